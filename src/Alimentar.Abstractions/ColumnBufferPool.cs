@@ -1,0 +1,47 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Alimentar;
+
+/// <summary>
+/// Rents the arrays that column stores hold and counts them, so that a leak (a buffer rented and never
+/// returned) is a number you can assert on rather than a slow drift in memory.
+/// </summary>
+/// <remarks>Arrays come from <see cref="ArrayPool{T}.Shared"/>; reference-typed arrays are cleared on
+/// return so a pooled array never keeps strings alive.</remarks>
+public sealed class ColumnBufferPool
+{
+    private long _rented;
+    private long _returned;
+
+    /// <summary>The pool every source uses unless given another.</summary>
+    public static ColumnBufferPool Shared { get; } = new();
+
+    /// <summary>Buffers rented from this pool and not yet returned.</summary>
+    public long OutstandingBuffers => Interlocked.Read(ref _rented) - Interlocked.Read(ref _returned);
+
+    /// <summary>All buffers ever rented from this pool.</summary>
+    public long RentedBuffers => Interlocked.Read(ref _rented);
+
+    /// <summary>Rents an array of at least <paramref name="minimumLength"/> elements.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="minimumLength">The fewest elements the array must hold.</param>
+    /// <returns>A pooled array; its length may exceed <paramref name="minimumLength"/>.</returns>
+    public T[] Rent<T>(int minimumLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
+        T[] array = ArrayPool<T>.Shared.Rent(Math.Max(1, minimumLength));
+        Interlocked.Increment(ref _rented);
+        return array;
+    }
+
+    /// <summary>Returns an array rented from this pool. Each array is returned exactly once.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="array">The array to return.</param>
+    public void Return<T>(T[] array)
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        Interlocked.Increment(ref _returned);
+    }
+}

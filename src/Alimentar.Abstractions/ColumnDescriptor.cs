@@ -1,0 +1,21 @@
+namespace Alimentar;
+
+/// <summary>One column of a row type: the member it fills, the Parquet name it binds to and its type.</summary>
+/// <param name="Name">The Parquet column name: the member name, or the name given by <see cref="ParquetColumnAttribute"/>.</param>
+/// <param name="MemberName">The C# member that holds the value.</param>
+/// <param name="Type">The member's value type.</param>
+/// <param name="IsNullable">Whether the member accepts null (a nullable value type or a nullable reference).</param>
+public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType Type, bool IsNullable)
+{
+    /// <summary>True when the name came from <see cref="ParquetColumnAttribute"/>: it then binds by exact name only.</summary>
+    public bool HasExplicitName { get; init; }
+
+    /// <summary>Decimal precision (total digits) used when writing; 0 when not a decimal.</summary>
+    public int Precision { get; init; }
+
+    /// <summary>Decimal scale (digits after the point) used when writing; 0 when not a decimal.</summary>
+    public int Scale { get; init; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Name} ({Type}{(IsNullable ? "?" : string.Empty)})";
+}

@@ -1,0 +1,41 @@
+namespace Alimentar;
+
+/// <summary>
+/// Reads whole columns of one row group into caller-owned buffers. Implemented by the runtime over a
+/// Parquet row group; called by generated <see cref="ColumnStore{TRow}.ReadAsync"/> code, once per column.
+/// The column index is an index into <see cref="RowSchema.Columns"/>; each destination holds exactly
+/// <see cref="RowCount"/> elements.
+/// </summary>
+public interface IColumnReader
+{
+    /// <summary>The number of rows every column of this row group holds.</summary>
+    int RowCount { get; }
+
+    /// <summary>Reads a column into a non-nullable value member; a null in the file is an error.</summary>
+    /// <typeparam name="T">The member's value type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">One value per row.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Reads a column into a nullable value member.</summary>
+    /// <typeparam name="T">The member's underlying value type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">One value per row, null where the file holds null.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Reads a string column; a null is an error unless the schema marks the member nullable.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">One value per row.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken);
+
+    /// <summary>Reads a binary column; a null is an error unless the schema marks the member nullable.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">One value per row.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+namespace Alimentar;
+
+/// <summary>
+/// Writes whole columns of one row group. Implemented by the runtime over a Parquet row-group writer;
+/// called by generated <see cref="ColumnStore{TRow}.WriteAsync"/> code once per column, in schema order.
+/// </summary>
+public interface IColumnWriter
+{
+    /// <summary>Writes a non-nullable value column.</summary>
+    /// <typeparam name="T">The member's value type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One value per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Writes a nullable value column.</summary>
+    /// <typeparam name="T">The member's underlying value type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One value per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteNullableValuesAsync<T>(int column, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Writes a string column.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One value per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteStringsAsync(int column, ReadOnlyMemory<string?> values, CancellationToken cancellationToken);
+
+    /// <summary>Writes a binary column.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One value per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteBinaryAsync(int column, ReadOnlyMemory<byte[]?> values, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace Alimentar;
+
+/// <summary>The base of every error Alimentar raises about data: catch this to handle them all.</summary>
+public class AlimentarException : Exception
+{
+    /// <summary>Creates the exception with a message.</summary>
+    /// <param name="message">What went wrong, naming the file, column and row group where known.</param>
+    public AlimentarException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and the error that caused it.</summary>
+    /// <param name="message">What went wrong, naming the file, column and row group where known.</param>
+    /// <param name="innerException">The underlying error.</param>
+    public AlimentarException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The file (or stream description) the error is about, when there is one.</summary>
+    public string? FilePath { get; init; }
+}

@@ -1,0 +1,13 @@
+using Parquet.Schema;
+
+namespace Alimentar.Parquet;
+
+/// <summary>A row-type column bound to the file column that fills it, with how values convert.</summary>
+internal sealed record BoundColumn(ColumnDescriptor Descriptor, DataField Field, FileValueKind FileKind)
+{
+    /// <summary>True when the file can hold nulls here (the column is OPTIONAL).</summary>
+    public bool FileIsNullable => Field.MaxDefinitionLevel > 0;
+
+    /// <summary>The file's column name, as it is spelled there.</summary>
+    public string FileColumnName => Field.Name;
+}

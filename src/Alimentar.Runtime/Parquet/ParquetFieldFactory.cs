@@ -1,0 +1,50 @@
+using global::Parquet.Schema;
+
+namespace Alimentar.Parquet;
+
+/// <summary>
+/// The Parquet field each column type is written as: the physical and logical types Spark, DuckDB and
+/// pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), times as TIME(MICROS), UUID for Guid).
+/// </summary>
+internal static class ParquetFieldFactory
+{
+    public const int DefaultDecimalPrecision = 38;
+    public const int DefaultDecimalScale = 18;
+
+    public static ParquetSchema CreateSchema(RowSchema rowSchema) =>
+        new(rowSchema.Columns.Select(c => (Field)Create(c)).ToArray());
+
+    public static DataField Create(ColumnDescriptor column)
+    {
+        bool nullable = column.IsNullable;
+        string name = column.Name;
+        return column.Type switch
+        {
+            ColumnType.Boolean => new DataField(name, typeof(bool), nullable),
+            ColumnType.SByte => new DataField(name, typeof(sbyte), nullable),
+            ColumnType.Byte => new DataField(name, typeof(byte), nullable),
+            ColumnType.Int16 => new DataField(name, typeof(short), nullable),
+            ColumnType.UInt16 => new DataField(name, typeof(ushort), nullable),
+            ColumnType.Int32 => new DataField(name, typeof(int), nullable),
+            ColumnType.UInt32 => new DataField(name, typeof(uint), nullable),
+            ColumnType.Int64 => new DataField(name, typeof(long), nullable),
+            ColumnType.UInt64 => new DataField(name, typeof(ulong), nullable),
+            ColumnType.Single => new DataField(name, typeof(float), nullable),
+            ColumnType.Double => new DataField(name, typeof(double), nullable),
+            ColumnType.Decimal => new DecimalDataField(
+                name,
+                column.Precision > 0 ? column.Precision : DefaultDecimalPrecision,
+                column.Precision > 0 ? column.Scale : DefaultDecimalScale,
+                forceByteArrayEncoding: false,
+                isNullable: nullable),
+            ColumnType.String => new DataField(name, typeof(string), nullable),
+            ColumnType.Binary => new DataField(name, typeof(byte[]), nullable),
+            ColumnType.DateTime or ColumnType.DateTimeOffset =>
+                new DateTimeDataField(name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: nullable),
+            ColumnType.DateOnly => new DataField(name, typeof(DateOnly), nullable),
+            ColumnType.TimeOnly or ColumnType.TimeSpan => new TimeDataField(name, TimeUnitPrecision.Micros, nullable),
+            ColumnType.Guid => new DataField(name, typeof(Guid), nullable),
+            _ => throw new NotSupportedException($"Column '{name}' has type {column.Type}, which cannot be written."),
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using Parquet.Schema;
+
+namespace Alimentar.Parquet;
+
+/// <summary>Binds a row type's columns to a file's columns once per file, or explains why it cannot.</summary>
+internal static class ParquetSchemaBinder
+{
+    public static BoundColumn[] Bind(ParquetSchema fileSchema, RowSchema rowSchema, string fileName)
+    {
+        DataField[] fileFields = fileSchema.GetDataFields();
+        string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
+        var bound = new BoundColumn[rowSchema.Columns.Count];
+        for (int i = 0; i < bound.Length; i++)
+        {
+            ColumnDescriptor column = rowSchema.Columns[i];
+            int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
+                "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
+            if (match < 0)
+            {
+                throw Mismatch(fileName, rowSchema, column, $"a column named '{column.Name}'",
+                    $"no such column; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
+            }
+
+            DataField field = fileFields[match];
+            if (field.MaxRepetitionLevel > 0)
+            {
+                throw Mismatch(fileName, rowSchema, column, Describe(column), $"a repeated (list) column {Describe(field)}");
+            }
+
+            FileValueKind kind = FileValueKinds.Of(field);
+            if (!FileValueKinds.CanConvert(kind, column.Type))
+            {
+                throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
+            }
+
+            bound[i] = new BoundColumn(column, field, kind);
+        }
+
+        return bound;
+    }
+
+    /// <summary>Describes a file column as a Parquet user reads it: physical type, annotation, repetition.</summary>
+    public static string Describe(DataField field)
+    {
+        var element = field.SchemaElement;
+        string physical = element?.Type?.ToString() ?? field.ClrType.Name;
+        string? annotation = element?.LogicalType switch
+        {
+            { STRING: not null } => "STRING",
+            { DATE: not null } => "DATE",
+            { TIMESTAMP: not null } => "TIMESTAMP",
+            { TIME: not null } => "TIME",
+            { DECIMAL: { } d } => $"DECIMAL({d.Precision},{d.Scale})",
+            { UUID: not null } => "UUID",
+            { INTEGER: { } n } => $"INT({n.BitWidth},{(n.IsSigned ? "signed" : "unsigned")})",
+            { JSON: not null } => "JSON",
+            { ENUM: not null } => "ENUM",
+            _ => element?.ConvertedType?.ToString(),
+        };
+        string repetition = field.MaxRepetitionLevel > 0 ? "REPEATED" : field.MaxDefinitionLevel > 0 ? "OPTIONAL" : "REQUIRED";
+        return annotation is null ? $"{physical} {repetition}" : $"{physical} ({annotation}) {repetition}";
+    }
+
+    private static string Describe(ColumnDescriptor column) => $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
+
+    private static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
+        new($"Schema mismatch in '{fileName}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")
+        {
+            FilePath = fileName,
+            ColumnName = column.Name,
+            Expected = expected,
+            Found = found,
+        };
+}

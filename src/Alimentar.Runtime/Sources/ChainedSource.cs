@@ -1,0 +1,45 @@
+using System.Runtime.CompilerServices;
+
+namespace Alimentar;
+
+/// <summary>Several sources read one after another, in order; each starts afresh on every pass.</summary>
+/// <example><code>var chained = new ChainedSource&lt;Trip&gt;(january, february, march);</code></example>
+/// <typeparam name="T">The row type.</typeparam>
+public sealed class ChainedSource<T> : IBatchSource<T>
+    where T : IStreamingRow<T>
+{
+    private readonly IBatchSource<T>[] _sources;
+
+    /// <summary>Chains <paramref name="sources"/> in the order given.</summary>
+    /// <param name="sources">At least one source.</param>
+    /// <exception cref="ArgumentException">There are no sources, or one of them is null.</exception>
+    public ChainedSource(params IEnumerable<IBatchSource<T>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        _sources = sources.ToArray();
+        if (_sources.Length == 0)
+        {
+            throw new ArgumentException("A chained source needs at least one source.", nameof(sources));
+        }
+
+        if (Array.IndexOf(_sources, null) is var missing and >= 0)
+        {
+            throw new ArgumentException($"Source {missing} of the chain is null.", nameof(sources));
+        }
+    }
+
+    /// <summary>The chained sources, in order.</summary>
+    public IReadOnlyList<IBatchSource<T>> Sources => _sources;
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (IBatchSource<T> source in _sources)
+        {
+            await foreach (Batch<T> batch in source.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Alimentar;
+
+/// <summary>How far a producer may run ahead of its consumer.</summary>
+/// <param name="Capacity">The most batches buffered ahead.</param>
+/// <param name="BackpressureLimit">When this many batches wait, the producer pauses until they drop to half; 0 turns it off.</param>
+/// <param name="MemoryBudget">The producer pauses while tracked bytes reach this; 0 turns it off.</param>
+internal readonly record struct FlowSettings(int Capacity, int BackpressureLimit, long MemoryBudget)
+{
+    /// <summary>The buffered count at or below which a paused producer resumes.</summary>
+    public int ResumeAt => BackpressureLimit / 2;
+}
