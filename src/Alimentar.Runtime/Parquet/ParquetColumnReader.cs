@@ -151,7 +151,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         where TFile : struct
         where T : struct
     {
-        Memory<int>? definitionLevels = levels is null ? null : levels.AsMemory(0, RowCount);
+        Memory<int>? definitionLevels = levels is null ? default(Memory<int>?) : levels.AsMemory(0, RowCount);
         if (typeof(TFile) == typeof(T))
         {
             await _rowGroup.ReadRawAsync(bound.Field, target, definitionLevels, null, cancellationToken).ConfigureAwait(false);
@@ -192,7 +192,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         ReadOnlyMemory<TFile>[] scratch = ArrayPool<ReadOnlyMemory<TFile>>.Shared.Rent(RowCount);
         try
         {
-            Memory<int>? definitionLevels = levels is null ? null : levels.AsMemory(0, RowCount);
+            Memory<int>? definitionLevels = levels is null ? default(Memory<int>?) : levels.AsMemory(0, RowCount);
             await _rowGroup.ReadRawAsync(bound.Field, scratch.AsMemory(0, RowCount), definitionLevels, null, cancellationToken).ConfigureAwait(false);
             if (!bound.Descriptor.IsNullable)
             {

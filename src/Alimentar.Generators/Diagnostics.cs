@@ -1,0 +1,62 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Alimentar.Generators
+{
+    /// <summary>The generator's diagnostics. Each names the type or member and points at it.</summary>
+    internal static class Diagnostics
+    {
+        private const string Category = "Alimentar";
+
+        public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+            "ALI0001",
+            "Streaming row type must be partial",
+            "'{0}' is marked [StreamingDataset] but is not partial; add the 'partial' modifier so the generator can extend it");
+
+        public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+            "ALI0002",
+            "Containing type of a streaming row type must be partial",
+            "'{0}' contains the [StreamingDataset] type '{1}' but is not partial; add the 'partial' modifier");
+
+        public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
+            "ALI0003",
+            "Member type is not supported as a Parquet column",
+            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use a supported type or mark it [ParquetIgnore]");
+
+        public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
+            "ALI0004",
+            "Two members map to the same column",
+            "Members '{0}' and '{1}' of '{2}' both map to column '{3}'; give one of them another name with [ParquetColumn]");
+
+        public static readonly DiagnosticDescriptor NoColumns = Error(
+            "ALI0005",
+            "Streaming row type has no columns",
+            "'{0}' has no readable instance properties or fields to map to columns");
+
+        public static readonly DiagnosticDescriptor GenericType = Error(
+            "ALI0006",
+            "Generic streaming row types are not supported",
+            "'{0}' is generic; [StreamingDataset] types must not have type parameters");
+
+        public static readonly DiagnosticDescriptor InvalidColumnName = Error(
+            "ALI0007",
+            "Invalid column name",
+            "[ParquetColumn] on member '{0}' of '{1}' names no column; give a non-empty name");
+
+        public static readonly DiagnosticDescriptor NoConstruction = Error(
+            "ALI0008",
+            "Streaming row type cannot be constructed",
+            "'{0}' cannot be built from its columns: no constructor takes them and '{1}' has no set or init accessor; add a constructor or make the member settable");
+
+        public static readonly DiagnosticDescriptor[] All =
+        {
+            TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
+            NoColumns, GenericType, InvalidColumnName, NoConstruction,
+        };
+
+        public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
+
+        private static DiagnosticDescriptor Error(string id, string title, string message) =>
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+    }
+}

@@ -1,0 +1,31 @@
+namespace Alimentar.Generators.Model
+{
+    /// <summary>One column of a row type, as plain data.</summary>
+    /// <param name="MemberName">The C# member.</param>
+    /// <param name="ColumnName">The Parquet column name.</param>
+    /// <param name="HasExplicitName">True when the name came from an attribute.</param>
+    /// <param name="ColumnType">The <c>Alimentar.ColumnType</c> member name.</param>
+    /// <param name="ElementType">The fully qualified element type of the store array, without nullability (<c>long</c>, <c>string</c>).</param>
+    /// <param name="Storage">How values are held.</param>
+    /// <param name="IsNullable">Whether the member accepts null.</param>
+    /// <param name="ElementSize">Bytes per element in the store array.</param>
+    /// <param name="Precision">Decimal precision, or 0.</param>
+    /// <param name="Scale">Decimal scale, or 0.</param>
+    internal sealed record ColumnSpec(
+        string MemberName,
+        string ColumnName,
+        bool HasExplicitName,
+        string ColumnType,
+        string ElementType,
+        ColumnStorage Storage,
+        bool IsNullable,
+        int ElementSize,
+        int Precision,
+        int Scale)
+    {
+        /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
+        public string StoredType => Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value)
+            ? ElementType + "?"
+            : ElementType;
+    }
+}

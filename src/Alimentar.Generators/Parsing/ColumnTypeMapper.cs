@@ -1,0 +1,86 @@
+using Alimentar.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Alimentar.Generators.Parsing
+{
+    /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
+    internal static class ColumnTypeMapper
+    {
+        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize);
+
+        public static Mapping? Map(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            {
+                Mapping? underlying = MapValue(nullable.TypeArguments[0]);
+                return underlying is null
+                    ? null
+                    : underlying with { Storage = ColumnStorage.NullableValue, IsNullable = true, ElementSize = NullableSize(underlying) };
+            }
+
+            if (type.SpecialType == SpecialType.System_String)
+            {
+                return new Mapping("String", "string", ColumnStorage.String, AcceptsNull(type), 8);
+            }
+
+            if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
+            {
+                return new Mapping("Binary", "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8);
+            }
+
+            return MapValue(type);
+        }
+
+        private static Mapping? MapValue(ITypeSymbol type)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Boolean: return Value("Boolean", "bool", 1);
+                case SpecialType.System_SByte: return Value("SByte", "sbyte", 1);
+                case SpecialType.System_Byte: return Value("Byte", "byte", 1);
+                case SpecialType.System_Int16: return Value("Int16", "short", 2);
+                case SpecialType.System_UInt16: return Value("UInt16", "ushort", 2);
+                case SpecialType.System_Int32: return Value("Int32", "int", 4);
+                case SpecialType.System_UInt32: return Value("UInt32", "uint", 4);
+                case SpecialType.System_Int64: return Value("Int64", "long", 8);
+                case SpecialType.System_UInt64: return Value("UInt64", "ulong", 8);
+                case SpecialType.System_Single: return Value("Single", "float", 4);
+                case SpecialType.System_Double: return Value("Double", "double", 8);
+                case SpecialType.System_Decimal: return Value("Decimal", "decimal", 16);
+                case SpecialType.System_DateTime: return Value("DateTime", "global::System.DateTime", 8);
+            }
+
+            if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+            {
+                switch (type.MetadataName)
+                {
+                    case "DateTimeOffset": return Value("DateTimeOffset", "global::System.DateTimeOffset", 16);
+                    case "DateOnly": return Value("DateOnly", "global::System.DateOnly", 4);
+                    case "TimeOnly": return Value("TimeOnly", "global::System.TimeOnly", 8);
+                    case "TimeSpan": return Value("TimeSpan", "global::System.TimeSpan", 8);
+                    case "Guid": return Value("Guid", "global::System.Guid", 16);
+                }
+            }
+
+            return null;
+        }
+
+        private static Mapping Value(string columnType, string elementType, int size) =>
+            new(columnType, elementType, ColumnStorage.Value, false, size);
+
+        /// <summary>The size of <c>T?</c>: the value plus a flag padded to the value's alignment.</summary>
+        private static int NullableSize(Mapping underlying)
+        {
+            int alignment = underlying.ColumnType switch
+            {
+                "Decimal" or "DateTimeOffset" => 8,
+                "Guid" => 4,
+                _ => underlying.ElementSize,
+            };
+            return underlying.ElementSize + alignment;
+        }
+
+        /// <summary>A reference member accepts null unless the code says it does not (annotations off count as "may be null").</summary>
+        private static bool AcceptsNull(ITypeSymbol type) => type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+    }
+}

@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Alimentar.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Alimentar.Generators.Parsing
+{
+    /// <summary>Turns an annotated type symbol into a <see cref="RowSpec"/> and diagnostics.</summary>
+    internal static class RowParser
+    {
+        private const string ColumnAttribute = "Alimentar.ParquetColumnAttribute";
+        private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+        private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
+        private const int JsonIgnoreConditionAlways = 1;
+
+        private static readonly string[] IgnoreAttributes =
+        {
+            "Alimentar.ParquetIgnoreAttribute",
+            "Parquet.Serialization.Attributes.ParquetIgnoreAttribute",
+        };
+
+        /// <summary>Names a column accessor may not take because <c>Batch&lt;T&gt;</c> already has them.</summary>
+        private static readonly HashSet<string> BatchMemberNames = new(StringComparer.Ordinal)
+        {
+            "Count", "Position", "SizeInBytes", "IsDisposed", "Columns", "Offset", "Share", "ToArray",
+            "GetEnumerator", "Dispose", "Equals", "GetHashCode", "ToString", "GetType",
+        };
+
+        public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var type = (INamedTypeSymbol)context.TargetSymbol;
+            var syntax = (TypeDeclarationSyntax)context.TargetNode;
+            var diagnostics = new List<DiagnosticInfo>();
+            string display = DisplayName(type);
+
+            if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TypeNotPartial, syntax.Identifier.GetLocation(), display));
+            }
+
+            var containing = new List<ContainingTypeSpec>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                TypeDeclarationSyntax? outerSyntax = outer.DeclaringSyntaxReferences
+                    .Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().FirstOrDefault();
+                if (outerSyntax is null || !outerSyntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.ContainingTypeNotPartial, outerSyntax?.Identifier.GetLocation() ?? syntax.Identifier.GetLocation(), outer.Name, display));
+                }
+
+                containing.Insert(0, new ContainingTypeSpec(outerSyntax is null ? "class" : Keyword(outerSyntax), outer.Name));
+            }
+
+            if (type.TypeParameters.Length > 0 || type.ContainingType?.IsGenericType == true)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericType, syntax.Identifier.GetLocation(), display));
+            }
+
+            if (diagnostics.Count > 0)
+            {
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            }
+
+            List<Member> members = CollectMembers(type, display, diagnostics, cancellationToken);
+            if (members.Count == 0 && diagnostics.Count == 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, syntax.Identifier.GetLocation(), display));
+            }
+
+            ReportDuplicateNames(members, display, diagnostics);
+            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax, diagnostics) : null;
+            if (diagnostics.Count > 0 || construction is null)
+            {
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
+            }
+
+            var spec = new RowSpec(
+                type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
+                type.Name,
+                Keyword(syntax),
+                IsVisibleOutsideAssembly(type),
+                new EquatableArray<ContainingTypeSpec>(containing),
+                new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
+                new EquatableArray<int>(construction.ConstructorArguments),
+                new EquatableArray<int>(construction.InitializedColumns),
+                type.GetMembers("Columns").IsEmpty ? "Columns" : "StreamingColumns");
+            return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            var members = new List<Member>();
+            foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
+            {
+                foreach (ISymbol symbol in declaring.GetMembers())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (!IsCandidate(symbol, out ITypeSymbol? memberType, out bool settable) || IsIgnored(symbol))
+                    {
+                        continue;
+                    }
+
+                    Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
+                    if (symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property))
+                    {
+                        // A computed property (an expression over other members) is derived data, not a column.
+                        continue;
+                    }
+
+                    ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!);
+                    if (mapping is null)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberType, location, symbol.Name, display, memberType!.ToDisplayString()));
+                        continue;
+                    }
+
+                    string? explicitName = ExplicitColumnName(symbol, type);
+                    if (explicitName is not null && string.IsNullOrWhiteSpace(explicitName))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidColumnName, location, symbol.Name, display));
+                        continue;
+                    }
+
+                    var column = new ColumnSpec(
+                        symbol.Name,
+                        explicitName ?? symbol.Name,
+                        explicitName is not null,
+                        mapping.ColumnType,
+                        mapping.ElementType,
+                        mapping.Storage,
+                        mapping.IsNullable,
+                        mapping.ElementSize,
+                        Precision: 0,
+                        Scale: 0);
+                    members.Add(new Member(symbol, memberType!, settable, location, column));
+                }
+            }
+
+            return members;
+        }
+
+        private static IEnumerable<INamedTypeSymbol> BaseTypesFirst(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (INamedTypeSymbol? current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+            {
+                chain.Insert(0, current);
+            }
+
+            return chain;
+        }
+
+        private static bool IsCandidate(ISymbol symbol, out ITypeSymbol? type, out bool settable)
+        {
+            type = null;
+            settable = false;
+            if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !IsAccessible(symbol.DeclaredAccessibility))
+            {
+                return false;
+            }
+
+            switch (symbol)
+            {
+                case IPropertySymbol { IsIndexer: false, GetMethod: not null } property when property.Name != "EqualityContract":
+                    type = property.Type;
+                    settable = property.SetMethod is not null;
+                    return true;
+                case IFieldSymbol { IsConst: false, AssociatedSymbol: null } field:
+                    type = field.Type;
+                    settable = !field.IsReadOnly;
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsAccessible(Accessibility accessibility) =>
+            accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+        private static bool IsAutoProperty(IPropertySymbol property) =>
+            property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+
+        private static bool IsPositional(IPropertySymbol property) =>
+            property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
+
+        private static bool IsIgnored(ISymbol symbol)
+        {
+            foreach (AttributeData attribute in symbol.GetAttributes())
+            {
+                string? name = attribute.AttributeClass?.ToDisplayString();
+                if (name is null)
+                {
+                    continue;
+                }
+
+                if (Array.IndexOf(IgnoreAttributes, name) >= 0)
+                {
+                    return true;
+                }
+
+                if (name == JsonIgnoreAttribute)
+                {
+                    // [JsonIgnore(Condition = ...)] other than Always still serialises the member.
+                    TypedConstant condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value;
+                    return condition.IsNull || condition.Value is int value && value == JsonIgnoreConditionAlways;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The name from [ParquetColumn] (on the member or, for positional records, its parameter), else [JsonPropertyName].</summary>
+        private static string? ExplicitColumnName(ISymbol member, INamedTypeSymbol type)
+        {
+            IEnumerable<AttributeData> attributes = member.GetAttributes();
+            IParameterSymbol? parameter = type.InstanceConstructors
+                .SelectMany(c => c.Parameters)
+                .FirstOrDefault(p => p.Name == member.Name && member is IPropertySymbol property && IsPositional(property));
+            if (parameter is not null)
+            {
+                attributes = attributes.Concat(parameter.GetAttributes());
+            }
+
+            AttributeData[] all = attributes.ToArray();
+            return NameFrom(all, ColumnAttribute) ?? NameFrom(all, JsonPropertyNameAttribute);
+        }
+
+        private static string? NameFrom(AttributeData[] attributes, string attributeName)
+        {
+            AttributeData? attribute = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+            if (attribute is null)
+            {
+                return null;
+            }
+
+            return attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+        }
+
+        private static void ReportDuplicateNames(List<Member> members, string display, List<DiagnosticInfo> diagnostics)
+        {
+            var seen = new Dictionary<string, Member>(StringComparer.Ordinal);
+            foreach (Member member in members)
+            {
+                if (seen.TryGetValue(member.Column.ColumnName, out Member? first))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(Diagnostics.DuplicateColumnName, member.Location, first.Symbol.Name, member.Symbol.Name, display, member.Column.ColumnName));
+                }
+                else
+                {
+                    seen.Add(member.Column.ColumnName, member);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Picks the constructor that takes the most columns (by name, ignoring case, and type) and sets the rest
+        /// through an object initializer; every column must be reachable one way or the other.
+        /// </summary>
+        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, TypeDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+        {
+            IEnumerable<IMethodSymbol> constructors = type.InstanceConstructors
+                .Where(c => !IsCopyConstructor(c, type))
+                .OrderByDescending(c => c.Parameters.Length);
+            Member? firstUnsettable = null;
+            foreach (IMethodSymbol constructor in constructors)
+            {
+                var arguments = new List<int>();
+                foreach (IParameterSymbol parameter in constructor.Parameters)
+                {
+                    int index = members.FindIndex(m =>
+                        string.Equals(m.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+                        && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type));
+                    if (index < 0 || arguments.Contains(index))
+                    {
+                        arguments = null!;
+                        break;
+                    }
+
+                    arguments.Add(index);
+                }
+
+                if (arguments is null)
+                {
+                    continue;
+                }
+
+                var initialized = Enumerable.Range(0, members.Count).Where(i => !arguments.Contains(i)).ToList();
+                Member? unsettable = initialized.Select(i => members[i]).FirstOrDefault(m => !m.Settable);
+                if (unsettable is null)
+                {
+                    return new Construction(arguments, initialized);
+                }
+
+                firstUnsettable ??= unsettable;
+            }
+
+            Member culprit = firstUnsettable ?? members.First(m => !m.Settable);
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstruction, syntax.Identifier.GetLocation(), display, culprit.Symbol.Name));
+            return null;
+        }
+
+        private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+            constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+        private static bool IsVisibleOutsideAssembly(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility != Accessibility.Public)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static string DisplayName(INamedTypeSymbol type) =>
+            type.ContainingType is null ? type.Name : DisplayName(type.ContainingType) + "." + type.Name;
+
+        private static string Keyword(TypeDeclarationSyntax syntax) => syntax switch
+        {
+            RecordDeclarationSyntax record when record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) => "record struct",
+            RecordDeclarationSyntax => "record",
+            StructDeclarationSyntax => "struct",
+            InterfaceDeclarationSyntax => "interface",
+            _ => "class",
+        };
+
+        /// <summary>Accessor names on <c>Batch&lt;T&gt;</c>: the member name, or <c>NameColumn</c> where the batch already has that name.</summary>
+        public static string AccessorName(string memberName) => BatchMemberNames.Contains(memberName) ? memberName + "Column" : memberName;
+
+        private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column);
+
+        private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns);
+    }
+}
