@@ -95,7 +95,7 @@ namespace Alimentar.Generators.Emitting
         {
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"internal readonly {c.StoredType}[] {c.MemberName};");
+                w.Line($"internal readonly {c.StoredType}[] {c.FieldName};");
             }
 
             w.Line();
@@ -110,7 +110,7 @@ namespace Alimentar.Generators.Emitting
             w.Open("    : base(capacity, pool)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"{c.MemberName} = pool.Rent<{c.StoredType}>(capacity);");
+                w.Line($"{c.FieldName} = pool.Rent<{c.StoredType}>(capacity);");
             }
 
             w.Close();
@@ -119,7 +119,7 @@ namespace Alimentar.Generators.Emitting
 
         private static void EmitGetRow(SourceWriter w, RowSpec row)
         {
-            string arguments = string.Join(", ", row.ConstructorArguments.Select(i => row.Columns[i].MemberName + "[index]"));
+            string arguments = string.Join(", ", row.ConstructorArguments.Select(i => row.Columns[i].FieldName + "[index]"));
             w.Line("/// <inheritdoc />");
             if (row.InitializedColumns.Count == 0)
             {
@@ -132,8 +132,8 @@ namespace Alimentar.Generators.Emitting
             w.Line("{");
             foreach (int i in row.InitializedColumns)
             {
-                string member = row.Columns[i].MemberName;
-                w.Line($"    {member} = {member}[index],");
+                ColumnSpec c = row.Columns[i];
+                w.Line($"    {c.MemberName} = {c.FieldName}[index],");
             }
 
             w.Line("};");
@@ -146,7 +146,7 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override void SetRow(int index, {row.FullyQualifiedName} row)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"{c.MemberName}[index] = row.{c.MemberName};");
+                w.Line($"{c.FieldName}[index] = row.{c.MemberName};");
             }
 
             w.Close();
@@ -170,7 +170,7 @@ namespace Alimentar.Generators.Emitting
                     _ => "ReadBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await reader.{call}({i}, {c.MemberName}.AsMemory(0, rows){forgive}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"await reader.{call}({i}, new global::System.Memory<{c.StoredType}>({c.FieldName}, 0, rows){forgive}, cancellationToken).ConfigureAwait(false);");
             }
 
             w.Line("Count = rows;");
@@ -193,7 +193,7 @@ namespace Alimentar.Generators.Emitting
                     _ => "WriteBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await writer.{call}({i}, new global::System.ReadOnlyMemory<{c.StoredType}>({c.MemberName}, start, count){forgive}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"await writer.{call}({i}, new global::System.ReadOnlyMemory<{c.StoredType}>({c.FieldName}, start, count){forgive}, cancellationToken).ConfigureAwait(false);");
             }
 
             w.Close();
@@ -207,17 +207,23 @@ namespace Alimentar.Generators.Emitting
             {
                 if (c.Storage == ColumnStorage.String)
                 {
-                    terms.Add($"StringBytes({c.MemberName}, start, count)");
+                    terms.Add($"StringBytes({c.FieldName}, start, count)");
                 }
                 else if (c.Storage == ColumnStorage.Binary)
                 {
-                    terms.Add($"BinaryBytes({c.MemberName}, start, count)");
+                    terms.Add($"BinaryBytes({c.FieldName}, start, count)");
                 }
             }
 
             w.Line("/// <inheritdoc />");
-            w.Line($"public override long GetSizeInBytes(int start, int count) =>");
-            w.Line($"    {string.Join("\n        + ", terms)};");
+            w.Line("public override long GetSizeInBytes(int start, int count) =>");
+            for (int i = 0; i < terms.Count; i++)
+            {
+                string prefix = i == 0 ? "    " : "    + ";
+                string suffix = i == terms.Count - 1 ? ";" : string.Empty;
+                w.Line(prefix + terms[i] + suffix);
+            }
+
             w.Line();
         }
 
@@ -227,7 +233,7 @@ namespace Alimentar.Generators.Emitting
             w.Open("protected override void ReturnBuffers()");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"Pool.Return({c.MemberName});");
+                w.Line($"Pool.Return({c.FieldName});");
             }
 
             w.Close();
@@ -251,7 +257,7 @@ namespace Alimentar.Generators.Emitting
 
                 w.Line($"/// <summary>The <c>{c.MemberName}</c> column (Parquet column <c>{Escape(c.ColumnName)}</c>) of this batch.</summary>");
                 w.Line($"public global::System.ReadOnlySpan<{c.StoredType}> {RowParser.AccessorName(c.MemberName)} =>");
-                w.Line($"    (({self}.{row.StoreName})batch.Columns).{c.MemberName}.AsSpan(batch.Offset, batch.Count);");
+                w.Line($"    new((({self}.{row.StoreName})batch.Columns).{c.FieldName}, batch.Offset, batch.Count);");
             }
 
             w.Close();

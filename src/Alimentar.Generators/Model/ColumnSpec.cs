@@ -2,6 +2,7 @@ namespace Alimentar.Generators.Model
 {
     /// <summary>One column of a row type, as plain data.</summary>
     /// <param name="MemberName">The C# member.</param>
+    /// <param name="FieldName">The store's array for this column: the member name unless the store already has a member of that name.</param>
     /// <param name="ColumnName">The Parquet column name.</param>
     /// <param name="HasExplicitName">True when the name came from an attribute.</param>
     /// <param name="ColumnType">The <c>Alimentar.ColumnType</c> member name.</param>
@@ -13,6 +14,7 @@ namespace Alimentar.Generators.Model
     /// <param name="Scale">Decimal scale, or 0.</param>
     internal sealed record ColumnSpec(
         string MemberName,
+        string FieldName,
         string ColumnName,
         bool HasExplicitName,
         string ColumnType,

@@ -30,6 +30,14 @@ namespace Alimentar.Generators.Parsing
             "GetEnumerator", "Dispose", "Equals", "GetHashCode", "ToString", "GetType",
         };
 
+        /// <summary>Names a store field may not take because <c>ColumnStore&lt;T&gt;</c> already has them.</summary>
+        private static readonly HashSet<string> StoreMemberNames = new(StringComparer.Ordinal)
+        {
+            "Count", "Capacity", "Pool", "IsDisposed", "Schema", "FixedRowWidth", "GetRow", "SetRow", "ReadAsync",
+            "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes",
+            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        };
+
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -127,6 +135,7 @@ namespace Alimentar.Generators.Parsing
 
                     var column = new ColumnSpec(
                         symbol.Name,
+                        StoreMemberNames.Contains(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
                         explicitName ?? symbol.Name,
                         explicitName is not null,
                         mapping.ColumnType,

@@ -1,0 +1,79 @@
+using Microsoft.CodeAnalysis;
+
+namespace Alimentar.Generators.Tests;
+
+public sealed class DiagnosticTests
+{
+    [Fact]
+    public void ALI0001_type_not_partial() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public record [|Row|](int A);",
+        "ALI0001",
+        "'Row' is marked [StreamingDataset] but is not partial; add the 'partial' modifier so the generator can extend it");
+
+    [Fact]
+    public void ALI0002_containing_type_not_partial() => AssertSingle(
+        "using Alimentar; public class [|Outer|] { [StreamingDataset] public partial record Row(int A); }",
+        "ALI0002",
+        "'Outer' contains the [StreamingDataset] type 'Outer.Row' but is not partial; add the 'partial' modifier");
+
+    [Fact]
+    public void ALI0003_unsupported_member_type() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
+        "ALI0003",
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use a supported type or mark it [ParquetIgnore]");
+
+    [Fact]
+    public void ALI0004_two_members_map_to_one_column() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } [ParquetColumn(\"A\")] public int [|B|] { get; set; } }",
+        "ALI0004",
+        "Members 'A' and 'B' of 'Row' both map to column 'A'; give one of them another name with [ParquetColumn]");
+
+    [Fact]
+    public void ALI0005_no_columns() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class [|Row|] { public static int Shared; }",
+        "ALI0005",
+        "'Row' has no readable instance properties or fields to map to columns");
+
+    [Fact]
+    public void ALI0006_generic_type() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial record [|Row|]<T>(int A);",
+        "ALI0006",
+        "'Row' is generic; [StreamingDataset] types must not have type parameters");
+
+    [Fact]
+    public void ALI0007_empty_column_name() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class Row { [ParquetColumn(\" \")] public int [|A|] { get; set; } }",
+        "ALI0007",
+        "[ParquetColumn] on member 'A' of 'Row' names no column; give a non-empty name");
+
+    [Fact]
+    public void ALI0008_no_way_to_construct() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class [|Row|] { public int A { get; } public Row(string other) { } }",
+        "ALI0008",
+        "'Row' cannot be built from its columns: no constructor takes them and 'A' has no set or init accessor; add a constructor or make the member settable");
+
+    [Fact]
+    public void A_type_with_an_error_generates_no_source()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using Alimentar; [StreamingDataset] public record Row(int A);");
+
+        Assert.Empty(run.Sources);
+    }
+
+    /// <summary>Checks the one diagnostic's ID, message and span; <c>[|…|]</c> marks the expected span in the source.</summary>
+    private static void AssertSingle(string markedSource, string id, string message)
+    {
+        int start = markedSource.IndexOf("[|", StringComparison.Ordinal);
+        int end = markedSource.IndexOf("|]", StringComparison.Ordinal) - 2;
+        string source = markedSource.Replace("[|", string.Empty, StringComparison.Ordinal).Replace("|]", string.Empty, StringComparison.Ordinal);
+
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(start, diagnostic.Location.SourceSpan.Start);
+        Assert.Equal(end - start, diagnostic.Location.SourceSpan.Length);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis;
+
+namespace Alimentar.Generators.Tests;
+
+public sealed class GeneratorSnapshotTests
+{
+    [Fact]
+    public void Positional_record() => Verify(nameof(Positional_record), RowSources.PositionalRecord, "Demo.Trip.g.cs");
+
+    [Fact]
+    public void Nested_internal_class_with_init_and_settable_properties() =>
+        Verify(nameof(Nested_internal_class_with_init_and_settable_properties), RowSources.NestedClassWithProperties, "Outer.Reading.g.cs");
+
+    [Fact]
+    public void Record_struct_with_every_column_type() =>
+        Verify(nameof(Record_struct_with_every_column_type), RowSources.EveryColumnType, "Demo.Types.Everything.g.cs");
+
+    [Fact]
+    public void Struct_with_fields() => Verify(nameof(Struct_with_fields), RowSources.StructWithFields, "Demo.Point.g.cs");
+
+    private static void Verify(string method, string source, string expectedHintName)
+    {
+        GeneratorRun run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        GeneratedSourceResult generated = Assert.Single(run.Sources);
+        Assert.Equal(expectedHintName, generated.HintName);
+        Snapshot.Match(nameof(GeneratorSnapshotTests), method, generated.HintName, generated.SourceText.ToString());
+    }
+}

@@ -1,0 +1,69 @@
+namespace Alimentar.Generators.Tests;
+
+/// <summary>Representative row types, one per shape users write.</summary>
+internal static class RowSources
+{
+    public const string PositionalRecord = """
+        using System;
+        using Alimentar;
+
+        namespace Demo;
+
+        [StreamingDataset]
+        public partial record Trip(
+            long Id,
+            [property: ParquetColumn("user_id")] int UserId,
+            float Score,
+            double? Value,
+            DateTime Timestamp,
+            string Label,
+            string? Comment);
+        """;
+
+    public const string NestedClassWithProperties = """
+        using System;
+        using Alimentar;
+
+        internal static partial class Outer
+        {
+            [StreamingDataset]
+            internal partial class Reading
+            {
+                public required string Sensor { get; init; }
+                public double Celsius { get; set; }
+                public DateTime? TakenAt { get; init; }
+                [ParquetIgnore] public object? Cache { get; set; }
+                public double Fahrenheit => (Celsius * 9 / 5) + 32;
+            }
+        }
+        """;
+
+    public const string EveryColumnType = """
+        using System;
+        using Alimentar;
+
+        namespace Demo.Types;
+
+        [StreamingDataset]
+        public partial record struct Everything(
+            bool Flag, sbyte Tiny, byte Octet, short Small, ushort USmall, int Medium, uint UMedium,
+            long Large, ulong ULarge, float Single, double Double, decimal Money, string Text, byte[] Blob,
+            DateTime When, DateTimeOffset WhenOffset, DateOnly Day, TimeOnly Clock, TimeSpan Span, Guid Key,
+            bool? MaybeFlag, int? MaybeMedium, long? MaybeLarge, double? MaybeDouble, decimal? MaybeMoney,
+            string? MaybeText, byte[]? MaybeBlob, DateTime? MaybeWhen, Guid? MaybeKey);
+        """;
+
+    public const string StructWithFields = """
+        using Alimentar;
+
+        namespace Demo;
+
+        [StreamingDataset]
+        public partial struct Point
+        {
+            public float X;
+            public float Y;
+            public int Count;
+        }
+        """;
+}

@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace Alimentar.Generators.Tests;
+
+/// <summary>
+/// Compares generated text with a committed <c>{Class}.{Method}#{HintName}.verified.cs</c> file, named as
+/// Verify.SourceGenerators names it. A mismatch writes <c>.received.cs</c> beside it and fails with a diff;
+/// set <c>ALIMENTAR_ACCEPT_SNAPSHOTS=1</c> to accept the received text as the new snapshot.
+/// </summary>
+internal static class Snapshot
+{
+    public const string AcceptVariable = "ALIMENTAR_ACCEPT_SNAPSHOTS";
+
+    public static void Match(string testClass, string testMethod, string hintName, string actual, [CallerFilePath] string callerPath = "")
+    {
+        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string stem = $"{testClass}.{testMethod}#{Path.GetFileNameWithoutExtension(hintName)}";
+        string verified = Path.Combine(directory, stem + ".verified.cs");
+        string received = Path.Combine(directory, stem + ".received.cs");
+        string normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(verified, normalized);
+            File.Delete(received);
+            return;
+        }
+
+        string? expected = File.Exists(verified) ? File.ReadAllText(verified).Replace("\r\n", "\n", StringComparison.Ordinal) : null;
+        if (expected == normalized)
+        {
+            File.Delete(received);
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(received, normalized);
+        string reason = expected is null
+            ? $"No snapshot {Path.GetFileName(verified)} exists yet."
+            : $"Generated text differs from {Path.GetFileName(verified)}:\n{LineDiff.Describe(expected, normalized)}";
+        Assert.Fail($"{reason}\nWrote {received}. Review it, then rename it to .verified.cs or run with {AcceptVariable}=1.");
+    }
+}
