@@ -135,8 +135,7 @@ public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
     /// <exception cref="InvalidOperationException">Another enumeration of this dataset is running.</exception>
     public IEnumerator<Batch<T>> GetEnumerator()
     {
-        object reader = BeginPass();
-        return EnumerateBatches(reader).GetEnumerator();
+        return new PassEnumerator(this, BeginPass());
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -202,21 +201,6 @@ public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
         }
 
         Reset();
-    }
-
-    private IEnumerable<Batch<T>> EnumerateBatches(object reader)
-    {
-        try
-        {
-            while (Next(reader) is { } batch)
-            {
-                yield return batch;
-            }
-        }
-        finally
-        {
-            EndPass(reader);
-        }
     }
 
     private object BeginPass()
@@ -291,5 +275,36 @@ public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
                 throw new InvalidOperationException("Settings cannot change while the dataset is being enumerated.");
             }
         }
+    }
+
+    /// <summary>
+    /// The synchronous view of one pass. A class rather than an iterator so that disposing it ends the
+    /// pass even when <see cref="MoveNext"/> was never called.
+    /// </summary>
+    private sealed class PassEnumerator : IEnumerator<Batch<T>>
+    {
+        private readonly StreamingDataset<T> _dataset;
+        private readonly object _reader;
+        private Batch<T>? _current;
+
+        public PassEnumerator(StreamingDataset<T> dataset, object reader)
+        {
+            _dataset = dataset;
+            _reader = reader;
+        }
+
+        public Batch<T> Current => _current ?? throw new InvalidOperationException("MoveNext has not returned true.");
+
+        object IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            _current = _dataset.Next(_reader);
+            return _current is not null;
+        }
+
+        public void Reset() => _dataset.Reset();
+
+        public void Dispose() => _dataset.EndPass(_reader);
     }
 }
