@@ -9,7 +9,9 @@ internal static class ColumnNameMatcher
     /// <summary>Returns the index of the matching candidate, -1 when none matches, or throws when the match is ambiguous.</summary>
     public static int Find(ColumnDescriptor column, IReadOnlyList<string> candidates, Func<string, Exception> ambiguous)
     {
-        int exact = IndexOf(candidates, c => string.Equals(c, column.Name, StringComparison.Ordinal));
+        // A nested column is named by its path, with '.' or the file's own '/' between the parts.
+        string path = column.Name.Replace('.', '/');
+        int exact = IndexOf(candidates, c => string.Equals(c, column.Name, StringComparison.Ordinal) || string.Equals(c, path, StringComparison.Ordinal));
         if (exact >= 0 || column.HasExplicitName)
         {
             return exact;

@@ -25,6 +25,15 @@ internal enum FileValueKind
     TimeSpan,
     TimeOnly,
     Guid,
+
+    /// <summary>TIME(MILLIS) decoded as its raw INT32.</summary>
+    TimeMillis,
+
+    /// <summary>TIME(MICROS) decoded as its raw INT64.</summary>
+    TimeMicros,
+
+    /// <summary>TIME(NANOS) decoded as its raw INT64.</summary>
+    TimeNanos,
 }
 
 internal static class FileValueKinds
@@ -32,6 +41,11 @@ internal static class FileValueKinds
     public static FileValueKind Of(DataField field)
     {
         Type type = field.ClrType;
+        if ((type == typeof(int) || type == typeof(long)) && TimeUnitOf(field) is { } timeKind)
+        {
+            return timeKind;
+        }
+
         if (type == typeof(bool)) return FileValueKind.Boolean;
         if (type == typeof(sbyte)) return FileValueKind.SByte;
         if (type == typeof(byte)) return FileValueKind.Byte;
@@ -54,6 +68,26 @@ internal static class FileValueKinds
         return FileValueKind.Unsupported;
     }
 
+    /// <summary>The time-of-day kind of a TIME column that Parquet.Net hands over as raw integers.</summary>
+    private static FileValueKind? TimeUnitOf(DataField field)
+    {
+        var element = field.SchemaElement;
+        if (element?.LogicalType?.TIME?.Unit is { } unit)
+        {
+            return unit.MILLIS is not null ? FileValueKind.TimeMillis : unit.MICROS is not null ? FileValueKind.TimeMicros : FileValueKind.TimeNanos;
+        }
+
+        return element?.ConvertedType switch
+        {
+            global::Parquet.Meta.ConvertedType.TIME_MILLIS => FileValueKind.TimeMillis,
+            global::Parquet.Meta.ConvertedType.TIME_MICROS => FileValueKind.TimeMicros,
+            _ => null,
+        };
+    }
+
+    public static bool IsTimeOfDay(this FileValueKind kind) =>
+        kind is FileValueKind.TimeSpan or FileValueKind.TimeOnly or FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos;
+
     public static bool IsInteger(this FileValueKind kind) => kind is >= FileValueKind.SByte and <= FileValueKind.UInt64;
 
     /// <summary>Whether a member of <paramref name="member"/> type can be filled from values of <paramref name="file"/> kind.</summary>
@@ -69,7 +103,7 @@ internal static class FileValueKinds
         ColumnType.Binary => file is FileValueKind.Bytes or FileValueKind.Utf8String,
         ColumnType.DateTime or ColumnType.DateTimeOffset => file is FileValueKind.DateTime or FileValueKind.DateOnly,
         ColumnType.DateOnly => file is FileValueKind.DateOnly or FileValueKind.DateTime,
-        ColumnType.TimeOnly or ColumnType.TimeSpan => file is FileValueKind.TimeSpan or FileValueKind.TimeOnly,
+        ColumnType.TimeOnly or ColumnType.TimeSpan => file.IsTimeOfDay(),
         ColumnType.Guid => file == FileValueKind.Guid,
         _ => false,
     };

@@ -140,6 +140,9 @@ internal sealed class ParquetColumnReader : IColumnReader
             FileValueKind.TimeSpan => ReadConvertedAsync<TimeSpan, T>(bound, target, levels, cancellationToken),
             FileValueKind.TimeOnly => ReadConvertedAsync<TimeOnly, T>(bound, target, levels, cancellationToken),
             FileValueKind.Guid => ReadConvertedAsync<Guid, T>(bound, target, levels, cancellationToken),
+            FileValueKind.TimeMillis => ReadTimeOfDayAsync<int, T>(bound, target, levels, TimeSpan.TicksPerMillisecond, 1, cancellationToken),
+            FileValueKind.TimeMicros => ReadTimeOfDayAsync<long, T>(bound, target, levels, TimeSpan.TicksPerMillisecond / 1000, 1, cancellationToken),
+            FileValueKind.TimeNanos => ReadTimeOfDayAsync<long, T>(bound, target, levels, 1, 100, cancellationToken),
             _ => throw new UnsupportedParquetFeatureException(
                 $"Cannot read '{_binding.FileName}', column '{bound.FileColumnName}': values of {ParquetSchemaBinder.Describe(bound.Field)} are not supported.")
             {
@@ -177,6 +180,40 @@ internal sealed class ParquetColumnReader : IColumnReader
         finally
         {
             ArrayPool<TFile>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Reads a TIME column's raw integers and scales them to ticks before converting to the member type.</summary>
+    private async ValueTask ReadTimeOfDayAsync<TFile, T>(BoundColumn bound, Memory<T> target, int[]? levels, long ticksPerUnit, long unitsPerTick, CancellationToken cancellationToken)
+        where TFile : struct, System.Numerics.IBinaryInteger<TFile>
+        where T : struct
+    {
+        TFile[] raw = ArrayPool<TFile>.Shared.Rent(RowCount);
+        TimeSpan[] times = ArrayPool<TimeSpan>.Shared.Rent(RowCount);
+        try
+        {
+            await ReadConvertedAsync<TFile, TFile>(bound, raw.AsMemory(0, RowCount), levels, cancellationToken).ConfigureAwait(false);
+            int valueCount = CountValues(levels, bound.Field.MaxDefinitionLevel);
+            for (int i = 0; i < valueCount; i++)
+            {
+                times[i] = TimeSpan.FromTicks(long.CreateTruncating(raw[i]) * ticksPerUnit / unitsPerTick);
+            }
+
+            int misfit = ValueConverter.Convert<TimeSpan, T>(times.AsSpan(0, valueCount), target.Span);
+            if (misfit >= 0)
+            {
+                throw new AlimentarException(
+                    $"Time {times[misfit]} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}' does not fit member "
+                    + $"{_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} ({bound.Descriptor.Type}).")
+                {
+                    FilePath = _binding.FileName,
+                };
+            }
+        }
+        finally
+        {
+            ArrayPool<TimeSpan>.Shared.Return(times);
+            ArrayPool<TFile>.Shared.Return(raw);
         }
     }
 

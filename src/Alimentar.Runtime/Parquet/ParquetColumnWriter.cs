@@ -35,7 +35,11 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         }
         else if (typeof(T) == typeof(TimeOnly))
         {
-            await WriteMappedAsync(field, As<T, TimeOnly>(values), static v => v.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
+            await WriteMappedAsync(field, As<T, TimeOnly>(values), static v => ToMicroseconds(v.ToTimeSpan()), cancellationToken).ConfigureAwait(false);
+        }
+        else if (typeof(T) == typeof(TimeSpan))
+        {
+            await WriteMappedAsync(field, As<T, TimeSpan>(values), ToMicroseconds, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -57,7 +61,11 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         }
         else if (typeof(T) == typeof(TimeOnly))
         {
-            await WriteNullableMappedAsync<TimeOnly?, TimeSpan>(field, As<T?, TimeOnly?>(values), static v => v?.ToTimeSpan(), cancellationToken).ConfigureAwait(false);
+            await WriteNullableMappedAsync<TimeOnly?, long>(field, As<T?, TimeOnly?>(values), static v => v is { } t ? ToMicroseconds(t.ToTimeSpan()) : null, cancellationToken).ConfigureAwait(false);
+        }
+        else if (typeof(T) == typeof(TimeSpan))
+        {
+            await WriteNullableMappedAsync<TimeSpan?, long>(field, As<T?, TimeSpan?>(values), static v => v is { } t ? ToMicroseconds(t) : null, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -113,6 +121,9 @@ internal sealed class ParquetColumnWriter : IColumnWriter
 
     /// <summary>Parquet timestamps are UTC instants; a local time is converted, an unspecified one taken as UTC.</summary>
     private static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    /// <summary>TIME(MICROS) columns hold microseconds since midnight as INT64.</summary>
+    private static long ToMicroseconds(TimeSpan value) => value.Ticks / (TimeSpan.TicksPerMillisecond / 1000);
 
     private static IReadOnlyCollection<TValue> AsCollection<TValue>(ReadOnlyMemory<TValue> values) =>
         MemoryMarshal.TryGetArray(values, out ArraySegment<TValue> segment) ? segment : values.ToArray();

@@ -15,6 +15,11 @@ internal static class ParquetSchemaBinder
             ColumnDescriptor column = rowSchema.Columns[i];
             int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
                 "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
+            if (match < 0 && Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart ?? f.Name], _ => new InvalidOperationException()) == 0) is var nested and >= 0)
+            {
+                throw Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[nested]}', a nested or repeated column {Describe(fileFields[nested])}; bind a leaf by its path, e.g. [ParquetColumn(\"{names[nested].Replace('/', '.')}\")]");
+            }
+
             if (match < 0)
             {
                 throw Mismatch(fileName, rowSchema, column, $"a column named '{column.Name}'",

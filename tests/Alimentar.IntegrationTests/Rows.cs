@@ -1,0 +1,47 @@
+namespace Alimentar.IntegrationTests;
+
+/// <summary>The Impala alltypes test files, bound by snake_case to PascalCase names.</summary>
+[StreamingDataset]
+public partial record AllTypes(
+    int Id,
+    bool BoolCol,
+    sbyte TinyintCol,
+    short SmallintCol,
+    int IntCol,
+    long BigintCol,
+    float FloatCol,
+    double DoubleCol,
+    string DateStringCol,
+    string StringCol,
+    DateTime TimestampCol);
+
+/// <summary>nulls.snappy.parquet: a nullable leaf inside a struct, bound by its path.</summary>
+[StreamingDataset]
+public partial record StructLeaf([property: ParquetColumn("b_struct.b_c_int")] int? Value);
+
+/// <summary>Every supported column type, required and nullable.</summary>
+[StreamingDataset]
+public partial record AllColumns(
+    bool Flag, sbyte Tiny, byte Octet, short Small, ushort USmall, int Medium, uint UMedium,
+    long Large, ulong ULarge, float Single, double Double, decimal Money, string Text, byte[] Blob,
+    DateTime When, DateTimeOffset WhenOffset, DateOnly Day, TimeOnly Clock, TimeSpan Span, Guid Key,
+    bool? MaybeFlag, int? MaybeMedium, long? MaybeLarge, double? MaybeDouble, decimal? MaybeMoney,
+    string? MaybeText, byte[]? MaybeBlob, DateTime? MaybeWhen, DateOnly? MaybeDay, Guid? MaybeKey);
+
+[StreamingDataset]
+public partial record Measurement(long Id, string Sensor, double? Reading);
+
+[StreamingDataset]
+public partial record MeasurementWithoutNulls(long Id, string Sensor, double Reading);
+
+[StreamingDataset]
+public partial record MeasurementMissingColumn(long Id, string Station);
+
+[StreamingDataset]
+public partial record MeasurementWrongType(long Id, int Sensor);
+
+[StreamingDataset]
+public partial record ImpalaList(long Id, int IntArray);
+
+[StreamingDataset]
+public partial record AmbiguousName(long Id, string SensorName);
