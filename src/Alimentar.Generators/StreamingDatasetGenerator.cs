@@ -16,6 +16,8 @@ namespace Alimentar.Generators
         /// <summary>The metadata name of the attribute that marks row types.</summary>
         public const string AttributeName = "Alimentar.StreamingDatasetAttribute";
 
+        private const string BatchTypeName = "Alimentar.Batch`1";
+
         /// <summary>Tracking names of the pipeline steps, for incremental tests.</summary>
         public static class Steps
         {
@@ -49,7 +51,13 @@ namespace Alimentar.Generators
                 .Where(static d => d.Count > 0)
                 .WithTrackingName(Steps.Diagnostics);
 
-            context.RegisterSourceOutput(specs, static (output, spec) => output.AddSource(spec.HintName, RowEmitter.Emit(spec)));
+            // Batch accessors need the runtime; a models-only project that references just the abstractions still gets its stores.
+            IncrementalValueProvider<bool> runtimeReferenced = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(BatchTypeName) is not null);
+
+            context.RegisterSourceOutput(
+                specs.Combine(runtimeReferenced),
+                static (output, pair) => output.AddSource(pair.Left.HintName, RowEmitter.Emit(pair.Left, emitBatchAccessors: pair.Right)));
             context.RegisterSourceOutput(diagnostics, static (output, found) =>
             {
                 foreach (DiagnosticInfo diagnostic in found)

@@ -1,0 +1,70 @@
+namespace Alimentar.Abstractions.Tests;
+
+public sealed class ColumnStoreTests
+{
+    [Fact]
+    public void A_generated_store_holds_rows_column_by_column_and_returns_buffers_once()
+    {
+        var pool = new ColumnBufferPool();
+        ColumnStore<Point> store = CreateStore<Point>(4, pool);
+        store.SetRow(0, new Point(1, 2, "a"));
+        store.SetRow(1, new Point(3, 4, null));
+        store.Count = 2;
+
+        Assert.Equal(new Point(3, 4, null), store.GetRow(1));
+        Assert.Equal(3, pool.OutstandingBuffers);
+
+        store.Dispose();
+        store.Dispose();
+
+        Assert.True(store.IsDisposed);
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
+    public void Size_counts_fixed_width_columns_and_string_characters()
+    {
+        using ColumnStore<Point> store = CreateStore<Point>(2, new ColumnBufferPool());
+        store.SetRow(0, new Point(1, 2, "abc"));
+        store.SetRow(1, new Point(3, 4, null));
+
+        // float + float + string reference per row, two bytes per character.
+        Assert.Equal((2 * (4 + 4 + 8)) + 6, store.GetSizeInBytes(0, 2));
+        Assert.Equal(4 + 4 + 8, store.GetSizeInBytes(1, 1));
+    }
+
+    [Fact]
+    public void Count_cannot_exceed_capacity()
+    {
+        using ColumnStore<Point> store = CreateStore<Point>(2, new ColumnBufferPool());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.Count = 3);
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.Count = -1);
+    }
+
+    [Fact]
+    public void The_row_schema_lists_columns_in_declaration_order()
+    {
+        RowSchema schema = GetSchema<Point>();
+
+        Assert.Equal("Point", schema.RowTypeName);
+        Assert.Equal(
+            [new ColumnDescriptor("X", "X", ColumnType.Single, false), new ColumnDescriptor("Y", "Y", ColumnType.Single, false), new ColumnDescriptor("Tag", "Tag", ColumnType.String, true)],
+            schema.Columns);
+        Assert.Equal("Point(X (Single), Y (Single), Tag (String?))", schema.ToString());
+    }
+
+    [Fact]
+    public void Attributes_carry_their_settings()
+    {
+        Assert.Equal("user_id", new ParquetColumnAttribute("user_id").Name);
+        Assert.NotNull(new ParquetIgnoreAttribute());
+        Assert.NotNull(new StreamingDatasetAttribute());
+    }
+
+    private static ColumnStore<T> CreateStore<T>(int capacity, ColumnBufferPool pool)
+        where T : IStreamingRow<T> => T.CreateColumnStore(capacity, pool);
+
+    private static RowSchema GetSchema<T>()
+        where T : IStreamingRow<T> => T.Schema;
+}

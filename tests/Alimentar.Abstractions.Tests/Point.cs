@@ -1,0 +1,5 @@
+namespace Alimentar.Abstractions.Tests;
+
+/// <summary>A row type generated without the runtime: the abstractions alone are enough to build and fill stores.</summary>
+[StreamingDataset]
+public partial record struct Point(float X, float Y, string? Tag);
