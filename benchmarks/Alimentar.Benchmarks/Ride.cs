@@ -1,0 +1,18 @@
+namespace Alimentar.Benchmarks;
+
+/// <summary>The QuickStart row: what the side-by-side read benchmarks stream.</summary>
+[StreamingDataset]
+public partial record Ride(long Id, int UserId, float Score, double? Value, bool Paid, DateTime Timestamp, string Label, string? Comment);
+
+/// <summary>The same row as a plain class for Parquet.Net's reflection-based serializer.</summary>
+public sealed class RidePoco
+{
+    public long Id { get; set; }
+    public int UserId { get; set; }
+    public float Score { get; set; }
+    public double? Value { get; set; }
+    public bool Paid { get; set; }
+    public DateTime Timestamp { get; set; }
+    public string Label { get; set; } = string.Empty;
+    public string? Comment { get; set; }
+}
