@@ -1,0 +1,66 @@
+namespace Alimentar.IntegrationTests;
+
+public sealed class ParquetSourceTests
+{
+    [Fact]
+    public async Task A_seekable_stream_streams_like_a_path_and_stays_open()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)), rowGroupSize: 4);
+        await using FileStream stream = File.OpenRead(file.Path);
+
+        var source = new ParquetSource<Measurement>(stream, "measurements");
+        List<Measurement> first = ParquetFiles.ReadAll(source);
+        List<Measurement> second = ParquetFiles.ReadAll(source);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), first.Select(r => r.Id));
+        Assert.Equal(first, second);
+        Assert.True(stream.CanRead);
+    }
+
+    [Fact]
+    public async Task Two_datasets_over_one_path_stream_at_the_same_time()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 10);
+        var source = new ParquetSource<Measurement>(file.Path);
+        using var left = new StreamingDataset<Measurement>(source, bufferSize: 1);
+        using var right = new StreamingDataset<Measurement>(source, bufferSize: 1);
+
+        using IEnumerator<Measurement> a = left.Rows().GetEnumerator();
+        using IEnumerator<Measurement> b = right.Rows().GetEnumerator();
+        var ids = new List<(long, long)>();
+        while (a.MoveNext() && b.MoveNext())
+        {
+            ids.Add((a.Current.Id, b.Current.Id));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => ((long)i, (long)i)), ids);
+    }
+
+    [Fact]
+    public async Task Batch_positions_name_the_file_row_group_and_offset()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 7).Select(i => new Measurement(i, "s", i)), rowGroupSize: 4);
+        using var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path).BatchSize(3), bufferSize: 2);
+
+        BatchPosition[] positions = streaming.Select(b => { using (b) { return b.Position; } }).ToArray();
+
+        // Row groups of 4 and 3 rows, cut into batches of at most 3 that never cross a row group.
+        Assert.Equal([new(file.Path, 0, 0), new(file.Path, 0, 3), new(file.Path, 1, 0)], positions);
+    }
+
+    [Fact]
+    public async Task Disposing_every_batch_returns_every_pooled_buffer()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 50).Select(i => new Measurement(i, "s", i)), rowGroupSize: 10);
+        var pool = new ColumnBufferPool();
+        using var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path).BatchSize(4).WithBufferPool(pool), bufferSize: 2);
+
+        Assert.Equal(50, streaming.Rows().Count());
+        Assert.Equal(0, pool.OutstandingBuffers);
+        Assert.True(pool.RentedBuffers > 0);
+    }
+}
