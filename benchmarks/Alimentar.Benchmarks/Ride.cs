@@ -14,7 +14,7 @@ public sealed class RidePoco
     public bool Paid { get; set; }
     public DateTime Timestamp { get; set; }
     // The generated writer writes non-nullable strings as REQUIRED; ParquetSerializer needs to be told.
-    [Parquet.Serialization.Attributes.ParquetRequired]
+    [global::Parquet.Serialization.Attributes.ParquetRequired]
     public string Label { get; set; } = string.Empty;
     public string? Comment { get; set; }
 }

@@ -1,6 +1,6 @@
 using Parquet.Schema;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>A row-type column bound to the file column that fills it, with how values convert.</summary>
 internal sealed record BoundColumn(ColumnDescriptor Descriptor, DataField Field, FileValueKind FileKind)

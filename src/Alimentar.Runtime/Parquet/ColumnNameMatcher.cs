@@ -1,4 +1,4 @@
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>
 /// Finds the file column a member binds to: an explicit <see cref="ParquetColumnAttribute"/> name binds

@@ -1,6 +1,6 @@
 using Parquet.Schema;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>The CLR type Parquet.Net decodes a file column into: what a bound member is converted from.</summary>
 internal enum FileValueKind

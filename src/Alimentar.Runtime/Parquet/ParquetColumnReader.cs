@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text;
 using Parquet;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>
 /// Reads the bound columns of one row group with Parquet.Net's <c>ReadRawAsync</c>: values land in the

@@ -1,4 +1,4 @@
-using Alimentar.Parquet;
+using Alimentar.ParquetBinding;
 using global::Parquet;
 using global::Parquet.Schema;
 

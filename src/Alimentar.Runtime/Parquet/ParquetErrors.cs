@@ -1,6 +1,6 @@
 using Parquet.Meta.Proto;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>Turns what Parquet.Net and the stream throw into Alimentar's exceptions, naming file, column and row group.</summary>
 internal static class ParquetErrors

@@ -1,7 +1,7 @@
 using global::Parquet;
 using global::Parquet.Meta;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>One pass over one Parquet file: opens it, binds its schema once, and decodes row groups into column stores.</summary>
 internal sealed class ParquetFileReader<T> : IAsyncDisposable

@@ -1,6 +1,6 @@
 using Parquet.Schema;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>Binds a row type's columns to a file's columns once per file, or explains why it cannot.</summary>
 internal static class ParquetSchemaBinder

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alimentar.Parquet;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>
 /// Turns decoded UTF-8 or UTF-16 values into strings, handing out one instance per repeated value instead

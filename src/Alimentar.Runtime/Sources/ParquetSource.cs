@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Alimentar.Parquet;
+using Alimentar.ParquetBinding;
 using global::Parquet;
 
 namespace Alimentar;
