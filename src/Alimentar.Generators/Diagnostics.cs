@@ -48,10 +48,15 @@ namespace Alimentar.Generators
             "Streaming row type cannot be constructed",
             "'{0}' cannot be built from its columns: no constructor takes them and '{1}' has no set or init accessor; add a constructor or make the member settable");
 
+        public static readonly DiagnosticDescriptor InvalidDecimal = Error(
+            "ALI0009",
+            "Invalid decimal precision or scale",
+            "[ParquetDecimal({2}, {3})] on member '{0}' of '{1}' is not a valid DECIMAL; precision must be 1 to 38 and scale 0 to precision");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
-            NoColumns, GenericType, InvalidColumnName, NoConstruction,
+            NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

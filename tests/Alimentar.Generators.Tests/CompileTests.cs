@@ -10,13 +10,14 @@ public sealed class CompileTests
         RowSources.NestedClassWithProperties,
         RowSources.EveryColumnType,
         RowSources.StructWithFields,
+        RowSources.EnumsDecimalsAndSerializerAttributes,
     ];
 
     [Theory]
     [MemberData(nameof(Shapes))]
     public void Generated_code_compiles_without_warnings_under_nullable(string source)
     {
-        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorRun run = GeneratorHarness.Run(source, RowSources.ParquetNetAttributes);
 
         Diagnostic[] problems = run.CompilationDiagnostics
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)

@@ -53,6 +53,12 @@ public sealed class DiagnosticTests
         "'Row' cannot be built from its columns: no constructor takes them and 'A' has no set or init accessor; add a constructor or make the member settable");
 
     [Fact]
+    public void ALI0009_invalid_decimal_precision() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class Row { [ParquetDecimal(40, 2)] public decimal [|Price|] { get; set; } }",
+        "ALI0009",
+        "[ParquetDecimal(40, 2)] on member 'Price' of 'Row' is not a valid DECIMAL; precision must be 1 to 38 and scale 0 to precision");
+
+    [Fact]
     public void A_type_with_an_error_generates_no_source()
     {
         GeneratorRun run = GeneratorHarness.Run("using Alimentar; [StreamingDataset] public record Row(int A);");

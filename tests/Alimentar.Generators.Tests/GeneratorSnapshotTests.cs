@@ -18,9 +18,13 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Struct_with_fields() => Verify(nameof(Struct_with_fields), RowSources.StructWithFields, "Demo.Point.g.cs");
 
-    private static void Verify(string method, string source, string expectedHintName)
+    [Fact]
+    public void Enums_decimals_and_serializer_attributes() =>
+        Verify(nameof(Enums_decimals_and_serializer_attributes), RowSources.EnumsDecimalsAndSerializerAttributes, "Demo.Order.g.cs", RowSources.ParquetNetAttributes);
+
+    private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
-        GeneratorRun run = GeneratorHarness.Run(source);
+        GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);
 
         Assert.Empty(run.GeneratorDiagnostics);
         GeneratedSourceResult generated = Assert.Single(run.Sources);

@@ -66,4 +66,36 @@ internal static class RowSources
             public int Count;
         }
         """;
+
+    public const string EnumsDecimalsAndSerializerAttributes = """
+        using System.Text.Json.Serialization;
+        using Alimentar;
+
+        namespace Demo;
+
+        public enum Color : byte { Red, Green, Blue }
+
+        public enum Size { Small = 1, Large = 2 }
+
+        [StreamingDataset]
+        public partial class Order
+        {
+            public long Id { get; init; }
+            public Color Color { get; init; }
+            public Size? Size { get; init; }
+            [ParquetEnumAsString] public Color Label { get; init; }
+            [ParquetEnumAsString] public Size? MaybeLabel { get; init; }
+            [ParquetDecimal(18, 4)] public decimal Price { get; init; }
+            [JsonPropertyName("customer_name")] public string Customer { get; init; } = "";
+            [JsonIgnore] public string? Scratch { get; set; }
+            [Parquet.Serialization.Attributes.ParquetIgnore] public string? Notes { get; set; }
+        }
+        """;
+
+    public const string ParquetNetAttributes = """
+        namespace Parquet.Serialization.Attributes
+        {
+            public sealed class ParquetIgnoreAttribute : System.Attribute { }
+        }
+        """;
 }

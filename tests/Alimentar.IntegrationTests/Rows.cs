@@ -45,3 +45,24 @@ public partial record ImpalaList(long Id, int IntArray);
 
 [StreamingDataset]
 public partial record AmbiguousName(long Id, string SensorName);
+
+public enum Weekday
+{
+    Monday,
+    Tuesday,
+    Wednesday,
+}
+
+/// <summary>Enums both ways, a sized decimal, and serializer-style attributes.</summary>
+[StreamingDataset]
+public partial record Shipment(
+    long Id,
+    Weekday Day,
+    [property: ParquetEnumAsString] Weekday? Named,
+    [property: ParquetDecimal(12, 3)] decimal Weight,
+    int? Count,
+    [property: System.Text.Json.Serialization.JsonPropertyName("destination_city")] string Destination)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Scratch { get; init; }
+}

@@ -72,6 +72,7 @@ namespace Alimentar.Generators.Emitting
             EmitWrite(w, row);
             EmitSize(w, row);
             EmitReturnBuffers(w, row);
+            EmitEnumNames(w, row);
             w.Close();
             w.Close();
         }
@@ -84,7 +85,19 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
-                string extras = c.HasExplicitName ? " { HasExplicitName = true }" : string.Empty;
+                var settings = new List<string>();
+                if (c.HasExplicitName)
+                {
+                    settings.Add("HasExplicitName = true");
+                }
+
+                if (c.Precision > 0)
+                {
+                    settings.Add($"Precision = {c.Precision}");
+                    settings.Add($"Scale = {c.Scale}");
+                }
+
+                string extras = settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
                 string separator = i == row.Columns.Count - 1 ? ");" : ",";
                 w.Line($"    new {Alimentar}.ColumnDescriptor({Literal(c.ColumnName)}, \"{c.MemberName}\", {Alimentar}.ColumnType.{c.ColumnType}, IsNullable: {Bool(c.IsNullable)}){extras}{separator}");
             }
@@ -122,7 +135,7 @@ namespace Alimentar.Generators.Emitting
 
         private static void EmitGetRow(SourceWriter w, RowSpec row)
         {
-            string arguments = string.Join(", ", row.ConstructorArguments.Select(i => row.Columns[i].FieldName + "[index]"));
+            string arguments = string.Join(", ", row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i])));
             w.Line("/// <inheritdoc />");
             if (row.InitializedColumns.Count == 0)
             {
@@ -136,7 +149,7 @@ namespace Alimentar.Generators.Emitting
             foreach (int i in row.InitializedColumns)
             {
                 ColumnSpec c = row.Columns[i];
-                w.Line($"    {c.MemberName} = {c.FieldName}[index],");
+                w.Line($"    {c.MemberName} = {ReadExpression(c)},");
             }
 
             w.Line("};");
@@ -149,7 +162,7 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override void SetRow(int index, {row.FullyQualifiedName} row)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"{c.FieldName}[index] = row.{c.MemberName};");
+                w.Line($"{c.FieldName}[index] = {StoreExpression(c)};");
             }
 
             w.Close();
@@ -259,13 +272,71 @@ namespace Alimentar.Generators.Emitting
                 }
 
                 w.Line($"/// <summary>The <c>{c.MemberName}</c> column (Parquet column <c>{Escape(c.ColumnName)}</c>) of this batch.</summary>");
-                w.Line($"public global::System.ReadOnlySpan<{c.StoredType}> {RowParser.AccessorName(c.MemberName)} =>");
-                w.Line($"    new((({self}.{row.StoreName})batch.Columns).{c.FieldName}, batch.Offset, batch.Count);");
+                string span = $"new global::System.ReadOnlySpan<{c.StoredType}>((({self}.{row.StoreName})batch.Columns).{c.FieldName}, batch.Offset, batch.Count)";
+                if (c.Enum is { AsString: false })
+                {
+                    // An enum is stored as its underlying integer; the span is reinterpreted, not copied.
+                    w.Line($"public global::System.ReadOnlySpan<{c.MemberType}> {RowParser.AccessorName(c.MemberName)} =>");
+                    w.Line($"    global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(");
+                    w.Line($"        ref global::System.Runtime.CompilerServices.Unsafe.As<{c.StoredType}, {c.MemberType}>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span})),");
+                    w.Line("        batch.Count);");
+                }
+                else
+                {
+                    w.Line($"public global::System.ReadOnlySpan<{c.StoredType}> {RowParser.AccessorName(c.MemberName)} =>");
+                    w.Line($"    {span};");
+                }
             }
 
             w.Close();
             w.Close();
         }
+
+        /// <summary>Name conversion for enums stored as strings: a switch over the names the generator saw, no reflection.</summary>
+        private static void EmitEnumNames(SourceWriter w, RowSpec row)
+        {
+            foreach (ColumnSpec c in row.Columns)
+            {
+                if (c.Enum is not { AsString: true } e)
+                {
+                    continue;
+                }
+
+                w.Line();
+                w.Line($"private static {c.MemberType} Parse{c.MemberName}(string? value) => value switch");
+                w.Line("{");
+                if (c.IsNullable)
+                {
+                    w.Line("    null => null,");
+                }
+
+                foreach (string member in e.Members)
+                {
+                    w.Line($"    \"{member}\" => {e.TypeName}.{member},");
+                }
+
+                w.Line($"    _ => throw new global::System.IO.InvalidDataException($\"'{{value}}' is not a name of {e.TypeName.Replace("global::", string.Empty)} (column {Escape(c.ColumnName)}).\"),");
+                w.Line("};");
+                w.Line();
+                w.Line($"private static string{(c.IsNullable ? "?" : string.Empty)} Format{c.MemberName}({c.MemberType} value) => value{(c.IsNullable ? "?" : string.Empty)}.ToString();");
+            }
+        }
+
+        /// <summary>The row member's value from the store, as the member's type.</summary>
+        private static string ReadExpression(ColumnSpec c) => c.Enum switch
+        {
+            null => $"{c.FieldName}[index]",
+            { AsString: true } => $"Parse{c.MemberName}({c.FieldName}[index])",
+            _ => $"({c.MemberType}){c.FieldName}[index]",
+        };
+
+        /// <summary>The row member's value as the store holds it.</summary>
+        private static string StoreExpression(ColumnSpec c) => c.Enum switch
+        {
+            null => $"row.{c.MemberName}",
+            { AsString: true } => $"Format{c.MemberName}(row.{c.MemberName})",
+            _ => $"({c.StoredType})row.{c.MemberName}",
+        };
 
         private static bool IsNonNullableReference(ColumnSpec c) =>
             c.Storage is ColumnStorage.String or ColumnStorage.Binary && !c.IsNullable;

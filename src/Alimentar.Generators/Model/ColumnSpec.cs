@@ -12,6 +12,7 @@ namespace Alimentar.Generators.Model
     /// <param name="ElementSize">Bytes per element in the store array.</param>
     /// <param name="Precision">Decimal precision, or 0.</param>
     /// <param name="Scale">Decimal scale, or 0.</param>
+    /// <param name="Enum">The enum the member holds, when it is one.</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -23,9 +24,13 @@ namespace Alimentar.Generators.Model
         bool IsNullable,
         int ElementSize,
         int Precision,
-        int Scale)
+        int Scale,
+        EnumSpec? Enum = null)
     {
         /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
+        /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
+        public string MemberType => Enum is null ? StoredType : Enum.TypeName + (IsNullable ? "?" : string.Empty);
+
         public string StoredType => Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value)
             ? ElementType + "?"
             : ElementType;

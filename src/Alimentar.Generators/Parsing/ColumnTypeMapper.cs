@@ -1,3 +1,4 @@
+using System.Linq;
 using Alimentar.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -6,15 +7,20 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize);
+        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null);
 
-        public static Mapping? Map(ITypeSymbol type)
+        public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
-                Mapping? underlying = MapValue(nullable.TypeArguments[0]);
-                return underlying is null
-                    ? null
+                Mapping? underlying = MapValue(nullable.TypeArguments[0], enumAsString);
+                if (underlying is null)
+                {
+                    return null;
+                }
+
+                return underlying.Storage == ColumnStorage.String
+                    ? underlying with { IsNullable = true }
                     : underlying with { Storage = ColumnStorage.NullableValue, IsNullable = true, ElementSize = NullableSize(underlying) };
             }
 
@@ -28,11 +34,20 @@ namespace Alimentar.Generators.Parsing
                 return new Mapping("Binary", "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8);
             }
 
-            return MapValue(type);
+            return MapValue(type, enumAsString);
         }
 
-        private static Mapping? MapValue(ITypeSymbol type)
+        private static Mapping? MapValue(ITypeSymbol type, bool enumAsString)
         {
+            if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlyingType } enumType)
+            {
+                var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name);
+                var spec = new EnumSpec(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), enumAsString, new EquatableArray<string>(members));
+                return enumAsString
+                    ? new Mapping("String", "string", ColumnStorage.String, false, 8, spec)
+                    : MapValue(underlyingType, false)! with { Enum = spec };
+            }
+
             switch (type.SpecialType)
             {
                 case SpecialType.System_Boolean: return Value("Boolean", "bool", 1);

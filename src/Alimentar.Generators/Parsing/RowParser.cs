@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Alimentar.Generators.Model;
@@ -13,6 +14,14 @@ namespace Alimentar.Generators.Parsing
     internal static class RowParser
     {
         private const string ColumnAttribute = "Alimentar.ParquetColumnAttribute";
+        private const string EnumAsStringAttribute = "Alimentar.ParquetEnumAsStringAttribute";
+        private const int MaxDecimalPrecision = 38;
+
+        private static readonly string[] DecimalAttributes =
+        {
+            "Alimentar.ParquetDecimalAttribute",
+            "Parquet.Serialization.Attributes.ParquetDecimalAttribute",
+        };
         private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
         private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
         private const int JsonIgnoreConditionAlways = 1;
@@ -119,17 +128,27 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
-                    ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!);
+                    AttributeData[] attributes = MemberAttributes(symbol, type);
+                    bool enumAsString = attributes.Any(a => a.AttributeClass?.ToDisplayString() == EnumAsStringAttribute);
+                    ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!, enumAsString);
                     if (mapping is null)
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberType, location, symbol.Name, display, memberType!.ToDisplayString()));
                         continue;
                     }
 
-                    string? explicitName = ExplicitColumnName(symbol, type);
+                    string? explicitName = NameFrom(attributes, ColumnAttribute) ?? NameFrom(attributes, JsonPropertyNameAttribute);
                     if (explicitName is not null && string.IsNullOrWhiteSpace(explicitName))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidColumnName, location, symbol.Name, display));
+                        continue;
+                    }
+
+                    (int precision, int scale) = DecimalSettings(attributes);
+                    if (mapping.ColumnType == "Decimal" && (precision, scale) != (0, 0)
+                        && (precision < 1 || precision > MaxDecimalPrecision || scale < 0 || scale > precision))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidDecimal, location, symbol.Name, display, precision.ToString(CultureInfo.InvariantCulture), scale.ToString(CultureInfo.InvariantCulture)));
                         continue;
                     }
 
@@ -143,8 +162,9 @@ namespace Alimentar.Generators.Parsing
                         mapping.Storage,
                         mapping.IsNullable,
                         mapping.ElementSize,
-                        Precision: 0,
-                        Scale: 0);
+                        Precision: mapping.ColumnType == "Decimal" ? precision : 0,
+                        Scale: mapping.ColumnType == "Decimal" ? scale : 0,
+                        mapping.Enum);
                     members.Add(new Member(symbol, memberType!, settable, location, column));
                 }
             }
@@ -222,20 +242,22 @@ namespace Alimentar.Generators.Parsing
             return false;
         }
 
-        /// <summary>The name from [ParquetColumn] (on the member or, for positional records, its parameter), else [JsonPropertyName].</summary>
-        private static string? ExplicitColumnName(ISymbol member, INamedTypeSymbol type)
+        /// <summary>The member's attributes and, for a positional record property, its parameter's (where an attribute without a target lands).</summary>
+        private static AttributeData[] MemberAttributes(ISymbol member, INamedTypeSymbol type)
         {
             IEnumerable<AttributeData> attributes = member.GetAttributes();
-            IParameterSymbol? parameter = type.InstanceConstructors
-                .SelectMany(c => c.Parameters)
-                .FirstOrDefault(p => p.Name == member.Name && member is IPropertySymbol property && IsPositional(property));
-            if (parameter is not null)
-            {
-                attributes = attributes.Concat(parameter.GetAttributes());
-            }
+            IParameterSymbol? parameter = member is IPropertySymbol property && IsPositional(property)
+                ? type.InstanceConstructors.SelectMany(c => c.Parameters).FirstOrDefault(p => p.Name == member.Name)
+                : null;
+            return (parameter is null ? attributes : attributes.Concat(parameter.GetAttributes())).ToArray();
+        }
 
-            AttributeData[] all = attributes.ToArray();
-            return NameFrom(all, ColumnAttribute) ?? NameFrom(all, JsonPropertyNameAttribute);
+        private static (int Precision, int Scale) DecimalSettings(AttributeData[] attributes)
+        {
+            AttributeData? attribute = attributes.FirstOrDefault(a => Array.IndexOf(DecimalAttributes, a.AttributeClass?.ToDisplayString()) >= 0);
+            return attribute is { ConstructorArguments.Length: >= 2 } && attribute.ConstructorArguments[0].Value is int precision && attribute.ConstructorArguments[1].Value is int scale
+                ? (precision, scale)
+                : (0, 0);
         }
 
         private static string? NameFrom(AttributeData[] attributes, string attributeName)

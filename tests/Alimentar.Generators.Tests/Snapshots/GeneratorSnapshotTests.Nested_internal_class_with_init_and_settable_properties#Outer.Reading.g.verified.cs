@@ -97,14 +97,14 @@ internal static class OuterReadingBatchExtensions
     {
         /// <summary>The <c>Sensor</c> column (Parquet column <c>Sensor</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<string> Sensor =>
-            new(((global::Outer.Reading.Columns)batch.Columns).Sensor, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<string>(((global::Outer.Reading.Columns)batch.Columns).Sensor, batch.Offset, batch.Count);
 
         /// <summary>The <c>Celsius</c> column (Parquet column <c>Celsius</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<double> Celsius =>
-            new(((global::Outer.Reading.Columns)batch.Columns).Celsius, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<double>(((global::Outer.Reading.Columns)batch.Columns).Celsius, batch.Offset, batch.Count);
 
         /// <summary>The <c>TakenAt</c> column (Parquet column <c>TakenAt</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateTime?> TakenAt =>
-            new(((global::Outer.Reading.Columns)batch.Columns).TakenAt, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateTime?>(((global::Outer.Reading.Columns)batch.Columns).TakenAt, batch.Offset, batch.Count);
     }
 }

@@ -120,31 +120,31 @@ public static class TripBatchExtensions
     {
         /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<long> Id =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Id, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<long>(((global::Demo.Trip.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
         /// <summary>The <c>UserId</c> column (Parquet column <c>user_id</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<int> UserId =>
-            new(((global::Demo.Trip.Columns)batch.Columns).UserId, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<int>(((global::Demo.Trip.Columns)batch.Columns).UserId, batch.Offset, batch.Count);
 
         /// <summary>The <c>Score</c> column (Parquet column <c>Score</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<float> Score =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Score, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<float>(((global::Demo.Trip.Columns)batch.Columns).Score, batch.Offset, batch.Count);
 
         /// <summary>The <c>Value</c> column (Parquet column <c>Value</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<double?> Value =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Value, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<double?>(((global::Demo.Trip.Columns)batch.Columns).Value, batch.Offset, batch.Count);
 
         /// <summary>The <c>Timestamp</c> column (Parquet column <c>Timestamp</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateTime> Timestamp =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Timestamp, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Trip.Columns)batch.Columns).Timestamp, batch.Offset, batch.Count);
 
         /// <summary>The <c>Label</c> column (Parquet column <c>Label</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<string> Label =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Label, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<string>(((global::Demo.Trip.Columns)batch.Columns).Label, batch.Offset, batch.Count);
 
         /// <summary>The <c>Comment</c> column (Parquet column <c>Comment</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<string?> Comment =>
-            new(((global::Demo.Trip.Columns)batch.Columns).Comment, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<string?>(((global::Demo.Trip.Columns)batch.Columns).Comment, batch.Offset, batch.Count);
     }
 }
 }

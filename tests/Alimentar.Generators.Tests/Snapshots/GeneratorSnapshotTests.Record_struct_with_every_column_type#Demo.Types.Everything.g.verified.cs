@@ -276,119 +276,119 @@ public static class EverythingBatchExtensions
     {
         /// <summary>The <c>Flag</c> column (Parquet column <c>Flag</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<bool> Flag =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Flag, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<bool>(((global::Demo.Types.Everything.Columns)batch.Columns).Flag, batch.Offset, batch.Count);
 
         /// <summary>The <c>Tiny</c> column (Parquet column <c>Tiny</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<sbyte> Tiny =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Tiny, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<sbyte>(((global::Demo.Types.Everything.Columns)batch.Columns).Tiny, batch.Offset, batch.Count);
 
         /// <summary>The <c>Octet</c> column (Parquet column <c>Octet</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<byte> Octet =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Octet, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<byte>(((global::Demo.Types.Everything.Columns)batch.Columns).Octet, batch.Offset, batch.Count);
 
         /// <summary>The <c>Small</c> column (Parquet column <c>Small</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<short> Small =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Small, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<short>(((global::Demo.Types.Everything.Columns)batch.Columns).Small, batch.Offset, batch.Count);
 
         /// <summary>The <c>USmall</c> column (Parquet column <c>USmall</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<ushort> USmall =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).USmall, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<ushort>(((global::Demo.Types.Everything.Columns)batch.Columns).USmall, batch.Offset, batch.Count);
 
         /// <summary>The <c>Medium</c> column (Parquet column <c>Medium</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<int> Medium =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Medium, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<int>(((global::Demo.Types.Everything.Columns)batch.Columns).Medium, batch.Offset, batch.Count);
 
         /// <summary>The <c>UMedium</c> column (Parquet column <c>UMedium</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<uint> UMedium =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).UMedium, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<uint>(((global::Demo.Types.Everything.Columns)batch.Columns).UMedium, batch.Offset, batch.Count);
 
         /// <summary>The <c>Large</c> column (Parquet column <c>Large</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<long> Large =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Large, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<long>(((global::Demo.Types.Everything.Columns)batch.Columns).Large, batch.Offset, batch.Count);
 
         /// <summary>The <c>ULarge</c> column (Parquet column <c>ULarge</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<ulong> ULarge =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).ULarge, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<ulong>(((global::Demo.Types.Everything.Columns)batch.Columns).ULarge, batch.Offset, batch.Count);
 
         /// <summary>The <c>Single</c> column (Parquet column <c>Single</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<float> Single =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Single, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<float>(((global::Demo.Types.Everything.Columns)batch.Columns).Single, batch.Offset, batch.Count);
 
         /// <summary>The <c>Double</c> column (Parquet column <c>Double</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<double> Double =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Double, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<double>(((global::Demo.Types.Everything.Columns)batch.Columns).Double, batch.Offset, batch.Count);
 
         /// <summary>The <c>Money</c> column (Parquet column <c>Money</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<decimal> Money =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Money, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<decimal>(((global::Demo.Types.Everything.Columns)batch.Columns).Money, batch.Offset, batch.Count);
 
         /// <summary>The <c>Text</c> column (Parquet column <c>Text</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<string> Text =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Text, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<string>(((global::Demo.Types.Everything.Columns)batch.Columns).Text, batch.Offset, batch.Count);
 
         /// <summary>The <c>Blob</c> column (Parquet column <c>Blob</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<byte[]> Blob =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<byte[]>(((global::Demo.Types.Everything.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
 
         /// <summary>The <c>When</c> column (Parquet column <c>When</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateTime> When =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).When, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Types.Everything.Columns)batch.Columns).When, batch.Offset, batch.Count);
 
         /// <summary>The <c>WhenOffset</c> column (Parquet column <c>WhenOffset</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateTimeOffset> WhenOffset =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).WhenOffset, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateTimeOffset>(((global::Demo.Types.Everything.Columns)batch.Columns).WhenOffset, batch.Offset, batch.Count);
 
         /// <summary>The <c>Day</c> column (Parquet column <c>Day</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateOnly> Day =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Day, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Day, batch.Offset, batch.Count);
 
         /// <summary>The <c>Clock</c> column (Parquet column <c>Clock</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.TimeOnly> Clock =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Clock, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.TimeOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Clock, batch.Offset, batch.Count);
 
         /// <summary>The <c>Span</c> column (Parquet column <c>Span</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.TimeSpan> Span =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Span, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.TimeSpan>(((global::Demo.Types.Everything.Columns)batch.Columns).Span, batch.Offset, batch.Count);
 
         /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.Guid> Key =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).Key, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.Guid>(((global::Demo.Types.Everything.Columns)batch.Columns).Key, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeFlag</c> column (Parquet column <c>MaybeFlag</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<bool?> MaybeFlag =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeFlag, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<bool?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeFlag, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeMedium</c> column (Parquet column <c>MaybeMedium</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<int?> MaybeMedium =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMedium, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<int?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMedium, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeLarge</c> column (Parquet column <c>MaybeLarge</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<long?> MaybeLarge =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeLarge, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<long?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeLarge, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeDouble</c> column (Parquet column <c>MaybeDouble</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<double?> MaybeDouble =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeDouble, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<double?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeDouble, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeMoney</c> column (Parquet column <c>MaybeMoney</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<decimal?> MaybeMoney =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMoney, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<decimal?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMoney, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeText</c> column (Parquet column <c>MaybeText</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<string?> MaybeText =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeText, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<string?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeText, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeBlob</c> column (Parquet column <c>MaybeBlob</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<byte[]?> MaybeBlob =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeBlob, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeBlob, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeWhen</c> column (Parquet column <c>MaybeWhen</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.DateTime?> MaybeWhen =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeWhen, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.DateTime?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeWhen, batch.Offset, batch.Count);
 
         /// <summary>The <c>MaybeKey</c> column (Parquet column <c>MaybeKey</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<global::System.Guid?> MaybeKey =>
-            new(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeKey, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<global::System.Guid?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeKey, batch.Offset, batch.Count);
     }
 }
 }

@@ -95,15 +95,15 @@ public static class PointBatchExtensions
     {
         /// <summary>The <c>X</c> column (Parquet column <c>X</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<float> X =>
-            new(((global::Demo.Point.Columns)batch.Columns).X, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).X, batch.Offset, batch.Count);
 
         /// <summary>The <c>Y</c> column (Parquet column <c>Y</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<float> Y =>
-            new(((global::Demo.Point.Columns)batch.Columns).Y, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).Y, batch.Offset, batch.Count);
 
         /// <summary>The <c>Count</c> column (Parquet column <c>Count</c>) of this batch.</summary>
         public global::System.ReadOnlySpan<int> CountColumn =>
-            new(((global::Demo.Point.Columns)batch.Columns).CountValues, batch.Offset, batch.Count);
+            new global::System.ReadOnlySpan<int>(((global::Demo.Point.Columns)batch.Columns).CountValues, batch.Offset, batch.Count);
     }
 }
 }
