@@ -3,8 +3,8 @@ namespace Alimentar;
 /// <summary>One column of a row type: the member it fills, the Parquet name it binds to and its type.</summary>
 /// <param name="Name">The Parquet column name: the member name, or the name given by <see cref="ParquetColumnAttribute"/>.</param>
 /// <param name="MemberName">The C# member that holds the value.</param>
-/// <param name="Type">The member's value type.</param>
-/// <param name="IsNullable">Whether the member accepts null (a nullable value type or a nullable reference).</param>
+/// <param name="Type">The member's value type; for a list, the element type.</param>
+/// <param name="IsNullable">Whether the member accepts null (a nullable value type or a nullable reference); for a list, whether the list may be null.</param>
 public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType Type, bool IsNullable)
 {
     /// <summary>True when the name came from <see cref="ParquetColumnAttribute"/>: it then binds by exact name only.</summary>
@@ -16,6 +16,14 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
     /// <summary>Decimal scale (digits after the point) used when writing; 0 when not a decimal.</summary>
     public int Scale { get; init; }
 
+    /// <summary>True for a one-level list (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) of <see cref="Type"/>.</summary>
+    public bool IsList { get; init; }
+
+    /// <summary>For a list, whether its elements may be null.</summary>
+    public bool ElementIsNullable { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => $"{Name} ({Type}{(IsNullable ? "?" : string.Empty)})";
+    public override string ToString() => IsList
+        ? $"{Name} (List<{Type}{(ElementIsNullable ? "?" : string.Empty)}>{(IsNullable ? "?" : string.Empty)})"
+        : $"{Name} ({Type}{(IsNullable ? "?" : string.Empty)})";
 }

@@ -33,4 +33,26 @@ public interface IColumnWriter
     /// <param name="values">One value per row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     ValueTask WriteBinaryAsync(int column, ReadOnlyMemory<byte[]?> values, CancellationToken cancellationToken);
+
+    /// <summary>Writes a list column whose elements are non-nullable values.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Writes a list column whose elements are nullable values.</summary>
+    /// <typeparam name="T">The element's underlying value type.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Writes a list column of strings.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken);
 }

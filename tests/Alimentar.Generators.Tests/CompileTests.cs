@@ -11,6 +11,7 @@ public sealed class CompileTests
         RowSources.EveryColumnType,
         RowSources.StructWithFields,
         RowSources.EnumsDecimalsAndSerializerAttributes,
+        RowSources.Lists,
     ];
 
     [Theory]

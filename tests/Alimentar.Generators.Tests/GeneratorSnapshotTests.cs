@@ -22,6 +22,9 @@ public sealed class GeneratorSnapshotTests
     public void Enums_decimals_and_serializer_attributes() =>
         Verify(nameof(Enums_decimals_and_serializer_attributes), RowSources.EnumsDecimalsAndSerializerAttributes, "Demo.Order.g.cs", RowSources.ParquetNetAttributes);
 
+    [Fact]
+    public void One_level_lists() => Verify(nameof(One_level_lists), RowSources.Lists, "Demo.Basket.g.cs");
+
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
         GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);

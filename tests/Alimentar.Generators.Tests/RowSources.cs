@@ -98,4 +98,15 @@ internal static class RowSources
             public sealed class ParquetIgnoreAttribute : System.Attribute { }
         }
         """;
+
+    public const string Lists = """
+        using System;
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        [StreamingDataset]
+        public partial record Basket(long Id, int[] Quantities, List<string> Tags, IReadOnlyList<double?>? Prices, string?[]? Notes, List<DateTime>? Times);
+        """;
 }

@@ -66,3 +66,13 @@ public partial record Shipment(
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Scratch { get; init; }
 }
+
+/// <summary>One-level lists in every container, with null and empty lists and null elements.</summary>
+[StreamingDataset]
+public partial record Basket(
+    long Id,
+    int[] Quantities,
+    List<string> Tags,
+    IReadOnlyList<double?>? Prices,
+    string?[]? Notes,
+    List<DateTime>? Times);

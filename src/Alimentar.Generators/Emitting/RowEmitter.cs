@@ -91,6 +91,12 @@ namespace Alimentar.Generators.Emitting
                     settings.Add("HasExplicitName = true");
                 }
 
+                if (c.List is { } list)
+                {
+                    settings.Add("IsList = true");
+                    settings.Add($"ElementIsNullable = {Bool(list.ElementIsNullable)}");
+                }
+
                 if (c.Precision > 0)
                 {
                     settings.Add($"Precision = {c.Precision}");
@@ -135,16 +141,30 @@ namespace Alimentar.Generators.Emitting
 
         private static void EmitGetRow(SourceWriter w, RowSpec row)
         {
-            string arguments = string.Join(", ", row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i])));
+            string[] arguments = row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i])).ToArray();
+            string construct = $"new {row.FullyQualifiedName}({string.Join(", ", arguments)})";
+            string end = row.InitializedColumns.Count == 0 ? ";" : string.Empty;
             w.Line("/// <inheritdoc />");
+            if (construct.Length > 100)
+            {
+                // One argument a line reads better than one long line once a row has several columns.
+                w.Line($"public override {row.FullyQualifiedName} GetRow(int index) => new {row.FullyQualifiedName}(");
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    w.Line($"    {arguments[i]}{(i == arguments.Length - 1 ? ")" + end : ",")}");
+                }
+            }
+            else
+            {
+                w.Line($"public override {row.FullyQualifiedName} GetRow(int index) => {construct}{end}");
+            }
+
             if (row.InitializedColumns.Count == 0)
             {
-                w.Line($"public override {row.FullyQualifiedName} GetRow(int index) => new {row.FullyQualifiedName}({arguments});");
                 w.Line();
                 return;
             }
 
-            w.Line($"public override {row.FullyQualifiedName} GetRow(int index) => new {row.FullyQualifiedName}({arguments})");
             w.Line("{");
             foreach (int i in row.InitializedColumns)
             {
@@ -178,11 +198,14 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
-                string call = c.Storage switch
+                string call = (c.Storage, c.List?.ElementStorage) switch
                 {
-                    ColumnStorage.Value => "ReadValuesAsync",
-                    ColumnStorage.NullableValue => "ReadNullableValuesAsync",
-                    ColumnStorage.String => "ReadStringsAsync",
+                    (ColumnStorage.Value, _) => "ReadValuesAsync",
+                    (ColumnStorage.NullableValue, _) => "ReadNullableValuesAsync",
+                    (ColumnStorage.String, _) => "ReadStringsAsync",
+                    (ColumnStorage.List, ColumnStorage.Value) => "ReadListsAsync",
+                    (ColumnStorage.List, ColumnStorage.NullableValue) => "ReadNullableElementListsAsync",
+                    (ColumnStorage.List, _) => "ReadStringListsAsync",
                     _ => "ReadBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
@@ -201,11 +224,14 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
-                string call = c.Storage switch
+                string call = (c.Storage, c.List?.ElementStorage) switch
                 {
-                    ColumnStorage.Value => $"WriteValuesAsync<{c.ElementType}>",
-                    ColumnStorage.NullableValue => $"WriteNullableValuesAsync<{c.ElementType}>",
-                    ColumnStorage.String => "WriteStringsAsync",
+                    (ColumnStorage.Value, _) => $"WriteValuesAsync<{c.ElementType}>",
+                    (ColumnStorage.NullableValue, _) => $"WriteNullableValuesAsync<{c.ElementType}>",
+                    (ColumnStorage.String, _) => "WriteStringsAsync",
+                    (ColumnStorage.List, ColumnStorage.Value) => $"WriteListsAsync<{c.ElementType}>",
+                    (ColumnStorage.List, ColumnStorage.NullableValue) => $"WriteNullableElementListsAsync<{c.ElementType}>",
+                    (ColumnStorage.List, _) => "WriteStringListsAsync",
                     _ => "WriteBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
@@ -228,6 +254,10 @@ namespace Alimentar.Generators.Emitting
                 else if (c.Storage == ColumnStorage.Binary)
                 {
                     terms.Add($"BinaryBytes({c.FieldName}, start, count)");
+                }
+                else if (c.Storage == ColumnStorage.List)
+                {
+                    terms.Add($"ListBytes({c.FieldName}, start, count)");
                 }
             }
 
@@ -323,23 +353,33 @@ namespace Alimentar.Generators.Emitting
         }
 
         /// <summary>The row member's value from the store, as the member's type.</summary>
-        private static string ReadExpression(ColumnSpec c) => c.Enum switch
+        private static string ReadExpression(ColumnSpec c) => (c.Enum, c.List) switch
         {
-            null => $"{c.FieldName}[index]",
-            { AsString: true } => $"Parse{c.MemberName}({c.FieldName}[index])",
-            _ => $"({c.MemberType}){c.FieldName}[index]",
+            ({ AsString: true }, _) => $"Parse{c.MemberName}({c.FieldName}[index])",
+            ({ }, _) => $"({c.MemberType}){c.FieldName}[index]",
+            (_, { Container: "List" } l) when c.IsNullable =>
+                $"{c.FieldName}[index] is {{ }} {Camel(c.MemberName)} ? new global::System.Collections.Generic.List<{l.ElementCode}>({Camel(c.MemberName)}) : null",
+            (_, { Container: "List" } l) => $"new global::System.Collections.Generic.List<{l.ElementCode}>({c.FieldName}[index])",
+            _ => $"{c.FieldName}[index]",
         };
 
         /// <summary>The row member's value as the store holds it.</summary>
-        private static string StoreExpression(ColumnSpec c) => c.Enum switch
+        private static string StoreExpression(ColumnSpec c) => (c.Enum, c.List) switch
         {
-            null => $"row.{c.MemberName}",
-            { AsString: true } => $"Format{c.MemberName}(row.{c.MemberName})",
-            _ => $"({c.StoredType})row.{c.MemberName}",
+            ({ AsString: true }, _) => $"Format{c.MemberName}(row.{c.MemberName})",
+            ({ }, _) => $"({c.StoredType})row.{c.MemberName}",
+            (_, { Container: "List" }) => $"row.{c.MemberName}{(c.IsNullable ? "?" : string.Empty)}.ToArray()",
+            (_, { Container: "ReadOnlyList" }) when c.IsNullable =>
+                $"row.{c.MemberName} is null ? null : global::System.Linq.Enumerable.ToArray(row.{c.MemberName})",
+            (_, { Container: "ReadOnlyList" }) => $"global::System.Linq.Enumerable.ToArray(row.{c.MemberName})",
+            _ => $"row.{c.MemberName}",
         };
 
+        private static string Camel(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+        /// <summary>Arrays whose element nullability differs from the reader's and writer's signatures take a <c>!</c>.</summary>
         private static bool IsNonNullableReference(ColumnSpec c) =>
-            c.Storage is ColumnStorage.String or ColumnStorage.Binary && !c.IsNullable;
+            c.Storage == ColumnStorage.List || (c.Storage is ColumnStorage.String or ColumnStorage.Binary && !c.IsNullable);
 
         private static string Cref(RowSpec row) => row.FullyQualifiedName.Replace("global::", string.Empty);
 

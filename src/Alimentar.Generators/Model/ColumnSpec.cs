@@ -13,6 +13,7 @@ namespace Alimentar.Generators.Model
     /// <param name="Precision">Decimal precision, or 0.</param>
     /// <param name="Scale">Decimal scale, or 0.</param>
     /// <param name="Enum">The enum the member holds, when it is one.</param>
+    /// <param name="List">The list the member holds, when it is one.</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -25,14 +26,21 @@ namespace Alimentar.Generators.Model
         int ElementSize,
         int Precision,
         int Scale,
-        EnumSpec? Enum = null)
+        EnumSpec? Enum = null,
+        ListSpec? List = null)
     {
         /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
         /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
-        public string MemberType => Enum is null ? StoredType : Enum.TypeName + (IsNullable ? "?" : string.Empty);
+        public string MemberType => (Enum, List) switch
+        {
+            ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
+            (_, { Container: "List" } l) => $"global::System.Collections.Generic.List<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
+            (_, { Container: "ReadOnlyList" } l) => $"global::System.Collections.Generic.IReadOnlyList<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
+            _ => StoredType,
+        };
 
-        public string StoredType => Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value)
-            ? ElementType + "?"
-            : ElementType;
+        public string StoredType => List is { } list
+            ? list.ElementCode + "[]" + (IsNullable ? "?" : string.Empty)
+            : Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value) ? ElementType + "?" : ElementType;
     }
 }

@@ -11,5 +11,7 @@ namespace Alimentar.Generators.Model
         String,
         /// <summary>A byte array: <c>byte[][]</c> or <c>byte[]?[]</c>.</summary>
         Binary,
+        /// <summary>A one-level list, one array per row: <c>int[][]</c>, <c>string?[]?[]</c>.</summary>
+        List,
     }
 }

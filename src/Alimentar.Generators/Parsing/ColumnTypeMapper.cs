@@ -7,10 +7,22 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null);
+        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
+            if (ListElement(type, out string? container) is { } elementType)
+            {
+                Mapping? element = Map(elementType, enumAsString: false);
+                if (element is null || element.Enum is not null || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String))
+                {
+                    return null;
+                }
+
+                var list = new ListSpec(container!, element.Storage, element.ElementType, element.IsNullable);
+                return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 8, List: list);
+            }
+
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
                 Mapping? underlying = MapValue(nullable.TypeArguments[0], enumAsString);
@@ -35,6 +47,30 @@ namespace Alimentar.Generators.Parsing
             }
 
             return MapValue(type, enumAsString);
+        }
+
+        /// <summary>The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c> or <c>IReadOnlyList&lt;T&gt;</c>.</summary>
+        private static ITypeSymbol? ListElement(ITypeSymbol type, out string? container)
+        {
+            container = null;
+            if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
+            {
+                container = "Array";
+                return array.ElementType;
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            {
+                container = named.OriginalDefinition.ToDisplayString() switch
+                {
+                    "System.Collections.Generic.List<T>" => "List",
+                    "System.Collections.Generic.IReadOnlyList<T>" => "ReadOnlyList",
+                    _ => null,
+                };
+                return container is null ? null : named.TypeArguments[0];
+            }
+
+            return null;
         }
 
         private static Mapping? MapValue(ITypeSymbol type, bool enumAsString)

@@ -164,7 +164,8 @@ namespace Alimentar.Generators.Parsing
                         mapping.ElementSize,
                         Precision: mapping.ColumnType == "Decimal" ? precision : 0,
                         Scale: mapping.ColumnType == "Decimal" ? scale : 0,
-                        mapping.Enum);
+                        mapping.Enum,
+                        mapping.List);
                     members.Add(new Member(symbol, memberType!, settable, location, column));
                 }
             }

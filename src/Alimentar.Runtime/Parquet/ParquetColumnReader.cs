@@ -32,7 +32,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         int[]? levels = RentLevels(bound);
         try
         {
-            await ReadIntoAsync(bound, destination, levels, cancellationToken).ConfigureAwait(false);
+            await ReadIntoAsync(bound, destination, new LevelBuffers(RowCount, levels, null), cancellationToken).ConfigureAwait(false);
             ThrowIfAnyNull(bound, levels);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
@@ -53,7 +53,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         T[] values = ArrayPool<T>.Shared.Rent(RowCount);
         try
         {
-            await ReadIntoAsync(bound, values.AsMemory(0, RowCount), levels, cancellationToken).ConfigureAwait(false);
+            await ReadIntoAsync(bound, values.AsMemory(0, RowCount), new LevelBuffers(RowCount, levels, null), cancellationToken).ConfigureAwait(false);
             Scatter(values, levels, bound.Field.MaxDefinitionLevel, destination.Span);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
@@ -118,8 +118,199 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
     }
 
+    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadValueListsAsync<T, T>(column, destination, static value => value, elementsNullable: false, cancellationToken);
+
+    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadValueListsAsync<T, T?>(column, destination, static value => value, elementsNullable: true, cancellationToken);
+
+    public async ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken)
+    {
+        BoundColumn bound = _binding.Columns[column];
+        StringPool strings = _binding.StringPoolFor(column);
+        LevelBuffers levels = RentListLevels(bound);
+        try
+        {
+            if (bound.FileKind == FileValueKind.Utf8String)
+            {
+                await ReadTextListsAsync<char>(bound, levels, destination, chars => strings.Get(chars.Span), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await ReadTextListsAsync<byte>(bound, levels, destination, bytes => strings.Get(bytes.Span), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw Translate(error, bound);
+        }
+        finally
+        {
+            Return(levels);
+        }
+    }
+
+    private async ValueTask ReadValueListsAsync<T, TElement>(int column, Memory<TElement[]?> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
+        where T : struct
+    {
+        BoundColumn bound = _binding.Columns[column];
+        LevelBuffers levels = RentListLevels(bound);
+        T[] values = ArrayPool<T>.Shared.Rent(levels.Entries);
+        try
+        {
+            await ReadIntoAsync(bound, values.AsMemory(0, levels.Entries), levels, cancellationToken).ConfigureAwait(false);
+            AssembleLists(bound, levels, values, destination.Span, map, elementsNullable);
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw Translate(error, bound);
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(values);
+            Return(levels);
+        }
+    }
+
+    private async ValueTask ReadTextListsAsync<TChar>(BoundColumn bound, LevelBuffers levels, Memory<string?[]?> destination, Func<ReadOnlyMemory<TChar>, string> map, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<TChar>[] values = ArrayPool<ReadOnlyMemory<TChar>>.Shared.Rent(levels.Entries);
+        try
+        {
+            await _rowGroup.ReadRawAsync(bound.Field, values.AsMemory(0, levels.Entries), levels.DefinitionMemory, levels.RepetitionMemory, cancellationToken).ConfigureAwait(false);
+            AssembleLists<ReadOnlyMemory<TChar>, string?>(bound, levels, values, destination.Span, map, elementsNullable: bound.Descriptor.ElementIsNullable);
+        }
+        finally
+        {
+            ArrayPool<ReadOnlyMemory<TChar>>.Shared.Return(values, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds one array per row from a repeated column's levels: a repetition level of 0 starts a row;
+    /// a definition level below the list's means a null list, equal to it an empty list, and above it an
+    /// element, present at the maximum level and null below it.
+    /// </summary>
+    private void AssembleLists<TValue, TElement>(BoundColumn bound, LevelBuffers levels, TValue[] values, Span<TElement[]?> destination, Func<TValue, TElement> map, bool elementsNullable)
+    {
+        int[] definitions = levels.Definitions!;
+        int[] repetitions = levels.Repetitions!;
+        int maxLevel = bound.Field.MaxDefinitionLevel;
+        int elementLevel = maxLevel - (bound.Field.IsNullable ? 1 : 0);
+        int[] lengths = ArrayPool<int>.Shared.Rent(RowCount);
+        try
+        {
+            int row = -1;
+            for (int slot = 0; slot < levels.Entries; slot++)
+            {
+                if (repetitions[slot] == 0)
+                {
+                    if (++row >= RowCount)
+                    {
+                        throw CorruptLists(bound, $"more than the {RowCount} rows the row group claims");
+                    }
+
+                    lengths[row] = definitions[slot] >= elementLevel - 1 ? 0 : -1;
+                }
+                else if (row < 0)
+                {
+                    throw CorruptLists(bound, "a list that continues before any list started");
+                }
+
+                if (definitions[slot] >= elementLevel)
+                {
+                    lengths[row]++;
+                }
+            }
+
+            if (row != RowCount - 1)
+            {
+                throw CorruptLists(bound, $"{row + 1} rows where the row group claims {RowCount}");
+            }
+
+            int next = 0;
+            int position = 0;
+            row = -1;
+            for (int slot = 0; slot < levels.Entries; slot++)
+            {
+                if (repetitions[slot] == 0)
+                {
+                    row++;
+                    position = 0;
+                    if (lengths[row] < 0 && !bound.Descriptor.IsNullable)
+                    {
+                        throw NullAt(bound, row, "is a null list");
+                    }
+
+                    destination[row] = lengths[row] < 0 ? null : new TElement[lengths[row]];
+                }
+
+                if (definitions[slot] < elementLevel)
+                {
+                    continue;
+                }
+
+                if (definitions[slot] == maxLevel)
+                {
+                    destination[row]![position++] = map(values[next++]);
+                }
+                else if (elementsNullable)
+                {
+                    destination[row]![position++] = default!;
+                }
+                else
+                {
+                    throw NullAt(bound, row, "holds a null element");
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(lengths);
+        }
+    }
+
+    /// <summary>Rents level buffers for every slot of a repeated column chunk, sized from its metadata.</summary>
+    private LevelBuffers RentListLevels(BoundColumn bound)
+    {
+        long entries = _rowGroup.GetMetadata(bound.Field)?.MetaData?.NumValues ?? -1;
+        if (entries < RowCount || entries > Array.MaxLength)
+        {
+            throw CorruptLists(bound, $"a column chunk claiming {entries} values for {RowCount} rows");
+        }
+
+        int count = (int)entries;
+        return new LevelBuffers(count, ArrayPool<int>.Shared.Rent(count), ArrayPool<int>.Shared.Rent(count));
+    }
+
+    private static void Return(LevelBuffers levels)
+    {
+        Return(levels.Definitions);
+        Return(levels.Repetitions);
+    }
+
+    private CorruptParquetFileException CorruptLists(BoundColumn bound, string found) =>
+        new($"Cannot read '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}': its list levels describe {found}.")
+        {
+            FilePath = _binding.FileName,
+            RowGroup = _rowGroupIndex,
+            ColumnName = bound.FileColumnName,
+        };
+
+    private UnexpectedNullException NullAt(BoundColumn bound, int row, string what) =>
+        new($"Null in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}', row {row}: the row {what}, "
+            + $"but member {_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} does not accept null there; declare it nullable to accept nulls.")
+        {
+            FilePath = _binding.FileName,
+            ColumnName = bound.FileColumnName,
+            RowGroup = _rowGroupIndex,
+            Row = row,
+        };
+
     /// <summary>Reads a column's non-null values, compacted to the front of <paramref name="target"/>, as the member's type.</summary>
-    private ValueTask ReadIntoAsync<T>(BoundColumn bound, Memory<T> target, int[]? levels, CancellationToken cancellationToken)
+    private ValueTask ReadIntoAsync<T>(BoundColumn bound, Memory<T> target, LevelBuffers levels, CancellationToken cancellationToken)
         where T : struct =>
         bound.FileKind switch
         {
@@ -150,27 +341,26 @@ internal sealed class ParquetColumnReader : IColumnReader
             },
         };
 
-    private async ValueTask ReadConvertedAsync<TFile, T>(BoundColumn bound, Memory<T> target, int[]? levels, CancellationToken cancellationToken)
+    private async ValueTask ReadConvertedAsync<TFile, T>(BoundColumn bound, Memory<T> target, LevelBuffers levels, CancellationToken cancellationToken)
         where TFile : struct
         where T : struct
     {
-        Memory<int>? definitionLevels = levels is null ? default(Memory<int>?) : levels.AsMemory(0, RowCount);
         if (typeof(TFile) == typeof(T))
         {
-            await _rowGroup.ReadRawAsync(bound.Field, target, definitionLevels, null, cancellationToken).ConfigureAwait(false);
+            await _rowGroup.ReadRawAsync(bound.Field, target, levels.DefinitionMemory, levels.RepetitionMemory, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        TFile[] scratch = ArrayPool<TFile>.Shared.Rent(RowCount);
+        TFile[] scratch = ArrayPool<TFile>.Shared.Rent(levels.Entries);
         try
         {
-            await _rowGroup.ReadRawAsync(bound.Field, scratch.AsMemory(0, RowCount), definitionLevels, null, cancellationToken).ConfigureAwait(false);
-            int valueCount = CountValues(levels, bound.Field.MaxDefinitionLevel);
+            await _rowGroup.ReadRawAsync(bound.Field, scratch.AsMemory(0, levels.Entries), levels.DefinitionMemory, levels.RepetitionMemory, cancellationToken).ConfigureAwait(false);
+            int valueCount = levels.CountValues(bound.Field.MaxDefinitionLevel);
             int misfit = ValueConverter.Convert<TFile, T>(scratch.AsSpan(0, valueCount), target.Span);
             if (misfit >= 0)
             {
                 throw new AlimentarException(
-                    $"Value {scratch[misfit]} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}', row {RowOf(levels, bound.Field.MaxDefinitionLevel, misfit)} "
+                    $"Value {scratch[misfit]} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}', slot {levels.SlotOfValue(bound.Field.MaxDefinitionLevel, misfit)} "
                     + $"does not fit member {_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} ({bound.Descriptor.Type}).")
                 {
                     FilePath = _binding.FileName,
@@ -184,16 +374,16 @@ internal sealed class ParquetColumnReader : IColumnReader
     }
 
     /// <summary>Reads a TIME column's raw integers and scales them to ticks before converting to the member type.</summary>
-    private async ValueTask ReadTimeOfDayAsync<TFile, T>(BoundColumn bound, Memory<T> target, int[]? levels, long ticksPerUnit, long unitsPerTick, CancellationToken cancellationToken)
+    private async ValueTask ReadTimeOfDayAsync<TFile, T>(BoundColumn bound, Memory<T> target, LevelBuffers levels, long ticksPerUnit, long unitsPerTick, CancellationToken cancellationToken)
         where TFile : struct, System.Numerics.IBinaryInteger<TFile>
         where T : struct
     {
-        TFile[] raw = ArrayPool<TFile>.Shared.Rent(RowCount);
-        TimeSpan[] times = ArrayPool<TimeSpan>.Shared.Rent(RowCount);
+        TFile[] raw = ArrayPool<TFile>.Shared.Rent(levels.Entries);
+        TimeSpan[] times = ArrayPool<TimeSpan>.Shared.Rent(levels.Entries);
         try
         {
-            await ReadConvertedAsync<TFile, TFile>(bound, raw.AsMemory(0, RowCount), levels, cancellationToken).ConfigureAwait(false);
-            int valueCount = CountValues(levels, bound.Field.MaxDefinitionLevel);
+            await ReadConvertedAsync<TFile, TFile>(bound, raw.AsMemory(0, levels.Entries), levels, cancellationToken).ConfigureAwait(false);
+            int valueCount = levels.CountValues(bound.Field.MaxDefinitionLevel);
             for (int i = 0; i < valueCount; i++)
             {
                 times[i] = TimeSpan.FromTicks(long.CreateTruncating(raw[i]) * ticksPerUnit / unitsPerTick);
@@ -260,17 +450,6 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
     }
 
-    private int CountValues(int[]? levels, int maxLevel)
-    {
-        if (levels is null)
-        {
-            return RowCount;
-        }
-
-        ReadOnlySpan<int> span = levels.AsSpan(0, RowCount);
-        return maxLevel == 1 ? RowCount - span.Count(0) : span.Count(maxLevel);
-    }
-
     private void ThrowIfAnyNull(BoundColumn bound, int[]? levels)
     {
         if (levels is null)
@@ -311,25 +490,6 @@ internal sealed class ParquetColumnReader : IColumnReader
         {
             destination[row] = levels[row] == maxLevel ? values[next++] : null;
         }
-    }
-
-    private static long RowOf(int[]? levels, int maxLevel, int valueIndex)
-    {
-        if (levels is null)
-        {
-            return valueIndex;
-        }
-
-        int seen = -1;
-        for (int row = 0; row < levels.Length; row++)
-        {
-            if (levels[row] == maxLevel && ++seen == valueIndex)
-            {
-                return row;
-            }
-        }
-
-        return valueIndex;
     }
 
     private AlimentarException Translate(Exception error, BoundColumn bound) =>

@@ -8,7 +8,8 @@ namespace Alimentar.ParquetBinding;
 
 /// <summary>
 /// Writes a store's columns into one Parquet row group. Values whose Parquet form differs from the
-/// member type (local times, offsets, times of day) are converted through a pooled scratch buffer.
+/// member type (local times, offsets, times of day) are converted through a pooled scratch buffer;
+/// lists are flattened into values with definition and repetition levels.
 /// </summary>
 internal sealed class ParquetColumnWriter : IColumnWriter
 {
@@ -21,51 +22,39 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         _fields = fields;
     }
 
-    public async ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
-        where T : struct
-    {
-        DataField field = _fields[column];
-        if (typeof(T) == typeof(DateTime))
-        {
-            await WriteMappedAsync(field, As<T, DateTime>(values), ToUtc, cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(DateTimeOffset))
-        {
-            await WriteMappedAsync(field, As<T, DateTimeOffset>(values), static v => v.UtcDateTime, cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(TimeOnly))
-        {
-            await WriteMappedAsync(field, As<T, TimeOnly>(values), static v => ToMicroseconds(v.ToTimeSpan()), cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(TimeSpan))
-        {
-            await WriteMappedAsync(field, As<T, TimeSpan>(values), ToMicroseconds, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await _rowGroup.WriteAsync(field, values, null, null, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
+        where T : struct =>
+        WriteConvertedAsync(_fields[column], values, null, cancellationToken);
 
     public async ValueTask WriteNullableValuesAsync<T>(int column, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
         where T : struct
     {
         DataField field = _fields[column];
-        if (typeof(T) == typeof(DateTime))
+        if (NeedsConversion<T>())
         {
-            await WriteNullableMappedAsync<DateTime?, DateTime>(field, As<T?, DateTime?>(values), static v => v is { } d ? ToUtc(d) : null, cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(DateTimeOffset))
-        {
-            await WriteNullableMappedAsync<DateTimeOffset?, DateTime>(field, As<T?, DateTimeOffset?>(values), static v => v?.UtcDateTime, cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(TimeOnly))
-        {
-            await WriteNullableMappedAsync<TimeOnly?, long>(field, As<T?, TimeOnly?>(values), static v => v is { } t ? ToMicroseconds(t.ToTimeSpan()) : null, cancellationToken).ConfigureAwait(false);
-        }
-        else if (typeof(T) == typeof(TimeSpan))
-        {
-            await WriteNullableMappedAsync<TimeSpan?, long>(field, As<T?, TimeSpan?>(values), static v => v is { } t ? ToMicroseconds(t) : null, cancellationToken).ConfigureAwait(false);
+            // Compact the present values and describe the nulls with definition levels, as for a list.
+            int[] levels = ArrayPool<int>.Shared.Rent(values.Length);
+            T[] present = ArrayPool<T>.Shared.Rent(values.Length);
+            try
+            {
+                int count = 0;
+                ReadOnlySpan<T?> source = values.Span;
+                for (int i = 0; i < source.Length; i++)
+                {
+                    levels[i] = source[i].HasValue ? 1 : 0;
+                    if (source[i] is { } value)
+                    {
+                        present[count++] = value;
+                    }
+                }
+
+                await WriteConvertedAsync(field, new ReadOnlyMemory<T>(present, 0, count), new Levels(levels.AsMemory(0, values.Length), null), cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(present);
+                ArrayPool<int>.Shared.Return(levels);
+            }
         }
         else
         {
@@ -79,7 +68,57 @@ internal sealed class ParquetColumnWriter : IColumnWriter
     public async ValueTask WriteBinaryAsync(int column, ReadOnlyMemory<byte[]?> values, CancellationToken cancellationToken) =>
         await _rowGroup.WriteAsync(_fields[column], AsCollection(values)).ConfigureAwait(false);
 
-    private async ValueTask WriteMappedAsync<TFrom, TTo>(DataField field, ReadOnlyMemory<TFrom> values, Func<TFrom, TTo> map, CancellationToken cancellationToken)
+    public ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
+        where T : struct =>
+        WriteListsAsync<T, T>(column, values, static (T element, out T value) => { value = element; return true; }, cancellationToken);
+
+    public ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
+        where T : struct =>
+        WriteListsAsync<T?, T>(column, values, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; }, cancellationToken);
+
+    public async ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken)
+    {
+        DataField field = _fields[column];
+        using FlatList<ReadOnlyMemory<char>> flat = FlatList<ReadOnlyMemory<char>>.Create<string?>(
+            values.Span, field, static (string? element, out ReadOnlyMemory<char> value) => { value = element.AsMemory(); return element is not null; });
+        await _rowGroup.WriteAllPartsAsync(field, flat.Values, flat.Definitions, flat.Repetitions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask WriteListsAsync<TElement, T>(int column, ReadOnlyMemory<TElement[]?> values, FlatList<T>.TryGet<TElement> present, CancellationToken cancellationToken)
+        where T : struct
+    {
+        DataField field = _fields[column];
+        using FlatList<T> flat = FlatList<T>.Create(values.Span, field, present);
+        await WriteConvertedAsync(field, flat.Values, new Levels(flat.Definitions, flat.Repetitions), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes values (compact, when levels are given) after converting the types Parquet stores differently.</summary>
+    private async ValueTask WriteConvertedAsync<T>(DataField field, ReadOnlyMemory<T> values, Levels? levels, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (typeof(T) == typeof(DateTime))
+        {
+            await WriteMappedAsync(field, As<T, DateTime>(values), ToUtc, levels, cancellationToken).ConfigureAwait(false);
+        }
+        else if (typeof(T) == typeof(DateTimeOffset))
+        {
+            await WriteMappedAsync(field, As<T, DateTimeOffset>(values), static v => v.UtcDateTime, levels, cancellationToken).ConfigureAwait(false);
+        }
+        else if (typeof(T) == typeof(TimeOnly))
+        {
+            await WriteMappedAsync(field, As<T, TimeOnly>(values), static v => ToMicroseconds(v.ToTimeSpan()), levels, cancellationToken).ConfigureAwait(false);
+        }
+        else if (typeof(T) == typeof(TimeSpan))
+        {
+            await WriteMappedAsync(field, As<T, TimeSpan>(values), ToMicroseconds, levels, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await WriteAsync(field, values, levels, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask WriteMappedAsync<TFrom, TTo>(DataField field, ReadOnlyMemory<TFrom> values, Func<TFrom, TTo> map, Levels? levels, CancellationToken cancellationToken)
         where TTo : struct
     {
         TTo[] mapped = ArrayPool<TTo>.Shared.Rent(values.Length);
@@ -91,7 +130,7 @@ internal sealed class ParquetColumnWriter : IColumnWriter
                 mapped[i] = map(source[i]);
             }
 
-            await _rowGroup.WriteAsync(field, new ReadOnlyMemory<TTo>(mapped, 0, values.Length), null, null, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(field, new ReadOnlyMemory<TTo>(mapped, 0, values.Length), levels, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -99,25 +138,21 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         }
     }
 
-    private async ValueTask WriteNullableMappedAsync<TFrom, TTo>(DataField field, ReadOnlyMemory<TFrom> values, Func<TFrom, TTo?> map, CancellationToken cancellationToken)
-        where TTo : struct
+    private async ValueTask WriteAsync<T>(DataField field, ReadOnlyMemory<T> values, Levels? levels, CancellationToken cancellationToken)
+        where T : struct
     {
-        TTo?[] mapped = ArrayPool<TTo?>.Shared.Rent(values.Length);
-        try
+        if (levels is { } given)
         {
-            ReadOnlySpan<TFrom> source = values.Span;
-            for (int i = 0; i < source.Length; i++)
-            {
-                mapped[i] = map(source[i]);
-            }
-
-            await _rowGroup.WriteAsync(field, new ReadOnlyMemory<TTo?>(mapped, 0, values.Length), null, null, cancellationToken).ConfigureAwait(false);
+            await _rowGroup.WriteAllPartsAsync(field, values, given.Definitions, given.Repetitions, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            ArrayPool<TTo?>.Shared.Return(mapped);
+            await _rowGroup.WriteAsync(field, values, null, null, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private static bool NeedsConversion<T>() =>
+        typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(TimeOnly) || typeof(T) == typeof(TimeSpan);
 
     /// <summary>Parquet timestamps are UTC instants; a local time is converted, an unspecified one taken as UTC.</summary>
     private static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);
@@ -131,4 +166,6 @@ internal sealed class ParquetColumnWriter : IColumnWriter
     /// <summary>Views memory of <typeparamref name="TFrom"/> as <typeparamref name="TTo"/>; only called where the two are the same type.</summary>
     private static ReadOnlyMemory<TTo> As<TFrom, TTo>(ReadOnlyMemory<TFrom> values) =>
         Unsafe.As<ReadOnlyMemory<TFrom>, ReadOnlyMemory<TTo>>(ref values);
+
+    private readonly record struct Levels(ReadOnlyMemory<int>? Definitions, ReadOnlyMemory<int>? Repetitions);
 }

@@ -12,12 +12,15 @@ internal static class ParquetFieldFactory
     public const int DefaultDecimalScale = 18;
 
     public static ParquetSchema CreateSchema(RowSchema rowSchema) =>
-        new(rowSchema.Columns.Select(c => (Field)Create(c)).ToArray());
+        new(rowSchema.Columns.Select(Create).ToArray());
 
-    public static DataField Create(ColumnDescriptor column)
+    /// <summary>A list is written as the standard three-level LIST whose leaf is called <c>element</c>, as Spark and pyarrow write it.</summary>
+    public static Field Create(ColumnDescriptor column) => column.IsList
+        ? new ListField(column.Name, CreateLeaf("element", column, column.ElementIsNullable))
+        : CreateLeaf(column.Name, column, column.IsNullable);
+
+    private static DataField CreateLeaf(string name, ColumnDescriptor column, bool nullable)
     {
-        bool nullable = column.IsNullable;
-        string name = column.Name;
         return column.Type switch
         {
             ColumnType.Boolean => new DataField(name, typeof(bool), nullable),

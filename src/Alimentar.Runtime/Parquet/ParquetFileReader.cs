@@ -118,7 +118,8 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         {
             ColumnChunk? chunk = group.Columns.FirstOrDefault(c => c.MetaData?.PathInSchema is { } path && string.Join('/', path) == string.Join('/', column.Field.Path.ToList()));
             ColumnMetaData meta = chunk?.MetaData ?? throw Corrupt(index, $"column '{column.FileColumnName}' has no column chunk");
-            if (meta.NumValues != rows)
+            // A flat column holds one value slot per row; a list holds at least one.
+            if (column.Descriptor.IsList ? meta.NumValues < rows : meta.NumValues != rows)
             {
                 throw Corrupt(index, $"it claims {rows} rows but column '{column.FileColumnName}' holds {meta.NumValues} values");
             }

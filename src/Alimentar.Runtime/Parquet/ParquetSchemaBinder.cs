@@ -9,10 +9,19 @@ internal static class ParquetSchemaBinder
     {
         DataField[] fileFields = fileSchema.GetDataFields();
         string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
+
+        // A list member binds by the list's own name, the first part of its leaf's path.
+        string[] listNames = Array.ConvertAll(fileFields, f => f.MaxRepetitionLevel == 1 ? f.Path.FirstPart ?? f.Name : "\0");
         var bound = new BoundColumn[rowSchema.Columns.Count];
         for (int i = 0; i < bound.Length; i++)
         {
             ColumnDescriptor column = rowSchema.Columns[i];
+            if (column.IsList)
+            {
+                bound[i] = BindList(fileFields, names, listNames, rowSchema, column, fileName);
+                continue;
+            }
+
             int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
                 "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
             if (match < 0 && Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart ?? f.Name], _ => new InvalidOperationException()) == 0) is var nested and >= 0)
@@ -44,6 +53,28 @@ internal static class ParquetSchemaBinder
         return bound;
     }
 
+    private static BoundColumn BindList(DataField[] fileFields, string[] names, string[] listNames, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    {
+        int match = ColumnNameMatcher.Find(column, listNames, both => Mismatch(fileName, rowSchema, column,
+            "one list column", $"two list columns that both match: {both}; name one with [ParquetColumn]"));
+        if (match < 0)
+        {
+            int scalar = ColumnNameMatcher.Find(column, names, _ => new InvalidOperationException());
+            throw scalar >= 0
+                ? Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[scalar]}', a column that is not a one-level list: {Describe(fileFields[scalar])}")
+                : Mismatch(fileName, rowSchema, column, $"a list column named '{column.Name}'", $"no such list; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
+        }
+
+        DataField field = fileFields[match];
+        FileValueKind kind = FileValueKinds.Of(field);
+        if (!FileValueKinds.CanConvert(kind, column.Type))
+        {
+            throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
+        }
+
+        return new BoundColumn(column, field, kind);
+    }
+
     /// <summary>Describes a file column as a Parquet user reads it: physical type, annotation, repetition.</summary>
     public static string Describe(DataField field)
     {
@@ -66,7 +97,9 @@ internal static class ParquetSchemaBinder
         return annotation is null ? $"{physical} {repetition}" : $"{physical} ({annotation}) {repetition}";
     }
 
-    private static string Describe(ColumnDescriptor column) => $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
+    private static string Describe(ColumnDescriptor column) => column.IsList
+        ? $"a list of {column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
+        : $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
 
     private static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
         new($"Schema mismatch in '{fileName}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")

@@ -51,7 +51,14 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
         }
 
         /// <inheritdoc />
-        public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(Id[index], UserId[index], Score[index], Value[index], Timestamp[index], Label[index], Comment[index]);
+        public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(
+            Id[index],
+            UserId[index],
+            Score[index],
+            Value[index],
+            Timestamp[index],
+            Label[index],
+            Comment[index]);
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Trip row)

@@ -117,7 +117,36 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
         }
 
         /// <inheritdoc />
-        public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(Flag[index], Tiny[index], Octet[index], Small[index], USmall[index], Medium[index], UMedium[index], Large[index], ULarge[index], Single[index], Double[index], Money[index], Text[index], Blob[index], When[index], WhenOffset[index], Day[index], Clock[index], Span[index], Key[index], MaybeFlag[index], MaybeMedium[index], MaybeLarge[index], MaybeDouble[index], MaybeMoney[index], MaybeText[index], MaybeBlob[index], MaybeWhen[index], MaybeKey[index]);
+        public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(
+            Flag[index],
+            Tiny[index],
+            Octet[index],
+            Small[index],
+            USmall[index],
+            Medium[index],
+            UMedium[index],
+            Large[index],
+            ULarge[index],
+            Single[index],
+            Double[index],
+            Money[index],
+            Text[index],
+            Blob[index],
+            When[index],
+            WhenOffset[index],
+            Day[index],
+            Clock[index],
+            Span[index],
+            Key[index],
+            MaybeFlag[index],
+            MaybeMedium[index],
+            MaybeLarge[index],
+            MaybeDouble[index],
+            MaybeMoney[index],
+            MaybeText[index],
+            MaybeBlob[index],
+            MaybeWhen[index],
+            MaybeKey[index]);
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Types.Everything row)
