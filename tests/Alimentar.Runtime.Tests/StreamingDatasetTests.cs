@@ -326,4 +326,30 @@ public sealed class StreamingDatasetTests
         Assert.Equal(0, pool.OutstandingBuffers);
         Assert.Equal(0, streaming.CurrentMemory);
     }
+
+    [Fact]
+    public void A_consumer_far_slower_than_the_producer_never_sees_tracked_memory_above_the_budget_plus_one_batch()
+    {
+        var source = new InstrumentedSource(batchCount: 300, batchSize: 10, new ColumnBufferPool());
+        long[] sizes = TestData.Batches(300, 10).Select(b => b.SizeInBytes).ToArray();
+        long budget = 5 * sizes.Max();
+        using var streaming = new StreamingDataset<Item>(source, bufferSize: 32).WithBackpressure(8).WithMemoryBudget(budget).WithMemoryTracking(true);
+
+        long worst = 0;
+        int batches = 0;
+        foreach (Batch<Item> batch in streaming)
+        {
+            using (batch)
+            {
+                worst = Math.Max(worst, streaming.CurrentMemory);
+                batches++;
+                Thread.Sleep(1);
+            }
+        }
+
+        Assert.Equal(300, batches);
+        Assert.True(worst <= budget + sizes.Max(), $"tracked {worst} bytes with a budget of {budget}");
+        Assert.True(streaming.PeakMemory <= budget + sizes.Max(), $"peak {streaming.PeakMemory} bytes with a budget of {budget}");
+        Assert.True(streaming.PeakMemory >= budget, "the producer never reached the budget, so the test proved nothing");
+    }
 }

@@ -492,6 +492,10 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
     }
 
-    private AlimentarException Translate(Exception error, BoundColumn bound) =>
-        ParquetErrors.Translate(error, _binding.FileName, _rowGroupIndex, bound.FileColumnName);
+    private AlimentarException Translate(Exception error, BoundColumn bound)
+    {
+        var meta = _rowGroup.GetMetadata(bound.Field)?.MetaData;
+        string? codec = meta is null ? null : $"{meta.Codec}, {string.Join('/', meta.Encodings ?? [])}";
+        return ParquetErrors.Translate(error, _binding.FileName, _rowGroupIndex, bound.FileColumnName, codec);
+    }
 }

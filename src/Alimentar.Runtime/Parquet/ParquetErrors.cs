@@ -9,16 +9,17 @@ internal static class ParquetErrors
     public static bool ShouldTranslate(Exception error) =>
         error is not OperationCanceledException and not AlimentarException;
 
-    public static AlimentarException Translate(Exception error, string fileName, int? rowGroup = null, string? column = null)
+    public static AlimentarException Translate(Exception error, string fileName, int? rowGroup = null, string? column = null, string? codec = null)
     {
         string where = $"'{fileName}'"
             + (rowGroup is { } g ? $", row group {g}" : string.Empty)
-            + (column is null ? string.Empty : $", column '{column}'");
+            + (column is null ? string.Empty : $", column '{column}'")
+            + (codec is null ? string.Empty : $" ({codec})");
         return error switch
         {
             NotSupportedException => new UnsupportedParquetFeatureException($"Cannot read {where}: {error.Message}", error) { FilePath = fileName },
             _ when IsEncryption(error) => new UnsupportedParquetFeatureException($"Cannot read {where}: the file is encrypted, which is not supported ({error.Message})", error) { FilePath = fileName },
-            _ => new CorruptParquetFileException($"Cannot read {where}: the file is corrupt or not Parquet ({Describe(error)})", error)
+            _ => new CorruptParquetFileException($"Cannot read {where}: it could not be decoded; the file is corrupt or uses something the decoder does not support ({Describe(error)})", error)
             {
                 FilePath = fileName,
                 RowGroup = rowGroup,

@@ -1,0 +1,159 @@
+using global::Parquet;
+using global::Parquet.Schema;
+
+namespace Alimentar.ParquetBinding;
+
+/// <summary>What scanning a file found: its leaf columns, its rows, and the first rows' values.</summary>
+internal sealed record ScanResult(IReadOnlyList<string> Columns, long Rows, IReadOnlyList<object?[]> Head);
+
+/// <summary>
+/// Reads every leaf column of every row group of any file, untyped, through the same column reader the
+/// typed path uses: how tools inspect files they have no row type for, and how tests prove that every
+/// file either decodes or fails with an <see cref="AlimentarException"/>.
+/// </summary>
+internal static class ParquetFileScanner
+{
+    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken)
+    {
+        await using ParquetFile file = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), leaveOpen: false, path, cancellationToken).ConfigureAwait(false);
+        BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
+        var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
+        var head = new List<object?[]>();
+        long total = 0;
+        for (int group = 0; group < file.RowGroupCount; group++)
+        {
+            int rows = 0;
+            try
+            {
+                using ParquetRowGroupReader rowGroup = file.Reader.OpenRowGroupReader(group);
+                rows = file.CheckedRowCount(rowGroup, group, columns);
+                var reader = new ParquetColumnReader(rowGroup, binding, group, rows);
+                int keep = Math.Clamp(headRows - head.Count, 0, rows);
+                object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();
+                for (int column = 0; column < columns.Length; column++)
+                {
+                    IReadOnlyList<object?> values = await ReadColumnAsync(reader, column, columns[column].Descriptor, rows, cancellationToken).ConfigureAwait(false);
+                    for (int row = 0; row < keep; row++)
+                    {
+                        kept[row][column] = values[row];
+                    }
+                }
+
+                head.AddRange(kept);
+            }
+            catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+            {
+                throw ParquetErrors.Translate(error, path, group);
+            }
+
+            total += rows;
+        }
+
+        return new ScanResult(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
+    }
+
+    private static BoundColumn[] BindEveryLeaf(ParquetSchema schema, string path)
+    {
+        return schema.GetDataFields().Select(field =>
+        {
+            string name = field.Path.ToString();
+            FileValueKind kind = FileValueKinds.Of(field);
+            if (kind == FileValueKind.Unsupported || field.MaxRepetitionLevel > 1 || (field.MaxRepetitionLevel == 1 && kind == FileValueKind.Bytes))
+            {
+                throw new UnsupportedParquetFeatureException(
+                    $"Cannot read '{path}', column '{name}': {ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported.")
+                {
+                    FilePath = path,
+                };
+            }
+
+            var descriptor = new ColumnDescriptor(name, name, ToColumnType(kind), IsNullable: true)
+            {
+                HasExplicitName = true,
+                IsList = field.MaxRepetitionLevel == 1,
+                ElementIsNullable = true,
+            };
+            return new BoundColumn(descriptor, field, kind);
+        }).ToArray();
+    }
+
+    private static ColumnType ToColumnType(FileValueKind kind) => kind switch
+    {
+        FileValueKind.Boolean => ColumnType.Boolean,
+        FileValueKind.SByte => ColumnType.SByte,
+        FileValueKind.Byte => ColumnType.Byte,
+        FileValueKind.Int16 => ColumnType.Int16,
+        FileValueKind.UInt16 => ColumnType.UInt16,
+        FileValueKind.Int32 => ColumnType.Int32,
+        FileValueKind.UInt32 => ColumnType.UInt32,
+        FileValueKind.Int64 => ColumnType.Int64,
+        FileValueKind.UInt64 => ColumnType.UInt64,
+        FileValueKind.Single => ColumnType.Single,
+        FileValueKind.Double => ColumnType.Double,
+        FileValueKind.Decimal => ColumnType.Decimal,
+        FileValueKind.Utf8String => ColumnType.String,
+        FileValueKind.Bytes => ColumnType.Binary,
+        FileValueKind.DateTime => ColumnType.DateTime,
+        FileValueKind.DateOnly => ColumnType.DateOnly,
+        FileValueKind.Guid => ColumnType.Guid,
+        _ => ColumnType.TimeSpan,
+    };
+
+    private static ValueTask<IReadOnlyList<object?>> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) => descriptor.Type switch
+    {
+        ColumnType.Boolean => ReadAsync<bool>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.SByte => ReadAsync<sbyte>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Byte => ReadAsync<byte>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Int16 => ReadAsync<short>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.UInt16 => ReadAsync<ushort>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Int32 => ReadAsync<int>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.UInt32 => ReadAsync<uint>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Int64 => ReadAsync<long>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.UInt64 => ReadAsync<ulong>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Single => ReadAsync<float>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Double => ReadAsync<double>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Decimal => ReadAsync<decimal>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.DateTime => ReadAsync<DateTime>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.DateOnly => ReadAsync<DateOnly>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.TimeSpan => ReadAsync<TimeSpan>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.Guid => ReadAsync<Guid>(reader, column, descriptor, rows, cancellationToken),
+        ColumnType.String => ReadStringsAsync(reader, column, descriptor, rows, cancellationToken),
+        _ => ReadBinaryAsync(reader, column, rows, cancellationToken),
+    };
+
+    private static async ValueTask<IReadOnlyList<object?>> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (descriptor.IsList)
+        {
+            var lists = new T?[]?[rows];
+            await reader.ReadNullableElementListsAsync(column, lists.AsMemory(), cancellationToken).ConfigureAwait(false);
+            return lists;
+        }
+
+        var values = new T?[rows];
+        await reader.ReadNullableValuesAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
+        return values.Select(v => (object?)v).ToArray();
+    }
+
+    private static async ValueTask<IReadOnlyList<object?>> ReadStringsAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
+    {
+        if (descriptor.IsList)
+        {
+            var lists = new string?[]?[rows];
+            await reader.ReadStringListsAsync(column, lists.AsMemory(), cancellationToken).ConfigureAwait(false);
+            return lists;
+        }
+
+        var values = new string?[rows];
+        await reader.ReadStringsAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+
+    private static async ValueTask<IReadOnlyList<object?>> ReadBinaryAsync(IColumnReader reader, int column, int rows, CancellationToken cancellationToken)
+    {
+        var values = new byte[]?[rows];
+        await reader.ReadBinaryAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
+        return values;
+    }
+}

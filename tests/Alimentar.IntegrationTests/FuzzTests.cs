@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// Seeded corruption of valid files: truncations, bit flips and zeroed ranges in the footer, page headers
+/// and data. Each mutant streams to the end or fails with an <see cref="AlimentarException"/>, quickly;
+/// nothing else may escape.
+/// </summary>
+public sealed class FuzzTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan PerFileBound = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Mutated_files_stream_or_fail_with_an_alimentar_exception()
+    {
+        byte[] basket = await WriteAsync(Enumerable.Range(0, 60).Select(i => new Basket(i, [i, i + 1], [$"t{i % 3}"], i % 4 == 0 ? null : [i * 0.5, null], ["x"], null)), rowGroupSize: 20);
+        byte[] measurements = await WriteAsync(Enumerable.Range(0, 300).Select(i => new Measurement(i, $"sensor-{i % 5}", i % 3 == 0 ? null : i * 0.25)), rowGroupSize: 100);
+        byte[] impala = await File.ReadAllBytesAsync(ParquetFiles.Corpus("alltypes_plain.parquet"));
+        var random = new Random(20261124);
+        var outcomes = new Dictionary<string, int>();
+        var clock = Stopwatch.StartNew();
+
+        int cases = 0;
+        for (int round = 0; round < 700; round++)
+        {
+            await CheckAsync<Basket>(Mutate(basket, random, out string b), "basket: " + b);
+            await CheckAsync<Measurement>(Mutate(measurements, random, out string m), "measurements: " + m);
+            await CheckAsync<AllTypes>(Mutate(impala, random, out string a), "alltypes_plain: " + a);
+            cases += 3;
+        }
+
+        output.WriteLine($"{cases} mutants in {clock.Elapsed.TotalSeconds:N1} s: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}");
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed at all: the mutations are too coarse to test decoding");
+        Assert.True(outcomes.Keys.Count(k => k != "ok") > 1, "mutants failed in only one way: the mutations are too coarse");
+
+        async Task CheckAsync<T>(byte[] mutant, string description)
+            where T : IStreamingRow<T>
+        {
+            string outcome;
+            try
+            {
+                outcome = await Task.Run(() => Stream<T>(mutant)).WaitAsync(PerFileBound);
+            }
+            catch (TimeoutException)
+            {
+                await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "alimentar-hung-mutant.parquet"), mutant);
+                throw new Xunit.Sdk.XunitException($"Mutant '{description}' did not finish within {PerFileBound}.");
+            }
+
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+    }
+
+    private static string Stream<T>(byte[] bytes)
+        where T : IStreamingRow<T>
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var streaming = new StreamingDataset<T>(new ParquetSource<T>(stream, "mutant.parquet"), bufferSize: 2);
+            _ = streaming.Rows().Count();
+            return "ok";
+        }
+        catch (AlimentarException error)
+        {
+            Assert.Contains("mutant.parquet", error.Message, StringComparison.Ordinal);
+            return error.GetType().Name;
+        }
+        catch (Exception error)
+        {
+            throw new Xunit.Sdk.XunitException($"{error.GetType().Name} escaped: {error}");
+        }
+    }
+
+    /// <summary>One of: truncation, a flipped bit, or a zeroed range; half of them aimed at the footer, where the metadata lives.</summary>
+    private static byte[] Mutate(byte[] original, Random random, out string description)
+    {
+        int length = original.Length;
+        int footerStart = Math.Max(0, length - Math.Min(length / 4, 1024));
+        int Position() => random.Next(2) == 0 ? random.Next(footerStart, length) : random.Next(0, length);
+        switch (random.Next(3))
+        {
+            case 0:
+                int cut = random.Next(0, length);
+                description = $"truncated at {cut}";
+                return original[..cut];
+            case 1:
+                byte[] flipped = (byte[])original.Clone();
+                int at = Position();
+                int bit = random.Next(8);
+                flipped[at] ^= (byte)(1 << bit);
+                description = $"bit {bit} flipped at {at}";
+                return flipped;
+            default:
+                byte[] zeroed = (byte[])original.Clone();
+                int from = Position();
+                int count = Math.Min(random.Next(1, 16), length - from);
+                zeroed.AsSpan(from, count).Clear();
+                description = $"{count} bytes zeroed at {from}";
+                return zeroed;
+        }
+    }
+
+    private static async Task<byte[]> WriteAsync<T>(IEnumerable<T> rows, int rowGroupSize)
+        where T : IStreamingRow<T>
+    {
+        using var stream = new MemoryStream();
+        await using (ParquetDatasetWriter<T> writer = await ParquetDatasetWriter<T>.CreateAsync(stream, leaveOpen: true, new ParquetWriteOptions { RowGroupSize = rowGroupSize }))
+        {
+            await writer.WriteAsync(rows);
+        }
+
+        return stream.ToArray();
+    }
+}
