@@ -11,6 +11,9 @@ namespace Alimentar.ParquetBinding;
 /// </summary>
 internal sealed class ParquetFile : IAsyncDisposable
 {
+    /// <summary>The largest column chunk, decompressed, that is decoded: Parquet.Net holds a chunk in arrays, which cannot exceed 2 GiB.</summary>
+    public const long MaxColumnChunkBytes = int.MaxValue;
+
     private static readonly ParquetOptions ReaderOptions = new();
 
     private readonly Stream _stream;
@@ -104,6 +107,15 @@ internal sealed class ParquetFile : IAsyncDisposable
             if (column.Descriptor.IsList ? meta.NumValues < rows : meta.NumValues != rows)
             {
                 throw Corrupt(index, $"it claims {rows} rows but column '{path}' holds {meta.NumValues} values");
+            }
+
+            if (meta.TotalUncompressedSize > MaxColumnChunkBytes)
+            {
+                throw new UnsupportedParquetFeatureException(
+                    $"Cannot read '{Name}', row group {index}, column '{path}': it decompresses to {meta.TotalUncompressedSize} bytes, more than the {MaxColumnChunkBytes} one column chunk can hold in memory; write the file with smaller row groups.")
+                {
+                    FilePath = Name,
+                };
             }
 
             if (meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > fileLength || meta.DataPageOffset < 0 || meta.DataPageOffset > fileLength)
