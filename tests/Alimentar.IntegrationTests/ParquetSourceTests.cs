@@ -63,4 +63,36 @@ public sealed class ParquetSourceTests
         Assert.Equal(0, pool.OutstandingBuffers);
         Assert.True(pool.RentedBuffers > 0);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Decoding_ahead_keeps_row_groups_in_order_and_returns_every_buffer(int ahead)
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 1_000).Select(i => new Measurement(i, $"s{i % 7}", i)), rowGroupSize: 90);
+        var pool = new ColumnBufferPool();
+        var source = new ParquetSource<Measurement>(file.Path).BatchSize(40).DecodeAhead(ahead).WithBufferPool(pool);
+        using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 3);
+
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(r => r.Id));
+        Assert.Equal(0, pool.OutstandingBuffers);
+        Assert.Equal(ahead, source.RowGroupsDecodedAhead);
+    }
+
+    [Fact]
+    public async Task Abandoning_a_pass_while_row_groups_decode_ahead_returns_every_buffer()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 1_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 50);
+        var pool = new ColumnBufferPool();
+        using (var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path).DecodeAhead(2).WithBufferPool(pool), bufferSize: 2))
+        {
+            Batch<Measurement> first = streaming.First();
+            first.Dispose();
+        }
+
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
 }

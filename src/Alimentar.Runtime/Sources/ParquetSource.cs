@@ -84,6 +84,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         _sharesOneStream = other._sharesOneStream;
         RowsPerBatch = other.RowsPerBatch;
         Pool = other.Pool;
+        RowGroupsDecodedAhead = other.RowGroupsDecodedAhead;
     }
 
     /// <summary>The path, or the name given to the stream.</summary>
@@ -91,6 +92,12 @@ public sealed class ParquetSource<T> : IBatchSource<T>
 
     /// <summary>Rows per batch; 0 means one batch per row group.</summary>
     public int RowsPerBatch { get; private init; }
+
+    /// <summary>
+    /// Row groups decoded ahead, on other threads, of the one being handed out (default 1; 0 for a stream
+    /// source). Each adds one decoded row group to memory and lets another core decode.
+    /// </summary>
+    public int RowGroupsDecodedAhead { get; private init; } = 1;
 
     /// <summary>Where column buffers are rented from.</summary>
     public ColumnBufferPool Pool { get; private init; } = ColumnBufferPool.Shared;
@@ -102,6 +109,15 @@ public sealed class ParquetSource<T> : IBatchSource<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         return new ParquetSource<T>(this) { RowsPerBatch = rows };
+    }
+
+    /// <summary>A copy of this source that decodes <paramref name="rowGroups"/> row groups ahead on other threads.</summary>
+    /// <param name="rowGroups">0 to decode only on the producer's thread; each more holds one more decoded row group.</param>
+    /// <returns>The new source.</returns>
+    public ParquetSource<T> DecodeAhead(int rowGroups)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rowGroups);
+        return new ParquetSource<T>(this) { RowGroupsDecodedAhead = rowGroups };
     }
 
     /// <summary>A copy of this source that rents column buffers from <paramref name="pool"/>.</summary>
@@ -123,12 +139,15 @@ public sealed class ParquetSource<T> : IBatchSource<T>
 
         try
         {
-            await using ParquetFileReader<T> file = await ParquetFileReader<T>.OpenAsync(_open, leaveOpen: _sharesOneStream, Name, Pool, cancellationToken).ConfigureAwait(false);
-            for (int rowGroup = 0; rowGroup < file.RowGroupCount; rowGroup++)
+            // One stream cannot be read from two threads, so only re-openable sources decode ahead.
+            int ahead = _sharesOneStream ? 0 : RowGroupsDecodedAhead;
+            await using RowGroupDecoder<T> decoder = await RowGroupDecoder<T>.OpenAsync(
+                ct => ParquetFileReader<T>.OpenAsync(_open, leaveOpen: _sharesOneStream, Name, Pool, ct), ahead, cancellationToken).ConfigureAwait(false);
+            while (await decoder.NextAsync().ConfigureAwait(false) is (true, int rowGroup, var lease))
             {
-                StoreLease<T>? lease = await file.ReadRowGroupAsync(rowGroup, cancellationToken).ConfigureAwait(false);
                 if (lease is null)
                 {
+                    decoder.StartNext();
                     continue;
                 }
 
@@ -145,6 +164,8 @@ public sealed class ParquetSource<T> : IBatchSource<T>
                 {
                     lease.Release();
                 }
+
+                decoder.StartNext();
             }
         }
         finally

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+using Alimentar;
+using Alimentar.LargeFile;
+
+// The seed's example 30: stream a file far larger than memory with constant memory.
+//   dotnet run -c Release --project samples/Alimentar.LargeFile -- [size in GB, default 1] [path]
+if (args is ["--write", var size, var target])
+{
+    // The file is written by a child process so that the peak working set printed below is the streaming's alone.
+    long written = await EventFile.WriteAsync(target, (long)(double.Parse(size, CultureInfo.InvariantCulture) * 1024 * 1024 * 1024));
+    Console.WriteLine($"Wrote {written:N0} rows, {new FileInfo(target).Length / 1_048_576.0:N0} MB, to {target}");
+    return;
+}
+
+double gigabytes = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
+string path = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), $"alimentar-{gigabytes:0.##}gb.parquet");
+long targetBytes = (long)(gigabytes * 1024 * 1024 * 1024);
+
+if (!File.Exists(path) || new FileInfo(path).Length < targetBytes)
+{
+    var writeClock = Stopwatch.StartNew();
+    using Process writer = Process.Start(Environment.ProcessPath!, ["--write", gigabytes.ToString(CultureInfo.InvariantCulture), path])!;
+    await writer.WaitForExitAsync();
+    if (writer.ExitCode != 0)
+    {
+        Console.Error.WriteLine($"Writing {path} failed.");
+        return;
+    }
+
+    Console.WriteLine($"  in {writeClock.Elapsed.TotalSeconds:N0} s");
+}
+
+var source = new ParquetSource<Event>(path).BatchSize(64 * 1024);
+using var streaming = new StreamingDataset<Event>(source, bufferSize: 8)
+    .WithBackpressure(4)
+    .WithMemoryTracking(true);
+
+var clock = Stopwatch.StartNew();
+long rows = 0;
+double scoreSum = 0;
+foreach (Batch<Event> batch in streaming)
+{
+    using (batch)
+    {
+        rows += batch.Count;
+        foreach (float score in batch.Score)
+        {
+            scoreSum += score;
+        }
+    }
+}
+
+double seconds = clock.Elapsed.TotalSeconds;
+double megabytes = new FileInfo(path).Length / 1_048_576.0;
+Console.WriteLine($"Processed {rows:N0} rows with constant memory (mean score {scoreSum / rows:N4})");
+Console.WriteLine($"  {seconds:N1} s, {rows / seconds:N0} rows/s, {megabytes / seconds:N0} MB/s of Parquet");
+Console.WriteLine($"  PeakMemory (batches buffered + held): {streaming.PeakMemory / 1_048_576.0:N1} MB");
+Console.WriteLine($"  Process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
