@@ -5,12 +5,13 @@ internal sealed class ParquetFileBinding
 {
     private readonly StringPool?[] _stringPools;
 
-    public ParquetFileBinding(string fileName, RowSchema rowSchema, BoundColumn[] columns)
+    // stringPools: one slot per column, shared by every reader of a pass so each repeated value is one string.
+    public ParquetFileBinding(string fileName, RowSchema rowSchema, BoundColumn[] columns, StringPool?[]? stringPools = null)
     {
         FileName = fileName;
         RowSchema = rowSchema;
         Columns = columns;
-        _stringPools = new StringPool?[columns.Length];
+        _stringPools = stringPools ?? new StringPool?[columns.Length];
     }
 
     public string FileName { get; }
@@ -20,5 +21,15 @@ internal sealed class ParquetFileBinding
     public BoundColumn[] Columns { get; }
 
     /// <summary>The column's string pool, shared by every row group of the file so repeats across row groups are pooled too.</summary>
-    public StringPool StringPoolFor(int column) => _stringPools[column] ??= new StringPool();
+    public StringPool StringPoolFor(int column)
+    {
+        StringPool? pool = Volatile.Read(ref _stringPools[column]);
+        if (pool is null)
+        {
+            Interlocked.CompareExchange(ref _stringPools[column], new StringPool(), null);
+            pool = _stringPools[column]!;
+        }
+
+        return pool;
+    }
 }

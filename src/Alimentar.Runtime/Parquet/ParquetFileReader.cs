@@ -20,13 +20,13 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public int RowGroupCount => _file.RowGroupCount;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, ColumnBufferPool pool, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, ColumnBufferPool pool, StringPool?[] stringPools, CancellationToken cancellationToken)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, leaveOpen, name, cancellationToken).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name);
-            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), pool);
+            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns, stringPools), pool);
         }
         catch
         {

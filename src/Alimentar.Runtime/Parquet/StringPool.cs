@@ -5,15 +5,17 @@ namespace Alimentar.ParquetBinding;
 /// <summary>
 /// Turns decoded UTF-8 or UTF-16 values into strings, handing out one instance per repeated value instead
 /// of a new string per row. A direct-mapped cache (a fixed number of slots, newest wins) bounds the memory
-/// it can hold however many distinct values a column has: low-cardinality columns hit, unique ones pass through.
+/// it can hold however many distinct values a column has: low-cardinality columns hit, unique ones pass
+/// through. Safe to share between the threads that decode row groups: a slot holds one immutable entry,
+/// replaced whole, so a race costs a miss and never a wrong string.
 /// </summary>
 internal sealed class StringPool
 {
     private const int SlotCount = 4096;
     private const int MaxPooledLength = 128;
 
-    private readonly string?[] _slots = new string?[SlotCount];
-    private readonly byte[]?[] _utf8Keys = new byte[]?[SlotCount];
+    private readonly Entry?[] _slots = new Entry?[SlotCount];
+
     public string Get(ReadOnlySpan<char> chars)
     {
         if (chars.Length == 0)
@@ -27,16 +29,15 @@ internal sealed class StringPool
         }
 
         int slot = string.GetHashCode(chars) & (SlotCount - 1);
-        string? cached = _slots[slot];
-        if (cached is not null && _utf8Keys[slot] is null && chars.SequenceEqual(cached))
+        Entry? cached = Volatile.Read(ref _slots[slot]);
+        if (cached is { Utf8: null } && chars.SequenceEqual(cached.Value))
         {
-            return cached;
+            return cached.Value;
         }
 
-        string result = new(chars);
-        _slots[slot] = result;
-        _utf8Keys[slot] = null;
-        return result;
+        string value = new(chars);
+        Volatile.Write(ref _slots[slot], new Entry(value, null));
+        return value;
     }
 
     public string Get(ReadOnlySpan<byte> utf8)
@@ -54,15 +55,17 @@ internal sealed class StringPool
         var hash = new HashCode();
         hash.AddBytes(utf8);
         int slot = hash.ToHashCode() & (SlotCount - 1);
-        byte[]? key = _utf8Keys[slot];
-        if (key is not null && utf8.SequenceEqual(key))
+        Entry? cached = Volatile.Read(ref _slots[slot]);
+        if (cached?.Utf8 is { } key && utf8.SequenceEqual(key))
         {
-            return _slots[slot]!;
+            return cached.Value;
         }
 
-        string result = Encoding.UTF8.GetString(utf8);
-        _slots[slot] = result;
-        _utf8Keys[slot] = utf8.ToArray();
-        return result;
+        string value = Encoding.UTF8.GetString(utf8);
+        Volatile.Write(ref _slots[slot], new Entry(value, utf8.ToArray()));
+        return value;
     }
+
+    /// <summary>A pooled string and, when it came from UTF-8 bytes, those bytes (the key it is found by).</summary>
+    private sealed record Entry(string Value, byte[]? Utf8);
 }

@@ -141,8 +141,9 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         {
             // One stream cannot be read from two threads, so only re-openable sources decode ahead.
             int ahead = _sharesOneStream ? 0 : RowGroupsDecodedAhead;
+            var stringPools = new StringPool?[T.Schema.Columns.Count];
             await using RowGroupDecoder<T> decoder = await RowGroupDecoder<T>.OpenAsync(
-                ct => ParquetFileReader<T>.OpenAsync(_open, leaveOpen: _sharesOneStream, Name, Pool, ct), ahead, cancellationToken).ConfigureAwait(false);
+                ct => ParquetFileReader<T>.OpenAsync(_open, leaveOpen: _sharesOneStream, Name, Pool, stringPools, ct), ahead, cancellationToken).ConfigureAwait(false);
             while (await decoder.NextAsync().ConfigureAwait(false) is (true, int rowGroup, var lease))
             {
                 if (lease is null)
