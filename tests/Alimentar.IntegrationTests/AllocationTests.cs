@@ -4,7 +4,11 @@ using Parquet.Schema;
 
 namespace Alimentar.IntegrationTests;
 
-/// <summary>Allocation figures, not timings: what Alimentar adds on top of Parquet.Net's own decoding.</summary>
+/// <summary>
+/// Allocation figures, not timings: what Alimentar adds on top of Parquet.Net's own decoding. Process-wide
+/// allocation counts see every thread, so these tests run alone.
+/// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class AllocationTests
 {
     [Fact]
@@ -18,13 +22,20 @@ public sealed class AllocationTests
         await ReadRawAsync(file.Path);
         ReadWithAlimentar(file.Path);
 
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        await ReadRawAsync(file.Path);
-        long raw = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // The least of three passes: a pool trimmed by a background gen-2 collection refills once, and that is not per row.
+        long raw = long.MaxValue;
+        long alimentar = long.MaxValue;
+        double sum = 0;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            await ReadRawAsync(file.Path);
+            raw = Math.Min(raw, GC.GetTotalAllocatedBytes(precise: true) - before);
 
-        before = GC.GetTotalAllocatedBytes(precise: true);
-        double sum = ReadWithAlimentar(file.Path);
-        long alimentar = GC.GetTotalAllocatedBytes(precise: true) - before;
+            before = GC.GetTotalAllocatedBytes(precise: true);
+            sum = ReadWithAlimentar(file.Path);
+            alimentar = Math.Min(alimentar, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
 
         Assert.True(sum > 0);
         double extraPerRow = (alimentar - raw) / (double)rows;
@@ -90,3 +101,9 @@ public sealed class AllocationTests
 
 [StreamingDataset]
 public partial record Numbers(long Id, float Score, int? Maybe, bool Flag);
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCollection
+{
+    public const string Name = "Allocation counts";
+}
