@@ -8,7 +8,7 @@ namespace Alimentar.IntegrationTests;
 /// Allocation figures, not timings: what Alimentar adds on top of Parquet.Net's own decoding. Process-wide
 /// allocation counts see every thread, so these tests run alone.
 /// </summary>
-[Collection(AllocationCollection.Name)]
+[Collection(ProcessWideCountersCollection.Name)]
 public sealed class AllocationTests
 {
     [Fact]
@@ -103,7 +103,7 @@ public sealed class AllocationTests
 public partial record Numbers(long Id, float Score, int? Maybe, bool Flag);
 
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AllocationCollection
+public sealed class ProcessWideCountersCollection
 {
-    public const string Name = "Allocation counts";
+    public const string Name = "Process-wide counters";
 }

@@ -83,9 +83,11 @@ internal sealed class ParquetFile : IAsyncDisposable
     /// A row group's row count, checked against its column chunks and the file's length so that a corrupt
     /// footer cannot ask for more memory than the file could describe.
     /// </summary>
-    public int CheckedRowCount(ParquetRowGroupReader rowGroup, int index, BoundColumn[] columns)
+    /// <returns>The rows, and the compressed bytes of the bound columns' chunks that reading them costs.</returns>
+    public (int Rows, long CompressedBytes) CheckedRowCount(ParquetRowGroupReader rowGroup, int index, BoundColumn[] columns)
     {
         long rows = rowGroup.RowGroup.NumRows;
+        long compressed = 0;
         if (rows < 0 || rows > Array.MaxLength)
         {
             throw Corrupt(index, $"it claims {rows} rows");
@@ -122,9 +124,11 @@ internal sealed class ParquetFile : IAsyncDisposable
             {
                 throw Corrupt(index, $"column '{path}' claims {meta.TotalCompressedSize} bytes at offset {meta.DataPageOffset} in a file of {fileLength} bytes");
             }
+
+            compressed += meta.TotalCompressedSize;
         }
 
-        return (int)rows;
+        return ((int)rows, compressed);
     }
 
     public async ValueTask DisposeAsync()

@@ -39,7 +39,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public async ValueTask<StoreLease<T>?> ReadRowGroupAsync(int index, CancellationToken cancellationToken)
     {
         using ParquetRowGroupReader rowGroup = _file.Reader.OpenRowGroupReader(index);
-        int rows = _file.CheckedRowCount(rowGroup, index, _binding.Columns);
+        (int rows, long compressedBytes) = _file.CheckedRowCount(rowGroup, index, _binding.Columns);
         if (rows == 0)
         {
             return null;
@@ -49,6 +49,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         try
         {
             await store.ReadAsync(new ParquetColumnReader(rowGroup, _binding, index, rows), cancellationToken).ConfigureAwait(false);
+            AlimentarMetrics.BytesReadCounter.Add(compressedBytes);
             return new StoreLease<T>(store);
         }
         catch (Exception error)

@@ -26,7 +26,7 @@ internal static class ParquetFileScanner
             try
             {
                 using ParquetRowGroupReader rowGroup = file.Reader.OpenRowGroupReader(group);
-                rows = file.CheckedRowCount(rowGroup, group, columns);
+                rows = file.CheckedRowCount(rowGroup, group, columns).Rows;
                 var reader = new ParquetColumnReader(rowGroup, binding, group, rows);
                 int keep = Math.Clamp(headRows - head.Count, 0, rows);
                 object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Alimentar;
@@ -30,6 +31,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
     {
         _flow = flow;
         _tracker = tracker;
+        TracksBytes = tracker is not null || flow.MemoryBudget > 0 || AlimentarMetrics.BufferedBytesCounter.Enabled;
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _producer = Task.Run(() => ProduceAsync(read, _stop.Token));
     }
@@ -37,7 +39,8 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
     /// <summary>True once the producer task has ended (finished, faulted or stopped).</summary>
     public bool ProducerCompleted => _producer.IsCompleted;
 
-    private bool TracksBytes => _tracker is not null || _flow.MemoryBudget > 0;
+    /// <summary>Sizes are added up only when something reads them: tracking, a budget, or a metrics listener at the start of the pass.</summary>
+    private bool TracksBytes { get; }
 
     /// <summary>The next batch, or null at the end of the pass. Rethrows the source's fault as it was thrown.</summary>
     public async ValueTask<Batch<T>?> ReadAsync(CancellationToken cancellationToken)
@@ -65,7 +68,9 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
                 waitForBatch = _batchArrived.Task;
             }
 
+            long waitStarted = Stopwatch.GetTimestamp();
             await waitForBatch.WaitAsync(cancellationToken).ConfigureAwait(false);
+            AlimentarMetrics.ConsumerWaitTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
         }
     }
 
@@ -173,7 +178,9 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
                 waitForRoom = _roomFreed.Task;
             }
 
+            long waitStarted = Stopwatch.GetTimestamp();
             await waitForRoom.WaitAsync(stop).ConfigureAwait(false);
+            AlimentarMetrics.ProducerBlockedTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
         }
     }
 
@@ -202,6 +209,8 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
 
             Track(batch, ref _bufferedBytes);
             _buffered.Enqueue(batch);
+            AlimentarMetrics.RowCounter.Add(batch.Count);
+            AlimentarMetrics.BatchCounter.Add(1);
             if (_flow.BackpressureLimit > 0 && _buffered.Count >= _flow.BackpressureLimit)
             {
                 _paused = true;
@@ -222,6 +231,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             _bufferedBytes -= size;
             _heldBytes = size;
+            AlimentarMetrics.BufferedBytesCounter.Add(-size);
         }
 
         if (_paused && _buffered.Count <= _flow.ResumeAt)
@@ -276,6 +286,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             counter += size;
             _tracker?.Add(size);
+            AlimentarMetrics.BufferedBytesCounter.Add(size);
         }
     }
 
@@ -286,6 +297,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             counter -= size;
             _tracker?.Remove(size);
+            AlimentarMetrics.BufferedBytesCounter.Add(-size);
         }
     }
 }
