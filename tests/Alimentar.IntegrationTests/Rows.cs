@@ -76,3 +76,11 @@ public partial record Basket(
     IReadOnlyList<double?>? Prices,
     string?[]? Notes,
     List<DateTime>? Times);
+
+/// <summary>Every scalar column type, for Arrow round trips (Arrow lists are not converted yet).</summary>
+[StreamingDataset]
+public partial record ArrowRow(
+    bool Flag, sbyte Tiny, byte Octet, short Small, ushort USmall, int Medium, uint UMedium, long Large, ulong ULarge,
+    float Single, double Double, [property: ParquetDecimal(20, 4)] decimal Money, string Text, byte[] Blob, DateTime When,
+    DateTimeOffset WhenOffset, DateOnly Day, TimeOnly Clock, TimeSpan Span, Guid Key,
+    int? MaybeMedium, double? MaybeDouble, string? MaybeText, DateTime? MaybeWhen, Guid? MaybeKey, decimal? MaybeMoney);

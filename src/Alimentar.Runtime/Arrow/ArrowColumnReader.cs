@@ -1,0 +1,215 @@
+using System.Buffers;
+using Alimentar.ParquetBinding;
+using Apache.Arrow;
+using Apache.Arrow.Arrays;
+
+namespace Alimentar.ArrowInterop;
+
+/// <summary>
+/// Reads an Arrow record batch's columns into a column store: the same <see cref="IColumnReader"/> the
+/// generated code uses for Parquet, so a row type streams from Arrow IPC with no code of its own.
+/// </summary>
+internal sealed class ArrowColumnReader : IColumnReader
+{
+    private readonly RecordBatch _batch;
+    private readonly ArrowBinding _binding;
+    private readonly int _batchIndex;
+
+    public ArrowColumnReader(RecordBatch batch, ArrowBinding binding, int batchIndex)
+    {
+        _batch = batch;
+        _binding = binding;
+        _batchIndex = batchIndex;
+    }
+
+    public int RowCount => _batch.Length;
+
+    public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        IArrowArray array = ArrayOf(column);
+        int firstNull = FirstNull(array);
+        if (firstNull >= 0)
+        {
+            throw new UnexpectedNullException(
+                $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {firstNull}: member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName} cannot hold null; declare it nullable.")
+            {
+                FilePath = _binding.Name,
+                ColumnName = _binding.FieldName(column),
+                RowGroup = _batchIndex,
+                Row = firstNull,
+            };
+        }
+
+        Convert(column, array, destination.Span);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        IArrowArray array = ArrayOf(column);
+        T[] values = ArrayPool<T>.Shared.Rent(RowCount);
+        try
+        {
+            Convert(column, array, values.AsSpan(0, RowCount));
+            Span<T?> target = destination.Span;
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = array.IsNull(i) ? null : values[i];
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(values);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
+    {
+        var array = (BinaryArray)ArrayOf(column);
+        StringPool strings = _binding.StringPoolFor(column);
+        Span<string?> target = destination.Span;
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] = array.IsNull(i) ? null : strings.Get(array.GetBytes(i));
+        }
+
+        return CheckNulls(column, array);
+    }
+
+    public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken)
+    {
+        var array = (BinaryArray)ArrayOf(column);
+        Span<byte[]?> target = destination.Span;
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] = array.IsNull(i) ? null : array.GetBytes(i).ToArray();
+        }
+
+        return CheckNulls(column, array);
+    }
+
+    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+        where T : struct => throw _binding.ListsUnsupported(column);
+
+    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+        where T : struct => throw _binding.ListsUnsupported(column);
+
+    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
+        throw _binding.ListsUnsupported(column);
+
+    /// <summary>Converts a column, whatever its Arrow type, into member values; null slots become default first so they never overflow.</summary>
+    private void Convert<T>(int column, IArrowArray array, Span<T> destination)
+    {
+        int misfit = array switch
+        {
+            Int8Array a => Convert(a, destination),
+            UInt8Array a => Convert(a, destination),
+            Int16Array a => Convert(a, destination),
+            UInt16Array a => Convert(a, destination),
+            Int32Array a => Convert(a, destination),
+            UInt32Array a => Convert(a, destination),
+            Int64Array a => Convert(a, destination),
+            UInt64Array a => Convert(a, destination),
+            FloatArray a => Convert(a, destination),
+            DoubleArray a => Convert(a, destination),
+            BooleanArray a => Convert(a, i => a.GetValue(i) ?? false, destination),
+            Decimal128Array a => Convert(a, i => a.GetValue(i) ?? 0m, destination),
+            TimestampArray a => Convert(a, i => a.IsNull(i) ? default : a.GetTimestampUnchecked(i).UtcDateTime, destination),
+            Date32Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
+            Time64Array a => Convert(a, i => TimeSpan.FromTicks((a.GetMicroSeconds(i) ?? 0) * 10), destination),
+            FixedSizeBinaryArray a => Convert(a, i => a.IsNull(i) ? Guid.Empty : new Guid(a.GetBytes(i), bigEndian: true), destination),
+            _ => throw _binding.Unsupported(column, array.Data.DataType.Name),
+        };
+        if (misfit >= 0)
+        {
+            throw new AlimentarException(
+                $"A value in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {misfit} does not fit member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName}.")
+            {
+                FilePath = _binding.Name,
+            };
+        }
+    }
+
+    private static int Convert<TArrow, T>(PrimitiveArray<TArrow> array, Span<T> destination)
+        where TArrow : struct, IEquatable<TArrow>
+    {
+        TArrow[] values = ArrayPool<TArrow>.Shared.Rent(array.Length);
+        try
+        {
+            array.Values.CopyTo(values);
+            for (int i = 0; i < array.Length && array.NullCount > 0; i++)
+            {
+                if (array.IsNull(i))
+                {
+                    values[i] = default;
+                }
+            }
+
+            return ValueConverter.Convert<TArrow, T>(values.AsSpan(0, array.Length), destination);
+        }
+        finally
+        {
+            ArrayPool<TArrow>.Shared.Return(values);
+        }
+    }
+
+    private static int Convert<TArrow, T>(IArrowArray array, Func<int, TArrow> get, Span<T> destination)
+    {
+        TArrow[] values = ArrayPool<TArrow>.Shared.Rent(array.Length);
+        try
+        {
+            for (int i = 0; i < array.Length; i++)
+            {
+                values[i] = get(i);
+            }
+
+            return ValueConverter.Convert<TArrow, T>(values.AsSpan(0, array.Length), destination);
+        }
+        finally
+        {
+            ArrayPool<TArrow>.Shared.Return(values);
+        }
+    }
+
+    private ValueTask CheckNulls(int column, IArrowArray array)
+    {
+        int firstNull = FirstNull(array);
+        if (firstNull >= 0 && !_binding.RowSchema.Columns[column].IsNullable)
+        {
+            throw new UnexpectedNullException(
+                $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {firstNull}: member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName} cannot hold null; declare it nullable.")
+            {
+                FilePath = _binding.Name,
+                ColumnName = _binding.FieldName(column),
+                RowGroup = _batchIndex,
+                Row = firstNull,
+            };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static int FirstNull(IArrowArray array)
+    {
+        if (array.NullCount == 0)
+        {
+            return -1;
+        }
+
+        for (int i = 0; i < array.Length; i++)
+        {
+            if (array.IsNull(i))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private IArrowArray ArrayOf(int column) => _batch.Column(_binding.FieldIndex(column));
+}

@@ -1,0 +1,46 @@
+using Alimentar.ArrowInterop;
+using Apache.Arrow;
+
+namespace Alimentar;
+
+/// <summary>Hands batches to any Arrow consumer.</summary>
+public static class BatchArrowExtensions
+{
+    /// <summary>
+    /// The batch as an Arrow <see cref="RecordBatch"/>: timestamps as microseconds in UTC, dates as date32,
+    /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary.
+    /// </summary>
+    /// <remarks>
+    /// Required primitive columns are not copied: their Arrow buffers view the batch's pooled arrays, so use
+    /// the record batch before disposing the batch (or <see cref="RecordBatch.Clone"/> it to keep it longer).
+    /// Other columns are copied. List columns are not converted yet.
+    /// </remarks>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="batch">The batch.</param>
+    /// <returns>A record batch of <see cref="Batch{T}.Count"/> rows.</returns>
+    public static RecordBatch ToArrow<T>(this Batch<T> batch)
+        where T : IStreamingRow<T>
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var builder = new ArrowBatchBuilder(T.Schema);
+
+        // The builder never awaits, so the generated write completes synchronously.
+        batch.Columns.WriteAsync(builder, batch.Offset, batch.Count, CancellationToken.None).GetAwaiter().GetResult();
+        return builder.Build(batch.Count);
+    }
+
+    /// <summary>The Arrow schema batches of <typeparamref name="T"/> convert to.</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <returns>One field per column, in declaration order.</returns>
+    public static Schema ArrowSchemaOf<T>()
+        where T : IStreamingRow<T>
+    {
+        var schema = new Schema.Builder();
+        foreach (ColumnDescriptor column in T.Schema.Columns)
+        {
+            schema.Field(new Field(column.Name, ArrowBatchBuilder.ArrowTypeOf(column), column.IsNullable, null));
+        }
+
+        return schema.Build();
+    }
+}

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+
+namespace Alimentar.IntegrationTests;
+
+public sealed class ArrowTests
+{
+    [Fact]
+    public async Task Parquet_to_arrow_ipc_and_back_keeps_every_value()
+    {
+        ArrowRow[] rows = Enumerable.Range(0, 700).Select(Make).ToArray();
+        using var file = new TempFile();
+        await ParquetDatasetWriter<ArrowRow>.WriteFileAsync(file.Path, rows, rowGroupSize: 250);
+
+        using var ipc = new MemoryStream();
+        using (var streaming = new StreamingDataset<ArrowRow>(new ParquetSource<ArrowRow>(file.Path).BatchSize(100), bufferSize: 2))
+        {
+            Assert.Equal(700, await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync()));
+        }
+
+        List<ArrowRow> read = ParquetFiles.ReadAll(new ArrowSource<ArrowRow>(ipc, "rows.arrows"));
+
+        Assert.Equal(rows.Length, read.Count);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(rows[i].Blob, read[i].Blob);
+            Assert.Equal(rows[i] with { Blob = [] }, read[i] with { Blob = [] });
+        }
+    }
+
+    [Fact]
+    public void ToArrow_views_required_primitive_columns_without_copying_and_copies_the_rest()
+    {
+        using Batch<ArrowRow> batch = Batch<ArrowRow>.FromRows(Enumerable.Range(0, 10).Select(Make).ToArray());
+
+        using RecordBatch record = batch.ToArrow();
+
+        var large = (Int64Array)record.Column("Large");
+        Assert.Equal(batch.Large.ToArray(), large.Values.ToArray());
+        Assert.False(MemoryMarshal.TryGetArray(large.ValueBuffer.Memory, out _), "a required long column should view the store, not a copied array");
+        var maybe = (Int32Array)record.Column("MaybeMedium");
+        Assert.Equal(batch.MaybeMedium.ToArray(), Enumerable.Range(0, 10).Select(i => maybe.GetValue(i)));
+        Assert.Equal(10, record.Length);
+        Assert.Equal(26, record.ColumnCount);
+    }
+
+    [Fact]
+    public async Task An_arrow_stream_from_another_writer_binds_by_name_and_converts_types()
+    {
+        // Written with Arrow's own builders, as another tool would: snake_case names, int32 where the type wants long.
+        var schema = new Schema.Builder()
+            .Field(new Field("id", Apache.Arrow.Types.Int32Type.Default, false, null))
+            .Field(new Field("sensor", Apache.Arrow.Types.StringType.Default, false, null))
+            .Field(new Field("reading", Apache.Arrow.Types.FloatType.Default, true, null))
+            .Build();
+        var batch = new RecordBatch(schema, [
+            new Int32Array.Builder().AppendRange([1, 2, 3]).Build(),
+            new StringArray.Builder().AppendRange(["a", "b", "a"]).Build(),
+            new FloatArray.Builder().Append(1.5f).AppendNull().Append(3f).Build()], 3);
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+        {
+            await writer.WriteRecordBatchAsync(batch);
+            await writer.WriteEndAsync();
+        }
+
+        List<Measurement> rows = ParquetFiles.ReadAll(new ArrowSource<Measurement>(ipc));
+
+        Assert.Equal([new Measurement(1, "a", 1.5), new Measurement(2, "b", null), new Measurement(3, "a", 3)], rows);
+    }
+
+    private static ArrowRow Make(int i)
+    {
+        var when = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(i * 10_000_010L);
+        return new ArrowRow(
+            i % 2 == 0, (sbyte)(i % 100), (byte)i, (short)(-i), (ushort)i, i * 7, (uint)i * 3, i * 100_000L, (ulong)i * 5, i * 0.5f, i / 3.0,
+            i * 1.2345m, $"t{i % 9}", [(byte)i, 1], when, new DateTimeOffset(when), DateOnly.FromDayNumber(738_000 + i),
+            TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(i * 1234)), TimeSpan.FromSeconds(i), new Guid(i, 1, 2, [3, 4, 5, 6, 7, 8, 9, 10]),
+            i % 3 == 0 ? null : i, i % 4 == 0 ? null : i * 0.25, i % 5 == 0 ? null : $"m{i}", i % 6 == 0 ? null : when.AddHours(1),
+            i % 7 == 0 ? null : Guid.Parse($"00000000-0000-0000-0000-{i:D12}"), i % 8 == 0 ? null : i / 4m);
+    }
+}
