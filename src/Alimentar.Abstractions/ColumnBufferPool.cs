@@ -7,8 +7,12 @@ namespace Alimentar;
 /// Rents the arrays that column stores hold and counts them, so that a leak (a buffer rented and never
 /// returned) is a number you can assert on rather than a slow drift in memory.
 /// </summary>
-/// <remarks>Arrays come from <see cref="ArrayPool{T}.Shared"/>; reference-typed arrays are cleared on
-/// return so a pooled array never keeps strings alive.</remarks>
+/// <remarks>
+/// Arrays come from one pool per element type that keeps at most a few arrays of each size: unlike
+/// <see cref="ArrayPool{T}.Shared"/>, which also caches per thread, it cannot hoard row-group-sized
+/// arrays on every thread that ever touched one. Reference-typed arrays are cleared on return so a
+/// pooled array never keeps strings alive.
+/// </remarks>
 public sealed class ColumnBufferPool
 {
     private long _rented;
@@ -30,7 +34,7 @@ public sealed class ColumnBufferPool
     public T[] Rent<T>(int minimumLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(minimumLength);
-        T[] array = ArrayPool<T>.Shared.Rent(Math.Max(1, minimumLength));
+        T[] array = ColumnArrays<T>.Pool.Rent(Math.Max(1, minimumLength));
         Interlocked.Increment(ref _rented);
         return array;
     }
@@ -41,7 +45,7 @@ public sealed class ColumnBufferPool
     public void Return<T>(T[] array)
     {
         ArgumentNullException.ThrowIfNull(array);
-        ArrayPool<T>.Shared.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         Interlocked.Increment(ref _returned);
     }
 }

@@ -49,7 +49,7 @@ internal sealed class ArrowColumnReader : IColumnReader
         where T : struct
     {
         IArrowArray array = ArrayOf(column);
-        T[] values = ArrayPool<T>.Shared.Rent(RowCount);
+        T[] values = ColumnArrays<T>.Pool.Rent(RowCount);
         try
         {
             Convert(column, array, values.AsSpan(0, RowCount));
@@ -61,7 +61,7 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(values);
+            ColumnArrays<T>.Pool.Return(values);
         }
 
         return ValueTask.CompletedTask;
@@ -137,7 +137,7 @@ internal sealed class ArrowColumnReader : IColumnReader
     private static int Convert<TArrow, T>(PrimitiveArray<TArrow> array, Span<T> destination)
         where TArrow : struct, IEquatable<TArrow>
     {
-        TArrow[] values = ArrayPool<TArrow>.Shared.Rent(array.Length);
+        TArrow[] values = ColumnArrays<TArrow>.Pool.Rent(array.Length);
         try
         {
             array.Values.CopyTo(values);
@@ -153,13 +153,13 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<TArrow>.Shared.Return(values);
+            ColumnArrays<TArrow>.Pool.Return(values);
         }
     }
 
     private static int Convert<TArrow, T>(IArrowArray array, Func<int, TArrow> get, Span<T> destination)
     {
-        TArrow[] values = ArrayPool<TArrow>.Shared.Rent(array.Length);
+        TArrow[] values = ColumnArrays<TArrow>.Pool.Rent(array.Length);
         try
         {
             for (int i = 0; i < array.Length; i++)
@@ -171,7 +171,7 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<TArrow>.Shared.Return(values);
+            ColumnArrays<TArrow>.Pool.Return(values);
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class FlatList<T> : IDisposable
             elements += list?.Length ?? 0;
         }
 
-        var flat = new FlatList<T>(ArrayPool<T>.Shared.Rent(elements), 0, ArrayPool<int>.Shared.Rent(slots), ArrayPool<int>.Shared.Rent(slots), slots);
+        var flat = new FlatList<T>(ColumnArrays<T>.Pool.Rent(elements), 0, ColumnArrays<int>.Pool.Rent(slots), ColumnArrays<int>.Pool.Rent(slots), slots);
         int slot = 0;
         int value = 0;
         foreach (TElement[]? list in lists)
@@ -75,8 +75,8 @@ internal sealed class FlatList<T> : IDisposable
 
     public void Dispose()
     {
-        ArrayPool<T>.Shared.Return(_values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
-        ArrayPool<int>.Shared.Return(_definitions);
-        ArrayPool<int>.Shared.Return(_repetitions);
+        ColumnArrays<T>.Pool.Return(_values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        ColumnArrays<int>.Pool.Return(_definitions);
+        ColumnArrays<int>.Pool.Return(_repetitions);
     }
 }

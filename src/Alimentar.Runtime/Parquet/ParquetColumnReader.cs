@@ -50,7 +50,7 @@ internal sealed class ParquetColumnReader : IColumnReader
     {
         BoundColumn bound = _binding.Columns[column];
         int[]? levels = RentLevels(bound);
-        T[] values = ArrayPool<T>.Shared.Rent(RowCount);
+        T[] values = ColumnArrays<T>.Pool.Rent(RowCount);
         try
         {
             await ReadIntoAsync(bound, values.AsMemory(0, RowCount), new LevelBuffers(RowCount, levels, null), cancellationToken).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(values);
+            ColumnArrays<T>.Pool.Return(values);
             Return(levels);
         }
     }
@@ -157,7 +157,7 @@ internal sealed class ParquetColumnReader : IColumnReader
     {
         BoundColumn bound = _binding.Columns[column];
         LevelBuffers levels = RentListLevels(bound);
-        T[] values = ArrayPool<T>.Shared.Rent(levels.Entries);
+        T[] values = ColumnArrays<T>.Pool.Rent(levels.Entries);
         try
         {
             await ReadIntoAsync(bound, values.AsMemory(0, levels.Entries), levels, cancellationToken).ConfigureAwait(false);
@@ -169,14 +169,14 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(values);
+            ColumnArrays<T>.Pool.Return(values);
             Return(levels);
         }
     }
 
     private async ValueTask ReadTextListsAsync<TChar>(BoundColumn bound, LevelBuffers levels, Memory<string?[]?> destination, Func<ReadOnlyMemory<TChar>, string> map, CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<TChar>[] values = ArrayPool<ReadOnlyMemory<TChar>>.Shared.Rent(levels.Entries);
+        ReadOnlyMemory<TChar>[] values = ColumnArrays<ReadOnlyMemory<TChar>>.Pool.Rent(levels.Entries);
         try
         {
             await _rowGroup.ReadRawAsync(bound.Field, values.AsMemory(0, levels.Entries), levels.DefinitionMemory, levels.RepetitionMemory, cancellationToken).ConfigureAwait(false);
@@ -184,7 +184,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<ReadOnlyMemory<TChar>>.Shared.Return(values, clearArray: true);
+            ColumnArrays<ReadOnlyMemory<TChar>>.Pool.Return(values, clearArray: true);
         }
     }
 
@@ -199,7 +199,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         int[] repetitions = levels.Repetitions!;
         int maxLevel = bound.Field.MaxDefinitionLevel;
         int elementLevel = maxLevel - (bound.Field.IsNullable ? 1 : 0);
-        int[] lengths = ArrayPool<int>.Shared.Rent(RowCount);
+        int[] lengths = ColumnArrays<int>.Pool.Rent(RowCount);
         try
         {
             int row = -1;
@@ -268,7 +268,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(lengths);
+            ColumnArrays<int>.Pool.Return(lengths);
         }
     }
 
@@ -282,7 +282,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
 
         int count = (int)entries;
-        return new LevelBuffers(count, ArrayPool<int>.Shared.Rent(count), ArrayPool<int>.Shared.Rent(count));
+        return new LevelBuffers(count, ColumnArrays<int>.Pool.Rent(count), ColumnArrays<int>.Pool.Rent(count));
     }
 
     private static void Return(LevelBuffers levels)
@@ -351,7 +351,7 @@ internal sealed class ParquetColumnReader : IColumnReader
             return;
         }
 
-        TFile[] scratch = ArrayPool<TFile>.Shared.Rent(levels.Entries);
+        TFile[] scratch = ColumnArrays<TFile>.Pool.Rent(levels.Entries);
         try
         {
             await _rowGroup.ReadRawAsync(bound.Field, scratch.AsMemory(0, levels.Entries), levels.DefinitionMemory, levels.RepetitionMemory, cancellationToken).ConfigureAwait(false);
@@ -369,7 +369,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<TFile>.Shared.Return(scratch);
+            ColumnArrays<TFile>.Pool.Return(scratch);
         }
     }
 
@@ -378,8 +378,8 @@ internal sealed class ParquetColumnReader : IColumnReader
         where TFile : struct, System.Numerics.IBinaryInteger<TFile>
         where T : struct
     {
-        TFile[] raw = ArrayPool<TFile>.Shared.Rent(levels.Entries);
-        TimeSpan[] times = ArrayPool<TimeSpan>.Shared.Rent(levels.Entries);
+        TFile[] raw = ColumnArrays<TFile>.Pool.Rent(levels.Entries);
+        TimeSpan[] times = ColumnArrays<TimeSpan>.Pool.Rent(levels.Entries);
         try
         {
             await ReadConvertedAsync<TFile, TFile>(bound, raw.AsMemory(0, levels.Entries), levels, cancellationToken).ConfigureAwait(false);
@@ -402,8 +402,8 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<TimeSpan>.Shared.Return(times);
-            ArrayPool<TFile>.Shared.Return(raw);
+            ColumnArrays<TimeSpan>.Pool.Return(times);
+            ColumnArrays<TFile>.Pool.Return(raw);
         }
     }
 
@@ -416,7 +416,7 @@ internal sealed class ParquetColumnReader : IColumnReader
         CancellationToken cancellationToken)
         where TValue : class
     {
-        ReadOnlyMemory<TFile>[] scratch = ArrayPool<ReadOnlyMemory<TFile>>.Shared.Rent(RowCount);
+        ReadOnlyMemory<TFile>[] scratch = ColumnArrays<ReadOnlyMemory<TFile>>.Pool.Rent(RowCount);
         try
         {
             Memory<int>? definitionLevels = levels is null ? default(Memory<int>?) : levels.AsMemory(0, RowCount);
@@ -436,17 +436,17 @@ internal sealed class ParquetColumnReader : IColumnReader
         }
         finally
         {
-            ArrayPool<ReadOnlyMemory<TFile>>.Shared.Return(scratch, clearArray: true);
+            ColumnArrays<ReadOnlyMemory<TFile>>.Pool.Return(scratch, clearArray: true);
         }
     }
 
-    private int[]? RentLevels(BoundColumn bound) => bound.FileIsNullable ? ArrayPool<int>.Shared.Rent(RowCount) : null;
+    private int[]? RentLevels(BoundColumn bound) => bound.FileIsNullable ? ColumnArrays<int>.Pool.Rent(RowCount) : null;
 
     private static void Return(int[]? levels)
     {
         if (levels is not null)
         {
-            ArrayPool<int>.Shared.Return(levels);
+            ColumnArrays<int>.Pool.Return(levels);
         }
     }
 

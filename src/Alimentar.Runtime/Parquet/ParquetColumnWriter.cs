@@ -33,8 +33,8 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         if (NeedsConversion<T>())
         {
             // Compact the present values and describe the nulls with definition levels, as for a list.
-            int[] levels = ArrayPool<int>.Shared.Rent(values.Length);
-            T[] present = ArrayPool<T>.Shared.Rent(values.Length);
+            int[] levels = ColumnArrays<int>.Pool.Rent(values.Length);
+            T[] present = ColumnArrays<T>.Pool.Rent(values.Length);
             try
             {
                 int count = 0;
@@ -52,8 +52,8 @@ internal sealed class ParquetColumnWriter : IColumnWriter
             }
             finally
             {
-                ArrayPool<T>.Shared.Return(present);
-                ArrayPool<int>.Shared.Return(levels);
+                ColumnArrays<T>.Pool.Return(present);
+                ColumnArrays<int>.Pool.Return(levels);
             }
         }
         else
@@ -121,7 +121,7 @@ internal sealed class ParquetColumnWriter : IColumnWriter
     private async ValueTask WriteMappedAsync<TFrom, TTo>(DataField field, ReadOnlyMemory<TFrom> values, Func<TFrom, TTo> map, Levels? levels, CancellationToken cancellationToken)
         where TTo : struct
     {
-        TTo[] mapped = ArrayPool<TTo>.Shared.Rent(values.Length);
+        TTo[] mapped = ColumnArrays<TTo>.Pool.Rent(values.Length);
         try
         {
             ReadOnlySpan<TFrom> source = values.Span;
@@ -134,7 +134,7 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         }
         finally
         {
-            ArrayPool<TTo>.Shared.Return(mapped);
+            ColumnArrays<TTo>.Pool.Return(mapped);
         }
     }
 

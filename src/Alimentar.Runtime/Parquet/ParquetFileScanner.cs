@@ -13,7 +13,12 @@ internal sealed record ScanResult(IReadOnlyList<string> Columns, long Rows, IRea
 /// </summary>
 internal static class ParquetFileScanner
 {
-    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken)
+    /// <param name="path">The file.</param>
+    /// <param name="headRows">How many leading rows to keep as values.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    /// <param name="progress">Told the rows of each row group once it is decoded.</param>
+    /// <param name="headOnly">Stop once the head is full, instead of decoding the whole file.</param>
+    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), leaveOpen: false, path, cancellationToken).ConfigureAwait(false);
         BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
@@ -32,10 +37,11 @@ internal static class ParquetFileScanner
                 object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();
                 for (int column = 0; column < columns.Length; column++)
                 {
-                    IReadOnlyList<object?> values = await ReadColumnAsync(reader, column, columns[column].Descriptor, rows, cancellationToken).ConfigureAwait(false);
+                    Array values = await ReadColumnAsync(reader, column, columns[column].Descriptor, rows, cancellationToken).ConfigureAwait(false);
                     for (int row = 0; row < keep; row++)
                     {
-                        kept[row][column] = values[row];
+                        // Only the rows kept for display are boxed.
+                        kept[row][column] = values.GetValue(row);
                     }
                 }
 
@@ -47,6 +53,11 @@ internal static class ParquetFileScanner
             }
 
             total += rows;
+            progress?.Report(rows);
+            if (headRows > 0 && head.Count >= headRows && headOnly)
+            {
+                break;
+            }
         }
 
         return new ScanResult(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
@@ -99,7 +110,7 @@ internal static class ParquetFileScanner
         _ => ColumnType.TimeSpan,
     };
 
-    private static ValueTask<IReadOnlyList<object?>> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) => descriptor.Type switch
+    private static ValueTask<Array> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) => descriptor.Type switch
     {
         ColumnType.Boolean => ReadAsync<bool>(reader, column, descriptor, rows, cancellationToken),
         ColumnType.SByte => ReadAsync<sbyte>(reader, column, descriptor, rows, cancellationToken),
@@ -121,7 +132,7 @@ internal static class ParquetFileScanner
         _ => ReadBinaryAsync(reader, column, rows, cancellationToken),
     };
 
-    private static async ValueTask<IReadOnlyList<object?>> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
+    private static async ValueTask<Array> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
         where T : struct
     {
         if (descriptor.IsList)
@@ -133,10 +144,10 @@ internal static class ParquetFileScanner
 
         var values = new T?[rows];
         await reader.ReadNullableValuesAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
-        return values.Select(v => (object?)v).ToArray();
+        return values;
     }
 
-    private static async ValueTask<IReadOnlyList<object?>> ReadStringsAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
+    private static async ValueTask<Array> ReadStringsAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
     {
         if (descriptor.IsList)
         {
@@ -150,7 +161,7 @@ internal static class ParquetFileScanner
         return values;
     }
 
-    private static async ValueTask<IReadOnlyList<object?>> ReadBinaryAsync(IColumnReader reader, int column, int rows, CancellationToken cancellationToken)
+    private static async ValueTask<Array> ReadBinaryAsync(IColumnReader reader, int column, int rows, CancellationToken cancellationToken)
     {
         var values = new byte[]?[rows];
         await reader.ReadBinaryAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Alimentar.ParquetBinding;
+using Spectre.Console;
+
+namespace Alimentar.Cli;
+
+/// <summary><c>alimentar bench FILE</c>: decodes every column with a progress bar and reports throughput and memory.</summary>
+internal sealed class BenchCommand(IAnsiConsole console)
+{
+    public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
+    {
+        CliApplication.RequireFile(file);
+        long totalRows;
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(file.OpenRead()), leaveOpen: false, file.FullName, cancellationToken))
+        {
+            totalRows = parquet.Reader.Metadata?.NumRows ?? 0;
+        }
+
+        var clock = Stopwatch.StartNew();
+        ScanResult scan = null!;
+        await console.Progress().StartAsync(async context =>
+        {
+            ProgressTask task = context.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(1, totalRows));
+            scan = await ParquetFileScanner.ScanAsync(file.FullName, 0, cancellationToken, new Progress<long>(rows => task.Increment(rows)));
+            task.Value = task.MaxValue;
+        });
+
+        double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+        console.MarkupLineInterpolated($"{scan.Rows:N0} rows of {scan.Columns.Count} columns in {seconds:N2} s: {scan.Rows / seconds:N0} rows/s, {file.Length / 1_048_576.0 / seconds:N1} MB/s");
+        console.MarkupLineInterpolated($"Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
+        return ExitCodes.Success;
+    }
+}

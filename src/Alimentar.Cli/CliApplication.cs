@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Alimentar.Cli;
+
+/// <summary>The alimentar command line: inspect, scaffold, head and bench, writing to a console it is given.</summary>
+internal sealed class CliApplication
+{
+    private readonly IAnsiConsole _console;
+
+    public CliApplication(IAnsiConsole console) => _console = console;
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A Parquet file." };
+        var rows = new Option<int>("--rows", "-n") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
+        var typeName = new Option<string>("--type") { Description = "The record's name.", DefaultValueFactory = _ => "Row" };
+        var ns = new Option<string?>("--namespace") { Description = "The record's namespace." };
+
+        var inspect = new Command("inspect", "Show a file's schema, row groups, codecs and column statistics.") { file };
+        inspect.SetAction((result, token) => GuardAsync(() => new InspectCommand(_console).RunAsync(result.GetValue(file)!, token)));
+
+        var scaffold = new Command("scaffold", "Print a [StreamingDataset] record that binds to the file.") { file, typeName, ns };
+        scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(result.GetValue(file)!, result.GetValue(typeName)!, result.GetValue(ns), token)));
+
+        var head = new Command("head", "Show the first rows as a table.") { file, rows };
+        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(result.GetValue(file)!, result.GetValue(rows), token)));
+
+        var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file };
+        bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(result.GetValue(file)!, token)));
+
+        var root = new RootCommand("Alimentar: typed, constant-memory streaming of Parquet files.") { inspect, scaffold, head, bench };
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                _console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+            }
+
+            return ExitCodes.BadPath;
+        }
+
+        return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Turns the library's errors into a message and an exit code instead of a stack trace.</summary>
+    private async Task<int> GuardAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
+        }
+        catch (SourceUnavailableException error)
+        {
+            _console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+            return ExitCodes.BadPath;
+        }
+        catch (AlimentarException error)
+        {
+            _console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+            return ExitCodes.BadFile;
+        }
+    }
+
+    /// <summary>Refuses a missing path or a directory the way the library does, with the path named.</summary>
+    public static void RequireFile(FileInfo file)
+    {
+        if (Directory.Exists(file.FullName))
+        {
+            throw new SourceUnavailableException($"Cannot read '{file.FullName}': it is a directory, not a Parquet file.") { FilePath = file.FullName };
+        }
+
+        if (!file.Exists)
+        {
+            throw new SourceUnavailableException($"Cannot read '{file.FullName}': the file does not exist.") { FilePath = file.FullName };
+        }
+    }
+}

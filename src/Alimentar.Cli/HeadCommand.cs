@@ -1,0 +1,39 @@
+using System.Collections;
+using System.Globalization;
+using Alimentar.ParquetBinding;
+using Spectre.Console;
+
+namespace Alimentar.Cli;
+
+/// <summary><c>alimentar head FILE [-n 10]</c>: the first rows as a table.</summary>
+internal sealed class HeadCommand(IAnsiConsole console)
+{
+    public async Task<int> RunAsync(FileInfo file, int rows, CancellationToken cancellationToken)
+    {
+        CliApplication.RequireFile(file);
+        ScanResult scan = await ParquetFileScanner.ScanAsync(file.FullName, Math.Max(0, rows), cancellationToken, headOnly: true);
+        var table = new Table();
+        foreach (string column in scan.Columns)
+        {
+            table.AddColumn(Markup.Escape(column));
+        }
+
+        foreach (object?[] row in scan.Head)
+        {
+            table.AddRow(row.Select(v => Markup.Escape(Show(v))).ToArray());
+        }
+
+        console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    public static string Show(object? value) => value switch
+    {
+        null => "null",
+        string text => text,
+        byte[] bytes => bytes.Length > 16 ? Convert.ToHexString(bytes, 0, 16) + "..." : Convert.ToHexString(bytes),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Show)) + "]",
+        _ => value.ToString() ?? "null",
+    };
+}

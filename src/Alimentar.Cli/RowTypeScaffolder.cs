@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Alimentar.ParquetBinding;
+using Parquet.Schema;
+
+namespace Alimentar.Cli;
+
+/// <summary>
+/// Writes a <c>[StreamingDataset] partial record</c> whose members bind to a file's columns: PascalCase
+/// names (with <c>[ParquetColumn]</c> where the default binding would not find the column), nullable where
+/// the column is OPTIONAL, and a comment for each column the reader cannot bind.
+/// </summary>
+internal static class RowTypeScaffolder
+{
+    private static readonly HashSet<string> Keywords =
+    [
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    ];
+
+    public static string Scaffold(ParquetSchema schema, string typeName, string? ns, string sourceName)
+    {
+        var members = new List<string>();
+        var skipped = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal) { typeName };
+        var foldCounts = schema.GetDataFields()
+            .GroupBy(f => ColumnNameMatcher.Fold(f.Path.ToString()), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+        foreach (DataField field in schema.GetDataFields())
+        {
+            string path = field.Path.ToString();
+            string? type = ClrType(field, out string? why);
+            if (type is null)
+            {
+                skipped.Add($"// Column '{path}' ({ParquetSchemaBinder.Describe(field)}) is left out: {why}.");
+                continue;
+            }
+
+            bool isList = field.MaxRepetitionLevel == 1;
+            string columnName = isList ? field.Path.FirstPart ?? field.Name : path;
+            string member = Unique(PascalCase(columnName), used);
+            // A column binds without an attribute when it is top-level, its spelling folds to the member's, and no other column folds alike.
+            bool bindsByDefault = (!path.Contains('/', StringComparison.Ordinal) || isList)
+                && string.Equals(ColumnNameMatcher.Fold(member), ColumnNameMatcher.Fold(columnName), StringComparison.OrdinalIgnoreCase)
+                && foldCounts.GetValueOrDefault(ColumnNameMatcher.Fold(path)) <= 1;
+            string attribute = bindsByDefault ? string.Empty : $"[property: ParquetColumn(\"{columnName.Replace('/', '.')}\")] ";
+            members.Add($"    {attribute}{type} {member}");
+        }
+
+        var code = new StringBuilder();
+        code.Append("using Alimentar;\n\n");
+        if (!string.IsNullOrWhiteSpace(ns))
+        {
+            code.Append(CultureInfo.InvariantCulture, $"namespace {ns};\n\n");
+        }
+
+        foreach (string line in skipped)
+        {
+            code.Append(line).Append('\n');
+        }
+
+        code.Append(CultureInfo.InvariantCulture, $"/// <summary>A row of {Path.GetFileName(sourceName)}, scaffolded by alimentar.</summary>\n");
+        code.Append("[StreamingDataset]\n");
+        code.Append(CultureInfo.InvariantCulture, $"public partial record {typeName}(\n");
+        code.Append(string.Join(",\n", members));
+        code.Append(");\n");
+        return code.ToString();
+    }
+
+    /// <summary>The C# member type a column binds to, or why it cannot bind.</summary>
+    public static string MemberType(DataField field) => ClrType(field, out string? why) ?? $"({why})";
+
+    /// <summary>The member type for a column, or null with the reason it cannot be bound.</summary>
+    private static string? ClrType(DataField field, out string? why)
+    {
+        why = null;
+        if (field.MaxRepetitionLevel > 1)
+        {
+            why = "lists nested in lists are not supported";
+            return null;
+        }
+
+        FileValueKind kind = FileValueKinds.Of(field);
+        string? element = kind switch
+        {
+            FileValueKind.Boolean => "bool",
+            FileValueKind.SByte => "sbyte",
+            FileValueKind.Byte => "byte",
+            FileValueKind.Int16 => "short",
+            FileValueKind.UInt16 => "ushort",
+            FileValueKind.Int32 => "int",
+            FileValueKind.UInt32 => "uint",
+            FileValueKind.Int64 => "long",
+            FileValueKind.UInt64 => "ulong",
+            FileValueKind.Single => "float",
+            FileValueKind.Double => "double",
+            FileValueKind.Decimal => "decimal",
+            FileValueKind.Utf8String => "string",
+            FileValueKind.Bytes => "byte[]",
+            FileValueKind.DateTime when field.SchemaElement?.LogicalType?.DATE is not null || field.SchemaElement?.ConvertedType == Parquet.Meta.ConvertedType.DATE => "DateOnly",
+            FileValueKind.DateTime => "DateTime",
+            FileValueKind.DateOnly => "DateOnly",
+            FileValueKind.Guid => "Guid",
+            _ when kind.IsTimeOfDay() => "TimeOnly",
+            _ => null,
+        };
+        if (element is null)
+        {
+            why = "its type is not supported";
+            return null;
+        }
+
+        if (field.MaxRepetitionLevel == 1)
+        {
+            if (element == "byte[]")
+            {
+                why = "lists of binary are not supported";
+                return null;
+            }
+
+            string item = field.IsNullable ? element + "?" : element;
+            return $"{item}[]?";
+        }
+
+        bool reference = element is "string" or "byte[]";
+        return field.MaxDefinitionLevel > 0 || reference && field.IsNullable ? element + "?" : element;
+    }
+
+    private static string PascalCase(string name)
+    {
+        var result = new StringBuilder();
+        bool upper = true;
+        foreach (char c in name)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            result.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        string pascal = result.Length == 0 ? "Column" : result.ToString();
+        if (char.IsDigit(pascal[0]))
+        {
+            pascal = "C" + pascal;
+        }
+
+        return Keywords.Contains(pascal) ? "@" + pascal : pascal;
+    }
+
+    private static string Unique(string name, HashSet<string> used)
+    {
+        string candidate = name;
+        for (int i = 2; !used.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,107 @@
+using Spectre.Console;
+
+namespace Alimentar.Cli.Tests;
+
+public sealed class CommandTests
+{
+    [Fact]
+    public async Task Inspect_shows_schema_row_groups_and_statistics()
+    {
+        (int exit, string output) = await RunAsync("inspect", Corpus.File("sort_columns.parquet"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+        Assert.Contains("INT64", output, StringComparison.Ordinal);
+        Assert.Contains("Row group", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_shows_the_first_rows_with_their_nulls()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("list_columns.parquet"), "-n", "2");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("[1, 2, 3]", output, StringComparison.Ordinal);
+        Assert.Contains("[null, 1]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[4]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scaffold_prints_a_record()
+    {
+        (int exit, string output) = await RunAsync("scaffold", Corpus.File("alltypes_plain.parquet"), "--type", "AllTypes", "--namespace", "Demo");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("public partial record AllTypes(", output, StringComparison.Ordinal);
+        Assert.Contains("int? Id", output, StringComparison.Ordinal);
+        Assert.Contains("DateTime? TimestampCol", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bench_reports_throughput()
+    {
+        (int exit, string output) = await RunAsync("bench", Corpus.File("alltypes_tiny_pages.parquet"));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("7,300 rows of 13 columns", output, StringComparison.Ordinal);
+        Assert.Contains("rows/s", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_path_exits_with_2_and_names_it()
+    {
+        (int exit, string output) = await RunAsync("head", "/no/such/file.parquet");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/no/such/file.parquet", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directory_exits_with_2()
+    {
+        (int exit, _) = await RunAsync("inspect", Path.GetTempPath());
+
+        Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_parquet_exits_with_1_and_says_why()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");
+        await File.WriteAllTextAsync(path, "this is not parquet, only text pretending");
+        try
+        {
+            (int exit, string output) = await RunAsync("head", path);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("not Parquet", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_arguments_exit_with_2()
+    {
+        (int exit, _) = await RunAsync("inspect");
+
+        Assert.Equal(2, exit);
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var writer = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 200;
+        int exit = await new CliApplication(console).RunAsync(args);
+        return (exit, writer.ToString());
+    }
+}

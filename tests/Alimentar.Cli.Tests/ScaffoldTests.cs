@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Alimentar.ParquetBinding;
+using Alimentar.Generators;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Alimentar.Cli.Tests;
+
+/// <summary>Scaffolded records compile with the generator and stream the very files they were scaffolded from.</summary>
+public sealed class ScaffoldTests
+{
+    [Theory]
+    [InlineData("alltypes_plain.parquet")] // Impala: every column OPTIONAL, INT96 timestamps, unannotated strings
+    [InlineData("alltypes_tiny_pages.parquet")] // parquet-mr: INT(8) and INT(16) annotations, tiny pages
+    [InlineData("delta_encoding_optional_column.parquet")] // parquet-mr: delta encodings, snake_case names
+    [InlineData("list_columns.parquet")] // parquet-cpp: lists with null elements
+    [InlineData("nulls.snappy.parquet")] // a leaf inside a struct, bound by its path
+    [InlineData("data_index_bloom_encoding_with_length.parquet")] // parquet-rs: a column named "String"
+    [InlineData("binary_truncated_min_max.parquet")] // parquet-rs: REQUIRED strings and binary
+    [InlineData("sort_columns.parquet")] // Arrow C++ 16: two row groups
+    [InlineData("byte_array_decimal.parquet")] // HVR: decimals stored as byte arrays
+    [InlineData("concatenated_gzip_members.parquet")] // unsigned 64-bit integers
+    public async Task A_scaffolded_record_streams_its_file(string file)
+    {
+        string path = Corpus.File(file);
+        long expectedRows;
+        string source;
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None))
+        {
+            expectedRows = parquet.Reader.Metadata!.NumRows;
+            source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", file);
+        }
+
+        Assembly assembly = CompileWithGenerator(source, Probe);
+        var count = (Func<string, long>)assembly.GetType("Scaffolded.Probe")!.GetMethod("Count")!.CreateDelegate(typeof(Func<string, long>));
+
+        Assert.Equal(expectedRows, count(path));
+    }
+
+    [Fact]
+    public async Task Members_get_a_column_attribute_only_where_the_default_binding_would_miss()
+    {
+        string path = Corpus.File("nulls.snappy.parquet");
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None);
+
+        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Nulls", null, "nulls.snappy.parquet");
+
+        Assert.Contains("[property: ParquetColumn(\"b_struct.b_c_int\")] int? BStructBCInt", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("namespace", source, StringComparison.Ordinal);
+    }
+
+    private const string Probe = """
+        namespace Scaffolded;
+
+        public static class Probe
+        {
+            public static long Count(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path), bufferSize: 4);
+                return System.Linq.Enumerable.LongCount(streaming.Rows());
+            }
+        }
+        """;
+
+    private static Assembly CompileWithGenerator(params string[] sources)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Scaffolded" + Guid.NewGuid().ToString("N"),
+            [.. sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)), CSharpSyntaxTree.ParseText("global using System;", parse)],
+            [.. Net100.References.All,
+             MetadataReference.CreateFromFile(typeof(StreamingDatasetAttribute).Assembly.Location),
+             MetadataReference.CreateFromFile(typeof(Batch<>).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create([new StreamingDatasetGenerator().AsSourceGenerator()], parseOptions: parse)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics);
+
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, sources[0] + "\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return Assembly.Load(image.ToArray());
+    }
+}
