@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using Alimentar;
+using Alimentar.NativeAot;
+
+// Published with PublishAot=true: the generated code and the runtime run without reflection or a JIT.
+//   dotnet publish samples/Alimentar.NativeAot -c Release -r linux-x64 && ./samples/Alimentar.NativeAot/bin/Release/net10.0/linux-x64/publish/Alimentar.NativeAot
+string path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "alimentar-aot.parquet");
+var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+string[] sensors = ["north", "south", "east", "west"];
+await ParquetDatasetWriter<Reading>.WriteFileAsync(
+    path,
+    Enumerable.Range(0, 200_000).Select(i => new Reading(i, sensors[i % 4], i % 10 == 0 ? null : i * 0.01, start.AddSeconds(i), [i % 3, i % 5])),
+    rowGroupSize: 50_000);
+
+var clock = Stopwatch.StartNew();
+using var streaming = new StreamingDataset<Reading>(new ParquetSource<Reading>(path).BatchSize(10_000), bufferSize: 4).WithMemoryTracking(true);
+long rows = 0;
+double sum = 0;
+foreach (Batch<Reading> batch in streaming)
+{
+    using (batch)
+    {
+        rows += batch.Count;
+        foreach (double? celsius in batch.Celsius)
+        {
+            sum += celsius ?? 0;
+        }
+    }
+}
+
+Reading last = streaming.Rows().Last();
+Console.WriteLine($"NativeAOT: streamed {rows:N0} rows in {clock.Elapsed.TotalMilliseconds:N0} ms; sum {sum:N2}; peak {streaming.PeakMemory:N0} bytes");
+Console.WriteLine($"Last row: {last.Id} {last.Sensor} {last.Celsius} {last.TakenAt:O} [{string.Join(",", last.Flags)}]");
+return rows == 200_000 && last.Id == 199_999 ? 0 : 1;

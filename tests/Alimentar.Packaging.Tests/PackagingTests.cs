@@ -1,0 +1,107 @@
+namespace Alimentar.Packaging.Tests;
+
+/// <summary>What a user gets from NuGet and from a NativeAOT publish, checked by building them for real.</summary>
+public sealed class PackagingTests
+{
+    private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public void A_fresh_project_consumes_the_packages_from_a_folder_feed_and_runs()
+    {
+        string root = DotNet.RepositoryRoot;
+        string work = Directory.CreateTempSubdirectory("alimentar-consumer-").FullName;
+        string feed = Path.Combine(work, "feed");
+        string version = $"0.1.0-check{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        try
+        {
+            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime" })
+            {
+                (int packed, string packOutput) = DotNet.Run("dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
+                Assert.True(packed == 0, packOutput);
+            }
+
+            string consumer = Path.Combine(work, "Consumer");
+            Directory.CreateDirectory(consumer);
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="alimentar-local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                    <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Alimentar" Version="{version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
+                using Alimentar;
+
+                string path = Path.Combine(Path.GetTempPath(), $"consumer-{Guid.NewGuid():N}.parquet");
+                await ParquetDatasetWriter<Point>.WriteFileAsync(path, Enumerable.Range(0, 1000).Select(i => new Point(i, i * 0.5f, i % 2 == 0 ? null : "odd")), rowGroupSize: 300);
+                using var streaming = new StreamingDataset<Point>(new ParquetSource<Point>(path).BatchSize(128), bufferSize: 4);
+                float sum = 0;
+                long rows = 0;
+                foreach (Batch<Point> batch in streaming)
+                {
+                    using (batch)
+                    {
+                        rows += batch.Count;
+                        foreach (float y in batch.Y) sum += y;
+                    }
+                }
+
+                File.Delete(path);
+                Console.WriteLine($"consumer rows={rows} sum={sum}");
+
+                [StreamingDataset]
+                public partial record Point(long X, float Y, string? Tag);
+                """);
+
+            (int ran, string output) = DotNet.Run("dotnet", "run -c Release", consumer, BuildTimeout);
+
+            Assert.True(ran == 0, output);
+            Assert.Contains("consumer rows=1000 sum=249750", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_nativeaot_sample_publishes_without_alimentar_warnings_and_runs()
+    {
+        string root = DotNet.RepositoryRoot;
+        string output = Directory.CreateTempSubdirectory("alimentar-aot-").FullName;
+        try
+        {
+            (int published, string log) = DotNet.Run("dotnet", $"publish samples/Alimentar.NativeAot -c Release -r linux-x64 -o \"{output}\"", root, BuildTimeout);
+            Assert.True(published == 0, log);
+
+            // Parquet.Net's own reflection-based helpers warn (listed in the README); every warning must be one of theirs.
+            string[] warnings = log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToArray();
+            string[] notParquetNet = warnings.Where(l => !l.Contains("/parquet-dotnet/src/Parquet/", StringComparison.Ordinal) && !l.Contains("Assembly 'Parquet'", StringComparison.Ordinal)).ToArray();
+            Assert.True(notParquetNet.Length == 0, string.Join("\n", notParquetNet));
+
+            (int ran, string printed) = DotNet.Run(Path.Combine(output, "Alimentar.NativeAot"), Path.Combine(output, "aot.parquet"), output, TimeSpan.FromMinutes(1));
+            Assert.True(ran == 0, printed);
+            Assert.Contains("NativeAOT: streamed 200,000 rows", printed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}
