@@ -31,16 +31,16 @@ internal sealed class ArrowBinding
         for (int i = 0; i < indexes.Length; i++)
         {
             ColumnDescriptor column = rowSchema.Columns[i];
-            int match = ColumnNameMatcher.Find(column, names, both => Mismatch(name, rowSchema, column, "one field", $"two fields that both match: {both}"));
+            int match = ColumnNameMatcher.Find(column, names, both => ParquetSchemaBinder.Mismatch(name, rowSchema, column, "one field", $"two fields that both match: {both}"));
             if (match < 0)
             {
-                throw Mismatch(name, rowSchema, column, $"a field named '{column.Name}'", $"no such field; the stream has {string.Join(", ", names.Select(n => $"'{n}'"))}");
+                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, $"a field named '{column.Name}'", $"no such field; the stream has {string.Join(", ", names.Select(n => $"'{n}'"))}");
             }
 
             IArrowType type = schema.FieldsList[match].DataType;
             if (column.IsList || !FileValueKinds.CanConvert(KindOf(type), column.Type))
             {
-                throw Mismatch(name, rowSchema, column, column.IsList ? $"a list of {column.Type}" : column.Type.ToString(), $"Arrow {type.Name}");
+                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, column.IsList ? $"a list of {column.Type}" : column.Type.ToString(), $"Arrow {type.Name}");
             }
 
             indexes[i] = match;
@@ -84,13 +84,4 @@ internal sealed class ArrowBinding
         ArrowTypeId.FixedSizedBinary when type is FixedSizeBinaryType { ByteWidth: 16 } => FileValueKind.Guid,
         _ => FileValueKind.Unsupported,
     };
-
-    private static SchemaMismatchException Mismatch(string name, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
-        new($"Schema mismatch in '{name}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")
-        {
-            FilePath = name,
-            ColumnName = column.Name,
-            Expected = expected,
-            Found = found,
-        };
 }

@@ -28,17 +28,9 @@ internal sealed class ArrowColumnReader : IColumnReader
         where T : struct
     {
         IArrowArray array = ArrayOf(column);
-        int firstNull = FirstNull(array);
-        if (firstNull >= 0)
+        if (FirstNull(array) is var firstNull and >= 0)
         {
-            throw new UnexpectedNullException(
-                $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {firstNull}: member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName} cannot hold null; declare it nullable.")
-            {
-                FilePath = _binding.Name,
-                ColumnName = _binding.FieldName(column),
-                RowGroup = _batchIndex,
-                Row = firstNull,
-            };
+            throw NullAt(column, firstNull);
         }
 
         Convert(column, array, destination.Span);
@@ -177,20 +169,25 @@ internal sealed class ArrowColumnReader : IColumnReader
 
     private ValueTask CheckNulls(int column, IArrowArray array)
     {
-        int firstNull = FirstNull(array);
-        if (firstNull >= 0 && !_binding.RowSchema.Columns[column].IsNullable)
+        if (FirstNull(array) is var firstNull and >= 0 && !_binding.RowSchema.Columns[column].IsNullable)
         {
-            throw new UnexpectedNullException(
-                $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {firstNull}: member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName} cannot hold null; declare it nullable.")
-            {
-                FilePath = _binding.Name,
-                ColumnName = _binding.FieldName(column),
-                RowGroup = _batchIndex,
-                Row = firstNull,
-            };
+            throw NullAt(column, firstNull);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private UnexpectedNullException NullAt(int column, int row)
+    {
+        ColumnDescriptor descriptor = _binding.RowSchema.Columns[column];
+        return new UnexpectedNullException(
+            $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {row}: member {_binding.RowSchema.RowTypeName}.{descriptor.MemberName} cannot hold null; declare it nullable.")
+        {
+            FilePath = _binding.Name,
+            ColumnName = _binding.FieldName(column),
+            RowGroup = _batchIndex,
+            Row = row,
+        };
     }
 
     private static int FirstNull(IArrowArray array)

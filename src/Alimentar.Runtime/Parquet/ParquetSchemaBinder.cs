@@ -101,7 +101,8 @@ internal static class ParquetSchemaBinder
         ? $"a list of {column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
         : $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
 
-    private static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
+    /// <summary>The mismatch error every binder raises: source, column, member, expected and found.</summary>
+    public static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
         new($"Schema mismatch in '{fileName}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")
         {
             FilePath = fileName,
