@@ -127,24 +127,28 @@ public sealed class StreamingDatasetTests
 
         using IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
         Assert.True(enumerator.MoveNext());
-        TestData.Eventually(() => source.Pulled == 9, "the producer to reach the backpressure limit");
-        Thread.Sleep(100);
-        Assert.Equal(9, source.Pulled);
 
-        // Taking three leaves five waiting: still above half of eight, so the producer stays paused.
-        for (int i = 0; i < 3; i++)
+        // Eight wait once the producer pauses; the consumer's first batch came before or after the eighth, so 8 or 9 were pulled.
+        TestData.Eventually(() => source.Pulled >= 8, "the producer to reach the backpressure limit");
+        Thread.Sleep(100);
+        int paused = source.Pulled;
+        Assert.InRange(paused, 8, 9);
+        int waiting = paused - 1;
+
+        // Taking down to five waiting (still above half of eight) leaves the producer paused.
+        for (int i = waiting; i > 5; i--)
         {
             Assert.True(enumerator.MoveNext());
         }
 
         Thread.Sleep(100);
-        Assert.Equal(9, source.Pulled);
+        Assert.Equal(paused, source.Pulled);
 
-        // The fourth leaves four waiting (half the limit): the producer resumes and fills to eight again.
+        // One more leaves four waiting (half the limit): the producer resumes and fills back to eight.
         Assert.True(enumerator.MoveNext());
-        TestData.Eventually(() => source.Pulled == 13, "the producer to resume");
+        TestData.Eventually(() => source.Pulled == paused + 4, "the producer to resume");
         Thread.Sleep(100);
-        Assert.Equal(13, source.Pulled);
+        Assert.Equal(paused + 4, source.Pulled);
     }
 
     [Fact]
