@@ -64,7 +64,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         }
         else
         {
-            Add(descriptor, Build(descriptor, values.Span, static v => v, null));
+            Add(descriptor, Build(descriptor, values.Span, null));
         }
 
         return ValueTask.CompletedTask;
@@ -83,7 +83,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             present[i] = source[i].GetValueOrDefault();
         }
 
-        Add(descriptor, Build(descriptor, present, static v => v, valid));
+        Add(descriptor, Build(descriptor, present, valid));
         return ValueTask.CompletedTask;
     }
 
@@ -160,7 +160,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         new(new CastMemoryManager<TValue>(segment.Array!, segment.Offset, segment.Count).Memory);
 
     /// <summary>Copies fixed-width values into Arrow's layout for the column's type, with a validity bitmap when some are null.</summary>
-    private static IArrowArray Build<T>(ColumnDescriptor column, ReadOnlySpan<T> values, Func<T, T> _, bool[]? valid)
+    private static IArrowArray Build<T>(ColumnDescriptor column, ReadOnlySpan<T> values, bool[]? valid)
         where T : struct
     {
         int length = values.Length;

@@ -12,8 +12,9 @@ namespace Alimentar;
 /// </summary>
 /// <remarks>
 /// Parquet.Net decodes a whole column chunk at a time, so the row group is the unit of I/O and of memory:
-/// a pass holds one decoded row group while it is sliced into batches of <see cref="BatchSize(int)"/> rows
-/// (views, not copies). Peak memory is about row-group size times the row groups buffered ahead.
+/// a pass holds the row group being sliced into batches of <see cref="BatchSize(int)"/> rows (views, not
+/// copies) and the one decoded ahead on another thread (<see cref="DecodeAhead(int)"/>). Peak memory is
+/// about row-group size times the row groups in flight, whatever the file's size.
 /// </remarks>
 /// <example>
 /// <code>

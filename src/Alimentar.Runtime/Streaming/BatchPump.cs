@@ -36,9 +36,6 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
         _producer = Task.Run(() => ProduceAsync(read, _stop.Token));
     }
 
-    /// <summary>True once the producer task has ended (finished, faulted or stopped).</summary>
-    public bool ProducerCompleted => _producer.IsCompleted;
-
     /// <summary>Sizes are added up only when something reads them: tracking, a budget, or a metrics listener at the start of the pass.</summary>
     private bool TracksBytes { get; }
 
