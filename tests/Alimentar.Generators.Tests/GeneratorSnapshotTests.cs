@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace Alimentar.Generators.Tests;
 
+[Collection("Snapshot files")]
 public sealed class GeneratorSnapshotTests
 {
     [Fact]

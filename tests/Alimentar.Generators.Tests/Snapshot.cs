@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 
 namespace Alimentar.Generators.Tests;
 
@@ -11,9 +11,17 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "ALIMENTAR_ACCEPT_SNAPSHOTS";
 
-    public static void Match(string testClass, string testMethod, string hintName, string actual, [CallerFilePath] string callerPath = "")
+    private static readonly string SnapshotDirectory = typeof(Snapshot).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "SnapshotDirectory").Value!;
+
+    /// <summary>Where the snapshots of a test class and method live.</summary>
+    public static string PathOf(string testClass, string testMethod, string hintName, string kind) =>
+        Path.Combine(SnapshotDirectory, $"{testClass}.{testMethod}#{Path.GetFileNameWithoutExtension(hintName)}.{kind}.cs");
+
+    public static void Match(string testClass, string testMethod, string hintName, string actual)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        string directory = SnapshotDirectory;
         string stem = $"{testClass}.{testMethod}#{Path.GetFileNameWithoutExtension(hintName)}";
         string verified = Path.Combine(directory, stem + ".verified.cs");
         string received = Path.Combine(directory, stem + ".received.cs");
