@@ -70,6 +70,40 @@ public sealed class ArrowTests
         Assert.Equal([new Measurement(1, "a", 1.5), new Measurement(2, "b", null), new Measurement(3, "a", 3)], rows);
     }
 
+    [Fact]
+    public async Task Lists_with_null_lists_and_null_elements_round_trip_through_arrow()
+    {
+        Basket[] baskets = Enumerable.Range(0, 120).Select(i => new Basket(
+            i,
+            Enumerable.Range(0, i % 4).ToArray(),
+            Enumerable.Range(0, i % 3).Select(t => $"tag-{t}").ToList(),
+            i % 5 == 0 ? null : [i * 0.5, null],
+            i % 7 == 0 ? null : ["a", null],
+            i % 2 == 0 ? null : [new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i)])).ToArray();
+        using var ipc = new MemoryStream();
+        using (var source = new MemorySource<Basket>(baskets, batchSize: 50))
+        using (var streaming = new StreamingDataset<Basket>(source, bufferSize: 2))
+        {
+            await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
+        }
+
+        List<Basket> read = ParquetFiles.ReadAll(new ArrowSource<Basket>(ipc));
+
+        Assert.Equal(baskets.Length, read.Count);
+        for (int i = 0; i < baskets.Length; i++)
+        {
+            Assert.Equal(baskets[i].Quantities, read[i].Quantities);
+            Assert.Equal(baskets[i].Tags, read[i].Tags);
+            Assert.Equal(baskets[i].Prices, read[i].Prices);
+            Assert.Equal(baskets[i].Notes, read[i].Notes);
+            Assert.Equal(baskets[i].Times, read[i].Times);
+        }
+
+        using Batch<Basket> one = Batch<Basket>.FromRows(baskets.AsSpan(0, 3));
+        using RecordBatch record = one.ToArrow();
+        Assert.IsType<ListArray>(record.Column("Quantities"));
+    }
+
     private static ArrowRow Make(int i)
     {
         var when = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(i * 10_000_010L);

@@ -29,7 +29,11 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     }
 
     /// <summary>The Arrow type a column is exposed as: what pyarrow and DuckDB produce for the same data.</summary>
-    public static IArrowType ArrowTypeOf(ColumnDescriptor column) => column.Type switch
+    public static IArrowType ArrowTypeOf(ColumnDescriptor column) => column.IsList
+        ? new ListType(new Field("item", ElementTypeOf(column), column.ElementIsNullable, null))
+        : ElementTypeOf(column);
+
+    private static IArrowType ElementTypeOf(ColumnDescriptor column) => column.Type switch
     {
         ColumnType.Boolean => BooleanType.Default,
         ColumnType.SByte => Int8Type.Default,
@@ -126,13 +130,70 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     }
 
     public ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
-        where T : struct => throw ListsUnsupported(column);
+        where T : struct
+    {
+        ColumnDescriptor descriptor = Describe(column);
+        T[] flat = values.Span.ToArray().SelectMany(list => list ?? []).ToArray();
+        AddList(descriptor, values.Span, Build(ElementOf(descriptor), flat, null));
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
-        where T : struct => throw ListsUnsupported(column);
+        where T : struct
+    {
+        ColumnDescriptor descriptor = Describe(column);
+        T?[] flat = values.Span.ToArray().SelectMany(list => list ?? []).ToArray();
+        AddList(descriptor, values.Span, Build(ElementOf(descriptor), flat.Select(v => v.GetValueOrDefault()).ToArray(), flat.Select(v => v.HasValue).ToArray()));
+        return ValueTask.CompletedTask;
+    }
 
-    public ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken) =>
-        throw ListsUnsupported(column);
+    public ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken)
+    {
+        var items = new StringArray.Builder();
+        foreach (string?[]? list in values.Span)
+        {
+            foreach (string? item in list ?? [])
+            {
+                if (item is null)
+                {
+                    items.AppendNull();
+                }
+                else
+                {
+                    items.Append(item);
+                }
+            }
+        }
+
+        AddList(Describe(column), values.Span, items.Build());
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Wraps the flattened elements in a list array: offsets from each row's length, a null bit per null list.</summary>
+    private void AddList<TElement>(ColumnDescriptor column, ReadOnlySpan<TElement[]?> lists, IArrowArray items)
+    {
+        int[] offsets = new int[lists.Length + 1];
+        bool[] valid = new bool[lists.Length];
+        for (int row = 0; row < lists.Length; row++)
+        {
+            valid[row] = lists[row] is not null;
+            offsets[row + 1] = offsets[row] + (lists[row]?.Length ?? 0);
+        }
+
+        int nullCount = valid.Count(v => !v);
+        var array = new ListArray(
+            ArrowTypeOf(column),
+            lists.Length,
+            new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()),
+            items,
+            nullCount == 0 ? ArrowBuffer.Empty : Bitmap(valid),
+            nullCount,
+            0);
+        Add(column, array);
+    }
+
+    private static ColumnDescriptor ElementOf(ColumnDescriptor list) =>
+        list with { IsList = false, IsNullable = list.ElementIsNullable };
 
     private static bool IsArrowPrimitive<T>() =>
         typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short) || typeof(T) == typeof(ushort)
@@ -246,7 +307,4 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         _fields.Add(new Field(column.Name, ArrowTypeOf(column), column.IsNullable, null));
         _arrays.Add(array);
     }
-
-    private NotSupportedException ListsUnsupported(int column) =>
-        new($"Column '{Describe(column).Name}' is a list; lists are not yet converted to Arrow.");
 }

@@ -38,7 +38,8 @@ internal sealed class ArrowBinding
             }
 
             IArrowType type = schema.FieldsList[match].DataType;
-            if (column.IsList || !FileValueKinds.CanConvert(KindOf(type), column.Type))
+            IArrowType? element = type is ListType list ? list.ValueDataType : null;
+            if (column.IsList != element is not null || !FileValueKinds.CanConvert(KindOf(element ?? type), column.Type))
             {
                 throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, column.IsList ? $"a list of {column.Type}" : column.Type.ToString(), $"Arrow {type.Name}");
             }
@@ -57,9 +58,6 @@ internal sealed class ArrowBinding
 
     public UnsupportedParquetFeatureException Unsupported(int column, string arrowType) =>
         new($"Cannot read '{Name}', column '{FieldName(column)}': Arrow {arrowType} is not supported.") { FilePath = Name };
-
-    public NotSupportedException ListsUnsupported(int column) =>
-        new($"Column '{FieldName(column)}' is a list; Arrow lists are not yet read.");
 
     /// <summary>The value kind an Arrow type decodes to, matching the Parquet kinds so the same conversions apply.</summary>
     private static FileValueKind KindOf(IArrowType type) => type.TypeId switch

@@ -85,13 +85,68 @@ internal sealed class ArrowColumnReader : IColumnReader
     }
 
     public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
-        where T : struct => throw _binding.ListsUnsupported(column);
+        where T : struct
+    {
+        ReadValueLists<T, T>(column, destination.Span, static value => value, elementsNullable: false);
+        return ValueTask.CompletedTask;
+    }
 
     public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
-        where T : struct => throw _binding.ListsUnsupported(column);
+        where T : struct
+    {
+        ReadValueLists<T, T?>(column, destination.Span, static value => value, elementsNullable: true);
+        return ValueTask.CompletedTask;
+    }
 
-    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
-        throw _binding.ListsUnsupported(column);
+    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken)
+    {
+        var list = (ListArray)ArrayOf(column);
+        var items = (BinaryArray)list.Values;
+        StringPool strings = _binding.StringPoolFor(column);
+        FillLists(column, list, destination.Span, item => strings.Get(items.GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
+        return ValueTask.CompletedTask;
+    }
+
+    private void ReadValueLists<T, TElement>(int column, Span<TElement[]?> destination, Func<T, TElement> wrap, bool elementsNullable)
+        where T : struct
+    {
+        var list = (ListArray)ArrayOf(column);
+        IArrowArray items = list.Values;
+        T[] converted = ColumnArrays<T>.Pool.Rent(Math.Max(1, items.Length));
+        try
+        {
+            Convert(column, items, converted.AsSpan(0, items.Length));
+            FillLists(column, list, destination, item => wrap(converted[item]), elementsNullable);
+        }
+        finally
+        {
+            ColumnArrays<T>.Pool.Return(converted);
+        }
+    }
+
+    /// <summary>One array per row from a list array's offsets; null lists and null elements only where the member accepts them.</summary>
+    private void FillLists<TElement>(int column, ListArray list, Span<TElement[]?> destination, Func<int, TElement> element, bool elementsNullable)
+    {
+        bool listsNullable = _binding.RowSchema.Columns[column].IsNullable;
+        for (int row = 0; row < destination.Length; row++)
+        {
+            if (list.IsNull(row))
+            {
+                destination[row] = listsNullable ? null : throw NullAt(column, row);
+                continue;
+            }
+
+            int start = list.ValueOffsets[row];
+            var values = new TElement[list.GetValueLength(row)];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = !list.Values.IsNull(start + i) ? element(start + i)
+                    : elementsNullable ? default! : throw NullAt(column, row);
+            }
+
+            destination[row] = values;
+        }
+    }
 
     /// <summary>Converts a column, whatever its Arrow type, into member values; null slots become default first so they never overflow.</summary>
     private void Convert<T>(int column, IArrowArray array, Span<T> destination)

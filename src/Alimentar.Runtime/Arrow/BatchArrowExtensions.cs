@@ -8,12 +8,12 @@ public static class BatchArrowExtensions
 {
     /// <summary>
     /// The batch as an Arrow <see cref="RecordBatch"/>: timestamps as microseconds in UTC, dates as date32,
-    /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary.
+    /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary, lists as lists.
     /// </summary>
     /// <remarks>
     /// Required primitive columns are not copied: their Arrow buffers view the batch's pooled arrays, so use
     /// the record batch before disposing the batch (or <see cref="RecordBatch.Clone"/> it to keep it longer).
-    /// Other columns are copied. List columns are not converted yet.
+    /// Other columns are copied; lists become Arrow lists.
     /// </remarks>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="batch">The batch.</param>
