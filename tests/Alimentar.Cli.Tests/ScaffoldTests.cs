@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Alimentar.ParquetBinding;
-using Alimentar.Generators;
-using Basic.Reference.Assemblies;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Alimentar.Cli.Tests;
 
@@ -33,7 +28,7 @@ public sealed class ScaffoldTests
             source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", file);
         }
 
-        Assembly assembly = CompileWithGenerator(source, Probe);
+        Assembly assembly = GeneratedAssembly.Compile(source, Probe);
         var count = (Func<string, long>)assembly.GetType("Scaffolded.Probe")!.GetMethod("Count")!.CreateDelegate(typeof(Func<string, long>));
 
         Assert.Equal(expectedRows, count(path));
@@ -63,24 +58,4 @@ public sealed class ScaffoldTests
             }
         }
         """;
-
-    private static Assembly CompileWithGenerator(params string[] sources)
-    {
-        var parse = new CSharpParseOptions(LanguageVersion.Preview);
-        CSharpCompilation compilation = CSharpCompilation.Create(
-            "Scaffolded" + Guid.NewGuid().ToString("N"),
-            [.. sources.Select(s => CSharpSyntaxTree.ParseText(s, parse)), CSharpSyntaxTree.ParseText("global using System;", parse)],
-            [.. Net100.References.All,
-             MetadataReference.CreateFromFile(typeof(StreamingDatasetAttribute).Assembly.Location),
-             MetadataReference.CreateFromFile(typeof(Batch<>).Assembly.Location)],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        CSharpGeneratorDriver.Create([new StreamingDatasetGenerator().AsSourceGenerator()], parseOptions: parse)
-            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        Assert.Empty(generatorDiagnostics);
-
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        Assert.True(emitted.Success, sources[0] + "\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        return Assembly.Load(image.ToArray());
-    }
 }

@@ -1,0 +1,68 @@
+using System.Reflection;
+using Alimentar.ParquetBinding;
+using DuckDB.NET.Data;
+
+namespace Alimentar.Cli.Tests;
+
+/// <summary>A file DuckDB writes, scaffolded, compiled with the generator and streamed, values checked.</summary>
+public sealed class DuckDbFileTests
+{
+    [Fact]
+    public async Task A_file_written_by_duckdb_scaffolds_compiles_and_streams_its_values()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    COPY (
+                        SELECT i::INTEGER AS id, i * 1000000000::BIGINT AS big, i / 4.0 AS ratio, 'name-' || (i % 3) AS name,
+                               DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) MINUTE AS at,
+                               (i * 1.25)::DECIMAL(10, 2) AS price, i % 2 = 0 AS even,
+                               CASE WHEN i % 5 = 0 THEN NULL ELSE [i, i + 1] END AS pair,
+                               CASE WHEN i % 4 = 0 THEN NULL ELSE i END AS maybe
+                        FROM range(1000) t(i)
+                    ) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 300)
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            string source;
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None))
+            {
+                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
+            }
+
+            Assembly assembly = GeneratedAssembly.Compile(source, Probe);
+            var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
+            string[] rows = describe(path);
+
+            Assert.Equal(1000, rows.Length);
+            Assert.Equal("7|7000000000|1.75|name-1|2024-01-08|2024-01-01T00:07:00|8.75|False|7,8|7", rows[7]);
+            Assert.Equal("0|0|0|name-0|2024-01-01|2024-01-01T00:00:00|0.00|True|null|null", rows[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private const string Probe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(128), bufferSize: 4);
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => string.Join("|",
+                    r.Id, r.Big, r.Ratio?.ToString(culture), r.Name, r.Day?.ToString("yyyy-MM-dd", culture), r.At?.ToString("yyyy-MM-ddTHH:mm:ss", culture),
+                    r.Price?.ToString(culture), r.Even, r.Pair is null ? "null" : string.Join(",", r.Pair), r.Maybe?.ToString(culture) ?? "null")));
+            }
+        }
+        """;
+}
