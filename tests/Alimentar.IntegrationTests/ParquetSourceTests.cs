@@ -95,4 +95,30 @@ public sealed class ParquetSourceTests
 
         Assert.Equal(0, pool.OutstandingBuffers);
     }
+
+    [Fact]
+    public async Task A_partitioned_directory_streams_every_file_in_path_order()
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-partitions-").FullName;
+        try
+        {
+            for (int part = 0; part < 3; part++)
+            {
+                string partition = Path.Combine(directory, $"day={part}");
+                Directory.CreateDirectory(partition);
+                await ParquetDatasetWriter<Measurement>.WriteFileAsync(
+                    Path.Combine(partition, "part-00000.parquet"), Enumerable.Range(part * 10, 10).Select(i => new Measurement(i, $"p{part}", i)));
+            }
+
+            File.WriteAllText(Path.Combine(directory, "_SUCCESS"), string.Empty);
+            IBatchSource<Measurement> source = ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(4));
+
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => (long)i), ParquetFiles.ReadAll(source).Select(r => r.Id));
+            Assert.Throws<SourceUnavailableException>(() => ParquetSource<Measurement>.FromDirectory(Path.Combine(directory, "day=0"), "*.csv"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -88,6 +88,33 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         RowGroupsDecodedAhead = other.RowGroupsDecodedAhead;
     }
 
+    /// <summary>
+    /// Every Parquet file in a directory (and its subdirectories, as Spark and Hive partition them), read one
+    /// after another in ordinal path order, so every pass visits them alike.
+    /// </summary>
+    /// <param name="directory">The directory.</param>
+    /// <param name="searchPattern">Which files to read.</param>
+    /// <returns>A source over the files, each configured by <paramref name="configure"/> when given.</returns>
+    /// <param name="configure">Applied to each file's source, e.g. <c>s =&gt; s.BatchSize(1024)</c>.</param>
+    /// <exception cref="SourceUnavailableException">The directory is missing or holds no matching file.</exception>
+    public static IBatchSource<T> FromDirectory(string directory, string searchPattern = "*.parquet", Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new SourceUnavailableException($"Cannot read '{directory}': the directory does not exist.") { FilePath = directory };
+        }
+
+        string[] files = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
+        Array.Sort(files, StringComparer.Ordinal);
+        if (files.Length == 0)
+        {
+            throw new SourceUnavailableException($"Cannot read '{directory}': it holds no file matching '{searchPattern}'.") { FilePath = directory };
+        }
+
+        return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
+    }
+
     /// <summary>The path, or the name given to the stream.</summary>
     public string Name { get; }
 
