@@ -47,6 +47,29 @@ public sealed class RoundTripTests
         Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), read.Select(r => r.Id));
     }
 
+    [Theory]
+    [InlineData(ParquetCompression.None, "UNCOMPRESSED")]
+    [InlineData(ParquetCompression.Snappy, "SNAPPY")]
+    [InlineData(ParquetCompression.Gzip, "GZIP")]
+    [InlineData(ParquetCompression.Zstd, "ZSTD")]
+    [InlineData(ParquetCompression.Lz4, "LZ4_RAW")]
+    public async Task Every_compression_round_trips_and_is_recorded_in_the_file(ParquetCompression compression, string codec)
+    {
+        using var file = new TempFile();
+        Measurement[] rows = Enumerable.Range(0, 500).Select(i => new Measurement(i, $"sensor-{i % 9}", i % 7 == 0 ? null : i * 0.1)).ToArray();
+        await using (ParquetDatasetWriter<Measurement> writer = await ParquetDatasetWriter<Measurement>.CreateAsync(file.Path, new ParquetWriteOptions { RowGroupSize = 200, Compression = compression }))
+        {
+            await writer.WriteAsync(rows);
+        }
+
+        await using (Parquet.ParquetReader reader = await Parquet.ParquetReader.CreateAsync(file.Path))
+        {
+            Assert.Equal(codec, reader.Metadata!.RowGroups[0].Columns[0].MetaData!.Codec.ToString());
+        }
+
+        Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<Measurement>(file.Path)));
+    }
+
     private static AllColumns Make(int i)
     {
         bool hasNulls = i % 4 == 0;
