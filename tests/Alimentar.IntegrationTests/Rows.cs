@@ -84,3 +84,6 @@ public partial record ArrowRow(
     float Single, double Double, [property: ParquetDecimal(20, 4)] decimal Money, string Text, byte[] Blob, DateTime When,
     DateTimeOffset WhenOffset, DateOnly Day, TimeOnly Clock, TimeSpan Span, Guid Key,
     int? MaybeMedium, double? MaybeDouble, string? MaybeText, DateTime? MaybeWhen, Guid? MaybeKey, decimal? MaybeMoney);
+
+[StreamingDataset]
+public partial record MeasurementAllNullable(long? Id, string? Sensor, double? Reading);

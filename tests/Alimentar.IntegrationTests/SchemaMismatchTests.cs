@@ -60,6 +60,15 @@ public sealed class SchemaMismatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_required_column_binds_to_nullable_members_too()
+    {
+        // Measurement's Id and Sensor were written REQUIRED (non-nullable members); nullable members read them alike.
+        List<MeasurementAllNullable> rows = ParquetFiles.ReadAll(new ParquetSource<MeasurementAllNullable>(_file.Path));
+
+        Assert.Equal([new(1, "north", 1.5), new(2, "south", null), new(3, "east", 2.5)], rows);
+    }
+
+    [Fact]
     public void A_list_column_for_a_scalar_member_is_a_mismatch()
     {
         SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() =>
