@@ -2,6 +2,7 @@ using Alimentar.Generators.Emitting;
 using Alimentar.Generators.Model;
 using Alimentar.Generators.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Alimentar.Generators
@@ -17,6 +18,9 @@ namespace Alimentar.Generators
         public const string AttributeName = "Alimentar.StreamingDatasetAttribute";
 
         private const string BatchTypeName = "Alimentar.Batch`1";
+
+        /// <summary><c>LanguageVersion.CSharp14</c>, which the Roslyn this generator builds against predates.</summary>
+        private const int CSharp14 = 1400;
 
         /// <summary>Tracking names of the pipeline steps, for incremental tests.</summary>
         public static class Steps
@@ -55,9 +59,15 @@ namespace Alimentar.Generators
             IncrementalValueProvider<bool> runtimeReferenced = context.CompilationProvider
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(BatchTypeName) is not null);
 
+            // Extension properties need C# 14; an older language version gets extension methods instead.
+            IncrementalValueProvider<bool> extensionProperties = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions csharp && (int)csharp.LanguageVersion >= CSharp14);
+
             context.RegisterSourceOutput(
-                specs.Combine(runtimeReferenced),
-                static (output, pair) => output.AddSource(pair.Left.HintName, RowEmitter.Emit(pair.Left, emitBatchAccessors: pair.Right)));
+                specs.Combine(runtimeReferenced).Combine(extensionProperties),
+                static (output, input) => output.AddSource(
+                    input.Left.Left.HintName,
+                    RowEmitter.Emit(input.Left.Left, emitBatchAccessors: input.Left.Right, extensionProperties: input.Right)));
             context.RegisterSourceOutput(diagnostics, static (output, found) =>
             {
                 foreach (DiagnosticInfo diagnostic in found)

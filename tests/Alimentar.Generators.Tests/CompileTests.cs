@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Alimentar.Generators.Tests;
 
@@ -24,6 +25,25 @@ public sealed class CompileTests
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToArray();
         Assert.True(problems.Length == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void Before_csharp_14_the_column_accessors_are_extension_methods()
+    {
+        const string usage = """
+            namespace Demo;
+
+            public static class Use
+            {
+                public static float First(Alimentar.Batch<Trip> batch) => batch.Score()[0];
+            }
+            """;
+
+        GeneratorRun run = GeneratorHarness.Run(new CSharpParseOptions(LanguageVersion.CSharp12), RowSources.PositionalRecord, usage);
+
+        Diagnostic[] problems = run.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, string.Join("\n", problems.Select(d => d.ToString())));
+        Assert.Contains("public static global::System.ReadOnlySpan<float> Score(this global::Alimentar.Batch<global::Demo.Trip> batch) =>", run.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
