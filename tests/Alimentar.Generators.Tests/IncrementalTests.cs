@@ -23,12 +23,7 @@ public sealed class IncrementalTests
     [Fact]
     public void Editing_an_unrelated_file_leaves_every_step_cached()
     {
-        (GeneratorDriver driver, Compilation compilation) = RunOnce(Row, Unrelated);
-
-        Compilation edited = compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.Last(),
-            CSharpSyntaxTree.ParseText(Unrelated.Replace("=> 1", "=> 2", StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Source1.cs"));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RunAfterEdit(file: 1, Unrelated.Replace("=> 1", "=> 2", StringComparison.Ordinal));
 
         AssertStepsCachedOrUnchanged(result);
     }
@@ -36,12 +31,7 @@ public sealed class IncrementalTests
     [Fact]
     public void Editing_a_method_body_of_the_row_type_leaves_the_model_unchanged()
     {
-        (GeneratorDriver driver, Compilation compilation) = RunOnce(Row, Unrelated);
-
-        Compilation edited = compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.First(),
-            CSharpSyntaxTree.ParseText(Row.Replace("=> 2", "=> 3", StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Source0.cs"));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RunAfterEdit(file: 0, Row.Replace("=> 2", "=> 3", StringComparison.Ordinal));
 
         AssertStepsCachedOrUnchanged(result);
     }
@@ -49,12 +39,7 @@ public sealed class IncrementalTests
     [Fact]
     public void Renaming_a_column_changes_the_model()
     {
-        (GeneratorDriver driver, Compilation compilation) = RunOnce(Row, Unrelated);
-
-        Compilation edited = compilation.ReplaceSyntaxTree(
-            compilation.SyntaxTrees.First(),
-            CSharpSyntaxTree.ParseText(Row.Replace("string Label", "string Name", StringComparison.Ordinal), GeneratorHarness.ParseOptions, path: "Source0.cs"));
-        GeneratorRunResult result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        GeneratorRunResult result = RunAfterEdit(file: 0, Row.Replace("string Label", "string Name", StringComparison.Ordinal));
 
         Assert.Contains(result.TrackedSteps[StreamingDatasetGenerator.Steps.Specs].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
     }
@@ -92,11 +77,15 @@ public sealed class IncrementalTests
         Assert.Contains(typeof(ColumnSpec), seen);
     }
 
-    private static (GeneratorDriver Driver, Compilation Compilation) RunOnce(params string[] sources)
+    /// <summary>Runs the generator over the row and the unrelated file, replaces one file's text, and runs it again.</summary>
+    private static GeneratorRunResult RunAfterEdit(int file, string newText)
     {
-        Compilation compilation = GeneratorHarness.Compile(sources);
+        Compilation compilation = GeneratorHarness.Compile(Row, Unrelated);
         GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
-        return (driver, compilation);
+        Compilation edited = compilation.ReplaceSyntaxTree(
+            compilation.SyntaxTrees.ElementAt(file),
+            CSharpSyntaxTree.ParseText(newText, GeneratorHarness.ParseOptions, path: $"Source{file}.cs"));
+        return driver.RunGenerators(edited).GetRunResult().Results.Single();
     }
 
     private static void AssertStepsCachedOrUnchanged(GeneratorRunResult result)
