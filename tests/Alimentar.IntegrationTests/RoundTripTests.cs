@@ -47,6 +47,18 @@ public sealed class RoundTripTests
         Assert.Equal(Enumerable.Range(0, 25).Select(i => (long)i), read.Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task A_file_with_no_rows_streams_no_batches()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, []);
+
+        using var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path), bufferSize: 2);
+
+        Assert.Empty(streaming);
+        Assert.Empty(streaming.Rows());
+    }
+
     [Theory]
     [InlineData(ParquetCompression.None, "UNCOMPRESSED")]
     [InlineData(ParquetCompression.Snappy, "SNAPPY")]
