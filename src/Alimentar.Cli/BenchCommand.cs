@@ -10,18 +10,13 @@ internal sealed class BenchCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        long totalRows;
-        await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(file.OpenRead()), leaveOpen: false, file.FullName, cancellationToken))
-        {
-            totalRows = parquet.Reader.Metadata?.NumRows ?? 0;
-        }
-
         var clock = Stopwatch.StartNew();
         ScanResult scan = null!;
         await console.Progress().StartAsync(async context =>
         {
-            ProgressTask task = context.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(1, totalRows));
-            scan = await ParquetFileScanner.ScanAsync(file.FullName, 0, cancellationToken, new Progress<long>(rows => task.Increment(rows)));
+            ProgressTask task = context.AddTask(Markup.Escape(file.Name));
+            scan = await ParquetFileScanner.ScanAsync(
+                file.FullName, 0, cancellationToken, new Progress<long>(rows => task.Increment(rows)), opened: rows => task.MaxValue = Math.Max(1, rows));
             task.Value = task.MaxValue;
         });
 

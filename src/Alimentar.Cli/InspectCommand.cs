@@ -14,7 +14,7 @@ internal sealed class InspectCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(file.OpenRead()), leaveOpen: false, file.FullName, cancellationToken);
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.FullName, cancellationToken);
         FileMetaData? meta = parquet.Reader.Metadata;
         console.MarkupLineInterpolated($"[bold]{file.FullName}[/]");
         console.MarkupLineInterpolated($"{file.Length:N0} bytes, {meta?.NumRows ?? 0:N0} rows in {parquet.RowGroupCount} row groups, written by {meta?.CreatedBy ?? "an unknown writer"}");

@@ -9,7 +9,7 @@ internal sealed class ScaffoldCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, string typeName, string? ns, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(file.OpenRead()), leaveOpen: false, file.FullName, cancellationToken);
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.FullName, cancellationToken);
         console.Profile.Out.Writer.Write(RowTypeScaffolder.Scaffold(parquet.Schema, typeName, ns, file.Name));
         return ExitCodes.Success;
     }

@@ -31,7 +31,7 @@ public sealed class DuckDbFileTests
             }
 
             string source;
-            await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None))
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
             {
                 source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
             }

@@ -22,7 +22,7 @@ public sealed class ScaffoldTests
         string path = Corpus.File(file);
         long expectedRows;
         string source;
-        await using (ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None))
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
         {
             expectedRows = parquet.Reader.Metadata!.NumRows;
             source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", file);
@@ -38,7 +38,7 @@ public sealed class ScaffoldTests
     public async Task Members_get_a_column_attribute_only_where_the_default_binding_would_miss()
     {
         string path = Corpus.File("nulls.snappy.parquet");
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), false, path, CancellationToken.None);
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
 
         string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Nulls", null, "nulls.snappy.parquet");
 

@@ -44,7 +44,7 @@ public sealed class FooterChecksTests
     {
         using var file = new TempFile();
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)));
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(file.Path)), leaveOpen: false, file.Path, CancellationToken.None);
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.Path, CancellationToken.None);
         BoundColumn[] columns = ParquetSchemaBinder.Bind(parquet.Schema, Measurement.Columns.Schema, file.Path);
         using ParquetRowGroupReader rowGroup = parquet.Reader.OpenRowGroupReader(0);
 

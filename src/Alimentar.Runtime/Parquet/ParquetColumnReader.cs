@@ -291,6 +291,14 @@ internal sealed class ParquetColumnReader : IColumnReader
         Return(levels.Repetitions);
     }
 
+    /// <summary>A value the member's type cannot hold (a narrowing that overflows, a time past midnight).</summary>
+    private AlimentarException Misfit(BoundColumn bound, LevelBuffers levels, int valueIndex, object? value) =>
+        new($"Value {value} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}', slot {levels.SlotOfValue(bound.Field.MaxDefinitionLevel, valueIndex)} "
+            + $"does not fit member {_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} ({bound.Descriptor.Type}).")
+        {
+            FilePath = _binding.FileName,
+        };
+
     private CorruptParquetFileException CorruptLists(BoundColumn bound, string found) =>
         new($"Cannot read '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}': its list levels describe {found}.")
         {
@@ -359,12 +367,7 @@ internal sealed class ParquetColumnReader : IColumnReader
             int misfit = ValueConverter.Convert<TFile, T>(scratch.AsSpan(0, valueCount), target.Span);
             if (misfit >= 0)
             {
-                throw new AlimentarException(
-                    $"Value {scratch[misfit]} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}', slot {levels.SlotOfValue(bound.Field.MaxDefinitionLevel, misfit)} "
-                    + $"does not fit member {_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} ({bound.Descriptor.Type}).")
-                {
-                    FilePath = _binding.FileName,
-                };
+                throw Misfit(bound, levels, misfit, scratch[misfit]);
             }
         }
         finally
@@ -392,12 +395,7 @@ internal sealed class ParquetColumnReader : IColumnReader
             int misfit = ValueConverter.Convert<TimeSpan, T>(times.AsSpan(0, valueCount), target.Span);
             if (misfit >= 0)
             {
-                throw new AlimentarException(
-                    $"Time {times[misfit]} in '{_binding.FileName}', row group {_rowGroupIndex}, column '{bound.FileColumnName}' does not fit member "
-                    + $"{_binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName} ({bound.Descriptor.Type}).")
-                {
-                    FilePath = _binding.FileName,
-                };
+                throw Misfit(bound, levels, misfit, times[misfit]);
             }
         }
         finally

@@ -39,6 +39,10 @@ internal sealed class ParquetFile : IAsyncDisposable
 
     public ParquetSchema Schema { get; }
 
+    /// <summary>Opens the file at <paramref name="path"/>; the file is closed with the result.</summary>
+    public static ValueTask<ParquetFile> OpenAsync(string path, CancellationToken cancellationToken) =>
+        OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), leaveOpen: false, path, cancellationToken);
+
     public static async ValueTask<ParquetFile> OpenAsync(Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, CancellationToken cancellationToken)
     {
         Stream stream = await open(cancellationToken).ConfigureAwait(false);

@@ -18,9 +18,11 @@ internal static class ParquetFileScanner
     /// <param name="cancellationToken">Stops the scan.</param>
     /// <param name="progress">Told the rows of each row group once it is decoded.</param>
     /// <param name="headOnly">Stop once the head is full, instead of decoding the whole file.</param>
-    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false)
+    /// <param name="opened">Told the rows the footer claims, once the file is open.</param>
+    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
     {
-        await using ParquetFile file = await ParquetFile.OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), leaveOpen: false, path, cancellationToken).ConfigureAwait(false);
+        await using ParquetFile file = await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        opened?.Invoke(file.Reader.Metadata?.NumRows ?? 0);
         BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
         var head = new List<object?[]>();
