@@ -2,26 +2,8 @@ namespace Alimentar.IntegrationTests;
 
 internal static class ParquetFiles
 {
-    /// <summary>Apache's parquet-testing corpus, shipped beside the repository.</summary>
-    public static string Corpus(string name)
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "parquet-testing", "data", name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            candidate = Path.Combine(dir.FullName, "..", "shared", "parquet-testing", "data", name);
-            if (File.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        throw new FileNotFoundException($"parquet-testing file '{name}' not found above {AppContext.BaseDirectory}");
-    }
+    /// <summary>Apache's parquet-testing corpus, copied into the repository.</summary>
+    public static string Corpus(string name) => TestCorpus.File(name);
 
     public static List<T> ReadAll<T>(IBatchSource<T> source)
         where T : IStreamingRow<T>
