@@ -78,7 +78,7 @@ public sealed class ParquetSourceTests
 
         Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(r => r.Id));
         Assert.Equal(0, pool.OutstandingBuffers);
-        Assert.Equal(ahead, source.RowGroupsDecodedAhead);
+        Assert.Equal(ahead, source.BatchesDecodedAhead);
     }
 
     [Fact]

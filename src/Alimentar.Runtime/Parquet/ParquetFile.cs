@@ -1,3 +1,4 @@
+using Alimentar.ParquetBinding.Reading;
 using global::Parquet;
 using global::Parquet.Meta;
 using global::Parquet.Schema;
@@ -5,15 +6,13 @@ using global::Parquet.Schema;
 namespace Alimentar.ParquetBinding;
 
 /// <summary>
-/// An open Parquet file: its reader, its stream and its name. Opening translates every failure into an
-/// <see cref="AlimentarException"/> naming the file, and row counts are checked against the footer and
-/// the file's length before any buffer is rented.
+/// An open Parquet file: its metadata, the range reader its pages are read through, and its name.
+/// Opening translates every failure into an <see cref="AlimentarException"/> naming the file, and row
+/// counts and chunk ranges are checked against the footer and the file's length before any buffer is
+/// rented. Parquet.Net parses the footer (after our own walker has checked it); pages are ours.
 /// </summary>
 internal sealed class ParquetFile : IAsyncDisposable
 {
-    /// <summary>The largest column chunk, decompressed, that is decoded: Parquet.Net holds a chunk in arrays, which cannot exceed 2 GiB.</summary>
-    public const long MaxColumnChunkBytes = int.MaxValue;
-
     private static readonly ParquetOptions ReaderOptions = new();
 
     private readonly Stream _stream;
@@ -29,7 +28,11 @@ internal sealed class ParquetFile : IAsyncDisposable
         Reader = reader;
         Schema = schema;
         Name = name;
+        Pages = new StreamRangeReader(stream, leaveOpen: true);
     }
+
+    /// <summary>Where column chunks are read from, by byte range.</summary>
+    public IRangeReader Pages { get; }
 
     public ParquetReader Reader { get; }
 
@@ -88,18 +91,20 @@ internal sealed class ParquetFile : IAsyncDisposable
     /// footer cannot ask for more memory than the file could describe.
     /// </summary>
     /// <returns>The rows, and the compressed bytes of the bound columns' chunks that reading them costs.</returns>
-    public (int Rows, long CompressedBytes) CheckedRowCount(ParquetRowGroupReader rowGroup, int index, BoundColumn[] columns)
+    public (int Rows, long CompressedBytes, ColumnChunkLayout[] Layouts) CheckedRowCount(ParquetRowGroupReader rowGroup, int index, BoundColumn[] columns)
     {
         long rows = rowGroup.RowGroup.NumRows;
         long compressed = 0;
+        var layouts = new ColumnChunkLayout[columns.Length];
         if (rows < 0 || rows > Array.MaxLength)
         {
             throw Corrupt(index, $"it claims {rows} rows");
         }
 
         long fileLength = _stream.Length;
-        foreach (BoundColumn column in columns)
+        for (int i = 0; i < columns.Length; i++)
         {
+            BoundColumn column = columns[i];
             string path = column.Field.Path.ToString();
             ColumnChunk? chunk = rowGroup.GetMetadata(column.Field);
             if (chunk?.CryptoMetadata is not null || chunk?.EncryptedColumnMetadata is not null)
@@ -115,28 +120,36 @@ internal sealed class ParquetFile : IAsyncDisposable
                 throw Corrupt(index, $"it claims {rows} rows but column '{path}' holds {meta.NumValues} values");
             }
 
-            if (meta.TotalUncompressedSize > MaxColumnChunkBytes)
-            {
-                throw new UnsupportedParquetFeatureException(
-                    $"Cannot read '{Name}', row group {index}, column '{path}': it decompresses to {meta.TotalUncompressedSize} bytes, more than the {MaxColumnChunkBytes} one column chunk can hold in memory; write the file with smaller row groups.")
-                {
-                    FilePath = Name,
-                };
-            }
-
             if (meta.TotalCompressedSize < 0 || meta.TotalCompressedSize > fileLength || meta.DataPageOffset < 0 || meta.DataPageOffset > fileLength)
             {
                 throw Corrupt(index, $"column '{path}' claims {meta.TotalCompressedSize} bytes at offset {meta.DataPageOffset} in a file of {fileLength} bytes");
             }
 
+            // A chunk starts at its dictionary page when it has one; some writers leave that offset 0 or past the data.
+            long start = meta.DictionaryPageOffset is > 0 and long dictionary && dictionary < meta.DataPageOffset ? dictionary : meta.DataPageOffset;
+            if (start < 4 || start + meta.TotalCompressedSize > fileLength - 8)
+            {
+                throw Corrupt(index, $"column '{path}' claims bytes {start} to {start + meta.TotalCompressedSize} of a file of {fileLength} bytes");
+            }
+
+            layouts[i] = new ColumnChunkLayout(
+                start,
+                meta.TotalCompressedSize,
+                (Reading.CompressionCodec)(int)meta.Codec,
+                column.FileType.Physical,
+                column.FileType.TypeLength,
+                column.Field.MaxDefinitionLevel,
+                column.Field.MaxRepetitionLevel,
+                meta.NumValues);
             compressed += meta.TotalCompressedSize;
         }
 
-        return ((int)rows, compressed);
+        return ((int)rows, compressed, layouts);
     }
 
     public async ValueTask DisposeAsync()
     {
+        await Pages.DisposeAsync().ConfigureAwait(false);
         await Reader.DisposeAsync().ConfigureAwait(false);
         if (!_leaveOpen)
         {

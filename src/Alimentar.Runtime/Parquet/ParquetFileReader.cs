@@ -1,32 +1,34 @@
-using global::Parquet;
-
 namespace Alimentar.ParquetBinding;
 
-/// <summary>One pass over one Parquet file for a row type: binds its schema once and decodes row groups into column stores.</summary>
+/// <summary>One pass over one Parquet file for a row type: binds its schema once and reads row groups a batch at a time into column stores.</summary>
 internal sealed class ParquetFileReader<T> : IAsyncDisposable
     where T : IStreamingRow<T>
 {
     private readonly ParquetFile _file;
     private readonly ParquetFileBinding _binding;
     private readonly ColumnBufferPool _pool;
+    private readonly bool _verifyCrc;
 
-    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ColumnBufferPool pool)
+    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ColumnBufferPool pool, bool verifyCrc)
     {
         _file = file;
         _binding = binding;
         _pool = pool;
+        _verifyCrc = verifyCrc;
     }
 
     public int RowGroupCount => _file.RowGroupCount;
 
+    public string Name => _file.Name;
+
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, ColumnBufferPool pool, StringPool?[] stringPools, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, leaveOpen, name, cancellationToken).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name);
-            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns, stringPools), pool);
+            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), pool, verifyCrc);
         }
         catch
         {
@@ -35,29 +37,24 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
     }
 
-    /// <summary>Decodes row group <paramref name="index"/> into a new store; null when the row group is empty.</summary>
-    public async ValueTask<StoreLease<T>?> ReadRowGroupAsync(int index, CancellationToken cancellationToken)
-    {
-        using ParquetRowGroupReader rowGroup = _file.Reader.OpenRowGroupReader(index);
-        (int rows, long compressedBytes) = _file.CheckedRowCount(rowGroup, index, _binding.Columns);
-        if (rows == 0)
-        {
-            return null;
-        }
+    /// <summary>Opens row group <paramref name="index"/> for reading in batches.</summary>
+    public RowGroupReader OpenRowGroup(int index) => RowGroupReader.Open(_file, _binding, index, _verifyCrc);
 
+    /// <summary>Reads the next <paramref name="rows"/> rows of <paramref name="rowGroup"/> into a new store.</summary>
+    public async ValueTask<ColumnStore<T>> ReadBatchAsync(RowGroupReader rowGroup, int rows, CancellationToken cancellationToken)
+    {
         ColumnStore<T> store = T.CreateColumnStore(rows, _pool);
         try
         {
-            await store.ReadAsync(new ParquetColumnReader(rowGroup, _binding, index, rows), cancellationToken).ConfigureAwait(false);
-            AlimentarMetrics.BytesReadCounter.Add(compressedBytes);
-            return new StoreLease<T>(store);
+            await store.ReadAsync(rowGroup.NextBatch(rows), cancellationToken).ConfigureAwait(false);
+            return store;
         }
         catch (Exception error)
         {
             store.Dispose();
             if (ParquetErrors.ShouldTranslate(error))
             {
-                throw ParquetErrors.Translate(error, _binding.FileName, index);
+                throw ParquetErrors.Translate(error, _binding.FileName, rowGroup.Index);
             }
 
             throw;

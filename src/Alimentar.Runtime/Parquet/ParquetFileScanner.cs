@@ -13,6 +13,9 @@ internal sealed record ScanResult(IReadOnlyList<string> Columns, long Rows, IRea
 /// </summary>
 internal static class ParquetFileScanner
 {
+    /// <summary>Rows decoded at once: a scan holds this many rows of every column, whatever the row group's size.</summary>
+    private const int ScanBatchRows = 65_536;
+
     /// <param name="path">The file.</param>
     /// <param name="headRows">How many leading rows to keep as values.</param>
     /// <param name="cancellationToken">Stops the scan.</param>
@@ -32,22 +35,30 @@ internal static class ParquetFileScanner
             int rows = 0;
             try
             {
-                using ParquetRowGroupReader rowGroup = file.Reader.OpenRowGroupReader(group);
-                rows = file.CheckedRowCount(rowGroup, group, columns).Rows;
-                var reader = new ParquetColumnReader(rowGroup, binding, group, rows);
-                int keep = Math.Clamp(headRows - head.Count, 0, rows);
-                object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();
-                for (int column = 0; column < columns.Length; column++)
+                using RowGroupReader rowGroup = RowGroupReader.Open(file, binding, group, verifyCrc: true);
+                rows = rowGroup.Rows;
+                while (rowGroup.RowsLeft > 0)
                 {
-                    Array values = await ReadColumnAsync(reader, column, columns[column].Descriptor, rows, cancellationToken).ConfigureAwait(false);
-                    for (int row = 0; row < keep; row++)
+                    int batch = (int)Math.Min(ScanBatchRows, rowGroup.RowsLeft);
+                    IColumnReader reader = rowGroup.NextBatch(batch);
+                    int keep = Math.Clamp(headRows - head.Count, 0, batch);
+                    object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();
+                    for (int column = 0; column < columns.Length; column++)
                     {
-                        // Only the rows kept for display are boxed.
-                        kept[row][column] = values.GetValue(row);
+                        Array values = await ReadColumnAsync(reader, column, columns[column].Descriptor, batch, cancellationToken).ConfigureAwait(false);
+                        for (int row = 0; row < keep; row++)
+                        {
+                            // Only the rows kept for display are boxed.
+                            kept[row][column] = values.GetValue(row);
+                        }
+                    }
+
+                    head.AddRange(kept);
+                    if (headOnly && headRows > 0 && head.Count >= headRows)
+                    {
+                        break;
                     }
                 }
-
-                head.AddRange(kept);
             }
             catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
             {

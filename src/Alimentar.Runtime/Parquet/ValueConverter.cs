@@ -31,6 +31,7 @@ internal static class ValueConverter
         if (typeof(TFrom) == typeof(float)) return Numbers(Reinterpret<TFrom, float>(source), destination);
         if (typeof(TFrom) == typeof(double)) return Numbers(Reinterpret<TFrom, double>(source), destination);
         if (typeof(TFrom) == typeof(decimal)) return Numbers(Reinterpret<TFrom, decimal>(source), destination);
+        if (typeof(TFrom) == typeof(Half)) return Numbers(Reinterpret<TFrom, Half>(source), destination);
         if (typeof(TFrom) == typeof(DateTime)) return FromDateTime(Reinterpret<TFrom, DateTime>(source), destination);
         if (typeof(TFrom) == typeof(DateOnly)) return FromDateOnly(Reinterpret<TFrom, DateOnly>(source), destination);
         if (typeof(TFrom) == typeof(TimeSpan)) return FromTimeSpan(Reinterpret<TFrom, TimeSpan>(source), destination);

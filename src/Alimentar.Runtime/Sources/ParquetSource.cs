@@ -5,16 +5,18 @@ using global::Parquet;
 namespace Alimentar;
 
 /// <summary>
-/// Streams a Parquet file as typed batches, one row group at a time: the seed's <c>ParquetSource</c>.
+/// Streams a Parquet file as typed batches of <see cref="RowsPerBatch"/> rows: the seed's <c>ParquetSource</c>.
 /// Each pass opens the file once, binds its schema to <typeparamref name="T"/>'s columns (exact name,
 /// then case-insensitive, then snake_case to PascalCase; <see cref="ParquetColumnAttribute"/> overrides),
 /// and reads only the bound columns.
 /// </summary>
 /// <remarks>
-/// Parquet.Net decodes a whole column chunk at a time, so the row group is the unit of I/O and of memory:
-/// a pass holds the row group being sliced into batches of <see cref="BatchSize(int)"/> rows (views, not
-/// copies) and the one decoded ahead on another thread (<see cref="DecodeAhead(int)"/>). Peak memory is
-/// about row-group size times the row groups in flight, whatever the file's size.
+/// Pages are read and decoded by Alimentar's own page-level reader, a batch at a time: the batch is the
+/// unit of memory, not the row group. A pass holds the batches decoded ahead (<see cref="DecodeAhead(int)"/>)
+/// plus, per bound column, one window of the file, one page and its dictionary, whatever the size of the
+/// file and of its row groups. A batch never spans two row groups, so the last batch of a row group may be
+/// shorter. Every data page version, encoding and codec that Parquet writers use is read; page CRCs are
+/// checked where the writer stored them (<see cref="VerifyPageChecksums(bool)"/>).
 /// </remarks>
 /// <example>
 /// <code>
@@ -85,7 +87,8 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         _sharesOneStream = other._sharesOneStream;
         RowsPerBatch = other.RowsPerBatch;
         Pool = other.Pool;
-        RowGroupsDecodedAhead = other.RowGroupsDecodedAhead;
+        BatchesDecodedAhead = other.BatchesDecodedAhead;
+        ChecksPageChecksums = other.ChecksPageChecksums;
     }
 
     /// <summary>
@@ -118,20 +121,26 @@ public sealed class ParquetSource<T> : IBatchSource<T>
     /// <summary>The path, or the name given to the stream.</summary>
     public string Name { get; }
 
-    /// <summary>Rows per batch; 0 means one batch per row group.</summary>
-    public int RowsPerBatch { get; private init; }
+    /// <summary>The rows per batch unless <see cref="BatchSize(int)"/> says otherwise.</summary>
+    public const int DefaultBatchSize = 16_384;
+
+    /// <summary>Rows per batch (the last batch of each row group may be shorter): the unit of memory.</summary>
+    public int RowsPerBatch { get; private init; } = DefaultBatchSize;
 
     /// <summary>
-    /// Row groups decoded ahead, on other threads, of the one being handed out (default 1; 0 for a stream
-    /// source). Each adds one decoded row group to memory and lets another core decode.
+    /// Batches decoded ahead, on another thread, of the one being handed out (default 1). Each holds one
+    /// more batch in memory and lets another core decode while the consumer works.
     /// </summary>
-    public int RowGroupsDecodedAhead { get; private init; } = 1;
+    public int BatchesDecodedAhead { get; private init; } = 1;
+
+    /// <summary>Whether page CRCs are checked where the writer stored them (default true).</summary>
+    public bool ChecksPageChecksums { get; private init; } = true;
 
     /// <summary>Where column buffers are rented from.</summary>
     public ColumnBufferPool Pool { get; private init; } = ColumnBufferPool.Shared;
 
-    /// <summary>A copy of this source that slices each row group into batches of at most <paramref name="rows"/> rows.</summary>
-    /// <param name="rows">Rows per batch; slicing does not copy.</param>
+    /// <summary>A copy of this source that reads batches of at most <paramref name="rows"/> rows.</summary>
+    /// <param name="rows">Rows per batch; a batch's memory is about this many rows of the bound columns.</param>
     /// <returns>The new source.</returns>
     public ParquetSource<T> BatchSize(int rows)
     {
@@ -139,14 +148,19 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         return new ParquetSource<T>(this) { RowsPerBatch = rows };
     }
 
-    /// <summary>A copy of this source that decodes <paramref name="rowGroups"/> row groups ahead on other threads.</summary>
-    /// <param name="rowGroups">0 to decode only on the producer's thread; each more holds one more decoded row group.</param>
+    /// <summary>A copy of this source that decodes <paramref name="batches"/> batches ahead on another thread.</summary>
+    /// <param name="batches">0 to decode only on the caller's thread; each more holds one more decoded batch.</param>
     /// <returns>The new source.</returns>
-    public ParquetSource<T> DecodeAhead(int rowGroups)
+    public ParquetSource<T> DecodeAhead(int batches)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(rowGroups);
-        return new ParquetSource<T>(this) { RowGroupsDecodedAhead = rowGroups };
+        ArgumentOutOfRangeException.ThrowIfNegative(batches);
+        return new ParquetSource<T>(this) { BatchesDecodedAhead = batches };
     }
+
+    /// <summary>A copy of this source that checks page CRCs (the default) or skips the check for speed.</summary>
+    /// <param name="verify">False to skip the check.</param>
+    /// <returns>The new source.</returns>
+    public ParquetSource<T> VerifyPageChecksums(bool verify = true) => new(this) { ChecksPageChecksums = verify };
 
     /// <summary>A copy of this source that rents column buffers from <paramref name="pool"/>.</summary>
     /// <param name="pool">The pool; count its outstanding buffers to find leaks.</param>
@@ -167,34 +181,21 @@ public sealed class ParquetSource<T> : IBatchSource<T>
 
         try
         {
-            // One stream cannot be read from two threads, so only re-openable sources decode ahead.
-            int ahead = _sharesOneStream ? 0 : RowGroupsDecodedAhead;
-            var stringPools = new StringPool?[T.Schema.Columns.Count];
-            await using RowGroupDecoder<T> decoder = await RowGroupDecoder<T>.OpenAsync(
-                ct => ParquetFileReader<T>.OpenAsync(_open, leaveOpen: _sharesOneStream, Name, Pool, stringPools, ct), ahead, cancellationToken).ConfigureAwait(false);
-            while (await decoder.NextAsync().ConfigureAwait(false) is (true, int rowGroup, var lease))
+            if (BatchesDecodedAhead == 0)
             {
-                if (lease is null)
+                await foreach (Batch<T> batch in DecodeAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    decoder.StartNext();
-                    continue;
+                    yield return batch;
                 }
 
-                try
-                {
-                    int rows = lease.Store.Count;
-                    int step = RowsPerBatch > 0 ? RowsPerBatch : rows;
-                    for (int offset = 0; offset < rows; offset += step)
-                    {
-                        yield return Batch<T>.Slice(lease, offset, Math.Min(step, rows - offset), new BatchPosition(Name, rowGroup, offset));
-                    }
-                }
-                finally
-                {
-                    lease.Release();
-                }
+                yield break;
+            }
 
-                decoder.StartNext();
+            // Decoding runs on another thread, up to BatchesDecodedAhead batches ahead of the caller.
+            await using var pump = new BatchPump<T>(DecodeAsync, new FlowSettings(BatchesDecodedAhead, 0, 0, IsInner: true), PassMemory.Current, cancellationToken);
+            while (await pump.ReadAsync(cancellationToken).ConfigureAwait(false) is { } batch)
+            {
+                yield return batch;
             }
         }
         finally
@@ -202,6 +203,42 @@ public sealed class ParquetSource<T> : IBatchSource<T>
             if (_sharesOneStream)
             {
                 Volatile.Write(ref _streamInUse, 0);
+            }
+        }
+    }
+
+    /// <summary>Reads the file's row groups in order, each a batch at a time.</summary>
+    private async IAsyncEnumerable<Batch<T>> DecodeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
+            _open, leaveOpen: _sharesOneStream, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        // What the page readers hold (windows, pages, levels, dictionaries) counts in the pass's memory too.
+        MemoryTracker? tracker = PassMemory.Current;
+        for (int index = 0; index < reader.RowGroupCount; index++)
+        {
+            using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+            AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
+            long reported = 0;
+            try
+            {
+                while (rowGroup.RowsLeft > 0)
+                {
+                    long offset = rowGroup.Rows - rowGroup.RowsLeft;
+                    int rows = (int)Math.Min(RowsPerBatch, rowGroup.RowsLeft);
+                    ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
+                    if (tracker is not null)
+                    {
+                        long held = rowGroup.HeldBytes;
+                        tracker.Add(held - reported);
+                        reported = held;
+                    }
+
+                    yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)offset));
+                }
+            }
+            finally
+            {
+                tracker?.Remove(reported);
             }
         }
     }

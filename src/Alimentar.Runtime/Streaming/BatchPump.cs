@@ -31,7 +31,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
     {
         _flow = flow;
         _tracker = tracker;
-        TracksBytes = tracker is not null || flow.MemoryBudget > 0 || AlimentarMetrics.BufferedBytesCounter.Enabled;
+        TracksBytes = tracker is not null || flow.MemoryBudget > 0 || (!flow.IsInner && AlimentarMetrics.BufferedBytesCounter.Enabled);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _producer = Task.Run(() => ProduceAsync(read, _stop.Token));
     }
@@ -67,7 +67,10 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
 
             long waitStarted = Stopwatch.GetTimestamp();
             await waitForBatch.WaitAsync(cancellationToken).ConfigureAwait(false);
-            AlimentarMetrics.ConsumerWaitTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
+            if (!_flow.IsInner)
+            {
+                AlimentarMetrics.ConsumerWaitTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
+            }
         }
     }
 
@@ -125,6 +128,11 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
 
     private async Task ProduceAsync(Func<CancellationToken, IAsyncEnumerable<Batch<T>>> read, CancellationToken stop)
     {
+        if (!_flow.IsInner)
+        {
+            PassMemory.Current = _tracker;
+        }
+
         try
         {
             IAsyncEnumerator<Batch<T>> batches = read(stop).GetAsyncEnumerator(stop);
@@ -177,7 +185,10 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
 
             long waitStarted = Stopwatch.GetTimestamp();
             await waitForRoom.WaitAsync(stop).ConfigureAwait(false);
-            AlimentarMetrics.ProducerBlockedTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
+            if (!_flow.IsInner)
+            {
+                AlimentarMetrics.ProducerBlockedTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
+            }
         }
     }
 
@@ -206,8 +217,11 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
 
             Track(batch, ref _bufferedBytes);
             _buffered.Enqueue(batch);
-            AlimentarMetrics.RowCounter.Add(batch.Count);
-            AlimentarMetrics.BatchCounter.Add(1);
+            if (!_flow.IsInner)
+            {
+                AlimentarMetrics.RowCounter.Add(batch.Count);
+                AlimentarMetrics.BatchCounter.Add(1);
+            }
             if (_flow.BackpressureLimit > 0 && _buffered.Count >= _flow.BackpressureLimit)
             {
                 _paused = true;
@@ -227,8 +241,16 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
         {
             long size = batch.SizeInBytes;
             _bufferedBytes -= size;
-            _heldBytes = size;
-            AlimentarMetrics.BufferedBytesCounter.Add(-size);
+            ReportBuffered(-size);
+            if (_flow.IsInner)
+            {
+                // Handed on to the dataset's pump, which counts it from here.
+                _tracker?.Remove(size);
+            }
+            else
+            {
+                _heldBytes = size;
+            }
         }
 
         if (_paused && _buffered.Count <= _flow.ResumeAt)
@@ -283,7 +305,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             counter += size;
             _tracker?.Add(size);
-            AlimentarMetrics.BufferedBytesCounter.Add(size);
+            ReportBuffered(size);
         }
     }
 
@@ -294,7 +316,15 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             counter -= size;
             _tracker?.Remove(size);
-            AlimentarMetrics.BufferedBytesCounter.Add(-size);
+            ReportBuffered(-size);
+        }
+    }
+
+    private void ReportBuffered(long delta)
+    {
+        if (!_flow.IsInner)
+        {
+            AlimentarMetrics.BufferedBytesCounter.Add(delta);
         }
     }
 }

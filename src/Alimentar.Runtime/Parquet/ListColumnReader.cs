@@ -1,0 +1,278 @@
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.ParquetBinding;
+
+/// <summary>
+/// Reads one batch of a one-level list column: gathers the level slots of the batch's rows (a row starts
+/// at repetition level 0 and may continue onto the next page), decodes their values, then builds one
+/// array per row. A definition level below the list's means a null list, equal to it an empty list,
+/// and above it an element: present at the maximum level, null below it.
+/// </summary>
+internal sealed class ListColumnReader(PagedColumnReader reader, int column)
+{
+    public async ValueTask ReadValueListsAsync<T, TElement>(Memory<TElement[]?> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
+        where T : struct
+    {
+        ColumnChunkReader chunk = reader.Chunk(column);
+        BoundColumn bound = reader.Bound(column);
+        using var levels = new ListLevels();
+        using var values = new ListValues<T>();
+        try
+        {
+            await GatherAsync(chunk, bound, levels, (c, present) =>
+            {
+                Span<T> target = values.Append(present);
+                int misfit = TypedValueDecoder.Decode(c.Values, bound.FileType, target, reader.Scratch);
+                if (misfit >= 0)
+                {
+                    throw ParquetThrow.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+            Assemble(bound, levels, values.Values, destination.Span, map, elementsNullable);
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw reader.Translate(error, bound, chunk);
+        }
+    }
+
+    public async ValueTask ReadStringListsAsync(Memory<string?[]?> destination, StringConverter converter, CancellationToken cancellationToken)
+    {
+        ColumnChunkReader chunk = reader.Chunk(column);
+        BoundColumn bound = reader.Bound(column);
+        using var levels = new ListLevels();
+        string?[] strings = ColumnArrays<string?>.Pool.Rent(16);
+        int count = 0;
+        try
+        {
+            await GatherAsync(chunk, bound, levels, (c, present) =>
+            {
+                if (strings.Length < count + present)
+                {
+                    string?[] grown = ColumnArrays<string?>.Pool.Rent(Math.Max(count + present, strings.Length * 2));
+                    strings.AsSpan(0, count).CopyTo(grown);
+                    ColumnArrays<string?>.Pool.Return(strings, clearArray: true);
+                    strings = grown;
+                }
+
+                StringConverter local = converter;
+                c.Values.ReadByteArrays(strings.AsSpan(count, present), ref local);
+                count += present;
+            }, cancellationToken).ConfigureAwait(false);
+            Assemble<string?, string?>(bound, levels, strings.AsSpan(0, count), destination.Span, static s => s, bound.Descriptor.ElementIsNullable);
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw reader.Translate(error, bound, chunk);
+        }
+        finally
+        {
+            ColumnArrays<string?>.Pool.Return(strings, clearArray: true);
+        }
+    }
+
+    /// <summary>Takes the slots of exactly <see cref="PagedColumnReader.RowCount"/> rows, page after page, decoding each page's present values.</summary>
+    private async ValueTask GatherAsync(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
+    {
+        int rows = reader.RowCount;
+        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
+        while (true)
+        {
+            if (chunk.PageSlotsLeft == 0 && !await chunk.NextPageAsync(cancellationToken).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            // A full batch stops at the next row start; a row that continues onto the next page is taken whole.
+            if (levels.Rows == rows && chunk.NextRepetition == 0)
+            {
+                break;
+            }
+
+            int take = levels.TakeFromPage(chunk, rows);
+            ReadOnlySpan<byte> definitions = chunk.Definitions(take);
+            int present = definitions.IsEmpty ? take : definitions.Count(maxLevel);
+            decodePresent(chunk, present);
+            chunk.Advance(take);
+        }
+
+        if (levels.Rows != rows)
+        {
+            throw ParquetThrow.Corrupt(reader.Binding.FileName, reader.RowGroup, bound.FileColumnName,
+                $"its list levels describe {reader.FirstRow + levels.Rows} rows where the row group claims more");
+        }
+    }
+
+    private void Assemble<TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<TValue> values, Span<TElement[]?> destination, Func<TValue, TElement> map, bool elementsNullable)
+    {
+        ReadOnlySpan<byte> definitions = levels.Definitions;
+        ReadOnlySpan<byte> repetitions = levels.Repetitions;
+        int maxLevel = bound.Field.MaxDefinitionLevel;
+        int elementLevel = maxLevel - (bound.Field.IsNullable ? 1 : 0);
+        int next = 0;
+        int row = -1;
+        int slot = 0;
+        while (slot < definitions.Length)
+        {
+            // One row: its first slot has repetition 0; it runs until the next such slot.
+            row++;
+            int end = slot + 1;
+            while (end < definitions.Length && repetitions[end] != 0)
+            {
+                end++;
+            }
+
+            if (definitions[slot] < elementLevel - 1)
+            {
+                if (!bound.Descriptor.IsNullable)
+                {
+                    throw ParquetThrow.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "is a null list");
+                }
+
+                destination[row] = null;
+                slot = end;
+                continue;
+            }
+
+            int length = 0;
+            for (int s = slot; s < end; s++)
+            {
+                if (definitions[s] >= elementLevel)
+                {
+                    length++;
+                }
+            }
+
+            var list = length == 0 ? [] : new TElement[length];
+            int position = 0;
+            for (int s = slot; s < end; s++)
+            {
+                if (definitions[s] < elementLevel)
+                {
+                    continue;
+                }
+
+                if (definitions[s] == maxLevel)
+                {
+                    list[position++] = map(values[next++]);
+                }
+                else if (elementsNullable)
+                {
+                    list[position++] = default!;
+                }
+                else
+                {
+                    throw ParquetThrow.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "holds a null element");
+                }
+            }
+
+            destination[row] = list;
+            slot = end;
+        }
+    }
+
+    /// <summary>The levels of a batch's slots, copied out of their pages so a row may span two.</summary>
+    private sealed class ListLevels : IDisposable
+    {
+        private byte[] _definitions = ColumnArrays<byte>.Pool.Rent(256);
+        private byte[] _repetitions = ColumnArrays<byte>.Pool.Rent(256);
+        private int _count;
+
+        public int Rows { get; private set; }
+
+        public ReadOnlySpan<byte> Definitions => _definitions.AsSpan(0, _count);
+
+        public ReadOnlySpan<byte> Repetitions => _repetitions.AsSpan(0, _count);
+
+        /// <summary>Copies the page's slots up to the start of row <paramref name="rows"/> + 1 (or the page's end); returns how many.</summary>
+        public int TakeFromPage(ColumnChunkReader chunk, int rows)
+        {
+            ReadOnlySpan<byte> repetitions = chunk.Repetitions(chunk.PageSlotsLeft);
+            int take = 0;
+            for (; take < repetitions.Length; take++)
+            {
+                if (repetitions[take] == 0)
+                {
+                    if (Rows == rows)
+                    {
+                        break;
+                    }
+
+                    Rows++;
+                }
+                else if (Rows == 0)
+                {
+                    throw new InvalidDataException("a list that continues before any list started");
+                }
+            }
+
+            Grow(_count + take);
+            repetitions[..take].CopyTo(_repetitions.AsSpan(_count));
+            ReadOnlySpan<byte> definitions = chunk.Definitions(take);
+            if (definitions.IsEmpty)
+            {
+                _definitions.AsSpan(_count, take).Clear();
+            }
+            else
+            {
+                definitions.CopyTo(_definitions.AsSpan(_count));
+            }
+
+            _count += take;
+            return take;
+        }
+
+        public void Dispose()
+        {
+            ColumnArrays<byte>.Pool.Return(_definitions);
+            ColumnArrays<byte>.Pool.Return(_repetitions);
+        }
+
+        private void Grow(int length)
+        {
+            if (_definitions.Length >= length)
+            {
+                return;
+            }
+
+            int size = Math.Max(length, _definitions.Length * 2);
+            _definitions = Regrow(_definitions, size, _count);
+            _repetitions = Regrow(_repetitions, size, _count);
+        }
+
+        private static byte[] Regrow(byte[] old, int size, int keep)
+        {
+            byte[] grown = ColumnArrays<byte>.Pool.Rent(size);
+            old.AsSpan(0, keep).CopyTo(grown);
+            ColumnArrays<byte>.Pool.Return(old);
+            return grown;
+        }
+    }
+
+    /// <summary>The present values of a batch's list slots, appended page by page.</summary>
+    private sealed class ListValues<T> : IDisposable
+        where T : struct
+    {
+        private T[] _values = ColumnArrays<T>.Pool.Rent(256);
+        private int _count;
+
+        public ReadOnlySpan<T> Values => _values.AsSpan(0, _count);
+
+        public Span<T> Append(int count)
+        {
+            if (_values.Length < _count + count)
+            {
+                T[] grown = ColumnArrays<T>.Pool.Rent(Math.Max(_count + count, _values.Length * 2));
+                _values.AsSpan(0, _count).CopyTo(grown);
+                ColumnArrays<T>.Pool.Return(_values);
+                _values = grown;
+            }
+
+            Span<T> span = _values.AsSpan(_count, count);
+            _count += count;
+            return span;
+        }
+
+        public void Dispose() => ColumnArrays<T>.Pool.Return(_values);
+    }
+}

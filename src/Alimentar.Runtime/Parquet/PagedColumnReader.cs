@@ -1,0 +1,225 @@
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.ParquetBinding;
+
+/// <summary>
+/// Fills one batch of a row group from the row group's column chunk readers: each call takes the next
+/// <see cref="RowCount"/> rows of one column, across page boundaries, and converts them to the member's
+/// type. The chunk readers keep their place, so the next batch continues where this one stopped.
+/// </summary>
+internal sealed class PagedColumnReader : IColumnReader
+{
+    private readonly ColumnChunkReader[] _chunks;
+    private readonly ParquetFileBinding _binding;
+    private readonly ScratchBuffers _scratch;
+    private readonly int _rowGroup;
+    private readonly long _firstRow;
+
+    /// <param name="chunks">One reader per bound column, positioned at the batch's first row.</param>
+    /// <param name="binding">The bound columns and their string pools.</param>
+    /// <param name="scratch">Decoding scratch space, reused batch after batch.</param>
+    /// <param name="rowGroup">The row group, for error messages.</param>
+    /// <param name="firstRow">The batch's first row within the row group, for error messages.</param>
+    /// <param name="rowCount">The rows this batch takes from every column.</param>
+    public PagedColumnReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, ScratchBuffers scratch, int rowGroup, long firstRow, int rowCount)
+    {
+        _chunks = chunks;
+        _binding = binding;
+        _scratch = scratch;
+        _rowGroup = rowGroup;
+        _firstRow = firstRow;
+        RowCount = rowCount;
+    }
+
+    public int RowCount { get; }
+
+    public async ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        BoundColumn bound = _binding.Columns[column];
+        ColumnChunkReader chunk = _chunks[column];
+        int row = 0;
+        try
+        {
+            while (row < RowCount)
+            {
+                int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
+                ReadValues(chunk, bound, destination.Span.Slice(row, take), row);
+                row += take;
+            }
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw Translate(error, bound, chunk);
+        }
+    }
+
+    public async ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        BoundColumn bound = _binding.Columns[column];
+        ColumnChunkReader chunk = _chunks[column];
+        int row = 0;
+        try
+        {
+            while (row < RowCount)
+            {
+                int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
+                ReadNullableValues(chunk, bound, destination.Span.Slice(row, take), row);
+                row += take;
+            }
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw Translate(error, bound, chunk);
+        }
+    }
+
+    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
+        ReadReferencesAsync<string?, StringConverter>(column, destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
+
+    public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
+        ReadReferencesAsync<byte[]?, BinaryConverter>(column, destination, default, cancellationToken);
+
+    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        new ListColumnReader(this, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, cancellationToken);
+
+    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        new ListColumnReader(this, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, cancellationToken);
+
+    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
+        new ListColumnReader(this, column).ReadStringListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
+
+    internal ColumnChunkReader Chunk(int column) => _chunks[column];
+
+    internal BoundColumn Bound(int column) => _binding.Columns[column];
+
+    internal ScratchBuffers Scratch => _scratch;
+
+    internal ParquetFileBinding Binding => _binding;
+
+    internal int RowGroup => _rowGroup;
+
+    internal long FirstRow => _firstRow;
+
+    /// <summary>Moves to a page with slots left when needed; returns how many of the batch's rows the current page can give.</summary>
+    private async ValueTask<int> SegmentAsync(ColumnChunkReader chunk, BoundColumn bound, int row, CancellationToken cancellationToken)
+    {
+        if (chunk.PageSlotsLeft == 0 && !await chunk.NextPageAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw ParquetThrow.Corrupt(_binding.FileName, _rowGroup, bound.FileColumnName,
+                $"its pages end after {_firstRow + row} rows, before the row group's last row");
+        }
+
+        return Math.Min(RowCount - row, chunk.PageSlotsLeft);
+    }
+
+    private void ReadValues<T>(ColumnChunkReader chunk, BoundColumn bound, Span<T> destination, int row)
+        where T : struct
+    {
+        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
+        int firstNull = definitions.IsEmpty ? -1 : definitions.IndexOfAnyExcept((byte)bound.Field.MaxDefinitionLevel);
+        if (firstNull >= 0)
+        {
+            throw ParquetThrow.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + firstNull);
+        }
+
+        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, destination, _scratch);
+        if (misfit >= 0)
+        {
+            throw ParquetThrow.Misfit(_binding, bound, _rowGroup, _firstRow + row + misfit);
+        }
+
+        chunk.Advance(destination.Length);
+    }
+
+    private void ReadNullableValues<T>(ColumnChunkReader chunk, BoundColumn bound, Span<T?> destination, int row)
+        where T : struct
+    {
+        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
+        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
+        int present = definitions.IsEmpty ? destination.Length : definitions.Count(maxLevel);
+        Span<T> values = _scratch.Get<T>(2, present);
+        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values, _scratch);
+        if (misfit >= 0)
+        {
+            throw ParquetThrow.Misfit(_binding, bound, _rowGroup, _firstRow + row + LevelMath.SlotOfValue(definitions, maxLevel, misfit));
+        }
+
+        if (definitions.IsEmpty)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = values[i];
+            }
+        }
+        else
+        {
+            int next = 0;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = definitions[i] == maxLevel ? values[next++] : null;
+            }
+        }
+
+        chunk.Advance(destination.Length);
+    }
+
+    private async ValueTask ReadReferencesAsync<TValue, TConverter>(int column, Memory<TValue> destination, TConverter converter, CancellationToken cancellationToken)
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue>
+    {
+        BoundColumn bound = _binding.Columns[column];
+        ColumnChunkReader chunk = _chunks[column];
+        int row = 0;
+        try
+        {
+            while (row < RowCount)
+            {
+                int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
+                ReadReferences(chunk, bound, destination.Span.Slice(row, take), row, ref converter);
+                row += take;
+            }
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw Translate(error, bound, chunk);
+        }
+    }
+
+    /// <summary>Decodes the present values to the front of the destination, then spreads them out to their rows from the back.</summary>
+    private void ReadReferences<TValue, TConverter>(ColumnChunkReader chunk, BoundColumn bound, Span<TValue> destination, int row, ref TConverter converter)
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue>
+    {
+        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
+        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
+        if (definitions.IsEmpty)
+        {
+            chunk.Values.ReadByteArrays(destination, ref converter);
+            chunk.Advance(destination.Length);
+            return;
+        }
+
+        int present = definitions.Count(maxLevel);
+        if (present < destination.Length && !bound.Descriptor.IsNullable)
+        {
+            throw ParquetThrow.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + definitions.IndexOfAnyExcept(maxLevel));
+        }
+
+        chunk.Values.ReadByteArrays(destination[..present], ref converter);
+        int next = present;
+        for (int i = destination.Length - 1; i >= 0 && next != i + 1; i--)
+        {
+            destination[i] = definitions[i] == maxLevel ? destination[--next] : default!;
+        }
+
+        chunk.Advance(destination.Length);
+    }
+
+    internal AlimentarException Translate(Exception error, BoundColumn bound, ColumnChunkReader chunk) =>
+        ParquetErrors.Translate(error, _binding.FileName, _rowGroup, bound.FileColumnName,
+            $"page {chunk.PageIndex}, {chunk.Layout.Codec.ToString().ToUpperInvariant()}");
+}

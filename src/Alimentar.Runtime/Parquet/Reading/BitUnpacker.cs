@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using System.Numerics;
+
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// Reads values packed least-significant bit first at a fixed bit width (up to 32), as Parquet's
+/// bit-packed runs and boolean pages store them. The common widths of levels and dictionary indices
+/// take an eight-values-at-a-time path; every read is bounds checked.
+/// </summary>
+internal static class BitUnpacker
+{
+    /// <summary>Unpacks <paramref name="destination"/>.Length values (up to 64 bits wide) starting at value <paramref name="firstValue"/> of <paramref name="packed"/>.</summary>
+    /// <exception cref="InvalidDataException">The packed bytes end before the last value.</exception>
+    public static void Unpack<T>(ReadOnlySpan<byte> packed, long firstValue, int bitWidth, Span<T> destination)
+        where T : IBinaryInteger<T>
+    {
+        if (bitWidth == 0)
+        {
+            destination.Clear();
+            return;
+        }
+
+        long lastBit = (firstValue + destination.Length) * bitWidth;
+        if (lastBit > (long)packed.Length * 8)
+        {
+            throw new InvalidDataException($"bit-packed values end after {packed.Length} bytes, before the {firstValue + destination.Length} values they claim");
+        }
+
+        ulong mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
+        long bit = firstValue * bitWidth;
+        int i = 0;
+
+        // Wherever eight bytes can be read at once, one load serves each value.
+        long fastEnd = ((long)packed.Length - 8) * 8;
+        for (; i < destination.Length && bit <= fastEnd && bitWidth <= 56; i++, bit += bitWidth)
+        {
+            ulong word = BinaryPrimitives.ReadUInt64LittleEndian(packed[(int)(bit >> 3)..]);
+            destination[i] = T.CreateTruncating((word >> (int)(bit & 7)) & mask);
+        }
+
+        for (; i < destination.Length; i++, bit += bitWidth)
+        {
+            destination[i] = T.CreateTruncating(ReadTail(packed, bit) & mask);
+        }
+    }
+
+    /// <summary>Unpacks single bits (PLAIN booleans) into bytes of 0 or 1.</summary>
+    public static void UnpackBits(ReadOnlySpan<byte> packed, long firstValue, Span<byte> destination)
+    {
+        if (firstValue + destination.Length > (long)packed.Length * 8)
+        {
+            throw new InvalidDataException($"a boolean page ends after {packed.Length} bytes, before the {firstValue + destination.Length} values it claims");
+        }
+
+        long bit = firstValue;
+        int i = 0;
+        for (; i < destination.Length && (bit & 7) != 0; i++, bit++)
+        {
+            destination[i] = (byte)((packed[(int)(bit >> 3)] >> (int)(bit & 7)) & 1);
+        }
+
+        for (; i + 8 <= destination.Length; i += 8, bit += 8)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(destination[i..], SpreadBits[packed[(int)(bit >> 3)]]);
+        }
+
+        for (; i < destination.Length; i++, bit++)
+        {
+            destination[i] = (byte)((packed[(int)(bit >> 3)] >> (int)(bit & 7)) & 1);
+        }
+    }
+
+    /// <summary>For each byte value, its eight bits spread over eight bytes (bit k into byte k).</summary>
+    private static readonly ulong[] SpreadBits = CreateSpreadBits();
+
+    private static ulong[] CreateSpreadBits()
+    {
+        var table = new ulong[256];
+        for (int b = 0; b < 256; b++)
+        {
+            for (int k = 0; k < 8; k++)
+            {
+                table[b] |= (ulong)((b >> k) & 1) << (k * 8);
+            }
+        }
+
+        return table;
+    }
+
+    private static ulong ReadTail(ReadOnlySpan<byte> packed, long bit)
+    {
+        int start = (int)(bit >> 3);
+        ulong word = 0;
+        for (int k = 0; k < 8 && start + k < packed.Length; k++)
+        {
+            word |= (ulong)packed[start + k] << (k * 8);
+        }
+
+        int shift = (int)(bit & 7);
+        ulong value = word >> shift;
+
+        // A value wider than 56 bits can straddle a ninth byte.
+        if (shift != 0 && start + 8 < packed.Length)
+        {
+            value |= (ulong)packed[start + 8] << (64 - shift);
+        }
+
+        return value;
+    }
+}

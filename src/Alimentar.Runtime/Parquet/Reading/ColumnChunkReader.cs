@@ -1,0 +1,396 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Numerics;
+
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// Reads one column chunk page by page: fetches the chunk's bytes in windows (never the whole chunk),
+/// parses each page header, checks its CRC, decompresses the page into a pooled buffer, decodes its
+/// levels and hands its values out through a <see cref="PageValueReader"/> a batch at a time. What it
+/// holds at once is one window, one page, its levels and the chunk's dictionary, whatever the size of
+/// the chunk. Every size read from the file is checked before a buffer is rented for it.
+/// </summary>
+internal sealed class ColumnChunkReader : IDisposable
+{
+    /// <summary>How much of the chunk one read fetches beyond what the next page needs.</summary>
+    public const int ReadAhead = 1 << 18;
+
+    /// <summary>The largest page accepted, compressed or not: larger sizes in a header are corruption, not data.</summary>
+    public const int MaxPageBytes = 1 << 30;
+
+    private const int MaxHeaderBytes = 16 << 20;
+
+    /// <summary>The most level slots one page may claim: levels take a byte each, and no writer makes pages near this.</summary>
+    private const int MaxPageSlots = 1 << 26;
+
+    private readonly IRangeReader _file;
+    private readonly ColumnChunkLayout _layout;
+    private readonly bool _verifyCrc;
+    private readonly PageDecompressor _decompressor;
+    private readonly long _chunkEnd;
+
+    private byte[] _window = [];
+    private int _windowOffset;
+    private int _windowFill;
+    private long _fileCursor;
+
+    private byte[] _page = [];
+    private byte[] _definitions = [];
+    private byte[] _repetitions = [];
+    private readonly RleBitPackedDecoder _levels = new();
+    private ColumnDictionary? _dictionary;
+
+    private int _pageSlots;
+    private int _slot;
+    private long _slotsRead;
+
+    public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc)
+    {
+        if (layout.MaxDefinitionLevel > byte.MaxValue || layout.MaxRepetitionLevel > byte.MaxValue)
+        {
+            throw new NotSupportedException($"nesting {layout.MaxDefinitionLevel} levels deep is not supported");
+        }
+
+        _file = file;
+        _layout = layout;
+        _verifyCrc = verifyCrc;
+        _decompressor = new PageDecompressor(layout.Codec);
+        _fileCursor = layout.Start;
+        _chunkEnd = layout.Start + layout.Length;
+        Values = new PageValueReader(layout.Type, layout.TypeLength);
+    }
+
+    public ColumnChunkLayout Layout => _layout;
+
+    /// <summary>The values of the current page, positioned at the first value of the first slot not yet taken.</summary>
+    public PageValueReader Values { get; }
+
+    /// <summary>Level slots of the current page not yet taken.</summary>
+    public int PageSlotsLeft => _pageSlots - _slot;
+
+    /// <summary>The page being read, counted from 0 (dictionary pages included), for error messages.</summary>
+    public int PageIndex { get; private set; } = -1;
+
+    /// <summary>The bytes this reader holds now: window, page, levels, dictionary and scratch.</summary>
+    public long HeldBytes => _window.Length + _page.Length + _definitions.Length + _repetitions.Length
+        + (_dictionary?.SizeInBytes ?? 0) + Values.ScratchBytes;
+
+    /// <summary>The next <paramref name="count"/> definition levels of the page; empty for a REQUIRED column.</summary>
+    public ReadOnlySpan<byte> Definitions(int count) =>
+        _layout.MaxDefinitionLevel == 0 ? default : _definitions.AsSpan(_slot, count);
+
+    /// <summary>The next <paramref name="count"/> repetition levels of the page; empty for a column outside any list.</summary>
+    public ReadOnlySpan<byte> Repetitions(int count) =>
+        _layout.MaxRepetitionLevel == 0 ? default : _repetitions.AsSpan(_slot, count);
+
+    /// <summary>The repetition level of the next slot, or 0 for a column outside any list.</summary>
+    public int NextRepetition => _layout.MaxRepetitionLevel == 0 ? 0 : _repetitions[_slot];
+
+    /// <summary>Marks <paramref name="slots"/> slots taken (their values must have been read from <see cref="Values"/>).</summary>
+    public void Advance(int slots) => _slot += slots;
+
+    /// <summary>Moves to the next data page that holds slots; false at the end of the chunk.</summary>
+    public async ValueTask<bool> NextPageAsync(CancellationToken cancellationToken)
+    {
+        while (_slotsRead < _layout.ValueCount && _fileCursor - (_windowFill - _windowOffset) < _chunkEnd)
+        {
+            PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+            PageIndex++;
+            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+            {
+                throw new InvalidDataException($"a page claiming {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed");
+            }
+
+            await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
+            _windowOffset += header.CompressedSize;
+            if (_verifyCrc && header.Crc is int crc && Crc32.HashToUInt32(stored.Span) != unchecked((uint)crc))
+            {
+                throw new InvalidDataException($"page {PageIndex} fails its CRC check (the page is corrupt)");
+            }
+
+            switch (header.Type)
+            {
+                case PageType.DictionaryPage:
+                    LoadDictionary(header, stored);
+                    continue;
+                case PageType.DataPage:
+                    StartDataPage(header, stored);
+                    break;
+                case PageType.DataPageV2:
+                    StartDataPageV2(header, stored);
+                    break;
+                default:
+                    continue; // Index pages and page types from future writers carry nothing a reader needs.
+            }
+
+            _slotsRead += _pageSlots;
+            if (_pageSlots > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        Return(ref _window);
+        Return(ref _page);
+        Return(ref _definitions);
+        Return(ref _repetitions);
+        _dictionary?.Dispose();
+        _dictionary = null;
+        Values.Dispose();
+        _decompressor.Dispose();
+    }
+
+    private async ValueTask<PageHeader> ReadHeaderAsync(CancellationToken cancellationToken)
+    {
+        int want = 256;
+        while (true)
+        {
+            long left = _chunkEnd - _fileCursor + (_windowFill - _windowOffset);
+            int ask = (int)Math.Min(want, left);
+            await EnsureAsync(ask, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                PageHeader header = PageHeader.Parse(_window.AsSpan(_windowOffset, ask));
+                _windowOffset += header.HeaderLength;
+                return header;
+            }
+            catch (ThriftEndOfInputException) when (ask < left && want < MaxHeaderBytes)
+            {
+                want *= 4; // Statistics with long values make a header longer than the first guess.
+            }
+            catch (ThriftEndOfInputException error)
+            {
+                throw new InvalidDataException($"a page header at offset {_fileCursor - (_windowFill - _windowOffset)} is cut off: {error.Message}", error);
+            }
+        }
+    }
+
+    /// <summary>Makes sure the window holds the next <paramref name="needed"/> bytes of the chunk, reading ahead within it.</summary>
+    private async ValueTask EnsureAsync(int needed, CancellationToken cancellationToken)
+    {
+        int available = _windowFill - _windowOffset;
+        if (available >= needed)
+        {
+            return;
+        }
+
+        long chunkLeft = _chunkEnd - _fileCursor;
+        if (needed - available > chunkLeft)
+        {
+            throw new InvalidDataException($"a page of {needed} bytes runs past the end of its column chunk ({available + chunkLeft} bytes left)");
+        }
+
+        int target = (int)Math.Min(Math.Max(needed, ReadAhead), available + chunkLeft);
+        if (_window.Length < target)
+        {
+            byte[] grown = ColumnArrays<byte>.Pool.Rent(target);
+            _window.AsSpan(_windowOffset, available).CopyTo(grown);
+            Return(ref _window);
+            _window = grown;
+        }
+        else
+        {
+            _window.AsSpan(_windowOffset, available).CopyTo(_window);
+        }
+
+        _windowOffset = 0;
+        _windowFill = available;
+        int toRead = target - available;
+        await _file.ReadAsync(_fileCursor, _window.AsMemory(_windowFill, toRead), cancellationToken).ConfigureAwait(false);
+        _fileCursor += toRead;
+        _windowFill += toRead;
+    }
+
+    private void LoadDictionary(PageHeader header, ReadOnlyMemory<byte> stored)
+    {
+        if (header.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
+        {
+            throw new NotSupportedException($"a dictionary page in the {header.Encoding} encoding is not supported");
+        }
+
+        ReadOnlyMemory<byte> page = Decompress(stored, header.UncompressedSize);
+        _dictionary?.Dispose();
+        _dictionary = null;
+        _dictionary = ColumnDictionary.Load(page.Span, header.ValueCount, _layout.Type, _layout.TypeLength);
+    }
+
+    private void StartDataPage(PageHeader header, ReadOnlyMemory<byte> stored)
+    {
+        CheckSlots(header.ValueCount);
+        ReadOnlyMemory<byte> page = Decompress(stored, header.UncompressedSize);
+        int slots = header.ValueCount;
+        int position = 0;
+        if (_layout.MaxRepetitionLevel > 0)
+        {
+            position += DecodeLevelsV1(page[position..], header.RepetitionLevelEncoding, _layout.MaxRepetitionLevel, slots, ref _repetitions);
+        }
+
+        if (_layout.MaxDefinitionLevel > 0)
+        {
+            position += DecodeLevelsV1(page[position..], header.DefinitionLevelEncoding, _layout.MaxDefinitionLevel, slots, ref _definitions);
+        }
+
+        StartValues(page[position..], header, slots);
+    }
+
+    private void StartDataPageV2(PageHeader header, ReadOnlyMemory<byte> stored)
+    {
+        CheckSlots(header.ValueCount);
+        int slots = header.ValueCount;
+        int levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
+        if (_layout.MaxRepetitionLevel > 0)
+        {
+            DecodeLevels(stored[..header.RepetitionLevelsLength], _layout.MaxRepetitionLevel, slots, ref _repetitions);
+        }
+
+        if (_layout.MaxDefinitionLevel > 0)
+        {
+            DecodeLevels(stored.Slice(header.RepetitionLevelsLength, header.DefinitionLevelsLength), _layout.MaxDefinitionLevel, slots, ref _definitions);
+        }
+
+        // In v2 the levels are never compressed, and the values only when the header says so.
+        ReadOnlyMemory<byte> values = header.IsCompressed && _layout.Codec != CompressionCodec.Uncompressed
+            ? Decompress(stored[levelBytes..], header.UncompressedSize - levelBytes)
+            : stored[levelBytes..];
+        if (!header.IsCompressed && header.UncompressedSize != header.CompressedSize)
+        {
+            throw new InvalidDataException($"an uncompressed v2 page of {header.CompressedSize} bytes claims {header.UncompressedSize}");
+        }
+
+        StartValues(values, header, slots);
+    }
+
+    /// <summary>Refuses a page claiming more slots than the chunk has left, before any level buffer is rented for them.</summary>
+    private void CheckSlots(int slots)
+    {
+        if (slots > _layout.ValueCount - _slotsRead || slots > MaxPageSlots)
+        {
+            throw new InvalidDataException($"page {PageIndex} claims {slots} values where its column chunk has {_layout.ValueCount - _slotsRead} left");
+        }
+    }
+
+    private void StartValues(ReadOnlyMemory<byte> values, PageHeader header, int slots)
+    {
+        int valueCount = _layout.MaxDefinitionLevel == 0
+            ? slots
+            : _definitions.AsSpan(0, slots).Count((byte)_layout.MaxDefinitionLevel);
+        Values.Reset(values, header.Encoding, valueCount, _dictionary);
+        _pageSlots = slots;
+        _slot = 0;
+    }
+
+    private ReadOnlyMemory<byte> Decompress(ReadOnlyMemory<byte> stored, int uncompressedSize)
+    {
+        if (_layout.Codec == CompressionCodec.Uncompressed)
+        {
+            return stored.Length == uncompressedSize
+                ? stored
+                : throw new InvalidDataException($"an uncompressed page of {stored.Length} bytes claims {uncompressedSize}");
+        }
+
+        if (_page.Length < uncompressedSize)
+        {
+            Return(ref _page);
+            _page = ColumnArrays<byte>.Pool.Rent(uncompressedSize);
+        }
+
+        _decompressor.Decompress(stored.Span, _page.AsSpan(0, uncompressedSize));
+        return _page.AsMemory(0, uncompressedSize);
+    }
+
+    /// <summary>Decodes a v1 page's levels (RLE with a length prefix, or the old BIT_PACKED); returns the bytes they took.</summary>
+    private int DecodeLevelsV1(ReadOnlyMemory<byte> page, ParquetEncoding encoding, int maxLevel, int slots, ref byte[] target)
+    {
+        int bitWidth = 32 - BitOperations.LeadingZeroCount((uint)maxLevel);
+        if (encoding == ParquetEncoding.BitPacked)
+        {
+            // Deprecated, and packed most significant bit first.
+            long bytes = ((long)slots * bitWidth + 7) / 8;
+            if (bytes > page.Length)
+            {
+                throw new InvalidDataException($"BIT_PACKED levels of {bytes} bytes in a page of {page.Length}");
+            }
+
+            Rent(ref target, slots);
+            UnpackMostSignificantFirst(page.Span[..(int)bytes], bitWidth, target.AsSpan(0, slots));
+            CheckLevels(target.AsSpan(0, slots), maxLevel);
+            return (int)bytes;
+        }
+
+        if (encoding != ParquetEncoding.Rle)
+        {
+            throw new NotSupportedException($"levels in the {encoding} encoding are not supported");
+        }
+
+        if (page.Length < 4)
+        {
+            throw new InvalidDataException("RLE levels without their length");
+        }
+
+        int length = BinaryPrimitives.ReadInt32LittleEndian(page.Span);
+        if (length < 0 || length > page.Length - 4)
+        {
+            throw new InvalidDataException($"RLE levels of {length} bytes in a page of {page.Length}");
+        }
+
+        DecodeLevels(page.Slice(4, length), maxLevel, slots, ref target);
+        return 4 + length;
+    }
+
+    private void DecodeLevels(ReadOnlyMemory<byte> encoded, int maxLevel, int slots, ref byte[] target)
+    {
+        Rent(ref target, slots);
+        _levels.Reset(encoded, 32 - BitOperations.LeadingZeroCount((uint)maxLevel));
+        _levels.Read(target.AsSpan(0, slots));
+        CheckLevels(target.AsSpan(0, slots), maxLevel);
+    }
+
+    private static void CheckLevels(ReadOnlySpan<byte> levels, int maxLevel)
+    {
+        int bad = levels.IndexOfAnyExceptInRange((byte)0, (byte)maxLevel);
+        if (bad >= 0)
+        {
+            throw new InvalidDataException($"a level of {levels[bad]} where the column's maximum is {maxLevel}");
+        }
+    }
+
+    private static void UnpackMostSignificantFirst(ReadOnlySpan<byte> packed, int bitWidth, Span<byte> destination)
+    {
+        long bit = 0;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            int value = 0;
+            for (int k = 0; k < bitWidth; k++, bit++)
+            {
+                value = (value << 1) | ((packed[(int)(bit >> 3)] >> (7 - (int)(bit & 7))) & 1);
+            }
+
+            destination[i] = (byte)value;
+        }
+    }
+
+    private static void Rent(ref byte[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            Return(ref buffer);
+            buffer = ColumnArrays<byte>.Pool.Rent(length);
+        }
+    }
+
+    private static void Return(ref byte[] buffer)
+    {
+        if (buffer.Length > 0)
+        {
+            ColumnArrays<byte>.Pool.Return(buffer);
+            buffer = [];
+        }
+    }
+}

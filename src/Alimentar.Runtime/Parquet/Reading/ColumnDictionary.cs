@@ -1,0 +1,186 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// A column chunk's dictionary page, decoded once: fixed-width values as their raw bytes, byte arrays as
+/// offsets into one buffer. Strings are materialised from it lazily, once per entry, so every row that
+/// repeats a value shares one string and no value is hashed. Buffers are pooled and returned on dispose.
+/// </summary>
+internal sealed class ColumnDictionary : IDisposable
+{
+    private byte[] _bytes;
+    private int[]? _offsets;
+    private string?[]? _strings;
+
+    private ColumnDictionary(int count, int width, byte[] bytes, int[]? offsets)
+    {
+        Count = count;
+        Width = width;
+        _bytes = bytes;
+        _offsets = offsets;
+    }
+
+    public int Count { get; }
+
+    /// <summary>The decoded width of a fixed-width entry; 0 for byte arrays.</summary>
+    public int Width { get; }
+
+    /// <summary>The bytes this dictionary holds, for memory accounting.</summary>
+    public long SizeInBytes => _bytes.Length + (_offsets?.Length ?? 0) * sizeof(int) + (_strings?.Length ?? 0) * IntPtr.Size;
+
+    /// <summary>Decodes a PLAIN dictionary page of <paramref name="count"/> entries.</summary>
+    public static ColumnDictionary Load(ReadOnlySpan<byte> page, int count, PhysicalType type, int typeLength)
+    {
+        int width = type.DecodedWidth(typeLength);
+        if (type == PhysicalType.Boolean)
+        {
+            throw new InvalidDataException("a dictionary page for a BOOLEAN column");
+        }
+
+        if (width > 0)
+        {
+            long bytes = (long)count * width;
+            if (bytes > page.Length)
+            {
+                throw new InvalidDataException($"a dictionary page of {page.Length} bytes that claims {count} values of {width} bytes");
+            }
+
+            byte[] values = ColumnArrays<byte>.Pool.Rent((int)bytes);
+            page[..(int)bytes].CopyTo(values);
+            return new ColumnDictionary(count, width, values, null);
+        }
+
+        // Each BYTE_ARRAY entry takes at least its four-byte length: a larger count cannot be true.
+        if (count > page.Length / 4)
+        {
+            throw new InvalidDataException($"a dictionary page of {page.Length} bytes that claims {count} byte arrays");
+        }
+
+        int[] offsets = ColumnArrays<int>.Pool.Rent(count + 1);
+        byte[] data = ColumnArrays<byte>.Pool.Rent(Math.Max(0, page.Length - 4 * count));
+        int position = 0;
+        int written = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int length = ReadLength(page, position);
+            position += 4;
+            page.Slice(position, length).CopyTo(data.AsSpan(written));
+            offsets[i] = written;
+            written += length;
+            position += length;
+        }
+
+        offsets[count] = written;
+        return new ColumnDictionary(count, 0, data, offsets);
+    }
+
+    /// <summary>The raw bytes of fixed-width entry <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> Fixed(int index) => _bytes.AsSpan(index * Width, Width);
+
+    /// <summary>All fixed-width entries as raw bytes, entry after entry.</summary>
+    public ReadOnlySpan<byte> FixedValues => _bytes.AsSpan(0, Count * Width);
+
+    /// <summary>The bytes of byte-array entry <paramref name="index"/>.</summary>
+    public ReadOnlySpan<byte> Bytes(int index)
+    {
+        int[] offsets = _offsets!;
+        return _bytes.AsSpan(offsets[index], offsets[index + 1] - offsets[index]);
+    }
+
+    /// <summary>The bytes of entry <paramref name="index"/>, fixed-width or not.</summary>
+    public ReadOnlySpan<byte> Entry(int index) => Width == 0 ? Bytes(index) : Fixed(index);
+
+    /// <summary>Entry <paramref name="index"/> as a string, made once and then shared by every row that repeats it.</summary>
+    public string String(int index, StringPool pool)
+    {
+        _strings ??= CreateStringCache();
+        return _strings[index] ??= pool.Get(Entry(index));
+    }
+
+    /// <summary>Gathers the entries <paramref name="indices"/> name into <paramref name="destination"/>, checking each index.</summary>
+    public void Gather(ReadOnlySpan<int> indices, Span<byte> destination)
+    {
+        int count = Count;
+        switch (Width)
+        {
+            case 4:
+                Gather(MemoryMarshal.Cast<byte, int>(FixedValues), indices, MemoryMarshal.Cast<byte, int>(destination), count);
+                return;
+            case 8:
+                Gather(MemoryMarshal.Cast<byte, long>(FixedValues), indices, MemoryMarshal.Cast<byte, long>(destination), count);
+                return;
+            default:
+                for (int i = 0; i < indices.Length; i++)
+                {
+                    CheckIndex(indices[i], count);
+                    Fixed(indices[i]).CopyTo(destination.Slice(i * Width, Width));
+                }
+
+                return;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_bytes.Length > 0)
+        {
+            ColumnArrays<byte>.Pool.Return(_bytes);
+            _bytes = [];
+        }
+
+        if (_offsets is not null)
+        {
+            ColumnArrays<int>.Pool.Return(_offsets);
+            _offsets = null;
+        }
+
+        if (_strings is not null)
+        {
+            ColumnArrays<string?>.Pool.Return(_strings, clearArray: true);
+            _strings = null;
+        }
+    }
+
+    public static void CheckIndex(int index, int count)
+    {
+        if ((uint)index >= (uint)count)
+        {
+            throw new InvalidDataException($"a dictionary index {index} in a dictionary of {count} values");
+        }
+    }
+
+    private static void Gather<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> indices, Span<T> destination, int count)
+    {
+        for (int i = 0; i < indices.Length; i++)
+        {
+            int index = indices[i];
+            CheckIndex(index, count);
+            destination[i] = values[index];
+        }
+    }
+
+    private string?[] CreateStringCache()
+    {
+        string?[] cache = ColumnArrays<string?>.Pool.Rent(Count);
+        Array.Clear(cache);
+        return cache;
+    }
+
+    private static int ReadLength(ReadOnlySpan<byte> page, int position)
+    {
+        if (position + 4 > page.Length)
+        {
+            throw new InvalidDataException("a PLAIN byte array whose length is cut off");
+        }
+
+        int length = BinaryPrimitives.ReadInt32LittleEndian(page[position..]);
+        if (length < 0 || length > page.Length - position - 4)
+        {
+            throw new InvalidDataException($"a PLAIN byte array of {length} bytes with {page.Length - position - 4} left in its page");
+        }
+
+        return length;
+    }
+}

@@ -1,0 +1,191 @@
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// Decodes DELTA_BINARY_PACKED integers (INT32 and INT64 pages, and the lengths inside the DELTA byte-array
+/// encodings), keeping its place between calls. Arithmetic wraps as the format specifies; every header,
+/// bit width and block is checked against the bytes left.
+/// </summary>
+internal sealed class DeltaBinaryPackedDecoder
+{
+    private const int MaxMiniblocks = 1 << 16;
+
+    private ReadOnlyMemory<byte> _data;
+    private int _position;
+    private long _valuesLeft;
+    private long _last;
+    private bool _firstPending;
+
+    private int _miniblocksPerBlock;
+    private int _valuesPerMiniblock;
+    private byte[] _bitWidths = [];
+    private long _minDelta;
+    private int _miniblock;
+    private int _miniblockStart;
+    private int _miniblockUsed;
+    private bool _inBlock;
+    private readonly long[] _deltas = new long[256];
+
+    /// <summary>The values the stream holds in all, from its header.</summary>
+    public long TotalValues { get; private set; }
+
+    /// <summary>Starts decoding a stream that begins at the start of <paramref name="data"/>.</summary>
+    public void Reset(ReadOnlyMemory<byte> data)
+    {
+        _data = data;
+        _position = 0;
+        ReadOnlySpan<byte> span = data.Span;
+        ulong blockSize = ReadVarint(span);
+        ulong miniblocks = ReadVarint(span);
+        ulong total = ReadVarint(span);
+        _last = ReadZigZag(span);
+        if (blockSize == 0 || blockSize % 128 != 0 || miniblocks == 0 || miniblocks > MaxMiniblocks || blockSize % miniblocks != 0
+            || blockSize / miniblocks % 32 != 0 || total > int.MaxValue)
+        {
+            throw new InvalidDataException($"a DELTA_BINARY_PACKED header of {blockSize} values per block in {miniblocks} miniblocks, {total} values");
+        }
+
+        _miniblocksPerBlock = (int)miniblocks;
+        _valuesPerMiniblock = (int)(blockSize / miniblocks);
+        if (_bitWidths.Length < _miniblocksPerBlock)
+        {
+            _bitWidths = new byte[_miniblocksPerBlock];
+        }
+
+        TotalValues = (long)total;
+        _valuesLeft = (long)total;
+        _firstPending = total > 0;
+        _inBlock = false;
+    }
+
+    /// <summary>The values not yet read.</summary>
+    public long ValuesLeft => _valuesLeft;
+
+    /// <summary>Fills <paramref name="destination"/> with the next values.</summary>
+    public void Read(Span<long> destination)
+    {
+        if (destination.Length > _valuesLeft)
+        {
+            throw new InvalidDataException($"a DELTA_BINARY_PACKED stream holds {_valuesLeft} more values, not the {destination.Length} its page claims");
+        }
+
+        ReadOnlySpan<byte> data = _data.Span;
+        int i = 0;
+        if (_firstPending && destination.Length > 0)
+        {
+            destination[i++] = _last;
+            _firstPending = false;
+            _valuesLeft--;
+        }
+
+        while (i < destination.Length)
+        {
+            if (!_inBlock || _miniblockUsed == _valuesPerMiniblock)
+            {
+                NextMiniblock(data);
+            }
+
+            int take = Math.Min(Math.Min(destination.Length - i, _valuesPerMiniblock - _miniblockUsed), _deltas.Length);
+            Span<long> deltas = _deltas.AsSpan(0, take);
+            int width = _bitWidths[_miniblock];
+            int miniblockBytes = _valuesPerMiniblock / 8 * width;
+            int available = Math.Min(miniblockBytes, data.Length - _miniblockStart);
+            BitUnpacker.Unpack(data.Slice(_miniblockStart, available), _miniblockUsed, width, deltas);
+            long last = _last;
+            long minDelta = _minDelta;
+            Span<long> target = destination.Slice(i, take);
+            for (int k = 0; k < take; k++)
+            {
+                last = unchecked(last + minDelta + deltas[k]);
+                target[k] = last;
+            }
+
+            _last = last;
+            _miniblockUsed += take;
+            _valuesLeft -= take;
+            i += take;
+        }
+    }
+
+    /// <summary>Reads every value left and returns the offset just past the stream's last byte.</summary>
+    public int ReadToEnd(Span<long> destination)
+    {
+        Read(destination);
+        if (_valuesLeft != 0)
+        {
+            throw new InvalidOperationException("ReadToEnd needs room for every value left.");
+        }
+
+        // The stream ends after the last miniblock that holds values; unused miniblocks are not written.
+        if (_inBlock)
+        {
+            int miniblockBytes = _valuesPerMiniblock / 8 * _bitWidths[_miniblock];
+            _position = Math.Max(_position, _miniblockStart + miniblockBytes);
+            _position = Math.Min(_position, _data.Length);
+        }
+
+        return _position;
+    }
+
+    private void NextMiniblock(ReadOnlySpan<byte> data)
+    {
+        if (_inBlock)
+        {
+            _position = _miniblockStart + _valuesPerMiniblock / 8 * _bitWidths[_miniblock];
+            _miniblock++;
+        }
+
+        if (!_inBlock || _miniblock == _miniblocksPerBlock)
+        {
+            _minDelta = ReadZigZag(data);
+            if (_position + _miniblocksPerBlock > data.Length)
+            {
+                throw new InvalidDataException("a DELTA_BINARY_PACKED block whose bit widths are cut off");
+            }
+
+            data.Slice(_position, _miniblocksPerBlock).CopyTo(_bitWidths);
+            _position += _miniblocksPerBlock;
+            _miniblock = 0;
+            _inBlock = true;
+        }
+
+        int width = _bitWidths[_miniblock];
+        if (width > 64)
+        {
+            throw new InvalidDataException($"a DELTA_BINARY_PACKED miniblock {width} bits wide");
+        }
+
+        _miniblockStart = _position;
+        _miniblockUsed = 0;
+        if (_miniblockStart > data.Length)
+        {
+            throw new InvalidDataException("a DELTA_BINARY_PACKED miniblock past the end of its page");
+        }
+    }
+
+    private long ReadZigZag(ReadOnlySpan<byte> data)
+    {
+        ulong raw = ReadVarint(data);
+        return (long)(raw >> 1) ^ -(long)(raw & 1);
+    }
+
+    private ulong ReadVarint(ReadOnlySpan<byte> data)
+    {
+        ulong value = 0;
+        for (int shift = 0; shift < 64; shift += 7)
+        {
+            if (_position >= data.Length)
+            {
+                throw new InvalidDataException("a DELTA_BINARY_PACKED stream that ends inside a header");
+            }
+
+            byte b = data[_position++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("a DELTA_BINARY_PACKED number longer than ten bytes");
+    }
+}

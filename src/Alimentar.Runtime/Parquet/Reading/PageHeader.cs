@@ -1,0 +1,201 @@
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>The kinds of page a column chunk holds (Parquet's <c>PageType</c>).</summary>
+internal enum PageType
+{
+    DataPage = 0,
+    IndexPage = 1,
+    DictionaryPage = 2,
+    DataPageV2 = 3,
+}
+
+/// <summary>Parquet's value and level encodings, by their format numbers.</summary>
+internal enum ParquetEncoding
+{
+    Plain = 0,
+    PlainDictionary = 2,
+    Rle = 3,
+    BitPacked = 4,
+    DeltaBinaryPacked = 5,
+    DeltaLengthByteArray = 6,
+    DeltaByteArray = 7,
+    RleDictionary = 8,
+    ByteStreamSplit = 9,
+}
+
+/// <summary>
+/// One page's header: what the page is, how large it is compressed and not, and the fields of its data
+/// (v1 or v2) or dictionary header that decoding needs. Statistics and unknown fields are skipped.
+/// </summary>
+internal readonly record struct PageHeader
+{
+    public PageType Type { get; init; }
+
+    public int UncompressedSize { get; init; }
+
+    public int CompressedSize { get; init; }
+
+    public int? Crc { get; init; }
+
+    /// <summary>Level slots in the page (values, nulls and, for lists, empty lists).</summary>
+    public int ValueCount { get; init; }
+
+    public ParquetEncoding Encoding { get; init; }
+
+    public ParquetEncoding DefinitionLevelEncoding { get; init; }
+
+    public ParquetEncoding RepetitionLevelEncoding { get; init; }
+
+    /// <summary>v2 only: the bytes of uncompressed definition levels at the start of the page.</summary>
+    public int DefinitionLevelsLength { get; init; }
+
+    /// <summary>v2 only: the bytes of uncompressed repetition levels at the start of the page.</summary>
+    public int RepetitionLevelsLength { get; init; }
+
+    /// <summary>v2 only: whether the values section is compressed (true unless the header says otherwise).</summary>
+    public bool IsCompressed { get; init; }
+
+    /// <summary>How many bytes the header itself took.</summary>
+    public int HeaderLength { get; init; }
+
+    /// <summary>Parses a page header from the start of <paramref name="bytes"/>.</summary>
+    /// <exception cref="ThriftEndOfInputException">The header runs past <paramref name="bytes"/>.</exception>
+    /// <exception cref="InvalidDataException">The header is malformed.</exception>
+    public static PageHeader Parse(ReadOnlySpan<byte> bytes)
+    {
+        var reader = new ThriftCompactReader(bytes);
+        var header = new PageHeader { IsCompressed = true, Type = (PageType)(-1) };
+        bool sawUncompressed = false, sawCompressed = false;
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 1 when type == ThriftCompactReader.I32:
+                    header = header with { Type = (PageType)reader.ReadI32() };
+                    break;
+                case 2 when type == ThriftCompactReader.I32:
+                    header = header with { UncompressedSize = reader.ReadI32() };
+                    sawUncompressed = true;
+                    break;
+                case 3 when type == ThriftCompactReader.I32:
+                    header = header with { CompressedSize = reader.ReadI32() };
+                    sawCompressed = true;
+                    break;
+                case 4 when type == ThriftCompactReader.I32:
+                    header = header with { Crc = reader.ReadI32() };
+                    break;
+                case 5 when type == ThriftCompactReader.Struct:
+                    header = ReadDataPageHeader(ref reader, header);
+                    break;
+                case 7 when type == ThriftCompactReader.Struct:
+                    header = ReadDictionaryPageHeader(ref reader, header);
+                    break;
+                case 8 when type == ThriftCompactReader.Struct:
+                    header = ReadDataPageHeaderV2(ref reader, header);
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        if (!sawUncompressed || !sawCompressed)
+        {
+            throw new InvalidDataException("a page header lacks its page sizes");
+        }
+
+        if (header.UncompressedSize < 0 || header.CompressedSize < 0 || header.ValueCount < 0
+            || header.DefinitionLevelsLength < 0 || header.RepetitionLevelsLength < 0
+            || (long)header.DefinitionLevelsLength + header.RepetitionLevelsLength > Math.Min(header.CompressedSize, header.UncompressedSize))
+        {
+            throw new InvalidDataException(
+                $"a page header claims impossible sizes ({header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, {header.ValueCount} values, levels of {header.RepetitionLevelsLength} + {header.DefinitionLevelsLength} bytes)");
+        }
+
+        return header with { HeaderLength = reader.Position };
+    }
+
+    private static PageHeader ReadDataPageHeader(ref ThriftCompactReader reader, PageHeader header)
+    {
+        int saved = reader.BeginStruct();
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 1 when type == ThriftCompactReader.I32:
+                    header = header with { ValueCount = reader.ReadI32() };
+                    break;
+                case 2 when type == ThriftCompactReader.I32:
+                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
+                    break;
+                case 3 when type == ThriftCompactReader.I32:
+                    header = header with { DefinitionLevelEncoding = (ParquetEncoding)reader.ReadI32() };
+                    break;
+                case 4 when type == ThriftCompactReader.I32:
+                    header = header with { RepetitionLevelEncoding = (ParquetEncoding)reader.ReadI32() };
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        reader.EndStruct(saved);
+        return header;
+    }
+
+    private static PageHeader ReadDictionaryPageHeader(ref ThriftCompactReader reader, PageHeader header)
+    {
+        int saved = reader.BeginStruct();
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 1 when type == ThriftCompactReader.I32:
+                    header = header with { ValueCount = reader.ReadI32() };
+                    break;
+                case 2 when type == ThriftCompactReader.I32:
+                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        reader.EndStruct(saved);
+        return header;
+    }
+
+    private static PageHeader ReadDataPageHeaderV2(ref ThriftCompactReader reader, PageHeader header)
+    {
+        int saved = reader.BeginStruct();
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 1 when type == ThriftCompactReader.I32:
+                    header = header with { ValueCount = reader.ReadI32() };
+                    break;
+                case 4 when type == ThriftCompactReader.I32:
+                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
+                    break;
+                case 5 when type == ThriftCompactReader.I32:
+                    header = header with { DefinitionLevelsLength = reader.ReadI32() };
+                    break;
+                case 6 when type == ThriftCompactReader.I32:
+                    header = header with { RepetitionLevelsLength = reader.ReadI32() };
+                    break;
+                case 7 when type is ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse:
+                    header = header with { IsCompressed = ThriftCompactReader.BooleanOf(type) };
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        reader.EndStruct(saved);
+        return header with { DefinitionLevelEncoding = ParquetEncoding.Rle, RepetitionLevelEncoding = ParquetEncoding.Rle };
+    }
+}

@@ -1,0 +1,17 @@
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>Byte arrays as strings (UTF-8), repeated values shared through the column's pool or its dictionary.</summary>
+internal readonly struct StringConverter(StringPool pool) : IByteArrayConverter<string?>
+{
+    public string? Convert(ReadOnlySpan<byte> bytes) => pool.Get(bytes);
+
+    public string? FromDictionary(ColumnDictionary dictionary, int index) => dictionary.String(index, pool);
+}
+
+/// <summary>Byte arrays as fresh arrays: a binary value is mutable, so rows never share one.</summary>
+internal readonly struct BinaryConverter : IByteArrayConverter<byte[]?>
+{
+    public byte[]? Convert(ReadOnlySpan<byte> bytes) => bytes.ToArray();
+
+    public byte[]? FromDictionary(ColumnDictionary dictionary, int index) => dictionary.Entry(index).ToArray();
+}

@@ -1,0 +1,336 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// Decodes a page's values as a member type: physical values are read from the page, turned into the
+/// value their logical type means (a TIMESTAMP's integers into <see cref="DateTime"/>, a DECIMAL's
+/// bytes into <see cref="decimal"/>...), then converted to the member's type. Where the file's type is the
+/// member's, values land in the destination with no copy between. Dispatch is on <c>typeof</c>, folded
+/// by the JIT per instantiation: no reflection, no boxing.
+/// </summary>
+internal static class TypedValueDecoder
+{
+    private const int UnixEpochDayNumber = 719_162;
+
+    /// <summary>Decodes <paramref name="target"/>.Length values; returns the index of the first that does not fit the member, or -1.</summary>
+    public static int Decode<T>(PageValueReader values, FileColumnType type, Span<T> target, ScratchBuffers scratch)
+        where T : struct =>
+        type.Kind switch
+        {
+            FileValueKind.Boolean => Via<bool, T>(values, type, target, scratch),
+            FileValueKind.SByte => Via<sbyte, T>(values, type, target, scratch),
+            FileValueKind.Byte => Via<byte, T>(values, type, target, scratch),
+            FileValueKind.Int16 => Via<short, T>(values, type, target, scratch),
+            FileValueKind.UInt16 => Via<ushort, T>(values, type, target, scratch),
+            FileValueKind.Int32 => Via<int, T>(values, type, target, scratch),
+            FileValueKind.UInt32 => Via<uint, T>(values, type, target, scratch),
+            FileValueKind.Int64 => Via<long, T>(values, type, target, scratch),
+            FileValueKind.UInt64 => Via<ulong, T>(values, type, target, scratch),
+            FileValueKind.Single => Via<float, T>(values, type, target, scratch),
+            FileValueKind.Double => Via<double, T>(values, type, target, scratch),
+            FileValueKind.Half => Via<Half, T>(values, type, target, scratch),
+            FileValueKind.Decimal => Via<decimal, T>(values, type, target, scratch),
+            FileValueKind.DateTime => Via<DateTime, T>(values, type, target, scratch),
+            FileValueKind.DateOnly => Via<DateOnly, T>(values, type, target, scratch),
+            FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos => Via<TimeSpan, T>(values, type, target, scratch),
+            FileValueKind.Guid => Via<Guid, T>(values, type, target, scratch),
+            _ => throw new NotSupportedException($"values of kind {type.Kind} cannot fill a {typeof(T).Name}"),
+        };
+
+    private static int Via<TFile, T>(PageValueReader values, FileColumnType type, Span<T> target, ScratchBuffers scratch)
+        where TFile : struct
+        where T : struct
+    {
+        if (typeof(TFile) == typeof(T))
+        {
+            return DecodeFile(values, type, Reinterpret<T, TFile>(target), scratch);
+        }
+
+        Span<TFile> file = scratch.Get<TFile>(1, target.Length);
+        int misfit = DecodeFile(values, type, file, scratch);
+        return misfit >= 0 ? misfit : ValueConverter.Convert<TFile, T>(file, target);
+    }
+
+    /// <summary>Decodes values as the CLR type of their logical type.</summary>
+    private static int DecodeFile<TFile>(PageValueReader values, FileColumnType type, Span<TFile> target, ScratchBuffers scratch)
+        where TFile : struct
+    {
+        int count = target.Length;
+        if (typeof(TFile) == typeof(bool) || typeof(TFile) == typeof(int) || typeof(TFile) == typeof(uint)
+            || typeof(TFile) == typeof(long) || typeof(TFile) == typeof(ulong) || typeof(TFile) == typeof(float) || typeof(TFile) == typeof(double))
+        {
+            // The physical representation is the value: decode straight into the target.
+            values.ReadFixed(MemoryMarshal.AsBytes(target), count);
+            return -1;
+        }
+
+        if (typeof(TFile) == typeof(sbyte)) return Narrow(values, Reinterpret<TFile, sbyte>(target), scratch);
+        if (typeof(TFile) == typeof(byte)) return Narrow(values, Reinterpret<TFile, byte>(target), scratch);
+        if (typeof(TFile) == typeof(short)) return Narrow(values, Reinterpret<TFile, short>(target), scratch);
+        if (typeof(TFile) == typeof(ushort)) return Narrow(values, Reinterpret<TFile, ushort>(target), scratch);
+        if (typeof(TFile) == typeof(DateOnly)) return Dates(values, Reinterpret<TFile, DateOnly>(target), scratch);
+        if (typeof(TFile) == typeof(DateTime)) return Timestamps(values, type, Reinterpret<TFile, DateTime>(target), scratch);
+        if (typeof(TFile) == typeof(TimeSpan)) return Times(values, type, Reinterpret<TFile, TimeSpan>(target), scratch);
+        if (typeof(TFile) == typeof(decimal)) return Decimals(values, type, Reinterpret<TFile, decimal>(target), scratch);
+        if (typeof(TFile) == typeof(Guid))
+        {
+            var converter = new GuidConverter();
+            values.ReadByteArrays(Reinterpret<TFile, Guid>(target), ref converter);
+            return -1;
+        }
+
+        if (typeof(TFile) == typeof(Half))
+        {
+            var converter = new HalfConverter();
+            values.ReadByteArrays(Reinterpret<TFile, Half>(target), ref converter);
+            return -1;
+        }
+
+        throw new NotSupportedException($"no decoding to {typeof(TFile).Name}");
+    }
+
+    /// <summary>INT32 annotated as a narrower integer: writers keep values in range, and the narrowing keeps their bits.</summary>
+    private static int Narrow<TNarrow>(PageValueReader values, Span<TNarrow> target, ScratchBuffers scratch)
+        where TNarrow : IBinaryInteger<TNarrow>
+    {
+        Span<int> raw = scratch.Get<int>(0, target.Length);
+        values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            target[i] = TNarrow.CreateTruncating(raw[i]);
+        }
+
+        return -1;
+    }
+
+    private static int Dates(PageValueReader values, Span<DateOnly> target, ScratchBuffers scratch)
+    {
+        Span<int> days = scratch.Get<int>(0, target.Length);
+        values.ReadFixed(MemoryMarshal.AsBytes(days), days.Length);
+        int maxDay = DateOnly.MaxValue.DayNumber;
+        for (int i = 0; i < days.Length; i++)
+        {
+            long day = (long)days[i] + UnixEpochDayNumber;
+            if (day < 0 || day > maxDay)
+            {
+                return i;
+            }
+
+            target[i] = DateOnly.FromDayNumber((int)day);
+        }
+
+        return -1;
+    }
+
+    private static int Timestamps(PageValueReader values, FileColumnType type, Span<DateTime> target, ScratchBuffers scratch)
+    {
+        long maxTicks = DateTime.MaxValue.Ticks;
+        long epoch = DateTime.UnixEpoch.Ticks;
+        if (type.Physical == PhysicalType.Int96)
+        {
+            Span<byte> raw = scratch.Get<byte>(0, target.Length * 12);
+            values.ReadFixed(raw, target.Length);
+            for (int i = 0; i < target.Length; i++)
+            {
+                ReadOnlySpan<byte> value = raw.Slice(i * 12, 12);
+                long nanosOfDay = BinaryPrimitives.ReadInt64LittleEndian(value);
+                long julianDay = BinaryPrimitives.ReadInt32LittleEndian(value[8..]);
+                Int128 ticks = (Int128)(julianDay - 2_440_588) * TimeSpan.TicksPerDay + FloorDivide(nanosOfDay, 100) + epoch;
+                if (ticks < 0 || ticks > maxTicks)
+                {
+                    return i;
+                }
+
+                target[i] = new DateTime((long)ticks, DateTimeKind.Unspecified);
+            }
+
+            return -1;
+        }
+
+        Span<long> stored = scratch.Get<long>(0, target.Length);
+        values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
+        DateTimeKind kind = type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
+        long multiplier = type.Unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 1 };
+        long minStored = type.Unit == TimeUnit.Nanos ? long.MinValue : (-epoch) / multiplier;
+        long maxStored = type.Unit == TimeUnit.Nanos ? long.MaxValue : (maxTicks - epoch) / multiplier;
+        for (int i = 0; i < stored.Length; i++)
+        {
+            long value = stored[i];
+            if (value < minStored || value > maxStored)
+            {
+                return i;
+            }
+
+            // Nanoseconds round down to a tick, so instants before 1970 stay before their successors.
+            long ticks = type.Unit == TimeUnit.Nanos ? FloorDivide(value, 100) + epoch : value * multiplier + epoch;
+            if (ticks < 0 || ticks > maxTicks)
+            {
+                return i;
+            }
+
+            target[i] = new DateTime(ticks, kind);
+        }
+
+        return -1;
+    }
+
+    private static int Times(PageValueReader values, FileColumnType type, Span<TimeSpan> target, ScratchBuffers scratch)
+    {
+        if (type.Unit == TimeUnit.Millis)
+        {
+            Span<int> millis = scratch.Get<int>(0, target.Length);
+            values.ReadFixed(MemoryMarshal.AsBytes(millis), millis.Length);
+            for (int i = 0; i < millis.Length; i++)
+            {
+                target[i] = TimeSpan.FromTicks(millis[i] * TimeSpan.TicksPerMillisecond);
+            }
+
+            return -1;
+        }
+
+        Span<long> stored = scratch.Get<long>(0, target.Length);
+        values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
+        for (int i = 0; i < stored.Length; i++)
+        {
+            long value = stored[i];
+            if (type.Unit == TimeUnit.Micros && (value > TimeSpan.MaxValue.Ticks / 10 || value < TimeSpan.MinValue.Ticks / 10))
+            {
+                return i;
+            }
+
+            target[i] = TimeSpan.FromTicks(type.Unit == TimeUnit.Micros ? value * 10 : FloorDivide(value, 100));
+        }
+
+        return -1;
+    }
+
+    private static int Decimals(PageValueReader values, FileColumnType type, Span<decimal> target, ScratchBuffers scratch)
+    {
+        if (type.Scale is < 0 or > 28)
+        {
+            return target.IsEmpty ? -1 : 0;
+        }
+
+        byte scale = (byte)type.Scale;
+        switch (type.Physical)
+        {
+            case PhysicalType.Int32:
+                Span<int> ints = scratch.Get<int>(0, target.Length);
+                values.ReadFixed(MemoryMarshal.AsBytes(ints), ints.Length);
+                for (int i = 0; i < ints.Length; i++)
+                {
+                    target[i] = FromUnscaled(ints[i], scale);
+                }
+
+                return -1;
+            case PhysicalType.Int64:
+                Span<long> longs = scratch.Get<long>(0, target.Length);
+                values.ReadFixed(MemoryMarshal.AsBytes(longs), longs.Length);
+                for (int i = 0; i < longs.Length; i++)
+                {
+                    target[i] = FromUnscaled(longs[i], scale);
+                }
+
+                return -1;
+            default:
+                var converter = new DecimalConverter(scale);
+                values.ReadByteArrays(target, ref converter);
+                return converter.FirstMisfit;
+        }
+    }
+
+    private static decimal FromUnscaled(Int128 unscaled, byte scale)
+    {
+        bool negative = unscaled < 0;
+        UInt128 magnitude = negative ? (UInt128)(-unscaled) : (UInt128)unscaled;
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale);
+    }
+
+    private static long FloorDivide(long value, long divisor)
+    {
+        long quotient = Math.DivRem(value, divisor, out long remainder);
+        return remainder < 0 ? quotient - 1 : quotient;
+    }
+
+    private static Span<TTo> Reinterpret<TFrom, TTo>(Span<TFrom> span) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
+
+    /// <summary>A DECIMAL stored as big-endian two's complement bytes (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY).</summary>
+    private struct DecimalConverter(byte scale) : IByteArrayConverter<decimal>
+    {
+        private static readonly UInt128 MaxMagnitude = (UInt128.One << 96) - 1;
+        private int _seen;
+
+        public int FirstMisfit { get; private set; } = -1;
+
+        public decimal Convert(ReadOnlySpan<byte> bytes)
+        {
+            int index = _seen++;
+            if (bytes.IsEmpty)
+            {
+                return 0m;
+            }
+
+            bool negative = (sbyte)bytes[0] < 0;
+
+            // Bytes beyond sixteen must only extend the sign.
+            while (bytes.Length > 16)
+            {
+                if (bytes[0] != (negative ? 0xFF : 0x00))
+                {
+                    return Misfit(index);
+                }
+
+                bytes = bytes[1..];
+            }
+
+            Int128 value = negative ? Int128.NegativeOne : Int128.Zero;
+            foreach (byte b in bytes)
+            {
+                value = (value << 8) | b;
+            }
+
+            UInt128 magnitude = negative ? (UInt128)(-value) : (UInt128)value;
+            if (magnitude > MaxMagnitude)
+            {
+                return Misfit(index);
+            }
+
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale);
+        }
+
+        public decimal FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+
+        private decimal Misfit(int index)
+        {
+            if (FirstMisfit < 0)
+            {
+                FirstMisfit = index;
+            }
+
+            return 0m;
+        }
+    }
+
+    /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>
+    private readonly struct GuidConverter : IByteArrayConverter<Guid>
+    {
+        public Guid Convert(ReadOnlySpan<byte> bytes) =>
+            bytes.Length == 16 ? new Guid(bytes, bigEndian: true) : throw new InvalidDataException($"a UUID of {bytes.Length} bytes");
+
+        public Guid FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+    }
+
+    /// <summary>FLOAT16: an IEEE half in two little-endian bytes.</summary>
+    private readonly struct HalfConverter : IByteArrayConverter<Half>
+    {
+        public Half Convert(ReadOnlySpan<byte> bytes) =>
+            bytes.Length == 2 ? BinaryPrimitives.ReadHalfLittleEndian(bytes) : throw new InvalidDataException($"a FLOAT16 of {bytes.Length} bytes");
+
+        public Half FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+    }
+}

@@ -1,0 +1,91 @@
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.ParquetBinding;
+
+/// <summary>
+/// Reads one row group a batch at a time: one page-level reader per bound column, each keeping its
+/// place, so a batch of any size is read without the rest of the row group. Holds a window, a page and
+/// a dictionary per column; dispose returns them.
+/// </summary>
+internal sealed class RowGroupReader : IDisposable
+{
+    private readonly ColumnChunkReader[] _chunks;
+    private readonly ParquetFileBinding _binding;
+    private readonly ScratchBuffers _scratch = new();
+    private long _rowsRead;
+
+    private RowGroupReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, int index, int rows, long compressedBytes)
+    {
+        _chunks = chunks;
+        _binding = binding;
+        Index = index;
+        Rows = rows;
+        CompressedBytes = compressedBytes;
+    }
+
+    public int Index { get; }
+
+    public int Rows { get; }
+
+    /// <summary>The compressed bytes of the bound columns' chunks: what reading the row group fetches.</summary>
+    public long CompressedBytes { get; }
+
+    public long RowsLeft => Rows - _rowsRead;
+
+    /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries and scratch.</summary>
+    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes;
+
+    /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
+    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc)
+    {
+        using global::Parquet.ParquetRowGroupReader rowGroup = file.Reader.OpenRowGroupReader(index);
+        (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(rowGroup, index, binding.Columns);
+        var chunks = new ColumnChunkReader[layouts.Length];
+        try
+        {
+            for (int i = 0; i < chunks.Length; i++)
+            {
+                chunks[i] = new ColumnChunkReader(file.Pages, layouts[i], verifyCrc);
+            }
+        }
+        catch (Exception error)
+        {
+            foreach (ColumnChunkReader? chunk in chunks)
+            {
+                chunk?.Dispose();
+            }
+
+            if (ParquetErrors.ShouldTranslate(error))
+            {
+                throw ParquetErrors.Translate(error, binding.FileName, index);
+            }
+
+            throw;
+        }
+
+        return new RowGroupReader(chunks, binding, index, rows, compressed);
+    }
+
+    /// <summary>A reader for the next <paramref name="rows"/> rows of every column; fill a store with it, then ask for the next.</summary>
+    public IColumnReader NextBatch(int rows)
+    {
+        if (rows > RowsLeft)
+        {
+            throw new InvalidOperationException($"Row group {Index} has {RowsLeft} rows left, not {rows}.");
+        }
+
+        var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows);
+        _rowsRead += rows;
+        return reader;
+    }
+
+    public void Dispose()
+    {
+        foreach (ColumnChunkReader chunk in _chunks)
+        {
+            chunk.Dispose();
+        }
+
+        _scratch.Dispose();
+    }
+}
