@@ -1,23 +1,71 @@
 namespace Alimentar.Benchmarks;
 
-/// <summary>The files every suite reads, written once per size with the generated writer (Snappy, 1M-row row groups).</summary>
+/// <summary>The files every suite reads, written once per size (Snappy, 1M-row row groups unless said otherwise).</summary>
 public static class BenchmarkFiles
 {
-    private static readonly string[] Labels = ["airport", "downtown", "suburb", "harbour", "stadium"];
-
-    public static async Task<string> RidesAsync(int rows)
+    /// <summary>
+    /// The QuickStart row as Arrow C++ writes it (through ParquetSharp): Snappy, dictionaries, pages of about
+    /// 1 MB. This is what files from pyarrow, Spark and DuckDB look like, so the side-by-side suites read it.
+    /// </summary>
+    public static string RidesFromArrow(int rows, int rowGroupSize = 1_000_000)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-rides-{rows}.parquet");
-        if (!File.Exists(path))
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-rides-arrow-{rows}-{rowGroupSize}.parquet");
+        if (File.Exists(path))
         {
-            var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-            IEnumerable<Ride> rides = Enumerable.Range(0, rows).Select(i => new Ride(
-                i, i % 100_000, i * 0.001f, i % 10 == 0 ? null : i * 0.5, i % 4 != 0, start.AddSeconds(i), Labels[i % Labels.Length], i % 3 == 0 ? "late" : null));
-            await ParquetDatasetWriter<Ride>.WriteFileAsync(path, rides, rowGroupSize: 1_000_000);
+            return path;
         }
 
+        var columns = new ParquetSharp.Column[]
+        {
+            new ParquetSharp.Column<long>("Id"), new ParquetSharp.Column<int>("UserId"), new ParquetSharp.Column<float>("Score"),
+            new ParquetSharp.Column<double?>("Value"), new ParquetSharp.Column<bool>("Paid"),
+            new ParquetSharp.Column<DateTime>("Timestamp", ParquetSharp.LogicalType.Timestamp(isAdjustedToUtc: true, ParquetSharp.TimeUnit.Micros)),
+            new ParquetSharp.Column<string>("Label", ParquetSharp.LogicalType.String()), new ParquetSharp.Column<string?>("Comment", ParquetSharp.LogicalType.String()),
+        };
+        using ParquetSharp.WriterProperties properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Snappy).Build();
+        string partial = path + ".tmp";
+        using (var writer = new ParquetSharp.ParquetFileWriter(partial, columns, properties))
+        {
+            var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            for (int first = 0; first < rows; first += rowGroupSize)
+            {
+                int count = Math.Min(rowGroupSize, rows - first);
+                using ParquetSharp.RowGroupWriter rowGroup = writer.AppendRowGroup();
+                Write(rowGroup, count, i => (long)(first + i));
+                Write(rowGroup, count, i => (first + i) % 100_000);
+                Write(rowGroup, count, i => (first + i) * 0.001f);
+                Write<double?>(rowGroup, count, i => (first + i) % 10 == 0 ? null : (first + i) * 0.5);
+                Write(rowGroup, count, i => (first + i) % 4 != 0);
+                Write(rowGroup, count, i => start.AddSeconds(first + i));
+                Write(rowGroup, count, i => Labels[(first + i) % Labels.Length]);
+                Write<string?>(rowGroup, count, i => (first + i) % 3 == 0 ? "late" : null);
+            }
+
+            writer.Close();
+        }
+
+        File.Move(partial, path, overwrite: true);
         return path;
     }
+
+    private static void Write<TValue>(ParquetSharp.RowGroupWriter rowGroup, int count, Func<int, TValue> value)
+    {
+        using ParquetSharp.LogicalColumnWriter<TValue> writer = rowGroup.NextColumn().LogicalWriter<TValue>();
+        const int Chunk = 65_536;
+        var buffer = new TValue[Math.Min(Chunk, count)];
+        for (int start = 0; start < count; start += Chunk)
+        {
+            int n = Math.Min(Chunk, count - start);
+            for (int i = 0; i < n; i++)
+            {
+                buffer[i] = value(start + i);
+            }
+
+            writer.WriteBatch(buffer, 0, n);
+        }
+    }
+
+    private static readonly string[] Labels = ["airport", "downtown", "suburb", "harbour", "stadium"];
 
     public static async Task<string> FeaturesAsync(int rows)
     {

@@ -1,4 +1,17 @@
+using Alimentar.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Timed suites:            dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- --filter '*'
+// Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
+return args switch
+{
+    ["memory", ..] => MemoryRunner.Run(args),
+    ["read", string reader, string path] => MemoryRunner.Read(reader, path),
+    _ => RunSuites(args),
+};
+
+static int RunSuites(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -19,16 +19,11 @@ public sealed class RidePoco
 
     public DateTime Timestamp { get; set; }
 
-    // The generated writer writes non-nullable strings as REQUIRED; ParquetSerializer needs to be told.
-    [global::Parquet.Serialization.Attributes.ParquetRequired]
+    // Arrow C++ writes every string column OPTIONAL, so this one is not marked [ParquetRequired].
     public string Label { get; set; } = string.Empty;
 
     public string? Comment { get; set; }
 }
-
-/// <summary>Only the value columns of <see cref="Ride"/>: the projection the column benchmarks read.</summary>
-[StreamingDataset]
-public partial record RideNumbers(long Id, int UserId, float Score, double? Value, bool Paid, DateTime Timestamp);
 
 /// <summary>The same row as ParquetSharp's row-oriented reader maps it: fields bound to columns by name.</summary>
 public struct RideStruct

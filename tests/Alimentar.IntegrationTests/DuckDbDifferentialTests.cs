@@ -34,6 +34,8 @@ public partial record DuckRow(
 /// </summary>
 public sealed class DuckDbDifferentialTests
 {
+    internal static string QueryOf(int rows) => Query.Replace("range(5000)", $"range({rows})", StringComparison.Ordinal);
+
     internal const string Query = """
         SELECT i::BIGINT AS id,
                (i % 1000 - 500)::INTEGER AS small,
@@ -79,17 +81,12 @@ public sealed class DuckDbDifferentialTests
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public async Task Every_value_equals_what_duckdb_reads_from_its_own_file(string version, string codec, string dictionary, int rowGroupSize)
+    public void Every_value_equals_what_duckdb_reads_from_its_own_file(string version, string codec, string dictionary, int rowGroupSize)
     {
         using var file = new TempFile();
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        using (DbCommand write = connection.CreateCommand())
-        {
-            string dictionaryOption = dictionary == "plain" ? ", DICTIONARY_SIZE_LIMIT 1" : string.Empty;
-            write.CommandText = $"COPY ({Query}) TO '{file.Path}' (FORMAT PARQUET, PARQUET_VERSION {version}, COMPRESSION {codec}, ROW_GROUP_SIZE {rowGroupSize}{dictionaryOption})";
-            write.ExecuteNonQuery();
-        }
+        Write(connection, Query, file.Path, $"PARQUET_VERSION {version}, COMPRESSION {codec}, ROW_GROUP_SIZE {rowGroupSize}{(dictionary == "plain" ? ", DICTIONARY_SIZE_LIMIT 1" : string.Empty)}");
 
         List<DuckRow> expected = ReadWithDuckDb(connection, file.Path);
         List<DuckRow> actual = ParquetFiles.ReadAll(new ParquetSource<DuckRow>(file.Path).BatchSize(777));
@@ -105,6 +102,14 @@ public sealed class DuckDbDifferentialTests
         Assert.Equal(new DateTime(1965, 3, 1, 12, 0, 0), actual[0].Local);
         Assert.Equal(new DateTime(1969, 12, 31, 23, 59, 59).AddTicks(9_999_990), actual[1].Nanos!.Value.AddSeconds(-1));
         Assert.Equal(-100m, actual[0].Price);
+    }
+
+    /// <summary>Has DuckDB write <paramref name="query"/>'s rows to <paramref name="path"/> with the given COPY options.</summary>
+    internal static void Write(DuckDBConnection connection, string query, string path, string options)
+    {
+        using DbCommand write = connection.CreateCommand();
+        write.CommandText = $"COPY ({query}) TO '{path}' (FORMAT PARQUET, {options})";
+        write.ExecuteNonQuery();
     }
 
     internal static void AssertSameRow(DuckRow expected, DuckRow actual)

@@ -53,13 +53,81 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
     }
 
-    private static string Stream<T>(byte[] bytes)
+    /// <summary>
+    /// Mutations aimed at the pages alone (headers, levels, values) of files with v2 pages and the DELTA,
+    /// BYTE_STREAM_SPLIT and RLE encodings, read with CRC checks off so that every mutant reaches the decoders.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_pages_of_v2_and_delta_encoded_files_stream_or_fail_with_an_alimentar_exception()
+    {
+        using var sharpFile = new TempFile();
+        ParquetSharpDifferentialTests.Write(sharpFile.Path, ParquetSharp.ParquetDataPageVersion.V2, "encodings", ParquetSharp.Compression.Uncompressed, rows: 600);
+        using var duckFile = new TempFile();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, DuckDbDifferentialTests.QueryOf(400), duckFile.Path, "PARQUET_VERSION V2, COMPRESSION uncompressed, ROW_GROUP_SIZE 150");
+        }
+
+        byte[] sharp = await File.ReadAllBytesAsync(sharpFile.Path);
+        byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
+        var random = new Random(20261125);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 500; round++)
+        {
+            Count(await RunBoundedAsync(() => Stream<SharpRow>(MutatePages(sharp, random), verifyChecksums: false)));
+            Count(await RunBoundedAsync(() => Stream<DuckRow>(MutatePages(duck, random), verifyChecksums: false)));
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+        Assert.True(outcomes.GetValueOrDefault(nameof(CorruptParquetFileException)) > 0, "no mutant was found corrupt: the mutations missed the pages");
+
+        void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+    }
+
+    private static async Task<string> RunBoundedAsync(Func<string> stream)
+    {
+        try
+        {
+            return await Task.Run(stream).WaitAsync(PerFileBound);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"A mutant did not finish within {PerFileBound}.");
+        }
+    }
+
+    /// <summary>A flipped bit, a random byte or a zeroed run, anywhere between the leading magic and the footer.</summary>
+    private static byte[] MutatePages(byte[] original, Random random)
+    {
+        int footerLength = BitConverter.ToInt32(original, original.Length - 8);
+        int pagesEnd = original.Length - 8 - footerLength;
+        byte[] mutant = (byte[])original.Clone();
+        int at = random.Next(4, pagesEnd);
+        switch (random.Next(3))
+        {
+            case 0:
+                mutant[at] ^= (byte)(1 << random.Next(8));
+                break;
+            case 1:
+                mutant[at] = (byte)random.Next(256);
+                break;
+            default:
+                mutant.AsSpan(at, Math.Min(random.Next(1, 8), pagesEnd - at)).Clear();
+                break;
+        }
+
+        return mutant;
+    }
+
+    private static string Stream<T>(byte[] bytes, bool verifyChecksums = true)
         where T : IStreamingRow<T>
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var streaming = new StreamingDataset<T>(new ParquetSource<T>(stream, "mutant.parquet"), bufferSize: 2);
+            using var streaming = new StreamingDataset<T>(new ParquetSource<T>(stream, "mutant.parquet").VerifyPageChecksums(verifyChecksums), bufferSize: 2);
             _ = streaming.Rows().Count();
             return "ok";
         }

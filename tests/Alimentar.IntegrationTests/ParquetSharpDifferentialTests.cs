@@ -16,6 +16,7 @@ public sealed class ParquetSharpDifferentialTests
 {
     private const int Rows = 6_000;
 
+
     public static TheoryData<string, string, string> Settings() => new()
     {
         { "V2", "encodings", "Zstd" },
@@ -53,7 +54,7 @@ public sealed class ParquetSharpDifferentialTests
         }
     }
 
-    private static void Write(string path, ParquetDataPageVersion version, string encodings, Compression compression)
+    internal static void Write(string path, ParquetDataPageVersion version, string encodings, Compression compression, int rows = Rows)
     {
         var columns = new Column[]
         {
@@ -88,10 +89,10 @@ public sealed class ParquetSharpDifferentialTests
 
         using WriterProperties properties = builder.Build();
         using var writer = new ParquetFileWriter(path, columns, properties);
-        SharpRow[] rows = Enumerable.Range(0, Rows).Select(Row).ToArray();
-        for (int start = 0; start < Rows; start += 2_500)
+        SharpRow[] all = Enumerable.Range(0, rows).Select(Row).ToArray();
+        for (int start = 0; start < rows; start += 2_500)
         {
-            SharpRow[] group = rows[start..Math.Min(Rows, start + 2_500)];
+            SharpRow[] group = all[start..Math.Min(rows, start + 2_500)];
             using RowGroupWriter rowGroup = writer.AppendRowGroup();
             WriteColumn(rowGroup, group.Select(r => r.Id));
             WriteColumn(rowGroup, group.Select(r => r.Small));

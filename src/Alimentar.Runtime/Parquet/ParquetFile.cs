@@ -140,7 +140,8 @@ internal sealed class ParquetFile : IAsyncDisposable
                 column.FileType.TypeLength,
                 column.Field.MaxDefinitionLevel,
                 column.Field.MaxRepetitionLevel,
-                meta.NumValues);
+                meta.NumValues,
+                meta.TotalUncompressedSize);
             compressed += meta.TotalCompressedSize;
         }
 

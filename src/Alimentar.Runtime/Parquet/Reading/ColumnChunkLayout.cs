@@ -9,6 +9,7 @@ namespace Alimentar.ParquetBinding.Reading;
 /// <param name="MaxDefinitionLevel">The column's maximum definition level.</param>
 /// <param name="MaxRepetitionLevel">The column's maximum repetition level.</param>
 /// <param name="ValueCount">Level slots in the chunk, from its metadata.</param>
+/// <param name="UncompressedLength">The chunk's bytes once decompressed, from its metadata: no page can decompress to more.</param>
 internal sealed record ColumnChunkLayout(
     long Start,
     long Length,
@@ -17,4 +18,5 @@ internal sealed record ColumnChunkLayout(
     int TypeLength,
     int MaxDefinitionLevel,
     int MaxRepetitionLevel,
-    long ValueCount);
+    long ValueCount,
+    long UncompressedLength);

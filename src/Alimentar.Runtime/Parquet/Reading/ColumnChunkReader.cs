@@ -97,7 +97,8 @@ internal sealed class ColumnChunkReader : IDisposable
         {
             PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
             PageIndex++;
-            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+            // A page cannot decompress to more than its whole chunk does: a larger claim is corruption, refused before renting for it.
+            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes || header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize))
             {
                 throw new InvalidDataException($"a page claiming {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed");
             }
