@@ -55,5 +55,5 @@ double seconds = clock.Elapsed.TotalSeconds;
 double megabytes = new FileInfo(path).Length / 1_048_576.0;
 Console.WriteLine($"Processed {rows:N0} rows with constant memory (mean score {scoreSum / rows:N4})");
 Console.WriteLine($"  {seconds:N1} s, {rows / seconds:N0} rows/s, {megabytes / seconds:N0} MB/s of Parquet");
-Console.WriteLine($"  PeakMemory (batches buffered + held): {streaming.PeakMemory / 1_048_576.0:N1} MB");
+Console.WriteLine($"  PeakMemory (batches buffered and held, page buffers, dictionaries): {streaming.PeakMemory / 1_048_576.0:N1} MB");
 Console.WriteLine($"  Process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB (managed heap now {GC.GetGCMemoryInfo().HeapSizeBytes / 1_048_576.0:N0} MB, {GC.GetTotalAllocatedBytes() / (double)rows:N0} bytes allocated per row)");

@@ -8,6 +8,11 @@ namespace Alimentar;
 /// Writes rows of <typeparamref name="T"/> to a Parquet file, one row group per
 /// <see cref="ParquetWriteOptions.RowGroupSize"/> rows, holding only the row group being filled in memory.
 /// </summary>
+/// <remarks>
+/// Each column chunk is written as one page (Parquet.Net's layout), so reading such a file holds one column
+/// chunk per column at a time: choose <see cref="ParquetWriteOptions.RowGroupSize"/> with the reader's memory
+/// in mind. The default keeps a chunk near 1 MiB per column.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using (var writer = await ParquetDatasetWriter&lt;Trip&gt;.CreateAsync("trips.parquet"))
@@ -89,7 +94,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <param name="rowGroupSize">Rows per row group.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>A task that ends when the file is complete.</returns>
-    public static async Task WriteFileAsync(string path, IEnumerable<T> rows, int rowGroupSize = 1_000_000, CancellationToken cancellationToken = default)
+    public static async Task WriteFileAsync(string path, IEnumerable<T> rows, int rowGroupSize = ParquetWriteOptions.DefaultRowGroupSize, CancellationToken cancellationToken = default)
     {
         await using ParquetDatasetWriter<T> writer = await CreateAsync(path, new ParquetWriteOptions { RowGroupSize = rowGroupSize }, cancellationToken).ConfigureAwait(false);
         await writer.WriteAsync(rows, cancellationToken).ConfigureAwait(false);

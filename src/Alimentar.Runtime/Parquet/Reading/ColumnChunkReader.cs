@@ -189,7 +189,9 @@ internal sealed class ColumnChunkReader : IDisposable
         }
 
         int target = (int)Math.Min(Math.Max(needed, ReadAhead), available + chunkLeft);
-        if (_window.Length < target)
+
+        // Grow for a large page, and shrink back once past it (a dictionary page is often the largest of a chunk).
+        if (_window.Length < target || _window.Length > 4 * Math.Max(target, ReadAhead))
         {
             byte[] grown = ColumnArrays<byte>.Pool.Rent(target);
             _window.AsSpan(_windowOffset, available).CopyTo(grown);
@@ -220,6 +222,9 @@ internal sealed class ColumnChunkReader : IDisposable
         _dictionary?.Dispose();
         _dictionary = null;
         _dictionary = ColumnDictionary.Load(page.Span, header.ValueCount, _layout.Type, _layout.TypeLength);
+
+        // The dictionary is copied out; data pages are usually far smaller, so its buffer is not kept for them.
+        Return(ref _page);
     }
 
     private void StartDataPage(PageHeader header, ReadOnlyMemory<byte> stored)

@@ -120,17 +120,27 @@ internal sealed class RleBitPackedDecoder
         // An empty run of either kind is tolerated: its header still moves the position, so no loop stalls.
         // A bit-packed run of count groups of eight values; a writer may cut the last run short, so
         // only the values whose bits are all present can be read.
-        long bytes = count * _bitWidth;
         long available = data.Length - _position;
-        long values = count * 8;
-        if (bytes > available)
+        long values;
+        long bytes;
+        if (_bitWidth == 0)
         {
-            values = _bitWidth == 0 ? values : available * 8 / _bitWidth;
+            values = Math.Min(count, int.MaxValue) * 8;
+            bytes = 0;
+        }
+        else if (count > available / _bitWidth)
+        {
+            values = available * 8 / _bitWidth;
             bytes = available;
             if (values == 0)
             {
                 throw new InvalidDataException("a bit-packed run that ends before its first value");
             }
+        }
+        else
+        {
+            values = count * 8;
+            bytes = count * _bitWidth;
         }
 
         _runIsRepeat = false;

@@ -1,0 +1,106 @@
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.Runtime.Tests;
+
+/// <summary>The page reader's decoders on hand-made streams: known values, and random bytes that must fail cleanly.</summary>
+public sealed class PageDecodingTests
+{
+    [Fact]
+    public void The_rle_bit_packed_hybrid_decodes_repeated_and_packed_runs_across_calls()
+    {
+        // An RLE run of 5 × 3 (header 5 << 1), then one bit-packed group of eight 2-bit values 0..3,0..3 (header 1 << 1 | 1).
+        byte[] data = [0x0A, 0x03, 0x03, 0b11_10_01_00, 0b11_10_01_00];
+        var decoder = new RleBitPackedDecoder();
+        decoder.Reset(data, bitWidth: 2);
+        var first = new int[7];
+        var rest = new int[6];
+
+        decoder.Read<int>(first);
+        decoder.Read<int>(rest);
+
+        Assert.Equal([3, 3, 3, 3, 3, 0, 1], first);
+        Assert.Equal([2, 3, 0, 1, 2, 3], rest);
+        Assert.Throws<InvalidDataException>(() => decoder.Read<int>(new int[1]));
+    }
+
+    [Fact]
+    public void Delta_binary_packed_decodes_the_format_specs_example_and_wraps_like_the_writer()
+    {
+        // Block of 128 values in 4 miniblocks, 5 values, first value 7, deltas -2, 3, -4, 1 (min delta -4, all packed at 3 bits).
+        var stream = new List<byte> { 0x80, 0x01, 0x04, 0x05, 0x0E, 0x07 };
+        stream.AddRange([0x03, 0x00, 0x00, 0x00]);
+        // Miniblock 0 (32 values at 3 bits = 12 bytes): deltas minus min = 2, 7, 0, 5, then zeros.
+        ulong bits = 2UL | 7UL << 3 | 0UL << 6 | 5UL << 9;
+        var miniblock = new byte[12];
+        BitConverter.TryWriteBytes(miniblock, bits);
+        stream.AddRange(miniblock);
+        var decoder = new DeltaBinaryPackedDecoder();
+        decoder.Reset(stream.ToArray());
+        var values = new long[5];
+
+        int end = decoder.ReadToEnd(values);
+
+        Assert.Equal([7L, 5, 8, 4, 5], values);
+        Assert.Equal(stream.Count, end);
+    }
+
+    [Fact]
+    public void Bit_unpacking_reads_widths_up_to_64_bits()
+    {
+        var packed = new byte[3 * 8 + 8];
+        var expected = new ulong[] { ulong.MaxValue >> 1, 1, 0x5555_5555_5555_5555 >> 1 };
+        for (int i = 0; i < expected.Length; i++)
+        {
+            for (int bit = 0; bit < 63; bit++)
+            {
+                if ((expected[i] >> bit & 1) != 0)
+                {
+                    int at = i * 63 + bit;
+                    packed[at / 8] |= (byte)(1 << (at % 8));
+                }
+            }
+        }
+
+        var actual = new ulong[3];
+        BitUnpacker.Unpack<ulong>(packed, 0, 63, actual);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Random_bytes_never_escape_as_anything_but_invalid_data()
+    {
+        var random = new Random(11);
+        var buffer = new byte[64];
+        for (int round = 0; round < 20_000; round++)
+        {
+            random.NextBytes(buffer);
+            int length = random.Next(buffer.Length);
+            byte[] bytes = buffer[..length];
+            Expect(() => PageHeader.Parse(bytes));
+            Expect(() =>
+            {
+                var rle = new RleBitPackedDecoder();
+                rle.Reset(bytes, random.Next(0, 33));
+                rle.Read<int>(new int[random.Next(200)]);
+            });
+            Expect(() =>
+            {
+                var delta = new DeltaBinaryPackedDecoder();
+                delta.Reset(bytes);
+                delta.Read(new long[(int)Math.Min(delta.TotalValues, 300)]);
+            });
+        }
+
+        static void Expect(Action decode)
+        {
+            try
+            {
+                decode();
+            }
+            catch (Exception error) when (error is InvalidDataException or ThriftEndOfInputException)
+            {
+            }
+        }
+    }
+}
