@@ -28,7 +28,8 @@ public sealed class MetricsTests
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => Record(instrument.Name, value));
         listener.Start();
 
-        using (var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path).BatchSize(25), bufferSize: 1))
+        // The first batch comes late, so the consumer surely waits for it however fast the file decodes.
+        using (var streaming = new StreamingDataset<Measurement>(new LateStart<Measurement>(new ParquetSource<Measurement>(file.Path).BatchSize(25)), bufferSize: 1))
         {
             foreach (Batch<Measurement> batch in streaming)
             {
@@ -50,6 +51,20 @@ public sealed class MetricsTests
         {
             sums.AddOrUpdate(name, value, (_, sum) => sum + value);
             counts.AddOrUpdate(name, 1, (_, count) => count + 1);
+        }
+    }
+}
+
+/// <summary>A source whose first batch comes after a pause.</summary>
+internal sealed class LateStart<T>(IBatchSource<T> inner) : IBatchSource<T>
+    where T : IStreamingRow<T>
+{
+    public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Delay(50, cancellationToken);
+        await foreach (Batch<T> batch in inner.ReadBatchesAsync(cancellationToken))
+        {
+            yield return batch;
         }
     }
 }
