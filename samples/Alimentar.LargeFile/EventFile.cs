@@ -3,20 +3,19 @@ namespace Alimentar.LargeFile;
 /// <summary>Writes events until the file reaches a size, one row group at a time, never holding more than one.</summary>
 public static class EventFile
 {
-    private const int RowGroupSize = 1_000_000;
     private static readonly string[] Labels = ["airport", "downtown", "suburb", "harbour", "stadium", "station", "campus"];
 
-    public static async Task<long> WriteAsync(string path, long targetBytes)
+    public static async Task<long> WriteAsync(string path, long targetBytes, int rowGroupSize)
     {
         var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var random = new Random(30);
         long id = 0;
         await using var file = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read, 1 << 20);
-        await using (ParquetDatasetWriter<Event> writer = await ParquetDatasetWriter<Event>.CreateAsync(file, leaveOpen: true, new ParquetWriteOptions { RowGroupSize = RowGroupSize }))
+        await using (ParquetDatasetWriter<Event> writer = await ParquetDatasetWriter<Event>.CreateAsync(file, leaveOpen: true, new ParquetWriteOptions { RowGroupSize = rowGroupSize }))
         {
             while (file.Length < targetBytes)
             {
-                for (int i = 0; i < RowGroupSize; i++, id++)
+                for (int i = 0; i < rowGroupSize; i++, id++)
                 {
                     await writer.WriteAsync(new Event(
                         id,

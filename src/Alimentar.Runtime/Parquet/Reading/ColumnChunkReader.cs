@@ -115,6 +115,7 @@ internal sealed class ColumnChunkReader : IDisposable
             {
                 case PageType.DictionaryPage:
                     LoadDictionary(header, stored);
+                    ShrinkWindow();
                     continue;
                 case PageType.DataPage:
                     StartDataPage(header, stored);
@@ -124,6 +125,11 @@ internal sealed class ColumnChunkReader : IDisposable
                     break;
                 default:
                     continue; // Index pages and page types from future writers carry nothing a reader needs.
+            }
+
+            if (_layout.Codec != CompressionCodec.Uncompressed)
+            {
+                ShrinkWindow();
             }
 
             _slotsRead += _pageSlots;
@@ -209,6 +215,27 @@ internal sealed class ColumnChunkReader : IDisposable
         await _file.ReadAsync(_fileCursor, _window.AsMemory(_windowFill, toRead), cancellationToken).ConfigureAwait(false);
         _fileCursor += toRead;
         _windowFill += toRead;
+    }
+
+    /// <summary>
+    /// Once a large compressed page is decompressed, its window is handed back to the pool, keeping only the
+    /// bytes read ahead: so the columns of a row group written as one page per chunk hold one compressed
+    /// page between them, not one each.
+    /// </summary>
+    private void ShrinkWindow()
+    {
+        int available = _windowFill - _windowOffset;
+        if (_window.Length <= 4 * ReadAhead || available > ReadAhead)
+        {
+            return;
+        }
+
+        byte[] small = ColumnArrays<byte>.Pool.Rent(ReadAhead);
+        _window.AsSpan(_windowOffset, available).CopyTo(small);
+        Return(ref _window);
+        _window = small;
+        _windowOffset = 0;
+        _windowFill = available;
     }
 
     private void LoadDictionary(PageHeader header, ReadOnlyMemory<byte> stored)
