@@ -1,9 +1,6 @@
 using System.Globalization;
 using Alimentar.ParquetBinding;
-using Parquet;
-using Parquet.Data;
-using Parquet.Meta;
-using Parquet.Schema;
+using Alimentar.ParquetBinding.Metadata;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -11,17 +8,26 @@ namespace Alimentar.Cli;
 /// <summary><c>alimentar inspect FILE</c>: schema, row groups, codecs and column statistics.</summary>
 internal sealed class InspectCommand(IAnsiConsole console)
 {
+    /// <summary>Writers' "created by" strings can be hundreds of characters; the summary line shows this many.</summary>
+    private const int CreatedByShown = 80;
+
     public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
         await using ParquetFile parquet = await ParquetFile.OpenAsync(file.FullName, cancellationToken);
-        FileMetaData? meta = parquet.Reader.Metadata;
-        console.MarkupLineInterpolated($"[bold]{file.FullName}[/]");
-        console.MarkupLineInterpolated($"{file.Length:N0} bytes, {meta?.NumRows ?? 0:N0} rows in {parquet.RowGroupCount} row groups, written by {meta?.CreatedBy ?? "an unknown writer"}");
+        FileMetadata meta = parquet.Metadata;
+        string createdBy = meta.CreatedBy ?? "an unknown writer";
+        if (createdBy.Length > CreatedByShown)
+        {
+            createdBy = createdBy[..(CreatedByShown - 3)] + "...";
+        }
 
-        DataField[] fields = parquet.Schema.GetDataFields();
+        console.MarkupLineInterpolated($"[bold]{file.FullName}[/]");
+        console.MarkupLineInterpolated($"{file.Length:N0} bytes, {meta.RowCount:N0} rows in {parquet.RowGroupCount} row groups, written by {createdBy}");
+
+        IReadOnlyList<LeafColumn> fields = parquet.Schema.Leaves;
         var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member");
-        foreach (DataField field in fields)
+        foreach (LeafColumn field in fields)
         {
             string described = ParquetSchemaBinder.Describe(field);
             int split = described.LastIndexOf(' ');
@@ -31,32 +37,35 @@ internal sealed class InspectCommand(IAnsiConsole console)
         console.Write(schema);
 
         var groups = new Table().AddColumns("Row group", "Rows", "Compressed", "Uncompressed", "Codecs");
-        var nulls = new long?[fields.Length];
-        var minimums = new object?[fields.Length];
-        var maximums = new object?[fields.Length];
+        var nulls = new long?[fields.Count];
+        var minimums = new object?[fields.Count];
+        var maximums = new object?[fields.Count];
         for (int g = 0; g < parquet.RowGroupCount; g++)
         {
-            using ParquetRowGroupReader rowGroup = parquet.Reader.OpenRowGroupReader(g);
-            var chunks = rowGroup.RowGroup.Columns.Select(c => c.MetaData).OfType<ColumnMetaData>().ToArray();
+            RowGroupMetadata rowGroup = meta.RowGroups[g];
             groups.AddRow(
                 g.ToString(CultureInfo.InvariantCulture),
                 rowGroup.RowCount.ToString("N0", CultureInfo.InvariantCulture),
-                chunks.Sum(c => c.TotalCompressedSize).ToString("N0", CultureInfo.InvariantCulture),
-                chunks.Sum(c => c.TotalUncompressedSize).ToString("N0", CultureInfo.InvariantCulture),
-                string.Join(", ", chunks.Select(c => c.Codec).Distinct()));
-            for (int f = 0; f < fields.Length; f++)
+                rowGroup.Columns.Sum(c => c.TotalCompressedSize).ToString("N0", CultureInfo.InvariantCulture),
+                rowGroup.Columns.Sum(c => c.TotalUncompressedSize).ToString("N0", CultureInfo.InvariantCulture),
+                string.Join(", ", rowGroup.Columns.Select(c => c.Codec.ToString().ToUpperInvariant()).Distinct()));
+            for (int f = 0; f < fields.Count && f < rowGroup.Columns.Count; f++)
             {
-                DataColumnStatistics? statistics = TryStatistics(rowGroup, fields[f]);
+                ColumnStatistics? statistics = rowGroup.Columns[f].Statistics;
+                FileColumnType? type = TypeOf(fields[f]);
                 nulls[f] = statistics?.NullCount is { } n ? (nulls[f] ?? 0) + n : nulls[f];
-                minimums[f] = Extreme(minimums[f], statistics?.MinValue, smaller: true);
-                maximums[f] = Extreme(maximums[f], statistics?.MaxValue, smaller: false);
+                if (type is not null)
+                {
+                    minimums[f] = Extreme(minimums[f], StatisticsDecoder.Decode(statistics?.MinValue ?? statistics?.LegacyMin, type), smaller: true);
+                    maximums[f] = Extreme(maximums[f], StatisticsDecoder.Decode(statistics?.MaxValue ?? statistics?.LegacyMax, type), smaller: false);
+                }
             }
         }
 
         console.Write(groups);
 
         var statisticsTable = new Table().AddColumns("Column", "Nulls", "Min", "Max");
-        for (int f = 0; f < fields.Length; f++)
+        for (int f = 0; f < fields.Count; f++)
         {
             statisticsTable.AddRow(Markup.Escape(fields[f].Path.ToString()), nulls[f]?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Show(minimums[f]), Show(maximums[f]));
         }
@@ -65,15 +74,15 @@ internal sealed class InspectCommand(IAnsiConsole console)
         return ExitCodes.Success;
     }
 
-    private static DataColumnStatistics? TryStatistics(ParquetRowGroupReader rowGroup, DataField field)
+    private static FileColumnType? TypeOf(LeafColumn field)
     {
         try
         {
-            return rowGroup.GetStatistics(field);
+            return FileColumnType.Of(field.Element);
         }
-        catch (Exception)
+        catch (InvalidDataException)
         {
-            // Statistics are optional and some writers store ones Parquet.Net cannot decode; they are only shown.
+            // A column whose type cannot be read still gets its row in the tables, without statistics.
             return null;
         }
     }
@@ -97,8 +106,11 @@ internal sealed class InspectCommand(IAnsiConsole console)
     private static string Show(object? value) => value switch
     {
         null => "-",
-        ReadOnlyMemory<byte> bytes => Markup.Escape(bytes.Length > 16 ? Convert.ToHexString(bytes.Span[..16]) + "..." : Convert.ToHexString(bytes.Span)),
-        ReadOnlyMemory<char> chars => Markup.Escape(chars.ToString()),
+        byte[] bytes => Markup.Escape(bytes.Length > 16 ? Convert.ToHexString(bytes.AsSpan(0, 16)) + "..." : Convert.ToHexString(bytes)),
+        string text => Markup.Escape(text.Length > 40 ? text[..37] + "..." : text),
+        DateTime time => time.ToString(time.Kind == DateTimeKind.Utc ? "yyyy-MM-dd HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly time => time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         IFormattable formattable => Markup.Escape(formattable.ToString(null, CultureInfo.InvariantCulture)),
         _ => Markup.Escape(value.ToString() ?? "-"),
     };

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alimentar.ParquetBinding;
-using Parquet.Schema;
+using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.Cli;
 
@@ -23,15 +23,15 @@ internal static class RowTypeScaffolder
         "using", "virtual", "void", "volatile", "while",
     ];
 
-    public static string Scaffold(ParquetSchema schema, string typeName, string? ns, string sourceName)
+    public static string Scaffold(FileSchema schema, string typeName, string? ns, string sourceName)
     {
         var members = new List<string>();
         var skipped = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal) { typeName };
-        var foldCounts = schema.GetDataFields()
+        var foldCounts = schema.Leaves
             .GroupBy(f => ColumnNameMatcher.Fold(f.Path.ToString()), StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
-        foreach (DataField field in schema.GetDataFields())
+        foreach (LeafColumn field in schema.Leaves)
         {
             string path = field.Path.ToString();
             string? type = ClrType(field, out string? why);
@@ -42,7 +42,7 @@ internal static class RowTypeScaffolder
             }
 
             bool isList = field.MaxRepetitionLevel == 1;
-            string columnName = isList ? field.Path.FirstPart ?? field.Name : path;
+            string columnName = isList ? field.Path.FirstPart : path;
             string member = Unique(PascalCase(columnName), used);
             // A column binds without an attribute when it is top-level, its spelling folds to the member's, and no other column folds alike.
             bool bindsByDefault = (!path.Contains('/', StringComparison.Ordinal) || isList)
@@ -73,10 +73,10 @@ internal static class RowTypeScaffolder
     }
 
     /// <summary>The C# member type a column binds to, or why it cannot bind.</summary>
-    public static string MemberType(DataField field) => ClrType(field, out string? why) ?? $"({why})";
+    public static string MemberType(LeafColumn field) => ClrType(field, out string? why) ?? $"({why})";
 
     /// <summary>The member type for a column, or null with the reason it cannot be bound.</summary>
-    private static string? ClrType(DataField field, out string? why)
+    private static string? ClrType(LeafColumn field, out string? why)
     {
         why = null;
         if (field.MaxRepetitionLevel > 1)
@@ -102,10 +102,10 @@ internal static class RowTypeScaffolder
             FileValueKind.Decimal => "decimal",
             FileValueKind.Utf8String => "string",
             FileValueKind.Bytes => "byte[]",
-            FileValueKind.DateTime when field.SchemaElement?.LogicalType?.DATE is not null || field.SchemaElement?.ConvertedType == Parquet.Meta.ConvertedType.DATE => "DateOnly",
             FileValueKind.DateTime => "DateTime",
             FileValueKind.DateOnly => "DateOnly",
             FileValueKind.Guid => "Guid",
+            FileValueKind.Half => "float",
             _ when kind.IsTimeOfDay() => "TimeOnly",
             _ => null,
         };

@@ -24,7 +24,7 @@ public sealed class ScaffoldTests
         string source;
         await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
         {
-            expectedRows = parquet.Reader.Metadata!.NumRows;
+            expectedRows = parquet.Metadata.RowCount;
             source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", file);
         }
 

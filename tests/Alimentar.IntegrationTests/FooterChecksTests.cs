@@ -1,5 +1,5 @@
 using Alimentar.ParquetBinding;
-using Parquet;
+using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.IntegrationTests;
 
@@ -8,7 +8,7 @@ public sealed class FooterChecksTests
     [Fact]
     public async Task A_row_group_claiming_more_rows_than_its_columns_hold_is_refused_before_any_buffer_is_rented()
     {
-        CorruptParquetFileException error = await CheckTamperedFooterAsync((rowGroup, _) => rowGroup.RowGroup.NumRows = 2_000_000_000);
+        CorruptParquetFileException error = await CheckTamperedFooterAsync(rowGroup => rowGroup with { RowCount = 2_000_000_000 });
 
         Assert.Contains("claims 2000000000 rows but column 'Id' holds 10 values", error.Message, StringComparison.Ordinal);
     }
@@ -16,7 +16,10 @@ public sealed class FooterChecksTests
     [Fact]
     public async Task A_column_chunk_larger_than_the_file_is_refused()
     {
-        CorruptParquetFileException error = await CheckTamperedFooterAsync((rowGroup, columns) => rowGroup.GetMetadata(columns[1].Field)!.MetaData!.TotalCompressedSize = 1L << 40);
+        CorruptParquetFileException error = await CheckTamperedFooterAsync(rowGroup => rowGroup with
+        {
+            Columns = rowGroup.Columns.Select((c, i) => i == 1 ? c with { TotalCompressedSize = 1L << 40 } : c).ToArray(),
+        });
 
         Assert.Contains("column 'Sensor' claims 1099511627776 bytes", error.Message, StringComparison.Ordinal);
     }
@@ -27,29 +30,42 @@ public sealed class FooterChecksTests
         // Field 1 (delta 1) of type list (9), then a list header saying "size in a varint" of one billion i32s.
         byte[] footer = [0x19, 0xF5, 0x80, 0x94, 0xEB, 0xDC, 0x03, 0x00];
 
-        Assert.Contains("a list of 1000000000 elements", ThriftFooterValidator.Validate(footer), StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(() => FooterParser.Parse(footer));
+        Assert.Contains("a list of 1000000000 elements", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_well_formed_footer_passes()
+    public void A_well_formed_footer_parses()
     {
-        // Field 1 i32 = 1, field 2 binary "ab", then stop.
-        byte[] footer = [0x15, 0x02, 0x18, 0x02, (byte)'a', (byte)'b', 0x00];
+        // Field 2 (schema): a list of one struct {4: name "root", 5: num_children 0}; field 3 (num_rows): 0; stop.
+        byte[] footer = [0x29, 0x1C, 0x48, 0x04, (byte)'r', (byte)'o', (byte)'o', (byte)'t', 0x15, 0x00, 0x00, 0x16, 0x00, 0x00];
 
-        Assert.Null(ThriftFooterValidator.Validate(footer));
+        FileMetadata metadata = FooterParser.Parse(footer);
+
+        Assert.Equal(0, metadata.RowCount);
+        Assert.Equal("root", metadata.Schema.Elements[0].Name);
+        Assert.Empty(metadata.Schema.Leaves);
     }
 
-    /// <summary>Opens a small valid file, tampers with its in-memory footer, and returns what the row-group check throws.</summary>
-    private static async Task<CorruptParquetFileException> CheckTamperedFooterAsync(Action<ParquetRowGroupReader, BoundColumn[]> tamper)
+    [Fact]
+    public void A_schema_group_claiming_more_children_than_elements_is_malformed()
+    {
+        // The root claims 5 children and none follow.
+        byte[] footer = [0x29, 0x1C, 0x48, 0x04, (byte)'r', (byte)'o', (byte)'o', (byte)'t', 0x15, 0x0A, 0x00, 0x00];
+
+        var error = Assert.Throws<InvalidDataException>(() => FooterParser.Parse(footer));
+        Assert.Contains("claims 5 children", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens a small valid file, tampers with its row group's metadata, and returns what the row-group check throws.</summary>
+    private static async Task<CorruptParquetFileException> CheckTamperedFooterAsync(Func<RowGroupMetadata, RowGroupMetadata> tamper)
     {
         using var file = new TempFile();
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)));
         await using ParquetFile parquet = await ParquetFile.OpenAsync(file.Path, CancellationToken.None);
         BoundColumn[] columns = ParquetSchemaBinder.Bind(parquet.Schema, Measurement.Columns.Schema, file.Path);
-        using ParquetRowGroupReader rowGroup = parquet.Reader.OpenRowGroupReader(0);
+        FileMetadata tampered = parquet.Metadata with { RowGroups = [tamper(parquet.Metadata.RowGroups[0])] };
 
-        tamper(rowGroup, columns);
-
-        return Assert.Throws<CorruptParquetFileException>(() => parquet.CheckedRowCount(rowGroup, 0, columns));
+        return Assert.Throws<CorruptParquetFileException>(() => ParquetFile.CheckRowGroup(tampered, parquet.Pages.Length, file.Path, 0, columns));
     }
 }

@@ -1,5 +1,5 @@
+using Alimentar.ParquetBinding.Metadata;
 using Alimentar.ParquetBinding.Reading;
-using global::Parquet.Meta;
 
 namespace Alimentar.ParquetBinding;
 
@@ -28,12 +28,13 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
 
     public static FileColumnType Of(SchemaElement element)
     {
-        PhysicalType physical = (PhysicalType)(int)(element.Type ?? throw new InvalidDataException($"leaf column '{element.Name}' has no physical type"));
-        int typeLength = element.TypeLength ?? 0;
+        PhysicalType physical = element.Type ?? throw new InvalidDataException($"leaf column '{element.Name}' has no physical type");
+        int typeLength = element.TypeLength;
         LogicalType? logical = element.LogicalType;
         ConvertedType? converted = element.ConvertedType;
-        int scale = logical?.DECIMAL?.Scale ?? element.Scale ?? 0;
-        bool isDecimal = logical?.DECIMAL is not null || converted == ConvertedType.DECIMAL;
+        LogicalTypeKind kind = logical?.Kind ?? LogicalTypeKind.None;
+        int scale = kind == LogicalTypeKind.Decimal ? logical!.Scale : element.Scale ?? 0;
+        bool isDecimal = kind == LogicalTypeKind.Decimal || converted == ConvertedType.Decimal;
         var plain = new FileColumnType(physical, typeLength, FileValueKind.Unsupported);
         switch (physical)
         {
@@ -41,29 +42,28 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
                 return plain with { Kind = FileValueKind.Boolean };
             case PhysicalType.Int32:
                 if (isDecimal) return plain with { Kind = FileValueKind.Decimal, Scale = scale };
-                if (logical?.DATE is not null || converted == ConvertedType.DATE) return plain with { Kind = FileValueKind.DateOnly };
-                if (logical?.TIME?.Unit?.MILLIS is not null || converted == ConvertedType.TIME_MILLIS) return plain with { Kind = FileValueKind.TimeMillis, Unit = TimeUnit.Millis };
+                if (kind == LogicalTypeKind.Date || converted == ConvertedType.Date) return plain with { Kind = FileValueKind.DateOnly };
+                if ((kind == LogicalTypeKind.Time && logical!.Unit == TimeUnit.Millis) || converted == ConvertedType.TimeMillis) return plain with { Kind = FileValueKind.TimeMillis, Unit = TimeUnit.Millis };
                 return plain with { Kind = IntegerKind(logical, converted, 32) };
             case PhysicalType.Int64:
                 if (isDecimal) return plain with { Kind = FileValueKind.Decimal, Scale = scale };
-                if (logical?.TIMESTAMP is { } timestamp)
+                if (kind == LogicalTypeKind.Timestamp)
                 {
-                    return plain with { Kind = FileValueKind.DateTime, Unit = UnitOf(timestamp.Unit), IsAdjustedToUtc = timestamp.IsAdjustedToUTC };
+                    return plain with { Kind = FileValueKind.DateTime, Unit = logical!.Unit, IsAdjustedToUtc = logical.IsAdjustedToUtc };
                 }
 
-                if (converted is ConvertedType.TIMESTAMP_MILLIS or ConvertedType.TIMESTAMP_MICROS)
+                if (converted is ConvertedType.TimestampMillis or ConvertedType.TimestampMicros)
                 {
                     // The legacy annotations always meant instants in UTC.
-                    return plain with { Kind = FileValueKind.DateTime, Unit = converted == ConvertedType.TIMESTAMP_MILLIS ? TimeUnit.Millis : TimeUnit.Micros, IsAdjustedToUtc = true };
+                    return plain with { Kind = FileValueKind.DateTime, Unit = converted == ConvertedType.TimestampMillis ? TimeUnit.Millis : TimeUnit.Micros, IsAdjustedToUtc = true };
                 }
 
-                if (logical?.TIME is { } time)
+                if (kind == LogicalTypeKind.Time)
                 {
-                    TimeUnit unit = UnitOf(time.Unit);
-                    return plain with { Kind = unit == TimeUnit.Nanos ? FileValueKind.TimeNanos : FileValueKind.TimeMicros, Unit = unit };
+                    return plain with { Kind = logical!.Unit == TimeUnit.Nanos ? FileValueKind.TimeNanos : FileValueKind.TimeMicros, Unit = logical.Unit };
                 }
 
-                if (converted == ConvertedType.TIME_MICROS) return plain with { Kind = FileValueKind.TimeMicros, Unit = TimeUnit.Micros };
+                if (converted == ConvertedType.TimeMicros) return plain with { Kind = FileValueKind.TimeMicros, Unit = TimeUnit.Micros };
                 return plain with { Kind = IntegerKind(logical, converted, 64) };
             case PhysicalType.Int96:
                 return plain with { Kind = FileValueKind.DateTime, Unit = TimeUnit.Nanos };
@@ -73,37 +73,34 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
                 return plain with { Kind = FileValueKind.Double };
             case PhysicalType.ByteArray:
                 if (isDecimal) return plain with { Kind = FileValueKind.Decimal, Scale = scale };
-                bool text = logical?.STRING is not null || logical?.ENUM is not null || logical?.JSON is not null
-                    || converted is ConvertedType.UTF8 or ConvertedType.ENUM or ConvertedType.JSON;
+                bool text = kind is LogicalTypeKind.String or LogicalTypeKind.Enum or LogicalTypeKind.Json
+                    || converted is ConvertedType.Utf8 or ConvertedType.Enum or ConvertedType.Json;
                 return plain with { Kind = text ? FileValueKind.Utf8String : FileValueKind.Bytes };
             case PhysicalType.FixedLenByteArray:
                 if (typeLength <= 0) throw new InvalidDataException($"FIXED_LEN_BYTE_ARRAY column '{element.Name}' has a length of {typeLength}");
                 if (isDecimal) return plain with { Kind = FileValueKind.Decimal, Scale = scale };
-                if (logical?.UUID is not null && typeLength == 16) return plain with { Kind = FileValueKind.Guid };
-                if (logical?.FLOAT16 is not null && typeLength == 2) return plain with { Kind = FileValueKind.Half };
+                if (kind == LogicalTypeKind.Uuid && typeLength == 16) return plain with { Kind = FileValueKind.Guid };
+                if (kind == LogicalTypeKind.Float16 && typeLength == 2) return plain with { Kind = FileValueKind.Half };
                 return plain with { Kind = FileValueKind.Bytes };
             default:
                 return plain;
         }
     }
 
-    private static TimeUnit UnitOf(global::Parquet.Meta.TimeUnit? unit) =>
-        unit?.MILLIS is not null ? TimeUnit.Millis : unit?.NANOS is not null ? TimeUnit.Nanos : TimeUnit.Micros;
-
     private static FileValueKind IntegerKind(LogicalType? logical, ConvertedType? converted, int physicalBits)
     {
-        (int bits, bool signed) = logical?.INTEGER is { } integer
+        (int bits, bool signed) = logical is { Kind: LogicalTypeKind.Integer } integer
             ? (integer.BitWidth, integer.IsSigned)
             : converted switch
             {
-                ConvertedType.INT_8 => (8, true),
-                ConvertedType.INT_16 => (16, true),
-                ConvertedType.INT_32 => (32, true),
-                ConvertedType.INT_64 => (64, true),
-                ConvertedType.UINT_8 => (8, false),
-                ConvertedType.UINT_16 => (16, false),
-                ConvertedType.UINT_32 => (32, false),
-                ConvertedType.UINT_64 => (64, false),
+                ConvertedType.Int8 => (8, true),
+                ConvertedType.Int16 => (16, true),
+                ConvertedType.Int32 => (32, true),
+                ConvertedType.Int64 => (64, true),
+                ConvertedType.UInt8 => (8, false),
+                ConvertedType.UInt16 => (16, false),
+                ConvertedType.UInt32 => (32, false),
+                ConvertedType.UInt64 => (64, false),
                 _ => (physicalBits, true),
             };
 

@@ -1,4 +1,4 @@
-using Parquet.Schema;
+using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.ParquetBinding;
 
@@ -41,8 +41,7 @@ internal enum FileValueKind
 
 internal static class FileValueKinds
 {
-    public static FileValueKind Of(DataField field) =>
-        field.SchemaElement is { } element ? FileColumnType.Of(element).Kind : FileValueKind.Unsupported;
+    public static FileValueKind Of(LeafColumn field) => FileColumnType.Of(field.Element).Kind;
 
     public static bool IsTimeOfDay(this FileValueKind kind) =>
         kind is FileValueKind.TimeSpan or FileValueKind.TimeOnly or FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos;

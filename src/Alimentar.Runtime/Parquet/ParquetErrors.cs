@@ -1,5 +1,3 @@
-using Parquet.Meta.Proto;
-
 namespace Alimentar.ParquetBinding;
 
 /// <summary>Turns what Parquet.Net and the stream throw into Alimentar's exceptions, naming file, column and row group.</summary>
@@ -34,7 +32,6 @@ internal static class ParquetErrors
 
     private static string Describe(Exception error) => error switch
     {
-        ThriftProtocolException => $"invalid metadata: {error.Message}",
         EndOfStreamException => "it ends before its metadata says it should",
         OutOfMemoryException => "a length in the file is larger than the file could hold",
         _ => $"{error.GetType().Name}: {error.Message}",

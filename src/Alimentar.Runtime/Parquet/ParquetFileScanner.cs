@@ -1,5 +1,4 @@
-using global::Parquet;
-using global::Parquet.Schema;
+using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.ParquetBinding;
 
@@ -25,7 +24,7 @@ internal static class ParquetFileScanner
     public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        opened?.Invoke(file.Reader.Metadata?.NumRows ?? 0);
+        opened?.Invoke(file.Metadata.RowCount);
         BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
         var head = new List<object?[]>();
@@ -76,9 +75,9 @@ internal static class ParquetFileScanner
         return new ScanResult(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
     }
 
-    private static BoundColumn[] BindEveryLeaf(ParquetSchema schema, string path)
+    private static BoundColumn[] BindEveryLeaf(FileSchema schema, string path)
     {
-        return schema.GetDataFields().Select(field =>
+        return schema.Leaves.Select(field =>
         {
             string name = field.Path.ToString();
             FileValueKind kind = FileValueKinds.Of(field);
@@ -120,6 +119,7 @@ internal static class ParquetFileScanner
         FileValueKind.DateTime => ColumnType.DateTime,
         FileValueKind.DateOnly => ColumnType.DateOnly,
         FileValueKind.Guid => ColumnType.Guid,
+        FileValueKind.Half => ColumnType.Single,
         _ => ColumnType.TimeSpan,
     };
 

@@ -1,17 +1,17 @@
-using Parquet.Schema;
+using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.ParquetBinding;
 
 /// <summary>Binds a row type's columns to a file's columns once per file, or explains why it cannot.</summary>
 internal static class ParquetSchemaBinder
 {
-    public static BoundColumn[] Bind(ParquetSchema fileSchema, RowSchema rowSchema, string fileName)
+    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName)
     {
-        DataField[] fileFields = fileSchema.GetDataFields();
+        LeafColumn[] fileFields = fileSchema.Leaves.ToArray();
         string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
 
         // A list member binds by the list's own name, the first part of its leaf's path.
-        string[] listNames = Array.ConvertAll(fileFields, f => f.MaxRepetitionLevel == 1 ? f.Path.FirstPart ?? f.Name : "\0");
+        string[] listNames = Array.ConvertAll(fileFields, f => f.MaxRepetitionLevel == 1 ? f.Path.FirstPart : "\0");
         var bound = new BoundColumn[rowSchema.Columns.Count];
         for (int i = 0; i < bound.Length; i++)
         {
@@ -24,7 +24,7 @@ internal static class ParquetSchemaBinder
 
             int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
                 "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
-            if (match < 0 && Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart ?? f.Name], _ => new InvalidOperationException()) == 0) is var nested and >= 0)
+            if (match < 0 && Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0) is var nested and >= 0)
             {
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[nested]}', a nested or repeated column {Describe(fileFields[nested])}; bind a leaf by its path, e.g. [ParquetColumn(\"{names[nested].Replace('/', '.')}\")]");
             }
@@ -35,7 +35,7 @@ internal static class ParquetSchemaBinder
                     $"no such column; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
             }
 
-            DataField field = fileFields[match];
+            LeafColumn field = fileFields[match];
             if (field.MaxRepetitionLevel > 0)
             {
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"a repeated (list) column {Describe(field)}");
@@ -53,7 +53,7 @@ internal static class ParquetSchemaBinder
         return bound;
     }
 
-    private static BoundColumn BindList(DataField[] fileFields, string[] names, string[] listNames, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    private static BoundColumn BindList(LeafColumn[] fileFields, string[] names, string[] listNames, RowSchema rowSchema, ColumnDescriptor column, string fileName)
     {
         int match = ColumnNameMatcher.Find(column, listNames, both => Mismatch(fileName, rowSchema, column,
             "one list column", $"two list columns that both match: {both}; name one with [ParquetColumn]"));
@@ -65,7 +65,7 @@ internal static class ParquetSchemaBinder
                 : Mismatch(fileName, rowSchema, column, $"a list column named '{column.Name}'", $"no such list; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
         }
 
-        DataField field = fileFields[match];
+        LeafColumn field = fileFields[match];
         FileValueKind kind = FileValueKinds.Of(field);
         if (!FileValueKinds.CanConvert(kind, column.Type))
         {
@@ -76,25 +76,37 @@ internal static class ParquetSchemaBinder
     }
 
     /// <summary>Describes a file column as a Parquet user reads it: physical type, annotation, repetition.</summary>
-    public static string Describe(DataField field)
+    public static string Describe(LeafColumn field)
     {
-        var element = field.SchemaElement;
-        string physical = element?.Type?.ToString() ?? field.ClrType.Name;
-        string? annotation = element?.LogicalType switch
+        SchemaElement element = field.Element;
+        string physical = element.Type switch
         {
-            { STRING: not null } => "STRING",
-            { DATE: not null } => "DATE",
-            { TIMESTAMP: not null } => "TIMESTAMP",
-            { TIME: not null } => "TIME",
-            { DECIMAL: { } d } => $"DECIMAL({d.Precision},{d.Scale})",
-            { UUID: not null } => "UUID",
-            { INTEGER: { } n } => $"INT({n.BitWidth},{(n.IsSigned ? "signed" : "unsigned")})",
-            { JSON: not null } => "JSON",
-            { ENUM: not null } => "ENUM",
-            _ => element?.ConvertedType?.ToString(),
+            Reading.PhysicalType.FixedLenByteArray => $"FIXED_LEN_BYTE_ARRAY({element.TypeLength})",
+            { } type => ToUpperSnake(type.ToString()),
+            null => "GROUP",
         };
+        string? annotation = element.LogicalType is { Kind: not LogicalTypeKind.None } logical
+            ? logical.ToString()
+            : element.ConvertedType is { } converted ? ToUpperSnake(converted.ToString()) : null;
         string repetition = field.MaxRepetitionLevel > 0 ? "REPEATED" : field.MaxDefinitionLevel > 0 ? "OPTIONAL" : "REQUIRED";
         return annotation is null ? $"{physical} {repetition}" : $"{physical} ({annotation}) {repetition}";
+    }
+
+    /// <summary>Int32 → INT32, FixedLenByteArray → FIXED_LEN_BYTE_ARRAY, TimestampMicros → TIMESTAMP_MICROS.</summary>
+    private static string ToUpperSnake(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]) && !char.IsDigit(name[i - 1]))
+            {
+                text.Append('_');
+            }
+
+            text.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return text.ToString();
     }
 
     private static string Describe(ColumnDescriptor column) => column.IsList

@@ -38,8 +38,7 @@ internal sealed class RowGroupReader : IDisposable
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
     public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc)
     {
-        using global::Parquet.ParquetRowGroupReader rowGroup = file.Reader.OpenRowGroupReader(index);
-        (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(rowGroup, index, binding.Columns);
+        (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(index, binding.Columns);
         var chunks = new ColumnChunkReader[layouts.Length];
         try
         {

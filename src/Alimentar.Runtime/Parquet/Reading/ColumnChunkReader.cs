@@ -98,9 +98,15 @@ internal sealed class ColumnChunkReader : IDisposable
             PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
             PageIndex++;
             // A page cannot decompress to more than its whole chunk does: a larger claim is corruption, refused before renting for it.
-            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes || header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize))
+            if (header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize))
             {
-                throw new InvalidDataException($"a page claiming {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed");
+                throw new InvalidDataException($"a page claiming {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, in a chunk of {_layout.UncompressedLength}");
+            }
+
+            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+            {
+                throw new NotSupportedException(
+                    $"page {PageIndex} holds {Math.Max(header.CompressedSize, header.UncompressedSize)} bytes, more than the {MaxPageBytes} one page may hold in memory");
             }
 
             await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
@@ -289,10 +295,13 @@ internal sealed class ColumnChunkReader : IDisposable
         }
 
         // In v2 the levels are never compressed, and the values only when the header says so.
-        ReadOnlyMemory<byte> values = header.IsCompressed && _layout.Codec != CompressionCodec.Uncompressed
-            ? Decompress(stored[levelBytes..], header.UncompressedSize - levelBytes)
+        // An empty values section (a page of nulls only) may be stored as a few bytes of an empty compressed stream.
+        bool empty = header.UncompressedSize == levelBytes;
+        bool decompress = !empty && header.IsCompressed && _layout.Codec != CompressionCodec.Uncompressed;
+        ReadOnlyMemory<byte> values = empty ? ReadOnlyMemory<byte>.Empty
+            : decompress ? Decompress(stored[levelBytes..], header.UncompressedSize - levelBytes)
             : stored[levelBytes..];
-        if (!header.IsCompressed && header.UncompressedSize != header.CompressedSize)
+        if (!empty && !decompress && header.UncompressedSize != header.CompressedSize)
         {
             throw new InvalidDataException($"an uncompressed v2 page of {header.CompressedSize} bytes claims {header.UncompressedSize}");
         }

@@ -76,6 +76,11 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
 
     public int ReadI32() => ReadZigZag32();
 
+    /// <summary>An i8, i16 or i32 field as an int, whichever of the three the writer used.</summary>
+    public int ReadInteger(byte type) => type == Byte ? (sbyte)Take(1)[0] : ReadZigZag32();
+
+    public string ReadString() => System.Text.Encoding.UTF8.GetString(ReadBinary());
+
     public long ReadI64()
     {
         ulong raw = ReadVarint();

@@ -1,0 +1,380 @@
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.ParquetBinding.Metadata;
+
+/// <summary>
+/// Parses a footer (Thrift <c>FileMetaData</c>) into <see cref="FileMetadata"/>. Every read is bounds
+/// checked, nesting is limited and no list may claim more elements than bytes remain, so a corrupt footer
+/// fails at once with <see cref="InvalidDataException"/>: it cannot hang or exhaust memory.
+/// </summary>
+internal static class FooterParser
+{
+    public static FileMetadata Parse(ReadOnlySpan<byte> footer)
+    {
+        var reader = new ThriftCompactReader(footer);
+        long rows = 0;
+        string? createdBy = null;
+        var elements = new List<SchemaElement>();
+        var rowGroups = new List<RowGroupMetadata>();
+        var keyValues = new List<KeyValuePair<string, string?>>();
+        bool sawSchema = false;
+        try
+        {
+            while (reader.NextField(out short id, out byte type))
+            {
+                switch (id)
+                {
+                    case 2 when type == ThriftCompactReader.List:
+                        sawSchema = true;
+                        ReadList(ref reader, elements, static (ref ThriftCompactReader r) => ReadSchemaElement(ref r));
+                        break;
+                    case 3 when type == ThriftCompactReader.I64:
+                        rows = reader.ReadI64();
+                        break;
+                    case 4 when type == ThriftCompactReader.List:
+                        ReadList(ref reader, rowGroups, static (ref ThriftCompactReader r) => ReadRowGroup(ref r));
+                        break;
+                    case 5 when type == ThriftCompactReader.List:
+                        ReadList(ref reader, keyValues, static (ref ThriftCompactReader r) => ReadKeyValue(ref r));
+                        break;
+                    case 6 when type == ThriftCompactReader.Binary:
+                        createdBy = reader.ReadString();
+                        break;
+                    default:
+                        reader.Skip(type);
+                        break;
+                }
+            }
+        }
+        catch (ThriftEndOfInputException error)
+        {
+            throw new InvalidDataException(error.Message, error);
+        }
+
+        if (!sawSchema)
+        {
+            throw new InvalidDataException("its metadata has no schema");
+        }
+
+        if (rows < 0)
+        {
+            throw new InvalidDataException($"it claims {rows} rows");
+        }
+
+        return new FileMetadata(rows, createdBy, FileSchema.Build(elements), rowGroups, keyValues);
+    }
+
+    private delegate T ItemReader<T>(ref ThriftCompactReader reader);
+
+    private static void ReadList<T>(ref ThriftCompactReader reader, List<T> target, ItemReader<T> read)
+    {
+        int count = reader.ReadListHeader(out byte elementType);
+        if (elementType != ThriftCompactReader.Struct)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                reader.Skip(elementType is ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse ? ThriftCompactReader.Byte : elementType);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            int saved = reader.BeginStruct();
+            target.Add(read(ref reader));
+            reader.EndStruct(saved);
+        }
+    }
+
+    private static SchemaElement ReadSchemaElement(ref ThriftCompactReader reader)
+    {
+        var element = new SchemaElement { Name = string.Empty };
+        while (reader.NextField(out short id, out byte type))
+        {
+            element = (id, type) switch
+            {
+                (1, ThriftCompactReader.I32) => element with { Type = (PhysicalType)reader.ReadI32() },
+                (2, ThriftCompactReader.I32) => element with { TypeLength = reader.ReadI32() },
+                (3, ThriftCompactReader.I32) => element with { Repetition = (Repetition)reader.ReadI32() },
+                (4, ThriftCompactReader.Binary) => element with { Name = reader.ReadString() },
+                (5, ThriftCompactReader.I32) => element with { ChildCount = reader.ReadI32() },
+                (6, ThriftCompactReader.I32) => element with { ConvertedType = (ConvertedType)reader.ReadI32() },
+                (7, ThriftCompactReader.I32) => element with { Scale = reader.ReadI32() },
+                (8, ThriftCompactReader.I32) => element with { Precision = reader.ReadI32() },
+                (10, ThriftCompactReader.Struct) => element with { LogicalType = ReadLogicalType(ref reader) },
+                _ => Skipped(ref reader, type, element),
+            };
+        }
+
+        if (element.Type is { } physical && !Enum.IsDefined(physical))
+        {
+            throw new InvalidDataException($"column '{element.Name}' has an unknown physical type {(int)physical}");
+        }
+
+        if (element.Repetition is < Repetition.Required or > Repetition.Repeated)
+        {
+            throw new InvalidDataException($"column '{element.Name}' has an unknown repetition {(int)element.Repetition}");
+        }
+
+        return element;
+    }
+
+    private static LogicalType ReadLogicalType(ref ThriftCompactReader reader)
+    {
+        int saved = reader.BeginStruct();
+        var logical = new LogicalType(LogicalTypeKind.None);
+        while (reader.NextField(out short id, out byte type))
+        {
+            if (type != ThriftCompactReader.Struct)
+            {
+                reader.Skip(type);
+                continue;
+            }
+
+            int inner = reader.BeginStruct();
+            logical = new LogicalType(Enum.IsDefined((LogicalTypeKind)id) ? (LogicalTypeKind)id : LogicalTypeKind.None);
+            while (reader.NextField(out short field, out byte fieldType))
+            {
+                logical = (logical.Kind, field, fieldType) switch
+                {
+                    (LogicalTypeKind.Decimal, 1, ThriftCompactReader.I32) => logical with { Scale = reader.ReadI32() },
+                    (LogicalTypeKind.Decimal, 2, ThriftCompactReader.I32) => logical with { Precision = reader.ReadI32() },
+                    (LogicalTypeKind.Time or LogicalTypeKind.Timestamp, 1, ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse) =>
+                        logical with { IsAdjustedToUtc = ThriftCompactReader.BooleanOf(fieldType) },
+                    (LogicalTypeKind.Time or LogicalTypeKind.Timestamp, 2, ThriftCompactReader.Struct) => logical with { Unit = ReadTimeUnit(ref reader) },
+                    (LogicalTypeKind.Integer, 1, ThriftCompactReader.Byte or ThriftCompactReader.I16 or ThriftCompactReader.I32) => logical with { BitWidth = reader.ReadInteger(fieldType) },
+                    (LogicalTypeKind.Integer, 2, ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse) => logical with { IsSigned = ThriftCompactReader.BooleanOf(fieldType) },
+                    _ => Skipped(ref reader, fieldType, logical),
+                };
+            }
+
+            reader.EndStruct(inner);
+        }
+
+        reader.EndStruct(saved);
+        return logical;
+    }
+
+    private static TimeUnit ReadTimeUnit(ref ThriftCompactReader reader)
+    {
+        int saved = reader.BeginStruct();
+        TimeUnit unit = TimeUnit.Micros;
+        while (reader.NextField(out short id, out byte type))
+        {
+            unit = id switch { 1 => TimeUnit.Millis, 3 => TimeUnit.Nanos, _ => TimeUnit.Micros };
+            reader.Skip(type);
+        }
+
+        reader.EndStruct(saved);
+        return unit;
+    }
+
+    private static RowGroupMetadata ReadRowGroup(ref ThriftCompactReader reader)
+    {
+        var columns = new List<ColumnChunkMetadata>();
+        long rows = 0;
+        long bytes = 0;
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id)
+            {
+                case 1 when type == ThriftCompactReader.List:
+                    ReadList(ref reader, columns, static (ref ThriftCompactReader r) => ReadColumnChunk(ref r));
+                    break;
+                case 2 when type == ThriftCompactReader.I64:
+                    bytes = reader.ReadI64();
+                    break;
+                case 3 when type == ThriftCompactReader.I64:
+                    rows = reader.ReadI64();
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        return new RowGroupMetadata(rows, bytes, columns);
+    }
+
+    private static ColumnChunkMetadata ReadColumnChunk(ref ThriftCompactReader reader)
+    {
+        var chunk = new ColumnChunkMetadata { IsEncrypted = true };
+        string? filePath = null;
+        long? offsetIndexOffset = null, columnIndexOffset = null;
+        int? offsetIndexLength = null, columnIndexLength = null;
+        bool hasCrypto = false;
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id, type)
+            {
+                case (1, ThriftCompactReader.Binary):
+                    filePath = reader.ReadString();
+                    break;
+                case (3, ThriftCompactReader.Struct):
+                    int saved = reader.BeginStruct();
+                    chunk = ReadColumnMetaData(ref reader);
+                    reader.EndStruct(saved);
+                    break;
+                case (4, ThriftCompactReader.I64):
+                    offsetIndexOffset = reader.ReadI64();
+                    break;
+                case (5, ThriftCompactReader.I32):
+                    offsetIndexLength = reader.ReadI32();
+                    break;
+                case (6, ThriftCompactReader.I64):
+                    columnIndexOffset = reader.ReadI64();
+                    break;
+                case (7, ThriftCompactReader.I32):
+                    columnIndexLength = reader.ReadI32();
+                    break;
+                case (8, _) or (9, _):
+                    hasCrypto = true;
+                    reader.Skip(type);
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        return chunk with
+        {
+            FilePath = filePath,
+            OffsetIndexOffset = offsetIndexOffset,
+            OffsetIndexLength = offsetIndexLength,
+            ColumnIndexOffset = columnIndexOffset,
+            ColumnIndexLength = columnIndexLength,
+            IsEncrypted = chunk.IsEncrypted || hasCrypto,
+        };
+    }
+
+    private static ColumnChunkMetadata ReadColumnMetaData(ref ThriftCompactReader reader)
+    {
+        var chunk = new ColumnChunkMetadata();
+        var encodings = new List<ParquetEncoding>();
+        var path = new List<string>();
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id, type)
+            {
+                case (1, ThriftCompactReader.I32):
+                    chunk = chunk with { Type = (PhysicalType)reader.ReadI32() };
+                    break;
+                case (2, ThriftCompactReader.List):
+                    int encodingCount = reader.ReadListHeader(out byte encodingType);
+                    for (int i = 0; i < encodingCount; i++)
+                    {
+                        if (encodingType == ThriftCompactReader.I32)
+                        {
+                            encodings.Add((ParquetEncoding)reader.ReadI32());
+                        }
+                        else
+                        {
+                            reader.Skip(encodingType);
+                        }
+                    }
+
+                    break;
+                case (3, ThriftCompactReader.List):
+                    int pathCount = reader.ReadListHeader(out byte pathType);
+                    for (int i = 0; i < pathCount; i++)
+                    {
+                        if (pathType == ThriftCompactReader.Binary)
+                        {
+                            path.Add(reader.ReadString());
+                        }
+                        else
+                        {
+                            reader.Skip(pathType);
+                        }
+                    }
+
+                    break;
+                case (4, ThriftCompactReader.I32):
+                    chunk = chunk with { Codec = (CompressionCodec)reader.ReadI32() };
+                    break;
+                case (5, ThriftCompactReader.I64):
+                    chunk = chunk with { ValueCount = reader.ReadI64() };
+                    break;
+                case (6, ThriftCompactReader.I64):
+                    chunk = chunk with { TotalUncompressedSize = reader.ReadI64() };
+                    break;
+                case (7, ThriftCompactReader.I64):
+                    chunk = chunk with { TotalCompressedSize = reader.ReadI64() };
+                    break;
+                case (9, ThriftCompactReader.I64):
+                    chunk = chunk with { DataPageOffset = reader.ReadI64() };
+                    break;
+                case (11, ThriftCompactReader.I64):
+                    chunk = chunk with { DictionaryPageOffset = reader.ReadI64() };
+                    break;
+                case (12, ThriftCompactReader.Struct):
+                    chunk = chunk with { Statistics = ReadStatistics(ref reader) };
+                    break;
+                case (14, ThriftCompactReader.I64):
+                    chunk = chunk with { BloomFilterOffset = reader.ReadI64() };
+                    break;
+                case (15, ThriftCompactReader.I32):
+                    chunk = chunk with { BloomFilterLength = reader.ReadI32() };
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        return chunk with { Encodings = encodings, PathInSchema = path, IsEncrypted = false };
+    }
+
+    private static ColumnStatistics ReadStatistics(ref ThriftCompactReader reader)
+    {
+        int saved = reader.BeginStruct();
+        var statistics = new ColumnStatistics();
+        while (reader.NextField(out short id, out byte type))
+        {
+            statistics = (id, type) switch
+            {
+                (1, ThriftCompactReader.Binary) => statistics with { LegacyMax = reader.ReadBinary().ToArray() },
+                (2, ThriftCompactReader.Binary) => statistics with { LegacyMin = reader.ReadBinary().ToArray() },
+                (3, ThriftCompactReader.I64) => statistics with { NullCount = reader.ReadI64() },
+                (4, ThriftCompactReader.I64) => statistics with { DistinctCount = reader.ReadI64() },
+                (5, ThriftCompactReader.Binary) => statistics with { MaxValue = reader.ReadBinary().ToArray() },
+                (6, ThriftCompactReader.Binary) => statistics with { MinValue = reader.ReadBinary().ToArray() },
+                _ => Skipped(ref reader, type, statistics),
+            };
+        }
+
+        reader.EndStruct(saved);
+        return statistics;
+    }
+
+    private static KeyValuePair<string, string?> ReadKeyValue(ref ThriftCompactReader reader)
+    {
+        string key = string.Empty;
+        string? value = null;
+        while (reader.NextField(out short id, out byte type))
+        {
+            switch (id, type)
+            {
+                case (1, ThriftCompactReader.Binary):
+                    key = reader.ReadString();
+                    break;
+                case (2, ThriftCompactReader.Binary):
+                    value = reader.ReadString();
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
+        }
+
+        return new(key, value);
+    }
+
+    private static T Skipped<T>(ref ThriftCompactReader reader, byte type, T unchanged)
+    {
+        reader.Skip(type);
+        return unchanged;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Buffers.Binary;
+using System.Text;
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.ParquetBinding.Metadata;
+
+/// <summary>
+/// Decodes a statistics value (a min or max as the footer stores it: the PLAIN bytes of one value) into
+/// the value its logical type means: a TIMESTAMP into <see cref="DateTime"/>, a DATE into
+/// <see cref="DateOnly"/>, a DECIMAL into <see cref="decimal"/>, UTF-8 into a string. Null when the bytes
+/// do not fit the type, since statistics are optional and some writers store odd ones.
+/// </summary>
+internal static class StatisticsDecoder
+{
+    public static object? Decode(byte[]? raw, FileColumnType type)
+    {
+        if (raw is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return type.Physical switch
+            {
+                PhysicalType.Boolean when raw.Length >= 1 => raw[0] != 0,
+                PhysicalType.Int32 when raw.Length >= 4 => FromInt32(BinaryPrimitives.ReadInt32LittleEndian(raw), type),
+                PhysicalType.Int64 when raw.Length >= 8 => FromInt64(BinaryPrimitives.ReadInt64LittleEndian(raw), type),
+                PhysicalType.Int96 when raw.Length == 12 => FromInt96(raw),
+                PhysicalType.Float when raw.Length >= 4 => BinaryPrimitives.ReadSingleLittleEndian(raw),
+                PhysicalType.Double when raw.Length >= 8 => BinaryPrimitives.ReadDoubleLittleEndian(raw),
+                PhysicalType.ByteArray or PhysicalType.FixedLenByteArray => FromBytes(raw, type),
+                _ => null,
+            };
+        }
+        catch (Exception error) when (error is ArgumentOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static object FromInt32(int value, FileColumnType type) => type.Kind switch
+    {
+        FileValueKind.DateOnly => DateOnly.FromDayNumber(checked(719_162 + value)),
+        FileValueKind.TimeMillis => TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(value)),
+        FileValueKind.Decimal => Scaled(value, type.Scale),
+        FileValueKind.UInt32 => (uint)value,
+        FileValueKind.UInt16 => (ushort)value,
+        FileValueKind.Byte => (byte)value,
+        _ => value,
+    };
+
+    private static object FromInt64(long value, FileColumnType type) => type.Kind switch
+    {
+        FileValueKind.DateTime => Timestamp(value, type),
+        FileValueKind.TimeMicros => TimeOnly.FromTimeSpan(TimeSpan.FromTicks(value * 10)),
+        FileValueKind.TimeNanos => TimeOnly.FromTimeSpan(TimeSpan.FromTicks(value / 100)),
+        FileValueKind.Decimal => Scaled(value, type.Scale),
+        FileValueKind.UInt64 => (ulong)value,
+        _ => value,
+    };
+
+    private static DateTime Timestamp(long value, FileColumnType type)
+    {
+        long ticks = type.Unit switch
+        {
+            TimeUnit.Millis => checked(value * TimeSpan.TicksPerMillisecond),
+            TimeUnit.Micros => checked(value * 10),
+            _ => value / 100,
+        };
+        return new DateTime(checked(DateTime.UnixEpoch.Ticks + ticks), type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
+    }
+
+    private static DateTime FromInt96(byte[] raw)
+    {
+        long nanos = BinaryPrimitives.ReadInt64LittleEndian(raw);
+        int julianDay = BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan(8));
+        return new DateTime(checked(DateTime.UnixEpoch.Ticks + (julianDay - 2_440_588L) * TimeSpan.TicksPerDay + nanos / 100));
+    }
+
+    private static object FromBytes(byte[] raw, FileColumnType type) => type.Kind switch
+    {
+        FileValueKind.Utf8String => Encoding.UTF8.GetString(raw),
+        FileValueKind.Guid when raw.Length == 16 => new Guid(raw, bigEndian: true),
+        FileValueKind.Half when raw.Length == 2 => BinaryPrimitives.ReadHalfLittleEndian(raw),
+        FileValueKind.Decimal when raw.Length is > 0 and <= 16 => Scaled(BigEndianInteger(raw), type.Scale),
+        _ => raw,
+    };
+
+    private static Int128 BigEndianInteger(byte[] raw)
+    {
+        Int128 value = (sbyte)raw[0] < 0 ? Int128.NegativeOne : Int128.Zero;
+        foreach (byte b in raw)
+        {
+            value = (value << 8) | b;
+        }
+
+        return value;
+    }
+
+    private static object Scaled(Int128 unscaled, int scale)
+    {
+        if (scale is < 0 or > 28 || Int128.Abs(unscaled) > (Int128)decimal.MaxValue)
+        {
+            return unscaled;
+        }
+
+        return (decimal)unscaled / Pow10(scale);
+    }
+
+    private static decimal Pow10(int scale)
+    {
+        decimal result = 1m;
+        for (int i = 0; i < scale; i++)
+        {
+            result *= 10m;
+        }
+
+        return result;
+    }
+}
