@@ -45,4 +45,6 @@ public enum ColumnType
     TimeSpan,
     /// <summary><see cref="System.Guid"/>: FIXED_LEN_BYTE_ARRAY(16) annotated UUID.</summary>
     Guid,
+    /// <summary><see cref="System.Half"/>: read from FLOAT16 (FIXED_LEN_BYTE_ARRAY(2)) or FLOAT; written as FLOAT, which holds every half exactly.</summary>
+    Half,
 }

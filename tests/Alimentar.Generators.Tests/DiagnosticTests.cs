@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use a supported type or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
 
     [Fact]
     public void ALI0004_two_members_map_to_one_column() => AssertSingle(

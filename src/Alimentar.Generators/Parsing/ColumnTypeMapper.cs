@@ -110,6 +110,7 @@ namespace Alimentar.Generators.Parsing
                     case "TimeOnly": return Value("TimeOnly", "global::System.TimeOnly", 8);
                     case "TimeSpan": return Value("TimeSpan", "global::System.TimeSpan", 8);
                     case "Guid": return Value("Guid", "global::System.Guid", 16);
+                    case "Half": return Value("Half", "global::System.Half", 2);
                 }
             }
 

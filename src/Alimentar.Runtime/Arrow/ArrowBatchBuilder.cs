@@ -45,6 +45,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         ColumnType.Int64 => Int64Type.Default,
         ColumnType.UInt64 => UInt64Type.Default,
         ColumnType.Single => FloatType.Default,
+        ColumnType.Half => HalfFloatType.Default,
         ColumnType.Double => DoubleType.Default,
         ColumnType.Decimal => new Decimal128Type(column.Precision > 0 ? column.Precision : 38, column.Precision > 0 ? column.Scale : 18),
         ColumnType.String => StringType.Default,
@@ -198,7 +199,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     private static bool IsArrowPrimitive<T>() =>
         typeof(T) == typeof(sbyte) || typeof(T) == typeof(byte) || typeof(T) == typeof(short) || typeof(T) == typeof(ushort)
         || typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong)
-        || typeof(T) == typeof(float) || typeof(T) == typeof(double);
+        || typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Half);
 
     private static ArrowBuffer ZeroCopy<T>(ArraySegment<T> segment)
         where T : struct

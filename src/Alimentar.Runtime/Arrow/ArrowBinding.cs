@@ -71,6 +71,7 @@ internal sealed class ArrowBinding
         ArrowTypeId.UInt32 => FileValueKind.UInt32,
         ArrowTypeId.Int64 => FileValueKind.Int64,
         ArrowTypeId.UInt64 => FileValueKind.UInt64,
+        ArrowTypeId.HalfFloat => FileValueKind.Half,
         ArrowTypeId.Float => FileValueKind.Single,
         ArrowTypeId.Double => FileValueKind.Double,
         ArrowTypeId.Decimal128 => FileValueKind.Decimal,

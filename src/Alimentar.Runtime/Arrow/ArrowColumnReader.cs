@@ -161,6 +161,7 @@ internal sealed class ArrowColumnReader : IColumnReader
             UInt32Array a => Convert(a, destination),
             Int64Array a => Convert(a, destination),
             UInt64Array a => Convert(a, destination),
+            HalfFloatArray a => Convert(a, destination),
             FloatArray a => Convert(a, destination),
             DoubleArray a => Convert(a, destination),
             BooleanArray a => Convert(a, i => a.GetValue(i) ?? false, destination),

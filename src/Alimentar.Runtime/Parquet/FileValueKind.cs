@@ -63,6 +63,7 @@ internal static class FileValueKinds
         ColumnType.DateOnly => file is FileValueKind.DateOnly or FileValueKind.DateTime,
         ColumnType.TimeOnly or ColumnType.TimeSpan => file.IsTimeOfDay(),
         ColumnType.Guid => file == FileValueKind.Guid,
+        ColumnType.Half => file is FileValueKind.Half or FileValueKind.Single,
         _ => false,
     };
 }

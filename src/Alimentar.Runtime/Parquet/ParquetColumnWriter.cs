@@ -112,6 +112,11 @@ internal sealed class ParquetColumnWriter : IColumnWriter
         {
             await WriteMappedAsync(field, As<T, TimeSpan>(values), ToMicroseconds, levels, cancellationToken).ConfigureAwait(false);
         }
+        else if (typeof(T) == typeof(Half))
+        {
+            // Parquet.Net cannot write FLOAT16; FLOAT holds every half exactly and reads back into Half.
+            await WriteMappedAsync(field, As<T, Half>(values), static v => (float)v, levels, cancellationToken).ConfigureAwait(false);
+        }
         else
         {
             await WriteAsync(field, values, levels, cancellationToken).ConfigureAwait(false);
@@ -152,7 +157,7 @@ internal sealed class ParquetColumnWriter : IColumnWriter
     }
 
     private static bool NeedsConversion<T>() =>
-        typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(TimeOnly) || typeof(T) == typeof(TimeSpan);
+        typeof(T) == typeof(DateTime) || typeof(T) == typeof(DateTimeOffset) || typeof(T) == typeof(TimeOnly) || typeof(T) == typeof(TimeSpan) || typeof(T) == typeof(Half);
 
     /// <summary>Parquet timestamps are UTC instants; a local time is converted, an unspecified one taken as UTC.</summary>
     private static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc);

@@ -32,7 +32,7 @@ internal static class ParquetFieldFactory
             ColumnType.UInt32 => new DataField(name, typeof(uint), nullable),
             ColumnType.Int64 => new DataField(name, typeof(long), nullable),
             ColumnType.UInt64 => new DataField(name, typeof(ulong), nullable),
-            ColumnType.Single => new DataField(name, typeof(float), nullable),
+            ColumnType.Single or ColumnType.Half => new DataField(name, typeof(float), nullable),
             ColumnType.Double => new DataField(name, typeof(double), nullable),
             ColumnType.Decimal => new DecimalDataField(
                 name,

@@ -53,6 +53,7 @@ internal static class ValueConverter
         if (typeof(TTo) == typeof(float)) return Checked(source, Reinterpret<TTo, float>(destination));
         if (typeof(TTo) == typeof(double)) return Checked(source, Reinterpret<TTo, double>(destination));
         if (typeof(TTo) == typeof(decimal)) return Checked(source, Reinterpret<TTo, decimal>(destination));
+        if (typeof(TTo) == typeof(Half)) return Checked(source, Reinterpret<TTo, Half>(destination));
         throw Unsupported<TFrom, TTo>();
     }
 
