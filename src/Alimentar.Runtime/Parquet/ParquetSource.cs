@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Alimentar.ParquetBinding;
+using Alimentar.ParquetBinding.Reading;
 using global::Parquet;
 
 namespace Alimentar;
@@ -28,7 +29,8 @@ namespace Alimentar;
 public sealed class ParquetSource<T> : IBatchSource<T>
     where T : IStreamingRow<T>
 {
-    private readonly Func<CancellationToken, ValueTask<Stream>> _open;
+    // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
+    private readonly Func<CancellationToken, ValueTask<IRangeReader>> _open;
     private readonly bool _sharesOneStream;
     private int _streamInUse;
 
@@ -49,7 +51,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         }
 
         Name = path;
-        _open = _ => ValueTask.FromResult(OpenFile(path));
+        _open = _ => ValueTask.FromResult<IRangeReader>(OpenFile(path));
     }
 
     /// <summary>Streams a seekable stream. Passes over one stream cannot overlap; the stream stays open.</summary>
@@ -66,7 +68,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
 
         Name = name;
         _sharesOneStream = true;
-        _open = _ => ValueTask.FromResult(stream);
+        _open = _ => ValueTask.FromResult<IRangeReader>(new StreamRangeReader(stream, leaveOpen: true));
     }
 
     /// <summary>Streams whatever <paramref name="openStream"/> opens; it is called once per pass and the stream disposed after.</summary>
@@ -77,7 +79,17 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         ArgumentNullException.ThrowIfNull(openStream);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
-        _open = openStream;
+        _open = async cancellationToken =>
+        {
+            Stream stream = await openStream(cancellationToken).ConfigureAwait(false);
+            if (stream.CanRead && stream.CanSeek)
+            {
+                return new StreamRangeReader(stream, leaveOpen: false);
+            }
+
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new SourceUnavailableException($"Cannot read '{name}': the stream it opened cannot read and seek, which Parquet needs (its footer is at the end).") { FilePath = name };
+        };
     }
 
     private ParquetSource(ParquetSource<T> other)
@@ -211,7 +223,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
     private async IAsyncEnumerable<Batch<T>> DecodeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            _open, leaveOpen: _sharesOneStream, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+            _open, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
         // What the page readers hold (windows, pages, levels, dictionaries) counts in the pass's memory too.
         MemoryTracker? tracker = PassMemory.Current;
         for (int index = 0; index < reader.RowGroupCount; index++)
@@ -243,11 +255,11 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         }
     }
 
-    private static Stream OpenFile(string path)
+    private static FileRangeReader OpenFile(string path)
     {
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16, FileOptions.Asynchronous);
+            return FileRangeReader.Open(path);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,5 @@
+using Alimentar.ParquetBinding.Reading;
+
 namespace Alimentar.ParquetBinding;
 
 /// <summary>One pass over one Parquet file for a row type: binds its schema once and reads row groups a batch at a time into column stores.</summary>
@@ -22,9 +24,9 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken)
     {
-        ParquetFile file = await ParquetFile.OpenAsync(open, leaveOpen, name, cancellationToken).ConfigureAwait(false);
+        ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name);

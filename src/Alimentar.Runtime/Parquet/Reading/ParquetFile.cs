@@ -36,36 +36,22 @@ internal sealed class ParquetFile : IAsyncDisposable
     /// <summary>Where column chunks are read from, by byte range.</summary>
     public IRangeReader Pages { get; }
 
-    /// <summary>Opens the file at <paramref name="path"/>; the file is closed with the result.</summary>
+    /// <summary>Opens the file at <paramref name="path"/> for positional reads; the file is closed with the result.</summary>
     public static ValueTask<ParquetFile> OpenAsync(string path, CancellationToken cancellationToken) =>
-        OpenAsync(_ => ValueTask.FromResult<Stream>(File.OpenRead(path)), leaveOpen: false, path, cancellationToken);
+        OpenAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, cancellationToken);
 
-    public static async ValueTask<ParquetFile> OpenAsync(Func<CancellationToken, ValueTask<Stream>> open, bool leaveOpen, string name, CancellationToken cancellationToken)
+    /// <summary>Opens whatever <paramref name="open"/> returns and reads its footer; the reader is disposed with the result.</summary>
+    public static async ValueTask<ParquetFile> OpenAsync(Func<CancellationToken, ValueTask<IRangeReader>> open, string name, CancellationToken cancellationToken)
     {
-        Stream stream = await open(cancellationToken).ConfigureAwait(false);
-        IRangeReader? pages = null;
+        IRangeReader pages = await open(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!stream.CanSeek)
-            {
-                throw new ArgumentException($"'{name}' must be a seekable stream.");
-            }
-
-            pages = new StreamRangeReader(stream, leaveOpen);
             FileMetadata metadata = await ReadFooterAsync(pages, name, cancellationToken).ConfigureAwait(false);
             return new ParquetFile(pages, metadata, name);
         }
         catch (Exception error)
         {
-            if (pages is not null)
-            {
-                await pages.DisposeAsync().ConfigureAwait(false);
-            }
-            else if (!leaveOpen)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await pages.DisposeAsync().ConfigureAwait(false);
             if (ParquetErrors.ShouldTranslate(error))
             {
                 throw ParquetErrors.Translate(error, name);
