@@ -21,7 +21,7 @@ namespace Alimentar.Generators
         public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
             "ALI0003",
             "Member type is not supported as a Parquet column",
-            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
+            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
 
         public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
             "ALI0004",
@@ -36,7 +36,7 @@ namespace Alimentar.Generators
         public static readonly DiagnosticDescriptor GenericType = Error(
             "ALI0006",
             "Generic streaming row types are not supported",
-            "'{0}' is generic; [StreamingDataset] types must not have type parameters");
+            "'{0}' {1}; a [StreamingDataset] type must be a closed, non-generic type");
 
         public static readonly DiagnosticDescriptor InvalidColumnName = Error(
             "ALI0007",
@@ -53,15 +53,35 @@ namespace Alimentar.Generators
             "Invalid decimal precision or scale",
             "[ParquetDecimal({2}, {3})] on member '{0}' of '{1}' is not a valid DECIMAL; precision must be 1 to 38 and scale 0 to precision");
 
+        public static readonly DiagnosticDescriptor AbstractType = Error(
+            "ALI0010",
+            "Streaming row type cannot be instantiated",
+            "'{0}' is {1}, so rows cannot be built from it; put [StreamingDataset] on a concrete type");
+
+        public static readonly DiagnosticDescriptor ColumnAttributeIgnored = new(
+            "ALI0011",
+            "[ParquetColumn] on a member that is not a column",
+            "[ParquetColumn] on member '{0}' of '{1}' has no effect: {2}; remove the attribute or make the member a public or internal property or field with storage",
+            Category,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLink("ALI0011"));
+
         public static readonly DiagnosticDescriptor[] All =
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
-            NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal,
+            NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal, AbstractType,
+            ColumnAttributeIgnored,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 
+        /// <summary>Where each diagnostic's page lives: docs/diagnostics in the repository shows the wrong code and the fix.</summary>
+        public const string HelpLinkBase = "https://github.com/alimentar/alimentar-dotnet/blob/main/docs/diagnostics/";
+
+        private static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
         private static DiagnosticDescriptor Error(string id, string title, string message) =>
-            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+            new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
     }
 }

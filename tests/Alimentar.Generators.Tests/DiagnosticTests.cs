@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
 
     [Fact]
     public void ALI0004_two_members_map_to_one_column() => AssertSingle(
@@ -38,7 +38,13 @@ public sealed class DiagnosticTests
     public void ALI0006_generic_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial record [|Row|]<T>(int A);",
         "ALI0006",
-        "'Row' is generic; [StreamingDataset] types must not have type parameters");
+        "'Row' has type parameters; a [StreamingDataset] type must be a closed, non-generic type");
+
+    [Fact]
+    public void ALI0006_names_the_generic_container_when_only_it_is_generic() => AssertSingle(
+        "using Alimentar; public partial class Outer<T> { [StreamingDataset] public partial record [|Row|](int A); }",
+        "ALI0006",
+        "'Outer.Row' is nested in the generic type 'Outer<T>'; a [StreamingDataset] type must be a closed, non-generic type");
 
     [Fact]
     public void ALI0007_empty_column_name() => AssertSingle(
@@ -59,12 +65,51 @@ public sealed class DiagnosticTests
         "[ParquetDecimal(40, 2)] on member 'Price' of 'Row' is not a valid DECIMAL; precision must be 1 to 38 and scale 0 to precision");
 
     [Fact]
+    public void ALI0010_abstract_type() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public abstract partial class [|Row|] { public int A { get; set; } }",
+        "ALI0010",
+        "'Row' is abstract, so rows cannot be built from it; put [StreamingDataset] on a concrete type");
+
+    [Theory]
+    [InlineData("private int [|Hidden|];", "it is not public or internal")]
+    [InlineData("public int [|Twice|] => A * 2;", "it is computed (it has no setter and no backing field)")]
+    public void ALI0011_parquet_column_on_a_member_that_is_not_a_column_is_a_warning(string member, string why)
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } [ParquetColumn(\"x\")] " + member.Replace("[|", string.Empty).Replace("|]", string.Empty) + " }");
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("ALI0011", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains(why, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Single(run.Sources);
+    }
+
+    [Fact]
+    public void Every_diagnostic_links_to_its_page_in_the_repository()
+    {
+        string docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        foreach (DiagnosticDescriptor descriptor in Diagnostics.All)
+        {
+            Assert.Equal(Diagnostics.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
+            string page = File.ReadAllText(Path.Combine(docs, descriptor.Id + ".md"));
+            Assert.Contains("# " + descriptor.Id, page, StringComparison.Ordinal);
+            Assert.Contains("```csharp", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_type_with_an_error_generates_no_source()
     {
         GeneratorRun run = GeneratorHarness.Run("using Alimentar; [StreamingDataset] public record Row(int A);");
 
         Assert.Empty(run.Sources);
     }
+
+    private static string RepositoryRoot() => typeof(DiagnosticTests).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+        .Cast<System.Reflection.AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
 
     /// <summary>Checks the one diagnostic's ID, message and span; <c>[|…|]</c> marks the expected span in the source.</summary>
     private static void AssertSingle(string markedSource, string id, string message)

@@ -2,10 +2,15 @@ using System.Collections.Generic;
 using System.Linq;
 using Alimentar.Generators.Model;
 using Alimentar.Generators.Parsing;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Alimentar.Generators.Emitting
 {
-    /// <summary>Turns a <see cref="RowSpec"/> into the source of its column store, row binding and batch accessors.</summary>
+    /// <summary>
+    /// Turns a <see cref="RowSpec"/> into the source of its column store, row binding and batch accessors.
+    /// Store fields are always reached through <c>this.</c> and member names are escaped where they are
+    /// keywords, so no member name, however it is spelled, can collide with a generated local or parameter.
+    /// </summary>
     internal static class RowEmitter
     {
         private const string Alimentar = "global::Alimentar";
@@ -39,7 +44,8 @@ namespace Alimentar.Generators.Emitting
                 w.Close();
             }
 
-            if (emitBatchAccessors)
+            // A private or protected row type cannot be named by an extension class at namespace level.
+            if (emitBatchAccessors && row.AccessorsVisible)
             {
                 w.Line();
                 EmitBatchAccessors(w, row, extensionProperties);
@@ -65,7 +71,7 @@ namespace Alimentar.Generators.Emitting
             w.Line();
             w.Line($"/// <summary>Rows of <see cref=\"{Cref(row)}\"/> held column by column in pooled arrays.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Alimentar.Generators\", \"1.0.0\")]");
-            w.Open($"{(row.IsPublic ? "public" : "internal")} sealed class {store} : {Alimentar}.ColumnStore<{self}>");
+            w.Open($"{(row.IsPublic ? "public" : "internal")} {(row.HidesInheritedStore ? "new " : string.Empty)}sealed class {store} : {Alimentar}.ColumnStore<{self}>");
             EmitSchema(w, row);
             EmitFields(w, row);
             EmitConstructor(w, row);
@@ -76,6 +82,7 @@ namespace Alimentar.Generators.Emitting
             EmitSize(w, row);
             EmitReturnBuffers(w, row);
             EmitEnumNames(w, row);
+            EmitCharConversion(w, row);
             w.Close();
             w.Close();
         }
@@ -120,7 +127,7 @@ namespace Alimentar.Generators.Emitting
         {
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"internal readonly {c.StoredType}[] {c.FieldName};");
+                w.Line($"internal readonly {c.StoredType}[] {Id(c.FieldName)};");
             }
 
             w.Line();
@@ -135,7 +142,7 @@ namespace Alimentar.Generators.Emitting
             w.Open("    : base(capacity, pool)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"{c.FieldName} = pool.Rent<{c.StoredType}>(capacity);");
+                w.Line($"this.{Id(c.FieldName)} = pool.Rent<{c.StoredType}>(capacity);");
             }
 
             w.Close();
@@ -144,7 +151,7 @@ namespace Alimentar.Generators.Emitting
 
         private static void EmitGetRow(SourceWriter w, RowSpec row)
         {
-            string[] arguments = row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i])).ToArray();
+            string[] arguments = row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i], i)).ToArray();
             string construct = $"new {row.FullyQualifiedName}({string.Join(", ", arguments)})";
             string end = row.InitializedColumns.Count == 0 ? ";" : string.Empty;
             w.Line("/// <inheritdoc />");
@@ -172,7 +179,7 @@ namespace Alimentar.Generators.Emitting
             foreach (int i in row.InitializedColumns)
             {
                 ColumnSpec c = row.Columns[i];
-                w.Line($"    {c.MemberName} = {ReadExpression(c)},");
+                w.Line($"    {Id(c.MemberName)} = {ReadExpression(c, i)},");
             }
 
             w.Line("};");
@@ -185,7 +192,7 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override void SetRow(int index, {row.FullyQualifiedName} row)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"{c.FieldName}[index] = {StoreExpression(c)};");
+                w.Line($"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
             }
 
             w.Close();
@@ -197,7 +204,7 @@ namespace Alimentar.Generators.Emitting
             w.Line("/// <inheritdoc />");
             w.Open($"public override async {Tasks}.ValueTask ReadAsync({Alimentar}.IColumnReader reader, {Threading}.CancellationToken cancellationToken)");
             w.Line("int rows = reader.RowCount;");
-            w.Line("EnsureCapacity(rows);");
+            w.Line("this.EnsureCapacity(rows);");
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
@@ -212,10 +219,10 @@ namespace Alimentar.Generators.Emitting
                     _ => "ReadBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await reader.{call}({i}, new global::System.Memory<{c.StoredType}>({c.FieldName}, 0, rows){forgive}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"await reader.{call}({i}, new global::System.Memory<{c.StoredType}>(this.{Id(c.FieldName)}, 0, rows){forgive}, cancellationToken).ConfigureAwait(false);");
             }
 
-            w.Line("Count = rows;");
+            w.Line("this.Count = rows;");
             w.Close();
             w.Line();
         }
@@ -238,7 +245,7 @@ namespace Alimentar.Generators.Emitting
                     _ => "WriteBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await writer.{call}({i}, new global::System.ReadOnlyMemory<{c.StoredType}>({c.FieldName}, start, count){forgive}, cancellationToken).ConfigureAwait(false);");
+                w.Line($"await writer.{call}({i}, new global::System.ReadOnlyMemory<{c.StoredType}>(this.{Id(c.FieldName)}, start, count){forgive}, cancellationToken).ConfigureAwait(false);");
             }
 
             w.Close();
@@ -252,15 +259,15 @@ namespace Alimentar.Generators.Emitting
             {
                 if (c.Storage == ColumnStorage.String)
                 {
-                    terms.Add($"StringBytes({c.FieldName}, start, count)");
+                    terms.Add($"StringBytes(this.{Id(c.FieldName)}, start, count)");
                 }
                 else if (c.Storage == ColumnStorage.Binary)
                 {
-                    terms.Add($"BinaryBytes({c.FieldName}, start, count)");
+                    terms.Add($"BinaryBytes(this.{Id(c.FieldName)}, start, count)");
                 }
                 else if (c.Storage == ColumnStorage.List)
                 {
-                    terms.Add($"ListBytes({c.FieldName}, start, count)");
+                    terms.Add($"ListBytes(this.{Id(c.FieldName)}, start, count)");
                 }
             }
 
@@ -282,7 +289,7 @@ namespace Alimentar.Generators.Emitting
             w.Open("protected override void ReturnBuffers()");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"Pool.Return({c.FieldName});");
+                w.Line($"this.Pool.Return(this.{Id(c.FieldName)});");
             }
 
             w.Close();
@@ -291,11 +298,19 @@ namespace Alimentar.Generators.Emitting
         private static void EmitBatchAccessors(SourceWriter w, RowSpec row, bool extensionProperties)
         {
             string self = row.FullyQualifiedName;
-            string className = string.Concat(row.ContainingTypes.Select(t => t.Name)) + row.Name + "BatchExtensions";
+            // Outer.Trip gets Outer_TripBatchExtensions, so it cannot meet a top-level OuterTrip's class.
+            string className = string.Join("_", row.ContainingTypes.Select(t => t.Name).Concat(new[] { row.Name })) + "BatchExtensions";
+            var accessorNames = new HashSet<string>(row.Columns.Select(c => RowParser.AccessorName(c.MemberName)), System.StringComparer.Ordinal);
+            string batch = "batch";
+            while (accessorNames.Contains(batch))
+            {
+                batch += "_";
+            }
+
             w.Line($"/// <summary>Typed, zero-copy column access on batches of <see cref=\"{Cref(row)}\"/>.</summary>");
             w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Alimentar.Generators\", \"1.0.0\")]");
             w.Open($"{(row.IsPublic ? "public" : "internal")} static class {className}");
-            string receiver = $"{Alimentar}.Batch<{self}> batch";
+            string receiver = $"{Alimentar}.Batch<{self}> {batch}";
             if (extensionProperties)
             {
                 w.Open($"extension({receiver})");
@@ -310,8 +325,8 @@ namespace Alimentar.Generators.Emitting
                 }
 
                 w.Line($"/// <summary>The <c>{c.MemberName}</c> column (Parquet column <c>{Escape(c.ColumnName)}</c>) of this batch.</summary>");
-                string span = $"new global::System.ReadOnlySpan<{c.StoredType}>((({self}.{row.StoreName})batch.Columns).{c.FieldName}, batch.Offset, batch.Count)";
-                string name = RowParser.AccessorName(c.MemberName);
+                string span = $"new global::System.ReadOnlySpan<{c.StoredType}>((({self}.{row.StoreName}){batch}.Columns).{Id(c.FieldName)}, {batch}.Offset, {batch}.Count)";
+                string name = Id(RowParser.AccessorName(c.MemberName));
                 string signature = extensionProperties ? name : $"{name}(this {receiver})";
                 string modifiers = extensionProperties ? "public" : "public static";
                 if (c.Enum is { AsString: false })
@@ -320,7 +335,7 @@ namespace Alimentar.Generators.Emitting
                     w.Line($"{modifiers} global::System.ReadOnlySpan<{c.MemberType}> {signature} =>");
                     w.Line($"    global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(");
                     w.Line($"        ref global::System.Runtime.CompilerServices.Unsafe.As<{c.StoredType}, {c.MemberType}>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference({span})),");
-                    w.Line("        batch.Count);");
+                    w.Line($"        {batch}.Count);");
                 }
                 else
                 {
@@ -337,7 +352,11 @@ namespace Alimentar.Generators.Emitting
             w.Close();
         }
 
-        /// <summary>Name conversion for enums stored as strings: a switch over the names the generator saw, no reflection.</summary>
+        /// <summary>
+        /// Name conversion for enums stored as strings, with no reflection: a switch over the names the generator
+        /// saw. Writing uses the enum's own text, so a [Flags] combination is written "A, B" and an undefined value
+        /// as its number; reading accepts exactly those forms back.
+        /// </summary>
         private static void EmitEnumNames(SourceWriter w, RowSpec row)
         {
             foreach (ColumnSpec c in row.Columns)
@@ -347,8 +366,9 @@ namespace Alimentar.Generators.Emitting
                     continue;
                 }
 
+                string field = c.FieldName;
                 w.Line();
-                w.Line($"private static {c.MemberType} Parse{c.MemberName}(string? value) => value switch");
+                w.Line($"private static {c.MemberType} Parse{field}(string? value) => value switch");
                 w.Line("{");
                 if (c.IsNullable)
                 {
@@ -357,40 +377,94 @@ namespace Alimentar.Generators.Emitting
 
                 foreach (string member in e.Members)
                 {
-                    w.Line($"    \"{member}\" => {e.TypeName}.{member},");
+                    w.Line($"    {Literal(member)} => {e.TypeName}.{Id(member)},");
                 }
 
-                w.Line($"    _ => throw new global::System.IO.InvalidDataException($\"'{{value}}' is not a name of {e.TypeName.Replace("global::", string.Empty)} (column {Escape(c.ColumnName)}).\"),");
+                w.Line($"    _ => ParseOther{field}(value),");
                 w.Line("};");
                 w.Line();
-                w.Line($"private static string{(c.IsNullable ? "?" : string.Empty)} Format{c.MemberName}({c.MemberType} value) => value{(c.IsNullable ? "?" : string.Empty)}.ToString();");
+                w.Line("/// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>");
+                w.Open($"private static {e.TypeName} ParseOther{field}(string? value)");
+                w.Open($"if ({e.UnderlyingType}.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out {e.UnderlyingType} number))");
+                w.Line($"return ({e.TypeName})number;");
+                w.Close();
+                w.Line();
+                w.Line($"{e.TypeName} result = default;");
+                w.Open("foreach (string part in (value ?? string.Empty).Split(','))");
+                w.Line("result |= part.Trim() switch");
+                w.Line("{");
+                foreach (string member in e.Members)
+                {
+                    w.Line($"    {Literal(member)} => {e.TypeName}.{Id(member)},");
+                }
+
+                string enumName = e.TypeName.Replace("global::", string.Empty);
+                w.Line($"    _ => throw new {Alimentar}.AlimentarException(\"'\" + value + \"' in column '\" + {Literal(c.ColumnName)} + \"' is not a name of {enumName}.\"),");
+                w.Line("};");
+                w.Close();
+                w.Line();
+                w.Line("return result;");
+                w.Close();
+                w.Line();
+                w.Line($"private static string{(c.IsNullable ? "?" : string.Empty)} Format{field}({c.MemberType} value) => value{(c.IsNullable ? "?" : string.Empty)}.ToString();");
             }
         }
 
-        /// <summary>The row member's value from the store, as the member's type.</summary>
-        private static string ReadExpression(ColumnSpec c) => (c.Enum, c.List) switch
+        /// <summary>A <c>char</c> member is held as a one-character string; anything else in the file is an error naming the column.</summary>
+        private static void EmitCharConversion(SourceWriter w, RowSpec row)
         {
-            ({ AsString: true }, _) => $"Parse{c.MemberName}({c.FieldName}[index])",
-            ({ }, _) => $"({c.MemberType}){c.FieldName}[index]",
-            (_, { Container: "List" } l) when c.IsNullable =>
-                $"{c.FieldName}[index] is {{ }} {Camel(c.MemberName)} ? new global::System.Collections.Generic.List<{l.ElementCode}>({Camel(c.MemberName)}) : null",
-            (_, { Container: "List" } l) => $"new global::System.Collections.Generic.List<{l.ElementCode}>({c.FieldName}[index])",
-            _ => $"{c.FieldName}[index]",
-        };
+            if (!row.Columns.Any(c => c.IsChar))
+            {
+                return;
+            }
+
+            w.Line();
+            w.Line("private static char ToChar(string value, string column) => value.Length == 1");
+            w.Line("    ? value[0]");
+            w.Line($"    : throw new {Alimentar}.AlimentarException(\"Column '\" + column + \"' holds '\" + value + \"', which is not one character, so it cannot fill a char member.\");");
+        }
+
+        /// <summary>The row member's value from the store, as the member's type.</summary>
+        /// <param name="c">The column.</param>
+        /// <param name="index">The column's position, which names its pattern variables apart from every other's.</param>
+        private static string ReadExpression(ColumnSpec c, int index)
+        {
+            string stored = $"this.{Id(c.FieldName)}[index]";
+            return (c.Enum, c.List) switch
+            {
+                _ when c.IsChar && c.IsNullable => $"{stored} is {{ }} text{index} ? ToChar(text{index}, {Literal(c.ColumnName)}) : null",
+                _ when c.IsChar => $"ToChar({stored}, {Literal(c.ColumnName)})",
+                ({ AsString: true }, _) => $"Parse{c.FieldName}({stored})",
+                ({ }, _) => $"({c.MemberType}){stored}",
+                (_, { Container: "List" } l) when c.IsNullable =>
+                    $"{stored} is {{ }} list{index} ? new global::System.Collections.Generic.List<{l.ElementCode}>(list{index}) : null",
+                (_, { Container: "List" } l) => $"new global::System.Collections.Generic.List<{l.ElementCode}>({stored})",
+                _ => stored,
+            };
+        }
 
         /// <summary>The row member's value as the store holds it.</summary>
-        private static string StoreExpression(ColumnSpec c) => (c.Enum, c.List) switch
+        private static string StoreExpression(ColumnSpec c)
         {
-            ({ AsString: true }, _) => $"Format{c.MemberName}(row.{c.MemberName})",
-            ({ }, _) => $"({c.StoredType})row.{c.MemberName}",
-            (_, { Container: "List" }) => $"row.{c.MemberName}{(c.IsNullable ? "?" : string.Empty)}.ToArray()",
-            (_, { Container: "ReadOnlyList" }) when c.IsNullable =>
-                $"row.{c.MemberName} is null ? null : global::System.Linq.Enumerable.ToArray(row.{c.MemberName})",
-            (_, { Container: "ReadOnlyList" }) => $"global::System.Linq.Enumerable.ToArray(row.{c.MemberName})",
-            _ => $"row.{c.MemberName}",
-        };
+            string member = $"row.{Id(c.MemberName)}";
+            return (c.Enum, c.List) switch
+            {
+                _ when c.IsChar => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToString()",
+                ({ AsString: true }, _) => $"Format{c.FieldName}({member})",
+                ({ }, _) => $"({c.StoredType}){member}",
+                (_, { Container: "List" }) => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToArray()",
+                (_, { Container: "ReadOnlyList" }) when c.IsNullable =>
+                    $"{member} is null ? null : global::System.Linq.Enumerable.ToArray({member})",
+                (_, { Container: "ReadOnlyList" }) => $"global::System.Linq.Enumerable.ToArray({member})",
+                _ => member,
+            };
+        }
 
-        private static string Camel(string name) => "@" + char.ToLowerInvariant(name[0]) + name.Substring(1);
+        /// <summary>An identifier as code writes it: <c>@class</c> for a keyword, the name itself otherwise.</summary>
+        private static string Id(string name) =>
+            SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.FieldKeyword
+                ? "@" + name
+                : name;
 
         /// <summary>Arrays whose element nullability differs from the reader's and writer's signatures take a <c>!</c>.</summary>
         private static bool IsNonNullableReference(ColumnSpec c) =>
@@ -400,8 +474,14 @@ namespace Alimentar.Generators.Emitting
 
         private static string Bool(bool value) => value ? "true" : "false";
 
-        private static string Literal(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        /// <summary>A C# string literal of <paramref name="value"/>, every quote, backslash and control character escaped.</summary>
+        private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-        private static string Escape(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Text for an XML doc comment: markup escaped, and control characters (a line break would end the comment) shown as C# escapes.</summary>
+        private static string Escape(string value)
+        {
+            string literal = Literal(value);
+            return literal.Substring(1, literal.Length - 2).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        }
     }
 }

@@ -14,6 +14,7 @@ namespace Alimentar.Generators.Model
     /// <param name="Scale">Decimal scale, or 0.</param>
     /// <param name="Enum">The enum the member holds, when it is one.</param>
     /// <param name="List">The list the member holds, when it is one.</param>
+    /// <param name="IsChar">A <c>char</c> member, held as a one-character string.</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -27,18 +28,20 @@ namespace Alimentar.Generators.Model
         int Precision,
         int Scale,
         EnumSpec? Enum = null,
-        ListSpec? List = null)
+        ListSpec? List = null,
+        bool IsChar = false)
     {
-        /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
         /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
         public string MemberType => (Enum, List) switch
         {
+            _ when IsChar => IsNullable ? "char?" : "char",
             ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
             (_, { Container: "List" } l) => $"global::System.Collections.Generic.List<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
             (_, { Container: "ReadOnlyList" } l) => $"global::System.Collections.Generic.IReadOnlyList<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
             _ => StoredType,
         };
 
+        /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
         public string StoredType => List is { } list
             ? list.ElementCode + "[]" + (IsNullable ? "?" : string.Empty)
             : Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value) ? ElementType + "?" : ElementType;

@@ -4,5 +4,6 @@ namespace Alimentar.Generators.Model
     /// <param name="TypeName">The fully qualified enum type.</param>
     /// <param name="AsString">True to store member names.</param>
     /// <param name="Members">The enum's member names, for name conversion without reflection.</param>
-    internal sealed record EnumSpec(string TypeName, bool AsString, EquatableArray<string> Members);
+    /// <param name="UnderlyingType">The enum's underlying integer type (<c>int</c>, <c>ulong</c>...).</param>
+    internal sealed record EnumSpec(string TypeName, bool AsString, EquatableArray<string> Members, string UnderlyingType = "int");
 }

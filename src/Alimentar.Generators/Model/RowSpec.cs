@@ -10,6 +10,8 @@ namespace Alimentar.Generators.Model
     /// <param name="ConstructorArguments">Column indexes passed to the constructor, in parameter order.</param>
     /// <param name="InitializedColumns">Column indexes set in an object initializer.</param>
     /// <param name="StoreName">The nested store type's name (<c>Columns</c> unless a member already uses it).</param>
+    /// <param name="HidesInheritedStore">A base type is a streaming row too, so its store of the same name is hidden with <c>new</c>.</param>
+    /// <param name="AccessorsVisible">Whether code outside the type can see it (not private or protected), so batch accessors can exist.</param>
     internal sealed record RowSpec(
         string? Namespace,
         string Name,
@@ -19,7 +21,9 @@ namespace Alimentar.Generators.Model
         EquatableArray<ColumnSpec> Columns,
         EquatableArray<int> ConstructorArguments,
         EquatableArray<int> InitializedColumns,
-        string StoreName)
+        string StoreName,
+        bool HidesInheritedStore = false,
+        bool AccessorsVisible = true)
     {
         /// <summary>The type as code names it from anywhere: <c>global::Demo.Outer.Trip</c>.</summary>
         public string FullyQualifiedName

@@ -7,14 +7,14 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null);
+        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
             if (ListElement(type, out string? container) is { } elementType)
             {
                 Mapping? element = Map(elementType, enumAsString: false);
-                if (element is null || element.Enum is not null || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String))
+                if (element is null || element.Enum is not null || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String))
                 {
                     return null;
                 }
@@ -78,7 +78,7 @@ namespace Alimentar.Generators.Parsing
             if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlyingType } enumType)
             {
                 var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name);
-                var spec = new EnumSpec(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), enumAsString, new EquatableArray<string>(members));
+                var spec = new EnumSpec(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), enumAsString, new EquatableArray<string>(members), underlyingType.ToDisplayString());
                 return enumAsString
                     ? new Mapping("String", "string", ColumnStorage.String, false, 8, spec)
                     : MapValue(underlyingType, false)! with { Enum = spec };
@@ -87,6 +87,7 @@ namespace Alimentar.Generators.Parsing
             switch (type.SpecialType)
             {
                 case SpecialType.System_Boolean: return Value("Boolean", "bool", 1);
+                case SpecialType.System_Char: return new Mapping("String", "string", ColumnStorage.String, false, 8, IsChar: true);
                 case SpecialType.System_SByte: return Value("SByte", "sbyte", 1);
                 case SpecialType.System_Byte: return Value("Byte", "byte", 1);
                 case SpecialType.System_Int16: return Value("Int16", "short", 2);

@@ -15,6 +15,7 @@ namespace Alimentar.Generators.Parsing
     {
         private const string ColumnAttribute = "Alimentar.ParquetColumnAttribute";
         private const string EnumAsStringAttribute = "Alimentar.ParquetEnumAsStringAttribute";
+        private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
         private const int MaxDecimalPrecision = 38;
 
         private static readonly string[] DecimalAttributes =
@@ -72,9 +73,18 @@ namespace Alimentar.Generators.Parsing
                 containing.Insert(0, new ContainingTypeSpec(outerSyntax is null ? "class" : Keyword(outerSyntax), outer.Name));
             }
 
-            if (type.TypeParameters.Length > 0 || type.ContainingType?.IsGenericType == true)
+            if (type.TypeParameters.Length > 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericType, syntax.Identifier.GetLocation(), display));
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericType, syntax.Identifier.GetLocation(), display, "has type parameters"));
+            }
+            else if (GenericContainer(type) is { } generic)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.GenericType, syntax.Identifier.GetLocation(), display, $"is nested in the generic type '{generic.ToDisplayString()}'"));
+            }
+
+            if (type.IsAbstract && type.TypeKind != TypeKind.Interface || type.TypeKind == TypeKind.Interface)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.AbstractType, syntax.Identifier.GetLocation(), display, type.TypeKind == TypeKind.Interface ? "an interface" : "abstract"));
             }
 
             if (diagnostics.Count > 0)
@@ -82,7 +92,8 @@ namespace Alimentar.Generators.Parsing
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
             }
 
-            List<Member> members = CollectMembers(type, display, diagnostics, cancellationToken);
+            var warnings = new List<DiagnosticInfo>();
+            List<Member> members = CollectMembers(type, display, diagnostics, warnings, cancellationToken);
             if (members.Count == 0 && diagnostics.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, syntax.Identifier.GetLocation(), display));
@@ -95,6 +106,7 @@ namespace Alimentar.Generators.Parsing
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
             }
 
+            string storeName = StoreNameOf(type)!;
             var spec = new RowSpec(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
@@ -104,11 +116,13 @@ namespace Alimentar.Generators.Parsing
                 new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
                 new EquatableArray<int>(construction.ConstructorArguments),
                 new EquatableArray<int>(construction.InitializedColumns),
-                type.GetMembers("Columns").IsEmpty ? "Columns" : "StreamingColumns");
-            return new ParseResult(spec, EquatableArray<DiagnosticInfo>.Empty);
+                storeName,
+                HidesInheritedStore: BaseTypesFirst(type).Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && (!t.GetMembers(storeName).IsEmpty || StoreNameOf(t) == storeName)),
+                AccessorsVisible: IsVisibleOutsideType(type));
+            return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(warnings));
         }
 
-        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken)
         {
             var members = new List<Member>();
             foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
@@ -116,17 +130,25 @@ namespace Alimentar.Generators.Parsing
                 foreach (ISymbol symbol in declaring.GetMembers())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (!IsCandidate(symbol, out ITypeSymbol? memberType, out bool settable) || IsIgnored(symbol))
+                    Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
+                    bool candidate = IsCandidate(symbol, out ITypeSymbol? memberType, out bool settable);
+                    bool computed = candidate && symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property);
+                    if (!candidate || computed || IsIgnored(symbol))
                     {
+                        // A computed property (an expression over other members) is derived data, not a column; an
+                        // attribute naming a column on it, or on a member the generated code cannot reach, is a mistake.
+                        if (SymbolEqualityComparer.Default.Equals(declaring, type) && !symbol.IsImplicitlyDeclared && !IsIgnored(symbol)
+                            && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ColumnAttribute))
+                        {
+                            warnings.Add(DiagnosticInfo.Create(Diagnostics.ColumnAttributeIgnored, location, symbol.Name, display,
+                                computed ? "it is computed (it has no setter and no backing field)" : symbol.IsStatic ? "it is static" : "it is not public or internal"));
+                        }
+
                         continue;
                     }
 
-                    Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
-                    if (symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property))
-                    {
-                        // A computed property (an expression over other members) is derived data, not a column.
-                        continue;
-                    }
+                    // A member redeclared in a derived type (override or new) is one column, the most derived one.
+                    int redeclared = members.FindIndex(m => m.Symbol.Name == symbol.Name);
 
                     AttributeData[] attributes = MemberAttributes(symbol, type);
                     bool enumAsString = attributes.Any(a => a.AttributeClass?.ToDisplayString() == EnumAsStringAttribute);
@@ -165,8 +187,17 @@ namespace Alimentar.Generators.Parsing
                         Precision: mapping.ColumnType == "Decimal" ? precision : 0,
                         Scale: mapping.ColumnType == "Decimal" ? scale : 0,
                         mapping.Enum,
-                        mapping.List);
-                    members.Add(new Member(symbol, memberType!, settable, location, column));
+                        mapping.List,
+                        mapping.IsChar);
+                    var member = new Member(symbol, memberType!, settable, location, column, IsRequired(symbol));
+                    if (redeclared >= 0)
+                    {
+                        members[redeclared] = member;
+                    }
+                    else
+                    {
+                        members.Add(member);
+                    }
                 }
             }
 
@@ -320,7 +351,9 @@ namespace Alimentar.Generators.Parsing
                     continue;
                 }
 
-                var initialized = Enumerable.Range(0, members.Count).Where(i => !arguments.Contains(i)).ToList();
+                // A required member must appear in the initializer unless the constructor says it sets them all.
+                bool setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute);
+                var initialized = Enumerable.Range(0, members.Count).Where(i => !arguments.Contains(i) || (members[i].IsRequired && !setsRequired)).ToList();
                 Member? unsettable = initialized.Select(i => members[i]).FirstOrDefault(m => !m.Settable);
                 if (unsettable is null)
                 {
@@ -366,7 +399,43 @@ namespace Alimentar.Generators.Parsing
         /// <summary>Accessor names on <c>Batch&lt;T&gt;</c>: the member name, or <c>NameColumn</c> where the batch already has that name.</summary>
         public static string AccessorName(string memberName) => BatchMemberNames.Contains(memberName) ? memberName + "Column" : memberName;
 
-        private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column);
+        private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column, bool IsRequired);
+
+        /// <summary>The store a streaming row type gets (<c>Columns</c> unless it has a member of that name); null for other types.</summary>
+        private static string? StoreNameOf(INamedTypeSymbol type) =>
+            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StreamingDatasetGenerator.AttributeName)
+                ? type.GetMembers("Columns").IsEmpty ? "Columns" : "StreamingColumns"
+                : null;
+
+        private static bool IsRequired(ISymbol symbol) => symbol is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+
+        /// <summary>The nearest generic type the row type is nested in, if any.</summary>
+        private static INamedTypeSymbol? GenericContainer(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+            {
+                if (outer.TypeParameters.Length > 0)
+                {
+                    return outer;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether code outside the type and its containers can name it: no private or protected link in the chain.</summary>
+        private static bool IsVisibleOutsideType(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+            {
+                if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns);
     }

@@ -41,83 +41,83 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
         public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
             : base(capacity, pool)
         {
-            Id = pool.Rent<long>(capacity);
-            Color = pool.Rent<byte>(capacity);
-            Size = pool.Rent<int?>(capacity);
-            Label = pool.Rent<string>(capacity);
-            MaybeLabel = pool.Rent<string?>(capacity);
-            Price = pool.Rent<decimal>(capacity);
-            Customer = pool.Rent<string>(capacity);
+            this.Id = pool.Rent<long>(capacity);
+            this.Color = pool.Rent<byte>(capacity);
+            this.Size = pool.Rent<int?>(capacity);
+            this.Label = pool.Rent<string>(capacity);
+            this.MaybeLabel = pool.Rent<string?>(capacity);
+            this.Price = pool.Rent<decimal>(capacity);
+            this.Customer = pool.Rent<string>(capacity);
         }
 
         /// <inheritdoc />
         public override global::Demo.Order GetRow(int index) => new global::Demo.Order()
         {
-            Id = Id[index],
-            Color = (global::Demo.Color)Color[index],
-            Size = (global::Demo.Size?)Size[index],
-            Label = ParseLabel(Label[index]),
-            MaybeLabel = ParseMaybeLabel(MaybeLabel[index]),
-            Price = Price[index],
-            Customer = Customer[index],
+            Id = this.Id[index],
+            Color = (global::Demo.Color)this.Color[index],
+            Size = (global::Demo.Size?)this.Size[index],
+            Label = ParseLabel(this.Label[index]),
+            MaybeLabel = ParseMaybeLabel(this.MaybeLabel[index]),
+            Price = this.Price[index],
+            Customer = this.Customer[index],
         };
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Order row)
         {
-            Id[index] = row.Id;
-            Color[index] = (byte)row.Color;
-            Size[index] = (int?)row.Size;
-            Label[index] = FormatLabel(row.Label);
-            MaybeLabel[index] = FormatMaybeLabel(row.MaybeLabel);
-            Price[index] = row.Price;
-            Customer[index] = row.Customer;
+            this.Id[index] = row.Id;
+            this.Color[index] = (byte)row.Color;
+            this.Size[index] = (int?)row.Size;
+            this.Label[index] = FormatLabel(row.Label);
+            this.MaybeLabel[index] = FormatMaybeLabel(row.MaybeLabel);
+            this.Price[index] = row.Price;
+            this.Customer[index] = row.Customer;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
         {
             int rows = reader.RowCount;
-            EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<byte>(Color, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(Size, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(3, new global::System.Memory<string>(Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(4, new global::System.Memory<string?>(MaybeLabel, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(5, new global::System.Memory<decimal>(Price, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(6, new global::System.Memory<string>(Customer, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            Count = rows;
+            this.EnsureCapacity(rows);
+            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(1, new global::System.Memory<byte>(this.Color, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(this.Size, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(3, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(4, new global::System.Memory<string?>(this.MaybeLabel, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(5, new global::System.Memory<decimal>(this.Price, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(6, new global::System.Memory<string>(this.Customer, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(Color, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(Size, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(Label, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(MaybeLabel, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(Price, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(Customer, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(this.Color, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(this.Size, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(this.MaybeLabel, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(this.Price, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(this.Customer, start, count)!, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>
             (long)count * FixedRowWidth
-            + StringBytes(Label, start, count)
-            + StringBytes(MaybeLabel, start, count)
-            + StringBytes(Customer, start, count);
+            + StringBytes(this.Label, start, count)
+            + StringBytes(this.MaybeLabel, start, count)
+            + StringBytes(this.Customer, start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
-            Pool.Return(Id);
-            Pool.Return(Color);
-            Pool.Return(Size);
-            Pool.Return(Label);
-            Pool.Return(MaybeLabel);
-            Pool.Return(Price);
-            Pool.Return(Customer);
+            this.Pool.Return(this.Id);
+            this.Pool.Return(this.Color);
+            this.Pool.Return(this.Size);
+            this.Pool.Return(this.Label);
+            this.Pool.Return(this.MaybeLabel);
+            this.Pool.Return(this.Price);
+            this.Pool.Return(this.Customer);
         }
 
         private static global::Demo.Color ParseLabel(string? value) => value switch
@@ -125,8 +125,31 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
             "Red" => global::Demo.Color.Red,
             "Green" => global::Demo.Color.Green,
             "Blue" => global::Demo.Color.Blue,
-            _ => throw new global::System.IO.InvalidDataException($"'{value}' is not a name of Demo.Color (column Label)."),
+            _ => ParseOtherLabel(value),
         };
+
+        /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
+        private static global::Demo.Color ParseOtherLabel(string? value)
+        {
+            if (byte.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out byte number))
+            {
+                return (global::Demo.Color)number;
+            }
+
+            global::Demo.Color result = default;
+            foreach (string part in (value ?? string.Empty).Split(','))
+            {
+                result |= part.Trim() switch
+                {
+                    "Red" => global::Demo.Color.Red,
+                    "Green" => global::Demo.Color.Green,
+                    "Blue" => global::Demo.Color.Blue,
+                    _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "Label" + "' is not a name of Demo.Color."),
+                };
+            }
+
+            return result;
+        }
 
         private static string FormatLabel(global::Demo.Color value) => value.ToString();
 
@@ -135,8 +158,30 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
             null => null,
             "Small" => global::Demo.Size.Small,
             "Large" => global::Demo.Size.Large,
-            _ => throw new global::System.IO.InvalidDataException($"'{value}' is not a name of Demo.Size (column MaybeLabel)."),
+            _ => ParseOtherMaybeLabel(value),
         };
+
+        /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
+        private static global::Demo.Size ParseOtherMaybeLabel(string? value)
+        {
+            if (int.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out int number))
+            {
+                return (global::Demo.Size)number;
+            }
+
+            global::Demo.Size result = default;
+            foreach (string part in (value ?? string.Empty).Split(','))
+            {
+                result |= part.Trim() switch
+                {
+                    "Small" => global::Demo.Size.Small,
+                    "Large" => global::Demo.Size.Large,
+                    _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "MaybeLabel" + "' is not a name of Demo.Size."),
+                };
+            }
+
+            return result;
+        }
 
         private static string? FormatMaybeLabel(global::Demo.Size? value) => value?.ToString();
     }

@@ -33,57 +33,57 @@ partial class Outer
             public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
                 : base(capacity, pool)
             {
-                Sensor = pool.Rent<string>(capacity);
-                Celsius = pool.Rent<double>(capacity);
-                TakenAt = pool.Rent<global::System.DateTime?>(capacity);
+                this.Sensor = pool.Rent<string>(capacity);
+                this.Celsius = pool.Rent<double>(capacity);
+                this.TakenAt = pool.Rent<global::System.DateTime?>(capacity);
             }
 
             /// <inheritdoc />
             public override global::Outer.Reading GetRow(int index) => new global::Outer.Reading()
             {
-                Sensor = Sensor[index],
-                Celsius = Celsius[index],
-                TakenAt = TakenAt[index],
+                Sensor = this.Sensor[index],
+                Celsius = this.Celsius[index],
+                TakenAt = this.TakenAt[index],
             };
 
             /// <inheritdoc />
             public override void SetRow(int index, global::Outer.Reading row)
             {
-                Sensor[index] = row.Sensor;
-                Celsius[index] = row.Celsius;
-                TakenAt[index] = row.TakenAt;
+                this.Sensor[index] = row.Sensor;
+                this.Celsius[index] = row.Celsius;
+                this.TakenAt[index] = row.TakenAt;
             }
 
             /// <inheritdoc />
             public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
             {
                 int rows = reader.RowCount;
-                EnsureCapacity(rows);
-                await reader.ReadStringsAsync(0, new global::System.Memory<string>(Sensor, 0, rows)!, cancellationToken).ConfigureAwait(false);
-                await reader.ReadValuesAsync(1, new global::System.Memory<double>(Celsius, 0, rows), cancellationToken).ConfigureAwait(false);
-                await reader.ReadNullableValuesAsync(2, new global::System.Memory<global::System.DateTime?>(TakenAt, 0, rows), cancellationToken).ConfigureAwait(false);
-                Count = rows;
+                this.EnsureCapacity(rows);
+                await reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Sensor, 0, rows)!, cancellationToken).ConfigureAwait(false);
+                await reader.ReadValuesAsync(1, new global::System.Memory<double>(this.Celsius, 0, rows), cancellationToken).ConfigureAwait(false);
+                await reader.ReadNullableValuesAsync(2, new global::System.Memory<global::System.DateTime?>(this.TakenAt, 0, rows), cancellationToken).ConfigureAwait(false);
+                this.Count = rows;
             }
 
             /// <inheritdoc />
             public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                await writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(Sensor, start, count)!, cancellationToken).ConfigureAwait(false);
-                await writer.WriteValuesAsync<double>(1, new global::System.ReadOnlyMemory<double>(Celsius, start, count), cancellationToken).ConfigureAwait(false);
-                await writer.WriteNullableValuesAsync<global::System.DateTime>(2, new global::System.ReadOnlyMemory<global::System.DateTime?>(TakenAt, start, count), cancellationToken).ConfigureAwait(false);
+                await writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Sensor, start, count)!, cancellationToken).ConfigureAwait(false);
+                await writer.WriteValuesAsync<double>(1, new global::System.ReadOnlyMemory<double>(this.Celsius, start, count), cancellationToken).ConfigureAwait(false);
+                await writer.WriteNullableValuesAsync<global::System.DateTime>(2, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.TakenAt, start, count), cancellationToken).ConfigureAwait(false);
             }
 
             /// <inheritdoc />
             public override long GetSizeInBytes(int start, int count) =>
                 (long)count * FixedRowWidth
-                + StringBytes(Sensor, start, count);
+                + StringBytes(this.Sensor, start, count);
 
             /// <inheritdoc />
             protected override void ReturnBuffers()
             {
-                Pool.Return(Sensor);
-                Pool.Return(Celsius);
-                Pool.Return(TakenAt);
+                this.Pool.Return(this.Sensor);
+                this.Pool.Return(this.Celsius);
+                this.Pool.Return(this.TakenAt);
             }
         }
     }
@@ -91,7 +91,7 @@ partial class Outer
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Outer.Reading"/>.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
-internal static class OuterReadingBatchExtensions
+internal static class Outer_ReadingBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Outer.Reading> batch)
     {

@@ -39,77 +39,77 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
         public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
             : base(capacity, pool)
         {
-            Id = pool.Rent<long>(capacity);
-            Quantities = pool.Rent<int[]>(capacity);
-            Tags = pool.Rent<string[]>(capacity);
-            Prices = pool.Rent<double?[]?>(capacity);
-            Notes = pool.Rent<string?[]?>(capacity);
-            Times = pool.Rent<global::System.DateTime[]?>(capacity);
+            this.Id = pool.Rent<long>(capacity);
+            this.Quantities = pool.Rent<int[]>(capacity);
+            this.Tags = pool.Rent<string[]>(capacity);
+            this.Prices = pool.Rent<double?[]?>(capacity);
+            this.Notes = pool.Rent<string?[]?>(capacity);
+            this.Times = pool.Rent<global::System.DateTime[]?>(capacity);
         }
 
         /// <inheritdoc />
         public override global::Demo.Basket GetRow(int index) => new global::Demo.Basket(
-            Id[index],
-            Quantities[index],
-            new global::System.Collections.Generic.List<string>(Tags[index]),
-            Prices[index],
-            Notes[index],
-            Times[index] is { } @times ? new global::System.Collections.Generic.List<global::System.DateTime>(@times) : null);
+            this.Id[index],
+            this.Quantities[index],
+            new global::System.Collections.Generic.List<string>(this.Tags[index]),
+            this.Prices[index],
+            this.Notes[index],
+            this.Times[index] is { } list5 ? new global::System.Collections.Generic.List<global::System.DateTime>(list5) : null);
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Basket row)
         {
-            Id[index] = row.Id;
-            Quantities[index] = row.Quantities;
-            Tags[index] = row.Tags.ToArray();
-            Prices[index] = row.Prices is null ? null : global::System.Linq.Enumerable.ToArray(row.Prices);
-            Notes[index] = row.Notes;
-            Times[index] = row.Times?.ToArray();
+            this.Id[index] = row.Id;
+            this.Quantities[index] = row.Quantities;
+            this.Tags[index] = row.Tags.ToArray();
+            this.Prices[index] = row.Prices is null ? null : global::System.Linq.Enumerable.ToArray(row.Prices);
+            this.Notes[index] = row.Notes;
+            this.Times[index] = row.Times?.ToArray();
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
         {
             int rows = reader.RowCount;
-            EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(1, new global::System.Memory<int[]>(Quantities, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(2, new global::System.Memory<string[]>(Tags, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableElementListsAsync(3, new global::System.Memory<double?[]?>(Prices, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(4, new global::System.Memory<string?[]?>(Notes, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(5, new global::System.Memory<global::System.DateTime[]?>(Times, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            Count = rows;
+            this.EnsureCapacity(rows);
+            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadListsAsync(1, new global::System.Memory<int[]>(this.Quantities, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringListsAsync(2, new global::System.Memory<string[]>(this.Tags, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableElementListsAsync(3, new global::System.Memory<double?[]?>(this.Prices, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringListsAsync(4, new global::System.Memory<string?[]?>(this.Notes, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadListsAsync(5, new global::System.Memory<global::System.DateTime[]?>(this.Times, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(1, new global::System.ReadOnlyMemory<int[]>(Quantities, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(2, new global::System.ReadOnlyMemory<string[]>(Tags, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableElementListsAsync<double>(3, new global::System.ReadOnlyMemory<double?[]?>(Prices, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(4, new global::System.ReadOnlyMemory<string?[]?>(Notes, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<global::System.DateTime>(5, new global::System.ReadOnlyMemory<global::System.DateTime[]?>(Times, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteListsAsync<int>(1, new global::System.ReadOnlyMemory<int[]>(this.Quantities, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringListsAsync(2, new global::System.ReadOnlyMemory<string[]>(this.Tags, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableElementListsAsync<double>(3, new global::System.ReadOnlyMemory<double?[]?>(this.Prices, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringListsAsync(4, new global::System.ReadOnlyMemory<string?[]?>(this.Notes, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteListsAsync<global::System.DateTime>(5, new global::System.ReadOnlyMemory<global::System.DateTime[]?>(this.Times, start, count)!, cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>
             (long)count * FixedRowWidth
-            + ListBytes(Quantities, start, count)
-            + ListBytes(Tags, start, count)
-            + ListBytes(Prices, start, count)
-            + ListBytes(Notes, start, count)
-            + ListBytes(Times, start, count);
+            + ListBytes(this.Quantities, start, count)
+            + ListBytes(this.Tags, start, count)
+            + ListBytes(this.Prices, start, count)
+            + ListBytes(this.Notes, start, count)
+            + ListBytes(this.Times, start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
-            Pool.Return(Id);
-            Pool.Return(Quantities);
-            Pool.Return(Tags);
-            Pool.Return(Prices);
-            Pool.Return(Notes);
-            Pool.Return(Times);
+            this.Pool.Return(this.Id);
+            this.Pool.Return(this.Quantities);
+            this.Pool.Return(this.Tags);
+            this.Pool.Return(this.Prices);
+            this.Pool.Return(this.Notes);
+            this.Pool.Return(this.Times);
         }
     }
 }

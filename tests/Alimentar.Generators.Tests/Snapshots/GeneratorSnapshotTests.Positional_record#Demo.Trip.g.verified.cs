@@ -41,80 +41,80 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
         public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
             : base(capacity, pool)
         {
-            Id = pool.Rent<long>(capacity);
-            UserId = pool.Rent<int>(capacity);
-            Score = pool.Rent<float>(capacity);
-            Value = pool.Rent<double?>(capacity);
-            Timestamp = pool.Rent<global::System.DateTime>(capacity);
-            Label = pool.Rent<string>(capacity);
-            Comment = pool.Rent<string?>(capacity);
+            this.Id = pool.Rent<long>(capacity);
+            this.UserId = pool.Rent<int>(capacity);
+            this.Score = pool.Rent<float>(capacity);
+            this.Value = pool.Rent<double?>(capacity);
+            this.Timestamp = pool.Rent<global::System.DateTime>(capacity);
+            this.Label = pool.Rent<string>(capacity);
+            this.Comment = pool.Rent<string?>(capacity);
         }
 
         /// <inheritdoc />
         public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(
-            Id[index],
-            UserId[index],
-            Score[index],
-            Value[index],
-            Timestamp[index],
-            Label[index],
-            Comment[index]);
+            this.Id[index],
+            this.UserId[index],
+            this.Score[index],
+            this.Value[index],
+            this.Timestamp[index],
+            this.Label[index],
+            this.Comment[index]);
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Trip row)
         {
-            Id[index] = row.Id;
-            UserId[index] = row.UserId;
-            Score[index] = row.Score;
-            Value[index] = row.Value;
-            Timestamp[index] = row.Timestamp;
-            Label[index] = row.Label;
-            Comment[index] = row.Comment;
+            this.Id[index] = row.Id;
+            this.UserId[index] = row.UserId;
+            this.Score[index] = row.Score;
+            this.Value[index] = row.Value;
+            this.Timestamp[index] = row.Timestamp;
+            this.Label[index] = row.Label;
+            this.Comment[index] = row.Comment;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
         {
             int rows = reader.RowCount;
-            EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<int>(UserId, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(2, new global::System.Memory<float>(Score, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(Value, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(Timestamp, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(5, new global::System.Memory<string>(Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(6, new global::System.Memory<string?>(Comment, 0, rows), cancellationToken).ConfigureAwait(false);
-            Count = rows;
+            this.EnsureCapacity(rows);
+            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(1, new global::System.Memory<int>(this.UserId, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(2, new global::System.Memory<float>(this.Score, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(this.Value, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(this.Timestamp, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(5, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(6, new global::System.Memory<string?>(this.Comment, 0, rows), cancellationToken).ConfigureAwait(false);
+            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(UserId, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(Score, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(Value, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(Timestamp, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(Label, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(Comment, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(this.UserId, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(this.Score, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(this.Value, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(this.Timestamp, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(this.Comment, start, count), cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>
             (long)count * FixedRowWidth
-            + StringBytes(Label, start, count)
-            + StringBytes(Comment, start, count);
+            + StringBytes(this.Label, start, count)
+            + StringBytes(this.Comment, start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
-            Pool.Return(Id);
-            Pool.Return(UserId);
-            Pool.Return(Score);
-            Pool.Return(Value);
-            Pool.Return(Timestamp);
-            Pool.Return(Label);
-            Pool.Return(Comment);
+            this.Pool.Return(this.Id);
+            this.Pool.Return(this.UserId);
+            this.Pool.Return(this.Score);
+            this.Pool.Return(this.Value);
+            this.Pool.Return(this.Timestamp);
+            this.Pool.Return(this.Label);
+            this.Pool.Return(this.Comment);
         }
     }
 }

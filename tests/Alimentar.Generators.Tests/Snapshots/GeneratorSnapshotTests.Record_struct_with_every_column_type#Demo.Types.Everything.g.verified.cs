@@ -85,214 +85,214 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
         public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
             : base(capacity, pool)
         {
-            Flag = pool.Rent<bool>(capacity);
-            Tiny = pool.Rent<sbyte>(capacity);
-            Octet = pool.Rent<byte>(capacity);
-            Small = pool.Rent<short>(capacity);
-            USmall = pool.Rent<ushort>(capacity);
-            Medium = pool.Rent<int>(capacity);
-            UMedium = pool.Rent<uint>(capacity);
-            Large = pool.Rent<long>(capacity);
-            ULarge = pool.Rent<ulong>(capacity);
-            Single = pool.Rent<float>(capacity);
-            Double = pool.Rent<double>(capacity);
-            Money = pool.Rent<decimal>(capacity);
-            Text = pool.Rent<string>(capacity);
-            Blob = pool.Rent<byte[]>(capacity);
-            When = pool.Rent<global::System.DateTime>(capacity);
-            WhenOffset = pool.Rent<global::System.DateTimeOffset>(capacity);
-            Day = pool.Rent<global::System.DateOnly>(capacity);
-            Clock = pool.Rent<global::System.TimeOnly>(capacity);
-            Span = pool.Rent<global::System.TimeSpan>(capacity);
-            Key = pool.Rent<global::System.Guid>(capacity);
-            MaybeFlag = pool.Rent<bool?>(capacity);
-            MaybeMedium = pool.Rent<int?>(capacity);
-            MaybeLarge = pool.Rent<long?>(capacity);
-            MaybeDouble = pool.Rent<double?>(capacity);
-            MaybeMoney = pool.Rent<decimal?>(capacity);
-            MaybeText = pool.Rent<string?>(capacity);
-            MaybeBlob = pool.Rent<byte[]?>(capacity);
-            MaybeWhen = pool.Rent<global::System.DateTime?>(capacity);
-            MaybeKey = pool.Rent<global::System.Guid?>(capacity);
+            this.Flag = pool.Rent<bool>(capacity);
+            this.Tiny = pool.Rent<sbyte>(capacity);
+            this.Octet = pool.Rent<byte>(capacity);
+            this.Small = pool.Rent<short>(capacity);
+            this.USmall = pool.Rent<ushort>(capacity);
+            this.Medium = pool.Rent<int>(capacity);
+            this.UMedium = pool.Rent<uint>(capacity);
+            this.Large = pool.Rent<long>(capacity);
+            this.ULarge = pool.Rent<ulong>(capacity);
+            this.Single = pool.Rent<float>(capacity);
+            this.Double = pool.Rent<double>(capacity);
+            this.Money = pool.Rent<decimal>(capacity);
+            this.Text = pool.Rent<string>(capacity);
+            this.Blob = pool.Rent<byte[]>(capacity);
+            this.When = pool.Rent<global::System.DateTime>(capacity);
+            this.WhenOffset = pool.Rent<global::System.DateTimeOffset>(capacity);
+            this.Day = pool.Rent<global::System.DateOnly>(capacity);
+            this.Clock = pool.Rent<global::System.TimeOnly>(capacity);
+            this.Span = pool.Rent<global::System.TimeSpan>(capacity);
+            this.Key = pool.Rent<global::System.Guid>(capacity);
+            this.MaybeFlag = pool.Rent<bool?>(capacity);
+            this.MaybeMedium = pool.Rent<int?>(capacity);
+            this.MaybeLarge = pool.Rent<long?>(capacity);
+            this.MaybeDouble = pool.Rent<double?>(capacity);
+            this.MaybeMoney = pool.Rent<decimal?>(capacity);
+            this.MaybeText = pool.Rent<string?>(capacity);
+            this.MaybeBlob = pool.Rent<byte[]?>(capacity);
+            this.MaybeWhen = pool.Rent<global::System.DateTime?>(capacity);
+            this.MaybeKey = pool.Rent<global::System.Guid?>(capacity);
         }
 
         /// <inheritdoc />
         public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(
-            Flag[index],
-            Tiny[index],
-            Octet[index],
-            Small[index],
-            USmall[index],
-            Medium[index],
-            UMedium[index],
-            Large[index],
-            ULarge[index],
-            Single[index],
-            Double[index],
-            Money[index],
-            Text[index],
-            Blob[index],
-            When[index],
-            WhenOffset[index],
-            Day[index],
-            Clock[index],
-            Span[index],
-            Key[index],
-            MaybeFlag[index],
-            MaybeMedium[index],
-            MaybeLarge[index],
-            MaybeDouble[index],
-            MaybeMoney[index],
-            MaybeText[index],
-            MaybeBlob[index],
-            MaybeWhen[index],
-            MaybeKey[index]);
+            this.Flag[index],
+            this.Tiny[index],
+            this.Octet[index],
+            this.Small[index],
+            this.USmall[index],
+            this.Medium[index],
+            this.UMedium[index],
+            this.Large[index],
+            this.ULarge[index],
+            this.Single[index],
+            this.Double[index],
+            this.Money[index],
+            this.Text[index],
+            this.Blob[index],
+            this.When[index],
+            this.WhenOffset[index],
+            this.Day[index],
+            this.Clock[index],
+            this.Span[index],
+            this.Key[index],
+            this.MaybeFlag[index],
+            this.MaybeMedium[index],
+            this.MaybeLarge[index],
+            this.MaybeDouble[index],
+            this.MaybeMoney[index],
+            this.MaybeText[index],
+            this.MaybeBlob[index],
+            this.MaybeWhen[index],
+            this.MaybeKey[index]);
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Types.Everything row)
         {
-            Flag[index] = row.Flag;
-            Tiny[index] = row.Tiny;
-            Octet[index] = row.Octet;
-            Small[index] = row.Small;
-            USmall[index] = row.USmall;
-            Medium[index] = row.Medium;
-            UMedium[index] = row.UMedium;
-            Large[index] = row.Large;
-            ULarge[index] = row.ULarge;
-            Single[index] = row.Single;
-            Double[index] = row.Double;
-            Money[index] = row.Money;
-            Text[index] = row.Text;
-            Blob[index] = row.Blob;
-            When[index] = row.When;
-            WhenOffset[index] = row.WhenOffset;
-            Day[index] = row.Day;
-            Clock[index] = row.Clock;
-            Span[index] = row.Span;
-            Key[index] = row.Key;
-            MaybeFlag[index] = row.MaybeFlag;
-            MaybeMedium[index] = row.MaybeMedium;
-            MaybeLarge[index] = row.MaybeLarge;
-            MaybeDouble[index] = row.MaybeDouble;
-            MaybeMoney[index] = row.MaybeMoney;
-            MaybeText[index] = row.MaybeText;
-            MaybeBlob[index] = row.MaybeBlob;
-            MaybeWhen[index] = row.MaybeWhen;
-            MaybeKey[index] = row.MaybeKey;
+            this.Flag[index] = row.Flag;
+            this.Tiny[index] = row.Tiny;
+            this.Octet[index] = row.Octet;
+            this.Small[index] = row.Small;
+            this.USmall[index] = row.USmall;
+            this.Medium[index] = row.Medium;
+            this.UMedium[index] = row.UMedium;
+            this.Large[index] = row.Large;
+            this.ULarge[index] = row.ULarge;
+            this.Single[index] = row.Single;
+            this.Double[index] = row.Double;
+            this.Money[index] = row.Money;
+            this.Text[index] = row.Text;
+            this.Blob[index] = row.Blob;
+            this.When[index] = row.When;
+            this.WhenOffset[index] = row.WhenOffset;
+            this.Day[index] = row.Day;
+            this.Clock[index] = row.Clock;
+            this.Span[index] = row.Span;
+            this.Key[index] = row.Key;
+            this.MaybeFlag[index] = row.MaybeFlag;
+            this.MaybeMedium[index] = row.MaybeMedium;
+            this.MaybeLarge[index] = row.MaybeLarge;
+            this.MaybeDouble[index] = row.MaybeDouble;
+            this.MaybeMoney[index] = row.MaybeMoney;
+            this.MaybeText[index] = row.MaybeText;
+            this.MaybeBlob[index] = row.MaybeBlob;
+            this.MaybeWhen[index] = row.MaybeWhen;
+            this.MaybeKey[index] = row.MaybeKey;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
         {
             int rows = reader.RowCount;
-            EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<bool>(Flag, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(Tiny, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(2, new global::System.Memory<byte>(Octet, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(3, new global::System.Memory<short>(Small, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(4, new global::System.Memory<ushort>(USmall, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(5, new global::System.Memory<int>(Medium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(6, new global::System.Memory<uint>(UMedium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(7, new global::System.Memory<long>(Large, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(8, new global::System.Memory<ulong>(ULarge, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(9, new global::System.Memory<float>(Single, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(10, new global::System.Memory<double>(Double, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(11, new global::System.Memory<decimal>(Money, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(12, new global::System.Memory<string>(Text, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(Blob, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(When, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(WhenOffset, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(Day, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(Clock, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(Span, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(Key, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(MaybeFlag, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(MaybeMedium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(MaybeLarge, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(MaybeDouble, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(MaybeMoney, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(25, new global::System.Memory<string?>(MaybeText, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(MaybeBlob, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(MaybeWhen, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(MaybeKey, 0, rows), cancellationToken).ConfigureAwait(false);
-            Count = rows;
+            this.EnsureCapacity(rows);
+            await reader.ReadValuesAsync(0, new global::System.Memory<bool>(this.Flag, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(this.Tiny, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(2, new global::System.Memory<byte>(this.Octet, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(3, new global::System.Memory<short>(this.Small, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(4, new global::System.Memory<ushort>(this.USmall, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(5, new global::System.Memory<int>(this.Medium, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(6, new global::System.Memory<uint>(this.UMedium, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(7, new global::System.Memory<long>(this.Large, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(8, new global::System.Memory<ulong>(this.ULarge, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(9, new global::System.Memory<float>(this.Single, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(10, new global::System.Memory<double>(this.Double, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(11, new global::System.Memory<decimal>(this.Money, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(12, new global::System.Memory<string>(this.Text, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(this.When, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(this.WhenOffset, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(this.Day, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(this.Clock, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(this.Span, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(this.Key, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(this.MaybeFlag, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(this.MaybeMedium, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(this.MaybeLarge, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(this.MaybeDouble, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(this.MaybeMoney, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringsAsync(25, new global::System.Memory<string?>(this.MaybeText, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(this.MaybeBlob, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(this.MaybeWhen, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(this.MaybeKey, 0, rows), cancellationToken).ConfigureAwait(false);
+            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(Flag, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(Tiny, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(Octet, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(Small, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(USmall, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(Medium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(UMedium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(Large, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(ULarge, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(Single, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(Double, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(Money, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(Text, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(Blob, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(When, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(WhenOffset, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(Day, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(Clock, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(Span, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(Key, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(MaybeFlag, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(MaybeMedium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(MaybeLarge, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(MaybeDouble, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(MaybeMoney, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(MaybeText, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(MaybeBlob, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(MaybeWhen, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(MaybeKey, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(this.Flag, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(this.Tiny, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(this.Octet, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(this.Small, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(this.USmall, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(this.Medium, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(this.UMedium, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(this.Large, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(this.ULarge, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(this.Single, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(this.Double, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(this.Money, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(this.Text, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(this.When, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(this.WhenOffset, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(this.Day, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(this.Clock, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(this.Span, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(this.Key, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(this.MaybeFlag, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(this.MaybeMedium, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(this.MaybeLarge, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(this.MaybeDouble, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(this.MaybeMoney, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(this.MaybeText, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(this.MaybeBlob, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.MaybeWhen, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(this.MaybeKey, start, count), cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>
             (long)count * FixedRowWidth
-            + StringBytes(Text, start, count)
-            + BinaryBytes(Blob, start, count)
-            + StringBytes(MaybeText, start, count)
-            + BinaryBytes(MaybeBlob, start, count);
+            + StringBytes(this.Text, start, count)
+            + BinaryBytes(this.Blob, start, count)
+            + StringBytes(this.MaybeText, start, count)
+            + BinaryBytes(this.MaybeBlob, start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
-            Pool.Return(Flag);
-            Pool.Return(Tiny);
-            Pool.Return(Octet);
-            Pool.Return(Small);
-            Pool.Return(USmall);
-            Pool.Return(Medium);
-            Pool.Return(UMedium);
-            Pool.Return(Large);
-            Pool.Return(ULarge);
-            Pool.Return(Single);
-            Pool.Return(Double);
-            Pool.Return(Money);
-            Pool.Return(Text);
-            Pool.Return(Blob);
-            Pool.Return(When);
-            Pool.Return(WhenOffset);
-            Pool.Return(Day);
-            Pool.Return(Clock);
-            Pool.Return(Span);
-            Pool.Return(Key);
-            Pool.Return(MaybeFlag);
-            Pool.Return(MaybeMedium);
-            Pool.Return(MaybeLarge);
-            Pool.Return(MaybeDouble);
-            Pool.Return(MaybeMoney);
-            Pool.Return(MaybeText);
-            Pool.Return(MaybeBlob);
-            Pool.Return(MaybeWhen);
-            Pool.Return(MaybeKey);
+            this.Pool.Return(this.Flag);
+            this.Pool.Return(this.Tiny);
+            this.Pool.Return(this.Octet);
+            this.Pool.Return(this.Small);
+            this.Pool.Return(this.USmall);
+            this.Pool.Return(this.Medium);
+            this.Pool.Return(this.UMedium);
+            this.Pool.Return(this.Large);
+            this.Pool.Return(this.ULarge);
+            this.Pool.Return(this.Single);
+            this.Pool.Return(this.Double);
+            this.Pool.Return(this.Money);
+            this.Pool.Return(this.Text);
+            this.Pool.Return(this.Blob);
+            this.Pool.Return(this.When);
+            this.Pool.Return(this.WhenOffset);
+            this.Pool.Return(this.Day);
+            this.Pool.Return(this.Clock);
+            this.Pool.Return(this.Span);
+            this.Pool.Return(this.Key);
+            this.Pool.Return(this.MaybeFlag);
+            this.Pool.Return(this.MaybeMedium);
+            this.Pool.Return(this.MaybeLarge);
+            this.Pool.Return(this.MaybeDouble);
+            this.Pool.Return(this.MaybeMoney);
+            this.Pool.Return(this.MaybeText);
+            this.Pool.Return(this.MaybeBlob);
+            this.Pool.Return(this.MaybeWhen);
+            this.Pool.Return(this.MaybeKey);
         }
     }
 }

@@ -33,44 +33,44 @@ partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
         public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
             : base(capacity, pool)
         {
-            X = pool.Rent<float>(capacity);
-            Y = pool.Rent<float>(capacity);
-            CountValues = pool.Rent<int>(capacity);
+            this.X = pool.Rent<float>(capacity);
+            this.Y = pool.Rent<float>(capacity);
+            this.CountValues = pool.Rent<int>(capacity);
         }
 
         /// <inheritdoc />
         public override global::Demo.Point GetRow(int index) => new global::Demo.Point()
         {
-            X = X[index],
-            Y = Y[index],
-            Count = CountValues[index],
+            X = this.X[index],
+            Y = this.Y[index],
+            Count = this.CountValues[index],
         };
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Point row)
         {
-            X[index] = row.X;
-            Y[index] = row.Y;
-            CountValues[index] = row.Count;
+            this.X[index] = row.X;
+            this.Y[index] = row.Y;
+            this.CountValues[index] = row.Count;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
         {
             int rows = reader.RowCount;
-            EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<float>(X, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<float>(Y, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(2, new global::System.Memory<int>(CountValues, 0, rows), cancellationToken).ConfigureAwait(false);
-            Count = rows;
+            this.EnsureCapacity(rows);
+            await reader.ReadValuesAsync(0, new global::System.Memory<float>(this.X, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(1, new global::System.Memory<float>(this.Y, 0, rows), cancellationToken).ConfigureAwait(false);
+            await reader.ReadValuesAsync(2, new global::System.Memory<int>(this.CountValues, 0, rows), cancellationToken).ConfigureAwait(false);
+            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<float>(0, new global::System.ReadOnlyMemory<float>(X, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<float>(1, new global::System.ReadOnlyMemory<float>(Y, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<int>(2, new global::System.ReadOnlyMemory<int>(CountValues, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<float>(0, new global::System.ReadOnlyMemory<float>(this.X, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<float>(1, new global::System.ReadOnlyMemory<float>(this.Y, start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteValuesAsync<int>(2, new global::System.ReadOnlyMemory<int>(this.CountValues, start, count), cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -80,9 +80,9 @@ partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
-            Pool.Return(X);
-            Pool.Return(Y);
-            Pool.Return(CountValues);
+            this.Pool.Return(this.X);
+            this.Pool.Return(this.Y);
+            this.Pool.Return(this.CountValues);
         }
     }
 }

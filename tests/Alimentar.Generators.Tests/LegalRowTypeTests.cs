@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Alimentar.Generators.Tests;
+
+/// <summary>
+/// Row types that are legal C# but once broke the generated code: each must compile with no warning, with
+/// nullable reference types on and off, and its rows must survive a trip through a Parquet file.
+/// </summary>
+public sealed class LegalRowTypeTests
+{
+    private const string RoundTrip = """
+        public static class Probe
+        {
+            public static string Check<T>(T[] rows)
+                where T : Alimentar.IStreamingRow<T>
+            {
+                string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.Guid.NewGuid().ToString("N") + ".parquet");
+                try
+                {
+                    Alimentar.ParquetDatasetWriter<T>.WriteFileAsync(path, rows).GetAwaiter().GetResult();
+                    using var streaming = new Alimentar.StreamingDataset<T>(new Alimentar.ParquetSource<T>(path), 2);
+                    var back = System.Linq.Enumerable.ToList(streaming.Rows());
+                    return System.Linq.Enumerable.SequenceEqual(rows, back) ? "ok" : "read back: " + string.Join("; ", back);
+                }
+                finally
+                {
+                    System.IO.File.Delete(path);
+                }
+            }
+        }
+        """;
+
+    public static TheoryData<string, string> Cases() => new()
+    {
+        {
+            "members named like the generated code's locals and parameters",
+            """
+            [Alimentar.StreamingDataset] public partial record WordCount(string word, long count);
+            [Alimentar.StreamingDataset] public partial record Locals(int index, int rows, int start, int pool, int capacity, int reader, int writer, int row, int count, int batch, int cancellationToken, int list0, int text0, int number, int result);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[] { new WordCount("a", 1), new WordCount("b", 2) }) + Probe.Check(new[] { new Locals(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }) + Use();
+                private static string Use() => "";
+                public static int Batch(Alimentar.Batch<Locals> b) => b.batch[0] + b.count[0] + b.index[0];
+            }
+            """
+        },
+        {
+            "keyword members",
+            """
+            [Alimentar.StreamingDataset] public partial record Keywords(long @class, string @event, int @int, bool @return);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[] { new Keywords(1, "e", 2, true) });
+                public static long First(Alimentar.Batch<Keywords> b) => b.@class[0];
+            }
+            """
+        },
+        {
+            "private and protected nested row types",
+            """
+            public partial class Outer
+            {
+                [Alimentar.StreamingDataset] private partial record Hidden(int A, string B);
+                [Alimentar.StreamingDataset] protected partial record Guarded(long C);
+                public static string Go() => Probe.Check(new[] { new Hidden(1, "x") }) + Probe.Check(new[] { new Guarded(7) });
+            }
+            public static class Run { public static string Go() => Outer.Go(); }
+            """
+        },
+        {
+            "a streaming record deriving from another, with an overridden member",
+            """
+            [Alimentar.StreamingDataset] public partial record Animal(int Legs);
+            [Alimentar.StreamingDataset] public partial record Dog(int Legs, string Name) : Animal(Legs);
+            [Alimentar.StreamingDataset] public partial record Shape { public virtual int Sides { get; init; } }
+            [Alimentar.StreamingDataset] public partial record Square : Shape { public override int Sides { get; init; } = 4; public double Side { get; init; } }
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[] { new Dog(4, "Rex") }) + Probe.Check(new[] { new Square { Side = 2.5 } }) + Probe.Check(new[] { new Animal(2) });
+            }
+            """
+        },
+        {
+            "required members set by a constructor without SetsRequiredMembers",
+            """
+            [Alimentar.StreamingDataset] public partial record Order
+            {
+                public Order(int id) { Id = id; }
+                public required int Id { get; init; }
+                public required string Customer { get; init; }
+            }
+            public static class Run { public static string Go() => Probe.Check(new[] { new Order(1) { Id = 1, Customer = "c" } }); }
+            """
+        },
+        {
+            "enums written by name: Flags combinations and undefined values",
+            """
+            [System.Flags] public enum Permissions { None = 0, Read = 1, Write = 2, Execute = 4 }
+            public enum Plain { A, B }
+            [Alimentar.StreamingDataset] public partial record Grant(
+                [property: Alimentar.ParquetEnumAsString] Permissions Allowed,
+                [property: Alimentar.ParquetEnumAsString] Plain Kind,
+                [property: Alimentar.ParquetEnumAsString] Permissions? Maybe);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[]
+                {
+                    new Grant(Permissions.Read | Permissions.Write, (Plain)7, null),
+                    new Grant((Permissions)64, Plain.B, Permissions.Execute | Permissions.Read),
+                    new Grant(Permissions.None, Plain.A, (Permissions)96),
+                });
+            }
+            """
+        },
+        {
+            "a nested type and a top-level type whose names run together alike",
+            """
+            public partial class Outer { [Alimentar.StreamingDataset] public partial record Trip(int A); }
+            [Alimentar.StreamingDataset] public partial record OuterTrip(int A);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[] { new Outer.Trip(1) }) + Probe.Check(new[] { new OuterTrip(2) });
+                public static int Use(Alimentar.Batch<Outer.Trip> a, Alimentar.Batch<OuterTrip> b) => a.A[0] + b.A[0];
+            }
+            """
+        },
+        {
+            "column names with braces, quotes, backslashes and line breaks",
+            """
+            [Alimentar.StreamingDataset] public partial record Odd(
+                [property: Alimentar.ParquetColumn("a{b\"c\\d}")] int X,
+                [property: Alimentar.ParquetColumn("line\nbreak")] int Y,
+                [property: Alimentar.ParquetColumn("{0}")] [property: Alimentar.ParquetEnumAsString] Plain Z);
+            public enum Plain { A, B }
+            public static class Run { public static string Go() => Probe.Check(new[] { new Odd(1, 2, Plain.B) }); }
+            """
+        },
+        {
+            "char members",
+            """
+            [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);
+            public static class Run { public static string Go() => Probe.Check(new[] { new Letters('a', null, 1), new Letters('é', 'z', 2), new Letters('"', '\\', 3) }); }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compiles_without_warnings_and_round_trips_with_nullable_on(string description, string source) =>
+        CompileAndRun(description, source, NullableContextOptions.Enable);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Compiles_without_warnings_and_round_trips_with_nullable_off(string description, string source) =>
+        CompileAndRun(description, source, NullableContextOptions.Disable);
+
+    private static void CompileAndRun(string description, string source, NullableContextOptions nullable)
+    {
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        CSharpCompilation compilation = CSharpCompilation.Create(
+            "Legal" + Guid.NewGuid().ToString("N"),
+            [CSharpSyntaxTree.ParseText(source, parse), CSharpSyntaxTree.ParseText(RoundTrip, parse)],
+            [.. Net100.References.All,
+             MetadataReference.CreateFromFile(typeof(StreamingDatasetAttribute).Assembly.Location),
+             MetadataReference.CreateFromFile(typeof(Batch<>).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable));
+        GeneratorHarness.CreateDriver(options: parse).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        Diagnostic[] problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+        Assert.True(problems.Length == 0, $"{description}:\n{string.Join("\n", problems.Select(p => p.ToString()))}");
+
+        using var image = new MemoryStream();
+        Assert.True(output.Emit(image).Success);
+        Assembly assembly = Assembly.Load(image.ToArray());
+        string result = (string)assembly.GetType("Run")!.GetMethod("Go")!.Invoke(null, null)!;
+        Assert.Equal(string.Concat(Enumerable.Repeat("ok", result.Length / 2)), result);
+        Assert.DoesNotContain("read back", result, StringComparison.Ordinal);
+    }
+}
