@@ -64,15 +64,10 @@ static Task Example22ChainedSources()
 
 static Task Example23MemorySource()
 {
-    Batch<Event>[] batches = [Batch<Event>.FromRows(Events(4)), Batch<Event>.FromRows(Events(4, start: 4))];
-    using var source = new MemorySource<Event>(batches);
+    // The source takes the batches over and disposes them with itself: nothing else to clean up.
+    using var source = new MemorySource<Event>([Batch<Event>.FromRows(Events(4)), Batch<Event>.FromRows(Events(4, start: 4))]);
     using var streaming = new StreamingDataset<Event>(source, bufferSize: 16);
     Console.WriteLine($"Memory source of {source.BatchCount} batches, {source.RowCount} rows; kinds: {string.Join(" ", streaming.Rows().Select(e => e.Kind))}.");
-    foreach (Batch<Event> batch in batches)
-    {
-        batch.Dispose();
-    }
-
     return Task.CompletedTask;
 }
 
@@ -145,12 +140,35 @@ static Task Example27Backpressure()
 static Task Example28Reset()
 {
     using var source = new MemorySource<Event>(Events(10_000), batchSize: 100);
-    using var streaming = new StreamingDataset<Event>(source, bufferSize: 16);
-    long[] firstPass = streaming.Take(10).Select(b => b.Id[0]).ToArray();
+    using var streaming = new StreamingDataset<Event>(source, bufferSize: 16).WithMemoryTracking(true);
+
+    // One live enumeration: ten batches, then Reset, then ten more from the same enumerator.
+    using IEnumerator<Batch<Event>> pass = streaming.GetEnumerator();
+    long[] firstTen = Take(pass, 10);
+    SpinWait.SpinUntil(() => streaming.CurrentMemory > 0, TimeSpan.FromSeconds(1));
+    long buffered = streaming.CurrentMemory;
     streaming.Reset();
-    long[] secondPass = streaming.Take(10).Select(b => b.Id[0]).ToArray();
-    Console.WriteLine($"First pass starts {string.Join(",", firstPass)}; after reset {string.Join(",", secondPass)}; equal: {firstPass.SequenceEqual(secondPass)}.");
+    long afterReset = streaming.CurrentMemory;
+    long[] nextTen = Take(pass, 10);
+
+    Console.WriteLine($"First ten batches start at ids {string.Join(",", firstTen)}.");
+    Console.WriteLine($"Before Reset the producer had {buffered:N0} bytes buffered ahead; Reset released them: {afterReset:N0} bytes.");
+    Console.WriteLine($"The same enumeration then starts again at {string.Join(",", nextTen)} (without Reset it would have gone on at {firstTen[^1] + 100}); equal: {firstTen.SequenceEqual(nextTen)}.");
     return Task.CompletedTask;
+
+    static long[] Take(IEnumerator<Batch<Event>> pass, int count)
+    {
+        var ids = new long[count];
+        for (int i = 0; i < count && pass.MoveNext(); i++)
+        {
+            using (pass.Current)
+            {
+                ids[i] = pass.Current.Id[0];
+            }
+        }
+
+        return ids;
+    }
 }
 
 static Task Example29MemoryProfile()

@@ -1,13 +1,15 @@
 namespace Alimentar;
 
 /// <summary>
-/// Rows of <typeparamref name="TRow"/> held column by column in pooled arrays: the unit a Parquet row
-/// group is decoded into. The source generator derives one per row type; the runtime creates them
-/// through <see cref="IStreamingRow{TSelf}.CreateColumnStore"/>.
+/// Rows of <typeparamref name="TRow"/> held column by column in pooled arrays: what a batch is decoded
+/// into. The source generator derives one per row type; the runtime creates them through
+/// <see cref="IStreamingRow{TSelf}.CreateColumnStore"/>. This type supports generated code and is not
+/// meant to be used directly: read batches through <c>Batch&lt;T&gt;</c> and its typed accessors.
 /// </summary>
 /// <remarks>A store has one owner. <see cref="Dispose"/> returns every column buffer to the pool it
 /// came from, once; reading a store after that is a bug the runtime guards against.</remarks>
 /// <typeparam name="TRow">The row type.</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class ColumnStore<TRow> : IDisposable
 {
     private int _count;

@@ -4,8 +4,9 @@ namespace Alimentar;
 /// Reads whole columns of one row group into caller-owned buffers. Implemented by the runtime over a
 /// Parquet row group; called by generated <see cref="ColumnStore{TRow}.ReadAsync"/> code, once per column.
 /// The column index is an index into <see cref="RowSchema.Columns"/>; each destination holds exactly
-/// <see cref="RowCount"/> elements.
+/// <see cref="RowCount"/> elements. This type supports generated code and is not meant to be used directly.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IColumnReader
 {
     /// <summary>The number of rows every column of this row group holds.</summary>

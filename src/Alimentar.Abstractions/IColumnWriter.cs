@@ -3,7 +3,9 @@ namespace Alimentar;
 /// <summary>
 /// Writes whole columns of one row group. Implemented by the runtime over a Parquet row-group writer;
 /// called by generated <see cref="ColumnStore{TRow}.WriteAsync"/> code once per column, in schema order.
+/// This type supports generated code and is not meant to be used directly.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public interface IColumnWriter
 {
     /// <summary>Writes a non-nullable value column.</summary>

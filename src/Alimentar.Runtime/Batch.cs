@@ -52,8 +52,9 @@ public sealed class Batch<T> : IReadOnlyList<T>, IDisposable
     /// <summary>True once the batch has been disposed.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>The column store behind this batch; generated column accessors read it.</summary>
+    /// <summary>The column store behind this batch; generated column accessors read it. Supports generated code; use the typed accessors instead.</summary>
     /// <exception cref="ObjectDisposedException">The batch was disposed.</exception>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public ColumnStore<T> Columns
     {
         get
@@ -63,7 +64,8 @@ public sealed class Batch<T> : IReadOnlyList<T>, IDisposable
         }
     }
 
-    /// <summary>The index of this batch's first row in <see cref="Columns"/>.</summary>
+    /// <summary>The index of this batch's first row in <see cref="Columns"/>. Supports generated code.</summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public int Offset { get; }
 
     /// <summary>Materialises row <paramref name="index"/>.</summary>

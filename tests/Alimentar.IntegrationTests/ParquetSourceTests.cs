@@ -121,4 +121,19 @@ public sealed class ParquetSourceTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Configuring_a_source_on_its_own_line_takes_effect()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 100).Select(i => new Measurement(i, "s", i)));
+        var source = new ParquetSource<Measurement>(file.Path);
+
+        source.BatchSize(10);
+        source.DecodeAhead(0);
+
+        using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 2);
+        Assert.All(streaming, batch => { using (batch) { Assert.Equal(10, batch.Count); } });
+        Assert.Equal(0, source.BatchesDecodedAhead);
+    }
 }

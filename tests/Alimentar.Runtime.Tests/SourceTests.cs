@@ -10,6 +10,21 @@ public sealed class SourceTests
     }
 
     [Fact]
+    public async Task A_memory_source_takes_over_the_batches_it_is_given_and_disposes_them_with_itself()
+    {
+        var pool = new ColumnBufferPool();
+        Batch<Item>[] given = TestData.Batches(3, 4, pool);
+        var source = new MemorySource<Item>(given);
+
+        Assert.All(given, batch => Assert.True(batch.IsDisposed));
+        Assert.Equal([0, 4, 8], (await ReadAsync(source)).Select(ids => ids[0]));
+        Assert.Equal(3, source.BatchCount);
+        Assert.True(pool.OutstandingBuffers > 0, "the source holds the buffers until it is disposed");
+        source.Dispose();
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
     public void An_empty_chain_is_an_argument_error()
     {
         Assert.Throws<ArgumentException>(() => new ChainedSource<Item>());

@@ -92,6 +92,26 @@ public sealed class StreamingDatasetTests
     }
 
     [Fact]
+    public void Reset_during_a_pass_releases_the_buffered_batches_and_their_tracked_memory()
+    {
+        var pool = new ColumnBufferPool();
+        var source = new InstrumentedSource(batchCount: 50, batchSize: 5, pool);
+        using var streaming = new StreamingDataset<Item>(source, bufferSize: 8).WithMemoryTracking(true);
+        using IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+        enumerator.Current.Dispose();
+        TestData.Eventually(() => streaming.CurrentMemory > 4 * enumerator.Current.SizeInBytes, "the buffer to fill");
+
+        streaming.Reset();
+
+        Assert.Equal(0, streaming.CurrentMemory);
+        Assert.Equal(0, pool.OutstandingBuffers);
+        Assert.True(enumerator.MoveNext());
+        Assert.Equal(0, enumerator.Current.Id[0]);
+        enumerator.Current.Dispose();
+    }
+
+    [Fact]
     public void Reset_after_a_pass_lets_the_next_pass_start_again()
     {
         using var source = new MemorySource<Item>(TestData.Items(30), batchSize: 10);
@@ -284,10 +304,10 @@ public sealed class StreamingDatasetTests
 
         Assert.Throws<InvalidOperationException>(() => StreamingDataset<Item>.Builder().BufferSize(4).Build());
         Assert.Throws<ArgumentOutOfRangeException>(() => StreamingDataset<Item>.Builder().Source(source).BufferSize(0).Build());
-        Assert.Throws<ArgumentOutOfRangeException>(() => StreamingDataset<Item>.Builder().Source(source).BufferSize(4).Backpressure(5).Build());
+        Assert.Throws<ArgumentOutOfRangeException>(() => StreamingDataset<Item>.Builder().Source(source).BufferSize(4).WithBackpressure(5).Build());
 
         using StreamingDataset<Item> streaming = StreamingDataset<Item>.Builder()
-            .Source(source).BufferSize(32).Backpressure(8).MemoryBudget(1 << 20).MemoryTracking(true).Build();
+            .Source(source).BufferSize(32).WithBackpressure(8).WithMemoryBudget(1 << 20).WithMemoryTracking(true).Build();
         Assert.Equal(32, streaming.BufferSize);
         Assert.Equal(8, streaming.BackpressureLimit);
         Assert.Equal(1 << 20, streaming.MemoryBudget);

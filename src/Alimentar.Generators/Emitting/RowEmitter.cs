@@ -17,6 +17,10 @@ namespace Alimentar.Generators.Emitting
         private const string Tasks = "global::System.Threading.Tasks";
         private const string Threading = "global::System.Threading";
 
+        /// <summary>The attribute on generated types, carrying the generator's own version (the package's).</summary>
+        private static readonly string GeneratedCode =
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"Alimentar.Generators\", \"{typeof(RowEmitter).Assembly.GetName().Version?.ToString(3)}\")]";
+
         /// <param name="row">The row type's model.</param>
         /// <param name="emitBatchAccessors">Whether the runtime (and so <c>Batch&lt;T&gt;</c>) is referenced.</param>
         /// <param name="extensionProperties">C# 14 or later: accessors are properties (<c>batch.Score</c>); otherwise methods (<c>batch.Score()</c>).</param>
@@ -70,7 +74,7 @@ namespace Alimentar.Generators.Emitting
             w.Line($"    new {store}(capacity, pool);");
             w.Line();
             w.Line($"/// <summary>Rows of <see cref=\"{Cref(row)}\"/> held column by column in pooled arrays.</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Alimentar.Generators\", \"1.0.0\")]");
+            w.Line(GeneratedCode);
             w.Open($"{(row.IsPublic ? "public" : "internal")} {(row.HidesInheritedStore ? "new " : string.Empty)}sealed class {store} : {Alimentar}.ColumnStore<{self}>");
             EmitSchema(w, row);
             EmitFields(w, row);
@@ -308,7 +312,7 @@ namespace Alimentar.Generators.Emitting
             }
 
             w.Line($"/// <summary>Typed, zero-copy column access on batches of <see cref=\"{Cref(row)}\"/>.</summary>");
-            w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Alimentar.Generators\", \"1.0.0\")]");
+            w.Line(GeneratedCode);
             w.Open($"{(row.IsPublic ? "public" : "internal")} static class {className}");
             string receiver = $"{Alimentar}.Batch<{self}> {batch}";
             if (extensionProperties)

@@ -33,21 +33,6 @@ namespace Alimentar.Generators.Parsing
             "Parquet.Serialization.Attributes.ParquetIgnoreAttribute",
         };
 
-        /// <summary>Names a column accessor may not take because <c>Batch&lt;T&gt;</c> already has them.</summary>
-        private static readonly HashSet<string> BatchMemberNames = new(StringComparer.Ordinal)
-        {
-            "Count", "Position", "SizeInBytes", "IsDisposed", "Columns", "Offset", "Share", "ToArray",
-            "GetEnumerator", "Dispose", "Equals", "GetHashCode", "ToString", "GetType",
-        };
-
-        /// <summary>Names a store field may not take because <c>ColumnStore&lt;T&gt;</c> already has them.</summary>
-        private static readonly HashSet<string> StoreMemberNames = new(StringComparer.Ordinal)
-        {
-            "Count", "Capacity", "Pool", "IsDisposed", "Schema", "FixedRowWidth", "GetRow", "SetRow", "ReadAsync",
-            "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes",
-            "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-        };
-
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             var type = (INamedTypeSymbol)context.TargetSymbol;
@@ -176,7 +161,7 @@ namespace Alimentar.Generators.Parsing
 
                     var column = new ColumnSpec(
                         symbol.Name,
-                        StoreMemberNames.Contains(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
+                        ReservedNames.Store.Contains(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
                         explicitName ?? symbol.Name,
                         explicitName is not null,
                         mapping.ColumnType,
@@ -397,7 +382,7 @@ namespace Alimentar.Generators.Parsing
         };
 
         /// <summary>Accessor names on <c>Batch&lt;T&gt;</c>: the member name, or <c>NameColumn</c> where the batch already has that name.</summary>
-        public static string AccessorName(string memberName) => BatchMemberNames.Contains(memberName) ? memberName + "Column" : memberName;
+        public static string AccessorName(string memberName) => ReservedNames.Batch.Contains(memberName) ? memberName + "Column" : memberName;
 
         private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column, bool IsRequired);
 

@@ -10,7 +10,9 @@ internal sealed class CastMemoryManager<T> : MemoryManager<byte>
     private readonly T[] _array;
     private readonly int _start;
     private readonly int _length;
+    private readonly Lock _gate = new();
     private GCHandle _pin;
+    private int _pins;
 
     public CastMemoryManager(T[] array, int start, int length)
     {
@@ -21,26 +23,55 @@ internal sealed class CastMemoryManager<T> : MemoryManager<byte>
 
     public override Span<byte> GetSpan() => MemoryMarshal.AsBytes(_array.AsSpan(_start, _length));
 
-    public override unsafe MemoryHandle Pin(int elementIndex = 0)
+    /// <summary>True while some caller holds a pin; for tests that check every pin is released.</summary>
+    internal bool IsPinned
     {
-        if (!_pin.IsAllocated)
+        get
         {
-            _pin = GCHandle.Alloc(_array, GCHandleType.Pinned);
+            lock (_gate)
+            {
+                return _pins > 0;
+            }
         }
-
-        byte* start = (byte*)_pin.AddrOfPinnedObject() + (_start * sizeof(T)) + elementIndex;
-        return new MemoryHandle(start, default, this);
     }
 
+    /// <summary>Pins the array; the handle is freed when the last <see cref="MemoryHandle"/> returned is disposed.</summary>
+    public override unsafe MemoryHandle Pin(int elementIndex = 0)
+    {
+        lock (_gate)
+        {
+            if (_pins++ == 0)
+            {
+                _pin = GCHandle.Alloc(_array, GCHandleType.Pinned);
+            }
+
+            byte* start = (byte*)_pin.AddrOfPinnedObject() + (_start * sizeof(T)) + elementIndex;
+            return new MemoryHandle(start, default, this);
+        }
+    }
+
+    /// <summary>Called by each <see cref="MemoryHandle"/> <see cref="Pin"/> returned, when it is disposed.</summary>
     public override void Unpin()
     {
+        lock (_gate)
+        {
+            if (_pins > 0 && --_pins == 0)
+            {
+                _pin.Free();
+            }
+        }
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (_pin.IsAllocated)
+        lock (_gate)
         {
-            _pin.Free();
+            if (_pin.IsAllocated)
+            {
+                _pin.Free();
+            }
+
+            _pins = 0;
         }
     }
 }

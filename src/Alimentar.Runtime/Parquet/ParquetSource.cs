@@ -18,6 +18,9 @@ namespace Alimentar;
 /// file and of its row groups. A batch never spans two row groups, so the last batch of a row group may be
 /// shorter. Every data page version, encoding and codec that Parquet writers use is read; page CRCs are
 /// checked where the writer stored them (<see cref="VerifyPageChecksums(bool)"/>).
+/// <para>Like every configurable type in Alimentar, its settings change the object they are called on and
+/// return it, so <c>source.BatchSize(1024);</c> on its own line takes effect; a pass reads the settings
+/// when it starts.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -92,17 +95,6 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         };
     }
 
-    private ParquetSource(ParquetSource<T> other)
-    {
-        Name = other.Name;
-        _open = other._open;
-        _sharesOneStream = other._sharesOneStream;
-        RowsPerBatch = other.RowsPerBatch;
-        Pool = other.Pool;
-        BatchesDecodedAhead = other.BatchesDecodedAhead;
-        ChecksPageChecksums = other.ChecksPageChecksums;
-    }
-
     /// <summary>
     /// Every Parquet file in a directory (and its subdirectories, as Spark and Hive partition them), read one
     /// after another in ordinal path order, so every pass visits them alike.
@@ -137,50 +129,57 @@ public sealed class ParquetSource<T> : IBatchSource<T>
     public const int DefaultBatchSize = 16_384;
 
     /// <summary>Rows per batch (the last batch of each row group may be shorter): the unit of memory.</summary>
-    public int RowsPerBatch { get; private init; } = DefaultBatchSize;
+    public int RowsPerBatch { get; private set; } = DefaultBatchSize;
 
     /// <summary>
     /// Batches decoded ahead, on another thread, of the one being handed out (default 1). Each holds one
     /// more batch in memory and lets another core decode while the consumer works.
     /// </summary>
-    public int BatchesDecodedAhead { get; private init; } = 1;
+    public int BatchesDecodedAhead { get; private set; } = 1;
 
     /// <summary>Whether page CRCs are checked where the writer stored them (default true).</summary>
-    public bool ChecksPageChecksums { get; private init; } = true;
+    public bool ChecksPageChecksums { get; private set; } = true;
 
     /// <summary>Where column buffers are rented from.</summary>
-    public ColumnBufferPool Pool { get; private init; } = ColumnBufferPool.Shared;
+    public ColumnBufferPool Pool { get; private set; } = ColumnBufferPool.Shared;
 
-    /// <summary>A copy of this source that reads batches of at most <paramref name="rows"/> rows.</summary>
+    /// <summary>Reads batches of at most <paramref name="rows"/> rows from the next pass on.</summary>
     /// <param name="rows">Rows per batch; a batch's memory is about this many rows of the bound columns.</param>
-    /// <returns>The new source.</returns>
+    /// <returns>This source, configured.</returns>
     public ParquetSource<T> BatchSize(int rows)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        return new ParquetSource<T>(this) { RowsPerBatch = rows };
+        RowsPerBatch = rows;
+        return this;
     }
 
-    /// <summary>A copy of this source that decodes <paramref name="batches"/> batches ahead on another thread.</summary>
+    /// <summary>Decodes <paramref name="batches"/> batches ahead on another thread, from the next pass on.</summary>
     /// <param name="batches">0 to decode only on the caller's thread; each more holds one more decoded batch.</param>
-    /// <returns>The new source.</returns>
+    /// <returns>This source, configured.</returns>
     public ParquetSource<T> DecodeAhead(int batches)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(batches);
-        return new ParquetSource<T>(this) { BatchesDecodedAhead = batches };
+        BatchesDecodedAhead = batches;
+        return this;
     }
 
-    /// <summary>A copy of this source that checks page CRCs (the default) or skips the check for speed.</summary>
+    /// <summary>Checks page CRCs (the default) or skips the check for speed, from the next pass on.</summary>
     /// <param name="verify">False to skip the check.</param>
-    /// <returns>The new source.</returns>
-    public ParquetSource<T> VerifyPageChecksums(bool verify = true) => new(this) { ChecksPageChecksums = verify };
+    /// <returns>This source, configured.</returns>
+    public ParquetSource<T> VerifyPageChecksums(bool verify = true)
+    {
+        ChecksPageChecksums = verify;
+        return this;
+    }
 
-    /// <summary>A copy of this source that rents column buffers from <paramref name="pool"/>.</summary>
+    /// <summary>Rents column buffers from <paramref name="pool"/>, from the next pass on.</summary>
     /// <param name="pool">The pool; count its outstanding buffers to find leaks.</param>
-    /// <returns>The new source.</returns>
+    /// <returns>This source, configured.</returns>
     public ParquetSource<T> WithBufferPool(ColumnBufferPool pool)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return new ParquetSource<T>(this) { Pool = pool };
+        Pool = pool;
+        return this;
     }
 
     /// <inheritdoc />

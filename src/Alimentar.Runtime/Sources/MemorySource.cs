@@ -18,13 +18,17 @@ public sealed class MemorySource<T> : IBatchSource<T>, IDisposable
 {
     private readonly Batch<T>[] _batches;
 
-    /// <summary>Creates a source that replays <paramref name="batches"/>, keeping them alive until the source is disposed.</summary>
+    /// <summary>
+    /// Creates a source that replays <paramref name="batches"/>, taking them over: the source owns them from
+    /// here on and disposes them when it is disposed, so the caller does not (and must not use them after).
+    /// Every pass hands out shares of them, which consumers dispose as usual.
+    /// </summary>
     /// <param name="batches">At least one batch.</param>
     /// <exception cref="ArgumentException">There are no batches.</exception>
     public MemorySource(IEnumerable<Batch<T>> batches)
     {
         ArgumentNullException.ThrowIfNull(batches);
-        _batches = batches.Select((batch, index) => batch.Share(new BatchPosition(SourceName, index, 0))).ToArray();
+        _batches = batches.Select((batch, index) => TakeOver(batch, index)).ToArray();
         if (_batches.Length == 0)
         {
             throw new ArgumentException("A memory source needs at least one batch.", nameof(batches));
@@ -47,6 +51,14 @@ public sealed class MemorySource<T> : IBatchSource<T>, IDisposable
         {
             throw new ArgumentException("A memory source needs at least one row.", nameof(rows));
         }
+    }
+
+    /// <summary>Moves a caller's batch into the source: a share with the source's position, the caller's reference released.</summary>
+    private static Batch<T> TakeOver(Batch<T> batch, int index)
+    {
+        Batch<T> owned = batch.Share(new BatchPosition(SourceName, index, 0));
+        batch.Dispose();
+        return owned;
     }
 
     /// <summary>The name batch positions carry.</summary>

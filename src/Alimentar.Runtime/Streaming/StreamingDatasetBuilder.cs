@@ -35,7 +35,7 @@ public sealed class StreamingDatasetBuilder<T>
     /// <summary>Sets the backpressure limit in batches (see <see cref="StreamingDataset{T}.WithBackpressure"/>).</summary>
     /// <param name="maxPendingBatches">At least 1, and at most the buffer size.</param>
     /// <returns>This builder.</returns>
-    public StreamingDatasetBuilder<T> Backpressure(int maxPendingBatches)
+    public StreamingDatasetBuilder<T> WithBackpressure(int maxPendingBatches)
     {
         _backpressure = maxPendingBatches;
         return this;
@@ -44,7 +44,7 @@ public sealed class StreamingDatasetBuilder<T>
     /// <summary>Sets the byte budget (see <see cref="StreamingDataset{T}.WithMemoryBudget"/>).</summary>
     /// <param name="bytes">At least 1.</param>
     /// <returns>This builder.</returns>
-    public StreamingDatasetBuilder<T> MemoryBudget(long bytes)
+    public StreamingDatasetBuilder<T> WithMemoryBudget(long bytes)
     {
         _memoryBudget = bytes;
         return this;
@@ -53,7 +53,7 @@ public sealed class StreamingDatasetBuilder<T>
     /// <summary>Turns memory tracking on or off.</summary>
     /// <param name="enabled">True to track.</param>
     /// <returns>This builder.</returns>
-    public StreamingDatasetBuilder<T> MemoryTracking(bool enabled)
+    public StreamingDatasetBuilder<T> WithMemoryTracking(bool enabled)
     {
         _trackMemory = enabled;
         return this;

@@ -11,7 +11,7 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
         new Columns(capacity, pool);
 
     /// <summary>Rows of <see cref="Demo.Order"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
     public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Order>
     {
         /// <summary>The Parquet columns of <see cref="Demo.Order"/>, in declaration order.</summary>
@@ -188,7 +188,7 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Order"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 public static class OrderBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Demo.Order> batch)

@@ -11,7 +11,7 @@ partial class Outer
             new Columns(capacity, pool);
 
         /// <summary>Rows of <see cref="Outer.Reading"/> held column by column in pooled arrays.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
         internal sealed class Columns : global::Alimentar.ColumnStore<global::Outer.Reading>
         {
             /// <summary>The Parquet columns of <see cref="Outer.Reading"/>, in declaration order.</summary>
@@ -90,7 +90,7 @@ partial class Outer
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Outer.Reading"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 internal static class Outer_ReadingBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Outer.Reading> batch)

@@ -11,7 +11,7 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
         new Columns(capacity, pool);
 
     /// <summary>Rows of <see cref="Demo.Basket"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
     public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Basket>
     {
         /// <summary>The Parquet columns of <see cref="Demo.Basket"/>, in declaration order.</summary>
@@ -115,7 +115,7 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Basket"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 public static class BasketBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Demo.Basket> batch)

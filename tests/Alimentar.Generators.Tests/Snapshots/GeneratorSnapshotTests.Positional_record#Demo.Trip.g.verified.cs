@@ -11,7 +11,7 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
         new Columns(capacity, pool);
 
     /// <summary>Rows of <see cref="Demo.Trip"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
     public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Trip>
     {
         /// <summary>The Parquet columns of <see cref="Demo.Trip"/>, in declaration order.</summary>
@@ -120,7 +120,7 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Trip"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 public static class TripBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Demo.Trip> batch)

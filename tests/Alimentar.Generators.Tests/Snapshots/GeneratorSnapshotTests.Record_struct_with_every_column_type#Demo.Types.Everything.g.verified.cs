@@ -11,7 +11,7 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
         new Columns(capacity, pool);
 
     /// <summary>Rows of <see cref="Demo.Types.Everything"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
     public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Types.Everything>
     {
         /// <summary>The Parquet columns of <see cref="Demo.Types.Everything"/>, in declaration order.</summary>
@@ -298,7 +298,7 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Types.Everything"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 public static class EverythingBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Demo.Types.Everything> batch)

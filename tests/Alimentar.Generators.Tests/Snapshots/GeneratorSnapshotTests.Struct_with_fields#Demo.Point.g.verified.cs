@@ -11,7 +11,7 @@ partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
         new Columns(capacity, pool);
 
     /// <summary>Rows of <see cref="Demo.Point"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
     public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Point>
     {
         /// <summary>The Parquet columns of <see cref="Demo.Point"/>, in declaration order.</summary>
@@ -88,7 +88,7 @@ partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
 }
 
 /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Point"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "1.0.0")]
+[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
 public static class PointBatchExtensions
 {
     extension(global::Alimentar.Batch<global::Demo.Point> batch)
