@@ -18,6 +18,18 @@ public sealed class ColumnBufferPool
     private long _rented;
     private long _returned;
 
+    /// <summary>
+    /// Whether returned value arrays are overwritten with a fill pattern, so that a span used after its batch
+    /// was disposed shows garbage rather than plausible rows of a later batch. On in Debug builds of
+    /// Alimentar; turn it on in any build with the <c>Alimentar.PoisonReturnedBuffers</c> AppContext switch.
+    /// </summary>
+    public static bool PoisonReturnedBuffers { get; } =
+#if DEBUG
+        true;
+#else
+        AppContext.TryGetSwitch("Alimentar.PoisonReturnedBuffers", out bool poison) && poison;
+#endif
+
     /// <summary>The pool every source uses unless given another.</summary>
     public static ColumnBufferPool Shared { get; } = new();
 
@@ -45,6 +57,14 @@ public sealed class ColumnBufferPool
     public void Return<T>(T[] array)
     {
         ArgumentNullException.ThrowIfNull(array);
+        if (PoisonReturnedBuffers && !RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            // A span kept past its batch's Dispose now reads obvious garbage instead of another batch's rows.
+            System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                ref Unsafe.As<T, byte>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array)),
+                array.Length * Unsafe.SizeOf<T>()).Fill(0xDB);
+        }
+
         ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         Interlocked.Increment(ref _returned);
     }

@@ -114,4 +114,36 @@ public sealed class ArrowTests
             i % 3 == 0 ? null : i, i % 4 == 0 ? null : i * 0.25, i % 5 == 0 ? null : $"m{i}", i % 6 == 0 ? null : when.AddHours(1),
             i % 7 == 0 ? null : Guid.Parse($"00000000-0000-0000-0000-{i:D12}"), i % 8 == 0 ? null : i / 4m);
     }
+
+    [Fact]
+    public void A_zero_copy_record_batch_keeps_its_values_after_the_batch_is_disposed_and_its_arrays_could_be_reused()
+    {
+        var pool = new ColumnBufferPool();
+        Batch<Numbers> batch = Batch<Numbers>.FromRows(Enumerable.Range(0, 64).Select(i => new Numbers(i, i * 0.5f, null, true)).ToArray(), pool);
+        RecordBatch record = batch.ToArrow();
+        batch.Dispose();
+
+        // Were the arrays back in the pool, these batches would rent them and overwrite the values.
+        Batch<Numbers>[] others = Enumerable.Range(0, 8).Select(_ => Batch<Numbers>.FromRows(Enumerable.Repeat(new Numbers(-1, -1f, null, false), 64).ToArray(), pool)).ToArray();
+
+        var ids = (Int64Array)record.Column("Id");
+        Assert.Equal(Enumerable.Range(0, 64).Select(i => (long?)i), ids.ToArray());
+        Assert.True(pool.OutstandingBuffers > 8 * 4, "the record batch still holds the first batch's buffers");
+        foreach (Batch<Numbers> other in others)
+        {
+            other.Dispose();
+        }
+
+        GC.KeepAlive(record);
+    }
+
+    [Fact]
+    public void Half_columns_become_arrow_half_floats()
+    {
+        using Batch<Halves> batch = Batch<Halves>.FromRows([new Halves(1, (Half)1.5f, null), new Halves(2, (Half)(-2f), (Half)0.25f)]);
+        using RecordBatch record = batch.ToArrow();
+
+        Assert.Equal([(Half)1.5f, (Half)(-2f)], ((HalfFloatArray)record.Column("Value")).ToArray());
+        Assert.Equal([null, (Half)0.25f], ((HalfFloatArray)record.Column("Maybe")).ToArray());
+    }
 }

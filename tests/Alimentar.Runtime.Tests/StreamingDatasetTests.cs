@@ -285,6 +285,77 @@ public sealed class StreamingDatasetTests
     }
 
     [Fact]
+    public void Breaking_out_of_foreach_stops_the_producer_and_returns_every_buffer()
+    {
+        var pool = new ColumnBufferPool();
+        var source = new InstrumentedSource(batchCount: 1000, batchSize: 4, pool);
+        using var streaming = new StreamingDataset<Item>(source, bufferSize: 8);
+
+        int seen = 0;
+        foreach (Batch<Item> batch in streaming)
+        {
+            batch.Dispose();
+            if (++seen == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(3, seen);
+
+        Assert.Equal(0, source.Running);
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
+    public async Task Disposing_the_dataset_during_ReadAllAsync_ends_the_enumeration_and_returns_every_buffer()
+    {
+        var pool = new ColumnBufferPool();
+        var source = new InstrumentedSource(batchCount: 1000, batchSize: 4, pool);
+        var streaming = new StreamingDataset<Item>(source, bufferSize: 8);
+
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (Batch<Item> batch in streaming.ReadAllAsync())
+            {
+                batch.Dispose();
+                streaming.Dispose();
+            }
+        });
+
+        Assert.Equal(0, source.Running);
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
+    public void A_source_that_fails_with_batches_buffered_delivers_them_then_its_fault_and_returns_every_buffer()
+    {
+        // The producer waits for room before it asks the source for more, so a source fails at most when
+        // the buffer is one short of full: here 4 of 5 places hold batches when it throws.
+        var pool = new ColumnBufferPool();
+        var source = new InstrumentedSource(batchCount: 100, batchSize: 4, pool, failAt: 5);
+        using var streaming = new StreamingDataset<Item>(source, bufferSize: 5);
+        using IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
+        Assert.True(enumerator.MoveNext());
+        enumerator.Current.Dispose();
+        TestData.Eventually(() => source.Pulled == 5 && source.Running == 0, "the producer to buffer four batches and fail");
+
+        int delivered = 1;
+        var fault = Assert.Throws<InvalidDataException>(() =>
+        {
+            while (enumerator.MoveNext())
+            {
+                enumerator.Current.Dispose();
+                delivered++;
+            }
+        });
+
+        Assert.Equal(5, delivered);
+        Assert.Same(source.Failure, fault);
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
     public void Enumerating_twice_at_once_is_an_invalid_operation()
     {
         using var source = new MemorySource<Item>(TestData.Items(10), batchSize: 2);

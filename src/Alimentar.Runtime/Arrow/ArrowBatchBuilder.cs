@@ -15,7 +15,14 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     private readonly List<Field> _fields = [];
     private readonly List<IArrowArray> _arrays = [];
 
-    public ArrowBatchBuilder(RowSchema schema) => _schema = schema;
+    /// <summary>Gives each zero-copy buffer its own hold on the arrays it views (a share of the batch), or nothing when null.</summary>
+    private readonly Func<IDisposable>? _keepAlive;
+
+    public ArrowBatchBuilder(RowSchema schema, Func<IDisposable>? keepAlive = null)
+    {
+        _schema = schema;
+        _keepAlive = keepAlive;
+    }
 
     public RecordBatch Build(int length)
     {
@@ -201,7 +208,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         || typeof(T) == typeof(int) || typeof(T) == typeof(uint) || typeof(T) == typeof(long) || typeof(T) == typeof(ulong)
         || typeof(T) == typeof(float) || typeof(T) == typeof(double) || typeof(T) == typeof(Half);
 
-    private static ArrowBuffer ZeroCopy<T>(ArraySegment<T> segment)
+    private ArrowBuffer ZeroCopy<T>(ArraySegment<T> segment)
         where T : struct
     {
         // T is one of the primitives above; the generic hop below only exists to satisfy the unmanaged constraint.
@@ -214,12 +221,13 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         if (typeof(T) == typeof(uint)) return Wrap((ArraySegment<uint>)(object)segment);
         if (typeof(T) == typeof(ulong)) return Wrap((ArraySegment<ulong>)(object)segment);
         if (typeof(T) == typeof(sbyte)) return Wrap((ArraySegment<sbyte>)(object)segment);
+        if (typeof(T) == typeof(Half)) return Wrap((ArraySegment<Half>)(object)segment);
         return Wrap((ArraySegment<byte>)(object)segment);
     }
 
-    private static ArrowBuffer Wrap<TValue>(ArraySegment<TValue> segment)
+    private ArrowBuffer Wrap<TValue>(ArraySegment<TValue> segment)
         where TValue : unmanaged =>
-        new(new CastMemoryManager<TValue>(segment.Array!, segment.Offset, segment.Count).Memory);
+        new(new CastMemoryManager<TValue>(segment.Array!, segment.Offset, segment.Count, _keepAlive?.Invoke()).Memory);
 
     /// <summary>Copies fixed-width values into Arrow's layout for the column's type, with a validity bitmap when some are null.</summary>
     private static IArrowArray Build<T>(ColumnDescriptor column, ReadOnlySpan<T> values, bool[]? valid)

@@ -11,9 +11,9 @@ public static class BatchArrowExtensions
     /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary, lists as lists.
     /// </summary>
     /// <remarks>
-    /// Required primitive columns are not copied: their Arrow buffers view the batch's pooled arrays, so use
-    /// the record batch before disposing the batch (or <see cref="RecordBatch.Clone"/> it to keep it longer).
-    /// Other columns are copied; lists become Arrow lists.
+    /// Required primitive columns are not copied: their Arrow buffers view the batch's pooled arrays, and
+    /// each holds a share of the batch, so those arrays stay out of the pool until the record batch is
+    /// collected, even if the batch is disposed first. Other columns are copied; lists become Arrow lists.
     /// </remarks>
     /// <typeparam name="T">The row type.</typeparam>
     /// <param name="batch">The batch.</param>
@@ -22,7 +22,7 @@ public static class BatchArrowExtensions
         where T : IStreamingRow<T>
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var builder = new ArrowBatchBuilder(T.Schema);
+        var builder = new ArrowBatchBuilder(T.Schema, batch.Share);
 
         // The builder never awaits, so the generated write completes synchronously.
         batch.Columns.WriteAsync(builder, batch.Offset, batch.Count, CancellationToken.None).GetAwaiter().GetResult();

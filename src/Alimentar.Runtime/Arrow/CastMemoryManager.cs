@@ -3,23 +3,37 @@ using System.Runtime.InteropServices;
 
 namespace Alimentar.ArrowInterop;
 
-/// <summary>Views a slice of an unmanaged-value array as bytes without copying, so Arrow can point at a column store's buffer.</summary>
+/// <summary>
+/// Views a slice of an unmanaged-value array as bytes without copying, so Arrow can point at a column
+/// store's buffer. It holds a share of the batch the array belongs to, released only when the manager is
+/// collected: Arrow's buffers offer no dispose hook, so this is what keeps the array out of the pool (and
+/// so from showing another batch's data) for as long as any Arrow buffer can still reach it.
+/// </summary>
 internal sealed class CastMemoryManager<T> : MemoryManager<byte>
     where T : unmanaged
 {
     private readonly T[] _array;
     private readonly int _start;
     private readonly int _length;
+    private IDisposable? _owner;
     private readonly Lock _gate = new();
     private GCHandle _pin;
     private int _pins;
 
-    public CastMemoryManager(T[] array, int start, int length)
+    public CastMemoryManager(T[] array, int start, int length, IDisposable? owner = null)
     {
         _array = array;
         _start = start;
         _length = length;
+        _owner = owner;
     }
+
+    // CA2015 warns that a finalizer may free memory a Span<T> still uses. Here the finalizer only releases a
+    // share of the batch: the arrays reach the pool once neither the record batch (which holds this manager
+    // through its buffers) nor the manager is reachable, which is the lifetime Arrow code uses spans within.
+#pragma warning disable CA2015
+    ~CastMemoryManager() => Interlocked.Exchange(ref _owner, null)?.Dispose();
+#pragma warning restore CA2015
 
     public override Span<byte> GetSpan() => MemoryMarshal.AsBytes(_array.AsSpan(_start, _length));
 
@@ -64,6 +78,7 @@ internal sealed class CastMemoryManager<T> : MemoryManager<byte>
 
     protected override void Dispose(bool disposing)
     {
+        Interlocked.Exchange(ref _owner, null)?.Dispose();
         lock (_gate)
         {
             if (_pin.IsAllocated)
