@@ -16,6 +16,39 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Inspect_shows_date_time_and_timestamp_statistics_in_their_logical_types()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $"""
+                    COPY (SELECT DATE '1969-07-20' + i::INTEGER AS day, TIMESTAMP '2024-02-29 12:34:56.5' + INTERVAL (i) HOUR AS at,
+                                 TIME '08:15:00' + INTERVAL (i) MINUTE AS clock, (i - 5)::DECIMAL(9, 2) AS price
+                          FROM range(10) t(i)) TO '{path}' (FORMAT PARQUET)
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            (int exit, string output) = await RunAsync("inspect", path);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("1969-07-20", output, StringComparison.Ordinal);
+            Assert.Contains("1969-07-29", output, StringComparison.Ordinal);
+            Assert.Contains("2024-02-29 12:34:56.5", output, StringComparison.Ordinal);
+            Assert.Contains("08:15:00", output, StringComparison.Ordinal);
+            Assert.Contains("-5", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Head_shows_the_first_rows_with_their_nulls()
     {
         (int exit, string output) = await RunAsync("head", Corpus.File("list_columns.parquet"), "-n", "2");
