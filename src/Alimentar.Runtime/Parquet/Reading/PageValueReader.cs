@@ -4,7 +4,8 @@ using System.Runtime.InteropServices;
 namespace Alimentar.ParquetBinding.Reading;
 
 /// <summary>
-/// Decodes the values section of one data page, a batch at a time, in whichever encoding the page uses:
+/// Decodes the values section of one data page, a batch at a time, in whichever encoding the page uses
+/// (the encodings with state of their own live under <c>Encodings/</c>):
 /// PLAIN, dictionary indices, RLE booleans, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY,
 /// DELTA_BYTE_ARRAY and BYTE_STREAM_SPLIT. Fixed-width values come out as raw little-endian bytes (a
 /// boolean as one byte); byte arrays go through a converter. One instance serves every page of a column
@@ -17,6 +18,7 @@ internal sealed class PageValueReader : IDisposable
     private readonly int _width;
     private readonly RleBitPackedDecoder _rle = new();
     private readonly DeltaBinaryPackedDecoder _delta = new();
+    private readonly DeltaByteArrayDecoder _deltaBytes = new();
 
     private ReadOnlyMemory<byte> _data;
     private ParquetEncoding _encoding;
@@ -25,13 +27,10 @@ internal sealed class PageValueReader : IDisposable
     private int _position;
     private ColumnDictionary? _dictionary;
 
-    // Pooled scratch: dictionary indices, delta values, and for the DELTA byte-array encodings the whole page's lengths.
+    // Pooled scratch: dictionary indices, delta values, and one value for BYTE_STREAM_SPLIT byte arrays.
     private int[] _indices = [];
     private long[] _longs = [];
-    private int[] _lengths = [];
-    private int[] _prefixes = [];
     private byte[] _value = [];
-    private int _previousLength;
 
     public PageValueReader(PhysicalType type, int typeLength)
     {
@@ -41,7 +40,7 @@ internal sealed class PageValueReader : IDisposable
     }
 
     /// <summary>Bytes of scratch this reader holds, for memory accounting.</summary>
-    public long ScratchBytes => _indices.Length * 4L + _longs.Length * 8L + _lengths.Length * 4L + _prefixes.Length * 4L + _value.Length;
+    public long ScratchBytes => _indices.Length * 4L + _longs.Length * 8L + _value.Length + _deltaBytes.SizeInBytes;
 
     /// <summary>Starts decoding a page's values section of <paramref name="valueCount"/> non-null values.</summary>
     public void Reset(ReadOnlyMemory<byte> data, ParquetEncoding encoding, int valueCount, ColumnDictionary? dictionary)
@@ -91,12 +90,10 @@ internal sealed class PageValueReader : IDisposable
                 _delta.Reset(data);
                 break;
             case ParquetEncoding.DeltaLengthByteArray when _type == PhysicalType.ByteArray:
-                _position = ReadLengths(data, 0, ref _lengths, valueCount);
+                _deltaBytes.Reset(data, valueCount, prefixed: false, fixedLength: 0);
                 break;
             case ParquetEncoding.DeltaByteArray when _type is PhysicalType.ByteArray or PhysicalType.FixedLenByteArray:
-                int afterPrefixes = ReadLengths(data, 0, ref _prefixes, valueCount);
-                _position = ReadLengths(data, afterPrefixes, ref _lengths, valueCount);
-                _previousLength = 0;
+                _deltaBytes.Reset(data, valueCount, prefixed: true, fixedLength: _type == PhysicalType.FixedLenByteArray ? _typeLength : 0);
                 break;
             case ParquetEncoding.ByteStreamSplit when _width > 0 && _type != PhysicalType.Boolean && _type != PhysicalType.Int96:
                 if ((long)valueCount * _width != data.Length)
@@ -222,47 +219,18 @@ internal sealed class PageValueReader : IDisposable
                 }
 
                 break;
-            case ParquetEncoding.DeltaLengthByteArray:
+            case ParquetEncoding.DeltaLengthByteArray or ParquetEncoding.DeltaByteArray:
                 for (int i = 0; i < count; i++)
                 {
-                    int length = _lengths[_next + i];
-                    destination[i] = converter.Convert(data.Slice(_position, length));
-                    _position += length;
-                }
-
-                break;
-            case ParquetEncoding.DeltaByteArray:
-                for (int i = 0; i < count; i++)
-                {
-                    int prefix = _prefixes[_next + i];
-                    int suffix = _lengths[_next + i];
-                    if (prefix > _previousLength)
-                    {
-                        throw new InvalidDataException($"a DELTA_BYTE_ARRAY prefix of {prefix} bytes after a value of {_previousLength}");
-                    }
-
-                    int length = prefix + suffix;
-                    if (_type == PhysicalType.FixedLenByteArray && length != _typeLength)
-                    {
-                        throw new InvalidDataException($"a DELTA_BYTE_ARRAY value of {length} bytes in a FIXED_LEN_BYTE_ARRAY({_typeLength}) column");
-                    }
-
-                    if (_value.Length < length)
-                    {
-                        GrowValue(length);
-                    }
-
-                    data.Slice(_position, suffix).CopyTo(_value.AsSpan(prefix));
-                    _position += suffix;
-                    _previousLength = length;
-                    destination[i] = converter.Convert(_value.AsSpan(0, length));
+                    destination[i] = converter.Convert(_deltaBytes.Next(data));
                 }
 
                 break;
             case ParquetEncoding.ByteStreamSplit:
                 if (_value.Length < _typeLength)
                 {
-                    GrowValue(_typeLength);
+                    Return(ref _value);
+                    _value = ColumnArrays<byte>.Pool.Rent(_typeLength);
                 }
 
                 for (int i = 0; i < count; i++)
@@ -283,9 +251,8 @@ internal sealed class PageValueReader : IDisposable
     {
         Return(ref _indices);
         Return(ref _longs);
-        Return(ref _lengths);
-        Return(ref _prefixes);
         Return(ref _value);
+        _deltaBytes.Dispose();
     }
 
     private void Take(int count)
@@ -294,45 +261,6 @@ internal sealed class PageValueReader : IDisposable
         {
             throw new InvalidDataException($"its levels call for {_next + count} values where the page holds {_valueCount}");
         }
-    }
-
-    /// <summary>Decodes a whole DELTA_BINARY_PACKED run of lengths (every value's, up front) and checks each one.</summary>
-    private int ReadLengths(ReadOnlyMemory<byte> data, int start, ref int[] target, int count)
-    {
-        _delta.Reset(data[start..]);
-        if (_delta.TotalValues != count)
-        {
-            throw new InvalidDataException($"a DELTA byte-array page with {_delta.TotalValues} lengths for {count} values");
-        }
-
-        Span<long> lengths = Longs(count);
-        int end = start + _delta.ReadToEnd(lengths);
-        if (target.Length < count)
-        {
-            Return(ref target);
-            target = ColumnArrays<int>.Pool.Rent(count);
-        }
-
-        long total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            long length = lengths[i];
-            if (length < 0 || length > data.Length)
-            {
-                throw new InvalidDataException($"a DELTA byte-array length of {length} in a page of {data.Length} bytes");
-            }
-
-            total += length;
-            target[i] = (int)length;
-        }
-
-        // Suffix and value lengths must fit the bytes after them; prefix lengths are checked as values are rebuilt.
-        if (ReferenceEquals(target, _lengths) && total > data.Length - end)
-        {
-            throw new InvalidDataException($"DELTA byte-array values of {total} bytes with {data.Length - end} left in the page");
-        }
-
-        return end;
     }
 
     private Span<int> Indices(int count)
@@ -355,14 +283,6 @@ internal sealed class PageValueReader : IDisposable
         }
 
         return _longs.AsSpan(0, count);
-    }
-
-    private void GrowValue(int length)
-    {
-        byte[] grown = ColumnArrays<byte>.Pool.Rent(length);
-        _value.AsSpan().CopyTo(grown);
-        Return(ref _value);
-        _value = grown;
     }
 
     private static void Return<T>(ref T[] array)

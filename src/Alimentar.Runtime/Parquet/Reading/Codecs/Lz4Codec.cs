@@ -1,0 +1,47 @@
+using System.Buffers.Binary;
+using K4os.Compression.LZ4;
+
+namespace Alimentar.ParquetBinding.Reading.Codecs;
+
+/// <summary>LZ4_RAW pages, and LZ4 pages in Hadoop's framing (or raw, as older parquet-cpp wrote them under that codec).</summary>
+internal static class Lz4Codec
+{
+    public static int DecompressRaw(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        int written = LZ4Codec.Decode(source, destination);
+        return written < 0 ? throw new InvalidDataException("an LZ4 page is corrupt") : written;
+    }
+
+    /// <summary>
+    /// Hadoop's framing: blocks of [uncompressed length, compressed length] (big-endian) then LZ4 data. A page
+    /// the framing does not describe exactly is read as raw LZ4 instead, as Arrow C++ does.
+    /// </summary>
+    public static int DecompressHadoop(ReadOnlySpan<byte> source, Span<byte> destination) =>
+        TryHadoop(source, destination, out int written) ? written : DecompressRaw(source, destination);
+
+    private static bool TryHadoop(ReadOnlySpan<byte> source, Span<byte> destination, out int written)
+    {
+        written = 0;
+        while (source.Length >= 8)
+        {
+            uint expanded = BinaryPrimitives.ReadUInt32BigEndian(source);
+            uint compressed = BinaryPrimitives.ReadUInt32BigEndian(source[4..]);
+            source = source[8..];
+            if (compressed > (uint)source.Length || expanded > (uint)(destination.Length - written))
+            {
+                return false;
+            }
+
+            int decoded = LZ4Codec.Decode(source[..(int)compressed], destination.Slice(written, (int)expanded));
+            if (decoded != expanded)
+            {
+                return false;
+            }
+
+            written += decoded;
+            source = source[(int)compressed..];
+        }
+
+        return source.IsEmpty && written == destination.Length;
+    }
+}
