@@ -115,87 +115,53 @@ internal readonly record struct PageHeader
         return header with { HeaderLength = reader.Position };
     }
 
-    private static PageHeader ReadDataPageHeader(ref ThriftCompactReader reader, PageHeader header)
+    private delegate PageHeader FieldReader(ref ThriftCompactReader reader, PageHeader header, short id, byte type);
+
+    private static PageHeader ReadDataPageHeader(ref ThriftCompactReader reader, PageHeader header) =>
+        ReadStruct(ref reader, header, static (ref ThriftCompactReader r, PageHeader h, short id, byte type) => (id, type) switch
+        {
+            (1, ThriftCompactReader.I32) => h with { ValueCount = r.ReadI32() },
+            (2, ThriftCompactReader.I32) => h with { Encoding = (ParquetEncoding)r.ReadI32() },
+            (3, ThriftCompactReader.I32) => h with { DefinitionLevelEncoding = (ParquetEncoding)r.ReadI32() },
+            (4, ThriftCompactReader.I32) => h with { RepetitionLevelEncoding = (ParquetEncoding)r.ReadI32() },
+            _ => Skipped(ref r, type, h),
+        });
+
+    private static PageHeader ReadDictionaryPageHeader(ref ThriftCompactReader reader, PageHeader header) =>
+        ReadStruct(ref reader, header, static (ref ThriftCompactReader r, PageHeader h, short id, byte type) => (id, type) switch
+        {
+            (1, ThriftCompactReader.I32) => h with { ValueCount = r.ReadI32() },
+            (2, ThriftCompactReader.I32) => h with { Encoding = (ParquetEncoding)r.ReadI32() },
+            _ => Skipped(ref r, type, h),
+        });
+
+    private static PageHeader ReadDataPageHeaderV2(ref ThriftCompactReader reader, PageHeader header) =>
+        ReadStruct(ref reader, header, static (ref ThriftCompactReader r, PageHeader h, short id, byte type) => (id, type) switch
+        {
+            (1, ThriftCompactReader.I32) => h with { ValueCount = r.ReadI32() },
+            (4, ThriftCompactReader.I32) => h with { Encoding = (ParquetEncoding)r.ReadI32() },
+            (5, ThriftCompactReader.I32) => h with { DefinitionLevelsLength = r.ReadI32() },
+            (6, ThriftCompactReader.I32) => h with { RepetitionLevelsLength = r.ReadI32() },
+            (7, ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse) => h with { IsCompressed = ThriftCompactReader.BooleanOf(type) },
+            _ => Skipped(ref r, type, h),
+        }) with { DefinitionLevelEncoding = ParquetEncoding.Rle, RepetitionLevelEncoding = ParquetEncoding.Rle };
+
+    /// <summary>Reads a nested header struct field by field; fields a reader does not know are skipped.</summary>
+    private static PageHeader ReadStruct(ref ThriftCompactReader reader, PageHeader header, FieldReader read)
     {
         int saved = reader.BeginStruct();
         while (reader.NextField(out short id, out byte type))
         {
-            switch (id)
-            {
-                case 1 when type == ThriftCompactReader.I32:
-                    header = header with { ValueCount = reader.ReadI32() };
-                    break;
-                case 2 when type == ThriftCompactReader.I32:
-                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
-                    break;
-                case 3 when type == ThriftCompactReader.I32:
-                    header = header with { DefinitionLevelEncoding = (ParquetEncoding)reader.ReadI32() };
-                    break;
-                case 4 when type == ThriftCompactReader.I32:
-                    header = header with { RepetitionLevelEncoding = (ParquetEncoding)reader.ReadI32() };
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
+            header = read(ref reader, header, id, type);
         }
 
         reader.EndStruct(saved);
         return header;
     }
 
-    private static PageHeader ReadDictionaryPageHeader(ref ThriftCompactReader reader, PageHeader header)
+    private static PageHeader Skipped(ref ThriftCompactReader reader, byte type, PageHeader unchanged)
     {
-        int saved = reader.BeginStruct();
-        while (reader.NextField(out short id, out byte type))
-        {
-            switch (id)
-            {
-                case 1 when type == ThriftCompactReader.I32:
-                    header = header with { ValueCount = reader.ReadI32() };
-                    break;
-                case 2 when type == ThriftCompactReader.I32:
-                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.EndStruct(saved);
-        return header;
-    }
-
-    private static PageHeader ReadDataPageHeaderV2(ref ThriftCompactReader reader, PageHeader header)
-    {
-        int saved = reader.BeginStruct();
-        while (reader.NextField(out short id, out byte type))
-        {
-            switch (id)
-            {
-                case 1 when type == ThriftCompactReader.I32:
-                    header = header with { ValueCount = reader.ReadI32() };
-                    break;
-                case 4 when type == ThriftCompactReader.I32:
-                    header = header with { Encoding = (ParquetEncoding)reader.ReadI32() };
-                    break;
-                case 5 when type == ThriftCompactReader.I32:
-                    header = header with { DefinitionLevelsLength = reader.ReadI32() };
-                    break;
-                case 6 when type == ThriftCompactReader.I32:
-                    header = header with { RepetitionLevelsLength = reader.ReadI32() };
-                    break;
-                case 7 when type is ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse:
-                    header = header with { IsCompressed = ThriftCompactReader.BooleanOf(type) };
-                    break;
-                default:
-                    reader.Skip(type);
-                    break;
-            }
-        }
-
-        reader.EndStruct(saved);
-        return header with { DefinitionLevelEncoding = ParquetEncoding.Rle, RepetitionLevelEncoding = ParquetEncoding.Rle };
+        reader.Skip(type);
+        return unchanged;
     }
 }

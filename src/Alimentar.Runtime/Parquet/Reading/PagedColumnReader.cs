@@ -33,53 +33,19 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public int RowCount { get; }
 
-    public async ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
-        where T : struct
-    {
-        BoundColumn bound = _binding.Columns[column];
-        ColumnChunkReader chunk = _chunks[column];
-        int row = 0;
-        try
-        {
-            while (row < RowCount)
-            {
-                int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
-                ReadValues(chunk, bound, destination.Span.Slice(row, take), row);
-                row += take;
-            }
-        }
-        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
-        {
-            throw Translate(error, bound, chunk);
-        }
-    }
+    public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadColumnAsync(column, destination, new ValueSegments<T>(this), cancellationToken);
 
-    public async ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
-        where T : struct
-    {
-        BoundColumn bound = _binding.Columns[column];
-        ColumnChunkReader chunk = _chunks[column];
-        int row = 0;
-        try
-        {
-            while (row < RowCount)
-            {
-                int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
-                ReadNullableValues(chunk, bound, destination.Span.Slice(row, take), row);
-                row += take;
-            }
-        }
-        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
-        {
-            throw Translate(error, bound, chunk);
-        }
-    }
+    public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadColumnAsync(column, destination, new NullableValueSegments<T>(this), cancellationToken);
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
-        ReadReferencesAsync<string?, StringConverter>(column, destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
+        ReadColumnAsync(column, destination, new ReferenceSegments<string?, StringConverter>(this, new StringConverter(_binding.StringPoolFor(column))), cancellationToken);
 
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
-        ReadReferencesAsync<byte[]?, BinaryConverter>(column, destination, default, cancellationToken);
+        ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(this, default), cancellationToken);
 
     public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
         where T : struct =>
@@ -167,9 +133,9 @@ internal sealed class PagedColumnReader : IColumnReader
         chunk.Advance(destination.Length);
     }
 
-    private async ValueTask ReadReferencesAsync<TValue, TConverter>(int column, Memory<TValue> destination, TConverter converter, CancellationToken cancellationToken)
-        where TValue : class?
-        where TConverter : struct, IByteArrayConverter<TValue>
+    /// <summary>Reads the batch's rows of one column page by page, each page's share through <paramref name="segments"/>.</summary>
+    private async ValueTask ReadColumnAsync<TDestination, TSegments>(int column, Memory<TDestination> destination, TSegments segments, CancellationToken cancellationToken)
+        where TSegments : struct, ISegmentReader<TDestination>
     {
         BoundColumn bound = _binding.Columns[column];
         ColumnChunkReader chunk = _chunks[column];
@@ -179,7 +145,7 @@ internal sealed class PagedColumnReader : IColumnReader
             while (row < RowCount)
             {
                 int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
-                ReadReferences(chunk, bound, destination.Span.Slice(row, take), row, ref converter);
+                segments.Read(chunk, bound, destination.Span.Slice(row, take), row);
                 row += take;
             }
         }
@@ -217,6 +183,34 @@ internal sealed class PagedColumnReader : IColumnReader
         }
 
         chunk.Advance(destination.Length);
+    }
+
+    /// <summary>Decodes the part of a batch's column one page gives, into the matching slice of the destination.</summary>
+    private interface ISegmentReader<TDestination>
+    {
+        void Read(ColumnChunkReader chunk, BoundColumn bound, Span<TDestination> destination, int row);
+    }
+
+    private readonly struct ValueSegments<T>(PagedColumnReader reader) : ISegmentReader<T>
+        where T : struct
+    {
+        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<T> destination, int row) => reader.ReadValues(chunk, bound, destination, row);
+    }
+
+    private readonly struct NullableValueSegments<T>(PagedColumnReader reader) : ISegmentReader<T?>
+        where T : struct
+    {
+        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<T?> destination, int row) => reader.ReadNullableValues(chunk, bound, destination, row);
+    }
+
+    private struct ReferenceSegments<TValue, TConverter>(PagedColumnReader reader, TConverter converter) : ISegmentReader<TValue>
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue>
+    {
+        private TConverter _converter = converter;
+
+        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<TValue> destination, int row) =>
+            reader.ReadReferences(chunk, bound, destination, row, ref _converter);
     }
 
     internal AlimentarException Translate(Exception error, BoundColumn bound, ColumnChunkReader chunk) =>

@@ -219,28 +219,28 @@ internal static class TypedValueDecoder
         switch (type.Physical)
         {
             case PhysicalType.Int32:
-                Span<int> ints = scratch.Get<int>(0, target.Length);
-                values.ReadFixed(MemoryMarshal.AsBytes(ints), ints.Length);
-                for (int i = 0; i < ints.Length; i++)
-                {
-                    target[i] = FromUnscaled(ints[i], scale);
-                }
-
-                return -1;
+                return Unscaled<int>(values, target, scale, scratch);
             case PhysicalType.Int64:
-                Span<long> longs = scratch.Get<long>(0, target.Length);
-                values.ReadFixed(MemoryMarshal.AsBytes(longs), longs.Length);
-                for (int i = 0; i < longs.Length; i++)
-                {
-                    target[i] = FromUnscaled(longs[i], scale);
-                }
-
-                return -1;
+                return Unscaled<long>(values, target, scale, scratch);
             default:
                 var converter = new DecimalConverter(scale);
                 values.ReadByteArrays(target, ref converter);
                 return converter.FirstMisfit;
         }
+    }
+
+    /// <summary>A DECIMAL stored as INT32 or INT64: the unscaled integer, with the scale from the schema.</summary>
+    private static int Unscaled<TRaw>(PageValueReader values, Span<decimal> target, byte scale, ScratchBuffers scratch)
+        where TRaw : struct, IBinaryInteger<TRaw>
+    {
+        Span<TRaw> raw = scratch.Get<TRaw>(0, target.Length);
+        values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            target[i] = FromUnscaled(Int128.CreateTruncating(raw[i]), scale);
+        }
+
+        return -1;
     }
 
     private static decimal FromUnscaled(Int128 unscaled, byte scale)
