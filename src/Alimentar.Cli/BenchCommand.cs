@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Alimentar.ParquetBinding;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -11,12 +10,12 @@ internal sealed class BenchCommand(IAnsiConsole console)
     {
         CliApplication.RequireFile(file);
         var clock = Stopwatch.StartNew();
-        ScanResult scan = null!;
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.FullName, cancellationToken);
+        ParquetScan scan = null!;
         await console.Progress().StartAsync(async context =>
         {
-            ProgressTask task = context.AddTask(Markup.Escape(file.Name));
-            scan = await ParquetFileScanner.ScanAsync(
-                file.FullName, 0, cancellationToken, new Progress<long>(rows => task.Increment(rows)), opened: rows => task.MaxValue = Math.Max(1, rows));
+            ProgressTask task = context.AddTask(Markup.Escape(file.Name), maxValue: Math.Max(1, info.RowCount));
+            scan = await ParquetFileInfo.ScanAsync(file.FullName, progress: new Progress<long>(rows => task.Increment(rows)), cancellationToken: cancellationToken);
             task.Value = task.MaxValue;
         });
 

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using Alimentar.ParquetBinding;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -11,7 +10,7 @@ internal sealed class HeadCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, int rows, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        ScanResult scan = await ParquetFileScanner.ScanAsync(file.FullName, Math.Max(0, rows), cancellationToken, headOnly: true);
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file.FullName, Math.Max(0, rows), headOnly: true, cancellationToken: cancellationToken);
         var table = new Table();
         foreach (string column in scan.Columns)
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Metadata;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -14,78 +12,55 @@ internal sealed class InspectCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.FullName, cancellationToken);
-        FileMetadata meta = parquet.Metadata;
-        string createdBy = meta.CreatedBy ?? "an unknown writer";
-        if (createdBy.Length > CreatedByShown)
-        {
-            createdBy = createdBy[..(CreatedByShown - 3)] + "...";
-        }
-
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.FullName, cancellationToken);
         console.MarkupLineInterpolated($"[bold]{file.FullName}[/]");
-        console.MarkupLineInterpolated($"{file.Length:N0} bytes, {meta.RowCount:N0} rows in {parquet.RowGroupCount} row groups, written by {createdBy}");
+        console.MarkupLineInterpolated($"{file.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
 
-        IReadOnlyList<LeafColumn> fields = parquet.Schema.Leaves;
         var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member");
-        foreach (LeafColumn field in fields)
+        foreach (ParquetColumnInfo column in info.Columns)
         {
-            string described = ParquetSchemaBinder.Describe(field);
-            int split = described.LastIndexOf(' ');
-            schema.AddRow(Markup.Escape(field.Path.ToString()), Markup.Escape(described[..split]), described[(split + 1)..], Markup.Escape(RowTypeScaffolder.MemberType(field)));
+            schema.AddRow(Markup.Escape(column.Path), Markup.Escape(column.Type), column.Repetition, Markup.Escape(column.MemberType));
         }
 
         console.Write(schema);
 
         var groups = new Table().AddColumns("Row group", "Rows", "Compressed", "Uncompressed", "Codecs");
-        var nulls = new long?[fields.Count];
-        var minimums = new object?[fields.Count];
-        var maximums = new object?[fields.Count];
-        for (int g = 0; g < parquet.RowGroupCount; g++)
+        int columns = info.Columns.Count;
+        var nulls = new long?[columns];
+        var minimums = new object?[columns];
+        var maximums = new object?[columns];
+        for (int g = 0; g < info.RowGroups.Count; g++)
         {
-            RowGroupMetadata rowGroup = meta.RowGroups[g];
+            ParquetRowGroupInfo rowGroup = info.RowGroups[g];
             groups.AddRow(
                 g.ToString(CultureInfo.InvariantCulture),
                 rowGroup.RowCount.ToString("N0", CultureInfo.InvariantCulture),
-                rowGroup.Columns.Sum(c => c.TotalCompressedSize).ToString("N0", CultureInfo.InvariantCulture),
-                rowGroup.Columns.Sum(c => c.TotalUncompressedSize).ToString("N0", CultureInfo.InvariantCulture),
-                string.Join(", ", rowGroup.Columns.Select(c => c.Codec.ToString().ToUpperInvariant()).Distinct()));
-            for (int f = 0; f < fields.Count && f < rowGroup.Columns.Count; f++)
+                rowGroup.CompressedSize.ToString("N0", CultureInfo.InvariantCulture),
+                rowGroup.UncompressedSize.ToString("N0", CultureInfo.InvariantCulture),
+                string.Join(", ", rowGroup.Codecs));
+            for (int c = 0; c < columns && c < rowGroup.Statistics.Count; c++)
             {
-                ColumnStatistics? statistics = rowGroup.Columns[f].Statistics;
-                FileColumnType? type = TypeOf(fields[f]);
-                nulls[f] = statistics?.NullCount is { } n ? (nulls[f] ?? 0) + n : nulls[f];
-                if (type is not null)
-                {
-                    minimums[f] = Extreme(minimums[f], StatisticsDecoder.Decode(statistics?.MinValue ?? statistics?.LegacyMin, type), smaller: true);
-                    maximums[f] = Extreme(maximums[f], StatisticsDecoder.Decode(statistics?.MaxValue ?? statistics?.LegacyMax, type), smaller: false);
-                }
+                ParquetColumnStatistics statistics = rowGroup.Statistics[c];
+                nulls[c] = statistics.NullCount is { } n ? (nulls[c] ?? 0) + n : nulls[c];
+                minimums[c] = Extreme(minimums[c], statistics.Min, smaller: true);
+                maximums[c] = Extreme(maximums[c], statistics.Max, smaller: false);
             }
         }
 
         console.Write(groups);
 
         var statisticsTable = new Table().AddColumns("Column", "Nulls", "Min", "Max");
-        for (int f = 0; f < fields.Count; f++)
+        for (int c = 0; c < columns; c++)
         {
-            statisticsTable.AddRow(Markup.Escape(fields[f].Path.ToString()), nulls[f]?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Show(minimums[f]), Show(maximums[f]));
+            statisticsTable.AddRow(Markup.Escape(info.Columns[c].Path), nulls[c]?.ToString("N0", CultureInfo.InvariantCulture) ?? "-", Show(minimums[c]), Show(maximums[c]));
         }
 
         console.Write(statisticsTable);
         return ExitCodes.Success;
     }
 
-    private static FileColumnType? TypeOf(LeafColumn field)
-    {
-        try
-        {
-            return FileColumnType.Of(field.Element);
-        }
-        catch (InvalidDataException)
-        {
-            // A column whose type cannot be read still gets its row in the tables, without statistics.
-            return null;
-        }
-    }
+    /// <summary>Text cut to <paramref name="most"/> characters with an ellipsis, so one long value cannot break a layout.</summary>
+    internal static string Shorten(string text, int most) => text.Length <= most ? text : text[..(most - 3)] + "...";
 
     private static object? Extreme(object? current, object? candidate, bool smaller)
     {
@@ -107,7 +82,7 @@ internal sealed class InspectCommand(IAnsiConsole console)
     {
         null => "-",
         byte[] bytes => Markup.Escape(bytes.Length > 16 ? Convert.ToHexString(bytes.AsSpan(0, 16)) + "..." : Convert.ToHexString(bytes)),
-        string text => Markup.Escape(text.Length > 40 ? text[..37] + "..." : text),
+        string text => Markup.Escape(Shorten(text, 40)),
         DateTime time => time.ToString(time.Kind == DateTimeKind.Utc ? "yyyy-MM-dd HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         TimeOnly time => time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),

@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -9,8 +8,8 @@ internal sealed class ScaffoldCommand(IAnsiConsole console)
     public async Task<int> RunAsync(FileInfo file, string typeName, string? ns, CancellationToken cancellationToken)
     {
         CliApplication.RequireFile(file);
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.FullName, cancellationToken);
-        console.Profile.Out.Writer.Write(RowTypeScaffolder.Scaffold(parquet.Schema, typeName, ns, file.Name));
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.FullName, cancellationToken);
+        console.Profile.Out.Writer.Write(info.ScaffoldRowType(typeName, ns));
         return ExitCodes.Success;
     }
 }

@@ -48,6 +48,15 @@ public sealed class CommandTests
         }
     }
 
+    [Theory]
+    [InlineData("parquet-cpp-arrow version 17.0.0", 80, "parquet-cpp-arrow version 17.0.0")]
+    [InlineData("parquet-mr version 1.13.1 (build db4183109d5b734ec5930d870cdae161e408ddba) with a very long tail", 40, "parquet-mr version 1.13.1 (build db41...")]
+    public void Long_created_by_strings_are_shortened_so_the_layout_holds(string createdBy, int most, string shown)
+    {
+        Assert.Equal(shown, InspectCommand.Shorten(createdBy, most));
+        Assert.True(InspectCommand.Shorten(createdBy, most).Length <= most);
+    }
+
     [Fact]
     public async Task Head_shows_the_first_rows_with_their_nulls()
     {

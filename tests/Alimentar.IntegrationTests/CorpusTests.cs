@@ -31,7 +31,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
 
         try
         {
-            ScanResult result = await ParquetFileScanner.ScanAsync(path, headRows: 3, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+            ParquetScan result = await ParquetFileInfo.ScanAsync(path, headRows: 3).WaitAsync(TimeSpan.FromSeconds(30));
             output.WriteLine($"read {result.Rows} rows of {result.Columns.Count} columns");
         }
         catch (AlimentarException error)
@@ -44,7 +44,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task A_dictionary_encoded_file_decodes_to_the_values_it_holds()
     {
-        ScanResult result = await ParquetFileScanner.ScanAsync(ParquetFiles.Corpus("alltypes_dictionary.parquet"), headRows: 2, CancellationToken.None);
+        ParquetScan result = await ParquetFileInfo.ScanAsync(ParquetFiles.Corpus("alltypes_dictionary.parquet"), headRows: 2);
 
         Assert.Equal(2, result.Rows);
         Assert.Equal("id", result.Columns[0]);

@@ -2,9 +2,6 @@ using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.ParquetBinding;
 
-/// <summary>What scanning a file found: its leaf columns, its rows, and the first rows' values.</summary>
-internal sealed record ScanResult(IReadOnlyList<string> Columns, long Rows, IReadOnlyList<object?[]> Head);
-
 /// <summary>
 /// Reads every leaf column of every row group of any file, untyped, through the same column reader the
 /// typed path uses: how tools inspect files they have no row type for, and how tests prove that every
@@ -21,7 +18,7 @@ internal static class ParquetFileScanner
     /// <param name="progress">Told the rows of each row group once it is decoded.</param>
     /// <param name="headOnly">Stop once the head is full, instead of decoding the whole file.</param>
     /// <param name="opened">Told the rows the footer claims, once the file is open.</param>
-    public static async Task<ScanResult> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
+    public static async Task<ParquetScan> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
@@ -72,7 +69,7 @@ internal static class ParquetFileScanner
             }
         }
 
-        return new ScanResult(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
+        return new ParquetScan(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
     }
 
     private static BoundColumn[] BindEveryLeaf(FileSchema schema, string path)

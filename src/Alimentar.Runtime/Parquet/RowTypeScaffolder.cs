@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Alimentar.ParquetBinding;
 using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.Cli;
+namespace Alimentar.ParquetBinding;
 
 /// <summary>
 /// Writes a <c>[StreamingDataset] partial record</c> whose members bind to a file's columns: PascalCase

@@ -1,0 +1,165 @@
+using Alimentar.ParquetBinding;
+using Alimentar.ParquetBinding.Metadata;
+
+namespace Alimentar;
+
+/// <summary>
+/// What a Parquet file's footer says, read without decoding any data: its columns with their Parquet
+/// types and the C# member each binds to, its row groups with sizes, codecs and column statistics (in
+/// their logical types: a TIMESTAMP's minimum is a <see cref="DateTime"/>), and a row type scaffolded
+/// for it. What tools such as the <c>alimentar</c> CLI show.
+/// </summary>
+/// <example>
+/// <code>
+/// ParquetFileInfo info = await ParquetFileInfo.ReadAsync("trips.parquet");
+/// Console.WriteLine($"{info.RowCount} rows, written by {info.CreatedBy}");
+/// Console.WriteLine(info.ScaffoldRowType("Trip", "MyApp"));
+/// </code>
+/// </example>
+public sealed class ParquetFileInfo
+{
+    private readonly FileSchema _schema;
+
+    private ParquetFileInfo(string path, FileMetadata metadata)
+    {
+        Path = path;
+        _schema = metadata.Schema;
+        RowCount = metadata.RowCount;
+        CreatedBy = metadata.CreatedBy;
+        Columns = metadata.Schema.Leaves.Select(ColumnInfo).ToArray();
+        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema)).ToArray();
+    }
+
+    /// <summary>The file.</summary>
+    public string Path { get; }
+
+    /// <summary>The rows the footer claims.</summary>
+    public long RowCount { get; }
+
+    /// <summary>The writer's own name and version, as it recorded them; null when it did not.</summary>
+    public string? CreatedBy { get; }
+
+    /// <summary>The leaf columns, in file order.</summary>
+    public IReadOnlyList<ParquetColumnInfo> Columns { get; }
+
+    /// <summary>The row groups, in file order.</summary>
+    public IReadOnlyList<ParquetRowGroupInfo> RowGroups { get; }
+
+    /// <summary>Reads the footer of the file at <paramref name="path"/>.</summary>
+    /// <param name="path">A Parquet file.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The file's metadata.</returns>
+    /// <exception cref="AlimentarException">The file is missing, not Parquet, or its footer is corrupt or encrypted.</exception>
+    public static async Task<ParquetFileInfo> ReadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        await using ParquetFile file = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        return new ParquetFileInfo(path, file.Metadata);
+    }
+
+    /// <summary>
+    /// Decodes every column of every row group, untyped, through the same page reader typed sources use,
+    /// keeping the first <paramref name="headRows"/> rows as values.
+    /// </summary>
+    /// <param name="path">A Parquet file.</param>
+    /// <param name="headRows">Leading rows to keep.</param>
+    /// <param name="headOnly">Stop once the head is full instead of decoding the whole file.</param>
+    /// <param name="progress">Told the rows of each row group once it is decoded.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    /// <returns>The columns, the rows decoded and the head.</returns>
+    /// <exception cref="AlimentarException">A column cannot be read, naming the file, row group and column.</exception>
+    public static Task<ParquetScan> ScanAsync(string path, int headRows = 0, bool headOnly = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentOutOfRangeException.ThrowIfNegative(headRows);
+        return ParquetFileScanner.ScanAsync(path, headRows, cancellationToken, progress, headOnly);
+    }
+
+    /// <summary>The source of a <c>[StreamingDataset] partial record</c> whose members bind to this file's columns.</summary>
+    /// <param name="typeName">The record's name.</param>
+    /// <param name="ns">Its namespace, or null for none.</param>
+    /// <returns>C# source, with a comment for each column no member can bind.</returns>
+    public string ScaffoldRowType(string typeName, string? ns = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        return RowTypeScaffolder.Scaffold(_schema, typeName, ns, Path);
+    }
+
+    private static async Task<ParquetFile> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SourceUnavailableException($"Cannot read '{path}': the file does not exist.") { FilePath = path };
+        }
+
+        return await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ParquetColumnInfo ColumnInfo(LeafColumn leaf)
+    {
+        string described = ParquetSchemaBinder.Describe(leaf);
+        int split = described.LastIndexOf(' ');
+        return new ParquetColumnInfo(leaf.Path.ToString(), described[..split], described[(split + 1)..], RowTypeScaffolder.MemberType(leaf));
+    }
+
+    private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema)
+    {
+        var statistics = new ParquetColumnStatistics[rowGroup.Columns.Count];
+        for (int i = 0; i < statistics.Length; i++)
+        {
+            ColumnStatistics? stored = rowGroup.Columns[i].Statistics;
+            FileColumnType? type = i < schema.Leaves.Count ? TypeOf(schema.Leaves[i]) : null;
+            statistics[i] = new ParquetColumnStatistics(
+                stored?.NullCount,
+                type is null ? null : StatisticsDecoder.Decode(stored?.MinValue ?? stored?.LegacyMin, type),
+                type is null ? null : StatisticsDecoder.Decode(stored?.MaxValue ?? stored?.LegacyMax, type));
+        }
+
+        return new ParquetRowGroupInfo(
+            rowGroup.RowCount,
+            rowGroup.Columns.Sum(c => c.TotalCompressedSize),
+            rowGroup.Columns.Sum(c => c.TotalUncompressedSize),
+            rowGroup.Columns.Select(c => c.Codec.ToString().ToUpperInvariant()).Distinct().ToArray(),
+            statistics);
+    }
+
+    private static FileColumnType? TypeOf(LeafColumn leaf)
+    {
+        try
+        {
+            return FileColumnType.Of(leaf.Element);
+        }
+        catch (InvalidDataException)
+        {
+            // A column whose type cannot be read is still listed, without statistics.
+            return null;
+        }
+    }
+}
+
+/// <summary>One leaf column of a Parquet file.</summary>
+/// <param name="Path">Its path, '/' between the parts of a nested column.</param>
+/// <param name="Type">Its physical type and annotation, e.g. <c>INT64 (TIMESTAMP(MICROS, UTC))</c>.</param>
+/// <param name="Repetition">REQUIRED, OPTIONAL or REPEATED.</param>
+/// <param name="MemberType">The C# member type it binds to, or the reason none can, in parentheses.</param>
+public sealed record ParquetColumnInfo(string Path, string Type, string Repetition, string MemberType);
+
+/// <summary>One row group of a Parquet file.</summary>
+/// <param name="RowCount">Its rows.</param>
+/// <param name="CompressedSize">Its column chunks' bytes in the file.</param>
+/// <param name="UncompressedSize">Its column chunks' bytes once decompressed.</param>
+/// <param name="Codecs">The codecs its chunks use.</param>
+/// <param name="Statistics">One entry per column, in file order.</param>
+public sealed record ParquetRowGroupInfo(long RowCount, long CompressedSize, long UncompressedSize, IReadOnlyList<string> Codecs, IReadOnlyList<ParquetColumnStatistics> Statistics);
+
+/// <summary>A column chunk's statistics, decoded into the column's logical type; null where the writer stored none.</summary>
+/// <param name="NullCount">The nulls in the chunk.</param>
+/// <param name="Min">The smallest value.</param>
+/// <param name="Max">The largest value.</param>
+public sealed record ParquetColumnStatistics(long? NullCount, object? Min, object? Max);
+
+/// <summary>What scanning a file decoded: its leaf columns, its rows, and the first rows' values.</summary>
+/// <param name="Columns">The leaf columns' paths.</param>
+/// <param name="Rows">The rows decoded.</param>
+/// <param name="Head">The leading rows, one value per column (arrays for lists).</param>
+public sealed record ParquetScan(IReadOnlyList<string> Columns, long Rows, IReadOnlyList<object?[]> Head);

@@ -1,0 +1,62 @@
+namespace Alimentar.IntegrationTests;
+
+public sealed class ParquetFileInfoTests
+{
+    [Fact]
+    public async Task The_footer_gives_columns_row_groups_and_statistics_in_their_logical_types()
+    {
+        using var file = new TempFile();
+        var start = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await ParquetDatasetWriter<Stamped>.WriteFileAsync(file.Path, Enumerable.Range(0, 100).Select(i => new Stamped(i, start.AddHours(i), i % 4 == 0 ? null : $"n{i}")), rowGroupSize: 60);
+
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+
+        Assert.Equal(100, info.RowCount);
+        Assert.Equal(["Id", "At", "Note"], info.Columns.Select(c => c.Path));
+        Assert.Equal("INT64 (TIMESTAMP(MICROS, UTC))", info.Columns[1].Type);
+        Assert.Equal("DateTime", info.Columns[1].MemberType);
+        Assert.Equal("string?", info.Columns[2].MemberType);
+        Assert.Equal([60L, 40L], info.RowGroups.Select(g => g.RowCount));
+        Assert.Equal(0L, info.RowGroups[0].Statistics[0].Min);
+        Assert.Equal(99L, info.RowGroups[1].Statistics[0].Max);
+
+        // Parquet.Net writes TIMESTAMP(MICROS) statistics in milliseconds, so only their type is checked here;
+        // a DuckDB-written file checks the values (CLI inspect tests).
+        Assert.IsType<DateTime>(info.RowGroups[0].Statistics[1].Min);
+        Assert.Equal(15L, info.RowGroups[0].Statistics[2].NullCount);
+        Assert.Contains("SNAPPY", info.RowGroups[0].Codecs);
+    }
+
+    [Fact]
+    public async Task A_scaffolded_row_type_names_every_column()
+    {
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(ParquetFiles.Corpus("alltypes_plain.parquet"));
+
+        string source = info.ScaffoldRowType("Row", "Scaffolded");
+
+        Assert.Contains("public partial record Row(", source, StringComparison.Ordinal);
+        Assert.Contains("int? Id", source, StringComparison.Ordinal);
+        Assert.Contains("namespace Scaffolded;", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scan_decodes_every_row_and_keeps_the_head()
+    {
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(ParquetFiles.Corpus("alltypes_plain.parquet"), headRows: 2);
+
+        Assert.Equal(8, scan.Rows);
+        Assert.Equal(2, scan.Head.Count);
+        Assert.Equal(scan.Columns.Count, scan.Head[0].Length);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_unavailable_naming_it()
+    {
+        var error = await Assert.ThrowsAsync<SourceUnavailableException>(() => ParquetFileInfo.ReadAsync("/no/such/file.parquet"));
+
+        Assert.Contains("/no/such/file.parquet", error.Message, StringComparison.Ordinal);
+    }
+}
+
+[StreamingDataset]
+public partial record Stamped(long Id, DateTime At, string? Note);
