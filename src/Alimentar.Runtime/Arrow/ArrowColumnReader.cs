@@ -174,11 +174,11 @@ internal sealed class ArrowColumnReader : IColumnReader
         };
         if (misfit >= 0)
         {
-            throw new AlimentarException(
-                $"A value in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {misfit} does not fit member {_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName}.")
-            {
-                FilePath = _binding.Name,
-            };
+            throw AlimentarThrow.Misfit(
+                _binding.Name,
+                $"'{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}'",
+                misfit,
+                $"{_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName}");
         }
     }
 

@@ -25,7 +25,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (!File.Exists(path))
         {
-            throw new SourceUnavailableException($"Cannot read '{path}': the file does not exist.") { FilePath = path };
+            throw AlimentarThrow.Unavailable(path, "the file does not exist");
         }
 
         Name = path;
@@ -116,7 +116,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>
         }
         catch (Exception error) when (error is not OperationCanceledException and not AlimentarException)
         {
-            throw new AlimentarException($"Cannot read '{Name}': it is not a readable Arrow IPC stream ({error.GetType().Name}: {error.Message}).", error) { FilePath = Name };
+            throw AlimentarThrow.Unreadable(Name, $"it is not a readable Arrow IPC stream ({error.GetType().Name}: {error.Message})", error);
         }
     }
 }

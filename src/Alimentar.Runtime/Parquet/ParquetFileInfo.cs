@@ -89,7 +89,7 @@ public sealed class ParquetFileInfo
     {
         if (!File.Exists(path))
         {
-            throw new SourceUnavailableException($"Cannot read '{path}': the file does not exist.") { FilePath = path };
+            throw AlimentarThrow.Unavailable(path, "the file does not exist");
         }
 
         return await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);

@@ -80,11 +80,7 @@ internal static class ParquetFileScanner
             FileValueKind kind = FileValueKinds.Of(field);
             if (kind == FileValueKind.Unsupported || field.MaxRepetitionLevel > 1 || (field.MaxRepetitionLevel == 1 && kind == FileValueKind.Bytes))
             {
-                throw new UnsupportedParquetFeatureException(
-                    $"Cannot read '{path}', column '{name}': {ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported.")
-                {
-                    FilePath = path,
-                };
+                throw AlimentarThrow.Unsupported(path, $"{ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported", column: name);
             }
 
             var descriptor = new ColumnDescriptor(name, name, ToColumnType(kind), IsNullable: true)

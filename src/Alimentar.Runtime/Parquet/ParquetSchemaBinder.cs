@@ -115,11 +115,5 @@ internal static class ParquetSchemaBinder
 
     /// <summary>The mismatch error every binder raises: source, column, member, expected and found.</summary>
     public static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
-        new($"Schema mismatch in '{fileName}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")
-        {
-            FilePath = fileName,
-            ColumnName = column.Name,
-            Expected = expected,
-            Found = found,
-        };
+        AlimentarThrow.Mismatch(fileName, rowSchema, column, expected, found);
 }

@@ -45,12 +45,12 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
         {
-            throw new SourceUnavailableException($"Cannot read '{path}': it is a directory, not a Parquet file.") { FilePath = path };
+            throw AlimentarThrow.Unavailable(path, "it is a directory, not a Parquet file");
         }
 
         if (!File.Exists(path))
         {
-            throw new SourceUnavailableException($"Cannot read '{path}': the file does not exist.") { FilePath = path };
+            throw AlimentarThrow.Unavailable(path, "the file does not exist");
         }
 
         Name = path;
@@ -91,7 +91,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
             }
 
             await stream.DisposeAsync().ConfigureAwait(false);
-            throw new SourceUnavailableException($"Cannot read '{name}': the stream it opened cannot read and seek, which Parquet needs (its footer is at the end).") { FilePath = name };
+            throw AlimentarThrow.Unavailable(name, "the stream it opened cannot read and seek, which Parquet needs (its footer is at the end)");
         };
     }
 
@@ -109,14 +109,14 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
         {
-            throw new SourceUnavailableException($"Cannot read '{directory}': the directory does not exist.") { FilePath = directory };
+            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
         }
 
         string[] files = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
         Array.Sort(files, StringComparer.Ordinal);
         if (files.Length == 0)
         {
-            throw new SourceUnavailableException($"Cannot read '{directory}': it holds no file matching '{searchPattern}'.") { FilePath = directory };
+            throw AlimentarThrow.Unavailable(directory, $"it holds no file matching '{searchPattern}'");
         }
 
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
@@ -262,7 +262,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            throw new SourceUnavailableException($"Cannot read '{path}': {error.Message}", error) { FilePath = path };
+            throw AlimentarThrow.Unavailable(path, error.Message.TrimEnd('.'), error);
         }
     }
 }

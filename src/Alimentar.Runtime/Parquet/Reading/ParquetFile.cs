@@ -93,12 +93,12 @@ internal sealed class ParquetFile : IAsyncDisposable
             ColumnChunkMetadata chunk = rowGroup.Columns[column.Field.Index];
             if (chunk.IsEncrypted)
             {
-                throw new UnsupportedParquetFeatureException($"Cannot read '{name}', row group {index}, column '{path}': the column is encrypted, which is not supported.") { FilePath = name };
+                throw AlimentarThrow.Unsupported(name, "the column is encrypted, which is not supported", index, path);
             }
 
             if (chunk.FilePath is not null)
             {
-                throw new UnsupportedParquetFeatureException($"Cannot read '{name}', row group {index}, column '{path}': its data lives in another file ('{chunk.FilePath}'), which is not supported.") { FilePath = name };
+                throw AlimentarThrow.Unsupported(name, $"its data lives in another file ('{chunk.FilePath}'), which is not supported", index, path);
             }
 
             // A flat column holds one value slot per row; a list holds at least one.
@@ -143,11 +143,7 @@ internal sealed class ParquetFile : IAsyncDisposable
         return ((int)rows, compressed, layouts);
 
         CorruptParquetFileException Corrupt(int rowGroup, string reason) =>
-            new($"Cannot read '{name}', row group {rowGroup}: the footer is corrupt ({reason}).")
-            {
-                FilePath = name,
-                RowGroup = rowGroup,
-            };
+            AlimentarThrow.Corrupt(name, $"the footer is corrupt ({reason})", rowGroup);
     }
 
     public ValueTask DisposeAsync() => Pages.DisposeAsync();
@@ -158,12 +154,12 @@ internal sealed class ParquetFile : IAsyncDisposable
         long length = file.Length;
         if (length == 0)
         {
-            throw new CorruptParquetFileException($"Cannot read '{name}': the file is empty, not Parquet.") { FilePath = name };
+            throw AlimentarThrow.Corrupt(name, "the file is empty, not Parquet");
         }
 
         if (length < 12)
         {
-            throw new CorruptParquetFileException($"Cannot read '{name}': at {length} bytes it is too short to be Parquet.") { FilePath = name };
+            throw AlimentarThrow.Corrupt(name, $"at {length} bytes it is too short to be Parquet");
         }
 
         byte[] head = new byte[4];
@@ -172,18 +168,18 @@ internal sealed class ParquetFile : IAsyncDisposable
         await file.ReadAsync(length - 8, tail, cancellationToken).ConfigureAwait(false);
         if (tail.AsSpan(4).SequenceEqual(EncryptedMagic))
         {
-            throw new UnsupportedParquetFeatureException($"Cannot read '{name}': the file is encrypted (its footer is encrypted), which is not supported.") { FilePath = name };
+            throw AlimentarThrow.Unsupported(name, "the file is encrypted (its footer is encrypted), which is not supported");
         }
 
         if (!head.AsSpan().SequenceEqual(Magic) || !tail.AsSpan(4).SequenceEqual(Magic))
         {
-            throw new CorruptParquetFileException($"Cannot read '{name}': it is not Parquet (no PAR1 magic at its start and end).") { FilePath = name };
+            throw AlimentarThrow.Corrupt(name, "it is not Parquet (no PAR1 magic at its start and end)");
         }
 
         long footerLength = BinaryPrimitives.ReadUInt32LittleEndian(tail);
         if (footerLength == 0 || footerLength > length - 12 || footerLength > MaxFooterBytes)
         {
-            throw new CorruptParquetFileException($"Cannot read '{name}': the footer is corrupt (it claims {footerLength} bytes in a file of {length}).") { FilePath = name };
+            throw AlimentarThrow.Corrupt(name, $"the footer is corrupt (it claims {footerLength} bytes in a file of {length})");
         }
 
         byte[] footer = new byte[footerLength];
@@ -194,7 +190,7 @@ internal sealed class ParquetFile : IAsyncDisposable
         }
         catch (InvalidDataException error)
         {
-            throw new CorruptParquetFileException($"Cannot read '{name}': the footer is corrupt ({error.Message}).", error) { FilePath = name };
+            throw AlimentarThrow.Corrupt(name, $"the footer is corrupt ({error.Message})", inner: error);
         }
     }
 }
