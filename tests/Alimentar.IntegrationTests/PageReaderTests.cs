@@ -65,6 +65,42 @@ public sealed class PageReaderTests
     }
 
     [Fact]
+    public void A_byte_budget_counts_what_the_page_readers_hold()
+    {
+        using var file = new TempFile();
+        WriteFile(file.Path, 200_000, 200_000);
+        (long twoAhead, long batchBytes) = Peak(bufferSize: 2, budget: 0);
+
+        // Ten batches' worth of budget: counting batches alone, 32 places would fill to ten; counting the page
+        // readers' megabytes too, the budget is spent already and the producer stays a batch ahead.
+        (long budgeted, _) = Peak(bufferSize: 32, budget: 10 * batchBytes);
+
+        Assert.True(budgeted <= twoAhead + 2 * batchBytes, $"with the budget {budgeted:N0} bytes, two ahead {twoAhead:N0}, batches of {batchBytes:N0}");
+
+        (long Peak, long BatchBytes) Peak(int bufferSize, long budget)
+        {
+            var source = new ParquetSource<Wide>(file.Path).BatchSize(1_024).DecodeAhead(0);
+            using var streaming = new StreamingDataset<Wide>(source, bufferSize).WithMemoryTracking(true);
+            if (budget > 0)
+            {
+                streaming.WithMemoryBudget(budget);
+            }
+
+            long largest = 0;
+            foreach (Batch<Wide> batch in streaming)
+            {
+                using (batch)
+                {
+                    largest = Math.Max(largest, batch.SizeInBytes);
+                    Thread.Sleep(1);
+                }
+            }
+
+            return (streaming.PeakMemory, largest);
+        }
+    }
+
+    [Fact]
     public void A_page_that_fails_its_checksum_is_an_error_naming_file_column_and_page_unless_checks_are_off()
     {
         string path = TestCorpus.File("datapage_v1-corrupt-checksum.parquet");

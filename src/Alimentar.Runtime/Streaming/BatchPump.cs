@@ -200,8 +200,10 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             return false;
         }
 
-        // An empty buffer always has room, so one batch larger than the budget still flows.
-        return _flow.MemoryBudget <= 0 || _buffered.Count == 0 && _heldBytes == 0 || _bufferedBytes + _heldBytes < _flow.MemoryBudget;
+        // An empty buffer always has room, so one batch larger than the budget still flows. What the source
+        // holds besides its batches (pages, dictionaries, batches decoded ahead) counts when it reports it.
+        long used = Math.Max(_bufferedBytes + _heldBytes, _tracker?.Current ?? 0);
+        return _flow.MemoryBudget <= 0 || _buffered.Count == 0 && _heldBytes == 0 || used < _flow.MemoryBudget;
     }
 
     private void Enqueue(Batch<T> batch)

@@ -238,7 +238,8 @@ public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
             return _pump ??= new BatchPump<T>(
                 Source.ReadBatchesAsync,
                 new FlowSettings(BufferSize, _backpressure, _memoryBudget),
-                _trackMemory ? _tracker : null,
+                // A budget needs the source's own bytes too, so it gets a tracker even when PeakMemory is not wanted.
+                _trackMemory ? _tracker : _memoryBudget > 0 ? new MemoryTracker() : null,
                 cancellationToken);
         }
     }
