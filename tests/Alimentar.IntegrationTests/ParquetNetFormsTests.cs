@@ -1,0 +1,84 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace Alimentar.IntegrationTests;
+
+[StreamingDataset]
+public partial record DecimalForms(decimal AsInt32, decimal AsInt64, decimal AsFixed);
+
+[StreamingDataset]
+public partial record LegacyTimes(DateTime Impala, DateTime Millis, DateTimeOffset Micros);
+
+/// <summary>
+/// Physical forms Alimentar's own writer does not produce but other writers do, written with Parquet.Net's
+/// low-level API and read back: negative decimals as INT32, INT64 and FIXED_LEN_BYTE_ARRAY (BYTE_ARRAY
+/// decimals share the FIXED_LEN_BYTE_ARRAY converter and come from the corpus), INT96 (Impala, Spark) and
+/// millisecond timestamps, before and after 1970.
+/// </summary>
+public sealed class ParquetNetFormsTests
+{
+    [Fact]
+    public async Task Negative_decimals_read_exactly_as_int32_int64_and_fixed_length_bytes()
+    {
+        decimal[] values = [-123.45m, -0.01m, 0m, 99999.99m, -99999.99m, 1.5m];
+        decimal[] wide = [-1234567890123456.78m, -0.01m, 0m, 12345678901234567890.12m, -99999.99m, 1.5m];
+        var int32 = new DecimalDataField("AsInt32", 7, 2);
+        var int64 = new DecimalDataField("AsInt64", 18, 2);
+        var fixedLength = new DecimalDataField("AsFixed", 29, 2);
+        using var file = new TempFile();
+        await WriteAsync(file.Path, new ParquetSchema(int32, int64, fixedLength), async rowGroup =>
+        {
+            await rowGroup.WriteAsync<decimal>(int32, values);
+            await rowGroup.WriteAsync<decimal>(int64, values);
+            await rowGroup.WriteAsync<decimal>(fixedLength, wide);
+        });
+
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+        Assert.Equal(["INT32", "INT64", "FIXED_LEN_BYTE_ARRAY"], info.Columns.Select(c => c.Type.Split(' ')[0].Split('(')[0]));
+        List<DecimalForms> rows = ParquetFiles.ReadAll(new ParquetSource<DecimalForms>(file.Path));
+
+        Assert.Equal(values, rows.Select(r => r.AsInt32));
+        Assert.Equal(values, rows.Select(r => r.AsInt64));
+        Assert.Equal(wide, rows.Select(r => r.AsFixed));
+    }
+
+    [Fact]
+    public async Task Int96_and_millisecond_timestamps_read_exactly_before_and_after_1970()
+    {
+        DateTime[] times =
+        [
+            new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            new(1969, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc),
+            new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            new(2024, 2, 29, 12, 34, 56, 789, DateTimeKind.Utc),
+        ];
+        var impala = new DateTimeDataField("Impala", DateTimeFormat.Impala);
+        var millis = new DateTimeDataField("Millis", DateTimeFormat.DateAndTime);
+        var micros = new DateTimeDataField("Micros", DateTimeFormat.DateAndTimeMicros);
+        using var file = new TempFile();
+        await WriteAsync(file.Path, new ParquetSchema(impala, millis, micros), async rowGroup =>
+        {
+            await rowGroup.WriteAsync<DateTime>(impala, times);
+            await rowGroup.WriteAsync<DateTime>(millis, times);
+            await rowGroup.WriteAsync<DateTime>(micros, times);
+        });
+
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+        Assert.StartsWith("INT96", info.Columns[0].Type, StringComparison.Ordinal);
+        Assert.Contains("MILLIS", info.Columns[1].Type, StringComparison.Ordinal);
+        Assert.Contains("MICROS", info.Columns[2].Type, StringComparison.Ordinal);
+        List<LegacyTimes> rows = ParquetFiles.ReadAll(new ParquetSource<LegacyTimes>(file.Path));
+
+        Assert.Equal(times, rows.Select(r => r.Impala));
+        Assert.Equal(times, rows.Select(r => r.Millis));
+        Assert.Equal(times.Select(t => new DateTimeOffset(t)), rows.Select(r => r.Micros));
+    }
+
+    private static async Task WriteAsync(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> write)
+    {
+        await using FileStream stream = File.Create(path);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream);
+        using ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
+        await write(rowGroup);
+    }
+}
