@@ -67,6 +67,66 @@ public sealed class PageDecodingTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(12)]
+    public void Byte_stream_split_gathers_every_value_from_any_starting_value(int width)
+    {
+        var random = new Random(width);
+        const int count = 203;
+        byte[] values = new byte[count * width];
+        random.NextBytes(values);
+        byte[] page = new byte[values.Length];
+        for (int v = 0; v < count; v++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                page[k * count + v] = values[v * width + k];
+            }
+        }
+
+        foreach (int first in new[] { 0, 1, 7, 16, 100 })
+        {
+            byte[] decoded = new byte[(count - first) * width];
+            ByteStreamSplit.Decode(page, count, width, first, decoded);
+            Assert.Equal(values.AsSpan(first * width).ToArray(), decoded);
+        }
+    }
+
+    [Fact]
+    public void Bit_unpacking_agrees_with_a_bit_by_bit_reference_at_every_width_and_offset()
+    {
+        var random = new Random(5);
+        byte[] packed = new byte[600];
+        random.NextBytes(packed);
+        for (int width = 1; width <= 32; width++)
+        {
+            int total = packed.Length * 8 / width;
+            foreach (int first in new[] { 0, 1, 5, 8, 13, 64 })
+            {
+                var actual = new ulong[Math.Min(150, total - first)];
+                BitUnpacker.Unpack<ulong>(packed, first, width, actual);
+                for (int i = 0; i < actual.Length; i++)
+                {
+                    ulong expected = 0;
+                    for (int b = 0; b < width; b++)
+                    {
+                        long bit = (long)(first + i) * width + b;
+                        expected |= (ulong)((packed[bit >> 3] >> (int)(bit & 7)) & 1) << b;
+                    }
+
+                    Assert.True(expected == actual[i], $"width {width}, first {first}, value {i}: expected {expected}, got {actual[i]}");
+                }
+            }
+        }
+
+        var levels = new byte[300];
+        BitUnpacker.Unpack<byte>(packed, 3, 1, levels);
+        Assert.Equal(Enumerable.Range(3, 300).Select(bit => (byte)((packed[bit >> 3] >> (bit & 7)) & 1)), levels);
+    }
+
     [Fact]
     public void Random_bytes_never_escape_as_anything_but_invalid_data()
     {

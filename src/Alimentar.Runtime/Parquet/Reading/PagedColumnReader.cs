@@ -114,12 +114,17 @@ internal sealed class PagedColumnReader : IColumnReader
             throw ParquetThrow.Misfit(_binding, bound, _rowGroup, _firstRow + row + LevelMath.SlotOfValue(definitions, maxLevel, misfit));
         }
 
-        if (definitions.IsEmpty)
+        if (present == destination.Length)
         {
+            // No nulls in this stretch (the common case): no level to look at per row.
             for (int i = 0; i < destination.Length; i++)
             {
                 destination[i] = values[i];
             }
+        }
+        else if (present == 0)
+        {
+            destination.Clear();
         }
         else
         {

@@ -4,9 +4,10 @@ using System.Numerics;
 namespace Alimentar.ParquetBinding.Reading;
 
 /// <summary>
-/// Reads values packed least-significant bit first at a fixed bit width (up to 32), as Parquet's
+/// Reads values packed least-significant bit first at a fixed bit width (up to 64), as Parquet's
 /// bit-packed runs and boolean pages store them. The common widths of levels and dictionary indices
-/// take an eight-values-at-a-time path; every read is bounds checked.
+/// (up to 8 bits) take an eight-values-per-load path, one-bit levels a lookup table; every read is
+/// bounds checked.
 /// </summary>
 internal static class BitUnpacker
 {
@@ -27,9 +28,47 @@ internal static class BitUnpacker
             throw new InvalidDataException($"bit-packed values end after {packed.Length} bytes, before the {firstValue + destination.Length} values they claim");
         }
 
+        if (bitWidth == 1 && typeof(T) == typeof(byte))
+        {
+            // Levels of an OPTIONAL column: a table spreads each byte's eight bits over eight bytes.
+            UnpackBits(packed, firstValue, System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
+                ref System.Runtime.CompilerServices.Unsafe.As<T, byte>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination)), destination.Length));
+            return;
+        }
+
         ulong mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
-        long bit = firstValue * bitWidth;
         int i = 0;
+        if (bitWidth <= 8)
+        {
+            // A group of eight values starts on a byte boundary and spans bitWidth bytes, so one eight-byte
+            // load serves all eight; the values before the first whole group go one at a time.
+            for (; i < destination.Length && ((firstValue + i) & 7) != 0; i++)
+            {
+                destination[i] = T.CreateTruncating(ReadTail(packed, (firstValue + i) * bitWidth) & mask);
+            }
+
+            for (; i + 8 <= destination.Length; i += 8)
+            {
+                long start = (firstValue + i) / 8 * bitWidth;
+                if (start + 8 > packed.Length)
+                {
+                    break;
+                }
+
+                ulong word = BinaryPrimitives.ReadUInt64LittleEndian(packed[(int)start..]);
+                Span<T> group = destination.Slice(i, 8);
+                group[0] = T.CreateTruncating(word & mask);
+                group[1] = T.CreateTruncating((word >> bitWidth) & mask);
+                group[2] = T.CreateTruncating((word >> (2 * bitWidth)) & mask);
+                group[3] = T.CreateTruncating((word >> (3 * bitWidth)) & mask);
+                group[4] = T.CreateTruncating((word >> (4 * bitWidth)) & mask);
+                group[5] = T.CreateTruncating((word >> (5 * bitWidth)) & mask);
+                group[6] = T.CreateTruncating((word >> (6 * bitWidth)) & mask);
+                group[7] = T.CreateTruncating((word >> (7 * bitWidth)) & mask);
+            }
+        }
+
+        long bit = (firstValue + i) * bitWidth;
 
         // Wherever eight bytes can be read at once, one load serves each value.
         long fastEnd = ((long)packed.Length - 8) * 8;
