@@ -157,6 +157,13 @@ public sealed class Batch<T> : IReadOnlyList<T>, IDisposable
         return new Batch<T>(_lease, Offset, Count, position);
     }
 
+    /// <summary>A new batch over rows <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="count"/> of this one, sharing its buffers.</summary>
+    internal Batch<T> Slice(int offset, int count, BatchPosition position)
+    {
+        ThrowIfDisposed();
+        return Slice(_lease, Offset + offset, count, position);
+    }
+
     internal static Batch<T> Slice(StoreLease<T> lease, int offset, int count, BatchPosition position)
     {
         lease.Retain();

@@ -29,11 +29,12 @@ namespace Alimentar;
 /// </code>
 /// </example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class ParquetSource<T> : IBatchSource<T>
+public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     where T : IStreamingRow<T>
 {
     // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
     private readonly Func<CancellationToken, ValueTask<IRangeReader>> _open;
+    private long[]? _unitRowCounts;
     private readonly bool _sharesOneStream;
     private int _streamInUse;
 
@@ -253,6 +254,49 @@ public sealed class ParquetSource<T> : IBatchSource<T>
             }
         }
     }
+
+    async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
+    {
+        // The footer is read once per source: planning asks for it again for every unit a chain reads.
+        if (Volatile.Read(ref _unitRowCounts) is { } known)
+        {
+            return known;
+        }
+
+        await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken).ConfigureAwait(false);
+        long[] counts = file.Metadata.RowGroups.Select(g => g.RowCount).ToArray();
+        Volatile.Write(ref _unitRowCounts, counts);
+        return counts;
+    }
+
+    async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
+            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        using RowGroupReader rowGroup = reader.OpenRowGroup(unit);
+        AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
+
+        // Rows before the stretch are decoded and let go: pages hold no row index to seek by.
+        for (long skipped = 0; skipped < skip;)
+        {
+            int rows = (int)Math.Min(RowsPerBatch, skip - skipped);
+            using (await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false))
+            {
+                skipped += rows;
+            }
+        }
+
+        for (long taken = 0; taken < take;)
+        {
+            int rows = (int)Math.Min(RowsPerBatch, take - taken);
+            ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
+            yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)(skip + taken)));
+            taken += rows;
+        }
+    }
+
+    /// <summary>Opens what a pass reads pages from, refusing overlapping passes over one shared stream.</summary>
+    private ValueTask<IRangeReader> OpenPagesAsync(CancellationToken cancellationToken) => _open(cancellationToken);
 
     private static FileRangeReader OpenFile(string path)
     {

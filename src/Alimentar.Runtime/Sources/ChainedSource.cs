@@ -5,7 +5,7 @@ namespace Alimentar;
 /// <summary>Several sources read one after another, in order; each starts afresh on every pass.</summary>
 /// <example><code>var chained = new ChainedSource&lt;Trip&gt;(january, february, march);</code></example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class ChainedSource<T> : IBatchSource<T>
+public sealed class ChainedSource<T> : IBatchSource<T>, IUnitSource<T>
     where T : IStreamingRow<T>
 {
     private readonly IBatchSource<T>[] _sources;
@@ -42,4 +42,42 @@ public sealed class ChainedSource<T> : IBatchSource<T>
             }
         }
     }
+
+    async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = new List<long>();
+        foreach (IBatchSource<T> source in _sources)
+        {
+            counts.AddRange(await UnitsOf(source).GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return counts;
+    }
+
+    async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Units are numbered across the chain: find the source that holds this one.
+        foreach (IBatchSource<T> source in _sources)
+        {
+            IUnitSource<T> units = UnitsOf(source);
+            int count = (await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false)).Count;
+            if (unit < count)
+            {
+                await foreach (Batch<T> batch in units.ReadUnitAsync(unit, skip, take, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return batch;
+                }
+
+                yield break;
+            }
+
+            unit -= count;
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(unit));
+    }
+
+    private static IUnitSource<T> UnitsOf(IBatchSource<T> source) =>
+        source as IUnitSource<T> ?? throw new NotSupportedException(
+            $"{source.GetType().Name} does not describe its units from metadata, so a chain holding it cannot be sharded or shuffled; chain Parquet and memory sources.");
 }

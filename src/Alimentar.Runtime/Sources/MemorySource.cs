@@ -13,7 +13,7 @@ namespace Alimentar;
 /// </code>
 /// </example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class MemorySource<T> : IBatchSource<T>, IDisposable
+public sealed class MemorySource<T> : IBatchSource<T>, IUnitSource<T>, IDisposable
     where T : IStreamingRow<T>
 {
     private readonly Batch<T>[] _batches;
@@ -79,6 +79,17 @@ public sealed class MemorySource<T> : IBatchSource<T>, IDisposable
             yield return batch.Share();
         }
 
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<long>>(_batches.Select(b => (long)b.Count).ToArray());
+
+    async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Batch<T> batch = _batches[unit];
+        yield return batch.Slice((int)skip, (int)take, new BatchPosition(SourceName, unit, skip));
         await Task.CompletedTask.ConfigureAwait(false);
     }
 

@@ -28,7 +28,7 @@ namespace Alimentar;
 /// </code>
 /// </example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
+public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
     where T : IStreamingRow<T>
 {
     private readonly object _passGate = new();
@@ -236,7 +236,7 @@ public sealed class StreamingDataset<T> : IEnumerable<Batch<T>>, IDisposable
             }
 
             return _pump ??= new BatchPump<T>(
-                Source.ReadBatchesAsync,
+                ReadPassAsync,
                 new FlowSettings(BufferSize, _backpressure, _memoryBudget),
                 // A budget needs the source's own bytes too, so it gets a tracker even when PeakMemory is not wanted.
                 _trackMemory ? _tracker : _memoryBudget > 0 ? new MemoryTracker() : null,

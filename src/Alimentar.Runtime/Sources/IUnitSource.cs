@@ -1,0 +1,16 @@
+namespace Alimentar;
+
+/// <summary>
+/// A source whose pass is a sequence of units (a Parquet row group, a batch held in memory), each with a
+/// row count known from metadata, and which can read any stretch of any unit on its own: what sharding and
+/// shuffling plan over, before a single batch is read.
+/// </summary>
+internal interface IUnitSource<T>
+    where T : IStreamingRow<T>
+{
+    /// <summary>The rows of each unit, in the source's own order, from metadata alone.</summary>
+    ValueTask<IReadOnlyList<long>> GetUnitRowCountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of unit <paramref name="unit"/>, as batches.</summary>
+    IAsyncEnumerable<Batch<T>> ReadUnitAsync(int unit, long skip, long take, CancellationToken cancellationToken);
+}

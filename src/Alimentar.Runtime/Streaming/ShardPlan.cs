@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace Alimentar;
+
+/// <summary>
+/// Which share of each epoch this process reads: rank <see cref="Rank"/> of <see cref="WorldSize"/>. Every rank
+/// gets the same number of rows, the shares are disjoint and together cover the epoch but for a remainder of
+/// fewer than <see cref="WorldSize"/> rows, and ranks never talk to each other: each plans from the sources'
+/// metadata alone.
+/// </summary>
+/// <example>
+/// <code>
+/// using var streaming = new StreamingDataset&lt;Trip&gt;(source, 16).WithShard(ShardPlan.FromEnvironment());
+/// </code>
+/// </example>
+public sealed record ShardPlan
+{
+    private static readonly (string Rank, string Size, string Launcher)[] Conventions =
+    [
+        ("RANK", "WORLD_SIZE", "torchrun"),
+        ("JOB_COMPLETION_INDEX", "JOB_COMPLETIONS", "a Kubernetes Indexed Job"),
+        ("SLURM_PROCID", "SLURM_NTASKS", "Slurm"),
+        ("OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "Open MPI"),
+    ];
+
+    /// <summary>Creates the plan for one rank.</summary>
+    /// <param name="rank">This process's rank, from 0.</param>
+    /// <param name="worldSize">How many processes share each epoch.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The world is empty or the rank is outside it.</exception>
+    public ShardPlan(int rank, int worldSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(worldSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(rank);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rank, worldSize);
+        Rank = rank;
+        WorldSize = worldSize;
+    }
+
+    /// <summary>This process's rank, from 0.</summary>
+    public int Rank { get; }
+
+    /// <summary>How many processes share each epoch.</summary>
+    public int WorldSize { get; }
+
+    /// <summary>
+    /// Reads the rank and world size that launchers set: <c>RANK</c>/<c>WORLD_SIZE</c> (torchrun),
+    /// <c>JOB_COMPLETION_INDEX</c>/<c>JOB_COMPLETIONS</c> (a Kubernetes Indexed Job; set <c>JOB_COMPLETIONS</c>
+    /// from the job's completions), <c>SLURM_PROCID</c>/<c>SLURM_NTASKS</c> and
+    /// <c>OMPI_COMM_WORLD_RANK</c>/<c>OMPI_COMM_WORLD_SIZE</c>.
+    /// </summary>
+    /// <returns>The plan they describe.</returns>
+    /// <exception cref="InvalidOperationException">None is set, one is half set or not a number, or two disagree.</exception>
+    public static ShardPlan FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="FromEnvironment()"/>, reading variables through <paramref name="variable"/>.</summary>
+    /// <param name="variable">Returns a variable's value, or null when it is not set.</param>
+    /// <returns>The plan the variables describe.</returns>
+    /// <exception cref="InvalidOperationException">None is set, one is half set or not a number, or two disagree.</exception>
+    public static ShardPlan FromEnvironment(Func<string, string?> variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        var found = new List<(ShardPlan Plan, string Source)>();
+        foreach ((string rankName, string sizeName, string launcher) in Conventions)
+        {
+            string? rank = variable(rankName);
+            string? size = variable(sizeName);
+            if (rank is null && size is null)
+            {
+                continue;
+            }
+
+            if (rank is null || size is null)
+            {
+                throw new InvalidOperationException($"{(rank is null ? sizeName : rankName)} is set but {(rank is null ? rankName : sizeName)} is not; {launcher} sets both.");
+            }
+
+            if (!int.TryParse(rank, NumberStyles.None, CultureInfo.InvariantCulture, out int r) || !int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out int s) || s < 1 || r >= s)
+            {
+                throw new InvalidOperationException($"{rankName}={rank} and {sizeName}={size} do not name a rank within a world.");
+            }
+
+            found.Add((new ShardPlan(r, s), $"{rankName}={r}, {sizeName}={s}"));
+        }
+
+        if (found.Count == 0)
+        {
+            throw new InvalidOperationException(
+                "No rank and world size in the environment: set RANK and WORLD_SIZE (torchrun), JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job), SLURM_PROCID and SLURM_NTASKS, or OMPI_COMM_WORLD_RANK and OMPI_COMM_WORLD_SIZE, or call WithShard(rank, worldSize).");
+        }
+
+        if (found.Select(f => f.Plan).Distinct().Count() > 1)
+        {
+            throw new InvalidOperationException($"The environment names more than one shard: {string.Join("; ", found.Select(f => f.Source))}.");
+        }
+
+        return found[0].Plan;
+    }
+}

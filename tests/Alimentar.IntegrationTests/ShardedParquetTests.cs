@@ -1,0 +1,45 @@
+namespace Alimentar.IntegrationTests;
+
+/// <summary>Shards and seeded orders over a directory of Parquet files, planned from their footers.</summary>
+public sealed class ShardedParquetTests
+{
+    [Theory]
+    [InlineData(3, null)]
+    [InlineData(4, 7)]
+    public async Task Ranks_of_a_partitioned_directory_read_disjoint_equal_shares(int world, int? seed)
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-shards-").FullName;
+        try
+        {
+            int id = 0;
+            foreach ((int rows, int rowGroup) in new[] { (1_000, 300), (250, 100), (777, 777), (1_203, 128) })
+            {
+                await ParquetDatasetWriter<Measurement>.WriteFileAsync(
+                    Path.Combine(directory, $"part-{id:D6}.parquet"), Enumerable.Range(id, rows).Select(i => new Measurement(i, $"s{i % 5}", i)), rowGroup);
+                id += rows;
+            }
+
+            var seen = new HashSet<long>();
+            for (int rank = 0; rank < world; rank++)
+            {
+                IBatchSource<Measurement> source = ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(64));
+                using var streaming = new StreamingDataset<Measurement>(source, 4).WithShard(rank, world).WithEpoch(2);
+                if (seed is { } s)
+                {
+                    streaming.WithShuffle(s);
+                }
+
+                long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+                Assert.Equal(id / world, ids.Length);
+                Assert.Equal(ids.Length, streaming.TotalRows);
+                Assert.All(ids, i => Assert.True(seen.Add(i), $"id {i} reached two ranks"));
+            }
+
+            Assert.InRange(id - seen.Count, 0, world - 1);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

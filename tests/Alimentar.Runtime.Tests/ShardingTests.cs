@@ -1,0 +1,102 @@
+namespace Alimentar.Runtime.Tests;
+
+/// <summary>Shards and seeded orders planned from unit row counts: disjoint, covering, equal and deterministic.</summary>
+public sealed class ShardingTests
+{
+    private static readonly int[] UnitSizes = [7, 1, 13, 4, 9, 2, 20, 5, 3, 11, 6];
+
+    public static TheoryData<int, int?> Worlds()
+    {
+        var data = new TheoryData<int, int?>();
+        for (int world = 1; world <= 8; world++)
+        {
+            foreach (int? seed in new int?[] { null, 1, 42, 2026 })
+            {
+                data.Add(world, seed);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Worlds))]
+    public void Shards_are_disjoint_equal_and_cover_the_epoch_but_a_remainder_smaller_than_the_world(int world, int? seed)
+    {
+        using MemorySource<Item> source = UnevenSource();
+        int total = UnitSizes.Sum();
+        var seen = new HashSet<int>();
+        for (int rank = 0; rank < world; rank++)
+        {
+            int[] ids = Read(source, seed, epoch: 3, rank, world);
+
+            Assert.Equal(total / world, ids.Length);
+            Assert.Equal(ids.Length, Dataset(source, seed, 3, rank, world).TotalRows);
+            Assert.All(ids, id => Assert.True(seen.Add(id), $"id {id} reached two ranks"));
+        }
+
+        Assert.Equal(world * (total / world), seen.Count);
+        Assert.InRange(total - seen.Count, 0, world - 1);
+    }
+
+    [Fact]
+    public void The_order_is_a_function_of_seed_and_epoch_and_changes_with_the_epoch()
+    {
+        using MemorySource<Item> source = UnevenSource();
+
+        int[] first = Read(source, seed: 42, epoch: 0, rank: 0, world: 1);
+        int[] again = Read(source, seed: 42, epoch: 0, rank: 0, world: 1);
+        int[] nextEpoch = Read(source, seed: 42, epoch: 1, rank: 0, world: 1);
+        int[] unshuffled = Read(source, seed: null, epoch: 0, rank: 0, world: 1);
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, nextEpoch);
+        Assert.NotEqual(unshuffled, first);
+        Assert.Equal(unshuffled.Order(), first.Order());
+        Assert.Equal(Enumerable.Range(0, UnitSizes.Sum()), unshuffled);
+    }
+
+    [Fact]
+    public void A_source_that_cannot_describe_its_units_cannot_be_sharded()
+    {
+        var source = new InstrumentedSource(batchCount: 3, batchSize: 2, new ColumnBufferPool());
+        using var streaming = new StreamingDataset<Item>(source, 4);
+
+        Assert.Throws<NotSupportedException>(() => streaming.WithShard(0, 2));
+        Assert.Throws<NotSupportedException>(() => streaming.TotalRows);
+    }
+
+    [Fact]
+    public void Without_shards_every_row_is_counted_ahead()
+    {
+        using MemorySource<Item> source = UnevenSource();
+        using var streaming = new StreamingDataset<Item>(source, 4);
+
+        Assert.Equal(UnitSizes.Sum(), streaming.TotalRows);
+    }
+
+    private static MemorySource<Item> UnevenSource()
+    {
+        int next = 0;
+        var batches = new List<Batch<Item>>();
+        foreach (int size in UnitSizes)
+        {
+            batches.Add(Batch<Item>.FromRows(TestData.Items(size, next)));
+            next += size;
+        }
+
+        return new MemorySource<Item>(batches);
+    }
+
+    private static StreamingDataset<Item> Dataset(IBatchSource<Item> source, int? seed, int epoch, int rank, int world)
+    {
+        var streaming = new StreamingDataset<Item>(source, 4).WithShard(rank, world).WithEpoch(epoch);
+        return seed is { } s ? streaming.WithShuffle(s) : streaming;
+    }
+
+    private static int[] Read(IBatchSource<Item> source, int? seed, int epoch, int rank, int world)
+    {
+        using StreamingDataset<Item> streaming = Dataset(source, seed, epoch, rank, world);
+        return streaming.Rows().Select(item => item.Id).ToArray();
+    }
+}
