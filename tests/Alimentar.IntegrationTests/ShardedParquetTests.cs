@@ -42,4 +42,48 @@ public sealed class ShardedParquetTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Resuming_a_sharded_shuffled_parquet_pass_mid_row_group_continues_with_the_next_row()
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-resume-").FullName;
+        try
+        {
+            for (int part = 0; part < 3; part++)
+            {
+                await ParquetDatasetWriter<Measurement>.WriteFileAsync(
+                    Path.Combine(directory, $"part-{part}.parquet"), Enumerable.Range(part * 1_000, 1_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 250);
+            }
+
+            StreamingDataset<Measurement> Configure() =>
+                new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(100)), 4)
+                    .WithShard(1, 2).WithShuffle(11).WithEpoch(4);
+
+            long[] full;
+            using (StreamingDataset<Measurement> uninterrupted = Configure())
+            {
+                full = uninterrupted.Rows().Select(m => m.Id).ToArray();
+            }
+
+            var before = new List<long>();
+            byte[] checkpoint;
+            using (StreamingDataset<Measurement> interrupted = Configure())
+            using (IEnumerator<Measurement> rows = interrupted.Rows().GetEnumerator())
+            {
+                while (before.Count < 777 && rows.MoveNext())
+                {
+                    before.Add(rows.Current.Id);
+                }
+
+                checkpoint = interrupted.GetState().ToBytes();
+            }
+
+            using StreamingDataset<Measurement> resumed = Configure().ResumeFrom(StreamingState.FromBytes(checkpoint));
+            Assert.Equal(full, before.Concat(resumed.Rows().Select(m => m.Id)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -8,6 +8,8 @@ public sealed partial class StreamingDataset<T>
     private int? _shuffleSeed;
     private int _epoch;
     private ShardPlan? _shard;
+    private long _resumeAt;
+    private long _consumed;
 
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
     public int? ShuffleSeed => _shuffleSeed;
@@ -79,23 +81,115 @@ public sealed partial class StreamingDataset<T>
         return this;
     }
 
+    /// <summary>
+    /// Where this rank stands in this epoch: the rows its consumer has received (not what the producer has
+    /// buffered ahead), with the seed, epoch, shard and sources that define the order. Take it after any batch
+    /// or row; <see cref="ResumeFrom"/> on an identically configured dataset continues with the next row.
+    /// </summary>
+    /// <returns>A small state to checkpoint with <see cref="StreamingState.ToBytes"/>.</returns>
+    /// <exception cref="NotSupportedException">The source cannot describe its units from metadata.</exception>
+    public StreamingState GetState()
+    {
+        ShardPlan shard = _shard ?? new ShardPlan(0, 1);
+        return new StreamingState
+        {
+            Seed = _shuffleSeed,
+            Epoch = _epoch,
+            Rank = shard.Rank,
+            WorldSize = shard.WorldSize,
+            Sources = StreamingState.Fingerprint(UnitRowCounts()),
+            RowsConsumed = Volatile.Read(ref _consumed),
+        };
+    }
+
+    /// <summary>
+    /// Makes the next pass continue where <paramref name="state"/> stood: with exactly the row after the last one
+    /// its consumer received. The dataset must be configured as it was (seed, epoch, shard, the same sources);
+    /// the pass seeks there through metadata, reading only the unit the next row lies in.
+    /// </summary>
+    /// <param name="state">A state from <see cref="GetState"/>, perhaps through <see cref="StreamingState.FromBytes"/>.</param>
+    /// <returns>This dataset.</returns>
+    /// <exception cref="InvalidOperationException">The state was taken with another seed, epoch, shard or set of sources; the message says which.</exception>
+    public StreamingDataset<T> ResumeFrom(StreamingState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ThrowIfPassRunning();
+        StreamingState current = GetState();
+        var differences = new List<string>();
+        if (state.Seed != current.Seed) differences.Add($"seed {Show(state.Seed)} in the state, {Show(current.Seed)} here");
+        if (state.Epoch != current.Epoch) differences.Add($"epoch {state.Epoch} in the state, {current.Epoch} here");
+        if (state.WorldSize != current.WorldSize) differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here");
+        if (state.Rank != current.Rank) differences.Add($"rank {state.Rank} in the state, {current.Rank} here");
+        if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in the state, '{current.Sources}' here");
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException($"The state cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the state was taken.");
+        }
+
+        long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, current.Rank, current.WorldSize).Rows;
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(state.RowsConsumed, rows, nameof(state));
+        _resumeAt = state.RowsConsumed;
+        Volatile.Write(ref _consumed, state.RowsConsumed);
+        return this;
+
+        static string Show(int? seed) => seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+    }
+
+    private IReadOnlyList<long> UnitRowCounts() => Units.GetUnitRowCountsAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    /// <summary>A pass starts counting from where it resumes, or from 0.</summary>
+    private void BeginConsuming() => Volatile.Write(ref _consumed, _resumeAt);
+
+    private Batch<T>? Delivered(Batch<T>? batch)
+    {
+        if (batch is not null)
+        {
+            Consume(batch.Count);
+        }
+
+        return batch;
+    }
+
+    private void Consume(long rows) => Interlocked.Add(ref _consumed, rows);
+
+    private void Unconsume(long rows) => Interlocked.Add(ref _consumed, -rows);
+
     private IUnitSource<T> Units => Source as IUnitSource<T> ?? throw new NotSupportedException(
         $"{Source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled or counted ahead; use Parquet, memory or chained sources.");
 
     /// <summary>A pass: the source as it is, or, once sharded or shuffled, the planned stretches of its units.</summary>
-    private IAsyncEnumerable<Batch<T>> ReadPassAsync(CancellationToken cancellationToken) =>
-        _shuffleSeed is null && _shard is null ? Source.ReadBatchesAsync(cancellationToken) : ReadPlannedAsync(_shuffleSeed, _epoch, _shard ?? new ShardPlan(0, 1), cancellationToken);
+    private IAsyncEnumerable<Batch<T>> ReadPassAsync(CancellationToken cancellationToken)
+    {
+        if (_shuffleSeed is null && _shard is null && _resumeAt == 0)
+        {
+            return Source.ReadBatchesAsync(cancellationToken);
+        }
 
-    private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, [EnumeratorCancellation] CancellationToken cancellationToken)
+        // A resume point applies to the pass it starts; later passes begin the epoch afresh.
+        long skip = _resumeAt;
+        _resumeAt = 0;
+        return ReadPlannedAsync(_shuffleSeed, _epoch, _shard ?? new ShardPlan(0, 1), skip, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IUnitSource<T> units = Units;
         IReadOnlyList<long> counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
         foreach (UnitSegment segment in UnitPlan.Create(counts, seed, epoch, shard.Rank, shard.WorldSize).Segments)
         {
-            await foreach (Batch<T> batch in units.ReadUnitAsync(segment.Unit, segment.Skip, segment.Take, cancellationToken).ConfigureAwait(false))
+            // Whole segments before the resume point are passed over by their counts alone.
+            if (skip >= segment.Take)
+            {
+                skip -= segment.Take;
+                continue;
+            }
+
+            await foreach (Batch<T> batch in units.ReadUnitAsync(segment.Unit, segment.Skip + skip, segment.Take - skip, cancellationToken).ConfigureAwait(false))
             {
                 yield return batch;
             }
+
+            skip = 0;
         }
     }
 }

@@ -125,6 +125,7 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
         {
             pump = _pump;
             _pump = null;
+            BeginConsuming();
         }
 
         pump?.Dispose();
@@ -167,8 +168,11 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
         {
             using (batch)
             {
+                // The batch counted as received whole; here rows count as they are handed out, so a state taken mid-batch is exact.
+                Unconsume(batch.Count);
                 foreach (T row in batch)
                 {
+                    Consume(1);
                     yield return row;
                 }
             }
@@ -184,8 +188,10 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
         {
             using (batch)
             {
+                Unconsume(batch.Count);
                 for (int i = 0; i < batch.Count; i++)
                 {
+                    Consume(1);
                     yield return batch[i];
                 }
             }
@@ -215,14 +221,15 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
             }
 
             _reader = new object();
+            BeginConsuming();
             return _reader;
         }
     }
 
-    private Batch<T>? Next(object reader) => PumpFor(reader, CancellationToken.None).Read();
+    private Batch<T>? Next(object reader) => Delivered(PumpFor(reader, CancellationToken.None).Read());
 
-    private ValueTask<Batch<T>?> NextAsync(object reader, CancellationToken cancellationToken) =>
-        PumpFor(reader, cancellationToken).ReadAsync(cancellationToken);
+    private async ValueTask<Batch<T>?> NextAsync(object reader, CancellationToken cancellationToken) =>
+        Delivered(await PumpFor(reader, cancellationToken).ReadAsync(cancellationToken).ConfigureAwait(false));
 
     /// <summary>The running pass's pump, started afresh after a reset.</summary>
     private BatchPump<T> PumpFor(object reader, CancellationToken cancellationToken)

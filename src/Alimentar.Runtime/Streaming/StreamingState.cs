@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Alimentar;
+
+/// <summary>
+/// Where a training pass stands: the rows this rank's consumer has received in this epoch, with the
+/// configuration that defines the order (seed, epoch, shard) and a fingerprint of the sources' units. Small,
+/// versioned, and stored as JSON, so a checkpoint can be read by eye. Resume with
+/// <see cref="StreamingDataset{T}.ResumeFrom"/> on an identically configured dataset.
+/// </summary>
+/// <example>
+/// <code>
+/// File.WriteAllBytes("ckpt.bin", streaming.GetState().ToBytes());
+/// // after a restart, configured the same way:
+/// streaming.ResumeFrom(StreamingState.FromBytes(File.ReadAllBytes("ckpt.bin")));
+/// </code>
+/// </example>
+public sealed record StreamingState
+{
+    /// <summary>The format name written into every state.</summary>
+    public const string Format = "alimentar.streaming-state";
+
+    /// <summary>The version of the layout this build writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>The layout version the state was written in.</summary>
+    public int Version { get; init; } = CurrentVersion;
+
+    /// <summary>The shuffle seed, or null when units kept their order.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The epoch.</summary>
+    public int Epoch { get; init; }
+
+    /// <summary>The rank the state belongs to.</summary>
+    public int Rank { get; init; }
+
+    /// <summary>The world size of the shard plan.</summary>
+    public int WorldSize { get; init; } = 1;
+
+    /// <summary>A fingerprint of the sources' units (their number and row counts), so another set of files is refused.</summary>
+    public string Sources { get; init; } = string.Empty;
+
+    /// <summary>The rows the consumer has received in this epoch; resuming continues with the next one.</summary>
+    public long RowsConsumed { get; init; }
+
+    /// <summary>The state as UTF-8 JSON.</summary>
+    /// <returns>Bytes for a checkpoint.</returns>
+    public byte[] ToBytes()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("format", Format);
+            json.WriteNumber("version", Version);
+            if (Seed is { } seed)
+            {
+                json.WriteNumber("seed", seed);
+            }
+            else
+            {
+                json.WriteNull("seed");
+            }
+
+            json.WriteNumber("epoch", Epoch);
+            json.WriteNumber("rank", Rank);
+            json.WriteNumber("worldSize", WorldSize);
+            json.WriteString("sources", Sources);
+            json.WriteNumber("rowsConsumed", RowsConsumed);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a state written by <see cref="ToBytes"/>.</summary>
+    /// <param name="bytes">The checkpoint's bytes.</param>
+    /// <returns>The state.</returns>
+    /// <exception cref="FormatException">The bytes are not a streaming state this build can read.</exception>
+    public static StreamingState FromBytes(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(bytes.ToArray());
+            JsonElement root = document.RootElement;
+            if (!root.TryGetProperty("format", out JsonElement format) || format.GetString() != Format)
+            {
+                throw new FormatException($"The bytes are not a streaming state (no \"format\": \"{Format}\").");
+            }
+
+            int version = root.GetProperty("version").GetInt32();
+            if (version > CurrentVersion)
+            {
+                throw new FormatException($"The streaming state is version {version}; this build reads up to version {CurrentVersion}.");
+            }
+
+            JsonElement seed = root.GetProperty("seed");
+            return new StreamingState
+            {
+                Version = version,
+                Seed = seed.ValueKind == JsonValueKind.Null ? null : seed.GetInt32(),
+                Epoch = root.GetProperty("epoch").GetInt32(),
+                Rank = root.GetProperty("rank").GetInt32(),
+                WorldSize = root.GetProperty("worldSize").GetInt32(),
+                Sources = root.GetProperty("sources").GetString() ?? string.Empty,
+                RowsConsumed = root.GetProperty("rowsConsumed").GetInt64(),
+            };
+        }
+        catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException($"The bytes are not a readable streaming state: {error.Message}", error);
+        }
+    }
+
+    /// <summary>The state as its JSON text.</summary>
+    public override string ToString() => Encoding.UTF8.GetString(ToBytes());
+
+    /// <summary>A fingerprint of units: their number and each one's rows, hashed (FNV-1a, 64 bits).</summary>
+    internal static string Fingerprint(IReadOnlyList<long> rowCounts)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (long count in rowCounts.Prepend(rowCounts.Count))
+        {
+            for (int shift = 0; shift < 64; shift += 8)
+            {
+                hash = (hash ^ (byte)(count >> shift)) * 1099511628211UL;
+            }
+        }
+
+        return $"{rowCounts.Count} units, {rowCounts.Sum().ToString(CultureInfo.InvariantCulture)} rows, {hash:x16}";
+    }
+}
