@@ -10,6 +10,8 @@ public sealed partial class StreamingDataset<T>
     private ShardPlan? _shard;
     private long _resumeAt;
     private long _consumed;
+    private ErrorPolicy _errorPolicy;
+    private readonly List<SkippedInput> _skipped = [];
 
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
     public int? ShuffleSeed => _shuffleSeed;
@@ -29,9 +31,8 @@ public sealed partial class StreamingDataset<T>
     {
         get
         {
-            IReadOnlyList<long> counts = Units.GetUnitRowCountsAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
             ShardPlan shard = _shard ?? new ShardPlan(0, 1);
-            return UnitPlan.Create(counts, _shuffleSeed, _epoch, shard.Rank, shard.WorldSize).Rows;
+            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, shard.Rank, shard.WorldSize).Rows;
         }
     }
 
@@ -78,6 +79,31 @@ public sealed partial class StreamingDataset<T>
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
         ThrowIfPassRunning();
         _epoch = epoch;
+        return this;
+    }
+
+    /// <summary>What a pass does when one of its inputs cannot be read (default <see cref="ErrorPolicy.FailPass"/>).</summary>
+    public ErrorPolicy ErrorPolicy => _errorPolicy;
+
+    /// <summary>The inputs the last pass left out under <see cref="ErrorPolicy.SkipFile"/>, with why.</summary>
+    public IReadOnlyList<SkippedInput> Skipped
+    {
+        get
+        {
+            lock (_skipped)
+            {
+                return _skipped.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Sets what a pass does when a file cannot be read: fail (the default) or leave it out and go on.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <returns>This dataset.</returns>
+    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy)
+    {
+        ThrowIfPassRunning();
+        _errorPolicy = policy;
         return this;
     }
 
@@ -135,7 +161,9 @@ public sealed partial class StreamingDataset<T>
         static string Show(int? seed) => seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
     }
 
-    private IReadOnlyList<long> UnitRowCounts() => Units.GetUnitRowCountsAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    /// <summary>The row counts a pass plans with: under SkipFile, without the inputs whose footers cannot be read.</summary>
+    private IReadOnlyList<long> UnitRowCounts() =>
+        UnitTable.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? static (_, _) => { } : null, CancellationToken.None).AsTask().GetAwaiter().GetResult().RowCounts;
 
     /// <summary>A pass starts counting from where it resumes, or from 0.</summary>
     private void BeginConsuming() => Volatile.Write(ref _consumed, _resumeAt);
@@ -154,15 +182,21 @@ public sealed partial class StreamingDataset<T>
 
     private void Unconsume(long rows) => Interlocked.Add(ref _consumed, -rows);
 
-    private IUnitSource<T> Units => Source as IUnitSource<T> ?? throw new NotSupportedException(
-        $"{Source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled or counted ahead; use Parquet, memory or chained sources.");
+    /// <summary>Checks, when a training setting is made, that the source's units can be planned.</summary>
+    private IBatchSource<T> Units => Source is IUnitSource<T> ? Source : throw new NotSupportedException(
+        $"{Source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
 
     /// <summary>A pass: the source as it is, or, once sharded or shuffled, the planned stretches of its units.</summary>
     private IAsyncEnumerable<Batch<T>> ReadPassAsync(CancellationToken cancellationToken)
     {
+        lock (_skipped)
+        {
+            _skipped.Clear();
+        }
+
         if (_shuffleSeed is null && _shard is null && _resumeAt == 0)
         {
-            return Source.ReadBatchesAsync(cancellationToken);
+            return _errorPolicy == ErrorPolicy.SkipFile ? ReadSkippingAsync(Inputs(Source), cancellationToken) : Source.ReadBatchesAsync(cancellationToken);
         }
 
         // A resume point applies to the pass it starts; later passes begin the epoch afresh.
@@ -173,9 +207,9 @@ public sealed partial class StreamingDataset<T>
 
     private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IUnitSource<T> units = Units;
-        IReadOnlyList<long> counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
-        foreach (UnitSegment segment in UnitPlan.Create(counts, seed, epoch, shard.Rank, shard.WorldSize).Segments)
+        // Under SkipFile an input whose footer cannot be read has no units: it is listed before any row is read.
+        UnitTable table = await UnitTable.BuildAsync(Source, _errorPolicy == ErrorPolicy.SkipFile ? RecordSkipped : null, cancellationToken).ConfigureAwait(false);
+        foreach (UnitSegment segment in UnitPlan.Create(table.RowCounts, seed, epoch, shard.Rank, shard.WorldSize).Segments)
         {
             // Whole segments before the resume point are passed over by their counts alone.
             if (skip >= segment.Take)
@@ -184,12 +218,120 @@ public sealed partial class StreamingDataset<T>
                 continue;
             }
 
-            await foreach (Batch<T> batch in units.ReadUnitAsync(segment.Unit, segment.Skip + skip, segment.Take - skip, cancellationToken).ConfigureAwait(false))
+            (IUnitSource<T> units, int unit, string name) = table.Locate(segment.Unit);
+            IAsyncEnumerable<Batch<T>> stretch = units.ReadUnitAsync(unit, segment.Skip + skip, segment.Take - skip, cancellationToken);
+            await foreach (Batch<T> batch in _errorPolicy == ErrorPolicy.SkipFile && !IsSkipped(name) ? ReadSkippingAsync([(name, stretch)], cancellationToken) : stretch)
             {
                 yield return batch;
             }
 
             skip = 0;
+        }
+    }
+
+    /// <summary>The inputs of a source, each with its name: a chain's sources one by one, any other source whole.</summary>
+    private static IEnumerable<(string Name, IAsyncEnumerable<Batch<T>> Batches)> Inputs(IBatchSource<T> source) =>
+        source is ChainedSource<T> chain
+            ? chain.Sources.SelectMany(Inputs)
+            : [(NameOf(source), source.ReadBatchesAsync())];
+
+    private static string NameOf(IBatchSource<T> source) => source switch
+    {
+        ParquetSource<T> parquet => parquet.Name,
+        MemorySource<T> => MemorySource<T>.SourceName,
+        _ => source.GetType().Name,
+    };
+
+    private void RecordSkipped(string name, Exception error)
+    {
+        lock (_skipped)
+        {
+            _skipped.Add(new SkippedInput(name, error));
+        }
+    }
+
+    private bool IsSkipped(string name)
+    {
+        lock (_skipped)
+        {
+            return _skipped.Any(s => s.Name == name);
+        }
+    }
+
+    /// <summary>Every unit of a source's leaves, numbered across them, with the leaf and name each belongs to.</summary>
+    private sealed class UnitTable
+    {
+        private readonly List<(IUnitSource<T> Source, int Unit, string Name)> _units = [];
+
+        public List<long> RowCounts { get; } = [];
+
+        /// <param name="source">The source, chains flattened.</param>
+        /// <param name="skip">Told of each leaf whose units cannot be read, which then has none; null to let the error escape.</param>
+        /// <param name="cancellationToken">Stops the reads.</param>
+        public static async ValueTask<UnitTable> BuildAsync(IBatchSource<T> source, Action<string, Exception>? skip, CancellationToken cancellationToken)
+        {
+            var table = new UnitTable();
+            foreach (IBatchSource<T> leaf in Leaves(source))
+            {
+                IUnitSource<T> units = leaf as IUnitSource<T> ?? throw new NotSupportedException(
+                    $"{leaf.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
+                IReadOnlyList<long> counts;
+                try
+                {
+                    counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception error) when (skip is not null && error is AlimentarException or IOException or UnauthorizedAccessException)
+                {
+                    skip(NameOf(leaf), error);
+                    continue;
+                }
+
+                for (int unit = 0; unit < counts.Count; unit++)
+                {
+                    table._units.Add((units, unit, NameOf(leaf)));
+                    table.RowCounts.Add(counts[unit]);
+                }
+            }
+
+            return table;
+        }
+
+        public (IUnitSource<T> Source, int Unit, string Name) Locate(int unit) => _units[unit];
+
+        private static IEnumerable<IBatchSource<T>> Leaves(IBatchSource<T> source) =>
+            source is ChainedSource<T> chain ? chain.Sources.SelectMany(Leaves) : [source];
+    }
+
+    /// <summary>Reads inputs one after another; one that fails is recorded in <see cref="Skipped"/> and the pass goes on.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadSkippingAsync(IEnumerable<(string Name, IAsyncEnumerable<Batch<T>> Batches)> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach ((string name, IAsyncEnumerable<Batch<T>> batches) in inputs)
+        {
+            await using IAsyncEnumerator<Batch<T>> reader = batches.GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                Batch<T> batch;
+                try
+                {
+                    if (!await reader.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+
+                    batch = reader.Current;
+                }
+                catch (Exception error) when (error is AlimentarException or IOException or UnauthorizedAccessException)
+                {
+                    lock (_skipped)
+                    {
+                        _skipped.Add(new SkippedInput(name, error));
+                    }
+
+                    break;
+                }
+
+                yield return batch;
+            }
         }
     }
 }

@@ -1,0 +1,21 @@
+namespace Alimentar;
+
+/// <summary>What a pass does when one of its inputs cannot be read.</summary>
+public enum ErrorPolicy
+{
+    /// <summary>The pass fails with the input's own typed exception (the default).</summary>
+    FailPass,
+
+    /// <summary>
+    /// The input (a file of a chain or directory) is left out and listed in
+    /// <see cref="StreamingDataset{T}.Skipped"/>; the pass goes on with the next one. A file whose footer,
+    /// schema or column ranges are bad is left out before any of its rows are handed out; one whose pages
+    /// turn out corrupt is left out from the failing batch on.
+    /// </summary>
+    SkipFile,
+}
+
+/// <summary>An input a pass left out under <see cref="ErrorPolicy.SkipFile"/>.</summary>
+/// <param name="Name">The file (or source) name.</param>
+/// <param name="Error">Why it could not be read.</param>
+public sealed record SkippedInput(string Name, Exception Error);
