@@ -16,7 +16,7 @@ internal static class UnitPlan
         int[] order = Enumerable.Range(0, rowCounts.Count).ToArray();
         if (seed is { } s)
         {
-            var random = new SplitMix64(Mix((ulong)(uint)s, (ulong)(uint)epoch));
+            var random = new SeededRandom(SeededRandom.Mix((ulong)(uint)s, (ulong)(uint)epoch));
             for (int i = order.Length - 1; i > 0; i--)
             {
                 int j = (int)random.Next((ulong)i + 1);
@@ -44,24 +44,5 @@ internal static class UnitPlan
         }
 
         return (segments, share);
-    }
-
-    private static ulong Mix(ulong seed, ulong epoch) => new SplitMix64(seed ^ (epoch * 0x9E3779B97F4A7C15UL)).Next(ulong.MaxValue);
-
-    /// <summary>A small, fixed random generator, so plans never change with the framework's <see cref="Random"/>.</summary>
-    private struct SplitMix64(ulong state)
-    {
-        private ulong _state = state;
-
-        /// <summary>A value below <paramref name="bound"/>; the slight bias of a modulo does not matter to a shuffle of units.</summary>
-        public ulong Next(ulong bound)
-        {
-            _state += 0x9E3779B97F4A7C15UL;
-            ulong z = _state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            z ^= z >> 31;
-            return bound == ulong.MaxValue ? z : z % bound;
-        }
     }
 }
