@@ -86,4 +86,20 @@ public sealed class ShardedParquetTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_shuffle_mixes_rows_of_many_row_groups_from_the_first_rows_on()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 100_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 5_000);
+        using var streaming = new StreamingDataset<Measurement>(new ParquetSource<Measurement>(file.Path), 4).WithShuffle(2026);
+
+        long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+
+        Assert.Equal(Enumerable.Range(0, 100_000).Select(i => (long)i), ids.Order());
+        int rowGroupsInFirstRows = ids.Take(3_000).Select(id => id / 5_000).Distinct().Count();
+        Assert.True(rowGroupsInFirstRows >= StreamingDataset<Measurement>.DefaultShuffleLanes, $"the first 3,000 rows come from {rowGroupsInFirstRows} row groups");
+        double ascending = ids.Zip(ids.Skip(1)).Count(pair => pair.First < pair.Second) / (double)(ids.Length - 1);
+        Assert.InRange(ascending, 0.45, 0.55);
+    }
 }

@@ -6,11 +6,14 @@ public sealed class ResumeTests
     private static readonly int[] UnitSizes = [7, 1, 13, 4, 9, 2, 20, 5, 3, 11, 6, 17];
 
     [Theory]
-    [InlineData(1, null, 0)]
-    [InlineData(3, 42, 1)]
-    [InlineData(4, 7, 5)]
-    public void Resuming_at_random_rows_once_and_twice_gives_the_uninterrupted_sequence(int world, int? seed, int epoch)
+    [InlineData(1, null, 0, 0)]
+    [InlineData(3, 42, 1, 0)]
+    [InlineData(4, 7, 5, 0)]
+    [InlineData(1, 9, 2, 10)]
+    [InlineData(2, 13, 0, 7)]
+    public void Resuming_at_random_rows_once_and_twice_gives_the_uninterrupted_sequence(int world, int? seed, int epoch, int window)
     {
+        Window = window;
         using MemorySource<Item> source = UnevenSource();
         var random = new Random(world * 100 + epoch);
         for (int rank = 0; rank < world; rank++)
@@ -82,10 +85,13 @@ public sealed class ResumeTests
         Assert.Throws<FormatException>(() => StreamingState.FromBytes(System.Text.Encoding.UTF8.GetBytes(json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal))));
     }
 
+    /// <summary>Rows per shuffle window for the theory case running (0: the default); small windows make many.</summary>
+    private static int Window { get; set; }
+
     private static StreamingDataset<Item> Configure(IBatchSource<Item> source, int? seed, int epoch, int rank, int world)
     {
         var streaming = new StreamingDataset<Item>(source, 4).WithShard(rank, world).WithEpoch(epoch);
-        return seed is { } s ? streaming.WithShuffle(s) : streaming;
+        return seed is not { } s ? streaming : Window > 0 ? streaming.WithShuffle(s, Window, lanes: 3) : streaming.WithShuffle(s);
     }
 
     /// <summary>Reads up to <paramref name="rows"/> rows row by row, then takes the state and ends the pass.</summary>

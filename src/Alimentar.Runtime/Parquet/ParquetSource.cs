@@ -264,6 +264,9 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
         }
 
         await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken).ConfigureAwait(false);
+
+        // Binding now means a file of another schema is found while planning, before any rank reads a row.
+        ParquetSchemaBinder.Bind(file.Schema, T.Schema, Name);
         long[] counts = file.Metadata.RowGroups.Select(g => g.RowCount).ToArray();
         Volatile.Write(ref _unitRowCounts, counts);
         return counts;

@@ -6,6 +6,8 @@ namespace Alimentar;
 public sealed partial class StreamingDataset<T>
 {
     private int? _shuffleSeed;
+    private int _shuffleWindow;
+    private int _shuffleLanes;
     private int _epoch;
     private ShardPlan? _shard;
     private long _resumeAt;
@@ -36,19 +38,47 @@ public sealed partial class StreamingDataset<T>
         }
     }
 
+    /// <summary>The default rows per shuffle window.</summary>
+    public const int DefaultShuffleWindow = 32_768;
+
+    /// <summary>The default number of units read side by side to fill a shuffle window.</summary>
+    public const int DefaultShuffleLanes = 8;
+
+    /// <summary>Rows per shuffle window; 0 when rows keep their order within units.</summary>
+    public int ShuffleWindow => _shuffleWindow;
+
     /// <summary>
-    /// Reads the units (Parquet row groups, in-memory batches) in an order drawn from (<paramref name="seed"/>,
-    /// epoch): a different order each epoch, the same on every rank and every run. Rows keep their order
-    /// within a unit.
+    /// Shuffles with <paramref name="seed"/>: units (Parquet row groups, in-memory batches) in an order drawn
+    /// from (seed, epoch), then rows within windows of <see cref="DefaultShuffleWindow"/> rows that draw on
+    /// <see cref="DefaultShuffleLanes"/> units at once. A different order each epoch; the same on every
+    /// rank and every run.
     /// </summary>
     /// <param name="seed">Any number; the same seed and epoch give the same order.</param>
     /// <returns>This dataset.</returns>
     /// <exception cref="NotSupportedException">The source cannot describe its units from metadata.</exception>
-    public StreamingDataset<T> WithShuffle(int seed)
+    public StreamingDataset<T> WithShuffle(int seed) => WithShuffle(seed, DefaultShuffleWindow, DefaultShuffleLanes);
+
+    /// <summary>
+    /// Shuffles units by (<paramref name="seed"/>, epoch) and rows within windows of <paramref name="windowRows"/>
+    /// rows, each filled from <paramref name="lanes"/> units read side by side, so the first rows of an epoch
+    /// already come from that many units. Memory grows with the window (its rows, materialised) and with the
+    /// lanes (each holds one open unit: a window of the file, a page and a dictionary per bound column).
+    /// A window of 1 keeps rows in unit order and only shuffles units.
+    /// </summary>
+    /// <param name="seed">Any number; the same seed and epoch give the same order.</param>
+    /// <param name="windowRows">Rows per window; at least 1.</param>
+    /// <param name="lanes">Units read side by side; at least 1.</param>
+    /// <returns>This dataset.</returns>
+    /// <exception cref="NotSupportedException">The source cannot describe its units from metadata.</exception>
+    public StreamingDataset<T> WithShuffle(int seed, int windowRows, int lanes = DefaultShuffleLanes)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(windowRows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lanes);
         _ = Units;
         ThrowIfPassRunning();
         _shuffleSeed = seed;
+        _shuffleWindow = windowRows > 1 ? windowRows : 0;
+        _shuffleLanes = windowRows > 1 ? lanes : 0;
         return this;
     }
 
@@ -121,6 +151,8 @@ public sealed partial class StreamingDataset<T>
         {
             Seed = _shuffleSeed,
             Epoch = _epoch,
+            ShuffleWindow = _shuffleWindow,
+            ShuffleLanes = _shuffleLanes,
             Rank = shard.Rank,
             WorldSize = shard.WorldSize,
             Sources = StreamingState.Fingerprint(UnitRowCounts()),
@@ -144,6 +176,11 @@ public sealed partial class StreamingDataset<T>
         var differences = new List<string>();
         if (state.Seed != current.Seed) differences.Add($"seed {Show(state.Seed)} in the state, {Show(current.Seed)} here");
         if (state.Epoch != current.Epoch) differences.Add($"epoch {state.Epoch} in the state, {current.Epoch} here");
+        if (state.ShuffleWindow != current.ShuffleWindow || state.ShuffleLanes != current.ShuffleLanes)
+        {
+            differences.Add($"a shuffle window of {state.ShuffleWindow} rows over {state.ShuffleLanes} lanes in the state, {current.ShuffleWindow} over {current.ShuffleLanes} here");
+        }
+
         if (state.WorldSize != current.WorldSize) differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here");
         if (state.Rank != current.Rank) differences.Add($"rank {state.Rank} in the state, {current.Rank} here");
         if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in the state, '{current.Sources}' here");
@@ -209,7 +246,18 @@ public sealed partial class StreamingDataset<T>
     {
         // Under SkipFile an input whose footer cannot be read has no units: it is listed before any row is read.
         UnitTable table = await UnitTable.BuildAsync(Source, _errorPolicy == ErrorPolicy.SkipFile ? RecordSkipped : null, cancellationToken).ConfigureAwait(false);
-        foreach (UnitSegment segment in UnitPlan.Create(table.RowCounts, seed, epoch, shard.Rank, shard.WorldSize).Segments)
+        IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard.Rank, shard.WorldSize).Segments;
+        if (seed is { } shuffleSeed && _shuffleWindow > 1)
+        {
+            await foreach (Batch<T> batch in ReadWindowsAsync(table, segments, shuffleSeed, epoch, shard.Rank, skip, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
+        foreach (UnitSegment segment in segments)
         {
             // Whole segments before the resume point are passed over by their counts alone.
             if (skip >= segment.Take)
@@ -226,6 +274,115 @@ public sealed partial class StreamingDataset<T>
             }
 
             skip = 0;
+        }
+    }
+
+    /// <summary>
+    /// The shuffled pass: windows of rows drawn from several units at once (see <see cref="ShufflePlan"/>), each
+    /// permuted and handed out in batches. A resume opens the lanes where the resumed window starts, so it reads
+    /// that window again and nothing before it.
+    /// </summary>
+    private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IReadOnlyList<WindowStretch>> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes);
+        int first = 0;
+        while (first < windows.Count && skip >= windows[first].Sum(s => s.Take))
+        {
+            skip -= windows[first].Sum(s => s.Take);
+            first++;
+        }
+
+        var lanes = new Dictionary<int, Lane>();
+        int batchRows = Math.Max(1, Math.Min(_shuffleWindow, 4_096));
+        try
+        {
+            for (int w = first; w < windows.Count; w++)
+            {
+                var rows = new List<T>(_shuffleWindow);
+                foreach (WindowStretch stretch in windows[w])
+                {
+                    if (!lanes.TryGetValue(stretch.Segment, out Lane? lane))
+                    {
+                        UnitSegment segment = segments[stretch.Segment];
+                        (IUnitSource<T> units, int unit, _) = table.Locate(segment.Unit);
+                        long left = segment.Skip + segment.Take - stretch.Skip;
+                        lane = new Lane(units.ReadUnitAsync(unit, stretch.Skip, left, cancellationToken).GetAsyncEnumerator(cancellationToken), left);
+                        lanes[stretch.Segment] = lane;
+                    }
+
+                    await lane.TakeAsync(stretch.Take, rows).ConfigureAwait(false);
+                    if (lane.Left == 0)
+                    {
+                        await lane.DisposeAsync().ConfigureAwait(false);
+                        lanes.Remove(stretch.Segment);
+                    }
+                }
+
+                int[] order = ShufflePlan.Permutation(rows.Count, seed, epoch, rank, w);
+                for (int start = w == first ? (int)skip : 0; start < rows.Count; start += batchRows)
+                {
+                    T[] chunk = new T[Math.Min(batchRows, rows.Count - start)];
+                    for (int i = 0; i < chunk.Length; i++)
+                    {
+                        chunk[i] = rows[order[start + i]];
+                    }
+
+                    yield return Batch<T>.FromRows(chunk, null, new BatchPosition("shuffle window", w, start));
+                }
+            }
+        }
+        finally
+        {
+            foreach (Lane lane in lanes.Values)
+            {
+                await lane.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One unit read front to back across windows, a stretch at a time.</summary>
+    private sealed class Lane(IAsyncEnumerator<Batch<T>> batches, long left) : IAsyncDisposable
+    {
+        private Batch<T>? _current;
+        private int _next;
+
+        /// <summary>Rows of the lane's segment not yet taken.</summary>
+        public long Left { get; private set; } = left;
+
+        public async ValueTask TakeAsync(long rows, List<T> into)
+        {
+            while (rows > 0)
+            {
+                if (_current is null || _next == _current.Count)
+                {
+                    _current?.Dispose();
+                    _current = null;
+                    if (!await batches.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        throw new InvalidOperationException("A unit ended before the rows its metadata claims.");
+                    }
+
+                    _current = batches.Current;
+                    _next = 0;
+                }
+
+                int take = (int)Math.Min(rows, _current.Count - _next);
+                for (int i = 0; i < take; i++)
+                {
+                    into.Add(_current[_next + i]);
+                }
+
+                _next += take;
+                rows -= take;
+                Left -= take;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            _current?.Dispose();
+            _current = null;
+            await batches.DisposeAsync().ConfigureAwait(false);
         }
     }
 

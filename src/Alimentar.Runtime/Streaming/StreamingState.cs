@@ -34,6 +34,12 @@ public sealed record StreamingState
     /// <summary>The epoch.</summary>
     public int Epoch { get; init; }
 
+    /// <summary>Rows per shuffle window, or 0 when rows kept their order within units.</summary>
+    public int ShuffleWindow { get; init; }
+
+    /// <summary>Segments read side by side to fill each shuffle window, or 0 without a row shuffle.</summary>
+    public int ShuffleLanes { get; init; }
+
     /// <summary>The rank the state belongs to.</summary>
     public int Rank { get; init; }
 
@@ -66,6 +72,8 @@ public sealed record StreamingState
             }
 
             json.WriteNumber("epoch", Epoch);
+            json.WriteNumber("shuffleWindow", ShuffleWindow);
+            json.WriteNumber("shuffleLanes", ShuffleLanes);
             json.WriteNumber("rank", Rank);
             json.WriteNumber("worldSize", WorldSize);
             json.WriteString("sources", Sources);
@@ -103,6 +111,8 @@ public sealed record StreamingState
                 Version = version,
                 Seed = seed.ValueKind == JsonValueKind.Null ? null : seed.GetInt32(),
                 Epoch = root.GetProperty("epoch").GetInt32(),
+                ShuffleWindow = root.TryGetProperty("shuffleWindow", out JsonElement window) ? window.GetInt32() : 0,
+                ShuffleLanes = root.TryGetProperty("shuffleLanes", out JsonElement lanes) ? lanes.GetInt32() : 0,
                 Rank = root.GetProperty("rank").GetInt32(),
                 WorldSize = root.GetProperty("worldSize").GetInt32(),
                 Sources = root.GetProperty("sources").GetString() ?? string.Empty,
