@@ -102,4 +102,27 @@ public sealed class ShardedParquetTests
         double ascending = ids.Zip(ids.Skip(1)).Count(pair => pair.First < pair.Second) / (double)(ids.Length - 1);
         Assert.InRange(ascending, 0.45, 0.55);
     }
+
+    [Fact]
+    public async Task A_shuffled_pass_hands_out_batches_of_the_sources_batch_size()
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-shuffle-batches-").FullName;
+        try
+        {
+            await ParquetDatasetWriter<Measurement>.WriteFileAsync(
+                Path.Combine(directory, "part-000000.parquet"), Enumerable.Range(0, 5_000).Select(i => new Measurement(i, "s", i)), 1_000);
+            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(300)), 4)
+                .WithShuffle(7, windowRows: 2_000, lanes: 2);
+
+            int[] sizes = streaming.Select(batch => { using (batch) { return batch.Count; } }).ToArray();
+
+            Assert.Equal(5_000, sizes.Sum());
+            Assert.All(sizes, size => Assert.InRange(size, 1, 300));
+            Assert.True(sizes.Count(size => size == 300) >= 5_000 / 300 - 3, string.Join(",", sizes));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

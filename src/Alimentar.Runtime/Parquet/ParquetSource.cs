@@ -255,6 +255,8 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
+    int IUnitSource<T>.BatchRows => RowsPerBatch;
+
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
     {
         // The footer is read once per source: planning asks for it again for every unit a chain reads.

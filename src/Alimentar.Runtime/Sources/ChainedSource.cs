@@ -43,6 +43,8 @@ public sealed class ChainedSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
+    int IUnitSource<T>.BatchRows => _sources.Max(s => UnitsOf(s).BatchRows);
+
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
     {
         var counts = new List<long>();

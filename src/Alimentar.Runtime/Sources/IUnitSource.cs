@@ -8,6 +8,9 @@ namespace Alimentar;
 internal interface IUnitSource<T>
     where T : IStreamingRow<T>
 {
+    /// <summary>The rows per batch this source hands out, which a shuffled pass keeps for the batches it makes.</summary>
+    int BatchRows { get; }
+
     /// <summary>The rows of each unit, in the source's own order, from metadata alone.</summary>
     ValueTask<IReadOnlyList<long>> GetUnitRowCountsAsync(CancellationToken cancellationToken);
 

@@ -88,6 +88,8 @@ public sealed class InterleavedSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
+    int IUnitSource<T>.BatchRows => Enumerable.Range(0, _sources.Length).Max(i => Units(i).BatchRows);
+
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<(int Source, int Unit)> order = await MixAsync(cancellationToken).ConfigureAwait(false);

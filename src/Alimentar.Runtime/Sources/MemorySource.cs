@@ -82,6 +82,8 @@ public sealed class MemorySource<T> : IBatchSource<T>, IUnitSource<T>, IDisposab
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    int IUnitSource<T>.BatchRows => _batches.Max(b => b.Count);
+
     ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<long>>(_batches.Select(b => (long)b.Count).ToArray());
 

@@ -293,7 +293,8 @@ public sealed partial class StreamingDataset<T>
         }
 
         var lanes = new Dictionary<int, Lane>();
-        int batchRows = Math.Max(1, Math.Min(_shuffleWindow, 4_096));
+        // Shuffled batches are as large as the source's own, so BatchSize means the same with or without a shuffle.
+        int batchRows = Math.Clamp(table.BatchRows, 1, _shuffleWindow);
         try
         {
             for (int w = first; w < windows.Count; w++)
@@ -422,6 +423,9 @@ public sealed partial class StreamingDataset<T>
 
         public List<long> RowCounts { get; } = [];
 
+        /// <summary>The largest batch any leaf hands out.</summary>
+        public int BatchRows { get; private set; } = 1;
+
         /// <param name="source">The source, chains flattened.</param>
         /// <param name="skip">Told of each leaf whose units cannot be read, which then has none; null to let the error escape.</param>
         /// <param name="cancellationToken">Stops the reads.</param>
@@ -443,6 +447,7 @@ public sealed partial class StreamingDataset<T>
                     continue;
                 }
 
+                table.BatchRows = Math.Max(table.BatchRows, units.BatchRows);
                 for (int unit = 0; unit < counts.Count; unit++)
                 {
                     table._units.Add((units, unit, NameOf(leaf)));
