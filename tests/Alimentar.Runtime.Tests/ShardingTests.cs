@@ -39,6 +39,49 @@ public sealed class ShardingTests
         Assert.InRange(total - seen.Count, 0, world - 1);
     }
 
+    [Theory]
+    [MemberData(nameof(Worlds))]
+    public void Padded_shards_are_equal_cover_every_row_and_repeat_only_to_fill_the_last_share(int world, int? seed)
+    {
+        using MemorySource<Item> source = UnevenSource();
+        int total = UnitSizes.Sum();
+        int share = (total + world - 1) / world;
+        var counts = new Dictionary<int, int>();
+        for (int rank = 0; rank < world; rank++)
+        {
+            using var streaming = new StreamingDataset<Item>(source, 4).WithShard(new ShardPlan(rank, world) { Remainder = ShardRemainder.Pad }).WithEpoch(3);
+            if (seed is { } s)
+            {
+                streaming.WithShuffle(s);
+            }
+
+            int[] ids = streaming.Rows().Select(item => item.Id).ToArray();
+            Assert.Equal(share, ids.Length);
+            Assert.Equal(share, streaming.TotalRows);
+            foreach (int id in ids)
+            {
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        Assert.Equal(total, counts.Count);
+        Assert.Equal(share * world - total, counts.Values.Count(c => c == 2));
+        Assert.All(counts.Values, c => Assert.InRange(c, 1, 2));
+    }
+
+    [Fact]
+    public void A_state_taken_with_a_padded_shard_does_not_resume_a_dropping_one()
+    {
+        using MemorySource<Item> source = UnevenSource();
+        using var padded = new StreamingDataset<Item>(source, 4).WithShard(new ShardPlan(1, 3) { Remainder = ShardRemainder.Pad });
+        StreamingState state = StreamingState.FromBytes(padded.GetState().ToBytes());
+        using var dropping = new StreamingDataset<Item>(source, 4).WithShard(1, 3);
+
+        Assert.True(state.PadRemainder);
+        var error = Assert.Throws<InvalidOperationException>(() => dropping.ResumeFrom(state));
+        Assert.Contains("remainder padded in the state, dropped here", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_order_is_a_function_of_seed_and_epoch_and_changes_with_the_epoch()
     {

@@ -43,6 +43,12 @@ public sealed record ShardPlan
     public int WorldSize { get; }
 
     /// <summary>
+    /// Drops the rows that cannot be split equally (the default), or pads every rank up to the same count by
+    /// repeating rows, e.g. <c>ShardPlan.FromEnvironment() with { Remainder = ShardRemainder.Pad }</c>.
+    /// </summary>
+    public ShardRemainder Remainder { get; init; }
+
+    /// <summary>
     /// Reads the rank and world size that launchers set: <c>RANK</c>/<c>WORLD_SIZE</c> (torchrun),
     /// <c>JOB_COMPLETION_INDEX</c>/<c>JOB_COMPLETIONS</c> (a Kubernetes Indexed Job; set <c>JOB_COMPLETIONS</c>
     /// from the job's completions), <c>SLURM_PROCID</c>/<c>SLURM_NTASKS</c> and

@@ -34,7 +34,7 @@ public sealed partial class StreamingDataset<T>
         get
         {
             ShardPlan shard = _shard ?? new ShardPlan(0, 1);
-            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, shard.Rank, shard.WorldSize).Rows;
+            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, shard).Rows;
         }
     }
 
@@ -155,6 +155,7 @@ public sealed partial class StreamingDataset<T>
             ShuffleLanes = _shuffleLanes,
             Rank = shard.Rank,
             WorldSize = shard.WorldSize,
+            PadRemainder = shard.Remainder == ShardRemainder.Pad,
             Sources = StreamingState.Fingerprint(UnitRowCounts()),
             RowsConsumed = Volatile.Read(ref _consumed),
         };
@@ -182,6 +183,7 @@ public sealed partial class StreamingDataset<T>
         }
 
         if (state.WorldSize != current.WorldSize) differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here");
+        if (state.PadRemainder != current.PadRemainder) differences.Add($"remainder {(state.PadRemainder ? "padded" : "dropped")} in the state, {(current.PadRemainder ? "padded" : "dropped")} here");
         if (state.Rank != current.Rank) differences.Add($"rank {state.Rank} in the state, {current.Rank} here");
         if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in the state, '{current.Sources}' here");
         if (differences.Count > 0)
@@ -189,7 +191,7 @@ public sealed partial class StreamingDataset<T>
             throw new InvalidOperationException($"The state cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the state was taken.");
         }
 
-        long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, current.Rank, current.WorldSize).Rows;
+        long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, _shard ?? new ShardPlan(0, 1)).Rows;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(state.RowsConsumed, rows, nameof(state));
         _resumeAt = state.RowsConsumed;
         Volatile.Write(ref _consumed, state.RowsConsumed);
@@ -246,7 +248,7 @@ public sealed partial class StreamingDataset<T>
     {
         // Under SkipFile an input whose footer cannot be read has no units: it is listed before any row is read.
         UnitTable table = await UnitTable.BuildAsync(Source, _errorPolicy == ErrorPolicy.SkipFile ? RecordSkipped : null, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard.Rank, shard.WorldSize).Segments;
+        IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard).Segments;
         if (seed is { } shuffleSeed && _shuffleWindow > 1)
         {
             await foreach (Batch<T> batch in ReadWindowsAsync(table, segments, shuffleSeed, epoch, shard.Rank, skip, cancellationToken).ConfigureAwait(false))

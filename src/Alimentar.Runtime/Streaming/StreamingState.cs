@@ -46,6 +46,9 @@ public sealed record StreamingState
     /// <summary>The world size of the shard plan.</summary>
     public int WorldSize { get; init; } = 1;
 
+    /// <summary>Whether the shard plan pads the remainder (<see cref="ShardRemainder.Pad"/>) instead of dropping it.</summary>
+    public bool PadRemainder { get; init; }
+
     /// <summary>A fingerprint of the sources' units (their number and row counts), so another set of files is refused.</summary>
     public string Sources { get; init; } = string.Empty;
 
@@ -76,6 +79,7 @@ public sealed record StreamingState
             json.WriteNumber("shuffleLanes", ShuffleLanes);
             json.WriteNumber("rank", Rank);
             json.WriteNumber("worldSize", WorldSize);
+            json.WriteBoolean("padRemainder", PadRemainder);
             json.WriteString("sources", Sources);
             json.WriteNumber("rowsConsumed", RowsConsumed);
             json.WriteEndObject();
@@ -115,6 +119,7 @@ public sealed record StreamingState
                 ShuffleLanes = root.TryGetProperty("shuffleLanes", out JsonElement lanes) ? lanes.GetInt32() : 0,
                 Rank = root.GetProperty("rank").GetInt32(),
                 WorldSize = root.GetProperty("worldSize").GetInt32(),
+                PadRemainder = root.TryGetProperty("padRemainder", out JsonElement pad) && pad.GetBoolean(),
                 Sources = root.GetProperty("sources").GetString() ?? string.Empty,
                 RowsConsumed = root.GetProperty("rowsConsumed").GetInt64(),
             };
