@@ -114,16 +114,5 @@ public sealed class ResumeTests
         }
     }
 
-    private static MemorySource<Item> UnevenSource()
-    {
-        int next = 0;
-        var batches = new List<Batch<Item>>();
-        foreach (int size in UnitSizes)
-        {
-            batches.Add(Batch<Item>.FromRows(TestData.Items(size, next)));
-            next += size;
-        }
-
-        return new MemorySource<Item>(batches);
-    }
+    private static MemorySource<Item> UnevenSource() => TestData.UnevenSource(UnitSizes);
 }

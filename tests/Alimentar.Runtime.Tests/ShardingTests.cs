@@ -118,18 +118,7 @@ public sealed class ShardingTests
         Assert.Equal(UnitSizes.Sum(), streaming.TotalRows);
     }
 
-    private static MemorySource<Item> UnevenSource()
-    {
-        int next = 0;
-        var batches = new List<Batch<Item>>();
-        foreach (int size in UnitSizes)
-        {
-            batches.Add(Batch<Item>.FromRows(TestData.Items(size, next)));
-            next += size;
-        }
-
-        return new MemorySource<Item>(batches);
-    }
+    private static MemorySource<Item> UnevenSource() => TestData.UnevenSource(UnitSizes);
 
     private static StreamingDataset<Item> Dataset(IBatchSource<Item> source, int? seed, int epoch, int rank, int world)
     {

@@ -16,4 +16,18 @@ internal static class TestData
     {
         Assert.True(SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(10)), $"Timed out waiting for {what}.");
     }
+
+    /// <summary>A memory source of one batch per size, ids counting up across them.</summary>
+    public static MemorySource<Item> UnevenSource(IEnumerable<int> sizes)
+    {
+        int next = 0;
+        var batches = new List<Batch<Item>>();
+        foreach (int size in sizes)
+        {
+            batches.Add(Batch<Item>.FromRows(Items(size, next)));
+            next += size;
+        }
+
+        return new MemorySource<Item>(batches);
+    }
 }
