@@ -82,6 +82,37 @@ public sealed class ShardingTests
         Assert.Contains("remainder padded in the state, dropped here", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_row_shuffled_pass_lets_go_of_every_batch_it_held_whether_it_ends_or_is_abandoned(bool abandon)
+    {
+        var pool = new ColumnBufferPool();
+        int next = 0;
+        var batches = new List<Batch<Item>>();
+        foreach (int size in UnitSizes)
+        {
+            batches.Add(Batch<Item>.FromRows(TestData.Items(size, next), pool));
+            next += size;
+        }
+
+        var source = new MemorySource<Item>(batches);
+        using (var streaming = new StreamingDataset<Item>(source, 2).WithShuffle(5, windowRows: 16, lanes: 3))
+        {
+            foreach (Batch<Item> batch in streaming)
+            {
+                batch.Dispose();
+                if (abandon)
+                {
+                    break;
+                }
+            }
+        }
+
+        source.Dispose();
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
     [Fact]
     public void The_order_is_a_function_of_seed_and_epoch_and_changes_with_the_epoch()
     {

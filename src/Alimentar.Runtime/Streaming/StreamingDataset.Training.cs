@@ -297,11 +297,12 @@ public sealed partial class StreamingDataset<T>
         var lanes = new Dictionary<int, Lane>();
         // Shuffled batches are as large as the source's own, so BatchSize means the same with or without a shuffle.
         int batchRows = Math.Clamp(table.BatchRows, 1, _shuffleWindow);
+        ShuffleWindow<T>? window = null;
         try
         {
             for (int w = first; w < windows.Count; w++)
             {
-                var rows = new List<T>(_shuffleWindow);
+                window = new ShuffleWindow<T>(_shuffleWindow);
                 foreach (WindowStretch stretch in windows[w])
                 {
                     if (!lanes.TryGetValue(stretch.Segment, out Lane? lane))
@@ -313,7 +314,7 @@ public sealed partial class StreamingDataset<T>
                         lanes[stretch.Segment] = lane;
                     }
 
-                    await lane.TakeAsync(stretch.Take, rows).ConfigureAwait(false);
+                    await lane.TakeAsync(stretch.Take, window).ConfigureAwait(false);
                     if (lane.Left == 0)
                     {
                         await lane.DisposeAsync().ConfigureAwait(false);
@@ -321,21 +322,19 @@ public sealed partial class StreamingDataset<T>
                     }
                 }
 
-                int[] order = ShufflePlan.Permutation(rows.Count, seed, epoch, rank, w);
-                for (int start = w == first ? (int)skip : 0; start < rows.Count; start += batchRows)
+                int[] order = ShufflePlan.Permutation(window.Count, seed, epoch, rank, w);
+                for (int start = w == first ? (int)skip : 0; start < window.Count; start += batchRows)
                 {
-                    T[] chunk = new T[Math.Min(batchRows, rows.Count - start)];
-                    for (int i = 0; i < chunk.Length; i++)
-                    {
-                        chunk[i] = rows[order[start + i]];
-                    }
-
-                    yield return Batch<T>.FromRows(chunk, null, new BatchPosition("shuffle window", w, start));
+                    yield return window.Gather(order, start, Math.Min(batchRows, window.Count - start), new BatchPosition("shuffle window", w, start));
                 }
+
+                window.Dispose();
+                window = null;
             }
         }
         finally
         {
+            window?.Dispose();
             foreach (Lane lane in lanes.Values)
             {
                 await lane.DisposeAsync().ConfigureAwait(false);
@@ -352,7 +351,7 @@ public sealed partial class StreamingDataset<T>
         /// <summary>Rows of the lane's segment not yet taken.</summary>
         public long Left { get; private set; } = left;
 
-        public async ValueTask TakeAsync(long rows, List<T> into)
+        public async ValueTask TakeAsync(long rows, ShuffleWindow<T> into)
         {
             while (rows > 0)
             {
@@ -370,10 +369,7 @@ public sealed partial class StreamingDataset<T>
                 }
 
                 int take = (int)Math.Min(rows, _current.Count - _next);
-                for (int i = 0; i < take; i++)
-                {
-                    into.Add(_current[_next + i]);
-                }
+                into.Add(_current, _next, take);
 
                 _next += take;
                 rows -= take;
