@@ -308,9 +308,9 @@ public sealed partial class StreamingDataset<T>
                     if (!lanes.TryGetValue(stretch.Segment, out Lane? lane))
                     {
                         UnitSegment segment = segments[stretch.Segment];
-                        (IUnitSource<T> units, int unit, _) = table.Locate(segment.Unit);
+                        (IUnitSource<T> units, int unit, string name) = table.Locate(segment.Unit);
                         long left = segment.Skip + segment.Take - stretch.Skip;
-                        lane = new Lane(units.ReadUnitAsync(unit, stretch.Skip, left, cancellationToken).GetAsyncEnumerator(cancellationToken), left);
+                        lane = new Lane(units.ReadUnitAsync(unit, stretch.Skip, left, cancellationToken).GetAsyncEnumerator(cancellationToken), left, $"unit {unit} of {name}");
                         lanes[stretch.Segment] = lane;
                     }
 
@@ -343,7 +343,7 @@ public sealed partial class StreamingDataset<T>
     }
 
     /// <summary>One unit read front to back across windows, a stretch at a time.</summary>
-    private sealed class Lane(IAsyncEnumerator<Batch<T>> batches, long left) : IAsyncDisposable
+    private sealed class Lane(IAsyncEnumerator<Batch<T>> batches, long left, string unit) : IAsyncDisposable
     {
         private Batch<T>? _current;
         private int _next;
@@ -361,7 +361,7 @@ public sealed partial class StreamingDataset<T>
                     _current = null;
                     if (!await batches.MoveNextAsync().ConfigureAwait(false))
                     {
-                        throw new InvalidOperationException("A unit ended before the rows its metadata claims.");
+                        throw new InvalidOperationException($"{unit} ended {Left} rows before the end its metadata claims; did the source change during the pass?");
                     }
 
                     _current = batches.Current;
