@@ -14,6 +14,7 @@ public sealed partial class StreamingDataset<T>
     private long _consumed;
     private ErrorPolicy _errorPolicy;
     private readonly List<SkippedInput> _skipped = [];
+    private static readonly ShardPlan WholeEpoch = new(0, 1);
 
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
     public int? ShuffleSeed => _shuffleSeed;
@@ -33,8 +34,7 @@ public sealed partial class StreamingDataset<T>
     {
         get
         {
-            ShardPlan shard = _shard ?? new ShardPlan(0, 1);
-            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, shard).Rows;
+            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, ShardOrWhole).Rows;
         }
     }
 
@@ -61,8 +61,8 @@ public sealed partial class StreamingDataset<T>
     /// <summary>
     /// Shuffles units by (<paramref name="seed"/>, epoch) and rows within windows of <paramref name="windowRows"/>
     /// rows, each filled from <paramref name="lanes"/> units read side by side, so the first rows of an epoch
-    /// already come from that many units. Memory grows with the window (its rows, materialised) and with the
-    /// lanes (each holds one open unit: a window of the file, a page and a dictionary per bound column).
+    /// already come from that many units. Memory grows with the window (the decoded batches that hold its rows)
+    /// and with the lanes (each holds one open unit: a window of the file, a page and a dictionary per bound column).
     /// A window of 1 keeps rows in unit order and only shuffles units.
     /// </summary>
     /// <param name="seed">Any number; the same seed and epoch give the same order.</param>
@@ -146,7 +146,7 @@ public sealed partial class StreamingDataset<T>
     /// <exception cref="NotSupportedException">The source cannot describe its units from metadata.</exception>
     public StreamingState GetState()
     {
-        ShardPlan shard = _shard ?? new ShardPlan(0, 1);
+        ShardPlan shard = ShardOrWhole;
         return new StreamingState
         {
             Seed = _shuffleSeed,
@@ -191,7 +191,7 @@ public sealed partial class StreamingDataset<T>
             throw new InvalidOperationException($"The state cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the state was taken.");
         }
 
-        long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, _shard ?? new ShardPlan(0, 1)).Rows;
+        long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, ShardOrWhole).Rows;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(state.RowsConsumed, rows, nameof(state));
         _resumeAt = state.RowsConsumed;
         Volatile.Write(ref _consumed, state.RowsConsumed);
@@ -221,9 +221,14 @@ public sealed partial class StreamingDataset<T>
 
     private void Unconsume(long rows) => Interlocked.Add(ref _consumed, -rows);
 
+    /// <summary>The shard plan, or the whole epoch for one rank when none is set.</summary>
+    private ShardPlan ShardOrWhole => _shard ?? WholeEpoch;
+
     /// <summary>Checks, when a training setting is made, that the source's units can be planned.</summary>
-    private IBatchSource<T> Units => Source is IUnitSource<T> ? Source : throw new NotSupportedException(
-        $"{Source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
+    private IBatchSource<T> Units => Source is IUnitSource<T> ? Source : throw CannotPlan(Source);
+
+    private static NotSupportedException CannotPlan(IBatchSource<T> source) => new(
+        $"{source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
 
     /// <summary>A pass: the source as it is, or, once sharded or shuffled, the planned stretches of its units.</summary>
     private IAsyncEnumerable<Batch<T>> ReadPassAsync(CancellationToken cancellationToken)
@@ -241,7 +246,7 @@ public sealed partial class StreamingDataset<T>
         // A resume point applies to the pass it starts; later passes begin the epoch afresh.
         long skip = _resumeAt;
         _resumeAt = 0;
-        return ReadPlannedAsync(_shuffleSeed, _epoch, _shard ?? new ShardPlan(0, 1), skip, cancellationToken);
+        return ReadPlannedAsync(_shuffleSeed, _epoch, ShardOrWhole, skip, cancellationToken);
     }
 
     private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -288,9 +293,9 @@ public sealed partial class StreamingDataset<T>
     {
         IReadOnlyList<IReadOnlyList<WindowStretch>> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes);
         int first = 0;
-        while (first < windows.Count && skip >= windows[first].Sum(s => s.Take))
+        while (first < windows.Count && windows[first].Sum(s => s.Take) is var rows && skip >= rows)
         {
-            skip -= windows[first].Sum(s => s.Take);
+            skip -= rows;
             first++;
         }
 
@@ -432,8 +437,8 @@ public sealed partial class StreamingDataset<T>
             var table = new UnitTable();
             foreach (IBatchSource<T> leaf in Leaves(source))
             {
-                IUnitSource<T> units = leaf as IUnitSource<T> ?? throw new NotSupportedException(
-                    $"{leaf.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
+                IUnitSource<T> units = leaf as IUnitSource<T> ?? throw CannotPlan(leaf);
+                string name = NameOf(leaf);
                 IReadOnlyList<long> counts;
                 try
                 {
@@ -441,14 +446,14 @@ public sealed partial class StreamingDataset<T>
                 }
                 catch (Exception error) when (skip is not null && error is AlimentarException or IOException or UnauthorizedAccessException)
                 {
-                    skip(NameOf(leaf), error);
+                    skip(name, error);
                     continue;
                 }
 
                 table.BatchRows = Math.Max(table.BatchRows, units.BatchRows);
                 for (int unit = 0; unit < counts.Count; unit++)
                 {
-                    table._units.Add((units, unit, NameOf(leaf)));
+                    table._units.Add((units, unit, name));
                     table.RowCounts.Add(counts[unit]);
                 }
             }
@@ -482,11 +487,7 @@ public sealed partial class StreamingDataset<T>
                 }
                 catch (Exception error) when (error is AlimentarException or IOException or UnauthorizedAccessException)
                 {
-                    lock (_skipped)
-                    {
-                        _skipped.Add(new SkippedInput(name, error));
-                    }
-
+                    RecordSkipped(name, error);
                     break;
                 }
 
