@@ -19,6 +19,35 @@ public sealed class ParquetSourceTests
     }
 
     [Fact]
+    public async Task Planning_over_a_stream_while_a_pass_reads_it_moves_no_position_under_the_pass()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 20_000).Select(i => new Measurement(i, $"s{i % 7}", i)), rowGroupSize: 500);
+        for (int attempt = 0; attempt < 20; attempt++)
+        {
+            await using FileStream stream = File.OpenRead(file.Path);
+            var source = new ParquetSource<Measurement>(stream, "measurements").BatchSize(100);
+            using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 8);
+            var ids = new List<long>();
+            foreach (Batch<Measurement> batch in streaming)
+            {
+                using (batch)
+                {
+                    if (ids.Count == 0)
+                    {
+                        // The first count reads the footer through the stream the producer is reading pages from.
+                        Assert.Equal(20_000, streaming.TotalRows);
+                    }
+
+                    ids.AddRange(batch.Id.ToArray());
+                }
+            }
+
+            Assert.Equal(Enumerable.Range(0, 20_000).Select(i => (long)i), ids);
+        }
+    }
+
+    [Fact]
     public async Task Two_datasets_over_one_path_stream_at_the_same_time()
     {
         using var file = new TempFile();

@@ -72,7 +72,8 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
 
         Name = name;
         _sharesOneStream = true;
-        _open = _ => ValueTask.FromResult<IRangeReader>(new StreamRangeReader(stream, leaveOpen: true));
+        var gate = new SemaphoreSlim(1, 1);
+        _open = _ => ValueTask.FromResult<IRangeReader>(new StreamRangeReader(stream, gate));
     }
 
     /// <summary>Streams whatever <paramref name="openStream"/> opens; it is called once per pass and the stream disposed after.</summary>
@@ -88,7 +89,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
             Stream stream = await openStream(cancellationToken).ConfigureAwait(false);
             if (stream.CanRead && stream.CanSeek)
             {
-                return new StreamRangeReader(stream, leaveOpen: false);
+                return new StreamRangeReader(stream);
             }
 
             await stream.DisposeAsync().ConfigureAwait(false);
@@ -300,7 +301,7 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
-    /// <summary>Opens what a pass reads pages from, refusing overlapping passes over one shared stream.</summary>
+    /// <summary>Opens what a pass, or planning, reads pages and footers from.</summary>
     private ValueTask<IRangeReader> OpenPagesAsync(CancellationToken cancellationToken) => _open(cancellationToken);
 
     private static FileRangeReader OpenFile(string path)

@@ -1,22 +1,46 @@
 namespace Alimentar.ParquetBinding.Reading;
 
 /// <summary>
-/// Range reads over a seekable stream. A stream has one position, so reads are serialised: readers of
-/// different columns may share it, one read at a time.
+/// Range reads over a seekable stream. A stream has one position, so reads are serialised through a gate:
+/// readers of different columns may share it, one read at a time. A stream that outlives the reader (a
+/// source given one stream) passes the gate every reader of that stream shares, so a footer read for
+/// planning cannot move the position under a pass that is reading pages.
 /// </summary>
-internal sealed class StreamRangeReader(Stream stream, bool leaveOpen) : IRangeReader
+internal sealed class StreamRangeReader : IRangeReader
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Stream _stream;
+    private readonly SemaphoreSlim _gate;
+    private readonly bool _ownsStreamAndGate;
 
-    public long Length { get; } = stream.Length;
+    /// <summary>A reader that owns <paramref name="stream"/> and disposes it.</summary>
+    public StreamRangeReader(Stream stream)
+        : this(stream, new SemaphoreSlim(1, 1), ownsStreamAndGate: true)
+    {
+    }
+
+    /// <summary>A reader of a stream that stays open, serialised with every other reader given <paramref name="sharedGate"/>.</summary>
+    public StreamRangeReader(Stream stream, SemaphoreSlim sharedGate)
+        : this(stream, sharedGate, ownsStreamAndGate: false)
+    {
+    }
+
+    private StreamRangeReader(Stream stream, SemaphoreSlim gate, bool ownsStreamAndGate)
+    {
+        _stream = stream;
+        _gate = gate;
+        _ownsStreamAndGate = ownsStreamAndGate;
+        Length = stream.Length;
+    }
+
+    public long Length { get; }
 
     public async ValueTask ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            stream.Position = offset;
-            await stream.ReadExactlyAsync(destination, cancellationToken).ConfigureAwait(false);
+            _stream.Position = offset;
+            await _stream.ReadExactlyAsync(destination, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -26,10 +50,10 @@ internal sealed class StreamRangeReader(Stream stream, bool leaveOpen) : IRangeR
 
     public async ValueTask DisposeAsync()
     {
-        _gate.Dispose();
-        if (!leaveOpen)
+        if (_ownsStreamAndGate)
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
+            _gate.Dispose();
+            await _stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 }
