@@ -54,7 +54,7 @@ public sealed class ParquetSharpDifferentialTests
         }
     }
 
-    internal static void Write(string path, ParquetDataPageVersion version, string encodings, Compression compression, int rows = Rows)
+    internal static void Write(string path, ParquetDataPageVersion version, string encodings, Compression compression, int rows = Rows, bool pageIndex = false)
     {
         var columns = new Column[]
         {
@@ -68,6 +68,10 @@ public sealed class ParquetSharpDifferentialTests
             .DataPageVersion(version)
             .DataPagesize(4_096)
             .MaxRowGroupLength(2_500);
+        if (pageIndex)
+        {
+            builder.EnableWritePageIndex();
+        }
         if (encodings != "dictionary")
         {
             builder.DisableDictionary();

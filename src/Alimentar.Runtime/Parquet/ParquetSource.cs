@@ -29,7 +29,7 @@ namespace Alimentar;
 /// </code>
 /// </example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
+public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     where T : IStreamingRow<T>
 {
     // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
@@ -225,6 +225,16 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     {
         await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
             _open, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        if (_filter is { } filter)
+        {
+            await foreach (Batch<T> batch in DecodeFilteredAsync(reader, filter, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
         // What the page readers hold (windows, pages, levels, dictionaries) counts in the pass's memory too.
         MemoryTracker? tracker = PassMemory.Current;
         for (int index = 0; index < reader.RowGroupCount; index++)
@@ -270,13 +280,25 @@ public sealed class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
 
         // Binding now means a file of another schema is found while planning, before any rank reads a row.
         ParquetSchemaBinder.Bind(file.Schema, T.Schema, Name);
-        long[] counts = file.Metadata.RowGroups.Select(g => g.RowCount).ToArray();
+        long[] counts = _filter is null
+            ? file.Metadata.RowGroups.Select(g => g.RowCount).ToArray()
+            : await CountMatchingRowsAsync(cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _unitRowCounts, counts);
         return counts;
     }
 
     async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (_filter is not null)
+        {
+            await foreach (Batch<T> batch in ReadFilteredUnitAsync(unit, skip, take, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
         await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
             OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
         using RowGroupReader rowGroup = reader.OpenRowGroup(unit);

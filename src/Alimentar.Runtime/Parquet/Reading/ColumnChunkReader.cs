@@ -45,6 +45,9 @@ internal sealed class ColumnChunkReader : IDisposable
     private int _slot;
     private long _slotsRead;
 
+    // While only a dictionary page is wanted, reading ahead stops here.
+    private long _readLimit = long.MaxValue;
+
     public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc)
     {
         if (layout.MaxDefinitionLevel > byte.MaxValue || layout.MaxRepetitionLevel > byte.MaxValue)
@@ -112,10 +115,7 @@ internal sealed class ColumnChunkReader : IDisposable
             await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
             ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
             _windowOffset += header.CompressedSize;
-            if (_verifyCrc && header.Crc is int crc && Crc32.HashToUInt32(stored.Span) != unchecked((uint)crc))
-            {
-                throw new InvalidDataException($"page {PageIndex} fails its CRC check (the page is corrupt)");
-            }
+            CheckCrc(header, stored.Span);
 
             switch (header.Type)
             {
@@ -148,6 +148,55 @@ internal sealed class ColumnChunkReader : IDisposable
         return false;
     }
 
+    /// <summary>
+    /// Moves to the data page at <paramref name="pageOffset"/>, whose first slot is the chunk's
+    /// <paramref name="firstSlot"/>th (from the offset index), dropping what the window holds. The chunk's
+    /// dictionary is read first when no page has been, since every later page may refer to it.
+    /// </summary>
+    /// <param name="pageOffset">Where the page starts.</param>
+    /// <param name="firstSlot">The chunk's slots before it.</param>
+    /// <param name="firstDataPage">Where the chunk's first data page starts: a dictionary, if any, lies before it.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public async ValueTask SeekToPageAsync(long pageOffset, long firstSlot, long firstDataPage, CancellationToken cancellationToken)
+    {
+        if (pageOffset < _layout.Start || pageOffset >= _chunkEnd)
+        {
+            throw new InvalidDataException($"the offset index puts a page at offset {pageOffset}, outside its column chunk");
+        }
+
+        if (PageIndex < 0 && firstDataPage > _layout.Start)
+        {
+            // Read the dictionary page alone: nothing past the first data page is fetched for it.
+            _readLimit = firstDataPage;
+            try
+            {
+                PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                PageIndex++;
+                if (header.Type != PageType.DictionaryPage || header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+                {
+                    throw new InvalidDataException($"the chunk's first page, before its first data page, is a {header.Type} page of {header.CompressedSize} bytes, not a dictionary");
+                }
+
+                await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+                ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
+                CheckCrc(header, stored.Span);
+
+                LoadDictionary(header, stored);
+            }
+            finally
+            {
+                _readLimit = long.MaxValue;
+            }
+        }
+
+        _fileCursor = pageOffset;
+        _windowOffset = 0;
+        _windowFill = 0;
+        _pageSlots = 0;
+        _slot = 0;
+        _slotsRead = firstSlot;
+    }
+
     public void Dispose()
     {
         Return(ref _window);
@@ -158,6 +207,14 @@ internal sealed class ColumnChunkReader : IDisposable
         _dictionary = null;
         Values.Dispose();
         _decompressor.Dispose();
+    }
+
+    private void CheckCrc(PageHeader header, ReadOnlySpan<byte> stored)
+    {
+        if (_verifyCrc && header.Crc is int crc && Crc32.HashToUInt32(stored) != unchecked((uint)crc))
+        {
+            throw new InvalidDataException($"page {PageIndex} fails its CRC check (the page is corrupt)");
+        }
     }
 
     private async ValueTask<PageHeader> ReadHeaderAsync(CancellationToken cancellationToken)
@@ -200,7 +257,8 @@ internal sealed class ColumnChunkReader : IDisposable
             throw new InvalidDataException($"a page of {needed} bytes runs past the end of its column chunk ({available + chunkLeft} bytes left)");
         }
 
-        int target = (int)Math.Min(Math.Max(needed, ReadAhead), available + chunkLeft);
+        long aheadLimit = Math.Max(_readLimit - _fileCursor, needed - available);
+        int target = (int)Math.Min(Math.Max(needed, ReadAhead), available + Math.Min(chunkLeft, aheadLimit));
 
         // Grow for a large page, and shrink back once past it (a dictionary page is often the largest of a chunk).
         if (_window.Length < target || _window.Length > 4 * Math.Max(target, ReadAhead))

@@ -1,3 +1,5 @@
+using System.Buffers;
+using Alimentar.ParquetBinding.Filtering;
 using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.ParquetBinding;
@@ -60,6 +62,145 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>The open file, for planning what a filter reads.</summary>
+    public ParquetFile File => _file;
+
+    public ParquetFileBinding Binding => _binding;
+
+    /// <summary>
+    /// Reads the next <paramref name="rows"/> rows of <paramref name="rowGroup"/> and keeps those that pass
+    /// <paramref name="filter"/>: its columns are decoded first and evaluated, then the store takes only the
+    /// passing rows. Null when none passes (every column has still moved past the rows).
+    /// </summary>
+    public async ValueTask<ColumnStore<T>?> ReadFilteredBatchAsync(RowGroupReader rowGroup, int rows, FilterNode filter, CancellationToken cancellationToken)
+    {
+        var decoded = new Dictionary<int, DecodedColumn>();
+        int[] selected = ArrayPool<int>.Shared.Rent(rows);
+        ColumnStore<T>? store = null;
+        try
+        {
+            var reader = (PagedColumnReader)rowGroup.NextBatch(rows);
+            foreach (int column in filter.Columns())
+            {
+                decoded[column] = await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            int count = RowSelection.Select(filter, decoded, rows, selected);
+            store = T.CreateColumnStore(count, _pool);
+            await store.ReadAsync(new SelectedRowsReader(reader, decoded, selected, count), cancellationToken).ConfigureAwait(false);
+            if (count == 0)
+            {
+                store.Dispose();
+                return null;
+            }
+
+            return store;
+        }
+        catch (Exception error)
+        {
+            store?.Dispose();
+            if (ParquetErrors.ShouldTranslate(error))
+            {
+                throw ParquetErrors.Translate(error, _binding.FileName, rowGroup.Index);
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (DecodedColumn column in decoded.Values)
+            {
+                column.Dispose();
+            }
+
+            ArrayPool<int>.Shared.Return(selected);
+        }
+    }
+
+    /// <summary>
+    /// How many rows of the ranges <paramref name="plan"/> keeps pass <paramref name="filter"/>: decodes only the
+    /// filter's columns (the others' chunk readers are never touched), the gaps between ranges included.
+    /// </summary>
+    public async ValueTask<long> CountMatchesAsync(RowGroupReader rowGroup, RowGroupPlan plan, FilterNode filter, CancellationToken cancellationToken)
+    {
+        const int CountRows = 65_536;
+        int[] columns = filter.Columns();
+        int[] selected = ArrayPool<int>.Shared.Rent(CountRows);
+        long position = 0, count = 0;
+        try
+        {
+            foreach (RowRange range in plan.Ranges)
+            {
+                while (position < range.End)
+                {
+                    bool inRange = position >= range.Start;
+                    int rows = (int)Math.Min(CountRows, (inRange ? range.End : range.Start) - position);
+                    var reader = (PagedColumnReader)rowGroup.NextBatch(rows);
+                    var decoded = new Dictionary<int, DecodedColumn>();
+                    try
+                    {
+                        foreach (int column in columns)
+                        {
+                            decoded[column] = await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, rows, cancellationToken).ConfigureAwait(false);
+                        }
+
+                        if (inRange)
+                        {
+                            count += RowSelection.Select(filter, decoded, rows, selected);
+                        }
+                    }
+                    finally
+                    {
+                        foreach (DecodedColumn column in decoded.Values)
+                        {
+                            column.Dispose();
+                        }
+                    }
+
+                    position += rows;
+                }
+            }
+
+            return count;
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw ParquetErrors.Translate(error, _binding.FileName, rowGroup.Index);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(selected);
+        }
+    }
+
+    /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out: by the offset index where every column has one, else by decoding them.</summary>
+    public async ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, OffsetIndex?[] offsets, CancellationToken cancellationToken)
+    {
+        const int DropRows = 65_536;
+        try
+        {
+            if (rows > 0 && rowGroup.CanSeek(offsets))
+            {
+                await rowGroup.SeekAsync(rows, offsets, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // A store with room for no row still reads every column past the rows, whatever the columns' types.
+            for (long left = rows; left > 0;)
+            {
+                int drop = (int)Math.Min(DropRows, left);
+                var reader = (PagedColumnReader)rowGroup.NextBatch(drop);
+                using ColumnStore<T> empty = T.CreateColumnStore(0, _pool);
+                await empty.ReadAsync(new SelectedRowsReader(reader, new Dictionary<int, DecodedColumn>(), [], 0), cancellationToken).ConfigureAwait(false);
+                left -= drop;
+            }
+        }
+        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+        {
+            throw ParquetErrors.Translate(error, _binding.FileName, rowGroup.Index);
         }
     }
 

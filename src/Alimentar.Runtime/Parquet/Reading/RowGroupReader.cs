@@ -1,3 +1,4 @@
+using Alimentar.ParquetBinding.Filtering;
 using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.ParquetBinding;
@@ -76,6 +77,50 @@ internal sealed class RowGroupReader : IDisposable
         var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows);
         _rowsRead += rows;
         return reader;
+    }
+
+    /// <summary>True when every column can jump over rows by its offset index: each has one, and none is a list or binary.</summary>
+    public bool CanSeek(OffsetIndex?[] offsets) =>
+        offsets.Length == _chunks.Length && _binding.Columns.Select((bound, column) => (bound, column)).All(c =>
+            offsets[c.column] is not null && c.bound.Field.MaxRepetitionLevel == 0 && !c.bound.Descriptor.IsList && c.bound.Descriptor.Type != ColumnType.Binary);
+
+    /// <summary>
+    /// Moves every column <paramref name="rows"/> rows on: to the page holding the target row through the offset
+    /// index, then decodes and drops the rows before it in that page. Needs <see cref="CanSeek"/>.
+    /// </summary>
+    public async ValueTask SeekAsync(long rows, OffsetIndex?[] offsets, CancellationToken cancellationToken)
+    {
+        const int DropRows = 65_536;
+        long target = _rowsRead + rows;
+        if (target > Rows)
+        {
+            throw new InvalidOperationException($"Row group {Index} has {RowsLeft} rows left, not {rows}.");
+        }
+
+        for (int column = 0; column < _chunks.Length; column++)
+        {
+            OffsetIndex offsetIndex = offsets[column]!;
+            long position = _rowsRead;
+            int at = Array.BinarySearch(offsetIndex.FirstRows, target);
+            int page = at >= 0 ? at : ~at - 1;
+            if (page >= 0 && offsetIndex.FirstRows[page] > position)
+            {
+                await _chunks[column].SeekToPageAsync(offsetIndex.Offsets[page], offsetIndex.FirstRows[page], offsetIndex.Offsets[0], cancellationToken).ConfigureAwait(false);
+                position = offsetIndex.FirstRows[page];
+            }
+
+            while (position < target)
+            {
+                int drop = (int)Math.Min(DropRows, target - position);
+                var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, position, drop);
+                using (await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, drop, cancellationToken).ConfigureAwait(false))
+                {
+                    position += drop;
+                }
+            }
+        }
+
+        _rowsRead = target;
     }
 
     public void Dispose()

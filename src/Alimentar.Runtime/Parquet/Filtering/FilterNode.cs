@@ -1,0 +1,143 @@
+namespace Alimentar.ParquetBinding.Filtering;
+
+/// <summary>
+/// A filter as the reader evaluates it: comparisons of one bound column with constants, joined by and, or
+/// and not. Values are held in the column's comparison domain (<see cref="FilterValue"/>), so statistics,
+/// page indexes and decoded values are all compared the same way, by C#'s own rules for the member's type.
+/// </summary>
+internal abstract record FilterNode
+{
+    /// <summary>The bound columns the filter reads, each once, in ascending order.</summary>
+    public int[] Columns() => Leaves().Select(leaf => leaf.Column).Distinct().Order().ToArray();
+
+    public abstract IEnumerable<FilterLeaf> Leaves();
+}
+
+internal sealed record AndNode(FilterNode Left, FilterNode Right) : FilterNode
+{
+    public override IEnumerable<FilterLeaf> Leaves() => Left.Leaves().Concat(Right.Leaves());
+
+    public override string ToString() => $"({Left} && {Right})";
+}
+
+internal sealed record OrNode(FilterNode Left, FilterNode Right) : FilterNode
+{
+    public override IEnumerable<FilterLeaf> Leaves() => Left.Leaves().Concat(Right.Leaves());
+
+    public override string ToString() => $"({Left} || {Right})";
+}
+
+internal sealed record NotNode(FilterNode Operand) : FilterNode
+{
+    public override IEnumerable<FilterLeaf> Leaves() => Operand.Leaves();
+
+    public override string ToString() => $"!{Operand}";
+}
+
+/// <summary>True or false for every row: what a filter folds to when a comparison cannot hold for any value of the member's type.</summary>
+internal sealed record ConstantNode(bool Value) : FilterNode
+{
+    public override IEnumerable<FilterLeaf> Leaves() => [];
+
+    public override string ToString() => Value ? "true" : "false";
+}
+
+/// <summary>A test of one column's value in each row.</summary>
+internal abstract record FilterLeaf(int Column, string Member) : FilterNode
+{
+    public override IEnumerable<FilterLeaf> Leaves() => [this];
+
+    /// <summary>The domain the column's values are compared in.</summary>
+    public FilterDomain Domain { get; init; }
+
+    /// <summary>Values are rounded to float first (an integer member compared with a float).</summary>
+    public bool Single { get; init; }
+
+    /// <summary>The member's enum type when the file stores enum names, which are parsed back to numbers to compare.</summary>
+    public Type? EnumByName { get; init; }
+
+    /// <summary>Whether the test holds for a row whose value is null (C#'s lifted operators: only <c>!=</c> does).</summary>
+    public abstract bool MatchesNull { get; }
+
+    /// <summary>Whether the test holds for a non-null value.</summary>
+    public abstract bool Matches(FilterValue value);
+}
+
+internal enum CompareOp
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+/// <summary><c>column op constant</c>, with the constant never null (a null constant becomes a null test).</summary>
+internal sealed record CompareLeaf(int Column, string Member, CompareOp Op, FilterValue Constant) : FilterLeaf(Column, Member)
+{
+    public override bool MatchesNull => Op == CompareOp.NotEqual;
+
+    public override bool Matches(FilterValue value) => Holds(value.CompareTo(Constant), Op);
+
+    /// <summary>Whether <paramref name="op"/> holds for a comparison result, NaN (null) included: only != holds then, as in C#.</summary>
+    public static bool Holds(int? comparison, CompareOp op) => comparison switch
+    {
+        null => op == CompareOp.NotEqual,
+        int c => op switch
+        {
+            CompareOp.Equal => c == 0,
+            CompareOp.NotEqual => c != 0,
+            CompareOp.Less => c < 0,
+            CompareOp.LessOrEqual => c <= 0,
+            CompareOp.Greater => c > 0,
+            _ => c >= 0,
+        },
+    };
+
+    public override string ToString() => $"{Member} {Symbol(Op)} {Constant}";
+
+    public static string Symbol(CompareOp op) => op switch
+    {
+        CompareOp.Equal => "==",
+        CompareOp.NotEqual => "!=",
+        CompareOp.Less => "<",
+        CompareOp.LessOrEqual => "<=",
+        CompareOp.Greater => ">",
+        _ => ">=",
+    };
+}
+
+/// <summary><c>column == null</c>.</summary>
+internal sealed record IsNullLeaf(int Column, string Member) : FilterLeaf(Column, Member)
+{
+    public override bool MatchesNull => true;
+
+    public override bool Matches(FilterValue value) => false;
+
+    public override string ToString() => $"{Member} == null";
+}
+
+/// <summary><c>column.StartsWith(prefix)</c>; <paramref name="Ordinal"/> false for the culture-sensitive overload, which statistics cannot prune.</summary>
+internal sealed record StartsWithLeaf(int Column, string Member, string Prefix, bool Ordinal) : FilterLeaf(Column, Member)
+{
+    public override bool MatchesNull => false;
+
+    public override bool Matches(FilterValue value) => value.Text is { } text &&
+        (Ordinal ? text.StartsWith(Prefix, StringComparison.Ordinal) : text.StartsWith(Prefix));
+
+    public override string ToString() => $"{Member}.StartsWith(\"{Prefix}\"{(Ordinal ? ", Ordinal" : string.Empty)})";
+}
+
+/// <summary><c>set.Contains(column)</c> over a constant set; <paramref name="HasNull"/> when the set holds null.</summary>
+internal sealed record InSetLeaf(int Column, string Member, FilterValue[] Values, bool HasNull) : FilterLeaf(Column, Member)
+{
+    private readonly HashSet<FilterValue> _set = [.. Values];
+
+    public override bool MatchesNull => HasNull;
+
+    public override bool Matches(FilterValue value) => _set.Contains(value);
+
+    public override string ToString() =>
+        $"{Member} in [{string.Join(", ", Values.Take(8))}{(Values.Length > 8 ? $", … {Values.Length} values" : string.Empty)}{(HasNull ? ", null" : string.Empty)}]";
+}

@@ -1,0 +1,361 @@
+using System.Collections;
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace Alimentar.ParquetBinding.Filtering;
+
+/// <summary>
+/// Turns a <c>Where</c> lambda into a <see cref="FilterNode"/> the reader can push down, walking the tree
+/// itself (nothing is compiled, so NativeAOT is fine). What it cannot push down is refused here, naming
+/// the part, so a filter never quietly turns into a full read.
+/// </summary>
+internal static class FilterParser
+{
+    public static FilterNode Parse<T>(Expression<Func<T, bool>> predicate, RowSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return new Walker(predicate.Parameters[0], schema, predicate).Node(predicate.Body);
+    }
+
+    /// <summary>
+    /// The row member a comparison reads, with the type C# compares it in; EnumByName is the member's enum type
+    /// when the file stores its names, which are parsed back to numbers to compare.
+    /// </summary>
+    private sealed record ColumnOperand(int Column, string Member, Type MemberType, FilterDomain Domain, bool Single, Type? EnumByName);
+
+    private static FilterLeaf Typed(FilterLeaf leaf, ColumnOperand column) =>
+        leaf with { Domain = column.Domain, Single = column.Single, EnumByName = column.EnumByName };
+
+    private sealed class Walker(ParameterExpression row, RowSchema schema, LambdaExpression whole)
+    {
+        public FilterNode Node(Expression expression)
+        {
+            switch (expression.NodeType)
+            {
+                case ExpressionType.AndAlso:
+                case ExpressionType.And when expression.Type == typeof(bool):
+                    var and = (BinaryExpression)expression;
+                    return new AndNode(Node(and.Left), Node(and.Right));
+                case ExpressionType.OrElse:
+                case ExpressionType.Or when expression.Type == typeof(bool):
+                    var or = (BinaryExpression)expression;
+                    return new OrNode(Node(or.Left), Node(or.Right));
+                case ExpressionType.Not when expression.Type == typeof(bool):
+                    return new NotNode(Node(((UnaryExpression)expression).Operand));
+                case ExpressionType.Equal:
+                case ExpressionType.NotEqual:
+                case ExpressionType.LessThan:
+                case ExpressionType.LessThanOrEqual:
+                case ExpressionType.GreaterThan:
+                case ExpressionType.GreaterThanOrEqual:
+                    return Comparison((BinaryExpression)expression);
+                case ExpressionType.Call:
+                    return Call((MethodCallExpression)expression);
+            }
+
+            if (expression.Type == typeof(bool) && !ReadsRow(expression))
+            {
+                return new ConstantNode((bool)Evaluate(expression)!);
+            }
+
+            if (expression.Type == typeof(bool) && Unwrap(expression) is MemberExpression { Member.Name: "HasValue" } hasValue
+                && hasValue.Expression is { } nullable && Nullable.GetUnderlyingType(nullable.Type) is not null)
+            {
+                return new NotNode(new IsNullLeaf(Operand(nullable, expression).Column, MemberName(nullable)));
+            }
+
+            if (expression.Type == typeof(bool) && ReadsRow(expression))
+            {
+                // A bool member on its own: t.IsActive.
+                ColumnOperand column = Operand(expression, expression);
+                return Typed(new CompareLeaf(column.Column, column.Member, CompareOp.Equal, FilterValue.Integer(1)), column);
+            }
+
+            throw Refuse(expression, "it is not a comparison, a null test, StartsWith, Contains, or &&, || and ! of those");
+        }
+
+        private FilterNode Comparison(BinaryExpression comparison)
+        {
+            bool leftReads = ReadsRow(comparison.Left);
+            bool rightReads = ReadsRow(comparison.Right);
+            if (leftReads == rightReads)
+            {
+                if (!leftReads)
+                {
+                    return new ConstantNode((bool)Evaluate(comparison)!);
+                }
+
+                throw Refuse(comparison, "it compares two members of the row; one side must be a constant or a captured value");
+            }
+
+            CompareOp op = comparison.NodeType switch
+            {
+                ExpressionType.Equal => CompareOp.Equal,
+                ExpressionType.NotEqual => CompareOp.NotEqual,
+                ExpressionType.LessThan => CompareOp.Less,
+                ExpressionType.LessThanOrEqual => CompareOp.LessOrEqual,
+                ExpressionType.GreaterThan => CompareOp.Greater,
+                _ => CompareOp.GreaterOrEqual,
+            };
+            Expression member = leftReads ? comparison.Left : comparison.Right;
+            Expression constant = leftReads ? comparison.Right : comparison.Left;
+            if (!leftReads)
+            {
+                op = Mirror(op);
+            }
+
+            ColumnOperand column = Operand(member, comparison);
+            object? value = Evaluate(constant);
+            if (value is null)
+            {
+                // C#: x == null and x != null test for null; x < null and the like are false for every x.
+                return op switch
+                {
+                    CompareOp.Equal => new IsNullLeaf(column.Column, column.Member),
+                    CompareOp.NotEqual => new NotNode(new IsNullLeaf(column.Column, column.Member)),
+                    _ => new ConstantNode(false),
+                };
+            }
+
+            if (column.Domain is FilterDomain.Text or FilterDomain.Guid && op is not (CompareOp.Equal or CompareOp.NotEqual))
+            {
+                throw Refuse(comparison, $"{column.MemberType.Name} values are only compared with == and !=");
+            }
+
+            FilterValue converted = FilterValue.From(value, column.Domain, column.Single)
+                ?? throw Refuse(comparison, $"the value {value} ({value.GetType().Name}) cannot be compared with '{column.Member}'");
+            return Typed(new CompareLeaf(column.Column, column.Member, op, converted), column);
+        }
+
+        private FilterNode Call(MethodCallExpression call)
+        {
+            MethodInfo method = call.Method;
+            if (method.DeclaringType == typeof(string) && method.Name == nameof(string.StartsWith) && call.Object is { } text && ReadsRow(text))
+            {
+                ColumnOperand column = Operand(text, call);
+                if (column.Domain != FilterDomain.Text)
+                {
+                    throw Refuse(call, "StartsWith is pushed down only on string members");
+                }
+
+                if (call.Arguments.Skip(1).Any(ReadsRow) || ReadsRow(call.Arguments[0]))
+                {
+                    throw Refuse(call, "the prefix must be a constant or a captured value");
+                }
+
+                object? prefix = Evaluate(call.Arguments[0]);
+                string prefixText = prefix switch
+                {
+                    string s => s,
+                    char c => c.ToString(),
+                    _ => throw Refuse(call, "the prefix is null"),
+                };
+                bool ordinal = prefix is char;
+                if (call.Arguments.Count == 2)
+                {
+                    ordinal = Evaluate(call.Arguments[1]) switch
+                    {
+                        StringComparison.Ordinal => true,
+                        StringComparison.CurrentCulture => false,
+                        _ => throw Refuse(call, "only StringComparison.Ordinal and the culture-sensitive default are pushed down"),
+                    };
+                }
+                else if (call.Arguments.Count > 2)
+                {
+                    throw Refuse(call, "only StartsWith(prefix) and StartsWith(prefix, StringComparison.Ordinal) are pushed down");
+                }
+
+                return Typed(new StartsWithLeaf(column.Column, column.Member, prefixText, ordinal), column);
+            }
+
+            if (method.DeclaringType == typeof(string) && method.Name == nameof(string.IsNullOrEmpty) && call.Arguments.Count == 1 && ReadsRow(call.Arguments[0]))
+            {
+                ColumnOperand column = Operand(call.Arguments[0], call);
+                return new OrNode(new IsNullLeaf(column.Column, column.Member), Typed(new CompareLeaf(column.Column, column.Member, CompareOp.Equal, FilterValue.String(string.Empty)), column));
+            }
+
+            if (method.Name == "Contains")
+            {
+                return Contains(call);
+            }
+
+            if (!ReadsRow(call) && call.Type == typeof(bool))
+            {
+                return new ConstantNode((bool)Evaluate(call)!);
+            }
+
+            throw Refuse(call, $"the method {method.DeclaringType?.Name}.{method.Name} is not pushed down (StartsWith, string.IsNullOrEmpty and a constant set's Contains are)");
+        }
+
+        private FilterNode Contains(MethodCallExpression call)
+        {
+            // Enumerable.Contains(set, x), MemoryExtensions.Contains(span, x) and set.Contains(x) alike.
+            (Expression set, Expression item) = call.Object is null
+                ? (call.Arguments.Count == 2 ? (call.Arguments[0], call.Arguments[1]) : throw Refuse(call, "this Contains overload is not pushed down"))
+                : (call.Arguments.Count == 1 ? (call.Object, call.Arguments[0]) : throw Refuse(call, "this Contains overload is not pushed down"));
+            if (set.Type == typeof(string))
+            {
+                throw Refuse(call, "string.Contains (a substring test) is not pushed down");
+            }
+
+            if (ReadsRow(set) || !ReadsRow(item))
+            {
+                throw Refuse(call, "Contains is pushed down as constantSet.Contains(row.Member)");
+            }
+
+            // Implicit conversions of an array to a span appear as calls; the array is what they convert.
+            while (set is MethodCallExpression { Method.Name: "op_Implicit", Arguments.Count: 1 } conversion)
+            {
+                set = conversion.Arguments[0];
+            }
+
+            object? values = Evaluate(set);
+            if (values is HashSet<string> strings && !ReferenceEquals(strings.Comparer, EqualityComparer<string>.Default) && strings.Comparer != StringComparer.Ordinal)
+            {
+                throw Refuse(call, "the set compares strings with its own comparer; only ordinal equality is pushed down");
+            }
+
+            if (values is not IEnumerable enumerable)
+            {
+                throw Refuse(call, "the set is null or cannot be enumerated");
+            }
+
+            ColumnOperand column = Operand(item, call);
+            var members = new List<FilterValue>();
+            bool hasNull = false;
+            foreach (object? element in enumerable)
+            {
+                if (element is null)
+                {
+                    hasNull = true;
+                    continue;
+                }
+
+                members.Add(FilterValue.From(element, column.Domain, column.Single)
+                    ?? throw Refuse(call, $"the set's value {element} cannot be compared with '{column.Member}'"));
+            }
+
+            return Typed(new InSetLeaf(column.Column, column.Member, members.Distinct().ToArray(), hasNull), column);
+        }
+
+        /// <summary>The row member under <paramref name="expression"/>, through the conversions C# inserts to compare it.</summary>
+        private ColumnOperand Operand(Expression expression, Expression part)
+        {
+            Type comparedAs = Nullable.GetUnderlyingType(expression.Type) ?? expression.Type;
+            Expression inner = expression;
+            while (inner is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+            {
+                inner = convert.Operand;
+                Type from = Nullable.GetUnderlyingType(inner.Type) ?? inner.Type;
+                Type to = Nullable.GetUnderlyingType(convert.Type) ?? convert.Type;
+                if (!ImplicitConversions.IsWidening(from, to))
+                {
+                    throw Refuse(part, $"it converts '{MemberName(inner)}' from {from.Name} to {to.Name}, which may change its value");
+                }
+            }
+
+            if (inner is MemberExpression { Member.Name: "Value" } value && value.Expression is { } nullable && Nullable.GetUnderlyingType(nullable.Type) is not null)
+            {
+                inner = nullable;
+            }
+
+            if (inner is not MemberExpression { Expression: ParameterExpression parameter } access || parameter != row)
+            {
+                throw Refuse(part, "only members of the row itself are pushed down (not nested members, computed values or method results)");
+            }
+
+            string memberName = access.Member.Name;
+            int column = -1;
+            for (int i = 0; i < schema.Columns.Count; i++)
+            {
+                if (schema.Columns[i].MemberName == memberName)
+                {
+                    column = i;
+                    break;
+                }
+            }
+
+            if (column < 0)
+            {
+                throw Refuse(part, $"'{memberName}' is not a column of {schema.RowTypeName}");
+            }
+
+            ColumnDescriptor descriptor = schema.Columns[column];
+            if (descriptor.IsList || descriptor.Type == ColumnType.Binary)
+            {
+                throw Refuse(part, $"'{memberName}' is a {(descriptor.IsList ? "list" : "binary")} column; only its null test is pushed down");
+            }
+
+            Type memberType = Nullable.GetUnderlyingType(access.Type) ?? access.Type;
+            FilterDomain domain = DomainOf(comparedAs.IsEnum ? Enum.GetUnderlyingType(comparedAs) : comparedAs)
+                ?? throw Refuse(part, $"values of {comparedAs.Name} are not compared by filters");
+            Type? enumByName = memberType.IsEnum && descriptor.Type == ColumnType.String ? memberType : null;
+            return new ColumnOperand(column, memberName, memberType, domain, comparedAs == typeof(float), enumByName);
+        }
+
+        private static FilterDomain? DomainOf(Type type)
+        {
+            if (type == typeof(float) || type == typeof(double) || type == typeof(Half)) return FilterDomain.Floating;
+            if (type == typeof(decimal)) return FilterDomain.Decimal;
+            if (type == typeof(string)) return FilterDomain.Text;
+            if (type == typeof(Guid)) return FilterDomain.Guid;
+            if (type.IsPrimitive || type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly)
+                || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Int128) || type == typeof(UInt128))
+            {
+                return FilterDomain.Integer;
+            }
+
+            return null;
+        }
+
+        private static CompareOp Mirror(CompareOp op) => op switch
+        {
+            CompareOp.Less => CompareOp.Greater,
+            CompareOp.LessOrEqual => CompareOp.GreaterOrEqual,
+            CompareOp.Greater => CompareOp.Less,
+            CompareOp.GreaterOrEqual => CompareOp.LessOrEqual,
+            _ => op,
+        };
+
+        private bool ReadsRow(Expression expression) => new RowReferenceFinder(row).Finds(expression);
+
+        private static Expression Unwrap(Expression expression) =>
+            expression is UnaryExpression { NodeType: ExpressionType.Convert } convert ? Unwrap(convert.Operand) : expression;
+
+        private static string MemberName(Expression expression) => Unwrap(expression) is MemberExpression member ? member.Member.Name : expression.ToString();
+
+        private object? Evaluate(Expression expression)
+        {
+            try
+            {
+                return ConstantEvaluator.Evaluate(expression);
+            }
+            catch (NotSupportedException unsupported)
+            {
+                throw Refuse(expression, unsupported.Message);
+            }
+        }
+
+        private UnsupportedFilterException Refuse(Expression part, string why) =>
+            new($"The filter '{whole}' cannot be pushed down to the Parquet reader: {why} (in '{part}').", part.ToString());
+    }
+
+    /// <summary>Finds whether an expression reads the row parameter anywhere.</summary>
+    private sealed class RowReferenceFinder(ParameterExpression row) : ExpressionVisitor
+    {
+        private bool _found;
+
+        public bool Finds(Expression expression)
+        {
+            _found = false;
+            Visit(expression);
+            return _found;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            _found |= node == row;
+            return node;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Alimentar.ParquetBinding.Filtering;
+
+/// <summary>
+/// What a filter leaves of one row group: nothing (with why), or the row ranges to read (all of it unless
+/// a page index ruled pages out), each sorted and apart.
+/// </summary>
+internal sealed record RowGroupPlan(int Index, long Rows, IReadOnlyList<RowRange> Ranges, string Reason)
+{
+    public bool IsKept => Ranges.Count > 0;
+
+    public long RowsToRead => Ranges.Sum(range => range.Count);
+
+    /// <summary>Pages the column index kept and had, summed over the filter's columns; zero when the file has no page index.</summary>
+    public int PagesKept { get; init; }
+
+    public int PagesTotal { get; init; }
+}
+
+/// <summary>Rows <see cref="Start"/> to <see cref="Start"/> + <see cref="Count"/> of a row group.</summary>
+internal readonly record struct RowRange(long Start, long Count)
+{
+    public long End => Start + Count;
+}

@@ -1,0 +1,79 @@
+using System.Buffers;
+
+namespace Alimentar.ParquetBinding.Filtering;
+
+/// <summary>Evaluates a filter over one batch's decoded filter columns: the rows that pass, in order.</summary>
+internal static class RowSelection
+{
+    /// <summary>Writes the passing rows' indices to <paramref name="selected"/> and returns how many there are.</summary>
+    public static int Select(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, int rows, int[] selected)
+    {
+        bool[] passes = ArrayPool<bool>.Shared.Rent(rows);
+        try
+        {
+            Evaluate(node, columns, passes.AsSpan(0, rows));
+            int count = 0;
+            for (int row = 0; row < rows; row++)
+            {
+                if (passes[row])
+                {
+                    selected[count++] = row;
+                }
+            }
+
+            return count;
+        }
+        finally
+        {
+            ArrayPool<bool>.Shared.Return(passes);
+        }
+    }
+
+    private static void Evaluate(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, Span<bool> passes)
+    {
+        switch (node)
+        {
+            case ConstantNode constant:
+                passes.Fill(constant.Value);
+                return;
+            case NotNode not:
+                Evaluate(not.Operand, columns, passes);
+                for (int i = 0; i < passes.Length; i++)
+                {
+                    passes[i] = !passes[i];
+                }
+
+                return;
+            case AndNode or OrNode:
+                (FilterNode left, FilterNode right, bool isAnd) = node is AndNode a ? (a.Left, a.Right, true) : (((OrNode)node).Left, ((OrNode)node).Right, false);
+                Evaluate(left, columns, passes);
+                bool[] other = ArrayPool<bool>.Shared.Rent(passes.Length);
+                try
+                {
+                    Span<bool> second = other.AsSpan(0, passes.Length);
+                    Evaluate(right, columns, second);
+                    for (int i = 0; i < passes.Length; i++)
+                    {
+                        passes[i] = isAnd ? passes[i] & second[i] : passes[i] | second[i];
+                    }
+                }
+                finally
+                {
+                    ArrayPool<bool>.Shared.Return(other);
+                }
+
+                return;
+            case FilterLeaf leaf:
+                DecodedColumn column = columns[leaf.Column];
+                bool matchesNull = leaf.MatchesNull;
+                for (int row = 0; row < passes.Length; row++)
+                {
+                    passes[row] = column.IsNull(row)
+                        ? matchesNull
+                        : column.Value(row, leaf) is { } value && leaf.Matches(value);
+                }
+
+                return;
+        }
+    }
+}

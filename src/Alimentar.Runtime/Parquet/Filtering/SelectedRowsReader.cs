@@ -1,0 +1,88 @@
+namespace Alimentar.ParquetBinding.Filtering;
+
+/// <summary>
+/// Hands a store only the rows that passed the filter. Filter columns come from their decoded copies;
+/// every other column is decoded in full (its chunk reader must move past every row) into pooled scratch,
+/// and the passing rows copied out. With no row passing, the store has no room and every column is
+/// still read past, so the next batch starts where it should.
+/// </summary>
+internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDictionary<int, DecodedColumn> decoded, int[] selected, int count) : IColumnReader
+{
+    public int RowCount => count;
+
+    public async ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (decoded.TryGetValue(column, out DecodedColumn? known) && known.Buffer is T?[] values)
+        {
+            Span<T> target = destination.Span;
+            for (int i = 0; i < count; i++)
+            {
+                target[i] = values[selected[i]] ?? throw ParquetThrow.UnexpectedNull(inner.Binding, inner.Bound(column), inner.RowGroup, inner.FirstRow + selected[i]);
+            }
+
+            return;
+        }
+
+        await ReadAllAsync(destination, (memory, token) => inner.ReadValuesAsync(column, memory, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
+        where T : struct
+    {
+        if (decoded.TryGetValue(column, out DecodedColumn? known) && known.Buffer is T?[] values)
+        {
+            Gather(values, destination.Span);
+            return;
+        }
+
+        await ReadAllAsync(destination, (memory, token) => inner.ReadNullableValuesAsync(column, memory, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
+    {
+        if (decoded.TryGetValue(column, out DecodedColumn? known) && known.Buffer is string?[] values)
+        {
+            Gather(values, destination.Span);
+            return;
+        }
+
+        await ReadAllAsync(destination, (memory, token) => inner.ReadStringsAsync(column, memory, token), cancellationToken).ConfigureAwait(false);
+    }
+
+    public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
+        ReadAllAsync(destination, (memory, token) => inner.ReadBinaryAsync(column, memory, token), cancellationToken);
+
+    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAllAsync(destination, (memory, token) => inner.ReadListsAsync(column, memory, token), cancellationToken);
+
+    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAllAsync(destination, (memory, token) => inner.ReadNullableElementListsAsync(column, memory, token), cancellationToken);
+
+    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
+        ReadAllAsync(destination, (memory, token) => inner.ReadStringListsAsync(column, memory, token), cancellationToken);
+
+    private async ValueTask ReadAllAsync<T>(Memory<T> destination, Func<Memory<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
+    {
+        T[] all = ColumnArrays<T>.Pool.Rent(inner.RowCount);
+        try
+        {
+            await read(all.AsMemory(0, inner.RowCount), cancellationToken).ConfigureAwait(false);
+            Gather(all, destination.Span);
+        }
+        finally
+        {
+            ColumnArrays<T>.Pool.Return(all, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
+        }
+    }
+
+    private void Gather<T>(T[] all, Span<T> target)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            target[i] = all[selected[i]];
+        }
+    }
+}

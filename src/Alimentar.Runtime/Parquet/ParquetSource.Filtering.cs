@@ -1,0 +1,193 @@
+using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
+using Alimentar.ParquetBinding;
+using Alimentar.ParquetBinding.Filtering;
+
+namespace Alimentar;
+
+/// <content>Filters pushed down into the reader: row groups and pages ruled out by metadata are never read, and only matching rows are handed out.</content>
+public sealed partial class ParquetSource<T>
+{
+    private FilterNode? _filter;
+
+    /// <summary>The filter every pass applies, as the reader evaluates it; null when every row is read.</summary>
+    public string? Filter => _filter?.ToString();
+
+    /// <summary>
+    /// Hands out only the rows for which <paramref name="predicate"/> holds, from the next pass on; called again,
+    /// the filters combine with <c>&amp;&amp;</c>. The reader skips row groups whose statistics or Bloom filters rule
+    /// the predicate out, and pages whose column index does; it decodes the predicate's columns of what is left,
+    /// evaluates them, and materialises only the rows that pass. Batches then hold the matching rows of up to
+    /// <see cref="RowsPerBatch"/> rows read, so they may be shorter; none is empty.
+    /// </summary>
+    /// <remarks>
+    /// What is pushed down: comparisons (<c>==</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>) of a row
+    /// member with a constant or captured value, null tests (<c>== null</c>, <c>HasValue</c>), <c>StartsWith</c> on
+    /// strings, <c>string.IsNullOrEmpty</c>, a constant set's <c>Contains</c>, and <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> of those.
+    /// Results are C#'s own: a null member fails every comparison but <c>!=</c>, NaN likewise, strings compare
+    /// ordinally. Statistics prune only where the format guarantees their order (the deprecated min/max only for
+    /// signed numbers). Culture-sensitive <c>StartsWith(prefix)</c> filters rows exactly but cannot prune; pass
+    /// <see cref="StringComparison.Ordinal"/> to let it. The expression is walked, never compiled, so NativeAOT is fine.
+    /// <para>With a filter, sharding, shuffling, <c>TotalRows</c> and resume count matching rows: planning reads the
+    /// predicate's columns of the row groups that survive pruning once per source, to count them.</para>
+    /// </remarks>
+    /// <param name="predicate">The rows to keep, e.g. <c>t =&gt; t.Timestamp &gt;= from &amp;&amp; t.UserId == 42</c>.</param>
+    /// <returns>This source, configured.</returns>
+    /// <exception cref="UnsupportedFilterException">Part of <paramref name="predicate"/> cannot be pushed down; the message names it.</exception>
+    public ParquetSource<T> Where(Expression<Func<T, bool>> predicate)
+    {
+        FilterNode node = FilterParser.Parse(predicate, T.Schema);
+        _filter = _filter is null ? node : new AndNode(_filter, node);
+        Volatile.Write(ref _unitRowCounts, null);
+        return this;
+    }
+
+    /// <summary>Says which row groups and pages the filter keeps and why, from metadata alone (footer, page index, Bloom filters).</summary>
+    /// <returns>One line per row group; <see cref="FilterExplanation.ToString"/> prints them.</returns>
+    public FilterExplanation Explain() => ExplainAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Explain"/>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public async ValueTask<FilterExplanation> ExplainAsync(CancellationToken cancellationToken = default)
+    {
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        var groups = new List<RowGroupExplanation>();
+        FilterPlanner? planner = _filter is null ? null : new FilterPlanner(reader.File, reader.Binding, _filter);
+        for (int index = 0; index < reader.RowGroupCount; index++)
+        {
+            long rows = reader.File.Metadata.RowGroups[index].RowCount;
+            if (planner is null)
+            {
+                groups.Add(new RowGroupExplanation(index, rows, true, rows, 0, 0, "there is no filter"));
+                continue;
+            }
+
+            RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+            groups.Add(new RowGroupExplanation(index, rows, plan.IsKept, plan.RowsToRead, plan.PagesKept, plan.PagesTotal, plan.Reason));
+        }
+
+        return new FilterExplanation(Name, Filter, groups);
+    }
+
+    private ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken) =>
+        ParquetFileReader<T>.OpenAsync(_open, Name, Pool, ChecksPageChecksums, cancellationToken);
+
+    private async IAsyncEnumerable<Batch<T>> DecodeFilteredAsync(ParquetFileReader<T> reader, FilterNode filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var planner = new FilterPlanner(reader.File, reader.Binding, filter);
+        for (int index = 0; index < reader.RowGroupCount; index++)
+        {
+            await foreach (Batch<T> batch in ReadFilteredRowGroupAsync(reader, planner, filter, index, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>The matching rows of one row group: only the ranges its plan keeps are decoded, the gaps sought over.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadFilteredRowGroupAsync(
+        ParquetFileReader<T> reader, FilterPlanner planner, FilterNode filter, int index, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+        if (!plan.IsKept)
+        {
+            yield break;
+        }
+
+        using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+        MemoryTracker? tracker = PassMemory.Current;
+        long reported = 0;
+        long position = 0;
+        long matched = 0;
+        try
+        {
+            foreach (RowRange range in plan.Ranges)
+            {
+                await reader.SkipRowsAsync(rowGroup, range.Start - position, planner.OffsetIndexes, cancellationToken).ConfigureAwait(false);
+                position = range.Start;
+                while (position < range.End)
+                {
+                    int rows = (int)Math.Min(RowsPerBatch, range.End - position);
+                    ColumnStore<T>? store = await reader.ReadFilteredBatchAsync(rowGroup, rows, filter, cancellationToken).ConfigureAwait(false);
+                    position += rows;
+                    if (tracker is not null)
+                    {
+                        long held = rowGroup.HeldBytes;
+                        tracker.Add(held - reported);
+                        reported = held;
+                    }
+
+                    if (store is not null)
+                    {
+                        // A filtered batch's position counts matching rows, as the plan and resume do.
+                        yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)matched));
+                        matched += store.Count;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            tracker?.Remove(reported);
+        }
+    }
+
+    /// <summary>Matching rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of row group <paramref name="unit"/>.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadFilteredUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
+            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
+        long seen = 0;
+        long end = skip + take;
+        await foreach (Batch<T> batch in ReadFilteredRowGroupAsync(reader, planner, _filter!, unit, cancellationToken).ConfigureAwait(false))
+        {
+            long first = seen;
+            seen += batch.Count;
+            if (seen <= skip)
+            {
+                batch.Dispose();
+                continue;
+            }
+
+            int from = (int)Math.Max(0, skip - first);
+            int to = (int)Math.Min(batch.Count, end - first);
+            if (from == 0 && to == batch.Count)
+            {
+                yield return batch;
+            }
+            else
+            {
+                using (batch)
+                {
+                    yield return batch.Slice(from, to - from, new BatchPosition(Name, unit, (int)(first + from)));
+                }
+            }
+
+            if (seen >= end)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The matching rows of each row group, for planning: pruned groups count 0; the rest have their filter columns decoded once.</summary>
+    private async ValueTask<long[]> CountMatchingRowsAsync(CancellationToken cancellationToken)
+    {
+        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
+            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
+        long[] counts = new long[reader.RowGroupCount];
+        for (int index = 0; index < counts.Length; index++)
+        {
+            RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+            if (plan.IsKept)
+            {
+                using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+                counts[index] = await reader.CountMatchesAsync(rowGroup, plan, _filter!, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return counts;
+    }
+}
