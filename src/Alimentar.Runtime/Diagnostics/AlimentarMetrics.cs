@@ -8,7 +8,8 @@ namespace Alimentar;
 /// </summary>
 /// <remarks>
 /// Instruments: <c>alimentar.rows</c> and <c>alimentar.batches</c> (produced by sources into datasets),
-/// <c>alimentar.bytes_read</c> (compressed Parquet bytes of the column chunks read),
+/// <c>alimentar.bytes_read</c> (compressed Parquet bytes of the column chunks used),
+/// <c>alimentar.storage.requests</c>, <c>alimentar.storage.bytes_fetched</c> and <c>alimentar.storage.retries</c> (object stores),
 /// <c>alimentar.buffered_bytes</c> (bytes of batches waiting in dataset buffers),
 /// <c>alimentar.producer.blocked</c> (seconds a producer waited for room: backpressure at work) and
 /// <c>alimentar.consumer.waited</c> (seconds a consumer waited for a batch: the source is the bottleneck).
@@ -36,6 +37,15 @@ public static class AlimentarMetrics
     /// <summary>Seconds consumers spent waiting for a batch.</summary>
     public const string ConsumerWaited = "alimentar.consumer.waited";
 
+    /// <summary>Requests made to object stores.</summary>
+    public const string StorageRequests = "alimentar.storage.requests";
+
+    /// <summary>Bytes fetched from object stores (what was used, plus gaps merged into requests and ranges read ahead).</summary>
+    public const string StorageBytes = "alimentar.storage.bytes_fetched";
+
+    /// <summary>Object store requests retried after a transient failure.</summary>
+    public const string StorageRetries = "alimentar.storage.retries";
+
     internal static readonly Meter Meter = new(MeterName, typeof(AlimentarMetrics).Assembly.GetName().Version?.ToString());
 
     internal static readonly Counter<long> RowCounter = Meter.CreateCounter<long>(Rows, "{row}", "Rows produced into datasets.");
@@ -43,6 +53,12 @@ public static class AlimentarMetrics
     internal static readonly Counter<long> BatchCounter = Meter.CreateCounter<long>(Batches, "{batch}", "Batches produced into datasets.");
 
     internal static readonly Counter<long> BytesReadCounter = Meter.CreateCounter<long>(BytesRead, "By", "Compressed bytes of the Parquet column chunks read.");
+
+    internal static readonly Counter<long> StorageRequestCounter = Meter.CreateCounter<long>(StorageRequests, "{request}", "Requests made to object stores.");
+
+    internal static readonly Counter<long> StorageBytesCounter = Meter.CreateCounter<long>(StorageBytes, "By", "Bytes fetched from object stores.");
+
+    internal static readonly Counter<long> StorageRetryCounter = Meter.CreateCounter<long>(StorageRetries, "{retry}", "Object store requests retried after a transient failure.");
 
     internal static readonly UpDownCounter<long> BufferedBytesCounter = Meter.CreateUpDownCounter<long>(BufferedBytes, "By", "Bytes of batches waiting in dataset buffers.");
 

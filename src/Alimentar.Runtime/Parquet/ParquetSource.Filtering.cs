@@ -69,9 +69,6 @@ public sealed partial class ParquetSource<T>
         return new FilterExplanation(Name, Filter, groups);
     }
 
-    private ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken) =>
-        ParquetFileReader<T>.OpenAsync(_open, Name, Pool, ChecksPageChecksums, cancellationToken);
-
     private async IAsyncEnumerable<Batch<T>> DecodeFilteredAsync(ParquetFileReader<T> reader, FilterNode filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var planner = new FilterPlanner(reader.File, reader.Binding, filter);
@@ -135,8 +132,7 @@ public sealed partial class ParquetSource<T>
     /// <summary>Matching rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of row group <paramref name="unit"/>.</summary>
     private async IAsyncEnumerable<Batch<T>> ReadFilteredUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
         long seen = 0;
         long end = skip + take;
@@ -174,8 +170,7 @@ public sealed partial class ParquetSource<T>
     /// <summary>The matching rows of each row group, for planning: pruned groups count 0; the rest have their filter columns decoded once.</summary>
     private async ValueTask<long[]> CountMatchingRowsAsync(CancellationToken cancellationToken)
     {
-        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
         long[] counts = new long[reader.RowGroupCount];
         for (int index = 0; index < counts.Length; index++)

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Alimentar.ParquetBinding;
+using Alimentar.ParquetBinding.Metadata;
 using Alimentar.ParquetBinding.Reading;
+using Alimentar.Storage;
 using global::Parquet;
 
 namespace Alimentar;
@@ -35,6 +37,10 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
     private readonly Func<CancellationToken, ValueTask<IRangeReader>> _open;
     private long[]? _unitRowCounts;
+
+    // Sources pinned to one version of their file (object stores) parse its footer once, not once per unit.
+    private readonly bool _cachesFooter;
+    private FileMetadata? _footer;
     private readonly bool _sharesOneStream;
     private int _streamInUse;
 
@@ -95,6 +101,77 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
             await stream.DisposeAsync().ConfigureAwait(false);
             throw AlimentarThrow.Unavailable(name, "the stream it opened cannot read and seek, which Parquet needs (its footer is at the end)");
         };
+    }
+
+    /// <summary>
+    /// Streams the object <paramref name="key"/> of <paramref name="store"/> (S3, Azure Blob, HTTP or local) with range
+    /// requests: the footer with one request, then the bound columns' chunks, merged and fetched ahead in parallel.
+    /// The first pass pins the object's ETag; a later pass, or a read mid-pass, of a replaced object fails with
+    /// <see cref="SourceUnavailableException"/> rather than mixing two versions. The footer is parsed once per source.
+    /// </summary>
+    /// <param name="store">Where the object lives.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="options">Request sizes, parallelism, retries and timeouts; <see cref="ObjectReadOptions.Default"/> when null.</param>
+    public ParquetSource(IObjectStore store, string key, ObjectReadOptions? options = null)
+        : this(store, key, known: null, options)
+    {
+    }
+
+    private ParquetSource(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        Name = ObjectRangeReader.NameOf(store, key);
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        ObjectInfo? pinned = known;
+        _cachesFooter = true;
+        _open = async cancellationToken =>
+        {
+            ObjectRangeReader reader = await ObjectRangeReader.OpenAsync(store, key, Volatile.Read(ref pinned), settings, cancellationToken).ConfigureAwait(false);
+            Interlocked.CompareExchange(ref pinned, reader.Object, null);
+            return reader;
+        };
+    }
+
+    /// <summary>
+    /// Every Parquet object under <paramref name="prefix"/> of <paramref name="store"/>, read one after another in
+    /// ordinal key order (so every pass, and every rank, sees them alike); listed once, now, with lengths and
+    /// ETags, so opening each file costs no extra request.
+    /// </summary>
+    /// <param name="store">Where the objects live.</param>
+    /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
+    /// <param name="configure">Applied to each object's source, e.g. <c>s =&gt; s.BatchSize(1024)</c>.</param>
+    /// <param name="options">Request sizes, parallelism, retries and timeouts.</param>
+    /// <param name="suffix">Which keys are Parquet files (default <c>.parquet</c>; empty for every key).</param>
+    /// <returns>A source over the objects.</returns>
+    /// <exception cref="SourceUnavailableException">The listing failed, or found no object.</exception>
+    public static IBatchSource<T> FromStore(IObjectStore store, string prefix, Func<ParquetSource<T>, ParquetSource<T>>? configure = null, ObjectReadOptions? options = null, string suffix = ".parquet")
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        List<ObjectInfo> objects;
+        try
+        {
+            objects = store.ListAsync(prefix, CancellationToken.None).ToBlockingEnumerable()
+                .Where(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0)
+                .OrderBy(o => o.Key, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (ObjectStoreException error)
+        {
+            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"listing failed{(error.StatusCode is int status ? $" with status {status}" : string.Empty)}: {error.Message.TrimEnd('.')}", error);
+        }
+
+        if (objects.Count == 0)
+        {
+            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"no object under it ends with '{suffix}'");
+        }
+
+        return new ChainedSource<T>(objects.Select(o =>
+        {
+            var source = new ParquetSource<T>(store, o.Key, o, options);
+            return configure is null ? source : configure(source);
+        }));
     }
 
     /// <summary>
@@ -223,8 +300,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     /// <summary>Reads the file's row groups in order, each a batch at a time.</summary>
     private async IAsyncEnumerable<Batch<T>> DecodeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            _open, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         if (_filter is { } filter)
         {
             await foreach (Batch<T> batch in DecodeFilteredAsync(reader, filter, cancellationToken).ConfigureAwait(false))
@@ -239,7 +315,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
         MemoryTracker? tracker = PassMemory.Current;
         for (int index = 0; index < reader.RowGroupCount; index++)
         {
-            using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+            using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: true);
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
             long reported = 0;
             try
@@ -276,7 +352,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
             return known;
         }
 
-        await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken).ConfigureAwait(false);
+        await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken, Volatile.Read(ref _footer)).ConfigureAwait(false);
+        Remember(file.Metadata);
 
         // Binding now means a file of another schema is found while planning, before any rank reads a row.
         ParquetSchemaBinder.Bind(file.Schema, T.Schema, Name);
@@ -299,8 +376,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
             yield break;
         }
 
-        await using ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            OpenPagesAsync, Name, Pool, ChecksPageChecksums, cancellationToken).ConfigureAwait(false);
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         using RowGroupReader rowGroup = reader.OpenRowGroup(unit);
         AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
 
@@ -320,6 +396,23 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
             ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)(skip + taken)));
             taken += rows;
+        }
+    }
+
+    /// <summary>Opens the file for one pass or one unit, binding its schema; the footer comes from the cache when the source keeps one.</summary>
+    private async ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
+            _open, Name, Pool, ChecksPageChecksums, cancellationToken, Volatile.Read(ref _footer)).ConfigureAwait(false);
+        Remember(reader.File.Metadata);
+        return reader;
+    }
+
+    private void Remember(FileMetadata footer)
+    {
+        if (_cachesFooter)
+        {
+            Interlocked.CompareExchange(ref _footer, footer, null);
         }
     }
 

@@ -258,10 +258,10 @@ internal sealed class ColumnChunkReader : IDisposable
         }
 
         long aheadLimit = Math.Max(_readLimit - _fileCursor, needed - available);
-        int target = (int)Math.Min(Math.Max(needed, ReadAhead), available + Math.Min(chunkLeft, aheadLimit));
+        int target = (int)Math.Min(Math.Max(needed, _file.PreferredReadBytes), available + Math.Min(chunkLeft, aheadLimit));
 
         // Grow for a large page, and shrink back once past it (a dictionary page is often the largest of a chunk).
-        if (_window.Length < target || _window.Length > 4 * Math.Max(target, ReadAhead))
+        if (_window.Length < target || _window.Length > 4 * Math.Max(target, _file.PreferredReadBytes))
         {
             byte[] grown = ColumnArrays<byte>.Pool.Rent(target);
             _window.AsSpan(_windowOffset, available).CopyTo(grown);

@@ -41,12 +41,16 @@ internal sealed class ParquetFile : IAsyncDisposable
         OpenAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, cancellationToken);
 
     /// <summary>Opens whatever <paramref name="open"/> returns and reads its footer; the reader is disposed with the result.</summary>
-    public static async ValueTask<ParquetFile> OpenAsync(Func<CancellationToken, ValueTask<IRangeReader>> open, string name, CancellationToken cancellationToken)
+    /// <param name="open">Opens the range reader.</param>
+    /// <param name="name">What messages call the file.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <param name="known">The footer an earlier open parsed, for a file pinned to one version (an object store's ETag): not read again.</param>
+    public static async ValueTask<ParquetFile> OpenAsync(Func<CancellationToken, ValueTask<IRangeReader>> open, string name, CancellationToken cancellationToken, FileMetadata? known = null)
     {
         IRangeReader pages = await open(cancellationToken).ConfigureAwait(false);
         try
         {
-            FileMetadata metadata = await ReadFooterAsync(pages, name, cancellationToken).ConfigureAwait(false);
+            FileMetadata metadata = known ?? await ReadFooterAsync(pages, name, cancellationToken).ConfigureAwait(false);
             return new ParquetFile(pages, metadata, name);
         }
         catch (Exception error)
@@ -162,9 +166,14 @@ internal sealed class ParquetFile : IAsyncDisposable
             throw AlimentarThrow.Corrupt(name, $"at {length} bytes it is too short to be Parquet");
         }
 
-        byte[] head = new byte[4];
+        // Over an object store the head costs a request of its own; the tail's magic is checked there alone.
+        byte[] head = file.SmallReadsAreCheap ? new byte[4] : Magic.ToArray();
         byte[] tail = new byte[8];
-        await file.ReadAsync(0, head, cancellationToken).ConfigureAwait(false);
+        if (file.SmallReadsAreCheap)
+        {
+            await file.ReadAsync(0, head, cancellationToken).ConfigureAwait(false);
+        }
+
         await file.ReadAsync(length - 8, tail, cancellationToken).ConfigureAwait(false);
         if (tail.AsSpan(4).SequenceEqual(EncryptedMagic))
         {

@@ -1,3 +1,4 @@
+using Alimentar.ParquetBinding.Metadata;
 using System.Buffers;
 using Alimentar.ParquetBinding.Filtering;
 using Alimentar.ParquetBinding.Reading;
@@ -26,9 +27,9 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken, FileMetadata? known = null)
     {
-        ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken).ConfigureAwait(false);
+        ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name);
@@ -42,7 +43,9 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     }
 
     /// <summary>Opens row group <paramref name="index"/> for reading in batches.</summary>
-    public RowGroupReader OpenRowGroup(int index) => RowGroupReader.Open(_file, _binding, index, _verifyCrc);
+    /// <param name="index">The row group.</param>
+    /// <param name="readAhead">Whether the next row group will be read next, so a reader with latency may fetch it ahead.</param>
+    public RowGroupReader OpenRowGroup(int index, bool readAhead = false) => RowGroupReader.Open(_file, _binding, index, _verifyCrc, readAhead);
 
     /// <summary>Reads the next <paramref name="rows"/> rows of <paramref name="rowGroup"/> into a new store.</summary>
     public async ValueTask<ColumnStore<T>> ReadBatchAsync(RowGroupReader rowGroup, int rows, CancellationToken cancellationToken)

@@ -37,9 +37,17 @@ internal sealed class RowGroupReader : IDisposable
     public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes;
 
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
-    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc)
+    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc, bool readAhead = false)
     {
         (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(index, binding.Columns);
+
+        // Over an object store, the first stretch of every bound chunk is fetched now, merged and in parallel, and the next row group's too when it is next.
+        file.Pages.Prefetch(FirstReads(file.Pages, layouts), readAhead: false);
+        if (readAhead && index + 1 < file.RowGroupCount)
+        {
+            file.Pages.Prefetch(FirstReads(file.Pages, file.CheckedRowCount(index + 1, binding.Columns).Layouts), readAhead: true);
+        }
+
         var chunks = new ColumnChunkReader[layouts.Length];
         try
         {
@@ -65,6 +73,9 @@ internal sealed class RowGroupReader : IDisposable
 
         return new RowGroupReader(chunks, binding, index, rows, compressed);
     }
+
+    private static (long Offset, long Length)[] FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts) =>
+        layouts.Where(l => l.Length > 0).Select(l => (l.Start, Math.Min(l.Length, (long)pages.PreferredReadBytes))).ToArray();
 
     /// <summary>A reader for the next <paramref name="rows"/> rows of every column; fill a store with it, then ask for the next.</summary>
     public IColumnReader NextBatch(int rows)

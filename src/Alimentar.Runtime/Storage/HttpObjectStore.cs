@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Alimentar;
+
+/// <summary>
+/// Objects behind plain HTTP(S): a key is a path under a base URI, read with <c>Range: bytes=a-b</c> requests
+/// pinned by <c>If-Match</c> to the ETag the server gave. Any server that honours range requests will do
+/// (a CDN, nginx, a presigned URL's host). HTTP has no listing, so <see cref="ListAsync"/> is not supported.
+/// </summary>
+public sealed class HttpObjectStore : IObjectStore
+{
+    private readonly HttpClient _client;
+    private readonly Uri _baseUri;
+
+    /// <summary>A store for keys under <paramref name="baseUri"/>.</summary>
+    /// <param name="client">The client requests go through; its handler sets credentials, proxies and connection limits.</param>
+    /// <param name="baseUri">The URI keys are relative to; a trailing <c>/</c> is added when missing.</param>
+    public HttpObjectStore(HttpClient client, Uri baseUri)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(baseUri);
+        _client = client;
+        _baseUri = baseUri.AbsoluteUri.EndsWith('/') ? baseUri : new Uri(baseUri.AbsoluteUri + "/");
+    }
+
+    /// <inheritdoc />
+    public string Name => _baseUri.AbsoluteUri;
+
+    /// <inheritdoc />
+    public async ValueTask<ObjectInfo> GetInfoAsync(string key, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, UriOf(key));
+        using HttpResponseMessage response = await SendAsync(request, key, cancellationToken).ConfigureAwait(false);
+        ThrowUnlessSuccess(response, key);
+        long length = response.Content.Headers.ContentLength
+            ?? throw new ObjectStoreException($"the server gave no length for '{key}'", (int)response.StatusCode, isTransient: false);
+        return new ObjectInfo(key, length, response.Headers.ETag?.ToString());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask ReadAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, UriOf(target.Key));
+        request.Headers.Range = new RangeHeaderValue(offset, offset + destination.Length - 1);
+        bool strongTag = target.ETag is { } tag && !tag.StartsWith("W/", StringComparison.Ordinal);
+        if (strongTag)
+        {
+            request.Headers.IfMatch.Add(EntityTagHeaderValue.Parse(target.ETag!));
+        }
+
+        using HttpResponseMessage response = await SendAsync(request, target.Key, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.PreconditionFailed)
+        {
+            throw new ObjectStoreException($"'{target.Key}' was replaced while it was read (it no longer has ETag {target.ETag})", 412, isTransient: false);
+        }
+
+        ThrowUnlessSuccess(response, target.Key);
+        if (response.StatusCode != HttpStatusCode.PartialContent)
+        {
+            throw new ObjectStoreException($"the server answered a range request for '{target.Key}' with status {(int)response.StatusCode}, not 206: it does not serve ranges", (int)response.StatusCode, isTransient: false);
+        }
+
+        if (target.ETag is { } pinned && response.Headers.ETag?.ToString() is { } now && now != pinned)
+        {
+            throw new ObjectStoreException($"'{target.Key}' was replaced while it was read (ETag {pinned}, now {now})", 412, isTransient: false);
+        }
+
+        await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await body.ReadExactlyAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException error)
+        {
+            throw new ObjectStoreException($"the response for '{target.Key}' ended before the range did", (int)response.StatusCode, isTransient: true, error);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="NotSupportedException">Always: HTTP has no listing; name each object's key.</exception>
+    public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} is plain HTTP, which cannot list objects; name each file's key with new ParquetSource<T>(store, key).");
+
+    private Uri UriOf(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return new Uri(_baseUri, string.Join('/', key.TrimStart('/').Split('/').Select(Uri.EscapeDataString)));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new ObjectStoreException($"the request for '{key}' failed: {error.Message}", (int?)error.StatusCode, isTransient: true, error);
+        }
+    }
+
+    private static void ThrowUnlessSuccess(HttpResponseMessage response, string key)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            int status = (int)response.StatusCode;
+            throw new ObjectStoreException($"the server answered {status} ({response.ReasonPhrase}) for '{key}'", status, ObjectStoreException.IsTransientStatus(status));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using Alimentar.ParquetBinding;
+using Alimentar.ParquetBinding.Reading;
+
+namespace Alimentar.Storage;
+
+/// <summary>
+/// Reads one object of an <see cref="IObjectStore"/> by byte range for the page reader. Opening fetches the
+/// object's tail (the footer, usually whole) with one request; a row group's ranges, announced through
+/// <see cref="Prefetch"/>, are merged when close and fetched in parallel ahead of the reads. Every request is
+/// pinned to the ETag seen at open, retried on transient failures with backoff and jitter, bounded by a
+/// timeout, and counted. Bytes fetched ahead count in the pass's memory until read.
+/// </summary>
+internal sealed class ObjectRangeReader : IRangeReader
+{
+    private readonly IObjectStore _store;
+    private readonly ObjectInfo _object;
+    private readonly ObjectReadOptions _options;
+    private readonly string _name;
+    private readonly SemaphoreSlim _requests;
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly MemoryTracker? _tracker = PassMemory.Current;
+    private readonly List<Block> _blocks = [];
+    private Task<byte[]>? _tail;
+    private readonly long _tailStart;
+
+    private ObjectRangeReader(IObjectStore store, ObjectInfo target, ObjectReadOptions options, string name)
+    {
+        _store = store;
+        _object = target;
+        _options = options;
+        _name = name;
+        _requests = new SemaphoreSlim(Math.Max(1, options.MaxParallelRequests));
+        _tailStart = target.Length - Math.Min(options.FooterGuessBytes, target.Length);
+    }
+
+    public long Length => _object.Length;
+
+    public int PreferredReadBytes => _options.RangeBytes;
+
+    public bool SmallReadsAreCheap => false;
+
+    /// <summary>Opens <paramref name="key"/> (described by <paramref name="known"/> when a listing already did) and fetches its tail.</summary>
+    public static async ValueTask<ObjectRangeReader> OpenAsync(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions options, CancellationToken cancellationToken)
+    {
+        string name = NameOf(store, key);
+        ObjectInfo target = known ?? await RetryAsync(store, name, "its length and ETag", options, token => store.GetInfoAsync(key, token), null, cancellationToken).ConfigureAwait(false);
+        return new ObjectRangeReader(store, target, options, name);
+    }
+
+    /// <summary>The object this reader is pinned to.</summary>
+    public ObjectInfo Object => _object;
+
+    /// <summary>How an object is named in messages: the store's name and the key.</summary>
+    public static string NameOf(IObjectStore store, string key) => $"{store.Name.TrimEnd('/')}/{key.TrimStart('/')}";
+
+    public async ValueTask ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (offset < 0 || offset + destination.Length > Length)
+        {
+            throw new EndOfStreamException($"the object ends at {Length} bytes, before byte {offset + destination.Length} that the metadata points to");
+        }
+
+        if (offset < _tailStart && offset + destination.Length > _tailStart)
+        {
+            // A range running into the tail: its head from a block or a request, the rest from the tail.
+            int head = (int)(_tailStart - offset);
+            await ReadAsync(offset, destination[..head], cancellationToken).ConfigureAwait(false);
+            await ReadAsync(_tailStart, destination[head..], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (offset >= _tailStart)
+        {
+            // The tail (the footer, mostly) is fetched once, by the first read that needs it: a reopened file whose footer is known never does.
+            Task<byte[]> tail = LazyInitializer.EnsureInitialized(ref _tail, () => FetchBlockAsync(_tailStart, (int)(Length - _tailStart)));
+            byte[] bytes = await tail.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bytes.AsMemory((int)(offset - _tailStart), destination.Length).CopyTo(destination);
+            return;
+        }
+
+        if (Covering(offset, destination.Length) is { } block)
+        {
+            byte[] bytes = await block.Bytes.WaitAsync(cancellationToken).ConfigureAwait(false);
+            bytes.AsMemory((int)(offset - block.Start), destination.Length).CopyTo(destination);
+            Consumed(block, destination.Length);
+            return;
+        }
+
+        await FetchAsync(offset, destination, cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Prefetch(IReadOnlyList<(long Offset, long Length)> ranges, bool readAhead)
+    {
+        if (readAhead && !_options.ReadAheadRowGroup)
+        {
+            return;
+        }
+
+        var merged = new List<(long Start, long End)>();
+        foreach ((long offset, long length) in ranges.Where(r => r.Length > 0 && r.Offset >= 0 && r.Offset < _tailStart).OrderBy(r => r.Offset))
+        {
+            long end = Math.Min(offset + length, _tailStart);
+            if (merged.Count > 0 && offset - merged[^1].End <= _options.MergeGapBytes && end - merged[^1].Start <= _options.RangeBytes)
+            {
+                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, end));
+            }
+            else
+            {
+                merged.Add((offset, end));
+            }
+        }
+
+        lock (_blocks)
+        {
+            foreach ((long start, long end) in merged)
+            {
+                if (_blocks.Any(b => b.Start < end && start < b.Start + b.Length))
+                {
+                    continue; // Already on its way.
+                }
+
+                int length = (int)(end - start);
+                var block = new Block(start, length);
+                _tracker?.Add(length);
+                block.Bytes = FetchBlockAsync(start, length);
+                _blocks.Add(block);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _lifetime.CancelAsync().ConfigureAwait(false);
+        Block[] blocks;
+        lock (_blocks)
+        {
+            blocks = [.. _blocks];
+            _blocks.Clear();
+        }
+
+        foreach (Block block in blocks)
+        {
+            _tracker?.Remove(block.Length);
+            try
+            {
+                await block.Bytes.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // A read ahead that failed or was cancelled was never needed.
+            }
+        }
+
+        _lifetime.Dispose();
+    }
+
+    private async Task<byte[]> FetchBlockAsync(long start, int length)
+    {
+        byte[] bytes = new byte[length];
+        await FetchAsync(start, bytes, _lifetime.Token).ConfigureAwait(false);
+        return bytes;
+    }
+
+    private Block? Covering(long offset, int length)
+    {
+        lock (_blocks)
+        {
+            return _blocks.FirstOrDefault(b => b.Start <= offset && offset + length <= b.Start + b.Length);
+        }
+    }
+
+    /// <summary>A block is let go once as many of its bytes have been read as it holds: every range in it was read once.</summary>
+    private void Consumed(Block block, int bytes)
+    {
+        if (Interlocked.Add(ref block.Unread, -bytes) > 0)
+        {
+            return;
+        }
+
+        lock (_blocks)
+        {
+            if (!_blocks.Remove(block))
+            {
+                return;
+            }
+        }
+
+        _tracker?.Remove(block.Length);
+    }
+
+    private Task FetchAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+        RetryAsync(_store, _name, $"bytes {offset}-{offset + destination.Length - 1}", _options, async token =>
+        {
+            await _store.ReadAsync(_object, offset, destination, token).ConfigureAwait(false);
+            AlimentarMetrics.StorageBytesCounter.Add(destination.Length);
+            return true;
+        }, _requests, cancellationToken).AsTask();
+
+    /// <summary>Runs one request, retrying transient failures (and timeouts) with exponential backoff and full jitter.</summary>
+    private static async ValueTask<TResult> RetryAsync<TResult>(
+        IObjectStore store, string name, string what, ObjectReadOptions options, Func<CancellationToken, ValueTask<TResult>> request, SemaphoreSlim? gate, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            Exception failure;
+            if (gate is not null)
+            {
+                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.RequestTimeout);
+                AlimentarMetrics.StorageRequestCounter.Add(1);
+                try
+                {
+                    return await request(timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failure = new ObjectStoreException($"no answer within {options.RequestTimeout.TotalSeconds:0.###} s", null, isTransient: true, error);
+                }
+                catch (ObjectStoreException error) when (error.IsTransient)
+                {
+                    failure = error;
+                }
+                catch (ObjectStoreException error)
+                {
+                    throw Unavailable(name, what, error, attempt);
+                }
+                catch (Exception error) when (error is HttpRequestException or IOException)
+                {
+                    failure = new ObjectStoreException(error.Message, null, isTransient: true, error);
+                }
+            }
+            finally
+            {
+                gate?.Release();
+            }
+
+            if (attempt >= options.MaxAttempts)
+            {
+                throw Unavailable(name, what, (ObjectStoreException)failure, attempt);
+            }
+
+            AlimentarMetrics.StorageRetryCounter.Add(1);
+            double ceiling = options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), cancellationToken).ConfigureAwait(false);
+        }
+
+        static SourceUnavailableException Unavailable(string name, string what, ObjectStoreException error, int attempts) =>
+            AlimentarThrow.Unavailable(name,
+                $"reading {what} failed{(error.StatusCode is int status ? $" with status {status}" : string.Empty)}{(attempts > 1 ? $" after {attempts} attempts" : string.Empty)}: {error.Message.TrimEnd('.')}",
+                error);
+    }
+
+    private sealed class Block(long start, int length)
+    {
+        public long Start { get; } = start;
+
+        public int Length { get; } = length;
+
+        public long Unread = length;
+
+        public Task<byte[]> Bytes { get; set; } = Task.FromResult(Array.Empty<byte>());
+    }
+}

@@ -1,0 +1,39 @@
+namespace Alimentar;
+
+/// <summary>How Parquet files are read from an <see cref="IObjectStore"/>: request sizes, merging, parallelism, retries and timeouts.</summary>
+/// <remarks>The defaults suit S3 and Azure Blob from a machine in the same region.</remarks>
+public sealed record ObjectReadOptions
+{
+    /// <summary>The defaults.</summary>
+    public static ObjectReadOptions Default { get; } = new();
+
+    /// <summary>
+    /// The file's tail fetched with its first request (default 64 KiB): the footer of most files fits, so opening
+    /// a file takes one request, two when its footer is larger.
+    /// </summary>
+    public int FooterGuessBytes { get; init; } = 64 << 10;
+
+    /// <summary>
+    /// The most bytes one request fetches of a column chunk (default 8 MiB); a larger chunk is read in requests of
+    /// this size as it decodes, so memory follows this size and not the chunk's.
+    /// </summary>
+    public int RangeBytes { get; init; } = 8 << 20;
+
+    /// <summary>Ranges of a row group closer than this are fetched as one request, the gap included (default 1 MiB).</summary>
+    public int MergeGapBytes { get; init; } = 1 << 20;
+
+    /// <summary>Requests in flight at once for one file (default 4).</summary>
+    public int MaxParallelRequests { get; init; } = 4;
+
+    /// <summary>Whether the next row group's first ranges are fetched while the current one decodes (default true).</summary>
+    public bool ReadAheadRowGroup { get; init; } = true;
+
+    /// <summary>Attempts per request, the first included (default 4).</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>The wait before the first retry; each later wait doubles, with jitter (default 200 ms).</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How long one request may take before it is abandoned and retried (default 30 s).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

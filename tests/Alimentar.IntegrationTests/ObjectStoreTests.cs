@@ -1,0 +1,253 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Microsoft.AspNetCore.Http;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>Four of the 66 columns <see cref="ObjectStoreTests"/>' wide file holds.</summary>
+[StreamingDataset]
+public partial record WideFour(double C3, double C17, double C40, double C64);
+
+/// <summary>
+/// Parquet files read from object stores through an in-process HTTP range server that logs every request:
+/// how many requests a pass makes and how many bytes it fetches, what a replaced object does, and how
+/// 503s, resets, stalls and cancellation are met.
+/// </summary>
+public sealed class ObjectStoreTests : IAsyncLifetime
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("alimentar-store-").FullName;
+    private RangeServer _server = null!;
+    private readonly HttpClient _client = new();
+
+    public async Task InitializeAsync() => _server = await RangeServer.StartAsync(_directory);
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private HttpObjectStore Store => new(_client, _server.BaseUri);
+
+    private static readonly ObjectReadOptions QuickRetries = new() { RetryDelay = TimeSpan.FromMilliseconds(5), RequestTimeout = TimeSpan.FromSeconds(10) };
+
+    private async Task<string> WriteMeasurementsAsync(string key, int rows = 10_000, int rowGroupSize = 1_000)
+    {
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf(key), Enumerable.Range(0, rows).Select(i => new Measurement(i, $"sensor-{i % 13}", i % 9 == 0 ? null : i * 0.5)), rowGroupSize);
+        return key;
+    }
+
+    [Fact]
+    public async Task The_same_file_gives_the_same_rows_from_disk_HTTP_and_a_local_store()
+    {
+        string key = await WriteMeasurementsAsync("part-0.parquet");
+        List<Measurement> fromDisk = ParquetFiles.ReadAll(new ParquetSource<Measurement>(_server.PathOf(key)));
+
+        Assert.Equal(fromDisk, ParquetFiles.ReadAll(new ParquetSource<Measurement>(Store, key)));
+        Assert.Equal(fromDisk, ParquetFiles.ReadAll(new ParquetSource<Measurement>(new LocalObjectStore(_directory), key)));
+        Assert.Equal(fromDisk, ParquetFiles.ReadAll(ParquetSource<Measurement>.FromStore(new LocalObjectStore(_directory), prefix: "part-")));
+    }
+
+    [Fact]
+    public async Task A_pass_opens_with_one_request_for_the_footer_and_one_merged_request_per_row_group()
+    {
+        string key = await WriteMeasurementsAsync("counted.parquet", rows: 10_000, rowGroupSize: 1_000);
+        long length = new FileInfo(_server.PathOf(key)).Length;
+
+        List<Measurement> rows = ParquetFiles.ReadAll(new ParquetSource<Measurement>(Store, key, new ObjectReadOptions { FooterGuessBytes = 4_096 }));
+
+        Assert.Equal(10_000, rows.Count);
+        Assert.Single(_server.Requests, r => r.Method == "HEAD");
+        ServedRequest[] gets = _server.RangeGets;
+        Assert.Equal(1 + 10, gets.Length); // the tail, then each row group's three chunks as one request
+        Assert.All(gets, r => Assert.Matches(@"^bytes=\d+-\d+$", r.Range));
+        Assert.InRange(gets.Sum(r => r.Bytes), length - 4_096, length + 4_096);
+    }
+
+    [Fact]
+    public async Task Reading_4_of_66_columns_fetches_little_more_than_those_columns_chunks()
+    {
+        string path = _server.PathOf("wide.parquet");
+        string columns = string.Join(", ", Enumerable.Range(0, 66).Select(k => $"((i * {k * 7919 + 13}) % 1000003)::DOUBLE AS c{k}"));
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, $"SELECT {columns} FROM range(60000) t(i)", path, "COMPRESSION uncompressed, ROW_GROUP_SIZE 20000");
+        }
+
+        long chunks = 0;
+        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None))
+        {
+            chunks = file.Metadata.RowGroups.Sum(g => new[] { 3, 17, 40, 64 }.Sum(c => g.Columns[c].TotalCompressedSize));
+        }
+
+        List<WideFour> rows = ParquetFiles.ReadAll(new ParquetSource<WideFour>(Store, "wide.parquet"));
+
+        Assert.Equal(60_000, rows.Count);
+        Assert.Equal((7 * (3 * 7919 + 13)) % 1000003, rows[7].C3);
+        long fetched = _server.RangeGets.Sum(r => r.Bytes);
+        long footerGuess = ObjectReadOptions.Default.FooterGuessBytes;
+        Assert.InRange(fetched, chunks, chunks + footerGuess + (chunks / 50));
+        Assert.True(fetched < new FileInfo(path).Length / 10, $"fetched {fetched} bytes of a {new FileInfo(path).Length}-byte file");
+    }
+
+    [Fact]
+    public async Task An_object_replaced_mid_read_is_an_error_never_a_mix_of_two_versions()
+    {
+        string key = await WriteMeasurementsAsync("replaced.parquet", rows: 10_000, rowGroupSize: 1_000);
+        var source = new ParquetSource<Measurement>(Store, key, new ObjectReadOptions { ReadAheadRowGroup = false }).BatchSize(500).DecodeAhead(0);
+
+        SourceUnavailableException error = await Assert.ThrowsAsync<SourceUnavailableException>(async () =>
+        {
+            bool replaced = false;
+            await foreach (Batch<Measurement> batch in source.ReadBatchesAsync())
+            {
+                batch.Dispose();
+                if (!replaced)
+                {
+                    replaced = true;
+                    await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf(key), Enumerable.Range(0, 10_000).Select(i => new Measurement(-i, "other", 0)), 1_000);
+                }
+            }
+        });
+
+        Assert.Contains("412", error.Message, StringComparison.Ordinal);
+        Assert.Contains("replaced.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("replaced while it was read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Injected_503s_and_connection_resets_are_retried_and_the_rows_come_out_whole()
+    {
+        string key = await WriteMeasurementsAsync("flaky.parquet");
+        List<Measurement> expected = ParquetFiles.ReadAll(new ParquetSource<Measurement>(_server.PathOf(key)));
+        // Every request fails twice before it succeeds: first with a 503, then with a reset connection.
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        _server.Fault = context =>
+        {
+            int attempt = attempts.AddOrUpdate($"{context.Request.Method} {context.Request.Headers.Range}", 1, (_, n) => n + 1);
+            if (attempt == 1)
+            {
+                context.Response.StatusCode = 503;
+                return Task.FromResult(true);
+            }
+
+            if (attempt == 2)
+            {
+                context.Abort();
+                return Task.FromResult(true);
+            }
+
+            return Task.FromResult(false);
+        };
+
+        List<Measurement> actual = ParquetFiles.ReadAll(new ParquetSource<Measurement>(Store, key, QuickRetries));
+
+        Assert.Equal(expected, actual);
+        Assert.All(attempts.Values, n => Assert.Equal(3, n));
+        Assert.Equal(attempts.Count, _server.Requests.Count(r => r.Status == 503));
+    }
+
+    [Fact]
+    public async Task A_failure_after_its_retries_names_the_key_the_range_and_the_status()
+    {
+        string key = await WriteMeasurementsAsync("down.parquet");
+        _server.Fault = context =>
+        {
+            if (context.Request.Headers.Range.Count == 0)
+            {
+                return Task.FromResult(false);
+            }
+
+            context.Response.StatusCode = 503;
+            return Task.FromResult(true);
+        };
+
+        SourceUnavailableException error = Assert.Throws<SourceUnavailableException>(() => ParquetFiles.ReadAll(new ParquetSource<Measurement>(Store, key, QuickRetries with { MaxAttempts = 3 })));
+
+        Assert.Contains("down.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"bytes \d+-\d+", error.Message);
+        Assert.Contains("status 503 after 3 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, _server.Requests.Count(r => r.Status == 503));
+    }
+
+    [Fact]
+    public async Task A_stalled_connection_times_out_and_cancellation_stops_everything()
+    {
+        string key = await WriteMeasurementsAsync("stalled.parquet");
+        _server.Fault = async context =>
+        {
+            if (context.Request.Headers.Range.Count == 0)
+            {
+                return false;
+            }
+
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return true;
+        };
+
+        SourceUnavailableException timedOut = Assert.Throws<SourceUnavailableException>(() => ParquetFiles.ReadAll(
+            new ParquetSource<Measurement>(Store, key, QuickRetries with { RequestTimeout = TimeSpan.FromMilliseconds(200), MaxAttempts = 2 })));
+        Assert.Contains("no answer within 0.2 s", timedOut.Message, StringComparison.Ordinal);
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var patient = new ParquetSource<Measurement>(Store, key, QuickRetries with { RequestTimeout = TimeSpan.FromMinutes(10) });
+        Task reading = Task.Run(async () =>
+        {
+            await foreach (Batch<Measurement> batch in patient.ReadBatchesAsync(cancel.Token))
+            {
+                batch.Dispose();
+            }
+        });
+
+        // The guard only keeps a broken build from hanging the suite; cancellation ends the read long before.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading.WaitAsync(TimeSpan.FromMinutes(2)));
+    }
+
+    [Fact]
+    public async Task A_store_source_takes_part_in_shards_shuffle_and_resume_like_a_local_file()
+    {
+        Directory.CreateDirectory(_server.PathOf("set"));
+        for (int part = 0; part < 3; part++)
+        {
+            await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf($"set/part-{part}.parquet"),
+                Enumerable.Range(part * 2_000, 2_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 300);
+        }
+
+        var local = new LocalObjectStore(_directory);
+        StreamingDataset<Measurement> Configure() =>
+            new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromStore(local, "set/", s => s.BatchSize(128)), 4).WithShard(1, 2).WithShuffle(3).WithEpoch(2);
+
+        long[] full;
+        using (StreamingDataset<Measurement> uninterrupted = Configure())
+        {
+            full = uninterrupted.Rows().Select(m => m.Id).ToArray();
+            Assert.Equal(3_000, full.Length);
+            Assert.Equal(full.Length, uninterrupted.TotalRows);
+        }
+
+        var before = new List<long>();
+        StreamingState state;
+        using (StreamingDataset<Measurement> interrupted = Configure())
+        using (IEnumerator<Measurement> rows = interrupted.Rows().GetEnumerator())
+        {
+            while (before.Count < 1_111 && rows.MoveNext())
+            {
+                before.Add(rows.Current.Id);
+            }
+
+            state = interrupted.GetState();
+        }
+
+        using StreamingDataset<Measurement> resumed = Configure().ResumeFrom(state);
+        Assert.Equal(full, before.Concat(resumed.Rows().Select(m => m.Id)));
+    }
+
+    [Fact]
+    public void Plain_HTTP_cannot_list_and_says_so()
+    {
+        NotSupportedException error = Assert.Throws<NotSupportedException>(() => ParquetSource<Measurement>.FromStore(Store, "x/"));
+        Assert.Contains("cannot list", error.Message, StringComparison.Ordinal);
+    }
+}
