@@ -1,0 +1,68 @@
+using Azure.Storage.Blobs;
+
+namespace Alimentar.Storage.Azure.Tests;
+
+/// <summary><see cref="AzureBlobObjectStore"/> against Azurite (npm, pinned to 3.35.0), started and stopped by the class.</summary>
+public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
+{
+    private const string Install = "npm install --prefix tools/azurite";
+
+    // Azurite's well-known development account.
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private Emulator? _azurite;
+    private BlobContainerClient? _container;
+
+    protected override IObjectStore Store => new AzureBlobObjectStore(_container!);
+
+    public async Task InitializeAsync()
+    {
+        if (EmulatorTools.Path(EmulatorTools.Azurite) is not { } azurite)
+        {
+            return;
+        }
+
+        _azurite = await Emulator.StartAsync(azurite, (port, work) =>
+            $"--blobHost 127.0.0.1 --blobPort {port} --location \"{work}\" --silent --disableTelemetry --skipApiVersionCheck");
+        string connection = $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{_azurite.Port}/devstoreaccount1;";
+        _container = new BlobContainerClient(connection, "datasets");
+        await _container.CreateIfNotExistsAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+
+    protected override async Task UploadAsync(string key, string path) =>
+        await _container!.GetBlobClient(key).UploadAsync(path, overwrite: true);
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task A_blob_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task A_missing_blob_is_named_with_its_status() => MissingObjectIsNamedAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task Blobs_shard_shuffle_and_resume_like_local_files() => ShardsShuffleAndResumeAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public async Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges()
+    {
+        string path = await WriteAsync("ranges/one.parquet", 0, 100);
+        byte[] expected = await File.ReadAllBytesAsync(path);
+        ObjectInfo info = Assert.Single(await Store.ListAsync("ranges/", CancellationToken.None).ToListAsync());
+        Assert.Equal(expected.Length, info.Length);
+        Assert.False(string.IsNullOrEmpty(info.ETag));
+        Assert.Equal(info, await Store.GetInfoAsync("ranges/one.parquet", CancellationToken.None));
+
+        byte[] middle = new byte[100];
+        await Store.ReadAsync(info, 50, middle, CancellationToken.None);
+        Assert.Equal(expected.AsSpan(50, 100).ToArray(), middle);
+    }
+}

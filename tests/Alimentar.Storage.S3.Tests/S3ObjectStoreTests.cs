@@ -1,0 +1,74 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Alimentar.Storage.S3.Tests;
+
+/// <summary><see cref="S3ObjectStore"/> against moto_server (Python's moto), started and stopped by the class.</summary>
+public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
+{
+    private const string Bucket = "datasets";
+    private const string Install = "pip install 'moto[server]'";
+    private Emulator? _moto;
+    private AmazonS3Client? _client;
+
+    protected override IObjectStore Store => new S3ObjectStore(_client!, Bucket);
+
+    public async Task InitializeAsync()
+    {
+        if (EmulatorTools.Path(EmulatorTools.Moto) is not { } moto)
+        {
+            return;
+        }
+
+        _moto = await Emulator.StartAsync(moto, (port, _) => $"-H 127.0.0.1 -p {port}");
+        _client = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config
+        {
+            ServiceURL = $"http://127.0.0.1:{_moto.Port}",
+            ForcePathStyle = true,
+            AuthenticationRegion = "us-east-1",
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+        });
+        await _client.PutBucketAsync(Bucket);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_moto is not null)
+        {
+            await _moto.DisposeAsync();
+        }
+    }
+
+    protected override async Task UploadAsync(string key, string path) =>
+        await _client!.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, FilePath = path });
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task An_object_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task A_missing_object_is_named_with_its_status() => MissingObjectIsNamedAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task Objects_in_S3_shard_shuffle_and_resume_like_local_files() => ShardsShuffleAndResumeAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public async Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges()
+    {
+        string path = await WriteAsync("ranges/one.parquet", 0, 100);
+        byte[] expected = await File.ReadAllBytesAsync(path);
+        ObjectInfo info = Assert.Single(await Store.ListAsync("ranges/", CancellationToken.None).ToListAsync());
+        Assert.Equal(expected.Length, info.Length);
+        Assert.False(string.IsNullOrEmpty(info.ETag));
+        Assert.Equal(info, await Store.GetInfoAsync("ranges/one.parquet", CancellationToken.None));
+
+        byte[] middle = new byte[100];
+        await Store.ReadAsync(info, 50, middle, CancellationToken.None);
+        Assert.Equal(expected.AsSpan(50, 100).ToArray(), middle);
+    }
+}

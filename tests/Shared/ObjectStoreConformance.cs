@@ -1,0 +1,121 @@
+namespace Alimentar.Testing;
+
+/// <summary>A row the object-store conformance tests write and read back.</summary>
+[StreamingDataset]
+public partial record StoredRow(long Id, string Sensor, double? Reading);
+
+/// <summary>
+/// What every object store must do for Parquet sources, run against a real emulator by each store's test
+/// project: the same rows as from disk (one file, and a listed prefix, in key order), a replaced object
+/// refused mid-read, a missing one named, and shards, shuffle and resume like local files.
+/// </summary>
+public abstract class ObjectStoreConformance
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("alimentar-conformance-").FullName;
+
+    /// <summary>The store under test.</summary>
+    protected abstract IObjectStore Store { get; }
+
+    /// <summary>Uploads the file at <paramref name="path"/> as <paramref name="key"/>, replacing what is there.</summary>
+    protected abstract Task UploadAsync(string key, string path);
+
+    protected async Task<string> WriteAsync(string key, int first, int rows, int rowGroupSize = 500)
+    {
+        string path = Path.Combine(_scratch, Guid.NewGuid().ToString("N") + ".parquet");
+        await ParquetDatasetWriter<StoredRow>.WriteFileAsync(path, Enumerable.Range(first, rows).Select(i => new StoredRow(i, $"s{i % 7}", i % 5 == 0 ? null : i * 0.25)), rowGroupSize);
+        await UploadAsync(key, path);
+        return path;
+    }
+
+    protected async Task SameRowsAsFromDiskAsync()
+    {
+        string first = await WriteAsync("data/part-0.parquet", 0, 3_000);
+        string second = await WriteAsync("data/part-1.parquet", 3_000, 1_234);
+        await WriteAsync("other/part-9.parquet", 9_000, 10);
+
+        List<StoredRow> one = ReadAll(new ParquetSource<StoredRow>(Store, "data/part-0.parquet").BatchSize(256));
+        Assert.Equal(ReadAll(new ParquetSource<StoredRow>(first)), one);
+
+        List<StoredRow> listed = ReadAll(ParquetSource<StoredRow>.FromStore(Store, "data/"));
+        Assert.Equal(ReadAll(new ParquetSource<StoredRow>(first)).Concat(ReadAll(new ParquetSource<StoredRow>(second))), listed);
+    }
+
+    protected async Task ReplacedMidReadIsRefusedAsync()
+    {
+        // A tail guess smaller than the file, so the pass still has requests to make after the replacement.
+        await WriteAsync("replaced.parquet", 0, 5_000);
+        var source = new ParquetSource<StoredRow>(Store, "replaced.parquet", new ObjectReadOptions { ReadAheadRowGroup = false, FooterGuessBytes = 1_024 }).BatchSize(250).DecodeAhead(0);
+        SourceUnavailableException error = await Assert.ThrowsAsync<SourceUnavailableException>(async () =>
+        {
+            bool replaced = false;
+            await foreach (Batch<StoredRow> batch in source.ReadBatchesAsync())
+            {
+                batch.Dispose();
+                if (!replaced)
+                {
+                    replaced = true;
+                    await WriteAsync("replaced.parquet", 100_000, 5_000);
+                }
+            }
+        });
+
+        Assert.Contains("replaced.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("replaced while it was read", error.Message, StringComparison.Ordinal);
+    }
+
+    protected Task MissingObjectIsNamedAsync()
+    {
+        SourceUnavailableException error = Assert.Throws<SourceUnavailableException>(() => ReadAll(new ParquetSource<StoredRow>(Store, "no/such.parquet")));
+        Assert.Contains($"{Store.Name}/no/such.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("404", error.Message, StringComparison.Ordinal);
+        return Task.CompletedTask;
+    }
+
+    protected async Task ShardsShuffleAndResumeAsync()
+    {
+        for (int part = 0; part < 3; part++)
+        {
+            await WriteAsync($"train/part-{part}.parquet", part * 1_000, 1_000, rowGroupSize: 300);
+        }
+
+        StreamingDataset<StoredRow> Configure() =>
+            new StreamingDataset<StoredRow>(ParquetSource<StoredRow>.FromStore(Store, "train/", s => s.BatchSize(100)), 4).WithShard(0, 2).WithShuffle(9);
+
+        long[] full;
+        using (StreamingDataset<StoredRow> uninterrupted = Configure())
+        {
+            full = uninterrupted.Rows().Select(r => r.Id).ToArray();
+        }
+
+        Assert.Equal(1_500, full.Length);
+        var before = new List<long>();
+        StreamingState state;
+        using (StreamingDataset<StoredRow> interrupted = Configure())
+        using (IEnumerator<StoredRow> rows = interrupted.Rows().GetEnumerator())
+        {
+            while (before.Count < 555 && rows.MoveNext())
+            {
+                before.Add(rows.Current.Id);
+            }
+
+            state = interrupted.GetState();
+        }
+
+        using StreamingDataset<StoredRow> resumed = Configure().ResumeFrom(state);
+        Assert.Equal(full, before.Concat(resumed.Rows().Select(r => r.Id)));
+    }
+
+    private static List<StoredRow> ReadAll(IBatchSource<StoredRow> source)
+    {
+        var rows = new List<StoredRow>();
+        foreach (Batch<StoredRow> batch in source.ReadBatchesAsync().ToBlockingEnumerable())
+        {
+            using (batch)
+            {
+                rows.AddRange(batch);
+            }
+        }
+
+        return rows;
+    }
+}
