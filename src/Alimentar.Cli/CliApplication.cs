@@ -12,22 +12,22 @@ internal sealed class CliApplication
 
     public async Task<int> RunAsync(string[] args)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A Parquet file." };
+        var file = new Argument<string>("file") { Description = "A Parquet file: a path, or an s3://bucket/key, az://container/key or https:// URI." };
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
         var typeName = new Option<string>("--type") { Description = "The record's name.", DefaultValueFactory = _ => "Row" };
         var ns = new Option<string?>("--namespace") { Description = "The record's namespace." };
 
         var inspect = new Command("inspect", "Show a file's schema, row groups, codecs and column statistics.") { file };
-        inspect.SetAction((result, token) => GuardAsync(() => new InspectCommand(_console).RunAsync(result.GetValue(file)!, token)));
+        inspect.SetAction((result, token) => GuardAsync(() => new InspectCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));
 
         var scaffold = new Command("scaffold", "Print a [StreamingDataset] record that binds to the file.") { file, typeName, ns };
-        scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(result.GetValue(file)!, result.GetValue(typeName)!, result.GetValue(ns), token)));
+        scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(typeName)!, result.GetValue(ns), token)));
 
         var head = new Command("head", "Show the first rows as a table.") { file, rows };
-        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(result.GetValue(file)!, result.GetValue(rows), token)));
+        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(rows), token)));
 
         var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file };
-        bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(result.GetValue(file)!, token)));
+        bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));
 
         var root = new RootCommand("Alimentar: typed, constant-memory streaming of Parquet files.") { inspect, scaffold, head, bench };
         ParseResult parsed = root.Parse(args);

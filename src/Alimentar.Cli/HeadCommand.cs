@@ -7,10 +7,9 @@ namespace Alimentar.Cli;
 /// <summary><c>alimentar head FILE [-n 10]</c>: the first rows as a table.</summary>
 internal sealed class HeadCommand(IAnsiConsole console)
 {
-    public async Task<int> RunAsync(FileInfo file, int rows, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliInput file, int rows, CancellationToken cancellationToken)
     {
-        CliApplication.RequireFile(file);
-        ParquetScan scan = await ParquetFileInfo.ScanAsync(file.FullName, Math.Max(0, rows), headOnly: true, cancellationToken: cancellationToken);
+        ParquetScan scan = await file.ScanAsync(Math.Max(0, rows), headOnly: true, progress: null, cancellationToken);
         var table = new Table();
         foreach (string column in scan.Columns)
         {

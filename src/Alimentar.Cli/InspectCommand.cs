@@ -9,12 +9,11 @@ internal sealed class InspectCommand(IAnsiConsole console)
     /// <summary>Writers' "created by" strings can be hundreds of characters; the summary line shows this many.</summary>
     private const int CreatedByShown = 80;
 
-    public async Task<int> RunAsync(FileInfo file, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliInput file, CancellationToken cancellationToken)
     {
-        CliApplication.RequireFile(file);
-        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.FullName, cancellationToken);
-        console.MarkupLineInterpolated($"[bold]{file.FullName}[/]");
-        console.MarkupLineInterpolated($"{file.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
+        ParquetFileInfo info = await file.ReadInfoAsync(cancellationToken);
+        console.MarkupLineInterpolated($"[bold]{file.Display}[/]");
+        console.MarkupLineInterpolated($"{info.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
 
         var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member");
         foreach (ParquetColumnInfo column in info.Columns)

@@ -132,7 +132,7 @@ public sealed class CommandTests
         Assert.Equal(2, exit);
     }
 
-    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    internal static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
-namespace Alimentar.IntegrationTests;
+namespace Alimentar.Testing;
 
 /// <summary>One request the <see cref="RangeServer"/> answered.</summary>
 internal sealed record ServedRequest(string Method, string Path, string? Range, int Status, long Bytes);

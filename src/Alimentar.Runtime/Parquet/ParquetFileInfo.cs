@@ -20,9 +20,10 @@ public sealed class ParquetFileInfo
 {
     private readonly FileSchema _schema;
 
-    private ParquetFileInfo(string path, FileMetadata metadata)
+    private ParquetFileInfo(string path, FileMetadata metadata, long length)
     {
         Path = path;
+        Length = length;
         _schema = metadata.Schema;
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
@@ -32,6 +33,9 @@ public sealed class ParquetFileInfo
 
     /// <summary>The file.</summary>
     public string Path { get; }
+
+    /// <summary>The file's length in bytes.</summary>
+    public long Length { get; }
 
     /// <summary>The rows the footer claims.</summary>
     public long RowCount { get; }
@@ -54,8 +58,40 @@ public sealed class ParquetFileInfo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         await using ParquetFile file = await OpenAsync(path, cancellationToken).ConfigureAwait(false);
-        return new ParquetFileInfo(path, file.Metadata);
+        return new ParquetFileInfo(path, file.Metadata, file.Pages.Length);
     }
+
+    /// <summary>Reads the footer of object <paramref name="key"/> in <paramref name="store"/>: usually one range request.</summary>
+    /// <param name="store">Where the object lives.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The file's metadata; <see cref="Path"/> is the store's name and the key.</returns>
+    /// <exception cref="AlimentarException">The object is missing or unreadable, not Parquet, or its footer is corrupt or encrypted.</exception>
+    public static async Task<ParquetFileInfo> ReadAsync(IObjectStore store, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        string name = Storage.ObjectRangeReader.NameOf(store, key);
+        await using ParquetFile file = await ParquetFile.OpenAsync(Open(store, key), name, cancellationToken).ConfigureAwait(false);
+        return new ParquetFileInfo(name, file.Metadata, file.Pages.Length);
+    }
+
+    /// <summary>Like <see cref="ScanAsync(string, int, bool, IProgress{long}?, CancellationToken)"/>, over object <paramref name="key"/> in <paramref name="store"/>.</summary>
+    /// <param name="store">Where the object lives.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="headRows">Leading rows to keep.</param>
+    /// <param name="headOnly">Stop once the head is full instead of decoding the whole file.</param>
+    /// <param name="progress">Told the rows of each row group once it is decoded.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    /// <returns>The columns, the rows decoded and the head.</returns>
+    public static Task<ParquetScan> ScanAsync(IObjectStore store, string key, int headRows = 0, bool headOnly = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentOutOfRangeException.ThrowIfNegative(headRows);
+        return ParquetFileScanner.ScanAsync(Open(store, key), Storage.ObjectRangeReader.NameOf(store, key), headRows, cancellationToken, progress, headOnly);
+    }
+
+    private static Func<CancellationToken, ValueTask<ParquetBinding.Reading.IRangeReader>> Open(IObjectStore store, string key) =>
+        async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, token).ConfigureAwait(false);
 
     /// <summary>
     /// Decodes every column of every row group, untyped, through the same page reader typed sources use,

@@ -18,9 +18,13 @@ internal static class ParquetFileScanner
     /// <param name="progress">Told the rows of each row group once it is decoded.</param>
     /// <param name="headOnly">Stop once the head is full, instead of decoding the whole file.</param>
     /// <param name="opened">Told the rows the footer claims, once the file is open.</param>
-    public static async Task<ParquetScan> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
+    public static Task<ParquetScan> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null) =>
+        ScanAsync(_ => ValueTask.FromResult<Reading.IRangeReader>(Reading.FileRangeReader.Open(path)), path, headRows, cancellationToken, progress, headOnly, opened);
+
+    /// <summary>Scans whatever <paramref name="open"/> opens (an object in a store), named <paramref name="path"/> in messages.</summary>
+    public static async Task<ParquetScan> ScanAsync(Func<CancellationToken, ValueTask<Reading.IRangeReader>> open, string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
     {
-        await using ParquetFile file = await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
+        await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
         BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
@@ -31,7 +35,7 @@ internal static class ParquetFileScanner
             int rows = 0;
             try
             {
-                using RowGroupReader rowGroup = RowGroupReader.Open(file, binding, group, verifyCrc: true);
+                using RowGroupReader rowGroup = RowGroupReader.Open(file, binding, group, verifyCrc: true, readAhead: !headOnly);
                 rows = rowGroup.Rows;
                 while (rowGroup.RowsLeft > 0)
                 {

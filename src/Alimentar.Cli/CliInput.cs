@@ -1,0 +1,98 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Azure.Storage.Blobs;
+
+namespace Alimentar.Cli;
+
+/// <summary>
+/// What a command reads: a local path, or an <c>s3://bucket/key</c>, <c>az://container/key</c> or <c>http(s)://</c>
+/// URI read through an object store. Credentials come from each SDK's usual places: the AWS environment and
+/// profile chain (and <c>AWS_ENDPOINT_URL</c> for S3-compatible stores), <c>AZURE_STORAGE_CONNECTION_STRING</c>
+/// for Azure.
+/// </summary>
+internal sealed class CliInput
+{
+    private readonly IObjectStore? _store;
+    private readonly string _pathOrKey;
+
+    private CliInput(string display, IObjectStore? store, string pathOrKey)
+    {
+        Display = display;
+        _store = store;
+        _pathOrKey = pathOrKey;
+    }
+
+    /// <summary>How the input is shown: the full path or the URI.</summary>
+    public string Display { get; }
+
+    /// <summary>A short name for progress bars.</summary>
+    public string ShortName => _store is null ? Path.GetFileName(_pathOrKey) : _pathOrKey[(_pathOrKey.LastIndexOf('/') + 1)..];
+
+    /// <summary>Resolves <paramref name="argument"/>; a local path must name an existing file.</summary>
+    /// <exception cref="SourceUnavailableException">The path is missing or a directory, or a URI lacks its key or credentials.</exception>
+    public static CliInput Parse(string argument)
+    {
+        if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
+        {
+            string key = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+            if (key.Length == 0)
+            {
+                throw Unavailable(argument, "the URI names no object (expected scheme://bucket-or-host/key)");
+            }
+
+            return uri.Scheme switch
+            {
+                "s3" => new CliInput(argument, new S3ObjectStore(CreateS3Client(), uri.Host), key),
+                "az" => new CliInput(argument, new AzureBlobObjectStore(CreateContainer(argument, uri.Host)), key),
+                _ => FromHttp(argument, uri),
+            };
+        }
+
+        var file = new FileInfo(argument);
+        CliApplication.RequireFile(file);
+        return new CliInput(file.FullName, null, file.FullName);
+    }
+
+    public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
+        _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);
+
+    public Task<ParquetScan> ScanAsync(int headRows, bool headOnly, IProgress<long>? progress, CancellationToken cancellationToken) =>
+        _store is null
+            ? ParquetFileInfo.ScanAsync(_pathOrKey, headRows, headOnly, progress, cancellationToken)
+            : ParquetFileInfo.ScanAsync(_store, _pathOrKey, headRows, headOnly, progress, cancellationToken);
+
+    private static CliInput FromHttp(string argument, Uri uri)
+    {
+        string path = uri.GetLeftPart(UriPartial.Path);
+        int slash = path.LastIndexOf('/');
+        return new CliInput(argument, new HttpObjectStore(SharedHttp, new Uri(path[..(slash + 1)])), Uri.UnescapeDataString(path[(slash + 1)..]));
+    }
+
+    private static readonly HttpClient SharedHttp = new();
+
+    private static SourceUnavailableException Unavailable(string argument, string problem) =>
+        new($"Cannot read '{argument}': {problem}.") { FilePath = argument };
+
+    private static AmazonS3Client CreateS3Client()
+    {
+        // An explicit endpoint (MinIO, R2, moto) is addressed by path, as S3-compatible stores expect.
+        string? endpoint = Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL_S3") ?? Environment.GetEnvironmentVariable("AWS_ENDPOINT_URL");
+        if (!string.IsNullOrEmpty(endpoint))
+        {
+            return new AmazonS3Client(new AmazonS3Config
+            {
+                ServiceURL = endpoint,
+                ForcePathStyle = true,
+                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+            });
+        }
+
+        return new AmazonS3Client();
+    }
+
+    private static BlobContainerClient CreateContainer(string argument, string container) =>
+        Environment.GetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection
+            ? new BlobContainerClient(connection, container)
+            : throw Unavailable(argument, "set AZURE_STORAGE_CONNECTION_STRING to the storage account's connection string (or a SAS connection string) to read az:// URIs");
+}

@@ -1,0 +1,77 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Alimentar.Cli.Tests;
+
+/// <summary>inspect, head and bench read https:// and s3:// URIs through object stores, with range requests only.</summary>
+public sealed class UriTests
+{
+    [Fact]
+    public async Task Inspect_head_and_bench_read_an_https_style_URI_with_range_requests()
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-cli-http-").FullName;
+        try
+        {
+            File.Copy(Corpus.File("alltypes_plain.parquet"), Path.Combine(directory, "all types.parquet"));
+            await using RangeServer server = await RangeServer.StartAsync(directory);
+            string uri = new Uri(server.BaseUri, "all%20types.parquet").AbsoluteUri;
+
+            (int inspected, string inspect) = await CommandTests.RunAsync("inspect", uri);
+            (int headed, string head) = await CommandTests.RunAsync("head", uri, "-n", "3");
+            (int benched, string bench) = await CommandTests.RunAsync("bench", uri);
+
+            Assert.Equal((0, 0, 0), (inspected, headed, benched));
+            Assert.Contains(uri, inspect, StringComparison.Ordinal);
+            Assert.Contains("8 rows in 1 row groups", inspect, StringComparison.Ordinal);
+            Assert.Contains("bool_col", head, StringComparison.Ordinal);
+            Assert.Contains("8 rows of 11 columns", bench, StringComparison.Ordinal);
+            Assert.All(server.Requests.Where(r => r.Method == "GET"), r => Assert.Matches(@"^bytes=\d+-\d+$", r.Range));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_object_behind_a_URI_is_a_clear_error_and_exit_code()
+    {
+        string directory = Directory.CreateTempSubdirectory("alimentar-cli-http-").FullName;
+        try
+        {
+            await using RangeServer server = await RangeServer.StartAsync(directory);
+            (int exit, string output) = await CommandTests.RunAsync("inspect", new Uri(server.BaseUri, "nothing.parquet").AbsoluteUri);
+
+            Assert.Equal(ExitCodes.BadPath, exit);
+            Assert.Contains("nothing.parquet", output, StringComparison.Ordinal);
+            Assert.Contains("404", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [EmulatorFact(EmulatorTools.Moto, "pip install 'moto[server]'")]
+    public async Task Inspect_reads_an_s3_URI_with_the_AWS_environment()
+    {
+        await using Emulator moto = await Emulator.StartAsync(EmulatorTools.Path(EmulatorTools.Moto)!, (port, _) => $"-H 127.0.0.1 -p {port}");
+        string endpoint = $"http://127.0.0.1:{moto.Port}";
+        using (var client = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+        {
+            await client.PutBucketAsync("cli-bucket");
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "cli-bucket", Key = "data/sorted.parquet", FilePath = Corpus.File("sort_columns.parquet") });
+        }
+
+        // The CLI takes credentials and the endpoint from the environment, as the AWS SDK does everywhere.
+        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", endpoint);
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        (int exit, string output) = await CommandTests.RunAsync("inspect", "s3://cli-bucket/data/sorted.parquet");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+    }
+}
