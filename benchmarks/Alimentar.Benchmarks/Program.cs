@@ -3,9 +3,11 @@ using BenchmarkDotNet.Running;
 
 // Timed suites:            dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- --filter '*'
 // Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
+// Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
 return args switch
 {
     ["memory", ..] => MemoryRunner.Run(args),
+    ["storage", ..] => StorageRunner.Run(args),
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
     _ => RunSuites(args),
 };

@@ -83,6 +83,12 @@ public static class Readers
     public static double ParquetSharpColumns(string path)
     {
         using var file = new ParquetSharp.ParquetFileReader(path);
+        return ParquetSharpColumns(file);
+    }
+
+    /// <summary>The same, over a file ParquetSharp already opened (from a stream, say).</summary>
+    public static double ParquetSharpColumns(ParquetSharp.ParquetFileReader file)
+    {
         var ids = new long[ChunkValues];
         var users = new int[ChunkValues];
         var scores = new float[ChunkValues];
