@@ -1,6 +1,4 @@
-using System.Data;
 using BenchmarkDotNet.Attributes;
-using DuckDB.NET.Data;
 
 namespace Alimentar.Benchmarks;
 
@@ -60,22 +58,7 @@ public class FilterBenchmarks
     }
 
     [Benchmark(Description = "DuckDB.NET WHERE (streaming)")]
-    public long DuckDbWhere()
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.UseStreamingMode = true;
-        command.CommandText = $"SELECT * FROM read_parquet('{_path}') WHERE id >= {From} AND id < {To}";
-        using IDataReader reader = command.ExecuteReader();
-        long sum = 0;
-        while (reader.Read())
-        {
-            sum += reader.GetInt32(1) + reader.GetString(6).Length;
-        }
-
-        return sum;
-    }
+    public double DuckDbWhere() => Readers.DuckDbStreaming(_path, $"id >= {From} AND id < {To}");
 
     private static IEnumerable<Batch<Ride>> ReadAll(ParquetSource<Ride> source) =>
         source.ReadBatchesAsync().ToBlockingEnumerable();

@@ -206,45 +206,6 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_store_source_takes_part_in_shards_shuffle_and_resume_like_a_local_file()
-    {
-        Directory.CreateDirectory(_server.PathOf("set"));
-        for (int part = 0; part < 3; part++)
-        {
-            await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf($"set/part-{part}.parquet"),
-                Enumerable.Range(part * 2_000, 2_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 300);
-        }
-
-        var local = new LocalObjectStore(_directory);
-        StreamingDataset<Measurement> Configure() =>
-            new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromStore(local, "set/", s => s.BatchSize(128)), 4).WithShard(1, 2).WithShuffle(3).WithEpoch(2);
-
-        long[] full;
-        using (StreamingDataset<Measurement> uninterrupted = Configure())
-        {
-            full = uninterrupted.Rows().Select(m => m.Id).ToArray();
-            Assert.Equal(3_000, full.Length);
-            Assert.Equal(full.Length, uninterrupted.TotalRows);
-        }
-
-        var before = new List<long>();
-        StreamingState state;
-        using (StreamingDataset<Measurement> interrupted = Configure())
-        using (IEnumerator<Measurement> rows = interrupted.Rows().GetEnumerator())
-        {
-            while (before.Count < 1_111 && rows.MoveNext())
-            {
-                before.Add(rows.Current.Id);
-            }
-
-            state = interrupted.GetState();
-        }
-
-        using StreamingDataset<Measurement> resumed = Configure().ResumeFrom(state);
-        Assert.Equal(full, before.Concat(resumed.Rows().Select(m => m.Id)));
-    }
-
-    [Fact]
     public void Plain_HTTP_cannot_list_and_says_so()
     {
         NotSupportedException error = Assert.Throws<NotSupportedException>(() => ParquetSource<Measurement>.FromStore(Store, "x/"));

@@ -105,6 +105,20 @@ public abstract class ObjectStoreConformance
         Assert.Equal(full, before.Concat(resumed.Rows().Select(r => r.Id)));
     }
 
+    protected async Task ListsLengthsAndETagsAndReadsExplicitRangesAsync()
+    {
+        string path = await WriteAsync("ranges/one.parquet", 0, 100);
+        byte[] expected = await File.ReadAllBytesAsync(path);
+        ObjectInfo info = Assert.Single(await Store.ListAsync("ranges/", CancellationToken.None).ToListAsync());
+        Assert.Equal(expected.Length, info.Length);
+        Assert.False(string.IsNullOrEmpty(info.ETag));
+        Assert.Equal(info, await Store.GetInfoAsync("ranges/one.parquet", CancellationToken.None));
+
+        byte[] middle = new byte[100];
+        await Store.ReadAsync(info, 50, middle, CancellationToken.None);
+        Assert.Equal(expected.AsSpan(50, 100).ToArray(), middle);
+    }
+
     private static List<StoredRow> ReadAll(IBatchSource<StoredRow> source)
     {
         var rows = new List<StoredRow>();

@@ -48,7 +48,7 @@ public sealed class LocalObjectStore : IObjectStore
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.Asynchronous);
         if (target.ETag is { } pinned && Describe(target.Key, new FileInfo(path)).ETag != pinned)
         {
-            throw new ObjectStoreException($"'{target.Key}' changed since it was opened", 412, isTransient: false);
+            throw new ObjectStoreException($"'{target.Key}' was replaced while it was read (it no longer has ETag {pinned})", 412, isTransient: false);
         }
 
         while (!destination.IsEmpty)

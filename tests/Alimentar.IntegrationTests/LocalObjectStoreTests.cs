@@ -1,0 +1,38 @@
+namespace Alimentar.IntegrationTests;
+
+/// <summary><see cref="LocalObjectStore"/> through the conformance every store passes: rows, listing, replacement, missing keys, training plans.</summary>
+public sealed class LocalObjectStoreTests : ObjectStoreConformance, IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("alimentar-local-store-").FullName;
+
+    protected override IObjectStore Store => new LocalObjectStore(_root);
+
+    protected override Task UploadAsync(string key, string path)
+    {
+        string target = Path.Combine(_root, key);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(path, target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
+
+    [Fact]
+    public Task A_file_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
+
+    [Fact]
+    public Task A_missing_file_is_named_with_its_status() => MissingObjectIsNamedAsync();
+
+    [Fact]
+    public Task Files_shard_shuffle_and_resume_through_the_store() => ShardsShuffleAndResumeAsync();
+
+    [Fact]
+    public Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges() => ListsLengthsAndETagsAndReadsExplicitRangesAsync();
+
+    [Fact]
+    public void A_key_that_climbs_out_of_the_root_is_refused() =>
+        Assert.Throws<ArgumentException>(() => Store.GetInfoAsync("../outside.parquet", CancellationToken.None).AsTask().GetAwaiter().GetResult());
+}
