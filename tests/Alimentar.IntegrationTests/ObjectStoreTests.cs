@@ -206,6 +206,73 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chain_of_objects_fetches_the_next_footer_while_the_current_file_streams()
+    {
+        for (int part = 0; part < 3; part++)
+        {
+            await WriteMeasurementsAsync($"chain-{part}.parquet", rows: 3_000, rowGroupSize: 1_000);
+        }
+
+        var chain = new ChainedSource<Measurement>(Enumerable.Range(0, 3).Select(part => new ParquetSource<Measurement>(Store, $"chain-{part}.parquet").BatchSize(500)));
+        var rows = new List<Measurement>();
+        await foreach (Batch<Measurement> batch in chain.ReadBatchesAsync())
+        {
+            using (batch)
+            {
+                rows.AddRange(batch);
+            }
+
+            if (rows.Count == 500)
+            {
+                // Still inside the first file: the second file's footer is requested without the consumer asking.
+                for (int wait = 0; wait < 600 && !_server.Requests.Any(r => r.Path == "/chain-1.parquet"); wait++)
+                {
+                    await Task.Delay(50);
+                }
+
+                Assert.Contains(_server.Requests, r => r.Path == "/chain-1.parquet");
+            }
+        }
+
+        Assert.Equal(9_000, rows.Count);
+        Assert.Single(_server.Requests, r => r.Path == "/chain-2.parquet" && r.Method == "HEAD");
+    }
+
+    [Fact]
+    public async Task Bytes_fetched_ahead_count_in_the_datasets_memory_until_they_are_read()
+    {
+        string key = await WriteMeasurementsAsync("tracked.parquet", rows: 200_000, rowGroupSize: 100_000);
+        long chunks;
+        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(_server.PathOf(key), CancellationToken.None))
+        {
+            chunks = file.Metadata.RowGroups.Sum(g => g.Columns.Sum(c => c.TotalCompressedSize));
+        }
+
+        long Peak(bool readAhead)
+        {
+            var source = new ParquetSource<Measurement>(Store, key, new ObjectReadOptions { ReadAheadRowGroup = readAhead }).BatchSize(1_000);
+            using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 1).WithMemoryTracking(true);
+            long rows = 0;
+            foreach (Batch<Measurement> batch in streaming)
+            {
+                using (batch)
+                {
+                    rows += batch.Count;
+                }
+            }
+
+            Assert.Equal(200_000, rows);
+            Assert.Equal(0, streaming.CurrentMemory);
+            return streaming.PeakMemory;
+        }
+
+        // Fetched ahead, the second row group's bytes sit in memory while the first decodes, and are counted there.
+        long secondRowGroup = chunks / 2;
+        long withReadAhead = Peak(readAhead: true), without = Peak(readAhead: false);
+        Assert.True(withReadAhead - without >= secondRowGroup / 2, $"peak {withReadAhead} bytes reading ahead, {without} without; the second row group's chunks are about {secondRowGroup}");
+    }
+
+    [Fact]
     public void Plain_HTTP_cannot_list_and_says_so()
     {
         NotSupportedException error = Assert.Throws<NotSupportedException>(() => ParquetSource<Measurement>.FromStore(Store, "x/"));

@@ -31,7 +31,7 @@ namespace Alimentar;
 /// </code>
 /// </example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
+public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, IPreparableSource
     where T : IStreamingRow<T>
 {
     // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
@@ -343,6 +343,25 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>
     }
 
     int IUnitSource<T>.BatchRows => RowsPerBatch;
+
+    /// <summary>Over an object store, fetches and parses the footer now, so the pass that follows starts with its first row group.</summary>
+    async Task IPreparableSource.PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (!_cachesFooter || Volatile.Read(ref _footer) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken).ConfigureAwait(false);
+            Remember(file.Metadata);
+        }
+        catch (Exception error) when (error is AlimentarException or OperationCanceledException)
+        {
+            // The pass itself reports what went wrong, where it happens.
+        }
+    }
 
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)
     {

@@ -34,12 +34,30 @@ public sealed class ChainedSource<T> : IBatchSource<T>, IUnitSource<T>
     /// <inheritdoc />
     public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (IBatchSource<T> source in _sources)
+        // While one source streams, the next prepares (fetches its footer, over an object store).
+        using var stopPreparing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task preparing = Task.CompletedTask;
+        try
         {
-            await foreach (Batch<T> batch in source.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            for (int i = 0; i < _sources.Length; i++)
             {
-                yield return batch;
+                if (i + 1 < _sources.Length && _sources[i + 1] is IPreparableSource next)
+                {
+                    preparing = Task.Run(() => next.PrepareAsync(stopPreparing.Token), CancellationToken.None);
+                }
+
+                await foreach (Batch<T> batch in _sources[i].ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return batch;
+                }
+
+                await preparing.ConfigureAwait(false);
             }
+        }
+        finally
+        {
+            await stopPreparing.CancelAsync().ConfigureAwait(false);
+            await preparing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
