@@ -14,7 +14,7 @@ public sealed class PackagingTests
         string version = $"0.1.0-check{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         try
         {
-            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime" })
+            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure" })
             {
                 (int packed, string packOutput) = DotNet.Run("dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
                 Assert.True(packed == 0, packOutput);
@@ -42,6 +42,8 @@ public sealed class PackagingTests
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Alimentar" Version="{version}" />
+                    <PackageReference Include="Alimentar.Storage.S3" Version="{version}" />
+                    <PackageReference Include="Alimentar.Storage.Azure" Version="{version}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -62,8 +64,18 @@ public sealed class PackagingTests
                     }
                 }
 
+                // The same file through the object-store API, and the cloud stores' packages resolve and load.
+                var store = new LocalObjectStore(Path.GetDirectoryName(path)!);
+                long stored = 0;
+                await foreach (Batch<Point> batch in new ParquetSource<Point>(store, Path.GetFileName(path)).ReadBatchesAsync())
+                {
+                    using (batch) stored += batch.Count;
+                }
+
+                var s3 = new S3ObjectStore(new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), new Amazon.S3.AmazonS3Config { ServiceURL = "http://127.0.0.1:9" }), bucket: "datasets");
+                var blobs = new AzureBlobObjectStore(new Azure.Storage.Blobs.BlobContainerClient(new Uri("http://127.0.0.1:9/account/datasets")));
                 File.Delete(path);
-                Console.WriteLine($"consumer rows={rows} sum={sum}");
+                Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name}");
 
                 [StreamingDataset]
                 public partial record Point(long X, float Y, string? Tag);
@@ -72,7 +84,7 @@ public sealed class PackagingTests
             (int ran, string output) = DotNet.Run("dotnet", "run -c Release", consumer, BuildTimeout);
 
             Assert.True(ran == 0, output);
-            Assert.Contains("consumer rows=1000 sum=249750", output, StringComparison.Ordinal);
+            Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets", output, StringComparison.Ordinal);
         }
         finally
         {
