@@ -19,6 +19,7 @@ public class FilterBenchmarks
         _path = BenchmarkFiles.RidesFromArrow(2_000_000, rowGroupSize: 100_000);
         FilterExplanation explanation = new ParquetSource<Ride>(_path).Where(r => r.Id >= From && r.Id < To).Explain();
         Console.WriteLine($"// Where reads {explanation.RowsToRead} of {explanation.TotalRows} rows ({explanation.RowGroups.Count(g => g.Kept)} of {explanation.RowGroups.Count} row groups)");
+        Console.WriteLine($"// bytes read: Where {BytesRead(s => s.Where(r => r.Id >= From && r.Id < To)):N0}, full scan {BytesRead(s => s):N0}, file {new FileInfo(_path).Length:N0}");
     }
 
     [Benchmark(Baseline = true, Description = "Alimentar Where (pushed down)")]
@@ -59,6 +60,37 @@ public class FilterBenchmarks
 
     [Benchmark(Description = "DuckDB.NET WHERE (streaming)")]
     public double DuckDbWhere() => Readers.DuckDbStreaming(_path, $"id >= {From} AND id < {To}");
+
+    /// <summary>The bytes a pass reads from the file, through a local object store (which counts what it fetches).</summary>
+    private long BytesRead(Func<ParquetSource<Ride>, ParquetSource<Ride>> configure)
+    {
+        var store = new CountingStore(new LocalObjectStore(Path.GetDirectoryName(_path)!));
+        foreach (Batch<Ride> batch in ReadAll(configure(new ParquetSource<Ride>(store, Path.GetFileName(_path)))))
+        {
+            batch.Dispose();
+        }
+
+        return store.Bytes;
+    }
+
+    private sealed class CountingStore(IObjectStore inner) : IObjectStore
+    {
+        private long _bytes;
+
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        public string Name => inner.Name;
+
+        public ValueTask<ObjectInfo> GetInfoAsync(string key, CancellationToken cancellationToken) => inner.GetInfoAsync(key, cancellationToken);
+
+        public ValueTask ReadAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref _bytes, destination.Length);
+            return inner.ReadAsync(target, offset, destination, cancellationToken);
+        }
+
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+    }
 
     private static IEnumerable<Batch<Ride>> ReadAll(ParquetSource<Ride> source) =>
         source.ReadBatchesAsync().ToBlockingEnumerable();

@@ -91,7 +91,9 @@ public sealed partial class ParquetSource<T>
             yield break;
         }
 
-        using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+        // With a page index the plan says which pages to fetch; without one, each chunk's first stretch is fetched as usual.
+        bool byPages = planner.OffsetIndexes.Any(o => o is not null);
+        using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: false, prefetch: !byPages);
         MemoryTracker? tracker = PassMemory.Current;
         long reported = 0;
         long position = 0;
@@ -100,6 +102,11 @@ public sealed partial class ParquetSource<T>
         {
             foreach (RowRange range in plan.Ranges)
             {
+                if (byPages)
+                {
+                    rowGroup.FocusOn(range, planner.OffsetIndexes);
+                }
+
                 await reader.SkipRowsAsync(rowGroup, range.Start - position, planner.OffsetIndexes, cancellationToken).ConfigureAwait(false);
                 position = range.Start;
                 while (position < range.End)

@@ -45,8 +45,9 @@ internal sealed class ColumnChunkReader : IDisposable
     private int _slot;
     private long _slotsRead;
 
-    // While only a dictionary page is wanted, reading ahead stops here.
+    // Reading ahead stops here: while only a dictionary page is wanted, or the pages a filter keeps end.
     private long _readLimit = long.MaxValue;
+    private long _rangeLimit = long.MaxValue;
 
     public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc)
     {
@@ -185,7 +186,7 @@ internal sealed class ColumnChunkReader : IDisposable
             }
             finally
             {
-                _readLimit = long.MaxValue;
+                _readLimit = _rangeLimit;
             }
         }
 
@@ -195,6 +196,16 @@ internal sealed class ColumnChunkReader : IDisposable
         _pageSlots = 0;
         _slot = 0;
         _slotsRead = firstSlot;
+    }
+
+    /// <summary>
+    /// Reads ahead no further than <paramref name="endOffset"/> (the end of the last page a filter keeps in a
+    /// stretch of rows) until told otherwise; a page that runs past it is still read whole.
+    /// </summary>
+    public void LimitReadAhead(long endOffset)
+    {
+        _rangeLimit = endOffset;
+        _readLimit = endOffset;
     }
 
     public void Dispose()

@@ -45,7 +45,8 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     /// <summary>Opens row group <paramref name="index"/> for reading in batches.</summary>
     /// <param name="index">The row group.</param>
     /// <param name="readAhead">Whether the next row group will be read next, so a reader with latency may fetch it ahead.</param>
-    public RowGroupReader OpenRowGroup(int index, bool readAhead = false) => RowGroupReader.Open(_file, _binding, index, _verifyCrc, readAhead);
+    /// <param name="prefetch">Whether every chunk's first stretch is fetched now (false when a filter says which pages to fetch).</param>
+    public RowGroupReader OpenRowGroup(int index, bool readAhead = false, bool prefetch = true) => RowGroupReader.Open(_file, _binding, index, _verifyCrc, readAhead, prefetch);
 
     /// <summary>Reads the next <paramref name="rows"/> rows of <paramref name="rowGroup"/> into a new store.</summary>
     public async ValueTask<ColumnStore<T>> ReadBatchAsync(RowGroupReader rowGroup, int rows, CancellationToken cancellationToken)

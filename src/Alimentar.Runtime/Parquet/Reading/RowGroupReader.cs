@@ -15,8 +15,11 @@ internal sealed class RowGroupReader : IDisposable
     private readonly ScratchBuffers _scratch = new();
     private long _rowsRead;
 
-    private RowGroupReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, int index, int rows, long compressedBytes)
+    private readonly IRangeReader _pages;
+
+    private RowGroupReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, int index, int rows, long compressedBytes, IRangeReader pages)
     {
+        _pages = pages;
         _chunks = chunks;
         _binding = binding;
         Index = index;
@@ -37,12 +40,22 @@ internal sealed class RowGroupReader : IDisposable
     public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes;
 
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
-    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc, bool readAhead = false)
+    /// <param name="file">The open file.</param>
+    /// <param name="binding">The bound columns.</param>
+    /// <param name="index">The row group.</param>
+    /// <param name="verifyCrc">Whether page CRCs are checked.</param>
+    /// <param name="readAhead">Whether the next row group is read next, so its first stretch may be fetched ahead.</param>
+    /// <param name="prefetch">Whether every chunk's first stretch is fetched now; false when a filter will say which pages to fetch.</param>
+    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc, bool readAhead = false, bool prefetch = true)
     {
         (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(index, binding.Columns);
 
         // Over an object store, the first stretch of every bound chunk is fetched now, merged and in parallel, and the next row group's too when it is next.
-        file.Pages.Prefetch(FirstReads(file.Pages, layouts), readAhead: false);
+        if (prefetch)
+        {
+            file.Pages.Prefetch(FirstReads(file.Pages, layouts), readAhead: false);
+        }
+
         if (readAhead && index + 1 < file.RowGroupCount)
         {
             file.Pages.Prefetch(FirstReads(file.Pages, file.CheckedRowCount(index + 1, binding.Columns).Layouts), readAhead: true);
@@ -71,7 +84,7 @@ internal sealed class RowGroupReader : IDisposable
             throw;
         }
 
-        return new RowGroupReader(chunks, binding, index, rows, compressed);
+        return new RowGroupReader(chunks, binding, index, rows, compressed, file.Pages);
     }
 
     private static (long Offset, long Length)[] FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts) =>
@@ -88,6 +101,37 @@ internal sealed class RowGroupReader : IDisposable
         var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows);
         _rowsRead += rows;
         return reader;
+    }
+
+    /// <summary>
+    /// Before a stretch of rows a filter keeps: each column with an offset index reads ahead only to the end of
+    /// the last page the stretch needs, and those pages (with the dictionary) are fetched now, merged; other
+    /// columns fetch their next stretch as usual.
+    /// </summary>
+    public void FocusOn(RowRange range, OffsetIndex?[] offsets)
+    {
+        var wanted = new List<(long Offset, long Length)>();
+        for (int column = 0; column < _chunks.Length; column++)
+        {
+            ColumnChunkLayout layout = _chunks[column].Layout;
+            if (column >= offsets.Length || offsets[column] is not { PageCount: > 0 } index || layout.MaxRepetitionLevel > 0)
+            {
+                continue;
+            }
+
+            int first = Math.Max(0, Array.BinarySearch(index.FirstRows, range.Start) is int at && at >= 0 ? at : ~at - 1);
+            int last = Array.BinarySearch(index.FirstRows, range.End - 1) is int end && end >= 0 ? end : ~end - 1;
+            long stop = last + 1 < index.PageCount ? index.Offsets[last + 1] : layout.Start + layout.Length;
+            _chunks[column].LimitReadAhead(stop);
+            if (index.Offsets[0] > layout.Start)
+            {
+                wanted.Add((layout.Start, index.Offsets[0] - layout.Start));
+            }
+
+            wanted.Add((index.Offsets[first], stop - index.Offsets[first]));
+        }
+
+        _pages.Prefetch(wanted, readAhead: false);
     }
 
     /// <summary>True when every column can jump over rows by its offset index: each has one, and none is a list or binary.</summary>
