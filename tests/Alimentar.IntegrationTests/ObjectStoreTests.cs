@@ -273,6 +273,26 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_filter_with_a_page_index_fetches_only_the_pages_it_keeps()
+    {
+        string path = _server.PathOf("indexed.parquet");
+        ParquetSharpDifferentialTests.Write(path, ParquetSharp.ParquetDataPageVersion.V1, "plain", ParquetSharp.Compression.Uncompressed, rows: 10_000, pageIndex: true);
+        List<SharpRow> all = ParquetFiles.ReadAll(new ParquetSource<SharpRow>(path));
+        long low = all[4_200].Id, high = all[4_280].Id;
+        long rowGroupBytes;
+        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None))
+        {
+            rowGroupBytes = file.Metadata.RowGroups[1].Columns.Sum(c => c.TotalCompressedSize);
+        }
+
+        List<SharpRow> rows = ParquetFiles.ReadAll(new ParquetSource<SharpRow>(Store, "indexed.parquet", new ObjectReadOptions { FooterGuessBytes = 16_384, MergeGapBytes = 0 }).Where(t => t.Id >= low && t.Id <= high));
+
+        Assert.Equal(all.Skip(4_200).Take(81), rows);
+        long fetched = _server.RangeGets.Sum(r => r.Bytes) - 16_384;
+        Assert.True(fetched < rowGroupBytes / 2, $"fetched {fetched} bytes past the footer; the row group holding the rows has {rowGroupBytes}");
+    }
+
+    [Fact]
     public void Plain_HTTP_cannot_list_and_says_so()
     {
         NotSupportedException error = Assert.Throws<NotSupportedException>(() => ParquetSource<Measurement>.FromStore(Store, "x/"));
