@@ -29,7 +29,15 @@ internal sealed class CliApplication
         var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file };
         bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));
 
-        var root = new RootCommand("Alimentar: typed, constant-memory streaming of Parquet files.") { inspect, scaffold, head, bench };
+        var where = new Option<string>("--where", "-w")
+        {
+            Description = "A filter over the file's columns, C#-like: 'id >= 100 && (name == \"x\" || note == null)', 'label.StartsWith(\"a\")', 'id in (1, 2)'.",
+            Required = true,
+        };
+        var explain = new Command("explain", "Show which row groups and pages a filter reads, and why (statistics, Bloom filters, page index).") { file, where };
+        explain.SetAction((result, token) => GuardAsync(() => new ExplainCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(where)!, token)));
+
+        var root = new RootCommand("Alimentar: typed, constant-memory streaming of Parquet files.") { inspect, scaffold, head, bench, explain };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -53,6 +53,12 @@ internal sealed class CliInput
         return new CliInput(file.FullName, null, file.FullName);
     }
 
+    /// <summary>Opens the input for reading by range: a local file, or an object through its store.</summary>
+    public async ValueTask<ParquetBinding.Reading.IRangeReader> OpenPages(CancellationToken cancellationToken) =>
+        _store is null
+            ? ParquetBinding.Reading.FileRangeReader.Open(_pathOrKey)
+            : await Storage.ObjectRangeReader.OpenAsync(_store, _pathOrKey, null, ObjectReadOptions.Default, cancellationToken).ConfigureAwait(false);
+
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);
 

@@ -76,7 +76,8 @@ internal static class ParquetFileScanner
         return new ParquetScan(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
     }
 
-    private static BoundColumn[] BindEveryLeaf(FileSchema schema, string path)
+    /// <summary>Binds every leaf column as a nullable member of its natural type: how tools read files they have no row type for.</summary>
+    internal static BoundColumn[] BindEveryLeaf(FileSchema schema, string path)
     {
         return schema.Leaves.Select(field =>
         {

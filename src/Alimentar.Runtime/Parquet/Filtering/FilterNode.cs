@@ -95,7 +95,10 @@ internal sealed record CompareLeaf(int Column, string Member, CompareOp Op, Filt
         },
     };
 
-    public override string ToString() => $"{Member} {Symbol(Op)} {Constant}";
+    /// <summary>The constant as the user wrote it (a date rather than its ticks), for explanations.</summary>
+    public string? Shown { get; init; }
+
+    public override string ToString() => $"{Member} {Symbol(Op)} {Shown ?? Constant.ToString()}";
 
     public static string Symbol(CompareOp op) => op switch
     {

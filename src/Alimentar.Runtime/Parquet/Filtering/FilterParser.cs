@@ -124,7 +124,7 @@ internal static class FilterParser
 
             FilterValue converted = FilterValue.From(value, column.Domain, column.Single)
                 ?? throw Refuse(comparison, $"the value {value} ({value.GetType().Name}) cannot be compared with '{column.Member}'");
-            return Typed(new CompareLeaf(column.Column, column.Member, op, converted), column);
+            return Typed(new CompareLeaf(column.Column, column.Member, op, converted) { Shown = Show(value) }, column);
         }
 
         private FilterNode Call(MethodCallExpression call)
@@ -307,6 +307,15 @@ internal static class FilterParser
 
             return null;
         }
+
+        private static string Show(object value) => value switch
+        {
+            string text => $"\"{text}\"",
+            DateTime time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
 
         private static CompareOp Mirror(CompareOp op) => op switch
         {

@@ -1,0 +1,25 @@
+using Alimentar.ParquetBinding.Filtering;
+using Spectre.Console;
+
+namespace Alimentar.Cli;
+
+/// <summary><c>alimentar explain FILE --where "…"</c>: which row groups and pages a filter reads, and why, from metadata alone.</summary>
+internal sealed class ExplainCommand(IAnsiConsole console)
+{
+    public async Task<int> RunAsync(CliInput file, string where, CancellationToken cancellationToken)
+    {
+        FilterExplanation explanation;
+        try
+        {
+            explanation = await FilterExplainer.ExplainAsync(file.OpenPages, file.Display, columns => WhereParser.Parse(where, columns), cancellationToken);
+        }
+        catch (FormatException error)
+        {
+            console.MarkupLineInterpolated($"[red]{error.Message}[/]");
+            return ExitCodes.BadArguments;
+        }
+
+        console.Profile.Out.Writer.Write(explanation.ToString());
+        return ExitCodes.Success;
+    }
+}
