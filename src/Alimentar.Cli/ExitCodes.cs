@@ -11,7 +11,4 @@ internal static class ExitCodes
 
     /// <summary>The path is missing or is not a file, or the arguments are wrong.</summary>
     public const int BadPath = 2;
-
-    /// <summary>An argument (a filter, say) cannot be read.</summary>
-    public const int BadArguments = 3;
 }

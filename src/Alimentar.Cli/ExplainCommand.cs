@@ -16,7 +16,7 @@ internal sealed class ExplainCommand(IAnsiConsole console)
         catch (FormatException error)
         {
             console.MarkupLineInterpolated($"[red]{error.Message}[/]");
-            return ExitCodes.BadArguments;
+            return ExitCodes.BadPath;
         }
 
         console.Profile.Out.Writer.Write(explanation.ToString());

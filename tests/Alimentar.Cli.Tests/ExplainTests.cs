@@ -55,7 +55,7 @@ public sealed class ExplainTests : IDisposable
     {
         (int exit, string output) = await CommandTests.RunAsync("explain", _path, "--where", where);
 
-        Assert.Equal(ExitCodes.BadArguments, exit);
+        Assert.Equal(ExitCodes.BadPath, exit);
         Assert.True(output.Contains(expected, StringComparison.Ordinal), output);
     }
 }
