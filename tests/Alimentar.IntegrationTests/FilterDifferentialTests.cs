@@ -71,3 +71,73 @@ public sealed class FilterDifferentialTests
         return i;
     }
 }
+
+/// <summary>int32_with_null_pages.parquet (parquet-mr): a column index with pages of nulls only.</summary>
+[StreamingDataset]
+public partial record NullPagesRow(int? Int32Field);
+
+/// <summary>Files from the parquet-testing corpus whose writers (parquet-mr, Impala) stored page indexes: random filters against LINQ, and damaged indexes.</summary>
+public sealed class CorpusFilterTests
+{
+    [Theory]
+    [InlineData("alltypes_tiny_pages.parquet", 17)]
+    [InlineData("alltypes_tiny_pages_plain.parquet", 19)]
+    public void Random_filters_over_parquet_mr_tiny_pages_give_the_rows_LINQ_gives(string name, int seed)
+    {
+        string path = ParquetFiles.Corpus(name);
+        List<AllTypes> all = ParquetFiles.ReadAll(new ParquetSource<AllTypes>(path));
+        var predicates = new RandomPredicates<AllTypes>(new Random(seed), all);
+        for (int i = 0; i < 100; i++)
+        {
+            Expression<Func<AllTypes, bool>> predicate = predicates.Next();
+            AllTypes[] expected = all.Where(predicate.Compile()).ToArray();
+            List<AllTypes> actual = ParquetFiles.ReadAll(new ParquetSource<AllTypes>(path).BatchSize(333).Where(predicate));
+            Assert.True(expected.SequenceEqual(actual), $"{predicate}: LINQ keeps {expected.Length} rows, the reader {actual.Count}");
+        }
+    }
+
+    [Fact]
+    public void Pages_of_nulls_only_are_judged_by_the_column_index()
+    {
+        string path = ParquetFiles.Corpus("int32_with_null_pages.parquet");
+        List<NullPagesRow> all = ParquetFiles.ReadAll(new ParquetSource<NullPagesRow>(path));
+        var predicates = new RandomPredicates<NullPagesRow>(new Random(23), all);
+        for (int i = 0; i < 100; i++)
+        {
+            Expression<Func<NullPagesRow, bool>> predicate = predicates.Next();
+            Assert.Equal(all.Where(predicate.Compile()), ParquetFiles.ReadAll(new ParquetSource<NullPagesRow>(path).Where(predicate)));
+        }
+
+        RowGroupExplanation group = Assert.Single(new ParquetSource<NullPagesRow>(path).Where(r => r.Int32Field == null).Explain().RowGroups);
+        Assert.Contains("page index keeps", group.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("column index")]
+    [InlineData("offset index")]
+    public async Task A_damaged_page_index_is_not_used_and_the_rows_still_come_out_exact(string damaged)
+    {
+        using var file = new TempFile();
+        File.Copy(ParquetFiles.Corpus("alltypes_tiny_pages.parquet"), file.Path, overwrite: true);
+        long offset;
+        int length;
+        await using (ParquetBinding.ParquetFile parquet = await ParquetBinding.ParquetFile.OpenAsync(file.Path, CancellationToken.None))
+        {
+            ParquetBinding.Metadata.ColumnChunkMetadata id = parquet.Metadata.RowGroups[0].Columns[0];
+            (offset, length) = damaged == "column index" ? (id.ColumnIndexOffset!.Value, id.ColumnIndexLength!.Value) : (id.OffsetIndexOffset!.Value, id.OffsetIndexLength!.Value);
+        }
+
+        await using (FileStream stream = File.OpenWrite(file.Path))
+        {
+            stream.Position = offset;
+            stream.Write(Enumerable.Repeat((byte)0xFF, length).ToArray());
+        }
+
+        ParquetSource<AllTypes> source = new ParquetSource<AllTypes>(file.Path).Where(t => t.Id >= 3_000 && t.Id < 3_100);
+
+        Assert.Contains($"its {damaged} for 'id' cannot be read", Assert.Single(source.Explain().RowGroups).Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            ParquetFiles.ReadAll(new ParquetSource<AllTypes>(ParquetFiles.Corpus("alltypes_tiny_pages.parquet"))).Where(t => t.Id >= 3_000 && t.Id < 3_100),
+            ParquetFiles.ReadAll(source));
+    }
+}

@@ -36,7 +36,7 @@ internal sealed class BloomFilter(byte[] bitset)
 
     /// <summary>Parses a filter from its header and bitset; null for an algorithm, hash or compression this reader does not know.</summary>
     /// <returns>The filter, and how many bytes it needs when <paramref name="bytes"/> holds only part of it.</returns>
-    public static (BloomFilter? Filter, int Needed) Parse(ReadOnlySpan<byte> bytes)
+    public static BloomFilterRead Parse(ReadOnlySpan<byte> bytes)
     {
         var reader = new ThriftCompactReader(bytes);
         int size = -1;
@@ -73,9 +73,12 @@ internal sealed class BloomFilter(byte[] bitset)
         int needed = reader.Position + size;
         if (!known)
         {
-            return (null, needed);
+            return new BloomFilterRead(null, needed);
         }
 
-        return bytes.Length < needed ? (null, needed) : (new BloomFilter(bytes.Slice(reader.Position, size).ToArray()), needed);
+        return new BloomFilterRead(bytes.Length < needed ? null : new BloomFilter(bytes.Slice(reader.Position, size).ToArray()), needed);
     }
 }
+
+/// <summary>A parsed Bloom filter (null when the bytes held only part of it, or its kind is unknown) and the bytes it takes.</summary>
+internal sealed record BloomFilterRead(BloomFilter? Filter, int Needed);

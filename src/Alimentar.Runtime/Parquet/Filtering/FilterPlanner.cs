@@ -14,6 +14,7 @@ namespace Alimentar.ParquetBinding.Filtering;
 internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding, FilterNode filter)
 {
     private readonly int[] _columns = filter.Columns();
+    private readonly List<string> _notes = [];
 
     /// <summary>The offset index of each bound column of the last planned row group, when the file has one: what skipping seeks by.</summary>
     public OffsetIndex?[] OffsetIndexes { get; private set; } = [];
@@ -23,6 +24,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         RowGroupMetadata group = file.Metadata.RowGroups[index];
         long rows = group.RowCount;
         OffsetIndexes = new OffsetIndex?[binding.Columns.Length];
+        _notes.Clear();
         if (rows == 0)
         {
             return new RowGroupPlan(index, 0, [], "it holds no rows");
@@ -51,7 +53,8 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             OffsetIndexes[column] = await LoadOffsetIndexAsync(Chunk(group, column), index, column, cancellationToken).ConfigureAwait(false);
         }
 
-        return await PlanPagesAsync(group, index, rows, summaries, cancellationToken).ConfigureAwait(false);
+        RowGroupPlan plan = await PlanPagesAsync(group, index, rows, summaries, cancellationToken).ConfigureAwait(false);
+        return _notes.Count == 0 ? plan : plan with { Reason = $"{plan.Reason}; {string.Join("; ", _notes)}" };
     }
 
     /// <summary>Splits the row group at every page boundary of the filter's columns and keeps the stretches their pages may pass.</summary>
@@ -133,11 +136,14 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
 
             int guess = chunk.BloomFilterLength is int length and > 0 ? length : 64;
             byte[] bytes = await ReadAsync(offset, guess, cancellationToken).ConfigureAwait(false);
-            (BloomFilter? bloom, int needed) = BloomFilter.Parse(bytes);
-            if (bloom is null && needed > bytes.Length && offset + needed <= file.Pages.Length)
+            BloomFilterRead? read = Parse(() => BloomFilter.Parse(bytes), "Bloom filter", leaf.Column);
+            if (read is { Filter: null } && read.Needed > bytes.Length && offset + read.Needed <= file.Pages.Length)
             {
-                (bloom, _) = BloomFilter.Parse(await ReadAsync(offset, needed, cancellationToken).ConfigureAwait(false));
+                byte[] whole = await ReadAsync(offset, read.Needed, cancellationToken).ConfigureAwait(false);
+                read = Parse(() => BloomFilter.Parse(whole), "Bloom filter", leaf.Column);
             }
+
+            BloomFilter? bloom = read?.Filter;
 
             if (bloom is not null)
             {
@@ -223,16 +229,38 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
     private async ValueTask<OffsetIndex?> LoadOffsetIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, CancellationToken cancellationToken)
     {
         byte[]? bytes = await ReadIndexAsync(chunk.OffsetIndexOffset, chunk.OffsetIndexLength, cancellationToken).ConfigureAwait(false);
-        return bytes is null ? null : Parse(() => OffsetIndex.Parse(bytes), rowGroup, column);
+        OffsetIndex? offsets = bytes is null ? null : Parse(() => OffsetIndex.Parse(bytes), "offset index", column);
+        if (offsets is null)
+        {
+            return null;
+        }
+
+        // An index that does not fit its chunk cannot be sought by.
+        long start = chunk.DictionaryPageOffset is > 0 and long dictionary && dictionary < chunk.DataPageOffset ? dictionary : chunk.DataPageOffset;
+        bool fits = offsets.PageCount > 0 && offsets.FirstRows[0] == 0
+            && offsets.Offsets.All(o => o >= start && o < start + chunk.TotalCompressedSize)
+            && offsets.FirstRows[^1] < Math.Max(1, file.Metadata.RowGroups[rowGroup].RowCount);
+        if (!fits)
+        {
+            _notes.Add($"its offset index for '{binding.Columns[column].FileColumnName}' does not fit its column chunk, so it is not used");
+            return null;
+        }
+
+        return offsets;
     }
 
     private async ValueTask<ColumnIndex?> LoadColumnIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, CancellationToken cancellationToken)
     {
         byte[]? bytes = await ReadIndexAsync(chunk.ColumnIndexOffset, chunk.ColumnIndexLength, cancellationToken).ConfigureAwait(false);
-        return bytes is null ? null : Parse(() => ColumnIndex.Parse(bytes), rowGroup, column);
+        return bytes is null ? null : Parse(() => ColumnIndex.Parse(bytes), "column index", column);
     }
 
-    private TIndex Parse<TIndex>(Func<TIndex> parse, int rowGroup, int column)
+    /// <summary>
+    /// Parses an optional structure (a page index, a Bloom filter). One that cannot be read is not used, and the
+    /// plan says so: the rows are still read, and the data pages report their own corruption if they have any.
+    /// </summary>
+    private TIndex? Parse<TIndex>(Func<TIndex> parse, string what, int column)
+        where TIndex : class
     {
         try
         {
@@ -240,7 +268,8 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         }
         catch (Exception error) when (error is InvalidDataException or ThriftEndOfInputException || ParquetErrors.ShouldTranslate(error))
         {
-            throw AlimentarThrow.Corrupt(file.Name, $"its page index is corrupt ({error.Message})", rowGroup, binding.Columns[column].FileColumnName, error);
+            _notes.Add($"its {what} for '{binding.Columns[column].FileColumnName}' cannot be read ({error.Message.TrimEnd('.')}), so it is not used");
+            return null;
         }
     }
 
