@@ -86,6 +86,62 @@ public sealed class FuzzTests(ITestOutputHelper output)
         void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
     }
 
+    /// <summary>
+    /// Mutations aimed at the page indexes and Bloom filters (the bytes between the last data page and the footer)
+    /// of real files that have them, read through a filter that consults them.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_page_indexes_and_Bloom_filters_read_through_a_filter_stream_or_fail_with_an_alimentar_exception()
+    {
+        byte[] tiny = await File.ReadAllBytesAsync(ParquetFiles.Corpus("alltypes_tiny_pages.parquet"));
+        byte[] bloom = await File.ReadAllBytesAsync(ParquetFiles.Corpus("data_index_bloom_encoding_with_length.parquet"));
+        long tinyIndexes = await IndexRegionStartAsync(ParquetFiles.Corpus("alltypes_tiny_pages.parquet"));
+        long bloomIndexes = await IndexRegionStartAsync(ParquetFiles.Corpus("data_index_bloom_encoding_with_length.parquet"));
+        var random = new Random(20261126);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 300; round++)
+        {
+            Count(await RunBoundedAsync(() => Stream<AllTypes>(MutateRange(tiny, tinyIndexes, random), filter: s => s.Where(t => (t.Id >= 3_000 && t.Id < 3_100) || t.IntCol == 5))));
+            Count(await RunBoundedAsync(() => Stream<BloomRow>(MutateRange(bloom, bloomIndexes, random), filter: s => s.Where(r => r.Text == "Hello" || r.Text == "absent"))));
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+
+        void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+
+        static async Task<long> IndexRegionStartAsync(string path)
+        {
+            await using ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None);
+            return file.Metadata.RowGroups.SelectMany(g => g.Columns)
+                .SelectMany(c => new[] { c.ColumnIndexOffset, c.OffsetIndexOffset, c.BloomFilterOffset })
+                .Where(o => o is > 0).Min()!.Value;
+        }
+    }
+
+    /// <summary>A flipped bit, a random byte or a zeroed run between <paramref name="from"/> and the footer.</summary>
+    private static byte[] MutateRange(byte[] original, long from, Random random)
+    {
+        int footerLength = BitConverter.ToInt32(original, original.Length - 8);
+        int end = original.Length - 8 - footerLength;
+        byte[] mutant = (byte[])original.Clone();
+        int at = random.Next((int)from, end);
+        switch (random.Next(3))
+        {
+            case 0:
+                mutant[at] ^= (byte)(1 << random.Next(8));
+                break;
+            case 1:
+                mutant[at] = (byte)random.Next(256);
+                break;
+            default:
+                mutant.AsSpan(at, Math.Min(random.Next(1, 8), end - at)).Clear();
+                break;
+        }
+
+        return mutant;
+    }
+
     private static async Task<string> RunBoundedAsync(Func<string> stream)
     {
         try
@@ -121,13 +177,14 @@ public sealed class FuzzTests(ITestOutputHelper output)
         return mutant;
     }
 
-    private static string Stream<T>(byte[] bytes, bool verifyChecksums = true)
+    private static string Stream<T>(byte[] bytes, bool verifyChecksums = true, Func<ParquetSource<T>, ParquetSource<T>>? filter = null)
         where T : IStreamingRow<T>
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            using var streaming = new StreamingDataset<T>(new ParquetSource<T>(stream, "mutant.parquet").VerifyPageChecksums(verifyChecksums), bufferSize: 2);
+            ParquetSource<T> source = new ParquetSource<T>(stream, "mutant.parquet").VerifyPageChecksums(verifyChecksums);
+            using var streaming = new StreamingDataset<T>(filter is null ? source : filter(source), bufferSize: 2);
             _ = streaming.Rows().Count();
             return "ok";
         }
