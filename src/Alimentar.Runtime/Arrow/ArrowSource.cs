@@ -9,13 +9,23 @@ namespace Alimentar;
 /// Streams an Arrow IPC stream as typed batches, one per record batch, binding fields to
 /// <typeparamref name="T"/>'s columns by the same name rules as Parquet files.
 /// </summary>
+/// <remarks>
+/// It takes part in shuffled, sharded and resumed passes with record batches as its units: planning reads
+/// the stream's framing once (stepping over bodies, by seeking where the stream can) to count each batch's
+/// rows, and a unit is then read on its own, by its offset. A stream with dictionary batches is read in order
+/// up to the unit instead, since its batches depend on the dictionaries before them.
+/// </remarks>
 /// <example><code>var source = new ArrowSource&lt;Trip&gt;("trips.arrows");</code></example>
 /// <typeparam name="T">The row type.</typeparam>
-public sealed class ArrowSource<T> : IBatchSource<T>
+public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     where T : IStreamingRow<T>
 {
     private readonly Func<CancellationToken, ValueTask<Stream>> _open;
     private readonly bool _leaveOpen;
+
+    // A stream given once is shared by every reader of it: they take turns.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ArrowIpcIndex? _index;
 
     /// <summary>Streams the Arrow IPC stream file at <paramref name="path"/>.</summary>
     /// <param name="path">An Arrow IPC stream (<c>.arrows</c>).</param>
@@ -84,18 +94,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>
                 using (recordBatch)
                 {
                     binding ??= ArrowBinding.Bind(recordBatch.Schema, T.Schema, Name);
-                    ColumnStore<T> store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
-                    try
-                    {
-                        await store.ReadAsync(new ArrowColumnReader(recordBatch, binding, index), cancellationToken).ConfigureAwait(false);
-                    }
-                    catch
-                    {
-                        store.Dispose();
-                        throw;
-                    }
-
-                    yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, 0));
+                    yield return await ToBatchAsync(recordBatch, binding, index, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -104,6 +103,142 @@ public sealed class ArrowSource<T> : IBatchSource<T>
             if (!_leaveOpen)
             {
                 await stream.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask<Batch<T>> ToBatchAsync(RecordBatch recordBatch, ArrowBinding binding, int index, CancellationToken cancellationToken)
+    {
+        ColumnStore<T> store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
+        try
+        {
+            await store.ReadAsync(new ArrowColumnReader(recordBatch, binding, index), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return Batch<T>.FromStore(store, new BatchPosition(Name, index, 0));
+    }
+
+    int IUnitSource<T>.BatchRows => (int)Math.Clamp(Volatile.Read(ref _index)?.Batches.Select(b => b.Rows).DefaultIfEmpty(1).Max() ?? 1, 1, int.MaxValue);
+
+    async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken) =>
+        (await IndexAsync(cancellationToken).ConfigureAwait(false)).Batches.Select(b => b.Rows).ToArray();
+
+    async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArrowIpcIndex index = await IndexAsync(cancellationToken).ConfigureAwait(false);
+        RecordBatch recordBatch = index.HasDictionaries
+            ? await ReadInOrderAsync(unit, cancellationToken).ConfigureAwait(false)
+            : await ReadAloneAsync(index, unit, cancellationToken).ConfigureAwait(false);
+        using (recordBatch)
+        {
+            using Batch<T> whole = await ToBatchAsync(recordBatch, ArrowBinding.Bind(recordBatch.Schema, T.Schema, Name), unit, cancellationToken).ConfigureAwait(false);
+            yield return whole.Slice((int)skip, (int)take, new BatchPosition(Name, unit, skip));
+        }
+    }
+
+    /// <summary>The stream's record batches, from its framing alone; built once per source.</summary>
+    private async ValueTask<ArrowIpcIndex> IndexAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _index) is { } known)
+        {
+            return known;
+        }
+
+        ArrowIpcIndex index = await WithStreamAsync(async stream =>
+        {
+            try
+            {
+                return await ArrowIpcIndex.BuildAsync(stream, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException error)
+            {
+                throw AlimentarThrow.Unreadable(Name, $"it is not a readable Arrow IPC stream ({error.Message})", error);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _index, index);
+        return index;
+    }
+
+    /// <summary>Reads record batch <paramref name="unit"/> on its own: its message's bytes, after the schema, as a stream of one batch.</summary>
+    private async ValueTask<RecordBatch> ReadAloneAsync(ArrowIpcIndex index, int unit, CancellationToken cancellationToken)
+    {
+        ArrowIpcBatch batch = index.Batches[unit];
+        byte[] bytes = new byte[index.Preamble.Length + batch.Length + ArrowIpcIndex.EndOfStream.Length];
+        index.Preamble.CopyTo(bytes, 0);
+        ArrowIpcIndex.EndOfStream.CopyTo(bytes.AsSpan(bytes.Length - ArrowIpcIndex.EndOfStream.Length));
+        await WithStreamAsync(async stream =>
+        {
+            Memory<byte> message = bytes.AsMemory(index.Preamble.Length, batch.Length);
+            if (stream.CanSeek)
+            {
+                stream.Position = batch.Offset;
+            }
+            else
+            {
+                await ArrowIpcIndex.SkipAsync(stream, batch.Offset, cancellationToken).ConfigureAwait(false);
+            }
+
+            await stream.ReadExactlyAsync(message, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+
+        using var reader = new ArrowStreamReader(new MemoryStream(bytes, writable: false));
+        return await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
+            ?? throw AlimentarThrow.Unreadable(Name, $"record batch {unit} is missing where the stream's framing put it");
+    }
+
+    /// <summary>Reads the stream in order up to record batch <paramref name="unit"/>, for streams whose batches depend on dictionaries before them.</summary>
+    private async ValueTask<RecordBatch> ReadInOrderAsync(int unit, CancellationToken cancellationToken) =>
+        await WithStreamAsync(async stream =>
+        {
+            using var reader = new ArrowStreamReader(stream, leaveOpen: true);
+            for (int index = 0; ; index++)
+            {
+                RecordBatch recordBatch = await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
+                    ?? throw AlimentarThrow.Unreadable(Name, $"the stream ends before record batch {unit}");
+                if (index == unit)
+                {
+                    return recordBatch;
+                }
+
+                recordBatch.Dispose();
+            }
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Runs <paramref name="read"/> over a stream of its own, or over the shared stream, rewound, in turn with other readers.</summary>
+    private async ValueTask<TResult> WithStreamAsync<TResult>(Func<Stream, Task<TResult>> read, CancellationToken cancellationToken)
+    {
+        bool shared = _leaveOpen;
+        if (shared)
+        {
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            Stream stream = await _open(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await read(stream).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (!shared)
+                {
+                    await stream.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            if (shared)
+            {
+                _gate.Release();
             }
         }
     }

@@ -399,6 +399,7 @@ public sealed partial class StreamingDataset<T>
     private static string NameOf(IBatchSource<T> source) => source switch
     {
         ParquetSource<T> parquet => parquet.Name,
+        ArrowSource<T> arrow => arrow.Name,
         MemorySource<T> => MemorySource<T>.SourceName,
         _ => source.GetType().Name,
     };

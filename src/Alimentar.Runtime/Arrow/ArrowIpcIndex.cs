@@ -1,0 +1,197 @@
+using System.Buffers.Binary;
+
+namespace Alimentar.ArrowInterop;
+
+/// <summary>
+/// Where each record batch of an Arrow IPC stream lies and how many rows it holds, found by reading only
+/// the messages' framing and metadata and stepping over their bodies (seeking when the stream can): what
+/// planning a shuffled or sharded pass over an Arrow stream needs, without decoding it.
+/// </summary>
+/// <param name="Preamble">The schema message (and any before the first record batch), replayed before a batch read on its own.</param>
+/// <param name="Batches">Each record batch: its message's offset and length in the stream, and its rows.</param>
+/// <param name="HasDictionaries">True when the stream holds dictionary batches: a record batch then depends on the messages before it, and is read in order.</param>
+internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatch> Batches, bool HasDictionaries)
+{
+    private const byte SchemaHeader = 1;
+    private const byte DictionaryBatchHeader = 2;
+    private const byte RecordBatchHeader = 3;
+
+    /// <summary>The largest message metadata accepted: real ones are kilobytes.</summary>
+    private const int MaxMetadataBytes = 64 << 20;
+
+    /// <summary>The end-of-stream marker: a continuation and a zero length.</summary>
+    public static ReadOnlySpan<byte> EndOfStream => [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0];
+
+    /// <exception cref="InvalidDataException">The stream's framing or metadata is not Arrow IPC.</exception>
+    public static async Task<ArrowIpcIndex> BuildAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var batches = new List<ArrowIpcBatch>();
+        var preamble = new MemoryStream();
+        bool dictionaries = false;
+        long position = stream.CanSeek ? stream.Position : 0;
+        byte[] prefix = new byte[8];
+        while (true)
+        {
+            long start = position;
+            if (!await ReadFullyAsync(stream, prefix.AsMemory(0, 4), cancellationToken).ConfigureAwait(false))
+            {
+                break; // A stream may end without its end marker.
+            }
+
+            int framing = 4;
+            int length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
+            if (length == -1)
+            {
+                if (!await ReadFullyAsync(stream, prefix.AsMemory(4, 4), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidDataException($"the message at offset {start} is cut off after its continuation marker");
+                }
+
+                length = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
+                framing = 8;
+            }
+
+            if (length == 0)
+            {
+                break;
+            }
+
+            if (length < 0 || length > MaxMetadataBytes)
+            {
+                throw new InvalidDataException($"the message at offset {start} claims {length} bytes of metadata");
+            }
+
+            byte[] metadata = new byte[length];
+            if (!await ReadFullyAsync(stream, metadata, cancellationToken).ConfigureAwait(false))
+            {
+                throw new InvalidDataException($"the message at offset {start} is cut off in its metadata");
+            }
+
+            (byte header, long bodyLength, long rows) = ReadMessage(metadata, start);
+            position = start + framing + length + bodyLength;
+            switch (header)
+            {
+                case RecordBatchHeader:
+                    batches.Add(new ArrowIpcBatch(start, checked((int)(position - start)), rows));
+                    await SkipAsync(stream, bodyLength, cancellationToken).ConfigureAwait(false);
+                    break;
+                case DictionaryBatchHeader:
+                    dictionaries = true;
+                    await SkipAsync(stream, bodyLength, cancellationToken).ConfigureAwait(false);
+                    break;
+                default:
+                    if (batches.Count == 0)
+                    {
+                        preamble.Write(prefix, 0, framing);
+                        preamble.Write(metadata);
+                        byte[] body = new byte[bodyLength];
+                        if (!await ReadFullyAsync(stream, body, cancellationToken).ConfigureAwait(false))
+                        {
+                            throw new InvalidDataException($"the message at offset {start} is cut off in its body");
+                        }
+
+                        preamble.Write(body);
+                    }
+                    else
+                    {
+                        await SkipAsync(stream, bodyLength, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+            }
+        }
+
+        return new ArrowIpcIndex(preamble.ToArray(), batches, dictionaries);
+    }
+
+    /// <summary>The header type, body length and (for a record batch) row count of one message's metadata (a flatbuffer).</summary>
+    private static (byte Header, long BodyLength, long Rows) ReadMessage(byte[] metadata, long offset)
+    {
+        try
+        {
+            int message = Table(metadata, 0);
+            byte header = (byte)Scalar(metadata, message, field: 1, size: 1);
+            long bodyLength = Scalar(metadata, message, field: 3, size: 8);
+            long rows = 0;
+            if (header == RecordBatchHeader && FieldPosition(metadata, message, field: 2) is int union)
+            {
+                rows = Scalar(metadata, Table(metadata, union), field: 0, size: 8);
+            }
+
+            if (bodyLength < 0 || rows < 0)
+            {
+                throw new InvalidDataException($"the message at offset {offset} claims a body of {bodyLength} bytes and {rows} rows");
+            }
+
+            return (header, bodyLength, rows);
+        }
+        catch (ArgumentOutOfRangeException error)
+        {
+            throw new InvalidDataException($"the message at offset {offset} has metadata that is not a flatbuffer Message", error);
+        }
+    }
+
+    /// <summary>The table an offset at <paramref name="at"/> points to.</summary>
+    private static int Table(byte[] bytes, int at) => checked(at + (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at, 4)));
+
+    private static int? FieldPosition(byte[] bytes, int table, int field)
+    {
+        int vtable = checked(table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table, 4)));
+        int vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable, 2));
+        int slot = 4 + (2 * field);
+        if (slot + 2 > vtableSize)
+        {
+            return null;
+        }
+
+        int offset = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable + slot, 2));
+        return offset == 0 ? null : table + offset;
+    }
+
+    private static long Scalar(byte[] bytes, int table, int field, int size) => FieldPosition(bytes, table, field) is not int at ? 0 : size switch
+    {
+        1 => bytes.AsSpan(at, 1)[0],
+        _ => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at, 8)),
+    };
+
+    /// <summary>Moves <paramref name="bytes"/> on: by seeking where the stream can, else by reading and dropping.</summary>
+    public static async Task SkipAsync(Stream stream, long bytes, CancellationToken cancellationToken)
+    {
+        if (stream.CanSeek)
+        {
+            stream.Seek(bytes, SeekOrigin.Current);
+            return;
+        }
+
+        byte[] scratch = new byte[(int)Math.Min(bytes, 1 << 16)];
+        for (long left = bytes; left > 0;)
+        {
+            int read = await stream.ReadAsync(scratch.AsMemory(0, (int)Math.Min(left, scratch.Length)), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                throw new InvalidDataException("the stream ends inside a message body");
+            }
+
+            left -= read;
+        }
+    }
+
+    private static async Task<bool> ReadFullyAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        if (buffer.IsEmpty)
+        {
+            return true;
+        }
+
+        int read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            return false;
+        }
+
+        return read == buffer.Length ? true : throw new InvalidDataException($"the stream ends {read} bytes into a {buffer.Length}-byte read");
+    }
+}
+
+/// <summary>One record batch message of an Arrow IPC stream: where it starts, its length with framing and body, and its rows.</summary>
+internal readonly record struct ArrowIpcBatch(long Offset, int Length, long Rows);

@@ -1,0 +1,158 @@
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>Arrow IPC streams in training loops: record batches as units, planned from the stream's framing, read alone by offset.</summary>
+public sealed class ArrowUnitsTests
+{
+    /// <summary>An Arrow stream of <paramref name="rows"/> measurements in record batches of uneven sizes.</summary>
+    private static async Task<byte[]> WriteAsync(int rows)
+    {
+        var batches = new List<Batch<Measurement>>();
+        for (int start = 0, size = 100; start < rows; start += size, size = size % 700 + 137)
+        {
+            int count = Math.Min(size, rows - start);
+            batches.Add(Batch<Measurement>.FromRows(Enumerable.Range(start, count).Select(i => new Measurement(i, $"s{i % 4}", i % 6 == 0 ? null : i)).ToArray()));
+        }
+
+        using var ipc = new MemoryStream();
+        await ArrowIpc.WriteAsync(ipc, batches);
+        batches.ForEach(b => b.Dispose());
+        return ipc.ToArray();
+    }
+
+    public static TheoryData<string> Openings() => ["path", "shared stream", "unseekable factory"];
+
+    private static ArrowSource<Measurement> Open(string opening, byte[] bytes, string path) => opening switch
+    {
+        "path" => new ArrowSource<Measurement>(path),
+        "shared stream" => new ArrowSource<Measurement>(new MemoryStream(bytes, writable: false)),
+        _ => new ArrowSource<Measurement>(_ => ValueTask.FromResult<Stream>(new UnseekableStream(new MemoryStream(bytes, writable: false))), "unseekable"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Openings))]
+    public async Task Ranks_of_a_shuffled_arrow_stream_read_disjoint_equal_shares_and_resume_exactly(string opening)
+    {
+        byte[] bytes = await WriteAsync(9_001);
+        using var file = new TempFile();
+        await File.WriteAllBytesAsync(file.Path, bytes);
+
+        var seen = new HashSet<long>();
+        for (int rank = 0; rank < 3; rank++)
+        {
+            StreamingDataset<Measurement> Configure() => new StreamingDataset<Measurement>(Open(opening, bytes, file.Path), 4).WithShard(rank, 3).WithShuffle(7, windowRows: 1_000, lanes: 3);
+
+            long[] ids;
+            using (StreamingDataset<Measurement> streaming = Configure())
+            {
+                ids = streaming.Rows().Select(m => m.Id).ToArray();
+                Assert.Equal(3_000, ids.Length);
+                Assert.Equal(ids.Length, streaming.TotalRows);
+            }
+
+            Assert.All(ids, id => Assert.True(seen.Add(id), $"row {id} reached two ranks"));
+            Assert.False(ids.SequenceEqual(ids.Order()), "the shuffled order is sorted");
+
+            var before = new List<long>();
+            StreamingState state;
+            using (StreamingDataset<Measurement> interrupted = Configure())
+            using (IEnumerator<Measurement> rows = interrupted.Rows().GetEnumerator())
+            {
+                while (before.Count < 1_234 && rows.MoveNext())
+                {
+                    before.Add(rows.Current.Id);
+                }
+
+                state = interrupted.GetState();
+            }
+
+            using StreamingDataset<Measurement> resumed = Configure().ResumeFrom(state);
+            Assert.Equal(ids, before.Concat(resumed.Rows().Select(m => m.Id)));
+        }
+    }
+
+    [Fact]
+    public async Task A_stream_with_dictionary_batches_is_read_in_order_up_to_each_unit()
+    {
+        // A dictionary-encoded field the row type does not bind: its dictionary batches come before the record batches.
+        var dictionaryType = new DictionaryType(Int32Type.Default, StringType.Default, false);
+        Schema schema = new Schema.Builder()
+            .Field(new Field("id", Int64Type.Default, false))
+            .Field(new Field("sensor", StringType.Default, false))
+            .Field(new Field("reading", DoubleType.Default, true))
+            .Field(new Field("tag", dictionaryType, false))
+            .Build();
+        var dictionary = new StringArray.Builder().AppendRange(["x", "y"]).Build();
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+        {
+            for (int b = 0; b < 4; b++)
+            {
+                long[] ids = Enumerable.Range(b * 10, 10).Select(i => (long)i).ToArray();
+                var batch = new RecordBatch(schema, [
+                    new Int64Array.Builder().AppendRange(ids).Build(),
+                    new StringArray.Builder().AppendRange(ids.Select(i => $"s{i}")).Build(),
+                    new DoubleArray.Builder().AppendRange(ids.Select(i => i * 0.5)).Build(),
+                    new DictionaryArray(dictionaryType, new Int32Array.Builder().AppendRange(ids.Select(i => (int)(i % 2))).Build(), dictionary)], 10);
+                await writer.WriteRecordBatchAsync(batch);
+            }
+
+            await writer.WriteEndAsync();
+        }
+
+        using var streaming = new StreamingDataset<Measurement>(new ArrowSource<Measurement>(new MemoryStream(ipc.ToArray())), 2).WithShuffle(3, windowRows: 1);
+        long[] idsRead = streaming.Rows().Select(m => m.Id).ToArray();
+
+        Assert.Equal(40, streaming.TotalRows);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)i), idsRead.Order());
+        Assert.False(idsRead.SequenceEqual(idsRead.Order()), "the units were not shuffled");
+    }
+
+    [Fact]
+    public void A_stream_that_is_not_arrow_fails_planning_with_its_name()
+    {
+        var source = new ArrowSource<Measurement>(new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8, 9]), "not-arrow");
+        using var streaming = new StreamingDataset<Measurement>(source, 2);
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => streaming.WithShuffle(1).TotalRows);
+        Assert.Contains("not-arrow", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A stream that cannot seek, as a network response is.</summary>
+    private sealed class UnseekableStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
+}
