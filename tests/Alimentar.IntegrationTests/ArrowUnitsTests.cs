@@ -56,21 +56,7 @@ public sealed class ArrowUnitsTests
             Assert.All(ids, id => Assert.True(seen.Add(id), $"row {id} reached two ranks"));
             Assert.False(ids.SequenceEqual(ids.Order()), "the shuffled order is sorted");
 
-            var before = new List<long>();
-            StreamingState state;
-            using (StreamingDataset<Measurement> interrupted = Configure())
-            using (IEnumerator<Measurement> rows = interrupted.Rows().GetEnumerator())
-            {
-                while (before.Count < 1_234 && rows.MoveNext())
-                {
-                    before.Add(rows.Current.Id);
-                }
-
-                state = interrupted.GetState();
-            }
-
-            using StreamingDataset<Measurement> resumed = Configure().ResumeFrom(state);
-            Assert.Equal(ids, before.Concat(resumed.Rows().Select(m => m.Id)));
+            Assert.Equal(ids, Resumption.ReadInterruptedAndResumed(Configure, 1_234, m => m.Id));
         }
     }
 

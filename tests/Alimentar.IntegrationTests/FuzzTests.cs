@@ -155,27 +155,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>A flipped bit, a random byte or a zeroed run, anywhere between the leading magic and the footer.</summary>
-    private static byte[] MutatePages(byte[] original, Random random)
-    {
-        int footerLength = BitConverter.ToInt32(original, original.Length - 8);
-        int pagesEnd = original.Length - 8 - footerLength;
-        byte[] mutant = (byte[])original.Clone();
-        int at = random.Next(4, pagesEnd);
-        switch (random.Next(3))
-        {
-            case 0:
-                mutant[at] ^= (byte)(1 << random.Next(8));
-                break;
-            case 1:
-                mutant[at] = (byte)random.Next(256);
-                break;
-            default:
-                mutant.AsSpan(at, Math.Min(random.Next(1, 8), pagesEnd - at)).Clear();
-                break;
-        }
-
-        return mutant;
-    }
+    private static byte[] MutatePages(byte[] original, Random random) => MutateRange(original, 4, random);
 
     private static string Stream<T>(byte[] bytes, bool verifyChecksums = true, Func<ParquetSource<T>, ParquetSource<T>>? filter = null)
         where T : IStreamingRow<T>

@@ -88,21 +88,7 @@ public abstract class ObjectStoreConformance
         }
 
         Assert.Equal(1_500, full.Length);
-        var before = new List<long>();
-        StreamingState state;
-        using (StreamingDataset<StoredRow> interrupted = Configure())
-        using (IEnumerator<StoredRow> rows = interrupted.Rows().GetEnumerator())
-        {
-            while (before.Count < 555 && rows.MoveNext())
-            {
-                before.Add(rows.Current.Id);
-            }
-
-            state = interrupted.GetState();
-        }
-
-        using StreamingDataset<StoredRow> resumed = Configure().ResumeFrom(state);
-        Assert.Equal(full, before.Concat(resumed.Rows().Select(r => r.Id)));
+        Assert.Equal(full, Resumption.ReadInterruptedAndResumed(Configure, 555, r => r.Id));
     }
 
     protected async Task ListsLengthsAndETagsAndReadsExplicitRangesAsync()
