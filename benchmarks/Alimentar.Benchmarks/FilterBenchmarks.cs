@@ -40,6 +40,24 @@ public class FilterBenchmarks
         return sum;
     }
 
+    [Benchmark(Description = "Alimentar Where, half the rows (nothing to prune)")]
+    public long HalfTheRows()
+    {
+        long sum = 0;
+        foreach (Batch<Ride> batch in ReadAll(new ParquetSource<Ride>(_path).Where(r => r.Score > 0.5f)))
+        {
+            using (batch)
+            {
+                foreach (Ride ride in batch)
+                {
+                    sum += ride.UserId + ride.Label.Length;
+                }
+            }
+        }
+
+        return sum;
+    }
+
     [Benchmark(Description = "Alimentar full scan + LINQ Where")]
     public long FullScanWithLinq()
     {

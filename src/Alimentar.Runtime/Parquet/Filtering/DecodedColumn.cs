@@ -11,6 +11,16 @@ internal abstract class DecodedColumn : IDisposable
 {
     public abstract bool IsNull(int row);
 
+    /// <summary>Whether <paramref name="leaf"/> holds in each of the first <paramref name="passes"/>.Length rows.</summary>
+    public virtual void Evaluate(FilterLeaf leaf, Span<bool> passes)
+    {
+        bool matchesNull = leaf.MatchesNull;
+        for (int row = 0; row < passes.Length; row++)
+        {
+            passes[row] = IsNull(row) ? matchesNull : Value(row, leaf) is { } value && leaf.Matches(value);
+        }
+    }
+
     /// <summary>The value of a non-null row in the leaf's comparison domain.</summary>
     public abstract FilterValue? Value(int row, FilterLeaf leaf);
 
@@ -72,6 +82,31 @@ internal abstract class DecodedColumn : IDisposable
         public override bool IsNull(int row) => !_values[row].HasValue;
 
         public override FilterValue? Value(int row, FilterLeaf leaf) => FilterValue.From(_values[row]!.Value, leaf.Domain, leaf.Single);
+
+        /// <summary>
+        /// Comparisons of integers, dates and times (as ticks or days) and of floating-point values run as typed
+        /// loops, without a boxed value per row; everything else goes through <see cref="FilterValue"/>.
+        /// </summary>
+        public override void Evaluate(FilterLeaf leaf, Span<bool> passes)
+        {
+            if (leaf is CompareLeaf { EnumByName: null } compare)
+            {
+                if (compare.Domain == FilterDomain.Integer && TypedComparison.IsInteger<TValue>()
+                    && compare.Constant.IntegerValue >= long.MinValue && compare.Constant.IntegerValue <= long.MaxValue)
+                {
+                    TypedComparison.Integers(_values.AsSpan(0, passes.Length), (long)compare.Constant.IntegerValue, compare.Op, passes);
+                    return;
+                }
+
+                if (compare.Domain == FilterDomain.Floating && !compare.Constant.IsNaN && TypedComparison.IsFloating<TValue>())
+                {
+                    TypedComparison.Floats(_values.AsSpan(0, passes.Length), compare.Constant.FloatingValue, compare.Op, passes);
+                    return;
+                }
+            }
+
+            base.Evaluate(leaf, passes);
+        }
 
         public override void Dispose()
         {

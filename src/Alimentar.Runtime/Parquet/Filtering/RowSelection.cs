@@ -64,15 +64,7 @@ internal static class RowSelection
 
                 return;
             case FilterLeaf leaf:
-                DecodedColumn column = columns[leaf.Column];
-                bool matchesNull = leaf.MatchesNull;
-                for (int row = 0; row < passes.Length; row++)
-                {
-                    passes[row] = column.IsNull(row)
-                        ? matchesNull
-                        : column.Value(row, leaf) is { } value && leaf.Matches(value);
-                }
-
+                columns[leaf.Column].Evaluate(leaf, passes);
                 return;
         }
     }

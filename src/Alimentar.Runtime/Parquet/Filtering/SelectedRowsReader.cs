@@ -66,6 +66,13 @@ internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDicti
 
     private async ValueTask ReadAllAsync<T>(Memory<T> destination, Func<Memory<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
     {
+        if (count == inner.RowCount)
+        {
+            // Every row passed: the column goes straight into the store.
+            await read(destination[..count], cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         T[] all = ColumnArrays<T>.Pool.Rent(inner.RowCount);
         try
         {
