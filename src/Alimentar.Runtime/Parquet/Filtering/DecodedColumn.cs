@@ -145,6 +145,34 @@ internal abstract class DecodedColumn : IDisposable
 
         public override bool IsNull(int row) => _values[row] is null;
 
+        /// <summary>String equality and prefixes compare the decoded strings directly.</summary>
+        public override void Evaluate(FilterLeaf leaf, Span<bool> passes)
+        {
+            if (leaf is CompareLeaf { EnumByName: null, Op: CompareOp.Equal or CompareOp.NotEqual, Constant.Text: { } constant } compare)
+            {
+                bool equal = compare.Op == CompareOp.Equal;
+                for (int row = 0; row < passes.Length; row++)
+                {
+                    string? value = _values[row];
+                    passes[row] = value is null ? !equal : string.Equals(value, constant, StringComparison.Ordinal) == equal;
+                }
+
+                return;
+            }
+
+            if (leaf is StartsWithLeaf { EnumByName: null, Ordinal: true } startsWith)
+            {
+                for (int row = 0; row < passes.Length; row++)
+                {
+                    passes[row] = _values[row]?.StartsWith(startsWith.Prefix, StringComparison.Ordinal) ?? false;
+                }
+
+                return;
+            }
+
+            base.Evaluate(leaf, passes);
+        }
+
         public override FilterValue? Value(int row, FilterLeaf leaf)
         {
             string text = _values[row]!;
