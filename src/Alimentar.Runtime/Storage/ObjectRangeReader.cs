@@ -141,24 +141,43 @@ internal sealed class ObjectRangeReader : IRangeReader
         foreach (Block block in blocks)
         {
             _tracker?.Remove(block.Length);
-            try
-            {
-                await block.Bytes.ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // A read ahead that failed or was cancelled was never needed.
-            }
+            await ReturnAsync(block.Bytes).ConfigureAwait(false);
+        }
+
+        if (_tail is { } tail)
+        {
+            await ReturnAsync(tail).ConfigureAwait(false);
         }
 
         _lifetime.Dispose();
     }
 
+    /// <summary>Fetches a range into a pooled buffer (at least as long as the range), which goes back to the pool once read or at dispose.</summary>
     private async Task<byte[]> FetchBlockAsync(long start, int length)
     {
-        byte[] bytes = new byte[length];
-        await FetchAsync(start, bytes, _lifetime.Token).ConfigureAwait(false);
-        return bytes;
+        byte[] bytes = ColumnArrays<byte>.Pool.Rent(length);
+        try
+        {
+            await FetchAsync(start, bytes.AsMemory(0, length), _lifetime.Token).ConfigureAwait(false);
+            return bytes;
+        }
+        catch
+        {
+            ColumnArrays<byte>.Pool.Return(bytes);
+            throw;
+        }
+    }
+
+    private static async ValueTask ReturnAsync(Task<byte[]> fetch)
+    {
+        try
+        {
+            ColumnArrays<byte>.Pool.Return(await fetch.ConfigureAwait(false));
+        }
+        catch (Exception)
+        {
+            // A read ahead that failed or was cancelled was never needed; its buffer went back when it failed.
+        }
     }
 
     private Block? Covering(long offset, int length)
@@ -186,6 +205,9 @@ internal sealed class ObjectRangeReader : IRangeReader
         }
 
         _tracker?.Remove(block.Length);
+
+        // Every byte of it has been copied out, so no reader holds it: the buffer goes back now.
+        ColumnArrays<byte>.Pool.Return(block.Bytes.Result);
     }
 
     private Task FetchAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
