@@ -8,6 +8,10 @@ namespace Alimentar.IntegrationTests;
 [StreamingDataset]
 public partial record BloomRow([property: ParquetColumn("String")] string? Text);
 
+/// <summary>A timestamp with sub-millisecond ticks, as Parquet.Net writes it.</summary>
+[StreamingDataset]
+public partial record StampRow(long Id, DateTime At);
+
 /// <summary>A row with every shape C# gives a filter: enums, nullables, bools, dates and strings.</summary>
 [StreamingDataset]
 public partial record FilterRow(long Id, Weekday Day, [property: ParquetEnumAsString] Weekday? NamedDay, int? Count, bool Active, double Score, string Name, string? Note, DateTime At, decimal Price);
@@ -116,6 +120,32 @@ public sealed class FilterTests
 
         long full = Fetched(s => s), filtered = Fetched(s => s.Where(t => t.Id >= low && t.Id <= high));
         Assert.True(filtered < full / 3, $"the filtered pass read {filtered} bytes, the full pass {full}");
+    }
+
+    [Fact]
+    public async Task Timestamps_from_Parquet_Net_prune_by_its_millisecond_bounds_without_losing_a_row()
+    {
+        // Parquet.Net 6.1 writes TIMESTAMP(MICROS) bounds as whole milliseconds, rounded down; rows sit between them.
+        var origin = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        using var file = new TempFile();
+        await ParquetDatasetWriter<StampRow>.WriteFileAsync(file.Path, Enumerable.Range(0, 10_000).Select(i => new StampRow(i, origin.AddTicks(i * 7_013L - 35_000_000))), rowGroupSize: 1_000);
+        List<StampRow> rows = ParquetFiles.ReadAll(new ParquetSource<StampRow>(file.Path)); // as stored: whole microseconds
+
+        foreach (int at in new[] { 0, 999, 1_000, 4_567, 9_999 })
+        {
+            DateTime edge = rows[at].At;
+            foreach (Expression<Func<StampRow, bool>> predicate in new Expression<Func<StampRow, bool>>[]
+            {
+                r => r.At > edge, r => r.At >= edge, r => r.At < edge, r => r.At <= edge, r => r.At == edge,
+            })
+            {
+                Assert.Equal(rows.Where(predicate.Compile()), ParquetFiles.ReadAll(new ParquetSource<StampRow>(file.Path).Where(predicate)));
+            }
+        }
+
+        DateTime from = rows[4_200].At, to = rows[4_300].At;
+        FilterExplanation explanation = new ParquetSource<StampRow>(file.Path).Where(r => r.At >= from && r.At < to).Explain();
+        Assert.Equal([4], explanation.RowGroups.Where(g => g.Kept).Select(g => g.Index));
     }
 
     [Fact]

@@ -121,13 +121,21 @@ public sealed class StatisticsJudgeTests
     }
 
     [Fact]
-    public void Parquet_Net_timestamp_bounds_written_in_milliseconds_are_not_trusted()
+    public void Parquet_Net_timestamp_bounds_in_floored_milliseconds_are_widened_to_what_they_stand_for()
     {
         BoundColumn stamp = Column(PhysicalType.Int64, ColumnType.DateTime, logical: new LogicalType(LogicalTypeKind.Timestamp, IsAdjustedToUtc: true, Unit: TimeUnit.Micros));
         var statistics = new ColumnStatistics { MinValue = BitConverter.GetBytes(1_577_836_800_000L), MaxValue = BitConverter.GetBytes(1_577_836_900_000L) };
+        DateTime epochMillis = DateTime.UnixEpoch.AddMilliseconds(1_577_836_800_000);
 
-        Assert.Null(ValueSummary.Of(statistics, stamp, 10, createdBy: "Parquet.Net version 6.1.0").Min);
-        Assert.NotNull(ValueSummary.Of(statistics, stamp, 10, createdBy: "parquet-cpp-arrow version 21.0.0").Min);
+        ValueSummary fromParquetNet = ValueSummary.Of(statistics, stamp, 10, createdBy: "Parquet.Net version 6.1.0 (build c179d97)");
+        Assert.Equal(epochMillis, fromParquetNet.Min);
+        Assert.Equal(DateTime.UnixEpoch.AddMilliseconds(1_577_836_900_000).AddTicks(9_990), fromParquetNet.Max);
+
+        // Another Parquet.Net version may have fixed it, or not: its timestamp bounds are not used.
+        Assert.Null(ValueSummary.Of(statistics, stamp, 10, createdBy: "Parquet.Net version 5.0.1").Min);
+
+        // Other writers' bounds are microseconds, as the type says.
+        Assert.Equal(DateTime.UnixEpoch.AddTicks(15_778_368_000_000L), ValueSummary.Of(statistics, stamp, 10, createdBy: "parquet-cpp-arrow version 21.0.0").Min);
     }
 
     [Fact]

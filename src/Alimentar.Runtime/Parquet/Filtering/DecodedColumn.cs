@@ -89,6 +89,13 @@ internal abstract class DecodedColumn : IDisposable
         /// </summary>
         public override void Evaluate(FilterLeaf leaf, Span<bool> passes)
         {
+            if (leaf is InSetLeaf { EnumByName: null, Domain: FilterDomain.Integer } set && TypedComparison.IsInteger<TValue>()
+                && set.Integers.Count == set.Values.Length)
+            {
+                TypedComparison.InSet(_values.AsSpan(0, passes.Length), set.Integers, set.HasNull, passes);
+                return;
+            }
+
             if (leaf is CompareLeaf { EnumByName: null } compare)
             {
                 if (compare.Domain == FilterDomain.Integer && TypedComparison.IsInteger<TValue>()
@@ -155,6 +162,17 @@ internal abstract class DecodedColumn : IDisposable
                 {
                     string? value = _values[row];
                     passes[row] = value is null ? !equal : string.Equals(value, constant, StringComparison.Ordinal) == equal;
+                }
+
+                return;
+            }
+
+            if (leaf is InSetLeaf { EnumByName: null, Domain: FilterDomain.Text } set)
+            {
+                for (int row = 0; row < passes.Length; row++)
+                {
+                    string? value = _values[row];
+                    passes[row] = value is null ? set.HasNull : set.Texts.Contains(value);
                 }
 
                 return;

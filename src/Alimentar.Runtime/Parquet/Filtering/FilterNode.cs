@@ -31,7 +31,12 @@ internal sealed record NotNode(FilterNode Operand) : FilterNode
 {
     public override IEnumerable<FilterLeaf> Leaves() => Operand.Leaves();
 
-    public override string ToString() => $"!{Operand}";
+    public override string ToString() => Operand switch
+    {
+        IsNullLeaf isNull => $"{isNull.Member} != null",
+        AndNode or OrNode => $"!{Operand}",
+        _ => $"!({Operand})",
+    };
 }
 
 /// <summary>True or false for every row: what a filter folds to when a comparison cannot hold for any value of the member's type.</summary>
@@ -136,6 +141,12 @@ internal sealed record StartsWithLeaf(int Column, string Member, string Prefix, 
 internal sealed record InSetLeaf(int Column, string Member, FilterValue[] Values, bool HasNull) : FilterLeaf(Column, Member)
 {
     private readonly HashSet<FilterValue> _set = [.. Values];
+
+    /// <summary>The set's strings, for looking decoded strings up without wrapping each.</summary>
+    public HashSet<string> Texts { get; } = new(Values.Where(v => v.Text is not null).Select(v => v.Text!), StringComparer.Ordinal);
+
+    /// <summary>The set's integers that fit a long, for typed lookups.</summary>
+    public HashSet<long> Integers { get; } = [.. Values.Where(v => v.Domain == FilterDomain.Integer && v.IntegerValue >= long.MinValue && v.IntegerValue <= long.MaxValue).Select(v => (long)v.IntegerValue)];
 
     public override bool MatchesNull => HasNull;
 

@@ -29,6 +29,16 @@ internal static class TypedComparison
         }
     }
 
+    public static void InSet<TValue>(ReadOnlySpan<TValue?> values, HashSet<long> set, bool matchesNull, Span<bool> passes)
+        where TValue : struct
+    {
+        for (int row = 0; row < passes.Length; row++)
+        {
+            TValue? value = values[row];
+            passes[row] = value.HasValue ? set.Contains(AsLong(value.GetValueOrDefault())) : matchesNull;
+        }
+    }
+
     /// <summary>IEEE comparisons, as C# makes them: NaN fails all but <c>!=</c>.</summary>
     public static void Floats<TValue>(ReadOnlySpan<TValue?> values, double constant, CompareOp op, Span<bool> passes)
         where TValue : struct
