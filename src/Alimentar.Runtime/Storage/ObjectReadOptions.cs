@@ -8,8 +8,9 @@ public sealed record ObjectReadOptions
     public static ObjectReadOptions Default { get; } = new();
 
     /// <summary>
-    /// The file's tail fetched with its first request (default 64 KiB): the footer of most files fits, so opening
-    /// a file takes one request, two when its footer is larger.
+    /// The file's tail fetched with its first range request (default 64 KiB): the footer of most files fits, so
+    /// reading a footer takes one request, two when it is larger (plus one for the object's length and ETag
+    /// unless a listing gave them).
     /// </summary>
     public int FooterGuessBytes { get; init; } = 64 << 10;
 
