@@ -7,8 +7,8 @@ namespace Alimentar.Cli;
 /// <summary>
 /// What a command reads: a local path, or an <c>s3://bucket/key</c>, <c>az://container/key</c> or <c>http(s)://</c>
 /// URI read through an object store. Credentials come from each SDK's usual places: the AWS environment and
-/// profile chain (and <c>AWS_ENDPOINT_URL</c> for S3-compatible stores), <c>AZURE_STORAGE_CONNECTION_STRING</c>
-/// for Azure.
+/// profile chain (and <c>AWS_ENDPOINT_URL</c> for S3-compatible stores); for Azure, <c>AZURE_STORAGE_CONNECTION_STRING</c>,
+/// or <c>AZURE_STORAGE_ACCOUNT</c> with Azure's default credential chain.
 /// </summary>
 internal sealed class CliInput
 {
@@ -97,8 +97,22 @@ internal sealed class CliInput
         return new AmazonS3Client();
     }
 
-    private static BlobContainerClient CreateContainer(string argument, string container) =>
-        Environment.GetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection
-            ? new BlobContainerClient(connection, container)
-            : throw Unavailable(argument, "set AZURE_STORAGE_CONNECTION_STRING to the storage account's connection string (or a SAS connection string) to read az:// URIs");
+    /// <summary>
+    /// A connection string when one is set; otherwise the account named by <c>AZURE_STORAGE_ACCOUNT</c> with Azure's
+    /// default credential chain (environment, workload and managed identity, the Azure CLI's login).
+    /// </summary>
+    private static BlobContainerClient CreateContainer(string argument, string container)
+    {
+        if (Environment.GetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING") is { Length: > 0 } connection)
+        {
+            return new BlobContainerClient(connection, container);
+        }
+
+        if (Environment.GetEnvironmentVariable("AZURE_STORAGE_ACCOUNT") is { Length: > 0 } account)
+        {
+            return new BlobContainerClient(new Uri($"https://{account}.blob.core.windows.net/{container}"), new Azure.Identity.DefaultAzureCredential());
+        }
+
+        throw Unavailable(argument, "set AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT to sign in with Azure's default credentials, to read az:// URIs");
+    }
 }

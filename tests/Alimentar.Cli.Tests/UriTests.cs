@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
+using Azure.Storage.Blobs;
 
 namespace Alimentar.Cli.Tests;
 
@@ -73,5 +74,35 @@ public sealed class UriTests
 
         Assert.True(exit == 0, output);
         Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+    }
+
+    [EmulatorFact(EmulatorTools.Azurite, "npm install --prefix tools/azurite")]
+    public async Task Inspect_reads_an_az_URI_with_a_connection_string_and_says_what_it_needs_without_one()
+    {
+        await using Emulator azurite = await Emulator.StartAsync(EmulatorTools.Path(EmulatorTools.Azurite)!, (port, work) =>
+            $"--blobHost 127.0.0.1 --blobPort {port} --location \"{work}\" --silent --disableTelemetry --skipApiVersionCheck");
+        string connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
+            + $"BlobEndpoint=http://127.0.0.1:{azurite.Port}/devstoreaccount1;";
+        var container = new BlobContainerClient(connection, "cli-container");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient("data/sorted.parquet").UploadAsync(Corpus.File("sort_columns.parquet"), overwrite: true);
+
+        Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", null);
+        Environment.SetEnvironmentVariable("AZURE_STORAGE_ACCOUNT", null);
+        (int refused, string why) = await CommandTests.RunAsync("inspect", "az://cli-container/data/sorted.parquet");
+        Assert.Equal(ExitCodes.BadPath, refused);
+        Assert.Contains("AZURE_STORAGE_CONNECTION_STRING", why, StringComparison.Ordinal);
+
+        Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", connection);
+        try
+        {
+            (int exit, string output) = await CommandTests.RunAsync("inspect", "az://cli-container/data/sorted.parquet");
+            Assert.True(exit == 0, output);
+            Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AZURE_STORAGE_CONNECTION_STRING", null);
+        }
     }
 }
