@@ -94,6 +94,10 @@ public sealed partial class ParquetSource<T>
         // With a page index the plan says which pages to fetch; without one, each chunk's first stretch is fetched as usual.
         bool byPages = planner.OffsetIndexes.Any(o => o is not null);
         using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: false, prefetch: !byPages);
+        if (!byPages)
+        {
+            AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
+        }
         MemoryTracker? tracker = PassMemory.Current;
         long reported = 0;
         long position = 0;
@@ -104,7 +108,7 @@ public sealed partial class ParquetSource<T>
             {
                 if (byPages)
                 {
-                    rowGroup.FocusOn(range, planner.OffsetIndexes);
+                    AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, planner.OffsetIndexes));
                 }
 
                 await reader.SkipRowsAsync(rowGroup, range.Start - position, planner.OffsetIndexes, cancellationToken).ConfigureAwait(false);

@@ -108,7 +108,8 @@ internal sealed class RowGroupReader : IDisposable
     /// the last page the stretch needs, and those pages (with the dictionary) are fetched now, merged; other
     /// columns fetch their next stretch as usual.
     /// </summary>
-    public void FocusOn(RowRange range, OffsetIndex?[] offsets)
+    /// <returns>The bytes of the pages (and dictionaries) the stretch needs in the columns that have an offset index.</returns>
+    public long FocusOn(RowRange range, OffsetIndex?[] offsets)
     {
         var wanted = new List<(long Offset, long Length)>();
         for (int column = 0; column < _chunks.Length; column++)
@@ -132,6 +133,7 @@ internal sealed class RowGroupReader : IDisposable
         }
 
         _pages.Prefetch(wanted, readAhead: false);
+        return wanted.Sum(w => w.Length);
     }
 
     /// <summary>True when every column can jump over rows by its offset index: each has one, and none is a list or binary.</summary>
