@@ -67,11 +67,12 @@ internal sealed class CliInput
             ? ParquetFileInfo.ScanAsync(_pathOrKey, headRows, headOnly, progress, cancellationToken)
             : ParquetFileInfo.ScanAsync(_store, _pathOrKey, headRows, headOnly, progress, cancellationToken);
 
+    /// <summary>The URI's folder as the store, its last segment (with any query, such as a presigned URL's signature) as the key.</summary>
     private static CliInput FromHttp(string argument, Uri uri)
     {
         string path = uri.GetLeftPart(UriPartial.Path);
         int slash = path.LastIndexOf('/');
-        return new CliInput(argument, new HttpObjectStore(SharedHttp, new Uri(path[..(slash + 1)])), Uri.UnescapeDataString(path[(slash + 1)..]));
+        return new CliInput(argument, new HttpObjectStore(SharedHttp, new Uri(path[..(slash + 1)])), Uri.UnescapeDataString(path[(slash + 1)..]) + uri.Query);
     }
 
     private static readonly HttpClient SharedHttp = new();

@@ -6,7 +6,8 @@ namespace Alimentar;
 /// <summary>
 /// Objects behind plain HTTP(S): a key is a path under a base URI, read with <c>Range: bytes=a-b</c> requests
 /// pinned by <c>If-Match</c> to the ETag the server gave. Any server that honours range requests will do
-/// (a CDN, nginx, a presigned URL's host). HTTP has no listing, so <see cref="ListAsync"/> is not supported.
+/// (a CDN, nginx, a presigned S3 or SAS URL: a key may carry a query, which is sent as it is). HTTP has no
+/// listing, so <see cref="ListAsync"/> is not supported.
 /// </summary>
 public sealed class HttpObjectStore : IObjectStore
 {
@@ -30,12 +31,26 @@ public sealed class HttpObjectStore : IObjectStore
     /// <inheritdoc />
     public async ValueTask<ObjectInfo> GetInfoAsync(string key, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Head, UriOf(key));
-        using HttpResponseMessage response = await SendAsync(request, key, cancellationToken).ConfigureAwait(false);
-        ThrowUnlessSuccess(response, key);
-        long length = response.Content.Headers.ContentLength
-            ?? throw new ObjectStoreException($"the server gave no length for '{key}'", (int)response.StatusCode, isTransient: false);
-        return new ObjectInfo(key, length, response.Headers.ETag?.ToString());
+        using (var head = new HttpRequestMessage(HttpMethod.Head, UriOf(key)))
+        using (HttpResponseMessage response = await SendAsync(head, key, cancellationToken).ConfigureAwait(false))
+        {
+            // A URL signed for GET alone (a presigned S3 or SAS link) refuses HEAD: ask for its first byte instead.
+            if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented))
+            {
+                ThrowUnlessSuccess(response, key);
+                long length = response.Content.Headers.ContentLength
+                    ?? throw new ObjectStoreException($"the server gave no length for '{key}'", (int)response.StatusCode, isTransient: false);
+                return new ObjectInfo(key, length, response.Headers.ETag?.ToString());
+            }
+        }
+
+        using var first = new HttpRequestMessage(HttpMethod.Get, UriOf(key));
+        first.Headers.Range = new RangeHeaderValue(0, 0);
+        using HttpResponseMessage ranged = await SendAsync(first, key, cancellationToken).ConfigureAwait(false);
+        ThrowUnlessSuccess(ranged, key);
+        long total = ranged.Content.Headers.ContentRange?.Length
+            ?? throw new ObjectStoreException($"the server gave no length for '{key}' (no Content-Range on a range request)", (int)ranged.StatusCode, isTransient: false);
+        return new ObjectInfo(key, total, ranged.Headers.ETag?.ToString());
     }
 
     /// <inheritdoc />
@@ -88,10 +103,14 @@ public sealed class HttpObjectStore : IObjectStore
     public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} is plain HTTP, which cannot list objects; name each file's key with new ParquetSource<T>(store, key).");
 
+    /// <summary>The key's URI: its path parts escaped, and a query (a presigned URL's signature) kept as it is.</summary>
     private Uri UriOf(string key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        return new Uri(_baseUri, string.Join('/', key.TrimStart('/').Split('/').Select(Uri.EscapeDataString)));
+        int query = key.IndexOf('?', StringComparison.Ordinal);
+        string path = query < 0 ? key : key[..query];
+        string escaped = string.Join('/', path.TrimStart('/').Split('/').Select(Uri.EscapeDataString));
+        return new Uri(_baseUri, query < 0 ? escaped : escaped + key[query..]);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string key, CancellationToken cancellationToken)
