@@ -51,7 +51,8 @@ public sealed class ChainedSource<T> : IBatchSource<T>, IUnitSource<T>
                     yield return batch;
                 }
 
-                await preparing.ConfigureAwait(false);
+                // What preparing found wrong, the source's own pass reports where it happens.
+                await preparing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
         finally
