@@ -315,6 +315,19 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Read_options_refuse_sizes_and_counts_that_cannot_work()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { RangeBytes = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { FooterGuessBytes = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { MaxParallelRequests = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { MaxAttempts = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { RequestTimeout = TimeSpan.Zero });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { RetryDelay = TimeSpan.FromSeconds(-1) });
+        Assert.Equal(Timeout.InfiniteTimeSpan, new ObjectReadOptions { RequestTimeout = Timeout.InfiniteTimeSpan }.RequestTimeout);
+        Assert.Equal(0, new ObjectReadOptions { MergeGapBytes = 0 }.MergeGapBytes);
+    }
+
+    [Fact]
     public void Plain_HTTP_cannot_list_and_says_so()
     {
         NotSupportedException error = Assert.Throws<NotSupportedException>(() => ParquetSource<Measurement>.FromStore(Store, "x/"));
