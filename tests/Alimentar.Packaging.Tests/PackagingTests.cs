@@ -110,6 +110,7 @@ public sealed class PackagingTests
             (int ran, string printed) = DotNet.Run(Path.Combine(output, "Alimentar.NativeAot"), Path.Combine(output, "aot.parquet"), output, TimeSpan.FromMinutes(1));
             Assert.True(ran == 0, printed);
             Assert.Contains("NativeAOT: streamed 200,000 rows", printed, StringComparison.Ordinal);
+            Assert.Contains("NativeAOT filter: 16,000 rows, reading 100,000 of 200,000", printed, StringComparison.Ordinal);
         }
         finally
         {
