@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Alimentar.IntegrationTests;
 
+/// <summary>Two of <see cref="Measurement"/>'s three columns: reading them over a store merges the third into the same requests.</summary>
+[StreamingDataset]
+public partial record IdAndReading(long Id, double? Reading);
+
 /// <summary>Four of the 66 columns <see cref="ObjectStoreTests"/>' wide file holds.</summary>
 [StreamingDataset]
 public partial record WideFour(double C3, double C17, double C40, double C64);
@@ -325,6 +329,26 @@ public sealed class ObjectStoreTests : IAsyncLifetime
         Assert.Throws<ArgumentOutOfRangeException>(() => new ObjectReadOptions { RetryDelay = TimeSpan.FromSeconds(-1) });
         Assert.Equal(Timeout.InfiniteTimeSpan, new ObjectReadOptions { RequestTimeout = Timeout.InfiniteTimeSpan }.RequestTimeout);
         Assert.Equal(0, new ObjectReadOptions { MergeGapBytes = 0 }.MergeGapBytes);
+    }
+
+    [Fact]
+    public async Task Gaps_merged_into_requests_are_let_go_with_their_row_group_so_memory_stays_flat_as_files_grow()
+    {
+        // Reading Id and Reading merges the Sensor chunk between them into each request; those bytes are never read.
+        long Peak(string key)
+        {
+            using var streaming = new StreamingDataset<IdAndReading>(
+                new ParquetSource<IdAndReading>(Store, key, new ObjectReadOptions { ReadAheadRowGroup = false }).BatchSize(500), bufferSize: 1).WithMemoryTracking(true);
+            Assert.Equal(0, streaming.Rows().Count() % 1_000);
+            Assert.Equal(0, streaming.CurrentMemory);
+            return streaming.PeakMemory;
+        }
+
+        await WriteMeasurementsAsync("short.parquet", rows: 10_000, rowGroupSize: 1_000);
+        await WriteMeasurementsAsync("long.parquet", rows: 60_000, rowGroupSize: 1_000);
+
+        long shortPeak = Peak("short.parquet"), longPeak = Peak("long.parquet");
+        Assert.True(longPeak < shortPeak * 3 / 2, $"peak {longPeak} bytes over 60 row groups, {shortPeak} over 10");
     }
 
     [Fact]

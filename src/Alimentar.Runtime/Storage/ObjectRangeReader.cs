@@ -78,11 +78,18 @@ internal sealed class ObjectRangeReader : IRangeReader
             return;
         }
 
-        if (Covering(offset, destination.Length) is { } block)
+        if (Holding(offset) is { } block)
         {
+            // What the block holds comes from it; a read running past its end goes on with the next block or a request.
+            int part = (int)Math.Min(destination.Length, block.Start + block.Length - offset);
             byte[] bytes = await block.Bytes.WaitAsync(cancellationToken).ConfigureAwait(false);
-            bytes.AsMemory((int)(offset - block.Start), destination.Length).CopyTo(destination);
-            Consumed(block, destination.Length);
+            bytes.AsMemory((int)(offset - block.Start), part).CopyTo(destination);
+            Consumed(block, part);
+            if (part < destination.Length)
+            {
+                await ReadAsync(offset + part, destination[part..], cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
 
@@ -96,23 +103,25 @@ internal sealed class ObjectRangeReader : IRangeReader
             return;
         }
 
-        var merged = new List<(long Start, long End)>();
+        // Each merged range remembers how many of its bytes were asked for: the gaps in it are never read.
+        var merged = new List<(long Start, long End, long Wanted)>();
         foreach ((long offset, long length) in ranges.Where(r => r.Length > 0 && r.Offset >= 0 && r.Offset < _tailStart).OrderBy(r => r.Offset))
         {
             long end = Math.Min(offset + length, _tailStart);
             if (merged.Count > 0 && offset - merged[^1].End <= _options.MergeGapBytes && end - merged[^1].Start <= _options.RangeBytes)
             {
-                merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, end));
+                (long start, long last, long wanted) = merged[^1];
+                merged[^1] = (start, Math.Max(last, end), wanted + Math.Max(0, end - Math.Max(offset, last)));
             }
             else
             {
-                merged.Add((offset, end));
+                merged.Add((offset, end, end - offset));
             }
         }
 
         lock (_blocks)
         {
-            foreach ((long start, long end) in merged)
+            foreach ((long start, long end, long wanted) in merged)
             {
                 if (_blocks.Any(b => b.Start < end && start < b.Start + b.Length))
                 {
@@ -120,7 +129,7 @@ internal sealed class ObjectRangeReader : IRangeReader
                 }
 
                 int length = (int)(end - start);
-                var block = new Block(start, length);
+                var block = new Block(start, length, wanted);
                 _tracker?.Add(length);
                 block.Bytes = FetchBlockAsync(start, length);
                 _blocks.Add(block);
@@ -180,15 +189,15 @@ internal sealed class ObjectRangeReader : IRangeReader
         }
     }
 
-    private Block? Covering(long offset, int length)
+    private Block? Holding(long offset)
     {
         lock (_blocks)
         {
-            return _blocks.FirstOrDefault(b => b.Start <= offset && offset + length <= b.Start + b.Length);
+            return _blocks.FirstOrDefault(b => b.Start <= offset && offset < b.Start + b.Length);
         }
     }
 
-    /// <summary>A block is let go once as many of its bytes have been read as it holds: every range in it was read once.</summary>
+    /// <summary>A block is let go once as many of its bytes have been read as were asked for: every range in it was read once.</summary>
     private void Consumed(Block block, int bytes)
     {
         if (Interlocked.Add(ref block.Unread, -bytes) > 0)
@@ -277,13 +286,13 @@ internal sealed class ObjectRangeReader : IRangeReader
                 error);
     }
 
-    private sealed class Block(long start, int length)
+    private sealed class Block(long start, int length, long wanted)
     {
         public long Start { get; } = start;
 
         public int Length { get; } = length;
 
-        public long Unread = length;
+        public long Unread = wanted;
 
         public Task<byte[]> Bytes { get; set; } = Task.FromResult(Array.Empty<byte>());
     }
