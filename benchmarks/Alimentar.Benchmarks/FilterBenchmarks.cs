@@ -23,40 +23,10 @@ public class FilterBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "Alimentar Where (pushed down)")]
-    public long PushedDown()
-    {
-        long sum = 0;
-        foreach (Batch<Ride> batch in ReadAll(new ParquetSource<Ride>(_path).Where(r => r.Id >= From && r.Id < To)))
-        {
-            using (batch)
-            {
-                foreach (Ride ride in batch)
-                {
-                    sum += ride.UserId + ride.Label.Length;
-                }
-            }
-        }
-
-        return sum;
-    }
+    public long PushedDown() => Sum(new ParquetSource<Ride>(_path).Where(r => r.Id >= From && r.Id < To));
 
     [Benchmark(Description = "Alimentar Where, half the rows (nothing to prune)")]
-    public long HalfTheRows()
-    {
-        long sum = 0;
-        foreach (Batch<Ride> batch in ReadAll(new ParquetSource<Ride>(_path).Where(r => r.Score > 0.5f)))
-        {
-            using (batch)
-            {
-                foreach (Ride ride in batch)
-                {
-                    sum += ride.UserId + ride.Label.Length;
-                }
-            }
-        }
-
-        return sum;
-    }
+    public long HalfTheRows() => Sum(new ParquetSource<Ride>(_path).Where(r => r.Score > 0.5f));
 
     [Benchmark(Description = "Alimentar full scan + LINQ Where")]
     public long FullScanWithLinq()
@@ -108,6 +78,23 @@ public class FilterBenchmarks
         }
 
         public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+    }
+
+    private static long Sum(ParquetSource<Ride> source)
+    {
+        long sum = 0;
+        foreach (Batch<Ride> batch in ReadAll(source))
+        {
+            using (batch)
+            {
+                foreach (Ride ride in batch)
+                {
+                    sum += ride.UserId + ride.Label.Length;
+                }
+            }
+        }
+
+        return sum;
     }
 
     private static IEnumerable<Batch<Ride>> ReadAll(ParquetSource<Ride> source) =>

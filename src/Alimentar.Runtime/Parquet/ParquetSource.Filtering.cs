@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using Alimentar.ParquetBinding;
@@ -9,6 +10,9 @@ namespace Alimentar;
 public sealed partial class ParquetSource<T>
 {
     private FilterNode? _filter;
+
+    // Plans of a file pinned to one version (an object store's): a shuffled pass plans each unit again when it reads it.
+    private ConcurrentDictionary<int, RowGroupPlan> _plans = new();
 
     /// <summary>The filter every pass applies, as the reader evaluates it; null when every row is read.</summary>
     public string? Filter => _filter?.ToString();
@@ -39,6 +43,7 @@ public sealed partial class ParquetSource<T>
         FilterNode node = FilterParser.Parse(predicate, T.Schema);
         _filter = _filter is null ? node : new AndNode(_filter, node);
         Volatile.Write(ref _unitRowCounts, null);
+        _plans = new ConcurrentDictionary<int, RowGroupPlan>();
         return this;
     }
 
@@ -62,7 +67,7 @@ public sealed partial class ParquetSource<T>
                 continue;
             }
 
-            RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+            RowGroupPlan plan = await PlanAsync(planner, index, cancellationToken).ConfigureAwait(false);
             groups.Add(new RowGroupExplanation(index, rows, plan.IsKept, plan.RowsToRead, plan.PagesKept, plan.PagesTotal, plan.Reason));
         }
 
@@ -85,19 +90,19 @@ public sealed partial class ParquetSource<T>
     private async IAsyncEnumerable<Batch<T>> ReadFilteredRowGroupAsync(
         ParquetFileReader<T> reader, FilterPlanner planner, FilterNode filter, int index, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+        RowGroupPlan plan = await PlanAsync(planner, index, cancellationToken).ConfigureAwait(false);
         if (!plan.IsKept)
         {
             yield break;
         }
 
         // With a page index the plan says which pages to fetch; without one, each chunk's first stretch is fetched as usual.
-        bool byPages = planner.OffsetIndexes.Any(o => o is not null);
-        using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: false, prefetch: !byPages);
-        if (!byPages)
+        using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: false, prefetch: !plan.ByPages);
+        if (!plan.ByPages)
         {
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
         }
+
         MemoryTracker? tracker = PassMemory.Current;
         long reported = 0;
         long position = 0;
@@ -106,12 +111,12 @@ public sealed partial class ParquetSource<T>
         {
             foreach (RowRange range in plan.Ranges)
             {
-                if (byPages)
+                if (plan.ByPages)
                 {
-                    AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, planner.OffsetIndexes));
+                    AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, plan.OffsetIndexes));
                 }
 
-                await reader.SkipRowsAsync(rowGroup, range.Start - position, planner.OffsetIndexes, cancellationToken).ConfigureAwait(false);
+                await reader.SkipRowsAsync(rowGroup, range.Start - position, plan.OffsetIndexes, cancellationToken).ConfigureAwait(false);
                 position = range.Start;
                 while (position < range.End)
                 {
@@ -138,6 +143,23 @@ public sealed partial class ParquetSource<T>
         {
             tracker?.Remove(reported);
         }
+    }
+
+    /// <summary>A row group's plan; over a file pinned to one version, made once per source and filter.</summary>
+    private async ValueTask<RowGroupPlan> PlanAsync(FilterPlanner planner, int index, CancellationToken cancellationToken)
+    {
+        if (_cachesFooter && _plans.TryGetValue(index, out RowGroupPlan? known))
+        {
+            return known;
+        }
+
+        RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+        if (_cachesFooter)
+        {
+            _plans.TryAdd(index, plan);
+        }
+
+        return plan;
     }
 
     /// <summary>Matching rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of row group <paramref name="unit"/>.</summary>
@@ -179,17 +201,17 @@ public sealed partial class ParquetSource<T>
     }
 
     /// <summary>The matching rows of each row group, for planning: pruned groups count 0; the rest have their filter columns decoded once.</summary>
-    private async ValueTask<long[]> CountMatchingRowsAsync(CancellationToken cancellationToken)
+    private async ValueTask<long[]> CountMatchingRowsAsync(ParquetFileReader<T> reader, CancellationToken cancellationToken)
     {
-        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
         long[] counts = new long[reader.RowGroupCount];
         for (int index = 0; index < counts.Length; index++)
         {
-            RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
+            RowGroupPlan plan = await PlanAsync(planner, index, cancellationToken).ConfigureAwait(false);
             if (plan.IsKept)
             {
-                using RowGroupReader rowGroup = reader.OpenRowGroup(index);
+                // Only the filter's columns are decoded: none is fetched ahead for the others.
+                using RowGroupReader rowGroup = reader.OpenRowGroup(index, prefetch: false);
                 counts[index] = await reader.CountMatchesAsync(rowGroup, plan, _filter!, cancellationToken).ConfigureAwait(false);
             }
         }

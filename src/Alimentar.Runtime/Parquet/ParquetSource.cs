@@ -371,14 +371,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             return known;
         }
 
-        await using ParquetFile file = await ParquetFile.OpenAsync(OpenPagesAsync, Name, cancellationToken, Volatile.Read(ref _footer)).ConfigureAwait(false);
-        Remember(file.Metadata);
-
-        // Binding now means a file of another schema is found while planning, before any rank reads a row.
-        ParquetSchemaBinder.Bind(file.Schema, T.Schema, Name);
+        // Opening binds the schema: a file of another schema is found while planning, before any rank reads a row.
+        await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         long[] counts = _filter is null
-            ? file.Metadata.RowGroups.Select(g => g.RowCount).ToArray()
-            : await CountMatchingRowsAsync(cancellationToken).ConfigureAwait(false);
+            ? reader.File.Metadata.RowGroups.Select(g => g.RowCount).ToArray()
+            : await CountMatchingRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _unitRowCounts, counts);
         return counts;
     }
@@ -399,15 +396,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         using RowGroupReader rowGroup = reader.OpenRowGroup(unit);
         AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
 
-        // Rows before the stretch are decoded and let go: pages hold no row index to seek by.
-        for (long skipped = 0; skipped < skip;)
-        {
-            int rows = (int)Math.Min(RowsPerBatch, skip - skipped);
-            using (await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false))
-            {
-                skipped += rows;
-            }
-        }
+        // Rows before the stretch are decoded and dropped, without a store for them; only filtered passes load
+        // the page index a file may have to seek by.
+        await reader.SkipRowsAsync(rowGroup, skip, [], cancellationToken).ConfigureAwait(false);
 
         for (long taken = 0; taken < take;)
         {

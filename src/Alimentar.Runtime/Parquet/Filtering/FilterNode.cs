@@ -7,8 +7,10 @@ namespace Alimentar.ParquetBinding.Filtering;
 /// </summary>
 internal abstract record FilterNode
 {
-    /// <summary>The bound columns the filter reads, each once, in ascending order.</summary>
-    public int[] Columns() => Leaves().Select(leaf => leaf.Column).Distinct().Order().ToArray();
+    private int[]? _columns;
+
+    /// <summary>The bound columns the filter reads, each once, in ascending order; worked out once, since every batch asks.</summary>
+    public int[] Columns() => _columns ??= Leaves().Select(leaf => leaf.Column).Distinct().Order().ToArray();
 
     public abstract IEnumerable<FilterLeaf> Leaves();
 }
@@ -86,18 +88,17 @@ internal sealed record CompareLeaf(int Column, string Member, CompareOp Op, Filt
     public override bool Matches(FilterValue value) => Holds(value.CompareTo(Constant), Op);
 
     /// <summary>Whether <paramref name="op"/> holds for a comparison result, NaN (null) included: only != holds then, as in C#.</summary>
-    public static bool Holds(int? comparison, CompareOp op) => comparison switch
+    public static bool Holds(int? comparison, CompareOp op) => comparison is int c ? Holds(c, op) : op == CompareOp.NotEqual;
+
+    /// <summary>Whether <paramref name="op"/> holds for the sign of a comparison.</summary>
+    public static bool Holds(int comparison, CompareOp op) => op switch
     {
-        null => op == CompareOp.NotEqual,
-        int c => op switch
-        {
-            CompareOp.Equal => c == 0,
-            CompareOp.NotEqual => c != 0,
-            CompareOp.Less => c < 0,
-            CompareOp.LessOrEqual => c <= 0,
-            CompareOp.Greater => c > 0,
-            _ => c >= 0,
-        },
+        CompareOp.Equal => comparison == 0,
+        CompareOp.NotEqual => comparison != 0,
+        CompareOp.Less => comparison < 0,
+        CompareOp.LessOrEqual => comparison <= 0,
+        CompareOp.Greater => comparison > 0,
+        _ => comparison >= 0,
     };
 
     /// <summary>The constant as the user wrote it (a date rather than its ticks), for explanations.</summary>

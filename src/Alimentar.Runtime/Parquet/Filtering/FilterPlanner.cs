@@ -14,17 +14,14 @@ namespace Alimentar.ParquetBinding.Filtering;
 internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding, FilterNode filter)
 {
     private readonly int[] _columns = filter.Columns();
-    private readonly List<string> _notes = [];
-
-    /// <summary>The offset index of each bound column of the last planned row group, when the file has one: what skipping seeks by.</summary>
-    public OffsetIndex?[] OffsetIndexes { get; private set; } = [];
 
     public async ValueTask<RowGroupPlan> PlanAsync(int index, CancellationToken cancellationToken)
     {
         RowGroupMetadata group = file.Metadata.RowGroups[index];
         long rows = group.RowCount;
-        OffsetIndexes = new OffsetIndex?[binding.Columns.Length];
-        _notes.Clear();
+
+        // What could not be used, said in the plan's reason.
+        var notes = new List<string>();
         if (rows == 0)
         {
             return new RowGroupPlan(index, 0, [], "it holds no rows");
@@ -42,29 +39,32 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             return new RowGroupPlan(index, rows, [], $"its statistics rule out every row ({Describe(summaries)})");
         }
 
-        Dictionary<int, BloomFilter> blooms = await LoadBloomFiltersAsync(group, cancellationToken).ConfigureAwait(false);
+        Dictionary<int, BloomFilter> blooms = await LoadBloomFiltersAsync(group, notes, cancellationToken).ConfigureAwait(false);
         if (blooms.Count > 0 && !StatisticsJudge.Judge(filter, column => summaries[column], leaf => IsAbsent(leaf, blooms)).MayPass)
         {
             return new RowGroupPlan(index, rows, [], $"its Bloom filter on {string.Join(", ", blooms.Keys.Select(c => binding.Columns[c].Descriptor.MemberName))} holds none of the values");
         }
 
-        for (int column = 0; column < binding.Columns.Length; column++)
+        var offsets = new OffsetIndex?[binding.Columns.Length];
+        for (int column = 0; column < offsets.Length; column++)
         {
-            OffsetIndexes[column] = await LoadOffsetIndexAsync(Chunk(group, column), index, column, cancellationToken).ConfigureAwait(false);
+            offsets[column] = await LoadOffsetIndexAsync(Chunk(group, column), index, column, notes, cancellationToken).ConfigureAwait(false);
         }
 
-        RowGroupPlan plan = await PlanPagesAsync(group, index, rows, summaries, cancellationToken).ConfigureAwait(false);
-        return _notes.Count == 0 ? plan : plan with { Reason = $"{plan.Reason}; {string.Join("; ", _notes)}" };
+        RowGroupPlan plan = await PlanPagesAsync(group, index, rows, summaries, offsets, notes, cancellationToken).ConfigureAwait(false);
+        plan = plan with { OffsetIndexes = offsets };
+        return notes.Count == 0 ? plan : plan with { Reason = $"{plan.Reason}; {string.Join("; ", notes)}" };
     }
 
     /// <summary>Splits the row group at every page boundary of the filter's columns and keeps the stretches their pages may pass.</summary>
-    private async ValueTask<RowGroupPlan> PlanPagesAsync(RowGroupMetadata group, int index, long rows, ValueSummary?[] summaries, CancellationToken cancellationToken)
+    private async ValueTask<RowGroupPlan> PlanPagesAsync(
+        RowGroupMetadata group, int index, long rows, ValueSummary?[] summaries, OffsetIndex?[] offsetIndexes, List<string> notes, CancellationToken cancellationToken)
     {
         var pages = new Dictionary<int, (OffsetIndex Offsets, ColumnIndex Index)>();
         foreach (int column in _columns)
         {
-            if (OffsetIndexes[column] is { } offsets && binding.Columns[column].Field.MaxRepetitionLevel == 0
-                && await LoadColumnIndexAsync(Chunk(group, column), index, column, cancellationToken).ConfigureAwait(false) is { } columnIndex
+            if (offsetIndexes[column] is { } offsets && binding.Columns[column].Field.MaxRepetitionLevel == 0
+                && await LoadColumnIndexAsync(Chunk(group, column), column, notes, cancellationToken).ConfigureAwait(false) is { } columnIndex
                 && columnIndex.PageCount == offsets.PageCount)
             {
                 pages[column] = (offsets, columnIndex);
@@ -123,7 +123,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
 
     private ColumnChunkMetadata Chunk(RowGroupMetadata group, int column) => group.Columns[binding.Columns[column].Field.Index];
 
-    private async ValueTask<Dictionary<int, BloomFilter>> LoadBloomFiltersAsync(RowGroupMetadata group, CancellationToken cancellationToken)
+    private async ValueTask<Dictionary<int, BloomFilter>> LoadBloomFiltersAsync(RowGroupMetadata group, List<string> notes, CancellationToken cancellationToken)
     {
         var blooms = new Dictionary<int, BloomFilter>();
         foreach (FilterLeaf leaf in filter.Leaves().Where(l => l is CompareLeaf { Op: CompareOp.Equal } or InSetLeaf).DistinctBy(l => l.Column))
@@ -136,11 +136,11 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
 
             int guess = chunk.BloomFilterLength is int length and > 0 ? length : 64;
             byte[] bytes = await ReadAsync(offset, guess, cancellationToken).ConfigureAwait(false);
-            BloomFilterRead? read = Parse(() => BloomFilter.Parse(bytes), "Bloom filter", leaf.Column);
+            BloomFilterRead? read = Parse(() => BloomFilter.Parse(bytes), "Bloom filter", leaf.Column, notes);
             if (read is { Filter: null } && read.Needed > bytes.Length && offset + read.Needed <= file.Pages.Length)
             {
                 byte[] whole = await ReadAsync(offset, read.Needed, cancellationToken).ConfigureAwait(false);
-                read = Parse(() => BloomFilter.Parse(whole), "Bloom filter", leaf.Column);
+                read = Parse(() => BloomFilter.Parse(whole), "Bloom filter", leaf.Column, notes);
             }
 
             BloomFilter? bloom = read?.Filter;
@@ -226,10 +226,10 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         }
     }
 
-    private async ValueTask<OffsetIndex?> LoadOffsetIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, CancellationToken cancellationToken)
+    private async ValueTask<OffsetIndex?> LoadOffsetIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, List<string> notes, CancellationToken cancellationToken)
     {
         byte[]? bytes = await ReadIndexAsync(chunk.OffsetIndexOffset, chunk.OffsetIndexLength, cancellationToken).ConfigureAwait(false);
-        OffsetIndex? offsets = bytes is null ? null : Parse(() => OffsetIndex.Parse(bytes), "offset index", column);
+        OffsetIndex? offsets = bytes is null ? null : Parse(() => OffsetIndex.Parse(bytes), "offset index", column, notes);
         if (offsets is null)
         {
             return null;
@@ -242,24 +242,24 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             && offsets.FirstRows[^1] < Math.Max(1, file.Metadata.RowGroups[rowGroup].RowCount);
         if (!fits)
         {
-            _notes.Add($"its offset index for '{binding.Columns[column].FileColumnName}' does not fit its column chunk, so it is not used");
+            notes.Add($"its offset index for '{binding.Columns[column].FileColumnName}' does not fit its column chunk, so it is not used");
             return null;
         }
 
         return offsets;
     }
 
-    private async ValueTask<ColumnIndex?> LoadColumnIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, CancellationToken cancellationToken)
+    private async ValueTask<ColumnIndex?> LoadColumnIndexAsync(ColumnChunkMetadata chunk, int column, List<string> notes, CancellationToken cancellationToken)
     {
         byte[]? bytes = await ReadIndexAsync(chunk.ColumnIndexOffset, chunk.ColumnIndexLength, cancellationToken).ConfigureAwait(false);
-        return bytes is null ? null : Parse(() => ColumnIndex.Parse(bytes), "column index", column);
+        return bytes is null ? null : Parse(() => ColumnIndex.Parse(bytes), "column index", column, notes);
     }
 
     /// <summary>
     /// Parses an optional structure (a page index, a Bloom filter). One that cannot be read is not used, and the
     /// plan says so: the rows are still read, and the data pages report their own corruption if they have any.
     /// </summary>
-    private TIndex? Parse<TIndex>(Func<TIndex> parse, string what, int column)
+    private TIndex? Parse<TIndex>(Func<TIndex> parse, string what, int column, List<string> notes)
         where TIndex : class
     {
         try
@@ -268,7 +268,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         }
         catch (Exception error) when (error is InvalidDataException or ThriftEndOfInputException || ParquetErrors.ShouldTranslate(error))
         {
-            _notes.Add($"its {what} for '{binding.Columns[column].FileColumnName}' cannot be read ({error.Message.TrimEnd('.')}), so it is not used");
+            notes.Add($"its {what} for '{binding.Columns[column].FileColumnName}' cannot be read ({error.Message.TrimEnd('.')}), so it is not used");
             return null;
         }
     }

@@ -14,6 +14,12 @@ internal sealed record RowGroupPlan(int Index, long Rows, IReadOnlyList<RowRange
     public int PagesKept { get; init; }
 
     public int PagesTotal { get; init; }
+
+    /// <summary>Each bound column's offset index, where the file has one (null elsewhere): what skipping seeks by.</summary>
+    public IReadOnlyList<OffsetIndex?> OffsetIndexes { get; init; } = [];
+
+    /// <summary>Whether a page index said which pages to read: then only those are fetched.</summary>
+    public bool ByPages => OffsetIndexes.Any(o => o is not null);
 }
 
 /// <summary>Rows <see cref="Start"/> to <see cref="Start"/> + <see cref="Count"/> of a row group.</summary>

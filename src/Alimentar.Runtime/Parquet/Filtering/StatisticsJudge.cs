@@ -18,13 +18,14 @@ internal static class StatisticsJudge
         OrNode or => Verdict.Or(Judge(or.Left, summaryOf, absent), Judge(or.Right, summaryOf, absent)),
         NotNode not => Judge(not.Operand, summaryOf, absent).Not(),
         ConstantNode constant => new Verdict(constant.Value, !constant.Value),
-        FilterLeaf leaf => WithBloom(leaf, summaryOf(leaf.Column) is { } summary ? Leaf(leaf, summary) : Verdict.Unknown, summaryOf(leaf.Column), absent),
+        FilterLeaf leaf => JudgeLeaf(leaf, summaryOf(leaf.Column), absent),
         _ => Verdict.Unknown,
     };
 
     /// <summary>A Bloom filter can only say a value is absent: an equality then fails on every non-null row.</summary>
-    private static Verdict WithBloom(FilterLeaf leaf, Verdict verdict, ValueSummary? summary, Func<FilterLeaf, bool>? absent)
+    private static Verdict JudgeLeaf(FilterLeaf leaf, ValueSummary? summary, Func<FilterLeaf, bool>? absent)
     {
+        Verdict verdict = summary is null ? Verdict.Unknown : Leaf(leaf, summary);
         if (!verdict.MayPass || absent is null || leaf is not (CompareLeaf { Op: CompareOp.Equal } or InSetLeaf) || !absent(leaf))
         {
             return verdict;

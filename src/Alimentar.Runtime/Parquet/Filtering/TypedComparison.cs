@@ -25,7 +25,7 @@ internal static class TypedComparison
         for (int row = 0; row < passes.Length; row++)
         {
             TValue? value = values[row];
-            passes[row] = value.HasValue ? Holds(AsLong(value.GetValueOrDefault()).CompareTo(constant), op) : matchesNull;
+            passes[row] = value.HasValue ? CompareLeaf.Holds(AsLong(value.GetValueOrDefault()).CompareTo(constant), op) : matchesNull;
         }
     }
 
@@ -66,16 +66,6 @@ internal static class TypedComparison
             };
         }
     }
-
-    private static bool Holds(int comparison, CompareOp op) => op switch
-    {
-        CompareOp.Equal => comparison == 0,
-        CompareOp.NotEqual => comparison != 0,
-        CompareOp.Less => comparison < 0,
-        CompareOp.LessOrEqual => comparison <= 0,
-        CompareOp.Greater => comparison > 0,
-        _ => comparison >= 0,
-    };
 
     private static long AsLong<TValue>(TValue value)
     {

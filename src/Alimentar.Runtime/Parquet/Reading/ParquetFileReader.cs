@@ -69,6 +69,8 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
     }
 
+    private static readonly Dictionary<int, DecodedColumn> NoColumns = [];
+
     /// <summary>The open file, for planning what a filter reads.</summary>
     public ParquetFile File => _file;
 
@@ -81,20 +83,16 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     /// </summary>
     public async ValueTask<ColumnStore<T>?> ReadFilteredBatchAsync(RowGroupReader rowGroup, int rows, FilterNode filter, CancellationToken cancellationToken)
     {
-        var decoded = new Dictionary<int, DecodedColumn>();
+        DecodedColumns? decoded = null;
         int[] selected = ArrayPool<int>.Shared.Rent(rows);
         ColumnStore<T>? store = null;
         try
         {
             var reader = (PagedColumnReader)rowGroup.NextBatch(rows);
-            foreach (int column in filter.Columns())
-            {
-                decoded[column] = await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, rows, cancellationToken).ConfigureAwait(false);
-            }
-
-            int count = RowSelection.Select(filter, decoded, rows, selected);
+            decoded = await DecodedColumns.DecodeAsync(reader, filter.Columns(), _binding.Columns, rows, cancellationToken).ConfigureAwait(false);
+            int count = RowSelection.Select(filter, decoded.ByColumn, rows, selected);
             store = T.CreateColumnStore(count, _pool);
-            await store.ReadAsync(new SelectedRowsReader(reader, decoded, selected, count), cancellationToken).ConfigureAwait(false);
+            await store.ReadAsync(new SelectedRowsReader(reader, decoded.ByColumn, selected, count), cancellationToken).ConfigureAwait(false);
             if (count == 0)
             {
                 store.Dispose();
@@ -115,11 +113,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
         finally
         {
-            foreach (DecodedColumn column in decoded.Values)
-            {
-                column.Dispose();
-            }
-
+            decoded?.Dispose();
             ArrayPool<int>.Shared.Return(selected);
         }
     }
@@ -142,25 +136,11 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
                 {
                     bool inRange = position >= range.Start;
                     int rows = (int)Math.Min(CountRows, (inRange ? range.End : range.Start) - position);
-                    var reader = (PagedColumnReader)rowGroup.NextBatch(rows);
-                    var decoded = new Dictionary<int, DecodedColumn>();
-                    try
+                    using (DecodedColumns decoded = await DecodedColumns.DecodeAsync(rowGroup.NextBatch(rows), columns, _binding.Columns, rows, cancellationToken).ConfigureAwait(false))
                     {
-                        foreach (int column in columns)
-                        {
-                            decoded[column] = await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, rows, cancellationToken).ConfigureAwait(false);
-                        }
-
                         if (inRange)
                         {
-                            count += RowSelection.Select(filter, decoded, rows, selected);
-                        }
-                    }
-                    finally
-                    {
-                        foreach (DecodedColumn column in decoded.Values)
-                        {
-                            column.Dispose();
+                            count += RowSelection.Select(filter, decoded.ByColumn, rows, selected);
                         }
                     }
 
@@ -181,7 +161,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     }
 
     /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out: by the offset index where every column has one, else by decoding them.</summary>
-    public async ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, OffsetIndex?[] offsets, CancellationToken cancellationToken)
+    public async ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
     {
         const int DropRows = 65_536;
         try
@@ -198,7 +178,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
                 int drop = (int)Math.Min(DropRows, left);
                 var reader = (PagedColumnReader)rowGroup.NextBatch(drop);
                 using ColumnStore<T> empty = T.CreateColumnStore(0, _pool);
-                await empty.ReadAsync(new SelectedRowsReader(reader, new Dictionary<int, DecodedColumn>(), [], 0), cancellationToken).ConfigureAwait(false);
+                await empty.ReadAsync(new SelectedRowsReader(reader, NoColumns, [], 0), cancellationToken).ConfigureAwait(false);
                 left -= drop;
             }
         }

@@ -109,13 +109,13 @@ internal sealed class RowGroupReader : IDisposable
     /// columns fetch their next stretch as usual.
     /// </summary>
     /// <returns>The bytes of the pages (and dictionaries) the stretch needs in the columns that have an offset index.</returns>
-    public long FocusOn(RowRange range, OffsetIndex?[] offsets)
+    public long FocusOn(RowRange range, IReadOnlyList<OffsetIndex?> offsets)
     {
         var wanted = new List<(long Offset, long Length)>();
         for (int column = 0; column < _chunks.Length; column++)
         {
             ColumnChunkLayout layout = _chunks[column].Layout;
-            if (column >= offsets.Length || offsets[column] is not { PageCount: > 0 } index || layout.MaxRepetitionLevel > 0)
+            if (column >= offsets.Count || offsets[column] is not { PageCount: > 0 } index || layout.MaxRepetitionLevel > 0)
             {
                 continue;
             }
@@ -137,15 +137,15 @@ internal sealed class RowGroupReader : IDisposable
     }
 
     /// <summary>True when every column can jump over rows by its offset index: each has one, and none is a list or binary.</summary>
-    public bool CanSeek(OffsetIndex?[] offsets) =>
-        offsets.Length == _chunks.Length && _binding.Columns.Select((bound, column) => (bound, column)).All(c =>
+    public bool CanSeek(IReadOnlyList<OffsetIndex?> offsets) =>
+        offsets.Count == _chunks.Length && _binding.Columns.Select((bound, column) => (bound, column)).All(c =>
             offsets[c.column] is not null && c.bound.Field.MaxRepetitionLevel == 0 && !c.bound.Descriptor.IsList && c.bound.Descriptor.Type != ColumnType.Binary);
 
     /// <summary>
     /// Moves every column <paramref name="rows"/> rows on: to the page holding the target row through the offset
     /// index, then decodes and drops the rows before it in that page. Needs <see cref="CanSeek"/>.
     /// </summary>
-    public async ValueTask SeekAsync(long rows, OffsetIndex?[] offsets, CancellationToken cancellationToken)
+    public async ValueTask SeekAsync(long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
     {
         const int DropRows = 65_536;
         long target = _rowsRead + rows;
