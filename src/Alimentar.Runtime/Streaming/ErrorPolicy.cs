@@ -9,10 +9,9 @@ public enum ErrorPolicy
     /// <summary>
     /// The input (a file of a chain or directory) is left out and listed in
     /// <see cref="StreamingDataset{T}.Skipped"/>; the pass goes on with the next one. A file whose footer,
-    /// schema or column ranges are bad is left out before any of its rows are handed out (for sharded or
-    /// shuffled passes, while the pass is planned, so every rank leaves it out alike); one whose pages turn
-    /// out corrupt is left out from the failing batch on, except under a row shuffle, whose windows are
-    /// planned from every unit: there a corrupt page fails the pass.
+    /// schema, column ranges or pages are bad is left out before any of its rows are handed out, and for
+    /// sharded or shuffled passes while the pass is planned, so every rank leaves it out alike (see
+    /// <see cref="FileCheck"/> for what is checked and what it costs).
     /// </summary>
     SkipFile,
 }

@@ -13,7 +13,9 @@ public sealed partial class StreamingDataset<T>
     private long _resumeAt;
     private long _consumed;
     private ErrorPolicy _errorPolicy;
+    private FileCheck _fileCheck;
     private readonly List<SkippedInput> _skipped = [];
+    private readonly Dictionary<IBatchSource<T>, Exception?> _pageVerdicts = new(ReferenceEqualityComparer.Instance);
     private static readonly ShardPlan WholeEpoch = new(0, 1);
 
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
@@ -127,13 +129,27 @@ public sealed partial class StreamingDataset<T>
         }
     }
 
-    /// <summary>Sets what a pass does when a file cannot be read: fail (the default) or leave it out and go on.</summary>
+    /// <summary>How much of an input <see cref="ErrorPolicy.SkipFile"/> checks before handing out its rows (default <see cref="FileCheck.Pages"/>).</summary>
+    public FileCheck FileCheck => _fileCheck;
+
+    /// <summary>
+    /// Sets what a pass does when a file cannot be read: fail (the default) or leave it out and go on. Under
+    /// <see cref="ErrorPolicy.SkipFile"/> every page of a file is checked before any of its rows are handed out
+    /// (see <see cref="FileCheck.Pages"/> for the cost).
+    /// </summary>
     /// <param name="policy">The policy.</param>
     /// <returns>This dataset.</returns>
-    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy)
+    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy) => WithErrorPolicy(policy, FileCheck.Pages);
+
+    /// <summary>Sets what a pass does when a file cannot be read, and how much of each file is checked before its rows are handed out.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="check">What <see cref="ErrorPolicy.SkipFile"/> checks ahead: every page, or metadata alone.</param>
+    /// <returns>This dataset.</returns>
+    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy, FileCheck check)
     {
         ThrowIfPassRunning();
         _errorPolicy = policy;
+        _fileCheck = check;
         return this;
     }
 
@@ -200,9 +216,15 @@ public sealed partial class StreamingDataset<T>
         static string Show(int? seed) => seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
     }
 
-    /// <summary>The row counts a pass plans with: under SkipFile, without the inputs whose footers cannot be read.</summary>
+    /// <summary>The row counts a pass plans with: under SkipFile, without the inputs that cannot be read.</summary>
     private IReadOnlyList<long> UnitRowCounts() =>
-        UnitTable.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? static (_, _) => { } : null, CancellationToken.None).AsTask().GetAwaiter().GetResult().RowCounts;
+        PlanUnitsAsync(static (_, _) => { }, CancellationToken.None).AsTask().GetAwaiter().GetResult().RowCounts;
+
+    /// <summary>The units a pass plans over; under SkipFile, <paramref name="skipped"/> is told of each input left out, which then has none.</summary>
+    private ValueTask<UnitTable> PlanUnitsAsync(Action<string, Exception> skipped, CancellationToken cancellationToken) =>
+        _errorPolicy == ErrorPolicy.SkipFile
+            ? UnitTable.BuildAsync(Units, skipped, CheckPagesAsync, cancellationToken)
+            : UnitTable.BuildAsync(Units, null, null, cancellationToken);
 
     /// <summary>A pass starts counting from where it resumes, or from 0.</summary>
     private void BeginConsuming() => Volatile.Write(ref _consumed, _resumeAt);
@@ -240,7 +262,7 @@ public sealed partial class StreamingDataset<T>
 
         if (_shuffleSeed is null && _shard is null && _resumeAt == 0)
         {
-            return _errorPolicy == ErrorPolicy.SkipFile ? ReadSkippingAsync(Inputs(Source), cancellationToken) : Source.ReadBatchesAsync(cancellationToken);
+            return _errorPolicy == ErrorPolicy.SkipFile ? ReadCheckedInputsAsync(cancellationToken) : Source.ReadBatchesAsync(cancellationToken);
         }
 
         // A resume point applies to the pass it starts; later passes begin the epoch afresh.
@@ -251,8 +273,8 @@ public sealed partial class StreamingDataset<T>
 
     private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Under SkipFile an input whose footer cannot be read has no units: it is listed before any row is read.
-        UnitTable table = await UnitTable.BuildAsync(Source, _errorPolicy == ErrorPolicy.SkipFile ? RecordSkipped : null, cancellationToken).ConfigureAwait(false);
+        // Under SkipFile an input that cannot be read has no units: it is listed before any row is read.
+        UnitTable table = await PlanUnitsAsync(RecordSkipped, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard).Segments;
         if (seed is { } shuffleSeed && _shuffleWindow > 1)
         {
@@ -275,7 +297,19 @@ public sealed partial class StreamingDataset<T>
 
             (IUnitSource<T> units, int unit, string name) = table.Locate(segment.Unit);
             IAsyncEnumerable<Batch<T>> stretch = units.ReadUnitAsync(unit, segment.Skip + skip, segment.Take - skip, cancellationToken);
-            await foreach (Batch<T> batch in _errorPolicy == ErrorPolicy.SkipFile && !IsSkipped(name) ? ReadSkippingAsync([(name, stretch)], cancellationToken) : stretch)
+            if (_errorPolicy == ErrorPolicy.SkipFile)
+            {
+                // A file that failed in this pass (a fault its check did not see, such as a lost connection) stays out of it.
+                if (IsSkipped(name))
+                {
+                    skip = 0;
+                    continue;
+                }
+
+                stretch = SkipOnFaultAsync(name, stretch);
+            }
+
+            await foreach (Batch<T> batch in stretch.ConfigureAwait(false))
             {
                 yield return batch;
             }
@@ -390,11 +424,12 @@ public sealed partial class StreamingDataset<T>
         }
     }
 
-    /// <summary>The inputs of a source, each with its name: a chain's sources one by one, any other source whole.</summary>
-    private static IEnumerable<(string Name, IAsyncEnumerable<Batch<T>> Batches)> Inputs(IBatchSource<T> source) =>
-        source is ChainedSource<T> chain
-            ? chain.Sources.SelectMany(Inputs)
-            : [(NameOf(source), source.ReadBatchesAsync())];
+    /// <summary>The inputs of a source: a chain's sources one by one, any other source whole.</summary>
+    private static IEnumerable<IBatchSource<T>> Leaves(IBatchSource<T> source) =>
+        source is ChainedSource<T> chain ? chain.Sources.SelectMany(Leaves) : [source];
+
+    /// <summary>What a skipped input may fail with: its data, or the storage under it; a bug still fails the pass.</summary>
+    private static bool IsInputFault(Exception error) => error is AlimentarException or IOException or UnauthorizedAccessException;
 
     private static string NameOf(IBatchSource<T> source) => source switch
     {
@@ -432,8 +467,9 @@ public sealed partial class StreamingDataset<T>
 
         /// <param name="source">The source, chains flattened.</param>
         /// <param name="skip">Told of each leaf whose units cannot be read, which then has none; null to let the error escape.</param>
+        /// <param name="checkPages">Reads a leaf's pages and says why they cannot be read, or null; with <paramref name="skip"/> only.</param>
         /// <param name="cancellationToken">Stops the reads.</param>
-        public static async ValueTask<UnitTable> BuildAsync(IBatchSource<T> source, Action<string, Exception>? skip, CancellationToken cancellationToken)
+        public static async ValueTask<UnitTable> BuildAsync(IBatchSource<T> source, Action<string, Exception>? skip, Func<IBatchSource<T>, CancellationToken, ValueTask<Exception?>>? checkPages, CancellationToken cancellationToken)
         {
             var table = new UnitTable();
             foreach (IBatchSource<T> leaf in Leaves(source))
@@ -445,9 +481,15 @@ public sealed partial class StreamingDataset<T>
                 {
                     counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception error) when (skip is not null && error is AlimentarException or IOException or UnauthorizedAccessException)
+                catch (Exception error) when (skip is not null && IsInputFault(error))
                 {
                     skip(name, error);
+                    continue;
+                }
+
+                if (checkPages is not null && await checkPages(leaf, cancellationToken).ConfigureAwait(false) is { } fault)
+                {
+                    skip!(name, fault);
                     continue;
                 }
 
@@ -463,37 +505,91 @@ public sealed partial class StreamingDataset<T>
         }
 
         public (IUnitSource<T> Source, int Unit, string Name) Locate(int unit) => _units[unit];
-
-        private static IEnumerable<IBatchSource<T>> Leaves(IBatchSource<T> source) =>
-            source is ChainedSource<T> chain ? chain.Sources.SelectMany(Leaves) : [source];
     }
 
-    /// <summary>Reads inputs one after another; one that fails is recorded in <see cref="Skipped"/> and the pass goes on.</summary>
-    private async IAsyncEnumerable<Batch<T>> ReadSkippingAsync(IEnumerable<(string Name, IAsyncEnumerable<Batch<T>> Batches)> inputs, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>An unplanned pass under SkipFile: each input checked, then streamed; one that fails is listed in <see cref="Skipped"/> and the pass goes on.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadCheckedInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach ((string name, IAsyncEnumerable<Batch<T>> batches) in inputs)
+        foreach (IBatchSource<T> leaf in Leaves(Source))
         {
-            await using IAsyncEnumerator<Batch<T>> reader = batches.GetAsyncEnumerator(cancellationToken);
-            while (true)
+            string name = NameOf(leaf);
+            if (await CheckPagesAsync(leaf, cancellationToken).ConfigureAwait(false) is { } fault)
             {
-                Batch<T> batch;
-                try
-                {
-                    if (!await reader.MoveNextAsync().ConfigureAwait(false))
-                    {
-                        break;
-                    }
+                RecordSkipped(name, fault);
+                continue;
+            }
 
-                    batch = reader.Current;
-                }
-                catch (Exception error) when (error is AlimentarException or IOException or UnauthorizedAccessException)
-                {
-                    RecordSkipped(name, error);
-                    break;
-                }
-
+            await foreach (Batch<T> batch in SkipOnFaultAsync(name, leaf.ReadBatchesAsync(cancellationToken)).ConfigureAwait(false))
+            {
                 yield return batch;
             }
+        }
+    }
+
+    /// <summary>
+    /// Under <see cref="FileCheck.Pages"/>, reads every batch of an input once and says why it cannot be read, or
+    /// null. Only unit sources are read: they can be read again by contract, where a custom source might be a
+    /// stream that a check would use up; memory holds nothing to check. Verdicts are kept for later passes.
+    /// </summary>
+    private async ValueTask<Exception?> CheckPagesAsync(IBatchSource<T> leaf, CancellationToken cancellationToken)
+    {
+        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T> || leaf is MemorySource<T>)
+        {
+            return null;
+        }
+
+        lock (_pageVerdicts)
+        {
+            if (_pageVerdicts.TryGetValue(leaf, out Exception? known))
+            {
+                return known;
+            }
+        }
+
+        Exception? verdict = null;
+        try
+        {
+            await foreach (Batch<T> batch in leaf.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                batch.Dispose();
+            }
+        }
+        catch (Exception error) when (IsInputFault(error))
+        {
+            verdict = error;
+        }
+
+        lock (_pageVerdicts)
+        {
+            _pageVerdicts[leaf] = verdict;
+        }
+
+        return verdict;
+    }
+
+    /// <summary>An input's batches until one fails; the failure is listed in <see cref="Skipped"/> and the batches simply end.</summary>
+    private async IAsyncEnumerable<Batch<T>> SkipOnFaultAsync(string name, IAsyncEnumerable<Batch<T>> batches)
+    {
+        await using IAsyncEnumerator<Batch<T>> reader = batches.GetAsyncEnumerator();
+        while (true)
+        {
+            Batch<T> batch;
+            try
+            {
+                if (!await reader.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                batch = reader.Current;
+            }
+            catch (Exception error) when (IsInputFault(error))
+            {
+                RecordSkipped(name, error);
+                yield break;
+            }
+
+            yield return batch;
         }
     }
 }
