@@ -163,4 +163,45 @@ public sealed class PageDecodingTests
             }
         }
     }
+
+    [Fact]
+    public void Snappy_pages_decompress_straight_into_the_page_buffer_without_a_page_sized_rental()
+    {
+        // 40 MB is a size class nothing else rents, so a page-sized array rented from any pool shows as allocation here.
+        byte[] page = new byte[40_000_000];
+        for (int i = 0; i < page.Length; i++)
+        {
+            page[i] = (byte)((i * 7) >> 10);
+        }
+
+        byte[] compressed = new byte[Snappier.Snappy.GetMaxCompressedLength(page.Length)];
+        int length = Snappier.Snappy.Compress(page, compressed);
+        byte[] destination = new byte[page.Length];
+        using var decompressor = new PageDecompressor(CompressionCodec.Snappy);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        decompressor.Decompress(compressed.AsMemory(0, length), destination);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(page.AsSpan().SequenceEqual(destination), "the page decompressed to other bytes");
+        Assert.True(allocated < 64 * 1024, $"decompressing a 40 MB page allocated {allocated:N0} bytes");
+    }
+
+    [Fact]
+    public void A_snappy_page_longer_or_shorter_than_its_header_declares_is_corrupt()
+    {
+        byte[] page = Enumerable.Range(0, 10_000).Select(i => (byte)(i % 251)).ToArray();
+        byte[] compressed = new byte[Snappier.Snappy.GetMaxCompressedLength(page.Length)];
+        int length = Snappier.Snappy.Compress(page, compressed);
+        using var decompressor = new PageDecompressor(CompressionCodec.Snappy);
+
+        Assert.Throws<InvalidDataException>(() => decompressor.Decompress(compressed.AsMemory(0, length), new byte[page.Length - 1]));
+        Assert.Throws<InvalidDataException>(() => decompressor.Decompress(compressed.AsMemory(0, length), new byte[page.Length + 1]));
+        Assert.Throws<InvalidDataException>(() => decompressor.Decompress(compressed.AsMemory(0, length / 2), new byte[page.Length]));
+
+        // The codec is reused page after page: a failure leaves nothing behind.
+        byte[] again = new byte[page.Length];
+        decompressor.Decompress(compressed.AsMemory(0, length), again);
+        Assert.Equal(page, again);
+    }
 }

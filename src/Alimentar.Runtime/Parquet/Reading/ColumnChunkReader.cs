@@ -412,7 +412,7 @@ internal sealed class ColumnChunkReader : IDisposable
             _page = ColumnArrays<byte>.Pool.Rent(uncompressedSize);
         }
 
-        _decompressor.Decompress(stored.Span, _page.AsSpan(0, uncompressedSize));
+        _decompressor.Decompress(stored, _page.AsMemory(0, uncompressedSize));
         return _page.AsMemory(0, uncompressedSize);
     }
 

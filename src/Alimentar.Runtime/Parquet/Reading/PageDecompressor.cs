@@ -12,6 +12,7 @@ internal sealed class PageDecompressor : IDisposable
 {
     private readonly CompressionCodec _codec;
     private ZstdSharp.Decompressor? _zstd;
+    private SnappyCodec? _snappy;
 
     public PageDecompressor(CompressionCodec codec)
     {
@@ -27,17 +28,17 @@ internal sealed class PageDecompressor : IDisposable
     public CompressionCodec Codec => _codec;
 
     /// <summary>Decompresses <paramref name="source"/> into all of <paramref name="destination"/>.</summary>
-    public void Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+    public void Decompress(ReadOnlyMemory<byte> source, Memory<byte> destination)
     {
         int written = _codec switch
         {
-            CompressionCodec.Uncompressed => Copy(source, destination),
-            CompressionCodec.Snappy => Snappier.Snappy.Decompress(source, destination),
-            CompressionCodec.Gzip => GzipCodec.Decompress(source, destination),
-            CompressionCodec.Brotli => BrotliCodec.Decompress(source, destination),
-            CompressionCodec.Zstd => (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(source, destination),
-            CompressionCodec.Lz4Raw => Lz4Codec.DecompressRaw(source, destination),
-            CompressionCodec.Lz4 => Lz4Codec.DecompressHadoop(source, destination),
+            CompressionCodec.Uncompressed => Copy(source.Span, destination.Span),
+            CompressionCodec.Snappy => (_snappy ??= new SnappyCodec()).Decompress(source, destination),
+            CompressionCodec.Gzip => GzipCodec.Decompress(source.Span, destination.Span),
+            CompressionCodec.Brotli => BrotliCodec.Decompress(source.Span, destination.Span),
+            CompressionCodec.Zstd => (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(source.Span, destination.Span),
+            CompressionCodec.Lz4Raw => Lz4Codec.DecompressRaw(source.Span, destination.Span),
+            CompressionCodec.Lz4 => Lz4Codec.DecompressHadoop(source.Span, destination.Span),
             _ => throw new NotSupportedException($"the {_codec} codec is not supported"),
         };
 
