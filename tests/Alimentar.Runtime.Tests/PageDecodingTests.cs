@@ -128,6 +128,37 @@ public sealed class PageDecodingTests
     }
 
     [Fact]
+    public void Dictionary_indices_unpack_alike_on_the_vector_path_up_to_the_last_packed_byte()
+    {
+        var random = new Random(9);
+        for (int width = 1; width <= 32; width++)
+        {
+            foreach (int first in new[] { 0, 3, 8, 21 })
+            {
+                foreach (int count in new[] { 7, 8, 64, 203 })
+                {
+                    // Exactly the bytes the values need, so the last groups must stop short of any load past the end.
+                    byte[] packed = new byte[(int)((((long)first + count) * width + 7) / 8)];
+                    random.NextBytes(packed);
+                    var actual = new int[count];
+                    BitUnpacker.Unpack<int>(packed, first, width, actual);
+                    for (int i = 0; i < count; i++)
+                    {
+                        long expected = 0;
+                        for (int b = 0; b < width; b++)
+                        {
+                            long bit = (long)(first + i) * width + b;
+                            expected |= (long)((packed[bit >> 3] >> (int)(bit & 7)) & 1) << b;
+                        }
+
+                        Assert.True((int)expected == actual[i], $"width {width}, first {first}, count {count}, value {i}: expected {expected}, got {actual[i]} (vector path: {SimdBitUnpacker.Supports(width)})");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Random_bytes_never_escape_as_anything_but_invalid_data()
     {
         var random = new Random(11);

@@ -1,4 +1,3 @@
-using System.Buffers;
 
 namespace Alimentar.ParquetBinding.Filtering;
 
@@ -8,7 +7,7 @@ internal static class RowSelection
     /// <summary>Writes the passing rows' indices to <paramref name="selected"/> and returns how many there are.</summary>
     public static int Select(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, int rows, int[] selected)
     {
-        bool[] passes = ArrayPool<bool>.Shared.Rent(rows);
+        bool[] passes = ColumnArrays<bool>.Pool.Rent(rows);
         try
         {
             Evaluate(node, columns, passes.AsSpan(0, rows));
@@ -25,7 +24,7 @@ internal static class RowSelection
         }
         finally
         {
-            ArrayPool<bool>.Shared.Return(passes);
+            ColumnArrays<bool>.Pool.Return(passes);
         }
     }
 
@@ -47,7 +46,7 @@ internal static class RowSelection
             case AndNode or OrNode:
                 (FilterNode left, FilterNode right, bool isAnd) = node is AndNode a ? (a.Left, a.Right, true) : (((OrNode)node).Left, ((OrNode)node).Right, false);
                 Evaluate(left, columns, passes);
-                bool[] other = ArrayPool<bool>.Shared.Rent(passes.Length);
+                bool[] other = ColumnArrays<bool>.Pool.Rent(passes.Length);
                 try
                 {
                     Span<bool> second = other.AsSpan(0, passes.Length);
@@ -59,7 +58,7 @@ internal static class RowSelection
                 }
                 finally
                 {
-                    ArrayPool<bool>.Shared.Return(other);
+                    ColumnArrays<bool>.Pool.Return(other);
                 }
 
                 return;

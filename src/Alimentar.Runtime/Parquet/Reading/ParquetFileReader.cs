@@ -1,5 +1,4 @@
 using Alimentar.ParquetBinding.Metadata;
-using System.Buffers;
 using Alimentar.ParquetBinding.Filtering;
 using Alimentar.ParquetBinding.Reading;
 
@@ -84,7 +83,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public async ValueTask<ColumnStore<T>?> ReadFilteredBatchAsync(RowGroupReader rowGroup, int rows, FilterNode filter, CancellationToken cancellationToken)
     {
         DecodedColumns? decoded = null;
-        int[] selected = ArrayPool<int>.Shared.Rent(rows);
+        int[] selected = ColumnArrays<int>.Pool.Rent(rows);
         ColumnStore<T>? store = null;
         try
         {
@@ -114,7 +113,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         finally
         {
             decoded?.Dispose();
-            ArrayPool<int>.Shared.Return(selected);
+            ColumnArrays<int>.Pool.Return(selected);
         }
     }
 
@@ -126,7 +125,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     {
         const int CountRows = 65_536;
         int[] columns = filter.Columns();
-        int[] selected = ArrayPool<int>.Shared.Rent(CountRows);
+        int[] selected = ColumnArrays<int>.Pool.Rent(CountRows);
         long position = 0, count = 0;
         try
         {
@@ -156,7 +155,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(selected);
+            ColumnArrays<int>.Pool.Return(selected);
         }
     }
 

@@ -1,13 +1,15 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Alimentar.ParquetBinding.Reading;
 
 /// <summary>
 /// Reads values packed least-significant bit first at a fixed bit width (up to 64), as Parquet's
 /// bit-packed runs and boolean pages store them. The common widths of levels and dictionary indices
-/// (up to 8 bits) take an eight-values-per-load path, one-bit levels a lookup table; every read is
-/// bounds checked.
+/// (up to 8 bits) take an eight-values-per-load path, 32-bit indices of up to 25 bits an AVX2 path
+/// (<see cref="SimdBitUnpacker"/>), one-bit levels a lookup table; every read is bounds checked.
 /// </summary>
 internal static class BitUnpacker
 {
@@ -31,14 +33,24 @@ internal static class BitUnpacker
         if (bitWidth == 1 && typeof(T) == typeof(byte))
         {
             // Levels of an OPTIONAL column: a table spreads each byte's eight bits over eight bytes.
-            UnpackBits(packed, firstValue, System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
-                ref System.Runtime.CompilerServices.Unsafe.As<T, byte>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination)), destination.Length));
+            UnpackBits(packed, firstValue, MemoryMarshal.CreateSpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(destination)), destination.Length));
             return;
         }
 
         ulong mask = bitWidth == 64 ? ulong.MaxValue : (1UL << bitWidth) - 1;
         int i = 0;
-        if (bitWidth <= 8)
+        if (typeof(T) == typeof(int) && SimdBitUnpacker.Supports(bitWidth))
+        {
+            // Dictionary indices: whole groups of eight go through AVX2; the values before the first group one at a time.
+            for (; i < destination.Length && ((firstValue + i) & 7) != 0; i++)
+            {
+                destination[i] = T.CreateTruncating(ReadTail(packed, (firstValue + i) * bitWidth) & mask);
+            }
+
+            Span<T> rest = destination[i..];
+            i += SimdBitUnpacker.UnpackGroups(packed, (firstValue + i) / 8 * bitWidth, bitWidth, MemoryMarshal.CreateSpan(ref Unsafe.As<T, int>(ref MemoryMarshal.GetReference(rest)), rest.Length));
+        }
+        else if (bitWidth <= 8)
         {
             // A group of eight values starts on a byte boundary and spans bitWidth bytes, so one eight-byte
             // load serves all eight; the values before the first whole group go one at a time.
