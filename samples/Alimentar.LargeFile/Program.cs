@@ -26,7 +26,9 @@ long targetBytes = (long)(gigabytes * 1024 * 1024 * 1024);
 if (!File.Exists(path) || new FileInfo(path).Length < targetBytes)
 {
     var writeClock = Stopwatch.StartNew();
-    using Process writer = Process.Start(Environment.ProcessPath!, ["--write", gigabytes.ToString(CultureInfo.InvariantCulture), path, rowGroupSize])!;
+    // Started as "dotnet Alimentar.LargeFile.dll", the process is dotnet itself, which needs the assembly named again.
+    string[] self = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? [typeof(Event).Assembly.Location] : [];
+    using Process writer = Process.Start(Environment.ProcessPath!, [.. self, "--write", gigabytes.ToString(CultureInfo.InvariantCulture), path, rowGroupSize])!;
     await writer.WaitForExitAsync();
     if (writer.ExitCode != 0)
     {
