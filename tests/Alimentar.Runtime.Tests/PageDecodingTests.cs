@@ -158,6 +158,41 @@ public sealed class PageDecodingTests
         }
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.03)]
+    [InlineData(0.5)]
+    [InlineData(0.97)]
+    [InlineData(1.0)]
+    public void Definition_levels_spread_values_to_their_rows_like_a_row_by_row_reference(double nullShare)
+    {
+        var random = new Random(3);
+        foreach (int rows in new[] { 0, 5, 32, 33, 100, 1000 })
+        {
+            // Nulls alone and in runs, at level 1 below the maximum of 2 (a null inside a present parent) or 0.
+            byte[] definitions = new byte[rows];
+            for (int i = 0; i < rows; i++)
+            {
+                bool run = i > 0 && definitions[i - 1] != 2 && random.NextDouble() < 0.8;
+                definitions[i] = run || random.NextDouble() < nullShare ? (byte)random.Next(2) : (byte)2;
+            }
+
+            int present = definitions.Count(d => d == 2);
+            double[] values = Enumerable.Range(0, present).Select(i => i + 0.5).ToArray();
+            var actual = new double?[rows];
+
+            LevelScatter.Spread<double>(definitions, 2, values, actual);
+
+            int next = 0;
+            double?[] expected = definitions.Select(d => d == 2 ? values[next++] : (double?)null).ToArray();
+            Assert.Equal(expected, actual);
+            if (present > 0)
+            {
+                Assert.Throws<InvalidDataException>(() => LevelScatter.Spread<double>(definitions, 2, values.AsSpan(1), new double?[rows]));
+            }
+        }
+    }
+
     [Fact]
     public void Random_bytes_never_escape_as_anything_but_invalid_data()
     {

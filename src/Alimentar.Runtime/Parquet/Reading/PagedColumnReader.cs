@@ -128,11 +128,7 @@ internal sealed class PagedColumnReader : IColumnReader
         }
         else
         {
-            int next = 0;
-            for (int i = 0; i < destination.Length; i++)
-            {
-                destination[i] = definitions[i] == maxLevel ? values[next++] : null;
-            }
+            LevelScatter.Spread(definitions, maxLevel, values, destination);
         }
 
         chunk.Advance(destination.Length);

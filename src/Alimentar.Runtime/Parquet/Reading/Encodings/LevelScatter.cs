@@ -1,0 +1,82 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// Spreads the present values of an OPTIONAL column out to their rows by the definition levels. The levels
+/// are compared 32 at a time with one vector compare: a block with no null copies its values straight
+/// through and a block of nulls is cleared, so the usual columns (few nulls, or nulls in runs) take no
+/// branch per row; a mixed block places its values by walking the set bits of the compare's mask.
+/// </summary>
+internal static class LevelScatter
+{
+    private const int Block = 32;
+
+    /// <summary>
+    /// Writes <paramref name="destination"/>: row <c>i</c> takes the next of <paramref name="values"/> when
+    /// <paramref name="definitions"/>[i] is <paramref name="maxLevel"/>, and null otherwise.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The levels call for more values than <paramref name="values"/> holds.</exception>
+    public static void Spread<T>(ReadOnlySpan<byte> definitions, byte maxLevel, ReadOnlySpan<T> values, Span<T?> destination)
+        where T : struct
+    {
+        if (definitions.Length != destination.Length)
+        {
+            throw new ArgumentException("one definition level per row is needed", nameof(definitions));
+        }
+
+        int next = 0;
+        int row = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> present = Vector256.Create(maxLevel);
+            ref byte levels = ref MemoryMarshal.GetReference(definitions);
+            for (; row + Block <= destination.Length; row += Block)
+            {
+                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref levels, (nuint)row), present).ExtractMostSignificantBits();
+                int count = BitOperations.PopCount(mask);
+                if (count > values.Length - next)
+                {
+                    throw TooFewValues(values.Length);
+                }
+
+                Span<T?> block = destination.Slice(row, Block);
+                if (mask == uint.MaxValue)
+                {
+                    ReadOnlySpan<T> run = values.Slice(next, Block);
+                    for (int i = 0; i < Block; i++)
+                    {
+                        block[i] = run[i];
+                    }
+                }
+                else
+                {
+                    block.Clear();
+                    for (int i = next; mask != 0; mask &= mask - 1, i++)
+                    {
+                        block[BitOperations.TrailingZeroCount(mask)] = values[i];
+                    }
+                }
+
+                next += count;
+            }
+        }
+
+        for (; row < destination.Length; row++)
+        {
+            if (definitions[row] == maxLevel)
+            {
+                destination[row] = next < values.Length ? values[next++] : throw TooFewValues(values.Length);
+            }
+            else
+            {
+                destination[row] = null;
+            }
+        }
+    }
+
+    private static InvalidDataException TooFewValues(int values) =>
+        new($"the definition levels call for more than the {values} values the page holds");
+}
