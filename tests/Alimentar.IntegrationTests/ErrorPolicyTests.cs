@@ -8,174 +8,126 @@ public sealed class ErrorPolicyTests
     [Fact]
     public async Task SkipFile_leaves_out_a_corrupt_file_and_a_mismatched_one_listing_both_with_their_errors()
     {
-        string directory = await DirectoryWithTwoBadFilesAsync();
-        try
-        {
-            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory), 4).WithErrorPolicy(ErrorPolicy.SkipFile);
+        using TempDirectory directory = await DirectoryWithTwoBadFilesAsync();
+        using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path), 4).WithErrorPolicy(ErrorPolicy.SkipFile);
 
-            long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+        long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
 
-            Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), ids.Order());
-            Assert.Collection(
-                streaming.Skipped.OrderBy(s => s.Name, StringComparer.Ordinal),
-                corrupt => { Assert.EndsWith("b-corrupt.parquet", corrupt.Name, StringComparison.Ordinal); Assert.IsType<CorruptParquetFileException>(corrupt.Error); },
-                mismatch => { Assert.EndsWith("d-other.parquet", mismatch.Name, StringComparison.Ordinal); Assert.IsType<SchemaMismatchException>(mismatch.Error); });
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), ids.Order());
+        Assert.Collection(
+            streaming.Skipped.OrderBy(s => s.Name, StringComparer.Ordinal),
+            corrupt => { Assert.EndsWith("b-corrupt.parquet", corrupt.Name, StringComparison.Ordinal); Assert.IsType<CorruptParquetFileException>(corrupt.Error); },
+            mismatch => { Assert.EndsWith("d-other.parquet", mismatch.Name, StringComparison.Ordinal); Assert.IsType<SchemaMismatchException>(mismatch.Error); });
     }
 
     [Fact]
     public async Task SkipFile_holds_for_sharded_passes_planned_from_footers()
     {
-        string directory = await DirectoryWithTwoBadFilesAsync();
-        try
+        using TempDirectory directory = await DirectoryWithTwoBadFilesAsync();
+        var seen = new List<long>();
+        for (int rank = 0; rank < 2; rank++)
         {
-            var seen = new List<long>();
-            for (int rank = 0; rank < 2; rank++)
-            {
-                using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory), 4)
-                    .WithErrorPolicy(ErrorPolicy.SkipFile).WithShard(rank, 2).WithShuffle(5);
-                seen.AddRange(streaming.Rows().Select(m => m.Id));
-                Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("b-corrupt.parquet", StringComparison.Ordinal));
-                Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("d-other.parquet", StringComparison.Ordinal) && s.Error is SchemaMismatchException);
-            }
+            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path), 4)
+                .WithErrorPolicy(ErrorPolicy.SkipFile).WithShard(rank, 2).WithShuffle(5);
+            seen.AddRange(streaming.Rows().Select(m => m.Id));
+            Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("b-corrupt.parquet", StringComparison.Ordinal));
+            Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("d-other.parquet", StringComparison.Ordinal) && s.Error is SchemaMismatchException);
+        }
 
-            // Both bad files are left out while planning, so the ranks share the good rows equally.
-            Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), seen.Order());
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        // Both bad files are left out while planning, so the ranks share the good rows equally.
+        Assert.Equal(Enumerable.Range(0, 300).Select(i => (long)i), seen.Order());
     }
 
     [Fact]
     public async Task By_default_a_bad_file_fails_the_pass_with_its_own_typed_error()
     {
-        string directory = await DirectoryWithTwoBadFilesAsync();
-        try
-        {
-            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory), 4);
+        using TempDirectory directory = await DirectoryWithTwoBadFilesAsync();
+        using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path), 4);
 
-            var error = Assert.Throws<CorruptParquetFileException>(() => streaming.Rows().Count());
-            Assert.Contains("b-corrupt.parquet", error.Message, StringComparison.Ordinal);
-            Assert.Equal(ErrorPolicy.FailPass, streaming.ErrorPolicy);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var error = Assert.Throws<CorruptParquetFileException>(() => streaming.Rows().Count());
+        Assert.Contains("b-corrupt.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorPolicy.FailPass, streaming.ErrorPolicy);
     }
 
     [Fact]
     public async Task SkipFile_leaves_out_a_file_with_a_corrupt_last_row_group_before_any_of_its_rows()
     {
-        string directory = await DirectoryWithACorruptPageAsync();
-        try
-        {
-            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(10)), 4)
-                .WithErrorPolicy(ErrorPolicy.SkipFile);
+        using TempDirectory directory = await DirectoryWithACorruptPageAsync();
+        using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path, configure: s => s.BatchSize(10)), 4)
+            .WithErrorPolicy(ErrorPolicy.SkipFile);
 
-            long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+        long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
 
-            // b's first two row groups are sound, yet none of its rows were handed out.
-            Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(200, 100)).Select(i => (long)i), ids);
-            SkippedInput skipped = Assert.Single(streaming.Skipped);
-            Assert.EndsWith("b-bad-page.parquet", skipped.Name, StringComparison.Ordinal);
-            var error = Assert.IsType<CorruptParquetFileException>(skipped.Error);
-            Assert.Equal(2, error.RowGroup);
-            Assert.Equal(FileCheck.Pages, streaming.FileCheck);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        // b's first two row groups are sound, yet none of its rows were handed out.
+        Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(200, 100)).Select(i => (long)i), ids);
+        SkippedInput skipped = Assert.Single(streaming.Skipped);
+        Assert.EndsWith("b-bad-page.parquet", skipped.Name, StringComparison.Ordinal);
+        var error = Assert.IsType<CorruptParquetFileException>(skipped.Error);
+        Assert.Equal(2, error.RowGroup);
+        Assert.Equal(FileCheck.Pages, streaming.FileCheck);
     }
 
     [Fact]
     public async Task SkipFile_leaves_a_corrupt_page_out_of_shuffled_shards_alike_on_every_rank_and_every_epoch()
     {
-        string directory = await DirectoryWithACorruptPageAsync();
-        try
+        using TempDirectory directory = await DirectoryWithACorruptPageAsync();
+        for (int epoch = 0; epoch < 2; epoch++)
         {
-            for (int epoch = 0; epoch < 2; epoch++)
+            var seen = new List<long>();
+            var counts = new List<long>();
+            for (int rank = 0; rank < 3; rank++)
             {
-                var seen = new List<long>();
-                var counts = new List<long>();
-                for (int rank = 0; rank < 3; rank++)
-                {
-                    using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(10)), 4)
-                        .WithErrorPolicy(ErrorPolicy.SkipFile).WithShard(rank, 3).WithShuffle(11, windowRows: 50, lanes: 3).WithEpoch(epoch);
-                    long total = streaming.TotalRows;
-                    long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
-                    Assert.Equal(total, ids.Length);
-                    Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("b-bad-page.parquet", StringComparison.Ordinal));
-                    seen.AddRange(ids);
-                    counts.Add(ids.Length);
-                }
-
-                // 200 good rows over 3 ranks: 66 each, 2 dropped; none from the bad file.
-                Assert.All(counts, c => Assert.Equal(66, c));
-                Assert.Equal(seen.Count, seen.Distinct().Count());
-                Assert.All(seen, id => Assert.True(id is < 100 or >= 200, $"row {id} of the bad file was handed out"));
+                using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path, configure: s => s.BatchSize(10)), 4)
+                    .WithErrorPolicy(ErrorPolicy.SkipFile).WithShard(rank, 3).WithShuffle(11, windowRows: 50, lanes: 3).WithEpoch(epoch);
+                long total = streaming.TotalRows;
+                long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+                Assert.Equal(total, ids.Length);
+                Assert.Contains(streaming.Skipped, s => s.Name.EndsWith("b-bad-page.parquet", StringComparison.Ordinal));
+                seen.AddRange(ids);
+                counts.Add(ids.Length);
             }
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
+
+            // 200 good rows over 3 ranks: 66 each, 2 dropped; none from the bad file.
+            Assert.All(counts, c => Assert.Equal(66, c));
+            Assert.Equal(seen.Count, seen.Distinct().Count());
+            Assert.All(seen, id => Assert.True(id is < 100 or >= 200, $"row {id} of the bad file was handed out"));
         }
     }
 
     [Fact]
     public async Task SkipFile_with_footer_checks_alone_hands_out_the_rows_before_a_corrupt_page()
     {
-        string directory = await DirectoryWithACorruptPageAsync();
-        try
-        {
-            using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory, configure: s => s.BatchSize(10)), 4)
-                .WithErrorPolicy(ErrorPolicy.SkipFile, FileCheck.Footer);
+        using TempDirectory directory = await DirectoryWithACorruptPageAsync();
+        using var streaming = new StreamingDataset<Measurement>(ParquetSource<Measurement>.FromDirectory(directory.Path, configure: s => s.BatchSize(10)), 4)
+            .WithErrorPolicy(ErrorPolicy.SkipFile, FileCheck.Footer);
 
-            long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
+        long[] ids = streaming.Rows().Select(m => m.Id).ToArray();
 
-            // Metadata alone cannot see the page, so b's first two row groups get through before the error.
-            Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(100, 60)).Concat(Enumerable.Range(200, 100)).Select(i => (long)i), ids);
-            Assert.IsType<CorruptParquetFileException>(Assert.Single(streaming.Skipped).Error);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        // Metadata alone cannot see the page, so b's first two row groups get through before the error.
+        Assert.Equal(Enumerable.Range(0, 100).Concat(Enumerable.Range(100, 60)).Concat(Enumerable.Range(200, 100)).Select(i => (long)i), ids);
+        Assert.IsType<CorruptParquetFileException>(Assert.Single(streaming.Skipped).Error);
     }
 
     [Fact]
     public async Task Page_checks_read_each_file_once_per_dataset_however_many_passes()
     {
-        string directory = await DirectoryWithACorruptPageAsync();
-        try
-        {
-            var source = ParquetSource<Measurement>.FromDirectory(directory);
-            using var streaming = new StreamingDataset<Measurement>(source, 4).WithErrorPolicy(ErrorPolicy.SkipFile).WithShuffle(3);
-            _ = streaming.TotalRows;
-            File.Delete(Path.Combine(directory, "b-bad-page.parquet"));
+        using TempDirectory directory = await DirectoryWithACorruptPageAsync();
+        var source = ParquetSource<Measurement>.FromDirectory(directory.Path);
+        using var streaming = new StreamingDataset<Measurement>(source, 4).WithErrorPolicy(ErrorPolicy.SkipFile).WithShuffle(3);
+        _ = streaming.TotalRows;
+        File.Delete(Path.Combine(directory.Path, "b-bad-page.parquet"));
 
-            // The verdict on b is kept: the deleted file is not read again, and stays left out.
-            Assert.Equal(200, streaming.Rows().Count());
-            Assert.Equal(200, streaming.Rows().Count());
-            Assert.IsType<CorruptParquetFileException>(Assert.Single(streaming.Skipped).Error);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        // The verdict on b is kept: the deleted file is not read again, and stays left out.
+        Assert.Equal(200, streaming.Rows().Count());
+        Assert.Equal(200, streaming.Rows().Count());
+        Assert.IsType<CorruptParquetFileException>(Assert.Single(streaming.Skipped).Error);
     }
 
     /// <summary>a holds ids 0-99 and c 200-299; b holds 100-159 in two sound row groups of 30, then 160-199 with a corrupt page.</summary>
-    private static async Task<string> DirectoryWithACorruptPageAsync()
+    private static async Task<TempDirectory> DirectoryWithACorruptPageAsync()
     {
-        string directory = Directory.CreateTempSubdirectory("alimentar-page-").FullName;
+        var temporary = new TempDirectory("alimentar-page-");
+        string directory = temporary.Path;
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(Path.Combine(directory, "a.parquet"), Enumerable.Range(0, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 30);
         string bad = Path.Combine(directory, "b-bad-page.parquet");
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(bad, Enumerable.Range(100, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 30);
@@ -193,18 +145,19 @@ public sealed class ErrorPolicyTests
         byte[] bytes = await File.ReadAllBytesAsync(bad);
         bytes.AsSpan((int)start, (int)length).Fill(0xFF);
         await File.WriteAllBytesAsync(bad, bytes);
-        return directory;
+        return temporary;
     }
 
     /// <summary>a, c and e hold ids 0-299; b is not Parquet; d is Parquet of another row type.</summary>
-    private static async Task<string> DirectoryWithTwoBadFilesAsync()
+    private static async Task<TempDirectory> DirectoryWithTwoBadFilesAsync()
     {
-        string directory = Directory.CreateTempSubdirectory("alimentar-policy-").FullName;
+        var temporary = new TempDirectory("alimentar-policy-");
+        string directory = temporary.Path;
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(Path.Combine(directory, "a.parquet"), Enumerable.Range(0, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 30);
         await File.WriteAllTextAsync(Path.Combine(directory, "b-corrupt.parquet"), "PAR1 but nothing after it");
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(Path.Combine(directory, "c.parquet"), Enumerable.Range(100, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 30);
         await ParquetDatasetWriter<Numbers>.WriteFileAsync(Path.Combine(directory, "d-other.parquet"), Enumerable.Range(0, 10).Select(i => new Numbers(i, i, null, true)));
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(Path.Combine(directory, "e.parquet"), Enumerable.Range(200, 100).Select(i => new Measurement(i, "s", i)), rowGroupSize: 30);
-        return directory;
+        return temporary;
     }
 }

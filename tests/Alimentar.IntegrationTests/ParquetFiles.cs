@@ -23,3 +23,13 @@ internal sealed class TempFile : IDisposable
 
     public void Dispose() => File.Delete(Path);
 }
+
+/// <summary>A temporary directory deleted, with what it holds, on dispose.</summary>
+internal sealed class TempDirectory : IDisposable
+{
+    public TempDirectory(string prefix = "alimentar-") => Path = Directory.CreateTempSubdirectory(prefix).FullName;
+
+    public string Path { get; }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
