@@ -125,4 +125,28 @@ public sealed class ShardedParquetTests
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_resume_inside_a_row_group_seeks_by_its_offset_index_and_reads_only_the_pages_from_there()
+    {
+        using var file = new TempFile();
+        ParquetSharpDifferentialTests.Write(file.Path, ParquetSharp.ParquetDataPageVersion.V1, "plain", ParquetSharp.Compression.Snappy, rows: 10_000, pageIndex: true);
+        long[] all = ParquetFiles.ReadAll(new ParquetSource<SharpRow>(file.Path)).Select(r => r.Id).ToArray();
+
+        (long[] Ids, long Bytes) ResumeAt(long row)
+        {
+            using var stream = new CountingStream(File.OpenRead(file.Path));
+            using var streaming = new StreamingDataset<SharpRow>(new ParquetSource<SharpRow>(stream, "counted").BatchSize(100), 2);
+            streaming.ResumeFrom(streaming.GetState() with { RowsConsumed = row });
+            return (streaming.Rows().Select(r => r.Id).ToArray(), stream.BytesRead);
+        }
+
+        // Row groups of 2,500 rows: 2,500 starts the second one, 4,200 lies 1,700 rows into it.
+        (long[] fromGroup, long groupBytes) = ResumeAt(2_500);
+        (long[] fromMiddle, long middleBytes) = ResumeAt(4_200);
+
+        Assert.Equal(all.Skip(2_500), fromGroup);
+        Assert.Equal(all.Skip(4_200), fromMiddle);
+        Assert.True(middleBytes < groupBytes - 20_000, $"resuming 1,700 rows into the row group read {middleBytes:N0} bytes, from its start {groupBytes:N0}");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Alimentar.ParquetBinding;
 using Alimentar.ParquetBinding.Metadata;
+using Alimentar.ParquetBinding.Filtering;
 using Alimentar.ParquetBinding.Reading;
 using Alimentar.Storage;
 using global::Parquet;
@@ -396,9 +397,13 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         using RowGroupReader rowGroup = reader.OpenRowGroup(unit);
         AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
 
-        // Rows before the stretch are decoded and dropped, without a store for them; only filtered passes load
-        // the page index a file may have to seek by.
-        await reader.SkipRowsAsync(rowGroup, skip, [], cancellationToken).ConfigureAwait(false);
+        // Rows before the stretch (a resume, a shard's share of the row group) are passed over by the offset
+        // index where every column has one, so only the pages holding the stretch are read; otherwise they are
+        // decoded and dropped, without a store for them. Less than a batch is not worth the index's read.
+        IReadOnlyList<OffsetIndex?> offsets = skip >= RowsPerBatch
+            ? await new PageIndexReader(reader.File, reader.Binding).LoadOffsetIndexesAsync(unit, [], cancellationToken).ConfigureAwait(false)
+            : [];
+        await reader.SkipRowsAsync(rowGroup, skip, offsets, cancellationToken).ConfigureAwait(false);
 
         for (long taken = 0; taken < take;)
         {

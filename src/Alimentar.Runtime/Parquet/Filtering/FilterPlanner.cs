@@ -14,6 +14,7 @@ namespace Alimentar.ParquetBinding.Filtering;
 internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding, FilterNode filter)
 {
     private readonly int[] _columns = filter.Columns();
+    private readonly PageIndexReader _indexes = new(file, binding);
 
     public async ValueTask<RowGroupPlan> PlanAsync(int index, CancellationToken cancellationToken)
     {
@@ -45,11 +46,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             return new RowGroupPlan(index, rows, [], $"its Bloom filter on {string.Join(", ", blooms.Keys.Select(c => binding.Columns[c].Descriptor.MemberName))} holds none of the values");
         }
 
-        var offsets = new OffsetIndex?[binding.Columns.Length];
-        for (int column = 0; column < offsets.Length; column++)
-        {
-            offsets[column] = await LoadOffsetIndexAsync(Chunk(group, column), index, column, notes, cancellationToken).ConfigureAwait(false);
-        }
+        OffsetIndex?[] offsets = await _indexes.LoadOffsetIndexesAsync(index, notes, cancellationToken).ConfigureAwait(false);
 
         RowGroupPlan plan = await PlanPagesAsync(group, index, rows, summaries, offsets, notes, cancellationToken).ConfigureAwait(false);
         plan = plan with { OffsetIndexes = offsets };
@@ -64,7 +61,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         foreach (int column in _columns)
         {
             if (offsetIndexes[column] is { } offsets && binding.Columns[column].Field.MaxRepetitionLevel == 0
-                && await LoadColumnIndexAsync(Chunk(group, column), column, notes, cancellationToken).ConfigureAwait(false) is { } columnIndex
+                && await _indexes.LoadColumnIndexAsync(index, column, notes, cancellationToken).ConfigureAwait(false) is { } columnIndex
                 && columnIndex.PageCount == offsets.PageCount)
             {
                 pages[column] = (offsets, columnIndex);
@@ -135,12 +132,12 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             }
 
             int guess = chunk.BloomFilterLength is int length and > 0 ? length : 64;
-            byte[] bytes = await ReadAsync(offset, guess, cancellationToken).ConfigureAwait(false);
-            BloomFilterRead? read = Parse(() => BloomFilter.Parse(bytes), "Bloom filter", leaf.Column, notes);
+            byte[] bytes = await _indexes.ReadAsync(offset, guess, cancellationToken).ConfigureAwait(false);
+            BloomFilterRead? read = _indexes.Parse(() => BloomFilter.Parse(bytes), "Bloom filter", leaf.Column, notes);
             if (read is { Filter: null } && read.Needed > bytes.Length && offset + read.Needed <= file.Pages.Length)
             {
-                byte[] whole = await ReadAsync(offset, read.Needed, cancellationToken).ConfigureAwait(false);
-                read = Parse(() => BloomFilter.Parse(whole), "Bloom filter", leaf.Column, notes);
+                byte[] whole = await _indexes.ReadAsync(offset, read.Needed, cancellationToken).ConfigureAwait(false);
+                read = _indexes.Parse(() => BloomFilter.Parse(whole), "Bloom filter", leaf.Column, notes);
             }
 
             BloomFilter? bloom = read?.Filter;
@@ -224,71 +221,6 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             default:
                 return null;
         }
-    }
-
-    private async ValueTask<OffsetIndex?> LoadOffsetIndexAsync(ColumnChunkMetadata chunk, int rowGroup, int column, List<string> notes, CancellationToken cancellationToken)
-    {
-        byte[]? bytes = await ReadIndexAsync(chunk.OffsetIndexOffset, chunk.OffsetIndexLength, cancellationToken).ConfigureAwait(false);
-        OffsetIndex? offsets = bytes is null ? null : Parse(() => OffsetIndex.Parse(bytes), "offset index", column, notes);
-        if (offsets is null)
-        {
-            return null;
-        }
-
-        // An index that does not fit its chunk cannot be sought by.
-        long start = chunk.DictionaryPageOffset is > 0 and long dictionary && dictionary < chunk.DataPageOffset ? dictionary : chunk.DataPageOffset;
-        bool fits = offsets.PageCount > 0 && offsets.FirstRows[0] == 0
-            && offsets.Offsets.All(o => o >= start && o < start + chunk.TotalCompressedSize)
-            && offsets.FirstRows[^1] < Math.Max(1, file.Metadata.RowGroups[rowGroup].RowCount);
-        if (!fits)
-        {
-            notes.Add($"its offset index for '{binding.Columns[column].FileColumnName}' does not fit its column chunk, so it is not used");
-            return null;
-        }
-
-        return offsets;
-    }
-
-    private async ValueTask<ColumnIndex?> LoadColumnIndexAsync(ColumnChunkMetadata chunk, int column, List<string> notes, CancellationToken cancellationToken)
-    {
-        byte[]? bytes = await ReadIndexAsync(chunk.ColumnIndexOffset, chunk.ColumnIndexLength, cancellationToken).ConfigureAwait(false);
-        return bytes is null ? null : Parse(() => ColumnIndex.Parse(bytes), "column index", column, notes);
-    }
-
-    /// <summary>
-    /// Parses an optional structure (a page index, a Bloom filter). One that cannot be read is not used, and the
-    /// plan says so: the rows are still read, and the data pages report their own corruption if they have any.
-    /// </summary>
-    private TIndex? Parse<TIndex>(Func<TIndex> parse, string what, int column, List<string> notes)
-        where TIndex : class
-    {
-        try
-        {
-            return parse();
-        }
-        catch (Exception error) when (error is InvalidDataException or ThriftEndOfInputException || ParquetErrors.ShouldTranslate(error))
-        {
-            notes.Add($"its {what} for '{binding.Columns[column].FileColumnName}' cannot be read ({error.Message.TrimEnd('.')}), so it is not used");
-            return null;
-        }
-    }
-
-    private async ValueTask<byte[]?> ReadIndexAsync(long? offset, int? length, CancellationToken cancellationToken)
-    {
-        if (offset is not long at || length is not int size || at <= 0 || size <= 0 || at + size > file.Pages.Length)
-        {
-            return null;
-        }
-
-        return await ReadAsync(at, size, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async ValueTask<byte[]> ReadAsync(long offset, int length, CancellationToken cancellationToken)
-    {
-        byte[] bytes = new byte[(int)Math.Min(length, file.Pages.Length - offset)];
-        await file.Pages.ReadAsync(offset, bytes, cancellationToken).ConfigureAwait(false);
-        AlimentarMetrics.BytesReadCounter.Add(bytes.Length);
-        return bytes;
     }
 
     private string Describe(ValueSummary?[] summaries) => string.Join("; ", _columns.Select(column =>
