@@ -106,6 +106,17 @@ public sealed class ArrowUnitsTests
         Assert.Contains("not-arrow", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SkipFile_does_not_use_up_an_arrow_stream_that_can_be_read_only_once_to_check_its_pages()
+    {
+        byte[] bytes = await WriteAsync(1_000);
+        var source = new ArrowSource<Measurement>(new UnseekableStream(new MemoryStream(bytes, writable: false)), "read-once");
+        using var streaming = new StreamingDataset<Measurement>(source, 2).WithErrorPolicy(ErrorPolicy.SkipFile);
+
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(m => m.Id));
+        Assert.Empty(streaming.Skipped);
+    }
+
     /// <summary>A stream that cannot seek, as a network response is.</summary>
     private sealed class UnseekableStream(Stream inner) : ReadOnlyStreamWrapper(inner)
     {

@@ -22,6 +22,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 {
     private readonly Func<CancellationToken, ValueTask<Stream>> _open;
     private readonly bool _leaveOpen;
+    private readonly bool _readOnce;
 
     // A stream given once is shared by every reader of it: they take turns.
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -61,6 +62,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         ArgumentNullException.ThrowIfNull(stream);
         Name = name;
         _leaveOpen = true;
+        _readOnce = !stream.CanSeek;
         _open = _ =>
         {
             if (stream.CanSeek)
@@ -71,6 +73,9 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             return ValueTask.FromResult(stream);
         };
     }
+
+    /// <summary>Whether this source can be read only once: a stream that cannot seek back to its start.</summary>
+    internal bool ReadsOnce => _readOnce;
 
     /// <summary>The path or name.</summary>
     public string Name { get; }

@@ -528,12 +528,12 @@ public sealed partial class StreamingDataset<T>
 
     /// <summary>
     /// Under <see cref="FileCheck.Pages"/>, reads every batch of an input once and says why it cannot be read, or
-    /// null. Only unit sources are read: they can be read again by contract, where a custom source might be a
-    /// stream that a check would use up; memory holds nothing to check. Verdicts are kept for later passes.
+    /// null. Only unit sources that can be read again are checked: a custom source, or an Arrow stream that cannot
+    /// seek, might be used up by the check; memory holds nothing to check. Verdicts are kept for later passes.
     /// </summary>
     private async ValueTask<Exception?> CheckPagesAsync(IBatchSource<T> leaf, CancellationToken cancellationToken)
     {
-        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T> || leaf is MemorySource<T>)
+        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T> || leaf is MemorySource<T> || leaf is ArrowSource<T> { ReadsOnce: true })
         {
             return null;
         }
