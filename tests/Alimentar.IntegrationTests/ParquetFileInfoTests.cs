@@ -20,9 +20,11 @@ public sealed class ParquetFileInfoTests
         Assert.Equal(0L, info.RowGroups[0].Statistics[0].Min);
         Assert.Equal(99L, info.RowGroups[1].Statistics[0].Max);
 
-        // Parquet.Net writes TIMESTAMP(MICROS) statistics in milliseconds, so only their type is checked here;
-        // a DuckDB-written file checks the values (CLI inspect tests).
-        Assert.IsType<DateTime>(info.RowGroups[0].Statistics[1].Min);
+        // Parquet.Net 6.1 writes TIMESTAMP(MICROS) bounds as whole milliseconds: shown as the microseconds they
+        // stand for, the lower bound at its millisecond and the upper one at that millisecond's last microsecond.
+        Assert.Equal(start, (DateTime)info.RowGroups[0].Statistics[1].Min!);
+        Assert.Equal(start.AddHours(59).AddTicks(9_990), (DateTime)info.RowGroups[0].Statistics[1].Max!);
+        Assert.Equal(start.AddHours(60), (DateTime)info.RowGroups[1].Statistics[1].Min!);
         Assert.Equal(15L, info.RowGroups[0].Statistics[2].NullCount);
         Assert.Contains("SNAPPY", info.RowGroups[0].Codecs);
     }

@@ -28,7 +28,7 @@ public sealed class ParquetFileInfo
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
         Columns = metadata.Schema.Leaves.Select(ColumnInfo).ToArray();
-        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema)).ToArray();
+        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema, metadata.CreatedBy)).ToArray();
     }
 
     /// <summary>The file.</summary>
@@ -138,17 +138,20 @@ public sealed class ParquetFileInfo
         return new ParquetColumnInfo(leaf.Path.ToString(), described[..split], described[(split + 1)..], RowTypeScaffolder.MemberType(leaf));
     }
 
-    private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema)
+    private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy)
     {
         var statistics = new ParquetColumnStatistics[rowGroup.Columns.Count];
         for (int i = 0; i < statistics.Length; i++)
         {
             ColumnStatistics? stored = rowGroup.Columns[i].Statistics;
             FileColumnType? type = i < schema.Leaves.Count ? TypeOf(schema.Leaves[i]) : null;
+            (byte[]? min, byte[]? max) = type is null
+                ? (null, null)
+                : WriterFaults.CorrectBounds(stored?.MinValue ?? stored?.LegacyMin, stored?.MaxValue ?? stored?.LegacyMax, createdBy, type);
             statistics[i] = new ParquetColumnStatistics(
                 stored?.NullCount,
-                type is null ? null : StatisticsDecoder.Decode(stored?.MinValue ?? stored?.LegacyMin, type),
-                type is null ? null : StatisticsDecoder.Decode(stored?.MaxValue ?? stored?.LegacyMax, type));
+                type is null ? null : StatisticsDecoder.Decode(min, type),
+                type is null ? null : StatisticsDecoder.Decode(max, type));
         }
 
         return new ParquetRowGroupInfo(

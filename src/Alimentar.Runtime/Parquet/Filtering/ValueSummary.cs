@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Alimentar.ParquetBinding.Metadata;
 using Alimentar.ParquetBinding.Reading;
 
@@ -26,25 +25,7 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
         }
 
         (byte[]? min, byte[]? max) = TrustedBounds(statistics, bound.FileType);
-        switch (ParquetNetTimestampBounds(createdBy, bound.FileType))
-        {
-            case TimestampBounds.Wrong:
-                return new ValueSummary(null, null, null, null, statistics.NullCount, rows, bound.FileIsNullable);
-            case TimestampBounds.FlooredMilliseconds when min is { Length: 8 } && max is { Length: 8 }:
-                // Bounds of whole milliseconds, rounded down: widen them to every microsecond they may stand for.
-                long low = BinaryPrimitives.ReadInt64LittleEndian(min), high = BinaryPrimitives.ReadInt64LittleEndian(max);
-                if (low is < long.MinValue / 1000 or > long.MaxValue / 1000 || high is < long.MinValue / 1000 or > long.MaxValue / 1000 - 1)
-                {
-                    return new ValueSummary(null, null, null, null, statistics.NullCount, rows, bound.FileIsNullable);
-                }
-
-                min = new byte[8];
-                max = new byte[8];
-                BinaryPrimitives.WriteInt64LittleEndian(min, low * 1000);
-                BinaryPrimitives.WriteInt64LittleEndian(max, (high * 1000) + 999);
-                break;
-        }
-
+        (min, max) = WriterFaults.CorrectBounds(min, max, createdBy, bound.FileType);
         return Bounded(min, max, statistics.NullCount, rows, bound);
     }
 
@@ -60,31 +41,6 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
         }
 
         return new ValueSummary(low, high, min, max, nullCount, rows, bound.FileIsNullable);
-    }
-
-    private enum TimestampBounds
-    {
-        Right,
-        FlooredMilliseconds,
-        Wrong,
-    }
-
-    /// <summary>
-    /// Parquet.Net writes a TIMESTAMP(MICROS) column's bounds as whole milliseconds rounded down (seen in 6.1.0, the
-    /// version Alimentar writes with): read as microseconds they would prune row groups that hold matching rows,
-    /// so for 6.1 they are widened to the microseconds they stand for, and for other versions not used at all.
-    /// </summary>
-    private static TimestampBounds ParquetNetTimestampBounds(string? createdBy, FileColumnType type)
-    {
-        if (createdBy is null || !createdBy.StartsWith("Parquet.Net", StringComparison.OrdinalIgnoreCase)
-            || type.Kind != FileValueKind.DateTime || type.Physical != PhysicalType.Int64)
-        {
-            return TimestampBounds.Right;
-        }
-
-        return createdBy.StartsWith("Parquet.Net version 6.1.", StringComparison.Ordinal) && type.Unit == TimeUnit.Micros
-            ? TimestampBounds.FlooredMilliseconds
-            : TimestampBounds.Wrong;
     }
 
     /// <summary>
