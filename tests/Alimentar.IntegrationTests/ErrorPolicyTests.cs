@@ -123,6 +123,50 @@ public sealed class ErrorPolicyTests
         Assert.IsType<CorruptParquetFileException>(Assert.Single(streaming.Skipped).Error);
     }
 
+    [Fact]
+    public async Task SkipFile_inside_an_interleave_leaves_out_the_bad_files_and_mixes_the_rest_by_the_same_seed()
+    {
+        using TempDirectory web = await DirectoryWithACorruptPageAsync();
+        using var books = new TempDirectory("alimentar-books-");
+        for (int part = 0; part < 3; part++)
+        {
+            await ParquetDatasetWriter<Measurement>.WriteFileAsync(
+                Path.Combine(books.Path, $"part-{part}.parquet"), Enumerable.Range(1_000 + (part * 50), 50).Select(i => new Measurement(i, "b", i)), rowGroupSize: 20);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(books.Path, "part-9-truncated.parquet"), "PAR1 and no footer");
+        IBatchSource<Measurement> Mix(IBatchSource<Measurement> webSource, IBatchSource<Measurement> booksSource) =>
+            new InterleavedSource<Measurement>(7, (webSource, 0.6), (booksSource, 0.4)).StopWhen(InterleaveStop.AllExhausted);
+        IBatchSource<Measurement> Everything() =>
+            Mix(ParquetSource<Measurement>.FromDirectory(web.Path), ParquetSource<Measurement>.FromDirectory(books.Path));
+        IBatchSource<Measurement> Files(string directory, params string[] names) =>
+            new ChainedSource<Measurement>(names.Select(name => new ParquetSource<Measurement>(Path.Combine(directory, name))));
+
+        using var skipping = new StreamingDataset<Measurement>(Everything(), 4).WithErrorPolicy(ErrorPolicy.SkipFile);
+        long[] mixed = skipping.Rows().Select(m => m.Id).ToArray();
+
+        // The same mix of only the good files, by the same seed and weights: the bad files cost the mix themselves, nothing more.
+        using var clean = new StreamingDataset<Measurement>(
+            Mix(Files(web.Path, "a.parquet", "c.parquet"), Files(books.Path, "part-0.parquet", "part-1.parquet", "part-2.parquet")), 4);
+        Assert.Equal(clean.Rows().Select(m => m.Id), mixed);
+        Assert.Equal(350, mixed.Length);
+        Assert.Equal(
+            ["b-bad-page.parquet", "part-9-truncated.parquet"],
+            skipping.Skipped.Select(s => Path.GetFileName(s.Name)).Order(StringComparer.Ordinal));
+
+        // Sharded, every rank leaves the same files out, so the shares stay disjoint and equal.
+        var shares = new List<long[]>();
+        for (int rank = 0; rank < 2; rank++)
+        {
+            using var sharded = new StreamingDataset<Measurement>(Everything(), 4).WithErrorPolicy(ErrorPolicy.SkipFile).WithShard(rank, 2).WithShuffle(3);
+            shares.Add(sharded.Rows().Select(m => m.Id).ToArray());
+        }
+
+        Assert.Equal(175, shares[0].Length);
+        Assert.Equal(175, shares[1].Length);
+        Assert.Equal(mixed.Order(), shares[0].Concat(shares[1]).Order());
+    }
+
     /// <summary>a holds ids 0-99 and c 200-299; b holds 100-159 in two sound row groups of 30, then 160-199 with a corrupt page.</summary>
     private static async Task<TempDirectory> DirectoryWithACorruptPageAsync()
     {

@@ -62,6 +62,9 @@ public sealed class InterleavedSource<T> : IBatchSource<T>, IUnitSource<T>
     /// <summary>The seed the mix is drawn with.</summary>
     public int Seed { get; }
 
+    /// <summary>The sources mixed, with their weights.</summary>
+    internal IReadOnlyList<(IBatchSource<T> Source, double Weight)> Sources => _sources;
+
     /// <summary>When the mix ends (default <see cref="InterleaveStop.FirstExhausted"/>).</summary>
     public InterleaveStop Stop { get; private set; }
 

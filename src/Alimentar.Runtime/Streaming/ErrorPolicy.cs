@@ -7,7 +7,8 @@ public enum ErrorPolicy
     FailPass,
 
     /// <summary>
-    /// The input (a file of a chain or directory) is left out and listed in
+    /// The input (a file of a chain or directory, also inside the sources an <see cref="InterleavedSource{T}"/>
+    /// mixes, which is then mixed from the rest by the same seed and weights) is left out and listed in
     /// <see cref="StreamingDataset{T}.Skipped"/>; the pass goes on with the next one. A file whose footer,
     /// schema, column ranges or pages are bad is left out before any of its rows are handed out, and for
     /// sharded or shuffled passes while the pass is planned, so every rank leaves it out alike (see

@@ -12,10 +12,6 @@ public sealed partial class StreamingDataset<T>
     private ShardPlan? _shard;
     private long _resumeAt;
     private long _consumed;
-    private ErrorPolicy _errorPolicy;
-    private FileCheck _fileCheck;
-    private readonly List<SkippedInput> _skipped = [];
-    private readonly Dictionary<IBatchSource<T>, Exception?> _pageVerdicts = new(ReferenceEqualityComparer.Instance);
     private static readonly ShardPlan WholeEpoch = new(0, 1);
 
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
@@ -114,45 +110,6 @@ public sealed partial class StreamingDataset<T>
         return this;
     }
 
-    /// <summary>What a pass does when one of its inputs cannot be read (default <see cref="ErrorPolicy.FailPass"/>).</summary>
-    public ErrorPolicy ErrorPolicy => _errorPolicy;
-
-    /// <summary>The inputs the last pass left out under <see cref="ErrorPolicy.SkipFile"/>, with why.</summary>
-    public IReadOnlyList<SkippedInput> Skipped
-    {
-        get
-        {
-            lock (_skipped)
-            {
-                return _skipped.ToArray();
-            }
-        }
-    }
-
-    /// <summary>How much of an input <see cref="ErrorPolicy.SkipFile"/> checks before handing out its rows (default <see cref="FileCheck.Pages"/>).</summary>
-    public FileCheck FileCheck => _fileCheck;
-
-    /// <summary>
-    /// Sets what a pass does when a file cannot be read: fail (the default) or leave it out and go on. Under
-    /// <see cref="ErrorPolicy.SkipFile"/> every page of a file is checked before any of its rows are handed out
-    /// (see <see cref="FileCheck.Pages"/> for the cost).
-    /// </summary>
-    /// <param name="policy">The policy.</param>
-    /// <returns>This dataset.</returns>
-    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy) => WithErrorPolicy(policy, FileCheck.Pages);
-
-    /// <summary>Sets what a pass does when a file cannot be read, and how much of each file is checked before its rows are handed out.</summary>
-    /// <param name="policy">The policy.</param>
-    /// <param name="check">What <see cref="ErrorPolicy.SkipFile"/> checks ahead: every page, or metadata alone.</param>
-    /// <returns>This dataset.</returns>
-    public StreamingDataset<T> WithErrorPolicy(ErrorPolicy policy, FileCheck check)
-    {
-        ThrowIfPassRunning();
-        _errorPolicy = policy;
-        _fileCheck = check;
-        return this;
-    }
-
     /// <summary>
     /// Where this rank stands in this epoch: the rows its consumer has received (not what the producer has
     /// buffered ahead), with the seed, epoch, shard and sources that define the order. Take it after any batch
@@ -219,12 +176,6 @@ public sealed partial class StreamingDataset<T>
     /// <summary>The row counts a pass plans with: under SkipFile, without the inputs that cannot be read.</summary>
     private IReadOnlyList<long> UnitRowCounts() =>
         PlanUnitsAsync(static (_, _) => { }, CancellationToken.None).AsTask().GetAwaiter().GetResult().RowCounts;
-
-    /// <summary>The units a pass plans over; under SkipFile, <paramref name="skipped"/> is told of each input left out, which then has none.</summary>
-    private ValueTask<UnitTable> PlanUnitsAsync(Action<string, Exception> skipped, CancellationToken cancellationToken) =>
-        _errorPolicy == ErrorPolicy.SkipFile
-            ? UnitTable.BuildAsync(Units, skipped, CheckPagesAsync, cancellationToken)
-            : UnitTable.BuildAsync(Units, null, null, cancellationToken);
 
     /// <summary>A pass starts counting from where it resumes, or from 0.</summary>
     private void BeginConsuming() => Volatile.Write(ref _consumed, _resumeAt);
@@ -428,9 +379,6 @@ public sealed partial class StreamingDataset<T>
     private static IEnumerable<IBatchSource<T>> Leaves(IBatchSource<T> source) =>
         source is ChainedSource<T> chain ? chain.Sources.SelectMany(Leaves) : [source];
 
-    /// <summary>What a skipped input may fail with: its data, or the storage under it; a bug still fails the pass.</summary>
-    private static bool IsInputFault(Exception error) => error is AlimentarException or IOException or UnauthorizedAccessException;
-
     private static string NameOf(IBatchSource<T> source) => source switch
     {
         ParquetSource<T> parquet => parquet.Name,
@@ -438,22 +386,6 @@ public sealed partial class StreamingDataset<T>
         MemorySource<T> => MemorySource<T>.SourceName,
         _ => source.GetType().Name,
     };
-
-    private void RecordSkipped(string name, Exception error)
-    {
-        lock (_skipped)
-        {
-            _skipped.Add(new SkippedInput(name, error));
-        }
-    }
-
-    private bool IsSkipped(string name)
-    {
-        lock (_skipped)
-        {
-            return _skipped.Any(s => s.Name == name);
-        }
-    }
 
     /// <summary>Every unit of a source's leaves, numbered across them, with the leaf and name each belongs to.</summary>
     private sealed class UnitTable
@@ -466,33 +398,26 @@ public sealed partial class StreamingDataset<T>
         public int BatchRows { get; private set; } = 1;
 
         /// <param name="source">The source, chains flattened.</param>
-        /// <param name="skip">Told of each leaf whose units cannot be read, which then has none; null to let the error escape.</param>
-        /// <param name="checkPages">Reads a leaf's pages and says why they cannot be read, or null; with <paramref name="skip"/> only.</param>
+        /// <param name="admit">
+        /// Under SkipFile, each input as the pass reads it, or null for one left out (see <see cref="AdmitAsync"/>);
+        /// null to read every input as it is and let its errors escape.
+        /// </param>
         /// <param name="cancellationToken">Stops the reads.</param>
-        public static async ValueTask<UnitTable> BuildAsync(IBatchSource<T> source, Action<string, Exception>? skip, Func<IBatchSource<T>, CancellationToken, ValueTask<Exception?>>? checkPages, CancellationToken cancellationToken)
+        public static async ValueTask<UnitTable> BuildAsync(
+            IBatchSource<T> source, Func<IBatchSource<T>, CancellationToken, ValueTask<IBatchSource<T>?>>? admit, CancellationToken cancellationToken)
         {
             var table = new UnitTable();
-            foreach (IBatchSource<T> leaf in Leaves(source))
+            foreach (IBatchSource<T> input in Leaves(source))
             {
+                IBatchSource<T>? leaf = admit is null ? input : await admit(input, cancellationToken).ConfigureAwait(false);
+                if (leaf is null)
+                {
+                    continue;
+                }
+
                 IUnitSource<T> units = leaf as IUnitSource<T> ?? throw CannotPlan(leaf);
                 string name = NameOf(leaf);
-                IReadOnlyList<long> counts;
-                try
-                {
-                    counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception error) when (skip is not null && IsInputFault(error))
-                {
-                    skip(name, error);
-                    continue;
-                }
-
-                if (checkPages is not null && await checkPages(leaf, cancellationToken).ConfigureAwait(false) is { } fault)
-                {
-                    skip!(name, fault);
-                    continue;
-                }
-
+                IReadOnlyList<long> counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
                 table.BatchRows = Math.Max(table.BatchRows, units.BatchRows);
                 for (int unit = 0; unit < counts.Count; unit++)
                 {
@@ -507,89 +432,4 @@ public sealed partial class StreamingDataset<T>
         public (IUnitSource<T> Source, int Unit, string Name) Locate(int unit) => _units[unit];
     }
 
-    /// <summary>An unplanned pass under SkipFile: each input checked, then streamed; one that fails is listed in <see cref="Skipped"/> and the pass goes on.</summary>
-    private async IAsyncEnumerable<Batch<T>> ReadCheckedInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (IBatchSource<T> leaf in Leaves(Source))
-        {
-            string name = NameOf(leaf);
-            if (await CheckPagesAsync(leaf, cancellationToken).ConfigureAwait(false) is { } fault)
-            {
-                RecordSkipped(name, fault);
-                continue;
-            }
-
-            await foreach (Batch<T> batch in SkipOnFaultAsync(name, leaf.ReadBatchesAsync(cancellationToken)).ConfigureAwait(false))
-            {
-                yield return batch;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Under <see cref="FileCheck.Pages"/>, reads every batch of an input once and says why it cannot be read, or
-    /// null. Only unit sources that can be read again are checked: a custom source, or an Arrow stream that cannot
-    /// seek, might be used up by the check; memory holds nothing to check. Verdicts are kept for later passes.
-    /// </summary>
-    private async ValueTask<Exception?> CheckPagesAsync(IBatchSource<T> leaf, CancellationToken cancellationToken)
-    {
-        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T> || leaf is MemorySource<T> || leaf is ArrowSource<T> { ReadsOnce: true })
-        {
-            return null;
-        }
-
-        lock (_pageVerdicts)
-        {
-            if (_pageVerdicts.TryGetValue(leaf, out Exception? known))
-            {
-                return known;
-            }
-        }
-
-        Exception? verdict = null;
-        try
-        {
-            await foreach (Batch<T> batch in leaf.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                batch.Dispose();
-            }
-        }
-        catch (Exception error) when (IsInputFault(error))
-        {
-            verdict = error;
-        }
-
-        lock (_pageVerdicts)
-        {
-            _pageVerdicts[leaf] = verdict;
-        }
-
-        return verdict;
-    }
-
-    /// <summary>An input's batches until one fails; the failure is listed in <see cref="Skipped"/> and the batches simply end.</summary>
-    private async IAsyncEnumerable<Batch<T>> SkipOnFaultAsync(string name, IAsyncEnumerable<Batch<T>> batches)
-    {
-        await using IAsyncEnumerator<Batch<T>> reader = batches.GetAsyncEnumerator();
-        while (true)
-        {
-            Batch<T> batch;
-            try
-            {
-                if (!await reader.MoveNextAsync().ConfigureAwait(false))
-                {
-                    yield break;
-                }
-
-                batch = reader.Current;
-            }
-            catch (Exception error) when (IsInputFault(error))
-            {
-                RecordSkipped(name, error);
-                yield break;
-            }
-
-            yield return batch;
-        }
-    }
 }
