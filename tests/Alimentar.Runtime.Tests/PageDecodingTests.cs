@@ -198,6 +198,10 @@ public sealed class PageDecodingTests
     {
         var random = new Random(11);
         var buffer = new byte[64];
+        using var snappy = new PageDecompressor(CompressionCodec.Snappy);
+        byte[] page = Enumerable.Range(0, 2_000).Select(i => (byte)(i % 37)).ToArray();
+        byte[] compressed = new byte[Snappier.Snappy.GetMaxCompressedLength(page.Length)];
+        compressed = compressed[..Snappier.Snappy.Compress(page, compressed)];
         for (int round = 0; round < 20_000; round++)
         {
             random.NextBytes(buffer);
@@ -216,6 +220,19 @@ public sealed class PageDecodingTests
                 delta.Reset(bytes);
                 delta.Read(new long[(int)Math.Min(delta.TotalValues, 300)]);
             });
+            Expect(() => snappy.Decompress(bytes, new byte[random.Next(300)]));
+            Expect(() => snappy.Decompress(Mutate(compressed, random), new byte[page.Length]));
+        }
+
+        static byte[] Mutate(byte[] valid, Random random)
+        {
+            byte[] mutant = valid.ToArray();
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                mutant[random.Next(mutant.Length)] ^= (byte)random.Next(1, 256);
+            }
+
+            return random.Next(4) == 0 ? mutant[..random.Next(mutant.Length)] : mutant;
         }
 
         static void Expect(Action decode)
