@@ -9,6 +9,9 @@ public partial record DecimalForms(decimal AsInt32, decimal AsInt64, decimal AsF
 [StreamingDataset]
 public partial record LegacyTimes(DateTime Impala, DateTime Millis, DateTimeOffset Micros);
 
+[StreamingDataset]
+public partial record ImpalaStamp(DateTime Impala);
+
 /// <summary>
 /// Physical forms Alimentar's own writer does not produce but other writers do, written with Parquet.Net's
 /// low-level API and read back: negative decimals as INT32, INT64 and FIXED_LEN_BYTE_ARRAY (BYTE_ARRAY
@@ -72,6 +75,32 @@ public sealed class ParquetNetFormsTests
         Assert.Equal(times, rows.Select(r => r.Impala));
         Assert.Equal(times, rows.Select(r => r.Millis));
         Assert.Equal(times.Select(t => new DateTimeOffset(t)), rows.Select(r => r.Micros));
+    }
+
+    [Fact]
+    public void An_int96_timestamp_past_DateTime_fails_with_a_typed_error_naming_its_row()
+    {
+        using var file = new TempFile();
+        using (var writer = new ParquetSharp.ParquetFileWriter(file.Path, [new ParquetSharp.Column<ParquetSharp.Int96>("Impala")]))
+        {
+            using ParquetSharp.RowGroupWriter rowGroup = writer.AppendRowGroup();
+            using (var column = rowGroup.NextColumn().LogicalWriter<ParquetSharp.Int96>())
+            {
+                // Julian day 2,440,588 is 1970-01-01; day 6,000,000 falls in the year 11715, past DateTime.MaxValue.
+                column.WriteBatch([new ParquetSharp.Int96(0, 0, 2_440_588), new ParquetSharp.Int96(0, 0, 2_440_589), new ParquetSharp.Int96(0, 0, 6_000_000)]);
+            }
+
+            writer.Close();
+        }
+
+        using var streaming = new StreamingDataset<ImpalaStamp>(new ParquetSource<ImpalaStamp>(file.Path), 2);
+        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => streaming.Rows().Count());
+
+        Assert.Equal("Impala", error.ColumnName);
+        Assert.Equal(0, error.RowGroup);
+        Assert.Equal(2, error.Row);
+        Assert.Contains("ImpalaStamp.Impala", error.Member, StringComparison.Ordinal);
+        Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
     }
 
     private static async Task WriteAsync(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> write)

@@ -177,6 +177,8 @@ internal sealed class ArrowColumnReader : IColumnReader
             throw AlimentarThrow.Misfit(
                 _binding.Name,
                 $"'{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}'",
+                _binding.FieldName(column),
+                _batchIndex,
                 misfit,
                 $"{_binding.RowSchema.RowTypeName}.{_binding.RowSchema.Columns[column].MemberName}");
         }

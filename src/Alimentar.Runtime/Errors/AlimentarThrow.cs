@@ -35,10 +35,19 @@ internal static class AlimentarThrow
     /// <summary>A value the member's type cannot hold (a narrowing that overflows, a timestamp outside <see cref="DateTime"/>'s range).</summary>
     /// <param name="file">The file.</param>
     /// <param name="where">The file, row group or batch, and column, as <see cref="Where"/> phrases them.</param>
-    /// <param name="row">The row.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="rowGroup">The row group or record batch.</param>
+    /// <param name="row">The row within it.</param>
     /// <param name="member">The member and its type.</param>
-    public static AlimentarException Misfit(string file, string where, long row, string member) =>
-        new($"The value in {where}, row {row} does not fit member {member}.") { FilePath = file };
+    public static ValueOutOfRangeException Misfit(string file, string where, string column, int rowGroup, long row, string member) =>
+        new($"The value in {where}, row {row} does not fit member {member}; declare the member wider to read it.")
+        {
+            FilePath = file,
+            ColumnName = column,
+            RowGroup = rowGroup,
+            Row = row,
+            Member = member,
+        };
 
     /// <summary>A null where the member does not accept one.</summary>
     public static UnexpectedNullException UnexpectedNull(string file, int rowGroup, string column, long row, string what, string member, ColumnType type) =>

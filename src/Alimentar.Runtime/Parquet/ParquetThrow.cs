@@ -10,8 +10,14 @@ internal static class ParquetThrow
         AlimentarThrow.UnexpectedNull(binding.FileName, rowGroup, bound.FileColumnName, row, what, Member(binding, bound), bound.Descriptor.Type);
 
     /// <summary>A value the member's type cannot hold: a narrowing that overflows, a timestamp outside <see cref="DateTime"/>'s range, a time past midnight.</summary>
-    public static AlimentarException Misfit(ParquetFileBinding binding, BoundColumn bound, int rowGroup, long row) =>
-        AlimentarThrow.Misfit(binding.FileName, AlimentarThrow.Where(binding.FileName, rowGroup, bound.FileColumnName, ParquetSchemaBinder.Describe(bound.Field)), row, $"{Member(binding, bound)} ({bound.Descriptor.Type})");
+    public static ValueOutOfRangeException Misfit(ParquetFileBinding binding, BoundColumn bound, int rowGroup, long row) =>
+        AlimentarThrow.Misfit(
+            binding.FileName,
+            AlimentarThrow.Where(binding.FileName, rowGroup, bound.FileColumnName, ParquetSchemaBinder.Describe(bound.Field)),
+            bound.FileColumnName,
+            rowGroup,
+            row,
+            $"{Member(binding, bound)} ({bound.Descriptor.Type})");
 
     private static string Member(ParquetFileBinding binding, BoundColumn bound) => $"{binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName}";
 }
