@@ -5,7 +5,8 @@ namespace Alimentar.Benchmarks;
 /// <summary>
 /// What a training loop pays over a plain pass on the same file (2M rows in 64k-row groups, written by Arrow C++):
 /// a unit shuffle (row groups permuted), a row shuffle (the default window of 32,768 rows over 8 lanes) and a
-/// larger window; and how long a resume at 90% of the epoch takes against a full pass.
+/// larger window; how long a resume at 90% of the epoch takes against a full pass; and the first pass under
+/// <see cref="ErrorPolicy.SkipFile"/>, which reads every page once to check it before handing out a row.
 /// </summary>
 [MemoryDiagnoser]
 public class TrainingBenchmarks
@@ -38,6 +39,12 @@ public class TrainingBenchmarks
 
     [Benchmark(Description = "resume at 90% of a shuffled epoch")]
     public long ResumeAtNinetyPercent() => Sum(Open().WithShuffle(7).ResumeFrom(_atNinetyPercent));
+
+    [Benchmark(Description = "first shuffled pass under SkipFile (pages checked)")]
+    public long SkipFileFirstPass() => Sum(Open().WithShuffle(7).WithErrorPolicy(ErrorPolicy.SkipFile));
+
+    [Benchmark(Description = "shuffled pass under SkipFile, footers checked only")]
+    public long SkipFileFootersOnly() => Sum(Open().WithShuffle(7).WithErrorPolicy(ErrorPolicy.SkipFile, FileCheck.Footer));
 
     private StreamingDataset<Ride> Open() => new(new ParquetSource<Ride>(_path), bufferSize: 4);
 
