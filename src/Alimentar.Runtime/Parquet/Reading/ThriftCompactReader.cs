@@ -58,11 +58,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
     /// <summary>Enters a nested struct; pair with <see cref="EndStruct"/> with the value it returns.</summary>
     public int BeginStruct()
     {
-        if (++_depth > MaxDepth)
-        {
-            throw Corrupt($"structures nested deeper than {MaxDepth}");
-        }
-
+        Enter();
         int saved = _lastFieldId;
         _lastFieldId = 0;
         return saved;
@@ -122,7 +118,11 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
         return (int)size;
     }
 
-    /// <summary>Skips a value of <paramref name="type"/>, whatever it holds.</summary>
+    /// <summary>
+    /// Skips a value of <paramref name="type"/>, whatever it holds. Collections count towards the nesting
+    /// limit as structs do: a run of list headers in a damaged file must fail here, not overflow the stack
+    /// (which .NET cannot catch).
+    /// </summary>
     public void Skip(byte type)
     {
         switch (type)
@@ -142,6 +142,7 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
                 ReadBinary();
                 return;
             case List or Set:
+                Enter();
                 int count = ReadListHeader(out byte elementType);
                 for (int i = 0; i < count; i++)
                 {
@@ -149,9 +150,12 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
                     Skip(elementType is BooleanTrue or BooleanFalse ? Byte : elementType);
                 }
 
+                _depth--;
                 return;
             case Map:
+                Enter();
                 SkipMap();
+                _depth--;
                 return;
             case Struct:
                 int saved = BeginStruct();
@@ -187,6 +191,14 @@ internal ref struct ThriftCompactReader(ReadOnlySpan<byte> bytes)
         {
             Skip(keyType is BooleanTrue or BooleanFalse ? Byte : keyType);
             Skip(valueType is BooleanTrue or BooleanFalse ? Byte : valueType);
+        }
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw Corrupt($"structures nested deeper than {MaxDepth}");
         }
     }
 
