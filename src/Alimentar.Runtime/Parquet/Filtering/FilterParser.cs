@@ -189,10 +189,17 @@ internal static class FilterParser
 
         private FilterNode Contains(MethodCallExpression call)
         {
-            // Enumerable.Contains(set, x), MemoryExtensions.Contains(span, x) and set.Contains(x) alike.
-            (Expression set, Expression item) = call.Object is null
-                ? (call.Arguments.Count == 2 ? (call.Arguments[0], call.Arguments[1]) : throw Refuse(call, "this Contains overload is not pushed down"))
-                : (call.Arguments.Count == 1 ? (call.Object, call.Arguments[0]) : throw Refuse(call, "this Contains overload is not pushed down"));
+            // Enumerable.Contains(set, x[, comparer]), MemoryExtensions.Contains(span, x[, comparer]) and
+            // set.Contains(x[, comparer]) alike. C# 14 binds array.Contains(x) to the span overload with a null
+            // comparer whenever the element type is not IEquatable of itself (every nullable value type).
+            (Expression set, Expression item, Expression? comparer) = (call.Object, call.Arguments.Count) switch
+            {
+                (null, 2) => (call.Arguments[0], call.Arguments[1], null),
+                (null, 3) => (call.Arguments[0], call.Arguments[1], call.Arguments[2]),
+                ({ } target, 1) => (target, call.Arguments[0], null),
+                ({ } target, 2) => (target, call.Arguments[0], call.Arguments[1]),
+                _ => throw Refuse(call, "this Contains overload is not pushed down"),
+            };
             if (set.Type == typeof(string))
             {
                 throw Refuse(call, "string.Contains (a substring test) is not pushed down");
@@ -209,10 +216,15 @@ internal static class FilterParser
                 set = conversion.Arguments[0];
             }
 
-            object? values = Evaluate(set);
-            if (values is HashSet<string> strings && !ReferenceEquals(strings.Comparer, EqualityComparer<string>.Default) && strings.Comparer != StringComparer.Ordinal)
+            if (comparer is not null && (ReadsRow(comparer) || !SetComparers.IsDefault(comparer, Evaluate)))
             {
-                throw Refuse(call, "the set compares strings with its own comparer; only ordinal equality is pushed down");
+                throw Refuse(call, $"the comparer {comparer} decides equality its own way; only the default comparer (or none) is pushed down");
+            }
+
+            object? values = Evaluate(set);
+            if (SetComparers.Of(values) is { } own && !SetComparers.IsDefault(own))
+            {
+                throw Refuse(call, $"the set compares with its own comparer ({own.GetType().Name}); only default equality is pushed down");
             }
 
             if (values is not IEnumerable enumerable)
