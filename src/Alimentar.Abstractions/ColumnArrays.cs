@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Alimentar;
 
@@ -9,11 +11,34 @@ namespace Alimentar;
 /// <typeparam name="T">The element type.</typeparam>
 internal static class ColumnArrays<T>
 {
-    private const int MaxArrayLength = 1 << 30;
+    // Arrays of more than 64 MiB are allocated when asked for and left to the collector when returned: a
+    // damaged or hostile file that once asked for a giant page must not leave the process holding it.
+    private const int MaxPooledBytes = 64 << 20;
+
     // Enough for every column of a wide row type across the row groups in flight (a 32-column store,
     // decoded one ahead, holds 64 arrays of one size); never more than was in use at once.
     private const int ArraysPerSize = 64;
 
     /// <summary>The pool; rent and return through it, or through <see cref="ColumnBufferPool"/> to have rentals counted.</summary>
-    public static ArrayPool<T> Pool { get; } = ArrayPool<T>.Create(MaxArrayLength, ArraysPerSize);
+    public static ArrayPool<T> Pool { get; } = new PoisoningPool(ArrayPool<T>.Create(Math.Max(1 << 16, MaxPooledBytes / Unsafe.SizeOf<T>()), ArraysPerSize));
+
+    /// <summary>
+    /// Overwrites returned value arrays with a fill pattern when <see cref="ColumnBufferPool.PoisonReturnedBuffers"/>
+    /// is on, so any read of a buffer after its return, or of slots a decoder never wrote, shows garbage
+    /// rather than plausible values of an earlier page or batch.
+    /// </summary>
+    private sealed class PoisoningPool(ArrayPool<T> inner) : ArrayPool<T>
+    {
+        public override T[] Rent(int minimumLength) => inner.Rent(minimumLength);
+
+        public override void Return(T[] array, bool clearArray = false)
+        {
+            if (ColumnBufferPool.PoisonReturnedBuffers && !RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            {
+                MemoryMarshal.CreateSpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length * Unsafe.SizeOf<T>()).Fill(0xDB);
+            }
+
+            inner.Return(array, clearArray);
+        }
+    }
 }

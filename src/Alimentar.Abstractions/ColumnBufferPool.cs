@@ -57,14 +57,6 @@ public sealed class ColumnBufferPool
     public void Return<T>(T[] array)
     {
         ArgumentNullException.ThrowIfNull(array);
-        if (PoisonReturnedBuffers && !RuntimeHelpers.IsReferenceOrContainsReferences<T>())
-        {
-            // A span kept past its batch's Dispose now reads obvious garbage instead of another batch's rows.
-            System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
-                ref Unsafe.As<T, byte>(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(array)),
-                array.Length * Unsafe.SizeOf<T>()).Fill(0xDB);
-        }
-
         ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         Interlocked.Increment(ref _returned);
     }
