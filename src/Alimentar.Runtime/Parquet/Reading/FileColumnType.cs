@@ -104,6 +104,11 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
                 _ => (physicalBits, true),
             };
 
+        // The physical type decides how many bytes a value takes. An annotation wider than it (INT32 marked
+        // UINT_64) cannot widen what was stored, and one narrower than INT64 (INT64 marked INT_8) does not make
+        // the stored values narrower: both read the physical values exactly, signed as annotated, and a member
+        // too narrow for a value fails with ValueOutOfRangeException naming the row.
+        bits = physicalBits == 64 ? 64 : Math.Min(bits, physicalBits);
         return (bits, signed) switch
         {
             (8, true) => FileValueKind.SByte,

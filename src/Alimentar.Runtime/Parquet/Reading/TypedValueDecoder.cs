@@ -93,7 +93,7 @@ internal static class TypedValueDecoder
         throw new NotSupportedException($"no decoding to {typeof(TFile).Name}");
     }
 
-    /// <summary>INT32 annotated as a narrower integer: writers keep values in range, and the narrowing keeps their bits.</summary>
+    /// <summary>INT32 annotated as a narrower integer; a stored value outside the annotation's range is the misfit returned.</summary>
     private static int Narrow<TNarrow>(PageValueReader values, Span<TNarrow> target, ScratchBuffers scratch)
         where TNarrow : IBinaryInteger<TNarrow>
     {
@@ -101,7 +101,13 @@ internal static class TypedValueDecoder
         values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
         for (int i = 0; i < raw.Length; i++)
         {
-            target[i] = TNarrow.CreateTruncating(raw[i]);
+            TNarrow value = TNarrow.CreateTruncating(raw[i]);
+            if (int.CreateTruncating(value) != raw[i])
+            {
+                return i;
+            }
+
+            target[i] = value;
         }
 
         return -1;
