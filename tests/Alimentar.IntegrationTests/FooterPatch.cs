@@ -3,15 +3,16 @@ using System.Buffers.Binary;
 namespace Alimentar.IntegrationTests;
 
 /// <summary>
-/// Rewrites bytes inside a Parquet file's footer in place (same length), to make files that real writers
-/// made by mistake or that no writer's API will make: an annotation contradicting its physical type, say.
+/// Rewrites bytes inside a Parquet file's footer, to make files that real writers made by mistake or that no
+/// writer's API will make: an annotation contradicting its physical type, say. Pages lie before the footer,
+/// so a replacement of another length only moves the footer's end and its length.
 /// </summary>
 internal static class FooterPatch
 {
     /// <summary>Replaces the one occurrence of <paramref name="find"/> in the footer with <paramref name="replace"/>.</summary>
+    /// <remarks>Thrift's compact protocol writes i32 and i64 as zigzag varints: <see cref="Varint"/> gives their bytes.</remarks>
     public static void Replace(string path, byte[] find, byte[] replace)
     {
-        Assert.Equal(find.Length, replace.Length);
         byte[] file = File.ReadAllBytes(path);
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(file.Length - 8));
         int start = file.Length - 8 - footerLength;
@@ -19,7 +20,23 @@ internal static class FooterPatch
         int at = footer.IndexOf(find);
         Assert.True(at >= 0, "the bytes to patch are not in the footer");
         Assert.True(footer[(at + 1)..].IndexOf(find) < 0, "the bytes to patch are in the footer more than once");
-        replace.CopyTo(footer[at..]);
-        File.WriteAllBytes(path, file);
+        byte[] patched = [.. file.AsSpan(0, start + at), .. replace, .. footer[(at + find.Length)..], 0, 0, 0, 0, .. "PAR1"u8];
+        BinaryPrimitives.WriteInt32LittleEndian(patched.AsSpan(patched.Length - 8), footerLength - find.Length + replace.Length);
+        File.WriteAllBytes(path, patched);
+    }
+
+    /// <summary>The bytes of <paramref name="value"/> as Thrift's compact protocol writes an i32 or i64.</summary>
+    public static byte[] Varint(long value)
+    {
+        ulong raw = (ulong)((value << 1) ^ (value >> 63));
+        var bytes = new List<byte>();
+        while (raw >= 0x80)
+        {
+            bytes.Add((byte)(raw | 0x80));
+            raw >>= 7;
+        }
+
+        bytes.Add((byte)raw);
+        return [.. bytes];
     }
 }

@@ -40,4 +40,23 @@ internal static class WriterFaults
         BinaryPrimitives.WriteInt64LittleEndian(wideMax, (high * 1000) + 999);
         return (wideMin, wideMax);
     }
+
+    /// <summary>
+    /// How many bytes a chunk with a dictionary page may run past its footer's <c>total_compressed_size</c>:
+    /// parquet-mr 1.2.8 and earlier left the dictionary page's header out of that size (PARQUET-816), so the
+    /// chunk's last page seems cut off. Such chunks are read up to 100 bytes further, as Arrow C++ does; files
+    /// from every other writer are read exactly as their footer says.
+    /// </summary>
+    public static int DictionaryHeaderLeftOut(string? createdBy)
+    {
+        const string prefix = "parquet-mr version ";
+        if (createdBy is null || !createdBy.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        string version = createdBy[prefix.Length..].Split(' ', 2)[0];
+        int dash = version.IndexOf('-', StringComparison.Ordinal);
+        return Version.TryParse(dash >= 0 ? version[..dash] : version, out Version? parsed) && parsed < new Version(1, 2, 9) ? 100 : 0;
+    }
 }

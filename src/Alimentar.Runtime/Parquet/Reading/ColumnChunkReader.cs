@@ -101,18 +101,7 @@ internal sealed class ColumnChunkReader : IDisposable
         {
             PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
             PageIndex++;
-            // A page cannot decompress to more than its whole chunk does: a larger claim is corruption, refused before renting for it.
-            if (header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize))
-            {
-                throw new InvalidDataException($"a page claiming {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, in a chunk of {_layout.UncompressedLength}");
-            }
-
-            if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
-            {
-                throw new NotSupportedException(
-                    $"page {PageIndex} holds {Math.Max(header.CompressedSize, header.UncompressedSize)} bytes, more than the {MaxPageBytes} one page may hold in memory");
-            }
-
+            CheckSizes(header);
             await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
             ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
             _windowOffset += header.CompressedSize;
@@ -173,10 +162,12 @@ internal sealed class ColumnChunkReader : IDisposable
             {
                 PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
                 PageIndex++;
-                if (header.Type != PageType.DictionaryPage || header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+                if (header.Type != PageType.DictionaryPage)
                 {
                     throw new InvalidDataException($"the chunk's first page, before its first data page, is a {header.Type} page of {header.CompressedSize} bytes, not a dictionary");
                 }
+
+                CheckSizes(header);
 
                 await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
                 ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
@@ -218,6 +209,26 @@ internal sealed class ColumnChunkReader : IDisposable
         _dictionary = null;
         Values.Dispose();
         _decompressor.Dispose();
+    }
+
+    /// <summary>
+    /// Refuses a page whose header claims more than its codec can make of its bytes, or more than its whole chunk
+    /// (when the footer says; older DuckDB wrote 0 there), before any buffer is rented for it.
+    /// </summary>
+    private void CheckSizes(PageHeader header)
+    {
+        if (header.UncompressedSize > _decompressor.MostOutput(header.CompressedSize)
+            || (_layout.UncompressedLength > 0 && header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize)))
+        {
+            throw new InvalidDataException(
+                $"page {PageIndex} claims {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, in a chunk of {_layout.UncompressedLength} uncompressed");
+        }
+
+        if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
+        {
+            throw new NotSupportedException(
+                $"page {PageIndex} holds {Math.Max(header.CompressedSize, header.UncompressedSize)} bytes, more than the {MaxPageBytes} one page may hold in memory");
+        }
     }
 
     private void CheckCrc(PageHeader header, ReadOnlySpan<byte> stored)
@@ -367,13 +378,18 @@ internal sealed class ColumnChunkReader : IDisposable
         // An empty values section (a page of nulls only) may be stored as a few bytes of an empty compressed stream.
         bool empty = header.UncompressedSize == levelBytes;
         bool decompress = !empty && header.IsCompressed && _layout.Codec != CompressionCodec.Uncompressed;
-        ReadOnlyMemory<byte> values = empty ? ReadOnlyMemory<byte>.Empty
-            : decompress ? Decompress(stored[levelBytes..], header.UncompressedSize - levelBytes)
-            : stored[levelBytes..];
         if (!empty && !decompress && header.UncompressedSize != header.CompressedSize)
         {
             throw new InvalidDataException($"an uncompressed v2 page of {header.CompressedSize} bytes claims {header.UncompressedSize}");
         }
+
+        // Values left uncompressed in a compressed chunk (arrow-rs writes such pages whenever compression
+        // does not pay) are copied out of the window: in a compressed chunk the window is given back to the
+        // pool as soon as a page starts, and another reader may be filling it while this page is decoded.
+        ReadOnlyMemory<byte> values = empty ? ReadOnlyMemory<byte>.Empty
+            : decompress ? Decompress(stored[levelBytes..], header.UncompressedSize - levelBytes)
+            : _layout.Codec != CompressionCodec.Uncompressed ? CopyToPage(stored[levelBytes..])
+            : stored[levelBytes..];
 
         StartValues(values, header, slots);
     }
@@ -406,14 +422,24 @@ internal sealed class ColumnChunkReader : IDisposable
                 : throw new InvalidDataException($"an uncompressed page of {stored.Length} bytes claims {uncompressedSize}");
         }
 
-        if (_page.Length < uncompressedSize)
+        if (_decompressor.GrowsOutput)
         {
-            Return(ref _page);
-            _page = ColumnArrays<byte>.Pool.Rent(uncompressedSize);
+            int written = Codecs.BrotliCodec.DecompressGrowing(stored.Span, uncompressedSize, Math.Max(ReadAhead, stored.Length * 64), ref _page);
+            return written == uncompressedSize
+                ? _page.AsMemory(0, uncompressedSize)
+                : throw new InvalidDataException($"a BROTLI page decompressed to {(written > uncompressedSize ? "more than " : "")}{Math.Min(written, uncompressedSize)} bytes where its header declares {uncompressedSize}");
         }
 
+        Rent(ref _page, uncompressedSize);
         _decompressor.Decompress(stored, _page.AsMemory(0, uncompressedSize));
         return _page.AsMemory(0, uncompressedSize);
+    }
+
+    private ReadOnlyMemory<byte> CopyToPage(ReadOnlyMemory<byte> stored)
+    {
+        Rent(ref _page, stored.Length);
+        stored.CopyTo(_page);
+        return _page.AsMemory(0, stored.Length);
     }
 
     /// <summary>Decodes a v1 page's levels (RLE with a length prefix, or the old BIT_PACKED); returns the bytes they took.</summary>

@@ -27,6 +27,24 @@ internal sealed class PageDecompressor : IDisposable
 
     public CompressionCodec Codec => _codec;
 
+    /// <summary>
+    /// The most bytes <paramref name="compressedBytes"/> bytes can decompress to with this codec, from each format's
+    /// densest encoding: a header declaring more is corrupt, refused before a buffer is rented for it. BROTLI has
+    /// no useful bound (a few bytes can describe megabytes), so its pages grow their buffer as output arrives.
+    /// </summary>
+    public long MostOutput(int compressedBytes) => _codec switch
+    {
+        CompressionCodec.Uncompressed => compressedBytes,
+        CompressionCodec.Snappy => 22L * compressedBytes + 64, // a 3-byte copy yields at most 64 bytes
+        CompressionCodec.Lz4 or CompressionCodec.Lz4Raw => 256L * compressedBytes + 64, // each extra length byte adds 255
+        CompressionCodec.Gzip => 1_040L * compressedBytes + 1_024, // DEFLATE's limit is 1,032 to 1
+        CompressionCodec.Zstd => 32_768L * compressedBytes + 1_024, // at most a 128 KiB block per 4 bytes
+        _ => long.MaxValue,
+    };
+
+    /// <summary>Whether pages of this codec grow their buffer as they decompress (see <see cref="MostOutput"/>).</summary>
+    public bool GrowsOutput => _codec == CompressionCodec.Brotli;
+
     /// <summary>Decompresses <paramref name="source"/> into all of <paramref name="destination"/>.</summary>
     public void Decompress(ReadOnlyMemory<byte> source, Memory<byte> destination)
     {
@@ -36,7 +54,7 @@ internal sealed class PageDecompressor : IDisposable
             CompressionCodec.Snappy => (_snappy ??= new SnappyCodec()).Decompress(source, destination),
             CompressionCodec.Gzip => GzipCodec.Decompress(source.Span, destination.Span),
             CompressionCodec.Brotli => BrotliCodec.Decompress(source.Span, destination.Span),
-            CompressionCodec.Zstd => (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(source.Span, destination.Span),
+            CompressionCodec.Zstd => Zstd(source.Span, destination.Span),
             CompressionCodec.Lz4Raw => Lz4Codec.DecompressRaw(source.Span, destination.Span),
             CompressionCodec.Lz4 => Lz4Codec.DecompressHadoop(source.Span, destination.Span),
             _ => throw new NotSupportedException($"the {_codec} codec is not supported"),
@@ -49,6 +67,19 @@ internal sealed class PageDecompressor : IDisposable
     }
 
     public void Dispose() => _zstd?.Dispose();
+
+    private int Zstd(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        try
+        {
+            return (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(source, destination);
+        }
+        catch (ZstdSharp.ZstdException error)
+        {
+            // Output longer than the destination, or bytes that are not ZSTD: the page is corrupt either way.
+            throw new InvalidDataException($"a ZSTD page does not decompress to the {destination.Length} bytes its header declares ({error.Message})", error);
+        }
+    }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {

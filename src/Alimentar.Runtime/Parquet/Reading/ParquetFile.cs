@@ -105,8 +105,17 @@ internal sealed class ParquetFile : IAsyncDisposable
                 throw AlimentarThrow.Unsupported(name, $"its data lives in another file ('{chunk.FilePath}'), which is not supported", index, path);
             }
 
-            // A flat column holds one value slot per row; a list holds at least one.
-            if (column.Descriptor.IsList || column.Field.MaxRepetitionLevel > 0 ? chunk.ValueCount < rows : chunk.ValueCount != rows)
+            // A flat column holds one value slot per row; a list holds at least one. Some writers got a flat
+            // chunk's count wrong: when another flat chunk of the row group agrees with its row count, that count
+            // is the one believed (the pages must then hold it); otherwise which is wrong cannot be told.
+            bool repeated = column.Descriptor.IsList || column.Field.MaxRepetitionLevel > 0;
+            long valueCount = chunk.ValueCount;
+            if (!repeated && valueCount != rows && RowCountCorroborated(metadata, rowGroup))
+            {
+                valueCount = rows;
+            }
+
+            if (repeated ? valueCount < rows : valueCount != rows)
             {
                 throw Corrupt(index, $"it claims {rows} rows but column '{path}' holds {chunk.ValueCount} values");
             }
@@ -131,20 +140,39 @@ internal sealed class ParquetFile : IAsyncDisposable
                 throw Corrupt(index, $"column '{path}' claims bytes {start} to {start + chunk.TotalCompressedSize} of a file of {fileLength} bytes");
             }
 
+            long length = chunk.TotalCompressedSize;
+            if (start != chunk.DataPageOffset)
+            {
+                length = Math.Min(length + WriterFaults.DictionaryHeaderLeftOut(metadata.CreatedBy), fileLength - 8 - start);
+            }
+
             layouts[i] = new ColumnChunkLayout(
                 start,
-                chunk.TotalCompressedSize,
+                length,
                 chunk.Codec,
                 column.FileType.Physical,
                 column.FileType.TypeLength,
                 column.Field.MaxDefinitionLevel,
                 column.Field.MaxRepetitionLevel,
-                chunk.ValueCount,
+                valueCount,
                 chunk.TotalUncompressedSize);
             compressed += chunk.TotalCompressedSize;
         }
 
         return ((int)rows, compressed, layouts);
+
+        static bool RowCountCorroborated(FileMetadata metadata, RowGroupMetadata rowGroup)
+        {
+            for (int leaf = 0; leaf < rowGroup.Columns.Count; leaf++)
+            {
+                if (metadata.Schema.Leaves[leaf].MaxRepetitionLevel == 0 && rowGroup.Columns[leaf].ValueCount == rowGroup.RowCount)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         CorruptParquetFileException Corrupt(int rowGroup, string reason) =>
             AlimentarThrow.Corrupt(name, $"the footer is corrupt ({reason})", rowGroup);

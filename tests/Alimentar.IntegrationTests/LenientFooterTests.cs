@@ -1,0 +1,83 @@
+using System.Buffers.Binary;
+using Alimentar.ParquetBinding.Metadata;
+using ParquetSharp;
+
+namespace Alimentar.IntegrationTests;
+
+[StreamingDataset]
+public partial record PairRow(long Left, long Right);
+
+/// <summary>Footers that real writers got wrong, read as DuckDB and Arrow C++ read them.</summary>
+public sealed class LenientFooterTests
+{
+    private const int Rows = 5_000;
+
+    private static (long Values, long Uncompressed, long Compressed) Write(string path)
+    {
+        using (var writer = new ParquetFileWriter(path, [new Column<long>("Left"), new Column<long>("Right")], Compression.Snappy))
+        {
+            using RowGroupWriter rowGroup = writer.AppendRowGroup();
+            using (LogicalColumnWriter<long> left = rowGroup.NextColumn().LogicalWriter<long>())
+            {
+                left.WriteBatch(Enumerable.Range(0, Rows).Select(i => (long)i).ToArray());
+            }
+
+            using LogicalColumnWriter<long> right = rowGroup.NextColumn().LogicalWriter<long>();
+            right.WriteBatch(Enumerable.Range(0, Rows).Select(i => (long)i * 3).ToArray());
+        }
+
+        using var reader = new ParquetFileReader(path);
+        using RowGroupReader rowGroupReader = reader.RowGroup(0);
+        using ColumnChunkMetaData chunk = rowGroupReader.MetaData.GetColumnChunkMetaData(1);
+        return (chunk.NumValues, chunk.TotalUncompressedSize, chunk.TotalCompressedSize);
+    }
+
+    // ColumnMetaData after path_in_schema ["Right"]: 4 codec (i32), 5 num_values, 6 total_uncompressed_size, 7 total_compressed_size (i64s).
+    private static byte[] RightSizes(long values, long uncompressed, long compressed) =>
+        [.. "Right"u8, 0x15, 0x02, 0x16, .. FooterPatch.Varint(values), 0x16, .. FooterPatch.Varint(uncompressed), 0x16, .. FooterPatch.Varint(compressed)];
+
+    private static void AssertRows(string path) =>
+        Assert.Equal(
+            Enumerable.Range(0, Rows).Select(i => new PairRow(i, i * 3L)),
+            ParquetFiles.ReadAll(new ParquetSource<PairRow>(path).BatchSize(1_000)));
+
+    [Fact]
+    public void A_chunk_whose_footer_says_it_decompresses_to_nothing_is_read_by_its_page_headers()
+    {
+        // Older DuckDB versions wrote total_uncompressed_size = 0 for every chunk.
+        using var file = new TempFile();
+        (long values, long uncompressed, long compressed) = Write(file.Path);
+        FooterPatch.Replace(file.Path, RightSizes(values, uncompressed, compressed), RightSizes(values, 0, compressed));
+
+        AssertRows(file.Path);
+    }
+
+    [Fact]
+    public void A_chunk_miscounting_its_values_reads_the_rows_its_row_group_and_other_chunks_agree_on()
+    {
+        using var file = new TempFile();
+        (long values, long uncompressed, long compressed) = Write(file.Path);
+        FooterPatch.Replace(file.Path, RightSizes(values, uncompressed, compressed), RightSizes(values + 17, uncompressed, compressed));
+
+        AssertRows(file.Path);
+    }
+
+    [Fact]
+    public void A_parquet_mr_1_2_8_chunk_that_leaves_its_dictionary_header_out_of_its_size_is_read_whole()
+    {
+        // PARQUET-816: such writers counted a chunk's bytes without its dictionary page's header.
+        using var file = new TempFile();
+        (long values, long uncompressed, long compressed) = Write(file.Path);
+        byte[] bytes = File.ReadAllBytes(file.Path);
+        int footerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
+        FileMetadata metadata = FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - footerLength, footerLength));
+        long dictionary = metadata.RowGroups[0].Columns[1].DictionaryPageOffset ?? throw new InvalidOperationException("no dictionary page");
+        int headerLength = Alimentar.ParquetBinding.Reading.PageHeader.Parse(bytes.AsSpan((int)dictionary, 256)).HeaderLength;
+
+        FooterPatch.Replace(file.Path, RightSizes(values, uncompressed, compressed), RightSizes(values, uncompressed, compressed - headerLength));
+        byte[] writer = System.Text.Encoding.UTF8.GetBytes(metadata.CreatedBy!), old = System.Text.Encoding.UTF8.GetBytes("parquet-mr version 1.2.8 (build 0)");
+        FooterPatch.Replace(file.Path, [(byte)writer.Length, .. writer], [(byte)old.Length, .. old]);
+
+        AssertRows(file.Path);
+    }
+}
