@@ -3,6 +3,9 @@ using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar.IntegrationTests;
 
+[StreamingDataset]
+public partial record KeyRow(Guid Key);
+
 public sealed class FooterChecksTests
 {
     [Fact]
@@ -55,6 +58,25 @@ public sealed class FooterChecksTests
 
         var error = Assert.Throws<InvalidDataException>(() => FooterParser.Parse(footer));
         Assert.Contains("claims 5 children", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fixed_length_column_of_no_length_is_a_corrupt_file_naming_it()
+    {
+        using var file = new TempFile();
+        using (var writer = new ParquetSharp.ParquetFileWriter(file.Path, [new ParquetSharp.Column<Guid>("Key", ParquetSharp.LogicalType.Uuid())]))
+        {
+            using ParquetSharp.RowGroupWriter rowGroup = writer.AppendRowGroup();
+            using ParquetSharp.LogicalColumnWriter<Guid> column = rowGroup.NextColumn().LogicalWriter<Guid>();
+            column.WriteBatch([Guid.NewGuid()]);
+        }
+
+        // SchemaElement: 1 type = FIXED_LEN_BYTE_ARRAY (7), 2 type_length = 16 becomes 0.
+        FooterPatch.Replace(file.Path, [0x15, 0x0E, 0x15, 0x20], [0x15, 0x0E, 0x15, 0x00]);
+
+        var error = Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<KeyRow>(file.Path)));
+        Assert.Contains("FIXED_LEN_BYTE_ARRAY column 'Key' has a length of 0", error.Message, StringComparison.Ordinal);
+        Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Opens a small valid file, tampers with its row group's metadata, and returns what the row-group check throws.</summary>

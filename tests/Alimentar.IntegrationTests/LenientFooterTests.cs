@@ -80,4 +80,30 @@ public sealed class LenientFooterTests
 
         AssertRows(file.Path);
     }
+
+    [Fact]
+    public void A_page_of_nulls_marked_dictionary_encoded_in_a_chunk_without_a_dictionary_reads_as_nulls()
+    {
+        using var file = new TempFile();
+        using (WriterProperties properties = new WriterPropertiesBuilder().DisableDictionary().Compression(Compression.Uncompressed).Build())
+        using (var writer = new ParquetFileWriter(file.Path, [new Column<long?>("Maybe")], properties))
+        {
+            using RowGroupWriter rowGroup = writer.AppendRowGroup();
+            using LogicalColumnWriter<long?> column = rowGroup.NextColumn().LogicalWriter<long?>();
+            column.WriteBatch(new long?[100]);
+        }
+
+        // DataPageHeader { 1: num_values = 100, 2: encoding PLAIN (0) becomes RLE_DICTIONARY (8), 3 and 4: RLE levels }.
+        byte[] bytes = File.ReadAllBytes(file.Path);
+        byte[] plain = [0x15, .. FooterPatch.Varint(100), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06];
+        int at = bytes.AsSpan().IndexOf(plain);
+        Assert.True(at > 0);
+        bytes[at + plain.Length - 5] = 0x10;
+        File.WriteAllBytes(file.Path, bytes);
+
+        Assert.Equal(new long?[100], ParquetFiles.ReadAll(new ParquetSource<MaybeRow>(file.Path)).Select(r => r.Maybe));
+    }
 }
+
+[StreamingDataset]
+public partial record MaybeRow(long? Maybe);

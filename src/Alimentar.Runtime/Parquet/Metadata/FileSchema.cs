@@ -81,6 +81,11 @@ internal sealed class FileSchema
                 }
                 else
                 {
+                    if (element.Type == Reading.PhysicalType.FixedLenByteArray && element.TypeLength <= 0)
+                    {
+                        throw new InvalidDataException($"its FIXED_LEN_BYTE_ARRAY column '{string.Join('.', path)}' has a length of {element.TypeLength}");
+                    }
+
                     leaves.Add(new LeafColumn(leaves.Count, new ColumnPath(path.ToArray()), element, childDefinition, childRepetition));
                 }
 

@@ -56,7 +56,8 @@ internal sealed class PageValueReader : IDisposable
             case ParquetEncoding.Plain:
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                if (dictionary is null)
+                // A page of nulls only needs no dictionary: some writers mark it dictionary-encoded in a chunk that has none.
+                if (dictionary is null && valueCount > 0)
                 {
                     throw new InvalidDataException("a dictionary-encoded page with no dictionary page before it");
                 }
@@ -111,6 +112,11 @@ internal sealed class PageValueReader : IDisposable
     public void ReadFixed(Span<byte> destination, int count)
     {
         Take(count);
+        if (count == 0)
+        {
+            return; // A page of nulls may name an encoding it has nothing for (a dictionary that is not there).
+        }
+
         destination = destination[..(count * _width)];
         switch (_encoding)
         {
