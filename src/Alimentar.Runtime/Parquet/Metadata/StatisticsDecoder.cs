@@ -39,10 +39,10 @@ internal static class StatisticsDecoder
         }
     }
 
-    private static object FromInt32(int value, FileColumnType type) => type.Kind switch
+    private static object? FromInt32(int value, FileColumnType type) => type.Kind switch
     {
         FileValueKind.DateOnly => DateOnly.FromDayNumber(checked(719_162 + value)),
-        FileValueKind.TimeMillis => TimeOnly.FromTimeSpan(TimeSpan.FromMilliseconds(value)),
+        FileValueKind.TimeMillis => TimeBound(value, TimeUnit.Millis),
         FileValueKind.Decimal => Scaled(value, type.Scale),
         FileValueKind.UInt32 => (uint)value,
         FileValueKind.UInt16 => (ushort)value,
@@ -50,33 +50,32 @@ internal static class StatisticsDecoder
         _ => value,
     };
 
-    private static object FromInt64(long value, FileColumnType type) => type.Kind switch
+    private static object? FromInt64(long value, FileColumnType type) => type.Kind switch
     {
         FileValueKind.DateTime => Timestamp(value, type),
-        FileValueKind.TimeMicros => TimeOnly.FromTimeSpan(TimeSpan.FromTicks(value * 10)),
-        FileValueKind.TimeNanos => TimeOnly.FromTimeSpan(TimeSpan.FromTicks(value / 100)),
+        FileValueKind.TimeMicros => TimeBound(value, TimeUnit.Micros),
+        FileValueKind.TimeNanos => TimeBound(value, TimeUnit.Nanos),
         FileValueKind.Decimal => Scaled(value, type.Scale),
         FileValueKind.UInt64 => (ulong)value,
         _ => value,
     };
 
-    private static DateTime Timestamp(long value, FileColumnType type)
-    {
-        long ticks = type.Unit switch
-        {
-            TimeUnit.Millis => checked(value * TimeSpan.TicksPerMillisecond),
-            TimeUnit.Micros => checked(value * 10),
-            _ => value / 100,
-        };
-        return new DateTime(checked(DateTime.UnixEpoch.Ticks + ticks), type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified);
-    }
+    /// <summary>
+    /// A TIME bound as the time of day its values read as; none for a bound outside the day, since values there
+    /// wrap into the day (see <see cref="ParquetTime.TimeOfDay"/>) and the bounds no longer bound them.
+    /// </summary>
+    private static TimeOnly? TimeBound(long value, TimeUnit unit) =>
+        ParquetTime.IsWithinDay(value, unit) ? TimeOnly.FromTimeSpan(ParquetTime.TimeOfDay(value, unit)) : null;
 
-    private static DateTime FromInt96(byte[] raw)
-    {
-        long nanos = BinaryPrimitives.ReadInt64LittleEndian(raw);
-        int julianDay = BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan(8));
-        return new DateTime(checked(DateTime.UnixEpoch.Ticks + (julianDay - 2_440_588L) * TimeSpan.TicksPerDay + nanos / 100));
-    }
+    private static DateTime? Timestamp(long value, FileColumnType type) =>
+        ParquetTime.TryTimestampTicks(value, type.Unit, out long ticks)
+            ? new DateTime(ticks, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified)
+            : null;
+
+    private static DateTime? FromInt96(byte[] raw) =>
+        ParquetTime.TryInt96Ticks(BinaryPrimitives.ReadInt64LittleEndian(raw), BinaryPrimitives.ReadInt32LittleEndian(raw.AsSpan(8)), out long ticks)
+            ? new DateTime(ticks)
+            : null;
 
     private static object FromBytes(byte[] raw, FileColumnType type) => type.Kind switch
     {

@@ -134,8 +134,6 @@ internal static class TypedValueDecoder
 
     private static int Timestamps(PageValueReader values, FileColumnType type, Span<DateTime> target, ScratchBuffers scratch)
     {
-        long maxTicks = DateTime.MaxValue.Ticks;
-        long epoch = DateTime.UnixEpoch.Ticks;
         if (type.Physical == PhysicalType.Int96)
         {
             Span<byte> raw = scratch.Get<byte>(0, target.Length * 12);
@@ -143,15 +141,12 @@ internal static class TypedValueDecoder
             for (int i = 0; i < target.Length; i++)
             {
                 ReadOnlySpan<byte> value = raw.Slice(i * 12, 12);
-                long nanosOfDay = BinaryPrimitives.ReadInt64LittleEndian(value);
-                long julianDay = BinaryPrimitives.ReadInt32LittleEndian(value[8..]);
-                Int128 ticks = (Int128)(julianDay - 2_440_588) * TimeSpan.TicksPerDay + FloorDivide(nanosOfDay, 100) + epoch;
-                if (ticks < 0 || ticks > maxTicks)
+                if (!ParquetTime.TryInt96Ticks(BinaryPrimitives.ReadInt64LittleEndian(value), BinaryPrimitives.ReadInt32LittleEndian(value[8..]), out long ticks))
                 {
                     return i;
                 }
 
-                target[i] = new DateTime((long)ticks, DateTimeKind.Unspecified);
+                target[i] = new DateTime(ticks, DateTimeKind.Unspecified);
             }
 
             return -1;
@@ -160,20 +155,10 @@ internal static class TypedValueDecoder
         Span<long> stored = scratch.Get<long>(0, target.Length);
         values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
         DateTimeKind kind = type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        long multiplier = type.Unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 1 };
-        long minStored = type.Unit == TimeUnit.Nanos ? long.MinValue : (-epoch) / multiplier;
-        long maxStored = type.Unit == TimeUnit.Nanos ? long.MaxValue : (maxTicks - epoch) / multiplier;
+        TimeUnit unit = type.Unit;
         for (int i = 0; i < stored.Length; i++)
         {
-            long value = stored[i];
-            if (value < minStored || value > maxStored)
-            {
-                return i;
-            }
-
-            // Nanoseconds round down to a tick, so instants before 1970 stay before their successors.
-            long ticks = type.Unit == TimeUnit.Nanos ? FloorDivide(value, 100) + epoch : value * multiplier + epoch;
-            if (ticks < 0 || ticks > maxTicks)
+            if (!ParquetTime.TryTimestampTicks(stored[i], unit, out long ticks))
             {
                 return i;
             }
@@ -192,7 +177,7 @@ internal static class TypedValueDecoder
             values.ReadFixed(MemoryMarshal.AsBytes(millis), millis.Length);
             for (int i = 0; i < millis.Length; i++)
             {
-                target[i] = TimeSpan.FromTicks(millis[i] * TimeSpan.TicksPerMillisecond);
+                target[i] = ParquetTime.TimeOfDay(millis[i], TimeUnit.Millis);
             }
 
             return -1;
@@ -202,13 +187,7 @@ internal static class TypedValueDecoder
         values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
         for (int i = 0; i < stored.Length; i++)
         {
-            long value = stored[i];
-            if (type.Unit == TimeUnit.Micros && (value > TimeSpan.MaxValue.Ticks / 10 || value < TimeSpan.MinValue.Ticks / 10))
-            {
-                return i;
-            }
-
-            target[i] = TimeSpan.FromTicks(type.Unit == TimeUnit.Micros ? value * 10 : FloorDivide(value, 100));
+            target[i] = ParquetTime.TimeOfDay(stored[i], type.Unit);
         }
 
         return -1;
@@ -254,12 +233,6 @@ internal static class TypedValueDecoder
         bool negative = unscaled < 0;
         UInt128 magnitude = negative ? (UInt128)(-unscaled) : (UInt128)unscaled;
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale);
-    }
-
-    private static long FloorDivide(long value, long divisor)
-    {
-        long quotient = Math.DivRem(value, divisor, out long remainder);
-        return remainder < 0 ? quotient - 1 : quotient;
     }
 
     private static Span<TTo> Reinterpret<TFrom, TTo>(Span<TFrom> span) =>

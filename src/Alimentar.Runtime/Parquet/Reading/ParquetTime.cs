@@ -1,0 +1,64 @@
+namespace Alimentar.ParquetBinding.Reading;
+
+/// <summary>
+/// How TIMESTAMP, INT96 and TIME values become .NET ticks: one function per shape, used by the page decoders and
+/// by statistics alike, so a bound always converts exactly as the values it bounds do (a filter that read
+/// bounds one way and values another could prune a row group holding a match).
+/// </summary>
+internal static class ParquetTime
+{
+    private const long UnixEpochJulianDay = 2_440_588;
+
+    /// <summary>The ticks since the Unix epoch of a TIMESTAMP value, nanoseconds rounded down (so instants before 1970 keep their order); false outside <see cref="DateTime"/>.</summary>
+    public static bool TryTimestampTicks(long value, TimeUnit unit, out long ticks)
+    {
+        Int128 sinceEpoch = unit switch
+        {
+            TimeUnit.Millis => (Int128)value * TimeSpan.TicksPerMillisecond,
+            TimeUnit.Micros => (Int128)value * 10,
+            _ => FloorDivide(value, 100),
+        };
+        return InDateTimeRange(sinceEpoch + DateTime.UnixEpoch.Ticks, out ticks);
+    }
+
+    /// <summary>The ticks of an INT96 timestamp (nanoseconds of the day, then the Julian day), nanoseconds rounded down; false outside <see cref="DateTime"/>.</summary>
+    public static bool TryInt96Ticks(long nanosOfDay, int julianDay, out long ticks) =>
+        InDateTimeRange((Int128)(julianDay - UnixEpochJulianDay) * TimeSpan.TicksPerDay + FloorDivide(nanosOfDay, 100) + DateTime.UnixEpoch.Ticks, out ticks);
+
+    /// <summary>
+    /// The time of day a TIME value stands for, always in [00:00, 24:00). TIME is a time of day, yet
+    /// parquet-mr 1.14 wrote some below zero; such values (and any of a day or more) wrap into the day, as DuckDB
+    /// reads them, so <see cref="TimeOnly"/> members never fail on them and every reader agrees.
+    /// </summary>
+    public static TimeSpan TimeOfDay(long value, TimeUnit unit)
+    {
+        long ticks = unit switch
+        {
+            TimeUnit.Millis => value % (TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond) * TimeSpan.TicksPerMillisecond,
+            TimeUnit.Micros => value % (TimeSpan.TicksPerDay / 10) * 10,
+            _ => FloorDivide(value, 100) % TimeSpan.TicksPerDay,
+        };
+        return TimeSpan.FromTicks(ticks < 0 ? ticks + TimeSpan.TicksPerDay : ticks);
+    }
+
+    /// <summary>Whether a TIME value lies within [00:00, 24:00), where <see cref="TimeOfDay"/> leaves it as it is.</summary>
+    public static bool IsWithinDay(long value, TimeUnit unit) => value >= 0 && value < unit switch
+    {
+        TimeUnit.Millis => TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond,
+        TimeUnit.Micros => TimeSpan.TicksPerDay / 10,
+        _ => TimeSpan.TicksPerDay * 100,
+    };
+
+    public static long FloorDivide(long value, long divisor)
+    {
+        long quotient = Math.DivRem(value, divisor, out long remainder);
+        return remainder < 0 ? quotient - 1 : quotient;
+    }
+
+    private static bool InDateTimeRange(Int128 ticks, out long result)
+    {
+        bool fits = ticks >= 0 && ticks <= DateTime.MaxValue.Ticks;
+        result = fits ? (long)ticks : 0;
+        return fits;
+    }
+}
