@@ -125,4 +125,30 @@ public sealed class PageSizeClaimTests
         int length = K4os.Compression.LZ4.LZ4Codec.Encode(page, target);
         return target[..length];
     }
+
+    [Fact]
+    public void A_delta_length_page_claiming_sixty_million_values_in_a_few_bytes_holds_memory_for_what_it_reads()
+    {
+        // DELTA_BINARY_PACKED lengths: one block of 2^27 values in one miniblock, 60M values, first 0, min delta 0,
+        // bit width 0: every length is 0, in 12 bytes.
+        byte[] lengths = [0x80, 0x80, 0x80, 0x40, 0x01, 0x80, 0x8E, 0xCE, 0x1C, 0x00, 0x00, 0x00];
+        using var reader = new PageValueReader(PhysicalType.ByteArray, 0);
+        var converter = new LengthConverter();
+        long[] read = new long[1_000];
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        reader.Reset(lengths, ParquetEncoding.DeltaLengthByteArray, 60_000_000, dictionary: null);
+        reader.ReadByteArrays<long, LengthConverter>(read, ref converter);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.All(read, length => Assert.Equal(0, length));
+        Assert.True(allocated < 1 << 20, $"starting the page allocated {allocated:N0} bytes");
+    }
+
+    private struct LengthConverter : IByteArrayConverter<long>
+    {
+        public readonly long Convert(ReadOnlySpan<byte> bytes) => bytes.Length;
+
+        public readonly long FromDictionary(ColumnDictionary dictionary, int index) => throw new InvalidOperationException();
+    }
 }

@@ -126,6 +126,46 @@ internal sealed class DeltaBinaryPackedDecoder
         return _position;
     }
 
+    /// <summary>
+    /// Walks a freshly reset stream's blocks without unpacking them and returns the offset just past its last
+    /// byte, where what follows it starts; the stream must be <see cref="Reset"/> again before reading it.
+    /// Costs nothing per value, so a header claiming millions of values costs only the bytes present.
+    /// </summary>
+    public int SkipToEnd()
+    {
+        ReadOnlySpan<byte> data = _data.Span;
+        long left = _valuesLeft - (_firstPending ? 1 : 0);
+        long position = _position;
+        while (left > 0)
+        {
+            _position = (int)position;
+            ReadZigZag(data);
+            position = _position;
+            if (position + _miniblocksPerBlock > data.Length)
+            {
+                throw new InvalidDataException("a DELTA_BINARY_PACKED block whose bit widths are cut off");
+            }
+
+            ReadOnlySpan<byte> widths = data.Slice((int)position, _miniblocksPerBlock);
+            position += _miniblocksPerBlock;
+            for (int m = 0; m < widths.Length && left > 0; m++)
+            {
+                if (widths[m] > 64 || position > data.Length)
+                {
+                    throw new InvalidDataException(widths[m] > 64 ? $"a DELTA_BINARY_PACKED miniblock {widths[m]} bits wide" : "a DELTA_BINARY_PACKED miniblock past the end of its page");
+                }
+
+                position += (long)_valuesPerMiniblock / 8 * widths[m];
+                left -= _valuesPerMiniblock;
+            }
+        }
+
+        // The last miniblock may stop short of its full width at the end of the page, as ReadToEnd allows.
+        _position = (int)Math.Min(position, data.Length);
+        _valuesLeft = 0;
+        return _position;
+    }
+
     private void NextMiniblock(ReadOnlySpan<byte> data)
     {
         if (_inBlock)

@@ -3,24 +3,31 @@ namespace Alimentar.ParquetBinding.Reading;
 /// <summary>
 /// DELTA_LENGTH_BYTE_ARRAY (every value's length, DELTA_BINARY_PACKED, then the values back to back) and
 /// DELTA_BYTE_ARRAY (each value's prefix shared with the one before, then the suffixes as
-/// DELTA_LENGTH_BYTE_ARRAY). The lengths are decoded once per page; values come out one at a time, each
-/// checked against the bytes left and, for a fixed-length column, against its length.
+/// DELTA_LENGTH_BYTE_ARRAY). Lengths are decoded a small run at a time as values are taken, never for the
+/// whole page at once: a page header may claim millions of values in a few bytes, and what this decoder
+/// holds must follow the bytes present, not the claim. Each value is checked against the bytes left and,
+/// for a fixed-length column, against its length.
 /// </summary>
 internal sealed class DeltaByteArrayDecoder : IDisposable
 {
-    private readonly DeltaBinaryPackedDecoder _delta = new();
-    private int[] _lengths = [];
-    private int[] _prefixes = [];
-    private long[] _scratch = [];
+    private const int Run = 256;
+
+    private readonly DeltaBinaryPackedDecoder _lengthStream = new();
+    private readonly DeltaBinaryPackedDecoder _prefixStream = new();
+    private readonly long[] _lengths = new long[Run];
+    private readonly long[] _prefixes = new long[Run];
     private byte[] _value = [];
     private bool _prefixed;
     private int _fixedLength;
     private int _position;
+    private int _count;
     private int _next;
+    private int _runStart;
+    private int _runLength;
     private int _previousLength;
 
     /// <summary>Pooled bytes held, for memory accounting.</summary>
-    public long SizeInBytes => _lengths.Length * 4L + _prefixes.Length * 4L + _scratch.Length * 8L + _value.Length;
+    public long SizeInBytes => _value.Length;
 
     /// <param name="data">The page's values section.</param>
     /// <param name="count">The values it holds.</param>
@@ -30,17 +37,30 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
     {
         _prefixed = prefixed;
         _fixedLength = fixedLength;
+        _count = count;
         _next = 0;
+        _runStart = 0;
+        _runLength = 0;
         _previousLength = 0;
-        int start = prefixed ? ReadLengths(data, 0, ref _prefixes, count, checkTotal: false) : 0;
-        _position = ReadLengths(data, start, ref _lengths, count, checkTotal: true);
+        int lengthsStart = prefixed ? StartStream(_prefixStream, data, 0, count) : 0;
+        _position = StartStream(_lengthStream, data, lengthsStart, count);
     }
 
     /// <summary>The next value; valid until the next call.</summary>
     public ReadOnlySpan<byte> Next(ReadOnlySpan<byte> data)
     {
-        int index = _next++;
-        int suffix = _lengths[index];
+        if (_next == _runStart + _runLength)
+        {
+            NextRun(data.Length);
+        }
+
+        int index = _next++ - _runStart;
+        int suffix = (int)_lengths[index];
+        if (suffix > data.Length - _position)
+        {
+            throw new InvalidDataException($"a DELTA byte-array value of {suffix} bytes with {data.Length - _position} left in the page");
+        }
+
         if (!_prefixed)
         {
             ReadOnlySpan<byte> value = data.Slice(_position, suffix);
@@ -48,7 +68,7 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
             return value;
         }
 
-        int prefix = _prefixes[index];
+        int prefix = (int)_prefixes[index];
         if (prefix > _previousLength)
         {
             throw new InvalidDataException($"a DELTA_BYTE_ARRAY prefix of {prefix} bytes after a value of {_previousLength}");
@@ -64,7 +84,7 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
         {
             byte[] grown = ColumnArrays<byte>.Pool.Rent(length);
             _value.AsSpan(0, _previousLength).CopyTo(grown);
-            Return(ref _value);
+            Return();
             _value = grown;
         }
 
@@ -74,65 +94,57 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
         return _value.AsSpan(0, length);
     }
 
-    public void Dispose()
+    public void Dispose() => Return();
+
+    /// <summary>Checks a length stream's count, finds where it ends, and leaves it ready to read from its start.</summary>
+    private static int StartStream(DeltaBinaryPackedDecoder stream, ReadOnlyMemory<byte> data, int start, int count)
     {
-        Return(ref _lengths);
-        Return(ref _prefixes);
-        Return(ref _scratch);
-        Return(ref _value);
-    }
-
-    /// <summary>Decodes one whole DELTA_BINARY_PACKED run of lengths and checks each; returns where the run ends.</summary>
-    private int ReadLengths(ReadOnlyMemory<byte> data, int start, ref int[] target, int count, bool checkTotal)
-    {
-        _delta.Reset(data[start..]);
-        if (_delta.TotalValues != count)
+        stream.Reset(data[start..]);
+        if (stream.TotalValues != count)
         {
-            throw new InvalidDataException($"a DELTA byte-array page with {_delta.TotalValues} lengths for {count} values");
+            throw new InvalidDataException($"a DELTA byte-array page with {stream.TotalValues} lengths for {count} values");
         }
 
-        if (_scratch.Length < count)
-        {
-            Return(ref _scratch);
-            _scratch = ColumnArrays<long>.Pool.Rent(count);
-        }
-
-        Span<long> lengths = _scratch.AsSpan(0, count);
-        int end = start + _delta.ReadToEnd(lengths);
-        if (target.Length < count)
-        {
-            Return(ref target);
-            target = ColumnArrays<int>.Pool.Rent(count);
-        }
-
-        long total = 0;
-        for (int i = 0; i < count; i++)
-        {
-            long length = lengths[i];
-            if (length < 0 || length > data.Length)
-            {
-                throw new InvalidDataException($"a DELTA byte-array length of {length} in a page of {data.Length} bytes");
-            }
-
-            total += length;
-            target[i] = (int)length;
-        }
-
-        // Suffixes (and plain lengths) must fit the bytes after them; prefixes are checked as values are rebuilt.
-        if (checkTotal && total > data.Length - end)
-        {
-            throw new InvalidDataException($"DELTA byte-array values of {total} bytes with {data.Length - end} left in the page");
-        }
-
+        int end = start + stream.SkipToEnd();
+        stream.Reset(data[start..]);
         return end;
     }
 
-    private static void Return<T>(ref T[] array)
+    /// <summary>Decodes the next run of lengths (and prefixes), checking each against the page's size.</summary>
+    private void NextRun(int pageBytes)
     {
-        if (array.Length > 0)
+        _runStart = _next;
+        _runLength = Math.Min(Run, _count - _next);
+        if (_runLength <= 0)
         {
-            ColumnArrays<T>.Pool.Return(array);
-            array = [];
+            throw new InvalidDataException($"a DELTA byte-array page read past its {_count} values");
+        }
+
+        Check(_lengths.AsSpan(0, _runLength), _lengthStream, pageBytes);
+        if (_prefixed)
+        {
+            Check(_prefixes.AsSpan(0, _runLength), _prefixStream, pageBytes);
+        }
+
+        static void Check(Span<long> run, DeltaBinaryPackedDecoder stream, int pageBytes)
+        {
+            stream.Read(run);
+            foreach (long length in run)
+            {
+                if (length < 0 || length > pageBytes)
+                {
+                    throw new InvalidDataException($"a DELTA byte-array length of {length} in a page of {pageBytes} bytes");
+                }
+            }
+        }
+    }
+
+    private void Return()
+    {
+        if (_value.Length > 0)
+        {
+            ColumnArrays<byte>.Pool.Return(_value);
+            _value = [];
         }
     }
 }
