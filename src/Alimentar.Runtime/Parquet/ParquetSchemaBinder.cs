@@ -10,15 +10,13 @@ internal static class ParquetSchemaBinder
         LeafColumn[] fileFields = fileSchema.Leaves.ToArray();
         string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
 
-        // A list member binds by the list's own name, the first part of its leaf's path.
-        string[] listNames = Array.ConvertAll(fileFields, f => f.MaxRepetitionLevel == 1 ? f.Path.FirstPart : "\0");
         var bound = new BoundColumn[rowSchema.Columns.Count];
         for (int i = 0; i < bound.Length; i++)
         {
             ColumnDescriptor column = rowSchema.Columns[i];
             if (column.IsList)
             {
-                bound[i] = BindList(fileFields, names, listNames, rowSchema, column, fileName);
+                bound[i] = BindList(fileFields, names, rowSchema, column, fileName);
                 continue;
             }
 
@@ -53,19 +51,41 @@ internal static class ParquetSchemaBinder
         return bound;
     }
 
-    private static BoundColumn BindList(LeafColumn[] fileFields, string[] names, string[] listNames, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    /// <summary>
+    /// Binds a list member: by name to a list whose elements are values (the spec's list forms, legacy ones
+    /// included), or, named by its whole path with [ParquetColumn], to one field of a list of groups (the
+    /// field's value for each element). A list of groups or a map named by its own name is a mismatch naming
+    /// both shapes, never a silent pick of its first field.
+    /// </summary>
+    private static BoundColumn BindList(LeafColumn[] fileFields, string[] names, RowSchema rowSchema, ColumnDescriptor column, string fileName)
     {
-        int match = ColumnNameMatcher.Find(column, listNames, both => Mismatch(fileName, rowSchema, column,
-            "one list column", $"two list columns that both match: {both}; name one with [ParquetColumn]"));
-        if (match < 0)
+        LeafColumn? field = null;
+        if (column.HasExplicitName && ColumnNameMatcher.Find(column, names, _ => new InvalidOperationException()) is var leaf and >= 0
+            && fileFields[leaf].List is not null)
         {
-            int scalar = ColumnNameMatcher.Find(column, names, _ => new InvalidOperationException());
-            throw scalar >= 0
-                ? Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[scalar]}', a column that is not a one-level list: {Describe(fileFields[scalar])}")
-                : Mismatch(fileName, rowSchema, column, $"a list column named '{column.Name}'", $"no such list; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
+            field = fileFields[leaf];
+        }
+        else
+        {
+            ColumnPath[] lists = fileFields.Where(f => f.List is not null).Select(f => f.List!.Path).DistinctBy(p => p.ToString()).ToArray();
+            int match = ColumnNameMatcher.Find(column, Array.ConvertAll(lists, p => p.ToString()), both => Mismatch(fileName, rowSchema, column,
+                "one list column", $"two list columns that both match: {both}; name one with [ParquetColumn]"));
+            if (match < 0)
+            {
+                throw NoList(fileFields, names, rowSchema, column, fileName);
+            }
+
+            LeafColumn[] members = fileFields.Where(f => f.List?.Path.ToString() == lists[match].ToString()).ToArray();
+            if (members is not [{ List.ElementIsLeaf: true } single])
+            {
+                string fields = string.Join(", ", members.Select(m => $"'{m.Path}'"));
+                throw Mismatch(fileName, rowSchema, column, Describe(column),
+                    $"'{lists[match]}', {members[0].List} ({fields}); bind one field by its path, e.g. [ParquetColumn(\"{members[0].Path.ToString().Replace('/', '.')}\")]");
+            }
+
+            field = single;
         }
 
-        LeafColumn field = fileFields[match];
         FileValueKind kind = FileValueKinds.Of(field);
         if (!FileValueKinds.CanConvert(kind, column.Type))
         {
@@ -73,6 +93,20 @@ internal static class ParquetSchemaBinder
         }
 
         return new BoundColumn(column, field, kind);
+    }
+
+    private static SchemaMismatchException NoList(LeafColumn[] fileFields, string[] names, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    {
+        int scalar = ColumnNameMatcher.Find(column, names, _ => new InvalidOperationException());
+        if (scalar >= 0)
+        {
+            return Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[scalar]}', a column that is not a one-level list: {Describe(fileFields[scalar])}");
+        }
+
+        int nested = Array.FindIndex(fileFields, f => f.MaxRepetitionLevel > 1 && ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0);
+        return nested >= 0
+            ? Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[nested]}', a column nested in {fileFields[nested].MaxRepetitionLevel} lists")
+            : Mismatch(fileName, rowSchema, column, $"a list column named '{column.Name}'", $"no such list; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
     }
 
     /// <summary>Describes a file column as a Parquet user reads it: physical type, annotation, repetition.</summary>

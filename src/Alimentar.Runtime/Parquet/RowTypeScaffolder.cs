@@ -40,11 +40,12 @@ internal static class RowTypeScaffolder
                 continue;
             }
 
-            bool isList = field.MaxRepetitionLevel == 1;
-            string columnName = isList ? field.Path.FirstPart : path;
-            string member = Unique(PascalCase(columnName), used);
+            // A list of values binds by the list's name; a field of a list of groups (or a map) by its whole path.
+            bool isList = field.List is { ElementIsLeaf: true };
+            string columnName = isList ? field.List!.Path.ToString() : path;
+            string member = Unique(PascalCase(field.List is { ElementIsLeaf: false } shape ? $"{shape.Path}_{field.Name}" : columnName), used);
             // A column binds without an attribute when it is top-level, its spelling folds to the member's, and no other column folds alike.
-            bool bindsByDefault = (!path.Contains('/', StringComparison.Ordinal) || isList)
+            bool bindsByDefault = !columnName.Contains('/', StringComparison.Ordinal)
                 && string.Equals(ColumnNameMatcher.Fold(member), ColumnNameMatcher.Fold(columnName), StringComparison.OrdinalIgnoreCase)
                 && foldCounts.GetValueOrDefault(ColumnNameMatcher.Fold(path)) <= 1;
             string attribute = bindsByDefault ? string.Empty : $"[property: ParquetColumn(\"{columnName.Replace('/', '.')}\")] ";
@@ -122,7 +123,7 @@ internal static class RowTypeScaffolder
                 return null;
             }
 
-            string item = field.IsNullable ? element + "?" : element;
+            string item = field.EntriesNullable ? element + "?" : element;
             return $"{item}[]?";
         }
 

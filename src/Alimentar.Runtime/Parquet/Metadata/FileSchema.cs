@@ -19,8 +19,33 @@ internal sealed record LeafColumn(int Index, ColumnPath Path, SchemaElement Elem
 {
     public string Name => Element.Name;
 
-    /// <summary>Whether the leaf itself may be null (it is OPTIONAL); for a list, whether its elements may be.</summary>
+    /// <summary>Whether the leaf itself may be null (it is OPTIONAL).</summary>
     public bool IsNullable => Element.Repetition == Repetition.Optional;
+
+    /// <summary>
+    /// The definition level of the innermost repeated node on the path (0 outside any list): a slot at or above
+    /// it is a list entry, one level below it an empty list, further below a null list (or a null parent).
+    /// Read from the whole path, never the leaf alone: an optional struct between the list and the leaf adds a level.
+    /// </summary>
+    public int RepeatedDefinitionLevel { get; init; }
+
+    /// <summary>For a leaf inside exactly one repeated node: the list (or map) it belongs to; null otherwise.</summary>
+    public ListShape? List { get; init; }
+
+    /// <summary>For a leaf in a list: whether an entry may hold no value (the leaf, or a group between, is optional).</summary>
+    public bool EntriesNullable => MaxDefinitionLevel > RepeatedDefinitionLevel;
+}
+
+/// <summary>
+/// The list (or map) a repeated leaf belongs to, as the Parquet spec's list and map rules (backward-compatible
+/// forms included) read the schema.
+/// </summary>
+/// <param name="Path">The path of the list's outermost node: the LIST or MAP group, or a bare repeated field itself.</param>
+/// <param name="ElementIsLeaf">Whether the list's elements are this leaf's values (a list of scalars), rather than groups of which it is one field.</param>
+/// <param name="IsMap">Whether the repeated node holds a map's key-value pairs.</param>
+internal sealed record ListShape(ColumnPath Path, bool ElementIsLeaf, bool IsMap)
+{
+    public override string ToString() => IsMap ? "a map" : ElementIsLeaf ? "a list of values" : "a list of groups";
 }
 
 /// <summary>A file's schema: its elements in footer order and the leaf columns they describe.</summary>
@@ -49,6 +74,8 @@ internal sealed class FileSchema
         var leaves = new List<LeafColumn>();
         int next = 1;
         var path = new List<string>();
+        var chain = new List<SchemaElement>();
+        var definitions = new List<int>();
         AddChildren(elements[0].ChildCount, 0, 0, 0);
         if (next != elements.Count)
         {
@@ -56,6 +83,29 @@ internal sealed class FileSchema
         }
 
         return new FileSchema(elements, leaves);
+
+        // The list around the repeated node at chain[repeated], for the leaf at the end of the chain.
+        ListShape Shape(int repeated)
+        {
+            SchemaElement node = chain[repeated];
+            SchemaElement? parent = repeated > 0 ? chain[repeated - 1] : null;
+            bool wrapped = parent is not null && (IsAnnotated(parent, ConvertedType.List, LogicalTypeKind.List) || IsMap(parent));
+            bool isMap = (parent is not null && IsMap(parent)) || node.ConvertedType == ConvertedType.MapKeyValue;
+            int outer = wrapped ? repeated - 1 : repeated;
+
+            // The spec's rules: a repeated leaf is itself the element; a repeated group is the element when it holds
+            // several fields, or one field and is named "array" or "<list>_tuple"; otherwise its one field is.
+            bool elementIsLeaf = !isMap && (repeated == chain.Count - 1
+                || (repeated == chain.Count - 2 && node.ChildCount == 1
+                    && node.Name != "array" && !(parent is not null && node.Name == parent.Name + "_tuple")));
+            return new ListShape(new ColumnPath(path.Take(outer + 1).ToArray()), elementIsLeaf, isMap);
+        }
+
+        static bool IsMap(SchemaElement element) =>
+            IsAnnotated(element, ConvertedType.Map, LogicalTypeKind.Map) || element.ConvertedType == ConvertedType.MapKeyValue;
+
+        static bool IsAnnotated(SchemaElement element, ConvertedType converted, LogicalTypeKind logical) =>
+            element.ConvertedType == converted || element.LogicalType?.Kind == logical;
 
         void AddChildren(int count, int definition, int repetition, int depth)
         {
@@ -75,6 +125,8 @@ internal sealed class FileSchema
                 int childDefinition = definition + (element.Repetition == Repetition.Required ? 0 : 1);
                 int childRepetition = repetition + (element.Repetition == Repetition.Repeated ? 1 : 0);
                 path.Add(element.Name);
+                chain.Add(element);
+                definitions.Add(childDefinition);
                 if (element.ChildCount > 0 || element.Type is null)
                 {
                     AddChildren(element.ChildCount, childDefinition, childRepetition, depth + 1);
@@ -86,10 +138,17 @@ internal sealed class FileSchema
                         throw new InvalidDataException($"its FIXED_LEN_BYTE_ARRAY column '{string.Join('.', path)}' has a length of {element.TypeLength}");
                     }
 
-                    leaves.Add(new LeafColumn(leaves.Count, new ColumnPath(path.ToArray()), element, childDefinition, childRepetition));
+                    int repeated = chain.FindLastIndex(e => e.Repetition == Repetition.Repeated);
+                    leaves.Add(new LeafColumn(leaves.Count, new ColumnPath(path.ToArray()), element, childDefinition, childRepetition)
+                    {
+                        RepeatedDefinitionLevel = repeated < 0 ? 0 : definitions[repeated],
+                        List = childRepetition == 1 ? Shape(repeated) : null,
+                    });
                 }
 
                 path.RemoveAt(path.Count - 1);
+                chain.RemoveAt(chain.Count - 1);
+                definitions.RemoveAt(definitions.Count - 1);
             }
         }
     }

@@ -5,8 +5,10 @@ namespace Alimentar.ParquetBinding;
 /// <summary>
 /// Reads one batch of a one-level list column: gathers the level slots of the batch's rows (a row starts
 /// at repetition level 0 and may continue onto the next page), decodes their values, then builds one
-/// array per row. A definition level below the list's means a null list, equal to it an empty list,
-/// and above it an element: present at the maximum level, null below it.
+/// array per row. Levels are read against the schema path (<see cref="Metadata.LeafColumn.RepeatedDefinitionLevel"/>):
+/// a slot at the repeated node's level or above is an element (present at the maximum level, null below it,
+/// whether the leaf or a group between is what is null), one level below it an empty list, further below a
+/// null list.
 /// </summary>
 internal sealed class ListColumnReader(PagedColumnReader reader, int column)
 {
@@ -108,7 +110,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         ReadOnlySpan<byte> definitions = levels.Definitions;
         ReadOnlySpan<byte> repetitions = levels.Repetitions;
         int maxLevel = bound.Field.MaxDefinitionLevel;
-        int elementLevel = maxLevel - (bound.Field.IsNullable ? 1 : 0);
+        int elementLevel = bound.Field.RepeatedDefinitionLevel;
         int next = 0;
         int row = -1;
         int slot = 0;
