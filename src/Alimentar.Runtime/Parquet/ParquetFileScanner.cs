@@ -88,7 +88,10 @@ internal static class ParquetFileScanner
                 throw AlimentarThrow.Unsupported(path, $"{ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported", column: name);
             }
 
-            var descriptor = new ColumnDescriptor(name, name, ToColumnType(kind), IsNullable: true)
+            // Decimals wider than System.Decimal are shown as their exact text rather than failing on a value that does not fit.
+            int precision = field.Element.LogicalType?.Precision is > 0 and int declared ? declared : field.Element.Precision ?? 0;
+            ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String : ToColumnType(kind);
+            var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {
                 HasExplicitName = true,
                 IsList = field.MaxRepetitionLevel == 1,

@@ -87,7 +87,7 @@ internal static class ParquetSchemaBinder
         }
 
         FileValueKind kind = FileValueKinds.Of(field);
-        if (!FileValueKinds.CanConvert(kind, column.Type))
+        if (!FileValueKinds.CanConvert(kind, column.Type) || kind == FileValueKind.Decimal && column.Type == ColumnType.String)
         {
             throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
         }

@@ -77,44 +77,16 @@ internal static class StatisticsDecoder
             ? new DateTime(ticks)
             : null;
 
-    private static object FromBytes(byte[] raw, FileColumnType type) => type.Kind switch
+    private static object? FromBytes(byte[] raw, FileColumnType type) => type.Kind switch
     {
         FileValueKind.Utf8String => Encoding.UTF8.GetString(raw),
         FileValueKind.Guid when raw.Length == 16 => new Guid(raw, bigEndian: true),
         FileValueKind.Half when raw.Length == 2 => BinaryPrimitives.ReadHalfLittleEndian(raw),
-        FileValueKind.Decimal when raw.Length is > 0 and <= 16 => Scaled(BigEndianInteger(raw), type.Scale),
+        FileValueKind.Decimal => ParquetDecimal.TryFromBigEndian(raw, type.Scale, out decimal value) ? value : null,
         _ => raw,
     };
 
-    private static Int128 BigEndianInteger(byte[] raw)
-    {
-        Int128 value = (sbyte)raw[0] < 0 ? Int128.NegativeOne : Int128.Zero;
-        foreach (byte b in raw)
-        {
-            value = (value << 8) | b;
-        }
-
-        return value;
-    }
-
-    private static object Scaled(Int128 unscaled, int scale)
-    {
-        if (scale is < 0 or > 28 || Int128.Abs(unscaled) > (Int128)decimal.MaxValue)
-        {
-            return unscaled;
-        }
-
-        return (decimal)unscaled / Pow10(scale);
-    }
-
-    private static decimal Pow10(int scale)
-    {
-        decimal result = 1m;
-        for (int i = 0; i < scale; i++)
-        {
-            result *= 10m;
-        }
-
-        return result;
-    }
+    /// <summary>A DECIMAL bound as a <see cref="decimal"/>; none for one beyond it, which no filter could compare.</summary>
+    private static decimal? Scaled(long unscaled, int scale) =>
+        ParquetDecimal.TryFromUnscaled(unscaled, scale, out decimal value) ? value : null;
 }

@@ -41,8 +41,19 @@ internal sealed class PagedColumnReader : IColumnReader
         where T : struct =>
         ReadColumnAsync(column, destination, new NullableValueSegments<T>(this), cancellationToken);
 
-    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
-        ReadColumnAsync(column, destination, new ReferenceSegments<string?, StringConverter>(this, new StringConverter(_binding.StringPoolFor(column))), cancellationToken);
+    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
+    {
+        FileColumnType type = _binding.Columns[column].FileType;
+        if (type.Kind != FileValueKind.Decimal)
+        {
+            return ReadColumnAsync(column, destination, new ReferenceSegments<string?, StringConverter>(this, new StringConverter(_binding.StringPoolFor(column))), cancellationToken);
+        }
+
+        // A DECIMAL read as text is exact at any precision: the member type for values beyond System.Decimal.
+        return type.Physical is PhysicalType.Int32 or PhysicalType.Int64
+            ? ReadColumnAsync(column, destination, new IntegerDecimalTextSegments(this), cancellationToken)
+            : ReadColumnAsync(column, destination, new ReferenceSegments<string?, DecimalTextConverter>(this, new DecimalTextConverter(type.Scale)), cancellationToken);
+    }
 
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
         ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(this, default), cancellationToken);
@@ -212,6 +223,41 @@ internal sealed class PagedColumnReader : IColumnReader
 
         public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<TValue> destination, int row) =>
             reader.ReadReferences(chunk, bound, destination, row, ref _converter);
+    }
+
+    /// <summary>DECIMAL stored as INT32 or INT64 (always within <see cref="decimal"/>), as its text with every digit of the scale.</summary>
+    private readonly struct IntegerDecimalTextSegments(PagedColumnReader reader) : ISegmentReader<string?>
+    {
+        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<string?> destination, int row)
+        {
+            decimal?[] rented = ColumnArrays<decimal?>.Pool.Rent(destination.Length);
+            try
+            {
+                Span<decimal?> values = rented.AsSpan(0, destination.Length);
+                reader.ReadNullableValues(chunk, bound, values, row);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    if (values[i] is null && !bound.Descriptor.IsNullable)
+                    {
+                        throw ParquetThrow.UnexpectedNull(reader._binding, bound, reader._rowGroup, reader._firstRow + row + i);
+                    }
+
+                    destination[i] = values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            finally
+            {
+                ColumnArrays<decimal?>.Pool.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>DECIMAL stored as big-endian bytes, as its exact text.</summary>
+    private readonly struct DecimalTextConverter(int scale) : IByteArrayConverter<string?>
+    {
+        public string? Convert(ReadOnlySpan<byte> bytes) => ParquetDecimal.ToText(bytes, scale);
+
+        public string? FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
     internal AlimentarException Translate(Exception error, BoundColumn bound, ColumnChunkReader chunk) =>

@@ -195,53 +195,42 @@ internal static class TypedValueDecoder
 
     private static int Decimals(PageValueReader values, FileColumnType type, Span<decimal> target, ScratchBuffers scratch)
     {
-        if (type.Scale is < 0 or > 28)
-        {
-            return target.IsEmpty ? -1 : 0;
-        }
-
-        byte scale = (byte)type.Scale;
         switch (type.Physical)
         {
             case PhysicalType.Int32:
-                return Unscaled<int>(values, target, scale, scratch);
+                return Unscaled<int>(values, target, type.Scale, scratch);
             case PhysicalType.Int64:
-                return Unscaled<long>(values, target, scale, scratch);
+                return Unscaled<long>(values, target, type.Scale, scratch);
             default:
-                var converter = new DecimalConverter(scale);
+                var converter = new DecimalConverter(type.Scale);
                 values.ReadByteArrays(target, ref converter);
                 return converter.FirstMisfit;
         }
     }
 
     /// <summary>A DECIMAL stored as INT32 or INT64: the unscaled integer, with the scale from the schema.</summary>
-    private static int Unscaled<TRaw>(PageValueReader values, Span<decimal> target, byte scale, ScratchBuffers scratch)
+    private static int Unscaled<TRaw>(PageValueReader values, Span<decimal> target, int scale, ScratchBuffers scratch)
         where TRaw : struct, IBinaryInteger<TRaw>
     {
         Span<TRaw> raw = scratch.Get<TRaw>(0, target.Length);
         values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
         for (int i = 0; i < raw.Length; i++)
         {
-            target[i] = FromUnscaled(Int128.CreateTruncating(raw[i]), scale);
+            if (!ParquetDecimal.TryFromUnscaled(Int128.CreateTruncating(raw[i]), scale, out target[i]))
+            {
+                return i;
+            }
         }
 
         return -1;
-    }
-
-    private static decimal FromUnscaled(Int128 unscaled, byte scale)
-    {
-        bool negative = unscaled < 0;
-        UInt128 magnitude = negative ? (UInt128)(-unscaled) : (UInt128)unscaled;
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale);
     }
 
     private static Span<TTo> Reinterpret<TFrom, TTo>(Span<TFrom> span) =>
         MemoryMarshal.CreateSpan(ref Unsafe.As<TFrom, TTo>(ref MemoryMarshal.GetReference(span)), span.Length);
 
     /// <summary>A DECIMAL stored as big-endian two's complement bytes (BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY).</summary>
-    private struct DecimalConverter(byte scale) : IByteArrayConverter<decimal>
+    private struct DecimalConverter(int scale) : IByteArrayConverter<decimal>
     {
-        private static readonly UInt128 MaxMagnitude = (UInt128.One << 96) - 1;
         private int _seen;
 
         public int FirstMisfit { get; private set; } = -1;
@@ -249,43 +238,11 @@ internal static class TypedValueDecoder
         public decimal Convert(ReadOnlySpan<byte> bytes)
         {
             int index = _seen++;
-            if (bytes.IsEmpty)
+            if (ParquetDecimal.TryFromBigEndian(bytes, scale, out decimal value))
             {
-                return 0m;
+                return value;
             }
 
-            bool negative = (sbyte)bytes[0] < 0;
-
-            // Bytes beyond sixteen must only extend the sign.
-            while (bytes.Length > 16)
-            {
-                if (bytes[0] != (negative ? 0xFF : 0x00))
-                {
-                    return Misfit(index);
-                }
-
-                bytes = bytes[1..];
-            }
-
-            Int128 value = negative ? Int128.NegativeOne : Int128.Zero;
-            foreach (byte b in bytes)
-            {
-                value = (value << 8) | b;
-            }
-
-            UInt128 magnitude = negative ? (UInt128)(-value) : (UInt128)value;
-            if (magnitude > MaxMagnitude)
-            {
-                return Misfit(index);
-            }
-
-            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), negative, scale);
-        }
-
-        public decimal FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
-
-        private decimal Misfit(int index)
-        {
             if (FirstMisfit < 0)
             {
                 FirstMisfit = index;
@@ -293,6 +250,8 @@ internal static class TypedValueDecoder
 
             return 0m;
         }
+
+        public decimal FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
     /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>
