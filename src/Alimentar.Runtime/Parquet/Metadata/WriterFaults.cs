@@ -42,7 +42,7 @@ internal static class WriterFaults
     }
 
     /// <summary>
-    /// How many bytes a chunk with a dictionary page may run past its footer's <c>total_compressed_size</c>:
+    /// How many bytes a chunk may run past its footer's <c>total_compressed_size</c>:
     /// parquet-mr 1.2.8 and earlier left the dictionary page's header out of that size (PARQUET-816), so the
     /// chunk's last page seems cut off. Such chunks are read up to 100 bytes further, as Arrow C++ does; files
     /// from every other writer are read exactly as their footer says.
@@ -50,6 +50,11 @@ internal static class WriterFaults
     public static int DictionaryHeaderLeftOut(string? createdBy)
     {
         const string prefix = "parquet-mr version ";
+        if (createdBy == "parquet-mr")
+        {
+            return 100; // No version at all: as old as they come, as Arrow C++ reads it.
+        }
+
         if (createdBy is null || !createdBy.StartsWith(prefix, StringComparison.Ordinal))
         {
             return 0;

@@ -140,11 +140,8 @@ internal sealed class ParquetFile : IAsyncDisposable
                 throw Corrupt(index, $"column '{path}' claims bytes {start} to {start + chunk.TotalCompressedSize} of a file of {fileLength} bytes");
             }
 
-            long length = chunk.TotalCompressedSize;
-            if (start != chunk.DataPageOffset)
-            {
-                length = Math.Min(length + WriterFaults.DictionaryHeaderLeftOut(metadata.CreatedBy), fileLength - 8 - start);
-            }
+            // Some writers' dictionary pages start at the data page offset, so the padding cannot wait for a dictionary offset.
+            long length = Math.Min(chunk.TotalCompressedSize + WriterFaults.DictionaryHeaderLeftOut(metadata.CreatedBy), fileLength - 8 - start);
 
             layouts[i] = new ColumnChunkLayout(
                 start,

@@ -1,0 +1,229 @@
+using System.Buffers.Binary;
+using System.Collections;
+using System.Data.Common;
+using Alimentar.ParquetBinding.Metadata;
+using DuckDB.NET.Data;
+using Xunit.Abstractions;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// Every corpus file DuckDB reads is read by Alimentar's untyped scan too, and its values compared with DuckDB's
+/// cell by cell: top-level and struct leaves, and lists of values. Columns DuckDB shows in another shape (lists of
+/// groups, maps) are left to the typed tests.
+/// </summary>
+public sealed class CorpusDifferentialTests(ITestOutputHelper output)
+{
+    private const int Rows = 5_000;
+
+    /// <summary>Files DuckDB reads that Alimentar refuses, each with the reason (README, "Errors and bad files").</summary>
+    private static readonly Dictionary<string, string> KnownRefusals = new(StringComparer.Ordinal)
+    {
+        ["nested_lists.snappy.parquet"] = "lists nested in lists (the nested-data work)",
+        ["nested_maps.snappy.parquet"] = "maps nested in maps (the nested-data work)",
+        ["nonnullable.impala.parquet"] = "lists nested in lists (the nested-data work)",
+        ["nullable.impala.parquet"] = "lists nested in lists (the nested-data work)",
+        ["old_list_structure.parquet"] = "lists nested in lists (the nested-data work)",
+        ["int96_from_spark.parquet"] = "timestamps beyond DateTime's years 1 to 9999",
+        ["nested_structs.rust.parquet"] = "timestamps beyond DateTime's years 1 to 9999 (year 52951)",
+        ["datapage_v1-corrupt-checksum.parquet"] = "a page failing its CRC (DuckDB does not check them; VerifyPageChecksums(false) reads it)",
+        ["rle-dict-uncompressed-corrupt-checksum.parquet"] = "a page failing its CRC (DuckDB does not check them; VerifyPageChecksums(false) reads it)",
+        ["ARROW-RS-GH-6229-LEVELS.parquet"] = "a page claiming 21 values in a chunk of 1 (DuckDB reads one row of the 21)",
+        ["ARROW-GH-45185.parquet"] = "repetition levels that continue a list before any started (Arrow C++ refuses it too)",
+        ["large_string_map.brotli.parquet"] = "a page of more than 1 GiB",
+    };
+
+    public static TheoryData<string> CorpusFiles() => CorpusTests.CorpusFiles();
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public async Task Every_value_of_a_corpus_file_DuckDB_reads_equals_DuckDB_s(string relativePath)
+    {
+        string path = Path.Combine(TestCorpus.Root, relativePath);
+        ParquetScan scan;
+        try
+        {
+            scan = await ParquetFileInfo.ScanAsync(path, headRows: Rows).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (AlimentarException error) when (KnownRefusals.TryGetValue(Path.GetFileName(path), out string? reason))
+        {
+            output.WriteLine($"refused, as known ({reason}): {error.Message}");
+            return;
+        }
+        catch (AlimentarException error)
+        {
+            output.WriteLine($"refused: {error.Message}");
+            using var check = new DuckDBConnection("Data Source=:memory:");
+            check.Open();
+            Assert.False(DuckDbReads(check, path, out _), $"DuckDB reads the file Alimentar refused: {error.Message}");
+            return;
+        }
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        if (!DuckDbReads(connection, path, out long duckRows))
+        {
+            output.WriteLine("DuckDB does not read it");
+            return;
+        }
+
+        Assert.Equal(duckRows, scan.Rows);
+        FileSchema schema = Schema(path);
+        int compared = 0;
+        for (int column = 0; column < scan.Columns.Count; column++)
+        {
+            LeafColumn leaf = schema.Leaves.Single(l => l.Path.ToString() == scan.Columns[column]);
+            if (Expression(leaf) is not { } expression)
+            {
+                continue;
+            }
+
+            if (DuckValues(connection, path, expression, leaf.MaxRepetitionLevel > 0) is not { } expected)
+            {
+                output.WriteLine($"column '{scan.Columns[column]}': DuckDB.NET cannot hand out its values; not compared");
+                continue;
+            }
+
+            for (int row = 0; row < scan.Head.Count; row++)
+            {
+                object? ours = Normalize(scan.Head[row][column]);
+                object? theirs = Normalize(expected[row]);
+                Assert.True(Same(ours, theirs), $"row {row}, column '{scan.Columns[column]}': Alimentar read {Show(ours)}, DuckDB {Show(theirs)}");
+                compared++;
+            }
+        }
+
+        output.WriteLine($"{compared} cells equal in {scan.Head.Count} rows");
+    }
+
+    private static bool DuckDbReads(DuckDBConnection connection, string path, out long rows)
+    {
+        rows = 0;
+        try
+        {
+            using DbCommand count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM read_parquet('{path}')";
+            rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            using DbCommand all = connection.CreateCommand();
+            all.CommandText = $"SELECT * FROM read_parquet('{path}')";
+            using DbDataReader reader = all.ExecuteReader();
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (Exception error) when (error is DuckDBException or InvalidOperationException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static FileSchema Schema(string path)
+    {
+        byte[] bytes = File.ReadAllBytes(path);
+        int length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
+        return FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length)).Schema;
+    }
+
+    /// <summary>How DuckDB names the leaf's value per row: a column, a struct field, or a whole list of values.</summary>
+    private static string? Expression(LeafColumn leaf)
+    {
+        static string Quote(IEnumerable<string> parts) => string.Join('.', parts.Select(p => $"\"{p.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        return leaf.MaxRepetitionLevel switch
+        {
+            0 => Quote(leaf.Path.Parts),
+            1 when leaf.List is { ElementIsLeaf: true, Path.Parts.Count: 1 } list => Quote(list.Path.Parts),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// DuckDB's values of one expression, in file order; lists as JSON (DuckDB.NET cannot hand out a list holding
+    /// nulls); null when DuckDB.NET has no .NET type for the column (GEOMETRY, say).
+    /// </summary>
+    private static List<object?>? DuckValues(DuckDBConnection connection, string path, string expression, bool list)
+    {
+        using DbCommand read = connection.CreateCommand();
+        read.CommandText = $"SELECT {(list ? $"to_json({expression})::VARCHAR" : expression)} FROM read_parquet('{path}') LIMIT {Rows}";
+        var values = new List<object?>();
+        try
+        {
+            using DbDataReader reader = read.ExecuteReader();
+            while (reader.Read())
+            {
+                values.Add(reader.IsDBNull(0) ? null : list ? System.Text.Json.JsonDocument.Parse(reader.GetString(0)).RootElement.Clone() : reader.GetValue(0));
+            }
+        }
+        catch (Exception error) when (error is ArgumentException or NotSupportedException or InvalidCastException)
+        {
+            return null;
+        }
+
+        return values;
+    }
+
+    private static bool Same(object? ours, object? theirs) => (ours, theirs) switch
+    {
+        (IList a, System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } b) =>
+            a.Count == b.GetArrayLength() && a.Cast<object?>().Zip(b.EnumerateArray()).All(p => SameAsJson(p.First, p.Second)),
+        (IList a, IList b) => a.Cast<object?>().SequenceEqual(b.Cast<object?>()),
+        _ => Equals(ours, theirs),
+    };
+
+    /// <summary>An element against DuckDB's JSON for it: numbers by value, floats at their own precision.</summary>
+    private static bool SameAsJson(object? ours, System.Text.Json.JsonElement theirs) => theirs.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Null => ours is null,
+        System.Text.Json.JsonValueKind.True => ours is true,
+        System.Text.Json.JsonValueKind.False => ours is false,
+        System.Text.Json.JsonValueKind.String => ours is string s ? s == theirs.GetString() : ours is not null, // temporal values: shown, not compared
+        System.Text.Json.JsonValueKind.Number => ours switch
+        {
+            decimal m => theirs.TryGetDecimal(out decimal d) && d == m,
+            double d => Math.Abs(d - theirs.GetDouble()) <= Math.Abs(d) * 1e-6,
+            _ => false,
+        },
+        _ => false,
+    };
+
+    /// <summary>One representation for both readers' values: numbers by value, instants by ticks, bytes and lists by content.</summary>
+    private static object? Normalize(object? value) => value switch
+    {
+        null or DBNull => null,
+        string s => s,
+        bool b => b,
+        float f => float.IsNaN(f) ? "NaN" : (double)f,
+        double d => double.IsNaN(d) ? "NaN" : d,
+        Half h => Half.IsNaN(h) ? "NaN" : (double)h,
+        decimal m => m,
+        sbyte or byte or short or ushort or int or uint or long => Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture),
+        ulong u => (decimal)u,
+        System.Numerics.BigInteger big => (decimal)big,
+        DateTime t => t.Ticks,
+        DateTimeOffset t => t.UtcTicks,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue).Ticks,
+        TimeOnly t => t.Ticks,
+        TimeSpan t => t.Ticks,
+        Guid g => g,
+        byte[] bytes => Convert.ToHexString(bytes),
+        Stream stream => Hex(stream),
+        System.Text.Json.JsonElement json => json,
+        IEnumerable list => list.Cast<object?>().Select(Normalize).ToList(),
+        _ => value.ToString(),
+    };
+
+    private static string Hex(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return Convert.ToHexString(copy.ToArray());
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        IList list => $"[{string.Join(", ", list.Cast<object?>().Select(Show))}]",
+        _ => $"{value} ({value.GetType().Name})",
+    };
+}
