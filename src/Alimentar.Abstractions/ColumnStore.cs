@@ -7,7 +7,10 @@ namespace Alimentar;
 /// meant to be used directly: read batches through <c>Batch&lt;T&gt;</c> and its typed accessors.
 /// </summary>
 /// <remarks>A store has one owner. <see cref="Dispose"/> returns every column buffer to the pool it
-/// came from, once; reading a store after that is a bug the runtime guards against.</remarks>
+/// came from, once; reading a store after that is a bug the runtime guards against. A store nobody
+/// disposed returns its buffers when the garbage collector finds it unreachable (its finalizer), so a loop
+/// that never disposes its batches reuses their buffers instead of allocating new ones batch after batch:
+/// as after <see cref="Dispose"/>, a span of a column is valid only while its batch is held.</remarks>
 /// <typeparam name="TRow">The row type.</typeparam>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public abstract class ColumnStore<TRow> : IDisposable
@@ -86,10 +89,54 @@ public abstract class ColumnStore<TRow> : IDisposable
             ReturnBuffers();
         }
 
+        ReleasePressure();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Returns each column buffer to <see cref="Pool"/>; called once, by <see cref="Dispose"/>.</summary>
+    /// <summary>
+    /// Returns the buffers of a store that was dropped without <see cref="Dispose"/>. Nothing can still view
+    /// them: batches, their shares and zero-copy Arrow buffers all hold the store.
+    /// </summary>
+    ~ColumnStore()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            ReturnBuffers();
+        }
+
+        ReleasePressure();
+    }
+
+    private long _pressure;
+
+    /// <summary>
+    /// Tells the garbage collector that <paramref name="bytes"/> of pooled buffers wait for it to find this store
+    /// dropped: its consumer moved on without disposing it. Without the hint the collector sees only the small
+    /// store object and runs late, while the pool, empty, allocates anew for every batch.
+    /// </summary>
+    internal void AwaitCollection(long bytes)
+    {
+        if (bytes <= 0 || IsDisposed || Interlocked.CompareExchange(ref _pressure, bytes, 0) != 0)
+        {
+            return;
+        }
+
+        GC.AddMemoryPressure(bytes);
+        if (IsDisposed)
+        {
+            ReleasePressure(); // Disposed meanwhile, on another thread: Dispose may have missed the hint.
+        }
+    }
+
+    private void ReleasePressure()
+    {
+        if (Interlocked.Exchange(ref _pressure, 0) is > 0 and long pressure)
+        {
+            GC.RemoveMemoryPressure(pressure);
+        }
+    }
+
+    /// <summary>Returns each column buffer to <see cref="Pool"/>; called once, by <see cref="Dispose"/> or the finalizer.</summary>
     protected abstract void ReturnBuffers();
 
     /// <summary>Throws when a row group holds more rows than this store was created for.</summary>

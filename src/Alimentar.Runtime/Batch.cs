@@ -150,6 +150,20 @@ public sealed class Batch<T> : IReadOnlyList<T>, IDisposable
     /// <inheritdoc />
     public override string ToString() => $"Batch<{typeof(T).Name}>({Count} rows at {Position})";
 
+    /// <summary>
+    /// Called when a pass's consumer asks for the next batch: if this one was not disposed, its buffers go back to
+    /// the pool once the collector finds it dropped (<see cref="ColumnStore{TRow}"/>'s finalizer), and the
+    /// collector is told how much waits for it. A batch still held (a list of batches) is simply kept.
+    /// </summary>
+    internal void ConsumerMovedOn()
+    {
+        if (!IsDisposed)
+        {
+            ColumnStore<T> store = _lease.Store;
+            store.AwaitCollection(store.GetSizeInBytes(0, store.Count));
+        }
+    }
+
     internal Batch<T> Share(BatchPosition position)
     {
         ThrowIfDisposed();

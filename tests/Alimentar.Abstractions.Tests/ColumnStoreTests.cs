@@ -22,6 +22,26 @@ public sealed class ColumnStoreTests
     }
 
     [Fact]
+    public void A_store_dropped_without_dispose_returns_its_buffers_once_collected()
+    {
+        var pool = new ColumnBufferPool();
+        Fill(pool);
+        Assert.Equal(3, pool.OutstandingBuffers);
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(0, pool.OutstandingBuffers);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void Fill(ColumnBufferPool pool)
+        {
+            ColumnStore<Point> store = CreateStore<Point>(4, pool);
+            store.SetRow(0, new Point(1, 2, "a"));
+        }
+    }
+
+    [Fact]
     public void Size_counts_fixed_width_columns_and_string_characters()
     {
         using ColumnStore<Point> store = CreateStore<Point>(2, new ColumnBufferPool());

@@ -160,6 +160,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     private static string Stream<T>(byte[] bytes, bool verifyChecksums = true, Func<ParquetSource<T>, ParquetSource<T>>? filter = null)
         where T : IStreamingRow<T>
     {
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
@@ -177,16 +178,34 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             throw new Xunit.Sdk.XunitException($"{error.GetType().Name} escaped: {error}");
         }
+        finally
+        {
+            // Files of a few kilobytes: whatever a mutant declares, reading it may not cost more than this
+            // (counted process-wide, so other tests running at once share the allowance).
+            long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            Assert.True(allocated < 256L << 20, $"a mutant of {bytes.Length} bytes made the process allocate {allocated:N0} bytes");
+        }
     }
 
-    /// <summary>One of: truncation, a flipped bit, or a zeroed range; half of them aimed at the footer, where the metadata lives.</summary>
+    /// <summary>
+    /// One of: truncation, a flipped bit, a zeroed range, or a run of nested Thrift list headers written over
+    /// part of the footer (which once overflowed the stack); half of them aimed at the footer, where the metadata lives.
+    /// </summary>
     private static byte[] Mutate(byte[] original, Random random, out string description)
     {
         int length = original.Length;
         int footerStart = Math.Max(0, length - Math.Min(length / 4, 1024));
         int Position() => random.Next(2) == 0 ? random.Next(footerStart, length) : random.Next(0, length);
-        switch (random.Next(3))
+        switch (random.Next(4))
         {
+            case 3:
+                byte[] nested = (byte[])original.Clone();
+                int footerLength = BitConverter.ToInt32(original, length - 8);
+                int start = length - 8 - footerLength + random.Next(Math.Max(1, footerLength / 2));
+                int run = Math.Min(random.Next(40, 4_000), length - 8 - start);
+                nested.AsSpan(start, run).Fill(0x19);
+                description = $"{run} nested list headers at {start}";
+                return nested;
             case 0:
                 int cut = random.Next(0, length);
                 description = $"truncated at {cut}";

@@ -152,6 +152,7 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
             while (await NextAsync(reader, cancellationToken).ConfigureAwait(false) is { } batch)
             {
                 yield return batch;
+                batch.ConsumerMovedOn();
             }
         }
         finally
@@ -307,6 +308,7 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
 
         public bool MoveNext()
         {
+            _current?.ConsumerMovedOn();
             _current = _dataset.Next(_reader);
             return _current is not null;
         }
