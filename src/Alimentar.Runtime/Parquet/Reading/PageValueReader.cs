@@ -17,8 +17,11 @@ internal sealed class PageValueReader : IDisposable
     private readonly int _typeLength;
     private readonly int _width;
     private readonly RleBitPackedDecoder _rle = new();
-    private readonly DeltaBinaryPackedDecoder _delta = new();
-    private readonly DeltaByteArrayDecoder _deltaBytes = new();
+
+    // The DELTA decoders hold scratch of their own: made for the first page that needs one, since one
+    // reader serves every column chunk and most chunks never meet a DELTA page.
+    private DeltaBinaryPackedDecoder? _delta;
+    private DeltaByteArrayDecoder? _deltaBytes;
 
     private ReadOnlyMemory<byte> _data;
     private ParquetEncoding _encoding;
@@ -40,7 +43,7 @@ internal sealed class PageValueReader : IDisposable
     }
 
     /// <summary>Bytes of scratch this reader holds, for memory accounting.</summary>
-    public long ScratchBytes => _indices.Length * 4L + _longs.Length * 8L + _value.Length + _deltaBytes.SizeInBytes;
+    public long ScratchBytes => _indices.Length * 4L + _longs.Length * 8L + _value.Length + (_deltaBytes?.SizeInBytes ?? 0);
 
     /// <summary>Starts decoding a page's values section of <paramref name="valueCount"/> non-null values.</summary>
     public void Reset(ReadOnlyMemory<byte> data, ParquetEncoding encoding, int valueCount, ColumnDictionary? dictionary)
@@ -88,13 +91,13 @@ internal sealed class PageValueReader : IDisposable
                 _rle.Reset(data.Slice(4, length), 1);
                 break;
             case ParquetEncoding.DeltaBinaryPacked when _type is PhysicalType.Int32 or PhysicalType.Int64:
-                _delta.Reset(data);
+                (_delta ??= new()).Reset(data);
                 break;
             case ParquetEncoding.DeltaLengthByteArray when _type == PhysicalType.ByteArray:
-                _deltaBytes.Reset(data, valueCount, prefixed: false, fixedLength: 0);
+                (_deltaBytes ??= new()).Reset(data, valueCount, prefixed: false, fixedLength: 0);
                 break;
             case ParquetEncoding.DeltaByteArray when _type is PhysicalType.ByteArray or PhysicalType.FixedLenByteArray:
-                _deltaBytes.Reset(data, valueCount, prefixed: true, fixedLength: _type == PhysicalType.FixedLenByteArray ? _typeLength : 0);
+                (_deltaBytes ??= new()).Reset(data, valueCount, prefixed: true, fixedLength: _type == PhysicalType.FixedLenByteArray ? _typeLength : 0);
                 break;
             case ParquetEncoding.ByteStreamSplit when _width > 0 && _type != PhysicalType.Boolean && _type != PhysicalType.Int96:
                 if ((long)valueCount * _width != data.Length)
@@ -148,7 +151,7 @@ internal sealed class PageValueReader : IDisposable
                 break;
             case ParquetEncoding.DeltaBinaryPacked:
                 Span<long> values = Longs(count);
-                _delta.Read(values);
+                _delta!.Read(values);
                 if (_type == PhysicalType.Int32)
                 {
                     Span<int> ints = MemoryMarshal.Cast<byte, int>(destination);
@@ -228,7 +231,7 @@ internal sealed class PageValueReader : IDisposable
             case ParquetEncoding.DeltaLengthByteArray or ParquetEncoding.DeltaByteArray:
                 for (int i = 0; i < count; i++)
                 {
-                    destination[i] = converter.Convert(_deltaBytes.Next(data));
+                    destination[i] = converter.Convert(_deltaBytes!.Next(data));
                 }
 
                 break;
@@ -258,7 +261,7 @@ internal sealed class PageValueReader : IDisposable
         Return(ref _indices);
         Return(ref _longs);
         Return(ref _value);
-        _deltaBytes.Dispose();
+        _deltaBytes?.Dispose();
     }
 
     private void Take(int count)

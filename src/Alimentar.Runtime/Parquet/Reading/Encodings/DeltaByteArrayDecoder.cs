@@ -14,8 +14,9 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
 
     private readonly DeltaBinaryPackedDecoder _lengthStream = new();
     private readonly DeltaBinaryPackedDecoder _prefixStream = new();
-    private readonly long[] _lengths = new long[Run];
-    private readonly long[] _prefixes = new long[Run];
+    // Made when the first DELTA byte-array page is met: every column chunk reader has a decoder, few need one.
+    private long[] _lengths = [];
+    private long[] _prefixes = [];
     private byte[] _value = [];
     private bool _prefixed;
     private int _fixedLength;
@@ -35,6 +36,12 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
     /// <param name="fixedLength">For a FIXED_LEN_BYTE_ARRAY column, the length every value must have; 0 otherwise.</param>
     public void Reset(ReadOnlyMemory<byte> data, int count, bool prefixed, int fixedLength)
     {
+        if (_lengths.Length == 0)
+        {
+            _lengths = new long[Run];
+            _prefixes = new long[Run];
+        }
+
         _prefixed = prefixed;
         _fixedLength = fixedLength;
         _count = count;
