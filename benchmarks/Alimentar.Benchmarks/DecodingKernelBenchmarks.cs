@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding.Reading;
 using BenchmarkDotNet.Attributes;
 
 namespace Alimentar.Benchmarks;

@@ -54,9 +54,9 @@ internal sealed class CliInput
     }
 
     /// <summary>Opens the input for reading by range: a local file, or an object through its store.</summary>
-    public async ValueTask<ParquetBinding.Reading.IRangeReader> OpenPages(CancellationToken cancellationToken) =>
+    public async ValueTask<IRangeReader> OpenPages(CancellationToken cancellationToken) =>
         _store is null
-            ? ParquetBinding.Reading.FileRangeReader.Open(_pathOrKey)
+            ? FileRangeReader.Open(_pathOrKey)
             : await Storage.ObjectRangeReader.OpenAsync(_store, _pathOrKey, null, ObjectReadOptions.Default, cancellationToken).ConfigureAwait(false);
 
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>

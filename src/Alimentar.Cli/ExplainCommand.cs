@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding.Filtering;
 using Spectre.Console;
 
 namespace Alimentar.Cli;

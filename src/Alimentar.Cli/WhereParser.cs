@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Filtering;
 
 namespace Alimentar.Cli;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Alimentar.ParquetBinding;
 using DuckDB.NET.Data;
 
 namespace Alimentar.Cli.Tests;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Alimentar.ParquetBinding;
 
 namespace Alimentar.Cli.Tests;
 

@@ -1,7 +1,7 @@
+using Alimentar.Parquet.Format;
 using System.Buffers.Binary;
 using System.Collections;
 using System.Data.Common;
-using Alimentar.ParquetBinding.Metadata;
 using DuckDB.NET.Data;
 using Xunit.Abstractions;
 

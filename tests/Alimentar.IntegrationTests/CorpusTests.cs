@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding;
 using Xunit.Abstractions;
 
 namespace Alimentar.IntegrationTests;

@@ -121,9 +121,9 @@ public sealed class CorpusFilterTests
         File.Copy(ParquetFiles.Corpus("alltypes_tiny_pages.parquet"), file.Path, overwrite: true);
         long offset;
         int length;
-        await using (ParquetBinding.ParquetFile parquet = await ParquetBinding.ParquetFile.OpenAsync(file.Path, CancellationToken.None))
+        await using (Alimentar.Parquet.Reading.ParquetFile parquet = await Alimentar.Parquet.Reading.ParquetFile.OpenAsync(file.Path, CancellationToken.None))
         {
-            ParquetBinding.Metadata.ColumnChunkMetadata id = parquet.Metadata.RowGroups[0].Columns[0];
+            Alimentar.Parquet.Format.ColumnChunkMetadata id = parquet.Metadata.RowGroups[0].Columns[0];
             (offset, length) = damaged == "column index" ? (id.ColumnIndexOffset!.Value, id.ColumnIndexLength!.Value) : (id.OffsetIndexOffset!.Value, id.OffsetIndexLength!.Value);
         }
 

@@ -1,5 +1,6 @@
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Metadata;
+using Alimentar.Binding;
+using Alimentar.Parquet.Format;
+using Alimentar.Parquet.Reading;
 
 namespace Alimentar.IntegrationTests;
 

@@ -112,7 +112,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         static async Task<long> IndexRegionStartAsync(string path)
         {
-            await using ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None);
+            await using Alimentar.Parquet.Reading.ParquetFile file = await Alimentar.Parquet.Reading.ParquetFile.OpenAsync(path, CancellationToken.None);
             return file.Metadata.RowGroups.SelectMany(g => g.Columns)
                 .SelectMany(c => new[] { c.ColumnIndexOffset, c.OffsetIndexOffset, c.BloomFilterOffset })
                 .Where(o => o is > 0).Min()!.Value;

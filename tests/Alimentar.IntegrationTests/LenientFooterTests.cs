@@ -1,5 +1,5 @@
+using Alimentar.Parquet.Format;
 using System.Buffers.Binary;
-using Alimentar.ParquetBinding.Metadata;
 using ParquetSharp;
 
 namespace Alimentar.IntegrationTests;
@@ -72,7 +72,7 @@ public sealed class LenientFooterTests
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
         FileMetadata metadata = FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - footerLength, footerLength));
         long dictionary = metadata.RowGroups[0].Columns[1].DictionaryPageOffset ?? throw new InvalidOperationException("no dictionary page");
-        int headerLength = Alimentar.ParquetBinding.Reading.PageHeader.Parse(bytes.AsSpan((int)dictionary, 256)).HeaderLength;
+        int headerLength = Alimentar.Parquet.Format.PageHeader.Parse(bytes.AsSpan((int)dictionary, 256)).HeaderLength;
 
         FooterPatch.Replace(file.Path, RightSizes(values, uncompressed, compressed), RightSizes(values, uncompressed, compressed - headerLength));
         byte[] writer = System.Text.Encoding.UTF8.GetBytes(metadata.CreatedBy!), old = System.Text.Encoding.UTF8.GetBytes("parquet-mr version 1.2.8 (build 0)");

@@ -81,7 +81,7 @@ public sealed class ObjectStoreTests : IAsyncLifetime
         }
 
         long chunks = 0;
-        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None))
+        await using (Alimentar.Parquet.Reading.ParquetFile file = await Alimentar.Parquet.Reading.ParquetFile.OpenAsync(path, CancellationToken.None))
         {
             chunks = file.Metadata.RowGroups.Sum(g => new[] { 3, 17, 40, 64 }.Sum(c => g.Columns[c].TotalCompressedSize));
         }
@@ -247,7 +247,7 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     {
         string key = await WriteMeasurementsAsync("tracked.parquet", rows: 200_000, rowGroupSize: 100_000);
         long chunks;
-        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(_server.PathOf(key), CancellationToken.None))
+        await using (Alimentar.Parquet.Reading.ParquetFile file = await Alimentar.Parquet.Reading.ParquetFile.OpenAsync(_server.PathOf(key), CancellationToken.None))
         {
             chunks = file.Metadata.RowGroups.Sum(g => g.Columns.Sum(c => c.TotalCompressedSize));
         }
@@ -284,7 +284,7 @@ public sealed class ObjectStoreTests : IAsyncLifetime
         List<SharpRow> all = ParquetFiles.ReadAll(new ParquetSource<SharpRow>(path));
         long low = all[4_200].Id, high = all[4_280].Id;
         long rowGroupBytes;
-        await using (ParquetBinding.ParquetFile file = await ParquetBinding.ParquetFile.OpenAsync(path, CancellationToken.None))
+        await using (Alimentar.Parquet.Reading.ParquetFile file = await Alimentar.Parquet.Reading.ParquetFile.OpenAsync(path, CancellationToken.None))
         {
             rowGroupBytes = file.Metadata.RowGroups[1].Columns.Sum(c => c.TotalCompressedSize);
         }

@@ -74,7 +74,7 @@ public sealed class RoundTripTests
             await writer.WriteAsync(rows);
         }
 
-        await using (Parquet.ParquetReader reader = await Parquet.ParquetReader.CreateAsync(file.Path))
+        await using (global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(file.Path))
         {
             Assert.Equal(codec, reader.Metadata!.RowGroups[0].Columns[0].MetaData!.Codec.ToString());
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Alimentar.ArrowInterop;
 
 namespace Alimentar.Runtime.Tests;
 

@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

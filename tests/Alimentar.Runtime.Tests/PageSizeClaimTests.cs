@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

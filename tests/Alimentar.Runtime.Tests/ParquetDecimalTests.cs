@@ -1,5 +1,4 @@
 using System.Numerics;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

@@ -1,7 +1,4 @@
 using System.Buffers.Binary;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

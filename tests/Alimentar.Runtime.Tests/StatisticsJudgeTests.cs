@@ -1,9 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Alimentar.ParquetBinding;
 
 namespace Alimentar.Runtime.Tests;
 

@@ -1,6 +1,3 @@
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Runtime.Tests;
 

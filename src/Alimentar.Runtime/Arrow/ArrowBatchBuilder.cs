@@ -1,8 +1,9 @@
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using TimeUnit = Apache.Arrow.Types.TimeUnit;
 
-namespace Alimentar.ArrowInterop;
+namespace Alimentar.Arrow;
 
 /// <summary>
 /// Builds Arrow arrays from a column store's columns, handed to it in schema order through

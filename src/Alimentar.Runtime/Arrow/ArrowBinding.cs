@@ -1,8 +1,7 @@
-using Alimentar.ParquetBinding;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 
-namespace Alimentar.ArrowInterop;
+namespace Alimentar.Arrow;
 
 /// <summary>A row type's columns bound to an Arrow schema's fields, by the same name rules as Parquet files.</summary>
 internal sealed class ArrowBinding

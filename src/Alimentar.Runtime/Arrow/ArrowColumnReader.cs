@@ -1,9 +1,8 @@
 using System.Buffers;
-using Alimentar.ParquetBinding;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 
-namespace Alimentar.ArrowInterop;
+namespace Alimentar.Arrow;
 
 /// <summary>
 /// Reads an Arrow record batch's columns into a column store: the same <see cref="IColumnReader"/> the

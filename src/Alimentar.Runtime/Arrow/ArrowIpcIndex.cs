@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace Alimentar.ArrowInterop;
+namespace Alimentar.Arrow;
 
 /// <summary>
 /// Where each record batch of an Arrow IPC stream lies and how many rows it holds, found by reading only

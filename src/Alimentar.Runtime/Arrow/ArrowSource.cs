@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Alimentar.ArrowInterop;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 

@@ -1,4 +1,3 @@
-using Alimentar.ArrowInterop;
 using Apache.Arrow;
 
 namespace Alimentar;

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ArrowInterop;
+namespace Alimentar.Arrow;
 
 /// <summary>
 /// Views a slice of an unmanaged-value array as bytes without copying, so Arrow can point at a column

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>
 /// Finds the file column a member binds to: an explicit <see cref="ParquetColumnAttribute"/> name binds

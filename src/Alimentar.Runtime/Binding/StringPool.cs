@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>
 /// Turns UTF-8 values into strings, handing out one instance per repeated value instead of a new string

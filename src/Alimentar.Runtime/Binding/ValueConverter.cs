@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>
 /// Converts decoded file values to member values where the two types differ (an INT32 column into a

@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Errors;
 
 /// <summary>
 /// Every data error the runtime raises is built here, so each message names the file, row group, column

@@ -1,6 +1,10 @@
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet;
 
-/// <summary>Turns what a decoder or the stream throws into Alimentar's exceptions, naming file, row group, column and page.</summary>
+/// <summary>
+/// The Parquet layer's errors: the one boundary where what a decoder or the stream throws becomes Alimentar's
+/// exceptions (naming file, row group, column and page), and the value errors phrased from what a bound
+/// column knows. Messages themselves are shaped by <see cref="AlimentarThrow"/>.
+/// </summary>
 internal static class ParquetErrors
 {
     /// <summary>True for errors to translate; cancellation and our own errors pass through untouched.</summary>
@@ -23,4 +27,22 @@ internal static class ParquetErrors
         OutOfMemoryException => "a length in the file is larger than the file could hold",
         _ => $"{error.GetType().Name}: {error.Message}",
     };
+
+    public static CorruptParquetFileException Corrupt(string fileName, int rowGroup, string column, string problem) =>
+        AlimentarThrow.Corrupt(fileName, problem, rowGroup, column);
+
+    public static UnexpectedNullException UnexpectedNull(ParquetFileBinding binding, BoundColumn bound, int rowGroup, long row, string what = "is null") =>
+        AlimentarThrow.UnexpectedNull(binding.FileName, rowGroup, bound.FileColumnName, row, what, Member(binding, bound), bound.Descriptor.Type);
+
+    /// <summary>A value the member's type cannot hold: a narrowing that overflows, a timestamp outside <see cref="DateTime"/>'s range, a time past midnight.</summary>
+    public static ValueOutOfRangeException Misfit(ParquetFileBinding binding, BoundColumn bound, int rowGroup, long row) =>
+        AlimentarThrow.Misfit(
+            binding.FileName,
+            AlimentarThrow.Where(binding.FileName, rowGroup, bound.FileColumnName, ParquetSchemaBinder.Describe(bound.Field)),
+            bound.FileColumnName,
+            rowGroup,
+            row,
+            $"{Member(binding, bound)} ({bound.Descriptor.Type})");
+
+    private static string Member(ParquetFileBinding binding, BoundColumn bound) => $"{binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName}";
 }

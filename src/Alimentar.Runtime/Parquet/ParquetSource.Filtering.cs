@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Filtering;
 
 namespace Alimentar;
 

@@ -1,9 +1,4 @@
 using System.Runtime.CompilerServices;
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Reading;
-using Alimentar.Storage;
 using global::Parquet;
 
 namespace Alimentar;

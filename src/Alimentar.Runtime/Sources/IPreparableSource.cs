@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Sources;
 
 /// <summary>
 /// A source that can do its slow first step (an object store's footer request) ahead of its pass: a chain

@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Sources;
 
 /// <summary>
 /// A source whose pass is a sequence of units (a Parquet row group, a batch held in memory), each with a

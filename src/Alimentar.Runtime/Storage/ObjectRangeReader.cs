@@ -1,5 +1,3 @@
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Reading;
 
 namespace Alimentar.Storage;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>
 /// One pass: a producer task pulls batches from a source into a bounded buffer while the consumer takes

@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>How far a producer may run ahead of its consumer.</summary>
 /// <param name="Capacity">The most batches buffered ahead.</param>

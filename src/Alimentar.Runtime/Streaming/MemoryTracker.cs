@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>Counts the bytes of live batches (buffered ahead plus the one the consumer holds) and the most ever seen.</summary>
 internal sealed class MemoryTracker

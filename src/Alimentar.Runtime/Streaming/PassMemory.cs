@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>
 /// The memory tracker of the pass a producer is running, visible to the sources it reads through the

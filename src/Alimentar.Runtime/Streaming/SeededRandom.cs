@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>
 /// A small fixed generator (SplitMix64), so that orders drawn from a seed never change with the framework's

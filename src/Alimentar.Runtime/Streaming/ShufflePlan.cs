@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>One stretch of a unit that a shuffle window takes.</summary>
 internal readonly record struct WindowStretch(int Segment, int Unit, long Skip, long Take);

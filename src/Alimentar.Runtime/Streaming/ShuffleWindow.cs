@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>
 /// The rows of one shuffle window, held as references into the batches they were decoded in (each batch held

@@ -1,4 +1,4 @@
-namespace Alimentar;
+namespace Alimentar.Streaming;
 
 /// <summary>One stretch of one unit that a planned pass reads.</summary>
 internal readonly record struct UnitSegment(int Unit, long Skip, long Take);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// One filter column of one batch, decoded as its member stores it but always nullable (a null in a

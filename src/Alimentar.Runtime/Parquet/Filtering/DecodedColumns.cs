@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>A filter's columns of one batch, decoded; disposing returns their buffers.</summary>
 internal sealed class DecodedColumns : IDisposable

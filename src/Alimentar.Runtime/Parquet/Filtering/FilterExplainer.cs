@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Explains a filter over any file, untyped: every leaf column bound as a nullable member of its natural
@@ -7,7 +7,7 @@ namespace Alimentar.ParquetBinding.Filtering;
 internal static class FilterExplainer
 {
     public static async Task<FilterExplanation> ExplainAsync(
-        Func<CancellationToken, ValueTask<Reading.IRangeReader>> open, string name, Func<BoundColumn[], FilterNode> filter, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, Func<BoundColumn[], FilterNode> filter, CancellationToken cancellationToken)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken).ConfigureAwait(false);
         BoundColumn[] columns = ParquetFileScanner.BindEveryLeaf(file.Schema, name);

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// A filter as the reader evaluates it: comparisons of one bound column with constants, joined by and, or

@@ -1,10 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Decides, from metadata alone, what of each row group a filter needs: footer statistics first, then the

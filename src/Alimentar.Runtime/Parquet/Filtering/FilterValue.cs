@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>How a filter compares a column's values: the C# type the comparison happens in, reduced to five kinds.</summary>
 internal enum FilterDomain

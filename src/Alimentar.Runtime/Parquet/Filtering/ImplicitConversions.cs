@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Which conversions C# inserts around a member to compare it, and which it only inserts because the user

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// What a filter leaves of one row group: nothing (with why), or the row ranges to read (all of it unless
@@ -20,10 +20,4 @@ internal sealed record RowGroupPlan(int Index, long Rows, IReadOnlyList<RowRange
 
     /// <summary>Whether a page index said which pages to read: then only those are fetched.</summary>
     public bool ByPages => OffsetIndexes.Any(o => o is not null);
-}
-
-/// <summary>Rows <see cref="Start"/> to <see cref="Start"/> + <see cref="Count"/> of a row group.</summary>
-internal readonly record struct RowRange(long Start, long Count)
-{
-    public long End => Start + Count;
 }

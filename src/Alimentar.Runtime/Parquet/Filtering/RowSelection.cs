@@ -1,5 +1,5 @@
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>Evaluates a filter over one batch's decoded filter columns: the rows that pass, in order.</summary>
 internal static class RowSelection

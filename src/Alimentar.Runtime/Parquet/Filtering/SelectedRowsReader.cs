@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Hands a store only the rows that passed the filter. Filter columns come from their decoded copies;
@@ -18,7 +18,7 @@ internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDicti
             Span<T> target = destination.Span;
             for (int i = 0; i < count; i++)
             {
-                target[i] = values[selected[i]] ?? throw ParquetThrow.UnexpectedNull(inner.Binding, inner.Bound(column), inner.RowGroup, inner.FirstRow + selected[i]);
+                target[i] = values[selected[i]] ?? throw ParquetErrors.UnexpectedNull(inner.Binding, inner.Bound(column), inner.RowGroup, inner.FirstRow + selected[i]);
             }
 
             return;

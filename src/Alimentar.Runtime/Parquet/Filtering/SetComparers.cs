@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Linq.Expressions;
 using System.Reflection;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Whether a constant set's <c>Contains</c> means plain equality, which is all a pushed-down set test

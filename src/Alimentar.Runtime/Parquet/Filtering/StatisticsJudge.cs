@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Judges a filter over rows that only statistics describe: a row group from its chunks' footer statistics,

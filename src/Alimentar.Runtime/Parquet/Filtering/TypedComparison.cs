@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// A comparison of a whole decoded column with a constant, as a typed loop: the hot path of a filter that

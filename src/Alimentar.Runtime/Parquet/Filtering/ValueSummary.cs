@@ -1,7 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// What statistics say about one column over some rows (a row group's chunk, or one page from the column

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// What statistics allow a filter to be over some rows: whether some row may pass it and whether some row

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>Where one column chunk lies in its file and how its pages are encoded: all the page reader needs from the footer.</summary>
 /// <param name="Start">The file offset of the chunk's first page (its dictionary page when it has one).</param>

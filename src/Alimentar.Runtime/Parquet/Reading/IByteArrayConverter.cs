@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>Turns one BYTE_ARRAY or FIXED_LEN_BYTE_ARRAY value into a member value; a struct, so calls inline.</summary>
 internal interface IByteArrayConverter<TValue>

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>Small questions about definition levels, for error messages.</summary>
 internal static class LevelMath

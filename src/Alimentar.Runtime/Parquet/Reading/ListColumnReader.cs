@@ -1,11 +1,10 @@
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Reads one batch of a one-level list column: gathers the level slots of the batch's rows (a row starts
 /// at repetition level 0 and may continue onto the next page), decodes their values, then builds one
-/// array per row. Levels are read against the schema path (<see cref="Metadata.LeafColumn.RepeatedDefinitionLevel"/>):
+/// array per row. Levels are read against the schema path (<see cref="LeafColumn.RepeatedDefinitionLevel"/>):
 /// a slot at the repeated node's level or above is an element (present at the maximum level, null below it,
 /// whether the leaf or a group between is what is null), one level below it an empty list, further below a
 /// null list.
@@ -27,7 +26,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 int misfit = TypedValueDecoder.Decode(c.Values, bound.FileType, target, reader.Scratch);
                 if (misfit >= 0)
                 {
-                    throw ParquetThrow.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
+                    throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
                 }
             }, cancellationToken).ConfigureAwait(false);
             Assemble(bound, levels, values.Values, destination.Span, map, elementsNullable);
@@ -100,7 +99,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
 
         if (levels.Rows != rows)
         {
-            throw ParquetThrow.Corrupt(reader.Binding.FileName, reader.RowGroup, bound.FileColumnName,
+            throw ParquetErrors.Corrupt(reader.Binding.FileName, reader.RowGroup, bound.FileColumnName,
                 $"its list levels describe {reader.FirstRow + levels.Rows} rows where the row group claims more");
         }
     }
@@ -128,7 +127,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             {
                 if (!bound.Descriptor.IsNullable)
                 {
-                    throw ParquetThrow.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "is a null list");
+                    throw ParquetErrors.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "is a null list");
                 }
 
                 destination[row] = null;
@@ -164,7 +163,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 }
                 else
                 {
-                    throw ParquetThrow.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "holds a null element");
+                    throw ParquetErrors.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "holds a null element");
                 }
             }
 

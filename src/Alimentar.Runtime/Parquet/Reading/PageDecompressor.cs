@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Reading.Codecs;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Decompresses one page at a time into a buffer the caller owns, for every codec Parquet writers use;

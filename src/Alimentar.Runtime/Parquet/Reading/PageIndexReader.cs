@@ -1,7 +1,5 @@
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Reads the optional structures a file keeps beside its pages — offset and column indexes, Bloom filters —

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Decodes the values section of one data page, a batch at a time, in whichever encoding the page uses

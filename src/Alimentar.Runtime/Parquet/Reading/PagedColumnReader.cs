@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Fills one batch of a row group from the row group's column chunk readers: each call takes the next
@@ -86,7 +85,7 @@ internal sealed class PagedColumnReader : IColumnReader
     {
         if (chunk.PageSlotsLeft == 0 && !await chunk.NextPageAsync(cancellationToken).ConfigureAwait(false))
         {
-            throw ParquetThrow.Corrupt(_binding.FileName, _rowGroup, bound.FileColumnName,
+            throw ParquetErrors.Corrupt(_binding.FileName, _rowGroup, bound.FileColumnName,
                 $"its pages end after {_firstRow + row} rows, before the row group's last row");
         }
 
@@ -100,13 +99,13 @@ internal sealed class PagedColumnReader : IColumnReader
         int firstNull = definitions.IsEmpty ? -1 : definitions.IndexOfAnyExcept((byte)bound.Field.MaxDefinitionLevel);
         if (firstNull >= 0)
         {
-            throw ParquetThrow.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + firstNull);
+            throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + firstNull);
         }
 
         int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, destination, _scratch);
         if (misfit >= 0)
         {
-            throw ParquetThrow.Misfit(_binding, bound, _rowGroup, _firstRow + row + misfit);
+            throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + misfit);
         }
 
         chunk.Advance(destination.Length);
@@ -122,7 +121,7 @@ internal sealed class PagedColumnReader : IColumnReader
         int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values, _scratch);
         if (misfit >= 0)
         {
-            throw ParquetThrow.Misfit(_binding, bound, _rowGroup, _firstRow + row + LevelMath.SlotOfValue(definitions, maxLevel, misfit));
+            throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + LevelMath.SlotOfValue(definitions, maxLevel, misfit));
         }
 
         if (present == destination.Length)
@@ -184,7 +183,7 @@ internal sealed class PagedColumnReader : IColumnReader
         int present = definitions.Count(maxLevel);
         if (present < destination.Length && !bound.Descriptor.IsNullable)
         {
-            throw ParquetThrow.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + definitions.IndexOfAnyExcept(maxLevel));
+            throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + definitions.IndexOfAnyExcept(maxLevel));
         }
 
         chunk.Values.ReadByteArrays(destination[..present], ref converter);
@@ -239,7 +238,7 @@ internal sealed class PagedColumnReader : IColumnReader
                 {
                     if (values[i] is null && !bound.Descriptor.IsNullable)
                     {
-                        throw ParquetThrow.UnexpectedNull(reader._binding, bound, reader._rowGroup, reader._firstRow + row + i);
+                        throw ParquetErrors.UnexpectedNull(reader._binding, bound, reader._rowGroup, reader._firstRow + row + i);
                     }
 
                     destination[i] = values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture);

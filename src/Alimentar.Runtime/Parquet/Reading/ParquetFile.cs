@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// An open Parquet file: its metadata, the range reader its pages are read through, and its name.

@@ -1,8 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>One pass over one Parquet file for a row type: binds its schema once and reads row groups a batch at a time into column stores.</summary>
 internal sealed class ParquetFileReader<T> : IAsyncDisposable

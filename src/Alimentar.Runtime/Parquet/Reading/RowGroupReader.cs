@@ -1,7 +1,5 @@
-using Alimentar.ParquetBinding.Filtering;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Reads one row group a batch at a time: one page-level reader per bound column, each keeping its

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Pooled scratch space for decoding, in a few numbered slots so one step's output can feed the next

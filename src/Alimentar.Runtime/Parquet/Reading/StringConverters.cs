@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading;
 
 /// <summary>Byte arrays as strings (UTF-8), repeated values shared through the column's pool or its dictionary.</summary>
 internal readonly struct StringConverter(StringPool pool) : IByteArrayConverter<string?>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using global::Parquet.Schema;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Writing;
 
 /// <summary>
 /// Lists flattened for writing: the present elements in order, and per slot a definition level (null

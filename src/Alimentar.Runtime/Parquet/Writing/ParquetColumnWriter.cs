@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using global::Parquet;
 using global::Parquet.Schema;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Writing;
 
 /// <summary>
 /// Writes a store's columns into one Parquet row group. Values whose Parquet form differs from the

@@ -1,4 +1,3 @@
-using Alimentar.ParquetBinding;
 using global::Parquet;
 using global::Parquet.Schema;
 

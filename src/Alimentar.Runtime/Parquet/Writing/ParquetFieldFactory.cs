@@ -1,6 +1,6 @@
 using global::Parquet.Schema;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Writing;
 
 /// <summary>
 /// The Parquet field each column type is written as: the physical and logical types Spark, DuckDB and

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
 
-namespace Alimentar.ParquetBinding.Reading.Codecs;
+namespace Alimentar.Parquet.Reading.Codecs;
 
 /// <summary>BROTLI pages, through the framework's decoder.</summary>
 internal static class BrotliCodec

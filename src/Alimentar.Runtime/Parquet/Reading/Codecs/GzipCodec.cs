@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Alimentar.ParquetBinding.Reading.Codecs;
+namespace Alimentar.Parquet.Reading.Codecs;
 
 /// <summary>GZIP pages, including pages written as several concatenated gzip members.</summary>
 internal static class GzipCodec

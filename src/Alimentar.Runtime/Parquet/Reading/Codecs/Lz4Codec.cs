@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using K4os.Compression.LZ4;
 
-namespace Alimentar.ParquetBinding.Reading.Codecs;
+namespace Alimentar.Parquet.Reading.Codecs;
 
 /// <summary>LZ4_RAW pages, and LZ4 pages in Hadoop's framing (or raw, as older parquet-cpp wrote them under that codec).</summary>
 internal static class Lz4Codec

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Alimentar.ParquetBinding.Reading.Codecs;
+namespace Alimentar.Parquet.Reading.Codecs;
 
 /// <summary>
 /// SNAPPY pages, decompressed straight into the page buffer. Snappier's span-to-span call decompresses into

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// Reads values packed least-significant bit first at a fixed bit width (up to 64), as Parquet's

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// A column chunk's dictionary page, decoded once: fixed-width values as their raw bytes, byte arrays as

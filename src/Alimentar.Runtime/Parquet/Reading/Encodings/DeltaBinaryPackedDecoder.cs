@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// Decodes DELTA_BINARY_PACKED integers (INT32 and INT64 pages, and the lengths inside the DELTA byte-array

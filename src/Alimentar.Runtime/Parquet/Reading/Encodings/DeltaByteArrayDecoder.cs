@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// DELTA_LENGTH_BYTE_ARRAY (every value's length, DELTA_BINARY_PACKED, then the values back to back) and

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// Decodes Parquet's RLE/bit-packed hybrid: definition and repetition levels, dictionary indices and v2

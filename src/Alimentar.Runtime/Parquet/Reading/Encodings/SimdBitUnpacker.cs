@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
 /// Unpacks bit-packed values of up to 25 bits into 32-bit integers eight at a time with AVX2: dictionary

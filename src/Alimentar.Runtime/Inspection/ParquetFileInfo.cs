@@ -1,5 +1,3 @@
-using Alimentar.ParquetBinding;
-using Alimentar.ParquetBinding.Metadata;
 
 namespace Alimentar;
 
@@ -90,7 +88,7 @@ public sealed class ParquetFileInfo
         return ParquetFileScanner.ScanAsync(Open(store, key), Storage.ObjectRangeReader.NameOf(store, key), headRows, cancellationToken, progress, headOnly);
     }
 
-    private static Func<CancellationToken, ValueTask<ParquetBinding.Reading.IRangeReader>> Open(IObjectStore store, string key) =>
+    private static Func<CancellationToken, ValueTask<IRangeReader>> Open(IObjectStore store, string key) =>
         async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, token).ConfigureAwait(false);
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>
 /// Statistics that known writers get wrong, put right where the fault is understood and left out where it is

@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>
 /// Parses a footer (Thrift <c>FileMetaData</c>) into <see cref="FileMetadata"/>. Every read is bounds

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Inspection;
 
 /// <summary>
 /// Writes a <c>[StreamingDataset] partial record</c> whose members bind to a file's columns: PascalCase

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>
 /// A bounds-checked reader of Thrift's compact protocol over bytes already in memory: what page headers

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Storage;
 
 /// <summary>
 /// Range reads over a seekable stream. A stream has one position, so reads are serialised through a gate:

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>A leaf column's path from the root, as its parts; shown joined with '/'.</summary>
 internal sealed record ColumnPath(IReadOnlyList<string> Parts)
@@ -133,7 +133,7 @@ internal sealed class FileSchema
                 }
                 else
                 {
-                    if (element.Type == Reading.PhysicalType.FixedLenByteArray && element.TypeLength <= 0)
+                    if (element.Type == PhysicalType.FixedLenByteArray && element.TypeLength <= 0)
                     {
                         throw new InvalidDataException($"its FIXED_LEN_BYTE_ARRAY column '{string.Join('.', path)}' has a length of {element.TypeLength}");
                     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>
 /// DECIMAL values as .NET reads them: an unscaled integer (INT32, INT64, or big-endian two's complement bytes)

@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>Binds a row type's columns to a file's columns once per file, or explains why it cannot.</summary>
 internal static class ParquetSchemaBinder
@@ -115,7 +114,7 @@ internal static class ParquetSchemaBinder
         SchemaElement element = field.Element;
         string physical = element.Type switch
         {
-            Reading.PhysicalType.FixedLenByteArray => $"FIXED_LEN_BYTE_ARRAY({element.TypeLength})",
+            PhysicalType.FixedLenByteArray => $"FIXED_LEN_BYTE_ARRAY({element.TypeLength})",
             { } type => ToUpperSnake(type.ToString()),
             null => "GROUP",
         };

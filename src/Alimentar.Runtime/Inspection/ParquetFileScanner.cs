@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Inspection;
 
 /// <summary>
 /// Reads every leaf column of every row group of any file, untyped, through the same column reader the
@@ -19,10 +18,10 @@ internal static class ParquetFileScanner
     /// <param name="headOnly">Stop once the head is full, instead of decoding the whole file.</param>
     /// <param name="opened">Told the rows the footer claims, once the file is open.</param>
     public static Task<ParquetScan> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null) =>
-        ScanAsync(_ => ValueTask.FromResult<Reading.IRangeReader>(Reading.FileRangeReader.Open(path)), path, headRows, cancellationToken, progress, headOnly, opened);
+        ScanAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, headRows, cancellationToken, progress, headOnly, opened);
 
     /// <summary>Scans whatever <paramref name="open"/> opens (an object in a store), named <paramref name="path"/> in messages.</summary>
-    public static async Task<ParquetScan> ScanAsync(Func<CancellationToken, ValueTask<Reading.IRangeReader>> open, string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
+    public static async Task<ParquetScan> ScanAsync(Func<CancellationToken, ValueTask<IRangeReader>> open, string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);

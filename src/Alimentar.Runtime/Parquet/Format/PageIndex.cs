@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>Where each data page of a column chunk lies and which rows it starts at (the offset index).</summary>
 internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[] FirstRows)

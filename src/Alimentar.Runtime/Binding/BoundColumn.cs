@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>A row-type column bound to the file column that fills it, with how values convert.</summary>
 internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field, FileValueKind FileKind)

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Storage;
 
 /// <summary>
 /// Reads byte ranges of one file by offset: what the page reader needs from storage. Local files read

@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Storage;
 
 /// <summary>Positional reads of a local file: no shared position, so any number of column readers read it at once.</summary>
 internal sealed class FileRangeReader : IRangeReader

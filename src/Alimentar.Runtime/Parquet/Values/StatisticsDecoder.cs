@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>
 /// Decodes a statistics value (a min or max as the footer stores it: the PLAIN bytes of one value) into

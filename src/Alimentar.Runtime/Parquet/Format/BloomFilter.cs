@@ -1,8 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding.Filtering;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>
 /// A column chunk's split-block Bloom filter (the only kind Parquet defines): answers "certainly absent"

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>What a Parquet footer says about its file: schema, row groups and their column chunks.</summary>
 internal sealed record FileMetadata(
@@ -17,13 +17,13 @@ internal sealed record ColumnChunkMetadata
     /// <summary>Set when the chunk lives in another file, which this reader does not follow.</summary>
     public string? FilePath { get; init; }
 
-    public Reading.PhysicalType Type { get; init; }
+    public PhysicalType Type { get; init; }
 
-    public IReadOnlyList<Reading.ParquetEncoding> Encodings { get; init; } = [];
+    public IReadOnlyList<ParquetEncoding> Encodings { get; init; } = [];
 
     public IReadOnlyList<string> PathInSchema { get; init; } = [];
 
-    public Reading.CompressionCodec Codec { get; init; }
+    public CompressionCodec Codec { get; init; }
 
     public long ValueCount { get; init; }
 

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Binding;
 
 /// <summary>What one pass over one file keeps while it reads row groups: the bound columns and, per string column, its pool.</summary>
 internal sealed class ParquetFileBinding

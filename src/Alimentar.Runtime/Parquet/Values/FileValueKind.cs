@@ -1,6 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>The kind of value a file column holds once decoded: what a bound member is converted from.</summary>
 internal enum FileValueKind

@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Metadata;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>How a schema node repeats (Parquet's <c>FieldRepetitionType</c>).</summary>
 internal enum Repetition
@@ -90,7 +90,7 @@ internal sealed record SchemaElement
     public required string Name { get; init; }
 
     /// <summary>The physical type; null for a group.</summary>
-    public Reading.PhysicalType? Type { get; init; }
+    public PhysicalType? Type { get; init; }
 
     /// <summary>For FIXED_LEN_BYTE_ARRAY, the bytes per value.</summary>
     public int TypeLength { get; init; }

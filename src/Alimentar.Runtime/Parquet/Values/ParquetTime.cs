@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>
 /// How TIMESTAMP, INT96 and TIME values become .NET ticks: one function per shape, used by the page decoders and

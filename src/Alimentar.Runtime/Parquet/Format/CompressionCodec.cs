@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>Parquet's compression codecs, by their format numbers.</summary>
 internal enum CompressionCodec

@@ -1,7 +1,5 @@
-using Alimentar.ParquetBinding.Metadata;
-using Alimentar.ParquetBinding.Reading;
 
-namespace Alimentar.ParquetBinding;
+namespace Alimentar.Parquet.Values;
 
 /// <summary>The time unit of a TIMESTAMP or TIME column.</summary>
 internal enum TimeUnit

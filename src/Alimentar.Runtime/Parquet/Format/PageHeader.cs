@@ -1,4 +1,4 @@
-namespace Alimentar.ParquetBinding.Reading;
+namespace Alimentar.Parquet.Format;
 
 /// <summary>The kinds of page a column chunk holds (Parquet's <c>PageType</c>).</summary>
 internal enum PageType
