@@ -13,8 +13,11 @@ internal interface IRangeReader : IAsyncDisposable
     /// <exception cref="EndOfStreamException">The file ends first.</exception>
     ValueTask ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken);
 
+    /// <summary>What one read fetches where the reader has no preference: a local file or stream.</summary>
+    const int DefaultReadBytes = 1 << 18;
+
     /// <summary>How many bytes a column chunk reader asks for at once beyond what its next page needs.</summary>
-    int PreferredReadBytes => ColumnChunkReader.ReadAhead;
+    int PreferredReadBytes => DefaultReadBytes;
 
     /// <summary>False when every read is a request with latency (an object store): then reads that are only checks are left out.</summary>
     bool SmallReadsAreCheap => true;

@@ -1,11 +1,9 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Numerics;
 
 namespace Alimentar.Parquet.Reading;
 
 /// <summary>
-/// Reads one column chunk page by page: fetches the chunk's bytes in windows (never the whole chunk),
+/// Reads one column chunk page by page: takes the chunk's bytes from a <see cref="ChunkByteWindow"/>,
 /// parses each page header, checks its CRC, decompresses the page into a pooled buffer, decodes its
 /// levels and hands its values out through a <see cref="PageValueReader"/> a batch at a time. What it
 /// holds at once is one window, one page, its levels and the chunk's dictionary, whatever the size of
@@ -13,9 +11,6 @@ namespace Alimentar.Parquet.Reading;
 /// </summary>
 internal sealed class ColumnChunkReader : IDisposable
 {
-    /// <summary>How much of the chunk one read fetches beyond what the next page needs.</summary>
-    public const int ReadAhead = 1 << 18;
-
     /// <summary>The largest page accepted, compressed or not: larger sizes in a header are corruption, not data.</summary>
     public const int MaxPageBytes = 1 << 30;
 
@@ -24,30 +19,20 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <summary>The most level slots one page may claim: levels take a byte each, and no writer makes pages near this.</summary>
     private const int MaxPageSlots = 1 << 26;
 
-    private readonly IRangeReader _file;
     private readonly ColumnChunkLayout _layout;
     private readonly bool _verifyCrc;
     private readonly PageDecompressor _decompressor;
-    private readonly long _chunkEnd;
-
-    private byte[] _window = [];
-    private int _windowOffset;
-    private int _windowFill;
-    private long _fileCursor;
+    private readonly ChunkByteWindow _bytes;
 
     private byte[] _page = [];
     private byte[] _definitions = [];
     private byte[] _repetitions = [];
-    private readonly RleBitPackedDecoder _levels = new();
+    private readonly LevelDecoder _levels = new();
     private ColumnDictionary? _dictionary;
 
     private int _pageSlots;
     private int _slot;
     private long _slotsRead;
-
-    // Reading ahead stops here: while only a dictionary page is wanted, or the pages a filter keeps end.
-    private long _readLimit = long.MaxValue;
-    private long _rangeLimit = long.MaxValue;
 
     public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc)
     {
@@ -56,12 +41,10 @@ internal sealed class ColumnChunkReader : IDisposable
             throw new NotSupportedException($"nesting {layout.MaxDefinitionLevel} levels deep is not supported");
         }
 
-        _file = file;
         _layout = layout;
         _verifyCrc = verifyCrc;
         _decompressor = new PageDecompressor(layout.Codec);
-        _fileCursor = layout.Start;
-        _chunkEnd = layout.Start + layout.Length;
+        _bytes = new ChunkByteWindow(file, layout.Start, layout.Start + layout.Length);
         Values = new PageValueReader(layout.Type, layout.TypeLength);
     }
 
@@ -77,7 +60,7 @@ internal sealed class ColumnChunkReader : IDisposable
     public int PageIndex { get; private set; } = -1;
 
     /// <summary>The bytes this reader holds now: window, page, levels, dictionary and scratch.</summary>
-    public long HeldBytes => _window.Length + _page.Length + _definitions.Length + _repetitions.Length
+    public long HeldBytes => _bytes.HeldBytes + _page.Length + _definitions.Length + _repetitions.Length
         + (_dictionary?.SizeInBytes ?? 0) + Values.ScratchBytes;
 
     /// <summary>The next <paramref name="count"/> definition levels of the page; empty for a REQUIRED column.</summary>
@@ -97,21 +80,20 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <summary>Moves to the next data page that holds slots; false at the end of the chunk.</summary>
     public async ValueTask<bool> NextPageAsync(CancellationToken cancellationToken)
     {
-        while (_slotsRead < _layout.ValueCount && _fileCursor - (_windowFill - _windowOffset) < _chunkEnd)
+        while (_slotsRead < _layout.ValueCount && _bytes.Remaining > 0)
         {
             PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
             PageIndex++;
             CheckSizes(header);
-            await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-            ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
-            _windowOffset += header.CompressedSize;
+            await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
             CheckCrc(header, stored.Span);
 
             switch (header.Type)
             {
                 case PageType.DictionaryPage:
                     LoadDictionary(header, stored);
-                    ShrinkWindow();
+                    _bytes.Shrink();
                     continue;
                 case PageType.DataPage:
                     StartDataPage(header, stored);
@@ -125,7 +107,7 @@ internal sealed class ColumnChunkReader : IDisposable
 
             if (_layout.Codec != CompressionCodec.Uncompressed)
             {
-                ShrinkWindow();
+                _bytes.Shrink();
             }
 
             _slotsRead += _pageSlots;
@@ -149,7 +131,7 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <param name="cancellationToken">Stops the read.</param>
     public async ValueTask SeekToPageAsync(long pageOffset, long firstSlot, long firstDataPage, CancellationToken cancellationToken)
     {
-        if (pageOffset < _layout.Start || pageOffset >= _chunkEnd)
+        if (pageOffset < _layout.Start || pageOffset >= _layout.Start + _layout.Length)
         {
             throw new InvalidDataException($"the offset index puts a page at offset {pageOffset}, outside its column chunk");
         }
@@ -157,7 +139,7 @@ internal sealed class ColumnChunkReader : IDisposable
         if (PageIndex < 0 && firstDataPage > _layout.Start)
         {
             // Read the dictionary page alone: nothing past the first data page is fetched for it.
-            _readLimit = firstDataPage;
+            _bytes.LimitReadAheadFor(firstDataPage);
             try
             {
                 PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
@@ -169,21 +151,19 @@ internal sealed class ColumnChunkReader : IDisposable
 
                 CheckSizes(header);
 
-                await EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-                ReadOnlyMemory<byte> stored = _window.AsMemory(_windowOffset, header.CompressedSize);
+                await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+                ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
                 CheckCrc(header, stored.Span);
 
                 LoadDictionary(header, stored);
             }
             finally
             {
-                _readLimit = _rangeLimit;
+                _bytes.EndTemporaryLimit();
             }
         }
 
-        _fileCursor = pageOffset;
-        _windowOffset = 0;
-        _windowFill = 0;
+        _bytes.SeekTo(pageOffset);
         _pageSlots = 0;
         _slot = 0;
         _slotsRead = firstSlot;
@@ -193,15 +173,11 @@ internal sealed class ColumnChunkReader : IDisposable
     /// Reads ahead no further than <paramref name="endOffset"/> (the end of the last page a filter keeps in a
     /// stretch of rows) until told otherwise; a page that runs past it is still read whole.
     /// </summary>
-    public void LimitReadAhead(long endOffset)
-    {
-        _rangeLimit = endOffset;
-        _readLimit = endOffset;
-    }
+    public void LimitReadAhead(long endOffset) => _bytes.LimitReadAhead(endOffset);
 
     public void Dispose()
     {
-        Return(ref _window);
+        _bytes.Dispose();
         Return(ref _page);
         Return(ref _definitions);
         Return(ref _repetitions);
@@ -244,13 +220,13 @@ internal sealed class ColumnChunkReader : IDisposable
         int want = 256;
         while (true)
         {
-            long left = _chunkEnd - _fileCursor + (_windowFill - _windowOffset);
+            long left = _bytes.Remaining;
             int ask = (int)Math.Min(want, left);
-            await EnsureAsync(ask, cancellationToken).ConfigureAwait(false);
+            await _bytes.EnsureAsync(ask, cancellationToken).ConfigureAwait(false);
             try
             {
-                PageHeader header = PageHeader.Parse(_window.AsSpan(_windowOffset, ask));
-                _windowOffset += header.HeaderLength;
+                PageHeader header = PageHeader.Parse(_bytes.Peek(ask));
+                _bytes.Take(header.HeaderLength);
                 return header;
             }
             catch (ThriftEndOfInputException) when (ask < left && want < MaxHeaderBytes)
@@ -259,69 +235,9 @@ internal sealed class ColumnChunkReader : IDisposable
             }
             catch (ThriftEndOfInputException error)
             {
-                throw new InvalidDataException($"a page header at offset {_fileCursor - (_windowFill - _windowOffset)} is cut off: {error.Message}", error);
+                throw new InvalidDataException($"a page header at offset {_bytes.Position} is cut off: {error.Message}", error);
             }
         }
-    }
-
-    /// <summary>Makes sure the window holds the next <paramref name="needed"/> bytes of the chunk, reading ahead within it.</summary>
-    private async ValueTask EnsureAsync(int needed, CancellationToken cancellationToken)
-    {
-        int available = _windowFill - _windowOffset;
-        if (available >= needed)
-        {
-            return;
-        }
-
-        long chunkLeft = _chunkEnd - _fileCursor;
-        if (needed - available > chunkLeft)
-        {
-            throw new InvalidDataException($"a page of {needed} bytes runs past the end of its column chunk ({available + chunkLeft} bytes left)");
-        }
-
-        long aheadLimit = Math.Max(_readLimit - _fileCursor, needed - available);
-        int target = (int)Math.Min(Math.Max(needed, _file.PreferredReadBytes), available + Math.Min(chunkLeft, aheadLimit));
-
-        // Grow for a large page, and shrink back once past it (a dictionary page is often the largest of a chunk).
-        if (_window.Length < target || _window.Length > 4 * Math.Max(target, _file.PreferredReadBytes))
-        {
-            byte[] grown = ColumnArrays<byte>.Pool.Rent(target);
-            _window.AsSpan(_windowOffset, available).CopyTo(grown);
-            Return(ref _window);
-            _window = grown;
-        }
-        else
-        {
-            _window.AsSpan(_windowOffset, available).CopyTo(_window);
-        }
-
-        _windowOffset = 0;
-        _windowFill = available;
-        int toRead = target - available;
-        await _file.ReadAsync(_fileCursor, _window.AsMemory(_windowFill, toRead), cancellationToken).ConfigureAwait(false);
-        _fileCursor += toRead;
-        _windowFill += toRead;
-    }
-
-    /// <summary>
-    /// Once a large compressed page is decompressed, its window is handed back to the pool, keeping only the
-    /// bytes read ahead: so the columns of a row group written as one page per chunk hold one compressed
-    /// page between them, not one each.
-    /// </summary>
-    private void ShrinkWindow()
-    {
-        int available = _windowFill - _windowOffset;
-        if (_window.Length <= 4 * ReadAhead || available > ReadAhead)
-        {
-            return;
-        }
-
-        byte[] small = ColumnArrays<byte>.Pool.Rent(ReadAhead);
-        _window.AsSpan(_windowOffset, available).CopyTo(small);
-        Return(ref _window);
-        _window = small;
-        _windowOffset = 0;
-        _windowFill = available;
     }
 
     private void LoadDictionary(PageHeader header, ReadOnlyMemory<byte> stored)
@@ -348,12 +264,12 @@ internal sealed class ColumnChunkReader : IDisposable
         int position = 0;
         if (_layout.MaxRepetitionLevel > 0)
         {
-            position += DecodeLevelsV1(page[position..], header.RepetitionLevelEncoding, _layout.MaxRepetitionLevel, slots, ref _repetitions);
+            position += _levels.DecodeV1(page[position..], header.RepetitionLevelEncoding, _layout.MaxRepetitionLevel, slots, ref _repetitions);
         }
 
         if (_layout.MaxDefinitionLevel > 0)
         {
-            position += DecodeLevelsV1(page[position..], header.DefinitionLevelEncoding, _layout.MaxDefinitionLevel, slots, ref _definitions);
+            position += _levels.DecodeV1(page[position..], header.DefinitionLevelEncoding, _layout.MaxDefinitionLevel, slots, ref _definitions);
         }
 
         StartValues(page[position..], header, slots);
@@ -366,12 +282,12 @@ internal sealed class ColumnChunkReader : IDisposable
         int levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
         if (_layout.MaxRepetitionLevel > 0)
         {
-            DecodeLevels(stored[..header.RepetitionLevelsLength], _layout.MaxRepetitionLevel, slots, ref _repetitions);
+            _levels.Decode(stored[..header.RepetitionLevelsLength], _layout.MaxRepetitionLevel, slots, ref _repetitions);
         }
 
         if (_layout.MaxDefinitionLevel > 0)
         {
-            DecodeLevels(stored.Slice(header.RepetitionLevelsLength, header.DefinitionLevelsLength), _layout.MaxDefinitionLevel, slots, ref _definitions);
+            _levels.Decode(stored.Slice(header.RepetitionLevelsLength, header.DefinitionLevelsLength), _layout.MaxDefinitionLevel, slots, ref _definitions);
         }
 
         // In v2 the levels are never compressed, and the values only when the header says so.
@@ -424,7 +340,7 @@ internal sealed class ColumnChunkReader : IDisposable
 
         if (_decompressor.GrowsOutput)
         {
-            int written = Codecs.BrotliCodec.DecompressGrowing(stored.Span, uncompressedSize, Math.Max(ReadAhead, stored.Length * 64), ref _page);
+            int written = Codecs.BrotliCodec.DecompressGrowing(stored.Span, uncompressedSize, Math.Max(ChunkByteWindow.ReadAhead, stored.Length * 64), ref _page);
             return written == uncompressedSize
                 ? _page.AsMemory(0, uncompressedSize)
                 : throw new InvalidDataException($"a BROTLI page decompressed to {(written > uncompressedSize ? "more than " : "")}{Math.Min(written, uncompressedSize)} bytes where its header declares {uncompressedSize}");
@@ -440,77 +356,6 @@ internal sealed class ColumnChunkReader : IDisposable
         Rent(ref _page, stored.Length);
         stored.CopyTo(_page);
         return _page.AsMemory(0, stored.Length);
-    }
-
-    /// <summary>Decodes a v1 page's levels (RLE with a length prefix, or the old BIT_PACKED); returns the bytes they took.</summary>
-    private int DecodeLevelsV1(ReadOnlyMemory<byte> page, ParquetEncoding encoding, int maxLevel, int slots, ref byte[] target)
-    {
-        int bitWidth = 32 - BitOperations.LeadingZeroCount((uint)maxLevel);
-        if (encoding == ParquetEncoding.BitPacked)
-        {
-            // Deprecated, and packed most significant bit first.
-            long bytes = ((long)slots * bitWidth + 7) / 8;
-            if (bytes > page.Length)
-            {
-                throw new InvalidDataException($"BIT_PACKED levels of {bytes} bytes in a page of {page.Length}");
-            }
-
-            Rent(ref target, slots);
-            UnpackMostSignificantFirst(page.Span[..(int)bytes], bitWidth, target.AsSpan(0, slots));
-            CheckLevels(target.AsSpan(0, slots), maxLevel);
-            return (int)bytes;
-        }
-
-        if (encoding != ParquetEncoding.Rle)
-        {
-            throw new NotSupportedException($"levels in the {encoding} encoding are not supported");
-        }
-
-        if (page.Length < 4)
-        {
-            throw new InvalidDataException("RLE levels without their length");
-        }
-
-        int length = BinaryPrimitives.ReadInt32LittleEndian(page.Span);
-        if (length < 0 || length > page.Length - 4)
-        {
-            throw new InvalidDataException($"RLE levels of {length} bytes in a page of {page.Length}");
-        }
-
-        DecodeLevels(page.Slice(4, length), maxLevel, slots, ref target);
-        return 4 + length;
-    }
-
-    private void DecodeLevels(ReadOnlyMemory<byte> encoded, int maxLevel, int slots, ref byte[] target)
-    {
-        Rent(ref target, slots);
-        _levels.Reset(encoded, 32 - BitOperations.LeadingZeroCount((uint)maxLevel));
-        _levels.Read(target.AsSpan(0, slots));
-        CheckLevels(target.AsSpan(0, slots), maxLevel);
-    }
-
-    private static void CheckLevels(ReadOnlySpan<byte> levels, int maxLevel)
-    {
-        int bad = levels.IndexOfAnyExceptInRange((byte)0, (byte)maxLevel);
-        if (bad >= 0)
-        {
-            throw new InvalidDataException($"a level of {levels[bad]} where the column's maximum is {maxLevel}");
-        }
-    }
-
-    private static void UnpackMostSignificantFirst(ReadOnlySpan<byte> packed, int bitWidth, Span<byte> destination)
-    {
-        long bit = 0;
-        for (int i = 0; i < destination.Length; i++)
-        {
-            int value = 0;
-            for (int k = 0; k < bitWidth; k++, bit++)
-            {
-                value = (value << 1) | ((packed[(int)(bit >> 3)] >> (7 - (int)(bit & 7))) & 1);
-            }
-
-            destination[i] = (byte)value;
-        }
     }
 
     private static void Rent(ref byte[] buffer, int length)
