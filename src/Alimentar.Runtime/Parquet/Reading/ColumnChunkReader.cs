@@ -77,6 +77,55 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <summary>Marks <paramref name="slots"/> slots taken (their values must have been read from <see cref="Values"/>).</summary>
     public void Advance(int slots) => _slot += slots;
 
+    /// <summary>
+    /// Passes over the next <paramref name="rows"/> rows, page after page, without building a value: levels are
+    /// counted and values skipped (<see cref="PageValueReader.Skip"/>). The reader must stand at a row's start,
+    /// and is left at the start of the row after the last one skipped.
+    /// </summary>
+    /// <returns>False when the chunk ends first.</returns>
+    public async ValueTask<bool> SkipRowsAsync(long rows, CancellationToken cancellationToken)
+    {
+        long started = 0;
+        while (rows > 0)
+        {
+            if (PageSlotsLeft == 0 && !await NextPageAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return _layout.MaxRepetitionLevel > 0 && started == rows; // The chunk may end with the last row skipped.
+            }
+
+            int take;
+            if (_layout.MaxRepetitionLevel == 0)
+            {
+                take = (int)Math.Min(rows, PageSlotsLeft);
+                rows -= take;
+            }
+            else
+            {
+                // A row starts at repetition level 0 and may run onto the next page: stop before the row after the last.
+                ReadOnlySpan<byte> repetitions = Repetitions(PageSlotsLeft);
+                take = 0;
+                for (; take < repetitions.Length; take++)
+                {
+                    if (repetitions[take] == 0 && ++started > rows)
+                    {
+                        break;
+                    }
+                }
+
+                if (take < repetitions.Length)
+                {
+                    rows = 0;
+                }
+            }
+
+            ReadOnlySpan<byte> definitions = Definitions(take);
+            Values.Skip(definitions.IsEmpty ? take : definitions.Count((byte)_layout.MaxDefinitionLevel));
+            Advance(take);
+        }
+
+        return true;
+    }
+
     /// <summary>Moves to the next data page that holds slots; false at the end of the chunk.</summary>
     public async ValueTask<bool> NextPageAsync(CancellationToken cancellationToken)
     {

@@ -176,6 +176,62 @@ internal sealed class PageValueReader : IDisposable
         _next += count;
     }
 
+    /// <summary>
+    /// Passes over the next <paramref name="count"/> values: fixed-width and split values by position, dictionary
+    /// indices and RLE booleans by run, byte arrays by their lengths (no value is built); only DELTA integers,
+    /// whose every value depends on the one before, are unpacked into scratch on the way.
+    /// </summary>
+    public void Skip(int count)
+    {
+        if (_type is PhysicalType.ByteArray || (_type is PhysicalType.FixedLenByteArray && _encoding is ParquetEncoding.DeltaByteArray))
+        {
+            Span<byte> sink = stackalloc byte[256];
+            var ignore = new IgnoringConverter();
+            for (int left = count; left > 0; left -= sink.Length)
+            {
+                ReadByteArrays(sink[..Math.Min(left, sink.Length)], ref ignore);
+            }
+
+            return;
+        }
+
+        Take(count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        switch (_encoding)
+        {
+            case ParquetEncoding.Plain when _type == PhysicalType.Boolean:
+            case ParquetEncoding.ByteStreamSplit:
+                break; // Both address values by index.
+            case ParquetEncoding.Plain:
+                long bytes = (long)count * _width;
+                if (_position + bytes > _data.Length)
+                {
+                    throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
+                }
+
+                _position += (int)bytes;
+                break;
+            case ParquetEncoding.Rle or ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
+                _rle.Skip(count);
+                break;
+            case ParquetEncoding.DeltaBinaryPacked:
+                for (int left = count; left > 0; left -= 4_096)
+                {
+                    _delta!.Read(Longs(Math.Min(left, 4_096)));
+                }
+
+                break;
+            default:
+                throw new NotSupportedException($"the {_encoding} encoding is not supported for {_type} values");
+        }
+
+        _next += count;
+    }
+
     /// <summary>Decodes the next <paramref name="destination"/>.Length byte-array values through <paramref name="converter"/>.</summary>
     public void ReadByteArrays<TValue, TConverter>(Span<TValue> destination, ref TConverter converter)
         where TConverter : struct, IByteArrayConverter<TValue>
@@ -301,5 +357,13 @@ internal sealed class PageValueReader : IDisposable
             ColumnArrays<T>.Pool.Return(array);
             array = [];
         }
+    }
+
+    /// <summary>Walks byte-array values without building any, for <see cref="Skip"/>.</summary>
+    private readonly struct IgnoringConverter : IByteArrayConverter<byte>
+    {
+        public byte Convert(ReadOnlySpan<byte> bytes) => 0;
+
+        public byte FromDictionary(ColumnDictionary dictionary, int index) => 0;
     }
 }

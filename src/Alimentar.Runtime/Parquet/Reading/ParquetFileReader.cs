@@ -65,7 +65,6 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
     }
 
-    private static readonly Dictionary<int, DecodedColumn> NoColumns = [];
 
     /// <summary>The open file, for planning what a filter reads.</summary>
     public ParquetFile File => _file;
@@ -156,27 +155,12 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
     }
 
-    /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out: by the offset index where every column has one, else by decoding them.</summary>
+    /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out or building a value (<see cref="RowGroupReader.SkipAsync"/>).</summary>
     public async ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
     {
-        const int DropRows = 65_536;
         try
         {
-            if (rows > 0 && rowGroup.CanSeek(offsets))
-            {
-                await rowGroup.SeekAsync(rows, offsets, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
-            // A store with room for no row still reads every column past the rows, whatever the columns' types.
-            for (long left = rows; left > 0;)
-            {
-                int drop = (int)Math.Min(DropRows, left);
-                var reader = (PagedColumnReader)rowGroup.NextBatch(drop);
-                using ColumnStore<T> empty = T.CreateColumnStore(0, _pool);
-                await empty.ReadAsync(new SelectedRowsReader(reader, NoColumns, [], 0), cancellationToken).ConfigureAwait(false);
-                left -= drop;
-            }
+            await rowGroup.SkipAsync(rows, offsets, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
         {

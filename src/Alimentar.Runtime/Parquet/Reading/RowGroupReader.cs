@@ -134,44 +134,45 @@ internal sealed class RowGroupReader : IDisposable
         return wanted.Sum(w => w.Length);
     }
 
-    /// <summary>True when every column can jump over rows by its offset index: each has one, and none is a list or binary.</summary>
-    public bool CanSeek(IReadOnlyList<OffsetIndex?> offsets) =>
-        offsets.Count == _chunks.Length && _binding.Columns.Select((bound, column) => (bound, column)).All(c =>
-            offsets[c.column] is not null && c.bound.Field.MaxRepetitionLevel == 0 && !c.bound.Descriptor.IsList && c.bound.Descriptor.Type != ColumnType.Binary);
-
     /// <summary>
-    /// Moves every column <paramref name="rows"/> rows on: to the page holding the target row through the offset
-    /// index, then decodes and drops the rows before it in that page. Needs <see cref="CanSeek"/>.
+    /// Moves every column <paramref name="rows"/> rows on without building a value: a flat column with an offset
+    /// index jumps to the page holding the target row, and every column then passes over the rows before it
+    /// by counting levels and skipping values (<see cref="ColumnChunkReader.SkipRowsAsync"/>).
     /// </summary>
-    public async ValueTask SeekAsync(long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
+    public async ValueTask SkipAsync(long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
     {
-        const int DropRows = 65_536;
         long target = _rowsRead + rows;
-        if (target > Rows)
+        if (rows < 0 || target > Rows)
         {
             throw new InvalidOperationException($"Row group {Index} has {RowsLeft} rows left, not {rows}.");
         }
 
         for (int column = 0; column < _chunks.Length; column++)
         {
-            OffsetIndex offsetIndex = offsets[column]!;
-            long position = _rowsRead;
-            int at = Array.BinarySearch(offsetIndex.FirstRows, target);
-            int page = at >= 0 ? at : ~at - 1;
-            if (page >= 0 && offsetIndex.FirstRows[page] > position)
+            ColumnChunkReader chunk = _chunks[column];
+            BoundColumn bound = _binding.Columns[column];
+            try
             {
-                await _chunks[column].SeekToPageAsync(offsetIndex.Offsets[page], offsetIndex.FirstRows[page], offsetIndex.Offsets[0], cancellationToken).ConfigureAwait(false);
-                position = offsetIndex.FirstRows[page];
-            }
-
-            while (position < target)
-            {
-                int drop = (int)Math.Min(DropRows, target - position);
-                var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, position, drop);
-                using (await DecodedColumn.DecodeAsync(reader, column, _binding.Columns[column].Descriptor.Type, drop, cancellationToken).ConfigureAwait(false))
+                long position = _rowsRead;
+                if (offsets.Count == _chunks.Length && offsets[column] is { PageCount: > 0 } index && bound.Field.MaxRepetitionLevel == 0)
                 {
-                    position += drop;
+                    int at = Array.BinarySearch(index.FirstRows, target);
+                    int page = at >= 0 ? at : ~at - 1;
+                    if (page >= 0 && index.FirstRows[page] > position)
+                    {
+                        await chunk.SeekToPageAsync(index.Offsets[page], index.FirstRows[page], index.Offsets[0], cancellationToken).ConfigureAwait(false);
+                        position = index.FirstRows[page];
+                    }
                 }
+
+                if (!await chunk.SkipRowsAsync(target - position, cancellationToken).ConfigureAwait(false))
+                {
+                    throw ParquetErrors.Corrupt(_binding.FileName, Index, bound.FileColumnName, $"its pages end before row {target}, within the row group's {Rows}");
+                }
+            }
+            catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+            {
+                throw ParquetErrors.Translate(error, _binding.FileName, Index, bound.FileColumnName, $"page {chunk.PageIndex}, {chunk.Layout.Codec.ToString().ToUpperInvariant()}");
             }
         }
 
