@@ -10,7 +10,7 @@ namespace Alimentar.IntegrationTests;
 internal static class FooterPatch
 {
     /// <summary>Replaces the one occurrence of <paramref name="find"/> in the footer with <paramref name="replace"/>.</summary>
-    /// <remarks>Thrift's compact protocol writes i32 and i64 as zigzag varints: <see cref="Varint"/> gives their bytes.</remarks>
+    /// <remarks>Thrift's compact protocol writes i32 and i64 as zigzag varints: <see cref="ThriftBytes.Varint"/> gives their bytes.</remarks>
     public static void Replace(string path, byte[] find, byte[] replace)
     {
         byte[] file = File.ReadAllBytes(path);
@@ -23,20 +23,5 @@ internal static class FooterPatch
         byte[] patched = [.. file.AsSpan(0, start + at), .. replace, .. footer[(at + find.Length)..], 0, 0, 0, 0, .. "PAR1"u8];
         BinaryPrimitives.WriteInt32LittleEndian(patched.AsSpan(patched.Length - 8), footerLength - find.Length + replace.Length);
         File.WriteAllBytes(path, patched);
-    }
-
-    /// <summary>The bytes of <paramref name="value"/> as Thrift's compact protocol writes an i32 or i64.</summary>
-    public static byte[] Varint(long value)
-    {
-        ulong raw = (ulong)((value << 1) ^ (value >> 63));
-        var bytes = new List<byte>();
-        while (raw >= 0x80)
-        {
-            bytes.Add((byte)(raw | 0x80));
-            raw >>= 7;
-        }
-
-        bytes.Add((byte)raw);
-        return [.. bytes];
     }
 }

@@ -34,7 +34,7 @@ public sealed class LenientFooterTests
 
     // ColumnMetaData after path_in_schema ["Right"]: 4 codec (i32), 5 num_values, 6 total_uncompressed_size, 7 total_compressed_size (i64s).
     private static byte[] RightSizes(long values, long uncompressed, long compressed) =>
-        [.. "Right"u8, 0x15, 0x02, 0x16, .. FooterPatch.Varint(values), 0x16, .. FooterPatch.Varint(uncompressed), 0x16, .. FooterPatch.Varint(compressed)];
+        [.. "Right"u8, 0x15, 0x02, 0x16, .. ThriftBytes.Varint(values), 0x16, .. ThriftBytes.Varint(uncompressed), 0x16, .. ThriftBytes.Varint(compressed)];
 
     private static void AssertRows(string path) =>
         Assert.Equal(
@@ -95,7 +95,7 @@ public sealed class LenientFooterTests
 
         // DataPageHeader { 1: num_values = 100, 2: encoding PLAIN (0) becomes RLE_DICTIONARY (8), 3 and 4: RLE levels }.
         byte[] bytes = File.ReadAllBytes(file.Path);
-        byte[] plain = [0x15, .. FooterPatch.Varint(100), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06];
+        byte[] plain = [0x15, .. ThriftBytes.Varint(100), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06];
         int at = bytes.AsSpan().IndexOf(plain);
         Assert.True(at > 0);
         bytes[at + plain.Length - 5] = 0x10;

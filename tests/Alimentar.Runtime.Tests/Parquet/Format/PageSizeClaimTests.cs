@@ -12,26 +12,12 @@ public sealed class PageSizeClaimTests
     private static byte[] DataPageHeader(int uncompressed, int compressed, int values) =>
     [
         0x15, 0x00,                          // 1: type = DATA_PAGE
-        0x15, .. ZigZag(uncompressed),       // 2: uncompressed_page_size
-        0x15, .. ZigZag(compressed),         // 3: compressed_page_size
+        0x15, .. ThriftBytes.Varint(uncompressed),       // 2: uncompressed_page_size
+        0x15, .. ThriftBytes.Varint(compressed),         // 3: compressed_page_size
         0x2C,                                // 5: data_page_header
-        0x15, .. ZigZag(values), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06, 0x00,
+        0x15, .. ThriftBytes.Varint(values), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06, 0x00,
         0x00,
     ];
-
-    private static byte[] ZigZag(int value)
-    {
-        uint raw = (uint)((value << 1) ^ (value >> 31));
-        var bytes = new List<byte>();
-        while (raw >= 0x80)
-        {
-            bytes.Add((byte)(raw | 0x80));
-            raw >>= 7;
-        }
-
-        bytes.Add((byte)raw);
-        return [.. bytes];
-    }
 
     public static TheoryData<string> Codecs => ["Snappy", "Gzip", "Zstd", "Lz4Raw", "Lz4", "Uncompressed"];
 
