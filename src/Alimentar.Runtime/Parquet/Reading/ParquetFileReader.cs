@@ -156,17 +156,8 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     }
 
     /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out or building a value (<see cref="RowGroupReader.SkipAsync"/>).</summary>
-    public async ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await rowGroup.SkipAsync(rows, offsets, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
-        {
-            throw ParquetErrors.Translate(error, _binding.FileName, rowGroup.Index);
-        }
-    }
+    public ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken) =>
+        rowGroup.SkipAsync(rows, offsets, cancellationToken);
 
     public ValueTask DisposeAsync() => _file.DisposeAsync();
 }

@@ -135,8 +135,8 @@ internal sealed class RowGroupReader : IDisposable
     }
 
     /// <summary>
-    /// Moves every column <paramref name="rows"/> rows on without building a value: a flat column with an offset
-    /// index jumps to the page holding the target row, and every column then passes over the rows before it
+    /// Moves every column <paramref name="rows"/> rows on without building a value: a flat, non-binary column with
+    /// an offset index jumps to the page holding the target row (as filters do), and every column then passes over the rows before it
     /// by counting levels and skipping values (<see cref="ColumnChunkReader.SkipRowsAsync"/>).
     /// </summary>
     public async ValueTask SkipAsync(long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken)
@@ -154,7 +154,8 @@ internal sealed class RowGroupReader : IDisposable
             try
             {
                 long position = _rowsRead;
-                if (offsets.Count == _chunks.Length && offsets[column] is { PageCount: > 0 } index && bound.Field.MaxRepetitionLevel == 0)
+                if (offsets.Count == _chunks.Length && offsets[column] is { PageCount: > 0 } index && bound.Field.MaxRepetitionLevel == 0
+                    && bound.Descriptor.Type != ColumnType.Binary)
                 {
                     int at = Array.BinarySearch(index.FirstRows, target);
                     int page = at >= 0 ? at : ~at - 1;
