@@ -180,31 +180,4 @@ public abstract class ColumnStore<TRow> : IDisposable
 
         return bytes;
     }
-
-    /// <summary>The payload bytes of a list column's values in a row range: each element's size, plus characters for strings.</summary>
-    /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="column">The column buffer.</param>
-    /// <param name="start">The first row.</param>
-    /// <param name="count">How many rows.</param>
-    /// <returns>The elements' bytes, added up.</returns>
-    protected static long ListBytes<T>(T[]?[] column, int start, int count)
-    {
-        long bytes = 0;
-        int elementSize = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
-        foreach (T[]? list in column.AsSpan(start, count))
-        {
-            if (list is null)
-            {
-                continue;
-            }
-
-            bytes += (long)list.Length * elementSize;
-            if (list is string?[] strings)
-            {
-                bytes += StringBytes(strings, 0, strings.Length);
-            }
-        }
-
-        return bytes;
-    }
 }

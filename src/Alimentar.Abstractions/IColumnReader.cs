@@ -43,22 +43,28 @@ public interface IColumnReader
     /// <summary>Reads a list column whose elements are non-nullable values.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="destination">One array per row; null where the file holds a null list and the member accepts it.</param>
+    /// <param name="destination">Cleared, then filled with one list per row; a null list only where the member accepts it.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+    ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct;
 
     /// <summary>Reads a list column whose elements are nullable values.</summary>
     /// <typeparam name="T">The element's underlying value type.</typeparam>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="destination">One array per row.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+    ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct;
 
     /// <summary>Reads a list column of strings.</summary>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="destination">One array per row.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken);
+    ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken);
+
+    /// <summary>Reads a list column of byte arrays.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken);
 }

@@ -39,22 +39,28 @@ public interface IColumnWriter
     /// <summary>Writes a list column whose elements are non-nullable values.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="lists">One list (perhaps null) per row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
+    ValueTask WriteListsAsync<T>(int column, ListColumn<T> lists, CancellationToken cancellationToken)
         where T : struct;
 
     /// <summary>Writes a list column whose elements are nullable values.</summary>
     /// <typeparam name="T">The element's underlying value type.</typeparam>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="lists">One list (perhaps null) per row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
+    ValueTask WriteNullableElementListsAsync<T>(int column, ListColumn<T?> lists, CancellationToken cancellationToken)
         where T : struct;
 
     /// <summary>Writes a list column of strings.</summary>
     /// <param name="column">The column's index in the row schema.</param>
-    /// <param name="values">One array (or null) per row.</param>
+    /// <param name="lists">One list (perhaps null) per row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken);
+    ValueTask WriteStringListsAsync(int column, ListColumn<string?> lists, CancellationToken cancellationToken);
+
+    /// <summary>Writes a list column of byte arrays.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="lists">One list (perhaps null) per row.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    ValueTask WriteBinaryListsAsync(int column, ListColumn<byte[]?> lists, CancellationToken cancellationToken);
 }

@@ -131,7 +131,7 @@ namespace Alimentar.Generators.Emitting
         {
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"internal readonly {c.StoredType}[] {Id(c.FieldName)};");
+                w.Line($"internal readonly {FieldType(c)} {Id(c.FieldName)};");
             }
 
             w.Line();
@@ -146,7 +146,9 @@ namespace Alimentar.Generators.Emitting
             w.Open("    : base(capacity, pool)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"this.{Id(c.FieldName)} = pool.Rent<{c.StoredType}>(capacity);");
+                w.Line(c.List is not null
+                    ? $"this.{Id(c.FieldName)} = new {FieldType(c)}(capacity, pool);"
+                    : $"this.{Id(c.FieldName)} = pool.Rent<{c.StoredType}>(capacity);");
             }
 
             w.Close();
@@ -196,7 +198,9 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override void SetRow(int index, {row.FullyQualifiedName} row)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
+                w.Line(c.List is not null
+                    ? $"this.{Id(c.FieldName)}.Set(index, row.{Id(c.MemberName)});"
+                    : $"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
             }
 
             w.Close();
@@ -219,11 +223,15 @@ namespace Alimentar.Generators.Emitting
                     (ColumnStorage.String, _) => "ReadStringsAsync",
                     (ColumnStorage.List, ColumnStorage.Value) => "ReadListsAsync",
                     (ColumnStorage.List, ColumnStorage.NullableValue) => "ReadNullableElementListsAsync",
-                    (ColumnStorage.List, _) => "ReadStringListsAsync",
+                    (ColumnStorage.List, ColumnStorage.String) => "ReadStringListsAsync",
+                    (ColumnStorage.List, _) => "ReadBinaryListsAsync",
                     _ => "ReadBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await reader.{call}({i}, new global::System.Memory<{c.StoredType}>(this.{Id(c.FieldName)}, 0, rows){forgive}, cancellationToken).ConfigureAwait(false);");
+                string destination = c.List is not null
+                    ? $"this.{Id(c.FieldName)}{forgive}"
+                    : $"new global::System.Memory<{c.StoredType}>(this.{Id(c.FieldName)}, 0, rows){forgive}";
+                w.Line($"await reader.{call}({i}, {destination}, cancellationToken).ConfigureAwait(false);");
             }
 
             w.Line("this.Count = rows;");
@@ -245,11 +253,15 @@ namespace Alimentar.Generators.Emitting
                     (ColumnStorage.String, _) => "WriteStringsAsync",
                     (ColumnStorage.List, ColumnStorage.Value) => $"WriteListsAsync<{c.ElementType}>",
                     (ColumnStorage.List, ColumnStorage.NullableValue) => $"WriteNullableElementListsAsync<{c.ElementType}>",
-                    (ColumnStorage.List, _) => "WriteStringListsAsync",
+                    (ColumnStorage.List, ColumnStorage.String) => "WriteStringListsAsync",
+                    (ColumnStorage.List, _) => "WriteBinaryListsAsync",
                     _ => "WriteBinaryAsync",
                 };
                 string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                w.Line($"await writer.{call}({i}, new global::System.ReadOnlyMemory<{c.StoredType}>(this.{Id(c.FieldName)}, start, count){forgive}, cancellationToken).ConfigureAwait(false);");
+                string values = c.List is not null
+                    ? $"this.{Id(c.FieldName)}.View(start, count){forgive}"
+                    : $"new global::System.ReadOnlyMemory<{c.StoredType}>(this.{Id(c.FieldName)}, start, count){forgive}";
+                w.Line($"await writer.{call}({i}, {values}, cancellationToken).ConfigureAwait(false);");
             }
 
             w.Close();
@@ -271,7 +283,7 @@ namespace Alimentar.Generators.Emitting
                 }
                 else if (c.Storage == ColumnStorage.List)
                 {
-                    terms.Add($"ListBytes(this.{Id(c.FieldName)}, start, count)");
+                    terms.Add($"this.{Id(c.FieldName)}.SizeInBytes(start, count)");
                 }
             }
 
@@ -293,7 +305,7 @@ namespace Alimentar.Generators.Emitting
             w.Open("protected override void ReturnBuffers()");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line($"this.Pool.Return(this.{Id(c.FieldName)});");
+                w.Line(c.List is not null ? $"this.{Id(c.FieldName)}.Return();" : $"this.Pool.Return(this.{Id(c.FieldName)});");
             }
 
             w.Close();
@@ -333,7 +345,13 @@ namespace Alimentar.Generators.Emitting
                 string name = Id(RowParser.AccessorName(c.MemberName));
                 string signature = extensionProperties ? name : $"{name}(this {receiver})";
                 string modifiers = extensionProperties ? "public" : "public static";
-                if (c.Enum is { AsString: false })
+                if (c.List is { } list)
+                {
+                    // Lists are held flat: the accessor is a view of the store's offsets and elements, no array per row.
+                    w.Line($"{modifiers} {Alimentar}.ListColumn<{list.ElementCode}> {signature} =>");
+                    w.Line($"    (({self}.{row.StoreName}){batch}.Columns).{Id(c.FieldName)}.View({batch}.Offset, {batch}.Count);");
+                }
+                else if (c.Enum is { AsString: false })
                 {
                     // An enum is stored as its underlying integer; the span is reinterpreted, not copied.
                     w.Line($"{modifiers} global::System.ReadOnlySpan<{c.MemberType}> {signature} =>");
@@ -440,12 +458,23 @@ namespace Alimentar.Generators.Emitting
                 _ when c.IsChar => $"ToChar({stored}, {Literal(c.ColumnName)})",
                 ({ AsString: true }, _) => $"Parse{c.FieldName}({stored})",
                 ({ }, _) => $"({c.MemberType}){stored}",
-                (_, { Container: "List" } l) when c.IsNullable =>
-                    $"{stored} is {{ }} list{index} ? new global::System.Collections.Generic.List<{l.ElementCode}>(list{index}) : null",
-                (_, { Container: "List" } l) => $"new global::System.Collections.Generic.List<{l.ElementCode}>({stored})",
+                (_, { } l) => ListExpression(c, l),
                 _ => stored,
             };
         }
+
+        /// <summary>A list member's value: a new array or <c>List&lt;T&gt;</c> copied from the store's flat elements.</summary>
+        private static string ListExpression(ColumnSpec c, ListSpec list)
+        {
+            string field = $"this.{Id(c.FieldName)}";
+            string copy = list.Container == "List" ? $"{field}.ToList(index)" : $"{field}.ToArray(index)";
+            return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
+        }
+
+        /// <summary>The store's field for a column: a pooled array, or flat list buffers.</summary>
+        private static string FieldType(ColumnSpec c) => c.List is { } list
+            ? $"{Alimentar}.ListBuffer<{list.ElementCode}>"
+            : c.StoredType + "[]";
 
         /// <summary>The row member's value as the store holds it.</summary>
         private static string StoreExpression(ColumnSpec c)
@@ -456,10 +485,6 @@ namespace Alimentar.Generators.Emitting
                 _ when c.IsChar => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToString()",
                 ({ AsString: true }, _) => $"Format{c.FieldName}({member})",
                 ({ }, _) => $"({c.StoredType}){member}",
-                (_, { Container: "List" }) => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToArray()",
-                (_, { Container: "ReadOnlyList" }) when c.IsNullable =>
-                    $"{member} is null ? null : global::System.Linq.Enumerable.ToArray({member})",
-                (_, { Container: "ReadOnlyList" }) => $"global::System.Linq.Enumerable.ToArray({member})",
                 _ => member,
             };
         }
@@ -470,9 +495,10 @@ namespace Alimentar.Generators.Emitting
                 ? "@" + name
                 : name;
 
-        /// <summary>Arrays whose element nullability differs from the reader's and writer's signatures take a <c>!</c>.</summary>
-        private static bool IsNonNullableReference(ColumnSpec c) =>
-            c.Storage == ColumnStorage.List || (c.Storage is ColumnStorage.String or ColumnStorage.Binary && !c.IsNullable);
+        /// <summary>Columns whose element nullability differs from the reader's and writer's signatures (which take nullable strings and byte arrays) take a <c>!</c>.</summary>
+        private static bool IsNonNullableReference(ColumnSpec c) => c.List is { } list
+            ? list.ElementStorage is ColumnStorage.String or ColumnStorage.Binary && !list.ElementIsNullable
+            : c.Storage is ColumnStorage.String or ColumnStorage.Binary && !c.IsNullable;
 
         private static string Cref(RowSpec row) => row.FullyQualifiedName.Replace("global::", string.Empty);
 

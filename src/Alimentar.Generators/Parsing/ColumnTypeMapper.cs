@@ -14,13 +14,13 @@ namespace Alimentar.Generators.Parsing
             if (ListElement(type, out string? container) is { } elementType)
             {
                 Mapping? element = Map(elementType, enumAsString: false);
-                if (element is null || element.Enum is not null || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String))
+                if (element is null || element.Enum is not null || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
                 {
                     return null;
                 }
 
                 var list = new ListSpec(container!, element.Storage, element.ElementType, element.IsNullable);
-                return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 8, List: list);
+                return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)

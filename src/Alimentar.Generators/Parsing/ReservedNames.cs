@@ -22,7 +22,7 @@ namespace Alimentar.Generators.Parsing
         {
             "Count", "Capacity", "Pool", "IsDisposed", "Schema", "FixedRowWidth", "GetRow", "SetRow", "ReadAsync",
             "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes",
-            "ListBytes", "ToChar", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AwaitCollection",
+            "ToChar", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AwaitCollection",
         };
     }
 }

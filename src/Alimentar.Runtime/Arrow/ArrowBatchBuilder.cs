@@ -138,62 +138,84 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
+    public ValueTask WriteListsAsync<T>(int column, ListColumn<T> lists, CancellationToken cancellationToken)
         where T : struct
     {
         ColumnDescriptor descriptor = Describe(column);
-        T[] flat = values.Span.ToArray().SelectMany(list => list ?? []).ToArray();
-        AddList(descriptor, values.Span, Build(ElementOf(descriptor), flat, null));
+        AddList(descriptor, lists, Build(ElementOf(descriptor), lists.Values, null));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
+    public ValueTask WriteNullableElementListsAsync<T>(int column, ListColumn<T?> lists, CancellationToken cancellationToken)
         where T : struct
     {
         ColumnDescriptor descriptor = Describe(column);
-        T?[] flat = values.Span.ToArray().SelectMany(list => list ?? []).ToArray();
-        AddList(descriptor, values.Span, Build(ElementOf(descriptor), flat.Select(v => v.GetValueOrDefault()).ToArray(), flat.Select(v => v.HasValue).ToArray()));
+        ReadOnlySpan<T?> flat = lists.Values;
+        var values = new T[flat.Length];
+        var valid = new bool[flat.Length];
+        for (int i = 0; i < flat.Length; i++)
+        {
+            values[i] = flat[i].GetValueOrDefault();
+            valid[i] = flat[i].HasValue;
+        }
+
+        AddList(descriptor, lists, Build(ElementOf(descriptor), values, valid));
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken)
+    public ValueTask WriteStringListsAsync(int column, ListColumn<string?> lists, CancellationToken cancellationToken)
     {
         var items = new StringArray.Builder();
-        foreach (string?[]? list in values.Span)
+        foreach (string? item in lists.Values)
         {
-            foreach (string? item in list ?? [])
+            if (item is null)
             {
-                if (item is null)
-                {
-                    items.AppendNull();
-                }
-                else
-                {
-                    items.Append(item);
-                }
+                items.AppendNull();
+            }
+            else
+            {
+                items.Append(item);
             }
         }
 
-        AddList(Describe(column), values.Span, items.Build());
+        AddList(Describe(column), lists, items.Build());
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Wraps the flattened elements in a list array: offsets from each row's length, a null bit per null list.</summary>
-    private void AddList<TElement>(ColumnDescriptor column, ReadOnlySpan<TElement[]?> lists, IArrowArray items)
+    public ValueTask WriteBinaryListsAsync(int column, ListColumn<byte[]?> lists, CancellationToken cancellationToken)
     {
-        int[] offsets = new int[lists.Length + 1];
-        bool[] valid = new bool[lists.Length];
-        for (int row = 0; row < lists.Length; row++)
+        var items = new BinaryArray.Builder();
+        foreach (byte[]? item in lists.Values)
         {
-            valid[row] = lists[row] is not null;
-            offsets[row + 1] = offsets[row] + (lists[row]?.Length ?? 0);
+            if (item is null)
+            {
+                items.AppendNull();
+            }
+            else
+            {
+                items.Append(item.AsSpan());
+            }
         }
 
-        int nullCount = valid.Count(v => !v);
+        AddList(Describe(column), lists, items.Build());
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Wraps the flattened elements in a list array: the column's offsets, a null bit per null list.</summary>
+    private void AddList<TElement>(ColumnDescriptor column, ListColumn<TElement> lists, IArrowArray items)
+    {
+        var valid = new bool[lists.Count];
+        int nullCount = 0;
+        for (int row = 0; row < lists.Count; row++)
+        {
+            valid[row] = !lists.IsNull(row);
+            nullCount += valid[row] ? 0 : 1;
+        }
+
         var array = new ListArray(
             ArrowTypeOf(column),
-            lists.Length,
-            new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()),
+            lists.Count,
+            new ArrowBuffer(MemoryMarshal.AsBytes(lists.Offsets).ToArray()),
             items,
             nullCount == 0 ? ArrowBuffer.Empty : Bitmap(valid),
             nullCount,

@@ -83,30 +83,38 @@ internal sealed class ArrowColumnReader : IColumnReader
         return CheckNulls(column, array);
     }
 
-    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct
     {
-        ReadValueLists<T, T>(column, destination.Span, static value => value, elementsNullable: false);
+        ReadValueLists<T, T>(column, destination, static value => value, elementsNullable: false);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct
     {
-        ReadValueLists<T, T?>(column, destination.Span, static value => value, elementsNullable: true);
+        ReadValueLists<T, T?>(column, destination, static value => value, elementsNullable: true);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken)
     {
         var list = (ListArray)ArrayOf(column);
         var items = (BinaryArray)list.Values;
         StringPool strings = _binding.StringPoolFor(column);
-        FillLists(column, list, destination.Span, item => strings.Get(items.GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
+        FillLists(column, list, destination, item => strings.Get(items.GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
         return ValueTask.CompletedTask;
     }
 
-    private void ReadValueLists<T, TElement>(int column, Span<TElement[]?> destination, Func<T, TElement> wrap, bool elementsNullable)
+    public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken)
+    {
+        var list = (ListArray)ArrayOf(column);
+        var items = (BinaryArray)list.Values;
+        FillLists(column, list, destination, item => items.GetBytes(item).ToArray(), _binding.RowSchema.Columns[column].ElementIsNullable);
+        return ValueTask.CompletedTask;
+    }
+
+    private void ReadValueLists<T, TElement>(int column, ListBuffer<TElement> destination, Func<T, TElement> wrap, bool elementsNullable)
         where T : struct
     {
         var list = (ListArray)ArrayOf(column);
@@ -123,27 +131,31 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
     }
 
-    /// <summary>One array per row from a list array's offsets; null lists and null elements only where the member accepts them.</summary>
-    private void FillLists<TElement>(int column, ListArray list, Span<TElement[]?> destination, Func<int, TElement> element, bool elementsNullable)
+    /// <summary>One list per row from a list array's offsets; null lists and null elements only where the member accepts them.</summary>
+    private void FillLists<TElement>(int column, ListArray list, ListBuffer<TElement> destination, Func<int, TElement> element, bool elementsNullable)
     {
         bool listsNullable = _binding.RowSchema.Columns[column].IsNullable;
-        for (int row = 0; row < destination.Length; row++)
+        destination.Clear();
+        for (int row = 0; row < RowCount; row++)
         {
             if (list.IsNull(row))
             {
-                destination[row] = listsNullable ? null : throw NullAt(column, row);
+                if (!listsNullable)
+                {
+                    throw NullAt(column, row);
+                }
+
+                destination.AppendNull();
                 continue;
             }
 
             int start = list.ValueOffsets[row];
-            var values = new TElement[list.GetValueLength(row)];
+            Span<TElement> values = destination.AppendList(list.GetValueLength(row));
             for (int i = 0; i < values.Length; i++)
             {
                 values[i] = !list.Values.IsNull(start + i) ? element(start + i)
                     : elementsNullable ? default! : throw NullAt(column, row);
             }
-
-            destination[row] = values;
         }
     }
 

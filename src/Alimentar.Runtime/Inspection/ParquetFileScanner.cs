@@ -82,7 +82,7 @@ internal static class ParquetFileScanner
         {
             string name = field.Path.ToString();
             FileValueKind kind = FileValueKinds.Of(field);
-            if (kind == FileValueKind.Unsupported || field.MaxRepetitionLevel > 1 || (field.MaxRepetitionLevel == 1 && kind == FileValueKind.Bytes))
+            if (kind == FileValueKind.Unsupported || field.MaxRepetitionLevel > 1)
             {
                 throw AlimentarThrow.Unsupported(path, $"{ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported", column: name);
             }
@@ -142,7 +142,7 @@ internal static class ParquetFileScanner
         ColumnType.TimeSpan => ReadAsync<TimeSpan>(reader, column, descriptor, rows, cancellationToken),
         ColumnType.Guid => ReadAsync<Guid>(reader, column, descriptor, rows, cancellationToken),
         ColumnType.String => ReadStringsAsync(reader, column, descriptor, rows, cancellationToken),
-        _ => ReadBinaryAsync(reader, column, rows, cancellationToken),
+        _ => ReadBinaryAsync(reader, column, descriptor, rows, cancellationToken),
     };
 
     private static async ValueTask<Array> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
@@ -150,9 +150,7 @@ internal static class ParquetFileScanner
     {
         if (descriptor.IsList)
         {
-            var lists = new T?[]?[rows];
-            await reader.ReadNullableElementListsAsync(column, lists.AsMemory(), cancellationToken).ConfigureAwait(false);
-            return lists;
+            return await ReadListsAsync<T?>(rows, (lists, token) => reader.ReadNullableElementListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
         }
 
         var values = new T?[rows];
@@ -164,9 +162,7 @@ internal static class ParquetFileScanner
     {
         if (descriptor.IsList)
         {
-            var lists = new string?[]?[rows];
-            await reader.ReadStringListsAsync(column, lists.AsMemory(), cancellationToken).ConfigureAwait(false);
-            return lists;
+            return await ReadListsAsync<string?>(rows, (lists, token) => reader.ReadStringListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
         }
 
         var values = new string?[rows];
@@ -174,10 +170,30 @@ internal static class ParquetFileScanner
         return values;
     }
 
-    private static async ValueTask<Array> ReadBinaryAsync(IColumnReader reader, int column, int rows, CancellationToken cancellationToken)
+    private static async ValueTask<Array> ReadBinaryAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
     {
+        if (descriptor.IsList)
+        {
+            return await ReadListsAsync<byte[]?>(rows, (lists, token) => reader.ReadBinaryListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
+        }
+
         var values = new byte[]?[rows];
         await reader.ReadBinaryAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
         return values;
+    }
+
+    /// <summary>A list column as one array per row (null for a null list), the shape the scan shows.</summary>
+    private static async ValueTask<Array> ReadListsAsync<TElement>(int rows, Func<ListBuffer<TElement>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
+    {
+        var buffer = new ListBuffer<TElement>(rows, ColumnBufferPool.Shared);
+        try
+        {
+            await read(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.View(0, rows).ToArrays();
+        }
+        finally
+        {
+            buffer.Return();
+        }
     }
 }

@@ -24,14 +24,14 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
             new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
             new global::Alimentar.ColumnDescriptor("Times", "Times", global::Alimentar.ColumnType.DateTime, IsNullable: true) { IsList = true, ElementIsNullable = false });
 
-        private const int FixedRowWidth = 48;
+        private const int FixedRowWidth = 8;
 
         internal readonly long[] Id;
-        internal readonly int[][] Quantities;
-        internal readonly string[][] Tags;
-        internal readonly double?[]?[] Prices;
-        internal readonly string?[]?[] Notes;
-        internal readonly global::System.DateTime[]?[] Times;
+        internal readonly global::Alimentar.ListBuffer<int> Quantities;
+        internal readonly global::Alimentar.ListBuffer<string> Tags;
+        internal readonly global::Alimentar.ListBuffer<double?> Prices;
+        internal readonly global::Alimentar.ListBuffer<string?> Notes;
+        internal readonly global::Alimentar.ListBuffer<global::System.DateTime> Times;
 
         /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
         /// <param name="capacity">The most rows the store holds.</param>
@@ -40,31 +40,31 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
             : base(capacity, pool)
         {
             this.Id = pool.Rent<long>(capacity);
-            this.Quantities = pool.Rent<int[]>(capacity);
-            this.Tags = pool.Rent<string[]>(capacity);
-            this.Prices = pool.Rent<double?[]?>(capacity);
-            this.Notes = pool.Rent<string?[]?>(capacity);
-            this.Times = pool.Rent<global::System.DateTime[]?>(capacity);
+            this.Quantities = new global::Alimentar.ListBuffer<int>(capacity, pool);
+            this.Tags = new global::Alimentar.ListBuffer<string>(capacity, pool);
+            this.Prices = new global::Alimentar.ListBuffer<double?>(capacity, pool);
+            this.Notes = new global::Alimentar.ListBuffer<string?>(capacity, pool);
+            this.Times = new global::Alimentar.ListBuffer<global::System.DateTime>(capacity, pool);
         }
 
         /// <inheritdoc />
         public override global::Demo.Basket GetRow(int index) => new global::Demo.Basket(
             this.Id[index],
-            this.Quantities[index],
-            new global::System.Collections.Generic.List<string>(this.Tags[index]),
-            this.Prices[index],
-            this.Notes[index],
-            this.Times[index] is { } list5 ? new global::System.Collections.Generic.List<global::System.DateTime>(list5) : null);
+            this.Quantities.ToArray(index),
+            this.Tags.ToList(index),
+            this.Prices.IsNull(index) ? null : this.Prices.ToArray(index),
+            this.Notes.IsNull(index) ? null : this.Notes.ToArray(index),
+            this.Times.IsNull(index) ? null : this.Times.ToList(index));
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Basket row)
         {
             this.Id[index] = row.Id;
-            this.Quantities[index] = row.Quantities;
-            this.Tags[index] = row.Tags.ToArray();
-            this.Prices[index] = row.Prices is null ? null : global::System.Linq.Enumerable.ToArray(row.Prices);
-            this.Notes[index] = row.Notes;
-            this.Times[index] = row.Times?.ToArray();
+            this.Quantities.Set(index, row.Quantities);
+            this.Tags.Set(index, row.Tags);
+            this.Prices.Set(index, row.Prices);
+            this.Notes.Set(index, row.Notes);
+            this.Times.Set(index, row.Times);
         }
 
         /// <inheritdoc />
@@ -73,11 +73,11 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
             await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(1, new global::System.Memory<int[]>(this.Quantities, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(2, new global::System.Memory<string[]>(this.Tags, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableElementListsAsync(3, new global::System.Memory<double?[]?>(this.Prices, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(4, new global::System.Memory<string?[]?>(this.Notes, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(5, new global::System.Memory<global::System.DateTime[]?>(this.Times, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadListsAsync(1, this.Quantities, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringListsAsync(2, this.Tags!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadNullableElementListsAsync(3, this.Prices, cancellationToken).ConfigureAwait(false);
+            await reader.ReadStringListsAsync(4, this.Notes, cancellationToken).ConfigureAwait(false);
+            await reader.ReadListsAsync(5, this.Times, cancellationToken).ConfigureAwait(false);
             this.Count = rows;
         }
 
@@ -85,31 +85,31 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
             await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(1, new global::System.ReadOnlyMemory<int[]>(this.Quantities, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(2, new global::System.ReadOnlyMemory<string[]>(this.Tags, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableElementListsAsync<double>(3, new global::System.ReadOnlyMemory<double?[]?>(this.Prices, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(4, new global::System.ReadOnlyMemory<string?[]?>(this.Notes, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<global::System.DateTime>(5, new global::System.ReadOnlyMemory<global::System.DateTime[]?>(this.Times, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteListsAsync<int>(1, this.Quantities.View(start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringListsAsync(2, this.Tags.View(start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteNullableElementListsAsync<double>(3, this.Prices.View(start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteStringListsAsync(4, this.Notes.View(start, count), cancellationToken).ConfigureAwait(false);
+            await writer.WriteListsAsync<global::System.DateTime>(5, this.Times.View(start, count), cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>
             (long)count * FixedRowWidth
-            + ListBytes(this.Quantities, start, count)
-            + ListBytes(this.Tags, start, count)
-            + ListBytes(this.Prices, start, count)
-            + ListBytes(this.Notes, start, count)
-            + ListBytes(this.Times, start, count);
+            + this.Quantities.SizeInBytes(start, count)
+            + this.Tags.SizeInBytes(start, count)
+            + this.Prices.SizeInBytes(start, count)
+            + this.Notes.SizeInBytes(start, count)
+            + this.Times.SizeInBytes(start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
         {
             this.Pool.Return(this.Id);
-            this.Pool.Return(this.Quantities);
-            this.Pool.Return(this.Tags);
-            this.Pool.Return(this.Prices);
-            this.Pool.Return(this.Notes);
-            this.Pool.Return(this.Times);
+            this.Quantities.Return();
+            this.Tags.Return();
+            this.Prices.Return();
+            this.Notes.Return();
+            this.Times.Return();
         }
     }
 }
@@ -125,24 +125,24 @@ public static class BasketBatchExtensions
             new global::System.ReadOnlySpan<long>(((global::Demo.Basket.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
         /// <summary>The <c>Quantities</c> column (Parquet column <c>Quantities</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<int[]> Quantities =>
-            new global::System.ReadOnlySpan<int[]>(((global::Demo.Basket.Columns)batch.Columns).Quantities, batch.Offset, batch.Count);
+        public global::Alimentar.ListColumn<int> Quantities =>
+            ((global::Demo.Basket.Columns)batch.Columns).Quantities.View(batch.Offset, batch.Count);
 
         /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string[]> Tags =>
-            new global::System.ReadOnlySpan<string[]>(((global::Demo.Basket.Columns)batch.Columns).Tags, batch.Offset, batch.Count);
+        public global::Alimentar.ListColumn<string> Tags =>
+            ((global::Demo.Basket.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
 
         /// <summary>The <c>Prices</c> column (Parquet column <c>Prices</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<double?[]?> Prices =>
-            new global::System.ReadOnlySpan<double?[]?>(((global::Demo.Basket.Columns)batch.Columns).Prices, batch.Offset, batch.Count);
+        public global::Alimentar.ListColumn<double?> Prices =>
+            ((global::Demo.Basket.Columns)batch.Columns).Prices.View(batch.Offset, batch.Count);
 
         /// <summary>The <c>Notes</c> column (Parquet column <c>Notes</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string?[]?> Notes =>
-            new global::System.ReadOnlySpan<string?[]?>(((global::Demo.Basket.Columns)batch.Columns).Notes, batch.Offset, batch.Count);
+        public global::Alimentar.ListColumn<string?> Notes =>
+            ((global::Demo.Basket.Columns)batch.Columns).Notes.View(batch.Offset, batch.Count);
 
         /// <summary>The <c>Times</c> column (Parquet column <c>Times</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateTime[]?> Times =>
-            new global::System.ReadOnlySpan<global::System.DateTime[]?>(((global::Demo.Basket.Columns)batch.Columns).Times, batch.Offset, batch.Count);
+        public global::Alimentar.ListColumn<global::System.DateTime> Times =>
+            ((global::Demo.Basket.Columns)batch.Columns).Times.View(batch.Offset, batch.Count);
     }
 }
 }

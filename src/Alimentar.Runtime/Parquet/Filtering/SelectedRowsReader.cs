@@ -53,16 +53,45 @@ internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDicti
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
         ReadAllAsync(destination, (memory, token) => inner.ReadBinaryAsync(column, memory, token), cancellationToken);
 
-    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadAllAsync(destination, (memory, token) => inner.ReadListsAsync(column, memory, token), cancellationToken);
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadListsAsync(column, lists, token), cancellationToken);
 
-    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadAllAsync(destination, (memory, token) => inner.ReadNullableElementListsAsync(column, memory, token), cancellationToken);
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadNullableElementListsAsync(column, lists, token), cancellationToken);
 
-    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
-        ReadAllAsync(destination, (memory, token) => inner.ReadStringListsAsync(column, memory, token), cancellationToken);
+    public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadStringListsAsync(column, lists, token), cancellationToken);
+
+    public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadBinaryListsAsync(column, lists, token), cancellationToken);
+
+    /// <summary>A list column read in full into scratch lists, of which the passing rows are copied out.</summary>
+    private async ValueTask ReadAllListsAsync<T>(ListBuffer<T> destination, Func<ListBuffer<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
+    {
+        if (count == inner.RowCount)
+        {
+            await read(destination, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var all = new ListBuffer<T>(inner.RowCount, ColumnBufferPool.Shared);
+        try
+        {
+            await read(all, cancellationToken).ConfigureAwait(false);
+            ListColumn<T> lists = all.View(0, inner.RowCount);
+            destination.Clear();
+            for (int i = 0; i < count; i++)
+            {
+                destination.Set(i, lists[selected[i]], lists.IsNull(selected[i]));
+            }
+        }
+        finally
+        {
+            all.Return();
+        }
+    }
 
     private async ValueTask ReadAllAsync<T>(Memory<T> destination, Func<Memory<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
     {

@@ -3,15 +3,15 @@ namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// Reads one batch of a one-level list column: gathers the level slots of the batch's rows (a row starts
-/// at repetition level 0 and may continue onto the next page), decodes their values, then builds one
-/// array per row. Levels are read against the schema path (<see cref="LeafColumn.RepeatedDefinitionLevel"/>):
+/// at repetition level 0 and may continue onto the next page), decodes their values, then lays the rows out flat in the store's <see cref="ListBuffer{T}"/>. Levels are read against the schema path (<see cref="LeafColumn.RepeatedDefinitionLevel"/>):
 /// a slot at the repeated node's level or above is an element (present at the maximum level, null below it,
 /// whether the leaf or a group between is what is null), one level below it an empty list, further below a
 /// null list.
 /// </summary>
 internal sealed class ListColumnReader(PagedColumnReader reader, int column)
 {
-    public async ValueTask ReadValueListsAsync<T, TElement>(Memory<TElement[]?> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
+    /// <summary>Reads lists of fixed-width values; <paramref name="map"/> widens each decoded value to the element type (<c>T</c> to <c>T?</c>).</summary>
+    public async ValueTask ReadValueListsAsync<T, TElement>(ListBuffer<TElement> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
         where T : struct
     {
         ColumnChunkReader chunk = reader.Chunk(column);
@@ -29,7 +29,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                     throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
                 }
             }, cancellationToken).ConfigureAwait(false);
-            Assemble(bound, levels, values.Values, destination.Span, map, elementsNullable);
+            Assemble(bound, levels, values.Values, destination, map, elementsNullable);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
         {
@@ -37,38 +37,27 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    public async ValueTask ReadStringListsAsync(Memory<string?[]?> destination, StringConverter converter, CancellationToken cancellationToken)
+    /// <summary>Reads lists of byte arrays, each made a <typeparamref name="TValue"/> (a string, a byte array) by <paramref name="converter"/>.</summary>
+    public async ValueTask ReadByteArrayListsAsync<TValue, TConverter>(ListBuffer<TValue> destination, TConverter converter, CancellationToken cancellationToken)
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue>
     {
         ColumnChunkReader chunk = reader.Chunk(column);
         BoundColumn bound = reader.Bound(column);
         using var levels = new ListLevels();
-        string?[] strings = ColumnArrays<string?>.Pool.Rent(16);
-        int count = 0;
+        using var values = new ListValues<TValue>();
         try
         {
             await GatherAsync(chunk, bound, levels, (c, present) =>
             {
-                if (strings.Length < count + present)
-                {
-                    string?[] grown = ColumnArrays<string?>.Pool.Rent(Math.Max(count + present, strings.Length * 2));
-                    strings.AsSpan(0, count).CopyTo(grown);
-                    ColumnArrays<string?>.Pool.Return(strings, clearArray: true);
-                    strings = grown;
-                }
-
-                StringConverter local = converter;
-                c.Values.ReadByteArrays(strings.AsSpan(count, present), ref local);
-                count += present;
+                TConverter local = converter;
+                c.Values.ReadByteArrays(values.Append(present), ref local);
             }, cancellationToken).ConfigureAwait(false);
-            Assemble<string?, string?>(bound, levels, strings.AsSpan(0, count), destination.Span, static s => s, bound.Descriptor.ElementIsNullable);
+            Assemble(bound, levels, values.Values, destination, static value => value, bound.Descriptor.ElementIsNullable);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
         {
             throw reader.Translate(error, bound, chunk);
-        }
-        finally
-        {
-            ColumnArrays<string?>.Pool.Return(strings, clearArray: true);
         }
     }
 
@@ -104,12 +93,14 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    private void Assemble<TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<TValue> values, Span<TElement[]?> destination, Func<TValue, TElement> map, bool elementsNullable)
+    /// <summary>Turns the batch's slots into rows of <paramref name="destination"/>: its offsets, null lists and elements.</summary>
+    private void Assemble<TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<TValue> values, ListBuffer<TElement> destination, Func<TValue, TElement> map, bool elementsNullable)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
         ReadOnlySpan<byte> repetitions = levels.Repetitions;
         int maxLevel = bound.Field.MaxDefinitionLevel;
         int elementLevel = bound.Field.RepeatedDefinitionLevel;
+        destination.Clear();
         int next = 0;
         int row = -1;
         int slot = 0;
@@ -130,7 +121,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                     throw ParquetErrors.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "is a null list");
                 }
 
-                destination[row] = null;
+                destination.AppendNull();
                 slot = end;
                 continue;
             }
@@ -144,7 +135,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 }
             }
 
-            var list = length == 0 ? [] : new TElement[length];
+            Span<TElement> list = destination.AppendList(length);
             int position = 0;
             for (int s = slot; s < end; s++)
             {
@@ -167,7 +158,6 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 }
             }
 
-            destination[row] = list;
             slot = end;
         }
     }
@@ -252,7 +242,6 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
 
     /// <summary>The present values of a batch's list slots, appended page by page.</summary>
     private sealed class ListValues<T> : IDisposable
-        where T : struct
     {
         private T[] _values = ColumnArrays<T>.Pool.Rent(256);
         private int _count;
@@ -265,7 +254,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             {
                 T[] grown = ColumnArrays<T>.Pool.Rent(Math.Max(_count + count, _values.Length * 2));
                 _values.AsSpan(0, _count).CopyTo(grown);
-                ColumnArrays<T>.Pool.Return(_values);
+                ColumnArrays<T>.Pool.Return(_values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
                 _values = grown;
             }
 
@@ -274,6 +263,6 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             return span;
         }
 
-        public void Dispose() => ColumnArrays<T>.Pool.Return(_values);
+        public void Dispose() => ColumnArrays<T>.Pool.Return(_values, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
     }
 }

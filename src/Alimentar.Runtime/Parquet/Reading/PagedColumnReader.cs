@@ -57,16 +57,19 @@ internal sealed class PagedColumnReader : IColumnReader
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
         ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(this, default), cancellationToken);
 
-    public ValueTask ReadListsAsync<T>(int column, Memory<T[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct =>
         new ListColumnReader(this, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, cancellationToken);
 
-    public ValueTask ReadNullableElementListsAsync<T>(int column, Memory<T?[]?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
         new ListColumnReader(this, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, cancellationToken);
 
-    public ValueTask ReadStringListsAsync(int column, Memory<string?[]?> destination, CancellationToken cancellationToken) =>
-        new ListColumnReader(this, column).ReadStringListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
+    public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
+        new ListColumnReader(this, column).ReadByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
+
+    public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
+        new ListColumnReader(this, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), cancellationToken);
 
     internal ColumnChunkReader Chunk(int column) => _chunks[column];
 

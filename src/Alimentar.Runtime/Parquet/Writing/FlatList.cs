@@ -33,26 +33,25 @@ internal sealed class FlatList<T> : IDisposable
 
     public ReadOnlyMemory<int> Repetitions => new(_repetitions, 0, _slotCount);
 
-    public static FlatList<T> Create<TElement>(ReadOnlySpan<TElement[]?> lists, DataField leaf, TryGet<TElement> tryGet)
+    public static FlatList<T> Create<TElement>(ListColumn<TElement> lists, DataField leaf, TryGet<TElement> tryGet)
     {
         int maxLevel = leaf.MaxDefinitionLevel;
         int elementLevel = maxLevel - (leaf.IsNullable ? 1 : 0);
         int slots = 0;
-        int elements = 0;
-        foreach (TElement[]? list in lists)
+        for (int row = 0; row < lists.Count; row++)
         {
-            slots += Math.Max(1, list?.Length ?? 0);
-            elements += list?.Length ?? 0;
+            slots += Math.Max(1, lists.LengthOf(row));
         }
 
-        var flat = new FlatList<T>(ColumnArrays<T>.Pool.Rent(elements), 0, ColumnArrays<int>.Pool.Rent(slots), ColumnArrays<int>.Pool.Rent(slots), slots);
+        var flat = new FlatList<T>(ColumnArrays<T>.Pool.Rent(lists.ValueCount), 0, ColumnArrays<int>.Pool.Rent(slots), ColumnArrays<int>.Pool.Rent(slots), slots);
         int slot = 0;
         int value = 0;
-        foreach (TElement[]? list in lists)
+        for (int row = 0; row < lists.Count; row++)
         {
-            if (list is null || list.Length == 0)
+            ReadOnlySpan<TElement> list = lists[row];
+            if (list.Length == 0)
             {
-                flat._definitions[slot] = list is null ? elementLevel - 2 : elementLevel - 1;
+                flat._definitions[slot] = lists.IsNull(row) ? elementLevel - 2 : elementLevel - 1;
                 flat._repetitions[slot++] = 0;
                 continue;
             }

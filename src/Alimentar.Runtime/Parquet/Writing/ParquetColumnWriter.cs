@@ -68,27 +68,35 @@ internal sealed class ParquetColumnWriter : IColumnWriter
     public async ValueTask WriteBinaryAsync(int column, ReadOnlyMemory<byte[]?> values, CancellationToken cancellationToken) =>
         await _rowGroup.WriteAsync(_fields[column], AsCollection(values)).ConfigureAwait(false);
 
-    public ValueTask WriteListsAsync<T>(int column, ReadOnlyMemory<T[]?> values, CancellationToken cancellationToken)
+    public ValueTask WriteListsAsync<T>(int column, ListColumn<T> lists, CancellationToken cancellationToken)
         where T : struct =>
-        WriteListsAsync<T, T>(column, values, static (T element, out T value) => { value = element; return true; }, cancellationToken);
+        WriteListsAsync<T, T>(column, lists, static (T element, out T value) => { value = element; return true; }, cancellationToken);
 
-    public ValueTask WriteNullableElementListsAsync<T>(int column, ReadOnlyMemory<T?[]?> values, CancellationToken cancellationToken)
+    public ValueTask WriteNullableElementListsAsync<T>(int column, ListColumn<T?> lists, CancellationToken cancellationToken)
         where T : struct =>
-        WriteListsAsync<T?, T>(column, values, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; }, cancellationToken);
+        WriteListsAsync<T?, T>(column, lists, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; }, cancellationToken);
 
-    public async ValueTask WriteStringListsAsync(int column, ReadOnlyMemory<string?[]?> values, CancellationToken cancellationToken)
+    public async ValueTask WriteStringListsAsync(int column, ListColumn<string?> lists, CancellationToken cancellationToken)
     {
         DataField field = _fields[column];
         using FlatList<ReadOnlyMemory<char>> flat = FlatList<ReadOnlyMemory<char>>.Create<string?>(
-            values.Span, field, static (string? element, out ReadOnlyMemory<char> value) => { value = element.AsMemory(); return element is not null; });
+            lists, field, static (string? element, out ReadOnlyMemory<char> value) => { value = element.AsMemory(); return element is not null; });
         await _rowGroup.WriteAllPartsAsync(field, flat.Values, flat.Definitions, flat.Repetitions, cancellationToken).ConfigureAwait(false);
     }
 
-    private async ValueTask WriteListsAsync<TElement, T>(int column, ReadOnlyMemory<TElement[]?> values, FlatList<T>.TryGet<TElement> present, CancellationToken cancellationToken)
+    public async ValueTask WriteBinaryListsAsync(int column, ListColumn<byte[]?> lists, CancellationToken cancellationToken)
+    {
+        DataField field = _fields[column];
+        using FlatList<ReadOnlyMemory<byte>> flat = FlatList<ReadOnlyMemory<byte>>.Create<byte[]?>(
+            lists, field, static (byte[]? element, out ReadOnlyMemory<byte> value) => { value = element.AsMemory(); return element is not null; });
+        await _rowGroup.WriteAllPartsAsync(field, flat.Values, flat.Definitions, flat.Repetitions, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask WriteListsAsync<TElement, T>(int column, ListColumn<TElement> lists, FlatList<T>.TryGet<TElement> present, CancellationToken cancellationToken)
         where T : struct
     {
         DataField field = _fields[column];
-        using FlatList<T> flat = FlatList<T>.Create(values.Span, field, present);
+        using FlatList<T> flat = FlatList<T>.Create(lists, field, present);
         await WriteConvertedAsync(field, flat.Values, new Levels(flat.Definitions, flat.Repetitions), cancellationToken).ConfigureAwait(false);
     }
 

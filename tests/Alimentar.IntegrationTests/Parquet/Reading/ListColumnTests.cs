@@ -1,0 +1,134 @@
+using DuckDB.NET.Data;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>List members read through their flat batch accessor: offsets and elements as the file holds them, no array per row.</summary>
+public sealed class ListColumnTests
+{
+    [Fact]
+    public async Task A_batch_list_accessor_is_flat_offsets_and_values_equal_to_the_rows()
+    {
+        Basket[] baskets = Enumerable.Range(0, 250).Select(Make).ToArray();
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Basket>.WriteFileAsync(file.Path, baskets, rowGroupSize: 100);
+
+        int row = 0;
+        using var streaming = new StreamingDataset<Basket>(new ParquetSource<Basket>(file.Path).BatchSize(30), 2);
+        foreach (Batch<Basket> batch in streaming)
+        {
+            using (batch)
+            {
+                ListColumn<int> quantities = batch.Quantities;
+                ListColumn<double?> prices = batch.Prices;
+                Assert.Equal(batch.Count, quantities.Count);
+                Assert.Equal(0, quantities.Offsets[0]);
+                Assert.Equal(quantities.Values.Length, quantities.Offsets[batch.Count]);
+                Assert.Equal(baskets.Skip(row).Take(batch.Count).SelectMany(b => b.Quantities), quantities.Values.ToArray());
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    Basket expected = baskets[row + i];
+                    Assert.Equal(expected.Quantities, quantities[i].ToArray());
+                    Assert.Equal(expected.Prices is null, prices.IsNull(i));
+                    Assert.Equal(expected.Prices ?? [], prices[i].ToArray());
+                    Assert.Equal(expected.Tags, batch.Tags[i].ToArray());
+                }
+
+                row += batch.Count;
+            }
+        }
+
+        Assert.Equal(baskets.Length, row);
+    }
+
+    [Fact]
+    public void Lists_of_binary_values_written_by_DuckDB_read_flat_and_as_rows()
+    {
+        using var file = new TempFile();
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, """
+                SELECT i AS id,
+                       CASE WHEN i % 5 = 0 THEN NULL
+                            WHEN i % 5 = 1 THEN []::BLOB[]
+                            ELSE [encode('a' || i), NULL, encode(repeat('b', i % 7))] END AS blobs
+                FROM range(3000) t(i)
+                """, file.Path, "ROW_GROUP_SIZE 1000");
+        }
+
+        List<BlobLists> rows = ParquetFiles.ReadAll(new ParquetSource<BlobLists>(file.Path).BatchSize(700));
+
+        Assert.Equal(3000, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            byte[]?[]? expected = (i % 5) switch
+            {
+                0 => null,
+                1 => [],
+                _ => [System.Text.Encoding.UTF8.GetBytes("a" + i), null, System.Text.Encoding.UTF8.GetBytes(new string('b', i % 7))],
+            };
+            Assert.Equal(i, rows[i].Id);
+            Assert.Equal(expected, rows[i].Blobs);
+        }
+
+        using var streaming = new StreamingDataset<BlobLists>(new ParquetSource<BlobLists>(file.Path).BatchSize(700), 2);
+        Batch<BlobLists> first = streaming.First();
+        ListColumn<byte[]?> blobs = first.Blobs;
+        Assert.True(blobs.IsNull(0));
+        Assert.Equal(0, blobs.LengthOf(1));
+        Assert.Equal(3, blobs.LengthOf(2));
+        Assert.Equal("a2"u8.ToArray(), blobs[2][0]);
+        first.Dispose();
+    }
+
+    [Fact]
+    public async Task A_list_of_binary_values_in_a_file_shows_in_the_untyped_scan()
+    {
+        using var file = new TempFile();
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, "SELECT [encode('x'), NULL]::BLOB[] AS blobs", file.Path, "COMPRESSION 'uncompressed'");
+        }
+
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file.Path, headRows: 1);
+
+        var lists = Assert.IsType<byte[]?[]>(Assert.Single(scan.Head)[0]);
+        Assert.Equal(["x"u8.ToArray(), null], lists);
+    }
+
+    [Fact]
+    public async Task Memory_sources_and_shuffled_batches_keep_list_rows_whole()
+    {
+        Basket[] baskets = Enumerable.Range(0, 120).Select(Make).ToArray();
+        var source = new MemorySource<Basket>(baskets, batchSize: 16);
+        using var streaming = new StreamingDataset<Basket>(source, 4).WithShuffle(seed: 3, windowRows: 50, lanes: 2);
+
+        var read = new List<Basket>();
+        await foreach (Batch<Basket> batch in streaming.ReadAllAsync())
+        {
+            using (batch)
+            {
+                for (int i = 0; i < batch.Count; i++)
+                {
+                    Assert.Equal(batch[i].Quantities, batch.Quantities[i].ToArray());
+                    read.Add(batch[i]);
+                }
+            }
+        }
+
+        Assert.Equal(baskets.Select(b => b.Id).Order(), read.Select(b => b.Id).Order());
+        Assert.All(read, b => Assert.Equal(Make((int)b.Id).Quantities, b.Quantities));
+    }
+
+    private static Basket Make(int i) => new(
+        i,
+        Quantities: Enumerable.Range(0, i % 4).Select(q => q * i).ToArray(),
+        Tags: Enumerable.Range(0, i % 3).Select(t => $"tag-{t}").ToList(),
+        Prices: i % 5 == 0 ? null : Enumerable.Range(0, i % 4).Select(p => p == 1 ? (double?)null : p * 1.5).ToArray(),
+        Notes: i % 7 == 0 ? null : i % 7 == 1 ? [] : ["a", null, $"n{i}"],
+        Times: i % 2 == 0 ? null : [new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i)]);
+}
+
+[StreamingDataset]
+public partial record BlobLists(long Id, byte[]?[]? Blobs);
