@@ -19,11 +19,20 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
     /// <summary>True for a one-level list (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) of <see cref="Type"/>.</summary>
     public bool IsList { get; init; }
 
-    /// <summary>For a list, whether its elements may be null.</summary>
+    /// <summary>For a list, whether its values (the innermost elements, for a list of lists) may be null.</summary>
     public bool ElementIsNullable { get; init; }
+
+    /// <summary>How many lists deep a list member's values lie: 1 for <c>T[]</c>, 2 for <c>T[][]</c>; 0 for a scalar.</summary>
+    public int ListDepth
+    {
+        get => IsList ? Math.Max(1, _listDepth) : 0;
+        init => _listDepth = value;
+    }
+
+    private readonly int _listDepth;
 
     /// <inheritdoc />
     public override string ToString() => IsList
-        ? $"{Name} (List<{Type}{(ElementIsNullable ? "?" : string.Empty)}>{(IsNullable ? "?" : string.Empty)})"
+        ? $"{Name} ({string.Concat(Enumerable.Repeat("List<", ListDepth))}{Type}{(ElementIsNullable ? "?" : string.Empty)}{new string('>', ListDepth)}{(IsNullable ? "?" : string.Empty)})"
         : $"{Name} ({Type}{(IsNullable ? "?" : string.Empty)})";
 }

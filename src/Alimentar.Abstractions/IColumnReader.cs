@@ -67,4 +67,40 @@ public interface IColumnReader
     /// <param name="destination">Cleared, then filled with one list per row.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken);
+
+    /// <summary>Reads a list-of-lists column whose values are non-nullable values.</summary>
+    /// <typeparam name="T">The innermost value type.</typeparam>
+    /// <typeparam name="TElement">The element type of the rows' lists (an inner list).</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
+    /// <param name="element">Builds one element of a row's list from the batch's levels and the element's entry.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Reads a list-of-lists column whose values are nullable values.</summary>
+    /// <typeparam name="T">The innermost value's underlying type.</typeparam>
+    /// <typeparam name="TElement">The element type of the rows' lists.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
+    /// <param name="element">Builds one element of a row's list.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct;
+
+    /// <summary>Reads a list-of-lists column of strings.</summary>
+    /// <typeparam name="TElement">The element type of the rows' lists.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
+    /// <param name="element">Builds one element of a row's list.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken);
+
+    /// <summary>Reads a list-of-lists column of byte arrays.</summary>
+    /// <typeparam name="TElement">The element type of the rows' lists.</typeparam>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="destination">Cleared, then filled with one list per row.</param>
+    /// <param name="element">Builds one element of a row's list.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken);
 }

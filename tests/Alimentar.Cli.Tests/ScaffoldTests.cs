@@ -16,6 +16,8 @@ public sealed class ScaffoldTests
     [InlineData("sort_columns.parquet")] // Arrow C++ 16: two row groups
     [InlineData("byte_array_decimal.parquet")] // HVR: decimals stored as byte arrays
     [InlineData("concatenated_gzip_members.parquet")] // unsigned 64-bit integers
+    [InlineData("nested_lists.snappy.parquet")] // parquet-mr: strings three lists deep
+    [InlineData("old_list_structure.parquet")] // legacy two-level lists of lists
     public async Task A_scaffolded_record_streams_its_file(string file)
     {
         string path = Corpus.File(file);
@@ -31,6 +33,17 @@ public sealed class ScaffoldTests
         var count = (Func<string, long>)assembly.GetType("Scaffolded.Probe")!.GetMethod("Count")!.CreateDelegate(typeof(Func<string, long>));
 
         Assert.Equal(expectedRows, count(path));
+    }
+
+    [Fact]
+    public async Task A_list_of_lists_is_scaffolded_as_nested_arrays_bound_by_the_outer_list_s_name()
+    {
+        string path = Corpus.File("nested_lists.snappy.parquet");
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
+
+        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Lists", null, "nested_lists.snappy.parquet");
+
+        Assert.Contains("string?[]?[]?[]? A", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class CompileTests
         RowSources.StructWithFields,
         RowSources.EnumsDecimalsAndSerializerAttributes,
         RowSources.Lists,
+        RowSources.NestedLists,
     ];
 
     [Theory]

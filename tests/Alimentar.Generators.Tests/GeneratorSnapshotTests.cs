@@ -26,6 +26,9 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void One_level_lists() => Verify(nameof(One_level_lists), RowSources.Lists, "Demo.Basket.g.cs");
 
+    [Fact]
+    public void Lists_of_lists() => Verify(nameof(Lists_of_lists), RowSources.NestedLists, "Demo.Document.g.cs");
+
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
         GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);

@@ -109,4 +109,14 @@ internal static class RowSources
         [StreamingDataset]
         public partial record Basket(long Id, int[] Quantities, List<string> Tags, IReadOnlyList<double?>? Prices, string?[]? Notes, List<DateTime>? Times);
         """;
+
+    public const string NestedLists = """
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        [StreamingDataset]
+        public partial record Document(long Id, int[][] Spans, List<List<string?>?>? Words, IReadOnlyList<double?[]>? Scores, byte[][][] Chunks);
+        """;
 }

@@ -108,7 +108,11 @@ namespace Alimentar.Generators.Emitting
                 if (c.List is { } list)
                 {
                     settings.Add("IsList = true");
-                    settings.Add($"ElementIsNullable = {Bool(list.ElementIsNullable)}");
+                    settings.Add($"ElementIsNullable = {Bool(list.Innermost.ElementIsNullable)}");
+                    if (list.Depth > 1)
+                    {
+                        settings.Add($"ListDepth = {list.Depth}");
+                    }
                 }
 
                 if (c.Precision > 0)
@@ -216,6 +220,12 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
+                if (c.List is { Inner: { } } nested)
+                {
+                    w.Line($"await reader.{NestedReadCall(c, nested)}({i}, this.{Id(c.FieldName)}, {ElementBuilder(nested, 1)}, cancellationToken).ConfigureAwait(false);");
+                    continue;
+                }
+
                 string call = (c.Storage, c.List?.ElementStorage) switch
                 {
                     (ColumnStorage.Value, _) => "ReadValuesAsync",
@@ -242,6 +252,15 @@ namespace Alimentar.Generators.Emitting
         private static void EmitWrite(SourceWriter w, RowSpec row)
         {
             w.Line("/// <inheritdoc />");
+            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } }) is { } nested)
+            {
+                // Parquet.Net, the writer for now, cannot write lists of lists the way the reader reads them.
+                w.Line($"public override {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken) =>");
+                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} is a list of lists, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
+                w.Line();
+                return;
+            }
+
             w.Open($"public override async {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken)");
             for (int i = 0; i < row.Columns.Count; i++)
             {
@@ -461,6 +480,31 @@ namespace Alimentar.Generators.Emitting
                 (_, { } l) => ListExpression(c, l),
                 _ => stored,
             };
+        }
+
+        /// <summary>The reader call for a list of lists, by how its values are held, with its value and element types.</summary>
+        private static string NestedReadCall(ColumnSpec c, ListSpec list) => list.Innermost.ElementStorage switch
+        {
+            ColumnStorage.Value => $"ReadNestedListsAsync<{c.ElementType}, {list.ElementCode}>",
+            ColumnStorage.NullableValue => $"ReadNestedNullableElementListsAsync<{c.ElementType}, {list.ElementCode}>",
+            ColumnStorage.String => $"ReadNestedStringListsAsync<{list.ElementCode}>",
+            _ => $"ReadNestedBinaryListsAsync<{list.ElementCode}>",
+        };
+
+        /// <summary>
+        /// The lambda that builds one element of <paramref name="list"/> (the list at <paramref name="depth"/> - 1) from the
+        /// batch's levels: the next list, built the same way down to the values, as the member's own containers.
+        /// </summary>
+        private static string ElementBuilder(ListSpec list, int depth)
+        {
+            ListSpec inner = list.Inner!;
+            string lists = $"lists{depth}";
+            string entry = $"entry{depth}";
+            string forgive = list.ElementIsNullable ? string.Empty : "!";
+            string body = inner.Inner is null
+                ? $"{lists}.{(inner.Container == "List" ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
+                : $"{lists}.{(inner.Container == "List" ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
+            return $"static ({lists}, {entry}) => {body}";
         }
 
         /// <summary>A list member's value: a new array or <c>List&lt;T&gt;</c> copied from the store's flat elements.</summary>

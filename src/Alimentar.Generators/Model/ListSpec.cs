@@ -1,13 +1,28 @@
 namespace Alimentar.Generators.Model
 {
-    /// <summary>A one-level list member: its container and element.</summary>
+    /// <summary>A list member: its container and element, which for a list of lists is the next list.</summary>
     /// <param name="Container">How the member holds the list: <c>Array</c>, <c>List</c> or <c>ReadOnlyList</c>.</param>
-    /// <param name="ElementStorage">How each element is held: a value, a nullable value or a string.</param>
-    /// <param name="ElementType">The element type without nullability (<c>int</c>, <c>string</c>).</param>
+    /// <param name="ElementStorage">How each element is held: a value, a nullable value, a string, a byte array, or a list.</param>
+    /// <param name="ElementType">The element type without nullability (<c>int</c>, <c>string</c>, <c>int[]</c>).</param>
     /// <param name="ElementIsNullable">Whether elements may be null.</param>
-    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable)
+    /// <param name="Inner">For a list of lists, the element list; null for a list of values.</param>
+    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null)
     {
-        /// <summary>The element as written in code (<c>int?</c>, <c>string</c>).</summary>
+        /// <summary>The element as written in code (<c>int?</c>, <c>string</c>, <c>int[]?</c>).</summary>
         public string ElementCode => ElementType + (ElementIsNullable ? "?" : string.Empty);
+
+        /// <summary>The list type as written in code, without nullability (<c>int[]</c>, <c>global::System.Collections.Generic.List&lt;string?&gt;</c>).</summary>
+        public string TypeCode => Container switch
+        {
+            "List" => $"global::System.Collections.Generic.List<{ElementCode}>",
+            "ReadOnlyList" => $"global::System.Collections.Generic.IReadOnlyList<{ElementCode}>",
+            _ => ElementCode + "[]",
+        };
+
+        /// <summary>How many lists deep the values lie: 1 for a list of values.</summary>
+        public int Depth => Inner is null ? 1 : Inner.Depth + 1;
+
+        /// <summary>The list that holds the values: this one, or the innermost of a list of lists.</summary>
+        public ListSpec Innermost => Inner is null ? this : Inner.Innermost;
     }
 }

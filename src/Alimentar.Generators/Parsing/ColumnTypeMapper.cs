@@ -14,6 +14,12 @@ namespace Alimentar.Generators.Parsing
             if (ListElement(type, out string? container) is { } elementType)
             {
                 Mapping? element = Map(elementType, enumAsString: false);
+                if (element is { Storage: ColumnStorage.List, List: { } innerList })
+                {
+                    var nested = new ListSpec(container!, ColumnStorage.List, innerList.TypeCode, element.IsNullable, innerList);
+                    return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: nested);
+                }
+
                 if (element is null || element.Enum is not null || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
                 {
                     return null;

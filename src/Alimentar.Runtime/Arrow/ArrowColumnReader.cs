@@ -114,6 +114,20 @@ internal sealed class ArrowColumnReader : IColumnReader
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct => throw NestedListsUnsupported(column);
+
+    public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct => throw NestedListsUnsupported(column);
+
+    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
+        throw NestedListsUnsupported(column);
+
+    public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
+        throw NestedListsUnsupported(column);
+
+    private Exception NestedListsUnsupported(int column) => _binding.Unsupported(column, "list<list<…>>");
+
     private void ReadValueLists<T, TElement>(int column, ListBuffer<TElement> destination, Func<T, TElement> wrap, bool elementsNullable)
         where T : struct
     {

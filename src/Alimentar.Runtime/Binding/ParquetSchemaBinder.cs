@@ -64,6 +64,10 @@ internal static class ParquetSchemaBinder
         {
             field = fileFields[leaf];
         }
+        else if (column.ListDepth > 1)
+        {
+            field = BindNestedList(fileFields, names, rowSchema, column, fileName);
+        }
         else
         {
             ColumnPath[] lists = fileFields.Where(f => f.List is not null).Select(f => f.List!.Path).DistinctBy(p => p.ToString()).ToArray();
@@ -92,6 +96,36 @@ internal static class ParquetSchemaBinder
         }
 
         return new BoundColumn(column, field, kind);
+    }
+
+    /// <summary>
+    /// A list of lists binds by the outermost list's name to a leaf lying in exactly as many lists, each list's element
+    /// being the next list (any of the spec's list forms at each depth) and the innermost one's the value.
+    /// </summary>
+    private static LeafColumn BindNestedList(LeafColumn[] fileFields, string[] names, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    {
+        ColumnPath[] lists = fileFields.Where(f => f.Lists.Count > 0).Select(f => f.Lists[0].Shape.Path).DistinctBy(p => p.ToString()).ToArray();
+        int match = ColumnNameMatcher.Find(column, Array.ConvertAll(lists, p => p.ToString()), both => Mismatch(fileName, rowSchema, column,
+            "one list column", $"two list columns that both match: {both}; name one with [ParquetColumn]"));
+        if (match < 0)
+        {
+            throw NoList(fileFields, names, rowSchema, column, fileName);
+        }
+
+        LeafColumn[] members = fileFields.Where(f => f.Lists.Count > 0 && f.Lists[0].Shape.Path.ToString() == lists[match].ToString()).ToArray();
+        if (members is [{ } single] && single.Lists.Count == column.ListDepth && single.Lists.All(l => l.ElementIsSingle))
+        {
+            return single;
+        }
+
+        string found = members.Length == 1
+            ? $"'{lists[match]}', {ShapeOf(members[0])}"
+            : $"'{lists[match]}', a list of groups ({string.Join(", ", members.Select(m => $"'{m.Path}'"))})";
+        throw Mismatch(fileName, rowSchema, column, Describe(column), found);
+
+        static string ShapeOf(LeafColumn leaf) => leaf.Lists.All(l => l.ElementIsSingle)
+            ? $"values {leaf.Lists.Count} list{(leaf.Lists.Count == 1 ? string.Empty : "s")} deep: {Describe(leaf)}"
+            : $"lists holding {string.Join(" in ", leaf.Lists.Where(l => !l.ElementIsSingle).Select(l => l.Shape.IsMap ? "a map" : "groups"))}";
     }
 
     private static SchemaMismatchException NoList(LeafColumn[] fileFields, string[] names, RowSchema rowSchema, ColumnDescriptor column, string fileName)
@@ -143,7 +177,7 @@ internal static class ParquetSchemaBinder
     }
 
     private static string Describe(ColumnDescriptor column) => column.IsList
-        ? $"a list of {column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
+        ? $"{string.Concat(Enumerable.Repeat("a list of ", column.ListDepth))}{column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
         : $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
 
     /// <summary>The mismatch error every binder raises: source, column, member, expected and found.</summary>

@@ -82,7 +82,7 @@ internal static class ParquetFileScanner
         {
             string name = field.Path.ToString();
             FileValueKind kind = FileValueKinds.Of(field);
-            if (kind == FileValueKind.Unsupported || field.MaxRepetitionLevel > 1)
+            if (kind == FileValueKind.Unsupported)
             {
                 throw AlimentarThrow.Unsupported(path, $"{ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported", column: name);
             }
@@ -93,7 +93,8 @@ internal static class ParquetFileScanner
             var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {
                 HasExplicitName = true,
-                IsList = field.MaxRepetitionLevel == 1,
+                IsList = field.MaxRepetitionLevel > 0,
+                ListDepth = field.MaxRepetitionLevel,
                 ElementIsNullable = true,
             };
             return new BoundColumn(descriptor, field, kind);
@@ -148,6 +149,11 @@ internal static class ParquetFileScanner
     private static async ValueTask<Array> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
         where T : struct
     {
+        if (descriptor.ListDepth > 1)
+        {
+            return await ReadListsAsync<object?>(rows, (lists, token) => reader.ReadNestedNullableElementListsAsync(column, lists, Nested<T?>(descriptor.ListDepth), token), cancellationToken).ConfigureAwait(false);
+        }
+
         if (descriptor.IsList)
         {
             return await ReadListsAsync<T?>(rows, (lists, token) => reader.ReadNullableElementListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
@@ -160,6 +166,11 @@ internal static class ParquetFileScanner
 
     private static async ValueTask<Array> ReadStringsAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
     {
+        if (descriptor.ListDepth > 1)
+        {
+            return await ReadListsAsync<object?>(rows, (lists, token) => reader.ReadNestedStringListsAsync(column, lists, Nested<string?>(descriptor.ListDepth), token), cancellationToken).ConfigureAwait(false);
+        }
+
         if (descriptor.IsList)
         {
             return await ReadListsAsync<string?>(rows, (lists, token) => reader.ReadStringListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
@@ -172,6 +183,11 @@ internal static class ParquetFileScanner
 
     private static async ValueTask<Array> ReadBinaryAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
     {
+        if (descriptor.ListDepth > 1)
+        {
+            return await ReadListsAsync<object?>(rows, (lists, token) => reader.ReadNestedBinaryListsAsync(column, lists, Nested<byte[]?>(descriptor.ListDepth), token), cancellationToken).ConfigureAwait(false);
+        }
+
         if (descriptor.IsList)
         {
             return await ReadListsAsync<byte[]?>(rows, (lists, token) => reader.ReadBinaryListsAsync(column, lists, token), cancellationToken).ConfigureAwait(false);
@@ -180,6 +196,20 @@ internal static class ParquetFileScanner
         var values = new byte[]?[rows];
         await reader.ReadBinaryAsync(column, values.AsMemory(), cancellationToken).ConfigureAwait(false);
         return values;
+    }
+
+    /// <summary>The element of a row's list of lists <paramref name="depth"/> deep, as nested arrays (null where a list is null).</summary>
+    private static Func<NestedLists<TValue>, int, object?> Nested<TValue>(int depth)
+    {
+        Func<NestedLists<TValue>, int, object?> element = static (lists, entry) => lists.Values(entry, nullable: true);
+        for (int level = depth - 2; level >= 1; level--)
+        {
+            Func<NestedLists<TValue>, int, object?> inner = element;
+            int at = level;
+            element = (lists, entry) => lists.Array(at, entry, nullable: true, inner);
+        }
+
+        return element;
     }
 
     /// <summary>A list column as one array per row (null for a null list), the shape the scan shows.</summary>

@@ -40,8 +40,8 @@ internal static class RowTypeScaffolder
             }
 
             // A list of values binds by the list's name; a field of a list of groups (or a map) by its whole path.
-            bool isList = field.List is { ElementIsLeaf: true };
-            string columnName = isList ? field.List!.Path.ToString() : path;
+            bool isList = field.Lists.Count > 0 && field.Lists.All(l => l.ElementIsSingle);
+            string columnName = isList ? field.Lists[0].Shape.Path.ToString() : path;
             string member = Unique(PascalCase(field.List is { ElementIsLeaf: false } shape ? $"{shape.Path}_{field.Name}" : columnName), used);
             // A column binds without an attribute when it is top-level, its spelling folds to the member's, and no other column folds alike.
             bool bindsByDefault = !columnName.Contains('/', StringComparison.Ordinal)
@@ -78,9 +78,9 @@ internal static class RowTypeScaffolder
     private static string? ClrType(LeafColumn field, out string? why)
     {
         why = null;
-        if (field.MaxRepetitionLevel > 1)
+        if (field.MaxRepetitionLevel > 1 && !field.Lists.All(l => l.ElementIsSingle))
         {
-            why = "lists nested in lists are not supported";
+            why = "groups or maps nested in lists are not bound yet; bind a leaf by its path";
             return null;
         }
 
@@ -114,16 +114,10 @@ internal static class RowTypeScaffolder
             return null;
         }
 
-        if (field.MaxRepetitionLevel == 1)
+        if (field.MaxRepetitionLevel > 0)
         {
-            if (element == "byte[]")
-            {
-                why = "lists of binary are not supported";
-                return null;
-            }
-
             string item = field.EntriesNullable ? element + "?" : element;
-            return $"{item}[]?";
+            return item + string.Concat(Enumerable.Repeat("[]?", field.MaxRepetitionLevel));
         }
 
         bool reference = element is "string" or "byte[]";

@@ -67,6 +67,20 @@ internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDicti
     public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
         ReadAllListsAsync(destination, (lists, token) => inner.ReadBinaryListsAsync(column, lists, token), cancellationToken);
 
+    public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadNestedListsAsync(column, lists, element, token), cancellationToken);
+
+    public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadNestedNullableElementListsAsync(column, lists, element, token), cancellationToken);
+
+    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadNestedStringListsAsync(column, lists, element, token), cancellationToken);
+
+    public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
+        ReadAllListsAsync(destination, (lists, token) => inner.ReadNestedBinaryListsAsync(column, lists, element, token), cancellationToken);
+
     /// <summary>A list column read in full into scratch lists, of which the passing rows are copied out.</summary>
     private async ValueTask ReadAllListsAsync<T>(ListBuffer<T> destination, Func<ListBuffer<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
     {

@@ -32,6 +32,12 @@ internal sealed record LeafColumn(int Index, ColumnPath Path, SchemaElement Elem
     /// <summary>For a leaf inside exactly one repeated node: the list (or map) it belongs to; null otherwise.</summary>
     public ListShape? List { get; init; }
 
+    /// <summary>
+    /// Every list (or map) on the leaf's path, outermost first, with the definition levels that tell a null list,
+    /// an empty one and an entry apart: what reading a list nested in lists needs at each depth.
+    /// </summary>
+    public IReadOnlyList<ListLevel> Lists { get; init; } = [];
+
     /// <summary>For a leaf in a list: whether an entry may hold no value (the leaf, or a group between, is optional).</summary>
     public bool EntriesNullable => MaxDefinitionLevel > RepeatedDefinitionLevel;
 }
@@ -47,6 +53,16 @@ internal sealed record ListShape(ColumnPath Path, bool ElementIsLeaf, bool IsMap
 {
     public override string ToString() => IsMap ? "a map" : ElementIsLeaf ? "a list of values" : "a list of groups";
 }
+
+/// <summary>One list on a leaf's path, as the leaf's levels see it.</summary>
+/// <param name="Shape">The list and its form.</param>
+/// <param name="NullBelow">A slot defined below this level is a null list (or lies under a null parent).</param>
+/// <param name="EntryAt">A slot defined at or above this level is an entry of the list; between the two, the list is empty.</param>
+/// <param name="ElementIsSingle">
+/// Whether the list's element is the next list on the path (or, for the innermost, the leaf's value) and nothing
+/// else: no group of several fields and no map between, so a list of lists of values binds to it.
+/// </param>
+internal sealed record ListLevel(ListShape Shape, int NullBelow, int EntryAt, bool ElementIsSingle);
 
 /// <summary>A file's schema: its elements in footer order and the leaf columns they describe.</summary>
 internal sealed class FileSchema
@@ -101,6 +117,39 @@ internal sealed class FileSchema
             return new ListShape(new ColumnPath(path.Take(outer + 1).ToArray()), elementIsLeaf, isMap);
         }
 
+        // The lists on the path to the leaf at the end of the chain, outermost first.
+        ListLevel[] Levels()
+        {
+            int[] repeatedNodes = Enumerable.Range(0, chain.Count).Where(i => chain[i].Repetition == Repetition.Repeated).ToArray();
+            var levels = new ListLevel[repeatedNodes.Length];
+            for (int k = 0; k < repeatedNodes.Length; k++)
+            {
+                int repeated = repeatedNodes[k];
+                ListShape shape = Shape(repeated);
+                int outer = shape.Path.Parts.Count - 1;
+                int nullBelow = outer < repeated ? definitions[outer] : definitions[repeated] - 1;
+                bool single;
+                if (k == repeatedNodes.Length - 1)
+                {
+                    single = shape is { ElementIsLeaf: true, IsMap: false };
+                }
+                else
+                {
+                    // Every node from this repeated one to the next list's outermost node holds one child and is no map or
+                    // one-field struct by the spec's naming rule.
+                    // A repeated group that is itself the next list (legacy two-level lists of lists) is the element.
+                    int nextOuter = Shape(repeatedNodes[k + 1]).Path.Parts.Count - 1;
+                    bool namedAsElement = chain[repeated].Name == "array" || (repeated > 0 && chain[repeated].Name == chain[repeated - 1].Name + "_tuple");
+                    single = !shape.IsMap && (nextOuter == repeated
+                        || (!namedAsElement && Enumerable.Range(repeated, nextOuter - repeated).All(i => chain[i].ChildCount == 1 && !IsMap(chain[i]))));
+                }
+
+                levels[k] = new ListLevel(shape, nullBelow, definitions[repeated], single);
+            }
+
+            return levels;
+        }
+
         static bool IsMap(SchemaElement element) =>
             IsAnnotated(element, ConvertedType.Map, LogicalTypeKind.Map) || element.ConvertedType == ConvertedType.MapKeyValue;
 
@@ -143,6 +192,7 @@ internal sealed class FileSchema
                     {
                         RepeatedDefinitionLevel = repeated < 0 ? 0 : definitions[repeated],
                         List = childRepetition == 1 ? Shape(repeated) : null,
+                        Lists = Levels(),
                     });
                 }
 

@@ -11,8 +11,39 @@ namespace Alimentar.Parquet.Reading;
 internal sealed class ListColumnReader(PagedColumnReader reader, int column)
 {
     /// <summary>Reads lists of fixed-width values; <paramref name="map"/> widens each decoded value to the element type (<c>T</c> to <c>T?</c>).</summary>
-    public async ValueTask ReadValueListsAsync<T, TElement>(ListBuffer<TElement> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
-        where T : struct
+    public ValueTask ReadValueListsAsync<T, TElement>(ListBuffer<TElement> destination, Func<T, TElement> map, bool elementsNullable, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAsync<T>(DecodeValues<T>, (bound, levels, values) => Assemble(bound, levels, values, destination, map, elementsNullable), cancellationToken);
+
+    /// <summary>Reads lists of byte arrays, each made a <typeparamref name="TValue"/> (a string, a byte array) by <paramref name="converter"/>.</summary>
+    public ValueTask ReadByteArrayListsAsync<TValue, TConverter>(ListBuffer<TValue> destination, TConverter converter, CancellationToken cancellationToken)
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue> =>
+        ReadAsync<TValue>(
+            (c, bound, levels, values, present) => DecodeByteArrays(c, values, present, converter),
+            (bound, levels, values) => Assemble(bound, levels, values, destination, static value => value, bound.Descriptor.ElementIsNullable),
+            cancellationToken);
+
+    /// <summary>Reads lists of lists of fixed-width values: the rows' lists into <paramref name="destination"/>, each element built by <paramref name="element"/>.</summary>
+    public ValueTask ReadNestedValueListsAsync<T, TValue, TElement>(ListBuffer<TElement> destination, Func<T, TValue> map, Func<NestedLists<TValue>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        ReadAsync<T>(DecodeValues<T>, (bound, levels, values) => AssembleNested(bound, levels, values, map, destination, element), cancellationToken);
+
+    /// <summary>Reads lists of lists of byte arrays.</summary>
+    public ValueTask ReadNestedByteArrayListsAsync<TValue, TConverter, TElement>(ListBuffer<TElement> destination, TConverter converter, Func<NestedLists<TValue>, int, TElement> element, CancellationToken cancellationToken)
+        where TValue : class?
+        where TConverter : struct, IByteArrayConverter<TValue> =>
+        ReadAsync<TValue>(
+            (c, bound, levels, values, present) => DecodeByteArrays(c, values, present, converter),
+            (bound, levels, values) => AssembleNested(bound, levels, values, static value => value, destination, element),
+            cancellationToken);
+
+    private delegate void DecodePresent<T>(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, ListValues<T> values, int present);
+
+    private delegate void AssembleRows<T>(BoundColumn bound, ListLevels levels, ReadOnlySpan<T> values);
+
+    /// <summary>Gathers the batch's levels and present values page by page, then assembles its rows; errors name the file, row group and column.</summary>
+    private async ValueTask ReadAsync<T>(DecodePresent<T> decode, AssembleRows<T> assemble, CancellationToken cancellationToken)
     {
         ColumnChunkReader chunk = reader.Chunk(column);
         BoundColumn bound = reader.Bound(column);
@@ -20,16 +51,8 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         using var values = new ListValues<T>();
         try
         {
-            await GatherAsync(chunk, bound, levels, (c, present) =>
-            {
-                Span<T> target = values.Append(present);
-                int misfit = TypedValueDecoder.Decode(c.Values, bound.FileType, target, reader.Scratch);
-                if (misfit >= 0)
-                {
-                    throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            Assemble(bound, levels, values.Values, destination, map, elementsNullable);
+            await GatherAsync(chunk, bound, levels, (c, present) => decode(c, bound, levels, values, present), cancellationToken).ConfigureAwait(false);
+            assemble(bound, levels, values.Values);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
         {
@@ -37,27 +60,120 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    /// <summary>Reads lists of byte arrays, each made a <typeparamref name="TValue"/> (a string, a byte array) by <paramref name="converter"/>.</summary>
-    public async ValueTask ReadByteArrayListsAsync<TValue, TConverter>(ListBuffer<TValue> destination, TConverter converter, CancellationToken cancellationToken)
-        where TValue : class?
+    private void DecodeValues<T>(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, ListValues<T> values, int present)
+        where T : struct
+    {
+        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values.Append(present), reader.Scratch);
+        if (misfit >= 0)
+        {
+            throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
+        }
+    }
+
+    private static void DecodeByteArrays<TValue, TConverter>(ColumnChunkReader chunk, ListValues<TValue> values, int present, TConverter converter)
         where TConverter : struct, IByteArrayConverter<TValue>
     {
-        ColumnChunkReader chunk = reader.Chunk(column);
-        BoundColumn bound = reader.Bound(column);
-        using var levels = new ListLevels();
-        using var values = new ListValues<TValue>();
-        try
+        TConverter local = converter;
+        chunk.Values.ReadByteArrays(values.Append(present), ref local);
+    }
+
+    /// <summary>
+    /// Turns the batch's slots into lists at every depth (the Dremel assembly): a slot with repetition level r starts
+    /// a new entry at each depth from r on; at each depth a definition below the list's null level makes it null,
+    /// below its entry level empty, and otherwise the slot goes one depth further, down to a value (present at the
+    /// maximum level, null below). The rows' lists go to <paramref name="destination"/>, their elements built by
+    /// <paramref name="element"/> from the inner depths.
+    /// </summary>
+    private void AssembleNested<T, TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<T> decoded, Func<T, TValue> map, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element)
+    {
+        IReadOnlyList<ListLevel> lists = bound.Field.Lists;
+        int depth = lists.Count;
+        ReadOnlySpan<byte> definitions = levels.Definitions;
+        ReadOnlySpan<byte> repetitions = levels.Repetitions;
+        int maxLevel = bound.Field.MaxDefinitionLevel;
+        bool valuesNullable = bound.Descriptor.ElementIsNullable;
+        var offsets = new List<int>[depth];
+        var nulls = new List<bool>[depth];
+        for (int d = 0; d < depth; d++)
         {
-            await GatherAsync(chunk, bound, levels, (c, present) =>
-            {
-                TConverter local = converter;
-                c.Values.ReadByteArrays(values.Append(present), ref local);
-            }, cancellationToken).ConfigureAwait(false);
-            Assemble(bound, levels, values.Values, destination, static value => value, bound.Descriptor.ElementIsNullable);
+            offsets[d] = [];
+            nulls[d] = [];
         }
-        catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
+
+        var values = new TValue[definitions.Length];
+        int valueCount = 0;
+        int next = 0;
+        int row = -1;
+        for (int slot = 0; slot < definitions.Length; slot++)
         {
-            throw reader.Translate(error, bound, chunk);
+            int repetition = repetitions[slot];
+            int definition = definitions[slot];
+            row += repetition == 0 ? 1 : 0;
+            bool reachesValue = true;
+            for (int d = repetition; d < depth; d++)
+            {
+                offsets[d].Add(d + 1 < depth ? offsets[d + 1].Count : valueCount);
+                bool isNull = definition < lists[d].NullBelow;
+                nulls[d].Add(isNull);
+                if (isNull || definition < lists[d].EntryAt)
+                {
+                    reachesValue = false;
+                    break;
+                }
+            }
+
+            if (!reachesValue)
+            {
+                continue;
+            }
+
+            if (definition == maxLevel)
+            {
+                values[valueCount++] = map(decoded[next++]);
+            }
+            else if (valuesNullable)
+            {
+                values[valueCount++] = default!;
+            }
+            else
+            {
+                throw ParquetErrors.UnexpectedNull(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row, "holds a null value in a list of lists");
+            }
+        }
+
+        var ends = new int[depth][];
+        for (int d = 0; d < depth; d++)
+        {
+            offsets[d].Add(d + 1 < depth ? offsets[d + 1].Count : valueCount);
+            ends[d] = [.. offsets[d]];
+        }
+
+        long firstRow = reader.FirstRow;
+        ParquetFileBinding binding = reader.Binding;
+        int rowGroup = reader.RowGroup;
+        bool[][] nullLists = Array.ConvertAll(nulls, n => n.ToArray());
+        var nested = new NestedLists<TValue>(ends, nullLists, values,
+            (at, what) => ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + at, what));
+        destination.Clear();
+        int[] rows = ends[0];
+        for (int r = 0; r < rows.Length - 1; r++)
+        {
+            if (nullLists[0][r])
+            {
+                if (!bound.Descriptor.IsNullable)
+                {
+                    throw ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + r, "is a null list");
+                }
+
+                destination.AppendNull();
+                continue;
+            }
+
+            Span<TElement> list = destination.AppendList(rows[r + 1] - rows[r]);
+            for (int i = 0; i < list.Length; i++)
+            {
+                list[i] = element(nested, rows[r] + i);
+            }
         }
     }
 

@@ -71,6 +71,20 @@ internal sealed class PagedColumnReader : IColumnReader
     public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
         new ListColumnReader(this, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), cancellationToken);
 
+    public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        new ListColumnReader(this, column).ReadNestedValueListsAsync<T, T, TElement>(destination, static value => value, element, cancellationToken);
+
+    public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        new ListColumnReader(this, column).ReadNestedValueListsAsync<T, T?, TElement>(destination, static value => value, element, cancellationToken);
+
+    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
+        new ListColumnReader(this, column).ReadNestedByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), element, cancellationToken);
+
+    public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
+        new ListColumnReader(this, column).ReadNestedByteArrayListsAsync(destination, default(BinaryConverter), element, cancellationToken);
+
     internal ColumnChunkReader Chunk(int column) => _chunks[column];
 
     internal BoundColumn Bound(int column) => _binding.Columns[column];

@@ -8,7 +8,7 @@ public sealed class ListColumnTests
     [Fact]
     public async Task A_batch_list_accessor_is_flat_offsets_and_values_equal_to_the_rows()
     {
-        Basket[] baskets = Enumerable.Range(0, 250).Select(Make).ToArray();
+        Basket[] baskets = Enumerable.Range(0, 250).Select(ListTests.Make).ToArray();
         using var file = new TempFile();
         await ParquetDatasetWriter<Basket>.WriteFileAsync(file.Path, baskets, rowGroupSize: 100);
 
@@ -100,7 +100,7 @@ public sealed class ListColumnTests
     [Fact]
     public async Task Memory_sources_and_shuffled_batches_keep_list_rows_whole()
     {
-        Basket[] baskets = Enumerable.Range(0, 120).Select(Make).ToArray();
+        Basket[] baskets = Enumerable.Range(0, 120).Select(ListTests.Make).ToArray();
         var source = new MemorySource<Basket>(baskets, batchSize: 16);
         using var streaming = new StreamingDataset<Basket>(source, 4).WithShuffle(seed: 3, windowRows: 50, lanes: 2);
 
@@ -118,16 +118,8 @@ public sealed class ListColumnTests
         }
 
         Assert.Equal(baskets.Select(b => b.Id).Order(), read.Select(b => b.Id).Order());
-        Assert.All(read, b => Assert.Equal(Make((int)b.Id).Quantities, b.Quantities));
+        Assert.All(read, b => Assert.Equal(ListTests.Make((int)b.Id).Quantities, b.Quantities));
     }
-
-    private static Basket Make(int i) => new(
-        i,
-        Quantities: Enumerable.Range(0, i % 4).Select(q => q * i).ToArray(),
-        Tags: Enumerable.Range(0, i % 3).Select(t => $"tag-{t}").ToList(),
-        Prices: i % 5 == 0 ? null : Enumerable.Range(0, i % 4).Select(p => p == 1 ? (double?)null : p * 1.5).ToArray(),
-        Notes: i % 7 == 0 ? null : i % 7 == 1 ? [] : ["a", null, $"n{i}"],
-        Times: i % 2 == 0 ? null : [new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i)]);
 }
 
 [StreamingDataset]

@@ -46,7 +46,8 @@ public sealed class ListTests
         Assert.Contains("Prices", error.Message, StringComparison.Ordinal);
     }
 
-    private static Basket Make(int i) => new(
+    /// <summary>Basket <paramref name="i"/>: lists of every length 0 to 3, null and empty lists and null elements by turns.</summary>
+    internal static Basket Make(int i) => new(
         i,
         Quantities: Enumerable.Range(0, i % 4).Select(q => q * i).ToArray(),
         Tags: Enumerable.Range(0, i % 3).Select(t => $"tag-{t}").ToList(),
