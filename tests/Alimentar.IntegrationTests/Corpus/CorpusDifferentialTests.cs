@@ -19,11 +19,6 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
     /// <summary>Files DuckDB reads that Alimentar refuses, each with the reason (README, "Errors and bad files").</summary>
     private static readonly Dictionary<string, string> KnownRefusals = new(StringComparer.Ordinal)
     {
-        ["nested_lists.snappy.parquet"] = "lists nested in lists (the nested-data work)",
-        ["nested_maps.snappy.parquet"] = "maps nested in maps (the nested-data work)",
-        ["nonnullable.impala.parquet"] = "lists nested in lists (the nested-data work)",
-        ["nullable.impala.parquet"] = "lists nested in lists (the nested-data work)",
-        ["old_list_structure.parquet"] = "lists nested in lists (the nested-data work)",
         ["int96_from_spark.parquet"] = "timestamps beyond DateTime's years 1 to 9999",
         ["nested_structs.rust.parquet"] = "timestamps beyond DateTime's years 1 to 9999 (year 52951)",
         ["datapage_v1-corrupt-checksum.parquet"] = "a page failing its CRC (DuckDB does not check them; VerifyPageChecksums(false) reads it)",
