@@ -83,13 +83,7 @@ public sealed class ListBuffer<T>
     /// <param name="list">The list, or null.</param>
     public void Set(int row, IReadOnlyList<T>? list)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(row);
-        if (row > Rows)
-        {
-            throw new InvalidOperationException($"List rows are stored in order: row {row} was set before row {Rows}.");
-        }
-
-        Truncate(row);
+        RestartAt(row);
         switch (list)
         {
             case null:
@@ -118,13 +112,7 @@ public sealed class ListBuffer<T>
     /// <param name="isNull">True for a null list.</param>
     public void Set(int row, ReadOnlySpan<T> list, bool isNull)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(row);
-        if (row > Rows)
-        {
-            throw new InvalidOperationException($"List rows are stored in order: row {row} was set before row {Rows}.");
-        }
-
-        Truncate(row);
+        RestartAt(row);
         if (isNull)
         {
             AppendNull();
@@ -220,6 +208,18 @@ public sealed class ListBuffer<T>
         CheckFilled(row);
         int first = _offsets[row];
         return _values.AsSpan(first, _offsets[row + 1] - first);
+    }
+
+    /// <summary>Makes <paramref name="row"/> the next row to append, dropping it and any after it.</summary>
+    private void RestartAt(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        if (row > Rows)
+        {
+            throw new InvalidOperationException($"List rows are stored in order: row {row} was set before row {Rows}.");
+        }
+
+        Truncate(row);
     }
 
     private void Truncate(int rows)

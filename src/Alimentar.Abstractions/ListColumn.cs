@@ -51,8 +51,9 @@ public readonly struct ListColumn<T>
 
     /// <summary>
     /// <see cref="Count"/> + 1 offsets into <see cref="Values"/>: row <c>i</c>'s list is
-    /// <c>Values[Offsets[i]..Offsets[i + 1]]</c>. Starts at 0; a view of a batch that starts inside a store
-    /// (a slice) copies its offsets once to rebase them.
+    /// <c>Values[Offsets[i]..Offsets[i + 1]]</c>. Starts at 0. A batch read from a file starts its store, so this
+    /// is a view; for a slice that starts inside a store (a resumed or shuffled batch), each read rebases a copy:
+    /// hold the span rather than reading the property in a loop.
     /// </summary>
     public ReadOnlySpan<int> Offsets
     {
