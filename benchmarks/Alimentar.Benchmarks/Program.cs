@@ -3,12 +3,14 @@ using BenchmarkDotNet.Running;
 
 // Timed suites:            dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- --filter '*'
 // Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
+//                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory tokens [rows]
 // Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
 return args switch
 {
     ["memory", ..] => MemoryRunner.Run(args),
     ["storage", ..] => StorageRunner.Run(args),
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
+    ["tokens", string reader, string path] => MemoryRunner.ReadTokens(reader, path),
     _ => RunSuites(args),
 };
 

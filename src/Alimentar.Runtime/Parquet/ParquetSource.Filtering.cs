@@ -118,7 +118,7 @@ public sealed partial class ParquetSource<T>
                 position = range.Start;
                 while (position < range.End)
                 {
-                    int rows = (int)Math.Min(RowsPerBatch, range.End - position);
+                    int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), range.End - position);
                     ColumnStore<T>? store = await reader.ReadFilteredBatchAsync(rowGroup, rows, filter, cancellationToken).ConfigureAwait(false);
                     position += rows;
                     if (tracker is not null)

@@ -206,6 +206,15 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>Rows per batch (the last batch of each row group may be shorter): the unit of memory.</summary>
     public int RowsPerBatch { get; private set; } = DefaultBatchSize;
 
+    /// <summary>The most bytes of decoded values a batch holds unless <see cref="BatchBytes(long)"/> says otherwise: 16 MiB.</summary>
+    public const long DefaultBatchBytes = 16L << 20;
+
+    /// <summary>
+    /// The most bytes of decoded values a batch holds: a row group whose rows are large (long lists, long texts)
+    /// is read in batches of fewer than <see cref="RowsPerBatch"/> rows, estimated from its chunks' uncompressed sizes.
+    /// </summary>
+    public long BytesPerBatch { get; private set; } = DefaultBatchBytes;
+
     /// <summary>
     /// Batches decoded ahead, on another thread, of the one being handed out (default 1). Each holds one
     /// more batch in memory and lets another core decode while the consumer works.
@@ -225,6 +234,21 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         RowsPerBatch = rows;
+        return this;
+    }
+
+    /// <summary>
+    /// Caps batches by bytes as well as rows, from the next pass on: in each row group, a batch holds at most as many
+    /// rows as fit in <paramref name="bytes"/> by the row group's uncompressed size per row (never fewer than one,
+    /// never more than <see cref="RowsPerBatch"/>). The default, <see cref="DefaultBatchBytes"/>, changes nothing for
+    /// rows of a few hundred bytes and keeps batches of long token lists near 16 MiB instead of 75 MB.
+    /// </summary>
+    /// <param name="bytes">Bytes per batch; <see cref="long.MaxValue"/> to size batches by rows alone.</param>
+    /// <returns>This source, configured.</returns>
+    public ParquetSource<T> BatchBytes(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        BytesPerBatch = bytes;
         return this;
     }
 
@@ -319,7 +343,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
                 while (rowGroup.RowsLeft > 0)
                 {
                     long offset = rowGroup.Rows - rowGroup.RowsLeft;
-                    int rows = (int)Math.Min(RowsPerBatch, rowGroup.RowsLeft);
+                    int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), rowGroup.RowsLeft);
                     ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
                     if (tracker is not null)
                     {
@@ -402,7 +426,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
         for (long taken = 0; taken < take;)
         {
-            int rows = (int)Math.Min(RowsPerBatch, take - taken);
+            int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), take - taken);
             ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)(skip + taken)));
             taken += rows;

@@ -32,6 +32,22 @@ internal sealed class RowGroupReader : IDisposable
     /// <summary>The compressed bytes of the bound columns' chunks: what reading the row group fetches.</summary>
     public long CompressedBytes { get; }
 
+    /// <summary>
+    /// The bound columns' bytes once decompressed, per row, from the chunks' metadata: an estimate of what a
+    /// decoded row holds (long lists make it large), 0 when the writer did not say.
+    /// </summary>
+    public double UncompressedBytesPerRow => Rows == 0 ? 0 : _chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / Rows;
+
+    /// <summary>
+    /// Rows per batch for this row group: <paramref name="maxRows"/>, or fewer so that a batch's decoded values
+    /// stay near <paramref name="maxBytes"/> (at least one row).
+    /// </summary>
+    public int BatchRows(int maxRows, long maxBytes)
+    {
+        double perRow = UncompressedBytesPerRow;
+        return perRow <= 0 ? maxRows : (int)Math.Clamp(maxBytes / perRow, 1, maxRows);
+    }
+
     public long RowsLeft => Rows - _rowsRead;
 
     /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries and scratch.</summary>

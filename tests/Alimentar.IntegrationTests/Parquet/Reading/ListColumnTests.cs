@@ -98,6 +98,41 @@ public sealed class ListColumnTests
     }
 
     [Fact]
+    public void Batches_of_long_lists_are_capped_by_bytes_as_well_as_rows()
+    {
+        using var file = new TempFile();
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, "SELECT i::BIGINT AS id, list_transform(range(1000), j -> (i + j)::INTEGER) AS tokens FROM range(2000) t(i)", file.Path, "ROW_GROUP_SIZE 2000");
+        }
+
+        int[] bySize = BatchCounts(new ParquetSource<TokenRow>(file.Path).BatchSize(1000).BatchBytes(400_000));
+        int[] byRows = BatchCounts(new ParquetSource<TokenRow>(file.Path).BatchSize(1000).BatchBytes(long.MaxValue));
+
+        Assert.Equal(2000, bySize.Sum());
+        Assert.All(bySize, count => Assert.InRange(count, 1, 100));
+        Assert.Equal([1000, 1000], byRows);
+        Assert.Equal(ParquetSource<TokenRow>.DefaultBatchBytes, new ParquetSource<TokenRow>(file.Path).BytesPerBatch);
+
+        static int[] BatchCounts(ParquetSource<TokenRow> source)
+        {
+            using var streaming = new StreamingDataset<TokenRow>(source, 2);
+            var counts = new List<int>();
+            foreach (Batch<TokenRow> batch in streaming)
+            {
+                using (batch)
+                {
+                    counts.Add(batch.Count);
+                    Assert.Equal(batch[0].Id, batch.Tokens[0][0]);
+                }
+            }
+
+            return [.. counts];
+        }
+    }
+
+    [Fact]
     public async Task Memory_sources_and_shuffled_batches_keep_list_rows_whole()
     {
         Basket[] baskets = Enumerable.Range(0, 120).Select(ListTests.Make).ToArray();
@@ -124,3 +159,6 @@ public sealed class ListColumnTests
 
 [StreamingDataset]
 public partial record BlobLists(long Id, byte[]?[]? Blobs);
+
+[StreamingDataset]
+public partial record TokenRow(long Id, int[] Tokens);

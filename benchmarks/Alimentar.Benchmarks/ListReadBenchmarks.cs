@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Attributes;
+
+namespace Alimentar.Benchmarks;
+
+/// <summary>Token lists (100,000 documents of 256–2,048 int32, DuckDB-written, ZSTD): the flat accessor, typed rows and DuckDB.NET.</summary>
+[MemoryDiagnoser]
+public class ListReadBenchmarks
+{
+    private string _path = string.Empty;
+
+    [GlobalSetup]
+    public void WriteFile() => _path = TokenReaders.File();
+
+    [Benchmark(Baseline = true, Description = "Alimentar flat ListColumn<int>")]
+    public double AlimentarFlat() => TokenReaders.AlimentarFlat(_path);
+
+    [Benchmark(Description = "Alimentar typed rows (int[] per row)")]
+    public double AlimentarRows() => TokenReaders.AlimentarRows(_path);
+
+    [Benchmark(Description = "DuckDB.NET streaming reader")]
+    public double DuckDbStreaming() => TokenReaders.DuckDbStreaming(_path);
+}

@@ -1,0 +1,112 @@
+using System.Data;
+using DuckDB.NET.Data;
+
+namespace Alimentar.Benchmarks;
+
+/// <summary>A tokenised corpus: a document id and its token ids, 256 to 2,048 per document.</summary>
+[StreamingDataset]
+public partial record TokenizedDocument(long Id, int[] Tokens);
+
+/// <summary>
+/// Readers of the token-list file, each summing every token so that nothing is optimised away: the flat
+/// <see cref="ListColumn{T}"/> accessor, typed rows (an array per row), and DuckDB.NET's streaming reader.
+/// </summary>
+public static class TokenReaders
+{
+    /// <summary>The readers by the names the memory runner takes.</summary>
+    public static IReadOnlyDictionary<string, Func<string, double>> All { get; } = new Dictionary<string, Func<string, double>>
+    {
+        ["alimentar-flat"] = AlimentarFlat,
+        ["alimentar-flat-default-batch"] = path => AlimentarFlat(new ParquetSource<TokenizedDocument>(path)),
+        ["alimentar-rows"] = AlimentarRows,
+        ["duckdb-streaming"] = DuckDbStreaming,
+    };
+
+    /// <summary>Alimentar's flat accessor: every token of a batch as one span, nothing allocated per row.</summary>
+    public static double AlimentarFlat(string path) => AlimentarFlat(new ParquetSource<TokenizedDocument>(path).BatchSize(1024));
+
+    private static double AlimentarFlat(ParquetSource<TokenizedDocument> source)
+    {
+        using var streaming = new StreamingDataset<TokenizedDocument>(source, bufferSize: 4);
+        long sum = 0;
+        foreach (Batch<TokenizedDocument> batch in streaming)
+        {
+            using (batch)
+            {
+                foreach (int token in batch.Tokens.Values)
+                {
+                    sum += token;
+                }
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>Alimentar typed rows: one <c>int[]</c> per document.</summary>
+    public static double AlimentarRows(string path)
+    {
+        using var streaming = new StreamingDataset<TokenizedDocument>(new ParquetSource<TokenizedDocument>(path).BatchSize(1024), bufferSize: 4);
+        long sum = 0;
+        foreach (TokenizedDocument document in streaming.Rows())
+        {
+            foreach (int token in document.Tokens)
+            {
+                sum += token;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>DuckDB.NET's streaming reader, the list column handed out per row.</summary>
+    public static double DuckDbStreaming(string path)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using DuckDBCommand command = connection.CreateCommand();
+        command.UseStreamingMode = true;
+        command.CommandText = $"SELECT tokens FROM read_parquet('{path}')";
+        using IDataReader reader = command.ExecuteReader();
+        long sum = 0;
+        while (reader.Read())
+        {
+            foreach (int token in ((DuckDBDataReader)reader).GetFieldValue<List<int>>(0))
+            {
+                sum += token;
+            }
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The token file the list suites read, written by DuckDB with ZSTD: <paramref name="rows"/> documents of
+    /// 256 to 2,048 int32 tokens (about 1,150 on average), as a tokenised pretraining corpus holds them.
+    /// </summary>
+    public static string File(int rows = 100_000)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-tokens-{rows}.parquet");
+        if (System.IO.File.Exists(path))
+        {
+            return path;
+        }
+
+        string partial = path + ".tmp.parquet";
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using DuckDBCommand command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT i::BIGINT AS id,
+                             list_transform(range(256 + (hash(i) % 1793)::INTEGER), j -> ((hash(i * 4099 + j) % 100277)::INTEGER)) AS tokens
+                      FROM range({rows}) t(i))
+                TO '{partial}' (FORMAT PARQUET, COMPRESSION 'zstd', ROW_GROUP_SIZE 10000)
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        System.IO.File.Move(partial, path);
+        return path;
+    }
+}
