@@ -31,8 +31,16 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
 
     private readonly int _listDepth;
 
+    /// <summary>
+    /// For a record, class or struct member (<see cref="ColumnType.Group"/>), or a list of them: the fields of the
+    /// nested type, bound by the same name rules inside the file's group; null for any other member.
+    /// </summary>
+    public IReadOnlyList<ColumnDescriptor>? Fields { get; init; }
+
     /// <inheritdoc />
-    public override string ToString() => IsList
+    public override string ToString() => Fields is { } fields
+        ? $"{Name} ({(IsList ? "List<" : string.Empty)}{{{string.Join(", ", fields)}}}{(IsList ? ">" : string.Empty)}{(IsNullable ? "?" : string.Empty)})"
+        : IsList
         ? $"{Name} ({string.Concat(Enumerable.Repeat("List<", ListDepth))}{Type}{(ElementIsNullable ? "?" : string.Empty)}{new string('>', ListDepth)}{(IsNullable ? "?" : string.Empty)})"
         : $"{Name} ({Type}{(IsNullable ? "?" : string.Empty)})";
 }

@@ -47,4 +47,6 @@ public enum ColumnType
     Guid,
     /// <summary><see cref="System.Half"/>: read from FLOAT16 (FIXED_LEN_BYTE_ARRAY(2)) or FLOAT; written as FLOAT, which holds every half exactly.</summary>
     Half,
+    /// <summary>A record, class or struct member: a Parquet group whose fields are <see cref="ColumnDescriptor.Fields"/>.</summary>
+    Group,
 }

@@ -103,4 +103,10 @@ public interface IColumnReader
     /// <param name="element">Builds one element of a row's list.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken);
+
+    /// <summary>Reads a record member (a Parquet group), or a list of records: every leaf of the group, with which groups are null.</summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The batch's entries, from which generated code builds the member's objects.</returns>
+    ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken);
 }

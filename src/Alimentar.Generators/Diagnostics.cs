@@ -21,7 +21,7 @@ namespace Alimentar.Generators
         public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
             "ALI0003",
             "Member type is not supported as a Parquet column",
-            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
+            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, an array, List<T> or IReadOnlyList<T> of them (at any depth), a record, class or struct holding them, or mark it [ParquetIgnore]");
 
         public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
             "ALI0004",
@@ -67,11 +67,21 @@ namespace Alimentar.Generators
             isEnabledByDefault: true,
             helpLinkUri: HelpLink("ALI0011"));
 
+        public static readonly DiagnosticDescriptor RecursiveRecord = Error(
+            "ALI0012",
+            "A record holds itself",
+            "'{0}' holds itself, directly or through other records, so the Parquet group it maps to would never end; hold the repeated part as a separate column or mark a member [ParquetIgnore]");
+
+        public static readonly DiagnosticDescriptor UnsupportedInRecord = Error(
+            "ALI0013",
+            "Member type is not supported inside a nested record yet",
+            "Member '{0}' of '{1}' has type '{2}', which a record inside a row cannot hold yet (lists, char and enums written as names are read only at the row's top level); bind the field as a column of the row type by its path, e.g. [ParquetColumn(\"outer.field\")], or mark it [ParquetIgnore]");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
             NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal, AbstractType,
-            ColumnAttributeIgnored,
+            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

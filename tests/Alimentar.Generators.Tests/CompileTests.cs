@@ -14,6 +14,7 @@ public sealed class CompileTests
         RowSources.EnumsDecimalsAndSerializerAttributes,
         RowSources.Lists,
         RowSources.NestedLists,
+        RowSources.Records,
     ];
 
     [Theory]

@@ -20,7 +20,19 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, or an array, List<T> or IReadOnlyList<T> of them, or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, an enum, a nullable form of these, an array, List<T> or IReadOnlyList<T> of them (at any depth), a record, class or struct holding them, or mark it [ParquetIgnore]");
+
+    [Fact]
+    public void ALI0012_a_record_that_holds_itself() => AssertSingle(
+        "using Alimentar; public sealed record Node(string Name, Node? [|Parent|]); [StreamingDataset] public partial record Row(int A, Node Root);",
+        "ALI0012",
+        "'Node' holds itself, directly or through other records, so the Parquet group it maps to would never end; hold the repeated part as a separate column or mark a member [ParquetIgnore]");
+
+    [Fact]
+    public void ALI0013_a_list_inside_a_nested_record() => AssertSingle(
+        "using Alimentar; public sealed record Detection(string Label, float[] [|Box|]); [StreamingDataset] public partial record Row(int A, Detection Best);",
+        "ALI0013",
+        "Member 'Box' of 'Detection' has type 'float[]', which a record inside a row cannot hold yet (lists, char and enums written as names are read only at the row's top level); bind the field as a column of the row type by its path, e.g. [ParquetColumn(\"outer.field\")], or mark it [ParquetIgnore]");
 
     [Fact]
     public void ALI0004_two_members_map_to_one_column() => AssertSingle(

@@ -27,6 +27,9 @@ public sealed class GeneratorSnapshotTests
     public void One_level_lists() => Verify(nameof(One_level_lists), RowSources.Lists, "Demo.Basket.g.cs");
 
     [Fact]
+    public void Records_and_lists_of_records() => Verify(nameof(Records_and_lists_of_records), RowSources.Records, "Demo.Conversation.g.cs");
+
+    [Fact]
     public void Lists_of_lists() => Verify(nameof(Lists_of_lists), RowSources.NestedLists, "Demo.Document.g.cs");
 
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)

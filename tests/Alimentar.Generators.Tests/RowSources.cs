@@ -119,4 +119,27 @@ internal static class RowSources
         [StreamingDataset]
         public partial record Document(long Id, int[][] Spans, List<List<string?>?>? Words, IReadOnlyList<double?[]>? Scores, byte[][][] Chunks);
         """;
+
+    public const string Records = """
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        public enum Role { User, Assistant }
+
+        public sealed record Message(Role Role, string Content, int? Tokens);
+
+        public record struct Image(byte[]? Bytes, string? Path);
+
+        public sealed class Meta
+        {
+            public int Year { get; init; }
+
+            public Image Cover { get; init; }
+        }
+
+        [StreamingDataset]
+        public partial record Conversation(string Id, List<Message> Messages, Image? Picture, Meta Meta, IReadOnlyList<Image?>? Gallery);
+        """;
 }

@@ -98,37 +98,47 @@ namespace Alimentar.Generators.Emitting
             w.Line($"    \"{row.DisplayName}\",");
             for (int i = 0; i < row.Columns.Count; i++)
             {
-                ColumnSpec c = row.Columns[i];
-                var settings = new List<string>();
-                if (c.HasExplicitName)
-                {
-                    settings.Add("HasExplicitName = true");
-                }
-
-                if (c.List is { } list)
-                {
-                    settings.Add("IsList = true");
-                    settings.Add($"ElementIsNullable = {Bool(list.Innermost.ElementIsNullable)}");
-                    if (list.Depth > 1)
-                    {
-                        settings.Add($"ListDepth = {list.Depth}");
-                    }
-                }
-
-                if (c.Precision > 0)
-                {
-                    settings.Add($"Precision = {c.Precision}");
-                    settings.Add($"Scale = {c.Scale}");
-                }
-
-                string extras = settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
                 string separator = i == row.Columns.Count - 1 ? ");" : ",";
-                w.Line($"    new {Alimentar}.ColumnDescriptor({Literal(c.ColumnName)}, \"{c.MemberName}\", {Alimentar}.ColumnType.{c.ColumnType}, IsNullable: {Bool(c.IsNullable)}){extras}{separator}");
+                w.Line($"    {Descriptor(row.Columns[i])}{separator}");
             }
 
             w.Line();
             w.Line($"private const int FixedRowWidth = {row.Columns.Sum(c => c.ElementSize)};");
             w.Line();
+        }
+
+        /// <summary>The <c>ColumnDescriptor</c> of a column as code: its name, member, type and settings, with a record's fields inside.</summary>
+        private static string Descriptor(ColumnSpec c)
+        {
+            var settings = new List<string>();
+            if (c.HasExplicitName)
+            {
+                settings.Add("HasExplicitName = true");
+            }
+
+            if (c.List is { } list)
+            {
+                settings.Add("IsList = true");
+                settings.Add($"ElementIsNullable = {Bool(list.Innermost.ElementIsNullable)}");
+                if (list.Depth > 1)
+                {
+                    settings.Add($"ListDepth = {list.Depth}");
+                }
+            }
+
+            if (c.Precision > 0)
+            {
+                settings.Add($"Precision = {c.Precision}");
+                settings.Add($"Scale = {c.Scale}");
+            }
+
+            if ((c.Group ?? c.List?.Group) is { } group)
+            {
+                settings.Add($"Fields = new {Alimentar}.ColumnDescriptor[] {{ {string.Join(", ", group.Fields.Select(Descriptor))} }}");
+            }
+
+            string extras = settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
+            return $"new {Alimentar}.ColumnDescriptor({Literal(c.ColumnName)}, \"{c.MemberName}\", {Alimentar}.ColumnType.{c.ColumnType}, IsNullable: {Bool(c.IsNullable)}){extras}";
         }
 
         private static void EmitFields(SourceWriter w, RowSpec row)
@@ -220,6 +230,18 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
+                if (c.Group is { } group)
+                {
+                    EmitRecordRead(w, c, group, i);
+                    continue;
+                }
+
+                if (c.List is { Group: { } elementGroup } records)
+                {
+                    EmitRecordListRead(w, c, records, elementGroup, i);
+                    continue;
+                }
+
                 if (c.List is { Inner: { } } nested)
                 {
                     w.Line($"await reader.{NestedReadCall(c, nested)}({i}, this.{Id(c.FieldName)}, {ElementBuilder(nested, 1)}, cancellationToken).ConfigureAwait(false);");
@@ -252,11 +274,11 @@ namespace Alimentar.Generators.Emitting
         private static void EmitWrite(SourceWriter w, RowSpec row)
         {
             w.Line("/// <inheritdoc />");
-            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } }) is { } nested)
+            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } } || c.Group is not null || c.List is { Group: { } }) is { } nested)
             {
-                // Parquet.Net, the writer for now, cannot write lists of lists the way the reader reads them.
+                // Parquet.Net, the writer for now, cannot write lists of lists or records the way the reader reads them.
                 w.Line($"public override {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken) =>");
-                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} is a list of lists, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
+                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} {(nested.Group is null && nested.List?.Group is null ? "is a list of lists" : "holds records")}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
                 w.Line();
                 return;
             }
@@ -478,8 +500,83 @@ namespace Alimentar.Generators.Emitting
                 ({ AsString: true }, _) => $"Parse{c.FieldName}({stored})",
                 ({ }, _) => $"({c.MemberType}){stored}",
                 (_, { } l) => ListExpression(c, l),
+                _ when c.Group is { IsValueType: false } && !c.IsNullable => stored + "!",
                 _ => stored,
             };
+        }
+
+        /// <summary>A record member: the batch's records read, then one object per row (null where the group is).</summary>
+        private static void EmitRecordRead(SourceWriter w, ColumnSpec c, GroupSpec group, int column)
+        {
+            string records = $"records{column}";
+            w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
+            w.Open("for (int row = 0; row < rows; row++)");
+            w.Line($"this.{Id(c.FieldName)}[row] = {RecordExpression(records, "row", group, c.IsNullable)};");
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>A list of records: the rows' lists laid out flat, one object per element.</summary>
+        private static void EmitRecordListRead(SourceWriter w, ColumnSpec c, ListSpec list, GroupSpec group, int column)
+        {
+            string records = $"records{column}";
+            string field = $"this.{Id(c.FieldName)}";
+            w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
+            w.Line($"{field}.Clear();");
+            w.Open("for (int row = 0; row < rows; row++)");
+            w.Open($"if ({records}.IsNullList(row, nullable: {Bool(c.IsNullable)}))");
+            w.Line($"{field}.AppendNull();");
+            w.Line("continue;");
+            w.Close();
+            w.Line();
+            w.Line($"global::System.Span<{list.ElementCode}> list = {field}.AppendList({records}.LengthOf(row));");
+            w.Line($"int first = {records}.Start(row);");
+            w.Open("for (int i = 0; i < list.Length; i++)");
+            w.Line($"list[i] = {RecordExpression(records, "first + i", group, list.ElementIsNullable)};");
+            w.Close();
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>A record built from its leaves at <paramref name="entry"/>: null (or an error) where its group is null, else the constructor and initializer.</summary>
+        private static string RecordExpression(string records, string entry, GroupSpec group, bool nullable)
+        {
+            int groups = 0;
+            int leaves = 0;
+            return Build(group, nullable);
+
+            // Groups and leaves are numbered depth first in declaration order, as the runtime's binding walks them.
+            string Build(GroupSpec spec, bool isNullable)
+            {
+                int self = groups++;
+                var arguments = new string[spec.Fields.Count];
+                for (int f = 0; f < spec.Fields.Count; f++)
+                {
+                    ColumnSpec field = spec.Fields[f];
+                    arguments[f] = field.Group is { } inner ? Build(inner, field.IsNullable) : Leaf(field, leaves++);
+                }
+
+                string construct = $"new {spec.TypeName}({string.Join(", ", spec.ConstructorArguments.Select(i => arguments[i]))})";
+                if (spec.InitializedFields.Count > 0)
+                {
+                    construct += " { " + string.Join(", ", spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}")) + " }";
+                }
+
+                string absent = isNullable ? "null" : "default!";
+                return $"{records}.IsNull({self}, {entry}, nullable: {Bool(isNullable)}) ? {absent} : {construct}";
+            }
+
+            string Leaf(ColumnSpec field, int leaf)
+            {
+                string value = field.Storage switch
+                {
+                    ColumnStorage.Value => $"{records}.Required<{field.ElementType}>({leaf}, {entry})",
+                    ColumnStorage.NullableValue => $"{records}.Nullable<{field.ElementType}>({leaf}, {entry})",
+                    _ when field.IsNullable => $"{records}.Reference<{field.ElementType}>({leaf}, {entry})",
+                    _ => $"{records}.RequiredReference<{field.ElementType}>({leaf}, {entry})",
+                };
+                return field.Enum is { } e ? $"({e.TypeName}{(field.IsNullable ? "?" : string.Empty)}){value}" : value;
+            }
         }
 
         /// <summary>The reader call for a list of lists, by how its values are held, with its value and element types.</summary>

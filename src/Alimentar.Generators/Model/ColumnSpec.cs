@@ -15,6 +15,7 @@ namespace Alimentar.Generators.Model
     /// <param name="Enum">The enum the member holds, when it is one.</param>
     /// <param name="List">The list the member holds, when it is one.</param>
     /// <param name="IsChar">A <c>char</c> member, held as a one-character string.</param>
+    /// <param name="Group">The record the member holds, when it is one (a list of records has it on its <see cref="ListSpec"/>).</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -29,12 +30,14 @@ namespace Alimentar.Generators.Model
         int Scale,
         EnumSpec? Enum = null,
         ListSpec? List = null,
-        bool IsChar = false)
+        bool IsChar = false,
+        GroupSpec? Group = null)
     {
         /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
         public string MemberType => (Enum, List) switch
         {
             _ when IsChar => IsNullable ? "char?" : "char",
+            _ when Group is not null => ElementType + (IsNullable ? "?" : string.Empty),
             ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
             (_, { Container: "List" } l) => $"global::System.Collections.Generic.List<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
             (_, { Container: "ReadOnlyList" } l) => $"global::System.Collections.Generic.IReadOnlyList<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
@@ -42,7 +45,9 @@ namespace Alimentar.Generators.Model
         };
 
         /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
-        public string StoredType => List is { } list
+        public string StoredType => Group is { } group
+            ? ElementType + (IsNullable || !group.IsValueType ? "?" : string.Empty)
+            : List is { } list
             ? list.ElementCode + "[]" + (IsNullable ? "?" : string.Empty)
             : Storage == ColumnStorage.NullableValue || (IsNullable && Storage != ColumnStorage.Value) ? ElementType + "?" : ElementType;
     }

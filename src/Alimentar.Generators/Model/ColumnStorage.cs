@@ -11,7 +11,9 @@ namespace Alimentar.Generators.Model
         String,
         /// <summary>A byte array: <c>byte[][]</c> or <c>byte[]?[]</c>.</summary>
         Binary,
-        /// <summary>A one-level list, one array per row: <c>int[][]</c>, <c>string?[]?[]</c>.</summary>
+        /// <summary>A list, held flat in a <c>ListBuffer</c>.</summary>
         List,
+        /// <summary>A record (a Parquet group), one object per row: <c>Image?[]</c>.</summary>
+        Group,
     }
 }

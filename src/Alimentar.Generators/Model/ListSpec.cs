@@ -6,7 +6,8 @@ namespace Alimentar.Generators.Model
     /// <param name="ElementType">The element type without nullability (<c>int</c>, <c>string</c>, <c>int[]</c>).</param>
     /// <param name="ElementIsNullable">Whether elements may be null.</param>
     /// <param name="Inner">For a list of lists, the element list; null for a list of values.</param>
-    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null)
+    /// <param name="Group">For a list of records, the record.</param>
+    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null)
     {
         /// <summary>The element as written in code (<c>int?</c>, <c>string</c>, <c>int[]?</c>).</summary>
         public string ElementCode => ElementType + (ElementIsNullable ? "?" : string.Empty);

@@ -7,7 +7,7 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false);
+        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
@@ -56,7 +56,7 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary>The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c> or <c>IReadOnlyList&lt;T&gt;</c>.</summary>
-        private static ITypeSymbol? ListElement(ITypeSymbol type, out string? container)
+        public static ITypeSymbol? ListElement(ITypeSymbol type, out string? container)
         {
             container = null;
             if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
@@ -140,6 +140,6 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary>A reference member accepts null unless the code says it does not (annotations off count as "may be null").</summary>
-        private static bool AcceptsNull(ITypeSymbol type) => type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        public static bool AcceptsNull(ITypeSymbol type) => type.NullableAnnotation != NullableAnnotation.NotAnnotated;
     }
 }

@@ -78,14 +78,15 @@ namespace Alimentar.Generators.Parsing
             }
 
             var warnings = new List<DiagnosticInfo>();
-            List<Member> members = CollectMembers(type, display, diagnostics, warnings, cancellationToken);
+            var visiting = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { type };
+            List<Member> members = CollectMembers(type, display, diagnostics, warnings, visiting, nested: false, cancellationToken);
             if (members.Count == 0 && diagnostics.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, syntax.Identifier.GetLocation(), display));
             }
 
             ReportDuplicateNames(members, display, diagnostics);
-            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax, diagnostics) : null;
+            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax.Identifier.GetLocation(), diagnostics) : null;
             if (diagnostics.Count > 0 || construction is null)
             {
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -107,7 +108,9 @@ namespace Alimentar.Generators.Parsing
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(warnings));
         }
 
-        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken)
+        /// <param name="visiting">The row type and the records being parsed around this one: meeting one again is a cycle.</param>
+        /// <param name="nested">Whether the type is a record inside a row, whose members may only be scalars and records for now.</param>
+        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, HashSet<ITypeSymbol> visiting, bool nested, CancellationToken cancellationToken)
         {
             var members = new List<Member>();
             foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
@@ -137,10 +140,22 @@ namespace Alimentar.Generators.Parsing
 
                     AttributeData[] attributes = MemberAttributes(symbol, type);
                     bool enumAsString = attributes.Any(a => a.AttributeClass?.ToDisplayString() == EnumAsStringAttribute);
-                    ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!, enumAsString);
+                    bool reported = false;
+                    ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!, enumAsString)
+                        ?? GroupMapping(memberType!, location, visiting, diagnostics, warnings, cancellationToken, out reported);
                     if (mapping is null)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberType, location, symbol.Name, display, memberType!.ToDisplayString()));
+                        if (!reported)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedMemberType, location, symbol.Name, display, memberType!.ToDisplayString()));
+                        }
+
+                        continue;
+                    }
+
+                    if (nested && (mapping.Storage == ColumnStorage.List || mapping.IsChar || mapping.Enum is { AsString: true }))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedInRecord, location, symbol.Name, display, memberType!.ToDisplayString()));
                         continue;
                     }
 
@@ -173,7 +188,8 @@ namespace Alimentar.Generators.Parsing
                         Scale: mapping.ColumnType == "Decimal" ? scale : 0,
                         mapping.Enum,
                         mapping.List,
-                        mapping.IsChar);
+                        mapping.IsChar,
+                        mapping.Group);
                     var member = new Member(symbol, memberType!, settable, location, column, IsRequired(symbol));
                     if (redeclared >= 0)
                     {
@@ -188,6 +204,89 @@ namespace Alimentar.Generators.Parsing
 
             return members;
         }
+
+        /// <summary>
+        /// A member that holds a record, class or struct (or a list of them): the type parsed like a row, its members
+        /// by the same rules; null when the type is no such type, or with <paramref name="reported"/> set when it is
+        /// one that cannot be bound (a cycle, a member it cannot hold, no way to construct it).
+        /// </summary>
+        private static ColumnTypeMapper.Mapping? GroupMapping(ITypeSymbol type, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        {
+            reported = false;
+            ITypeSymbol? element = ColumnTypeMapper.ListElement(type, out string? container);
+            ITypeSymbol target = element ?? type;
+            bool targetNullable = AcceptsNull(target);
+            if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
+            {
+                target = wrapped.TypeArguments[0];
+            }
+
+            if (target is not INamedTypeSymbol named || !IsRecordCandidate(named))
+            {
+                return null;
+            }
+
+            string recordDisplay = DisplayName(named);
+            if (!visiting.Add(named))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RecursiveRecord, location, recordDisplay));
+                reported = true;
+                return null;
+            }
+
+            try
+            {
+                var found = new List<DiagnosticInfo>();
+                List<Member> members = CollectMembers(named, recordDisplay, found, warnings, visiting, nested: true, cancellationToken);
+                if (members.Count == 0 && found.Count == 0)
+                {
+                    found.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, location, recordDisplay));
+                }
+
+                ReportDuplicateNames(members, recordDisplay, found);
+                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found) : null;
+                if (found.Count > 0 || construction is null)
+                {
+                    // A record from another assembly has no source to point at: its problems point at the member that holds it.
+                    DiagnosticInfo holder = DiagnosticInfo.Create(Diagnostics.NoColumns, location);
+                    diagnostics.AddRange(found.Select(d => string.IsNullOrEmpty(d.FilePath) ? d with { FilePath = holder.FilePath, Span = holder.Span, LineSpan = holder.LineSpan } : d));
+                    reported = true;
+                    return null;
+                }
+
+                string typeName = named.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                var group = new GroupSpec(
+                    typeName,
+                    named.IsValueType,
+                    new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
+                    new EquatableArray<int>(construction.ConstructorArguments),
+                    new EquatableArray<int>(construction.InitializedColumns));
+                if (container is null)
+                {
+                    return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
+                }
+
+                var list = new ListSpec(container, ColumnStorage.Group, typeName, targetNullable, Group: group);
+                return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            }
+            finally
+            {
+                visiting.Remove(named);
+            }
+        }
+
+        /// <summary>A value type is nullable as <c>T?</c>; a reference type unless its annotation says it is not.</summary>
+        private static bool AcceptsNull(ITypeSymbol type) => type.IsValueType
+            ? type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+            : ColumnTypeMapper.AcceptsNull(type);
+
+        /// <summary>A concrete, non-generic class or struct of the user's: what a Parquet group can fill.</summary>
+        private static bool IsRecordCandidate(INamedTypeSymbol type) =>
+            type.TypeKind is TypeKind.Class or TypeKind.Struct
+            && !type.IsAbstract
+            && type.SpecialType == SpecialType.None
+            && type.TypeArguments.Length == 0
+            && !(type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)));
 
         private static IEnumerable<INamedTypeSymbol> BaseTypesFirst(INamedTypeSymbol type)
         {
@@ -308,7 +407,7 @@ namespace Alimentar.Generators.Parsing
         /// Picks the constructor that takes the most columns (by name, ignoring case, and type) and sets the rest
         /// through an object initializer; every column must be reachable one way or the other.
         /// </summary>
-        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, TypeDeclarationSyntax syntax, List<DiagnosticInfo> diagnostics)
+        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics)
         {
             IEnumerable<IMethodSymbol> constructors = type.InstanceConstructors
                 .Where(c => !IsCopyConstructor(c, type))
@@ -349,7 +448,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             Member culprit = firstUnsettable ?? members.First(m => !m.Settable);
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstruction, syntax.Identifier.GetLocation(), display, culprit.Symbol.Name));
+            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstruction, location, display, culprit.Symbol.Name));
             return null;
         }
 

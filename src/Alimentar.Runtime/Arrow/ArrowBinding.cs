@@ -37,6 +37,11 @@ internal sealed class ArrowBinding
             }
 
             IArrowType type = schema.FieldsList[match].DataType;
+            if (column.Fields is not null || column.ListDepth > 1)
+            {
+                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, ParquetSchemaBinder.Describe(column), $"Arrow {type.Name}; records and lists of lists are read from Parquet, not yet from Arrow");
+            }
+
             IArrowType? element = type is ListType list ? list.ValueDataType : null;
             if (column.IsList != element is not null || !FileValueKinds.CanConvert(KindOf(element ?? type), column.Type))
             {

@@ -126,6 +126,9 @@ internal sealed class ArrowColumnReader : IColumnReader
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
         throw NestedListsUnsupported(column);
 
+    public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
+        throw _binding.Unsupported(column, "struct");
+
     private Exception NestedListsUnsupported(int column) => _binding.Unsupported(column, "list<list<…>>");
 
     private void ReadValueLists<T, TElement>(int column, ListBuffer<TElement> destination, Func<T, TElement> wrap, bool elementsNullable)

@@ -12,4 +12,13 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
 
     /// <summary>The file column's path, as it is spelled there ('/' between the parts of a nested column).</summary>
     public string FileColumnName => Field.Path.ToString();
+
+    /// <summary>
+    /// For a record member or a list of records: how its leaves bind. <see cref="Field"/> is then its first leaf,
+    /// read through this column's chunk; the others are bound columns of their own after the row type's.
+    /// </summary>
+    public RecordBinding? Record { get; init; }
+
+    /// <summary>For a leaf of a record member: the descriptor of the leaf (this column's own descriptor is the record's).</summary>
+    public ColumnDescriptor LeafDescriptor { get; init; } = Descriptor;
 }

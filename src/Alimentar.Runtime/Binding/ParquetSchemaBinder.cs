@@ -10,9 +10,16 @@ internal static class ParquetSchemaBinder
         string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
 
         var bound = new BoundColumn[rowSchema.Columns.Count];
+        var recordLeaves = new List<BoundColumn>();
         for (int i = 0; i < bound.Length; i++)
         {
             ColumnDescriptor column = rowSchema.Columns[i];
+            if (column.Fields is not null)
+            {
+                bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length, recordLeaves, fileName);
+                continue;
+            }
+
             if (column.IsList)
             {
                 bound[i] = BindList(fileFields, names, rowSchema, column, fileName);
@@ -47,7 +54,7 @@ internal static class ParquetSchemaBinder
             bound[i] = new BoundColumn(column, field, kind);
         }
 
-        return bound;
+        return [.. bound, .. recordLeaves];
     }
 
     /// <summary>
@@ -176,7 +183,9 @@ internal static class ParquetSchemaBinder
         return text.ToString();
     }
 
-    private static string Describe(ColumnDescriptor column) => column.IsList
+    internal static string Describe(ColumnDescriptor column) => column.Fields is not null
+        ? $"{(column.IsList ? "a list of records" : "a record")} ({string.Join(", ", column.Fields.Select(f => f.Name))})"
+        : column.IsList
         ? $"{string.Concat(Enumerable.Repeat("a list of ", column.ListDepth))}{column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
         : $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
 

@@ -81,6 +81,12 @@ internal sealed class SelectedRowsReader(PagedColumnReader inner, IReadOnlyDicti
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
         ReadAllListsAsync(destination, (lists, token) => inner.ReadNestedBinaryListsAsync(column, lists, element, token), cancellationToken);
 
+    public async ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken)
+    {
+        RecordColumn all = await inner.ReadRecordsAsync(column, cancellationToken).ConfigureAwait(false);
+        return count == inner.RowCount ? all : all.Select(selected.AsSpan(0, count));
+    }
+
     /// <summary>A list column read in full into scratch lists, of which the passing rows are copied out.</summary>
     private async ValueTask ReadAllListsAsync<T>(ListBuffer<T> destination, Func<ListBuffer<T>, CancellationToken, ValueTask> read, CancellationToken cancellationToken)
     {

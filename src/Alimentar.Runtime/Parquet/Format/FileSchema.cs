@@ -38,6 +38,9 @@ internal sealed record LeafColumn(int Index, ColumnPath Path, SchemaElement Elem
     /// </summary>
     public IReadOnlyList<ListLevel> Lists { get; init; } = [];
 
+    /// <summary>The definition level at each node of the path, the leaf's last: a slot defined at or above a node's level has that node.</summary>
+    public IReadOnlyList<int> Definitions { get; init; } = [];
+
     /// <summary>For a leaf in a list: whether an entry may hold no value (the leaf, or a group between, is optional).</summary>
     public bool EntriesNullable => MaxDefinitionLevel > RepeatedDefinitionLevel;
 }
@@ -62,7 +65,8 @@ internal sealed record ListShape(ColumnPath Path, bool ElementIsLeaf, bool IsMap
 /// Whether the list's element is the next list on the path (or, for the innermost, the leaf's value) and nothing
 /// else: no group of several fields and no map between, so a list of lists of values binds to it.
 /// </param>
-internal sealed record ListLevel(ListShape Shape, int NullBelow, int EntryAt, bool ElementIsSingle);
+/// <param name="Element">The index on the path of the list's element node: the repeated node's one child, or the repeated node itself (the spec's rules).</param>
+internal sealed record ListLevel(ListShape Shape, int NullBelow, int EntryAt, bool ElementIsSingle, int Element);
 
 /// <summary>A file's schema: its elements in footer order and the leaf columns they describe.</summary>
 internal sealed class FileSchema
@@ -144,7 +148,11 @@ internal sealed class FileSchema
                         || (!namedAsElement && Enumerable.Range(repeated, nextOuter - repeated).All(i => chain[i].ChildCount == 1 && !IsMap(chain[i]))));
                 }
 
-                levels[k] = new ListLevel(shape, nullBelow, definitions[repeated], single);
+                // The repeated node is the element when it is the leaf, holds several fields, or is named as an element.
+                bool repeatedIsElement = repeated == chain.Count - 1 || chain[repeated].ChildCount != 1
+                    || chain[repeated].Name == "array" || (repeated > 0 && chain[repeated].Name == chain[repeated - 1].Name + "_tuple")
+                    || shape.IsMap;
+                levels[k] = new ListLevel(shape, nullBelow, definitions[repeated], single, repeatedIsElement ? repeated : repeated + 1);
             }
 
             return levels;
@@ -193,6 +201,7 @@ internal sealed class FileSchema
                         RepeatedDefinitionLevel = repeated < 0 ? 0 : definitions[repeated],
                         List = childRepetition == 1 ? Shape(repeated) : null,
                         Lists = Levels(),
+                        Definitions = definitions.ToArray(),
                     });
                 }
 

@@ -38,16 +38,16 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             (bound, levels, values) => AssembleNested(bound, levels, values, static value => value, destination, element),
             cancellationToken);
 
-    private delegate void DecodePresent<T>(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, ListValues<T> values, int present);
+    private delegate void DecodePresent<T>(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present);
 
-    private delegate void AssembleRows<T>(BoundColumn bound, ListLevels levels, ReadOnlySpan<T> values);
+    private delegate void AssembleRows<T>(BoundColumn bound, BatchLevels levels, ReadOnlySpan<T> values);
 
     /// <summary>Gathers the batch's levels and present values page by page, then assembles its rows; errors name the file, row group and column.</summary>
     private async ValueTask ReadAsync<T>(DecodePresent<T> decode, AssembleRows<T> assemble, CancellationToken cancellationToken)
     {
         ColumnChunkReader chunk = reader.Chunk(column);
         BoundColumn bound = reader.Bound(column);
-        using var levels = new ListLevels();
+        using var levels = new BatchLevels();
         using var values = new ListValues<T>();
         try
         {
@@ -60,7 +60,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    private void DecodeValues<T>(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, ListValues<T> values, int present)
+    private void DecodeValues<T>(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present)
         where T : struct
     {
         int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values.Append(present), reader.Scratch);
@@ -84,7 +84,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
     /// maximum level, null below). The rows' lists go to <paramref name="destination"/>, their elements built by
     /// <paramref name="element"/> from the inner depths.
     /// </summary>
-    private void AssembleNested<T, TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<T> decoded, Func<T, TValue> map, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element)
+    private void AssembleNested<T, TValue, TElement>(BoundColumn bound, BatchLevels levels, ReadOnlySpan<T> decoded, Func<T, TValue> map, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element)
     {
         IReadOnlyList<ListLevel> lists = bound.Field.Lists;
         int depth = lists.Count;
@@ -177,8 +177,16 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
+    /// <summary>
+    /// The batch's slots of this column, levels copied into <paramref name="levels"/> and present values handed to
+    /// <paramref name="decodePresent"/> page by page: for readers that assemble the slots themselves. Works for
+    /// flat columns too (a slot per row).
+    /// </summary>
+    internal ValueTask GatherSlotsAsync(BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken) =>
+        GatherAsync(reader.Chunk(column), reader.Bound(column), levels, decodePresent, cancellationToken);
+
     /// <summary>Takes the slots of exactly <see cref="PagedColumnReader.RowCount"/> rows, page after page, decoding each page's present values.</summary>
-    private async ValueTask GatherAsync(ColumnChunkReader chunk, BoundColumn bound, ListLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
+    private async ValueTask GatherAsync(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
     {
         int rows = reader.RowCount;
         byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
@@ -210,7 +218,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
     }
 
     /// <summary>Turns the batch's slots into rows of <paramref name="destination"/>: its offsets, null lists and elements.</summary>
-    private void Assemble<TValue, TElement>(BoundColumn bound, ListLevels levels, ReadOnlySpan<TValue> values, ListBuffer<TElement> destination, Func<TValue, TElement> map, bool elementsNullable)
+    private void Assemble<TValue, TElement>(BoundColumn bound, BatchLevels levels, ReadOnlySpan<TValue> values, ListBuffer<TElement> destination, Func<TValue, TElement> map, bool elementsNullable)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
         ReadOnlySpan<byte> repetitions = levels.Repetitions;
@@ -275,84 +283,6 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             }
 
             slot = end;
-        }
-    }
-
-    /// <summary>The levels of a batch's slots, copied out of their pages so a row may span two.</summary>
-    private sealed class ListLevels : IDisposable
-    {
-        private byte[] _definitions = ColumnArrays<byte>.Pool.Rent(256);
-        private byte[] _repetitions = ColumnArrays<byte>.Pool.Rent(256);
-        private int _count;
-
-        public int Rows { get; private set; }
-
-        public ReadOnlySpan<byte> Definitions => _definitions.AsSpan(0, _count);
-
-        public ReadOnlySpan<byte> Repetitions => _repetitions.AsSpan(0, _count);
-
-        /// <summary>Copies the page's slots up to the start of row <paramref name="rows"/> + 1 (or the page's end); returns how many.</summary>
-        public int TakeFromPage(ColumnChunkReader chunk, int rows)
-        {
-            ReadOnlySpan<byte> repetitions = chunk.Repetitions(chunk.PageSlotsLeft);
-            int take = 0;
-            for (; take < repetitions.Length; take++)
-            {
-                if (repetitions[take] == 0)
-                {
-                    if (Rows == rows)
-                    {
-                        break;
-                    }
-
-                    Rows++;
-                }
-                else if (Rows == 0)
-                {
-                    throw new InvalidDataException("a list that continues before any list started");
-                }
-            }
-
-            Grow(_count + take);
-            repetitions[..take].CopyTo(_repetitions.AsSpan(_count));
-            ReadOnlySpan<byte> definitions = chunk.Definitions(take);
-            if (definitions.IsEmpty)
-            {
-                _definitions.AsSpan(_count, take).Clear();
-            }
-            else
-            {
-                definitions.CopyTo(_definitions.AsSpan(_count));
-            }
-
-            _count += take;
-            return take;
-        }
-
-        public void Dispose()
-        {
-            ColumnArrays<byte>.Pool.Return(_definitions);
-            ColumnArrays<byte>.Pool.Return(_repetitions);
-        }
-
-        private void Grow(int length)
-        {
-            if (_definitions.Length >= length)
-            {
-                return;
-            }
-
-            int size = Math.Max(length, _definitions.Length * 2);
-            _definitions = Regrow(_definitions, size, _count);
-            _repetitions = Regrow(_repetitions, size, _count);
-        }
-
-        private static byte[] Regrow(byte[] old, int size, int keep)
-        {
-            byte[] grown = ColumnArrays<byte>.Pool.Rent(size);
-            old.AsSpan(0, keep).CopyTo(grown);
-            ColumnArrays<byte>.Pool.Return(old);
-            return grown;
         }
     }
 

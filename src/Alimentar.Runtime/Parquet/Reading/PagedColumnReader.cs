@@ -85,6 +85,9 @@ internal sealed class PagedColumnReader : IColumnReader
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
         new ListColumnReader(this, column).ReadNestedByteArrayListsAsync(destination, default(BinaryConverter), element, cancellationToken);
 
+    public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
+        new RecordColumnReader(this, column).ReadAsync(cancellationToken);
+
     internal ColumnChunkReader Chunk(int column) => _chunks[column];
 
     internal BoundColumn Bound(int column) => _binding.Columns[column];

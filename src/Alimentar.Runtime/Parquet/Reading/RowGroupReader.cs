@@ -171,7 +171,7 @@ internal sealed class RowGroupReader : IDisposable
             {
                 long position = _rowsRead;
                 if (offsets.Count == _chunks.Length && offsets[column] is { PageCount: > 0 } index && bound.Field.MaxRepetitionLevel == 0
-                    && bound.Descriptor.Type != ColumnType.Binary)
+                    && bound.LeafDescriptor.Type != ColumnType.Binary)
                 {
                     int at = Array.BinarySearch(index.FirstRows, target);
                     int page = at >= 0 ? at : ~at - 1;

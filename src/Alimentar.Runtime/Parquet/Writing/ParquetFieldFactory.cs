@@ -11,8 +11,17 @@ internal static class ParquetFieldFactory
     public const int DefaultDecimalPrecision = 38;
     public const int DefaultDecimalScale = 18;
 
-    public static ParquetSchema CreateSchema(RowSchema rowSchema) =>
-        new(rowSchema.Columns.Select(Create).ToArray());
+    public static ParquetSchema CreateSchema(RowSchema rowSchema)
+    {
+        // Parquet.Net, the writer for now, cannot write records or lists of lists the way the reader reads them.
+        if (rowSchema.Columns.FirstOrDefault(c => c.Fields is not null || c.ListDepth > 1) is { } nested)
+        {
+            throw new NotSupportedException(
+                $"{rowSchema.RowTypeName}.{nested.MemberName} is {ParquetSchemaBinder.Describe(nested)}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.");
+        }
+
+        return new(rowSchema.Columns.Select(Create).ToArray());
+    }
 
     /// <summary>A list is written as the standard three-level LIST whose leaf is called <c>element</c>, as Spark and pyarrow write it.</summary>
     public static Field Create(ColumnDescriptor column) => column.IsList

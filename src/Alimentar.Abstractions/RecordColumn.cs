@@ -1,0 +1,214 @@
+namespace Alimentar;
+
+/// <summary>
+/// One batch of a record member (a Parquet group), or of a list of records, as its leaves' levels describe it:
+/// each leaf's values per entry, and which groups are null. Generated code builds the member's objects from it
+/// entry by entry. An entry is a row for a record member, and an element of a row's list for a list of records.
+/// This type supports generated code and is not meant to be used directly.
+/// </summary>
+/// <remarks>
+/// Groups are numbered depth first from 0 (the member's own record) and leaves in the same walk, as the
+/// member's <see cref="ColumnDescriptor.Fields"/> list them.
+/// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public sealed class RecordColumn
+{
+    private readonly Array[] _values;
+    private readonly byte[] _groupPresence;
+    private readonly int _groups;
+    private readonly int[]? _offsets;
+    private readonly bool[]? _nullLists;
+    private readonly Func<int, int, string, Exception> _unexpectedNull;
+
+    /// <summary>Wraps a batch's record entries.</summary>
+    /// <param name="entries">How many entries there are.</param>
+    /// <param name="values">Per leaf, one value per entry: a <c>T?[]</c> for a value type, a <c>T[]</c> of references (null where absent).</param>
+    /// <param name="groupPresence">Per group and entry (<c>group * entries + entry</c>), 1 where the group is present.</param>
+    /// <param name="offsets">For a list of records, <c>rows + 1</c> offsets into the entries; null for a record member.</param>
+    /// <param name="nullLists">For a list of records, true where a row's list is null.</param>
+    /// <param name="unexpectedNull">The error for a null met where the member cannot hold one: given the row, the leaf or group index, and what is null.</param>
+    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entries);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(groupPresence);
+        ArgumentNullException.ThrowIfNull(unexpectedNull);
+        if (entries > 0 && groupPresence.Length % entries != 0)
+        {
+            throw new ArgumentException("Group presence holds one flag per group and entry.", nameof(groupPresence));
+        }
+
+        Count = entries;
+        _values = values;
+        _groupPresence = groupPresence;
+        _groups = entries == 0 ? 0 : groupPresence.Length / entries;
+        _offsets = offsets;
+        _nullLists = nullLists;
+        _unexpectedNull = unexpectedNull;
+    }
+
+    /// <summary>The entries: rows for a record member, list elements of every row for a list of records.</summary>
+    public int Count { get; }
+
+    /// <summary>Whether group <paramref name="group"/> is null at <paramref name="entry"/>; a null where the member cannot hold one throws.</summary>
+    /// <param name="group">The group, 0 for the member's own record.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds null here.</param>
+    /// <returns>True when the group is null.</returns>
+    public bool IsNull(int group, int entry, bool nullable)
+    {
+        if (_groupPresence[(group * Count) + entry] != 0)
+        {
+            return false;
+        }
+
+        return nullable ? true : throw _unexpectedNull(RowOf(entry), group, "is a null record");
+    }
+
+    /// <summary>Leaf <paramref name="leaf"/>'s value at <paramref name="entry"/>, or null.</summary>
+    /// <typeparam name="T">The leaf's value type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The value, or null.</returns>
+    public T? Nullable<T>(int leaf, int entry)
+        where T : struct => ((T?[])_values[leaf])[entry];
+
+    /// <summary>Leaf <paramref name="leaf"/>'s value at <paramref name="entry"/>; a null throws, naming the row.</summary>
+    /// <typeparam name="T">The leaf's value type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The value.</returns>
+    public T Required<T>(int leaf, int entry)
+        where T : struct => ((T?[])_values[leaf])[entry] ?? throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+
+    /// <summary>Leaf <paramref name="leaf"/>'s string or byte array at <paramref name="entry"/>, or null.</summary>
+    /// <typeparam name="T">The leaf's type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The value, or null.</returns>
+    public T? Reference<T>(int leaf, int entry)
+        where T : class => ((T?[])_values[leaf])[entry];
+
+    /// <summary>Leaf <paramref name="leaf"/>'s string or byte array at <paramref name="entry"/>; a null throws, naming the row.</summary>
+    /// <typeparam name="T">The leaf's type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>The value.</returns>
+    public T RequiredReference<T>(int leaf, int entry)
+        where T : class => ((T?[])_values[leaf])[entry] ?? throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+
+    /// <summary>For a list of records, whether row <paramref name="row"/>'s list is null; a null where the member cannot hold one throws.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <returns>True when the list is null.</returns>
+    public bool IsNullList(int row, bool nullable)
+    {
+        if (_nullLists is null || !_nullLists[row])
+        {
+            return false;
+        }
+
+        return nullable ? true : throw _unexpectedNull(row, -1, "is a null list");
+    }
+
+    /// <summary>For a list of records, the first entry of row <paramref name="row"/>'s list.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>An entry index.</returns>
+    public int Start(int row) => Offsets[row];
+
+    /// <summary>For a list of records, the length of row <paramref name="row"/>'s list.</summary>
+    /// <param name="row">The row.</param>
+    /// <returns>The entries of the row.</returns>
+    public int LengthOf(int row) => Offsets[row + 1] - Offsets[row];
+
+    /// <summary>
+    /// The rows <paramref name="rows"/> lists, in that order: what a filter keeps. Entries of a list of records
+    /// move with their rows.
+    /// </summary>
+    /// <param name="rows">Row indexes, ascending.</param>
+    /// <returns>A column of those rows.</returns>
+    public RecordColumn Select(ReadOnlySpan<int> rows)
+    {
+        int[] entries;
+        int[]? offsets = null;
+        bool[]? nullLists = null;
+        if (_offsets is null)
+        {
+            entries = rows.ToArray();
+        }
+        else
+        {
+            offsets = new int[rows.Length + 1];
+            nullLists = new bool[rows.Length];
+            var kept = new List<int>();
+            for (int i = 0; i < rows.Length; i++)
+            {
+                nullLists[i] = _nullLists?[rows[i]] ?? false;
+                for (int entry = _offsets[rows[i]]; entry < _offsets[rows[i] + 1]; entry++)
+                {
+                    kept.Add(entry);
+                }
+
+                offsets[i + 1] = kept.Count;
+            }
+
+            entries = [.. kept];
+        }
+
+        var values = new Array[_values.Length];
+        for (int leaf = 0; leaf < values.Length; leaf++)
+        {
+            // A copy of the leaf's array, of its own element type, with the kept entries moved to the front.
+            Array all = _values[leaf];
+            var picked = (Array)all.Clone();
+            for (int i = 0; i < entries.Length; i++)
+            {
+                Array.Copy(all, entries[i], picked, i, 1);
+            }
+
+            values[leaf] = picked;
+        }
+
+        byte[] presence = new byte[_groups * entries.Length];
+        for (int group = 0; group < _groups; group++)
+        {
+            for (int i = 0; i < entries.Length; i++)
+            {
+                presence[(group * entries.Length) + i] = _groupPresence[(group * Count) + entries[i]];
+            }
+        }
+
+        Func<int, int, string, Exception> unexpectedNull = _unexpectedNull;
+        int[] originalRows = rows.ToArray();
+        return new RecordColumn(entries.Length, values, presence, offsets, nullLists,
+            (row, node, what) => unexpectedNull(originalRows[row], node, what));
+    }
+
+    private int[] Offsets => _offsets ?? throw new InvalidOperationException("A record member has no lists.");
+
+    /// <summary>The row an entry lies in: the entry itself for a record member, else the last list starting at or before it.</summary>
+    private int RowOf(int entry)
+    {
+        if (_offsets is null)
+        {
+            return entry;
+        }
+
+        int low = 0;
+        int high = _offsets.Length - 2;
+        while (low < high)
+        {
+            int middle = (low + high + 1) / 2;
+            if (_offsets[middle] <= entry)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return low;
+    }
+}

@@ -1,0 +1,15 @@
+namespace Alimentar.Generators.Model
+{
+    /// <summary>A record, class or struct held in a row member: a Parquet group, built from its fields like a row.</summary>
+    /// <param name="TypeName">The type as code names it from anywhere, without nullability (<c>global::Demo.Image</c>).</param>
+    /// <param name="IsValueType">A struct (held as <c>T</c> or <c>T?</c>) rather than a class or record.</param>
+    /// <param name="Fields">Its fields, in declaration order: scalars or records.</param>
+    /// <param name="ConstructorArguments">Field indexes passed to the constructor, in parameter order.</param>
+    /// <param name="InitializedFields">Field indexes set in an object initializer.</param>
+    internal sealed record GroupSpec(
+        string TypeName,
+        bool IsValueType,
+        EquatableArray<ColumnSpec> Fields,
+        EquatableArray<int> ConstructorArguments,
+        EquatableArray<int> InitializedFields);
+}

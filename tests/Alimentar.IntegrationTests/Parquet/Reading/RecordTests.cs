@@ -1,0 +1,195 @@
+using DuckDB.NET.Data;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>Records inside rows (Parquet groups) and lists of records, from files other writers made.</summary>
+public sealed class RecordTests
+{
+    private const string Conversations = """
+        SELECT i AS id,
+               CASE WHEN i % 5 = 0 THEN []
+                    ELSE [{'role': 'user', 'content': 'q' || i, 'tokens': i},
+                          {'role': 'assistant', 'content': 'a' || i, 'tokens': CASE WHEN i % 2 = 0 THEN NULL ELSE i * 2 END}] END AS messages,
+               CASE WHEN i % 3 = 0 THEN NULL ELSE {'bytes': encode('img' || i), 'path': 'p/' || i || '.png'} END AS picture,
+               {'year': 2000 + i % 25, 'cover': {'bytes': NULL::BLOB, 'path': 'c' || i}} AS meta,
+               CASE WHEN i % 4 = 0 THEN NULL ELSE [NULL, {'bytes': NULL::BLOB, 'path': 'g' || i}] END AS gallery
+        FROM range(2200) t(i)
+        """;
+
+    [Fact]
+    public void Records_and_lists_of_records_written_by_DuckDB_read_as_the_member_types()
+    {
+        using var file = new TempFile();
+        Write(Conversations, file.Path, "ROW_GROUP_SIZE 1000");
+
+        List<Conversation> rows = ParquetFiles.ReadAll(new ParquetSource<Conversation>(file.Path).BatchSize(300));
+
+        Assert.Equal(2200, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            AssertRow(i, rows[i]);
+        }
+    }
+
+    [Fact]
+    public void The_batch_accessor_of_a_list_of_records_is_flat_over_the_rows()
+    {
+        using var file = new TempFile();
+        Write(Conversations, file.Path, "ROW_GROUP_SIZE 1000");
+
+        using var streaming = new StreamingDataset<Conversation>(new ParquetSource<Conversation>(file.Path).BatchSize(10), 2);
+        Batch<Conversation> batch = streaming.First();
+        ListColumn<Message> messages = batch.Messages;
+        ReadOnlySpan<Image?> pictures = batch.Picture;
+
+        Assert.Equal(0, messages.LengthOf(0));
+        Assert.Equal(new Message("user", "q1", 1), messages[1][0]);
+        Assert.Equal(2 * 8, messages.Values.Length);
+        Assert.Null(pictures[0]);
+        Assert.Equal("p/1.png", pictures[1]!.Value.Path);
+        batch.Dispose();
+    }
+
+    [Fact]
+    public void Filters_and_resumes_keep_records_with_their_rows()
+    {
+        using var file = new TempFile();
+        Write(Conversations, file.Path, "ROW_GROUP_SIZE 1000");
+
+        List<Conversation> filtered = ParquetFiles.ReadAll(new ParquetSource<Conversation>(file.Path).Where(c => c.Id >= 1500 && c.Id < 1510));
+        Assert.Equal(Enumerable.Range(1500, 10).Select(i => (long)i), filtered.Select(c => c.Id));
+        Assert.All(filtered, c => AssertRow((int)c.Id, c));
+
+        var source = new ParquetSource<Conversation>(file.Path).BatchSize(100);
+        using var first = new StreamingDataset<Conversation>(source, 2);
+        foreach (Batch<Conversation> batch in first.Take(13))
+        {
+            batch.Dispose();
+        }
+
+        using var resumed = new StreamingDataset<Conversation>(source, 2).ResumeFrom(first.GetState());
+        List<Conversation> rest = resumed.Rows().ToList();
+        Assert.Equal(2200 - 1300, rest.Count);
+        AssertRow(1300, rest[0]);
+    }
+
+    [Fact]
+    public void A_null_record_in_a_member_that_cannot_hold_one_names_the_member_and_row()
+    {
+        using var file = new TempFile();
+        Write("SELECT i::BIGINT AS id, CASE WHEN i = 6 THEN NULL ELSE {'year': 1, 'cover': {'bytes': NULL::BLOB, 'path': 'x'}} END AS meta FROM range(10) t(i)", file.Path, "COMPRESSION 'snappy'");
+
+        UnexpectedNullException error = Assert.Throws<UnexpectedNullException>(() => ParquetFiles.ReadAll(new ParquetSource<StrictMeta>(file.Path)));
+
+        Assert.Equal(6, error.Row);
+        Assert.Contains("Meta", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_field_missing_from_the_file_is_a_mismatch_naming_the_group_s_fields()
+    {
+        using var file = new TempFile();
+        Write("SELECT 1::BIGINT AS id, {'year': 1, 'kover': {'bytes': NULL::BLOB, 'path': 'x'}} AS meta", file.Path, "COMPRESSION 'snappy'");
+
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<StrictMeta>(file.Path)));
+
+        Assert.Contains("'kover'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Cover", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_map_of_key_value_records_and_parquet_mr_s_lists_of_structs_read()
+    {
+        List<ParquetMrStructs> rows = ParquetFiles.ReadAll(new ParquetSource<ParquetMrStructs>(ParquetFiles.Corpus("nullable.impala.parquet")));
+
+        Assert.Equal(7, rows.Count);
+        Assert.Equal(1, rows[0].Id);
+        Assert.NotNull(rows[0].IntMap);
+        Assert.Equal([new KeyValue("k1", 1), new KeyValue("k2", 100)], rows[0].IntMap!);
+    }
+
+    [Fact]
+    public async Task Writing_records_is_refused_naming_the_member_until_our_own_writer()
+    {
+        using var file = new TempFile();
+        Conversation row = new(1, [], null, new Meta { Year = 1 }, null);
+
+        NotSupportedException error = await Assert.ThrowsAsync<NotSupportedException>(() => ParquetDatasetWriter<Conversation>.WriteFileAsync(file.Path, [row]));
+
+        Assert.Contains("Conversation.Messages", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Reading it works", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Record_rows_move_through_memory_sources_and_shuffles_unchanged()
+    {
+        Conversation[] rows = Enumerable.Range(0, 50).Select(i => new Conversation(
+            i, [new Message("user", $"q{i}", i)], i % 2 == 0 ? null : new Image(null, $"p{i}"), new Meta { Year = i }, null)).ToArray();
+
+        using var streaming = new StreamingDataset<Conversation>(new MemorySource<Conversation>(rows, batchSize: 8), 2).WithShuffle(seed: 1, windowRows: 20, lanes: 2);
+        List<Conversation> read = streaming.Rows().OrderBy(c => c.Id).ToList();
+
+        Assert.Equal(rows.Select(r => r.Id), read.Select(r => r.Id));
+        Assert.All(read, r => Assert.Equal(new Message("user", $"q{r.Id}", (int)r.Id), Assert.Single(r.Messages)));
+        Assert.All(read, r => Assert.Equal(r.Id, r.Meta.Year));
+    }
+
+    private static void AssertRow(int i, Conversation row)
+    {
+        Assert.Equal(i, row.Id);
+        Message[] messages = i % 5 == 0 ? [] : [new("user", $"q{i}", i), new("assistant", $"a{i}", i % 2 == 0 ? null : i * 2)];
+        Assert.Equal(messages, row.Messages);
+        Assert.Equal(i % 3 == 0 ? null : new Image(System.Text.Encoding.UTF8.GetBytes($"img{i}"), $"p/{i}.png"), row.Picture, ImageComparer.Instance);
+        Assert.Equal(2000 + (i % 25), row.Meta.Year);
+        Assert.Equal($"c{i}", row.Meta.Cover.Path);
+        Assert.Null(row.Meta.Cover.Bytes);
+        if (i % 4 == 0)
+        {
+            Assert.Null(row.Gallery);
+        }
+        else
+        {
+            Assert.Equal(2, row.Gallery!.Count);
+            Assert.Null(row.Gallery[0]);
+            Assert.Equal($"g{i}", row.Gallery[1]!.Value.Path);
+        }
+    }
+
+    private static void Write(string query, string path, string options)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        DuckDbDifferentialTests.Write(connection, query, path, options);
+    }
+
+    private sealed class ImageComparer : IEqualityComparer<Image?>
+    {
+        public static readonly ImageComparer Instance = new();
+
+        public bool Equals(Image? x, Image? y) => x is null ? y is null : y is { } other && x.Value.Path == other.Path && (x.Value.Bytes ?? []).SequenceEqual(other.Bytes ?? []);
+
+        public int GetHashCode(Image? obj) => obj?.Path?.GetHashCode(StringComparison.Ordinal) ?? 0;
+    }
+}
+
+public sealed record Message(string Role, string Content, int? Tokens);
+
+public record struct Image(byte[]? Bytes, string? Path);
+
+public sealed class Meta
+{
+    public int Year { get; init; }
+
+    public Image Cover { get; init; }
+}
+
+public sealed record KeyValue(string Key, int? Value);
+
+[StreamingDataset]
+public partial record Conversation(long Id, List<Message> Messages, Image? Picture, Meta Meta, IReadOnlyList<Image?>? Gallery);
+
+[StreamingDataset]
+public partial record StrictMeta(long Id, Meta Meta);
+
+[StreamingDataset]
+public partial record ParquetMrStructs([property: ParquetColumn("id")] long Id, [property: ParquetColumn("int_map")] KeyValue[]? IntMap);
