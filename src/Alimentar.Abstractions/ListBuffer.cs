@@ -106,6 +106,26 @@ public sealed class ListBuffer<T>
         }
     }
 
+    /// <summary>Stores row <paramref name="row"/>'s elements from a collection that is no list (a dictionary's entries), dropping any rows from <paramref name="row"/> on first.</summary>
+    /// <param name="row">At most <see cref="Rows"/>.</param>
+    /// <param name="items">The elements, or null.</param>
+    public void Set(int row, IReadOnlyCollection<T>? items)
+    {
+        if (items is null or IReadOnlyList<T>)
+        {
+            Set(row, (IReadOnlyList<T>?)items);
+            return;
+        }
+
+        RestartAt(row);
+        Span<T> target = AppendList(items.Count);
+        int i = 0;
+        foreach (T item in items)
+        {
+            target[i++] = item;
+        }
+    }
+
     /// <summary>Stores row <paramref name="row"/>'s list from a span (a row of another list column).</summary>
     /// <param name="row">At most <see cref="Rows"/>.</param>
     /// <param name="list">The elements.</param>

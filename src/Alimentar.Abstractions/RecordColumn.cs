@@ -19,6 +19,7 @@ public sealed class RecordColumn
     private readonly int[]? _offsets;
     private readonly bool[]? _nullLists;
     private readonly Func<int, int, string, Exception> _unexpectedNull;
+    private readonly Func<int, string, Exception> _duplicateKey;
 
     /// <summary>Wraps a batch's record entries.</summary>
     /// <param name="entries">How many entries there are.</param>
@@ -27,7 +28,8 @@ public sealed class RecordColumn
     /// <param name="offsets">For a list of records, <c>rows + 1</c> offsets into the entries; null for a record member.</param>
     /// <param name="nullLists">For a list of records, true where a row's list is null.</param>
     /// <param name="unexpectedNull">The error for a null met where the member cannot hold one: given the row, the leaf or group index, and what is null.</param>
-    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull)
+    /// <param name="duplicateKey">For a map, the error for a key met twice in a row: given the row and the key's text.</param>
+    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull, Func<int, string, Exception>? duplicateKey = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(entries);
         ArgumentNullException.ThrowIfNull(values);
@@ -45,6 +47,7 @@ public sealed class RecordColumn
         _offsets = offsets;
         _nullLists = nullLists;
         _unexpectedNull = unexpectedNull;
+        _duplicateKey = duplicateKey ?? ((row, key) => new InvalidOperationException($"Row {row} holds the key '{key}' twice."));
     }
 
     /// <summary>The entries: rows for a record member, list elements of every row for a list of records.</summary>
@@ -121,6 +124,29 @@ public sealed class RecordColumn
     /// <returns>The entries of the row.</returns>
     public int LengthOf(int row) => Offsets[row + 1] - Offsets[row];
 
+    /// <summary>For a map, checks that row <paramref name="row"/>'s entries hold each key once; a key met twice throws, naming the row.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="row">The row.</param>
+    /// <param name="entries">The row's entries, as built.</param>
+    public void RequireDistinctKeys<TKey, TValue>(int row, ReadOnlySpan<KeyValuePair<TKey, TValue>> entries)
+        where TKey : notnull
+    {
+        if (entries.Length < 2)
+        {
+            return;
+        }
+
+        var seen = new HashSet<TKey>(entries.Length);
+        foreach (KeyValuePair<TKey, TValue> entry in entries)
+        {
+            if (!seen.Add(entry.Key))
+            {
+                throw _duplicateKey(row, entry.Key.ToString() ?? string.Empty);
+            }
+        }
+    }
+
     /// <summary>
     /// The rows <paramref name="rows"/> lists, in that order: what a filter keeps. Entries of a list of records
     /// move with their rows.
@@ -179,9 +205,11 @@ public sealed class RecordColumn
         }
 
         Func<int, int, string, Exception> unexpectedNull = _unexpectedNull;
+        Func<int, string, Exception> duplicateKey = _duplicateKey;
         int[] originalRows = rows.ToArray();
         return new RecordColumn(entries.Length, values, presence, offsets, nullLists,
-            (row, node, what) => unexpectedNull(originalRows[row], node, what));
+            (row, node, what) => unexpectedNull(originalRows[row], node, what),
+            (row, key) => duplicateKey(originalRows[row], key));
     }
 
     private int[] Offsets => _offsets ?? throw new InvalidOperationException("A record member has no lists.");

@@ -77,11 +77,16 @@ namespace Alimentar.Generators
             "Member type is not supported inside a nested record yet",
             "Member '{0}' of '{1}' has type '{2}', which a record inside a row cannot hold yet (lists, char and enums written as names are read only at the row's top level); bind the field as a column of the row type by its path, e.g. [ParquetColumn(\"outer.field\")], or mark it [ParquetIgnore]");
 
+        public static readonly DiagnosticDescriptor InvalidMapKey = Error(
+            "ALI0014",
+            "Map key must be a non-null scalar",
+            "A map's key type '{0}' is not a non-null scalar; Parquet map keys are required, so use a number, a non-nullable string, a date, time, Guid or enum");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
             NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal, AbstractType,
-            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord,
+            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord, InvalidMapKey,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

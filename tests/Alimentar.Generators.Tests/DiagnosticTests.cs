@@ -35,6 +35,12 @@ public sealed class DiagnosticTests
         "Member 'Box' of 'Detection' has type 'float[]', which a record inside a row cannot hold yet (lists, char and enums written as names are read only at the row's top level); bind the field as a column of the row type by its path, e.g. [ParquetColumn(\"outer.field\")], or mark it [ParquetIgnore]");
 
     [Fact]
+    public void ALI0014_a_map_key_that_is_not_a_non_null_scalar() => AssertSingle(
+        "using Alimentar; using System.Collections.Generic; [StreamingDataset] public partial record Row(int A, Dictionary<string?, double> [|Scores|]);",
+        "ALI0014",
+        "A map's key type 'string?' is not a non-null scalar; Parquet map keys are required, so use a number, a non-nullable string, a date, time, Guid or enum");
+
+    [Fact]
     public void ALI0004_two_members_map_to_one_column() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } [ParquetColumn(\"A\")] public int [|B|] { get; set; } }",
         "ALI0004",

@@ -140,6 +140,6 @@ internal static class RowSources
         }
 
         [StreamingDataset]
-        public partial record Conversation(string Id, List<Message> Messages, Image? Picture, Meta Meta, IReadOnlyList<Image?>? Gallery);
+        public partial record Conversation(string Id, List<Message> Messages, Image? Picture, Meta Meta, IReadOnlyList<Image?>? Gallery, Dictionary<string, double?>? Scores, IReadOnlyDictionary<int, Image> Thumbnails);
         """;
 }

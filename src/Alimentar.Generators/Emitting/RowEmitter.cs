@@ -534,6 +534,12 @@ namespace Alimentar.Generators.Emitting
             w.Open("for (int i = 0; i < list.Length; i++)");
             w.Line($"list[i] = {RecordExpression(records, "first + i", group, list.ElementIsNullable)};");
             w.Close();
+            if (list.IsMap)
+            {
+                w.Line();
+                w.Line($"{records}.RequireDistinctKeys(row, list);");
+            }
+
             w.Close();
             w.Line();
         }
@@ -608,7 +614,9 @@ namespace Alimentar.Generators.Emitting
         private static string ListExpression(ColumnSpec c, ListSpec list)
         {
             string field = $"this.{Id(c.FieldName)}";
-            string copy = list.Container == "List" ? $"{field}.ToList(index)" : $"{field}.ToArray(index)";
+            string copy = list.IsMap ? $"{Alimentar}.MapEntries.ToDictionary({field}, index)"
+                : list.Container == "List" ? $"{field}.ToList(index)"
+                : $"{field}.ToArray(index)";
             return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
         }
 

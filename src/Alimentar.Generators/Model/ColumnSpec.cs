@@ -39,8 +39,7 @@ namespace Alimentar.Generators.Model
             _ when IsChar => IsNullable ? "char?" : "char",
             _ when Group is not null => ElementType + (IsNullable ? "?" : string.Empty),
             ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
-            (_, { Container: "List" } l) => $"global::System.Collections.Generic.List<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
-            (_, { Container: "ReadOnlyList" } l) => $"global::System.Collections.Generic.IReadOnlyList<{l.ElementCode}>" + (IsNullable ? "?" : string.Empty),
+            (_, { Container: "List" or "ReadOnlyList" or "Dictionary" or "ReadOnlyDictionary" } l) => l.TypeCode + (IsNullable ? "?" : string.Empty),
             _ => StoredType,
         };
 

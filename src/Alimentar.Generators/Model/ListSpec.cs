@@ -7,14 +7,20 @@ namespace Alimentar.Generators.Model
     /// <param name="ElementIsNullable">Whether elements may be null.</param>
     /// <param name="Inner">For a list of lists, the element list; null for a list of values.</param>
     /// <param name="Group">For a list of records, the record.</param>
-    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null)
+    /// <param name="MapArguments">For a map (<c>Dictionary</c> or <c>ReadOnlyDictionary</c> container), its key and value types as code (<c>string, double?</c>).</param>
+    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null)
     {
+        /// <summary>Whether the member is a map: a list of key-value entries read into a dictionary.</summary>
+        public bool IsMap => MapArguments is not null;
+
         /// <summary>The element as written in code (<c>int?</c>, <c>string</c>, <c>int[]?</c>).</summary>
         public string ElementCode => ElementType + (ElementIsNullable ? "?" : string.Empty);
 
         /// <summary>The list type as written in code, without nullability (<c>int[]</c>, <c>global::System.Collections.Generic.List&lt;string?&gt;</c>).</summary>
         public string TypeCode => Container switch
         {
+            "Dictionary" => $"global::System.Collections.Generic.Dictionary<{MapArguments}>",
+            "ReadOnlyDictionary" => $"global::System.Collections.Generic.IReadOnlyDictionary<{MapArguments}>",
             "List" => $"global::System.Collections.Generic.List<{ElementCode}>",
             "ReadOnlyList" => $"global::System.Collections.Generic.IReadOnlyList<{ElementCode}>",
             _ => ElementCode + "[]",

@@ -213,6 +213,11 @@ namespace Alimentar.Generators.Parsing
         private static ColumnTypeMapper.Mapping? GroupMapping(ITypeSymbol type, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
             reported = false;
+            if (MapContainer(type) is { } map)
+            {
+                return MapMapping((INamedTypeSymbol)type, map, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+            }
+
             ITypeSymbol? element = ColumnTypeMapper.ListElement(type, out string? container);
             ITypeSymbol target = element ?? type;
             bool targetNullable = AcceptsNull(target);
@@ -273,6 +278,57 @@ namespace Alimentar.Generators.Parsing
             {
                 visiting.Remove(named);
             }
+        }
+
+        /// <summary><c>Dictionary</c> or <c>ReadOnlyDictionary</c> for a map member's type; null for any other.</summary>
+        private static string? MapContainer(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
+            ? named.OriginalDefinition.ToDisplayString() switch
+            {
+                "System.Collections.Generic.Dictionary<TKey, TValue>" => "Dictionary",
+                "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => "ReadOnlyDictionary",
+                _ => null,
+            }
+            : null;
+
+        /// <summary>
+        /// A map member: a list of key-value records (the Parquet MAP's <c>key</c> and <c>value</c> fields), read into a
+        /// dictionary. Keys are non-null scalars; values are scalars or records.
+        /// </summary>
+        private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, string container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        {
+            reported = false;
+            ITypeSymbol keyType = type.TypeArguments[0];
+            ITypeSymbol valueType = type.TypeArguments[1];
+            ColumnTypeMapper.Mapping? key = ColumnTypeMapper.Map(keyType, enumAsString: false);
+            if (key is not ({ Storage: ColumnStorage.Value, IsChar: false } or { Storage: ColumnStorage.String, IsNullable: false, IsChar: false }))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidMapKey, location, keyType.ToDisplayString()));
+                reported = true;
+                return null;
+            }
+
+            ColumnTypeMapper.Mapping? value = ColumnTypeMapper.Map(valueType, enumAsString: false);
+            if (value is null)
+            {
+                value = GroupMapping(valueType, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                if (value is not { Storage: ColumnStorage.Group })
+                {
+                    return null;
+                }
+            }
+            else if (value.Storage == ColumnStorage.List || value.IsChar)
+            {
+                return null;
+            }
+
+            SymbolDisplayFormat format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+            string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
+            string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
+            var keyField = new ColumnSpec("Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
+            var valueField = new ColumnSpec("Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, Group: value.Group);
+            var group = new GroupSpec(entry, true, new EquatableArray<ColumnSpec>(new[] { keyField, valueField }), new EquatableArray<int>(new[] { 0, 1 }), EquatableArray<int>.Empty);
+            var list = new ListSpec(container, ColumnStorage.Group, entry, false, Group: group, MapArguments: arguments);
+            return new ColumnTypeMapper.Mapping("Group", entry, ColumnStorage.List, AcceptsNull(type), 0, List: list);
         }
 
         /// <summary>A value type is nullable as <c>T?</c>; a reference type unless its annotation says it is not.</summary>

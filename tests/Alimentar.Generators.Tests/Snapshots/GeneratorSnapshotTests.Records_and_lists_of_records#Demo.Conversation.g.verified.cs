@@ -21,7 +21,9 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             new global::Alimentar.ColumnDescriptor("Messages", "Messages", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Role", "Role", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Content", "Content", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Tokens", "Tokens", global::Alimentar.ColumnType.Int32, IsNullable: true) } },
             new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
             new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } },
-            new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } });
+            new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
+            new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
+            new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
 
         private const int FixedRowWidth = 24;
 
@@ -30,6 +32,8 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
         internal readonly global::Demo.Image?[] Picture;
         internal readonly global::Demo.Meta?[] Meta;
         internal readonly global::Alimentar.ListBuffer<global::Demo.Image?> Gallery;
+        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores;
+        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails;
 
         /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
         /// <param name="capacity">The most rows the store holds.</param>
@@ -42,6 +46,8 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Picture = pool.Rent<global::Demo.Image?>(capacity);
             this.Meta = pool.Rent<global::Demo.Meta?>(capacity);
             this.Gallery = new global::Alimentar.ListBuffer<global::Demo.Image?>(capacity, pool);
+            this.Scores = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>>(capacity, pool);
+            this.Thumbnails = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>>(capacity, pool);
         }
 
         /// <inheritdoc />
@@ -50,7 +56,9 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Messages.ToList(index),
             this.Picture[index],
             this.Meta[index]!,
-            this.Gallery.IsNull(index) ? null : this.Gallery.ToArray(index));
+            this.Gallery.IsNull(index) ? null : this.Gallery.ToArray(index),
+            this.Scores.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Scores, index),
+            global::Alimentar.MapEntries.ToDictionary(this.Thumbnails, index));
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Conversation row)
@@ -60,6 +68,8 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Picture[index] = row.Picture;
             this.Meta[index] = row.Meta;
             this.Gallery.Set(index, row.Gallery);
+            this.Scores.Set(index, row.Scores);
+            this.Thumbnails.Set(index, row.Thumbnails);
         }
 
         /// <inheritdoc />
@@ -116,6 +126,46 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
                 }
             }
 
+            global::Alimentar.RecordColumn records5 = await reader.ReadRecordsAsync(5, cancellationToken).ConfigureAwait(false);
+            this.Scores.Clear();
+            for (int row = 0; row < rows; row++)
+            {
+                if (records5.IsNullList(row, nullable: true))
+                {
+                    this.Scores.AppendNull();
+                    continue;
+                }
+
+                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double?>> list = this.Scores.AppendList(records5.LengthOf(row));
+                int first = records5.Start(row);
+                for (int i = 0; i < list.Length; i++)
+                {
+                    list[i] = records5.IsNull(0, first + i, nullable: false) ? default! : new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(0, first + i), records5.Nullable<double>(1, first + i));
+                }
+
+                records5.RequireDistinctKeys(row, list);
+            }
+
+            global::Alimentar.RecordColumn records6 = await reader.ReadRecordsAsync(6, cancellationToken).ConfigureAwait(false);
+            this.Thumbnails.Clear();
+            for (int row = 0; row < rows; row++)
+            {
+                if (records6.IsNullList(row, nullable: false))
+                {
+                    this.Thumbnails.AppendNull();
+                    continue;
+                }
+
+                global::System.Span<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> list = this.Thumbnails.AppendList(records6.LengthOf(row));
+                int first = records6.Start(row);
+                for (int i = 0; i < list.Length; i++)
+                {
+                    list[i] = records6.IsNull(0, first + i, nullable: false) ? default! : new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(0, first + i), records6.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(1, first + i), records6.Reference<string>(2, first + i)));
+                }
+
+                records6.RequireDistinctKeys(row, list);
+            }
+
             this.Count = rows;
         }
 
@@ -128,7 +178,9 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             (long)count * FixedRowWidth
             + StringBytes(this.Id, start, count)
             + this.Messages.SizeInBytes(start, count)
-            + this.Gallery.SizeInBytes(start, count);
+            + this.Gallery.SizeInBytes(start, count)
+            + this.Scores.SizeInBytes(start, count)
+            + this.Thumbnails.SizeInBytes(start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
@@ -138,6 +190,8 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Pool.Return(this.Picture);
             this.Pool.Return(this.Meta);
             this.Gallery.Return();
+            this.Scores.Return();
+            this.Thumbnails.Return();
         }
     }
 }
@@ -167,6 +221,14 @@ public static class ConversationBatchExtensions
         /// <summary>The <c>Gallery</c> column (Parquet column <c>Gallery</c>) of this batch.</summary>
         public global::Alimentar.ListColumn<global::Demo.Image?> Gallery =>
             ((global::Demo.Conversation.Columns)batch.Columns).Gallery.View(batch.Offset, batch.Count);
+
+        /// <summary>The <c>Scores</c> column (Parquet column <c>Scores</c>) of this batch.</summary>
+        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores =>
+            ((global::Demo.Conversation.Columns)batch.Columns).Scores.View(batch.Offset, batch.Count);
+
+        /// <summary>The <c>Thumbnails</c> column (Parquet column <c>Thumbnails</c>) of this batch.</summary>
+        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails =>
+            ((global::Demo.Conversation.Columns)batch.Columns).Thumbnails.View(batch.Offset, batch.Count);
     }
 }
 }

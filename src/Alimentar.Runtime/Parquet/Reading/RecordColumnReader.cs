@@ -113,6 +113,14 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
                 ? (binding.Columns[record.LeafColumns[index]], record.LeafNames[index])
                 : index >= 0 ? (binding.Columns[record.LeafColumns[record.GroupLeaves[index]]], record.GroupNames[index]) : (member, member.Descriptor.MemberName);
             return ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + row, $"({name}) {what}");
+        }, (row, key) => new DuplicateKeyException(
+            $"Duplicate key in {AlimentarThrow.Where(binding.FileName, rowGroup, member.FileColumnName)}, row {firstRow + row}: the map holds the key '{key}' twice, which member {binding.RowSchema.RowTypeName}.{member.Descriptor.MemberName} (a dictionary) cannot hold.")
+        {
+            FilePath = binding.FileName,
+            ColumnName = member.FileColumnName,
+            RowGroup = rowGroup,
+            Row = firstRow + row,
+            Key = key,
         });
     }
 

@@ -134,6 +134,55 @@ public sealed class RecordTests
         Assert.All(read, r => Assert.Equal(r.Id, r.Meta.Year));
     }
 
+    [Fact]
+    public void Maps_written_by_DuckDB_read_into_dictionaries_and_their_entries_flat()
+    {
+        using var file = new TempFile();
+        Write("""
+            SELECT i::BIGINT AS id,
+                   CASE WHEN i % 3 = 0 THEN NULL ELSE MAP(['a' || i, 'b'], [(i * 0.5)::DOUBLE, NULL]) END AS scores,
+                   MAP([i, i + 1], [{'bytes': NULL::BLOB, 'path': 'x' || i}, {'bytes': encode('y'), 'path': NULL}]) AS thumbnails
+            FROM range(1500) t(i)
+            """, file.Path, "ROW_GROUP_SIZE 1000");
+
+        List<Scored> rows = ParquetFiles.ReadAll(new ParquetSource<Scored>(file.Path).BatchSize(256));
+
+        Assert.Equal(1500, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(i % 3 == 0 ? null : new Dictionary<string, double?> { [$"a{i}"] = i * 0.5, ["b"] = null }, rows[i].Scores);
+            Assert.Equal([i, i + 1], rows[i].Thumbnails.Keys.Order());
+            Assert.Equal($"x{i}", rows[i].Thumbnails[i].Path);
+            Assert.Equal("y"u8.ToArray(), rows[i].Thumbnails[i + 1].Bytes);
+        }
+
+        using var streaming = new StreamingDataset<Scored>(new ParquetSource<Scored>(file.Path).BatchSize(4), 2);
+        Batch<Scored> batch = streaming.First();
+        ListColumn<KeyValuePair<string, double?>> scores = batch.Scores;
+        Assert.True(scores.IsNull(0));
+        Assert.Equal(new KeyValuePair<string, double?>("a1", 0.5), scores[1][0]);
+        Assert.Equal(0.5, MapEntries.ToDictionary(scores, 1)!["a1"]);
+        batch.Dispose();
+    }
+
+    [Fact]
+    public void A_key_met_twice_in_a_row_is_a_typed_error_naming_the_row()
+    {
+        using var file = new TempFile();
+        Write("""
+            SELECT i::BIGINT AS id,
+                   CASE WHEN i = 4 THEN [{'key': 'k', 'value': 1.0::DOUBLE}, {'key': 'k', 'value': 2.0::DOUBLE}] ELSE [{'key': 'k', 'value': 1.0::DOUBLE}] END AS scores,
+                   MAP([1], [{'bytes': NULL::BLOB, 'path': 'x'}]) AS thumbnails
+            FROM range(8) t(i)
+            """, file.Path, "COMPRESSION 'snappy'");
+
+        DuplicateKeyException error = Assert.Throws<DuplicateKeyException>(() => ParquetFiles.ReadAll(new ParquetSource<Scored>(file.Path)));
+
+        Assert.Equal(4, error.Row);
+        Assert.Equal("k", error.Key);
+        Assert.Contains("scores", error.ColumnName, StringComparison.Ordinal);
+    }
+
     private static void AssertRow(int i, Conversation row)
     {
         Assert.Equal(i, row.Id);
@@ -190,6 +239,9 @@ public partial record Conversation(long Id, List<Message> Messages, Image? Pictu
 
 [StreamingDataset]
 public partial record StrictMeta(long Id, Meta Meta);
+
+[StreamingDataset]
+public partial record Scored(long Id, Dictionary<string, double?>? Scores, IReadOnlyDictionary<int, Image> Thumbnails);
 
 [StreamingDataset]
 public partial record ParquetMrStructs([property: ParquetColumn("id")] long Id, [property: ParquetColumn("int_map")] KeyValue[]? IntMap);
