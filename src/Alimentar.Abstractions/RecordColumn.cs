@@ -20,6 +20,7 @@ public sealed class RecordColumn
     private readonly bool[]? _nullLists;
     private readonly Func<int, int, string, Exception> _unexpectedNull;
     private readonly Func<int, string, Exception> _duplicateKey;
+    private readonly (int[] Offsets, bool[] Nulls)?[] _leafLists;
 
     /// <summary>Wraps a batch's record entries.</summary>
     /// <param name="entries">How many entries there are.</param>
@@ -29,7 +30,11 @@ public sealed class RecordColumn
     /// <param name="nullLists">For a list of records, true where a row's list is null.</param>
     /// <param name="unexpectedNull">The error for a null met where the member cannot hold one: given the row, the leaf or group index, and what is null.</param>
     /// <param name="duplicateKey">For a map, the error for a key met twice in a row: given the row and the key's text.</param>
-    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull, Func<int, string, Exception>? duplicateKey = null)
+    /// <param name="leafLists">
+    /// Per leaf, null for a value, or for a list of values inside the record: <c>entries + 1</c> offsets into the
+    /// leaf's values and, per entry, whether the list is null.
+    /// </param>
+    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull, Func<int, string, Exception>? duplicateKey = null, (int[] Offsets, bool[] Nulls)?[]? leafLists = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(entries);
         ArgumentNullException.ThrowIfNull(values);
@@ -48,6 +53,7 @@ public sealed class RecordColumn
         _nullLists = nullLists;
         _unexpectedNull = unexpectedNull;
         _duplicateKey = duplicateKey ?? ((row, key) => new InvalidOperationException($"Row {row} holds the key '{key}' twice."));
+        _leafLists = leafLists ?? new (int[] Offsets, bool[] Nulls)?[values.Length];
     }
 
     /// <summary>The entries: rows for a record member, list elements of every row for a list of records.</summary>
@@ -99,6 +105,67 @@ public sealed class RecordColumn
     /// <returns>The value.</returns>
     public T RequiredReference<T>(int leaf, int entry)
         where T : class => ((T?[])_values[leaf])[entry] ?? throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+
+    /// <summary>Leaf <paramref name="leaf"/>, a list of values inside the record, at <paramref name="entry"/>: its non-null values, or null.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <returns>A new array, or null.</returns>
+    public T[]? Values<T>(int leaf, int entry, bool nullable)
+        where T : struct => Elements<T?, T>(leaf, entry, nullable, static value => !value.HasValue, static value => value.GetValueOrDefault());
+
+    /// <summary>As <see cref="Values{T}"/>, with null elements kept.</summary>
+    /// <typeparam name="T">The element's value type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <returns>A new array, or null.</returns>
+    public T?[]? NullableValues<T>(int leaf, int entry, bool nullable)
+        where T : struct => Elements<T?, T?>(leaf, entry, nullable, null, static value => value);
+
+    /// <summary>As <see cref="Values{T}"/>, for strings and byte arrays that are never null.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <returns>A new array, or null.</returns>
+    public T[]? References<T>(int leaf, int entry, bool nullable)
+        where T : class => Elements<T?, T>(leaf, entry, nullable, static value => value is null, static value => value!);
+
+    /// <summary>As <see cref="Values{T}"/>, for strings and byte arrays, null elements kept.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="leaf">The leaf.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <returns>A new array, or null.</returns>
+    public T?[]? NullableReferences<T>(int leaf, int entry, bool nullable)
+        where T : class => Elements<T?, T?>(leaf, entry, nullable, null, static value => value);
+
+    /// <summary>The list at an entry: null, or its elements mapped; <paramref name="isNull"/>, when given, finds a null element that is an error.</summary>
+    private TElement[]? Elements<TStored, TElement>(int leaf, int entry, bool nullable, Func<TStored, bool>? isNull, Func<TStored, TElement> map)
+    {
+        (int[] offsets, bool[] nulls) = _leafLists[leaf] ?? throw new InvalidOperationException($"Leaf {leaf} is no list.");
+        if (nulls[entry])
+        {
+            return nullable ? null : throw _unexpectedNull(RowOf(entry), leaf, "holds a null list");
+        }
+
+        var stored = (TStored[])_values[leaf];
+        var list = new TElement[offsets[entry + 1] - offsets[entry]];
+        for (int i = 0; i < list.Length; i++)
+        {
+            TStored value = stored[offsets[entry] + i];
+            if (isNull is not null && isNull(value))
+            {
+                throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+            }
+
+            list[i] = map(value);
+        }
+
+        return list;
+    }
 
     /// <summary>For a list of records, whether row <paramref name="row"/>'s list is null; a null where the member cannot hold one throws.</summary>
     /// <param name="row">The row.</param>
@@ -182,14 +249,33 @@ public sealed class RecordColumn
         }
 
         var values = new Array[_values.Length];
+        var leafLists = new (int[] Offsets, bool[] Nulls)?[_values.Length];
         for (int leaf = 0; leaf < values.Length; leaf++)
         {
-            // A copy of the leaf's array, of its own element type, with the kept entries moved to the front.
+            // A copy of the leaf's array, of its own element type, with the kept entries' values moved to the front.
             Array all = _values[leaf];
             var picked = (Array)all.Clone();
-            for (int i = 0; i < entries.Length; i++)
+            if (_leafLists[leaf] is not { } lists)
             {
-                Array.Copy(all, entries[i], picked, i, 1);
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    Array.Copy(all, entries[i], picked, i, 1);
+                }
+            }
+            else
+            {
+                int[] listOffsets = new int[entries.Length + 1];
+                bool[] listNulls = new bool[entries.Length];
+                for (int i = 0; i < entries.Length; i++)
+                {
+                    int start = lists.Offsets[entries[i]];
+                    int length = lists.Offsets[entries[i] + 1] - start;
+                    Array.Copy(all, start, picked, listOffsets[i], length);
+                    listOffsets[i + 1] = listOffsets[i] + length;
+                    listNulls[i] = lists.Nulls[entries[i]];
+                }
+
+                leafLists[leaf] = (listOffsets, listNulls);
             }
 
             values[leaf] = picked;
@@ -209,7 +295,8 @@ public sealed class RecordColumn
         int[] originalRows = rows.ToArray();
         return new RecordColumn(entries.Length, values, presence, offsets, nullLists,
             (row, node, what) => unexpectedNull(originalRows[row], node, what),
-            (row, key) => duplicateKey(originalRows[row], key));
+            (row, key) => duplicateKey(originalRows[row], key),
+            leafLists);
     }
 
     private int[] Offsets => _offsets ?? throw new InvalidOperationException("A record member has no lists.");

@@ -128,7 +128,7 @@ internal static class RowSources
 
         public enum Role { User, Assistant }
 
-        public sealed record Message(Role Role, string Content, int? Tokens);
+        public sealed record Message(Role Role, string Content, int? Tokens, float[] Scores, List<string?>? Tags);
 
         public record struct Image(byte[]? Bytes, string? Path);
 

@@ -574,6 +574,23 @@ namespace Alimentar.Generators.Emitting
 
             string Leaf(ColumnSpec field, int leaf)
             {
+                if (field.List is { } list)
+                {
+                    // A list of values inside the record: a new array (or List<T>) of the entry's values.
+                    string method = (list.ElementStorage, list.ElementIsNullable) switch
+                    {
+                        (ColumnStorage.Value, _) => $"Values<{list.ElementType}>",
+                        (ColumnStorage.NullableValue, _) => $"NullableValues<{list.ElementType}>",
+                        (_, true) => $"NullableReferences<{list.ElementType}>",
+                        _ => $"References<{list.ElementType}>",
+                    };
+                    string array = $"{records}.{method}({leaf}, {entry}, nullable: {Bool(field.IsNullable)})";
+                    string forgive = field.IsNullable ? string.Empty : "!";
+                    return list.Container != "List" ? array + forgive
+                        : field.IsNullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
+                        : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
+                }
+
                 string value = field.Storage switch
                 {
                     ColumnStorage.Value => $"{records}.Required<{field.ElementType}>({leaf}, {entry})",

@@ -153,7 +153,9 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
-                    if (nested && (mapping.Storage == ColumnStorage.List || mapping.IsChar || mapping.Enum is { AsString: true }))
+                    // Inside a record: scalars, records, and lists of values; lists of lists, of records and maps only at the top.
+                    bool nestedList = mapping.List is { } inRecord && (inRecord.Inner is not null || inRecord.Group is not null || inRecord.IsMap);
+                    if (nested && (nestedList || mapping.IsChar || mapping.Enum is { AsString: true }))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedInRecord, location, symbol.Name, display, memberType!.ToDisplayString()));
                         continue;

@@ -77,7 +77,8 @@ internal static class RecordBinder
                 walk.GroupDefinitions.ToArray(),
                 walk.GroupLeaves.ToArray(),
                 walk.GroupNames.ToArray(),
-                list),
+                list,
+                walk.LeafLists.ToArray()),
         };
     }
 
@@ -91,6 +92,8 @@ internal static class RecordBinder
         public List<(ColumnDescriptor Descriptor, LeafColumn Field)> Leaves { get; } = [];
 
         public List<string> LeafNames { get; } = [];
+
+        public List<ListLevel?> LeafLists { get; } = [];
 
         public List<int> GroupDefinitions { get; } = [];
 
@@ -127,6 +130,20 @@ internal static class RecordBinder
                     continue;
                 }
 
+                if (field.IsList && field.ListDepth == 1 && ListOfValues(under, path) is { } listLeaf)
+                {
+                    // A list of values inside the record: one more list on the leaf's path than the record has.
+                    if (!FileValueKinds.CanConvert(FileValueKinds.Of(listLeaf), field.Type))
+                    {
+                        throw Mismatch($"{ParquetSchemaBinder.Describe(field)} for {name}.{field.MemberName}", $"'{listLeaf.Path}', {ParquetSchemaBinder.Describe(listLeaf)}");
+                    }
+
+                    Leaves.Add((field, listLeaf));
+                    LeafNames.Add($"{name}.{field.MemberName}");
+                    LeafLists.Add(listLeaf.Lists[Depth]);
+                    continue;
+                }
+
                 LeafColumn? leaf = under.FirstOrDefault(f => f.Path.Parts.Count == path.Length && f.Path.Parts[^1] == path[^1]);
                 if (field.IsList || leaf is null || leaf.MaxRepetitionLevel != Depth)
                 {
@@ -143,12 +160,23 @@ internal static class RecordBinder
 
                 Leaves.Add((field, leaf));
                 LeafNames.Add($"{name}.{field.MemberName}");
+                LeafLists.Add(null);
             }
 
             if (Leaves.Count == GroupLeaves[group])
             {
                 throw Mismatch(ParquetSchemaBinder.Describe(column), $"'{string.Join('/', prefix)}', where {name} binds no leaf");
             }
+        }
+
+        /// <summary>The one leaf of a list of values whose list is the node at <paramref name="path"/>, or null.</summary>
+        private LeafColumn? ListOfValues(LeafColumn[] under, string[] path)
+        {
+            LeafColumn[] inside = under.Where(f => f.Path.Parts.Count > path.Length && f.Path.Parts.Take(path.Length).SequenceEqual(path)).ToArray();
+            return inside is [{ } leaf] && leaf.MaxRepetitionLevel == Depth + 1 && leaf.Lists.Count == Depth + 1
+                && leaf.Lists[Depth] is { ElementIsSingle: true } list && list.Shape.Path.Parts.Count == path.Length
+                ? leaf
+                : null;
         }
 
         public SchemaMismatchException Mismatch(string expected, string found) =>

@@ -11,10 +11,12 @@ namespace Alimentar.Binding;
 /// <param name="GroupLeaves">Per group, a leaf under it whose levels tell whether it is present.</param>
 /// <param name="GroupNames">Per group, its member path, for errors.</param>
 /// <param name="List">For a list of records, the list's levels; null for a record member.</param>
+/// <param name="LeafLists">Per leaf, null for a value, or for a list of values inside the record, that list's levels.</param>
 internal sealed record RecordBinding(
     int[] LeafColumns,
     string[] LeafNames,
     int[] GroupDefinitions,
     int[] GroupLeaves,
     string[] GroupNames,
-    ListLevel? List);
+    ListLevel? List,
+    ListLevel?[] LeafLists);

@@ -20,13 +20,6 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             {
                 levels[leaf] = new BatchLevels();
                 slotValues[leaf] = await ReadLeafAsync(record.LeafColumns[leaf], levels[leaf], cancellationToken).ConfigureAwait(false);
-                if (levels[leaf].Definitions.Length != levels[0].Definitions.Length)
-                {
-                    ColumnChunkReader chunk = reader.Chunk(record.LeafColumns[leaf]);
-                    throw reader.Translate(new InvalidDataException(
-                        $"its levels hold {levels[leaf].Definitions.Length} slots where '{member.FileColumnName}' of the same group holds {levels[0].Definitions.Length}"),
-                        reader.Bound(record.LeafColumns[leaf]), chunk);
-                }
             }
 
             return Assemble(member, record, levels, slotValues);
@@ -40,53 +33,69 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    /// <summary>The entries: which slots are entries (all of them, or a list's elements), and per leaf and group their values and presence.</summary>
+    /// <summary>
+    /// The entries (rows, or the elements of the rows' lists of records): where each starts in every leaf's slots, each
+    /// leaf's value there (a list of values inside the record spans the slots up to the next entry), and which groups
+    /// are present.
+    /// </summary>
     private RecordColumn Assemble(BoundColumn member, RecordBinding record, BatchLevels[] levels, Array[] slotValues)
     {
-        ReadOnlySpan<byte> definitions = levels[0].Definitions;
-        ReadOnlySpan<byte> repetitions = levels[0].Repetitions;
-        int[] entrySlots;
-        int[]? offsets = null;
-        bool[]? nullLists = null;
-        if (record.List is not { } list)
+        int depth = record.List is null ? 0 : 1;
+        var starts = new int[levels.Length][];
+        for (int leaf = 0; leaf < levels.Length; leaf++)
         {
-            entrySlots = Enumerable.Range(0, definitions.Length).ToArray();
-        }
-        else
-        {
-            int rows = reader.RowCount;
-            offsets = new int[rows + 1];
-            nullLists = new bool[rows];
-            var slots = new List<int>(definitions.Length);
-            int row = -1;
-            for (int slot = 0; slot < definitions.Length; slot++)
+            starts[leaf] = EntryStarts(levels[leaf], depth, record.List);
+            if (starts[leaf].Length != starts[0].Length)
             {
-                if (repetitions[slot] == 0)
-                {
-                    row++;
-                    offsets[row] = slots.Count;
-                    nullLists[row] = definitions[slot] < list.NullBelow;
-                }
-
-                if (definitions[slot] >= list.EntryAt)
-                {
-                    slots.Add(slot);
-                }
+                int column = record.LeafColumns[leaf];
+                throw reader.Translate(new InvalidDataException(
+                    $"its levels hold {starts[leaf].Length} entries where '{member.FileColumnName}' of the same group holds {starts[0].Length}"),
+                    reader.Bound(column), reader.Chunk(column));
             }
-
-            offsets[rows] = slots.Count;
-            entrySlots = [.. slots];
         }
 
-        int entries = entrySlots.Length;
+        int entries = starts[0].Length;
+        (int[]? offsets, bool[]? nullLists) = record.List is { } list ? Rows(levels[0], list) : (null, null);
         var values = new Array[slotValues.Length];
+        var leafLists = new (int[] Offsets, bool[] Nulls)?[slotValues.Length];
         for (int leaf = 0; leaf < values.Length; leaf++)
         {
             Array all = slotValues[leaf];
             var picked = (Array)all.Clone();
-            for (int entry = 0; entry < entries; entry++)
+            int[] entryStarts = starts[leaf];
+            if (record.LeafLists[leaf] is not { } inner)
             {
-                Array.Copy(all, entrySlots[entry], picked, entry, 1);
+                for (int entry = 0; entry < entries; entry++)
+                {
+                    Array.Copy(all, entryStarts[entry], picked, entry, 1);
+                }
+            }
+            else
+            {
+                ReadOnlySpan<byte> definitions = levels[leaf].Definitions;
+                ReadOnlySpan<byte> repetitions = levels[leaf].Repetitions;
+                int[] listOffsets = new int[entries + 1];
+                bool[] listNulls = new bool[entries];
+                int next = 0;
+                for (int entry = 0; entry < entries; entry++)
+                {
+                    int slot = entryStarts[entry];
+                    listNulls[entry] = definitions[slot] < inner.NullBelow;
+                    do
+                    {
+                        if (definitions[slot] >= inner.EntryAt)
+                        {
+                            Array.Copy(all, slot, picked, next++, 1);
+                        }
+
+                        slot++;
+                    }
+                    while (slot < definitions.Length && repetitions[slot] > depth);
+
+                    listOffsets[entry + 1] = next;
+                }
+
+                leafLists[leaf] = (listOffsets, listNulls);
             }
 
             values[leaf] = picked;
@@ -96,11 +105,12 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         byte[] presence = new byte[groups * entries];
         for (int group = 0; group < groups; group++)
         {
-            ReadOnlySpan<byte> leafDefinitions = levels[record.GroupLeaves[group]].Definitions;
+            int leaf = record.GroupLeaves[group];
+            ReadOnlySpan<byte> leafDefinitions = levels[leaf].Definitions;
             int level = record.GroupDefinitions[group];
             for (int entry = 0; entry < entries; entry++)
             {
-                presence[(group * entries) + entry] = leafDefinitions[entrySlots[entry]] >= level ? (byte)1 : (byte)0;
+                presence[(group * entries) + entry] = leafDefinitions[starts[leaf][entry]] >= level ? (byte)1 : (byte)0;
             }
         }
 
@@ -121,7 +131,53 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             RowGroup = rowGroup,
             Row = firstRow + row,
             Key = key,
-        });
+        }, leafLists);
+    }
+
+    /// <summary>The slots that start an entry: every row's first slot, or in a list of records each slot that starts an element.</summary>
+    private static int[] EntryStarts(BatchLevels levels, int depth, ListLevel? list)
+    {
+        ReadOnlySpan<byte> definitions = levels.Definitions;
+        ReadOnlySpan<byte> repetitions = levels.Repetitions;
+        var starts = new List<int>(definitions.Length);
+        for (int slot = 0; slot < definitions.Length; slot++)
+        {
+            if (repetitions[slot] <= depth && (list is null || definitions[slot] >= list.EntryAt))
+            {
+                starts.Add(slot);
+            }
+        }
+
+        return [.. starts];
+    }
+
+    /// <summary>For a list of records, each row's first entry and whether its list is null, from one leaf's levels.</summary>
+    private (int[] Offsets, bool[] Nulls) Rows(BatchLevels levels, ListLevel list)
+    {
+        ReadOnlySpan<byte> definitions = levels.Definitions;
+        ReadOnlySpan<byte> repetitions = levels.Repetitions;
+        int rows = reader.RowCount;
+        int[] offsets = new int[rows + 1];
+        bool[] nulls = new bool[rows];
+        int row = -1;
+        int entries = 0;
+        for (int slot = 0; slot < definitions.Length; slot++)
+        {
+            if (repetitions[slot] == 0)
+            {
+                row++;
+                offsets[row] = entries;
+                nulls[row] = definitions[slot] < list.NullBelow;
+            }
+
+            if (repetitions[slot] <= 1 && definitions[slot] >= list.EntryAt)
+            {
+                entries++;
+            }
+        }
+
+        offsets[rows] = entries;
+        return (offsets, nulls);
     }
 
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>

@@ -183,6 +183,47 @@ public sealed class RecordTests
         Assert.Contains("scores", error.ColumnName, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Lists_of_values_inside_records_and_inside_lists_of_records_read_per_entry()
+    {
+        using var file = new TempFile();
+        Write("""
+            SELECT i::BIGINT AS id,
+                   CASE WHEN i % 4 = 0 THEN [] ELSE [{'label': 'a' || i, 'box': [i, i + 1.5, NULL]::FLOAT[], 'tags': NULL::VARCHAR[]},
+                                                    {'label': 'b', 'box': []::FLOAT[], 'tags': ['t', NULL]}] END AS detections,
+                   {'year': i, 'keywords': CASE WHEN i % 3 = 0 THEN NULL ELSE ['k' || i] END} AS info
+            FROM range(1200) t(i)
+            """, file.Path, "ROW_GROUP_SIZE 500");
+
+        List<Frame> rows = ParquetFiles.ReadAll(new ParquetSource<Frame>(file.Path).BatchSize(128).Where(f => f.Id >= 0));
+
+        Assert.Equal(1200, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            Frame row = rows[i];
+            if (i % 4 == 0)
+            {
+                Assert.Empty(row.Detections);
+            }
+            else
+            {
+                Assert.Equal(2, row.Detections.Count);
+                Assert.Equal($"a{i}", row.Detections[0].Label);
+                Assert.Equal([i, i + 1.5f, null], row.Detections[0].Box);
+                Assert.Null(row.Detections[0].Tags);
+                Assert.Empty(row.Detections[1].Box);
+                Assert.Equal(["t", null], row.Detections[1].Tags);
+            }
+
+            Assert.Equal(i, row.Info.Year);
+            Assert.Equal(i % 3 == 0 ? null : [$"k{i}"], row.Info.Keywords);
+        }
+
+        List<Frame> some = ParquetFiles.ReadAll(new ParquetSource<Frame>(file.Path).Where(f => f.Id == 7 || f.Id == 1101));
+        Assert.Equal([7L, 1101L], some.Select(f => f.Id));
+        Assert.Equal([1101f, 1102.5f, null], some[1].Detections[0].Box);
+    }
+
     private static void AssertRow(int i, Conversation row)
     {
         Assert.Equal(i, row.Id);
@@ -239,6 +280,13 @@ public partial record Conversation(long Id, List<Message> Messages, Image? Pictu
 
 [StreamingDataset]
 public partial record StrictMeta(long Id, Meta Meta);
+
+public sealed record Detection(string Label, float?[] Box, List<string?>? Tags);
+
+public sealed record Info(long Year, string[]? Keywords);
+
+[StreamingDataset]
+public partial record Frame(long Id, List<Detection> Detections, Info Info);
 
 [StreamingDataset]
 public partial record Scored(long Id, Dictionary<string, double?>? Scores, IReadOnlyDictionary<int, Image> Thumbnails);
