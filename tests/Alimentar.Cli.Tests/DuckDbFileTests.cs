@@ -49,6 +49,69 @@ public sealed class DuckDbFileTests
         }
     }
 
+    [Fact]
+    public async Task Nested_data_written_by_duckdb_scaffolds_as_records_lists_and_maps_and_streams_its_values()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-nested-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $$"""
+                    COPY (
+                        SELECT i::BIGINT AS id,
+                               [{'role': 'user', 'content': 'q' || i}, {'role': 'assistant', 'content': 'a' || i}] AS messages,
+                               CASE WHEN i % 2 = 0 THEN NULL ELSE {'bytes': encode('b'), 'path': 'p' || i} END AS image,
+                               MAP(['x'], [i::DOUBLE]) AS scores,
+                               [[i], [i, i]] AS spans
+                        FROM range(300) t(i)
+                    ) TO '{{path}}' (FORMAT PARQUET, ROW_GROUP_SIZE 100)
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            string source;
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+            {
+                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
+            }
+
+            Assert.Contains("MessagesItem[]? Messages", source, StringComparison.Ordinal);
+            Assembly assembly = GeneratedAssembly.Compile(source, NestedProbe);
+            var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
+            string[] rows = describe(path);
+
+            Assert.Equal(300, rows.Length);
+            Assert.Equal("3|user:q3,assistant:a3|p3|3|3;3,3", rows[3]);
+            Assert.Equal("4|user:q4,assistant:a4|null|4|4;4,4", rows[4]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private const string NestedProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(64), bufferSize: 4);
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => string.Join("|",
+                    r.Id,
+                    string.Join(",", System.Linq.Enumerable.Select(r.Messages!, m => m.Role + ":" + m.Content)),
+                    r.Image?.Path ?? "null",
+                    r.Scores!["x"]?.ToString(culture),
+                    string.Join(";", System.Linq.Enumerable.Select(r.Spans!, s => string.Join(",", s!))))));
+            }
+        }
+        """;
+
     private const string Probe = """
         namespace FromDuckDb;
 

@@ -18,6 +18,9 @@ public sealed class ScaffoldTests
     [InlineData("concatenated_gzip_members.parquet")] // unsigned 64-bit integers
     [InlineData("nested_lists.snappy.parquet")] // parquet-mr: strings three lists deep
     [InlineData("old_list_structure.parquet")] // legacy two-level lists of lists
+    [InlineData("nullable.impala.parquet")] // Impala: a struct, maps, lists of structs, nulls at every level
+    [InlineData("nonnullable.impala.parquet")] // Impala: the same shapes, REQUIRED
+    [InlineData("nested_maps.snappy.parquet")] // parquet-mr: a map of maps (left out) beside plain columns
     public async Task A_scaffolded_record_streams_its_file(string file)
     {
         string path = Corpus.File(file);
@@ -36,6 +39,21 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
+    public async Task Maps_are_scaffolded_as_dictionaries_and_what_a_record_cannot_hold_binds_by_path()
+    {
+        string path = Corpus.File("nullable.impala.parquet");
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
+
+        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Impala", null, "nullable.impala.parquet");
+
+        Assert.Contains("System.Collections.Generic.Dictionary<string, int?>? IntMap", source, StringComparison.Ordinal);
+        Assert.Contains("int?[]?[]? IntArrayArray", source, StringComparison.Ordinal);
+
+        // A struct holding lists of lists of structs and maps cannot be one record yet: its leaves bind by path.
+        Assert.Contains("[property: ParquetColumn(\"nested_struct.A\")] int? NestedStructA", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_list_of_lists_is_scaffolded_as_nested_arrays_bound_by_the_outer_list_s_name()
     {
         string path = Corpus.File("nested_lists.snappy.parquet");
@@ -47,14 +65,15 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
-    public async Task Members_get_a_column_attribute_only_where_the_default_binding_would_miss()
+    public async Task A_struct_is_scaffolded_as_a_record_whose_fields_bind_by_their_names()
     {
         string path = Corpus.File("nulls.snappy.parquet");
         await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
 
         string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Nulls", null, "nulls.snappy.parquet");
 
-        Assert.Contains("[property: ParquetColumn(\"b_struct.b_c_int\")] int? BStructBCInt", source, StringComparison.Ordinal);
+        Assert.Contains("BStructRecord? BStruct", source, StringComparison.Ordinal);
+        Assert.Contains("public sealed record BStructRecord(\n    int? BCInt);", source, StringComparison.Ordinal);
         Assert.DoesNotContain("namespace", source, StringComparison.Ordinal);
     }
 
