@@ -90,7 +90,12 @@ public sealed class Batch<T> : IReadOnlyList<T>, IDisposable
     public static Batch<T> FromRows(ReadOnlySpan<T> rows, ColumnBufferPool? pool = null) =>
         FromRows(rows, pool, new BatchPosition(MemorySource<T>.SourceName, 0, 0));
 
-    internal static Batch<T> FromRows(ReadOnlySpan<T> rows, ColumnBufferPool? pool, BatchPosition position)
+    /// <summary>Creates a batch that owns a new store filled with <paramref name="rows"/>, from where <paramref name="position"/> says: how a source of your own makes its batches.</summary>
+    /// <param name="rows">The rows, copied into columns.</param>
+    /// <param name="pool">Where the column buffers come from; <see cref="ColumnBufferPool.Shared"/> when null.</param>
+    /// <param name="position">The source, unit and first row, as errors and checkpoints show them.</param>
+    /// <returns>A batch of <paramref name="rows"/>.Length rows.</returns>
+    public static Batch<T> FromRows(ReadOnlySpan<T> rows, ColumnBufferPool? pool, BatchPosition position)
     {
         ColumnStore<T> store = T.CreateColumnStore(rows.Length, pool ?? ColumnBufferPool.Shared);
         for (int i = 0; i < rows.Length; i++)

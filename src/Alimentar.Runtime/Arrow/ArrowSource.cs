@@ -127,6 +127,8 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         return Batch<T>.FromStore(store, new BatchPosition(Name, index, 0));
     }
 
+    bool IUnitSource<T>.CanReadTwice => !ReadsOnce;
+
     int IUnitSource<T>.BatchRows => (int)Math.Clamp(Volatile.Read(ref _index)?.Batches.Select(b => b.Rows).DefaultIfEmpty(1).Max() ?? 1, 1, int.MaxValue);
 
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken) =>

@@ -219,7 +219,7 @@ internal static class RowTypeScaffolder
         why = null;
         if (field.MaxRepetitionLevel > 1 && !field.Lists.All(l => l.ElementIsSingle))
         {
-            why = "groups or maps nested in lists are not bound yet; bind a leaf by its path";
+            why = "it lies in a list of groups or a map: scaffold binds it as part of a record or dictionary member";
             return null;
         }
 

@@ -62,6 +62,8 @@ public sealed class ChainedSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
+    string IUnitSource<T>.Name => $"a chain of {_sources.Length} sources";
+
     int IUnitSource<T>.BatchRows => _sources.Max(s => UnitsOf(s).BatchRows);
 
     async ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken)

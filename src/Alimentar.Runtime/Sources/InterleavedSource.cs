@@ -46,7 +46,7 @@ public sealed class InterleavedSource<T> : IBatchSource<T>, IUnitSource<T>
         {
             if (sources[i].Source is not IUnitSource<T>)
             {
-                throw new ArgumentException($"Source {i} ({sources[i].Source?.GetType().Name ?? "null"}) cannot describe its units from metadata; interleave Parquet, memory or chained sources.", nameof(sources));
+                throw new ArgumentException($"Source {i} ({sources[i].Source?.GetType().Name ?? "null"}) cannot describe its units from metadata; interleave Parquet, Arrow, memory or chained sources, or sources implementing IUnitSource<T>.", nameof(sources));
             }
 
             if (!double.IsFinite(sources[i].Weight) || sources[i].Weight <= 0)
@@ -90,6 +90,8 @@ public sealed class InterleavedSource<T> : IBatchSource<T>, IUnitSource<T>
             }
         }
     }
+
+    string IUnitSource<T>.Name => $"an interleave of {_sources.Length} sources";
 
     int IUnitSource<T>.BatchRows => Enumerable.Range(0, _sources.Length).Max(i => Units(i).BatchRows);
 

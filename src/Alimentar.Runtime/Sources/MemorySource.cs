@@ -82,6 +82,8 @@ public sealed class MemorySource<T> : IBatchSource<T>, IUnitSource<T>, IDisposab
         await Task.CompletedTask.ConfigureAwait(false);
     }
 
+    string IUnitSource<T>.Name => SourceName;
+
     int IUnitSource<T>.BatchRows => _batches.Max(b => b.Count);
 
     ValueTask<IReadOnlyList<long>> IUnitSource<T>.GetUnitRowCountsAsync(CancellationToken cancellationToken) =>

@@ -50,8 +50,8 @@ public sealed partial class StreamingDataset<T>
     }
 
     /// <summary>The units a pass plans over; under SkipFile, without the inputs left out, each told to <paramref name="skipped"/> (see <see cref="AdmitAsync"/>).</summary>
-    private ValueTask<UnitTable> PlanUnitsAsync(Action<string, Exception> skipped, CancellationToken cancellationToken) =>
-        UnitTable.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? (input, token) => AdmitAsync(input, skipped, token) : null, cancellationToken);
+    private ValueTask<UnitTable<T>> PlanUnitsAsync(Action<string, Exception> skipped, CancellationToken cancellationToken) =>
+        UnitTable<T>.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? (input, token) => AdmitAsync(input, skipped, token) : null, cancellationToken);
 
     /// <summary>What a skipped input may fail with: its data, or the storage under it; a bug still fails the pass.</summary>
     private static bool IsInputFault(Exception error) => error is AlimentarException or IOException or UnauthorizedAccessException;
@@ -75,14 +75,14 @@ public sealed partial class StreamingDataset<T>
     /// <summary>An unplanned pass under SkipFile: each input admitted, then streamed; one that fails is listed in <see cref="Skipped"/> and the pass goes on.</summary>
     private async IAsyncEnumerable<Batch<T>> ReadCheckedInputsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (IBatchSource<T> input in Leaves(Source))
+        foreach (IBatchSource<T> input in UnitTable<T>.Leaves(Source))
         {
             if (await AdmitAsync(input, RecordSkipped, cancellationToken).ConfigureAwait(false) is not { } leaf)
             {
                 continue;
             }
 
-            await foreach (Batch<T> batch in SkipOnFaultAsync(NameOf(leaf), leaf.ReadBatchesAsync(cancellationToken)).ConfigureAwait(false))
+            await foreach (Batch<T> batch in SkipOnFaultAsync(UnitTable<T>.NameOf(leaf), leaf.ReadBatchesAsync(cancellationToken)).ConfigureAwait(false))
             {
                 yield return batch;
             }
@@ -104,7 +104,7 @@ public sealed partial class StreamingDataset<T>
             bool changed = false;
             foreach ((IBatchSource<T> source, double weight) in mix.Sources)
             {
-                List<IBatchSource<T>> leaves = Leaves(source).ToList();
+                List<IBatchSource<T>> leaves = UnitTable<T>.Leaves(source).ToList();
                 var readable = new List<IBatchSource<T>>();
                 foreach (IBatchSource<T> leaf in leaves)
                 {
@@ -127,7 +127,7 @@ public sealed partial class StreamingDataset<T>
                 : new InterleavedSource<T>(mix.Seed, [.. kept]).StopWhen(mix.Stop);
         }
 
-        if (input is ArrowSource<T> { ReadsOnce: true })
+        if (input is IUnitSource<T> { CanReadTwice: false })
         {
             // Checking a stream that cannot seek would use up the one pass it has: its faults skip it from the failing batch on.
             return input;
@@ -141,14 +141,14 @@ public sealed partial class StreamingDataset<T>
             }
             catch (Exception error) when (IsInputFault(error))
             {
-                skipped(NameOf(input), error);
+                skipped(UnitTable<T>.NameOf(input), error);
                 return null;
             }
         }
 
         if (await CheckPagesAsync(input, cancellationToken).ConfigureAwait(false) is { } fault)
         {
-            skipped(NameOf(input), fault);
+            skipped(UnitTable<T>.NameOf(input), fault);
             return null;
         }
 
@@ -157,12 +157,12 @@ public sealed partial class StreamingDataset<T>
 
     /// <summary>
     /// Under <see cref="FileCheck.Pages"/>, reads every batch of an input once and says why it cannot be read, or
-    /// null. Only unit sources are read (they can be read again, where a custom source might be a stream the check
-    /// would use up); memory holds nothing to check. Verdicts are kept for later passes.
+    /// null. Only unit sources are read (they say whether they can be read again, where another source might be a
+    /// stream the check would use up). Verdicts are kept for later passes.
     /// </summary>
     private async ValueTask<Exception?> CheckPagesAsync(IBatchSource<T> leaf, CancellationToken cancellationToken)
     {
-        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T> || leaf is MemorySource<T>)
+        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T>)
         {
             return null;
         }

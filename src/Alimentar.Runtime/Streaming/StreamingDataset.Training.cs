@@ -198,10 +198,8 @@ public sealed partial class StreamingDataset<T>
     private ShardPlan ShardOrWhole => _shard ?? WholeEpoch;
 
     /// <summary>Checks, when a training setting is made, that the source's units can be planned.</summary>
-    private IBatchSource<T> Units => Source is IUnitSource<T> ? Source : throw CannotPlan(Source);
+    private IBatchSource<T> Units => Source is IUnitSource<T> ? Source : throw UnitTable<T>.CannotPlan(Source);
 
-    private static NotSupportedException CannotPlan(IBatchSource<T> source) => new(
-        $"{source.GetType().Name} cannot describe its units from metadata, so it cannot be sharded, shuffled, resumed or counted ahead; use Parquet, memory or chained sources.");
 
     /// <summary>A pass: the source as it is, or, once sharded or shuffled, the planned stretches of its units.</summary>
     private IAsyncEnumerable<Batch<T>> ReadPassAsync(CancellationToken cancellationToken)
@@ -225,7 +223,7 @@ public sealed partial class StreamingDataset<T>
     private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Under SkipFile an input that cannot be read has no units: it is listed before any row is read.
-        UnitTable table = await PlanUnitsAsync(RecordSkipped, cancellationToken).ConfigureAwait(false);
+        UnitTable<T> table = await PlanUnitsAsync(RecordSkipped, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard).Segments;
         if (seed is { } shuffleSeed && _shuffleWindow > 1)
         {
@@ -274,7 +272,7 @@ public sealed partial class StreamingDataset<T>
     /// permuted and handed out in batches. A resume opens the lanes where the resumed window starts, so it reads
     /// that window again and nothing before it.
     /// </summary>
-    private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable<T> table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IReadOnlyList<IReadOnlyList<WindowStretch>> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes);
         int first = 0;
@@ -374,62 +372,4 @@ public sealed partial class StreamingDataset<T>
             await batches.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary>The inputs of a source: a chain's sources one by one, any other source whole.</summary>
-    private static IEnumerable<IBatchSource<T>> Leaves(IBatchSource<T> source) =>
-        source is ChainedSource<T> chain ? chain.Sources.SelectMany(Leaves) : [source];
-
-    private static string NameOf(IBatchSource<T> source) => source switch
-    {
-        ParquetSource<T> parquet => parquet.Name,
-        ArrowSource<T> arrow => arrow.Name,
-        MemorySource<T> => MemorySource<T>.SourceName,
-        _ => source.GetType().Name,
-    };
-
-    /// <summary>Every unit of a source's leaves, numbered across them, with the leaf and name each belongs to.</summary>
-    private sealed class UnitTable
-    {
-        private readonly List<(IUnitSource<T> Source, int Unit, string Name)> _units = [];
-
-        public List<long> RowCounts { get; } = [];
-
-        /// <summary>The largest batch any leaf hands out.</summary>
-        public int BatchRows { get; private set; } = 1;
-
-        /// <param name="source">The source, chains flattened.</param>
-        /// <param name="admit">
-        /// Under SkipFile, each input as the pass reads it, or null for one left out (see <see cref="AdmitAsync"/>);
-        /// null to read every input as it is and let its errors escape.
-        /// </param>
-        /// <param name="cancellationToken">Stops the reads.</param>
-        public static async ValueTask<UnitTable> BuildAsync(
-            IBatchSource<T> source, Func<IBatchSource<T>, CancellationToken, ValueTask<IBatchSource<T>?>>? admit, CancellationToken cancellationToken)
-        {
-            var table = new UnitTable();
-            foreach (IBatchSource<T> input in Leaves(source))
-            {
-                IBatchSource<T>? leaf = admit is null ? input : await admit(input, cancellationToken).ConfigureAwait(false);
-                if (leaf is null)
-                {
-                    continue;
-                }
-
-                IUnitSource<T> units = leaf as IUnitSource<T> ?? throw CannotPlan(leaf);
-                string name = NameOf(leaf);
-                IReadOnlyList<long> counts = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
-                table.BatchRows = Math.Max(table.BatchRows, units.BatchRows);
-                for (int unit = 0; unit < counts.Count; unit++)
-                {
-                    table._units.Add((units, unit, name));
-                    table.RowCounts.Add(counts[unit]);
-                }
-            }
-
-            return table;
-        }
-
-        public (IUnitSource<T> Source, int Unit, string Name) Locate(int unit) => _units[unit];
-    }
-
 }
