@@ -87,6 +87,49 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Mutations of the pages of nested data (records, lists of records, maps, lists of lists), where levels decide
+    /// the shape: a wrong level must end as a corrupt file or a null where none may be, never another exception.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_pages_of_nested_data_stream_or_fail_with_an_alimentar_exception()
+    {
+        using var records = new TempFile();
+        using var lists = new TempFile();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, """
+                SELECT i AS id,
+                       CASE WHEN i % 5 = 0 THEN [] ELSE [{'role': 'user', 'content': 'q' || i, 'tokens': i}] END AS messages,
+                       CASE WHEN i % 3 = 0 THEN NULL ELSE {'bytes': encode('b'), 'path': 'p' || i} END AS picture,
+                       {'year': i, 'cover': {'bytes': NULL::BLOB, 'path': 'c'}} AS meta,
+                       [NULL, {'bytes': NULL::BLOB, 'path': 'g'}] AS gallery
+                FROM range(300) t(i)
+                """, records.Path, "COMPRESSION uncompressed, ROW_GROUP_SIZE 100");
+            DuckDbDifferentialTests.Write(connection, """
+                SELECT i AS id, [[i, i + 1], []] AS spans, [['w', NULL]] AS words, [[[i]], []] AS cubes, [[encode('b')]]::BLOB[][] AS chunks
+                FROM range(300) t(i)
+                """, lists.Path, "COMPRESSION uncompressed, ROW_GROUP_SIZE 100");
+        }
+
+        byte[] recordBytes = await File.ReadAllBytesAsync(records.Path);
+        byte[] listBytes = await File.ReadAllBytesAsync(lists.Path);
+        var random = new Random(20261204);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 400; round++)
+        {
+            Count(await RunBoundedAsync(() => Stream<Conversation>(MutatePages(recordBytes, random), verifyChecksums: false)));
+            Count(await RunBoundedAsync(() => Stream<NestedListRow>(MutatePages(listBytes, random), verifyChecksums: false)));
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+        Assert.True(outcomes.Keys.Count(k => k != "ok") > 1, "mutants failed in only one way: the mutations missed the levels");
+
+        void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+    }
+
+    /// <summary>
     /// Mutations aimed at the page indexes and Bloom filters (the bytes between the last data page and the footer)
     /// of real files that have them, read through a filter that consults them.
     /// </summary>
