@@ -224,6 +224,18 @@ public sealed class RecordTests
         Assert.Equal([1101f, 1102.5f, null], some[1].Detections[0].Box);
     }
 
+    [Fact]
+    public void A_filter_on_a_field_of_a_record_is_refused_at_the_call_naming_it()
+    {
+        using var file = new TempFile();
+        Write(Conversations, file.Path, "COMPRESSION 'snappy'");
+        var source = new ParquetSource<Conversation>(file.Path);
+
+        UnsupportedFilterException error = Assert.Throws<UnsupportedFilterException>(() => source.Where(c => c.Meta.Year >= 2020));
+
+        Assert.Contains("Meta", error.Message, StringComparison.Ordinal);
+    }
+
     private static void AssertRow(int i, Conversation row)
     {
         Assert.Equal(i, row.Id);
