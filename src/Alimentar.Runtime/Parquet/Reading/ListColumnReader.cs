@@ -251,15 +251,25 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             }
 
             int length = 0;
+            int present = 0;
             for (int s = slot; s < end; s++)
             {
-                if (definitions[s] >= elementLevel)
-                {
-                    length++;
-                }
+                length += definitions[s] >= elementLevel ? 1 : 0;
+                present += definitions[s] == maxLevel ? 1 : 0;
             }
 
             Span<TElement> list = destination.AppendList(length);
+            if (present == length && typeof(TValue) == typeof(TElement))
+            {
+                // Every element present and stored as decoded (token ids, embeddings): one copy for the row.
+                ReadOnlySpan<TValue> rowValues = values.Slice(next, length);
+                System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref System.Runtime.CompilerServices.Unsafe.As<TValue, TElement>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowValues)), length).CopyTo(list);
+                next += length;
+                slot = end;
+                continue;
+            }
+
             int position = 0;
             for (int s = slot; s < end; s++)
             {
