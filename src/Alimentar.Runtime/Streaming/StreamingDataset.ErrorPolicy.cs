@@ -8,7 +8,7 @@ public sealed partial class StreamingDataset<T>
     private ErrorPolicy _errorPolicy;
     private FileCheck _fileCheck;
     private readonly List<SkippedInput> _skipped = [];
-    private readonly Dictionary<IBatchSource<T>, Exception?> _pageVerdicts = new(ReferenceEqualityComparer.Instance);
+    private readonly InputAdmission<T> _admission = new();
 
     /// <summary>What a pass does when one of its inputs cannot be read (default <see cref="ErrorPolicy.FailPass"/>).</summary>
     public ErrorPolicy ErrorPolicy => _errorPolicy;
@@ -49,12 +49,9 @@ public sealed partial class StreamingDataset<T>
         return this;
     }
 
-    /// <summary>The units a pass plans over; under SkipFile, without the inputs left out, each told to <paramref name="skipped"/> (see <see cref="AdmitAsync"/>).</summary>
+    /// <summary>The units a pass plans over; under SkipFile, without the inputs left out, each told to <paramref name="skipped"/> (see <see cref="InputAdmission{T}"/>).</summary>
     private ValueTask<UnitTable<T>> PlanUnitsAsync(Action<string, Exception> skipped, CancellationToken cancellationToken) =>
-        UnitTable<T>.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? (input, token) => AdmitAsync(input, skipped, token) : null, cancellationToken);
-
-    /// <summary>What a skipped input may fail with: its data, or the storage under it; a bug still fails the pass.</summary>
-    private static bool IsInputFault(Exception error) => error is AlimentarException or IOException or UnauthorizedAccessException;
+        UnitTable<T>.BuildAsync(Units, _errorPolicy == ErrorPolicy.SkipFile ? (input, token) => _admission.AdmitAsync(input, _fileCheck, skipped, token) : null, cancellationToken);
 
     private void RecordSkipped(string name, Exception error)
     {
@@ -77,7 +74,7 @@ public sealed partial class StreamingDataset<T>
     {
         foreach (IBatchSource<T> input in UnitTable<T>.Leaves(Source))
         {
-            if (await AdmitAsync(input, RecordSkipped, cancellationToken).ConfigureAwait(false) is not { } leaf)
+            if (await _admission.AdmitAsync(input, _fileCheck, RecordSkipped, cancellationToken).ConfigureAwait(false) is not { } leaf)
             {
                 continue;
             }
@@ -87,113 +84,6 @@ public sealed partial class StreamingDataset<T>
                 yield return batch;
             }
         }
-    }
-
-    /// <summary>
-    /// Under SkipFile, an input as the pass reads it, or null when it is left out (and told to <paramref name="skipped"/>):
-    /// a file whose footer or (under <see cref="FileCheck.Pages"/>) pages cannot be read is left out; an interleave
-    /// is mixed again from the files of its sources that can be read, by the same seed and weights, so one bad file
-    /// costs the mix that file and not every source in it. A source left with no readable file leaves the mix.
-    /// Every rank reaches the same verdicts, so the mix, and the plan over it, stay the same on every rank.
-    /// </summary>
-    private async ValueTask<IBatchSource<T>?> AdmitAsync(IBatchSource<T> input, Action<string, Exception> skipped, CancellationToken cancellationToken)
-    {
-        if (input is InterleavedSource<T> mix)
-        {
-            var kept = new List<(IBatchSource<T> Source, double Weight)>();
-            bool changed = false;
-            foreach ((IBatchSource<T> source, double weight) in mix.Sources)
-            {
-                List<IBatchSource<T>> leaves = UnitTable<T>.Leaves(source).ToList();
-                var readable = new List<IBatchSource<T>>();
-                foreach (IBatchSource<T> leaf in leaves)
-                {
-                    if (await AdmitAsync(leaf, skipped, cancellationToken).ConfigureAwait(false) is { } admitted)
-                    {
-                        readable.Add(admitted);
-                    }
-                }
-
-                bool same = readable.Count == leaves.Count && readable.Zip(leaves).All(pair => ReferenceEquals(pair.First, pair.Second));
-                changed |= !same;
-                if (readable.Count > 0)
-                {
-                    kept.Add((same ? source : new ChainedSource<T>(readable), weight));
-                }
-            }
-
-            return !changed ? mix
-                : kept.Count == 0 ? null
-                : new InterleavedSource<T>(mix.Seed, [.. kept]).StopWhen(mix.Stop);
-        }
-
-        if (input is IUnitSource<T> { CanReadTwice: false })
-        {
-            // Checking a stream that cannot seek would use up the one pass it has: its faults skip it from the failing batch on.
-            return input;
-        }
-
-        if (input is IUnitSource<T> units)
-        {
-            try
-            {
-                _ = await units.GetUnitRowCountsAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception error) when (IsInputFault(error))
-            {
-                skipped(UnitTable<T>.NameOf(input), error);
-                return null;
-            }
-        }
-
-        if (await CheckPagesAsync(input, cancellationToken).ConfigureAwait(false) is { } fault)
-        {
-            skipped(UnitTable<T>.NameOf(input), fault);
-            return null;
-        }
-
-        return input;
-    }
-
-    /// <summary>
-    /// Under <see cref="FileCheck.Pages"/>, reads every batch of an input once and says why it cannot be read, or
-    /// null. Only unit sources are read (they say whether they can be read again, where another source might be a
-    /// stream the check would use up). Verdicts are kept for later passes.
-    /// </summary>
-    private async ValueTask<Exception?> CheckPagesAsync(IBatchSource<T> leaf, CancellationToken cancellationToken)
-    {
-        if (_fileCheck != FileCheck.Pages || leaf is not IUnitSource<T>)
-        {
-            return null;
-        }
-
-        lock (_pageVerdicts)
-        {
-            if (_pageVerdicts.TryGetValue(leaf, out Exception? known))
-            {
-                return known;
-            }
-        }
-
-        Exception? verdict = null;
-        try
-        {
-            await foreach (Batch<T> batch in leaf.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
-            {
-                batch.Dispose();
-            }
-        }
-        catch (Exception error) when (IsInputFault(error))
-        {
-            verdict = error;
-        }
-
-        lock (_pageVerdicts)
-        {
-            _pageVerdicts[leaf] = verdict;
-        }
-
-        return verdict;
     }
 
     /// <summary>An input's batches until one fails; the failure is listed in <see cref="Skipped"/> and the batches simply end.</summary>
@@ -212,7 +102,7 @@ public sealed partial class StreamingDataset<T>
 
                 batch = reader.Current;
             }
-            catch (Exception error) when (IsInputFault(error))
+            catch (Exception error) when (InputAdmission<T>.IsInputFault(error))
             {
                 RecordSkipped(name, error);
                 yield break;
