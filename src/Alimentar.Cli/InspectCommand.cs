@@ -15,6 +15,18 @@ internal sealed class InspectCommand(IAnsiConsole console)
         console.MarkupLineInterpolated($"[bold]{file.Display}[/]");
         console.MarkupLineInterpolated($"{info.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
 
+        if (info.Schema.Any(node => node.Children.Count > 0))
+        {
+            // Nested data reads better as the tree the file declares: structs, lists and maps with their fields.
+            var tree = new Tree("[bold]schema[/]");
+            foreach (ParquetSchemaNode node in info.Schema)
+            {
+                AddNode(tree.AddNode(Label(node)), node);
+            }
+
+            console.Write(tree);
+        }
+
         var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member");
         foreach (ParquetColumnInfo column in info.Columns)
         {
@@ -88,4 +100,16 @@ internal sealed class InspectCommand(IAnsiConsole console)
         IFormattable formattable => Markup.Escape(formattable.ToString(null, CultureInfo.InvariantCulture)),
         _ => Markup.Escape(value.ToString() ?? "-"),
     };
+
+    private static void AddNode(TreeNode parent, ParquetSchemaNode node)
+    {
+        foreach (ParquetSchemaNode child in node.Children)
+        {
+            AddNode(parent.AddNode(Label(child)), child);
+        }
+    }
+
+    private static string Label(ParquetSchemaNode node) => node.MemberType is null
+        ? $"{Markup.Escape(node.Name)}: {Markup.Escape(node.Type)} {node.Repetition}"
+        : $"{Markup.Escape(node.Name)}: {Markup.Escape(node.Type)} {node.Repetition} [dim]→ {Markup.Escape(node.MemberType)}[/]";
 }

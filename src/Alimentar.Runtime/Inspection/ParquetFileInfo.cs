@@ -26,6 +26,7 @@ public sealed class ParquetFileInfo
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
         Columns = metadata.Schema.Leaves.Select(ColumnInfo).ToArray();
+        Schema = SchemaTree(metadata.Schema);
         RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema, metadata.CreatedBy)).ToArray();
     }
 
@@ -46,6 +47,9 @@ public sealed class ParquetFileInfo
 
     /// <summary>The row groups, in file order.</summary>
     public IReadOnlyList<ParquetRowGroupInfo> RowGroups { get; }
+
+    /// <summary>The schema as the file nests it: the root's fields, groups (structs, lists, maps) with their children.</summary>
+    public IReadOnlyList<ParquetSchemaNode> Schema { get; }
 
     /// <summary>Reads the footer of the file at <paramref name="path"/>.</summary>
     /// <param name="path">A Parquet file.</param>
@@ -129,6 +133,39 @@ public sealed class ParquetFileInfo
         return await ParquetFile.OpenAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The footer's depth-first element list as a tree; a leaf carries its type as <see cref="Columns"/> shows it.</summary>
+    private static IReadOnlyList<ParquetSchemaNode> SchemaTree(FileSchema schema)
+    {
+        int next = 1;
+        int leaf = 0;
+        return Children(schema.Elements[0].ChildCount);
+
+        List<ParquetSchemaNode> Children(int count)
+        {
+            var nodes = new List<ParquetSchemaNode>(count);
+            for (int i = 0; i < count && next < schema.Elements.Count; i++)
+            {
+                SchemaElement element = schema.Elements[next++];
+                string repetition = element.Repetition.ToString().ToUpperInvariant();
+                if (element.ChildCount > 0 || element.Type is null)
+                {
+                    string? annotation = element.LogicalType is { Kind: not LogicalTypeKind.None } logical ? logical.Kind.ToString().ToUpperInvariant()
+                        : element.ConvertedType is { } converted ? converted.ToString().ToUpperInvariant()
+                        : null;
+                    nodes.Add(new ParquetSchemaNode(element.Name, repetition, annotation is null ? "GROUP" : $"GROUP ({annotation})", null, Children(element.ChildCount)));
+                }
+                else
+                {
+                    LeafColumn column = schema.Leaves[leaf++];
+                    string described = ParquetSchemaBinder.Describe(column);
+                    nodes.Add(new ParquetSchemaNode(element.Name, repetition, described[..described.LastIndexOf(' ')], RowTypeScaffolder.MemberType(column), []));
+                }
+            }
+
+            return nodes;
+        }
+    }
+
     private static ParquetColumnInfo ColumnInfo(LeafColumn leaf)
     {
         string described = ParquetSchemaBinder.Describe(leaf);
@@ -200,3 +237,11 @@ public sealed record ParquetColumnStatistics(long? NullCount, object? Min, objec
 /// <param name="Rows">The rows decoded.</param>
 /// <param name="Head">The leading rows, one value per column (arrays for lists).</param>
 public sealed record ParquetScan(IReadOnlyList<string> Columns, long Rows, IReadOnlyList<object?[]> Head);
+
+/// <summary>One node of a Parquet file's schema: a group (a struct, or a list or map's wrapper) or a leaf column.</summary>
+/// <param name="Name">The node's own name.</param>
+/// <param name="Repetition">REQUIRED, OPTIONAL or REPEATED, as the file declares the node itself.</param>
+/// <param name="Type">For a leaf its physical type and annotation; for a group <c>GROUP</c>, with its annotation (<c>GROUP (LIST)</c>).</param>
+/// <param name="MemberType">For a leaf, the C# member type it binds to on its own (or why it cannot); null for a group.</param>
+/// <param name="Children">A group's fields, in file order; empty for a leaf.</param>
+public sealed record ParquetSchemaNode(string Name, string Repetition, string Type, string? MemberType, IReadOnlyList<ParquetSchemaNode> Children);

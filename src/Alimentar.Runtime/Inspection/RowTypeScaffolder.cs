@@ -219,7 +219,7 @@ internal static class RowTypeScaffolder
         why = null;
         if (field.MaxRepetitionLevel > 1 && !field.Lists.All(l => l.ElementIsSingle))
         {
-            why = "it lies in a list of groups or a map: scaffold binds it as part of a record or dictionary member";
+            why = "it is a field of a list of groups or a map, bound through a record or dictionary member where its shape allows (scaffold writes one)";
             return null;
         }
 
