@@ -28,7 +28,11 @@ public sealed class RecordColumn
     /// <param name="groupPresence">Per group and entry (<c>group * entries + entry</c>), 1 where the group is present.</param>
     /// <param name="offsets">For a list of records, <c>rows + 1</c> offsets into the entries; null for a record member.</param>
     /// <param name="nullLists">For a list of records, true where a row's list is null.</param>
-    /// <param name="unexpectedNull">The error for a null met where the member cannot hold one: given the row, the leaf or group index, and what is null.</param>
+    /// <param name="unexpectedNull">
+    /// The error for a null met where the member cannot hold one, given the row, what is null (a leaf index from 0 for
+    /// a value or a list of values, <see cref="GroupPart"/> of a group for a record, <see cref="ListPart"/> for a row's
+    /// list of records) and a few words saying what.
+    /// </param>
     /// <param name="duplicateKey">For a map, the error for a key met twice in a row: given the row and the key's text.</param>
     /// <param name="leafLists">
     /// Per leaf, null for a value, or for a list of values inside the record: <c>entries + 1</c> offsets into the
@@ -56,6 +60,14 @@ public sealed class RecordColumn
         _leafLists = leafLists ?? new (int[] Offsets, bool[] Nulls)?[values.Length];
     }
 
+    /// <summary>What a null error is about when it is the row's list of records rather than a leaf or a group.</summary>
+    public const int ListPart = int.MinValue;
+
+    /// <summary>What a null error is about when it is group <paramref name="group"/>: a negative number, apart from leaves.</summary>
+    /// <param name="group">The group, from 0.</param>
+    /// <returns>The number the error callback receives.</returns>
+    public static int GroupPart(int group) => -1 - group;
+
     /// <summary>The entries: rows for a record member, list elements of every row for a list of records.</summary>
     public int Count { get; }
 
@@ -71,7 +83,7 @@ public sealed class RecordColumn
             return false;
         }
 
-        return nullable ? true : throw _unexpectedNull(RowOf(entry), group, "is a null record");
+        return nullable ? true : throw _unexpectedNull(RowOf(entry), GroupPart(group), "is a null record");
     }
 
     /// <summary>Leaf <paramref name="leaf"/>'s value at <paramref name="entry"/>, or null.</summary>
@@ -178,7 +190,7 @@ public sealed class RecordColumn
             return false;
         }
 
-        return nullable ? true : throw _unexpectedNull(row, -1, "is a null list");
+        return nullable ? true : throw _unexpectedNull(row, ListPart, "is a null list");
     }
 
     /// <summary>For a list of records, the first entry of row <paramref name="row"/>'s list.</summary>

@@ -13,8 +13,9 @@ public sealed class RecordColumnTests
         Assert.Equal("b", records.RequiredReference<string>(1, 1));
         Assert.True(records.IsNull(0, 3, nullable: true));
         InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => records.IsNull(0, 3, nullable: false));
-        Assert.Equal("row 2, group 0 is a null record", error.Message);
+        Assert.Equal($"row 2, group {RecordColumn.GroupPart(0)} is a null record", error.Message);
         Assert.Equal("row 1, group 0 holds a null value", Assert.Throws<InvalidOperationException>(() => records.Required<int>(0, 2)).Message);
+        Assert.Equal(-1, RecordColumn.GroupPart(0));
     }
 
     [Fact]
@@ -25,7 +26,7 @@ public sealed class RecordColumnTests
         Assert.Equal(2, records.LengthOf(0));
         Assert.Equal(2, records.Start(1));
         Assert.True(records.IsNullList(3, nullable: true));
-        Assert.Equal("row 3, group -1 is a null list", Assert.Throws<InvalidOperationException>(() => records.IsNullList(3, nullable: false)).Message);
+        Assert.Equal($"row 3, group {RecordColumn.ListPart} is a null list", Assert.Throws<InvalidOperationException>(() => records.IsNullList(3, nullable: false)).Message);
 
         RecordColumn selected = records.Select([1, 2]);
 
@@ -34,7 +35,7 @@ public sealed class RecordColumnTests
         Assert.Equal(1, selected.LengthOf(1));
         Assert.Null(selected.Nullable<int>(0, 0));
         Assert.Equal("d", selected.Reference<string>(1, 1));
-        Assert.Equal("row 2, group 0 is a null record", Assert.Throws<InvalidOperationException>(() => selected.IsNull(0, 1, nullable: false)).Message);
+        Assert.Equal($"row 2, group {RecordColumn.GroupPart(0)} is a null record", Assert.Throws<InvalidOperationException>(() => selected.IsNull(0, 1, nullable: false)).Message);
     }
 
     /// <summary>Four entries in rows of 2, 1, 1 and a null list: a value leaf, a string leaf, one group.</summary>

@@ -117,11 +117,14 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         ParquetFileBinding binding = reader.Binding;
         int rowGroup = reader.RowGroup;
         long firstRow = reader.FirstRow;
-        return new RecordColumn(entries, values, presence, offsets, nullLists, (row, index, what) =>
+        return new RecordColumn(entries, values, presence, offsets, nullLists, (row, part, what) =>
         {
-            (BoundColumn bound, string name) = what == "holds a null value"
-                ? (binding.Columns[record.LeafColumns[index]], record.LeafNames[index])
-                : index >= 0 ? (binding.Columns[record.LeafColumns[record.GroupLeaves[index]]], record.GroupNames[index]) : (member, member.Descriptor.MemberName);
+            (BoundColumn bound, string name) = part switch
+            {
+                RecordColumn.ListPart => (member, member.Descriptor.MemberName),
+                >= 0 => (binding.Columns[record.LeafColumns[part]], record.LeafNames[part]),
+                _ => (binding.Columns[record.LeafColumns[record.GroupLeaves[-1 - part]]], record.GroupNames[-1 - part]),
+            };
             return ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + row, $"({name}) {what}");
         }, (row, key) => new DuplicateKeyException(
             $"Duplicate key in {AlimentarThrow.Where(binding.FileName, rowGroup, member.FileColumnName)}, row {firstRow + row}: the map holds the key '{key}' twice, which member {binding.RowSchema.RowTypeName}.{member.Descriptor.MemberName} (a dictionary) cannot hold.")

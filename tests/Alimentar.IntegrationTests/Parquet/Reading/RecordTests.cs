@@ -225,6 +225,24 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public void A_null_list_inside_a_record_where_the_field_cannot_hold_one_names_the_field_and_row()
+    {
+        using var file = new TempFile();
+        Write("""
+            SELECT i::BIGINT AS id,
+                   [{'label': 'a', 'box': CASE WHEN i = 5 THEN NULL ELSE [1.0]::FLOAT[] END, 'tags': NULL::VARCHAR[]}] AS detections,
+                   {'year': i, 'keywords': NULL::VARCHAR[]} AS info
+            FROM range(8) t(i)
+            """, file.Path, "COMPRESSION 'snappy'");
+
+        UnexpectedNullException error = Assert.Throws<UnexpectedNullException>(() => ParquetFiles.ReadAll(new ParquetSource<Frame>(file.Path)));
+
+        Assert.Equal(5, error.Row);
+        Assert.Contains("Detections.Box", error.Message, StringComparison.Ordinal);
+        Assert.Contains("null list", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_filter_on_a_field_of_a_record_is_refused_at_the_call_naming_it()
     {
         using var file = new TempFile();
