@@ -41,10 +41,7 @@ public sealed class ScaffoldTests
     [Fact]
     public async Task Maps_are_scaffolded_as_dictionaries_and_what_a_record_cannot_hold_binds_by_path()
     {
-        string path = Corpus.File("nullable.impala.parquet");
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
-
-        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Impala", null, "nullable.impala.parquet");
+        string source = await ScaffoldAsync("nullable.impala.parquet", "Impala");
 
         Assert.Contains("System.Collections.Generic.Dictionary<string, int?>? IntMap", source, StringComparison.Ordinal);
         Assert.Contains("int?[]?[]? IntArrayArray", source, StringComparison.Ordinal);
@@ -56,10 +53,7 @@ public sealed class ScaffoldTests
     [Fact]
     public async Task A_list_of_lists_is_scaffolded_as_nested_arrays_bound_by_the_outer_list_s_name()
     {
-        string path = Corpus.File("nested_lists.snappy.parquet");
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
-
-        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Lists", null, "nested_lists.snappy.parquet");
+        string source = await ScaffoldAsync("nested_lists.snappy.parquet", "Lists");
 
         Assert.Contains("string?[]?[]?[]? A", source, StringComparison.Ordinal);
     }
@@ -67,14 +61,18 @@ public sealed class ScaffoldTests
     [Fact]
     public async Task A_struct_is_scaffolded_as_a_record_whose_fields_bind_by_their_names()
     {
-        string path = Corpus.File("nulls.snappy.parquet");
-        await using ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None);
-
-        string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Nulls", null, "nulls.snappy.parquet");
+        string source = await ScaffoldAsync("nulls.snappy.parquet", "Nulls");
 
         Assert.Contains("BStructRecord? BStruct", source, StringComparison.Ordinal);
         Assert.Contains("public sealed record BStructRecord(\n    int? BCInt);", source, StringComparison.Ordinal);
         Assert.DoesNotContain("namespace", source, StringComparison.Ordinal);
+    }
+
+    /// <summary>The record scaffolded for a corpus file, in no namespace.</summary>
+    private static async Task<string> ScaffoldAsync(string file, string typeName)
+    {
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(Corpus.File(file), CancellationToken.None);
+        return RowTypeScaffolder.Scaffold(parquet.Schema, typeName, null, file);
     }
 
     private const string Probe = """
