@@ -243,6 +243,47 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public void The_issue_s_conversation_row_reads_from_DuckDB_with_its_flat_token_column()
+    {
+        using var file = new TempFile();
+        Write("""
+            SELECT 'c' || i AS id,
+                   [{'role': 'user', 'content': 'hi ' || i}] AS messages,
+                   CASE WHEN i % 2 = 0 THEN NULL ELSE MAP(['bleu'], [i / 10.0::DOUBLE]) END AS scores,
+                   [[i, i + 1], [i + 2]] AS spans,
+                   {'bytes': NULL::BLOB, 'path': 'img/' || i || '.jpg'} AS picture,
+                   CASE WHEN i % 3 = 0 THEN NULL ELSE ['a', NULL] END AS tags,
+                   list_transform(range(i % 5), j -> (i * 10 + j)::INTEGER) AS tokens
+            FROM range(500) t(i)
+            """, file.Path, "ROW_GROUP_SIZE 200");
+
+        List<IssueConversation> rows = ParquetFiles.ReadAll(new ParquetSource<IssueConversation>(file.Path).BatchSize(64));
+        Assert.Equal(500, rows.Count);
+        IssueConversation seven = rows[7];
+        Assert.Equal("c7", seven.Id);
+        Assert.Equal(new IssueMessage("user", "hi 7"), Assert.Single(seven.Messages));
+        Assert.Equal(0.7, seven.Scores!["bleu"], 10);
+        Assert.Equal([[7, 8], [9]], seven.Spans);
+        Assert.Equal("img/7.jpg", seven.Picture!.Value.Path);
+        Assert.Equal(["a", null], seven.Tags);
+        Assert.Equal([70, 71], seven.Tokens);
+
+        using var streaming = new StreamingDataset<IssueConversation>(new ParquetSource<IssueConversation>(file.Path).BatchSize(64), 2);
+        long tokens = 0;
+        foreach (Batch<IssueConversation> batch in streaming)
+        {
+            using (batch)
+            {
+                ListColumn<int> column = batch.Tokens;
+                Assert.Equal(column.Offsets[column.Count], column.Values.Length);
+                tokens += column.Values.Length;
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 500).Sum(i => i % 5), tokens);
+    }
+
+    [Fact]
     public void A_filter_on_a_field_of_a_record_is_refused_at_the_call_naming_it()
     {
         using var file = new TempFile();
@@ -317,6 +358,21 @@ public sealed record Info(long Year, string[]? Keywords);
 
 [StreamingDataset]
 public partial record Frame(long Id, List<Detection> Detections, Info Info);
+
+public sealed record IssueMessage(string Role, string Content);
+
+public record struct IssueImage(byte[]? Bytes, string? Path);
+
+/// <summary>The nested-data issue's own example row.</summary>
+[StreamingDataset]
+public partial record IssueConversation(
+    string Id,
+    List<IssueMessage> Messages,
+    Dictionary<string, double>? Scores,
+    int[][] Spans,
+    IssueImage? Picture,
+    IReadOnlyList<string?>? Tags,
+    int[] Tokens);
 
 [StreamingDataset]
 public partial record Scored(long Id, Dictionary<string, double?>? Scores, IReadOnlyDictionary<int, Image> Thumbnails);
