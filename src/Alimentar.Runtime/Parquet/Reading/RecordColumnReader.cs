@@ -221,13 +221,10 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         var present = new List<T>();
         await GatherAsync(leafColumn, levels, (chunk, count) =>
         {
-            T[] decoded = new T[count];
-            if (TypedValueDecoder.Decode(chunk.Values, bound.FileType, decoded.AsSpan(), reader.Scratch) >= 0)
+            if (TypedValueDecoder.Decode(chunk.Values, bound.FileType, Grow(present, count), reader.Scratch) >= 0)
             {
                 throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
             }
-
-            present.AddRange(decoded);
         }, cancellationToken).ConfigureAwait(false);
         return Spread<T?, T>(bound, levels, present, static value => value);
     }
@@ -240,10 +237,8 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         var present = new List<T?>();
         await GatherAsync(leafColumn, levels, (chunk, count) =>
         {
-            var decoded = new T?[count];
             TConverter local = converter;
-            chunk.Values.ReadByteArrays(decoded.AsSpan(), ref local);
-            present.AddRange(decoded);
+            chunk.Values.ReadByteArrays(Grow(present, count), ref local);
         }, cancellationToken).ConfigureAwait(false);
         return Spread<T?, T?>(bound, levels, present, static value => value);
     }
@@ -258,6 +253,14 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         {
             throw reader.Translate(error, reader.Bound(leafColumn), reader.Chunk(leafColumn));
         }
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> more values at the end of <paramref name="values"/>, to decode into in place.</summary>
+    private static Span<T> Grow<T>(List<T> values, int count)
+    {
+        int start = values.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(values, start + count);
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values).Slice(start, count);
     }
 
     /// <summary>A value per slot: the next present value where the slot is defined to the leaf, null elsewhere.</summary>
