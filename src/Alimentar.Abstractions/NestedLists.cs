@@ -117,23 +117,7 @@ public sealed class NestedLists<T>
     {
         for (int d = depth - 1; d >= 0; d--)
         {
-            int[] offsets = _offsets[d];
-            int low = 0;
-            int high = offsets.Length - 2;
-            while (low < high)
-            {
-                int middle = (low + high + 1) / 2;
-                if (offsets[middle] <= entry)
-                {
-                    low = middle;
-                }
-                else
-                {
-                    high = middle - 1;
-                }
-            }
-
-            entry = low;
+            entry = ListOffsets.Owner(_offsets[d], entry);
         }
 
         return entry;

@@ -314,28 +314,5 @@ public sealed class RecordColumn
     private int[] Offsets => _offsets ?? throw new InvalidOperationException("A record member has no lists.");
 
     /// <summary>The row an entry lies in: the entry itself for a record member, else the last list starting at or before it.</summary>
-    private int RowOf(int entry)
-    {
-        if (_offsets is null)
-        {
-            return entry;
-        }
-
-        int low = 0;
-        int high = _offsets.Length - 2;
-        while (low < high)
-        {
-            int middle = (low + high + 1) / 2;
-            if (_offsets[middle] <= entry)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return low;
-    }
+    private int RowOf(int entry) => _offsets is null ? entry : ListOffsets.Owner(_offsets, entry);
 }
