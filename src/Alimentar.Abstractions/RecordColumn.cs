@@ -1,209 +1,251 @@
 namespace Alimentar;
 
 /// <summary>
-/// One batch of a record member (a Parquet group), or of a list of records, as its leaves' levels describe it:
-/// each leaf's values per entry, and which groups are null. Generated code builds the member's objects from it
-/// entry by entry. An entry is a row for a record member, and an element of a row's list for a list of records.
+/// One batch of a member that holds records (a record, a list or map of them, lists inside them, at any depth) as
+/// its leaves' levels describe it: a node per group, list and leaf of the member's type, each with its entries.
+/// Generated code builds the member's objects from it node by node.
 /// This type supports generated code and is not meant to be used directly.
 /// </summary>
 /// <remarks>
-/// Groups are numbered depth first from 0 (the member's own record) and leaves in the same walk, as the
-/// member's <see cref="ColumnDescriptor.Fields"/> list them.
+/// Nodes are numbered depth first from 0 (the member itself): a group, then its fields; a list, then its element; a
+/// map is a list of key-value groups. The member's <see cref="ColumnDescriptor"/> describes the same tree.
 /// </remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class RecordColumn
 {
-    private readonly Array[] _values;
-    private readonly byte[] _groupPresence;
-    private readonly int _groups;
-    private readonly int[]? _offsets;
-    private readonly bool[]? _nullLists;
+    private readonly RecordColumnNode[] _nodes;
+    private readonly int[] _parents;
     private readonly Func<int, int, string, Exception> _unexpectedNull;
     private readonly Func<int, string, Exception> _duplicateKey;
-    private readonly (int[] Offsets, bool[] Nulls)?[] _leafLists;
 
-    /// <summary>Wraps a batch's record entries.</summary>
-    /// <param name="entries">How many entries there are.</param>
-    /// <param name="values">Per leaf, one value per entry: a <c>T?[]</c> for a value type, a <c>T[]</c> of references (null where absent).</param>
-    /// <param name="groupPresence">Per group and entry (<c>group * entries + entry</c>), 1 where the group is present.</param>
-    /// <param name="offsets">For a list of records, <c>rows + 1</c> offsets into the entries; null for a record member.</param>
-    /// <param name="nullLists">For a list of records, true where a row's list is null.</param>
+    /// <summary>Wraps a batch's nodes, checking that every node's entries fit its parent's, so reading one never goes out of range.</summary>
+    /// <param name="rows">The batch's rows: the entries of node 0.</param>
+    /// <param name="nodes">The member's nodes, depth first.</param>
     /// <param name="unexpectedNull">
-    /// The error for a null met where the member cannot hold one, given the row, what is null (a leaf index from 0 for
-    /// a value or a list of values, <see cref="GroupPart"/> of a group for a record, <see cref="ListPart"/> for a row's
-    /// list of records) and a few words saying what.
+    /// The error for a null met where the member cannot hold one, given the row, the node that is null and a few words saying what.
     /// </param>
-    /// <param name="duplicateKey">For a map, the error for a key met twice in a row: given the row and the key's text.</param>
-    /// <param name="leafLists">
-    /// Per leaf, null for a value, or for a list of values inside the record: <c>entries + 1</c> offsets into the
-    /// leaf's values and, per entry, whether the list is null.
-    /// </param>
-    public RecordColumn(int entries, Array[] values, byte[] groupPresence, int[]? offsets, bool[]? nullLists, Func<int, int, string, Exception> unexpectedNull, Func<int, string, Exception>? duplicateKey = null, (int[] Offsets, bool[] Nulls)?[]? leafLists = null)
+    /// <param name="duplicateKey">For a map, the error for a key met twice in one map: given the row and the key's text.</param>
+    /// <exception cref="ArgumentException">The nodes do not form a tree whose entries agree.</exception>
+    public RecordColumn(int rows, RecordColumnNode[] nodes, Func<int, int, string, Exception> unexpectedNull, Func<int, string, Exception>? duplicateKey = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(entries);
-        ArgumentNullException.ThrowIfNull(values);
-        ArgumentNullException.ThrowIfNull(groupPresence);
+        ArgumentNullException.ThrowIfNull(nodes);
         ArgumentNullException.ThrowIfNull(unexpectedNull);
-        if (entries > 0 && groupPresence.Length % entries != 0)
+        if (nodes.Length == 0 || nodes[0].Entries != rows)
         {
-            throw new ArgumentException("Group presence holds one flag per group and entry.", nameof(groupPresence));
+            throw new ArgumentException("Node 0 is the member itself, with one entry per row.", nameof(nodes));
         }
 
-        Count = entries;
-        _values = values;
-        _groupPresence = groupPresence;
-        _groups = entries == 0 ? 0 : groupPresence.Length / entries;
-        _offsets = offsets;
-        _nullLists = nullLists;
+        _nodes = nodes;
+        _parents = Parents(nodes);
         _unexpectedNull = unexpectedNull;
         _duplicateKey = duplicateKey ?? ((row, key) => new InvalidOperationException($"Row {row} holds the key '{key}' twice."));
-        _leafLists = leafLists ?? new (int[] Offsets, bool[] Nulls)?[values.Length];
+        Rows = rows;
     }
 
-    /// <summary>What a null error is about when it is the row's list of records rather than a leaf or a group.</summary>
-    public const int ListPart = int.MinValue;
+    /// <summary>The batch's rows.</summary>
+    public int Rows { get; }
 
-    /// <summary>What a null error is about when it is group <paramref name="group"/>: a negative number, apart from leaves.</summary>
-    /// <param name="group">The group, from 0.</param>
-    /// <returns>The number the error callback receives.</returns>
-    public static int GroupPart(int group) => -1 - group;
+    /// <summary>The member's nodes, depth first.</summary>
+    public IReadOnlyList<RecordColumnNode> Nodes => _nodes;
 
-    /// <summary>The entries: rows for a record member, list elements of every row for a list of records.</summary>
-    public int Count { get; }
-
-    /// <summary>Whether group <paramref name="group"/> is null at <paramref name="entry"/>; a null where the member cannot hold one throws.</summary>
-    /// <param name="group">The group, 0 for the member's own record.</param>
+    /// <summary>Whether group <paramref name="node"/> is null at <paramref name="entry"/>; a null where the member cannot hold one throws.</summary>
+    /// <param name="node">A group node.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds null here.</param>
     /// <returns>True when the group is null.</returns>
-    public bool IsNull(int group, int entry, bool nullable)
+    public bool IsNull(int node, int entry, bool nullable)
     {
-        if (_groupPresence[(group * Count) + entry] != 0)
+        if (_nodes[node].Presence![entry] != 0)
         {
             return false;
         }
 
-        return nullable ? true : throw _unexpectedNull(RowOf(entry), GroupPart(group), "is a null record");
+        return nullable ? true : throw _unexpectedNull(RowOf(node, entry), node, "is a null record");
     }
 
-    /// <summary>Leaf <paramref name="leaf"/>'s value at <paramref name="entry"/>, or null.</summary>
+    /// <summary>Leaf <paramref name="node"/>'s value at <paramref name="entry"/>, or null.</summary>
     /// <typeparam name="T">The leaf's value type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A leaf node.</param>
     /// <param name="entry">The entry.</param>
     /// <returns>The value, or null.</returns>
-    public T? Nullable<T>(int leaf, int entry)
-        where T : struct => ((T?[])_values[leaf])[entry];
+    public T? Nullable<T>(int node, int entry)
+        where T : struct => ((T?[])_nodes[node].Values!)[entry];
 
-    /// <summary>Leaf <paramref name="leaf"/>'s value at <paramref name="entry"/>; a null throws, naming the row.</summary>
+    /// <summary>Leaf <paramref name="node"/>'s value at <paramref name="entry"/>; a null throws, naming the row.</summary>
     /// <typeparam name="T">The leaf's value type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A leaf node.</param>
     /// <param name="entry">The entry.</param>
     /// <returns>The value.</returns>
-    public T Required<T>(int leaf, int entry)
-        where T : struct => ((T?[])_values[leaf])[entry] ?? throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+    public T Required<T>(int node, int entry)
+        where T : struct => ((T?[])_nodes[node].Values!)[entry] ?? throw _unexpectedNull(RowOf(node, entry), node, "holds a null value");
 
-    /// <summary>Leaf <paramref name="leaf"/>'s string or byte array at <paramref name="entry"/>, or null.</summary>
+    /// <summary>Leaf <paramref name="node"/>'s string or byte array at <paramref name="entry"/>, or null.</summary>
     /// <typeparam name="T">The leaf's type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A leaf node.</param>
     /// <param name="entry">The entry.</param>
     /// <returns>The value, or null.</returns>
-    public T? Reference<T>(int leaf, int entry)
-        where T : class => ((T?[])_values[leaf])[entry];
+    public T? Reference<T>(int node, int entry)
+        where T : class => ((T?[])_nodes[node].Values!)[entry];
 
-    /// <summary>Leaf <paramref name="leaf"/>'s string or byte array at <paramref name="entry"/>; a null throws, naming the row.</summary>
+    /// <summary>Leaf <paramref name="node"/>'s string or byte array at <paramref name="entry"/>; a null throws, naming the row.</summary>
     /// <typeparam name="T">The leaf's type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A leaf node.</param>
     /// <param name="entry">The entry.</param>
     /// <returns>The value.</returns>
-    public T RequiredReference<T>(int leaf, int entry)
-        where T : class => ((T?[])_values[leaf])[entry] ?? throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
+    public T RequiredReference<T>(int node, int entry)
+        where T : class => ((T?[])_nodes[node].Values!)[entry] ?? throw _unexpectedNull(RowOf(node, entry), node, "holds a null value");
 
-    /// <summary>Leaf <paramref name="leaf"/>, a list of values inside the record, at <paramref name="entry"/>: its non-null values, or null.</summary>
+    /// <summary>Whether list <paramref name="node"/> is null at <paramref name="entry"/>; a null where the member cannot hold one throws.</summary>
+    /// <param name="node">A list node.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list here.</param>
+    /// <returns>True when the list is null.</returns>
+    public bool IsNullList(int node, int entry, bool nullable)
+    {
+        if (!_nodes[node].NullLists![entry])
+        {
+            return false;
+        }
+
+        return nullable ? true : throw _unexpectedNull(RowOf(node, entry), node, "is a null list");
+    }
+
+    /// <summary>The first element entry of list <paramref name="node"/> at <paramref name="entry"/>.</summary>
+    /// <param name="node">A list node.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>An entry of the list's element node.</returns>
+    public int Start(int node, int entry) => _nodes[node].Offsets![entry];
+
+    /// <summary>The length of list <paramref name="node"/> at <paramref name="entry"/>.</summary>
+    /// <param name="node">A list node.</param>
+    /// <param name="entry">The entry.</param>
+    /// <returns>How many elements it holds.</returns>
+    public int LengthOf(int node, int entry)
+    {
+        int[] offsets = _nodes[node].Offsets!;
+        return offsets[entry + 1] - offsets[entry];
+    }
+
+    /// <summary>List <paramref name="node"/> of values at <paramref name="entry"/>: its values, none null, or a null list.</summary>
     /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A list node whose element is a leaf.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds a null list.</param>
     /// <returns>A new array, or null.</returns>
-    public T[]? Values<T>(int leaf, int entry, bool nullable)
-        where T : struct => Elements<T?, T>(leaf, entry, nullable, static value => !value.HasValue, static value => value.GetValueOrDefault());
+    public T[]? Values<T>(int node, int entry, bool nullable)
+        where T : struct => Elements<T?, T>(node, entry, nullable, static value => !value.HasValue, static value => value.GetValueOrDefault());
 
     /// <summary>As <see cref="Values{T}"/>, with null elements kept.</summary>
     /// <typeparam name="T">The element's value type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A list node whose element is a leaf.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds a null list.</param>
     /// <returns>A new array, or null.</returns>
-    public T?[]? NullableValues<T>(int leaf, int entry, bool nullable)
-        where T : struct => Elements<T?, T?>(leaf, entry, nullable, null, static value => value);
+    public T?[]? NullableValues<T>(int node, int entry, bool nullable)
+        where T : struct => Elements<T?, T?>(node, entry, nullable, null, static value => value);
 
     /// <summary>As <see cref="Values{T}"/>, for strings and byte arrays that are never null.</summary>
     /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A list node whose element is a leaf.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds a null list.</param>
     /// <returns>A new array, or null.</returns>
-    public T[]? References<T>(int leaf, int entry, bool nullable)
-        where T : class => Elements<T?, T>(leaf, entry, nullable, static value => value is null, static value => value!);
+    public T[]? References<T>(int node, int entry, bool nullable)
+        where T : class => Elements<T?, T>(node, entry, nullable, static value => value is null, static value => value!);
 
     /// <summary>As <see cref="Values{T}"/>, for strings and byte arrays, null elements kept.</summary>
     /// <typeparam name="T">The element type.</typeparam>
-    /// <param name="leaf">The leaf.</param>
+    /// <param name="node">A list node whose element is a leaf.</param>
     /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds a null list.</param>
     /// <returns>A new array, or null.</returns>
-    public T?[]? NullableReferences<T>(int leaf, int entry, bool nullable)
-        where T : class => Elements<T?, T?>(leaf, entry, nullable, null, static value => value);
+    public T?[]? NullableReferences<T>(int node, int entry, bool nullable)
+        where T : class => Elements<T?, T?>(node, entry, nullable, null, static value => value);
 
-    /// <summary>The list at an entry: null, or its elements mapped; <paramref name="isNull"/>, when given, finds a null element that is an error.</summary>
-    private TElement[]? Elements<TStored, TElement>(int leaf, int entry, bool nullable, Func<TStored, bool>? isNull, Func<TStored, TElement> map)
+    /// <summary>List <paramref name="node"/> at <paramref name="entry"/> as an array, each element built by <paramref name="element"/> from its entry; or a null list.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="node">A list node.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null list.</param>
+    /// <param name="element">Builds an element from this column and the element's entry.</param>
+    /// <returns>A new array, or null.</returns>
+    public T[]? Array<T>(int node, int entry, bool nullable, Func<RecordColumn, int, T> element)
     {
-        (int[] offsets, bool[] nulls) = _leafLists[leaf] ?? throw new InvalidOperationException($"Leaf {leaf} is no list.");
-        if (nulls[entry])
+        ArgumentNullException.ThrowIfNull(element);
+        if (IsNullList(node, entry, nullable))
         {
-            return nullable ? null : throw _unexpectedNull(RowOf(entry), leaf, "holds a null list");
+            return null;
         }
 
-        var stored = (TStored[])_values[leaf];
-        var list = new TElement[offsets[entry + 1] - offsets[entry]];
+        int start = Start(node, entry);
+        var list = new T[LengthOf(node, entry)];
         for (int i = 0; i < list.Length; i++)
         {
-            TStored value = stored[offsets[entry] + i];
-            if (isNull is not null && isNull(value))
-            {
-                throw _unexpectedNull(RowOf(entry), leaf, "holds a null value");
-            }
-
-            list[i] = map(value);
+            list[i] = element(this, start + i);
         }
 
         return list;
     }
 
-    /// <summary>For a list of records, whether row <paramref name="row"/>'s list is null; a null where the member cannot hold one throws.</summary>
-    /// <param name="row">The row.</param>
+    /// <summary>As <see cref="Array{T}"/>, as a <see cref="System.Collections.Generic.List{T}"/>.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="node">A list node.</param>
+    /// <param name="entry">The entry.</param>
     /// <param name="nullable">Whether the member holds a null list.</param>
-    /// <returns>True when the list is null.</returns>
-    public bool IsNullList(int row, bool nullable)
+    /// <param name="element">Builds an element from this column and the element's entry.</param>
+    /// <returns>A new list, or null.</returns>
+    public List<T>? List<T>(int node, int entry, bool nullable, Func<RecordColumn, int, T> element)
     {
-        if (_nullLists is null || !_nullLists[row])
+        ArgumentNullException.ThrowIfNull(element);
+        if (IsNullList(node, entry, nullable))
         {
-            return false;
+            return null;
         }
 
-        return nullable ? true : throw _unexpectedNull(row, ListPart, "is a null list");
+        int start = Start(node, entry);
+        int length = LengthOf(node, entry);
+        var list = new List<T>(length);
+        for (int i = 0; i < length; i++)
+        {
+            list.Add(element(this, start + i));
+        }
+
+        return list;
     }
 
-    /// <summary>For a list of records, the first entry of row <paramref name="row"/>'s list.</summary>
-    /// <param name="row">The row.</param>
-    /// <returns>An entry index.</returns>
-    public int Start(int row) => Offsets[row];
+    /// <summary>Map <paramref name="node"/> at <paramref name="entry"/> as a dictionary, each pair built by <paramref name="pair"/>; a key met twice throws, naming the row.</summary>
+    /// <typeparam name="TKey">The key type.</typeparam>
+    /// <typeparam name="TValue">The value type.</typeparam>
+    /// <param name="node">A list node of key-value groups.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="nullable">Whether the member holds a null map.</param>
+    /// <param name="pair">Builds a key and value from this column and the pair's entry.</param>
+    /// <returns>A new dictionary, or null.</returns>
+    public Dictionary<TKey, TValue>? Dictionary<TKey, TValue>(int node, int entry, bool nullable, Func<RecordColumn, int, KeyValuePair<TKey, TValue>> pair)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        if (IsNullList(node, entry, nullable))
+        {
+            return null;
+        }
 
-    /// <summary>For a list of records, the length of row <paramref name="row"/>'s list.</summary>
-    /// <param name="row">The row.</param>
-    /// <returns>The entries of the row.</returns>
-    public int LengthOf(int row) => Offsets[row + 1] - Offsets[row];
+        int start = Start(node, entry);
+        int length = LengthOf(node, entry);
+        var map = new Dictionary<TKey, TValue>(length);
+        for (int i = 0; i < length; i++)
+        {
+            KeyValuePair<TKey, TValue> built = pair(this, start + i);
+            if (!map.TryAdd(built.Key, built.Value))
+            {
+                throw _duplicateKey(RowOf(node, entry), built.Key.ToString() ?? string.Empty);
+            }
+        }
 
-    /// <summary>For a map, checks that row <paramref name="row"/>'s entries hold each key once; a key met twice throws, naming the row.</summary>
+        return map;
+    }
+
+    /// <summary>For a map member, checks that row <paramref name="row"/>'s entries hold each key once; a key met twice throws, naming the row.</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
     /// <param name="row">The row.</param>
@@ -227,92 +269,174 @@ public sealed class RecordColumn
     }
 
     /// <summary>
-    /// The rows <paramref name="rows"/> lists, in that order: what a filter keeps. Entries of a list of records
-    /// move with their rows.
+    /// The rows <paramref name="rows"/> lists, in that order: what a filter keeps. Every node's entries move with
+    /// the rows they lie in.
     /// </summary>
     /// <param name="rows">Row indexes, ascending.</param>
     /// <returns>A column of those rows.</returns>
     public RecordColumn Select(ReadOnlySpan<int> rows)
     {
-        int[] entries;
-        int[]? offsets = null;
-        bool[]? nullLists = null;
-        if (_offsets is null)
-        {
-            entries = rows.ToArray();
-        }
-        else
-        {
-            offsets = new int[rows.Length + 1];
-            nullLists = new bool[rows.Length];
-            var kept = new List<int>();
-            for (int i = 0; i < rows.Length; i++)
-            {
-                nullLists[i] = _nullLists?[rows[i]] ?? false;
-                for (int entry = _offsets[rows[i]]; entry < _offsets[rows[i] + 1]; entry++)
-                {
-                    kept.Add(entry);
-                }
-
-                offsets[i + 1] = kept.Count;
-            }
-
-            entries = [.. kept];
-        }
-
-        var values = new Array[_values.Length];
-        var leafLists = new (int[] Offsets, bool[] Nulls)?[_values.Length];
-        for (int leaf = 0; leaf < values.Length; leaf++)
-        {
-            // A copy of the leaf's array, of its own element type, with the kept entries' values moved to the front.
-            Array all = _values[leaf];
-            var picked = (Array)all.Clone();
-            if (_leafLists[leaf] is not { } lists)
-            {
-                for (int i = 0; i < entries.Length; i++)
-                {
-                    Array.Copy(all, entries[i], picked, i, 1);
-                }
-            }
-            else
-            {
-                int[] listOffsets = new int[entries.Length + 1];
-                bool[] listNulls = new bool[entries.Length];
-                for (int i = 0; i < entries.Length; i++)
-                {
-                    int start = lists.Offsets[entries[i]];
-                    int length = lists.Offsets[entries[i] + 1] - start;
-                    Array.Copy(all, start, picked, listOffsets[i], length);
-                    listOffsets[i + 1] = listOffsets[i] + length;
-                    listNulls[i] = lists.Nulls[entries[i]];
-                }
-
-                leafLists[leaf] = (listOffsets, listNulls);
-            }
-
-            values[leaf] = picked;
-        }
-
-        byte[] presence = new byte[_groups * entries.Length];
-        for (int group = 0; group < _groups; group++)
-        {
-            for (int i = 0; i < entries.Length; i++)
-            {
-                presence[(group * entries.Length) + i] = _groupPresence[(group * Count) + entries[i]];
-            }
-        }
-
+        var picked = new RecordColumnNode[_nodes.Length];
+        Pick(0, rows.ToArray(), picked);
         Func<int, int, string, Exception> unexpectedNull = _unexpectedNull;
         Func<int, string, Exception> duplicateKey = _duplicateKey;
         int[] originalRows = rows.ToArray();
-        return new RecordColumn(entries.Length, values, presence, offsets, nullLists,
+        return new RecordColumn(rows.Length, picked,
             (row, node, what) => unexpectedNull(originalRows[row], node, what),
-            (row, key) => duplicateKey(originalRows[row], key),
-            leafLists);
+            (row, key) => duplicateKey(originalRows[row], key));
     }
 
-    private int[] Offsets => _offsets ?? throw new InvalidOperationException("A record member has no lists.");
+    /// <summary>Node <paramref name="node"/> with only <paramref name="entries"/> (ascending), and its children with the entries under them.</summary>
+    private void Pick(int node, int[] entries, RecordColumnNode[] picked)
+    {
+        RecordColumnNode source = _nodes[node];
+        if (source.Values is { } values)
+        {
+            // A copy of the leaf's array, of its own element type, with the kept entries' values moved to the front.
+            var kept = (Array)values.Clone();
+            for (int i = 0; i < entries.Length; i++)
+            {
+                System.Array.Copy(values, entries[i], kept, i, 1);
+            }
 
-    /// <summary>The row an entry lies in: the entry itself for a record member, else the last list starting at or before it.</summary>
-    private int RowOf(int entry) => _offsets is null ? entry : ListOffsets.Owner(_offsets, entry);
+            picked[node] = source with { Entries = entries.Length, Values = kept };
+            return;
+        }
+
+        if (source.Presence is { } presence)
+        {
+            byte[] kept = new byte[entries.Length];
+            for (int i = 0; i < entries.Length; i++)
+            {
+                kept[i] = presence[entries[i]];
+            }
+
+            picked[node] = source with { Entries = entries.Length, Presence = kept };
+            foreach (int child in source.Children)
+            {
+                Pick(child, entries, picked);
+            }
+
+            return;
+        }
+
+        int[] offsets = source.Offsets!;
+        int[] keptOffsets = new int[entries.Length + 1];
+        bool[] keptNulls = new bool[entries.Length];
+        var elements = new List<int>();
+        for (int i = 0; i < entries.Length; i++)
+        {
+            keptNulls[i] = source.NullLists![entries[i]];
+            for (int element = offsets[entries[i]]; element < offsets[entries[i] + 1]; element++)
+            {
+                elements.Add(element);
+            }
+
+            keptOffsets[i + 1] = elements.Count;
+        }
+
+        picked[node] = source with { Entries = entries.Length, Offsets = keptOffsets, NullLists = keptNulls };
+        Pick(source.Children[0], [.. elements], picked);
+    }
+
+    /// <summary>The list at an entry: null, or its element leaf's values mapped; <paramref name="isNull"/>, when given, finds a null element that is an error.</summary>
+    private TElement[]? Elements<TStored, TElement>(int node, int entry, bool nullable, Func<TStored, bool>? isNull, Func<TStored, TElement> map)
+    {
+        if (IsNullList(node, entry, nullable))
+        {
+            return null;
+        }
+
+        int leaf = _nodes[node].Children[0];
+        var stored = (TStored[])_nodes[leaf].Values!;
+        int start = Start(node, entry);
+        var list = new TElement[LengthOf(node, entry)];
+        for (int i = 0; i < list.Length; i++)
+        {
+            TStored value = stored[start + i];
+            if (isNull is not null && isNull(value))
+            {
+                throw _unexpectedNull(RowOf(leaf, start + i), leaf, "holds a null value");
+            }
+
+            list[i] = map(value);
+        }
+
+        return list;
+    }
+
+    /// <summary>The row an entry of a node lies in: up the tree, through each list to the entry that holds it.</summary>
+    private int RowOf(int node, int entry)
+    {
+        for (int parent = _parents[node]; parent >= 0; node = parent, parent = _parents[node])
+        {
+            if (_nodes[parent].Offsets is { } offsets)
+            {
+                entry = ListOffsets.Owner(offsets, entry);
+            }
+        }
+
+        return entry;
+    }
+
+    /// <summary>Each node's parent (-1 for node 0), checking that children follow their parent and that entries agree down the tree.</summary>
+    private static int[] Parents(RecordColumnNode[] nodes)
+    {
+        int[] parents = new int[nodes.Length];
+        parents.AsSpan().Fill(-2);
+        parents[0] = -1;
+        for (int node = 0; node < nodes.Length; node++)
+        {
+            RecordColumnNode parent = nodes[node];
+            if (parents[node] == -2)
+            {
+                throw new ArgumentException($"Node {node} is no child of an earlier node.", nameof(nodes));
+            }
+
+            int set = (parent.Presence is null ? 0 : 1) + (parent.Offsets is null ? 0 : 1) + (parent.Values is null ? 0 : 1);
+            bool fits = set == 1
+                && (parent.Presence is null || parent.Presence.Length >= parent.Entries)
+                && (parent.Values is null || (parent.Values.Length >= parent.Entries && parent.Children.Length == 0))
+                && (parent.Offsets is null || (parent.Offsets.Length == parent.Entries + 1 && parent.NullLists?.Length >= parent.Entries && parent.Children.Length == 1 && Ascending(parent.Offsets)));
+            if (!fits)
+            {
+                throw new ArgumentException($"Node {node} is not one group, list or leaf of {parent.Entries} entries.", nameof(nodes));
+            }
+
+            foreach (int child in parent.Children)
+            {
+                if (child <= node || child >= nodes.Length || parents[child] != -2)
+                {
+                    throw new ArgumentException($"Node {node} names child {child}, which is not a later node of its own.", nameof(nodes));
+                }
+
+                parents[child] = node;
+                int expected = parent.Offsets is { } offsets ? offsets[^1] : parent.Entries;
+                if (nodes[child].Entries != expected)
+                {
+                    throw new ArgumentException($"Node {child} has {nodes[child].Entries} entries where its parent, node {node}, holds {expected}.", nameof(nodes));
+                }
+            }
+        }
+
+        return parents;
+    }
+
+    private static bool Ascending(int[] offsets)
+    {
+        if (offsets[0] != 0)
+        {
+            return false;
+        }
+
+        for (int i = 1; i < offsets.Length; i++)
+        {
+            if (offsets[i] < offsets[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -74,8 +74,8 @@ namespace Alimentar.Generators
 
         public static readonly DiagnosticDescriptor UnsupportedInRecord = Error(
             "ALI0013",
-            "Member type is not supported inside a nested record yet",
-            "Member '{0}' of '{1}' has type '{2}', which a record inside a row cannot hold yet (lists of lists, lists of records, maps, char and enums written as names are read only at the row's top level); mark it [ParquetIgnore] or move it to the row type");
+            "Member type is not supported inside a nested record",
+            "Member '{0}' of '{1}' has type '{2}', which a record inside a row cannot hold (char and enums written as names are read only at the row's top level); hold it as a string, or mark it [ParquetIgnore] and move it to the row type");
 
         public static readonly DiagnosticDescriptor InvalidMapKey = Error(
             "ALI0014",

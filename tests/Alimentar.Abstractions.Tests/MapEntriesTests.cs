@@ -20,7 +20,7 @@ public sealed class MapEntriesTests
     [Fact]
     public void A_key_met_twice_in_a_row_is_refused_with_the_row_and_key()
     {
-        var records = new RecordColumn(0, [], [], [0], [false], (_, _, _) => new InvalidOperationException(), (row, key) => new InvalidOperationException($"row {row} key {key}"));
+        var records = new RecordColumn(0, [new RecordColumnNode(0, [1]) { Offsets = [0], NullLists = [] }, new RecordColumnNode(0, []) { Values = new string?[1] }], (_, _, _) => new InvalidOperationException(), (row, key) => new InvalidOperationException($"row {row} key {key}"));
 
         records.RequireDistinctKeys<string, int>(0, [new("a", 1), new("b", 1)]);
         InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => records.RequireDistinctKeys<string, int>(3, [new("a", 1), new("a", 2)]));

@@ -78,7 +78,7 @@ public sealed class DuckDbFileTests
                 source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
             }
 
-            Assert.Contains("MessagesItem[]? Messages", source, StringComparison.Ordinal);
+            Assert.Contains("MessagesItem?[]? Messages", source, StringComparison.Ordinal);
             Assembly assembly = GeneratedAssembly.Compile(source, NestedProbe);
             var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
             string[] rows = describe(path);

@@ -20,7 +20,7 @@ public sealed class ScaffoldTests
     [InlineData("old_list_structure.parquet")] // legacy two-level lists of lists
     [InlineData("nullable.impala.parquet")] // Impala: a struct, maps, lists of structs, nulls at every level
     [InlineData("nonnullable.impala.parquet")] // Impala: the same shapes, REQUIRED
-    [InlineData("nested_maps.snappy.parquet")] // parquet-mr: a map of maps (left out) beside plain columns
+    [InlineData("nested_maps.snappy.parquet")] // parquet-mr: a map of maps beside plain columns
     public async Task A_scaffolded_record_streams_its_file(string file)
     {
         string path = Corpus.File(file);
@@ -39,15 +39,25 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
-    public async Task Maps_are_scaffolded_as_dictionaries_and_what_a_record_cannot_hold_binds_by_path()
+    public async Task Maps_lists_of_maps_and_structs_of_nested_lists_and_maps_scaffold_as_types_at_every_depth()
     {
         string source = await ScaffoldAsync("nullable.impala.parquet", "Impala");
 
         Assert.Contains("System.Collections.Generic.Dictionary<string, int?>? IntMap", source, StringComparison.Ordinal);
         Assert.Contains("int?[]?[]? IntArrayArray", source, StringComparison.Ordinal);
+        Assert.Contains("System.Collections.Generic.Dictionary<string, int?>?[]? IntMapArray", source, StringComparison.Ordinal);
+        Assert.Contains("NestedStructRecord? NestedStruct", source, StringComparison.Ordinal);
+        Assert.Contains("DItemItem?[]?[]? D", source, StringComparison.Ordinal);
+        Assert.Contains("System.Collections.Generic.Dictionary<string, GValue?>? G", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("is left out", source, StringComparison.Ordinal);
+    }
 
-        // A struct holding lists of lists of structs and maps cannot be one record yet: its leaves bind by path.
-        Assert.Contains("[property: ParquetColumn(\"nested_struct.A\")] int? NestedStructA", source, StringComparison.Ordinal);
+    [Fact]
+    public async Task A_map_of_maps_is_scaffolded_as_a_dictionary_of_dictionaries()
+    {
+        string source = await ScaffoldAsync("nested_maps.snappy.parquet", "Maps");
+
+        Assert.Contains("System.Collections.Generic.Dictionary<string, System.Collections.Generic.Dictionary<int, bool>?>? A", source, StringComparison.Ordinal);
     }
 
     [Fact]

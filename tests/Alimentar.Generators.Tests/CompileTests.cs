@@ -15,6 +15,7 @@ public sealed class CompileTests
         RowSources.Lists,
         RowSources.NestedLists,
         RowSources.Records,
+        RowSources.DeepRecords,
     ];
 
     [Theory]

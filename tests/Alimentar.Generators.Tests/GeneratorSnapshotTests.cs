@@ -30,6 +30,9 @@ public sealed class GeneratorSnapshotTests
     public void Records_and_lists_of_records() => Verify(nameof(Records_and_lists_of_records), RowSources.Records, "Demo.Conversation.g.cs");
 
     [Fact]
+    public void Records_nested_at_any_depth() => Verify(nameof(Records_nested_at_any_depth), RowSources.DeepRecords, "Demo.Scene.g.cs");
+
+    [Fact]
     public void Lists_of_lists() => Verify(nameof(Lists_of_lists), RowSources.NestedLists, "Demo.Document.g.cs");
 
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)

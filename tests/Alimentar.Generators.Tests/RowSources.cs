@@ -142,4 +142,26 @@ internal static class RowSources
         [StreamingDataset]
         public partial record Conversation(string Id, List<Message> Messages, Image? Picture, Meta Meta, IReadOnlyList<Image?>? Gallery, Dictionary<string, double?>? Scores, IReadOnlyDictionary<int, Image> Thumbnails);
         """;
+
+    /// <summary>Records holding lists of lists of records, maps of maps and maps of lists: nesting at any depth.</summary>
+    public const string DeepRecords = """
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        public sealed record Point(float X, float Y);
+
+        public sealed record Shape(string Label, List<Point[]> Rings, float[][]? Holes);
+
+        public sealed record Layer(string Name, Shape?[] Shapes, Dictionary<string, int[]>? Counts);
+
+        [StreamingDataset]
+        public partial record Scene(
+            long Id,
+            Layer Main,
+            List<List<Layer>?> Grid,
+            Dictionary<string, Dictionary<int, bool?>> Flags,
+            IReadOnlyList<IReadOnlyDictionary<string, Point>>? Anchors);
+        """;
 }

@@ -132,7 +132,7 @@ namespace Alimentar.Generators.Emitting
                 settings.Add($"Scale = {c.Scale}");
             }
 
-            if ((c.Group ?? c.List?.Group) is { } group)
+            if ((c.Group ?? c.List?.Innermost.Group) is { } group)
             {
                 settings.Add($"Fields = new {Alimentar}.ColumnDescriptor[] {{ {string.Join(", ", group.Fields.Select(Descriptor))} }}");
             }
@@ -236,9 +236,9 @@ namespace Alimentar.Generators.Emitting
                     continue;
                 }
 
-                if (c.List is { Group: { } elementGroup } records)
+                if (c.List is { Innermost.Group: not null } records)
                 {
-                    EmitRecordListRead(w, c, records, elementGroup, i);
+                    EmitRecordListRead(w, c, records, i);
                     continue;
                 }
 
@@ -274,11 +274,11 @@ namespace Alimentar.Generators.Emitting
         private static void EmitWrite(SourceWriter w, RowSpec row)
         {
             w.Line("/// <inheritdoc />");
-            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } } || c.Group is not null || c.List is { Group: { } }) is { } nested)
+            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } } || c.Group is not null || c.List is { Innermost.Group: not null }) is { } nested)
             {
                 // Parquet.Net, the writer for now, cannot write lists of lists or records the way the reader reads them.
                 w.Line($"public override {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken) =>");
-                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} {(nested.Group is null && nested.List?.Group is null ? "is a list of lists" : "holds records")}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
+                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} {(nested.Group is null && nested.List?.Innermost.Group is null ? "is a list of lists" : "holds records")}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
                 w.Line();
                 return;
             }
@@ -511,28 +511,34 @@ namespace Alimentar.Generators.Emitting
             string records = $"records{column}";
             w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
             w.Open("for (int row = 0; row < rows; row++)");
-            w.Line($"this.{Id(c.FieldName)}[row] = {RecordExpression(records, "row", group, c.IsNullable)};");
+            var builder = new RecordBuilder();
+            w.Line($"this.{Id(c.FieldName)}[row] = {builder.Group(records, "row", group, c.IsNullable, 0)};");
             w.Close();
             w.Line();
         }
 
-        /// <summary>A list of records: the rows' lists laid out flat, one object per element.</summary>
-        private static void EmitRecordListRead(SourceWriter w, ColumnSpec c, ListSpec list, GroupSpec group, int column)
+        /// <summary>A list or map that holds records: the rows' lists laid out flat, one element per entry of node 1.</summary>
+        private static void EmitRecordListRead(SourceWriter w, ColumnSpec c, ListSpec list, int column)
         {
             string records = $"records{column}";
             string field = $"this.{Id(c.FieldName)}";
+            var builder = new RecordBuilder();
+            builder.Skip();
+            string element = list.Inner is { } inner
+                ? builder.List(records, "first + i", inner, list.ElementIsNullable, 0)
+                : builder.Group(records, "first + i", list.Group!, list.ElementIsNullable, 0, isMapEntry: list.IsMap);
             w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
             w.Line($"{field}.Clear();");
             w.Open("for (int row = 0; row < rows; row++)");
-            w.Open($"if ({records}.IsNullList(row, nullable: {Bool(c.IsNullable)}))");
+            w.Open($"if ({records}.IsNullList(0, row, nullable: {Bool(c.IsNullable)}))");
             w.Line($"{field}.AppendNull();");
             w.Line("continue;");
             w.Close();
             w.Line();
-            w.Line($"global::System.Span<{list.ElementCode}> list = {field}.AppendList({records}.LengthOf(row));");
-            w.Line($"int first = {records}.Start(row);");
+            w.Line($"global::System.Span<{list.ElementCode}> list = {field}.AppendList({records}.LengthOf(0, row));");
+            w.Line($"int first = {records}.Start(0, row);");
             w.Open("for (int i = 0; i < list.Length; i++)");
-            w.Line($"list[i] = {RecordExpression(records, "first + i", group, list.ElementIsNullable)};");
+            w.Line($"list[i] = {element};");
             w.Close();
             if (list.IsMap)
             {
@@ -544,22 +550,26 @@ namespace Alimentar.Generators.Emitting
             w.Line();
         }
 
-        /// <summary>A record built from its leaves at <paramref name="entry"/>: null (or an error) where its group is null, else the constructor and initializer.</summary>
-        private static string RecordExpression(string records, string entry, GroupSpec group, bool nullable)
+        /// <summary>
+        /// Expressions that build a member's records, lists and maps from a <c>RecordColumn</c>, numbering its nodes
+        /// depth first (a group, then its fields; a list, then its element) as the runtime's binding numbers them.
+        /// Lists of records and nested lists build their elements through static lambdas, one parameter pair per depth.
+        /// </summary>
+        private sealed class RecordBuilder
         {
-            int groups = 0;
-            int leaves = 0;
-            return Build(group, nullable);
+            private int _next;
 
-            // Groups and leaves are numbered depth first in declaration order, as the runtime's binding walks them.
-            string Build(GroupSpec spec, bool isNullable)
+            /// <summary>Passes over a node the caller builds itself (a top-level list's own node).</summary>
+            public void Skip() => _next++;
+
+            /// <summary>A record at <paramref name="entry"/>: null (or an error) where its group is null, else the constructor and initializer.</summary>
+            public string Group(string records, string entry, GroupSpec spec, bool nullable, int lambda, bool isMapEntry = false)
             {
-                int self = groups++;
+                int self = _next++;
                 var arguments = new string[spec.Fields.Count];
                 for (int f = 0; f < spec.Fields.Count; f++)
                 {
-                    ColumnSpec field = spec.Fields[f];
-                    arguments[f] = field.Group is { } inner ? Build(inner, field.IsNullable) : Leaf(field, leaves++);
+                    arguments[f] = Field(records, entry, spec.Fields[f], lambda);
                 }
 
                 string construct = $"new {spec.TypeName}({string.Join(", ", spec.ConstructorArguments.Select(i => arguments[i]))})";
@@ -568,15 +578,28 @@ namespace Alimentar.Generators.Emitting
                     construct += " { " + string.Join(", ", spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}")) + " }";
                 }
 
-                string absent = isNullable ? "null" : "default!";
-                return $"{records}.IsNull({self}, {entry}, nullable: {Bool(isNullable)}) ? {absent} : {construct}";
+                // A map's key-value pair is there whenever its entry is.
+                if (isMapEntry)
+                {
+                    return construct;
+                }
+
+                string absent = nullable ? "null" : "default!";
+                return $"{records}.IsNull({self}, {entry}, nullable: {Bool(nullable)}) ? {absent} : {construct}";
             }
 
-            string Leaf(ColumnSpec field, int leaf)
+            /// <summary>
+            /// A list or map at <paramref name="entry"/>: a list of values copied from its leaf, or each element built
+            /// by a static lambda over the element's entries.
+            /// </summary>
+            public string List(string records, string entry, ListSpec list, bool nullable, int lambda)
             {
-                if (field.List is { } list)
+                int self = _next++;
+                string forgive = nullable ? string.Empty : "!";
+                if (list.Inner is null && list.Group is null)
                 {
-                    // A list of values inside the record: a new array (or List<T>) of the entry's values.
+                    // A list of values: a new array (or List<T>) of the entry's values.
+                    int leaf = _next++;
                     string method = (list.ElementStorage, list.ElementIsNullable) switch
                     {
                         (ColumnStorage.Value, _) => $"Values<{list.ElementType}>",
@@ -584,13 +607,40 @@ namespace Alimentar.Generators.Emitting
                         (_, true) => $"NullableReferences<{list.ElementType}>",
                         _ => $"References<{list.ElementType}>",
                     };
-                    string array = $"{records}.{method}({leaf}, {entry}, nullable: {Bool(field.IsNullable)})";
-                    string forgive = field.IsNullable ? string.Empty : "!";
+                    string array = $"{records}.{method}({self}, {entry}, nullable: {Bool(nullable)})";
                     return list.Container != "List" ? array + forgive
-                        : field.IsNullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
+                        : nullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
                         : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
                 }
 
+                string r = $"r{lambda + 1}";
+                string e = $"e{lambda + 1}";
+                string element = list.Inner is { } inner
+                    ? List(r, e, inner, list.ElementIsNullable, lambda + 1)
+                    : Group(r, e, list.Group!, list.ElementIsNullable, lambda + 1, isMapEntry: list.IsMap);
+                string call = list.Container switch
+                {
+                    "Dictionary" or "ReadOnlyDictionary" => $"Dictionary<{list.MapArguments}>",
+                    "List" => $"List<{list.ElementCode}>",
+                    _ => $"Array<{list.ElementCode}>",
+                };
+                return $"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}";
+            }
+
+            /// <summary>A record's field at <paramref name="entry"/>: a record, a list or map, or a value.</summary>
+            private string Field(string records, string entry, ColumnSpec field, int lambda)
+            {
+                if (field.Group is { } group)
+                {
+                    return Group(records, entry, group, field.IsNullable, lambda);
+                }
+
+                if (field.List is { } list)
+                {
+                    return List(records, entry, list, field.IsNullable, lambda);
+                }
+
+                int leaf = _next++;
                 string value = field.Storage switch
                 {
                     ColumnStorage.Value => $"{records}.Required<{field.ElementType}>({leaf}, {entry})",

@@ -153,9 +153,8 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
-                    // Inside a record: scalars, records, and lists of values; lists of lists, of records and maps only at the top.
-                    bool nestedList = mapping.List is { } inRecord && (inRecord.Inner is not null || inRecord.Group is not null || inRecord.IsMap);
-                    if (nested && (nestedList || mapping.IsChar || mapping.Enum is { AsString: true }))
+                    // A char and an enum written as a name parse through helpers of the row's store, which a record has not.
+                    if (nested && (mapping.IsChar || mapping.Enum is { AsString: true }))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.UnsupportedInRecord, location, symbol.Name, display, memberType!.ToDisplayString()));
                         continue;
@@ -220,8 +219,12 @@ namespace Alimentar.Generators.Parsing
                 return MapMapping((INamedTypeSymbol)type, map, location, visiting, diagnostics, warnings, cancellationToken, out reported);
             }
 
-            ITypeSymbol? element = ColumnTypeMapper.ListElement(type, out string? container);
-            ITypeSymbol target = element ?? type;
+            if (ColumnTypeMapper.ListElement(type, out string? container) is { } element)
+            {
+                return ListMapping(type, element, container!, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+            }
+
+            ITypeSymbol target = type;
             bool targetNullable = AcceptsNull(target);
             if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
             {
@@ -268,18 +271,34 @@ namespace Alimentar.Generators.Parsing
                     new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
                     new EquatableArray<int>(construction.ConstructorArguments),
                     new EquatableArray<int>(construction.InitializedColumns));
-                if (container is null)
-                {
-                    return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
-                }
-
-                var list = new ListSpec(container, ColumnStorage.Group, typeName, targetNullable, Group: group);
-                return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+                return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
             }
             finally
             {
                 visiting.Remove(named);
             }
+        }
+
+        /// <summary>
+        /// A list that holds records somewhere inside: of records, of maps, or of lists of those, at any depth. Lists
+        /// of values alone are the type mapper's.
+        /// </summary>
+        private static ColumnTypeMapper.Mapping? ListMapping(ITypeSymbol type, ITypeSymbol element, string container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        {
+            ColumnTypeMapper.Mapping? inner = GroupMapping(element, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+            if (inner is { Group: { } group })
+            {
+                var list = new ListSpec(container, ColumnStorage.Group, group.TypeName, inner.IsNullable, Group: group);
+                return new ColumnTypeMapper.Mapping("Group", group.TypeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            }
+
+            if (inner is { List: { Innermost.Group: not null } innerList })
+            {
+                var list = new ListSpec(container, ColumnStorage.List, innerList.TypeCode, inner.IsNullable, innerList);
+                return new ColumnTypeMapper.Mapping("Group", innerList.TypeCode, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            }
+
+            return null;
         }
 
         /// <summary><c>Dictionary</c> or <c>ReadOnlyDictionary</c> for a map member's type; null for any other.</summary>
@@ -294,7 +313,7 @@ namespace Alimentar.Generators.Parsing
 
         /// <summary>
         /// A map member: a list of key-value records (the Parquet MAP's <c>key</c> and <c>value</c> fields), read into a
-        /// dictionary. Keys are non-null scalars; values are scalars or records.
+        /// dictionary. Keys are non-null scalars; values are scalars, records, lists or maps.
         /// </summary>
         private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, string container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
@@ -309,16 +328,9 @@ namespace Alimentar.Generators.Parsing
                 return null;
             }
 
-            ColumnTypeMapper.Mapping? value = ColumnTypeMapper.Map(valueType, enumAsString: false);
-            if (value is null)
-            {
-                value = GroupMapping(valueType, location, visiting, diagnostics, warnings, cancellationToken, out reported);
-                if (value is not { Storage: ColumnStorage.Group })
-                {
-                    return null;
-                }
-            }
-            else if (value.Storage == ColumnStorage.List || value.IsChar)
+            ColumnTypeMapper.Mapping? value = ColumnTypeMapper.Map(valueType, enumAsString: false)
+                ?? GroupMapping(valueType, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+            if (value is null || value.IsChar)
             {
                 return null;
             }
@@ -327,7 +339,7 @@ namespace Alimentar.Generators.Parsing
             string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
             string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
             var keyField = new ColumnSpec("Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
-            var valueField = new ColumnSpec("Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, Group: value.Group);
+            var valueField = new ColumnSpec("Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group);
             var group = new GroupSpec(entry, true, new EquatableArray<ColumnSpec>(new[] { keyField, valueField }), new EquatableArray<int>(new[] { 0, 1 }), EquatableArray<int>.Empty);
             var list = new ListSpec(container, ColumnStorage.Group, entry, false, Group: group, MapArguments: arguments);
             return new ColumnTypeMapper.Mapping("Group", entry, ColumnStorage.List, AcceptsNull(type), 0, List: list);

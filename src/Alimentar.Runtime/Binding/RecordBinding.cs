@@ -1,22 +1,33 @@
 namespace Alimentar.Binding;
 
 /// <summary>
-/// How a record member (or a list of records) binds to a file's group: the file leaf of each of the record's
-/// leaves, and for each of its groups the definition level at which it is present. Groups and leaves are
-/// numbered depth first, as the generated code numbers them.
+/// How a member that holds records (a record, a list or map of them, at any depth) binds to the file: the file
+/// leaf of each of its leaves, and a node per group, list and leaf of the member's type, numbered depth first
+/// from 0 (the member itself) as the generated code numbers them.
 /// </summary>
 /// <param name="LeafColumns">Per leaf, its index among the binding's columns (the first is the member's own).</param>
-/// <param name="LeafNames">Per leaf, its member path (<c>Picture.Path</c>), for errors.</param>
-/// <param name="GroupDefinitions">Per group, the definition level at and above which it is present.</param>
-/// <param name="GroupLeaves">Per group, a leaf under it whose levels tell whether it is present.</param>
-/// <param name="GroupNames">Per group, its member path, for errors.</param>
-/// <param name="List">For a list of records, the list's levels; null for a record member.</param>
-/// <param name="LeafLists">Per leaf, null for a value, or for a list of values inside the record, that list's levels.</param>
-internal sealed record RecordBinding(
-    int[] LeafColumns,
-    string[] LeafNames,
-    int[] GroupDefinitions,
-    int[] GroupLeaves,
-    string[] GroupNames,
-    ListLevel? List,
-    ListLevel?[] LeafLists);
+/// <param name="Nodes">The member's type as a tree of groups, lists and leaves, depth first.</param>
+internal sealed record RecordBinding(int[] LeafColumns, RecordNode[] Nodes);
+
+/// <summary>What a node of a record member's type is.</summary>
+internal enum RecordNodeKind
+{
+    /// <summary>A record, class or struct: a Parquet group; present or null per entry.</summary>
+    Group,
+
+    /// <summary>A list or map: per entry, a null list or a run of its element's entries.</summary>
+    List,
+
+    /// <summary>A value: one file leaf.</summary>
+    Leaf,
+}
+
+/// <summary>One group, list or leaf of a record member's type, as the file's levels describe it.</summary>
+/// <param name="Kind">What the node is.</param>
+/// <param name="Depth">How many lists lie above the node's entries: 0 for entries that are rows.</param>
+/// <param name="Leaf">The leaf whose levels give the node's entries: its own for a leaf, the first under it otherwise.</param>
+/// <param name="Definition">For a group, the definition level at and above which it is present; for a leaf, at which its value is.</param>
+/// <param name="List">For a list, its levels as its leaves see them.</param>
+/// <param name="Children">A group's fields, or a list's element: node indexes.</param>
+/// <param name="Name">The member path (<c>Messages.Spans</c>), for errors.</param>
+internal sealed record RecordNode(RecordNodeKind Kind, int Depth, int Leaf, int Definition, ListLevel? List, int[] Children, string Name);

@@ -99,115 +99,117 @@ internal static class RowTypeScaffolder
     }
 
     /// <summary>
-    /// The member type for top-level node <paramref name="top"/> when it is a group (a record), a list of groups
-    /// (an array of records) or a map (a dictionary) whose parts all bind, adding the records it needs; null otherwise.
+    /// The member type for top-level node <paramref name="top"/> when it holds groups somewhere (a record, a list or
+    /// map of them, at any depth) and every part of it binds, adding the records it needs; null otherwise (a scalar,
+    /// or lists of values, which bind column by column).
     /// </summary>
     private static string? NestedMember(FileSchema schema, string top, List<string> records, HashSet<string> recordNames)
     {
         LeafColumn[] leaves = schema.Leaves.Where(l => l.Path.FirstPart == top).ToArray();
-        if (leaves.All(l => l.Path.Parts.Count == 1))
+        if (leaves.All(l => l.Path.Parts.Count == 1)
+            || (leaves is [{ } only] && only.Lists.Count > 0 && only.Lists[0].Shape.Path.Parts.Count == 1 && only.Lists.All(level => level.ElementIsSingle)))
         {
             return null;
         }
 
-        if (leaves.All(l => l.Lists.Count > 0 && l.Lists[0].Shape.Path.Parts.Count == 1))
+        string name = PascalCase(top).TrimStart('@');
+        return new TypeWriter(records, recordNames).TypeAt(leaves, [top], 0, leaves[0].Definitions[0] > 0, name, name + "Record");
+    }
+
+    /// <summary>Member types for the file's nodes, node by node: records for groups, arrays for lists, dictionaries for maps.</summary>
+    private sealed class TypeWriter(List<string> records, HashSet<string> recordNames)
+    {
+        /// <summary>
+        /// The type of the node at <paramref name="path"/> under <paramref name="depth"/> lists, nullable as asked; null
+        /// when a part of it cannot bind. A group there becomes a record named <paramref name="recordName"/>; the
+        /// records of its lists' elements and maps' values are named after <paramref name="name"/>.
+        /// </summary>
+        public string? TypeAt(LeafColumn[] leaves, string[] path, int depth, bool nullable, string name, string recordName)
         {
-            ListLevel list = leaves[0].Lists[0];
-            if (list.Shape.ElementIsLeaf || leaves.All(l => l.Lists.All(level => level.ElementIsSingle)))
+            LeafColumn[] inside = leaves.Where(l => l.Path.Parts.Count >= path.Length && l.Path.Parts.Take(path.Length).SequenceEqual(path)).ToArray();
+            if (inside.Length == 0)
             {
                 return null;
             }
 
-            string[] element = leaves[0].Path.Parts.Take(list.Element + 1).ToArray();
-            // A top-level list may be null when its outer node is optional (a bare repeated field never is).
-            bool nullable = list.NullBelow > 0;
-            if (list.Shape.IsMap)
+            string question = nullable ? "?" : string.Empty;
+            LeafColumn first = inside[0];
+            if (first.Lists.Count > depth && first.Lists[depth].Shape.Path.Parts.Count == path.Length)
             {
-                return MapType(leaves, element) is { } map ? map + (nullable ? "?" : string.Empty) : null;
+                ListLevel list = first.Lists[depth];
+                string[] element = first.Path.Parts.Take(list.Element + 1).ToArray();
+                bool elementNullable = first.Definitions[list.Element] > list.EntryAt;
+                if (list.Shape.IsMap)
+                {
+                    return MapType(inside, element, depth + 1, name) is { } map ? map + question : null;
+                }
+
+                return TypeAt(inside, element, depth + 1, elementNullable, name + "Item", name + "Item") is { } item ? $"{item}[]{question}" : null;
             }
 
-            string? item = RecordType(leaves, element, depth: 1, PascalCase(top) + "Item", records, recordNames);
-            return item is null ? null : $"{item}[]{(nullable ? "?" : string.Empty)}";
+            if (inside is [{ } leaf] && leaf.Path.Parts.Count == path.Length)
+            {
+                return leaf.MaxRepetitionLevel == depth && ElementType(leaf) is { } scalar ? scalar + question : null;
+            }
+
+            return RecordType(inside, path, depth, recordName) is { } record ? record + question : null;
         }
 
-        if (leaves.Any(l => l.Lists.Count > 0 && l.Lists[0].Shape.Path.Parts.Count == 1))
+        /// <summary>A map's dictionary type: its key a required scalar, its value any type that binds; null when it cannot bind.</summary>
+        private string? MapType(LeafColumn[] leaves, string[] element, int depth, string name)
         {
-            return null;
-        }
-
-        string? type = RecordType(leaves, [top], depth: 0, PascalCase(top).TrimStart('@') + "Record", records, recordNames);
-        return type is null ? null : type + (leaves[0].Definitions[0] > 0 ? "?" : string.Empty);
-    }
-
-    /// <summary>A map's dictionary type: its key a required scalar, its value a scalar or a record of scalars; null when it cannot bind.</summary>
-    private static string? MapType(LeafColumn[] leaves, string[] element)
-    {
-        LeafColumn[] keys = leaves.Where(l => l.Path.Parts.Count == element.Length + 1 && l.Path.Parts[^1] == "key").ToArray();
-        LeafColumn[] values = leaves.Where(l => l.Path.Parts.Count == element.Length + 1 && l.Path.Parts[^1] == "value").ToArray();
-        if (keys is not [{ MaxRepetitionLevel: 1 } key] || values is not [{ MaxRepetitionLevel: 1 } value] || leaves.Length != 2
-            || ElementType(key) is not { } keyType || ElementType(value) is not { } valueType || keyType == "byte[]")
-        {
-            return null;
-        }
-
-        return $"System.Collections.Generic.Dictionary<{keyType}, {valueType}{(value.IsNullable ? "?" : string.Empty)}>";
-    }
-
-    /// <summary>
-    /// A record type for the group at <paramref name="prefix"/>: a field per child (scalars, records, lists of values),
-    /// named and bound like the row's members; null when a child cannot be held by a record.
-    /// </summary>
-    private static string? RecordType(LeafColumn[] leaves, string[] prefix, int depth, string hint, List<string> records, HashSet<string> recordNames)
-    {
-        LeafColumn[] under = leaves.Where(l => l.Path.Parts.Count > prefix.Length && l.Path.Parts.Take(prefix.Length).SequenceEqual(prefix)).ToArray();
-        var fields = new List<string>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (string child in under.Select(l => l.Path.Parts[prefix.Length]).Distinct())
-        {
-            string[] path = [.. prefix, child];
-            LeafColumn[] inside = under.Where(l => l.Path.Parts[prefix.Length] == child).ToArray();
-            string? type;
-            if (inside is [{ } leaf] && leaf.Path.Parts.Count == path.Length && leaf.MaxRepetitionLevel == depth)
-            {
-                type = ElementType(leaf) is { } scalar ? scalar + (leaf.IsNullable ? "?" : string.Empty) : null;
-            }
-            else if (inside is [{ } listLeaf] && listLeaf.MaxRepetitionLevel == depth + 1 && listLeaf.Lists.Count == depth + 1
-                && listLeaf.Lists[depth] is { ElementIsSingle: true } list && list.Shape.Path.Parts.Count == path.Length)
-            {
-                type = ElementType(listLeaf) is { } scalar ? $"{scalar}{(listLeaf.EntriesNullable ? "?" : string.Empty)}[]?" : null;
-            }
-            else if (inside.All(l => l.Lists.Count == depth))
-            {
-                bool optional = inside[0].Definitions[path.Length - 1] > inside[0].Definitions[path.Length - 2];
-                type = RecordType(inside, path, depth, PascalCase(child).TrimStart('@') + "Record", records, recordNames) is { } inner
-                    ? inner + (optional ? "?" : string.Empty)
-                    : null;
-            }
-            else
-            {
-                type = null;
-            }
-
-            if (type is null)
+            string[] children = leaves.Where(l => l.Path.Parts.Count > element.Length).Select(l => l.Path.Parts[element.Length]).Distinct().ToArray();
+            if (children is not (["key", "value"] or ["value", "key"]))
             {
                 return null;
             }
 
-            string name = Unique(PascalCase(child), used);
-            string attribute = string.Equals(ColumnNameMatcher.Fold(name), ColumnNameMatcher.Fold(child), StringComparison.OrdinalIgnoreCase)
-                ? string.Empty
-                : $"[property: ParquetColumn(\"{child}\")] ";
-            fields.Add($"    {attribute}{type} {name}");
+            LeafColumn[] keys = leaves.Where(l => l.Path.Parts.Count == element.Length + 1 && l.Path.Parts[^1] == "key").ToArray();
+            if (keys is not [{ IsNullable: false } key] || ElementType(key) is not { } keyType || keyType == "byte[]")
+            {
+                return null;
+            }
+
+            string[] valuePath = [.. element, "value"];
+            LeafColumn value = leaves.First(l => l.Path.Parts.Count > element.Length && l.Path.Parts[element.Length] == "value");
+            bool valueNullable = value.Definitions[valuePath.Length - 1] > value.Definitions[valuePath.Length - 2];
+            string? valueType = TypeAt(leaves, valuePath, depth, valueNullable, name + "Value", name + "Value");
+            return valueType is null ? null : $"System.Collections.Generic.Dictionary<{keyType}, {valueType}>";
         }
 
-        if (fields.Count == 0)
+        /// <summary>A record type for the group at <paramref name="path"/>: a field per child, named and bound like the row's members; null when a child cannot bind.</summary>
+        private string? RecordType(LeafColumn[] inside, string[] path, int depth, string recordName)
         {
-            return null;
-        }
+            var fields = new List<string>();
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (string child in inside.Where(l => l.Path.Parts.Count > path.Length).Select(l => l.Path.Parts[path.Length]).Distinct())
+            {
+                string[] childPath = [.. path, child];
+                LeafColumn under = inside.First(l => l.Path.Parts[path.Length] == child);
+                bool optional = under.Definitions[childPath.Length - 1] > under.Definitions[childPath.Length - 2];
+                string childName = PascalCase(child).TrimStart('@');
+                string? type = TypeAt(inside, childPath, depth, optional, childName, childName + "Record");
+                if (type is null)
+                {
+                    return null;
+                }
 
-        string typeName = Unique(hint, recordNames);
-        records.Add($"/// <summary>The group '{string.Join('/', prefix)}'.</summary>\npublic sealed record {typeName}(\n{string.Join(",\n", fields)});\n");
-        return typeName;
+                string name = Unique(PascalCase(child), used);
+                string attribute = string.Equals(ColumnNameMatcher.Fold(name), ColumnNameMatcher.Fold(child), StringComparison.OrdinalIgnoreCase)
+                    ? string.Empty
+                    : $"[property: ParquetColumn(\"{child}\")] ";
+                fields.Add($"    {attribute}{type} {name}");
+            }
+
+            if (fields.Count == 0)
+            {
+                return null;
+            }
+
+            string typeName = Unique(recordName, recordNames);
+            records.Add($"/// <summary>The group '{string.Join('/', path)}'.</summary>\npublic sealed record {typeName}(\n{string.Join(",\n", fields)});\n");
+            return typeName;
+        }
     }
 
     /// <summary>The C# member type a column binds to, or why it cannot bind.</summary>

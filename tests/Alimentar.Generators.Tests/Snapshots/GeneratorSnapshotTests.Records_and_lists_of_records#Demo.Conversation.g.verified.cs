@@ -82,47 +82,47 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Messages.Clear();
             for (int row = 0; row < rows; row++)
             {
-                if (records1.IsNullList(row, nullable: false))
+                if (records1.IsNullList(0, row, nullable: false))
                 {
                     this.Messages.AppendNull();
                     continue;
                 }
 
-                global::System.Span<global::Demo.Message> list = this.Messages.AppendList(records1.LengthOf(row));
-                int first = records1.Start(row);
+                global::System.Span<global::Demo.Message> list = this.Messages.AppendList(records1.LengthOf(0, row));
+                int first = records1.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records1.IsNull(0, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(0, first + i), records1.RequiredReference<string>(1, first + i), records1.Nullable<int>(2, first + i), records1.Values<float>(3, first + i, nullable: false)!, records1.NullableReferences<string>(4, first + i, nullable: true) is { } list4 ? new global::System.Collections.Generic.List<string?>(list4) : null);
+                    list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(2, first + i), records1.RequiredReference<string>(3, first + i), records1.Nullable<int>(4, first + i), records1.Values<float>(5, first + i, nullable: false)!, records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
                 }
             }
 
             global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
             for (int row = 0; row < rows; row++)
             {
-                this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(0, row), records2.Reference<string>(1, row));
+                this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(1, row), records2.Reference<string>(2, row));
             }
 
             global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
             for (int row = 0; row < rows; row++)
             {
-                this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(0, row), Cover = records3.IsNull(1, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(1, row), records3.Reference<string>(2, row)) };
+                this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(1, row), Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(3, row), records3.Reference<string>(4, row)) };
             }
 
             global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
             this.Gallery.Clear();
             for (int row = 0; row < rows; row++)
             {
-                if (records4.IsNullList(row, nullable: true))
+                if (records4.IsNullList(0, row, nullable: true))
                 {
                     this.Gallery.AppendNull();
                     continue;
                 }
 
-                global::System.Span<global::Demo.Image?> list = this.Gallery.AppendList(records4.LengthOf(row));
-                int first = records4.Start(row);
+                global::System.Span<global::Demo.Image?> list = this.Gallery.AppendList(records4.LengthOf(0, row));
+                int first = records4.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records4.IsNull(0, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(0, first + i), records4.Reference<string>(1, first + i));
+                    list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(2, first + i), records4.Reference<string>(3, first + i));
                 }
             }
 
@@ -130,17 +130,17 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Scores.Clear();
             for (int row = 0; row < rows; row++)
             {
-                if (records5.IsNullList(row, nullable: true))
+                if (records5.IsNullList(0, row, nullable: true))
                 {
                     this.Scores.AppendNull();
                     continue;
                 }
 
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double?>> list = this.Scores.AppendList(records5.LengthOf(row));
-                int first = records5.Start(row);
+                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double?>> list = this.Scores.AppendList(records5.LengthOf(0, row));
+                int first = records5.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records5.IsNull(0, first + i, nullable: false) ? default! : new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(0, first + i), records5.Nullable<double>(1, first + i));
+                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(2, first + i), records5.Nullable<double>(3, first + i));
                 }
 
                 records5.RequireDistinctKeys(row, list);
@@ -150,17 +150,17 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             this.Thumbnails.Clear();
             for (int row = 0; row < rows; row++)
             {
-                if (records6.IsNullList(row, nullable: false))
+                if (records6.IsNullList(0, row, nullable: false))
                 {
                     this.Thumbnails.AppendNull();
                     continue;
                 }
 
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> list = this.Thumbnails.AppendList(records6.LengthOf(row));
-                int first = records6.Start(row);
+                global::System.Span<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> list = this.Thumbnails.AppendList(records6.LengthOf(0, row));
+                int first = records6.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records6.IsNull(0, first + i, nullable: false) ? default! : new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(0, first + i), records6.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(1, first + i), records6.Reference<string>(2, first + i)));
+                    list[i] = new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(2, first + i), records6.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(4, first + i), records6.Reference<string>(5, first + i)));
                 }
 
                 records6.RequireDistinctKeys(row, list);

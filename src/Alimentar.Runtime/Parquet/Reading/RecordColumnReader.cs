@@ -34,118 +34,131 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     }
 
     /// <summary>
-    /// The entries (rows, or the elements of the rows' lists of records): where each starts in every leaf's slots, each
-    /// leaf's value there (a list of values inside the record spans the slots up to the next entry), and which groups
-    /// are present.
+    /// Every node's entries from its leaf's levels: a group's presence, a list's offsets and nulls, a leaf's value per
+    /// entry. An entry of a node under <c>k</c> lists starts at each slot repeated at level <c>k</c> or less that
+    /// is defined as far as the k-th list's element.
     /// </summary>
     private RecordColumn Assemble(BoundColumn member, RecordBinding record, BatchLevels[] levels, Array[] slotValues)
     {
-        int depth = record.List is null ? 0 : 1;
-        var starts = new int[levels.Length][];
-        for (int leaf = 0; leaf < levels.Length; leaf++)
+        var starts = new Dictionary<(int Leaf, int Depth), int[]>();
+        var nodes = new RecordColumnNode[record.Nodes.Length];
+        for (int n = 0; n < nodes.Length; n++)
         {
-            starts[leaf] = EntryStarts(levels[leaf], depth, record.List);
-            if (starts[leaf].Length != starts[0].Length)
+            RecordNode node = record.Nodes[n];
+            int[] entryStarts = Starts(node.Leaf, node.Depth);
+            nodes[n] = node.Kind switch
             {
-                int column = record.LeafColumns[leaf];
-                throw reader.Translate(new InvalidDataException(
-                    $"its levels hold {starts[leaf].Length} entries where '{member.FileColumnName}' of the same group holds {starts[0].Length}"),
-                    reader.Bound(column), reader.Chunk(column));
-            }
+                RecordNodeKind.Group => new RecordColumnNode(entryStarts.Length, node.Children) { Presence = Presence(levels[node.Leaf], entryStarts, node.Definition) },
+                RecordNodeKind.List => List(node, entryStarts.Length),
+                _ => new RecordColumnNode(entryStarts.Length, node.Children) { Values = Pick(slotValues[node.Leaf], entryStarts) },
+            };
         }
 
-        int entries = starts[0].Length;
-        (int[]? offsets, bool[]? nullLists) = record.List is { } list ? Rows(levels[0], list) : (null, null);
-        var values = new Array[slotValues.Length];
-        var leafLists = new (int[] Offsets, bool[] Nulls)?[slotValues.Length];
-        for (int leaf = 0; leaf < values.Length; leaf++)
-        {
-            Array all = slotValues[leaf];
-            var picked = (Array)all.Clone();
-            int[] entryStarts = starts[leaf];
-            if (record.LeafLists[leaf] is not { } inner)
-            {
-                for (int entry = 0; entry < entries; entry++)
-                {
-                    Array.Copy(all, entryStarts[entry], picked, entry, 1);
-                }
-            }
-            else
-            {
-                ReadOnlySpan<byte> definitions = levels[leaf].Definitions;
-                ReadOnlySpan<byte> repetitions = levels[leaf].Repetitions;
-                int[] listOffsets = new int[entries + 1];
-                bool[] listNulls = new bool[entries];
-                int next = 0;
-                for (int entry = 0; entry < entries; entry++)
-                {
-                    int slot = entryStarts[entry];
-                    listNulls[entry] = definitions[slot] < inner.NullBelow;
-                    do
-                    {
-                        if (definitions[slot] >= inner.EntryAt)
-                        {
-                            Array.Copy(all, slot, picked, next++, 1);
-                        }
-
-                        slot++;
-                    }
-                    while (slot < definitions.Length && repetitions[slot] > depth);
-
-                    listOffsets[entry + 1] = next;
-                }
-
-                leafLists[leaf] = (listOffsets, listNulls);
-            }
-
-            values[leaf] = picked;
-        }
-
-        int groups = record.GroupDefinitions.Length;
-        byte[] presence = new byte[groups * entries];
-        for (int group = 0; group < groups; group++)
-        {
-            int leaf = record.GroupLeaves[group];
-            ReadOnlySpan<byte> leafDefinitions = levels[leaf].Definitions;
-            int level = record.GroupDefinitions[group];
-            for (int entry = 0; entry < entries; entry++)
-            {
-                presence[(group * entries) + entry] = leafDefinitions[starts[leaf][entry]] >= level ? (byte)1 : (byte)0;
-            }
-        }
-
+        Check(record, nodes);
         ParquetFileBinding binding = reader.Binding;
         int rowGroup = reader.RowGroup;
         long firstRow = reader.FirstRow;
-        return new RecordColumn(entries, values, presence, offsets, nullLists, (row, part, what) =>
+        return new RecordColumn(reader.RowCount, nodes, (row, node, what) =>
         {
-            (BoundColumn bound, string name) = part switch
-            {
-                RecordColumn.ListPart => (member, member.Descriptor.MemberName),
-                >= 0 => (binding.Columns[record.LeafColumns[part]], record.LeafNames[part]),
-                _ => (binding.Columns[record.LeafColumns[record.GroupLeaves[-1 - part]]], record.GroupNames[-1 - part]),
-            };
-            return ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + row, $"({name}) {what}");
+            RecordNode part = record.Nodes[node];
+            return ParquetErrors.UnexpectedNull(binding, binding.Columns[record.LeafColumns[part.Leaf]], rowGroup, firstRow + row, $"({part.Name}) {what}");
         }, (row, key) => new DuplicateKeyException(
-            $"Duplicate key in {AlimentarThrow.Where(binding.FileName, rowGroup, member.FileColumnName)}, row {firstRow + row}: the map holds the key '{key}' twice, which member {binding.RowSchema.RowTypeName}.{member.Descriptor.MemberName} (a dictionary) cannot hold.")
+            $"Duplicate key in {AlimentarThrow.Where(binding.FileName, rowGroup, member.FileColumnName)}, row {firstRow + row}: a map holds the key '{key}' twice, which member {binding.RowSchema.RowTypeName}.{member.Descriptor.MemberName} (a dictionary) cannot hold.")
         {
             FilePath = binding.FileName,
             ColumnName = member.FileColumnName,
             RowGroup = rowGroup,
             Row = firstRow + row,
             Key = key,
-        }, leafLists);
+        });
+
+        // The slots of a leaf that start an entry under a number of lists, computed once per leaf and depth.
+        int[] Starts(int leaf, int depth)
+        {
+            if (!starts.TryGetValue((leaf, depth), out int[]? found))
+            {
+                found = EntryStarts(levels[leaf], depth, EntryAt(record, leaf, depth));
+                starts[(leaf, depth)] = found;
+            }
+
+            return found;
+        }
+
+        // A list's offsets into its element's entries, and which of its entries are null lists.
+        RecordColumnNode List(RecordNode node, int entries)
+        {
+            ReadOnlySpan<byte> definitions = levels[node.Leaf].Definitions;
+            ReadOnlySpan<byte> repetitions = levels[node.Leaf].Repetitions;
+            int entryAt = EntryAt(record, node.Leaf, node.Depth);
+            ListLevel list = node.List!;
+            int[] offsets = new int[entries + 1];
+            bool[] nulls = new bool[entries];
+            int entry = -1;
+            int elements = 0;
+            for (int slot = 0; slot < definitions.Length; slot++)
+            {
+                if (repetitions[slot] <= node.Depth && definitions[slot] >= entryAt)
+                {
+                    entry++;
+                    offsets[entry] = elements;
+                    nulls[entry] = definitions[slot] < list.NullBelow;
+                }
+
+                if (repetitions[slot] <= node.Depth + 1 && definitions[slot] >= list.EntryAt)
+                {
+                    elements++;
+                }
+            }
+
+            offsets[entries] = elements;
+            return new RecordColumnNode(entries, node.Children) { Offsets = offsets, NullLists = nulls };
+        }
     }
 
-    /// <summary>The slots that start an entry: every row's first slot, or in a list of records each slot that starts an element.</summary>
-    private static int[] EntryStarts(BatchLevels levels, int depth, ListLevel? list)
+    /// <summary>The definition level at which a leaf's slot is an entry under <paramref name="depth"/> lists: the depth-th list's element.</summary>
+    private int EntryAt(RecordBinding record, int leaf, int depth) =>
+        depth == 0 ? 0 : reader.Bound(record.LeafColumns[leaf]).Field.Lists[depth - 1].EntryAt;
+
+    /// <summary>
+    /// Fails, naming the leaf, when a file's leaves disagree on how many entries a node has: a group's fields with the
+    /// group, a list's element with the list's elements, the member with the batch's rows.
+    /// </summary>
+    private void Check(RecordBinding record, RecordColumnNode[] nodes)
+    {
+        if (nodes[0].Entries != reader.RowCount)
+        {
+            Disagree(record, 0, nodes[0].Entries, $"the batch's {reader.RowCount} rows");
+        }
+
+        for (int n = 0; n < nodes.Length; n++)
+        {
+            int expected = nodes[n].Offsets is { } offsets ? offsets[^1] : nodes[n].Entries;
+            foreach (int child in nodes[n].Children)
+            {
+                if (nodes[child].Entries != expected)
+                {
+                    Disagree(record, child, nodes[child].Entries, $"the {expected} of '{record.Nodes[n].Name}'");
+                }
+            }
+        }
+    }
+
+    private void Disagree(RecordBinding record, int node, int entries, string expected)
+    {
+        int column = record.LeafColumns[record.Nodes[node].Leaf];
+        throw reader.Translate(new InvalidDataException($"its levels hold {entries} entries for '{record.Nodes[node].Name}' where they should match {expected}"),
+            reader.Bound(column), reader.Chunk(column));
+    }
+
+    /// <summary>The slots that start an entry under <paramref name="depth"/> lists: repeated at that level or less, defined at least to <paramref name="entryAt"/>.</summary>
+    private static int[] EntryStarts(BatchLevels levels, int depth, int entryAt)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
         ReadOnlySpan<byte> repetitions = levels.Repetitions;
         var starts = new List<int>(definitions.Length);
         for (int slot = 0; slot < definitions.Length; slot++)
         {
-            if (repetitions[slot] <= depth && (list is null || definitions[slot] >= list.EntryAt))
+            if (repetitions[slot] <= depth && definitions[slot] >= entryAt)
             {
                 starts.Add(slot);
             }
@@ -154,33 +167,33 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         return [.. starts];
     }
 
-    /// <summary>For a list of records, each row's first entry and whether its list is null, from one leaf's levels.</summary>
-    private (int[] Offsets, bool[] Nulls) Rows(BatchLevels levels, ListLevel list)
+    private static byte[] Presence(BatchLevels levels, int[] starts, int definition)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
-        ReadOnlySpan<byte> repetitions = levels.Repetitions;
-        int rows = reader.RowCount;
-        int[] offsets = new int[rows + 1];
-        bool[] nulls = new bool[rows];
-        int row = -1;
-        int entries = 0;
-        for (int slot = 0; slot < definitions.Length; slot++)
+        byte[] presence = new byte[starts.Length];
+        for (int entry = 0; entry < starts.Length; entry++)
         {
-            if (repetitions[slot] == 0)
-            {
-                row++;
-                offsets[row] = entries;
-                nulls[row] = definitions[slot] < list.NullBelow;
-            }
-
-            if (repetitions[slot] <= 1 && definitions[slot] >= list.EntryAt)
-            {
-                entries++;
-            }
+            presence[entry] = definitions[starts[entry]] >= definition ? (byte)1 : (byte)0;
         }
 
-        offsets[rows] = entries;
-        return (offsets, nulls);
+        return presence;
+    }
+
+    /// <summary>A leaf's value per entry: the slot values themselves when every slot starts an entry, else those at the entries' starts.</summary>
+    private static Array Pick(Array slotValues, int[] starts)
+    {
+        if (starts.Length == slotValues.Length || (starts.Length == 0 && slotValues.Length == 1))
+        {
+            return slotValues;
+        }
+
+        var picked = (Array)slotValues.Clone();
+        for (int entry = 0; entry < starts.Length; entry++)
+        {
+            Array.Copy(slotValues, starts[entry], picked, entry, 1);
+        }
+
+        return picked;
     }
 
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>
