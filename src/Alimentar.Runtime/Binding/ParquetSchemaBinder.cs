@@ -4,8 +4,13 @@ namespace Alimentar.Binding;
 /// <summary>Binds a row type's columns to a file's columns once per file, or explains why it cannot.</summary>
 internal static class ParquetSchemaBinder
 {
-    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName)
+    /// <summary>
+    /// The row type's columns bound in order, then a column per record field a filter reads
+    /// (<paramref name="nestedFilterPaths"/>, in that order), then the records' further leaves.
+    /// </summary>
+    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null)
     {
+        nestedFilterPaths ??= [];
         LeafColumn[] fileFields = fileSchema.Leaves.ToArray();
         string[] names = Array.ConvertAll(fileFields, f => f.Path.ToString());
 
@@ -16,7 +21,7 @@ internal static class ParquetSchemaBinder
             ColumnDescriptor column = rowSchema.Columns[i];
             if (column.Fields is not null)
             {
-                bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length, recordLeaves, fileName);
+                bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
                 continue;
             }
 
@@ -54,7 +59,32 @@ internal static class ParquetSchemaBinder
             bound[i] = new BoundColumn(column, field, kind);
         }
 
-        return [.. bound, .. recordLeaves];
+        BoundColumn[] all = [.. bound, .. new BoundColumn[nestedFilterPaths.Count], .. recordLeaves];
+        for (int i = 0; i < nestedFilterPaths.Count; i++)
+        {
+            all[bound.Length + i] = FilterLeaf(all, rowSchema, nestedFilterPaths[i], fileName);
+        }
+
+        return all;
+    }
+
+    /// <summary>
+    /// A second binding of the record field at <paramref name="path"/> (<c>Meta.Year</c>, outside any list), for a
+    /// filter to decode on a cursor of its own while the record reads the same leaf for the rows that pass.
+    /// </summary>
+    private static BoundColumn FilterLeaf(BoundColumn[] all, RowSchema rowSchema, string path, string fileName)
+    {
+        string member = path[..path.IndexOf('.', StringComparison.Ordinal)];
+        int column = Enumerable.Range(0, rowSchema.Columns.Count).First(c => rowSchema.Columns[c].MemberName == member);
+        RecordBinding record = all[column].Record!;
+        RecordNode? node = record.Nodes.FirstOrDefault(n => n.Kind == RecordNodeKind.Leaf && n.Name == path);
+        if (node is null || node.Depth > 0)
+        {
+            throw Mismatch(fileName, rowSchema, rowSchema.Columns[column], $"a value outside any list at {path}, which the filter compares", "a list there");
+        }
+
+        BoundColumn leaf = all[record.LeafColumns[node.Leaf]];
+        return new BoundColumn(leaf.LeafDescriptor, leaf.Field, leaf.FileKind);
     }
 
     /// <summary>

@@ -9,6 +9,9 @@ public sealed partial class ParquetSource<T>
 {
     private FilterNode? _filter;
 
+    // The record fields the filter reads (Meta.Year): each file binds them as columns after the row type's, in this order.
+    private readonly List<string> _nestedFilterPaths = [];
+
     // Plans of a file pinned to one version (an object store's): a shuffled pass plans each unit again when it reads it.
     private ConcurrentDictionary<int, RowGroupPlan> _plans = new();
 
@@ -24,8 +27,10 @@ public sealed partial class ParquetSource<T>
     /// </summary>
     /// <remarks>
     /// What is pushed down: comparisons (<c>==</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>) of a row
-    /// member with a constant or captured value, null tests (<c>== null</c>, <c>HasValue</c>), <c>StartsWith</c> on
+    /// member, or a field of a record member outside any list (<c>r.Meta.Year</c>, <c>r.Picture!.Value.Path</c>; a field of
+    /// a null record reads as null, as in SQL), with a constant or captured value, null tests (<c>== null</c>, <c>HasValue</c>), <c>StartsWith</c> on
     /// strings, <c>string.IsNullOrEmpty</c>, a constant set's <c>Contains</c>, and <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> of those.
+    /// Predicates over the contents of lists and maps are refused, naming them.
     /// Results are C#'s own: a null member fails every comparison but <c>!=</c>, NaN likewise, strings compare
     /// ordinally. Statistics prune only where the format guarantees their order (the deprecated min/max only for
     /// signed numbers). Culture-sensitive <c>StartsWith(prefix)</c> filters rows exactly but cannot prune; pass
@@ -38,7 +43,7 @@ public sealed partial class ParquetSource<T>
     /// <exception cref="UnsupportedFilterException">Part of <paramref name="predicate"/> cannot be pushed down; the message names it.</exception>
     public ParquetSource<T> Where(Expression<Func<T, bool>> predicate)
     {
-        FilterNode node = FilterParser.Parse(predicate, T.Schema);
+        FilterNode node = FilterParser.Parse(predicate, T.Schema, _nestedFilterPaths);
         _filter = _filter is null ? node : new AndNode(_filter, node);
         Volatile.Write(ref _unitRowCounts, null);
         _plans = new ConcurrentDictionary<int, RowGroupPlan>();

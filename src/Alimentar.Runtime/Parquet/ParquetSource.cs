@@ -437,7 +437,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     private async ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken)
     {
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            _open, Name, Pool, ChecksPageChecksums, cancellationToken, Volatile.Read(ref _footer)).ConfigureAwait(false);
+            _open, Name, Pool, ChecksPageChecksums, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths).ConfigureAwait(false);
         Remember(reader.File.Metadata);
         return reader;
     }

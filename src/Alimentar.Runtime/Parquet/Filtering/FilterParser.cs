@@ -11,10 +11,16 @@ namespace Alimentar.Parquet.Filtering;
 /// </summary>
 internal static class FilterParser
 {
-    public static FilterNode Parse<T>(Expression<Func<T, bool>> predicate, RowSchema schema)
+    /// <param name="predicate">The filter.</param>
+    /// <param name="schema">The row type's schema.</param>
+    /// <param name="nestedPaths">
+    /// The record fields the source's filters read (<c>Meta.Year</c>), in the order their columns follow the row
+    /// type's: a field met for the first time is added, and its column is the row type's column count plus its place.
+    /// </param>
+    public static FilterNode Parse<T>(Expression<Func<T, bool>> predicate, RowSchema schema, List<string> nestedPaths)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new Walker(predicate.Parameters[0], schema, predicate).Node(predicate.Body);
+        return new Walker(predicate.Parameters[0], schema, predicate, nestedPaths).Node(predicate.Body);
     }
 
     /// <summary>
@@ -26,7 +32,7 @@ internal static class FilterParser
     private static FilterLeaf Typed(FilterLeaf leaf, ColumnOperand column) =>
         leaf with { Domain = column.Domain, Single = column.Single, EnumByName = column.EnumByName };
 
-    private sealed class Walker(ParameterExpression row, RowSchema schema, LambdaExpression whole)
+    private sealed class Walker(ParameterExpression row, RowSchema schema, LambdaExpression whole, List<string> nestedPaths)
     {
         public FilterNode Node(Expression expression)
         {
@@ -271,16 +277,15 @@ internal static class FilterParser
                 inner = nullable;
             }
 
-            if (inner is not MemberExpression { Expression: ParameterExpression parameter } access || parameter != row)
+            if (MemberPath(inner) is not [{ } first, .. string[] fields] || inner is not MemberExpression access)
             {
-                throw Refuse(part, "only members of the row itself are pushed down (not nested members, computed values or method results)");
+                throw Refuse(part, "only members of the row and fields of its records are pushed down (not computed values or method results)");
             }
 
-            string memberName = access.Member.Name;
             int column = -1;
             for (int i = 0; i < schema.Columns.Count; i++)
             {
-                if (schema.Columns[i].MemberName == memberName)
+                if (schema.Columns[i].MemberName == first)
                 {
                     column = i;
                     break;
@@ -289,10 +294,42 @@ internal static class FilterParser
 
             if (column < 0)
             {
-                throw Refuse(part, $"'{memberName}' is not a column of {schema.RowTypeName}");
+                throw Refuse(part, $"'{first}' is not a column of {schema.RowTypeName}");
             }
 
             ColumnDescriptor descriptor = schema.Columns[column];
+            string memberName = first;
+            foreach (string field in fields)
+            {
+                // A field of a record member: its leaf is read as a column of its own, after the row type's.
+                if (descriptor.Fields is null || descriptor.IsList)
+                {
+                    throw Refuse(part, descriptor.IsList
+                        ? $"'{memberName}' is a list; predicates over the contents of lists and maps are not pushed down"
+                        : $"'{memberName}' is not a record");
+                }
+
+                descriptor = descriptor.Fields.FirstOrDefault(f => f.MemberName == field)
+                    ?? throw Refuse(part, $"'{field}' is not a column of {memberName}");
+                memberName += "." + field;
+            }
+
+            if (fields.Length > 0)
+            {
+                if (descriptor.Fields is not null && !descriptor.IsList)
+                {
+                    throw Refuse(part, $"'{memberName}' is a record; compare one of its fields");
+                }
+
+                int place = nestedPaths.IndexOf(memberName);
+                if (place < 0)
+                {
+                    place = nestedPaths.Count;
+                    nestedPaths.Add(memberName);
+                }
+
+                column = schema.Columns.Count + place;
+            }
             if (descriptor.IsList || descriptor.Type == ColumnType.Binary)
             {
                 throw Refuse(part, $"'{memberName}' is a {(descriptor.IsList ? "list" : "binary")} column; only its null test is pushed down");
@@ -343,7 +380,36 @@ internal static class FilterParser
         private static Expression Unwrap(Expression expression) =>
             expression is UnaryExpression { NodeType: ExpressionType.Convert } convert ? Unwrap(convert.Operand) : expression;
 
-        private static string MemberName(Expression expression) => Unwrap(expression) is MemberExpression member ? member.Member.Name : expression.ToString();
+        private string MemberName(Expression expression) => MemberPath(Unwrap(expression)) is { } path ? string.Join('.', path) : expression.ToString();
+
+        /// <summary>
+        /// The member names from the row down to <paramref name="expression"/> (<c>Meta</c>, <c>Year</c>), through
+        /// <c>.Value</c> of nullable structs and the conversions a null-forgiving or nullable access inserts; null when
+        /// it is not a chain of members from the row.
+        /// </summary>
+        private string[]? MemberPath(Expression expression)
+        {
+            var names = new List<string>();
+            Expression? at = expression;
+            while (true)
+            {
+                at = Unwrap(at);
+                if (at is MemberExpression { Member.Name: "Value", Expression: { } nullable } && Nullable.GetUnderlyingType(nullable.Type) is not null && names.Count > 0)
+                {
+                    at = nullable;
+                    continue;
+                }
+
+                if (at is MemberExpression { Expression: { } owner } member)
+                {
+                    names.Insert(0, member.Member.Name);
+                    at = owner;
+                    continue;
+                }
+
+                return at == row && names.Count > 0 ? [.. names] : null;
+            }
+        }
 
         private object? Evaluate(Expression expression)
         {

@@ -23,12 +23,12 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken, FileMetadata? known = null)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
-            BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name);
+            BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths);
             return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), pool, verifyCrc);
         }
         catch
