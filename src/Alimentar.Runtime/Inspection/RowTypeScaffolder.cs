@@ -155,7 +155,7 @@ internal static class RowTypeScaffolder
             return RecordType(inside, path, depth, recordName) is { } record ? record + question : null;
         }
 
-        /// <summary>A map's dictionary type: its key a required scalar, its value any type that binds; null when it cannot bind.</summary>
+        /// <summary>A map's dictionary type: its key a scalar, its value any type that binds; null when it cannot bind.</summary>
         private string? MapType(LeafColumn[] leaves, string[] element, int depth, string name)
         {
             string[] children = leaves.Where(l => l.Path.Parts.Count > element.Length).Select(l => l.Path.Parts[element.Length]).Distinct().ToArray();
@@ -165,7 +165,8 @@ internal static class RowTypeScaffolder
             }
 
             LeafColumn[] keys = leaves.Where(l => l.Path.Parts.Count == element.Length + 1 && l.Path.Parts[^1] == "key").ToArray();
-            if (keys is not [{ IsNullable: false } key] || ElementType(key) is not { } keyType || keyType == "byte[]")
+            // Some writers mark keys OPTIONAL against the spec (incorrect_map_schema); they bind, and a null met there is an error.
+            if (keys is not [{ } key] || ElementType(key) is not { } keyType || keyType == "byte[]")
             {
                 return null;
             }

@@ -1,0 +1,127 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Alimentar.Cli.Tests;
+
+/// <summary>
+/// Every corpus file is scaffolded into a row type, compiled with the generator (all in one compilation) and read
+/// typed; each row's members equal DuckDB's reading of the same row at every depth: records, lists, maps and values.
+/// </summary>
+public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
+{
+    private const int Rows = 2_000;
+
+    private static readonly Lazy<(Assembly Assembly, Dictionary<string, string> Namespaces)> Compiled = new(Compile);
+
+    public static TheoryData<string> Files()
+    {
+        var files = new TheoryData<string>();
+        foreach (string file in Scaffolds().Keys)
+        {
+            files.Add(file);
+        }
+
+        return files;
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task A_scaffolded_row_type_reads_every_value_as_DuckDB_does(string relativePath)
+    {
+        string path = Path.Combine(TestCorpus.DataDirectory, relativePath);
+        (Assembly assembly, Dictionary<string, string> namespaces) = Compiled.Value;
+        var read = (Func<string, int, IList>)assembly.GetType($"{namespaces[relativePath]}.Probe")!.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
+
+        IList typed;
+        try
+        {
+            typed = read(path, Rows);
+        }
+        catch (AlimentarException error)
+        {
+            // A file the reader refuses as a whole is the untyped corpus tests' business; the typed read must not refuse more.
+            await Assert.ThrowsAnyAsync<AlimentarException>(() => ParquetFileInfo.ScanAsync(path, headRows: Rows));
+            output.WriteLine($"refused, as the untyped scan does: {error.Message}");
+            return;
+        }
+
+        List<JsonElement> expected;
+        try
+        {
+            expected = DuckJson.Rows(path, Rows);
+        }
+        catch (Exception error) when (error is DuckDB.NET.Data.DuckDBException or JsonException)
+        {
+            output.WriteLine($"DuckDB does not read it as JSON: {error.Message}");
+            return;
+        }
+
+        Assert.Equal(expected.Count, typed.Count);
+        int compared = 0;
+        for (int i = 0; i < typed.Count; i++)
+        {
+            string? difference = DuckJson.RowDifference(expected[i], typed[i]!, out compared);
+            Assert.True(difference is null, $"row {i}: {difference}\nDuckDB: {expected[i]}");
+        }
+
+        output.WriteLine($"{typed.Count} rows, {compared} members a row compared");
+    }
+
+    /// <summary>Each corpus file's scaffolded row type, by path under data/; files that cannot be opened or bind no column are left out.</summary>
+    private static Dictionary<string, string> Scaffolds()
+    {
+        var scaffolds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string path in Directory.EnumerateFiles(TestCorpus.DataDirectory, "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            string relative = Path.GetRelativePath(TestCorpus.DataDirectory, path);
+            ParquetFile parquet;
+            try
+            {
+                parquet = ParquetFile.OpenAsync(path, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            }
+            catch (AlimentarException)
+            {
+                // A file whose footer is refused has nothing to scaffold.
+                continue;
+            }
+
+            string source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffold", relative);
+            parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (!source.Contains("record Row(\n);", StringComparison.Ordinal))
+            {
+                scaffolds[relative] = source;
+            }
+        }
+
+        return scaffolds;
+    }
+
+    private static (Assembly, Dictionary<string, string>) Compile()
+    {
+        Dictionary<string, string> scaffolds = Scaffolds();
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new List<string>();
+        foreach ((string file, string source) in scaffolds)
+        {
+            string ns = $"Corpus{namespaces.Count}";
+            namespaces[file] = ns;
+            sources.Add(source.Replace("namespace Scaffold;", $"namespace {ns};", StringComparison.Ordinal));
+            sources.Add($$"""
+                namespace {{ns}};
+
+                public static class Probe
+                {
+                    public static System.Collections.IList Read(string path, int take)
+                    {
+                        using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(512), bufferSize: 2);
+                        return System.Linq.Enumerable.ToList(System.Linq.Enumerable.Take(streaming.Rows(), take));
+                    }
+                }
+                """);
+        }
+
+        return (GeneratedAssembly.Compile([.. sources]), namespaces);
+    }
+}
