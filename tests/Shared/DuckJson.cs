@@ -78,8 +78,11 @@ internal static class DuckJson
     /// <summary>A name as scaffolded members spell it: letters and digits alone, case aside.</summary>
     private static string Fold(string name) => string.Concat(name.Where(char.IsLetterOrDigit)).ToUpperInvariant();
 
+    /// <summary>The member of that name: exactly (a map's key), else as a scaffolded member spells it.</summary>
     private static JsonElement? Find(JsonElement obj, string name) =>
-        obj.EnumerateObject().Where(p => Fold(p.Name) == Fold(name)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
+        obj.TryGetProperty(name, out JsonElement exact)
+            ? exact
+            : obj.EnumerateObject().Where(p => Fold(p.Name) == Fold(name)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
 
     /// <summary>Where two values differ, or null when they do not; <paramref name="partial"/> compares only the actual object's members that the expected one has.</summary>
     private static string? Difference(JsonElement expected, JsonElement actual, string at, bool partial)
