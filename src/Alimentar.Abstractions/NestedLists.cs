@@ -112,6 +112,41 @@ public sealed class NestedLists<T>
         return nullable ? true : throw _unexpectedNull(RowOf(depth, entry), $"holds a null list {depth} deep");
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the batch's rows: each row's list of elements that
+    /// <paramref name="element"/> builds from the entries of depth 1, or a null list where the member holds one.
+    /// </summary>
+    /// <typeparam name="TElement">The element type of the member's outermost list.</typeparam>
+    /// <param name="destination">The store's list column, cleared first.</param>
+    /// <param name="nullable">Whether the member holds a null list; if not, a null one is an error naming the row.</param>
+    /// <param name="element">Builds one element from this and its entry in depth 1.</param>
+    public void FillRows<TElement>(ListBuffer<TElement> destination, bool nullable, Func<NestedLists<T>, int, TElement> element)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(element);
+        int[] rows = _offsets[0];
+        destination.Clear();
+        for (int row = 0; row < rows.Length - 1; row++)
+        {
+            if (_nulls[0][row])
+            {
+                if (!nullable)
+                {
+                    throw _unexpectedNull(row, "is a null list");
+                }
+
+                destination.AppendNull();
+                continue;
+            }
+
+            Span<TElement> list = destination.AppendList(rows[row + 1] - rows[row]);
+            for (int i = 0; i < list.Length; i++)
+            {
+                list[i] = element(this, rows[row] + i);
+            }
+        }
+    }
+
     /// <summary>The row an entry lies in: up depth by depth, each time to the last list starting at or before it (empty lists before it start there too).</summary>
     private int RowOf(int depth, int entry)
     {

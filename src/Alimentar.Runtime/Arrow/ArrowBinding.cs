@@ -37,21 +37,70 @@ internal sealed class ArrowBinding
             }
 
             IArrowType type = schema.FieldsList[match].DataType;
-            if (column.Fields is not null || column.ListDepth > 1)
+            if (Misfit(column, type, column.ListDepth, column.MemberName) is { } misfit)
             {
-                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, ParquetSchemaBinder.Describe(column), $"Arrow {type.Name}; records and lists of lists are read from Parquet, not yet from Arrow");
+                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, misfit.Expected, misfit.Found);
             }
 
-            IArrowType? element = type is ListType list ? list.ValueDataType : null;
-            if (column.IsList != element is not null || !FileValueKinds.CanConvert(KindOf(element ?? type), column.Type))
-            {
-                throw ParquetSchemaBinder.Mismatch(name, rowSchema, column, column.IsList ? $"a list of {column.Type}" : column.Type.ToString(), $"Arrow {type.Name}");
-            }
 
             indexes[i] = match;
         }
 
         return new ArrowBinding(name, rowSchema, indexes, names);
+    }
+
+    /// <summary>
+    /// The field of a struct that a record field binds to: by the same name rules, or by position for a map's key
+    /// and value (Arrow writers name them key/value, keys/values or otherwise).
+    /// </summary>
+    public static int FieldOf(ColumnDescriptor field, string[] names, int position)
+    {
+        int match = ColumnNameMatcher.Find(field, names, both => new InvalidOperationException($"two fields match {field.Name}: {both}"));
+        return match >= 0 ? match : field.Name is "key" or "value" && names.Length == 2 ? position : -1;
+    }
+
+    /// <summary>What does not fit when <paramref name="descriptor"/> (with <paramref name="lists"/> lists to go) reads Arrow <paramref name="type"/>; null when it fits.</summary>
+    private static (string Expected, string Found)? Misfit(ColumnDescriptor descriptor, IArrowType type, int lists, string name)
+    {
+        if (lists > 0)
+        {
+            IArrowType? element = type switch
+            {
+                MapType map => map.KeyValueType,
+                ListType list => list.ValueDataType,
+                LargeListType large => large.ValueDataType,
+                FixedSizeListType fixedSize => fixedSize.ValueDataType,
+                _ => null,
+            };
+            return element is null ? ($"a list for {name}", $"Arrow {type.Name}") : Misfit(descriptor, element, lists - 1, name);
+        }
+
+        if (descriptor.Fields is { } fields)
+        {
+            if (type is not StructType group)
+            {
+                return ($"a record for {name}", $"Arrow {type.Name}");
+            }
+
+            string[] names = group.Fields.Select(f => f.Name).ToArray();
+            for (int f = 0; f < fields.Count; f++)
+            {
+                int match = FieldOf(fields[f], names, f);
+                if (match < 0)
+                {
+                    return ($"a field '{fields[f].Name}' for {name}.{fields[f].MemberName}", $"a struct of {string.Join(", ", names.Select(n => $"'{n}'"))}");
+                }
+
+                if (Misfit(fields[f], group.Fields[match].DataType, fields[f].ListDepth, $"{name}.{fields[f].MemberName}") is { } misfit)
+                {
+                    return misfit;
+                }
+            }
+
+            return null;
+        }
+
+        return FileValueKinds.CanConvert(KindOf(type), descriptor.Type) ? null : ($"{descriptor.Type} for {name}", $"Arrow {type.Name}");
     }
 
     public int FieldIndex(int column) => _fieldIndexes[column];

@@ -99,63 +99,81 @@ internal sealed class ArrowColumnReader : IColumnReader
 
     public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken)
     {
-        var list = (ListArray)ArrayOf(column);
-        var items = (BinaryArray)list.Values;
         StringPool strings = _binding.StringPoolFor(column);
-        FillLists(column, list, destination, item => strings.Get(items.GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
+        FillLists(column, destination, (items, item) => strings.Get(((BinaryArray)items).GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken)
     {
-        var list = (ListArray)ArrayOf(column);
-        var items = (BinaryArray)list.Values;
-        FillLists(column, list, destination, item => items.GetBytes(item).ToArray(), _binding.RowSchema.Columns[column].ElementIsNullable);
+        FillLists(column, destination, static (items, item) => ((BinaryArray)items).GetBytes(item).ToArray(), _binding.RowSchema.Columns[column].ElementIsNullable);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct => throw NestedListsUnsupported(column);
+        where T : struct => FillNested(column, destination, element, Nested(column).Lists<T, T>(ArrayOf(column), RowCount, static value => value));
 
     public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct => throw NestedListsUnsupported(column);
+        where T : struct => FillNested(column, destination, element, Nested(column).Lists<T, T?>(ArrayOf(column), RowCount, static value => value));
 
-    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
-        throw NestedListsUnsupported(column);
+    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken)
+    {
+        StringPool strings = _binding.StringPoolFor(column);
+        return FillNested(column, destination, element, Nested(column).ByteLists<string?>(ArrayOf(column), RowCount, bytes => strings.Get(bytes)));
+    }
 
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
-        throw NestedListsUnsupported(column);
+        FillNested(column, destination, element, Nested(column).ByteLists<byte[]?>(ArrayOf(column), RowCount, static bytes => bytes.ToArray()));
 
     public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
-        throw _binding.Unsupported(column, "struct");
+        ValueTask.FromResult(Nested(column).Records(ArrayOf(column), RowCount));
 
-    private Exception NestedListsUnsupported(int column) => _binding.Unsupported(column, "list<list<…>>");
+    private ArrowNestedReader Nested(int column) => new(this, _binding, column, _batchIndex);
+
+    private ValueTask FillNested<TValue, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element, NestedLists<TValue> nested)
+    {
+        nested.FillRows(destination, _binding.RowSchema.Columns[column].IsNullable, element);
+        return ValueTask.CompletedTask;
+    }
 
     private void ReadValueLists<T, TElement>(int column, ListBuffer<TElement> destination, Func<T, TElement> wrap, bool elementsNullable)
         where T : struct
     {
-        var list = (ListArray)ArrayOf(column);
-        IArrowArray items = list.Values;
-        T[] converted = ColumnArrays<T>.Pool.Rent(Math.Max(1, items.Length));
+        T[]? converted = null;
         try
         {
-            Convert(column, items, converted.AsSpan(0, items.Length));
-            FillLists(column, list, destination, item => wrap(converted[item]), elementsNullable);
+            FillLists(column, destination, (items, item) =>
+            {
+                if (converted is null)
+                {
+                    converted = ColumnArrays<T>.Pool.Rent(Math.Max(1, items.Length));
+                    Convert(column, items, converted.AsSpan(0, items.Length));
+                }
+
+                return wrap(converted[item]);
+            }, elementsNullable);
         }
         finally
         {
-            ColumnArrays<T>.Pool.Return(converted);
+            if (converted is not null)
+            {
+                ColumnArrays<T>.Pool.Return(converted);
+            }
         }
     }
 
-    /// <summary>One list per row from a list array's offsets; null lists and null elements only where the member accepts them.</summary>
-    private void FillLists<TElement>(int column, ListArray list, ListBuffer<TElement> destination, Func<int, TElement> element, bool elementsNullable)
+    /// <summary>
+    /// One list per row from a list array (plain, large or fixed-size): null lists and null elements only where the
+    /// member accepts them; <paramref name="element"/> makes an element from the values array and its index there.
+    /// </summary>
+    private void FillLists<TElement>(int column, ListBuffer<TElement> destination, Func<IArrowArray, int, TElement> element, bool elementsNullable)
     {
+        (int[] offsets, bool[] nulls, IArrowArray items, int first) = ArrowNestedReader.ListOf(ArrayOf(column), 0, RowCount);
         bool listsNullable = _binding.RowSchema.Columns[column].IsNullable;
         destination.Clear();
         for (int row = 0; row < RowCount; row++)
         {
-            if (list.IsNull(row))
+            if (nulls[row])
             {
                 if (!listsNullable)
                 {
@@ -166,18 +184,18 @@ internal sealed class ArrowColumnReader : IColumnReader
                 continue;
             }
 
-            int start = list.ValueOffsets[row];
-            Span<TElement> values = destination.AppendList(list.GetValueLength(row));
+            int start = first + offsets[row];
+            Span<TElement> values = destination.AppendList(offsets[row + 1] - offsets[row]);
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = !list.Values.IsNull(start + i) ? element(start + i)
+                values[i] = !items.IsNull(start + i) ? element(items, start + i)
                     : elementsNullable ? default! : throw NullAt(column, row);
             }
         }
     }
 
     /// <summary>Converts a column, whatever its Arrow type, into member values; null slots become default first so they never overflow.</summary>
-    private void Convert<T>(int column, IArrowArray array, Span<T> destination)
+    internal void Convert<T>(int column, IArrowArray array, Span<T> destination)
     {
         int misfit = array switch
         {

@@ -154,27 +154,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         bool[][] nullLists = Array.ConvertAll(nulls, n => n.ToArray());
         var nested = new NestedLists<TValue>(ends, nullLists, values,
             (at, what) => ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + at, what));
-        destination.Clear();
-        int[] rows = ends[0];
-        for (int r = 0; r < rows.Length - 1; r++)
-        {
-            if (nullLists[0][r])
-            {
-                if (!bound.Descriptor.IsNullable)
-                {
-                    throw ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + r, "is a null list");
-                }
-
-                destination.AppendNull();
-                continue;
-            }
-
-            Span<TElement> list = destination.AppendList(rows[r + 1] - rows[r]);
-            for (int i = 0; i < list.Length; i++)
-            {
-                list[i] = element(nested, rows[r] + i);
-            }
-        }
+        nested.FillRows(destination, bound.Descriptor.IsNullable, element);
     }
 
     /// <summary>

@@ -197,34 +197,18 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     }
 
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>
-    private ValueTask<Array> ReadLeafAsync(int leafColumn, BatchLevels levels, CancellationToken cancellationToken)
+    private ValueTask<Array> ReadLeafAsync(int leafColumn, BatchLevels levels, CancellationToken cancellationToken) =>
+        ColumnTypes.Accept<ValueTask<Array>, LeafReader>(reader.Bound(leafColumn).LeafDescriptor.Type, new LeafReader(this, leafColumn, levels, reader.Binding.StringPoolFor(leafColumn), cancellationToken));
+
+    private readonly struct LeafReader(RecordColumnReader owner, int leafColumn, BatchLevels levels, StringPool strings, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
     {
-        BoundColumn bound = reader.Bound(leafColumn);
-        return bound.LeafDescriptor.Type switch
-        {
-            ColumnType.Boolean => ValuesAsync<bool>(leafColumn, levels, cancellationToken),
-            ColumnType.SByte => ValuesAsync<sbyte>(leafColumn, levels, cancellationToken),
-            ColumnType.Byte => ValuesAsync<byte>(leafColumn, levels, cancellationToken),
-            ColumnType.Int16 => ValuesAsync<short>(leafColumn, levels, cancellationToken),
-            ColumnType.UInt16 => ValuesAsync<ushort>(leafColumn, levels, cancellationToken),
-            ColumnType.Int32 => ValuesAsync<int>(leafColumn, levels, cancellationToken),
-            ColumnType.UInt32 => ValuesAsync<uint>(leafColumn, levels, cancellationToken),
-            ColumnType.Int64 => ValuesAsync<long>(leafColumn, levels, cancellationToken),
-            ColumnType.UInt64 => ValuesAsync<ulong>(leafColumn, levels, cancellationToken),
-            ColumnType.Single => ValuesAsync<float>(leafColumn, levels, cancellationToken),
-            ColumnType.Double => ValuesAsync<double>(leafColumn, levels, cancellationToken),
-            ColumnType.Decimal => ValuesAsync<decimal>(leafColumn, levels, cancellationToken),
-            ColumnType.DateTime => ValuesAsync<DateTime>(leafColumn, levels, cancellationToken),
-            ColumnType.DateTimeOffset => ValuesAsync<DateTimeOffset>(leafColumn, levels, cancellationToken),
-            ColumnType.DateOnly => ValuesAsync<DateOnly>(leafColumn, levels, cancellationToken),
-            ColumnType.TimeOnly => ValuesAsync<TimeOnly>(leafColumn, levels, cancellationToken),
-            ColumnType.TimeSpan => ValuesAsync<TimeSpan>(leafColumn, levels, cancellationToken),
-            ColumnType.Guid => ValuesAsync<Guid>(leafColumn, levels, cancellationToken),
-            ColumnType.Half => ValuesAsync<Half>(leafColumn, levels, cancellationToken),
-            ColumnType.String => ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(reader.Binding.StringPoolFor(leafColumn)), cancellationToken),
-            ColumnType.Binary => ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken),
-            _ => throw new InvalidOperationException($"A record leaf of type {bound.LeafDescriptor.Type} has no reader."),
-        };
+        public ValueTask<Array> Value<T>()
+            where T : struct => owner.ValuesAsync<T>(leafColumn, levels, cancellationToken);
+
+        public ValueTask<Array> String() =>
+            owner.ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(strings), cancellationToken);
+
+        public ValueTask<Array> Binary() => owner.ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken);
     }
 
     private async ValueTask<Array> ValuesAsync<T>(int leafColumn, BatchLevels levels, CancellationToken cancellationToken)

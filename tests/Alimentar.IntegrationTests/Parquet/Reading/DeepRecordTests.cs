@@ -9,7 +9,7 @@ namespace Alimentar.IntegrationTests;
 /// </summary>
 public sealed class DeepRecordTests
 {
-    private const string Macros = """
+    internal const string Macros = """
         CREATE MACRO shape(k) AS {'label': CASE WHEN k = -1 THEN NULL ELSE 's' || k END,
                                   'rings': [[{'x': k::FLOAT, 'y': 1.5::FLOAT}, {'x': 0::FLOAT, 'y': k::FLOAT}], []],
                                   'holes': CASE WHEN k % 2 = 0 THEN NULL ELSE [[k::FLOAT], []] END};
@@ -18,7 +18,7 @@ public sealed class DeepRecordTests
                                   'counts': CASE WHEN k % 5 = 0 THEN NULL ELSE MAP(['a', 'b'], [[k::INTEGER], []::INTEGER[]]) END};
         """;
 
-    private const string Scenes = """
+    internal const string Scenes = """
         SELECT i::BIGINT AS id,
                layer(i) AS main,
                CASE WHEN i % 4 = 0 THEN [] ELSE [[layer(i + 1)], NULL, []] END AS grid,
@@ -141,7 +141,7 @@ public sealed class DeepRecordTests
         }
     }
 
-    private static void Write(string query, string path, string options, string macros = Macros)
+    internal static void Write(string query, string path, string options, string macros = Macros)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Apache.Arrow;
+using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// Nested Arrow columns — structs, lists, maps, lists of lists, large and fixed-size lists — read typed by
+/// <see cref="ArrowSource{T}"/>: the arrays Arrow C++ makes of a nested Parquet file (through ParquetSharp's Arrow
+/// reader) give the same rows as reading that file directly.
+/// </summary>
+public sealed class ArrowNestedTests
+{
+    [Fact]
+    public async Task Records_lists_of_lists_of_records_and_maps_of_maps_from_Arrow_CPP_read_as_from_the_Parquet_file()
+    {
+        using var file = new TempFile();
+        DeepRecordTests.Write(DeepRecordTests.Scenes, file.Path, "ROW_GROUP_SIZE 600");
+
+        using MemoryStream ipc = await ArrowCppIpcAsync(file.Path);
+        List<DeepScene> fromArrow = ParquetFiles.ReadAll(new ArrowSource<DeepScene>(ipc, "scenes.arrows"));
+        List<DeepScene> fromParquet = ParquetFiles.ReadAll(new ParquetSource<DeepScene>(file.Path));
+
+        Assert.Equal(1500, fromArrow.Count);
+        Assert.Equal(JsonSerializer.Serialize(fromParquet), JsonSerializer.Serialize(fromArrow));
+    }
+
+    [Fact]
+    public async Task The_issue_s_conversation_row_with_its_list_of_lists_reads_from_Arrow_as_from_Parquet()
+    {
+        using var file = new TempFile();
+        DeepRecordTests.Write("""
+            SELECT 'c' || i AS id,
+                   [{'role': 'user', 'content': 'hi ' || i}] AS messages,
+                   CASE WHEN i % 2 = 0 THEN NULL ELSE MAP(['bleu'], [i / 10.0::DOUBLE]) END AS scores,
+                   [[i, i + 1], [], [i + 2]] AS spans,
+                   CASE WHEN i % 4 = 0 THEN NULL ELSE {'bytes': encode('b' || i), 'path': 'img/' || i || '.jpg'} END AS picture,
+                   CASE WHEN i % 3 = 0 THEN NULL ELSE ['a', NULL] END AS tags,
+                   list_transform(range(i % 5), j -> (i * 10 + j)::INTEGER) AS tokens
+            FROM range(300) t(i)
+            """, file.Path, "ROW_GROUP_SIZE 100");
+
+        using MemoryStream ipc = await ArrowCppIpcAsync(file.Path);
+        List<IssueConversation> fromArrow = ParquetFiles.ReadAll(new ArrowSource<IssueConversation>(ipc, "conversations.arrows"));
+        List<IssueConversation> fromParquet = ParquetFiles.ReadAll(new ParquetSource<IssueConversation>(file.Path));
+
+        Assert.Equal(300, fromArrow.Count);
+        Assert.Equal(JsonSerializer.Serialize(fromParquet), JsonSerializer.Serialize(fromArrow));
+    }
+
+    [Fact]
+    public void Large_and_fixed_size_lists_read_as_lists_and_a_null_where_the_member_cannot_hold_one_names_the_row()
+    {
+        // Three rows: pair [1, 2], [3, 4], null; spans [[10], []], [], [[11, 12]] as large lists of large lists.
+        var pairs = new FixedSizeListArray(new FixedSizeListType(Int32Type.Default, 2), 3,
+            new Int32Array.Builder().AppendRange([1, 2, 3, 4, 0, 0]).Build(), new ArrowBuffer.BitmapBuilder().Append(true).Append(true).Append(false).Build(), 1, 0);
+        var inner = new LargeListArray(new LargeListType(Int32Type.Default), 3, Offsets(0, 1, 1, 3),
+            new Int32Array.Builder().AppendRange([10, 11, 12]).Build(), ArrowBuffer.Empty, 0, 0);
+        var spans = new LargeListArray(new LargeListType(new LargeListType(Int32Type.Default)), 3, Offsets(0, 2, 2, 3), inner, ArrowBuffer.Empty, 0, 0);
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("Pair").DataType(pairs.Data.DataType).Nullable(true))
+            .Field(f => f.Name("Spans").DataType(spans.Data.DataType).Nullable(false))
+            .Build();
+        using var batch = new RecordBatch(schema, [pairs, spans], 3);
+
+        List<FixedLists> rows = ParquetFiles.ReadAll(new ArrowSource<FixedLists>(Ipc(batch)));
+
+        Assert.Equal([1, 2], rows[0].Pair!);
+        Assert.Null(rows[2].Pair);
+        Assert.Equal([[10], []], rows[0].Spans);
+        Assert.Empty(rows[1].Spans);
+        Assert.Equal([[11, 12]], rows[2].Spans);
+        UnexpectedNullException error = Assert.Throws<UnexpectedNullException>(() => ParquetFiles.ReadAll(new ArrowSource<StrictFixedLists>(Ipc(batch))));
+        Assert.Equal(2, error.Row);
+        Assert.Equal("Pair", error.ColumnName);
+    }
+
+    [Fact]
+    public void A_struct_field_of_the_wrong_shape_is_a_mismatch_naming_the_member_path()
+    {
+        var points = new StructArray(new StructType([new Field("x", FloatType.Default, false), new Field("y", StringType.Default, false)]), 1,
+            [new FloatArray.Builder().Append(1f).Build(), new StringArray.Builder().Append("no").Build()], ArrowBuffer.Empty, 0, 0);
+        var schema = new Schema.Builder().Field(f => f.Name("Point").DataType(points.Data.DataType)).Build();
+        using var batch = new RecordBatch(schema, [points], 1);
+
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ArrowSource<ArrowPointRow>(Ipc(batch))));
+
+        Assert.Contains("Single for Point.Y", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Arrow utf8", error.Message, StringComparison.Ordinal);
+    }
+
+    private static MemoryStream Ipc(RecordBatch batch)
+    {
+        var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, batch.Schema, leaveOpen: true))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        ipc.Position = 0;
+        return ipc;
+    }
+
+    private static ArrowBuffer Offsets(params long[] offsets) => new ArrowBuffer.Builder<long>().AppendRange(offsets).Build();
+
+    /// <summary>The file read by Arrow C++ (ParquetSharp's Arrow reader) into record batches, written as an Arrow IPC stream.</summary>
+    private static async Task<MemoryStream> ArrowCppIpcAsync(string path)
+    {
+        var ipc = new MemoryStream();
+        using (var reader = new ParquetSharp.Arrow.FileReader(path))
+        using (IArrowArrayStream batches = reader.GetRecordBatchReader())
+        {
+            ArrowStreamWriter? writer = null;
+            while (await batches.ReadNextRecordBatchAsync() is { } batch)
+            {
+                using (batch)
+                {
+                    writer ??= new ArrowStreamWriter(ipc, batch.Schema, leaveOpen: true);
+                    await writer.WriteRecordBatchAsync(batch);
+                }
+            }
+
+            await writer!.WriteEndAsync();
+            writer.Dispose();
+        }
+
+        ipc.Position = 0;
+        return ipc;
+    }
+}
+
+[StreamingDataset]
+public partial record FixedLists(int[]? Pair, List<int[]> Spans);
+
+[StreamingDataset]
+public partial record StrictFixedLists(int[] Pair, List<int[]> Spans);
+
+public sealed record ArrowPoint(float X, float Y);
+
+[StreamingDataset]
+public partial record ArrowPointRow(ArrowPoint Point);
