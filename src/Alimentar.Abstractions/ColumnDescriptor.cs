@@ -31,6 +31,9 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
 
     private readonly int _listDepth;
 
+    /// <summary>For a map (<c>Dictionary&lt;K, V&gt;</c>), or a list of maps: the innermost list holds its key-value pairs, <see cref="Fields"/> <c>key</c> and <c>value</c>.</summary>
+    public bool IsMap { get; init; }
+
     /// <summary>
     /// For a record, class or struct member (<see cref="ColumnType.Group"/>), or a list of them: the fields of the
     /// nested type, bound by the same name rules inside the file's group; null for any other member.

@@ -63,4 +63,15 @@ public interface IColumnWriter
     /// <param name="lists">One list (perhaps null) per row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     ValueTask WriteBinaryListsAsync(int column, ListColumn<byte[]?> lists, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a member that holds records, maps or lists of lists, laid out node by node as a reader reads it. A
+    /// writer that cannot write nested data refuses it, naming the column.
+    /// </summary>
+    /// <param name="column">The column's index in the row schema.</param>
+    /// <param name="records">The rows' values of the member.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>A task that completes when the column is written.</returns>
+    ValueTask WriteRecordsAsync(int column, RecordColumn records, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"Column {column} holds records or lists of lists, which this writer cannot write.");
 }

@@ -124,6 +124,11 @@ namespace Alimentar.Generators.Emitting
                 {
                     settings.Add($"ListDepth = {list.Depth}");
                 }
+
+                if (list.Innermost.IsMap)
+                {
+                    settings.Add("IsMap = true");
+                }
             }
 
             if (c.Precision > 0)
@@ -274,19 +279,16 @@ namespace Alimentar.Generators.Emitting
         private static void EmitWrite(SourceWriter w, RowSpec row)
         {
             w.Line("/// <inheritdoc />");
-            if (row.Columns.FirstOrDefault(c => c.List is { Inner: { } } || c.Group is not null || c.List is { Innermost.Group: not null }) is { } nested)
-            {
-                // Parquet.Net, the writer for now, cannot write lists of lists or records the way the reader reads them.
-                w.Line($"public override {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken) =>");
-                w.Line($"    throw new global::System.NotSupportedException({Literal($"{row.DisplayName}.{nested.MemberName} {(nested.Group is null && nested.List?.Innermost.Group is null ? "is a list of lists" : "holds records")}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.")});");
-                w.Line();
-                return;
-            }
-
             w.Open($"public override async {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken)");
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
+                if (c.Group is not null || c.List is { Inner: not null } or { Innermost.Group: not null })
+                {
+                    new RecordShredder().Emit(w, c, i);
+                    continue;
+                }
+
                 string call = (c.Storage, c.List?.ElementStorage) switch
                 {
                     (ColumnStorage.Value, _) => $"WriteValuesAsync<{c.ElementType}>",
@@ -649,6 +651,174 @@ namespace Alimentar.Generators.Emitting
                     _ => $"{records}.RequiredReference<{field.ElementType}>({leaf}, {entry})",
                 };
                 return field.Enum is { } e ? $"({e.TypeName}{(field.IsNullable ? "?" : string.Empty)}){value}" : value;
+            }
+        }
+
+        /// <summary>
+        /// Statements that lay a nested member's values out node by node (<c>RecordColumnBuilder</c>) for a writer:
+        /// each row's objects walked in the order the reader numbers their nodes.
+        /// </summary>
+        private sealed class RecordShredder
+        {
+            private readonly List<string> _declarations = new List<string>();
+            private readonly List<string> _body = new List<string>();
+            private int _next;
+            private int _names;
+            private int _indent;
+
+            /// <summary>The block that writes column <paramref name="column"/>: the builder, its leaves declared, every row walked, then the write.</summary>
+            public void Emit(SourceWriter w, ColumnSpec c, int column)
+            {
+                string records = $"records{column}";
+                _indent = 1;
+                if (c.Group is { } group)
+                {
+                    Line($"for (int row = start; row < start + count; row++)");
+                    Line("{");
+                    _indent++;
+                    Group(records, $"this.{Id(c.FieldName)}[row]", group, isMapEntry: false);
+                    _indent--;
+                    Line("}");
+                }
+                else
+                {
+                    ListSpec list = c.List!;
+                    _next = 1;
+                    Line($"var lists = this.{Id(c.FieldName)}.View(start, count);");
+                    Line("for (int row = 0; row < count; row++)");
+                    Line("{");
+                    _indent++;
+                    Line($"if (lists.IsNull(row)) {{ {records}.List(0, null); continue; }}");
+                    Line($"var items = lists[row];");
+                    Line($"{records}.List(0, items.Length);");
+                    Line("foreach (var item in items)");
+                    Line("{");
+                    _indent++;
+                    Element(records, "item", list);
+                    _indent--;
+                    Line("}");
+                    _indent--;
+                    Line("}");
+                }
+
+                w.Open($"// {c.MemberName}: each row's values laid out node by node, as a reader reads them.");
+                w.Line($"var {records} = new {Alimentar}.RecordColumnBuilder(Schema.Columns[{column}]);");
+                foreach (string declaration in _declarations)
+                {
+                    w.Line($"{records}.{declaration};");
+                }
+
+                foreach (string line in _body)
+                {
+                    w.Line(line);
+                }
+
+                w.Line($"await writer.WriteRecordsAsync({column}, {records}.Build(count), cancellationToken).ConfigureAwait(false);");
+                w.Close();
+            }
+
+            private void Line(string text) => _body.Add(new string(' ', 4 * (_indent - 1)) + text);
+
+            /// <summary>A record at the next node: present with its fields, or absent with every node under it.</summary>
+            private void Group(string records, string value, GroupSpec spec, bool isMapEntry)
+            {
+                int self = _next++;
+                string g = $"g{_names++}";
+                if (isMapEntry)
+                {
+                    Line($"{records}.Group({self}, true);");
+                    Field(records, $"{value}.Key", spec.Fields[0]);
+                    Field(records, $"{value}.Value", spec.Fields[1]);
+                    return;
+                }
+
+                Line($"if ({value} is {{ }} {g})");
+                Line("{");
+                _indent++;
+                Line($"{records}.Group({self}, true);");
+                foreach (ColumnSpec field in spec.Fields)
+                {
+                    Field(records, $"{g}.{Id(field.MemberName)}", field);
+                }
+
+                _indent--;
+                Line("}");
+                Line("else");
+                Line("{");
+                Line($"    {records}.Absent({self});");
+                Line("}");
+            }
+
+            private void Field(string records, string value, ColumnSpec field)
+            {
+                if (field.Group is { } group)
+                {
+                    Group(records, value, group, isMapEntry: false);
+                }
+                else if (field.List is { } list)
+                {
+                    List(records, value, list);
+                }
+                else
+                {
+                    Leaf(records, value, field.Storage, field.ElementType);
+                }
+            }
+
+            /// <summary>A list or map at the next node: its length, then each element; or a null list.</summary>
+            private void List(string records, string value, ListSpec list)
+            {
+                int self = _next++;
+                string l = $"l{_names}";
+                string e = $"e{_names++}";
+                string length = list.Container == "Array" ? "Length" : "Count";
+                Line($"if ({value} is {{ }} {l})");
+                Line("{");
+                _indent++;
+                Line($"{records}.List({self}, {l}.{length});");
+                Line($"foreach (var {e} in {l})");
+                Line("{");
+                _indent++;
+                Element(records, e, list);
+                _indent--;
+                Line("}");
+                _indent--;
+                Line("}");
+                Line("else");
+                Line("{");
+                Line($"    {records}.List({self}, null);");
+                Line("}");
+            }
+
+            private void Element(string records, string value, ListSpec list)
+            {
+                if (list.Inner is { } inner)
+                {
+                    List(records, value, inner);
+                }
+                else if (list.Group is { } group)
+                {
+                    Group(records, value, group, list.IsMap);
+                }
+                else
+                {
+                    Leaf(records, value, list.ElementStorage, list.ElementType);
+                }
+            }
+
+            private void Leaf(string records, string value, ColumnStorage storage, string type)
+            {
+                int self = _next++;
+                if (storage is ColumnStorage.Value or ColumnStorage.NullableValue)
+                {
+                    _declarations.Add($"DeclareValue<{type}>({self})");
+                    Line($"{records}.Value<{type}>({self}, ({type}?){value});");
+                }
+                else
+                {
+                    _declarations.Add($"DeclareReference<{type}>({self})");
+                    Line($"{records}.Reference<{type}>({self}, {value});");
+                }
             }
         }
 

@@ -37,9 +37,26 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     }
 
     /// <summary>The Arrow type a column is exposed as: what pyarrow and DuckDB produce for the same data.</summary>
-    public static IArrowType ArrowTypeOf(ColumnDescriptor column) => column.IsList
-        ? new ListType(new Field("item", ElementTypeOf(column), column.ElementIsNullable, null))
-        : ElementTypeOf(column);
+    public static IArrowType ArrowTypeOf(ColumnDescriptor column) => TypeOf(column, column.ListDepth);
+
+    /// <summary>
+    /// The Arrow type of <paramref name="column"/> with <paramref name="lists"/> lists still to go: a list (a map for a
+    /// map's pairs) around the rest, a struct of the fields' types for a record, else the value's type.
+    /// </summary>
+    private static IArrowType TypeOf(ColumnDescriptor column, int lists)
+    {
+        if (lists > 0)
+        {
+            IArrowType element = TypeOf(column, lists - 1);
+            return lists == 1 && column.IsMap
+                ? new MapType((StructType)element, false)
+                : new ListType(new Field("item", element, lists == 1 && column.Fields is null ? column.ElementIsNullable : true, null));
+        }
+
+        return column.Fields is { } fields
+            ? new StructType(fields.Select(f => new Field(f.Name, TypeOf(f, f.ListDepth), f.IsNullable || f.IsList, null)).ToList())
+            : ElementTypeOf(column);
+    }
 
     private static IArrowType ElementTypeOf(ColumnDescriptor column) => column.Type switch
     {
@@ -199,6 +216,118 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
 
         AddList(Describe(column), lists, items.Build());
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask WriteRecordsAsync(int column, RecordColumn records, CancellationToken cancellationToken)
+    {
+        ColumnDescriptor descriptor = Describe(column);
+        int node = 0;
+        IArrowArray array = NodeArray(records, descriptor, descriptor.ListDepth, ref node);
+        Add(descriptor, array);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The Arrow array of one node and those under it: a struct array per group, a list (or map) array per list, a
+    /// typed array per leaf, with validity where entries are null. Arrow's nested layout is the node layout.
+    /// </summary>
+    private static IArrowArray NodeArray(RecordColumn records, ColumnDescriptor descriptor, int lists, ref int node)
+    {
+        RecordColumnNode entries = records.Nodes[node++];
+        if (lists > 0)
+        {
+            IArrowArray values = NodeArray(records, descriptor, lists - 1, ref node);
+            (ArrowBuffer validity, int nullCount) = Validity(entries.Entries, i => !entries.NullLists![i]);
+            var offsets = new ArrowBuffer(MemoryMarshal.AsBytes(entries.Offsets.AsSpan()).ToArray());
+            IArrowType type = TypeOf(descriptor, lists);
+            return type is MapType
+                ? new MapArray(type, entries.Entries, offsets, values, validity, nullCount, 0)
+                : new ListArray(type, entries.Entries, offsets, values, validity, nullCount, 0);
+        }
+
+        if (descriptor.Fields is { } fields)
+        {
+            var children = new IArrowArray[fields.Count];
+            for (int f = 0; f < fields.Count; f++)
+            {
+                children[f] = NodeArray(records, fields[f], fields[f].ListDepth, ref node);
+            }
+
+            (ArrowBuffer validity, int nullCount) = Validity(entries.Entries, i => entries.Presence![i] != 0);
+            return new StructArray(TypeOf(descriptor, 0), entries.Entries, children, validity, nullCount, 0);
+        }
+
+        return ColumnTypes.Accept<IArrowArray, LeafArray>(descriptor.Type, new LeafArray(descriptor with { IsList = false, Fields = null }, entries));
+    }
+
+    private static (ArrowBuffer Validity, int NullCount) Validity(int length, Func<int, bool> valid)
+    {
+        var bits = new bool[length];
+        int nulls = 0;
+        for (int i = 0; i < length; i++)
+        {
+            bits[i] = valid(i);
+            nulls += bits[i] ? 0 : 1;
+        }
+
+        return nulls == 0 ? (ArrowBuffer.Empty, 0) : (Bitmap(bits), nulls);
+    }
+
+    /// <summary>A leaf node's values as a typed Arrow array, null where the node holds none.</summary>
+    private readonly struct LeafArray(ColumnDescriptor leaf, RecordColumnNode entries) : IColumnTypeVisitor<IArrowArray>
+    {
+        public IArrowArray Value<T>()
+            where T : struct
+        {
+            var values = (T?[])entries.Values!;
+            var present = new T[entries.Entries];
+            var valid = new bool[entries.Entries];
+            for (int i = 0; i < present.Length; i++)
+            {
+                valid[i] = values[i].HasValue;
+                present[i] = values[i].GetValueOrDefault();
+            }
+
+            return Build(leaf, present, valid);
+        }
+
+        public IArrowArray String()
+        {
+            var builder = new StringArray.Builder();
+            var values = (string?[])entries.Values!;
+            for (int i = 0; i < entries.Entries; i++)
+            {
+                if (values[i] is { } value)
+                {
+                    builder.Append(value);
+                }
+                else
+                {
+                    builder.AppendNull();
+                }
+            }
+
+            return builder.Build();
+        }
+
+        public IArrowArray Binary()
+        {
+            var builder = new BinaryArray.Builder();
+            var values = (byte[]?[])entries.Values!;
+            for (int i = 0; i < entries.Entries; i++)
+            {
+                if (values[i] is { } value)
+                {
+                    builder.Append(value.AsSpan());
+                }
+                else
+                {
+                    builder.AppendNull();
+                }
+            }
+
+            return builder.Build();
+        }
     }
 
     /// <summary>Wraps the flattened elements in a list array: the column's offsets, a null bit per null list.</summary>

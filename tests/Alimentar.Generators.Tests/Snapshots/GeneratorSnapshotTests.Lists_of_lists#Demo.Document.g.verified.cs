@@ -76,8 +76,122 @@ partial record Document : global::Alimentar.IStreamingRow<global::Demo.Document>
         }
 
         /// <inheritdoc />
-        public override global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken) =>
-            throw new global::System.NotSupportedException("Document.Spans is a list of lists, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.");
+        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
+            // Spans: each row's values laid out node by node, as a reader reads them.
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareValue<int>(2);
+                var lists = this.Spans.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    var items = lists[row];
+                    records1.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records1.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records1.Value<int>(2, (int?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records1.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Words: each row's values laid out node by node, as a reader reads them.
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<string>(2);
+                var lists = this.Words.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    var items = lists[row];
+                    records2.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records2.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                records2.Reference<string>(2, e0);
+                            }
+                        }
+                        else
+                        {
+                            records2.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Scores: each row's values laid out node by node, as a reader reads them.
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<double>(2);
+                var lists = this.Scores.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records3.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records3.Value<double>(2, (double?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records3.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Chunks: each row's values laid out node by node, as a reader reads them.
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<byte[]>(2);
+                var lists = this.Chunks.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records4.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records4.Reference<byte[]>(2, e0);
+                            }
+                        }
+                        else
+                        {
+                            records4.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

@@ -22,8 +22,8 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
             new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
             new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } },
             new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
+            new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
+            new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
 
         private const int FixedRowWidth = 24;
 
@@ -170,8 +170,192 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
         }
 
         /// <inheritdoc />
-        public override global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken) =>
-            throw new global::System.NotSupportedException("Conversation.Messages holds records, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.");
+        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Id, start, count)!, cancellationToken).ConfigureAwait(false);
+            // Messages: each row's values laid out node by node, as a reader reads them.
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareValue<int>(2);
+                records1.DeclareReference<string>(3);
+                records1.DeclareValue<int>(4);
+                records1.DeclareValue<float>(6);
+                records1.DeclareReference<string>(8);
+                var lists = this.Messages.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    var items = lists[row];
+                    records1.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } g0)
+                        {
+                            records1.Group(1, true);
+                            records1.Value<int>(2, (int?)g0.Role);
+                            records1.Reference<string>(3, g0.Content);
+                            records1.Value<int>(4, (int?)g0.Tokens);
+                            if (g0.Scores is { } l1)
+                            {
+                                records1.List(5, l1.Length);
+                                foreach (var e1 in l1)
+                                {
+                                    records1.Value<float>(6, (float?)e1);
+                                }
+                            }
+                            else
+                            {
+                                records1.List(5, null);
+                            }
+                            if (g0.Tags is { } l2)
+                            {
+                                records1.List(7, l2.Count);
+                                foreach (var e2 in l2)
+                                {
+                                    records1.Reference<string>(8, e2);
+                                }
+                            }
+                            else
+                            {
+                                records1.List(7, null);
+                            }
+                        }
+                        else
+                        {
+                            records1.Absent(1);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Picture: each row's values laid out node by node, as a reader reads them.
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<byte[]>(1);
+                records2.DeclareReference<string>(2);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Picture[row] is { } g0)
+                    {
+                        records2.Group(0, true);
+                        records2.Reference<byte[]>(1, g0.Bytes);
+                        records2.Reference<string>(2, g0.Path);
+                    }
+                    else
+                    {
+                        records2.Absent(0);
+                    }
+                }
+                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Meta: each row's values laid out node by node, as a reader reads them.
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<int>(1);
+                records3.DeclareReference<byte[]>(3);
+                records3.DeclareReference<string>(4);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Meta[row] is { } g0)
+                    {
+                        records3.Group(0, true);
+                        records3.Value<int>(1, (int?)g0.Year);
+                        if (g0.Cover is { } g1)
+                        {
+                            records3.Group(2, true);
+                            records3.Reference<byte[]>(3, g1.Bytes);
+                            records3.Reference<string>(4, g1.Path);
+                        }
+                        else
+                        {
+                            records3.Absent(2);
+                        }
+                    }
+                    else
+                    {
+                        records3.Absent(0);
+                    }
+                }
+                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Gallery: each row's values laid out node by node, as a reader reads them.
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<byte[]>(2);
+                records4.DeclareReference<string>(3);
+                var lists = this.Gallery.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } g0)
+                        {
+                            records4.Group(1, true);
+                            records4.Reference<byte[]>(2, g0.Bytes);
+                            records4.Reference<string>(3, g0.Path);
+                        }
+                        else
+                        {
+                            records4.Absent(1);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Scores: each row's values laid out node by node, as a reader reads them.
+            {
+                var records5 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[5]);
+                records5.DeclareReference<string>(2);
+                records5.DeclareValue<double>(3);
+                var lists = this.Scores.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records5.List(0, null); continue; }
+                    var items = lists[row];
+                    records5.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records5.Group(1, true);
+                        records5.Reference<string>(2, item.Key);
+                        records5.Value<double>(3, (double?)item.Value);
+                    }
+                }
+                await writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Thumbnails: each row's values laid out node by node, as a reader reads them.
+            {
+                var records6 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[6]);
+                records6.DeclareValue<int>(2);
+                records6.DeclareReference<byte[]>(4);
+                records6.DeclareReference<string>(5);
+                var lists = this.Thumbnails.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records6.List(0, null); continue; }
+                    var items = lists[row];
+                    records6.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records6.Group(1, true);
+                        records6.Value<int>(2, (int?)item.Key);
+                        if (item.Value is { } g1)
+                        {
+                            records6.Group(3, true);
+                            records6.Reference<byte[]>(4, g1.Bytes);
+                            records6.Reference<string>(5, g1.Path);
+                        }
+                        else
+                        {
+                            records6.Absent(3);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

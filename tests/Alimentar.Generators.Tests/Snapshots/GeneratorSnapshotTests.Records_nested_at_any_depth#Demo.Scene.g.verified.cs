@@ -18,10 +18,10 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
         public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
             "Scene",
             new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-            new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-            new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true) } } } },
-            new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } } } });
+            new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
+            new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
+            new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true) } } } },
+            new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } } } });
 
         private const int FixedRowWidth = 16;
 
@@ -134,8 +134,351 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
         }
 
         /// <inheritdoc />
-        public override global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken) =>
-            throw new global::System.NotSupportedException("Scene.Main holds records, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.");
+        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
+            // Main: each row's values laid out node by node, as a reader reads them.
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareReference<string>(1);
+                records1.DeclareReference<string>(4);
+                records1.DeclareValue<float>(8);
+                records1.DeclareValue<float>(9);
+                records1.DeclareValue<float>(12);
+                records1.DeclareReference<string>(15);
+                records1.DeclareValue<int>(17);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Main[row] is { } g0)
+                    {
+                        records1.Group(0, true);
+                        records1.Reference<string>(1, g0.Name);
+                        if (g0.Shapes is { } l1)
+                        {
+                            records1.List(2, l1.Length);
+                            foreach (var e1 in l1)
+                            {
+                                if (e1 is { } g2)
+                                {
+                                    records1.Group(3, true);
+                                    records1.Reference<string>(4, g2.Label);
+                                    if (g2.Rings is { } l3)
+                                    {
+                                        records1.List(5, l3.Count);
+                                        foreach (var e3 in l3)
+                                        {
+                                            if (e3 is { } l4)
+                                            {
+                                                records1.List(6, l4.Length);
+                                                foreach (var e4 in l4)
+                                                {
+                                                    if (e4 is { } g5)
+                                                    {
+                                                        records1.Group(7, true);
+                                                        records1.Value<float>(8, (float?)g5.X);
+                                                        records1.Value<float>(9, (float?)g5.Y);
+                                                    }
+                                                    else
+                                                    {
+                                                        records1.Absent(7);
+                                                    }
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records1.List(6, null);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records1.List(5, null);
+                                    }
+                                    if (g2.Holes is { } l6)
+                                    {
+                                        records1.List(10, l6.Length);
+                                        foreach (var e6 in l6)
+                                        {
+                                            if (e6 is { } l7)
+                                            {
+                                                records1.List(11, l7.Length);
+                                                foreach (var e7 in l7)
+                                                {
+                                                    records1.Value<float>(12, (float?)e7);
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records1.List(11, null);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records1.List(10, null);
+                                    }
+                                }
+                                else
+                                {
+                                    records1.Absent(3);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records1.List(2, null);
+                        }
+                        if (g0.Counts is { } l8)
+                        {
+                            records1.List(13, l8.Count);
+                            foreach (var e8 in l8)
+                            {
+                                records1.Group(14, true);
+                                records1.Reference<string>(15, e8.Key);
+                                if (e8.Value is { } l10)
+                                {
+                                    records1.List(16, l10.Length);
+                                    foreach (var e10 in l10)
+                                    {
+                                        records1.Value<int>(17, (int?)e10);
+                                    }
+                                }
+                                else
+                                {
+                                    records1.List(16, null);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records1.List(13, null);
+                        }
+                    }
+                    else
+                    {
+                        records1.Absent(0);
+                    }
+                }
+                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Grid: each row's values laid out node by node, as a reader reads them.
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<string>(3);
+                records2.DeclareReference<string>(6);
+                records2.DeclareValue<float>(10);
+                records2.DeclareValue<float>(11);
+                records2.DeclareValue<float>(14);
+                records2.DeclareReference<string>(17);
+                records2.DeclareValue<int>(19);
+                var lists = this.Grid.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    var items = lists[row];
+                    records2.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records2.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                if (e0 is { } g1)
+                                {
+                                    records2.Group(2, true);
+                                    records2.Reference<string>(3, g1.Name);
+                                    if (g1.Shapes is { } l2)
+                                    {
+                                        records2.List(4, l2.Length);
+                                        foreach (var e2 in l2)
+                                        {
+                                            if (e2 is { } g3)
+                                            {
+                                                records2.Group(5, true);
+                                                records2.Reference<string>(6, g3.Label);
+                                                if (g3.Rings is { } l4)
+                                                {
+                                                    records2.List(7, l4.Count);
+                                                    foreach (var e4 in l4)
+                                                    {
+                                                        if (e4 is { } l5)
+                                                        {
+                                                            records2.List(8, l5.Length);
+                                                            foreach (var e5 in l5)
+                                                            {
+                                                                if (e5 is { } g6)
+                                                                {
+                                                                    records2.Group(9, true);
+                                                                    records2.Value<float>(10, (float?)g6.X);
+                                                                    records2.Value<float>(11, (float?)g6.Y);
+                                                                }
+                                                                else
+                                                                {
+                                                                    records2.Absent(9);
+                                                                }
+                                                            }
+                                                        }
+                                                        else
+                                                        {
+                                                            records2.List(8, null);
+                                                        }
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    records2.List(7, null);
+                                                }
+                                                if (g3.Holes is { } l7)
+                                                {
+                                                    records2.List(12, l7.Length);
+                                                    foreach (var e7 in l7)
+                                                    {
+                                                        if (e7 is { } l8)
+                                                        {
+                                                            records2.List(13, l8.Length);
+                                                            foreach (var e8 in l8)
+                                                            {
+                                                                records2.Value<float>(14, (float?)e8);
+                                                            }
+                                                        }
+                                                        else
+                                                        {
+                                                            records2.List(13, null);
+                                                        }
+                                                    }
+                                                }
+                                                else
+                                                {
+                                                    records2.List(12, null);
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records2.Absent(5);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records2.List(4, null);
+                                    }
+                                    if (g1.Counts is { } l9)
+                                    {
+                                        records2.List(15, l9.Count);
+                                        foreach (var e9 in l9)
+                                        {
+                                            records2.Group(16, true);
+                                            records2.Reference<string>(17, e9.Key);
+                                            if (e9.Value is { } l11)
+                                            {
+                                                records2.List(18, l11.Length);
+                                                foreach (var e11 in l11)
+                                                {
+                                                    records2.Value<int>(19, (int?)e11);
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records2.List(18, null);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records2.List(15, null);
+                                    }
+                                }
+                                else
+                                {
+                                    records2.Absent(2);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records2.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Flags: each row's values laid out node by node, as a reader reads them.
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareReference<string>(2);
+                records3.DeclareValue<int>(5);
+                records3.DeclareValue<bool>(6);
+                var lists = this.Flags.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records3.Group(1, true);
+                        records3.Reference<string>(2, item.Key);
+                        if (item.Value is { } l1)
+                        {
+                            records3.List(3, l1.Count);
+                            foreach (var e1 in l1)
+                            {
+                                records3.Group(4, true);
+                                records3.Value<int>(5, (int?)e1.Key);
+                                records3.Value<bool>(6, (bool?)e1.Value);
+                            }
+                        }
+                        else
+                        {
+                            records3.List(3, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+            // Anchors: each row's values laid out node by node, as a reader reads them.
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<string>(3);
+                records4.DeclareValue<float>(5);
+                records4.DeclareValue<float>(6);
+                var lists = this.Anchors.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records4.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                records4.Group(2, true);
+                                records4.Reference<string>(3, e0.Key);
+                                if (e0.Value is { } g2)
+                                {
+                                    records4.Group(4, true);
+                                    records4.Value<float>(5, (float?)g2.X);
+                                    records4.Value<float>(6, (float?)g2.Y);
+                                }
+                                else
+                                {
+                                    records4.Absent(4);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records4.List(1, null);
+                        }
+                    }
+                }
+                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

@@ -50,6 +50,50 @@ public sealed class ArrowNestedTests
     }
 
     [Fact]
+    public async Task Nested_batches_go_to_Arrow_as_structs_lists_and_maps_and_come_back_unchanged()
+    {
+        using var file = new TempFile();
+        DeepRecordTests.Write(DeepRecordTests.Scenes, file.Path, "ROW_GROUP_SIZE 600");
+        List<DeepScene> rows = ParquetFiles.ReadAll(new ParquetSource<DeepScene>(file.Path));
+
+        using var ipc = new MemoryStream();
+        using (var streaming = new StreamingDataset<DeepScene>(new ParquetSource<DeepScene>(file.Path).BatchSize(200), bufferSize: 2))
+        {
+            Assert.Equal(1500, await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync()));
+        }
+
+        List<DeepScene> back = ParquetFiles.ReadAll(new ArrowSource<DeepScene>(ipc, "scenes.arrows"));
+        Assert.Equal(JsonSerializer.Serialize(rows), JsonSerializer.Serialize(back));
+
+        using Batch<DeepScene> batch = Batch<DeepScene>.FromRows(rows.Take(10).ToArray());
+        using RecordBatch record = batch.ToArrow();
+        Assert.IsType<StructArray>(record.Column("main"));
+        Assert.IsType<MapArray>(record.Column("flags"));
+        var grid = Assert.IsType<ListArray>(record.Column("grid"));
+        Assert.IsType<ListArray>(grid.Values);
+        Assert.Equal(BatchArrowExtensions.ArrowSchemaOf<DeepScene>().FieldsList.Select(f => f.DataType.Name + f.DataType), record.Schema.FieldsList.Select(f => f.DataType.Name + f.DataType));
+    }
+
+    [Fact]
+    public void A_list_of_lists_and_a_map_of_the_issue_s_row_go_to_Arrow_and_back()
+    {
+        IssueConversation[] rows = Enumerable.Range(0, 40).Select(i => new IssueConversation(
+            $"c{i}",
+            [new IssueMessage("user", $"hi {i}")],
+            i % 2 == 0 ? null : new Dictionary<string, double> { ["bleu"] = i / 10.0, ["rouge"] = i },
+            i % 3 == 0 ? [] : [[i, i + 1], [], [i + 2]],
+            i % 4 == 0 ? null : new IssueImage([(byte)i], $"img/{i}.jpg"),
+            i % 5 == 0 ? null : ["a", null],
+            Enumerable.Range(0, i % 6).ToArray())).ToArray();
+        using Batch<IssueConversation> batch = Batch<IssueConversation>.FromRows(rows);
+
+        using RecordBatch record = batch.ToArrow();
+        List<IssueConversation> back = ParquetFiles.ReadAll(new ArrowSource<IssueConversation>(Ipc(record)));
+
+        Assert.Equal(JsonSerializer.Serialize(rows), JsonSerializer.Serialize(back));
+    }
+
+    [Fact]
     public void Large_and_fixed_size_lists_read_as_lists_and_a_null_where_the_member_cannot_hold_one_names_the_row()
     {
         // Three rows: pair [1, 2], [3, 4], null; spans [[10], []], [], [[11, 12]] as large lists of large lists.

@@ -17,7 +17,7 @@ internal static class ParquetFieldFactory
         if (rowSchema.Columns.FirstOrDefault(c => c.Fields is not null || c.ListDepth > 1) is { } nested)
         {
             throw new NotSupportedException(
-                $"{rowSchema.RowTypeName}.{nested.MemberName} is {ParquetSchemaBinder.Describe(nested)}, which cannot be written yet: Alimentar's own Parquet writer will write it. Reading it works.");
+                $"{rowSchema.RowTypeName}.{nested.MemberName} is {ParquetSchemaBinder.Describe(nested)}, which cannot be written to Parquet yet: Alimentar's own Parquet writer will write it. Reading it works, and so does ToArrow.");
         }
 
         return new(rowSchema.Columns.Select(Create).ToArray());
