@@ -109,6 +109,16 @@ internal sealed class ArrowBinding
 
     public StringPool StringPoolFor(int column) => _stringPools[column] ??= new StringPool();
 
+    /// <summary>A null met in <paramref name="column"/> where its member cannot hold one: the stream, batch, column and row, and what is null.</summary>
+    public UnexpectedNullException UnexpectedNull(int column, int batch, int row, string what) => new(
+        $"Null in '{Name}', batch {batch}, column '{FieldName(column)}', row {row}: member {RowSchema.RowTypeName}.{RowSchema.Columns[column].MemberName} {what}; declare it nullable.")
+    {
+        FilePath = Name,
+        ColumnName = FieldName(column),
+        RowGroup = batch,
+        Row = row,
+    };
+
     public UnsupportedParquetFeatureException Unsupported(int column, string arrowType) =>
         new($"Cannot read '{Name}', column '{FieldName(column)}': Arrow {arrowType} is not supported.") { FilePath = Name };
 

@@ -281,18 +281,7 @@ internal sealed class ArrowColumnReader : IColumnReader
         return ValueTask.CompletedTask;
     }
 
-    private UnexpectedNullException NullAt(int column, int row)
-    {
-        ColumnDescriptor descriptor = _binding.RowSchema.Columns[column];
-        return new UnexpectedNullException(
-            $"Null in '{_binding.Name}', batch {_batchIndex}, column '{_binding.FieldName(column)}', row {row}: member {_binding.RowSchema.RowTypeName}.{descriptor.MemberName} cannot hold null; declare it nullable.")
-        {
-            FilePath = _binding.Name,
-            ColumnName = _binding.FieldName(column),
-            RowGroup = _batchIndex,
-            Row = row,
-        };
-    }
+    private UnexpectedNullException NullAt(int column, int row) => _binding.UnexpectedNull(column, _batchIndex, row, "cannot hold null");
 
     private static int FirstNull(IArrowArray array)
     {

@@ -244,16 +244,5 @@ internal sealed class ArrowNestedReader(ArrowColumnReader reader, ArrowBinding b
         return value;
     }
 
-    private UnexpectedNullException Null(int row, string what)
-    {
-        ColumnDescriptor member = binding.RowSchema.Columns[column];
-        return new UnexpectedNullException(
-            $"Null in '{binding.Name}', batch {batchIndex}, column '{binding.FieldName(column)}', row {row}: member {binding.RowSchema.RowTypeName}.{member.MemberName} {what}, which it cannot hold; declare it nullable.")
-        {
-            FilePath = binding.Name,
-            ColumnName = binding.FieldName(column),
-            RowGroup = batchIndex,
-            Row = row,
-        };
-    }
+    private UnexpectedNullException Null(int row, string what) => binding.UnexpectedNull(column, batchIndex, row, $"{what}, which it cannot hold");
 }
