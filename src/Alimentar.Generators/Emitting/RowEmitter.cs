@@ -217,7 +217,9 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override void SetRow(int index, {row.FullyQualifiedName} row)");
             foreach (ColumnSpec c in row.Columns)
             {
-                w.Line(c.List is not null
+                w.Line(c.List is { Enum: { } e } enums
+                    ? $"this.{Id(c.FieldName)}.Set(index, {Alimentar}.EnumLists.Numbers<{enums.ElementCode}, {enums.StoredElementCode}>(row.{Id(c.MemberName)}));"
+                    : c.List is not null
                     ? $"this.{Id(c.FieldName)}.Set(index, row.{Id(c.MemberName)});"
                     : $"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
             }
@@ -391,7 +393,7 @@ namespace Alimentar.Generators.Emitting
                 if (c.List is { } list)
                 {
                     // Lists are held flat: the accessor is a view of the store's offsets and elements, no array per row.
-                    w.Line($"{modifiers} {Alimentar}.ListColumn<{list.ElementCode}> {signature} =>");
+                    w.Line($"{modifiers} {Alimentar}.ListColumn<{list.StoredElementCode}> {signature} =>");
                     w.Line($"    (({self}.{row.StoreName}){batch}.Columns).{Id(c.FieldName)}.View({batch}.Offset, {batch}.Count);");
                 }
                 else if (c.Enum is { AsString: false })
@@ -610,6 +612,11 @@ namespace Alimentar.Generators.Emitting
                         _ => $"References<{list.ElementType}>",
                     };
                     string array = $"{records}.{method}({self}, {entry}, nullable: {Bool(nullable)})";
+                    if (list.Enum is not null)
+                    {
+                        return $"{Alimentar}.EnumLists.{(list.Container == "List" ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
+                    }
+
                     return list.Container != "List" ? array + forgive
                         : nullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
                         : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
@@ -841,7 +848,9 @@ namespace Alimentar.Generators.Emitting
             string lists = $"lists{depth}";
             string entry = $"entry{depth}";
             string forgive = list.ElementIsNullable ? string.Empty : "!";
-            string body = inner.Inner is null
+            string body = inner is { Inner: null, Enum: not null }
+                ? $"{Alimentar}.EnumLists.{(inner.Container == "List" ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
+                : inner.Inner is null
                 ? $"{lists}.{(inner.Container == "List" ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
                 : $"{lists}.{(inner.Container == "List" ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
             return $"static ({lists}, {entry}) => {body}";
@@ -852,6 +861,7 @@ namespace Alimentar.Generators.Emitting
         {
             string field = $"this.{Id(c.FieldName)}";
             string copy = list.IsMap ? $"{Alimentar}.MapEntries.ToDictionary({field}, index)"
+                : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.Container == "List" ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
                 : list.Container == "List" ? $"{field}.ToList(index)"
                 : $"{field}.ToArray(index)";
             return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
@@ -859,7 +869,7 @@ namespace Alimentar.Generators.Emitting
 
         /// <summary>The store's field for a column: a pooled array, or flat list buffers.</summary>
         private static string FieldType(ColumnSpec c) => c.List is { } list
-            ? $"{Alimentar}.ListBuffer<{list.ElementCode}>"
+            ? $"{Alimentar}.ListBuffer<{list.StoredElementCode}>"
             : c.StoredType + "[]";
 
         /// <summary>The row member's value as the store holds it.</summary>

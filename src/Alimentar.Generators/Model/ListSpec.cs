@@ -8,13 +8,17 @@ namespace Alimentar.Generators.Model
     /// <param name="Inner">For a list of lists, the element list; null for a list of values.</param>
     /// <param name="Group">For a list of records, the record.</param>
     /// <param name="MapArguments">For a map (<c>Dictionary</c> or <c>ReadOnlyDictionary</c> container), its key and value types as code (<c>string, double?</c>).</param>
-    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null)
+    /// <param name="Enum">For a list of enums, the enum; its values are held as <see cref="ElementType"/>, the underlying type.</param>
+    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null, EnumSpec? Enum = null)
     {
         /// <summary>Whether the member is a map: a list of key-value entries read into a dictionary.</summary>
         public bool IsMap => MapArguments is not null;
 
         /// <summary>The element as written in code (<c>int?</c>, <c>string</c>, <c>int[]?</c>).</summary>
-        public string ElementCode => ElementType + (ElementIsNullable ? "?" : string.Empty);
+        public string ElementCode => (Enum?.TypeName ?? ElementType) + (ElementIsNullable ? "?" : string.Empty);
+
+        /// <summary>The element as the store holds it: an enum's underlying type, else <see cref="ElementCode"/>.</summary>
+        public string StoredElementCode => ElementType + (ElementIsNullable ? "?" : string.Empty);
 
         /// <summary>The list type as written in code, without nullability (<c>int[]</c>, <c>global::System.Collections.Generic.List&lt;string?&gt;</c>).</summary>
         public string TypeCode => Container switch

@@ -20,12 +20,12 @@ namespace Alimentar.Generators.Parsing
                     return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: nested);
                 }
 
-                if (element is null || element.Enum is not null || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
+                if (element is null || element.Enum is { AsString: true } || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
                 {
                     return null;
                 }
 
-                var list = new ListSpec(container!, element.Storage, element.ElementType, element.IsNullable);
+                var list = new ListSpec(container!, element.Storage, element.ElementType, element.IsNullable, Enum: element.Enum);
                 return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
