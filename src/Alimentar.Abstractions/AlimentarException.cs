@@ -18,6 +18,17 @@ public class AlimentarException : Exception
     {
     }
 
+    // Every error says where it lies in the same shape, so a handler reads one set of properties whatever it caught.
+
     /// <summary>The file (or stream description) the error is about, when there is one.</summary>
     public string? FilePath { get; init; }
+
+    /// <summary>The column the error is about, when there is one: as the file spells it, or the row type's for a schema mismatch.</summary>
+    public string? ColumnName { get; init; }
+
+    /// <summary>The Parquet row group, or the Arrow record batch, counting from zero, when known.</summary>
+    public int? RowGroup { get; init; }
+
+    /// <summary>The row within the row group or record batch, counting from zero, when known.</summary>
+    public long? Row { get; init; }
 }

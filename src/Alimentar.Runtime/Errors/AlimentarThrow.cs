@@ -30,7 +30,12 @@ internal static class AlimentarThrow
 
     /// <summary>Valid Parquet that uses something Alimentar does not read (encryption, nested lists, ...).</summary>
     public static UnsupportedParquetFeatureException Unsupported(string file, string problem, int? rowGroup = null, string? column = null, Exception? inner = null, string? detail = null) =>
-        new($"Cannot read {Where(file, rowGroup, column, detail)}: {problem}.", inner) { FilePath = file };
+        new($"Cannot read {Where(file, rowGroup, column, detail)}: {problem}.", inner)
+        {
+            FilePath = file,
+            RowGroup = rowGroup,
+            ColumnName = column,
+        };
 
     /// <summary>A value the member's type cannot hold (a narrowing that overflows, a timestamp outside <see cref="DateTime"/>'s range).</summary>
     /// <param name="file">The file.</param>

@@ -11,9 +11,4 @@ public sealed class CorruptParquetFileException : AlimentarException
     {
     }
 
-    /// <summary>The row group being read, when known.</summary>
-    public int? RowGroup { get; init; }
-
-    /// <summary>The column being read, when known.</summary>
-    public string? ColumnName { get; init; }
 }

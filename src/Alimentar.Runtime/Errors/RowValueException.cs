@@ -1,6 +1,9 @@
 namespace Alimentar;
 
-/// <summary>One value of one row cannot be handed to the row type: where it lies, for code that reports or skips it.</summary>
+/// <summary>
+/// One value of one row cannot be handed to the row type. Its <see cref="AlimentarException.ColumnName"/>,
+/// <see cref="AlimentarException.RowGroup"/> and <see cref="AlimentarException.Row"/> are always set, for code that reports or skips it.
+/// </summary>
 public abstract class RowValueException : AlimentarException
 {
     /// <summary>Creates the exception.</summary>
@@ -9,13 +12,4 @@ public abstract class RowValueException : AlimentarException
         : base(message)
     {
     }
-
-    /// <summary>The column that held the value.</summary>
-    public string? ColumnName { get; init; }
-
-    /// <summary>The Parquet row group, or the Arrow record batch, counting from zero.</summary>
-    public int RowGroup { get; init; }
-
-    /// <summary>The row within the row group or record batch, counting from zero.</summary>
-    public long Row { get; init; }
 }

@@ -10,9 +10,6 @@ public sealed class SchemaMismatchException : AlimentarException
     {
     }
 
-    /// <summary>The row type's column the error is about.</summary>
-    public string? ColumnName { get; init; }
-
     /// <summary>What the row type expected, in words.</summary>
     public string? Expected { get; init; }
 
