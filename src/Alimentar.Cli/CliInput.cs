@@ -53,11 +53,8 @@ internal sealed class CliInput
         return new CliInput(file.FullName, null, file.FullName);
     }
 
-    /// <summary>Opens the input for reading by range: a local file, or an object through its store.</summary>
-    public async ValueTask<IRangeReader> OpenPages(CancellationToken cancellationToken) =>
-        _store is null
-            ? FileRangeReader.Open(_pathOrKey)
-            : await Storage.ObjectRangeReader.OpenAsync(_store, _pathOrKey, null, ObjectReadOptions.Default, cancellationToken).ConfigureAwait(false);
+    public Task<FilterExplanation> ExplainAsync(string where, CancellationToken cancellationToken) =>
+        _store is null ? ParquetFileInfo.ExplainAsync(_pathOrKey, where, cancellationToken) : ParquetFileInfo.ExplainAsync(_store, _pathOrKey, where, cancellationToken);
 
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);

@@ -10,7 +10,7 @@ internal sealed class ExplainCommand(IAnsiConsole console)
         FilterExplanation explanation;
         try
         {
-            explanation = await FilterExplainer.ExplainAsync(file.OpenPages, file.Display, columns => WhereParser.Parse(where, columns), cancellationToken);
+            explanation = await file.ExplainAsync(where, cancellationToken);
         }
         catch (FormatException error)
         {

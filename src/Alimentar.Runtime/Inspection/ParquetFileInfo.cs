@@ -92,6 +92,43 @@ public sealed class ParquetFileInfo
         return ParquetFileScanner.ScanAsync(Open(store, key), Storage.ObjectRangeReader.NameOf(store, key), headRows, cancellationToken, progress, headOnly);
     }
 
+    /// <summary>
+    /// Says which row groups and pages a filter written as text would read from the file at <paramref name="path"/>,
+    /// and why, from metadata alone (footer, page index, Bloom filters), with every column bound untyped.
+    /// </summary>
+    /// <remarks>
+    /// The text is C#-like over the file's column paths: <c>id &gt;= 100 &amp;&amp; (name == "x" || note == null)</c>,
+    /// <c>!(price &lt; 1.5)</c>, <c>label.StartsWith("pre")</c>, <c>id in (1, 2, 3)</c>; dates, times and GUIDs are
+    /// written as strings (<c>at &gt;= "2024-01-05T00:00:00Z"</c>) and strings compare ordinally, as
+    /// <see cref="ParquetSource{T}.Where"/> does.
+    /// </remarks>
+    /// <param name="path">A Parquet file.</param>
+    /// <param name="where">The filter, as text.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>One line per row group.</returns>
+    /// <exception cref="FormatException">The text is not a filter over the file's columns; the message says where and why.</exception>
+    /// <exception cref="AlimentarException">The file cannot be read.</exception>
+    public static Task<FilterExplanation> ExplainAsync(string path, string where, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(where);
+        return FilterExplainer.ExplainAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, columns => FilterText.Parse(where, columns), cancellationToken);
+    }
+
+    /// <summary>Like <see cref="ExplainAsync(string, string, CancellationToken)"/>, over object <paramref name="key"/> in <paramref name="store"/>.</summary>
+    /// <param name="store">Where the object lives.</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="where">The filter, as text.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>One line per row group.</returns>
+    /// <exception cref="FormatException">The text is not a filter over the file's columns.</exception>
+    public static Task<FilterExplanation> ExplainAsync(IObjectStore store, string key, string where, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(where);
+        return FilterExplainer.ExplainAsync(Open(store, key), Storage.ObjectRangeReader.NameOf(store, key), columns => FilterText.Parse(where, columns), cancellationToken);
+    }
+
     private static Func<CancellationToken, ValueTask<IRangeReader>> Open(IObjectStore store, string key) =>
         async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, token).ConfigureAwait(false);
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Alimentar.Cli;
+namespace Alimentar.Inspection;
 
 /// <summary>
 /// The filter language of <c>alimentar explain --where</c>, C#-like over the file's column names:
@@ -9,13 +9,13 @@ namespace Alimentar.Cli;
 /// <c>id in (1, 2, 3)</c>. Dates, times and GUIDs are written as strings: <c>at &gt;= "2024-01-05T00:00:00Z"</c>.
 /// Strings compare ordinally, as <c>Where</c> does.
 /// </summary>
-internal sealed class WhereParser
+internal sealed class FilterText
 {
     private readonly string _text;
     private readonly BoundColumn[] _columns;
     private int _at;
 
-    private WhereParser(string text, BoundColumn[] columns)
+    private FilterText(string text, BoundColumn[] columns)
     {
         _text = text;
         _columns = columns;
@@ -24,7 +24,7 @@ internal sealed class WhereParser
     /// <exception cref="FormatException">The text is not a filter over these columns; the message says where and why.</exception>
     public static FilterNode Parse(string text, BoundColumn[] columns)
     {
-        var parser = new WhereParser(text, columns);
+        var parser = new FilterText(text, columns);
         FilterNode node = parser.Or();
         parser.SkipSpace();
         return parser._at == text.Length ? node : throw parser.Error("expected && or || or the end");
