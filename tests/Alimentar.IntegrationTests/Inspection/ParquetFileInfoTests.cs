@@ -30,6 +30,21 @@ public sealed class ParquetFileInfoTests
     }
 
     [Fact]
+    public async Task A_filter_written_as_text_is_explained_from_a_file_or_a_store_and_a_bad_one_says_where()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Stamped>.WriteFileAsync(file.Path, Enumerable.Range(0, 100).Select(i => new Stamped(i, DateTime.UnixEpoch, null)), rowGroupSize: 50);
+
+        FilterExplanation fromFile = await ParquetFileInfo.ExplainAsync(file.Path, "Id >= 60 && Note == null");
+        FilterExplanation fromStore = await ParquetFileInfo.ExplainAsync(new LocalObjectStore(Path.GetDirectoryName(file.Path)!), Path.GetFileName(file.Path), "Id >= 60");
+
+        Assert.Equal([false, true], fromFile.RowGroups.Select(g => g.Kept));
+        Assert.Equal([false, true], fromStore.RowGroups.Select(g => g.Kept));
+        FormatException error = await Assert.ThrowsAsync<FormatException>(() => ParquetFileInfo.ExplainAsync(file.Path, "Id >= "));
+        Assert.StartsWith("The filter 'Id >= ' cannot be read at position", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_scaffolded_row_type_names_every_column()
     {
         ParquetFileInfo info = await ParquetFileInfo.ReadAsync(ParquetFiles.Corpus("alltypes_plain.parquet"));
