@@ -614,10 +614,10 @@ namespace Alimentar.Generators.Emitting
                     string array = $"{records}.{method}({self}, {entry}, nullable: {Bool(nullable)})";
                     if (list.Enum is not null)
                     {
-                        return $"{Alimentar}.EnumLists.{(list.Container == "List" ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
+                        return $"{Alimentar}.EnumLists.{(list.Container == ListContainer.List ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
                     }
 
-                    return list.Container != "List" ? array + forgive
+                    return list.Container != ListContainer.List ? array + forgive
                         : nullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
                         : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
                 }
@@ -629,8 +629,8 @@ namespace Alimentar.Generators.Emitting
                     : Group(r, e, list.Group!, list.ElementIsNullable, lambda + 1, isMapEntry: list.IsMap);
                 string call = list.Container switch
                 {
-                    "Dictionary" or "ReadOnlyDictionary" => $"Dictionary<{list.MapArguments}>",
-                    "List" => $"List<{list.ElementCode}>",
+                    ListContainer.Dictionary or ListContainer.ReadOnlyDictionary => $"Dictionary<{list.MapArguments}>",
+                    ListContainer.List => $"List<{list.ElementCode}>",
                     _ => $"Array<{list.ElementCode}>",
                 };
                 return $"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}";
@@ -778,7 +778,7 @@ namespace Alimentar.Generators.Emitting
                 int self = _next++;
                 string l = $"l{_names}";
                 string e = $"e{_names++}";
-                string length = list.Container == "Array" ? "Length" : "Count";
+                string length = list.Container == ListContainer.Array ? "Length" : "Count";
                 Line($"if ({value} is {{ }} {l})");
                 Line("{");
                 _indent++;
@@ -849,10 +849,10 @@ namespace Alimentar.Generators.Emitting
             string entry = $"entry{depth}";
             string forgive = list.ElementIsNullable ? string.Empty : "!";
             string body = inner is { Inner: null, Enum: not null }
-                ? $"{Alimentar}.EnumLists.{(inner.Container == "List" ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
+                ? $"{Alimentar}.EnumLists.{(inner.Container == ListContainer.List ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
                 : inner.Inner is null
-                ? $"{lists}.{(inner.Container == "List" ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
-                : $"{lists}.{(inner.Container == "List" ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
+                ? $"{lists}.{(inner.Container == ListContainer.List ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
+                : $"{lists}.{(inner.Container == ListContainer.List ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
             return $"static ({lists}, {entry}) => {body}";
         }
 
@@ -861,8 +861,8 @@ namespace Alimentar.Generators.Emitting
         {
             string field = $"this.{Id(c.FieldName)}";
             string copy = list.IsMap ? $"{Alimentar}.MapEntries.ToDictionary({field}, index)"
-                : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.Container == "List" ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
-                : list.Container == "List" ? $"{field}.ToList(index)"
+                : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.Container == ListContainer.List ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
+                : list.Container == ListContainer.List ? $"{field}.ToList(index)"
                 : $"{field}.ToArray(index)";
             return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
         }

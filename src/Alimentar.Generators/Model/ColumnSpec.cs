@@ -39,7 +39,7 @@ namespace Alimentar.Generators.Model
             _ when IsChar => IsNullable ? "char?" : "char",
             _ when Group is not null => ElementType + (IsNullable ? "?" : string.Empty),
             ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
-            (_, { Container: "List" or "ReadOnlyList" or "Dictionary" or "ReadOnlyDictionary" } l) => l.TypeCode + (IsNullable ? "?" : string.Empty),
+            (_, { Container: not ListContainer.Array } l) => l.TypeCode + (IsNullable ? "?" : string.Empty),
             _ => StoredType,
         };
 

@@ -9,7 +9,7 @@ namespace Alimentar.Generators.Model
     /// <param name="Group">For a list of records, the record.</param>
     /// <param name="MapArguments">For a map (<c>Dictionary</c> or <c>ReadOnlyDictionary</c> container), its key and value types as code (<c>string, double?</c>).</param>
     /// <param name="Enum">For a list of enums, the enum; its values are held as <see cref="ElementType"/>, the underlying type.</param>
-    internal sealed record ListSpec(string Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null, EnumSpec? Enum = null)
+    internal sealed record ListSpec(ListContainer Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null, EnumSpec? Enum = null)
     {
         /// <summary>Whether the member is a map: a list of key-value entries read into a dictionary.</summary>
         public bool IsMap => MapArguments is not null;
@@ -23,10 +23,10 @@ namespace Alimentar.Generators.Model
         /// <summary>The list type as written in code, without nullability (<c>int[]</c>, <c>global::System.Collections.Generic.List&lt;string?&gt;</c>).</summary>
         public string TypeCode => Container switch
         {
-            "Dictionary" => $"global::System.Collections.Generic.Dictionary<{MapArguments}>",
-            "ReadOnlyDictionary" => $"global::System.Collections.Generic.IReadOnlyDictionary<{MapArguments}>",
-            "List" => $"global::System.Collections.Generic.List<{ElementCode}>",
-            "ReadOnlyList" => $"global::System.Collections.Generic.IReadOnlyList<{ElementCode}>",
+            ListContainer.Dictionary => $"global::System.Collections.Generic.Dictionary<{MapArguments}>",
+            ListContainer.ReadOnlyDictionary => $"global::System.Collections.Generic.IReadOnlyDictionary<{MapArguments}>",
+            ListContainer.List => $"global::System.Collections.Generic.List<{ElementCode}>",
+            ListContainer.ReadOnlyList => $"global::System.Collections.Generic.IReadOnlyList<{ElementCode}>",
             _ => ElementCode + "[]",
         };
 

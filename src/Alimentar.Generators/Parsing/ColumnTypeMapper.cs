@@ -11,12 +11,12 @@ namespace Alimentar.Generators.Parsing
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
-            if (ListElement(type, out string? container) is { } elementType)
+            if (ListElement(type, out ListContainer container) is { } elementType)
             {
                 Mapping? element = Map(elementType, enumAsString: false);
                 if (element is { Storage: ColumnStorage.List, List: { } innerList })
                 {
-                    var nested = new ListSpec(container!, ColumnStorage.List, innerList.TypeCode, element.IsNullable, innerList);
+                    var nested = new ListSpec(container, ColumnStorage.List, innerList.TypeCode, element.IsNullable, innerList);
                     return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: nested);
                 }
 
@@ -25,7 +25,7 @@ namespace Alimentar.Generators.Parsing
                     return null;
                 }
 
-                var list = new ListSpec(container!, element.Storage, element.ElementType, element.IsNullable, Enum: element.Enum);
+                var list = new ListSpec(container, element.Storage, element.ElementType, element.IsNullable, Enum: element.Enum);
                 return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
@@ -56,24 +56,25 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary>The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c> or <c>IReadOnlyList&lt;T&gt;</c>.</summary>
-        public static ITypeSymbol? ListElement(ITypeSymbol type, out string? container)
+        public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
-            container = null;
+            container = ListContainer.Array;
             if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
             {
-                container = "Array";
                 return array.ElementType;
             }
 
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
             {
-                container = named.OriginalDefinition.ToDisplayString() switch
+                switch (named.OriginalDefinition.ToDisplayString())
                 {
-                    "System.Collections.Generic.List<T>" => "List",
-                    "System.Collections.Generic.IReadOnlyList<T>" => "ReadOnlyList",
-                    _ => null,
-                };
-                return container is null ? null : named.TypeArguments[0];
+                    case "System.Collections.Generic.List<T>":
+                        container = ListContainer.List;
+                        return named.TypeArguments[0];
+                    case "System.Collections.Generic.IReadOnlyList<T>":
+                        container = ListContainer.ReadOnlyList;
+                        return named.TypeArguments[0];
+                }
             }
 
             return null;

@@ -219,9 +219,9 @@ namespace Alimentar.Generators.Parsing
                 return MapMapping((INamedTypeSymbol)type, map, location, visiting, diagnostics, warnings, cancellationToken, out reported);
             }
 
-            if (ColumnTypeMapper.ListElement(type, out string? container) is { } element)
+            if (ColumnTypeMapper.ListElement(type, out ListContainer container) is { } element)
             {
-                return ListMapping(type, element, container!, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                return ListMapping(type, element, container, location, visiting, diagnostics, warnings, cancellationToken, out reported);
             }
 
             ITypeSymbol target = type;
@@ -283,7 +283,7 @@ namespace Alimentar.Generators.Parsing
         /// A list that holds records somewhere inside: of records, of maps, or of lists of those, at any depth. Lists
         /// of values alone are the type mapper's.
         /// </summary>
-        private static ColumnTypeMapper.Mapping? ListMapping(ITypeSymbol type, ITypeSymbol element, string container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        private static ColumnTypeMapper.Mapping? ListMapping(ITypeSymbol type, ITypeSymbol element, ListContainer container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
             ColumnTypeMapper.Mapping? inner = GroupMapping(element, location, visiting, diagnostics, warnings, cancellationToken, out reported);
             if (inner is { Group: { } group })
@@ -302,11 +302,11 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary><c>Dictionary</c> or <c>ReadOnlyDictionary</c> for a map member's type; null for any other.</summary>
-        private static string? MapContainer(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
+        private static ListContainer? MapContainer(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
             ? named.OriginalDefinition.ToDisplayString() switch
             {
-                "System.Collections.Generic.Dictionary<TKey, TValue>" => "Dictionary",
-                "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => "ReadOnlyDictionary",
+                "System.Collections.Generic.Dictionary<TKey, TValue>" => ListContainer.Dictionary,
+                "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => ListContainer.ReadOnlyDictionary,
                 _ => null,
             }
             : null;
@@ -315,7 +315,7 @@ namespace Alimentar.Generators.Parsing
         /// A map member: a list of key-value records (the Parquet MAP's <c>key</c> and <c>value</c> fields), read into a
         /// dictionary. Keys are non-null scalars; values are scalars, records, lists or maps.
         /// </summary>
-        private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, string container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, ListContainer container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
             reported = false;
             ITypeSymbol keyType = type.TypeArguments[0];

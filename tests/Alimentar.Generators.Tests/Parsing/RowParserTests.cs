@@ -1,0 +1,68 @@
+using Alimentar.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Alimentar.Generators.Tests;
+
+/// <summary>The parser alone: a row type's source becomes the model the emitter is given, and nothing is emitted to check it.</summary>
+public sealed class RowParserTests
+{
+    [Fact]
+    public void A_row_of_nested_records_maps_and_enum_lists_parses_into_the_model_stage_by_stage()
+    {
+        RowSpec row = Parse("""
+            using System.Collections.Generic;
+            using Alimentar;
+
+            namespace Demo;
+
+            public enum Role { User, Assistant }
+
+            public sealed record Point(float X, float? Y);
+
+            [StreamingDataset]
+            public partial record Shape(long Id, [property: ParquetColumn("pts")] List<Point[]>? Points, Dictionary<string, Role[]> Roles, IReadOnlyList<Role?> Seen);
+            """);
+
+        Assert.Equal(("Demo", "Shape", "Columns"), (row.Namespace, row.Name, row.StoreName));
+        Assert.Equal(["Id", "Points", "Roles", "Seen"], row.Columns.Select(c => c.MemberName));
+
+        ColumnSpec points = row.Columns[1];
+        Assert.Equal(("pts", true, true), (points.ColumnName, points.HasExplicitName, points.IsNullable));
+        ListSpec outer = points.List!;
+        Assert.Equal((ListContainer.List, 2), (outer.Container, outer.Depth));
+        Assert.Equal(ListContainer.Array, outer.Inner!.Container);
+        GroupSpec point = outer.Inner.Group!;
+        Assert.Equal("global::Demo.Point", point.TypeName);
+        Assert.Equal([("X", "Value"), ("Y", "NullableValue")], point.Fields.Select(f => (f.MemberName, f.Storage.ToString())));
+
+        ListSpec roles = row.Columns[2].List!;
+        Assert.True(roles.IsMap);
+        Assert.Equal(ListContainer.Dictionary, roles.Container);
+        ListSpec roleList = roles.Group!.Fields[1].List!;
+        Assert.Equal(("global::Demo.Role", "int"), (roleList.ElementCode, roleList.StoredElementCode));
+
+        ListSpec seen = row.Columns[3].List!;
+        Assert.Equal((ListContainer.ReadOnlyList, "global::Demo.Role?", "int?"), (seen.Container, seen.ElementCode, seen.StoredElementCode));
+    }
+
+    [Fact]
+    public void A_type_with_an_error_gives_diagnostics_and_no_model()
+    {
+        GeneratorDriverRunResult result = Run("using Alimentar; [StreamingDataset] public record Row(int A);");
+
+        object parsed = Assert.Single(result.Results.Single().TrackedSteps[StreamingDatasetGenerator.Steps.Parse].SelectMany(s => s.Outputs)).Value;
+        var parse = Assert.IsType<ParseResult>(parsed);
+        Assert.Null(parse.Spec);
+        Assert.Equal("ALI0001", Assert.Single(parse.Diagnostics).Id);
+    }
+
+    private static RowSpec Parse(string source)
+    {
+        GeneratorDriverRunResult result = Run(source);
+        object parsed = Assert.Single(result.Results.Single().TrackedSteps[StreamingDatasetGenerator.Steps.Parse].SelectMany(s => s.Outputs)).Value;
+        return Assert.IsType<ParseResult>(parsed).Spec!;
+    }
+
+    private static GeneratorDriverRunResult Run(string source) =>
+        GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(GeneratorHarness.Compile(source)).GetRunResult();
+}
