@@ -106,45 +106,13 @@ public sealed partial class ParquetSource<T>
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
         }
 
-        MemoryTracker? tracker = PassMemory.Current;
-        long reported = 0;
-        long position = 0;
+        // A filtered batch's position counts matching rows, as the plan and resume do.
         long matched = 0;
-        try
+        RowGroupReading reading = Reading(plan.Ranges, plan.OffsetIndexes, PassMemory.Current, plan.ByPages, filter);
+        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, reading, cancellationToken).ConfigureAwait(false))
         {
-            foreach (RowRange range in plan.Ranges)
-            {
-                if (plan.ByPages)
-                {
-                    AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, plan.OffsetIndexes));
-                }
-
-                await reader.SkipRowsAsync(rowGroup, range.Start - position, plan.OffsetIndexes, cancellationToken).ConfigureAwait(false);
-                position = range.Start;
-                while (position < range.End)
-                {
-                    int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), range.End - position);
-                    ColumnStore<T>? store = await reader.ReadFilteredBatchAsync(rowGroup, rows, filter, cancellationToken).ConfigureAwait(false);
-                    position += rows;
-                    if (tracker is not null)
-                    {
-                        long held = rowGroup.HeldBytes;
-                        tracker.Add(held - reported);
-                        reported = held;
-                    }
-
-                    if (store is not null)
-                    {
-                        // A filtered batch's position counts matching rows, as the plan and resume do.
-                        yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)matched));
-                        matched += store.Count;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            tracker?.Remove(reported);
+            yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)matched));
+            matched += store.Count;
         }
     }
 

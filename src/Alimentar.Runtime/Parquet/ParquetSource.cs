@@ -337,30 +337,18 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         {
             using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: true);
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
-            long reported = 0;
-            try
+            long offset = 0;
+            await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading([new RowRange(0, rowGroup.Rows)], [], tracker), cancellationToken).ConfigureAwait(false))
             {
-                while (rowGroup.RowsLeft > 0)
-                {
-                    long offset = rowGroup.Rows - rowGroup.RowsLeft;
-                    int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), rowGroup.RowsLeft);
-                    ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
-                    if (tracker is not null)
-                    {
-                        long held = rowGroup.HeldBytes;
-                        tracker.Add(held - reported);
-                        reported = held;
-                    }
-
-                    yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)offset));
-                }
-            }
-            finally
-            {
-                tracker?.Remove(reported);
+                yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)offset));
+                offset += store.Count;
             }
         }
     }
+
+    /// <summary>A read of a row group's <paramref name="ranges"/>, in this source's batch sizes.</summary>
+    private RowGroupReading Reading(IReadOnlyList<RowRange> ranges, IReadOnlyList<OffsetIndex?> offsets, MemoryTracker? memory, bool byPages = false, FilterNode? filter = null) =>
+        new(ranges, offsets, byPages, filter, RowsPerBatch, BytesPerBatch, memory);
 
     int IUnitSource<T>.BatchRows => RowsPerBatch;
 
@@ -422,14 +410,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         IReadOnlyList<OffsetIndex?> offsets = skip >= RowsPerBatch
             ? await new PageIndexReader(reader.File, reader.Binding).LoadOffsetIndexesAsync(unit, [], cancellationToken).ConfigureAwait(false)
             : [];
-        await reader.SkipRowsAsync(rowGroup, skip, offsets, cancellationToken).ConfigureAwait(false);
-
-        for (long taken = 0; taken < take;)
+        long offset = skip;
+        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading([new RowRange(skip, take)], offsets, PassMemory.Current), cancellationToken).ConfigureAwait(false))
         {
-            int rows = (int)Math.Min(rowGroup.BatchRows(RowsPerBatch, BytesPerBatch), take - taken);
-            ColumnStore<T> store = await reader.ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
-            yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)(skip + taken)));
-            taken += rows;
+            yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)offset));
+            offset += store.Count;
         }
     }
 

@@ -155,6 +155,53 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The one row-group loop every read goes through: each range of <paramref name="reading"/> sought to (by the
+    /// offset index where loaded), read a batch at a time (whole, or the rows the filter keeps; a batch that keeps
+    /// none is not handed out), with what the page readers hold counted in the pass's memory as it changes.
+    /// </summary>
+    public async IAsyncEnumerable<ColumnStore<T>> ReadBatchesAsync(RowGroupReader rowGroup, RowGroupReading reading, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long reported = 0;
+        long position = 0;
+        try
+        {
+            foreach (RowRange range in reading.Ranges)
+            {
+                if (reading.ByPages)
+                {
+                    AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, reading.OffsetIndexes));
+                }
+
+                await SkipRowsAsync(rowGroup, range.Start - position, reading.OffsetIndexes, cancellationToken).ConfigureAwait(false);
+                position = range.Start;
+                while (position < range.End)
+                {
+                    int rows = (int)Math.Min(rowGroup.BatchRows(reading.RowsPerBatch, reading.BytesPerBatch), range.End - position);
+                    ColumnStore<T>? store = reading.Filter is { } filter
+                        ? await ReadFilteredBatchAsync(rowGroup, rows, filter, cancellationToken).ConfigureAwait(false)
+                        : await ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);
+                    position += rows;
+                    if (reading.Memory is { } tracker)
+                    {
+                        long held = rowGroup.HeldBytes;
+                        tracker.Add(held - reported);
+                        reported = held;
+                    }
+
+                    if (store is not null)
+                    {
+                        yield return store;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            reading.Memory?.Remove(reported);
+        }
+    }
+
     /// <summary>Moves <paramref name="rowGroup"/> <paramref name="rows"/> rows on without handing them out or building a value (<see cref="RowGroupReader.SkipAsync"/>).</summary>
     public ValueTask SkipRowsAsync(RowGroupReader rowGroup, long rows, IReadOnlyList<OffsetIndex?> offsets, CancellationToken cancellationToken) =>
         rowGroup.SkipAsync(rows, offsets, cancellationToken);
