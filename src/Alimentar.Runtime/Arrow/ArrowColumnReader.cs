@@ -111,24 +111,37 @@ internal sealed class ArrowColumnReader : IColumnReader
     }
 
     public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct => FillNested(column, destination, element, Nested(column).Lists<T, T>(ArrayOf(column), RowCount, static value => value));
+        where T : struct => FillNested(column, destination, element, Shaped(column, () => Nested(column).Lists<T, T>(ArrayOf(column), RowCount, static value => value)));
 
     public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct => FillNested(column, destination, element, Nested(column).Lists<T, T?>(ArrayOf(column), RowCount, static value => value));
+        where T : struct => FillNested(column, destination, element, Shaped(column, () => Nested(column).Lists<T, T?>(ArrayOf(column), RowCount, static value => value)));
 
     public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken)
     {
         StringPool strings = _binding.StringPoolFor(column);
-        return FillNested(column, destination, element, Nested(column).ByteLists<string?>(ArrayOf(column), RowCount, bytes => strings.Get(bytes)));
+        return FillNested(column, destination, element, Shaped(column, () => Nested(column).ByteLists<string?>(ArrayOf(column), RowCount, bytes => strings.Get(bytes))));
     }
 
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
-        FillNested(column, destination, element, Nested(column).ByteLists<byte[]?>(ArrayOf(column), RowCount, static bytes => bytes.ToArray()));
+        FillNested(column, destination, element, Shaped(column, () => Nested(column).ByteLists<byte[]?>(ArrayOf(column), RowCount, static bytes => bytes.ToArray())));
 
     public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Nested(column).Records(ArrayOf(column), RowCount));
+        ValueTask.FromResult(Shaped(column, () => Nested(column).Records(ArrayOf(column), RowCount)));
 
     private ArrowNestedReader Nested(int column) => new(this, _binding, column, _batchIndex);
+
+    /// <summary>A nested column's arrays as the member's layout; arrays whose lengths and offsets disagree are an error naming the column, not a crash.</summary>
+    private TResult Shaped<TResult>(int column, Func<TResult> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception error) when (error is IndexOutOfRangeException or ArgumentException or InvalidCastException or OverflowException)
+        {
+            throw AlimentarThrow.Unreadable(_binding.Name, $"batch {_batchIndex}, column '{_binding.FieldName(column)}' holds nested arrays whose lengths or offsets do not fit each other or the member ({error.Message})", error);
+        }
+    }
 
     private ValueTask FillNested<TValue, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element, NestedLists<TValue> nested)
     {

@@ -149,6 +149,19 @@ public sealed class ArrowNestedTests
         return ipc;
     }
 
+    [Fact]
+    public void A_struct_whose_fields_are_shorter_than_it_is_an_error_naming_the_column_not_a_crash()
+    {
+        var points = new StructArray(new StructType([new Field("x", FloatType.Default, false), new Field("y", FloatType.Default, false)]), 3,
+            [new FloatArray.Builder().Append(1f).Build(), new FloatArray.Builder().Append(2f).Build()], ArrowBuffer.Empty, 0, 0);
+        var schema = new Schema.Builder().Field(f => f.Name("Point").DataType(points.Data.DataType)).Build();
+        using var batch = new RecordBatch(schema, [points], 3);
+
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<ArrowPointRow>(Ipc(batch))));
+
+        Assert.Contains("column 'Point'", error.Message, StringComparison.Ordinal);
+    }
+
     private static ArrowBuffer Offsets(params long[] offsets) => new ArrowBuffer.Builder<long>().AppendRange(offsets).Build();
 
     /// <summary>The file read by Arrow C++ (ParquetSharp's Arrow reader) into record batches, written as an Arrow IPC stream.</summary>
