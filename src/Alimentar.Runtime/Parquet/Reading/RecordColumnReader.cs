@@ -198,15 +198,17 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
 
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>
     private ValueTask<Array> ReadLeafAsync(int leafColumn, BatchLevels levels, CancellationToken cancellationToken) =>
-        ColumnTypes.Accept<ValueTask<Array>, LeafReader>(reader.Bound(leafColumn).LeafDescriptor.Type, new LeafReader(this, leafColumn, levels, reader.Binding.StringPoolFor(leafColumn), cancellationToken));
+        ColumnTypes.Accept<ValueTask<Array>, LeafReader>(reader.Bound(leafColumn).LeafDescriptor.Type, new LeafReader(this, leafColumn, levels, cancellationToken));
 
-    private readonly struct LeafReader(RecordColumnReader owner, int leafColumn, BatchLevels levels, StringPool strings, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
+    private StringPool StringsOf(int leafColumn) => reader.Binding.StringPoolFor(leafColumn);
+
+    private readonly struct LeafReader(RecordColumnReader owner, int leafColumn, BatchLevels levels, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
     {
         public ValueTask<Array> Value<T>()
             where T : struct => owner.ValuesAsync<T>(leafColumn, levels, cancellationToken);
 
         public ValueTask<Array> String() =>
-            owner.ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(strings), cancellationToken);
+            owner.ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(owner.StringsOf(leafColumn)), cancellationToken);
 
         public ValueTask<Array> Binary() => owner.ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken);
     }
