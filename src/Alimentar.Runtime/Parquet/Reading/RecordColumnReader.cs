@@ -187,10 +187,18 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             return slotValues;
         }
 
+        // Entries run contiguously between empty or null lists: one copy per run, not per value.
         var picked = (Array)slotValues.Clone();
-        for (int entry = 0; entry < starts.Length; entry++)
+        for (int first = 0; first < starts.Length;)
         {
-            Array.Copy(slotValues, starts[entry], picked, entry, 1);
+            int run = 1;
+            while (first + run < starts.Length && starts[first + run] == starts[first] + run)
+            {
+                run++;
+            }
+
+            Array.Copy(slotValues, starts[first], picked, first, run);
+            first += run;
         }
 
         return picked;
