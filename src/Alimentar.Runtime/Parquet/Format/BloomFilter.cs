@@ -14,13 +14,60 @@ internal sealed class BloomFilter(byte[] bitset)
     /// <summary>The most bytes a filter may claim: larger is corruption (writers cap filters at 128 MiB).</summary>
     private const int MaxBytes = 128 << 20;
 
+    /// <summary>The bitset's bytes.</summary>
+    public int Length => bitset.Length;
+
+    /// <summary>
+    /// An empty filter sized for <paramref name="distinctValues"/> values at <paramref name="falsePositiveRate"/>:
+    /// the split-block formula's bits, rounded up to a power of two bytes (32 bytes to 128 MiB).
+    /// </summary>
+    public static BloomFilter ForDistinctValues(long distinctValues, double falsePositiveRate)
+    {
+        double bits = -8 * Math.Max(1, distinctValues) / Math.Log(1 - Math.Pow(falsePositiveRate, 1.0 / 8));
+        long bytes = 32;
+        while (bytes < MaxBytes && bytes * 8 < bits)
+        {
+            bytes *= 2;
+        }
+
+        return new BloomFilter(new byte[bytes]);
+    }
+
+    /// <summary>Adds a value given its PLAIN bytes.</summary>
+    public void Insert(ReadOnlySpan<byte> plainValue)
+    {
+        ulong hash = XxHash64.HashToUInt64(plainValue);
+        Span<byte> words = bitset.AsSpan(BlockOf(hash) * 32, 32);
+        uint key = (uint)hash;
+        for (int i = 0; i < 8; i++)
+        {
+            Span<byte> word = words[(i * 4)..];
+            BinaryPrimitives.WriteUInt32LittleEndian(word, BinaryPrimitives.ReadUInt32LittleEndian(word) | (1U << (int)((key * Salts[i]) >> 27)));
+        }
+    }
+
+    /// <summary>Writes the filter's header (split block, XXH64, uncompressed) and its bitset.</summary>
+    public void WriteTo(ByteBuffer output)
+    {
+        var writer = new ThriftCompactWriter(output);
+        writer.BeginStructValue();
+        writer.I32(1, bitset.Length);
+        foreach (short union in (ReadOnlySpan<short>)[2, 3, 4])
+        {
+            writer.BeginStruct(union);
+            writer.EmptyStruct(1);
+            writer.EndStruct();
+        }
+
+        writer.EndStruct();
+        output.Write(bitset);
+    }
+
     public bool MayContain(ReadOnlySpan<byte> plainValue)
     {
         ulong hash = XxHash64.HashToUInt64(plainValue);
-        int blocks = bitset.Length / 32;
-        int block = (int)(((hash >> 32) * (ulong)blocks) >> 32);
         uint key = (uint)hash;
-        ReadOnlySpan<byte> words = bitset.AsSpan(block * 32, 32);
+        ReadOnlySpan<byte> words = bitset.AsSpan(BlockOf(hash) * 32, 32);
         for (int i = 0; i < 8; i++)
         {
             uint mask = 1U << (int)((key * Salts[i]) >> 27);
@@ -32,6 +79,8 @@ internal sealed class BloomFilter(byte[] bitset)
 
         return true;
     }
+
+    private int BlockOf(ulong hash) => (int)(((hash >> 32) * (ulong)(bitset.Length / 32)) >> 32);
 
     /// <summary>Parses a filter from its header and bitset; null for an algorithm, hash or compression this reader does not know.</summary>
     /// <returns>The filter, and how many bytes it needs when <paramref name="bytes"/> holds only part of it.</returns>

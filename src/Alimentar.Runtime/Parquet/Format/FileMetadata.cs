@@ -9,7 +9,14 @@ internal sealed record FileMetadata(
     IReadOnlyList<KeyValuePair<string, string?>> KeyValues);
 
 /// <summary>One row group: its rows and one column chunk per leaf column, in schema order.</summary>
-internal sealed record RowGroupMetadata(long RowCount, long TotalByteSize, IReadOnlyList<ColumnChunkMetadata> Columns);
+internal sealed record RowGroupMetadata(long RowCount, long TotalByteSize, IReadOnlyList<ColumnChunkMetadata> Columns)
+{
+    /// <summary>The leaf columns the row group's rows are sorted by, first key first (written; a reader ignores them).</summary>
+    public IReadOnlyList<SortingColumn> SortingColumns { get; init; } = [];
+}
+
+/// <summary>One sort key of a row group: a leaf column's index, its direction and where its nulls go.</summary>
+internal sealed record SortingColumn(int ColumnIndex, bool Descending, bool NullsFirst);
 
 /// <summary>One column chunk: where its pages lie, how they are encoded, and its statistics.</summary>
 internal sealed record ColumnChunkMetadata
@@ -70,4 +77,7 @@ internal sealed record ColumnStatistics
     public long? NullCount { get; init; }
 
     public long? DistinctCount { get; init; }
+
+    /// <summary>Written with <see cref="MinValue"/>/<see cref="MaxValue"/>: false when a bound was truncated (it still bounds the values).</summary>
+    public bool IsExact { get; init; } = true;
 }

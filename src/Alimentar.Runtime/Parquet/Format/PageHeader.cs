@@ -55,6 +55,12 @@ internal readonly record struct PageHeader
     /// <summary>v2 only: whether the values section is compressed (true unless the header says otherwise).</summary>
     public bool IsCompressed { get; init; }
 
+    /// <summary>v2 only: the nulls in the page (written; readers count them from the levels).</summary>
+    public int NullCount { get; init; }
+
+    /// <summary>v2 only: the rows the page holds (written; readers count them from the levels).</summary>
+    public int RowCount { get; init; }
+
     /// <summary>How many bytes the header itself took.</summary>
     public int HeaderLength { get; init; }
 
@@ -113,6 +119,53 @@ internal readonly record struct PageHeader
         }
 
         return header with { HeaderLength = reader.Position };
+    }
+
+    /// <summary>Writes this header; <see cref="HeaderLength"/> is ignored.</summary>
+    public void WriteTo(ByteBuffer output)
+    {
+        var writer = new ThriftCompactWriter(output);
+        writer.BeginStructValue();
+        writer.I32(1, (int)Type);
+        writer.I32(2, UncompressedSize);
+        writer.I32(3, CompressedSize);
+        if (Crc is { } crc)
+        {
+            writer.I32(4, crc);
+        }
+
+        switch (Type)
+        {
+            case PageType.DataPage:
+                writer.BeginStruct(5);
+                writer.I32(1, ValueCount);
+                writer.I32(2, (int)Encoding);
+                writer.I32(3, (int)DefinitionLevelEncoding);
+                writer.I32(4, (int)RepetitionLevelEncoding);
+                writer.EndStruct();
+                break;
+            case PageType.DictionaryPage:
+                writer.BeginStruct(7);
+                writer.I32(1, ValueCount);
+                writer.I32(2, (int)Encoding);
+                writer.EndStruct();
+                break;
+            case PageType.DataPageV2:
+                writer.BeginStruct(8);
+                writer.I32(1, ValueCount);
+                writer.I32(2, NullCount);
+                writer.I32(3, RowCount);
+                writer.I32(4, (int)Encoding);
+                writer.I32(5, DefinitionLevelsLength);
+                writer.I32(6, RepetitionLevelsLength);
+                writer.Bool(7, IsCompressed);
+                writer.EndStruct();
+                break;
+            default:
+                throw new InvalidOperationException($"A {Type} page cannot be written.");
+        }
+
+        writer.EndStruct();
     }
 
     private delegate PageHeader FieldReader(ref ThriftCompactReader reader, PageHeader header, short id, byte type);

@@ -10,6 +10,23 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
     public RowRange Rows(int page, long rowGroupRows) =>
         new(FirstRows[page], (page + 1 < FirstRows.Length ? FirstRows[page + 1] : rowGroupRows) - FirstRows[page]);
 
+    public void WriteTo(ByteBuffer output)
+    {
+        var writer = new ThriftCompactWriter(output);
+        writer.BeginStructValue();
+        writer.BeginList(1, ThriftCompactReader.Struct, PageCount);
+        for (int page = 0; page < PageCount; page++)
+        {
+            writer.BeginStructValue();
+            writer.I64(1, Offsets[page]);
+            writer.I32(2, CompressedSizes[page]);
+            writer.I64(3, FirstRows[page]);
+            writer.EndStruct();
+        }
+
+        writer.EndStruct();
+    }
+
     public static OffsetIndex Parse(ReadOnlySpan<byte> bytes)
     {
         var reader = new ThriftCompactReader(bytes);
@@ -65,6 +82,44 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
 internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Maxes, long[]? NullCounts)
 {
     public int PageCount => NullPages.Length;
+
+    /// <summary>How the pages' bounds are ordered (written: 0 unordered, 1 ascending, 2 descending).</summary>
+    public int BoundaryOrder { get; init; }
+
+    public void WriteTo(ByteBuffer output)
+    {
+        var writer = new ThriftCompactWriter(output);
+        writer.BeginStructValue();
+        writer.BeginList(1, ThriftCompactReader.BooleanTrue, PageCount);
+        foreach (bool nullPage in NullPages)
+        {
+            writer.BoolValue(nullPage);
+        }
+
+        writer.BeginList(2, ThriftCompactReader.Binary, PageCount);
+        foreach (byte[] min in Mins)
+        {
+            writer.BinaryValue(min);
+        }
+
+        writer.BeginList(3, ThriftCompactReader.Binary, PageCount);
+        foreach (byte[] max in Maxes)
+        {
+            writer.BinaryValue(max);
+        }
+
+        writer.I32(4, BoundaryOrder);
+        if (NullCounts is { } nullCounts)
+        {
+            writer.BeginList(5, ThriftCompactReader.I64, nullCounts.Length);
+            foreach (long nulls in nullCounts)
+            {
+                writer.I64Value(nulls);
+            }
+        }
+
+        writer.EndStruct();
+    }
 
     public static ColumnIndex Parse(ReadOnlySpan<byte> bytes)
     {

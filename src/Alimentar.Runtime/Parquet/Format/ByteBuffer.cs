@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace Alimentar.Parquet.Format;
+
+/// <summary>
+/// A growable run of bytes on a pooled array: what pages, levels, dictionaries and Thrift structures are encoded
+/// into before they go out. <see cref="Dispose"/> returns the array; a buffer is reused by <see cref="Clear"/>.
+/// </summary>
+internal sealed class ByteBuffer : IDisposable
+{
+    private byte[] _bytes;
+
+    public ByteBuffer(int capacity = 256) => _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity));
+
+    public int Length { get; private set; }
+
+    public ReadOnlySpan<byte> Span => _bytes.AsSpan(0, Length);
+
+    public ReadOnlyMemory<byte> Memory => _bytes.AsMemory(0, Length);
+
+    public void Clear() => Length = 0;
+
+    public void WriteByte(byte value)
+    {
+        if (Length == _bytes.Length)
+        {
+            Grow(1);
+        }
+
+        _bytes[Length++] = value;
+    }
+
+    public void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(GetSpan(bytes.Length));
+        Length += bytes.Length;
+    }
+
+    public void WriteInt32(int value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(GetSpan(4), value);
+        Length += 4;
+    }
+
+    /// <summary>An unsigned LEB128 varint, as Thrift and the RLE hybrid's run headers use.</summary>
+    public void WriteVarint(ulong value)
+    {
+        Span<byte> span = GetSpan(10);
+        int i = 0;
+        while (value >= 0x80)
+        {
+            span[i++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+
+        span[i++] = (byte)value;
+        Length += i;
+    }
+
+    /// <summary>Room for at least <paramref name="size"/> more bytes; pair with <see cref="Advance"/>.</summary>
+    public Span<byte> GetSpan(int size)
+    {
+        if (_bytes.Length - Length < size)
+        {
+            Grow(size);
+        }
+
+        return _bytes.AsSpan(Length);
+    }
+
+    public void Advance(int count) => Length += count;
+
+    /// <summary>Overwrites bytes already written (a length prefix known only later).</summary>
+    public Span<byte> Written(int start, int count) => _bytes.AsSpan(start, count);
+
+    public void Dispose()
+    {
+        byte[] bytes = _bytes;
+        _bytes = [];
+        Length = 0;
+        if (bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    private void Grow(int size)
+    {
+        ObjectDisposedException.ThrowIf(_bytes.Length == 0, this);
+        int capacity = (int)Math.Min(Array.MaxLength, Math.Max((long)_bytes.Length * 2, (long)Length + size));
+        byte[] grown = ArrayPool<byte>.Shared.Rent(capacity);
+        _bytes.AsSpan(0, Length).CopyTo(grown);
+        ArrayPool<byte>.Shared.Return(_bytes);
+        _bytes = grown;
+    }
+}
