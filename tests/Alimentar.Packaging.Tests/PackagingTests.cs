@@ -102,15 +102,17 @@ public sealed class PackagingTests
             (int published, string log) = DotNet.Run("dotnet", $"publish samples/Alimentar.NativeAot -c Release -r linux-x64 -o \"{output}\"", root, BuildTimeout);
             Assert.True(published == 0, log);
 
-            // Parquet.Net's own reflection-based helpers warn (listed in the README); every warning must be one of theirs.
+            // The product carries no reflection-based dependency any more: not one trim or AOT warning.
             string[] warnings = log.Split('\n').Where(l => l.Contains("warning IL", StringComparison.Ordinal)).ToArray();
-            string[] notParquetNet = warnings.Where(l => !l.Contains("/parquet-dotnet/src/Parquet/", StringComparison.Ordinal) && !l.Contains("Assembly 'Parquet'", StringComparison.Ordinal)).ToArray();
-            Assert.True(notParquetNet.Length == 0, string.Join("\n", notParquetNet));
+            Assert.True(warnings.Length == 0, string.Join("\n", warnings));
 
             (int ran, string printed) = DotNet.Run(Path.Combine(output, "Alimentar.NativeAot"), Path.Combine(output, "aot.parquet"), output, TimeSpan.FromMinutes(1));
             Assert.True(ran == 0, printed);
             Assert.Contains("NativeAOT: streamed 200,000 rows", printed, StringComparison.Ordinal);
-            Assert.Contains("NativeAOT filter: 16,000 rows, reading 100,000 of 200,000", printed, StringComparison.Ordinal);
+            // Statistics keep two of four row groups; our writer's page index then skips the pages before the cut-off.
+            System.Text.RegularExpressions.Match filter = System.Text.RegularExpressions.Regex.Match(printed, @"NativeAOT filter: 16,000 rows, reading ([\d,]+) of 200,000");
+            Assert.True(filter.Success, printed);
+            Assert.InRange(int.Parse(filter.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 80_000, 99_999);
         }
         finally
         {

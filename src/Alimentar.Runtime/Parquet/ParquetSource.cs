@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using global::Parquet;
 
 namespace Alimentar;
 

@@ -128,7 +128,7 @@ public sealed class ArrowNestedTests
     private static async Task AssertArrowCppReadsAsParquetAsync<T>(string path, int rows)
         where T : IStreamingRow<T>
     {
-        using MemoryStream ipc = await ArrowCppIpcAsync(path);
+        using MemoryStream ipc = await ArrowCpp.ReadAsIpcAsync(path);
         List<T> fromArrow = ParquetFiles.ReadAll(new ArrowSource<T>(ipc, "arrow-cpp.arrows"));
         List<T> fromParquet = ParquetFiles.ReadAll(new ParquetSource<T>(path));
 
@@ -163,31 +163,6 @@ public sealed class ArrowNestedTests
     }
 
     private static ArrowBuffer Offsets(params long[] offsets) => new ArrowBuffer.Builder<long>().AppendRange(offsets).Build();
-
-    /// <summary>The file read by Arrow C++ (ParquetSharp's Arrow reader) into record batches, written as an Arrow IPC stream.</summary>
-    private static async Task<MemoryStream> ArrowCppIpcAsync(string path)
-    {
-        var ipc = new MemoryStream();
-        using (var reader = new ParquetSharp.Arrow.FileReader(path))
-        using (IArrowArrayStream batches = reader.GetRecordBatchReader())
-        {
-            ArrowStreamWriter? writer = null;
-            while (await batches.ReadNextRecordBatchAsync() is { } batch)
-            {
-                using (batch)
-                {
-                    writer ??= new ArrowStreamWriter(ipc, batch.Schema, leaveOpen: true);
-                    await writer.WriteRecordBatchAsync(batch);
-                }
-            }
-
-            await writer!.WriteEndAsync();
-            writer.Dispose();
-        }
-
-        ipc.Position = 0;
-        return ipc;
-    }
 }
 
 [StreamingDataset]

@@ -11,6 +11,8 @@ public enum ParquetCompression
     Gzip,
     /// <summary>Zstandard: small and fast to read.</summary>
     Zstd,
-    /// <summary>LZ4 (raw).</summary>
+    /// <summary>LZ4 in its raw block format (Parquet's LZ4_RAW).</summary>
     Lz4,
+    /// <summary>Brotli: small, slow to write.</summary>
+    Brotli,
 }

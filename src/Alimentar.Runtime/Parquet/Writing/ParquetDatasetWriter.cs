@@ -1,16 +1,16 @@
-using global::Parquet;
-using global::Parquet.Schema;
+using Alimentar.Parquet.Writing;
 
 namespace Alimentar;
 
 /// <summary>
-/// Writes rows of <typeparamref name="T"/> to a Parquet file, one row group per
-/// <see cref="ParquetWriteOptions.RowGroupSize"/> rows, holding only the row group being filled in memory.
+/// Writes rows of <typeparamref name="T"/> to a Parquet file with Alimentar's own page writer: row groups of
+/// <see cref="ParquetWriteOptions.RowGroupSize"/> rows (or <see cref="ParquetWriteOptions.RowGroupBytes"/>), pages of
+/// about <see cref="ParquetWriteOptions.PageSize"/>, exact statistics, page indexes and optional Bloom filters. Every
+/// member shape the reader binds is written, records, lists and maps at any depth included.
 /// </summary>
 /// <remarks>
-/// Each column chunk is written as one page (Parquet.Net's layout), so reading such a file holds one column
-/// chunk per column at a time: choose <see cref="ParquetWriteOptions.RowGroupSize"/> with the reader's memory
-/// in mind. The default keeps a chunk near 1 MiB per column.
+/// Rows are encoded a slice at a time as they arrive; the writer holds the row group's encoded pages (the column
+/// chunks must follow one another in the file) and one slice of rows, never the row group's rows.
 /// </remarks>
 /// <example>
 /// <code>
@@ -24,21 +24,23 @@ namespace Alimentar;
 public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     where T : IStreamingRow<T>
 {
+    /// <summary>Rows encoded at a time: enough to amortise the per-column calls, few enough to stay small.</summary>
+    private const int SliceRows = 8_192;
+
     private readonly Stream _stream;
     private readonly bool _leaveOpen;
-    private readonly ParquetWriter _writer;
-    private readonly DataField[] _fields;
+    private readonly ParquetFileWriter _writer;
     private readonly ColumnStore<T> _pending;
+    private long _rowGroupRows;
     private bool _disposed;
 
-    private ParquetDatasetWriter(Stream stream, bool leaveOpen, ParquetWriter writer, DataField[] fields, ParquetWriteOptions options)
+    private ParquetDatasetWriter(Stream stream, bool leaveOpen, ParquetFileWriter writer, ParquetWriteOptions options)
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
         _writer = writer;
-        _fields = fields;
         Options = options;
-        _pending = T.CreateColumnStore(options.RowGroupSize, ColumnBufferPool.Shared);
+        _pending = T.CreateColumnStore(Math.Min(options.RowGroupSize, SliceRows), ColumnBufferPool.Shared);
     }
 
     /// <summary>The layout settings.</summary>
@@ -81,10 +83,20 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new ParquetWriteOptions();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupSize, nameof(options.RowGroupSize));
-        ParquetSchema schema = ParquetFieldFactory.CreateSchema(T.Schema);
-        var parquetOptions = new ParquetOptions { CompressionMethod = ToCompressionMethod(options.Compression) };
-        ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, parquetOptions, append: false, cancellationToken).ConfigureAwait(false);
-        return new ParquetDatasetWriter<T>(stream, leaveOpen, writer, schema.GetDataFields(), options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
+        var writer = new ParquetFileWriter(stream, T.Schema, options);
+        try
+        {
+            await writer.StartAsync(cancellationToken).ConfigureAwait(false);
+            return new ParquetDatasetWriter<T>(stream, leaveOpen, writer, options);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Writes all <paramref name="rows"/> to a new file, in row groups of <paramref name="rowGroupSize"/> rows.</summary>
@@ -109,7 +121,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         _pending.SetRow(_pending.Count, row);
         _pending.Count++;
         RowCount++;
-        return _pending.Count == _pending.Capacity ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
+        return _pending.Count == _pending.Capacity ? EncodeSliceAsync(cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Adds rows; every full row group is written out.</summary>
@@ -144,19 +156,31 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (_pending.Count == 0)
+        await EncodeSliceAsync(cancellationToken, endRowGroup: false).ConfigureAwait(false);
+        if (_rowGroupRows == 0)
         {
             return;
         }
 
-        using (ParquetRowGroupWriter rowGroup = _writer.CreateRowGroup())
+        await _writer.FinishRowGroupAsync(_rowGroupRows, cancellationToken).ConfigureAwait(false);
+        RowGroupCount++;
+        _rowGroupRows = 0;
+    }
+
+    /// <summary>Encodes the buffered rows into pages; a row group that reached its rows or bytes is written out.</summary>
+    private async ValueTask EncodeSliceAsync(CancellationToken cancellationToken, bool endRowGroup = true)
+    {
+        if (_pending.Count > 0)
         {
-            await _pending.WriteAsync(new ParquetColumnWriter(rowGroup, _fields), 0, _pending.Count, cancellationToken).ConfigureAwait(false);
-            rowGroup.CompleteValidate();
+            await _pending.WriteAsync(_writer.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
+            _rowGroupRows += _pending.Count;
+            _pending.Count = 0;
         }
 
-        RowGroupCount++;
-        _pending.Count = 0;
+        if (endRowGroup && (_rowGroupRows >= Options.RowGroupSize || _writer.BufferedBytes >= Options.RowGroupBytes))
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes what is buffered and finishes the file.</summary>
@@ -171,26 +195,17 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         try
         {
             await FlushAsync().ConfigureAwait(false);
+            await _writer.FinishAsync(CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {
             _disposed = true;
             _pending.Dispose();
-            await _writer.DisposeAsync().ConfigureAwait(false);
+            _writer.Dispose();
             if (!_leaveOpen)
             {
                 await _stream.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
-
-    private static CompressionMethod ToCompressionMethod(ParquetCompression compression) => compression switch
-    {
-        ParquetCompression.None => CompressionMethod.None,
-        ParquetCompression.Snappy => CompressionMethod.Snappy,
-        ParquetCompression.Gzip => CompressionMethod.Gzip,
-        ParquetCompression.Zstd => CompressionMethod.Zstd,
-        ParquetCompression.Lz4 => CompressionMethod.Lz4Raw,
-        _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown compression."),
-    };
 }

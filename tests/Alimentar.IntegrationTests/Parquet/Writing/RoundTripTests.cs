@@ -82,7 +82,7 @@ public sealed class RoundTripTests
         Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<Measurement>(file.Path)));
     }
 
-    private static AllColumns Make(int i)
+    internal static AllColumns Make(int i)
     {
         bool hasNulls = i % 4 == 0;
         var when = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(i * 12_345_670L);

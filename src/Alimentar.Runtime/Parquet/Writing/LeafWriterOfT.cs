@@ -1,0 +1,512 @@
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Alimentar.Parquet.Format;
+using Alimentar.Parquet.Writing.Encoding;
+
+namespace Alimentar.Parquet.Writing;
+
+/// <summary>
+/// The page writer of one leaf column holding values of <typeparamref name="T"/>. Values are kept per page and
+/// encoded when the page is cut: a page ends at a row boundary once its estimated size reaches the page size or its
+/// rows the row limit. Values go through a dictionary until it stops paying (its first page would be smaller PLAIN)
+/// or outgrows its limit; later pages of the chunk are PLAIN. Statistics, the page indexes and the Bloom filter are
+/// gathered as values arrive, in the column's sort order from <typeparamref name="TCodec"/>.
+/// </summary>
+internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
+    where T : notnull
+    where TCodec : struct, IValueCodec<T>
+{
+    private readonly TCodec _codec;
+    private readonly PageCompressor _compressor;
+    private readonly bool _hasDefinitions;
+    private readonly bool _hasRepetitions;
+
+    // The page being built.
+    private readonly GrowableArray<T> _pageValues = new();
+    private readonly GrowableArray<int> _pageIndexes = new();
+    private readonly GrowableArray<int> _definitions = new();
+    private readonly GrowableArray<int> _repetitions = new();
+    private int _pageSlots;
+    private int _pageRows;
+    private int _pageNulls;
+    private long _pagePlainBytes;
+    private Bounds _pageBounds;
+
+    // The chunk being built.
+    private readonly ByteBuffer _pages = new(1 << 16);
+    private readonly ByteBuffer _scratch = new(1 << 16);
+    private readonly ByteBuffer _body = new(1 << 16);
+    private readonly List<PageEntry> _pageEntries = [];
+    private Dictionary<T, int>? _dictionary;
+    private readonly GrowableArray<T> _distinct = new();
+    private long _dictionaryBytes;
+    private long _dictionaryUncompressed;
+    private bool _dictionaryUsed;
+    private bool _plainUsed;
+    private bool _fallBackAtNextPage;
+    private long _chunkSlots;
+    private long _chunkRows;
+    private long _chunkNulls;
+    private long _uncompressedBytes;
+    private Bounds _chunkBounds;
+    private BloomFilter? _bloomFilter;
+
+    public LeafWriter(LeafColumn leaf, LeafWriteSettings settings, TCodec codec)
+        : base(leaf, settings)
+    {
+        _codec = codec;
+        _compressor = new PageCompressor(settings.Codec, settings.CompressionLevel);
+        _hasDefinitions = leaf.MaxDefinitionLevel > 0;
+        _hasRepetitions = leaf.MaxRepetitionLevel > 0;
+        StartChunk();
+    }
+
+    public override long BufferedBytes => _pages.Length + _dictionaryBytes;
+
+    public override void Append(ReadOnlySpan<T> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+    {
+        int slots = definitions.IsEmpty ? values.Length : definitions.Length;
+        int maxDefinition = Leaf.MaxDefinitionLevel;
+        int value = 0;
+        for (int slot = 0; slot < slots; slot++)
+        {
+            bool startsRow = repetitions.IsEmpty || repetitions[slot] == 0;
+            if (startsRow)
+            {
+                if (_pageSlots > 0 && PageIsFull())
+                {
+                    FlushPage();
+                }
+
+                _pageRows++;
+            }
+
+            if (_hasDefinitions)
+            {
+                _definitions.Add(definitions.IsEmpty ? maxDefinition : definitions[slot]);
+            }
+
+            if (_hasRepetitions)
+            {
+                _repetitions.Add(repetitions.IsEmpty ? 0 : repetitions[slot]);
+            }
+
+            _pageSlots++;
+            if (!definitions.IsEmpty && definitions[slot] < maxDefinition)
+            {
+                _pageNulls++;
+                continue;
+            }
+
+            Add(values[value++]);
+        }
+    }
+
+    public override EncodedChunk FinishChunk()
+    {
+        if (_pageSlots > 0)
+        {
+            FlushPage();
+        }
+
+        var chunk = new ByteBuffer(_pages.Length + (int)Math.Min(_dictionaryBytes + 64, int.MaxValue));
+        long dictionaryLength = 0;
+        if (_dictionaryUsed)
+        {
+            _scratch.Clear();
+            _codec.WritePlain(_distinct.Span, _scratch);
+            WritePage(chunk, new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
+            dictionaryLength = chunk.Length;
+        }
+
+        chunk.Write(_pages.Span);
+        var encodings = new List<ParquetEncoding>();
+        if (_dictionaryUsed)
+        {
+            encodings.Add(ParquetEncoding.Plain);
+            encodings.Add(ParquetEncoding.RleDictionary);
+        }
+
+        if (_plainUsed && !encodings.Contains(ParquetEncoding.Plain))
+        {
+            encodings.Add(ParquetEncoding.Plain);
+        }
+
+        if (_hasDefinitions || _hasRepetitions)
+        {
+            encodings.Add(ParquetEncoding.Rle);
+        }
+
+        var metadata = new ColumnChunkMetadata
+        {
+            Type = _codec.Type,
+            Encodings = encodings,
+            PathInSchema = Leaf.Path.Parts,
+            Codec = _compressor.Codec,
+            ValueCount = _chunkSlots,
+            TotalUncompressedSize = _uncompressedBytes + (_dictionaryUsed ? _dictionaryUncompressed : 0),
+            TotalCompressedSize = chunk.Length,
+            DataPageOffset = dictionaryLength,
+            DictionaryPageOffset = _dictionaryUsed ? 0 : null,
+            Statistics = ChunkStatistics(),
+        };
+
+        OffsetIndex? offsetIndex = null;
+        ColumnIndex? columnIndex = null;
+        if (Settings.PageIndex)
+        {
+            offsetIndex = new OffsetIndex(
+                _pageEntries.Select(p => p.Offset + dictionaryLength).ToArray(),
+                _pageEntries.Select(p => p.Size).ToArray(),
+                _pageEntries.Select(p => p.FirstRow).ToArray());
+            columnIndex = BuildColumnIndex();
+        }
+
+        var encoded = new EncodedChunk(chunk, metadata, offsetIndex, columnIndex, _bloomFilter);
+        StartChunk();
+        return encoded;
+    }
+
+    public override void Dispose()
+    {
+        _pageValues.Dispose();
+        _pageIndexes.Dispose();
+        _definitions.Dispose();
+        _repetitions.Dispose();
+        _distinct.Dispose();
+        _pages.Dispose();
+        _scratch.Dispose();
+        _body.Dispose();
+        _compressor.Dispose();
+    }
+
+    private void StartChunk()
+    {
+        _pages.Clear();
+        _pageEntries.Clear();
+        _distinct.Clear();
+        _dictionary = Settings.Dictionary && _codec.Dictionary ? new Dictionary<T, int>(_codec.Comparer) : null;
+        _dictionaryBytes = 0;
+        _dictionaryUncompressed = 0;
+        _dictionaryUsed = false;
+        _plainUsed = false;
+        _fallBackAtNextPage = false;
+        _chunkSlots = 0;
+        _chunkRows = 0;
+        _chunkNulls = 0;
+        _uncompressedBytes = 0;
+        _chunkBounds = default;
+        _bloomFilter = Settings.BloomFilterFalsePositiveRate is { } rate
+            ? BloomFilter.ForDistinctValues(Settings.BloomFilterDistinctValues, rate)
+            : null;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(T value)
+    {
+        _pageValues.Add(value);
+        _pagePlainBytes += _codec.PlainSize(value);
+        if (_codec.IsOrdered(value))
+        {
+            _pageBounds.Include(value, in _codec);
+        }
+
+        if (_dictionary is { } dictionary)
+        {
+            ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(dictionary, value, out bool exists);
+            if (!exists)
+            {
+                index = dictionary.Count - 1;
+                _distinct.Add(value);
+                _dictionaryBytes += _codec.PlainSize(value);
+                InsertIntoBloomFilter(value);
+                _fallBackAtNextPage |= _dictionaryBytes > Settings.DictionaryPageSize;
+            }
+
+            _pageIndexes.Add(index);
+        }
+        else
+        {
+            InsertIntoBloomFilter(value);
+        }
+    }
+
+    private void InsertIntoBloomFilter(T value)
+    {
+        if (_bloomFilter is { } filter)
+        {
+            _scratch.Clear();
+            _codec.WriteBound(value, _scratch);
+            filter.Insert(_scratch.Span);
+        }
+    }
+
+    private bool PageIsFull()
+    {
+        if (_pageRows >= Settings.PageRowLimit || _fallBackAtNextPage)
+        {
+            return true;
+        }
+
+        long valueBytes = _dictionary is null
+            ? _pagePlainBytes
+            : ((long)_pageIndexes.Count * RleHybridEncoder.BitWidth(Math.Max(0, _distinct.Count - 1)) / 8);
+        return valueBytes + (_pageSlots / 4) >= Settings.PageSize;
+    }
+
+    private void FlushPage()
+    {
+        bool dictionary = _dictionary is not null;
+
+        // The first page decides whether a dictionary pays: if it and its indexes are no smaller than the values PLAIN, drop it.
+        if (dictionary && !_dictionaryUsed && _dictionaryBytes + ((long)_pageIndexes.Count * RleHybridEncoder.BitWidth(_distinct.Count) / 8) >= _pagePlainBytes)
+        {
+            FallBackToPlain();
+            dictionary = false;
+        }
+
+        _scratch.Clear();
+        int repetitionLength = 0, definitionLength = 0;
+        if (_hasRepetitions)
+        {
+            repetitionLength = WriteLevels(_repetitions.Span, Leaf.MaxRepetitionLevel);
+        }
+
+        if (_hasDefinitions)
+        {
+            definitionLength = WriteLevels(_definitions.Span, Leaf.MaxDefinitionLevel);
+        }
+
+        int levelsLength = _scratch.Length;
+        if (dictionary)
+        {
+            int bitWidth = RleHybridEncoder.BitWidth(Math.Max(0, _distinct.Count - 1));
+            _scratch.WriteByte((byte)bitWidth);
+            RleHybridEncoder.Encode(_pageIndexes.Span, bitWidth, _scratch);
+            _dictionaryUsed = true;
+        }
+        else
+        {
+            _codec.WritePlain(_pageValues.Span, _scratch);
+            _plainUsed = true;
+        }
+
+        var header = new PageHeader
+        {
+            Type = Settings.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
+            ValueCount = _pageSlots,
+            Encoding = dictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain,
+            DefinitionLevelEncoding = ParquetEncoding.Rle,
+            RepetitionLevelEncoding = ParquetEncoding.Rle,
+            DefinitionLevelsLength = definitionLength,
+            RepetitionLevelsLength = repetitionLength,
+            NullCount = _pageNulls,
+            RowCount = _pageRows,
+            IsCompressed = true,
+        };
+
+        long offset = _pages.Length;
+        ReadOnlySpan<byte> levels = Settings.DataPageV2 ? _scratch.Span[..levelsLength] : ReadOnlySpan<byte>.Empty;
+        ReadOnlySpan<byte> compressible = Settings.DataPageV2 ? _scratch.Span[levelsLength..] : _scratch.Span;
+        _uncompressedBytes += WritePage(_pages, header, compressible, levels);
+        _pageEntries.Add(new PageEntry(offset, (int)(_pages.Length - offset), _chunkRows, _pageNulls == _pageSlots, _pageNulls, _pageBounds));
+        _chunkBounds.Include(_pageBounds, in _codec);
+        _chunkSlots += _pageSlots;
+        _chunkRows += _pageRows;
+        _chunkNulls += _pageNulls;
+        ResetPage();
+        if (_fallBackAtNextPage && _dictionary is not null)
+        {
+            // Pages already written keep the dictionary; the rest of the chunk is PLAIN.
+            _dictionary = null;
+        }
+
+        _fallBackAtNextPage = false;
+    }
+
+    private void FallBackToPlain()
+    {
+        _dictionary = null;
+        _distinct.Clear();
+        _dictionaryBytes = 0;
+    }
+
+    /// <summary>Levels as the RLE hybrid, with v1's 4-byte length prefix; returns the bytes without the prefix.</summary>
+    private int WriteLevels(ReadOnlySpan<int> levels, int maxLevel)
+    {
+        int start = _scratch.Length;
+        if (!Settings.DataPageV2)
+        {
+            _scratch.WriteInt32(0);
+        }
+
+        int encodedStart = _scratch.Length;
+        RleHybridEncoder.Encode(levels, RleHybridEncoder.BitWidth(maxLevel), _scratch);
+        int length = _scratch.Length - encodedStart;
+        if (!Settings.DataPageV2)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_scratch.Written(start, 4), length);
+        }
+
+        return length;
+    }
+
+    /// <summary>Writes a page's header and body to <paramref name="output"/>: <paramref name="levels"/> as they are (v2), the rest compressed. Returns the uncompressed size with header.</summary>
+    private int WritePage(ByteBuffer output, PageHeader header, ReadOnlySpan<byte> compressible, ReadOnlySpan<byte> levels)
+    {
+        _body.Clear();
+        _body.Write(levels);
+        _compressor.Compress(compressible, _body);
+        int uncompressed = levels.Length + compressible.Length;
+        header = header with
+        {
+            UncompressedSize = uncompressed,
+            CompressedSize = _body.Length,
+            Crc = Settings.PageChecksums ? (int)Crc32.HashToUInt32(_body.Span) : null,
+        };
+
+        int start = output.Length;
+        header.WriteTo(output);
+        int headerLength = output.Length - start;
+        output.Write(_body.Span);
+        if (header.Type == PageType.DictionaryPage)
+        {
+            _dictionaryUncompressed = headerLength + uncompressed;
+        }
+
+        return headerLength + uncompressed;
+    }
+
+    private void ResetPage()
+    {
+        _pageValues.Clear();
+        _pageIndexes.Clear();
+        _definitions.Clear();
+        _repetitions.Clear();
+        _pageSlots = 0;
+        _pageRows = 0;
+        _pageNulls = 0;
+        _pagePlainBytes = 0;
+        _pageBounds = default;
+    }
+
+    private ColumnStatistics ChunkStatistics()
+    {
+        var statistics = new ColumnStatistics
+        {
+            NullCount = _chunkNulls,
+            DistinctCount = _dictionaryUsed && !_plainUsed ? _distinct.Count : null,
+        };
+
+        if (!_chunkBounds.HasValue)
+        {
+            return statistics;
+        }
+
+        (byte[] min, byte[] max, bool exact) = BoundBytes(_chunkBounds);
+        return statistics with { MinValue = min, MaxValue = max, IsExact = exact };
+    }
+
+    private ColumnIndex BuildColumnIndex()
+    {
+        int pages = _pageEntries.Count;
+        var nullPages = new bool[pages];
+        var mins = new byte[pages][];
+        var maxes = new byte[pages][];
+        var nullCounts = new long[pages];
+        bool ascending = true, descending = true;
+        Bounds previous = default;
+        for (int page = 0; page < pages; page++)
+        {
+            PageEntry entry = _pageEntries[page];
+            nullCounts[page] = entry.Nulls;
+            nullPages[page] = !entry.Bounds.HasValue;
+            if (!entry.Bounds.HasValue)
+            {
+                mins[page] = maxes[page] = [];
+                continue;
+            }
+
+            (mins[page], maxes[page], _) = BoundBytes(entry.Bounds);
+            if (previous.HasValue)
+            {
+                ascending &= _codec.Compare(previous.Min!, entry.Bounds.Min) <= 0 && _codec.Compare(previous.Max!, entry.Bounds.Max) <= 0;
+                descending &= _codec.Compare(previous.Min!, entry.Bounds.Min) >= 0 && _codec.Compare(previous.Max!, entry.Bounds.Max) >= 0;
+            }
+
+            previous = entry.Bounds;
+        }
+
+        return new ColumnIndex(nullPages, mins, maxes, nullCounts) { BoundaryOrder = ascending ? 1 : descending ? 2 : 0 };
+    }
+
+    /// <summary>The bounds' statistics bytes, byte arrays past the bound length truncated to shorter bounds that still hold.</summary>
+    private (byte[] Min, byte[] Max, bool Exact) BoundBytes(Bounds bounds)
+    {
+        T min = bounds.Min, max = bounds.Max;
+        _codec.Widen(ref min, ref max);
+        _scratch.Clear();
+        _codec.WriteBound(min, _scratch);
+        byte[] minBytes = _scratch.Span.ToArray();
+        _scratch.Clear();
+        _codec.WriteBound(max, _scratch);
+        byte[] maxBytes = _scratch.Span.ToArray();
+        if (_codec.Type != PhysicalType.ByteArray)
+        {
+            return (minBytes, maxBytes, true);
+        }
+
+        bool exact = true;
+        if (minBytes.Length > Settings.BoundLength)
+        {
+            minBytes = BoundTruncation.Lower(minBytes, Settings.BoundLength);
+            exact = false;
+        }
+
+        if (maxBytes.Length > Settings.BoundLength && BoundTruncation.Upper(maxBytes, Settings.BoundLength) is { } upper)
+        {
+            maxBytes = upper;
+            exact = false;
+        }
+
+        return (minBytes, maxBytes, exact);
+    }
+
+    private readonly record struct PageEntry(long Offset, int Size, long FirstRow, bool AllNull, long Nulls, Bounds Bounds);
+
+    /// <summary>The least and greatest ordered values seen, in the codec's order.</summary>
+    private struct Bounds
+    {
+        public bool HasValue;
+        public T Min;
+        public T Max;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Include(T value, in TCodec codec)
+        {
+            if (!HasValue)
+            {
+                HasValue = true;
+                Min = Max = value;
+            }
+            else if (codec.Compare(value, Min) < 0)
+            {
+                Min = value;
+            }
+            else if (codec.Compare(value, Max) > 0)
+            {
+                Max = value;
+            }
+        }
+
+        public void Include(Bounds other, in TCodec codec)
+        {
+            if (other.HasValue)
+            {
+                Include(other.Min, in codec);
+                Include(other.Max, in codec);
+            }
+        }
+    }
+}
