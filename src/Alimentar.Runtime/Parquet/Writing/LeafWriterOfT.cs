@@ -252,7 +252,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         long valueBytes = _dictionary is null
             ? _pagePlainBytes
             : ((long)_pageIndexes.Count * RleHybridEncoder.BitWidth(Math.Max(0, _distinct.Count - 1)) / 8);
-        return valueBytes + (_pageSlots / 4) >= Settings.PageSize;
+        long levelBytes = _hasDefinitions || _hasRepetitions ? _pageSlots / 4 : 0;
+        return valueBytes + levelBytes >= Settings.PageSize;
     }
 
     private void FlushPage()

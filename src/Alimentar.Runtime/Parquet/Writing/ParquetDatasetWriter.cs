@@ -27,17 +27,16 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <summary>Rows encoded at a time: enough to amortise the per-column calls, few enough to stay small.</summary>
     private const int SliceRows = 8_192;
 
-    private readonly Stream _stream;
-    private readonly bool _leaveOpen;
+    private readonly WriteTarget _target;
     private readonly ParquetFileWriter _writer;
     private readonly ColumnStore<T> _pending;
     private long _rowGroupRows;
     private bool _disposed;
+    private bool _faulted;
 
-    private ParquetDatasetWriter(Stream stream, bool leaveOpen, ParquetFileWriter writer, ParquetWriteOptions options)
+    private ParquetDatasetWriter(WriteTarget target, ParquetFileWriter writer, ParquetWriteOptions options)
     {
-        _stream = stream;
-        _leaveOpen = leaveOpen;
+        _target = target;
         _writer = writer;
         Options = options;
         _pending = T.CreateColumnStore(Math.Min(options.RowGroupSize, SliceRows), ColumnBufferPool.Shared);
@@ -60,16 +59,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     public static async Task<ParquetDatasetWriter<T>> CreateAsync(string path, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 1 << 16, FileOptions.Asynchronous);
-        try
-        {
-            return await CreateAsync(stream, leaveOpen: false, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await CreateAsync(new LocalFileTarget(path), options, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes to <paramref name="stream"/>.</summary>
@@ -81,20 +71,27 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     public static async Task<ParquetDatasetWriter<T>> CreateAsync(Stream stream, bool leaveOpen = true, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        options ??= new ParquetWriteOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupSize, nameof(options.RowGroupSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
-        var writer = new ParquetFileWriter(stream, T.Schema, options);
+        return await CreateAsync(new StreamTarget(stream, leaveOpen), options, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static async Task<ParquetDatasetWriter<T>> CreateAsync(WriteTarget target, ParquetWriteOptions? options, CancellationToken cancellationToken)
+    {
+        ParquetFileWriter? writer = null;
         try
         {
+            options ??= new ParquetWriteOptions();
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupSize, nameof(options.RowGroupSize));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
+            writer = new ParquetFileWriter(target.Stream, T.Schema, options);
             await writer.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new ParquetDatasetWriter<T>(stream, leaveOpen, writer, options);
+            return new ParquetDatasetWriter<T>(target, writer, options);
         }
         catch
         {
-            writer.Dispose();
+            writer?.Dispose();
+            await target.AbortAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -115,13 +112,15 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <param name="row">The row.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>A task that ends when the row is buffered (or its row group written).</returns>
+    /// <remarks>If a write fails or is cancelled, the writer is spent: disposing it discards the file rather than publish part of it.</remarks>
     public ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfUnusable();
         _pending.SetRow(_pending.Count, row);
         _pending.Count++;
         RowCount++;
-        return _pending.Count == _pending.Capacity ? EncodeSliceAsync(cancellationToken) : ValueTask.CompletedTask;
+        bool sliceFull = _pending.Count == _pending.Capacity || _rowGroupRows + _pending.Count >= Options.RowGroupSize;
+        return sliceFull ? FaultOnErrorAsync(EncodeSliceAsync(cancellationToken, endRowGroup: true)) : ValueTask.CompletedTask;
     }
 
     /// <summary>Adds rows; every full row group is written out.</summary>
@@ -131,9 +130,18 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     public async ValueTask WriteAsync(IEnumerable<T> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        foreach (T row in rows)
+        try
         {
-            await WriteAsync(row, cancellationToken).ConfigureAwait(false);
+            foreach (T row in rows)
+            {
+                await WriteAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // The rows failed part way (theirs or ours): the file would hold some of them, so it is not published.
+            _faulted = true;
+            throw;
         }
     }
 
@@ -153,9 +161,49 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <summary>Writes the buffered rows as a row group now, even if it is not full.</summary>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>A task that ends when the row group is written.</returns>
-    public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ThrowIfUnusable();
+        return FaultOnErrorAsync(FlushRowGroupAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// Writes what is buffered and finishes the file, which only then appears under its name (a path is written to a
+    /// hidden temporary file beside it and renamed). After a failed or cancelled write the file is discarded instead.
+    /// </summary>
+    /// <returns>A task that ends when the file is complete, or discarded.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        bool committed = false;
+        try
+        {
+            if (!_faulted)
+            {
+                await FlushRowGroupAsync(CancellationToken.None).ConfigureAwait(false);
+                await _writer.FinishAsync(CancellationToken.None).ConfigureAwait(false);
+                await _target.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                committed = true;
+            }
+        }
+        finally
+        {
+            _pending.Dispose();
+            _writer.Dispose();
+            if (!committed)
+            {
+                await _target.AbortAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask FlushRowGroupAsync(CancellationToken cancellationToken)
+    {
         await EncodeSliceAsync(cancellationToken, endRowGroup: false).ConfigureAwait(false);
         if (_rowGroupRows == 0)
         {
@@ -168,8 +216,9 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     }
 
     /// <summary>Encodes the buffered rows into pages; a row group that reached its rows or bytes is written out.</summary>
-    private async ValueTask EncodeSliceAsync(CancellationToken cancellationToken, bool endRowGroup = true)
+    private async ValueTask EncodeSliceAsync(CancellationToken cancellationToken, bool endRowGroup)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_pending.Count > 0)
         {
             await _pending.WriteAsync(_writer.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
@@ -179,33 +228,29 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
 
         if (endRowGroup && (_rowGroupRows >= Options.RowGroupSize || _writer.BufferedBytes >= Options.RowGroupBytes))
         {
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
+            await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Writes what is buffered and finishes the file.</summary>
-    /// <returns>A task that ends when the file is complete.</returns>
-    public async ValueTask DisposeAsync()
+    private async ValueTask FaultOnErrorAsync(ValueTask write)
     {
-        if (_disposed)
-        {
-            return;
-        }
-
         try
         {
-            await FlushAsync().ConfigureAwait(false);
-            await _writer.FinishAsync(CancellationToken.None).ConfigureAwait(false);
+            await write.ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            _disposed = true;
-            _pending.Dispose();
-            _writer.Dispose();
-            if (!_leaveOpen)
-            {
-                await _stream.DisposeAsync().ConfigureAwait(false);
-            }
+            _faulted = true;
+            throw;
+        }
+    }
+
+    private void ThrowIfUnusable()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_faulted)
+        {
+            throw new InvalidOperationException("An earlier write to this Parquet writer failed; the file will be discarded when the writer is disposed.");
         }
     }
 }

@@ -1,0 +1,266 @@
+using System.Data.Common;
+using System.Globalization;
+using Alimentar.Parquet.Format;
+using DuckDB.NET.Data;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// What the writer claims about its files, as DuckDB's <c>parquet_metadata</c> and Alimentar's own footer parser see
+/// it: pages of the page size, encodings, exact statistics, indexes and Bloom filters that readers use to skip
+/// bytes, key-value metadata and <c>created_by</c>; and the errors a row that cannot be written gets.
+/// </summary>
+public sealed class WriterLayoutTests
+{
+    [Fact]
+    public async Task DuckDB_sees_our_codec_encodings_exact_statistics_metadata_and_created_by()
+    {
+        using var file = new TempFile();
+        var options = new ParquetWriteOptions
+        {
+            RowGroupSize = 5_000,
+            Compression = ParquetCompression.Zstd,
+            Metadata = new Dictionary<string, string> { ["origin"] = "writer-test" },
+            SortingColumns = [new ParquetSortingColumn("Id")],
+        };
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 12_000).Select(Sensor.Make), options);
+
+        List<object?[]> id = Query($"SELECT compression, encodings, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Id' ORDER BY row_group_id");
+        Assert.Equal(3, id.Count);
+        Assert.All(id, c => Assert.Equal("ZSTD", c[0]));
+        Assert.Equal(["0", "4999", "0"], new[] { id[0][2], id[0][3], id[0][4] }.Select(Text));
+        Assert.Equal(["10000", "11999"], new[] { id[2][2], id[2][3] }.Select(Text));
+
+        // A column of four values stays in its dictionary; its distinct count is known.
+        List<object?[]> name = Query($"SELECT encodings, stats_distinct_count, stats_min_value, stats_max_value FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Name' AND row_group_id = 0");
+        Assert.Contains("RLE_DICTIONARY", Text(name[0][0]), StringComparison.Ordinal);
+        Assert.Equal("4", Text(name[0][1]));
+        Assert.Equal(["east", "west"], new[] { name[0][2], name[0][3] }.Select(Text));
+
+        // Unsigned statistics order unsigned, NaN is left out, and nulls are counted.
+        List<object?[]> unsigned = Query($"SELECT stats_min_value, stats_max_value FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Counter' AND row_group_id = 0");
+        Assert.Equal(["9223372036854775809", "18446744073709551615"], unsigned[0].Select(Text));
+        List<object?[]> reading = Query($"SELECT stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Reading' AND row_group_id = 0");
+        Assert.Equal(-50.0, double.Parse(Text(reading[0][0]), CultureInfo.InvariantCulture));
+        Assert.Equal(49.75, double.Parse(Text(reading[0][1]), CultureInfo.InvariantCulture));
+        Assert.Equal("500", Text(reading[0][2]));
+
+        Assert.StartsWith("Alimentar version ", Text(Query($"SELECT created_by FROM parquet_file_metadata('{file.Path}')")[0][0]), StringComparison.Ordinal);
+        Assert.Equal("writer-test", Text(Query($"SELECT decode(value) FROM parquet_kv_metadata('{file.Path}') WHERE decode(key) = 'origin'")[0][0]));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Pages_hold_about_the_page_size_and_at_most_the_row_limit_and_the_offset_index_finds_each(bool dataPageV2)
+    {
+        using var file = new TempFile();
+        var options = new ParquetWriteOptions { RowGroupSize = 200_000, PageSize = 64 * 1024, Compression = ParquetCompression.None, Dictionary = false, DataPageV2 = dataPageV2 };
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 200_000).Select(Sensor.Make), options);
+
+        (FileMetadata footer, byte[] bytes) = await FooterAsync(file.Path);
+        ColumnChunkMetadata id = footer.RowGroups[0].Columns[0];
+        OffsetIndex pages = OffsetIndex.Parse(bytes.AsSpan((int)id.OffsetIndexOffset!.Value, id.OffsetIndexLength!.Value));
+
+        // 200,000 longs are 1.6 MB: about 25 pages of 64 KiB, each starting where the last ended.
+        Assert.InRange(pages.PageCount, 24, 27);
+        Assert.Equal(id.DataPageOffset, pages.Offsets[0]);
+        for (int page = 1; page < pages.PageCount; page++)
+        {
+            Assert.Equal(pages.Offsets[page - 1] + pages.CompressedSizes[page - 1], pages.Offsets[page]);
+            Assert.InRange(pages.FirstRows[page] - pages.FirstRows[page - 1], 8_000, 8_200);
+        }
+
+        // The row limit cuts pages of small values before the size does.
+        using var limited = new TempFile();
+        await WriterDifferentialTests.WriteAsync(limited.Path, Enumerable.Range(0, 50_000).Select(Sensor.Make), new ParquetWriteOptions { PageRowLimit = 5_000, DataPageV2 = dataPageV2 });
+        (FileMetadata limitedFooter, byte[] limitedBytes) = await FooterAsync(limited.Path);
+        ColumnChunkMetadata limitedId = limitedFooter.RowGroups[0].Columns[0];
+        OffsetIndex limitedPages = OffsetIndex.Parse(limitedBytes.AsSpan((int)limitedId.OffsetIndexOffset!.Value, limitedId.OffsetIndexLength!.Value));
+        Assert.Equal(Enumerable.Range(0, 10).Select(p => p * 5_000L), limitedPages.FirstRows);
+    }
+
+    [Fact]
+    public async Task Filters_skip_pages_of_our_files_by_their_page_index_and_row_groups_by_their_Bloom_filters()
+    {
+        using var file = new TempFile();
+        var options = new ParquetWriteOptions
+        {
+            RowGroupSize = 50_000,
+            PageRowLimit = 2_000,
+            Columns = new Dictionary<string, ParquetColumnOptions> { ["Tag"] = new() { BloomFilterFalsePositiveRate = 0.01 } },
+        };
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 200_000).Select(Sensor.Make), options);
+
+        long full = Fetched(s => s);
+        long pageFiltered = Fetched(s => s.Where(r => r.Id >= 120_000 && r.Id < 121_000));
+        Assert.True(pageFiltered < full / 10, $"the page-filtered pass read {pageFiltered} bytes, the full pass {full}");
+
+        // Tags are unique per row and unordered across row groups, so statistics cannot skip; Bloom filters can.
+        string present = Sensor.Make(150_123).Tag;
+        FilterExplanation explanation = new ParquetSource<Sensor>(file.Path).Where(r => r.Tag == present).Explain();
+        Assert.Equal(1, explanation.RowGroups.Count(g => g.Kept));
+        Assert.Equal(3, explanation.RowGroups.Count(g => g.Reason.Contains("Bloom", StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(150_123, Assert.Single(ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path).Where(r => r.Tag == present))).Id);
+
+        // DuckDB reads the same filters: the value's row group may hold it, the other three certainly do not.
+        List<object?[]> probes = Query($"SELECT row_group_id, bloom_filter_excludes FROM parquet_bloom_probe('{file.Path}', 'Tag', '{present}') ORDER BY row_group_id");
+        Assert.Equal([false, false, false, true], probes.Select(p => (bool)p[1]!).Select(excludes => !excludes));
+
+        long Fetched(Func<ParquetSource<Sensor>, ParquetSource<Sensor>> configure)
+        {
+            using var stream = new CountingStream(File.OpenRead(file.Path));
+            _ = ParquetFiles.ReadAll(configure(new ParquetSource<Sensor>(stream, "counted")));
+            return stream.BytesRead;
+        }
+    }
+
+    [Fact]
+    public async Task A_million_row_group_written_by_us_streams_at_the_batch_s_memory_not_the_row_group_s()
+    {
+        using var file = new TempFile();
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 1_000_000).Select(Sensor.Make), new ParquetWriteOptions { RowGroupSize = 1_000_000 });
+
+        using var streaming = new StreamingDataset<Sensor>(new ParquetSource<Sensor>(file.Path).BatchSize(16_384), bufferSize: 2).WithMemoryTracking(true);
+        long rows = 0;
+        long batchBytes = 0;
+        foreach (Batch<Sensor> batch in streaming)
+        {
+            using (batch)
+            {
+                rows += batch.Count;
+                batchBytes = Math.Max(batchBytes, batch.SizeInBytes);
+            }
+        }
+
+        // A one-page chunk of a million rows would hold 8 MB per 8-byte column; pages of 20,000 rows hold 160 KB.
+        Assert.Equal(1_000_000, rows);
+        Assert.True(streaming.PeakMemory < (6 * batchBytes) + (8L << 20), $"peak {streaming.PeakMemory:N0} bytes with batches of {batchBytes:N0}");
+    }
+
+    [Fact]
+    public async Task Long_string_bounds_are_shortened_to_bounds_that_still_hold_and_filters_keep_every_row()
+    {
+        using var file = new TempFile();
+        string Long(int i) => new string('m', 100) + i.ToString("D5", CultureInfo.InvariantCulture);
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 3_000).Select(i => new Sensor(i, "n", Long(i), 0, null)), new ParquetWriteOptions { RowGroupSize = 1_000 });
+
+        List<object?[]> bounds = Query($"SELECT stats_min_value, stats_max_value, min_is_exact, max_is_exact FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Tag' ORDER BY row_group_id");
+        Assert.All(bounds, b => Assert.True(Text(b[0]).Length <= 64 && Text(b[1]).Length <= 64));
+        Assert.All(bounds, b => Assert.False((bool)b[2]!));
+        Assert.Equal(new string('m', 63) + "n", Text(bounds[0][1]));
+
+        string wanted = Long(1_500);
+        Assert.Equal(1_500, Assert.Single(ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path).Where(r => r.Tag == wanted))).Id);
+    }
+
+    [Fact]
+    public async Task A_null_in_a_member_that_cannot_hold_one_is_an_error_naming_the_member_and_row_and_leaves_no_file()
+    {
+        using var file = new TempFile();
+        Sensor[] rows = [Sensor.Make(0), Sensor.Make(1) with { Name = null! }];
+
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => ParquetDatasetWriter<Sensor>.WriteFileAsync(file.Path, rows));
+
+        Assert.Contains("Sensor.Name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 1", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file.Path));
+    }
+
+    [Fact]
+    public async Task A_decimal_with_more_integer_digits_than_its_precision_is_an_error_naming_the_value()
+    {
+        using var file = new TempFile();
+
+        OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<Priced>.WriteFileAsync(file.Path, [new Priced(1, 123.45m), new Priced(2, 1_000_000m)]));
+
+        Assert.Contains("1000000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DECIMAL(8,2)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Row_groups_hold_exactly_the_rows_asked_for_whatever_the_slice_rows_are_encoded_in()
+    {
+        using var file = new TempFile();
+        await using (ParquetDatasetWriter<Sensor> writer = await ParquetDatasetWriter<Sensor>.CreateAsync(file.Path, new ParquetWriteOptions { RowGroupSize = 10_000 }))
+        {
+            await writer.WriteAsync(Enumerable.Range(0, 25_000).Select(Sensor.Make));
+            Assert.Equal(2, writer.RowGroupCount);
+        }
+
+        (FileMetadata footer, _) = await FooterAsync(file.Path);
+        Assert.Equal([10_000L, 10_000L, 5_000L], footer.RowGroups.Select(g => g.RowCount));
+    }
+
+    [Fact]
+    public async Task A_cancelled_write_leaves_no_file_and_a_finished_one_appears_only_when_disposed()
+    {
+        using var file = new TempFile();
+        using var cancel = new CancellationTokenSource();
+        ParquetDatasetWriter<Sensor> writer = await ParquetDatasetWriter<Sensor>.CreateAsync(file.Path, new ParquetWriteOptions { RowGroupSize = 1_000 });
+        await writer.WriteAsync(Enumerable.Range(0, 2_500).Select(Sensor.Make));
+        Assert.False(File.Exists(file.Path));
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await writer.WriteAsync(Enumerable.Range(0, 5_000).Select(Sensor.Make), cancel.Token));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await writer.WriteAsync(Sensor.Make(1)));
+        await writer.DisposeAsync();
+
+        Assert.False(File.Exists(file.Path));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file.Path)!, $".{Path.GetFileName(file.Path)}.*"));
+
+        await using (ParquetDatasetWriter<Sensor> complete = await ParquetDatasetWriter<Sensor>.CreateAsync(file.Path))
+        {
+            await complete.WriteAsync(Enumerable.Range(0, 10).Select(Sensor.Make));
+        }
+
+        Assert.Equal(10, ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path)).Count);
+    }
+
+    private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    private static async Task<(FileMetadata Footer, byte[] Bytes)> FooterAsync(string path)
+    {
+        byte[] bytes = await File.ReadAllBytesAsync(path);
+        int length = BitConverter.ToInt32(bytes, bytes.Length - 8);
+        return (FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length)), bytes);
+    }
+
+    private static List<object?[]> Query(string sql)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using DbCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        using DbDataReader reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (int i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
+
+[StreamingDataset]
+public partial record Sensor(long Id, string Name, string Tag, ulong Counter, double? Reading)
+{
+    private static readonly string[] Names = ["north", "south", "east", "west"];
+
+    public static Sensor Make(int i) => new(
+        i,
+        Names[i % 4],
+        $"tag-{(i * 7_919L) % 1_000_003:D7}",
+        i % 2 == 0 ? ulong.MaxValue - (ulong)i : (1UL << 63) + (ulong)i,
+        i % 10 == 3 ? null : i % 10 == 7 ? double.NaN : (i % 400 / 4.0) - 50);
+}
+
+[StreamingDataset]
+public partial record Priced(long Id, [property: ParquetDecimal(8, 2)] decimal Price);
