@@ -2,13 +2,14 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace Alimentar;
 
 /// <summary>
-/// An Azure Blob container as an <see cref="IObjectStore"/>. Reads are ranged downloads with an explicit
+/// An Azure Blob container as an <see cref="IWritableObjectStore"/>. Reads are ranged downloads with an explicit
 /// <c>bytes=a-b</c> range (Azure refuses suffix ranges) conditional on the blob's ETag; listing pages through the
-/// container. Credentials come from the <see cref="BlobContainerClient"/> (a connection string, a SAS, or
+/// container; writes stage 8 MiB blocks of a block blob and commit the block list only when the blob is whole. Credentials come from the <see cref="BlobContainerClient"/> (a connection string, a SAS, or
 /// <c>DefaultAzureCredential</c>'s environment and profile chain).
 /// </summary>
 /// <example>
@@ -17,7 +18,7 @@ namespace Alimentar;
 /// var one = new ParquetSource&lt;Trip&gt;(blobs, "trips/part-0.parquet");
 /// </code>
 /// </example>
-public sealed class AzureBlobObjectStore : IObjectStore
+public sealed class AzureBlobObjectStore : IWritableObjectStore
 {
     private readonly BlobContainerClient _container;
 
@@ -107,7 +108,14 @@ public sealed class AzureBlobObjectStore : IObjectStore
         }
     }
 
-    private static ObjectStoreException Translate(RequestFailedException error, string key)
+    /// <inheritdoc />
+    public ValueTask<IObjectUpload> StartUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return ValueTask.FromResult<IObjectUpload>(new AzureBlockUpload(_container.GetBlockBlobClient(key), key));
+    }
+
+    internal static ObjectStoreException Translate(RequestFailedException error, string key)
     {
         int status = error.Status;
         string what = status == 412

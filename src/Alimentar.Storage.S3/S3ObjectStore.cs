@@ -7,8 +7,9 @@ using Amazon.S3.Model;
 namespace Alimentar;
 
 /// <summary>
-/// An S3 bucket (or any S3-compatible store: MinIO, R2, moto) as an <see cref="IObjectStore"/>. Reads are ranged
-/// <c>GetObject</c> requests pinned to the object's ETag; listing pages through <c>ListObjectsV2</c>. Credentials,
+/// An S3 bucket (or any S3-compatible store: MinIO, R2, moto) as an <see cref="IWritableObjectStore"/>. Reads are ranged
+/// <c>GetObject</c> requests pinned to the object's ETag; listing pages through <c>ListObjectsV2</c>; writes are
+/// multipart uploads of 8 MiB parts, completed only when the object is whole (aborted otherwise). Credentials,
 /// region and endpoint come from the <see cref="IAmazonS3"/> client, so the SDK's usual environment and profile
 /// chains apply.
 /// </summary>
@@ -18,7 +19,7 @@ namespace Alimentar;
 /// IBatchSource&lt;Trip&gt; trips = ParquetSource&lt;Trip&gt;.FromStore(s3, prefix: "trips/");
 /// </code>
 /// </example>
-public sealed class S3ObjectStore : IObjectStore
+public sealed class S3ObjectStore : IWritableObjectStore
 {
     private readonly IAmazonS3 _client;
     private readonly string _bucket;
@@ -118,7 +119,14 @@ public sealed class S3ObjectStore : IObjectStore
         }
     }
 
-    private static ObjectStoreException Translate(AmazonServiceException error, string key)
+    /// <inheritdoc />
+    public ValueTask<IObjectUpload> StartUploadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return ValueTask.FromResult<IObjectUpload>(new S3Upload(_client, _bucket, key));
+    }
+
+    internal static ObjectStoreException Translate(AmazonServiceException error, string key)
     {
         int status = (int)error.StatusCode;
         string what = error.StatusCode == HttpStatusCode.PreconditionFailed

@@ -53,4 +53,7 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]
     public Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges() => ListsLengthsAndETagsAndReadsExplicitRangesAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task Datasets_and_block_blobs_are_written_to_Azure_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
 }

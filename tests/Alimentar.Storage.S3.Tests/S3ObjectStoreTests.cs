@@ -59,4 +59,7 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges() => ListsLengthsAndETagsAndReadsExplicitRangesAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task Datasets_and_multipart_objects_are_written_to_S3_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
 }

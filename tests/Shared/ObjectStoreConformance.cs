@@ -105,6 +105,51 @@ public abstract class ObjectStoreConformance
         Assert.Equal(expected.AsSpan(50, 100).ToArray(), middle);
     }
 
+    /// <summary>
+    /// A dataset written straight to the store: parts cut by rows, each visible once complete, read back through a
+    /// listed prefix in order; one object large enough to go up in several parts (multipart, blocks); and a write that
+    /// fails part way leaves nothing under its key.
+    /// </summary>
+    protected async Task WritesDatasetsAndObjectsOnlyWhenCompleteAsync()
+    {
+        var store = (IWritableObjectStore)Store;
+        StoredRow[] rows = Enumerable.Range(0, 3_500).Select(i => new StoredRow(i, $"s{i % 7}", i % 5 == 0 ? null : i * 0.25)).ToArray();
+        await using (ParquetDatasetWriter<StoredRow> dataset = await ParquetDatasetWriter<StoredRow>.CreateDatasetAsync(store, "written/", new ParquetWriteOptions { RowsPerFile = 1_000, RowGroupSize = 400 }))
+        {
+            await dataset.WriteAsync(rows);
+            Assert.Equal(["written/part-00000.parquet", "written/part-00001.parquet", "written/part-00002.parquet"], dataset.Files);
+        }
+
+        Assert.Equal(
+            ["written/part-00000.parquet", "written/part-00001.parquet", "written/part-00002.parquet", "written/part-00003.parquet"],
+            (await Store.ListAsync("written/", CancellationToken.None).ToListAsync()).Select(o => o.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(rows, ReadAll(ParquetSource<StoredRow>.FromStore(Store, "written/")));
+
+        // About 20 MB uncompressed: more than one 8 MiB part or block.
+        StoredRow[] many = Enumerable.Range(0, 1_200_000).Select(i => new StoredRow(i, "s", i * 0.5)).ToArray();
+        await using (ParquetDatasetWriter<StoredRow> big = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "big/one.parquet", new ParquetWriteOptions { Compression = ParquetCompression.None, Dictionary = false }))
+        {
+            await big.WriteAsync(many);
+        }
+
+        Assert.True((await Store.GetInfoAsync("big/one.parquet", CancellationToken.None)).Length > 16 << 20);
+        Assert.Equal(many.Length, ReadAll(new ParquetSource<StoredRow>(Store, "big/one.parquet")).Count);
+
+        // A write whose rows fail part way (after a part's worth went up) publishes nothing.
+        await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using ParquetDatasetWriter<StoredRow> failing = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "failed/one.parquet", new ParquetWriteOptions { Compression = ParquetCompression.None, Dictionary = false });
+            await failing.WriteAsync(many.Concat(Failing()));
+        });
+        Assert.Empty(await Store.ListAsync("failed/", CancellationToken.None).ToListAsync());
+
+        static IEnumerable<StoredRow> Failing()
+        {
+            yield return new StoredRow(-1, "s", null);
+            throw new InvalidOperationException("the rows' source failed");
+        }
+    }
+
     private static List<StoredRow> ReadAll(IBatchSource<StoredRow> source)
     {
         var rows = new List<StoredRow>();

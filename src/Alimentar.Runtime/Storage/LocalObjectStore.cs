@@ -7,7 +7,7 @@ namespace Alimentar;
 /// A directory seen as an object store: keys are paths under it with <c>/</c> between parts, the ETag is the
 /// file's length and last write time. For code that takes any <see cref="IObjectStore"/>, and tests.
 /// </summary>
-public sealed class LocalObjectStore : IObjectStore
+public sealed class LocalObjectStore : IWritableObjectStore
 {
     private readonly string _root;
 
@@ -79,6 +79,10 @@ public sealed class LocalObjectStore : IObjectStore
             }
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<IObjectUpload> StartUploadAsync(string key, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IObjectUpload>(new LocalFileUpload(PathOf(key), key));
 
     private string PathOf(string key)
     {

@@ -35,4 +35,7 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance, IDisposable
     [Fact]
     public void A_key_that_climbs_out_of_the_root_is_refused() =>
         Assert.Throws<ArgumentException>(() => Store.GetInfoAsync("../outside.parquet", CancellationToken.None).AsTask().GetAwaiter().GetResult());
+
+    [Fact]
+    public Task Datasets_and_files_are_written_to_a_folder_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
 }

@@ -3,20 +3,35 @@ using Alimentar.Parquet.Writing;
 namespace Alimentar;
 
 /// <summary>
-/// Writes rows of <typeparamref name="T"/> to a Parquet file with Alimentar's own page writer: row groups of
-/// <see cref="ParquetWriteOptions.RowGroupSize"/> rows (or <see cref="ParquetWriteOptions.RowGroupBytes"/>), pages of
-/// about <see cref="ParquetWriteOptions.PageSize"/>, exact statistics, page indexes and optional Bloom filters. Every
-/// member shape the reader binds is written, records, lists and maps at any depth included.
+/// Writes rows of <typeparamref name="T"/> to a Parquet file, or to a dataset of part files in a folder or under an
+/// object-store prefix, with Alimentar's own page writer: row groups of <see cref="ParquetWriteOptions.RowGroupSize"/>
+/// rows (or <see cref="ParquetWriteOptions.RowGroupBytes"/>), pages of about <see cref="ParquetWriteOptions.PageSize"/>,
+/// exact statistics, page indexes and optional Bloom filters. Every member shape the reader binds is written,
+/// records, lists and maps at any depth included.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Rows are encoded a slice at a time as they arrive; the writer holds the row group's encoded pages (the column
 /// chunks must follow one another in the file) and one slice of rows, never the row group's rows.
+/// </para>
+/// <para>
+/// A file appears under its name only when it is complete: a path is written under a hidden temporary name beside
+/// it and renamed, an object-store upload is completed. If a write fails or is cancelled, the writer is spent and
+/// disposing it discards the file being written (parts already complete stay).
+/// </para>
 /// </remarks>
 /// <example>
 /// <code>
 /// await using (var writer = await ParquetDatasetWriter&lt;Trip&gt;.CreateAsync("trips.parquet"))
 /// {
 ///     await writer.WriteAsync(trips);
+/// }
+///
+/// // part-00000.parquet, part-00001.parquet, … of at most 10 million rows each, under s3://bucket/trips/
+/// var options = new ParquetWriteOptions { RowsPerFile = 10_000_000 };
+/// await using (var dataset = await ParquetDatasetWriter&lt;Trip&gt;.CreateDatasetAsync(s3, "trips/", options))
+/// {
+///     await dataset.WriteAsync(trips);
 /// }
 /// </code>
 /// </example>
@@ -27,17 +42,22 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <summary>Rows encoded at a time: enough to amortise the per-column calls, few enough to stay small.</summary>
     private const int SliceRows = 8_192;
 
-    private readonly WriteTarget _target;
-    private readonly ParquetFileWriter _writer;
+    private readonly Func<int, CancellationToken, ValueTask<(WriteTarget Target, string Name)>> _openPart;
+    private readonly bool _isDataset;
     private readonly ColumnStore<T> _pending;
+    private readonly List<string> _files = [];
+    private WriteTarget? _target;
+    private ParquetFileWriter? _writer;
+    private string? _name;
     private long _rowGroupRows;
+    private long _fileRows;
     private bool _disposed;
     private bool _faulted;
 
-    private ParquetDatasetWriter(WriteTarget target, ParquetFileWriter writer, ParquetWriteOptions options)
+    private ParquetDatasetWriter(Func<int, CancellationToken, ValueTask<(WriteTarget, string)>> openPart, bool isDataset, ParquetWriteOptions options)
     {
-        _target = target;
-        _writer = writer;
+        _openPart = openPart;
+        _isDataset = isDataset;
         Options = options;
         _pending = T.CreateColumnStore(Math.Min(options.RowGroupSize, SliceRows), ColumnBufferPool.Shared);
     }
@@ -48,52 +68,87 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     /// <summary>Rows written so far, including those buffered for the next row group.</summary>
     public long RowCount { get; private set; }
 
-    /// <summary>Row groups written so far.</summary>
+    /// <summary>Row groups written so far, over all files.</summary>
     public int RowGroupCount { get; private set; }
 
-    /// <summary>Creates (or overwrites) the file at <paramref name="path"/>.</summary>
+    /// <summary>The files completed so far (paths, or keys in the store), in the order written.</summary>
+    public IReadOnlyList<string> Files => _files;
+
+    /// <summary>Creates (or overwrites) the file at <paramref name="path"/>; it appears only when the writer is disposed.</summary>
     /// <param name="path">Where to write.</param>
     /// <param name="options">Layout settings; defaults when null.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>An open writer; dispose it to finish the file.</returns>
-    public static async Task<ParquetDatasetWriter<T>> CreateAsync(string path, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<ParquetDatasetWriter<T>> CreateAsync(string path, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return await CreateAsync(new LocalFileTarget(path), options, cancellationToken).ConfigureAwait(false);
+        return CreateAsync((_, _) => ValueTask.FromResult<(WriteTarget, string)>((new UploadTarget(new LocalFileUpload(path, path)), path)), isDataset: false, options, cancellationToken);
     }
 
     /// <summary>Writes to <paramref name="stream"/>.</summary>
-    /// <param name="stream">A writable, seekable stream.</param>
+    /// <param name="stream">A writable stream.</param>
     /// <param name="leaveOpen">True to leave the stream open when the writer is disposed.</param>
     /// <param name="options">Layout settings; defaults when null.</param>
     /// <param name="cancellationToken">Stops the write.</param>
     /// <returns>An open writer; dispose it to finish the file.</returns>
-    public static async Task<ParquetDatasetWriter<T>> CreateAsync(Stream stream, bool leaveOpen = true, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<ParquetDatasetWriter<T>> CreateAsync(Stream stream, bool leaveOpen = true, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return await CreateAsync(new StreamTarget(stream, leaveOpen), options, cancellationToken).ConfigureAwait(false);
+        return CreateAsync((_, _) => ValueTask.FromResult<(WriteTarget, string)>((new StreamTarget(stream, leaveOpen), "stream")), isDataset: false, options, cancellationToken);
     }
 
-    internal static async Task<ParquetDatasetWriter<T>> CreateAsync(WriteTarget target, ParquetWriteOptions? options, CancellationToken cancellationToken)
+    /// <summary>Writes one object, <paramref name="key"/>, to <paramref name="store"/>; it appears only when the writer is disposed.</summary>
+    /// <param name="store">The store: a folder, S3 (a multipart upload) or Azure Blob (block blobs).</param>
+    /// <param name="key">The object's key.</param>
+    /// <param name="options">Layout settings; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>An open writer; dispose it to finish the object.</returns>
+    public static Task<ParquetDatasetWriter<T>> CreateAsync(IWritableObjectStore store, string key, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
-        ParquetFileWriter? writer = null;
-        try
-        {
-            options ??= new ParquetWriteOptions();
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupSize, nameof(options.RowGroupSize));
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
-            writer = new ParquetFileWriter(target.Stream, T.Schema, options);
-            await writer.StartAsync(cancellationToken).ConfigureAwait(false);
-            return new ParquetDatasetWriter<T>(target, writer, options);
-        }
-        catch
-        {
-            writer?.Dispose();
-            await target.AbortAsync().ConfigureAwait(false);
-            throw;
-        }
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return CreateAsync(async (_, ct) => ((WriteTarget)new UploadTarget(await store.StartUploadAsync(key, ct).ConfigureAwait(false)), key), isDataset: false, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a dataset into <paramref name="directory"/> (created if missing) as <c>part-00000.parquet</c>,
+    /// <c>part-00001.parquet</c>, …, a new part after <see cref="ParquetWriteOptions.RowsPerFile"/> rows or
+    /// <see cref="ParquetWriteOptions.BytesPerFile"/> bytes; each part appears when it is complete.
+    /// </summary>
+    /// <param name="directory">The dataset's folder.</param>
+    /// <param name="options">Layout settings; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>An open writer; dispose it to finish the last part.</returns>
+    public static Task<ParquetDatasetWriter<T>> CreateDatasetAsync(string directory, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        return CreateDatasetAsync(new LocalObjectStore(directory), string.Empty, options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes a dataset under <paramref name="prefix"/> in <paramref name="store"/> as <c>{prefix}part-00000.parquet</c>,
+    /// …, a new part after <see cref="ParquetWriteOptions.RowsPerFile"/> rows or <see cref="ParquetWriteOptions.BytesPerFile"/>
+    /// bytes; each part appears when its upload completes. Read it back with <see cref="ParquetSource{T}.FromStore"/>.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="prefix">The keys' prefix, for example <c>trips/</c>.</param>
+    /// <param name="options">Layout settings; defaults when null.</param>
+    /// <param name="cancellationToken">Stops the write.</param>
+    /// <returns>An open writer; dispose it to finish the last part.</returns>
+    public static Task<ParquetDatasetWriter<T>> CreateDatasetAsync(IWritableObjectStore store, string prefix, ParquetWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        return CreateAsync(
+            async (part, ct) =>
+            {
+                string key = $"{prefix}part-{part:D5}.parquet";
+                return (new UploadTarget(await store.StartUploadAsync(key, ct).ConfigureAwait(false)), key);
+            },
+            isDataset: true,
+            options,
+            cancellationToken);
     }
 
     /// <summary>Writes all <paramref name="rows"/> to a new file, in row groups of <paramref name="rowGroupSize"/> rows.</summary>
@@ -116,10 +171,15 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     public ValueTask WriteAsync(T row, CancellationToken cancellationToken = default)
     {
         ThrowIfUnusable();
+        if (_writer is null)
+        {
+            return FaultOnErrorAsync(OpenPartThenWriteAsync(row, cancellationToken));
+        }
+
         _pending.SetRow(_pending.Count, row);
         _pending.Count++;
         RowCount++;
-        bool sliceFull = _pending.Count == _pending.Capacity || _rowGroupRows + _pending.Count >= Options.RowGroupSize;
+        bool sliceFull = _pending.Count == _pending.Capacity || _rowGroupRows + _pending.Count >= RowGroupLimit;
         return sliceFull ? FaultOnErrorAsync(EncodeSliceAsync(cancellationToken, endRowGroup: true)) : ValueTask.CompletedTask;
     }
 
@@ -168,8 +228,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes what is buffered and finishes the file, which only then appears under its name (a path is written to a
-    /// hidden temporary file beside it and renamed). After a failed or cancelled write the file is discarded instead.
+    /// Writes what is buffered and finishes the file (or the dataset's last part), which only then appears under its
+    /// name. After a failed or cancelled write the file being written is discarded instead.
     /// </summary>
     /// <returns>A task that ends when the file is complete, or discarded.</returns>
     public async ValueTask DisposeAsync()
@@ -180,25 +240,89 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         }
 
         _disposed = true;
-        bool committed = false;
         try
         {
             if (!_faulted)
             {
                 await FlushRowGroupAsync(CancellationToken.None).ConfigureAwait(false);
-                await _writer.FinishAsync(CancellationToken.None).ConfigureAwait(false);
-                await _target.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                committed = true;
+                await FinishPartAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
         finally
         {
             _pending.Dispose();
-            _writer.Dispose();
-            if (!committed)
-            {
-                await _target.AbortAsync().ConfigureAwait(false);
-            }
+            await AbortPartAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Rows the row group being written may still take: its size, and for a dataset what the part has left.</summary>
+    private long RowGroupLimit => Options.RowsPerFile is { } perFile && _isDataset ? Math.Min(Options.RowGroupSize, perFile - _fileRows) : Options.RowGroupSize;
+
+    private static async Task<ParquetDatasetWriter<T>> CreateAsync(
+        Func<int, CancellationToken, ValueTask<(WriteTarget, string)>> openPart, bool isDataset, ParquetWriteOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new ParquetWriteOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupSize, nameof(options.RowGroupSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowsPerFile ?? 1, nameof(options.RowsPerFile));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BytesPerFile ?? 1, nameof(options.BytesPerFile));
+        var writer = new ParquetDatasetWriter<T>(openPart, isDataset, options);
+        try
+        {
+            // The first part opens now, so a row type that cannot be written fails here, not at the first row.
+            await writer.OpenPartAsync(cancellationToken).ConfigureAwait(false);
+            return writer;
+        }
+        catch
+        {
+            await writer.AbortPartAsync().ConfigureAwait(false);
+            writer._pending.Dispose();
+            throw;
+        }
+    }
+
+    private async ValueTask OpenPartAsync(CancellationToken cancellationToken)
+    {
+        (WriteTarget target, string name) = await _openPart(_files.Count, cancellationToken).ConfigureAwait(false);
+        _target = target;
+        _name = name;
+        _writer = new ParquetFileWriter(target.Stream, T.Schema, Options);
+        _fileRows = 0;
+        await _writer.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask OpenPartThenWriteAsync(T row, CancellationToken cancellationToken)
+    {
+        await OpenPartAsync(cancellationToken).ConfigureAwait(false);
+        await WriteAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Finishes the part being written (its footer, then the rename or upload completion) and records its name.</summary>
+    private async ValueTask FinishPartAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is null)
+        {
+            return;
+        }
+
+        await _writer.FinishAsync(cancellationToken).ConfigureAwait(false);
+        await _target!.CommitAsync(cancellationToken).ConfigureAwait(false);
+        _files.Add(_name!);
+        _writer.Dispose();
+        _writer = null;
+        _target = null;
+    }
+
+    private async ValueTask AbortPartAsync()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        if (_target is { } target)
+        {
+            _target = null;
+            await target.AbortAsync().ConfigureAwait(false);
         }
     }
 
@@ -210,9 +334,14 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
             return;
         }
 
-        await _writer.FinishRowGroupAsync(_rowGroupRows, cancellationToken).ConfigureAwait(false);
+        await _writer!.FinishRowGroupAsync(_rowGroupRows, cancellationToken).ConfigureAwait(false);
         RowGroupCount++;
+        _fileRows += _rowGroupRows;
         _rowGroupRows = 0;
+        if (_isDataset && (_fileRows >= Options.RowsPerFile || _writer.BytesWritten >= Options.BytesPerFile))
+        {
+            await FinishPartAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Encodes the buffered rows into pages; a row group that reached its rows or bytes is written out.</summary>
@@ -221,12 +350,14 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (_pending.Count > 0)
         {
-            await _pending.WriteAsync(_writer.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
+            await _pending.WriteAsync(_writer!.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
             _rowGroupRows += _pending.Count;
             _pending.Count = 0;
         }
 
-        if (endRowGroup && (_rowGroupRows >= Options.RowGroupSize || _writer.BufferedBytes >= Options.RowGroupBytes))
+        bool bytesReached = _writer is not null && (_writer.BufferedBytes >= Options.RowGroupBytes
+            || (_isDataset && _writer.BytesWritten + _writer.BufferedBytes >= Options.BytesPerFile));
+        if (endRowGroup && (_rowGroupRows >= RowGroupLimit || bytesReached))
         {
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -49,6 +49,9 @@ internal sealed class ParquetFileWriter : IDisposable
     /// <summary>Where generated code writes a slice of rows.</summary>
     public PageColumnWriter Columns => _columns;
 
+    /// <summary>Bytes written to the output so far.</summary>
+    public long BytesWritten => _position;
+
     /// <summary>Encoded bytes held for the row group being written.</summary>
     public long BufferedBytes => _leaves.Sum(l => l.BufferedBytes);
 

@@ -30,6 +30,12 @@ public sealed record ParquetWriteOptions
     /// <summary>Encoded bytes per row group (default 128 MiB): the writer holds one row group's pages until it is complete.</summary>
     public long RowGroupBytes { get; init; } = DefaultRowGroupBytes;
 
+    /// <summary>For a dataset (<see cref="ParquetDatasetWriter{T}.CreateDatasetAsync(string, ParquetWriteOptions?, CancellationToken)"/>): the rows per part file; null for no row limit.</summary>
+    public long? RowsPerFile { get; init; }
+
+    /// <summary>For a dataset: the bytes per part file, about (a part ends with the row group that reaches it); null for no byte limit.</summary>
+    public long? BytesPerFile { get; init; }
+
     /// <summary>The codec for every column without its own (default Snappy, what Spark and pyarrow write).</summary>
     public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
 

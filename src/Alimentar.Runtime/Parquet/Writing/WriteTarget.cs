@@ -15,43 +15,60 @@ internal abstract class WriteTarget
     public abstract ValueTask AbortAsync();
 }
 
-/// <summary>A local file, written under a hidden temporary name beside it and renamed over it when complete.</summary>
-internal sealed class LocalFileTarget : WriteTarget
+/// <summary>An object upload (a local file, an S3 multipart upload, Azure blocks): completed to commit, disposed to abort.</summary>
+internal sealed class UploadTarget(IObjectUpload upload) : WriteTarget
 {
-    private readonly string _path;
-    private readonly string _temporary;
-    private readonly FileStream _stream;
-
-    public LocalFileTarget(string path)
-    {
-        _path = Path.GetFullPath(path);
-        _temporary = Path.Combine(Path.GetDirectoryName(_path)!, $".{Path.GetFileName(_path)}.{Guid.NewGuid():N}.tmp");
-        _stream = new FileStream(_temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16, FileOptions.Asynchronous);
-    }
+    private readonly UploadStream _stream = new(upload);
 
     public override Stream Stream => _stream;
 
-    public override async ValueTask CommitAsync(CancellationToken cancellationToken)
-    {
-        await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        File.Move(_temporary, _path, overwrite: true);
-    }
+    public override ValueTask CommitAsync(CancellationToken cancellationToken) => upload.CompleteAsync(cancellationToken);
 
     public override async ValueTask AbortAsync()
     {
-        await _stream.DisposeAsync().ConfigureAwait(false);
         try
         {
-            File.Delete(_temporary);
+            await upload.DisposeAsync().ConfigureAwait(false);
         }
-        catch (IOException)
+        catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // Best effort: the name is hidden and unique, and the original error matters more.
+            // Aborting is best effort: the write's own error is the one to report.
         }
-        catch (UnauthorizedAccessException)
+    }
+
+    /// <summary>A write-only stream over the upload, for the file writer.</summary>
+    private sealed class UploadStream(IObjectUpload upload) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Flush()
         {
         }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) =>
+            throw new NotSupportedException("The Parquet writer writes asynchronously.");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            upload.WriteAsync(buffer, cancellationToken);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            upload.WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 }
 

@@ -47,6 +47,10 @@ public sealed class WriterLayoutTests
 
         Assert.StartsWith("Alimentar version ", Text(Query($"SELECT created_by FROM parquet_file_metadata('{file.Path}')")[0][0]), StringComparison.Ordinal);
         Assert.Equal("writer-test", Text(Query($"SELECT decode(value) FROM parquet_kv_metadata('{file.Path}') WHERE decode(key) = 'origin'")[0][0]));
+
+        // Parquet.Net shows the sort key recorded in every row group.
+        await using global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(file.Path);
+        Assert.All(reader.Metadata!.RowGroups, g => Assert.Equal(0, Assert.Single(g.SortingColumns!).ColumnIdx));
     }
 
     [Theory]
@@ -215,6 +219,24 @@ public sealed class WriterLayoutTests
         }
 
         Assert.Equal(10, ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path)).Count);
+    }
+
+    [Fact]
+    public async Task A_dataset_folder_is_cut_into_parts_by_bytes_and_reads_back_in_order()
+    {
+        using var root = new TempDirectory();
+        string folder = Path.Combine(root.Path, "sensors");
+        Sensor[] rows = Enumerable.Range(0, 200_000).Select(Sensor.Make).ToArray();
+        await using (ParquetDatasetWriter<Sensor> dataset = await ParquetDatasetWriter<Sensor>.CreateDatasetAsync(folder, new ParquetWriteOptions { BytesPerFile = 1 << 20, RowGroupSize = 20_000 }))
+        {
+            await dataset.WriteAsync(rows);
+        }
+
+        string[] parts = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.InRange(parts.Length, 3, 12);
+        Assert.Equal(Enumerable.Range(0, parts.Length).Select(p => $"part-{p:D5}.parquet"), parts);
+        Assert.All(parts.SkipLast(1).Select(p => Path.Combine(folder, p)), f => Assert.InRange(new FileInfo(f).Length, 1 << 20, 3 << 20));
+        Assert.Equal(rows.Select(r => r.Id), ParquetFiles.ReadAll(ParquetSource<Sensor>.FromStore(new LocalObjectStore(folder), string.Empty)).Select(r => r.Id));
     }
 
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
