@@ -5,10 +5,12 @@ using BenchmarkDotNet.Running;
 // Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
 //                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory tokens [rows]
 // Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
+// Written file sizes:      dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- sizes
 return args switch
 {
     ["memory", ..] => MemoryRunner.Run(args),
     ["storage", ..] => StorageRunner.Run(args),
+    ["sizes"] => WriteSizeRunner.Run(),
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
     ["tokens", string reader, string path] => MemoryRunner.ReadTokens(reader, path),
     _ => RunSuites(args),

@@ -21,6 +21,9 @@ internal sealed class ByteBuffer : IDisposable
 
     public void Clear() => Length = 0;
 
+    /// <summary>Drops what was written after <paramref name="length"/> bytes.</summary>
+    public void Truncate(int length) => Length = Math.Min(Length, length);
+
     public void WriteByte(byte value)
     {
         if (Length == _bytes.Length)

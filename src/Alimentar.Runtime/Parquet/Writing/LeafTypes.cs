@@ -52,7 +52,13 @@ internal static class LeafTypes
     }
 
     /// <summary>The page writer for a leaf holding <paramref name="column"/>'s values.</summary>
-    public static LeafWriter CreateWriter(LeafColumn leaf, ColumnDescriptor column, LeafWriteSettings settings) => column.Type switch
+    public static LeafWriter CreateWriter(LeafColumn leaf, ColumnDescriptor column, LeafWriteSettings settings)
+    {
+        settings = settings with { AutoDelta = column.Type is ColumnType.SByte or ColumnType.Byte or ColumnType.Int16 or ColumnType.UInt16 or ColumnType.Int32 or ColumnType.UInt32 or ColumnType.Int64 or ColumnType.UInt64 };
+        return Create(leaf, column, settings);
+    }
+
+    private static LeafWriter Create(LeafColumn leaf, ColumnDescriptor column, LeafWriteSettings settings) => column.Type switch
     {
         ColumnType.Boolean => new LeafWriter<bool, BooleanCodec>(leaf, settings, default),
         ColumnType.SByte or ColumnType.Int16 or ColumnType.Int32 or ColumnType.DateOnly => new LeafWriter<int, IntegerCodec<int>>(leaf, settings, new IntegerCodec<int>(unsigned: false)),

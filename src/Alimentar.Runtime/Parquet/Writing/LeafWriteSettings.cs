@@ -15,6 +15,14 @@ internal sealed record LeafWriteSettings
 
     public bool Dictionary { get; init; } = true;
 
+    public ParquetValueEncoding Encoding { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="ParquetValueEncoding.Auto"/> may delta-pack this column: plain integers only. Dates, times and
+    /// timestamps stay PLAIN unless asked, because Parquet.Net 6.1 cannot read them delta-packed.
+    /// </summary>
+    public bool AutoDelta { get; init; }
+
     public int DictionaryPageSize { get; init; } = ParquetWriteOptions.DefaultDictionaryPageSize;
 
     public bool DataPageV2 { get; init; }

@@ -43,7 +43,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private long _dictionaryBytes;
     private long _dictionaryUncompressed;
     private bool _dictionaryUsed;
-    private bool _plainUsed;
+    private readonly SortedSet<ParquetEncoding> _valueEncodings = [];
+    private readonly ByteBuffer _plain = new(1 << 16);
     private bool _fallBackAtNextPage;
     private long _chunkSlots;
     private long _chunkRows;
@@ -56,10 +57,27 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         : base(leaf, settings)
     {
         _codec = codec;
+        CheckEncoding(leaf, settings.Encoding, codec.Type);
         _compressor = new PageCompressor(settings.Codec, settings.CompressionLevel);
         _hasDefinitions = leaf.MaxDefinitionLevel > 0;
         _hasRepetitions = leaf.MaxRepetitionLevel > 0;
         StartChunk();
+    }
+
+    private static void CheckEncoding(LeafColumn leaf, ParquetValueEncoding encoding, PhysicalType type)
+    {
+        bool fits = encoding switch
+        {
+            ParquetValueEncoding.DeltaBinaryPacked => type is PhysicalType.Int32 or PhysicalType.Int64,
+            ParquetValueEncoding.DeltaLengthByteArray or ParquetValueEncoding.DeltaByteArray => type == PhysicalType.ByteArray,
+            // The format later allowed it for any fixed width, but DuckDB (1.5) still reads it for FLOAT and DOUBLE only.
+            ParquetValueEncoding.ByteStreamSplit => type is PhysicalType.Float or PhysicalType.Double,
+            _ => true,
+        };
+        if (!fits)
+        {
+            throw new ArgumentException($"Column '{leaf.Path}' is {type.ToString().ToUpperInvariant()}, which {encoding} cannot encode.", nameof(ParquetWriteOptions.Columns));
+        }
     }
 
     public override long BufferedBytes => _pages.Length + _dictionaryBytes;
@@ -128,10 +146,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             encodings.Add(ParquetEncoding.RleDictionary);
         }
 
-        if (_plainUsed && !encodings.Contains(ParquetEncoding.Plain))
-        {
-            encodings.Add(ParquetEncoding.Plain);
-        }
+        encodings.AddRange(_valueEncodings.Where(e => !encodings.Contains(e)));
 
         if (_hasDefinitions || _hasRepetitions)
         {
@@ -178,6 +193,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pages.Dispose();
         _scratch.Dispose();
         _body.Dispose();
+        _plain.Dispose();
         _compressor.Dispose();
     }
 
@@ -190,7 +206,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _dictionaryBytes = 0;
         _dictionaryUncompressed = 0;
         _dictionaryUsed = false;
-        _plainUsed = false;
+        _valueEncodings.Clear();
         _fallBackAtNextPage = false;
         _chunkSlots = 0;
         _chunkRows = 0;
@@ -280,6 +296,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
 
         int levelsLength = _scratch.Length;
+        ParquetEncoding valueEncoding = ParquetEncoding.RleDictionary;
         if (dictionary)
         {
             int bitWidth = RleHybridEncoder.BitWidth(Math.Max(0, _distinct.Count - 1));
@@ -289,15 +306,15 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
         else
         {
-            _codec.WritePlain(_pageValues.Span, _scratch);
-            _plainUsed = true;
+            valueEncoding = WriteValues(_scratch);
+            _valueEncodings.Add(valueEncoding);
         }
 
         var header = new PageHeader
         {
             Type = Settings.DataPageV2 ? PageType.DataPageV2 : PageType.DataPage,
             ValueCount = _pageSlots,
-            Encoding = dictionary ? ParquetEncoding.RleDictionary : ParquetEncoding.Plain,
+            Encoding = valueEncoding,
             DefinitionLevelEncoding = ParquetEncoding.Rle,
             RepetitionLevelEncoding = ParquetEncoding.Rle,
             DefinitionLevelsLength = definitionLength,
@@ -324,6 +341,60 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
 
         _fallBackAtNextPage = false;
+    }
+
+    /// <summary>Encodes the page's values as the column's encoding asks; Auto writes integers delta-packed where that is smaller.</summary>
+    private ParquetEncoding WriteValues(ByteBuffer output)
+    {
+        ReadOnlySpan<T> values = _pageValues.Span;
+        switch (Settings.Encoding)
+        {
+            case ParquetValueEncoding.DeltaBinaryPacked:
+                WriteDelta(values, output);
+                return ParquetEncoding.DeltaBinaryPacked;
+            case ParquetValueEncoding.ByteStreamSplit:
+                _plain.Clear();
+                _codec.WritePlain(values, _plain);
+                ByteStreamSplitEncoder.Encode(_plain.Span, _plain.Length / Math.Max(1, values.Length), output);
+                return ParquetEncoding.ByteStreamSplit;
+            case ParquetValueEncoding.DeltaLengthByteArray:
+                _plain.Clear();
+                _codec.WritePlain(values, _plain);
+                ByteArrayEncoders.DeltaLength(_plain.Span, output);
+                return ParquetEncoding.DeltaLengthByteArray;
+            case ParquetValueEncoding.DeltaByteArray:
+                _plain.Clear();
+                _codec.WritePlain(values, _plain);
+                ByteArrayEncoders.Delta(_plain.Span, output);
+                return ParquetEncoding.DeltaByteArray;
+            case ParquetValueEncoding.Auto when Settings.AutoDelta && (typeof(T) == typeof(int) || typeof(T) == typeof(long)):
+                int start = output.Length;
+                WriteDelta(values, output);
+                if (output.Length - start < (long)values.Length * Unsafe.SizeOf<T>())
+                {
+                    return ParquetEncoding.DeltaBinaryPacked;
+                }
+
+                output.Truncate(start);
+                _codec.WritePlain(values, output);
+                return ParquetEncoding.Plain;
+            default:
+                _codec.WritePlain(values, output);
+                return ParquetEncoding.Plain;
+        }
+    }
+
+    private static void WriteDelta(ReadOnlySpan<T> values, ByteBuffer output)
+    {
+        ref T first = ref MemoryMarshal.GetReference(values);
+        if (typeof(T) == typeof(int))
+        {
+            DeltaBinaryPackedEncoder.Encode(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, int>(ref first), values.Length), output);
+        }
+        else
+        {
+            DeltaBinaryPackedEncoder.Encode(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, long>(ref first), values.Length), output);
+        }
     }
 
     private void FallBackToPlain()
@@ -397,7 +468,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         var statistics = new ColumnStatistics
         {
             NullCount = _chunkNulls,
-            DistinctCount = _dictionaryUsed && !_plainUsed ? _distinct.Count : null,
+            DistinctCount = _dictionaryUsed && _valueEncodings.Count == 0 ? _distinct.Count : null,
         };
 
         if (!_chunkBounds.HasValue)

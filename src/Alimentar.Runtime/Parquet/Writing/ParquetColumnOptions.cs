@@ -12,6 +12,9 @@ public sealed record ParquetColumnOptions
     /// <summary>This column's codec level.</summary>
     public int? CompressionLevel { get; init; }
 
+    /// <summary>This column's value encoding (default <see cref="ParquetValueEncoding.Auto"/>); any other than Auto writes no dictionary.</summary>
+    public ParquetValueEncoding Encoding { get; init; }
+
     /// <summary>Whether this column is dictionary encoded while it pays.</summary>
     public bool? Dictionary { get; init; }
 

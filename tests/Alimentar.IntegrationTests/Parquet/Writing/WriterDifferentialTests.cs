@@ -62,6 +62,58 @@ public sealed class WriterDifferentialTests
     }
 
     [Theory]
+    [InlineData(ParquetValueEncoding.Plain, "")]
+    [InlineData(ParquetValueEncoding.DeltaBinaryPacked, "Id Medium UMedium ULarge Tiny When WhenOffset Day Clock MaybeMedium MaybeWhen")]
+    [InlineData(ParquetValueEncoding.DeltaLengthByteArray, "Text MaybeText Blob MaybeBlob")]
+    [InlineData(ParquetValueEncoding.DeltaByteArray, "Text MaybeText Blob MaybeBlob")]
+    [InlineData(ParquetValueEncoding.ByteStreamSplit, "Single Double MaybeDouble")]
+    public async Task Every_encoding_a_column_can_take_reads_the_same_in_DuckDB_Arrow_CPP_and_Alimentar(ParquetValueEncoding encoding, string columns)
+    {
+        WrittenTypes[] rows = Enumerable.Range(0, 1_500).Select(WrittenTypes.Make).ToArray();
+        string[] names = encoding == ParquetValueEncoding.Plain
+            ? typeof(WrittenTypes).GetProperties().Select(p => p.Name).Where(n => n != "EqualityContract").ToArray()
+            : columns.Split(' ');
+        var options = Small(ParquetCompression.Snappy, dataPageV2: encoding == ParquetValueEncoding.DeltaByteArray, dictionary: true) with
+        {
+            Columns = names.ToDictionary(n => n, _ => new ParquetColumnOptions { Encoding = encoding }),
+        };
+        using var file = new TempFile();
+        await WriteAsync(file.Path, rows, options);
+
+        string expected = Serialize(rows);
+        Assert.Equal(expected, Serialize(ParquetFiles.ReadAll(new ParquetSource<WrittenTypes>(file.Path))));
+        using MemoryStream ipc = await ArrowCpp.ReadAsIpcAsync(file.Path);
+        Assert.Equal(expected, Serialize(ParquetFiles.ReadAll(new ArrowSource<WrittenTypes>(ipc, "arrow-cpp.arrows"))));
+        List<JsonElement> duck = DuckJson.Rows(file.Path, rows.Length);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Assert.Null(DuckJson.RowDifference(duck[i], rows[i], out _));
+        }
+
+        string wanted = encoding switch
+        {
+            ParquetValueEncoding.Plain => "PLAIN",
+            ParquetValueEncoding.DeltaBinaryPacked => "DELTA_BINARY_PACKED",
+            ParquetValueEncoding.DeltaLengthByteArray => "DELTA_LENGTH_BYTE_ARRAY",
+            ParquetValueEncoding.DeltaByteArray => "DELTA_BYTE_ARRAY",
+            _ => "BYTE_STREAM_SPLIT",
+        };
+        Assert.Equal((long)names.Length, Scalar($"SELECT count(DISTINCT path_in_schema) FROM parquet_metadata('{file.Path}') WHERE path_in_schema IN ({string.Join(", ", names.Select(n => $"'{n}'"))}) AND encodings LIKE '%{wanted}%' AND encodings NOT LIKE '%DICTIONARY%'"));
+    }
+
+    [Fact]
+    public async Task An_encoding_a_column_cannot_take_is_refused_naming_the_column()
+    {
+        using var file = new TempFile();
+        var options = new ParquetWriteOptions { Columns = new Dictionary<string, ParquetColumnOptions> { ["Text"] = new() { Encoding = ParquetValueEncoding.DeltaBinaryPacked } } };
+
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => WriteAsync(file.Path, [WrittenTypes.Make(0)], options));
+
+        Assert.Contains("'Text'", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file.Path));
+    }
+
+    [Theory]
     [MemberData(nameof(Layouts))]
     public async Task Records_lists_and_maps_at_any_depth_written_by_us_are_the_rows_DuckDB_wrote(ParquetCompression compression, bool dataPageV2, bool dictionary)
     {
