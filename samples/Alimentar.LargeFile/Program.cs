@@ -6,7 +6,7 @@ using Alimentar.LargeFile;
 // The seed's example 30: stream a file far larger than memory with constant memory.
 //   dotnet run -c Release --project samples/Alimentar.LargeFile -- [size in GB, default 1] [path] [--undisposed] [--row-group-size=N]
 // --undisposed leaves every batch to the garbage collector, as the seed's own loop does.
-// --row-group-size sets the rows per row group of a file the sample writes (default: the writer's, 131,072).
+// --row-group-size sets the rows per row group of a file the sample writes (default: the writer's, 1,048,576).
 if (args is ["--write", var size, var target, var groupRows])
 {
     // The file is written by a child process so that the peak working set printed below is the streaming's alone.

@@ -127,7 +127,7 @@ public abstract class ObjectStoreConformance
 
         // About 20 MB uncompressed: more than one 8 MiB part or block.
         StoredRow[] many = Enumerable.Range(0, 1_200_000).Select(i => new StoredRow(i, "s", i * 0.5)).ToArray();
-        await using (ParquetDatasetWriter<StoredRow> big = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "big/one.parquet", new ParquetWriteOptions { Compression = ParquetCompression.None, Dictionary = false }))
+        await using (ParquetDatasetWriter<StoredRow> big = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "big/one.parquet", BigObject))
         {
             await big.WriteAsync(many);
         }
@@ -138,7 +138,7 @@ public abstract class ObjectStoreConformance
         // A write whose rows fail part way (after a part's worth went up) publishes nothing.
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await using ParquetDatasetWriter<StoredRow> failing = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "failed/one.parquet", new ParquetWriteOptions { Compression = ParquetCompression.None, Dictionary = false });
+            await using ParquetDatasetWriter<StoredRow> failing = await ParquetDatasetWriter<StoredRow>.CreateAsync(store, "failed/one.parquet", BigObject);
             await failing.WriteAsync(many.Concat(Failing()));
         });
         Assert.Empty(await Store.ListAsync("failed/", CancellationToken.None).ToListAsync());
@@ -149,6 +149,14 @@ public abstract class ObjectStoreConformance
             throw new InvalidOperationException("the rows' source failed");
         }
     }
+
+    /// <summary>Uncompressed PLAIN, so 1.2M rows come to about 28 MB.</summary>
+    private static readonly ParquetWriteOptions BigObject = new()
+    {
+        Compression = ParquetCompression.None,
+        Dictionary = false,
+        Columns = new Dictionary<string, ParquetColumnOptions> { ["Id"] = new() { Encoding = ParquetValueEncoding.Plain } },
+    };
 
     private static List<StoredRow> ReadAll(IBatchSource<StoredRow> source)
     {

@@ -22,6 +22,9 @@ internal sealed class GrowableArray<T> : IDisposable
         _items[Count++] = item;
     }
 
+    /// <summary>A reference to item <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
+    public ref T ItemRef(int index) => ref _items[index];
+
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())

@@ -40,6 +40,10 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private readonly List<PageEntry> _pageEntries = [];
     private Dictionary<T, int>? _dictionary;
     private readonly GrowableArray<T> _distinct = new();
+
+    // Per dictionary entry, the number of the last page it was met on; pages count from 1.
+    private readonly GrowableArray<int> _seenOnPage = new();
+    private int _page = 1;
     private long _dictionaryBytes;
     private long _dictionaryUncompressed;
     private bool _dictionaryUsed;
@@ -190,6 +194,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _definitions.Dispose();
         _repetitions.Dispose();
         _distinct.Dispose();
+        _seenOnPage.Dispose();
         _pages.Dispose();
         _scratch.Dispose();
         _body.Dispose();
@@ -202,6 +207,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pages.Clear();
         _pageEntries.Clear();
         _distinct.Clear();
+        _seenOnPage.Clear();
         _dictionary = Settings.Dictionary && _codec.Dictionary ? new Dictionary<T, int>(_codec.Comparer) : null;
         _dictionaryBytes = 0;
         _dictionaryUncompressed = 0;
@@ -223,11 +229,6 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     {
         _pageValues.Add(value);
         _pagePlainBytes += _codec.PlainSize(value);
-        if (_codec.IsOrdered(value))
-        {
-            _pageBounds.Include(value, in _codec);
-        }
-
         if (_dictionary is { } dictionary)
         {
             ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(dictionary, value, out bool exists);
@@ -235,16 +236,31 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             {
                 index = dictionary.Count - 1;
                 _distinct.Add(value);
+                _seenOnPage.Add(0);
                 _dictionaryBytes += _codec.PlainSize(value);
                 InsertIntoBloomFilter(value);
                 _fallBackAtNextPage |= _dictionaryBytes > Settings.DictionaryPageSize;
             }
 
             _pageIndexes.Add(index);
+
+            // A value already met on this page cannot move its bounds: compare each distinct value once per page.
+            ref int seen = ref _seenOnPage.ItemRef(index);
+            if (seen == _page)
+            {
+                return;
+            }
+
+            seen = _page;
         }
         else
         {
             InsertIntoBloomFilter(value);
+        }
+
+        if (_codec.IsOrdered(value))
+        {
+            _pageBounds.Include(value, in _codec);
         }
     }
 
@@ -401,6 +417,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     {
         _dictionary = null;
         _distinct.Clear();
+        _seenOnPage.Clear();
         _dictionaryBytes = 0;
     }
 
@@ -461,6 +478,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pageNulls = 0;
         _pagePlainBytes = 0;
         _pageBounds = default;
+        _page++;
     }
 
     private ColumnStatistics ChunkStatistics()

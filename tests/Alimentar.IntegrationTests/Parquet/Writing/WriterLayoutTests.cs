@@ -95,7 +95,7 @@ public sealed class WriterLayoutTests
         {
             RowGroupSize = 50_000,
             PageRowLimit = 2_000,
-            Columns = new Dictionary<string, ParquetColumnOptions> { ["Tag"] = new() { BloomFilterFalsePositiveRate = 0.01 } },
+            Columns = new Dictionary<string, ParquetColumnOptions> { ["Tag"] = new() { BloomFilterFalsePositiveRate = 0.01, BloomFilterDistinctValues = 50_000 } },
         };
         await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 200_000).Select(Sensor.Make), options);
 
@@ -109,6 +109,8 @@ public sealed class WriterLayoutTests
         Assert.Equal(1, explanation.RowGroups.Count(g => g.Kept));
         Assert.Equal(3, explanation.RowGroups.Count(g => g.Reason.Contains("Bloom", StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(150_123, Assert.Single(ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path).Where(r => r.Tag == present))).Id);
+        long bloomFiltered = Fetched(s => s.Where(r => r.Tag == present));
+        Assert.True(bloomFiltered < full / 2, $"the Bloom-filtered pass read {bloomFiltered} bytes, the full pass {full}");
 
         // DuckDB reads the same filters: the value's row group may hold it, the other three certainly do not.
         List<object?[]> probes = Query($"SELECT row_group_id, bloom_filter_excludes FROM parquet_bloom_probe('{file.Path}', 'Tag', '{present}') ORDER BY row_group_id");
