@@ -3,11 +3,15 @@ using Alimentar.Parquet.Format;
 namespace Alimentar.Parquet.Writing;
 
 /// <summary>
-/// One column chunk, encoded and compressed, waiting for its place in the file: its pages (the dictionary page
-/// first), its metadata and page indexes with offsets counted from the chunk's first byte, and its Bloom filter.
+/// One column chunk, encoded and compressed, waiting for its place in the file: its dictionary page (empty when it
+/// has none) and data pages, its metadata and page indexes with offsets counted from the chunk's first byte, and its
+/// Bloom filter. The page buffers are the leaf writer's own, lent until the chunk is disposed, when the leaf starts
+/// its next chunk: a row group's pages are written out without a copy.
 /// </summary>
-internal sealed class EncodedChunk(ByteBuffer pages, ColumnChunkMetadata metadata, OffsetIndex? offsetIndex, ColumnIndex? columnIndex, BloomFilter? bloomFilter) : IDisposable
+internal sealed class EncodedChunk(ByteBuffer dictionaryPage, ByteBuffer pages, ColumnChunkMetadata metadata, OffsetIndex? offsetIndex, ColumnIndex? columnIndex, BloomFilter? bloomFilter, Action release) : IDisposable
 {
+    public ByteBuffer DictionaryPage { get; } = dictionaryPage;
+
     public ByteBuffer Pages { get; } = pages;
 
     public ColumnChunkMetadata Metadata { get; } = metadata;
@@ -18,5 +22,5 @@ internal sealed class EncodedChunk(ByteBuffer pages, ColumnChunkMetadata metadat
 
     public BloomFilter? BloomFilter { get; } = bloomFilter;
 
-    public void Dispose() => Pages.Dispose();
+    public void Dispose() => release();
 }

@@ -35,6 +35,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
     // The chunk being built.
     private readonly ByteBuffer _pages = new(1 << 16);
+    private readonly ByteBuffer _dictionaryPage = new(1 << 10);
     private readonly ByteBuffer _scratch = new(1 << 16);
     private readonly ByteBuffer _body = new(1 << 16);
     private readonly List<PageEntry> _pageEntries = [];
@@ -132,17 +133,15 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             FlushPage();
         }
 
-        var chunk = new ByteBuffer(_pages.Length + (int)Math.Min(_dictionaryBytes + 64, int.MaxValue));
-        long dictionaryLength = 0;
+        _dictionaryPage.Clear();
         if (_dictionaryUsed)
         {
             _scratch.Clear();
             _codec.WritePlain(_distinct.Span, _scratch);
-            WritePage(chunk, new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
-            dictionaryLength = chunk.Length;
+            WritePage(_dictionaryPage, new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
         }
 
-        chunk.Write(_pages.Span);
+        long dictionaryLength = _dictionaryPage.Length;
         var encodings = new List<ParquetEncoding>();
         if (_dictionaryUsed)
         {
@@ -165,7 +164,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             Codec = _compressor.Codec,
             ValueCount = _chunkSlots,
             TotalUncompressedSize = _uncompressedBytes + (_dictionaryUsed ? _dictionaryUncompressed : 0),
-            TotalCompressedSize = chunk.Length,
+            TotalCompressedSize = dictionaryLength + _pages.Length,
             DataPageOffset = dictionaryLength,
             DictionaryPageOffset = _dictionaryUsed ? 0 : null,
             Statistics = ChunkStatistics(),
@@ -182,9 +181,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             columnIndex = BuildColumnIndex();
         }
 
-        var encoded = new EncodedChunk(chunk, metadata, offsetIndex, columnIndex, _bloomFilter);
-        StartChunk();
-        return encoded;
+        // The chunk lends this writer's page buffers until it is disposed; the next chunk starts then.
+        return new EncodedChunk(_dictionaryPage, _pages, metadata, offsetIndex, columnIndex, _bloomFilter, StartChunk);
     }
 
     public override void Dispose()
@@ -196,6 +194,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _distinct.Dispose();
         _seenOnPage.Dispose();
         _pages.Dispose();
+        _dictionaryPage.Dispose();
         _scratch.Dispose();
         _body.Dispose();
         _plain.Dispose();

@@ -72,6 +72,7 @@ internal sealed class ParquetFileWriter : IDisposable
         {
             using EncodedChunk chunk = _leaves[i].FinishChunk();
             long start = _position;
+            await WriteAsync(chunk.DictionaryPage.Memory, cancellationToken).ConfigureAwait(false);
             await WriteAsync(chunk.Pages.Memory, cancellationToken).ConfigureAwait(false);
             chunks[i] = chunk.Metadata with
             {
