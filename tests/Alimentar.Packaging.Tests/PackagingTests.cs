@@ -14,7 +14,7 @@ public sealed class PackagingTests
         string version = $"0.1.0-check{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         try
         {
-            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure" })
+            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure", "src/Alimentar.ML" })
             {
                 (int packed, string packOutput) = DotNet.Run("dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
                 Assert.True(packed == 0, packOutput);
@@ -44,6 +44,7 @@ public sealed class PackagingTests
                     <PackageReference Include="Alimentar" Version="{version}" />
                     <PackageReference Include="Alimentar.Storage.S3" Version="{version}" />
                     <PackageReference Include="Alimentar.Storage.Azure" Version="{version}" />
+                    <PackageReference Include="Alimentar.ML" Version="{version}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -74,8 +75,10 @@ public sealed class PackagingTests
 
                 var s3 = new S3ObjectStore(new Amazon.S3.AmazonS3Client(new Amazon.Runtime.AnonymousAWSCredentials(), new Amazon.S3.AmazonS3Config { ServiceURL = "http://127.0.0.1:9" }), bucket: "datasets");
                 var blobs = new AzureBlobObjectStore(new Azure.Storage.Blobs.BlobContainerClient(new Uri("http://127.0.0.1:9/account/datasets")));
+                Microsoft.ML.IDataView view = streaming.AsDataView();
+                long? viewRows = view.GetRowCount();
                 File.Delete(path);
-                Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name}");
+                Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name} dataview={view.Schema.Count}/{viewRows}");
 
                 [StreamingDataset]
                 public partial record Point(long X, float Y, string? Tag);
@@ -84,7 +87,7 @@ public sealed class PackagingTests
             (int ran, string output) = DotNet.Run("dotnet", "run -c Release", consumer, BuildTimeout);
 
             Assert.True(ran == 0, output);
-            Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets", output, StringComparison.Ordinal);
+            Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets dataview=3/1000", output, StringComparison.Ordinal);
         }
         finally
         {
