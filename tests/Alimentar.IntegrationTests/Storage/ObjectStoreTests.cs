@@ -99,7 +99,8 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     [Fact]
     public async Task An_object_replaced_mid_read_is_an_error_never_a_mix_of_two_versions()
     {
-        string key = await WriteMeasurementsAsync("replaced.parquet", rows: 10_000, rowGroupSize: 1_000);
+        // Large enough that the first requests cannot hold the whole file (our writer packs these rows tightly).
+        string key = await WriteMeasurementsAsync("replaced.parquet", rows: 400_000, rowGroupSize: 40_000);
         var source = new ParquetSource<Measurement>(Store, key, new ObjectReadOptions { ReadAheadRowGroup = false }).BatchSize(500).DecodeAhead(0);
 
         SourceUnavailableException error = await Assert.ThrowsAsync<SourceUnavailableException>(async () =>
@@ -111,7 +112,7 @@ public sealed class ObjectStoreTests : IAsyncLifetime
                 if (!replaced)
                 {
                     replaced = true;
-                    await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf(key), Enumerable.Range(0, 10_000).Select(i => new Measurement(-i, "other", 0)), 1_000);
+                    await ParquetDatasetWriter<Measurement>.WriteFileAsync(_server.PathOf(key), Enumerable.Range(0, 400_000).Select(i => new Measurement(-i, "other", 0)), 40_000);
                 }
             }
         });
