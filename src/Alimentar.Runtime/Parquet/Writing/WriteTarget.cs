@@ -37,29 +37,9 @@ internal sealed class UploadTarget(IObjectUpload upload) : WriteTarget
     }
 
     /// <summary>A write-only stream over the upload, for the file writer.</summary>
-    private sealed class UploadStream(IObjectUpload upload) : Stream
+    private sealed class UploadStream(IObjectUpload upload) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
         public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) =>
             throw new NotSupportedException("The Parquet writer writes asynchronously.");

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Alimentar.Parquet.Format;
 
 namespace Alimentar.Parquet.Writing.Encoding;
@@ -13,35 +14,25 @@ internal static class DeltaBinaryPackedEncoder
     private const int Miniblocks = 4;
     private const int MiniblockSize = BlockSize / Miniblocks;
 
-    public static void Encode(ReadOnlySpan<int> values, ByteBuffer output)
+    public static void Encode(ReadOnlySpan<int> values, ByteBuffer output) => Encode(values, bits: 32, output);
+
+    public static void Encode(ReadOnlySpan<long> values, ByteBuffer output) => Encode(values, bits: 64, output);
+
+    private static void Encode<T>(ReadOnlySpan<T> values, int bits, ByteBuffer output)
+        where T : IBinaryInteger<T>
     {
-        WriteHeader(values.Length, values.IsEmpty ? 0 : values[0], output);
+        WriteHeader(values.Length, values.IsEmpty ? 0 : long.CreateTruncating(values[0]), output);
         Span<long> deltas = stackalloc long[BlockSize];
         for (int start = 1; start < values.Length; start += BlockSize)
         {
             int count = Math.Min(BlockSize, values.Length - start);
             for (int i = 0; i < count; i++)
             {
-                deltas[i] = unchecked(values[start + i] - values[start + i - 1]);
+                // Subtracting in T wraps in the column's width, as readers add the deltas back.
+                deltas[i] = long.CreateTruncating(values[start + i] - values[start + i - 1]);
             }
 
-            WriteBlock(deltas[..count], bits: 32, output);
-        }
-    }
-
-    public static void Encode(ReadOnlySpan<long> values, ByteBuffer output)
-    {
-        WriteHeader(values.Length, values.IsEmpty ? 0 : values[0], output);
-        Span<long> deltas = stackalloc long[BlockSize];
-        for (int start = 1; start < values.Length; start += BlockSize)
-        {
-            int count = Math.Min(BlockSize, values.Length - start);
-            for (int i = 0; i < count; i++)
-            {
-                deltas[i] = unchecked(values[start + i] - values[start + i - 1]);
-            }
-
-            WriteBlock(deltas[..count], bits: 64, output);
+            WriteBlock(deltas[..count], bits, output);
         }
     }
 

@@ -82,28 +82,8 @@ internal sealed class PageCompressor : IDisposable
         _level is { } level and > 2 ? (K4os.Compression.LZ4.LZ4Level)Math.Min(level, 12) : K4os.Compression.LZ4.LZ4Level.L00_FAST;
 
     /// <summary>A write-only stream that appends to a <see cref="ByteBuffer"/>, for codecs that only offer streams.</summary>
-    private sealed class ByteBufferStream(ByteBuffer output) : Stream
+    private sealed class ByteBufferStream(ByteBuffer output) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
         public override void Write(byte[] buffer, int offset, int count) => output.Write(buffer.AsSpan(offset, count));
 
         public override void Write(ReadOnlySpan<byte> buffer) => output.Write(buffer);
