@@ -10,7 +10,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     private readonly LevelBuffers _levels = new();
     private readonly Dictionary<int, RecordShredder> _shredders = [];
 
-    /// <summary>The rows written before this slice, so errors can name a row of the whole file.</summary>
+    /// <summary>The rows written before this slice (over all of the writer's files), so errors can name the row.</summary>
     public long FirstRow { get; set; }
 
     public ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)

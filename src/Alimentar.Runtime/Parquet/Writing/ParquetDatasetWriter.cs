@@ -205,16 +205,42 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds a batch's rows.</summary>
+    /// <summary>Adds a batch's rows, column by column from the batch's own arrays (no row objects are made).</summary>
     /// <param name="batch">The batch; it stays the caller's.</param>
     /// <param name="cancellationToken">Stops the write.</param>
-    /// <returns>A task that ends when the rows are buffered or written.</returns>
-    public async ValueTask WriteAsync(Batch<T> batch, CancellationToken cancellationToken = default)
+    /// <returns>A task that ends when the rows are encoded or written.</returns>
+    public ValueTask WriteAsync(Batch<T> batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        for (int i = 0; i < batch.Count; i++)
+        ThrowIfUnusable();
+        return FaultOnErrorAsync(WriteColumnsAsync(batch, cancellationToken));
+    }
+
+    /// <summary>Writes a batch's columns in stretches that end where row groups (and parts) end.</summary>
+    private async ValueTask WriteColumnsAsync(Batch<T> batch, CancellationToken cancellationToken)
+    {
+        int written = 0;
+        while (written < batch.Count)
         {
-            await WriteAsync(batch[i], cancellationToken).ConfigureAwait(false);
+            if (_writer is null)
+            {
+                await OpenPartAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // Rows buffered one by one go first, so the file keeps the order the rows were given in.
+            await EncodeSliceAsync(cancellationToken, endRowGroup: true).ConfigureAwait(false);
+            if (_writer is null)
+            {
+                continue;
+            }
+
+            int count = (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows);
+            _writer.Columns.FirstRow = RowCount;
+            await batch.Columns.WriteAsync(_writer.Columns, batch.Offset + written, count, cancellationToken).ConfigureAwait(false);
+            _rowGroupRows += count;
+            RowCount += count;
+            written += count;
+            await EncodeSliceAsync(cancellationToken, endRowGroup: true).ConfigureAwait(false);
         }
     }
 
@@ -350,7 +376,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (_pending.Count > 0)
         {
-            await _pending.WriteAsync(_writer!.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
+            _writer!.Columns.FirstRow = RowCount - _pending.Count;
+            await _pending.WriteAsync(_writer.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
             _rowGroupRows += _pending.Count;
             _pending.Count = 0;
         }

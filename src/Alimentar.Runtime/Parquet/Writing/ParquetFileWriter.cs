@@ -99,7 +99,6 @@ internal sealed class ParquetFileWriter : IDisposable
 
         _rowGroups.Add(new WrittenRowGroup(new RowGroupMetadata(rows, uncompressed, chunks) { SortingColumns = _sorting }, offsetIndexes, columnIndexes));
         _rowCount += rows;
-        _columns.FirstRow = _rowCount;
     }
 
     /// <summary>Writes the page indexes and the footer; the stream then holds a complete file.</summary>

@@ -244,6 +244,45 @@ public sealed class WriterLayoutTests
         Assert.Equal(rows.Select(r => r.Id), ParquetFiles.ReadAll(ParquetSource<Sensor>.FromStore(new LocalObjectStore(folder), string.Empty)).Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task Batches_are_written_column_by_column_across_row_group_and_part_boundaries_in_order()
+    {
+        using var root = new TempDirectory();
+        Sensor[] rows = Enumerable.Range(0, 25_000).Select(Sensor.Make).ToArray();
+        using var file = new TempFile();
+        await WriterDifferentialTests.WriteAsync(file.Path, rows, new ParquetWriteOptions { RowGroupSize = 5_000 });
+
+        // Copy the file into a dataset of parts: single rows and whole batches interleave, in order.
+        using var streaming = new StreamingDataset<Sensor>(new ParquetSource<Sensor>(file.Path).BatchSize(3_001), 2);
+        await using (ParquetDatasetWriter<Sensor> copy = await ParquetDatasetWriter<Sensor>.CreateDatasetAsync(root.Path, new ParquetWriteOptions { RowGroupSize = 4_000, RowsPerFile = 10_000 }))
+        {
+            await copy.WriteAsync(Sensor.Make(0) with { Id = -1 });
+            foreach (Batch<Sensor> batch in streaming)
+            {
+                using (batch)
+                {
+                    await copy.WriteAsync(batch);
+                }
+            }
+
+            Assert.Equal(25_001, copy.RowCount);
+        }
+
+        string[] parts = Directory.GetFiles(root.Path).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, parts.Length);
+        (FileMetadata first, _) = await FooterAsync(parts[0]);
+        Assert.Equal([4_000L, 4_000L, 2_000L], first.RowGroups.Select(g => g.RowCount));
+        Assert.Equal(new[] { -1L }.Concat(rows.Select(r => r.Id)), ParquetFiles.ReadAll(ParquetSource<Sensor>.FromStore(new LocalObjectStore(root.Path), string.Empty)).Select(r => r.Id));
+
+        // A null in a batch is named by its row over the whole write.
+        using var nulls = new TempFile();
+        await using ParquetDatasetWriter<Sensor> failing = await ParquetDatasetWriter<Sensor>.CreateAsync(nulls.Path);
+        await failing.WriteAsync(Enumerable.Range(0, 10).Select(Sensor.Make));
+        using Batch<Sensor> bad = Batch<Sensor>.FromRows([Sensor.Make(10), Sensor.Make(11) with { Tag = null! }]);
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await failing.WriteAsync(bad));
+        Assert.Contains("row 11", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static async Task<(FileMetadata Footer, byte[] Bytes)> FooterAsync(string path)
