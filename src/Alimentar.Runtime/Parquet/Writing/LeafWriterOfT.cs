@@ -17,6 +17,9 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     where T : notnull
     where TCodec : struct, IValueCodec<T>
 {
+    /// <summary>The values of a chunk's first page after which a dictionary of nearly only distinct values is dropped.</summary>
+    private const int DictionaryTrial = 4_096;
+
     private readonly TCodec _codec;
     private readonly PageCompressor _compressor;
     private readonly bool _hasDefinitions;
@@ -40,6 +43,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private readonly ByteBuffer _body = new(1 << 16);
     private readonly List<PageEntry> _pageEntries = [];
     private Dictionary<T, int>? _dictionary;
+    private Dictionary<T, int>? _chunkDictionary;
     private readonly GrowableArray<T> _distinct = new();
 
     // Per dictionary entry, the number of the last page it was met on; pages count from 1.
@@ -207,7 +211,19 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pageEntries.Clear();
         _distinct.Clear();
         _seenOnPage.Clear();
-        _dictionary = Settings.Dictionary && _codec.Dictionary ? new Dictionary<T, int>(_codec.Comparer) : null;
+        if (Settings.Dictionary && _codec.Dictionary)
+        {
+            // Kept from chunk to chunk, cleared, so a small dictionary's tables are allocated once per column; a
+            // large one is trimmed so a wide file's writer does not keep megabytes per column between row groups.
+            _chunkDictionary ??= new Dictionary<T, int>(_codec.Comparer);
+            _chunkDictionary.Clear();
+            _chunkDictionary.TrimExcess(DictionaryTrial);
+            _dictionary = _chunkDictionary;
+        }
+        else
+        {
+            _dictionary = null;
+        }
         _dictionaryBytes = 0;
         _dictionaryUncompressed = 0;
         _dictionaryUsed = false;
@@ -242,6 +258,18 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             }
 
             _pageIndexes.Add(index);
+            if (!_dictionaryUsed && _pageIndexes.Count == DictionaryTrial && _distinct.Count > DictionaryTrial * 9 / 10)
+            {
+                // Nearly every value of the first few thousand is new (ids, timestamps, measurements): a dictionary
+                // would not pay, and building it for the rest of the page would only cost time and memory.
+                FallBackToPlain();
+                if (_codec.IsOrdered(value))
+                {
+                    _pageBounds.Include(value, in _codec);
+                }
+
+                return;
+            }
 
             // A value already met on this page cannot move its bounds: compare each distinct value once per page.
             ref int seen = ref _seenOnPage.ItemRef(index);
@@ -414,6 +442,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
     private void FallBackToPlain()
     {
+        _chunkDictionary?.Clear();
         _dictionary = null;
         _distinct.Clear();
         _seenOnPage.Clear();
