@@ -61,6 +61,9 @@ internal sealed class ByteBuffer : IDisposable
         Length += i;
     }
 
+    /// <summary>A signed value as a zigzag varint, as Thrift's integers and delta encodings' headers store it.</summary>
+    public void WriteZigZag(long value) => WriteVarint((ulong)((value << 1) ^ (value >> 63)));
+
     /// <summary>Room for at least <paramref name="size"/> more bytes; pair with <see cref="Advance"/>.</summary>
     public Span<byte> GetSpan(int size)
     {

@@ -13,13 +13,13 @@ internal sealed class ThriftCompactWriter(ByteBuffer output)
     public void I32(short id, int value)
     {
         FieldHeader(id, ThriftCompactReader.I32);
-        output.WriteVarint(ZigZag(value));
+        output.WriteZigZag(value);
     }
 
     public void I64(short id, long value)
     {
         FieldHeader(id, ThriftCompactReader.I64);
-        output.WriteVarint(ZigZag(value));
+        output.WriteZigZag(value);
     }
 
     public void Byte(short id, sbyte value)
@@ -85,9 +85,9 @@ internal sealed class ThriftCompactWriter(ByteBuffer output)
         }
     }
 
-    public void I32Value(int value) => output.WriteVarint(ZigZag(value));
+    public void I32Value(int value) => output.WriteZigZag(value);
 
-    public void I64Value(long value) => output.WriteVarint(ZigZag(value));
+    public void I64Value(long value) => output.WriteZigZag(value);
 
     public void BoolValue(bool value) => output.WriteByte(value ? ThriftCompactReader.BooleanTrue : ThriftCompactReader.BooleanFalse);
 
@@ -114,11 +114,9 @@ internal sealed class ThriftCompactWriter(ByteBuffer output)
         else
         {
             output.WriteByte(type);
-            output.WriteVarint(ZigZag(id));
+            output.WriteZigZag(id);
         }
 
         _lastFieldId = id;
     }
-
-    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 }

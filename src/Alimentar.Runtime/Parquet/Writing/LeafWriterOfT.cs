@@ -371,7 +371,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         ReadOnlySpan<byte> levels = Settings.DataPageV2 ? _scratch.Span[..levelsLength] : ReadOnlySpan<byte>.Empty;
         ReadOnlySpan<byte> compressible = Settings.DataPageV2 ? _scratch.Span[levelsLength..] : _scratch.Span;
         _uncompressedBytes += WritePage(_pages, header, compressible, levels);
-        _pageEntries.Add(new PageEntry(offset, (int)(_pages.Length - offset), _chunkRows, _pageNulls == _pageSlots, _pageNulls, _pageBounds));
+        _pageEntries.Add(new PageEntry(offset, (int)(_pages.Length - offset), _chunkRows, _pageNulls, _pageBounds));
         _chunkBounds.Include(_pageBounds, in _codec);
         _chunkSlots += _pageSlots;
         _chunkRows += _pageRows;
@@ -591,7 +591,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         return (minBytes, maxBytes, exact);
     }
 
-    private readonly record struct PageEntry(long Offset, int Size, long FirstRow, bool AllNull, long Nulls, Bounds Bounds);
+    private readonly record struct PageEntry(long Offset, int Size, long FirstRow, long Nulls, Bounds Bounds);
 
     /// <summary>The least and greatest ordered values seen, in the codec's order.</summary>
     private struct Bounds

@@ -216,7 +216,7 @@ internal sealed class ParquetFileWriter : IDisposable
         throw new ArgumentException($"The sorting column '{column}' is not a column of the file.", nameof(ParquetWriteOptions.SortingColumns));
     }
 
-    internal static CompressionCodec CodecOf(ParquetCompression compression) => compression switch
+    private static CompressionCodec CodecOf(ParquetCompression compression) => compression switch
     {
         ParquetCompression.None => CompressionCodec.Uncompressed,
         ParquetCompression.Snappy => CompressionCodec.Snappy,

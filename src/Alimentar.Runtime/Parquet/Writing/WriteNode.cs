@@ -20,8 +20,4 @@ internal enum WriteNodeKind
 /// <param name="Children">A group's fields, or a list's element.</param>
 /// <param name="Leaf">A leaf: its index among the file's leaf columns; else -1.</param>
 /// <param name="Descriptor">The member, field or element the node comes from.</param>
-internal sealed record WriteNode(WriteNodeKind Kind, bool Optional, int Definition, int Repetition, WriteNode[] Children, int Leaf, ColumnDescriptor Descriptor)
-{
-    /// <summary>Every leaf index under this node, in order.</summary>
-    public IEnumerable<int> Leaves() => Kind == WriteNodeKind.Leaf ? [Leaf] : Children.SelectMany(c => c.Leaves());
-}
+internal sealed record WriteNode(WriteNodeKind Kind, bool Optional, int Definition, int Repetition, WriteNode[] Children, int Leaf, ColumnDescriptor Descriptor);

@@ -41,7 +41,7 @@ internal static class DeltaBinaryPackedEncoder
         output.WriteVarint(BlockSize);
         output.WriteVarint(Miniblocks);
         output.WriteVarint((ulong)count);
-        output.WriteVarint(ZigZag(first));
+        output.WriteZigZag(first);
     }
 
     /// <summary>One block: deltas relative to their least, in the column's width (<paramref name="bits"/>).</summary>
@@ -53,7 +53,7 @@ internal static class DeltaBinaryPackedEncoder
             min = Math.Min(min, delta);
         }
 
-        output.WriteVarint(ZigZag(min));
+        output.WriteZigZag(min);
         Span<ulong> relative = stackalloc ulong[BlockSize];
         relative.Clear();
         for (int i = 0; i < deltas.Length; i++)
@@ -82,6 +82,4 @@ internal static class DeltaBinaryPackedEncoder
             BitPacker.Pack(relative.Slice(m * MiniblockSize, MiniblockSize), widths[m], output);
         }
     }
-
-    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
 }

@@ -65,26 +65,23 @@ internal static class RleHybridEncoder
     {
         int groups = (values.Length + ShortestRun - 1) / ShortestRun;
         output.WriteVarint(((ulong)groups << 1) | 1);
-        int bytes = groups * bitWidth;
-        Span<byte> target = output.GetSpan(bytes)[..bytes];
-        target.Clear();
-        ulong buffer = 0;
-        int bits = 0;
-        int written = 0;
-        ulong mask = bitWidth == 32 ? uint.MaxValue : (1UL << bitWidth) - 1;
-        for (int v = 0; v < groups * ShortestRun; v++)
-        {
-            ulong value = v < values.Length ? (uint)values[v] & mask : 0;
-            buffer |= value << bits;
-            bits += bitWidth;
-            while (bits >= 8)
-            {
-                target[written++] = (byte)buffer;
-                buffer >>= 8;
-                bits -= 8;
-            }
-        }
 
-        output.Advance(bytes);
+        // The last group is padded with zeros to a whole group of 8.
+        ulong[] padded = System.Buffers.ArrayPool<ulong>.Shared.Rent(groups * ShortestRun);
+        try
+        {
+            Span<ulong> group = padded.AsSpan(0, groups * ShortestRun);
+            group.Clear();
+            for (int v = 0; v < values.Length; v++)
+            {
+                group[v] = (uint)values[v];
+            }
+
+            BitPacker.Pack(group, bitWidth, output);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(padded);
+        }
     }
 }
