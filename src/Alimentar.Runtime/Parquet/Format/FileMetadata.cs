@@ -48,6 +48,9 @@ internal sealed record ColumnChunkMetadata
 
     public int? BloomFilterLength { get; init; }
 
+    /// <summary>Unencoded byte-array bytes and level histograms, when the writer recorded them.</summary>
+    public SizeStatistics? SizeStatistics { get; init; }
+
     public long? OffsetIndexOffset { get; init; }
 
     public int? OffsetIndexLength { get; init; }

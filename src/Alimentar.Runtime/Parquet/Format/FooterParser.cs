@@ -317,6 +317,9 @@ internal static class FooterParser
                 case (15, ThriftCompactReader.I32):
                     chunk = chunk with { BloomFilterLength = reader.ReadI32() };
                     break;
+                case (16, ThriftCompactReader.Struct):
+                    chunk = chunk with { SizeStatistics = SizeStatistics.Read(ref reader) };
+                    break;
                 default:
                     reader.Skip(type);
                     break;

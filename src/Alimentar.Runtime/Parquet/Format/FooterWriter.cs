@@ -244,6 +244,11 @@ internal static class FooterWriter
             }
         }
 
+        if (column.SizeStatistics is { IsEmpty: false } sizes)
+        {
+            sizes.WriteTo(writer, 16);
+        }
+
         writer.EndStruct();
         if (column.OffsetIndexOffset is { } offsetIndex)
         {

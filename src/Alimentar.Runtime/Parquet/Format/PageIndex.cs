@@ -6,6 +6,9 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
 {
     public int PageCount => Offsets.Length;
 
+    /// <summary>For BYTE_ARRAY columns, each page's value bytes without length prefixes, when the writer recorded them.</summary>
+    public long[]? UnencodedByteArrayDataBytes { get; init; }
+
     /// <summary>The rows of page <paramref name="page"/>, given the row group's rows.</summary>
     public RowRange Rows(int page, long rowGroupRows) =>
         new(FirstRows[page], (page + 1 < FirstRows.Length ? FirstRows[page + 1] : rowGroupRows) - FirstRows[page]);
@@ -24,6 +27,7 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
             writer.EndStruct();
         }
 
+        SizeStatistics.WriteHistogram(writer, 2, UnencodedByteArrayDataBytes);
         writer.EndStruct();
     }
 
@@ -33,9 +37,14 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
         var offsets = new List<long>();
         var sizes = new List<int>();
         var firstRows = new List<long>();
+        long[]? unencoded = null;
         while (reader.NextField(out short id, out byte type))
         {
-            if (id == 1 && type == ThriftCompactReader.List)
+            if (id == 2 && type == ThriftCompactReader.List)
+            {
+                unencoded = SizeStatistics.ReadHistogram(ref reader);
+            }
+            else if (id == 1 && type == ThriftCompactReader.List)
             {
                 int count = reader.ReadListHeader(out _);
                 for (int i = 0; i < count; i++)
@@ -74,7 +83,10 @@ internal sealed record OffsetIndex(long[] Offsets, int[] CompressedSizes, long[]
             }
         }
 
-        return new OffsetIndex(offsets.ToArray(), sizes.ToArray(), firstRows.ToArray());
+        return new OffsetIndex(offsets.ToArray(), sizes.ToArray(), firstRows.ToArray())
+        {
+            UnencodedByteArrayDataBytes = unencoded?.Length == offsets.Count ? unencoded : null,
+        };
     }
 }
 
@@ -85,6 +97,12 @@ internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Max
 
     /// <summary>How the pages' bounds are ordered (written: 0 unordered, 1 ascending, 2 descending).</summary>
     public int BoundaryOrder { get; init; }
+
+    /// <summary>Each page's repetition-level histogram, one after another; null when not recorded or the maximum level is 0.</summary>
+    public long[]? RepetitionLevelHistograms { get; init; }
+
+    /// <summary>Each page's definition-level histogram, one after another; null when not recorded or the maximum level is 0.</summary>
+    public long[]? DefinitionLevelHistograms { get; init; }
 
     public void WriteTo(ByteBuffer output)
     {
@@ -118,6 +136,8 @@ internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Max
             }
         }
 
+        SizeStatistics.WriteHistogram(writer, 6, RepetitionLevelHistograms);
+        SizeStatistics.WriteHistogram(writer, 7, DefinitionLevelHistograms);
         writer.EndStruct();
     }
 
@@ -126,7 +146,7 @@ internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Max
         var reader = new ThriftCompactReader(bytes);
         bool[] nullPages = [];
         byte[][] mins = [], maxes = [];
-        long[]? nullCounts = null;
+        long[]? nullCounts = null, repetitionHistograms = null, definitionHistograms = null;
         while (reader.NextField(out short id, out byte type))
         {
             switch (id)
@@ -153,6 +173,12 @@ internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Max
                     }
 
                     break;
+                case 6 when type == ThriftCompactReader.List:
+                    repetitionHistograms = SizeStatistics.ReadHistogram(ref reader);
+                    break;
+                case 7 when type == ThriftCompactReader.List:
+                    definitionHistograms = SizeStatistics.ReadHistogram(ref reader);
+                    break;
                 default:
                     reader.Skip(type);
                     break;
@@ -164,7 +190,11 @@ internal sealed record ColumnIndex(bool[] NullPages, byte[][] Mins, byte[][] Max
             throw new InvalidDataException($"its column index lists {nullPages.Length} pages but {mins.Length} minimums and {maxes.Length} maximums");
         }
 
-        return new ColumnIndex(nullPages, mins, maxes, nullCounts);
+        return new ColumnIndex(nullPages, mins, maxes, nullCounts)
+        {
+            RepetitionLevelHistograms = repetitionHistograms,
+            DefinitionLevelHistograms = definitionHistograms,
+        };
     }
 
     private static byte[][] ReadBinaries(ref ThriftCompactReader reader)

@@ -45,6 +45,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private Dictionary<T, int>? _dictionary;
     private Dictionary<T, int>? _chunkDictionary;
     private readonly GrowableArray<T> _distinct = new();
+    private readonly GrowableArray<int> _distinctSizes = new();
 
     // Per dictionary entry, the number of the last page it was met on; pages count from 1.
     private readonly GrowableArray<int> _seenOnPage = new();
@@ -62,6 +63,14 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private Bounds _chunkBounds;
     private BloomFilter? _bloomFilter;
 
+    // Size statistics: the chunk's level histograms and unencoded byte-array bytes, and each page's, flattened page after page.
+    private readonly long[]? _chunkDefinitionHistogram;
+    private readonly long[]? _chunkRepetitionHistogram;
+    private long _chunkUnencodedBytes;
+    private readonly List<long> _pageDefinitionHistograms = [];
+    private readonly List<long> _pageRepetitionHistograms = [];
+    private readonly List<long> _pageUnencodedBytes = [];
+
     public LeafWriter(LeafColumn leaf, LeafWriteSettings settings, TCodec codec)
         : base(leaf, settings)
     {
@@ -70,6 +79,10 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _compressor = new PageCompressor(settings.Codec, settings.CompressionLevel);
         _hasDefinitions = leaf.MaxDefinitionLevel > 0;
         _hasRepetitions = leaf.MaxRepetitionLevel > 0;
+
+        // The spec lets a histogram go unwritten when its maximum level is 0: every slot is at level 0.
+        _chunkDefinitionHistogram = _hasDefinitions ? new long[leaf.MaxDefinitionLevel + 1] : null;
+        _chunkRepetitionHistogram = _hasRepetitions ? new long[leaf.MaxRepetitionLevel + 1] : null;
         StartChunk();
     }
 
@@ -172,6 +185,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             DataPageOffset = dictionaryLength,
             DictionaryPageOffset = _dictionaryUsed ? 0 : null,
             Statistics = ChunkStatistics(),
+            SizeStatistics = ChunkSizeStatistics(),
         };
 
         OffsetIndex? offsetIndex = null;
@@ -181,8 +195,15 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             offsetIndex = new OffsetIndex(
                 _pageEntries.Select(p => p.Offset + dictionaryLength).ToArray(),
                 _pageEntries.Select(p => p.Size).ToArray(),
-                _pageEntries.Select(p => p.FirstRow).ToArray());
-            columnIndex = BuildColumnIndex();
+                _pageEntries.Select(p => p.FirstRow).ToArray())
+            {
+                UnencodedByteArrayDataBytes = IsByteArray ? _pageUnencodedBytes.ToArray() : null,
+            };
+            columnIndex = BuildColumnIndex() with
+            {
+                RepetitionLevelHistograms = _chunkRepetitionHistogram is null ? null : _pageRepetitionHistograms.ToArray(),
+                DefinitionLevelHistograms = _chunkDefinitionHistogram is null ? null : _pageDefinitionHistograms.ToArray(),
+            };
         }
 
         // The chunk lends this writer's page buffers until it is disposed; the next chunk starts then.
@@ -196,6 +217,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _definitions.Dispose();
         _repetitions.Dispose();
         _distinct.Dispose();
+        _distinctSizes.Dispose();
         _seenOnPage.Dispose();
         _pages.Dispose();
         _dictionaryPage.Dispose();
@@ -210,6 +232,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pages.Clear();
         _pageEntries.Clear();
         _distinct.Clear();
+        _distinctSizes.Clear();
         _seenOnPage.Clear();
         if (Settings.Dictionary && _codec.Dictionary)
         {
@@ -234,6 +257,12 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _chunkNulls = 0;
         _uncompressedBytes = 0;
         _chunkBounds = default;
+        _chunkDefinitionHistogram?.AsSpan().Clear();
+        _chunkRepetitionHistogram?.AsSpan().Clear();
+        _chunkUnencodedBytes = 0;
+        _pageDefinitionHistograms.Clear();
+        _pageRepetitionHistograms.Clear();
+        _pageUnencodedBytes.Clear();
         _bloomFilter = Settings.BloomFilterFalsePositiveRate is { } rate
             ? BloomFilter.ForDistinctValues(Settings.BloomFilterDistinctValues, rate)
             : null;
@@ -243,16 +272,23 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private void Add(T value)
     {
         _pageValues.Add(value);
-        _pagePlainBytes += _codec.PlainSize(value);
         if (_dictionary is { } dictionary)
         {
             ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(dictionary, value, out bool exists);
-            if (!exists)
+            if (exists)
+            {
+                // A repeated value's size is remembered: measuring a string's UTF-8 bytes again would cost a pass over it.
+                _pagePlainBytes += _distinctSizes.ItemRef(index);
+            }
+            else
             {
                 index = dictionary.Count - 1;
+                int size = _codec.PlainSize(value);
+                _pagePlainBytes += size;
                 _distinct.Add(value);
+                _distinctSizes.Add(size);
                 _seenOnPage.Add(0);
-                _dictionaryBytes += _codec.PlainSize(value);
+                _dictionaryBytes += size;
                 InsertIntoBloomFilter(value);
                 _fallBackAtNextPage |= _dictionaryBytes > Settings.DictionaryPageSize;
             }
@@ -282,6 +318,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
         else
         {
+            _pagePlainBytes += _codec.PlainSize(value);
             InsertIntoBloomFilter(value);
         }
 
@@ -367,6 +404,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             IsCompressed = true,
         };
 
+        RecordSizeStatistics();
         long offset = _pages.Length;
         ReadOnlySpan<byte> levels = Settings.DataPageV2 ? _scratch.Span[..levelsLength] : ReadOnlySpan<byte>.Empty;
         ReadOnlySpan<byte> compressible = Settings.DataPageV2 ? _scratch.Span[levelsLength..] : _scratch.Span;
@@ -445,6 +483,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _chunkDictionary?.Clear();
         _dictionary = null;
         _distinct.Clear();
+        _distinctSizes.Clear();
         _seenOnPage.Clear();
         _dictionaryBytes = 0;
     }
@@ -494,6 +533,48 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
         return headerLength + uncompressed;
     }
+
+    /// <summary>Adds the page's level histograms and unencoded bytes to the page index's lists and the chunk's totals.</summary>
+    private void RecordSizeStatistics()
+    {
+        AddHistogram(_definitions.Span, _chunkDefinitionHistogram, _pageDefinitionHistograms);
+        AddHistogram(_repetitions.Span, _chunkRepetitionHistogram, _pageRepetitionHistograms);
+        if (IsByteArray)
+        {
+            // PlainSize counts each value's 4-byte length prefix; the statistic is the values' bytes alone.
+            long unencoded = _pagePlainBytes - (4L * _pageValues.Count);
+            _pageUnencodedBytes.Add(unencoded);
+            _chunkUnencodedBytes += unencoded;
+        }
+    }
+
+    private static void AddHistogram(ReadOnlySpan<int> levels, long[]? chunk, List<long> pages)
+    {
+        if (chunk is null)
+        {
+            return;
+        }
+
+        Span<long> page = stackalloc long[chunk.Length];
+        page.Clear();
+        foreach (int level in levels)
+        {
+            page[level]++;
+        }
+
+        for (int level = 0; level < chunk.Length; level++)
+        {
+            chunk[level] += page[level];
+            pages.Add(page[level]);
+        }
+    }
+
+    private bool IsByteArray => _codec.Type == PhysicalType.ByteArray;
+
+    private SizeStatistics ChunkSizeStatistics() => new(
+        IsByteArray ? _chunkUnencodedBytes : null,
+        (long[]?)_chunkRepetitionHistogram?.Clone(),
+        (long[]?)_chunkDefinitionHistogram?.Clone());
 
     private void ResetPage()
     {

@@ -5,84 +5,110 @@ namespace Alimentar.Parquet.Writing;
 /// each leaf writer its values with definition and repetition levels: nulls become definition levels, lists and
 /// records are shredded as Parquet's nested encoding lays them out.
 /// </summary>
-internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWriter> leaves, RowSchema rowSchema) : IColumnWriter, IDisposable
+/// <remarks>
+/// The generated code hands the columns over one after another; each is only queued, and <see cref="EncodeQueued"/>
+/// then encodes them side by side. Columns share nothing (each top-level column feeds its own leaves, with its own
+/// level buffers and shredder), so a slice's columns are encoded on every core <paramref name="parallelism"/> allows.
+/// </remarks>
+internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWriter> leaves, RowSchema rowSchema, int parallelism) : IColumnWriter, IDisposable
 {
-    private readonly LevelBuffers _levels = new();
+    private readonly Dictionary<int, LevelBuffers> _levels = [];
     private readonly Dictionary<int, RecordShredder> _shredders = [];
+    private readonly List<(int Column, Action<LevelBuffers> Encode)> _queued = [];
 
     /// <summary>The rows written before this slice (over all of the writer's files), so errors can name the row.</summary>
     public long FirstRow { get; set; }
 
+    /// <summary>
+    /// Encodes the columns queued since the last call, in parallel when there are several; the values handed over must
+    /// stay unchanged until it returns. An error is the one of the first failing column, as a sequential write would give.
+    /// </summary>
+    public void EncodeQueued()
+    {
+        try
+        {
+            if (_queued.Count == 1 || parallelism == 1)
+            {
+                foreach ((int column, Action<LevelBuffers> encode) in _queued)
+                {
+                    encode(_levels[column]);
+                }
+
+                return;
+            }
+
+            var errors = new Exception?[_queued.Count];
+            Parallel.For(0, _queued.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+            {
+                try
+                {
+                    _queued[i].Encode(_levels[_queued[i].Column]);
+                }
+                catch (Exception error)
+                {
+                    errors[i] = error;
+                }
+            });
+            if (Array.Find(errors, e => e is not null) is { } first)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            }
+        }
+        finally
+        {
+            _queued.Clear();
+        }
+    }
+
     public ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
         where T : struct
     {
-        LeafValues.Append(LeafOf(column), values.Span, default, default);
+        Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteNullableValuesAsync<T>(int column, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
         where T : struct
     {
-        ReadOnlySpan<T?> source = values.Span;
-        T[] present = ColumnArrays<T>.Pool.Rent(Math.Max(1, source.Length));
-        try
-        {
-            _levels.Clear();
-            int count = 0;
-            foreach (T? value in source)
-            {
-                _levels.Definitions.Add(value.HasValue ? 1 : 0);
-                if (value is { } some)
-                {
-                    present[count++] = some;
-                }
-            }
-
-            LeafValues.Append<T>(LeafOf(column), present.AsSpan(0, count), _levels.Definitions.Span, default);
-        }
-        finally
-        {
-            ColumnArrays<T>.Pool.Return(present);
-        }
-
+        Queue(column, levels => AppendNullable(column, values.Span, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteStringsAsync(int column, ReadOnlyMemory<string?> values, CancellationToken cancellationToken)
     {
-        AppendReferences(column, values.Span);
+        Queue(column, levels => AppendReferences(column, values.Span, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteBinaryAsync(int column, ReadOnlyMemory<byte[]?> values, CancellationToken cancellationToken)
     {
-        AppendReferences(column, values.Span);
+        Queue(column, levels => AppendReferences(column, values.Span, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteListsAsync<T>(int column, ListColumn<T> lists, CancellationToken cancellationToken)
         where T : struct
     {
-        AppendLists(column, lists, static (T element, out T value) => { value = element; return true; });
+        Queue(column, levels => AppendLists(column, lists, static (T element, out T value) => { value = element; return true; }, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteNullableElementListsAsync<T>(int column, ListColumn<T?> lists, CancellationToken cancellationToken)
         where T : struct
     {
-        AppendLists(column, lists, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; });
+        Queue(column, levels => AppendLists(column, lists, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; }, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteStringListsAsync(int column, ListColumn<string?> lists, CancellationToken cancellationToken)
     {
-        AppendLists(column, lists, static (string? element, out string value) => { value = element!; return element is not null; });
+        Queue(column, levels => AppendLists(column, lists, static (string? element, out string value) => { value = element!; return element is not null; }, levels));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteBinaryListsAsync(int column, ListColumn<byte[]?> lists, CancellationToken cancellationToken)
     {
-        AppendLists(column, lists, static (byte[]? element, out byte[] value) => { value = element!; return element is not null; });
+        Queue(column, levels => AppendLists(column, lists, static (byte[]? element, out byte[] value) => { value = element!; return element is not null; }, levels));
         return ValueTask.CompletedTask;
     }
 
@@ -93,13 +119,18 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             _shredders[column] = shredder = new RecordShredder(schema.Columns[column], schema.LeafDescriptors);
         }
 
-        shredder.Shred(records, leaves, (row, what) => NullInRequired(column, row, what));
+        Queue(column, _ => shredder.Shred(records, leaves, (row, what) => NullInRequired(column, row, what)));
         return ValueTask.CompletedTask;
     }
 
     public void Dispose()
     {
-        _levels.Dispose();
+        _queued.Clear();
+        foreach (LevelBuffers levels in _levels.Values)
+        {
+            levels.Dispose();
+        }
+
         foreach (RecordShredder shredder in _shredders.Values)
         {
             shredder.Dispose();
@@ -108,7 +139,43 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
 
     private LeafWriter LeafOf(int column) => leaves[schema.Columns[column].Leaf];
 
-    private void AppendReferences<T>(int column, ReadOnlySpan<T?> values)
+    /// <summary>Queues a column's encoding; its level buffers are made here, on the writing thread, not in parallel.</summary>
+    private void Queue(int column, Action<LevelBuffers> encode)
+    {
+        if (!_levels.ContainsKey(column))
+        {
+            _levels[column] = new LevelBuffers();
+        }
+
+        _queued.Add((column, encode));
+    }
+
+    private void AppendNullable<T>(int column, ReadOnlySpan<T?> source, LevelBuffers levels)
+        where T : struct
+    {
+        T[] present = ColumnArrays<T>.Pool.Rent(Math.Max(1, source.Length));
+        try
+        {
+            levels.Clear();
+            int count = 0;
+            foreach (T? value in source)
+            {
+                levels.Definitions.Add(value.HasValue ? 1 : 0);
+                if (value is { } some)
+                {
+                    present[count++] = some;
+                }
+            }
+
+            LeafValues.Append<T>(LeafOf(column), present.AsSpan(0, count), levels.Definitions.Span, default);
+        }
+        finally
+        {
+            ColumnArrays<T>.Pool.Return(present);
+        }
+    }
+
+    private void AppendReferences<T>(int column, ReadOnlySpan<T?> values, LevelBuffers levels)
         where T : class
     {
         WriteNode node = schema.Columns[column];
@@ -127,18 +194,18 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         T[] present = ColumnArrays<T>.Pool.Rent(Math.Max(1, values.Length));
         try
         {
-            _levels.Clear();
+            levels.Clear();
             int count = 0;
             foreach (T? value in values)
             {
-                _levels.Definitions.Add(value is null ? 0 : 1);
+                levels.Definitions.Add(value is null ? 0 : 1);
                 if (value is not null)
                 {
                     present[count++] = value;
                 }
             }
 
-            LeafValues.Append<T>(leaves[node.Leaf], present.AsSpan(0, count), _levels.Definitions.Span, default);
+            LeafValues.Append<T>(leaves[node.Leaf], present.AsSpan(0, count), levels.Definitions.Span, default);
         }
         finally
         {
@@ -149,14 +216,14 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     private delegate bool TryGet<TElement, T>(TElement element, out T value);
 
     /// <summary>A one-level list column: a null list, an empty one, a null element and a value each get their definition level.</summary>
-    private void AppendLists<TElement, T>(int column, ListColumn<TElement> lists, TryGet<TElement, T> tryGet)
+    private void AppendLists<TElement, T>(int column, ListColumn<TElement> lists, TryGet<TElement, T> tryGet, LevelBuffers levels)
     {
         WriteNode list = schema.Columns[column];
         WriteNode element = list.Children[0];
         T[] present = ColumnArrays<T>.Pool.Rent(Math.Max(1, lists.ValueCount));
         try
         {
-            _levels.Clear();
+            levels.Clear();
             int count = 0;
             for (int row = 0; row < lists.Count; row++)
             {
@@ -167,14 +234,14 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
                         throw NullInRequired(column, row, "is a null list");
                     }
 
-                    _levels.Add(list.Definition - 1, 0);
+                    levels.Add(list.Definition - 1, 0);
                     continue;
                 }
 
                 ReadOnlySpan<TElement> items = lists[row];
                 if (items.IsEmpty)
                 {
-                    _levels.Add(list.Definition, 0);
+                    levels.Add(list.Definition, 0);
                     continue;
                 }
 
@@ -184,11 +251,11 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
                     if (tryGet(items[i], out T value))
                     {
                         present[count++] = value;
-                        _levels.Add(element.Definition, repetition);
+                        levels.Add(element.Definition, repetition);
                     }
                     else if (element.Optional)
                     {
-                        _levels.Add(element.Definition - 1, repetition);
+                        levels.Add(element.Definition - 1, repetition);
                     }
                     else
                     {
@@ -197,7 +264,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
                 }
             }
 
-            LeafValues.Append<T>(leaves[element.Leaf], present.AsSpan(0, count), _levels.Definitions.Span, _levels.Repetitions.Span);
+            LeafValues.Append<T>(leaves[element.Leaf], present.AsSpan(0, count), levels.Definitions.Span, levels.Repetitions.Span);
         }
         finally
         {

@@ -39,8 +39,12 @@ namespace Alimentar;
 public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     where T : IStreamingRow<T>
 {
-    /// <summary>Rows encoded at a time: enough to amortise the per-column calls, few enough to stay small.</summary>
-    private const int SliceRows = 8_192;
+    // Rows are encoded a slice at a time, the slice's columns side by side: a slice must give each column enough work
+    // to outweigh handing it to another core (a few thousand values is too little), yet stay a few MiB however wide
+    // the row, since the writer holds it.
+    private const int MinSliceRows = 8_192;
+    private const int MaxSliceRows = 65_536;
+    private const int SliceBytes = 4 << 20;
 
     private readonly Func<int, CancellationToken, ValueTask<(WriteTarget Target, string Name)>> _openPart;
     private readonly bool _isDataset;
@@ -59,7 +63,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         _openPart = openPart;
         _isDataset = isDataset;
         Options = options;
-        _pending = T.CreateColumnStore(Math.Min(options.RowGroupSize, SliceRows), ColumnBufferPool.Shared);
+        int sliceRows = Math.Clamp(SliceBytes / (8 * Math.Max(1, T.Schema.Columns.Count)), MinSliceRows, MaxSliceRows);
+        _pending = T.CreateColumnStore(Math.Min(options.RowGroupSize, sliceRows), ColumnBufferPool.Shared);
     }
 
     /// <summary>The layout settings.</summary>
@@ -237,6 +242,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
             int count = (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows);
             _writer.Columns.FirstRow = RowCount;
             await batch.Columns.WriteAsync(_writer.Columns, batch.Offset + written, count, cancellationToken).ConfigureAwait(false);
+            _writer.Columns.EncodeQueued();
             _rowGroupRows += count;
             RowCount += count;
             written += count;
@@ -292,6 +298,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowGroupBytes, nameof(options.RowGroupBytes));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageSize, nameof(options.PageSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.PageRowLimit, nameof(options.PageRowLimit));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowsPerFile ?? 1, nameof(options.RowsPerFile));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BytesPerFile ?? 1, nameof(options.BytesPerFile));
         var writer = new ParquetDatasetWriter<T>(openPart, isDataset, options);
@@ -378,6 +385,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         {
             _writer!.Columns.FirstRow = RowCount - _pending.Count;
             await _pending.WriteAsync(_writer.Columns, 0, _pending.Count, cancellationToken).ConfigureAwait(false);
+            _writer.Columns.EncodeQueued();
             _rowGroupRows += _pending.Count;
             _pending.Count = 0;
         }

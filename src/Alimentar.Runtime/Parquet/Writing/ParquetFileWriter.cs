@@ -42,7 +42,7 @@ internal sealed class ParquetFileWriter : IDisposable
             throw;
         }
 
-        _columns = new PageColumnWriter(_schema, _leaves, rowSchema);
+        _columns = new PageColumnWriter(_schema, _leaves, rowSchema, options.MaxDegreeOfParallelism);
         _sorting = options.SortingColumns.Select(s => new SortingColumn(LeafIndexOf(s.Column), s.Descending, s.NullsFirst)).ToArray();
     }
 
@@ -68,9 +68,10 @@ internal sealed class ParquetFileWriter : IDisposable
         var columnIndexes = new ColumnIndex?[_leaves.Length];
         var bloomFilters = new BloomFilter?[_leaves.Length];
         long uncompressed = 0;
+        EncodedChunk?[] finished = FinishChunks();
         for (int i = 0; i < _leaves.Length; i++)
         {
-            using EncodedChunk chunk = _leaves[i].FinishChunk();
+            using EncodedChunk chunk = finished[i]!;
             long start = _position;
             await WriteAsync(chunk.DictionaryPage.Memory, cancellationToken).ConfigureAwait(false);
             await WriteAsync(chunk.Pages.Memory, cancellationToken).ConfigureAwait(false);
@@ -99,6 +100,35 @@ internal sealed class ParquetFileWriter : IDisposable
 
         _rowGroups.Add(new WrittenRowGroup(new RowGroupMetadata(rows, uncompressed, chunks) { SortingColumns = _sorting }, offsetIndexes, columnIndexes));
         _rowCount += rows;
+    }
+
+    /// <summary>Flushes every leaf's last page, in parallel as slices are encoded; on an error, the chunks made are released.</summary>
+    private EncodedChunk?[] FinishChunks()
+    {
+        var finished = new EncodedChunk?[_leaves.Length];
+        var errors = new Exception?[_leaves.Length];
+        Parallel.For(0, _leaves.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        {
+            try
+            {
+                finished[i] = _leaves[i].FinishChunk();
+            }
+            catch (Exception error)
+            {
+                errors[i] = error;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } first)
+        {
+            foreach (EncodedChunk? chunk in finished)
+            {
+                chunk?.Dispose();
+            }
+
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        return finished;
     }
 
     /// <summary>Writes the page indexes and the footer; the stream then holds a complete file.</summary>

@@ -63,6 +63,12 @@ public sealed record ParquetWriteOptions
     /// <summary>Whether column and offset indexes are written, so readers can skip pages by their bounds (default true).</summary>
     public bool PageIndex { get; init; } = true;
 
+    /// <summary>
+    /// The most columns encoded and compressed at once (default: one per processor). A slice of rows is handed over
+    /// column by column and its columns are then encoded side by side; 1 encodes everything on the writing thread.
+    /// </summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
     /// <summary>Settings for particular columns, by column name (a top-level name, or a dotted path to a nested leaf); the closest match wins.</summary>
     public IReadOnlyDictionary<string, ParquetColumnOptions> Columns { get; init; } = new Dictionary<string, ParquetColumnOptions>();
 

@@ -283,6 +283,97 @@ public sealed class WriterLayoutTests
         Assert.Contains("row 11", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Size_statistics_count_every_level_and_string_byte_of_the_chunk_and_of_each_page()
+    {
+        Basket[] rows = Enumerable.Range(0, 900).Select(i => new Basket(
+            i, [i], [], null, i % 7 == 0 ? null : i % 11 == 0 ? [] : [i % 2 == 0 ? null : "note", $"x{i}", "é"], null)).ToArray();
+        using var file = new TempFile();
+        await WriterDifferentialTests.WriteAsync(file.Path, rows, new ParquetWriteOptions { RowGroupSize = 900, PageRowLimit = 70 });
+
+        // Notes is an optional list of optional strings: levels 0 null list, 1 empty list, 2 null element, 3 value.
+        var definitions = new long[4];
+        var repetitions = new long[2];
+        long bytes = 0;
+        foreach (Basket row in rows)
+        {
+            if (row.Notes is not { Length: > 0 } notes)
+            {
+                definitions[row.Notes is null ? 0 : 1]++;
+                repetitions[0]++;
+                continue;
+            }
+
+            for (int i = 0; i < notes.Length; i++)
+            {
+                repetitions[i == 0 ? 0 : 1]++;
+                definitions[notes[i] is null ? 2 : 3]++;
+                bytes += notes[i] is { } note ? System.Text.Encoding.UTF8.GetByteCount(note) : 0;
+            }
+        }
+
+        // Parquet.Net's own Thrift model reads the chunk's size statistics.
+        await using (global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(file.Path))
+        {
+            List<global::Parquet.Meta.ColumnChunk> columns = reader.Metadata!.RowGroups[0].Columns;
+            global::Parquet.Meta.SizeStatistics sizes = columns.Single(c => c.MetaData!.PathInSchema[0] == "Notes").MetaData!.SizeStatistics!;
+            Assert.Equal(bytes, sizes.UnencodedByteArrayDataBytes);
+            Assert.Equal(definitions, sizes.DefinitionLevelHistogram);
+            Assert.Equal(repetitions, sizes.RepetitionLevelHistogram);
+
+            // A required flat column has no levels and no byte arrays: there is nothing to record.
+            Assert.Null(columns.Single(c => c.MetaData!.PathInSchema[0] == "Id").MetaData!.SizeStatistics);
+        }
+
+        // Per page, in the page indexes: the histograms add up to the chunk's, and each page's repetition level 0 counts its rows.
+        (FileMetadata footer, byte[] all) = await FooterAsync(file.Path);
+        ColumnChunkMetadata chunk = footer.RowGroups[0].Columns.Single(c => c.PathInSchema[0] == "Notes");
+        OffsetIndex offsets = OffsetIndex.Parse(all.AsSpan((int)chunk.OffsetIndexOffset!.Value, chunk.OffsetIndexLength!.Value));
+        ColumnIndex index = ColumnIndex.Parse(all.AsSpan((int)chunk.ColumnIndexOffset!.Value, chunk.ColumnIndexLength!.Value));
+        int pages = offsets.PageCount;
+        Assert.Equal(13, pages);
+        Assert.Equal(definitions, Enumerable.Range(0, 4).Select(level => Enumerable.Range(0, pages).Sum(p => index.DefinitionLevelHistograms![(p * 4) + level])));
+        Assert.Equal(repetitions, Enumerable.Range(0, 2).Select(level => Enumerable.Range(0, pages).Sum(p => index.RepetitionLevelHistograms![(p * 2) + level])));
+        Assert.Equal(Enumerable.Range(0, pages).Select(p => offsets.Rows(p, rows.Length).Count), Enumerable.Range(0, pages).Select(p => index.RepetitionLevelHistograms![p * 2]));
+        Assert.Equal(bytes, offsets.UnencodedByteArrayDataBytes!.Sum());
+        Assert.Equal(chunk.SizeStatistics, new SizeStatistics(bytes, repetitions, definitions), SizeStatisticsComparer.Instance);
+    }
+
+    [Fact]
+    public async Task Columns_encoded_side_by_side_give_the_bytes_one_thread_gives_and_its_first_error()
+    {
+        Sensor[] rows = Enumerable.Range(0, 150_000).Select(Sensor.Make).ToArray();
+        using var sequential = new TempFile();
+        using var parallel = new TempFile();
+        await WriterDifferentialTests.WriteAsync(sequential.Path, rows, new ParquetWriteOptions { RowGroupSize = 100_000, MaxDegreeOfParallelism = 1 });
+        await WriterDifferentialTests.WriteAsync(parallel.Path, rows, new ParquetWriteOptions { RowGroupSize = 100_000, MaxDegreeOfParallelism = 4 });
+        Assert.Equal(await File.ReadAllBytesAsync(sequential.Path), await File.ReadAllBytesAsync(parallel.Path));
+
+        // Two columns fail in the same slice: the error is the first column's, as when they are encoded in turn.
+        rows[70_000] = rows[70_000] with { Name = null!, Tag = null! };
+        using var failed = new TempFile();
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => WriterDifferentialTests.WriteAsync(failed.Path, rows, new ParquetWriteOptions { MaxDegreeOfParallelism = 4 }));
+        Assert.Contains("Sensor.Name is null in row 70000", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(failed.Path));
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => ParquetDatasetWriter<Sensor>.CreateAsync(failed.Path, new ParquetWriteOptions { MaxDegreeOfParallelism = 0 }));
+    }
+
+    /// <summary>Size statistics compared by their counts, not by the arrays' identity.</summary>
+    private sealed class SizeStatisticsComparer : IEqualityComparer<SizeStatistics?>
+    {
+        public static readonly SizeStatisticsComparer Instance = new();
+
+        public bool Equals(SizeStatistics? x, SizeStatistics? y) =>
+            x?.UnencodedByteArrayDataBytes == y?.UnencodedByteArrayDataBytes
+            && (x?.RepetitionLevelHistogram ?? []).SequenceEqual(y?.RepetitionLevelHistogram ?? [])
+            && (x?.DefinitionLevelHistogram ?? []).SequenceEqual(y?.DefinitionLevelHistogram ?? []);
+
+        public int GetHashCode(SizeStatistics? obj) => 0;
+    }
+
     private static string Text(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static async Task<(FileMetadata Footer, byte[] Bytes)> FooterAsync(string path)

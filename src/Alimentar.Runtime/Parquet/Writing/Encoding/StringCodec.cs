@@ -17,8 +17,11 @@ internal readonly struct StringCodec : IValueCodec<string>
 
     public IEqualityComparer<string>? Comparer => StringComparer.Ordinal;
 
-    /// <summary>An estimate (one byte per char) that is exact for ASCII; pages are cut on estimates.</summary>
-    public int PlainSize(string value) => 4 + value.Length;
+    /// <summary>
+    /// Exact, not estimated from the chars: pages of non-Latin text are cut at the page size, not at up to three times
+    /// it, and the size statistics' unencoded bytes are the UTF-8 bytes a reader will hold.
+    /// </summary>
+    public int PlainSize(string value) => 4 + System.Text.Encoding.UTF8.GetByteCount(value);
 
     public void WritePlain(ReadOnlySpan<string> values, ByteBuffer output)
     {
