@@ -7,7 +7,7 @@ using Alimentar.Training;
 //   dotnet run -c Release --project samples/Alimentar.Training
 //   RANK=1 WORLD_SIZE=4 dotnet run -c Release --project samples/Alimentar.Training      (torchrun-style)
 // Worker mode, used by the multi-process test:
-//   Alimentar.Training --worker DIR EPOCH IDS_FILE CHECKPOINT [--crash-after BATCHES] [--resume]
+//   Alimentar.Training --worker DIR EPOCH IDS_FILE CHECKPOINT [--crash-after BATCHES] [--resume | --resume-elastic OLD_CHECKPOINTS_DIR]
 if (args is ["--worker", var workerDirectory, var workerEpoch, var idsFile, var checkpointFile, .. var options])
 {
     return Worker.Run(workerDirectory, int.Parse(workerEpoch, CultureInfo.InvariantCulture), idsFile, checkpointFile, options);

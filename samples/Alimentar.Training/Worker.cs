@@ -4,7 +4,9 @@ namespace Alimentar.Training;
 
 /// <summary>
 /// One rank of the multi-process test: streams its shard from the environment's RANK and WORLD_SIZE,
-/// appends the ids it consumed to a file at every checkpoint, and can crash on purpose and resume.
+/// appends the ids it consumed to a file at every checkpoint, and can crash on purpose and resume: from its own
+/// checkpoint (<c>--resume</c>), or, after a restart with another world size, from every checkpoint in the stopped
+/// run's folder (<c>--resume-elastic FOLDER</c>).
 /// </summary>
 public static class Worker
 {
@@ -12,12 +14,18 @@ public static class Worker
 
     public static int Run(string directory, int epoch, string idsFile, string checkpointFile, string[] options)
     {
-        int crashAfter = options is ["--crash-after", var batches, ..] ? int.Parse(batches, CultureInfo.InvariantCulture) : -1;
+        int crash = Array.IndexOf(options, "--crash-after");
+        int crashAfter = crash >= 0 ? int.Parse(options[crash + 1], CultureInfo.InvariantCulture) : -1;
         bool resume = options.Contains("--resume");
+        int elastic = Array.IndexOf(options, "--resume-elastic");
         using StreamingDataset<Example> streaming = Dataset.Open(directory, ShardPlan.FromEnvironment(), epoch);
         if (resume)
         {
             streaming.ResumeFrom(StreamingState.FromBytes(File.ReadAllBytes(checkpointFile)));
+        }
+        else if (elastic >= 0)
+        {
+            streaming.ResumeFrom(Directory.GetFiles(options[elastic + 1], "checkpoint-*.json").Select(f => StreamingState.FromBytes(File.ReadAllBytes(f))));
         }
 
         var pending = new List<long>();

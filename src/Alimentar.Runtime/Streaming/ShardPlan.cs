@@ -8,6 +8,23 @@ namespace Alimentar;
 /// fewer than <see cref="WorldSize"/> rows, and ranks never talk to each other: each plans from the sources'
 /// metadata alone.
 /// </summary>
+/// <remarks>
+/// <para>
+/// <b>Elastic resume.</b> When a run stops and comes back with another number of ranks (torchrun
+/// <c>--nnodes=2:4</c>, a Kubernetes job that lost a node), every new rank calls
+/// <see cref="StreamingDataset{T}.ResumeFrom(IEnumerable{StreamingState})"/> with the checkpoints of all the old
+/// ranks. The epoch keeps the order it was planned in for the old world: each old rank's rest (its share after the
+/// rows its consumer received) is laid end to end in rank order, and new rank j of M reads the j-th of M contiguous
+/// parts, the first (rest mod M) one row longer. Across both runs every row of the epoch is delivered exactly once,
+/// with a row shuffle, padded or dropped remainders, and interleaved sources alike; the new states are ranges of the
+/// same plan (<see cref="StreamingState.Ranges"/>), so the resumed run can itself stop and resume on yet another world
+/// size, or rank by rank. Later epochs are planned for the new world.
+/// </para>
+/// <para>
+/// Parts may differ by one row, and a loop that needs the same number of steps on every rank should take the
+/// smallest <see cref="StreamingDataset{T}.TotalRows"/> over ranks, or drop a last partial batch, for that epoch.
+/// </para>
+/// </remarks>
 /// <example>
 /// <code>
 /// using var streaming = new StreamingDataset&lt;Trip&gt;(source, 16).WithShard(ShardPlan.FromEnvironment());

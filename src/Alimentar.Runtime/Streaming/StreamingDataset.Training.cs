@@ -14,6 +14,12 @@ public sealed partial class StreamingDataset<T>
     private long _consumed;
     private static readonly ShardPlan WholeEpoch = new(0, 1);
 
+    // After an elastic resume: what this rank reads of the epoch's plan for another world size (see ElasticPlan),
+    // kept while its pass runs so GetState can describe it; the next pass plans the epoch afresh.
+    private IReadOnlyList<EpochRange>? _ranges;
+    private ShardPlan? _rangesPlan;
+    private bool _rangesPending;
+
     /// <summary>The seed units are shuffled with, or null when they keep their order.</summary>
     public int? ShuffleSeed => _shuffleSeed;
 
@@ -32,7 +38,7 @@ public sealed partial class StreamingDataset<T>
     {
         get
         {
-            return UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, ShardOrWhole).Rows;
+            return _ranges is { } ranges ? ranges.Sum(r => r.Rows) : UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, ShardOrWhole).Rows;
         }
     }
 
@@ -113,7 +119,7 @@ public sealed partial class StreamingDataset<T>
     /// <summary>
     /// Where this rank stands in this epoch: the rows its consumer has received (not what the producer has
     /// buffered ahead), with the seed, epoch, shard and sources that define the order. Take it after any batch
-    /// or row; <see cref="ResumeFrom"/> on an identically configured dataset continues with the next row.
+    /// or row; <see cref="ResumeFrom(StreamingState)"/> on an identically configured dataset continues with the next row (and <see cref="ResumeFrom(IEnumerable{StreamingState})"/>, given every rank's state, on another number of ranks).
     /// </summary>
     /// <returns>A small state to checkpoint with <see cref="StreamingState.ToBytes"/>.</returns>
     /// <exception cref="NotSupportedException">The source cannot describe its units from metadata.</exception>
@@ -131,6 +137,8 @@ public sealed partial class StreamingDataset<T>
             PadRemainder = shard.Remainder == ShardRemainder.Pad,
             Sources = StreamingState.Fingerprint(UnitRowCounts()),
             RowsConsumed = Volatile.Read(ref _consumed),
+            EpochWorldSize = _rangesPlan?.WorldSize,
+            Ranges = _ranges ?? [],
         };
     }
 
@@ -155,8 +163,12 @@ public sealed partial class StreamingDataset<T>
             differences.Add($"a shuffle window of {state.ShuffleWindow} rows over {state.ShuffleLanes} lanes in the state, {current.ShuffleWindow} over {current.ShuffleLanes} here");
         }
 
-        if (state.WorldSize != current.WorldSize) differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here");
-        if (state.PadRemainder != current.PadRemainder) differences.Add($"remainder {(state.PadRemainder ? "padded" : "dropped")} in the state, {(current.PadRemainder ? "padded" : "dropped")} here");
+        if (state.WorldSize != current.WorldSize)
+        {
+            differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here (to resume on another number of ranks, pass every rank's state to ResumeFrom(states))");
+        }
+
+        if (state.PadRemainder != current.PadRemainder && state.Ranges.Count == 0) differences.Add($"remainder {(state.PadRemainder ? "padded" : "dropped")} in the state, {(current.PadRemainder ? "padded" : "dropped")} here");
         if (state.Rank != current.Rank) differences.Add($"rank {state.Rank} in the state, {current.Rank} here");
         if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in the state, '{current.Sources}' here");
         if (differences.Count > 0)
@@ -164,21 +176,142 @@ public sealed partial class StreamingDataset<T>
             throw new InvalidOperationException($"The state cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the state was taken.");
         }
 
+        if (state.Ranges.Count > 0)
+        {
+            // A rank of an elastically resumed run resumes its ranges of the epoch's original plan.
+            return ResumeRanges(state.Ranges, EpochPlanOf(state), state.RowsConsumed);
+        }
+
         long rows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, ShardOrWhole).Rows;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(state.RowsConsumed, rows, nameof(state));
+        ClearRanges();
         _resumeAt = state.RowsConsumed;
         Volatile.Write(ref _consumed, state.RowsConsumed);
         return this;
-
-        static string Show(int? seed) => seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
     }
+
+    /// <summary>
+    /// Elastic resume: continues an epoch that ranks of another world size began, from every one of their states.
+    /// The rows they had not delivered are shared out among this dataset's ranks (<see cref="WithShard(ShardPlan)"/>),
+    /// each taking an equal contiguous part (the first few one row more when they do not divide evenly), so across
+    /// both runs every row of the epoch is delivered exactly once, whatever the world sizes, shuffle and remainder.
+    /// Later epochs are planned for the new world size.
+    /// </summary>
+    /// <param name="states">The state of every rank of the stopped run (from <see cref="GetState"/>, any order).</param>
+    /// <returns>This dataset.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// A rank's state is missing or repeated, the states disagree, or they were taken with another seed, epoch, shuffle
+    /// or set of sources than this dataset has; the message says which.
+    /// </exception>
+    /// <example>
+    /// <code>
+    /// // Four ranks checkpointed; three come back (torchrun --nnodes=1:4 restarted with WORLD_SIZE=3):
+    /// var states = Directory.GetFiles(checkpoints, "state-rank*.json").Select(f => StreamingState.FromBytes(File.ReadAllBytes(f)));
+    /// streaming.WithShard(ShardPlan.FromEnvironment()).ResumeFrom(states);
+    /// </code>
+    /// </example>
+    public StreamingDataset<T> ResumeFrom(IEnumerable<StreamingState> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        ThrowIfPassRunning();
+        StreamingState[] all = states.OrderBy(s => s.Rank).ToArray();
+        if (all.Length == 0)
+        {
+            throw new InvalidOperationException("No states to resume from: pass the state of every rank of the stopped run.");
+        }
+
+        StreamingState first = all[0];
+        StreamingState current = GetState();
+        var differences = new List<string>();
+        if (first.Seed != current.Seed) differences.Add($"seed {Show(first.Seed)} in the states, {Show(current.Seed)} here");
+        if (first.Epoch != current.Epoch) differences.Add($"epoch {first.Epoch} in the states, {current.Epoch} here");
+        if (first.ShuffleWindow != current.ShuffleWindow || first.ShuffleLanes != current.ShuffleLanes)
+        {
+            differences.Add($"a shuffle window of {first.ShuffleWindow} rows over {first.ShuffleLanes} lanes in the states, {current.ShuffleWindow} over {current.ShuffleLanes} here");
+        }
+
+        if (first.Sources != current.Sources) differences.Add($"sources '{first.Sources}' in the states, '{current.Sources}' here");
+        if (differences.Count > 0)
+        {
+            throw new InvalidOperationException($"The states cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the states were taken (only the shard may differ).");
+        }
+
+        ShardPlan epochPlan = EpochPlanOf(first);
+        foreach (StreamingState state in all)
+        {
+            if (state.Seed != first.Seed || state.Epoch != first.Epoch || state.ShuffleWindow != first.ShuffleWindow || state.ShuffleLanes != first.ShuffleLanes
+                || state.Sources != first.Sources || state.WorldSize != first.WorldSize || EpochPlanOf(state) != epochPlan)
+            {
+                throw new InvalidOperationException($"The state of rank {state.Rank} was taken in another run than that of rank {first.Rank} (their seed, epoch, shuffle, sources or world size differ); pass the states of one run.");
+            }
+        }
+
+        int[] ranks = all.Select(s => s.Rank).ToArray();
+        if (!ranks.SequenceEqual(Enumerable.Range(0, first.WorldSize)))
+        {
+            int[] missing = Enumerable.Range(0, first.WorldSize).Except(ranks).ToArray();
+            int[] repeated = ranks.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
+            throw new InvalidOperationException(
+                $"The states must be those of all {first.WorldSize} ranks of the stopped run, once each: {(missing.Length > 0 ? $"rank {string.Join(", ", missing)} missing" : "")}{(missing.Length > 0 && repeated.Length > 0 ? "; " : "")}{(repeated.Length > 0 ? $"rank {string.Join(", ", repeated)} repeated" : "")}. Without a rank's state its undelivered rows cannot be found.");
+        }
+
+        long shareRows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, epochPlan).Rows;
+        foreach (StreamingState state in all)
+        {
+            long own = state.Ranges.Count > 0 ? state.Ranges.Sum(r => r.Rows) : shareRows;
+            if (state.RowsConsumed < 0 || state.RowsConsumed > own)
+            {
+                throw new InvalidOperationException($"The state of rank {state.Rank} counts {state.RowsConsumed} rows consumed of the {own} it reads.");
+            }
+        }
+
+        ShardPlan shard = ShardOrWhole;
+        return ResumeRanges(ElasticPlan.Share(all, shareRows, shard.Rank, shard.WorldSize), epochPlan, consumed: 0);
+    }
+
+    /// <summary>The plan of the epoch a state belongs to: the world that began the epoch, and its remainder.</summary>
+    private static ShardPlan EpochPlanOf(StreamingState state) =>
+        new(0, state.EpochWorldSize ?? state.WorldSize) { Remainder = state.PadRemainder ? ShardRemainder.Pad : ShardRemainder.Drop };
+
+    private StreamingDataset<T> ResumeRanges(IReadOnlyList<EpochRange> ranges, ShardPlan epochPlan, long consumed)
+    {
+        if (ranges.Any(r => r.Rank < 0 || r.Rank >= epochPlan.WorldSize || r.Start < 0 || r.Rows < 0))
+        {
+            throw new InvalidOperationException($"The state's ranges name ranks or rows outside the epoch's plan for {epochPlan.WorldSize} ranks.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(consumed, ranges.Sum(r => r.Rows), nameof(consumed));
+        _ranges = ranges;
+        _rangesPlan = epochPlan;
+        _rangesPending = true;
+        _resumeAt = consumed;
+        Volatile.Write(ref _consumed, consumed);
+        return this;
+    }
+
+    private void ClearRanges()
+    {
+        _ranges = null;
+        _rangesPlan = null;
+        _rangesPending = false;
+    }
+
+    private static string Show(int? seed) => seed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 
     /// <summary>The row counts a pass plans with: under SkipFile, without the inputs that cannot be read.</summary>
     private IReadOnlyList<long> UnitRowCounts() =>
         PlanUnitsAsync(static (_, _) => { }, CancellationToken.None).AsTask().GetAwaiter().GetResult().RowCounts;
 
-    /// <summary>A pass starts counting from where it resumes, or from 0.</summary>
-    private void BeginConsuming() => Volatile.Write(ref _consumed, _resumeAt);
+    /// <summary>A pass starts counting from where it resumes, or from 0; an elastic resume's ranges last for the pass they start.</summary>
+    private void BeginConsuming()
+    {
+        if (!_rangesPending)
+        {
+            ClearRanges();
+        }
+
+        Volatile.Write(ref _consumed, _resumeAt);
+    }
 
     private Batch<T>? Delivered(Batch<T>? batch)
     {
@@ -209,25 +342,46 @@ public sealed partial class StreamingDataset<T>
             _skipped.Clear();
         }
 
-        if (_shuffleSeed is null && _shard is null && _resumeAt == 0)
+        // A resume point (and an elastic resume's ranges) applies to the pass it starts; later passes begin the epoch afresh.
+        long skip = _resumeAt;
+        _resumeAt = 0;
+        if (_rangesPending)
+        {
+            _rangesPending = false;
+            return ReadRangesAsync(_ranges!, _rangesPlan!, skip, cancellationToken);
+        }
+
+        ClearRanges();
+        if (_shuffleSeed is null && _shard is null && skip == 0)
         {
             return _errorPolicy == ErrorPolicy.SkipFile ? ReadCheckedInputsAsync(cancellationToken) : Source.ReadBatchesAsync(cancellationToken);
         }
 
-        // A resume point applies to the pass it starts; later passes begin the epoch afresh.
-        long skip = _resumeAt;
-        _resumeAt = 0;
-        return ReadPlannedAsync(_shuffleSeed, _epoch, ShardOrWhole, skip, cancellationToken);
+        return ReadPlannedAsync(ShardOrWhole, skip, long.MaxValue, cancellationToken);
     }
 
-    private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(int? seed, int epoch, ShardPlan shard, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>An elastic resume's pass: each range is a stretch of what one rank of the epoch's plan reads.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadRangesAsync(IReadOnlyList<EpochRange> ranges, ShardPlan epochPlan, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (EpochRange range in ElasticPlan.After(ranges, skip))
+        {
+            ShardPlan shard = new(range.Rank, epochPlan.WorldSize) { Remainder = epochPlan.Remainder };
+            await foreach (Batch<T> batch in ReadPlannedAsync(shard, range.Start, range.Rows, cancellationToken).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+        }
+    }
+
+    /// <summary>Rows <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of what <paramref name="shard"/>'s rank reads in this epoch.</summary>
+    private async IAsyncEnumerable<Batch<T>> ReadPlannedAsync(ShardPlan shard, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Under SkipFile an input that cannot be read has no units: it is listed before any row is read.
         UnitTable<T> table = await PlanUnitsAsync(RecordSkipped, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, seed, epoch, shard).Segments;
-        if (seed is { } shuffleSeed && _shuffleWindow > 1)
+        IReadOnlyList<UnitSegment> segments = UnitPlan.Create(table.RowCounts, _shuffleSeed, _epoch, shard).Segments;
+        if (_shuffleSeed is { } shuffleSeed && _shuffleWindow > 1)
         {
-            await foreach (Batch<T> batch in ReadWindowsAsync(table, segments, shuffleSeed, epoch, shard.Rank, skip, cancellationToken).ConfigureAwait(false))
+            await foreach (Batch<T> batch in ReadWindowsAsync(table, segments, shuffleSeed, _epoch, shard.Rank, skip, take, cancellationToken).ConfigureAwait(false))
             {
                 yield return batch;
             }
@@ -237,6 +391,11 @@ public sealed partial class StreamingDataset<T>
 
         foreach (UnitSegment segment in segments)
         {
+            if (take == 0)
+            {
+                yield break;
+            }
+
             // Whole segments before the resume point are passed over by their counts alone.
             if (skip >= segment.Take)
             {
@@ -244,8 +403,10 @@ public sealed partial class StreamingDataset<T>
                 continue;
             }
 
+            long rows = Math.Min(segment.Take - skip, take);
+            take -= rows;
             (IUnitSource<T> units, int unit, string name) = table.Locate(segment.Unit);
-            IAsyncEnumerable<Batch<T>> stretch = units.ReadUnitAsync(unit, segment.Skip + skip, segment.Take - skip, cancellationToken);
+            IAsyncEnumerable<Batch<T>> stretch = units.ReadUnitAsync(unit, segment.Skip + skip, rows, cancellationToken);
             if (_errorPolicy == ErrorPolicy.SkipFile)
             {
                 // A file that failed in this pass (a fault its check did not see, such as a lost connection) stays out of it.
@@ -272,7 +433,7 @@ public sealed partial class StreamingDataset<T>
     /// permuted and handed out in batches. A resume opens the lanes where the resumed window starts, so it reads
     /// that window again and nothing before it.
     /// </summary>
-    private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable<T> table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable<T> table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         IReadOnlyList<IReadOnlyList<WindowStretch>> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes);
         int first = 0;
@@ -288,7 +449,7 @@ public sealed partial class StreamingDataset<T>
         ShuffleWindow<T>? window = null;
         try
         {
-            for (int w = first; w < windows.Count; w++)
+            for (int w = first; w < windows.Count && take > 0; w++)
             {
                 window = new ShuffleWindow<T>(_shuffleWindow);
                 foreach (WindowStretch stretch in windows[w])
@@ -311,9 +472,11 @@ public sealed partial class StreamingDataset<T>
                 }
 
                 int[] order = ShufflePlan.Permutation(window.Count, seed, epoch, rank, w);
-                for (int start = w == first ? (int)skip : 0; start < window.Count; start += batchRows)
+                for (int start = w == first ? (int)skip : 0; start < window.Count && take > 0; start += batchRows)
                 {
-                    yield return window.Gather(order, start, Math.Min(batchRows, window.Count - start), new BatchPosition("shuffle window", w, start));
+                    int rows = (int)Math.Min(Math.Min(batchRows, window.Count - start), take);
+                    take -= rows;
+                    yield return window.Gather(order, start, rows, new BatchPosition("shuffle window", w, start));
                 }
 
                 window.Dispose();

@@ -8,7 +8,8 @@ namespace Alimentar;
 /// Where a training pass stands: the rows this rank's consumer has received in this epoch, with the
 /// configuration that defines the order (seed, epoch, shard) and a fingerprint of the sources' units. Small,
 /// versioned, and stored as JSON, so a checkpoint can be read by eye. Resume with
-/// <see cref="StreamingDataset{T}.ResumeFrom"/> on an identically configured dataset.
+/// <see cref="StreamingDataset{T}.ResumeFrom(StreamingState)"/> on an identically configured dataset, or, on another
+/// number of ranks, hand every rank's state to <see cref="StreamingDataset{T}.ResumeFrom(IEnumerable{StreamingState})"/>.
 /// </summary>
 /// <example>
 /// <code>
@@ -23,7 +24,7 @@ public sealed record StreamingState
     public const string Format = "alimentar.streaming-state";
 
     /// <summary>The version of the layout this build writes and reads.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The layout version the state was written in.</summary>
     public int Version { get; init; } = CurrentVersion;
@@ -55,6 +56,18 @@ public sealed record StreamingState
     /// <summary>The rows the consumer has received in this epoch; resuming continues with the next one.</summary>
     public long RowsConsumed { get; init; }
 
+    /// <summary>
+    /// After an elastic resume, the world size the epoch's order was planned for (that of the run that began it), which
+    /// <see cref="Ranges"/> refer to; null when the rank reads its own share of a plan for <see cref="WorldSize"/>.
+    /// </summary>
+    public int? EpochWorldSize { get; init; }
+
+    /// <summary>
+    /// After an elastic resume, what this rank reads in this epoch, in order: stretches of the epoch's plan for
+    /// <see cref="EpochWorldSize"/> ranks; <see cref="RowsConsumed"/> counts through them. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<EpochRange> Ranges { get; init; } = [];
+
     /// <summary>The state as UTF-8 JSON.</summary>
     /// <returns>Bytes for a checkpoint.</returns>
     public byte[] ToBytes()
@@ -82,6 +95,22 @@ public sealed record StreamingState
             json.WriteBoolean("padRemainder", PadRemainder);
             json.WriteString("sources", Sources);
             json.WriteNumber("rowsConsumed", RowsConsumed);
+            if (EpochWorldSize is { } epochWorldSize)
+            {
+                json.WriteNumber("epochWorldSize", epochWorldSize);
+                json.WriteStartArray("ranges");
+                foreach (EpochRange range in Ranges)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("rank", range.Rank);
+                    json.WriteNumber("start", range.Start);
+                    json.WriteNumber("rows", range.Rows);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -122,6 +151,10 @@ public sealed record StreamingState
                 PadRemainder = root.TryGetProperty("padRemainder", out JsonElement pad) && pad.GetBoolean(),
                 Sources = root.GetProperty("sources").GetString() ?? string.Empty,
                 RowsConsumed = root.GetProperty("rowsConsumed").GetInt64(),
+                EpochWorldSize = root.TryGetProperty("epochWorldSize", out JsonElement epochWorld) ? epochWorld.GetInt32() : null,
+                Ranges = root.TryGetProperty("ranges", out JsonElement ranges)
+                    ? ranges.EnumerateArray().Select(r => new EpochRange(r.GetProperty("rank").GetInt32(), r.GetProperty("start").GetInt64(), r.GetProperty("rows").GetInt64())).ToArray()
+                    : [],
             };
         }
         catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -129,6 +162,18 @@ public sealed record StreamingState
             throw new FormatException($"The bytes are not a readable streaming state: {error.Message}", error);
         }
     }
+
+    /// <summary>Whether <paramref name="other"/> describes the same position: every setting, and the same ranges in order.</summary>
+    /// <param name="other">Another state.</param>
+    /// <returns>True when they are equal.</returns>
+    public bool Equals(StreamingState? other) =>
+        other is not null && Version == other.Version && Seed == other.Seed && Epoch == other.Epoch && ShuffleWindow == other.ShuffleWindow
+        && ShuffleLanes == other.ShuffleLanes && Rank == other.Rank && WorldSize == other.WorldSize && PadRemainder == other.PadRemainder
+        && Sources == other.Sources && RowsConsumed == other.RowsConsumed && EpochWorldSize == other.EpochWorldSize && Ranges.SequenceEqual(other.Ranges);
+
+    /// <summary>A hash of the position's settings.</summary>
+    /// <returns>The hash.</returns>
+    public override int GetHashCode() => HashCode.Combine(Seed, Epoch, Rank, WorldSize, Sources, RowsConsumed, EpochWorldSize, Ranges.Count);
 
     /// <summary>The state as its JSON text.</summary>
     public override string ToString() => Encoding.UTF8.GetString(ToBytes());

@@ -78,11 +78,11 @@ public sealed class ResumeTests
         string json = System.Text.Encoding.UTF8.GetString(state.ToBytes());
 
         Assert.Contains("\"format\": \"alimentar.streaming-state\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"version\": 1", json, StringComparison.Ordinal);
+        Assert.Contains("\"version\": 2", json, StringComparison.Ordinal);
         Assert.Contains("\"seed\": 9", json, StringComparison.Ordinal);
         Assert.Equal(state, StreamingState.FromBytes(state.ToBytes()));
         Assert.Throws<FormatException>(() => StreamingState.FromBytes("not json"u8));
-        Assert.Throws<FormatException>(() => StreamingState.FromBytes(System.Text.Encoding.UTF8.GetBytes(json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal))));
+        Assert.Throws<FormatException>(() => StreamingState.FromBytes(System.Text.Encoding.UTF8.GetBytes(json.Replace("\"version\": 2", "\"version\": 3", StringComparison.Ordinal))));
     }
 
     /// <summary>Rows per shuffle window for the theory case running (0: the default); small windows make many.</summary>
