@@ -14,7 +14,7 @@ public sealed class PackagingTests
         string version = $"0.1.0-check{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         try
         {
-            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure", "src/Alimentar.ML" })
+            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure", "src/Alimentar.ML", "src/Alimentar.TorchSharp" })
             {
                 (int packed, string packOutput) = DotNet.Run("dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
                 Assert.True(packed == 0, packOutput);
@@ -45,6 +45,7 @@ public sealed class PackagingTests
                     <PackageReference Include="Alimentar.Storage.S3" Version="{version}" />
                     <PackageReference Include="Alimentar.Storage.Azure" Version="{version}" />
                     <PackageReference Include="Alimentar.ML" Version="{version}" />
+                    <PackageReference Include="Alimentar.TorchSharp" Version="{version}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -77,8 +78,11 @@ public sealed class PackagingTests
                 var blobs = new AzureBlobObjectStore(new Azure.Storage.Blobs.BlobContainerClient(new Uri("http://127.0.0.1:9/account/datasets")));
                 Microsoft.ML.IDataView view = streaming.AsDataView();
                 long? viewRows = view.GetRowCount();
+
+                // TorchSharp's package resolves and loads (libtorch itself is the application's choice, and not here).
+                string torch = typeof(BatchTensors).Assembly.GetName().Name + "+" + typeof(TorchSharp.torch.Tensor).Assembly.GetName().Name;
                 File.Delete(path);
-                Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name} dataview={view.Schema.Count}/{viewRows}");
+                Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name} dataview={view.Schema.Count}/{viewRows} {torch}");
 
                 [StreamingDataset]
                 public partial record Point(long X, float Y, string? Tag);
@@ -87,7 +91,7 @@ public sealed class PackagingTests
             (int ran, string output) = DotNet.Run("dotnet", "run -c Release", consumer, BuildTimeout);
 
             Assert.True(ran == 0, output);
-            Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets dataview=3/1000", output, StringComparison.Ordinal);
+            Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets dataview=3/1000 Alimentar.TorchSharp+TorchSharp", output, StringComparison.Ordinal);
         }
         finally
         {
