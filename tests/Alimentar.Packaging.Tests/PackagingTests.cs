@@ -120,6 +120,9 @@ public sealed class PackagingTests
             System.Text.RegularExpressions.Match filter = System.Text.RegularExpressions.Regex.Match(printed, @"NativeAOT filter: 16,000 rows, reading ([\d,]+) of 200,000");
             Assert.True(filter.Success, printed);
             Assert.InRange(int.Parse(filter.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 80_000, 99_999);
+
+            // Elastic resume (shuffle windows, JSON states, the shared-out ranges) runs under NativeAOT too.
+            Assert.Contains("NativeAOT elastic resume: 2 ranks stopped at 67,777 rows, 3 ranks read the other 132,223, each row once: True", printed, StringComparison.Ordinal);
         }
         finally
         {
