@@ -27,4 +27,25 @@ internal static class Resumption
         seen.AddRange(resumed.Rows().Select(key));
         return seen;
     }
+
+    /// <summary>Reads up to <paramref name="rows"/> rows row by row, takes the state, ends the pass and disposes the dataset.</summary>
+    public static TKey[] Read<T, TKey>(StreamingDataset<T> streaming, int rows, Func<T, TKey> key, out StreamingState state)
+        where T : IStreamingRow<T>
+    {
+        using (streaming)
+        {
+            var keys = new List<TKey>();
+            using (IEnumerator<T> pass = streaming.Rows().GetEnumerator())
+            {
+                while (keys.Count < rows && pass.MoveNext())
+                {
+                    keys.Add(key(pass.Current));
+                }
+
+                state = streaming.GetState();
+            }
+
+            return keys.ToArray();
+        }
+    }
 }

@@ -134,7 +134,8 @@ public sealed partial class StreamingDataset<T>
             ShuffleLanes = _shuffleLanes,
             Rank = shard.Rank,
             WorldSize = shard.WorldSize,
-            PadRemainder = shard.Remainder == ShardRemainder.Pad,
+            // After an elastic resume the ranges belong to the epoch's plan, so its remainder is the one recorded.
+            PadRemainder = (_rangesPlan ?? shard).Remainder == ShardRemainder.Pad,
             Sources = StreamingState.Fingerprint(UnitRowCounts()),
             RowsConsumed = Volatile.Read(ref _consumed),
             EpochWorldSize = _rangesPlan?.WorldSize,
@@ -155,14 +156,7 @@ public sealed partial class StreamingDataset<T>
         ArgumentNullException.ThrowIfNull(state);
         ThrowIfPassRunning();
         StreamingState current = GetState();
-        var differences = new List<string>();
-        if (state.Seed != current.Seed) differences.Add($"seed {Show(state.Seed)} in the state, {Show(current.Seed)} here");
-        if (state.Epoch != current.Epoch) differences.Add($"epoch {state.Epoch} in the state, {current.Epoch} here");
-        if (state.ShuffleWindow != current.ShuffleWindow || state.ShuffleLanes != current.ShuffleLanes)
-        {
-            differences.Add($"a shuffle window of {state.ShuffleWindow} rows over {state.ShuffleLanes} lanes in the state, {current.ShuffleWindow} over {current.ShuffleLanes} here");
-        }
-
+        List<string> differences = OrderDifferences(state, current, "the state");
         if (state.WorldSize != current.WorldSize)
         {
             differences.Add($"world size {state.WorldSize} in the state, {current.WorldSize} here (to resume on another number of ranks, pass every rank's state to ResumeFrom(states))");
@@ -170,7 +164,6 @@ public sealed partial class StreamingDataset<T>
 
         if (state.PadRemainder != current.PadRemainder && state.Ranges.Count == 0) differences.Add($"remainder {(state.PadRemainder ? "padded" : "dropped")} in the state, {(current.PadRemainder ? "padded" : "dropped")} here");
         if (state.Rank != current.Rank) differences.Add($"rank {state.Rank} in the state, {current.Rank} here");
-        if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in the state, '{current.Sources}' here");
         if (differences.Count > 0)
         {
             throw new InvalidOperationException($"The state cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the state was taken.");
@@ -221,16 +214,7 @@ public sealed partial class StreamingDataset<T>
         }
 
         StreamingState first = all[0];
-        StreamingState current = GetState();
-        var differences = new List<string>();
-        if (first.Seed != current.Seed) differences.Add($"seed {Show(first.Seed)} in the states, {Show(current.Seed)} here");
-        if (first.Epoch != current.Epoch) differences.Add($"epoch {first.Epoch} in the states, {current.Epoch} here");
-        if (first.ShuffleWindow != current.ShuffleWindow || first.ShuffleLanes != current.ShuffleLanes)
-        {
-            differences.Add($"a shuffle window of {first.ShuffleWindow} rows over {first.ShuffleLanes} lanes in the states, {current.ShuffleWindow} over {current.ShuffleLanes} here");
-        }
-
-        if (first.Sources != current.Sources) differences.Add($"sources '{first.Sources}' in the states, '{current.Sources}' here");
+        List<string> differences = OrderDifferences(first, GetState(), "the states");
         if (differences.Count > 0)
         {
             throw new InvalidOperationException($"The states cannot resume this dataset: {string.Join("; ", differences)}. Configure the dataset as it was when the states were taken (only the shard may differ).");
@@ -267,6 +251,21 @@ public sealed partial class StreamingDataset<T>
 
         ShardPlan shard = ShardOrWhole;
         return ResumeRanges(ElasticPlan.Share(all, shareRows, shard.Rank, shard.WorldSize), epochPlan, consumed: 0);
+    }
+
+    /// <summary>How a state's order differs from this dataset's: seed, epoch, shuffle window and sources (not the shard).</summary>
+    private static List<string> OrderDifferences(StreamingState state, StreamingState current, string taken)
+    {
+        var differences = new List<string>();
+        if (state.Seed != current.Seed) differences.Add($"seed {Show(state.Seed)} in {taken}, {Show(current.Seed)} here");
+        if (state.Epoch != current.Epoch) differences.Add($"epoch {state.Epoch} in {taken}, {current.Epoch} here");
+        if (state.ShuffleWindow != current.ShuffleWindow || state.ShuffleLanes != current.ShuffleLanes)
+        {
+            differences.Add($"a shuffle window of {state.ShuffleWindow} rows over {state.ShuffleLanes} lanes in {taken}, {current.ShuffleWindow} over {current.ShuffleLanes} here");
+        }
+
+        if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in {taken}, '{current.Sources}' here");
+        return differences;
     }
 
     /// <summary>The plan of the epoch a state belongs to: the world that began the epoch, and its remainder.</summary>

@@ -94,25 +94,8 @@ public sealed class ResumeTests
         return seed is not { } s ? streaming : Window > 0 ? streaming.WithShuffle(s, Window, lanes: 3) : streaming.WithShuffle(s);
     }
 
-    /// <summary>Reads up to <paramref name="rows"/> rows row by row, then takes the state and ends the pass.</summary>
-    private static int[] Read(StreamingDataset<Item> streaming, int rows, out StreamingState state)
-    {
-        using (streaming)
-        {
-            var ids = new List<int>();
-            using (IEnumerator<Item> pass = streaming.Rows().GetEnumerator())
-            {
-                while (ids.Count < rows && pass.MoveNext())
-                {
-                    ids.Add(pass.Current.Id);
-                }
-
-                state = streaming.GetState();
-            }
-
-            return ids.ToArray();
-        }
-    }
+    private static int[] Read(StreamingDataset<Item> streaming, int rows, out StreamingState state) =>
+        Testing.Resumption.Read(streaming, rows, item => item.Id, out state);
 
     private static MemorySource<Item> UnevenSource() => TestData.UnevenSource(UnitSizes);
 }
