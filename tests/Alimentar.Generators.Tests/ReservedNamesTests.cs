@@ -4,7 +4,7 @@ using Alimentar.Generators.Parsing;
 
 namespace Alimentar.Generators.Tests;
 
-/// <summary>The generator's lists of runtime member names against the runtime types themselves.</summary>
+/// <summary>The generator's copies of runtime names (reserved members, column types) against the runtime types themselves.</summary>
 public sealed class ReservedNamesTests
 {
     private const BindingFlags Everything = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
@@ -34,5 +34,12 @@ public sealed class ReservedNamesTests
 
         string[] missing = members.Distinct().Where(name => !ReservedNames.Store.Contains(name)).ToArray();
         Assert.True(missing.Length == 0, "ColumnStore<T> members the generator does not reserve: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void The_generator_s_column_kinds_are_the_runtime_s_column_types_in_order()
+    {
+        Assert.Equal(Enum.GetNames<ColumnType>(), Enum.GetNames<Alimentar.Generators.Model.ColumnKind>());
+        Assert.Equal(Enum.GetValues<ColumnType>().Select(v => (int)v), Enum.GetValues<Alimentar.Generators.Model.ColumnKind>().Select(v => (int)v));
     }
 }

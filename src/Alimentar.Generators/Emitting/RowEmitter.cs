@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using Alimentar.Generators.Model;
-using Alimentar.Generators.Parsing;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace Alimentar.Generators.Emitting
@@ -361,7 +360,7 @@ namespace Alimentar.Generators.Emitting
             string self = row.FullyQualifiedName;
             // Outer.Trip gets Outer_TripBatchExtensions, so it cannot meet a top-level OuterTrip's class.
             string className = string.Join("_", row.ContainingTypes.Select(t => t.Name).Concat(new[] { row.Name })) + "BatchExtensions";
-            var accessorNames = new HashSet<string>(row.Columns.Select(c => RowParser.AccessorName(c.MemberName)), System.StringComparer.Ordinal);
+            var accessorNames = new HashSet<string>(row.Columns.Select(c => c.AccessorName), System.StringComparer.Ordinal);
             string batch = "batch";
             while (accessorNames.Contains(batch))
             {
@@ -387,7 +386,7 @@ namespace Alimentar.Generators.Emitting
 
                 w.Line($"/// <summary>The <c>{c.MemberName}</c> column (Parquet column <c>{Escape(c.ColumnName)}</c>) of this batch.</summary>");
                 string span = $"new global::System.ReadOnlySpan<{c.StoredType}>((({self}.{row.StoreName}){batch}.Columns).{Id(c.FieldName)}, {batch}.Offset, {batch}.Count)";
-                string name = Id(RowParser.AccessorName(c.MemberName));
+                string name = Id(c.AccessorName);
                 string signature = extensionProperties ? name : $"{name}(this {receiver})";
                 string modifiers = extensionProperties ? "public" : "public static";
                 if (c.List is { } list)

@@ -3,9 +3,10 @@ namespace Alimentar.Generators.Model
     /// <summary>One column of a row type, as plain data.</summary>
     /// <param name="MemberName">The C# member.</param>
     /// <param name="FieldName">The store's array for this column: the member name unless the store already has a member of that name.</param>
+    /// <param name="AccessorName">The batch's typed accessor for the column: the member name unless <c>Batch&lt;T&gt;</c> already has a member of that name.</param>
     /// <param name="ColumnName">The Parquet column name.</param>
     /// <param name="HasExplicitName">True when the name came from an attribute.</param>
-    /// <param name="ColumnType">The <c>Alimentar.ColumnType</c> member name.</param>
+    /// <param name="ColumnType">The column's <c>Alimentar.ColumnType</c>.</param>
     /// <param name="ElementType">The fully qualified element type of the store array, without nullability (<c>long</c>, <c>string</c>).</param>
     /// <param name="Storage">How values are held.</param>
     /// <param name="IsNullable">Whether the member accepts null.</param>
@@ -19,9 +20,10 @@ namespace Alimentar.Generators.Model
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
+        string AccessorName,
         string ColumnName,
         bool HasExplicitName,
-        string ColumnType,
+        ColumnKind ColumnType,
         string ElementType,
         ColumnStorage Storage,
         bool IsNullable,

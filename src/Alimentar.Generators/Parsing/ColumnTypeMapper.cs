@@ -7,7 +7,7 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(string ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null);
+        public sealed record Mapping(ColumnKind ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
@@ -44,12 +44,12 @@ namespace Alimentar.Generators.Parsing
 
             if (type.SpecialType == SpecialType.System_String)
             {
-                return new Mapping("String", "string", ColumnStorage.String, AcceptsNull(type), 8);
+                return new Mapping(ColumnKind.String, "string", ColumnStorage.String, AcceptsNull(type), 8);
             }
 
             if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte })
             {
-                return new Mapping("Binary", "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8);
+                return new Mapping(ColumnKind.Binary, "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8);
             }
 
             return MapValue(type, enumAsString);
@@ -87,45 +87,45 @@ namespace Alimentar.Generators.Parsing
                 var members = enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.IsConst).Select(f => f.Name);
                 var spec = new EnumSpec(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), enumAsString, new EquatableArray<string>(members), underlyingType.ToDisplayString());
                 return enumAsString
-                    ? new Mapping("String", "string", ColumnStorage.String, false, 8, spec)
+                    ? new Mapping(ColumnKind.String, "string", ColumnStorage.String, false, 8, spec)
                     : MapValue(underlyingType, false)! with { Enum = spec };
             }
 
             switch (type.SpecialType)
             {
-                case SpecialType.System_Boolean: return Value("Boolean", "bool", 1);
-                case SpecialType.System_Char: return new Mapping("String", "string", ColumnStorage.String, false, 8, IsChar: true);
-                case SpecialType.System_SByte: return Value("SByte", "sbyte", 1);
-                case SpecialType.System_Byte: return Value("Byte", "byte", 1);
-                case SpecialType.System_Int16: return Value("Int16", "short", 2);
-                case SpecialType.System_UInt16: return Value("UInt16", "ushort", 2);
-                case SpecialType.System_Int32: return Value("Int32", "int", 4);
-                case SpecialType.System_UInt32: return Value("UInt32", "uint", 4);
-                case SpecialType.System_Int64: return Value("Int64", "long", 8);
-                case SpecialType.System_UInt64: return Value("UInt64", "ulong", 8);
-                case SpecialType.System_Single: return Value("Single", "float", 4);
-                case SpecialType.System_Double: return Value("Double", "double", 8);
-                case SpecialType.System_Decimal: return Value("Decimal", "decimal", 16);
-                case SpecialType.System_DateTime: return Value("DateTime", "global::System.DateTime", 8);
+                case SpecialType.System_Boolean: return Value(ColumnKind.Boolean, "bool", 1);
+                case SpecialType.System_Char: return new Mapping(ColumnKind.String, "string", ColumnStorage.String, false, 8, IsChar: true);
+                case SpecialType.System_SByte: return Value(ColumnKind.SByte, "sbyte", 1);
+                case SpecialType.System_Byte: return Value(ColumnKind.Byte, "byte", 1);
+                case SpecialType.System_Int16: return Value(ColumnKind.Int16, "short", 2);
+                case SpecialType.System_UInt16: return Value(ColumnKind.UInt16, "ushort", 2);
+                case SpecialType.System_Int32: return Value(ColumnKind.Int32, "int", 4);
+                case SpecialType.System_UInt32: return Value(ColumnKind.UInt32, "uint", 4);
+                case SpecialType.System_Int64: return Value(ColumnKind.Int64, "long", 8);
+                case SpecialType.System_UInt64: return Value(ColumnKind.UInt64, "ulong", 8);
+                case SpecialType.System_Single: return Value(ColumnKind.Single, "float", 4);
+                case SpecialType.System_Double: return Value(ColumnKind.Double, "double", 8);
+                case SpecialType.System_Decimal: return Value(ColumnKind.Decimal, "decimal", 16);
+                case SpecialType.System_DateTime: return Value(ColumnKind.DateTime, "global::System.DateTime", 8);
             }
 
             if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
             {
                 switch (type.MetadataName)
                 {
-                    case "DateTimeOffset": return Value("DateTimeOffset", "global::System.DateTimeOffset", 16);
-                    case "DateOnly": return Value("DateOnly", "global::System.DateOnly", 4);
-                    case "TimeOnly": return Value("TimeOnly", "global::System.TimeOnly", 8);
-                    case "TimeSpan": return Value("TimeSpan", "global::System.TimeSpan", 8);
-                    case "Guid": return Value("Guid", "global::System.Guid", 16);
-                    case "Half": return Value("Half", "global::System.Half", 2);
+                    case "DateTimeOffset": return Value(ColumnKind.DateTimeOffset, "global::System.DateTimeOffset", 16);
+                    case "DateOnly": return Value(ColumnKind.DateOnly, "global::System.DateOnly", 4);
+                    case "TimeOnly": return Value(ColumnKind.TimeOnly, "global::System.TimeOnly", 8);
+                    case "TimeSpan": return Value(ColumnKind.TimeSpan, "global::System.TimeSpan", 8);
+                    case "Guid": return Value(ColumnKind.Guid, "global::System.Guid", 16);
+                    case "Half": return Value(ColumnKind.Half, "global::System.Half", 2);
                 }
             }
 
             return null;
         }
 
-        private static Mapping Value(string columnType, string elementType, int size) =>
+        private static Mapping Value(ColumnKind columnType, string elementType, int size) =>
             new(columnType, elementType, ColumnStorage.Value, false, size);
 
         /// <summary>The size of <c>T?</c>: the value plus a flag padded to the value's alignment.</summary>
@@ -133,8 +133,8 @@ namespace Alimentar.Generators.Parsing
         {
             int alignment = underlying.ColumnType switch
             {
-                "Decimal" or "DateTimeOffset" => 8,
-                "Guid" => 4,
+                ColumnKind.Decimal or ColumnKind.DateTimeOffset => 8,
+                ColumnKind.Guid => 4,
                 _ => underlying.ElementSize,
             };
             return underlying.ElementSize + alignment;

@@ -168,7 +168,7 @@ namespace Alimentar.Generators.Parsing
                     }
 
                     (int precision, int scale) = DecimalSettings(attributes);
-                    if (mapping.ColumnType == "Decimal" && (precision, scale) != (0, 0)
+                    if (mapping.ColumnType == ColumnKind.Decimal && (precision, scale) != (0, 0)
                         && (precision < 1 || precision > MaxDecimalPrecision || scale < 0 || scale > precision))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidDecimal, location, symbol.Name, display, precision.ToString(CultureInfo.InvariantCulture), scale.ToString(CultureInfo.InvariantCulture)));
@@ -178,6 +178,7 @@ namespace Alimentar.Generators.Parsing
                     var column = new ColumnSpec(
                         symbol.Name,
                         ReservedNames.Store.Contains(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
+                        ReservedNames.Batch.Contains(symbol.Name) ? symbol.Name + "Column" : symbol.Name,
                         explicitName ?? symbol.Name,
                         explicitName is not null,
                         mapping.ColumnType,
@@ -185,8 +186,8 @@ namespace Alimentar.Generators.Parsing
                         mapping.Storage,
                         mapping.IsNullable,
                         mapping.ElementSize,
-                        Precision: mapping.ColumnType == "Decimal" ? precision : 0,
-                        Scale: mapping.ColumnType == "Decimal" ? scale : 0,
+                        Precision: mapping.ColumnType == ColumnKind.Decimal ? precision : 0,
+                        Scale: mapping.ColumnType == ColumnKind.Decimal ? scale : 0,
                         mapping.Enum,
                         mapping.List,
                         mapping.IsChar,
@@ -271,7 +272,7 @@ namespace Alimentar.Generators.Parsing
                     new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
                     new EquatableArray<int>(construction.ConstructorArguments),
                     new EquatableArray<int>(construction.InitializedColumns));
-                return new ColumnTypeMapper.Mapping("Group", typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
+                return new ColumnTypeMapper.Mapping(ColumnKind.Group, typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
             }
             finally
             {
@@ -289,13 +290,13 @@ namespace Alimentar.Generators.Parsing
             if (inner is { Group: { } group })
             {
                 var list = new ListSpec(container, ColumnStorage.Group, group.TypeName, inner.IsNullable, Group: group);
-                return new ColumnTypeMapper.Mapping("Group", group.TypeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+                return new ColumnTypeMapper.Mapping(ColumnKind.Group, group.TypeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
             if (inner is { List: { Innermost.Group: not null } innerList })
             {
                 var list = new ListSpec(container, ColumnStorage.List, innerList.TypeCode, inner.IsNullable, innerList);
-                return new ColumnTypeMapper.Mapping("Group", innerList.TypeCode, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+                return new ColumnTypeMapper.Mapping(ColumnKind.Group, innerList.TypeCode, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
             return null;
@@ -338,11 +339,11 @@ namespace Alimentar.Generators.Parsing
             SymbolDisplayFormat format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
             string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
             string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
-            var keyField = new ColumnSpec("Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
-            var valueField = new ColumnSpec("Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group);
+            var keyField = new ColumnSpec("Key", "Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
+            var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group);
             var group = new GroupSpec(entry, true, new EquatableArray<ColumnSpec>(new[] { keyField, valueField }), new EquatableArray<int>(new[] { 0, 1 }), EquatableArray<int>.Empty);
             var list = new ListSpec(container, ColumnStorage.Group, entry, false, Group: group, MapArguments: arguments);
-            return new ColumnTypeMapper.Mapping("Group", entry, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            return new ColumnTypeMapper.Mapping(ColumnKind.Group, entry, ColumnStorage.List, AcceptsNull(type), 0, List: list);
         }
 
         /// <summary>A value type is nullable as <c>T?</c>; a reference type unless its annotation says it is not.</summary>
@@ -549,9 +550,6 @@ namespace Alimentar.Generators.Parsing
             InterfaceDeclarationSyntax => "interface",
             _ => "class",
         };
-
-        /// <summary>Accessor names on <c>Batch&lt;T&gt;</c>: the member name, or <c>NameColumn</c> where the batch already has that name.</summary>
-        public static string AccessorName(string memberName) => ReservedNames.Batch.Contains(memberName) ? memberName + "Column" : memberName;
 
         private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column, bool IsRequired);
 

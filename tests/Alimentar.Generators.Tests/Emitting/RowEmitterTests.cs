@@ -13,12 +13,13 @@ public sealed class RowEmitterTests
         var role = new EnumSpec("global::Demo.Role", AsString: false, new EquatableArray<string>(["User", "Assistant"]));
         var columns = new[]
         {
-            new ColumnSpec("Id", "Id", "id", HasExplicitName: true, "Int64", "long", ColumnStorage.Value, IsNullable: false, ElementSize: 8, Precision: 0, Scale: 0),
-            new ColumnSpec("Roles", "Roles", "Roles", HasExplicitName: false, "Int32", "int", ColumnStorage.List, IsNullable: true, ElementSize: 0, Precision: 0, Scale: 0,
+            new ColumnSpec("Id", "Id", "Id", "id", HasExplicitName: true, ColumnKind.Int64, "long", ColumnStorage.Value, IsNullable: false, ElementSize: 8, Precision: 0, Scale: 0),
+            new ColumnSpec("Roles", "Roles", "Roles", "Roles", HasExplicitName: false, ColumnKind.Int32, "int", ColumnStorage.List, IsNullable: true, ElementSize: 0, Precision: 0, Scale: 0,
                 List: new ListSpec(ListContainer.List, ColumnStorage.Value, "int", ElementIsNullable: false, Enum: role)),
+            new ColumnSpec("Count", "CountValues", "CountColumn", "count", HasExplicitName: true, ColumnKind.Int32, "int", ColumnStorage.Value, IsNullable: false, ElementSize: 4, Precision: 0, Scale: 0),
         };
         var row = new RowSpec("Demo", "Row", "record", IsPublic: true, EquatableArray<ContainingTypeSpec>.Empty, new EquatableArray<ColumnSpec>(columns),
-            new EquatableArray<int>([0, 1]), EquatableArray<int>.Empty, "Columns");
+            new EquatableArray<int>([0, 1, 2]), EquatableArray<int>.Empty, "Columns");
 
         string source = RowEmitter.Emit(row);
 
@@ -26,6 +27,9 @@ public sealed class RowEmitterTests
         Assert.Contains("new global::Alimentar.ColumnDescriptor(\"id\", \"Id\", global::Alimentar.ColumnType.Int64, IsNullable: false) { HasExplicitName = true }", source, StringComparison.Ordinal);
         Assert.Contains("internal readonly global::Alimentar.ListBuffer<int> Roles;", source, StringComparison.Ordinal);
         Assert.Contains("global::Alimentar.EnumLists.ToList<int, global::Demo.Role>(this.Roles, index)", source, StringComparison.Ordinal);
+        // Names come from the model as the parser computed them: a field and an accessor clear of the runtime's own members.
+        Assert.Contains("internal readonly int[] CountValues;", source, StringComparison.Ordinal);
+        Assert.Contains("ReadOnlySpan<int> CountColumn", source, StringComparison.Ordinal);
         Assert.DoesNotContain("System.Reflection", source, StringComparison.Ordinal);
         Assert.DoesNotContain("typeof(", source, StringComparison.Ordinal);
 
@@ -34,7 +38,7 @@ public sealed class RowEmitterTests
 
             public enum Role { User, Assistant }
 
-            public partial record Row(long Id, System.Collections.Generic.List<Role>? Roles);
+            public partial record Row(long Id, System.Collections.Generic.List<Role>? Roles, int Count);
             """);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
