@@ -13,25 +13,8 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Turns an annotated type symbol into a <see cref="RowSpec"/> and diagnostics.</summary>
     internal static class RowParser
     {
-        private const string ColumnAttribute = "Alimentar.ParquetColumnAttribute";
-        private const string EnumAsStringAttribute = "Alimentar.ParquetEnumAsStringAttribute";
-        private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
         private const int MaxDecimalPrecision = 38;
-
-        private static readonly string[] DecimalAttributes =
-        {
-            "Alimentar.ParquetDecimalAttribute",
-            "Parquet.Serialization.Attributes.ParquetDecimalAttribute",
-        };
-        private const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
-        private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
         private const int JsonIgnoreConditionAlways = 1;
-
-        private static readonly string[] IgnoreAttributes =
-        {
-            "Alimentar.ParquetIgnoreAttribute",
-            "Parquet.Serialization.Attributes.ParquetIgnoreAttribute",
-        };
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
@@ -78,21 +61,21 @@ namespace Alimentar.Generators.Parsing
             }
 
             var warnings = new List<DiagnosticInfo>();
-            var visiting = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default) { type };
-            List<Member> members = CollectMembers(type, display, diagnostics, warnings, visiting, nested: false, cancellationToken);
+            var scope = new ParseScope(KnownAttributes.For(context.SemanticModel.Compilation), type);
+            List<Member> members = CollectMembers(type, display, diagnostics, warnings, scope, nested: false, cancellationToken);
             if (members.Count == 0 && diagnostics.Count == 0)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, syntax.Identifier.GetLocation(), display));
             }
 
             ReportDuplicateNames(members, display, diagnostics);
-            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax.Identifier.GetLocation(), diagnostics) : null;
+            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax.Identifier.GetLocation(), diagnostics, scope.Known) : null;
             if (diagnostics.Count > 0 || construction is null)
             {
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
             }
 
-            string storeName = StoreNameOf(type)!;
+            string storeName = StoreNameOf(type, scope.Known)!;
             var spec = new RowSpec(
                 type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
                 type.Name,
@@ -103,14 +86,14 @@ namespace Alimentar.Generators.Parsing
                 new EquatableArray<int>(construction.ConstructorArguments),
                 new EquatableArray<int>(construction.InitializedColumns),
                 storeName,
-                HidesInheritedStore: BaseTypesFirst(type).Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && (!t.GetMembers(storeName).IsEmpty || StoreNameOf(t) == storeName)),
+                HidesInheritedStore: BaseTypesFirst(type).Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && (!t.GetMembers(storeName).IsEmpty || StoreNameOf(t, scope.Known) == storeName)),
                 AccessorsVisible: IsVisibleOutsideType(type));
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(warnings));
         }
 
-        /// <param name="visiting">The row type and the records being parsed around this one: meeting one again is a cycle.</param>
+        /// <param name="scope">The compilation's known attributes, and the records being parsed around this one: meeting one again is a cycle.</param>
         /// <param name="nested">Whether the type is a record inside a row, whose members may only be scalars and records for now.</param>
-        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, HashSet<ITypeSymbol> visiting, bool nested, CancellationToken cancellationToken)
+        private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, ParseScope scope, bool nested, CancellationToken cancellationToken)
         {
             var members = new List<Member>();
             foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
@@ -121,12 +104,12 @@ namespace Alimentar.Generators.Parsing
                     Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
                     bool candidate = IsCandidate(symbol, out ITypeSymbol? memberType, out bool settable);
                     bool computed = candidate && symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property);
-                    if (!candidate || computed || IsIgnored(symbol))
+                    if (!candidate || computed || IsIgnored(symbol, scope.Known))
                     {
                         // A computed property (an expression over other members) is derived data, not a column; an
                         // attribute naming a column on it, or on a member the generated code cannot reach, is a mistake.
-                        if (SymbolEqualityComparer.Default.Equals(declaring, type) && !symbol.IsImplicitlyDeclared && !IsIgnored(symbol)
-                            && symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ColumnAttribute))
+                        if (SymbolEqualityComparer.Default.Equals(declaring, type) && !symbol.IsImplicitlyDeclared && !IsIgnored(symbol, scope.Known)
+                            && scope.Known.Has(symbol, AttributeRole.Column))
                         {
                             warnings.Add(DiagnosticInfo.Create(Diagnostics.ColumnAttributeIgnored, location, symbol.Name, display,
                                 computed ? "it is computed (it has no setter and no backing field)" : symbol.IsStatic ? "it is static" : "it is not public or internal"));
@@ -139,10 +122,10 @@ namespace Alimentar.Generators.Parsing
                     int redeclared = members.FindIndex(m => m.Symbol.Name == symbol.Name);
 
                     AttributeData[] attributes = MemberAttributes(symbol, type);
-                    bool enumAsString = attributes.Any(a => a.AttributeClass?.ToDisplayString() == EnumAsStringAttribute);
+                    bool enumAsString = attributes.Any(a => scope.Known.RoleOf(a) == AttributeRole.EnumAsString);
                     bool reported = false;
                     ColumnTypeMapper.Mapping? mapping = ColumnTypeMapper.Map(memberType!, enumAsString)
-                        ?? GroupMapping(memberType!, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                        ?? GroupMapping(memberType!, location, scope, diagnostics, warnings, cancellationToken, out reported);
                     if (mapping is null)
                     {
                         if (!reported)
@@ -160,14 +143,14 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
-                    string? explicitName = NameFrom(attributes, ColumnAttribute) ?? NameFrom(attributes, JsonPropertyNameAttribute);
+                    string? explicitName = NameFrom(attributes, AttributeRole.Column, scope.Known) ?? NameFrom(attributes, AttributeRole.JsonPropertyName, scope.Known);
                     if (explicitName is not null && string.IsNullOrWhiteSpace(explicitName))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidColumnName, location, symbol.Name, display));
                         continue;
                     }
 
-                    (int precision, int scale) = DecimalSettings(attributes);
+                    (int precision, int scale) = DecimalSettings(attributes, scope.Known);
                     if (mapping.ColumnType == ColumnKind.Decimal && (precision, scale) != (0, 0)
                         && (precision < 1 || precision > MaxDecimalPrecision || scale < 0 || scale > precision))
                     {
@@ -212,17 +195,17 @@ namespace Alimentar.Generators.Parsing
         /// by the same rules; null when the type is no such type, or with <paramref name="reported"/> set when it is
         /// one that cannot be bound (a cycle, a member it cannot hold, no way to construct it).
         /// </summary>
-        private static ColumnTypeMapper.Mapping? GroupMapping(ITypeSymbol type, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        private static ColumnTypeMapper.Mapping? GroupMapping(ITypeSymbol type, Location location, ParseScope scope, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
             reported = false;
             if (MapContainer(type) is { } map)
             {
-                return MapMapping((INamedTypeSymbol)type, map, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                return MapMapping((INamedTypeSymbol)type, map, location, scope, diagnostics, warnings, cancellationToken, out reported);
             }
 
             if (ColumnTypeMapper.ListElement(type, out ListContainer container) is { } element)
             {
-                return ListMapping(type, element, container, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                return ListMapping(type, element, container, location, scope, diagnostics, warnings, cancellationToken, out reported);
             }
 
             ITypeSymbol target = type;
@@ -238,7 +221,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             string recordDisplay = DisplayName(named);
-            if (!visiting.Add(named))
+            if (!scope.Visiting.Add(named))
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RecursiveRecord, location, recordDisplay));
                 reported = true;
@@ -248,14 +231,14 @@ namespace Alimentar.Generators.Parsing
             try
             {
                 var found = new List<DiagnosticInfo>();
-                List<Member> members = CollectMembers(named, recordDisplay, found, warnings, visiting, nested: true, cancellationToken);
+                List<Member> members = CollectMembers(named, recordDisplay, found, warnings, scope, nested: true, cancellationToken);
                 if (members.Count == 0 && found.Count == 0)
                 {
                     found.Add(DiagnosticInfo.Create(Diagnostics.NoColumns, location, recordDisplay));
                 }
 
                 ReportDuplicateNames(members, recordDisplay, found);
-                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found) : null;
+                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found, scope.Known) : null;
                 if (found.Count > 0 || construction is null)
                 {
                     // A record from another assembly has no source to point at: its problems point at the member that holds it.
@@ -276,7 +259,7 @@ namespace Alimentar.Generators.Parsing
             }
             finally
             {
-                visiting.Remove(named);
+                scope.Visiting.Remove(named);
             }
         }
 
@@ -284,9 +267,9 @@ namespace Alimentar.Generators.Parsing
         /// A list that holds records somewhere inside: of records, of maps, or of lists of those, at any depth. Lists
         /// of values alone are the type mapper's.
         /// </summary>
-        private static ColumnTypeMapper.Mapping? ListMapping(ITypeSymbol type, ITypeSymbol element, ListContainer container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        private static ColumnTypeMapper.Mapping? ListMapping(ITypeSymbol type, ITypeSymbol element, ListContainer container, Location location, ParseScope scope, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
-            ColumnTypeMapper.Mapping? inner = GroupMapping(element, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+            ColumnTypeMapper.Mapping? inner = GroupMapping(element, location, scope, diagnostics, warnings, cancellationToken, out reported);
             if (inner is { Group: { } group })
             {
                 var list = new ListSpec(container, ColumnStorage.Group, group.TypeName, inner.IsNullable, Group: group);
@@ -316,7 +299,7 @@ namespace Alimentar.Generators.Parsing
         /// A map member: a list of key-value records (the Parquet MAP's <c>key</c> and <c>value</c> fields), read into a
         /// dictionary. Keys are non-null scalars; values are scalars, records, lists or maps.
         /// </summary>
-        private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, ListContainer container, Location location, HashSet<ITypeSymbol> visiting, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
+        private static ColumnTypeMapper.Mapping? MapMapping(INamedTypeSymbol type, ListContainer container, Location location, ParseScope scope, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, CancellationToken cancellationToken, out bool reported)
         {
             reported = false;
             ITypeSymbol keyType = type.TypeArguments[0];
@@ -330,7 +313,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             ColumnTypeMapper.Mapping? value = ColumnTypeMapper.Map(valueType, enumAsString: false)
-                ?? GroupMapping(valueType, location, visiting, diagnostics, warnings, cancellationToken, out reported);
+                ?? GroupMapping(valueType, location, scope, diagnostics, warnings, cancellationToken, out reported);
             if (value is null || value.IsChar)
             {
                 return null;
@@ -403,26 +386,18 @@ namespace Alimentar.Generators.Parsing
         private static bool IsPositional(IPropertySymbol property) =>
             property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
 
-        private static bool IsIgnored(ISymbol symbol)
+        private static bool IsIgnored(ISymbol symbol, KnownAttributes known)
         {
             foreach (AttributeData attribute in symbol.GetAttributes())
             {
-                string? name = attribute.AttributeClass?.ToDisplayString();
-                if (name is null)
+                switch (known.RoleOf(attribute))
                 {
-                    continue;
-                }
-
-                if (Array.IndexOf(IgnoreAttributes, name) >= 0)
-                {
-                    return true;
-                }
-
-                if (name == JsonIgnoreAttribute)
-                {
-                    // [JsonIgnore(Condition = ...)] other than Always still serialises the member.
-                    TypedConstant condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value;
-                    return condition.IsNull || condition.Value is int value && value == JsonIgnoreConditionAlways;
+                    case AttributeRole.Ignore:
+                        return true;
+                    case AttributeRole.JsonIgnore:
+                        // [JsonIgnore(Condition = ...)] other than Always still serialises the member.
+                        TypedConstant condition = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Condition").Value;
+                        return condition.IsNull || condition.Value is int value && value == JsonIgnoreConditionAlways;
                 }
             }
 
@@ -439,17 +414,17 @@ namespace Alimentar.Generators.Parsing
             return (parameter is null ? attributes : attributes.Concat(parameter.GetAttributes())).ToArray();
         }
 
-        private static (int Precision, int Scale) DecimalSettings(AttributeData[] attributes)
+        private static (int Precision, int Scale) DecimalSettings(AttributeData[] attributes, KnownAttributes known)
         {
-            AttributeData? attribute = attributes.FirstOrDefault(a => Array.IndexOf(DecimalAttributes, a.AttributeClass?.ToDisplayString()) >= 0);
+            AttributeData? attribute = attributes.FirstOrDefault(a => known.RoleOf(a) == AttributeRole.Decimal);
             return attribute is { ConstructorArguments.Length: >= 2 } && attribute.ConstructorArguments[0].Value is int precision && attribute.ConstructorArguments[1].Value is int scale
                 ? (precision, scale)
                 : (0, 0);
         }
 
-        private static string? NameFrom(AttributeData[] attributes, string attributeName)
+        private static string? NameFrom(AttributeData[] attributes, AttributeRole role, KnownAttributes known)
         {
-            AttributeData? attribute = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeName);
+            AttributeData? attribute = attributes.FirstOrDefault(a => known.RoleOf(a) == role);
             if (attribute is null)
             {
                 return null;
@@ -478,7 +453,7 @@ namespace Alimentar.Generators.Parsing
         /// Picks the constructor that takes the most columns (by name, ignoring case, and type) and sets the rest
         /// through an object initializer; every column must be reachable one way or the other.
         /// </summary>
-        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics)
+        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics, KnownAttributes known)
         {
             IEnumerable<IMethodSymbol> constructors = type.InstanceConstructors
                 .Where(c => !IsCopyConstructor(c, type))
@@ -507,7 +482,7 @@ namespace Alimentar.Generators.Parsing
                 }
 
                 // A required member must appear in the initializer unless the constructor says it sets them all.
-                bool setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembersAttribute);
+                bool setsRequired = known.Has(constructor, AttributeRole.SetsRequiredMembers);
                 var initialized = Enumerable.Range(0, members.Count).Where(i => !arguments.Contains(i) || (members[i].IsRequired && !setsRequired)).ToList();
                 Member? unsettable = initialized.Select(i => members[i]).FirstOrDefault(m => !m.Settable);
                 if (unsettable is null)
@@ -554,8 +529,8 @@ namespace Alimentar.Generators.Parsing
         private sealed record Member(ISymbol Symbol, ITypeSymbol Type, bool Settable, Location Location, ColumnSpec Column, bool IsRequired);
 
         /// <summary>The store a streaming row type gets (<c>Columns</c> unless it has a member of that name); null for other types.</summary>
-        private static string? StoreNameOf(INamedTypeSymbol type) =>
-            type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StreamingDatasetGenerator.AttributeName)
+        private static string? StoreNameOf(INamedTypeSymbol type, KnownAttributes known) =>
+            known.Has(type, AttributeRole.StreamingDataset)
                 ? type.GetMembers("Columns").IsEmpty ? "Columns" : "StreamingColumns"
                 : null;
 

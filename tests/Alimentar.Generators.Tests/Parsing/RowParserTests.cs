@@ -1,5 +1,6 @@
 using Alimentar.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Alimentar.Generators.Tests;
 
@@ -54,6 +55,43 @@ public sealed class RowParserTests
         var parse = Assert.IsType<ParseResult>(parsed);
         Assert.Null(parse.Spec);
         Assert.Equal("ALI0001", Assert.Single(parse.Diagnostics).Id);
+    }
+
+    [Fact]
+    public void Attributes_are_known_by_their_type_once_per_compilation_and_a_look_alike_in_another_namespace_is_not_one()
+    {
+        RowSpec row = Parse("""
+            using Alimentar;
+
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.All)]
+                public sealed class ParquetColumnAttribute(string name) : System.Attribute { public string Name { get; } = name; }
+
+                [System.AttributeUsage(System.AttributeTargets.All)]
+                public sealed class ParquetIgnoreAttribute : System.Attribute { }
+            }
+
+            namespace Demo
+            {
+                [StreamingDataset]
+                public partial record Row(
+                    [property: ParquetColumn("id")] long Id,
+                    [property: Other.ParquetColumn("not-a-name")] string Name,
+                    [property: Other.ParquetIgnore] int Kept,
+                    [property: System.Text.Json.Serialization.JsonPropertyName("json_name")] int Json)
+                {
+                    [ParquetIgnore]
+                    public int Skipped { get; init; }
+                }
+            }
+            """);
+
+        Assert.Equal([("Id", "id"), ("Name", "Name"), ("Kept", "Kept"), ("Json", "json_name")], row.Columns.Select(c => (c.MemberName, c.ColumnName)));
+
+        CSharpCompilation compilation = GeneratorHarness.Compile("public class A { }");
+        Assert.Same(Parsing.KnownAttributes.For(compilation), Parsing.KnownAttributes.For(compilation));
+        Assert.NotSame(Parsing.KnownAttributes.For(compilation), Parsing.KnownAttributes.For(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class B { }", GeneratorHarness.ParseOptions))));
     }
 
     private static RowSpec Parse(string source)
