@@ -35,6 +35,29 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public async Task A_wide_row_type_reuses_its_column_arrays_batch_after_batch()
+    {
+        // 100 columns, with batches buffered, decoded ahead and held, use some 400 arrays of one size at once:
+        // every one must come back from the pool, not be allocated again for each batch.
+        using var file = new TempFile();
+        const int rows = 100_000;
+        await ParquetDatasetWriter<WideInts>.WriteFileAsync(file.Path, Enumerable.Range(0, rows).Select(WideInts.Make), rowGroupSize: rows);
+        ReadWide(file.Path);
+
+        long allocated = long.MaxValue;
+        for (int pass = 0; pass < 3; pass++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            Assert.Equal(rows * 99L, ReadWide(file.Path));
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
+        // An array per column per batch would be 100 x 4 bytes for every row.
+        double perRow = allocated / (double)rows;
+        Assert.True(perRow < 20, $"streaming {rows:N0} rows of 100 columns allocated {allocated:N0} bytes: {perRow:N2} per row");
+    }
+
+    [Fact]
     public async Task Repeated_strings_are_one_instance_per_value()
     {
         using var file = new TempFile();
@@ -43,6 +66,24 @@ public sealed class AllocationTests
         List<Measurement> rows = ParquetFiles.ReadAll(new ParquetSource<Measurement>(file.Path));
 
         Assert.Equal(4, rows.Select(r => r.Sensor).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
+    private static long ReadWide(string path)
+    {
+        using var streaming = new StreamingDataset<WideInts>(new ParquetSource<WideInts>(path), bufferSize: 2);
+        long sum = 0;
+        foreach (Batch<WideInts> batch in streaming)
+        {
+            using (batch)
+            {
+                foreach (int value in batch.C99)
+                {
+                    sum += value;
+                }
+            }
+        }
+
+        return sum;
     }
 
     private static double ReadWithAlimentar(string path)
@@ -64,6 +105,13 @@ public sealed class AllocationTests
         return sum;
     }
 }
+/// <summary>A row of 100 int columns; C99 is always 99.</summary>
+[StreamingDataset]
+public partial record WideInts(int C00, int C01, int C02, int C03, int C04, int C05, int C06, int C07, int C08, int C09, int C10, int C11, int C12, int C13, int C14, int C15, int C16, int C17, int C18, int C19, int C20, int C21, int C22, int C23, int C24, int C25, int C26, int C27, int C28, int C29, int C30, int C31, int C32, int C33, int C34, int C35, int C36, int C37, int C38, int C39, int C40, int C41, int C42, int C43, int C44, int C45, int C46, int C47, int C48, int C49, int C50, int C51, int C52, int C53, int C54, int C55, int C56, int C57, int C58, int C59, int C60, int C61, int C62, int C63, int C64, int C65, int C66, int C67, int C68, int C69, int C70, int C71, int C72, int C73, int C74, int C75, int C76, int C77, int C78, int C79, int C80, int C81, int C82, int C83, int C84, int C85, int C86, int C87, int C88, int C89, int C90, int C91, int C92, int C93, int C94, int C95, int C96, int C97, int C98, int C99)
+{
+    public static WideInts Make(int i) => new(i, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99);
+}
+
 [StreamingDataset]
 public partial record Numbers(long Id, float Score, int? Maybe, bool Flag);
 
