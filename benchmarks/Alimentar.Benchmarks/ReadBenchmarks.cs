@@ -30,6 +30,9 @@ public class ReadBenchmarks
     [Benchmark(Description = "Alimentar typed columns")]
     public double AlimentarColumns() => Readers.AlimentarColumns(_path);
 
+    [Benchmark(Description = "Floor: read and decompress every page, decode nothing")]
+    public long Floor() => PageFloor.ReadAndDecompress(_path);
+
     [Benchmark(Description = "ParquetSharp LogicalColumnReaders (64k values per read)")]
     public double ParquetSharpColumns() => Readers.ParquetSharpColumns(_path);
 

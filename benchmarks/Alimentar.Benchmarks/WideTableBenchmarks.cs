@@ -5,7 +5,8 @@ namespace Alimentar.Benchmarks;
 /// <summary>
 /// A wide numeric table, every column read: 100 DOUBLE columns of 1M rows as Arrow C++ writes them (Snappy,
 /// dictionaries falling back to PLAIN), read by Alimentar's typed columns at default settings and by ParquetSharp's
-/// column readers (Arrow C++), 64k values per read with all columns in step.
+/// column readers (Arrow C++), 64k values per read with all columns in step; and the floor, every page read and
+/// decompressed with nothing decoded.
 /// </summary>
 [MemoryDiagnoser]
 public class WideTableBenchmarks
@@ -32,6 +33,9 @@ public class WideTableBenchmarks
 
         return sum;
     }
+
+    [Benchmark(Description = "Floor: read and decompress every page, decode nothing")]
+    public long Floor() => PageFloor.ReadAndDecompress(_path);
 
     [Benchmark(Description = "ParquetSharp LogicalColumnReaders (100 doubles)")]
     public double ParquetSharpColumns()
