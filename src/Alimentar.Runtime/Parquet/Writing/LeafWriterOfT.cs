@@ -46,6 +46,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private Dictionary<T, int>? _chunkDictionary;
     private readonly GrowableArray<T> _distinct = new();
     private readonly GrowableArray<int> _distinctSizes = new();
+    private const int RecentReferences = 16;
+    private readonly (object? Value, int Index)[] _recentReferences = new (object?, int)[RecentReferences];
 
     // Per dictionary entry, the number of the last page it was met on; pages count from 1.
     private readonly GrowableArray<int> _seenOnPage = new();
@@ -233,6 +235,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pageEntries.Clear();
         _distinct.Clear();
         _distinctSizes.Clear();
+        Array.Clear(_recentReferences);
         _seenOnPage.Clear();
         if (Settings.Dictionary && _codec.Dictionary)
         {
@@ -271,10 +274,17 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(T value)
     {
+        if (typeof(T) == typeof(byte[]))
+        {
+            // A page is encoded when it fills and the dictionary when the chunk ends, after the write that handed the
+            // array over has returned: keep a copy, so a caller that reuses its buffer for the next value loses nothing.
+            value = (T)(object)((byte[])(object)value!).AsSpan().ToArray();
+        }
+
         _pageValues.Add(value);
         if (_dictionary is { } dictionary)
         {
-            ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(dictionary, value, out bool exists);
+            int index = IndexOf(dictionary, value, out bool exists);
             if (exists)
             {
                 // A repeated value's size is remembered: measuring a string's UTF-8 bytes again would cost a pass over it.
@@ -282,7 +292,6 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             }
             else
             {
-                index = dictionary.Count - 1;
                 int size = _codec.PlainSize(value);
                 _pagePlainBytes += size;
                 _distinct.Add(value);
@@ -325,6 +334,43 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         if (_codec.IsOrdered(value))
         {
             _pageBounds.Include(value, in _codec);
+        }
+    }
+
+    /// <summary>
+    /// The value's dictionary index, adding it if new. Strings that repeat are mostly the same instances (a
+    /// reader's dictionary values, a few labels), so a small cache by reference is tried before the dictionary,
+    /// which would hash every char again. Only strings: they cannot change, where a byte array reused by the
+    /// caller for another value would be the same reference with other bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int IndexOf(Dictionary<T, int> dictionary, T value, out bool exists)
+    {
+        if (typeof(T) == typeof(string))
+        {
+            ref (object? Value, int Index) cached = ref _recentReferences[RuntimeHelpers.GetHashCode(value) & (RecentReferences - 1)];
+            if (ReferenceEquals(cached.Value, value))
+            {
+                exists = true;
+                return cached.Index;
+            }
+
+            int index = Lookup(dictionary, value, out exists);
+            cached = (value, index);
+            return index;
+        }
+
+        return Lookup(dictionary, value, out exists);
+
+        static int Lookup(Dictionary<T, int> dictionary, T value, out bool exists)
+        {
+            ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(dictionary, value, out exists);
+            if (!exists)
+            {
+                index = dictionary.Count - 1;
+            }
+
+            return index;
         }
     }
 
@@ -484,6 +530,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _dictionary = null;
         _distinct.Clear();
         _distinctSizes.Clear();
+        Array.Clear(_recentReferences);
         _seenOnPage.Clear();
         _dictionaryBytes = 0;
     }

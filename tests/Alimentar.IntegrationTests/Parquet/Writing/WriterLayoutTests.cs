@@ -361,6 +361,37 @@ public sealed class WriterLayoutTests
             () => ParquetDatasetWriter<Sensor>.CreateAsync(failed.Path, new ParquetWriteOptions { MaxDegreeOfParallelism = 0 }));
     }
 
+    [Fact]
+    public async Task Repeated_strings_shared_or_copied_and_a_byte_buffer_reused_between_slices_are_written_as_they_were()
+    {
+        string[] labels = ["north", "south", "east", "west", "centre"];
+        byte[] buffer = [1, 2, 3];
+        const int Half = 70_000;
+        using var file = new TempFile();
+        await using (ParquetDatasetWriter<Tagged> writer = await ParquetDatasetWriter<Tagged>.CreateAsync(file.Path, new ParquetWriteOptions { RowGroupSize = 1_000_000 }))
+        {
+            for (int i = 0; i < 2 * Half; i++)
+            {
+                if (i == Half)
+                {
+                    // The first slice (65,536 rows) is encoded by now; the caller reuses its buffer for another value.
+                    buffer[0] = 9;
+                }
+
+                // Every third label is a copy: equal text, another instance.
+                string label = i % 3 == 0 ? new string(labels[i % 5].AsSpan()) : labels[i % 5];
+                await writer.WriteAsync(new Tagged(i, label, buffer));
+            }
+        }
+
+        List<Tagged> rows = ParquetFiles.ReadAll(new ParquetSource<Tagged>(file.Path));
+        Assert.Equal(2 * Half, rows.Count);
+        Assert.All(rows, r => Assert.Equal(labels[r.Id % 5], r.Label));
+        Assert.Equal((byte)1, rows[0].Payload[0]);
+        Assert.Equal((byte)1, rows[65_535].Payload[0]);
+        Assert.Equal((byte)9, rows[^1].Payload[0]);
+    }
+
     /// <summary>Size statistics compared by their counts, not by the arrays' identity.</summary>
     private sealed class SizeStatisticsComparer : IEqualityComparer<SizeStatistics?>
     {
@@ -421,3 +452,7 @@ public partial record Sensor(long Id, string Name, string Tag, ulong Counter, do
 
 [StreamingDataset]
 public partial record Priced(long Id, [property: ParquetDecimal(8, 2)] decimal Price);
+
+/// <summary>A label and a payload, for values that repeat by reference or by content.</summary>
+[StreamingDataset]
+public partial record Tagged(int Id, string Label, byte[] Payload);
