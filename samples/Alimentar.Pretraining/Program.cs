@@ -26,7 +26,7 @@ try
 
     // 2. Tokenise and pack. Batches arrive in file order; their documents are tokenised in parallel and packed in order.
     clock.Restart();
-    var tokenizers = new ThreadLocal<Tokenizer>(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
+    using var tokenizers = new ThreadLocal<Tokenizer>(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
     int endOfText = ((TiktokenTokenizer)tokenizers.Value!).SpecialTokens!["<|endoftext|>"];
     var packer = new SequencePacker(SequenceLength, endOfText);
     long tokens = 0, written = 0;

@@ -27,32 +27,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     {
         try
         {
-            if (_queued.Count == 1 || parallelism == 1)
-            {
-                foreach ((int column, Action<LevelBuffers> encode) in _queued)
-                {
-                    encode(_levels[column]);
-                }
-
-                return;
-            }
-
-            var errors = new Exception?[_queued.Count];
-            Parallel.For(0, _queued.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
-            {
-                try
-                {
-                    _queued[i].Encode(_levels[_queued[i].Column]);
-                }
-                catch (Exception error)
-                {
-                    errors[i] = error;
-                }
-            });
-            if (Array.Find(errors, e => e is not null) is { } first)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
-            }
+            ColumnParallelism.For(_queued.Count, parallelism, i => _queued[i].Encode(_levels[_queued[i].Column]));
         }
         finally
         {

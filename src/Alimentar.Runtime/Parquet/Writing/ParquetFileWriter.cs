@@ -106,26 +106,18 @@ internal sealed class ParquetFileWriter : IDisposable
     private EncodedChunk?[] FinishChunks()
     {
         var finished = new EncodedChunk?[_leaves.Length];
-        var errors = new Exception?[_leaves.Length];
-        Parallel.For(0, _leaves.Length, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism }, i =>
+        try
         {
-            try
-            {
-                finished[i] = _leaves[i].FinishChunk();
-            }
-            catch (Exception error)
-            {
-                errors[i] = error;
-            }
-        });
-        if (Array.Find(errors, e => e is not null) is { } first)
+            ColumnParallelism.For(_leaves.Length, _options.MaxDegreeOfParallelism, i => finished[i] = _leaves[i].FinishChunk());
+        }
+        catch
         {
             foreach (EncodedChunk? chunk in finished)
             {
                 chunk?.Dispose();
             }
 
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            throw;
         }
 
         return finished;
