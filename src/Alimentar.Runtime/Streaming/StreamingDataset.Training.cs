@@ -223,8 +223,7 @@ public sealed partial class StreamingDataset<T>
         ShardPlan epochPlan = EpochPlanOf(first);
         foreach (StreamingState state in all)
         {
-            if (state.Seed != first.Seed || state.Epoch != first.Epoch || state.ShuffleWindow != first.ShuffleWindow || state.ShuffleLanes != first.ShuffleLanes
-                || state.Sources != first.Sources || state.WorldSize != first.WorldSize || EpochPlanOf(state) != epochPlan)
+            if (OrderDifferences(state, first, "one state").Count > 0 || state.WorldSize != first.WorldSize || EpochPlanOf(state) != epochPlan)
             {
                 throw new InvalidOperationException($"The state of rank {state.Rank} was taken in another run than that of rank {first.Rank} (their seed, epoch, shuffle, sources or world size differ); pass the states of one run.");
             }
@@ -274,9 +273,10 @@ public sealed partial class StreamingDataset<T>
 
     private StreamingDataset<T> ResumeRanges(IReadOnlyList<EpochRange> ranges, ShardPlan epochPlan, long consumed)
     {
-        if (ranges.Any(r => r.Rank < 0 || r.Rank >= epochPlan.WorldSize || r.Start < 0 || r.Rows < 0))
+        long shareRows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, epochPlan).Rows;
+        if (ranges.Any(r => r.Rank < 0 || r.Rank >= epochPlan.WorldSize || r.Start < 0 || r.Rows < 0 || r.Start + r.Rows > shareRows))
         {
-            throw new InvalidOperationException($"The state's ranges name ranks or rows outside the epoch's plan for {epochPlan.WorldSize} ranks.");
+            throw new InvalidOperationException($"The state's ranges name ranks or rows outside the epoch's plan for {epochPlan.WorldSize} ranks of {shareRows} rows each.");
         }
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(consumed, ranges.Sum(r => r.Rows), nameof(consumed));

@@ -99,6 +99,11 @@ public sealed class ElasticResumeTests
         Assert.Contains("rank 2 was taken in another run", mixed.Message, StringComparison.Ordinal);
         Assert.Contains("seed 1 in the states, 2 here", seed.Message, StringComparison.Ordinal);
         Assert.Contains("pass every rank's state to ResumeFrom(states)", one.Message, StringComparison.Ordinal);
+
+        // A damaged elastic state naming rows past a rank's share is refused rather than read short.
+        StreamingState elastic = states[0] with { Rank = 0, WorldSize = 3, EpochWorldSize = 4, Ranges = [new EpochRange(1, 20, 1_000)] };
+        var damaged = Assert.Throws<InvalidOperationException>(() => Configure(() => source, 0, 3, seed: 1, window: 0, pad: false).ResumeFrom(elastic));
+        Assert.Contains("outside the epoch's plan for 4 ranks", damaged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
