@@ -68,43 +68,38 @@ public sealed class AllocationTests
         Assert.Equal(4, rows.Select(r => r.Sensor).Distinct(ReferenceEqualityComparer.Instance).Count());
     }
 
-    private static long ReadWide(string path)
-    {
-        using var streaming = new StreamingDataset<WideInts>(new ParquetSource<WideInts>(path), bufferSize: 2);
-        long sum = 0;
-        foreach (Batch<WideInts> batch in streaming)
-        {
-            using (batch)
-            {
-                foreach (int value in batch.C99)
-                {
-                    sum += value;
-                }
-            }
-        }
+    private static long ReadWide(string path) =>
+        (long)Sum(new ParquetSource<WideInts>(path), batch => batch.C99);
 
-        return sum;
-    }
+    // Columns are read through typed spans; batches are disposed so buffers return to the pool.
+    private static double ReadWithAlimentar(string path) =>
+        Sum(new ParquetSource<Numbers>(path).DecodeAhead(0), batch => batch.Score);
 
-    private static double ReadWithAlimentar(string path)
+    /// <summary>Streams every batch, two buffered, and adds up one column read through its typed span.</summary>
+    private static double Sum<TRow, TValue>(ParquetSource<TRow> source, ColumnOf<TRow, TValue> column)
+        where TRow : IStreamingRow<TRow>
+        where TValue : System.Numerics.INumberBase<TValue>
     {
-        // Columns are read through typed spans; batches are disposed so buffers return to the pool.
-        using var streaming = new StreamingDataset<Numbers>(new ParquetSource<Numbers>(path).DecodeAhead(0), bufferSize: 2);
+        using var streaming = new StreamingDataset<TRow>(source, bufferSize: 2);
         double sum = 0;
-        foreach (Batch<Numbers> batch in streaming)
+        foreach (Batch<TRow> batch in streaming)
         {
             using (batch)
             {
-                foreach (float score in batch.Score)
+                foreach (TValue value in column(batch))
                 {
-                    sum += score;
+                    sum += double.CreateTruncating(value);
                 }
             }
         }
 
         return sum;
     }
+
+    private delegate ReadOnlySpan<TValue> ColumnOf<TRow, TValue>(Batch<TRow> batch)
+        where TRow : IStreamingRow<TRow>;
 }
+
 /// <summary>A row of 100 int columns; C99 is always 99.</summary>
 [StreamingDataset]
 public partial record WideInts(int C00, int C01, int C02, int C03, int C04, int C05, int C06, int C07, int C08, int C09, int C10, int C11, int C12, int C13, int C14, int C15, int C16, int C17, int C18, int C19, int C20, int C21, int C22, int C23, int C24, int C25, int C26, int C27, int C28, int C29, int C30, int C31, int C32, int C33, int C34, int C35, int C36, int C37, int C38, int C39, int C40, int C41, int C42, int C43, int C44, int C45, int C46, int C47, int C48, int C49, int C50, int C51, int C52, int C53, int C54, int C55, int C56, int C57, int C58, int C59, int C60, int C61, int C62, int C63, int C64, int C65, int C66, int C67, int C68, int C69, int C70, int C71, int C72, int C73, int C74, int C75, int C76, int C77, int C78, int C79, int C80, int C81, int C82, int C83, int C84, int C85, int C86, int C87, int C88, int C89, int C90, int C91, int C92, int C93, int C94, int C95, int C96, int C97, int C98, int C99)
