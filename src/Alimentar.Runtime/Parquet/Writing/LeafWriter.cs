@@ -12,8 +12,17 @@ internal abstract class LeafWriter(LeafColumn leaf, LeafWriteSettings settings) 
 
     public LeafWriteSettings Settings { get; } = settings;
 
-    /// <summary>Encoded bytes held for the row group so far (finished pages and the dictionary).</summary>
+    /// <summary>Encoded bytes held in memory for the row group so far (finished pages and the dictionary).</summary>
     public abstract long BufferedBytes { get; }
+
+    /// <summary>The row group's finished pages moved to the spill file so far.</summary>
+    public abstract long SpilledBytes { get; }
+
+    /// <summary>The finished pages held in memory, in order, since the chunk started or last spilled.</summary>
+    public abstract ReadOnlyMemory<byte> FinishedPages { get; }
+
+    /// <summary>Records that <see cref="FinishedPages"/> now lie in the spill file at <paramref name="pages"/>, and lets their memory go.</summary>
+    public abstract void PagesSpilled(SpilledPages pages);
 
     /// <summary>Flushes the page being built and returns the row group's chunk; the writer then starts a new chunk.</summary>
     public abstract EncodedChunk FinishChunk();

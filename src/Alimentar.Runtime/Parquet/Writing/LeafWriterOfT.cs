@@ -42,6 +42,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private readonly ByteBuffer _scratch = new(1 << 16);
     private readonly ByteBuffer _body = new(1 << 16);
     private readonly List<PageEntry> _pageEntries = [];
+    private readonly List<SpilledPages> _spilled = [];
+    private long _spilledBytes;
     private Dictionary<T, int>? _dictionary;
     private Dictionary<T, int>? _chunkDictionary;
     private readonly GrowableArray<T> _distinct = new();
@@ -105,6 +107,17 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     }
 
     public override long BufferedBytes => _pages.Length + _dictionaryBytes;
+
+    public override long SpilledBytes => _spilledBytes;
+
+    public override ReadOnlyMemory<byte> FinishedPages => _pages.Memory;
+
+    public override void PagesSpilled(SpilledPages pages)
+    {
+        _spilled.Add(pages);
+        _spilledBytes += pages.Length;
+        _pages.Clear();
+    }
 
     public override void Append(ReadOnlySpan<T> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
     {
@@ -183,7 +196,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             Codec = _compressor.Codec,
             ValueCount = _chunkSlots,
             TotalUncompressedSize = _uncompressedBytes + (_dictionaryUsed ? _dictionaryUncompressed : 0),
-            TotalCompressedSize = dictionaryLength + _pages.Length,
+            TotalCompressedSize = dictionaryLength + _spilledBytes + _pages.Length,
             DataPageOffset = dictionaryLength,
             DictionaryPageOffset = _dictionaryUsed ? 0 : null,
             Statistics = ChunkStatistics(),
@@ -209,7 +222,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
 
         // The chunk lends this writer's page buffers until it is disposed; the next chunk starts then.
-        return new EncodedChunk(_dictionaryPage, _pages, metadata, offsetIndex, columnIndex, _bloomFilter, StartChunk);
+        return new EncodedChunk(_dictionaryPage, _spilled.ToArray(), _pages, metadata, offsetIndex, columnIndex, _bloomFilter, StartChunk);
     }
 
     public override void Dispose()
@@ -232,6 +245,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private void StartChunk()
     {
         _pages.Clear();
+        _spilled.Clear();
+        _spilledBytes = 0;
         _pageEntries.Clear();
         _distinct.Clear();
         _distinctSizes.Clear();
@@ -451,11 +466,11 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         };
 
         RecordSizeStatistics();
-        long offset = _pages.Length;
+        int start = _pages.Length;
         ReadOnlySpan<byte> levels = Settings.DataPageV2 ? _scratch.Span[..levelsLength] : ReadOnlySpan<byte>.Empty;
         ReadOnlySpan<byte> compressible = Settings.DataPageV2 ? _scratch.Span[levelsLength..] : _scratch.Span;
         _uncompressedBytes += WritePage(_pages, header, compressible, levels);
-        _pageEntries.Add(new PageEntry(offset, (int)(_pages.Length - offset), _chunkRows, _pageNulls, _pageBounds));
+        _pageEntries.Add(new PageEntry(_spilledBytes + start, _pages.Length - start, _chunkRows, _pageNulls, _pageBounds));
         _chunkBounds.Include(_pageBounds, in _codec);
         _chunkSlots += _pageSlots;
         _chunkRows += _pageRows;

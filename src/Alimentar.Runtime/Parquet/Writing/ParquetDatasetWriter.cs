@@ -287,6 +287,12 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>Encoded bytes of the row group being written held in memory (for tests).</summary>
+    internal long BufferedBytes => _writer?.BufferedBytes ?? 0;
+
+    /// <summary>The spill file of the part being written, while it exists (for tests).</summary>
+    internal string? SpillPath => _writer?.SpillPath;
+
     /// <summary>Rows the row group being written may still take: its size, and for a dataset what the part has left.</summary>
     private long RowGroupLimit => Options.RowsPerFile is { } perFile && _isDataset ? Math.Min(Options.RowGroupSize, perFile - _fileRows) : Options.RowGroupSize;
 
@@ -301,6 +307,11 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDegreeOfParallelism, nameof(options.MaxDegreeOfParallelism));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RowsPerFile ?? 1, nameof(options.RowsPerFile));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BytesPerFile ?? 1, nameof(options.BytesPerFile));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.SpillBytes ?? 1, nameof(options.SpillBytes));
+        if (options.SpillDirectory is { } spillDirectory && !Directory.Exists(spillDirectory))
+        {
+            throw new DirectoryNotFoundException($"The spill directory '{spillDirectory}' ({nameof(ParquetWriteOptions.SpillDirectory)}) does not exist.");
+        }
         var writer = new ParquetDatasetWriter<T>(openPart, isDataset, options);
         try
         {
@@ -390,8 +401,13 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
             _pending.Count = 0;
         }
 
-        bool bytesReached = _writer is not null && (_writer.BufferedBytes >= Options.RowGroupBytes
-            || (_isDataset && _writer.BytesWritten + _writer.BufferedBytes >= Options.BytesPerFile));
+        if (_writer is not null)
+        {
+            await _writer.SpillIfOverAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        bool bytesReached = _writer is not null && (_writer.RowGroupBytes >= Options.RowGroupBytes
+            || (_isDataset && _writer.BytesWritten + _writer.RowGroupBytes >= Options.BytesPerFile));
         if (endRowGroup && (_rowGroupRows >= RowGroupLimit || bytesReached))
         {
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace Alimentar.Parquet.Writing;
 /// <summary>
 /// Writes one Parquet file to a stream: the magic, then each row group's column chunks as their pages complete, then
 /// the Bloom filters of the row group, and at the end the column and offset indexes and the footer. It holds one row
-/// group's encoded pages per column (the chunks must lie one after another in the file) and the page being built.
+/// group's encoded pages per column (the chunks must lie one after another in the file) and the page being built;
+/// with <see cref="ParquetWriteOptions.SpillBytes"/>, finished pages past that many bytes wait in a temporary file.
 /// </summary>
 internal sealed class ParquetFileWriter : IDisposable
 {
@@ -19,6 +20,7 @@ internal sealed class ParquetFileWriter : IDisposable
     private readonly ParquetWriteOptions _options;
     private readonly List<WrittenRowGroup> _rowGroups = [];
     private readonly SortingColumn[] _sorting;
+    private readonly PageSpill? _spill;
     private long _position;
     private long _rowCount;
 
@@ -44,6 +46,7 @@ internal sealed class ParquetFileWriter : IDisposable
 
         _columns = new PageColumnWriter(_schema, _leaves, rowSchema, options.MaxDegreeOfParallelism);
         _sorting = options.SortingColumns.Select(s => new SortingColumn(LeafIndexOf(s.Column), s.Descending, s.NullsFirst)).ToArray();
+        _spill = options.SpillBytes is null ? null : new PageSpill(options.SpillDirectory ?? Path.GetTempPath());
     }
 
     /// <summary>Where generated code writes a slice of rows.</summary>
@@ -52,8 +55,36 @@ internal sealed class ParquetFileWriter : IDisposable
     /// <summary>Bytes written to the output so far.</summary>
     public long BytesWritten => _position;
 
-    /// <summary>Encoded bytes held for the row group being written.</summary>
+    /// <summary>Encoded bytes of the row group being written, in memory or spilled.</summary>
+    public long RowGroupBytes => _leaves.Sum(l => l.BufferedBytes + l.SpilledBytes);
+
+    /// <summary>Encoded bytes of the row group being written held in memory.</summary>
     public long BufferedBytes => _leaves.Sum(l => l.BufferedBytes);
+
+    /// <summary>The spill file while it exists (for tests).</summary>
+    internal string? SpillPath => _spill?.Path;
+
+    /// <summary>
+    /// Moves every column's finished pages to the spill file once the row group holds more than
+    /// <see cref="ParquetWriteOptions.SpillBytes"/> in memory. Pages being built and dictionaries stay: they are still changing.
+    /// </summary>
+    public async ValueTask SpillIfOverAsync(CancellationToken cancellationToken)
+    {
+        if (_spill is null || BufferedBytes <= _options.SpillBytes)
+        {
+            return;
+        }
+
+        foreach (LeafWriter leaf in _leaves)
+        {
+            ReadOnlyMemory<byte> pages = leaf.FinishedPages;
+            if (!pages.IsEmpty)
+            {
+                long offset = await _spill.AppendAsync(pages, cancellationToken).ConfigureAwait(false);
+                leaf.PagesSpilled(new SpilledPages(offset, pages.Length));
+            }
+        }
+    }
 
     public async ValueTask StartAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +105,12 @@ internal sealed class ParquetFileWriter : IDisposable
             using EncodedChunk chunk = finished[i]!;
             long start = _position;
             await WriteAsync(chunk.DictionaryPage.Memory, cancellationToken).ConfigureAwait(false);
+            foreach (SpilledPages spilled in chunk.Spilled)
+            {
+                await _spill!.CopyToAsync(_output, spilled, cancellationToken).ConfigureAwait(false);
+                _position += spilled.Length;
+            }
+
             await WriteAsync(chunk.Pages.Memory, cancellationToken).ConfigureAwait(false);
             chunks[i] = chunk.Metadata with
             {
@@ -98,6 +135,7 @@ internal sealed class ParquetFileWriter : IDisposable
             }
         }
 
+        _spill?.Reset();
         _rowGroups.Add(new WrittenRowGroup(new RowGroupMetadata(rows, uncompressed, chunks) { SortingColumns = _sorting }, offsetIndexes, columnIndexes));
         _rowCount += rows;
     }
@@ -179,6 +217,7 @@ internal sealed class ParquetFileWriter : IDisposable
         }
 
         _columns?.Dispose();
+        _spill?.Dispose();
     }
 
     /// <summary>The <c>created_by</c> string, in the form readers parse: "name version x.y.z (build hash)".</summary>

@@ -27,8 +27,22 @@ public sealed record ParquetWriteOptions
     /// <summary>Rows per row group (default 1,048,576); a row group also ends at <see cref="RowGroupBytes"/>.</summary>
     public int RowGroupSize { get; init; } = DefaultRowGroupSize;
 
-    /// <summary>Encoded bytes per row group (default 128 MiB): the writer holds one row group's pages until it is complete.</summary>
+    /// <summary>
+    /// Encoded bytes per row group (default 128 MiB): the writer holds one row group's pages until it is complete,
+    /// in memory unless <see cref="SpillBytes"/> lets them wait on disk.
+    /// </summary>
     public long RowGroupBytes { get; init; } = DefaultRowGroupBytes;
+
+    /// <summary>
+    /// The most encoded bytes of a row group held in memory; past it, finished pages move to a temporary file and are
+    /// copied into the output when the row group ends (a file's column chunks must follow one another, so they cannot
+    /// go out earlier). Null (the default) keeps every page in memory, which <see cref="RowGroupBytes"/> then caps. Set
+    /// both to write row groups larger than memory: memory is then this plus the pages being built and dictionaries.
+    /// </summary>
+    public long? SpillBytes { get; init; }
+
+    /// <summary>Where <see cref="SpillBytes"/> puts its temporary file (default: the system's temporary folder); the file is deleted when the writer is disposed.</summary>
+    public string? SpillDirectory { get; init; }
 
     /// <summary>For a dataset (<see cref="ParquetDatasetWriter{T}.CreateDatasetAsync(string, ParquetWriteOptions?, CancellationToken)"/>): the rows per part file; null for no row limit.</summary>
     public long? RowsPerFile { get; init; }
