@@ -22,6 +22,29 @@ internal sealed class GrowableArray<T> : IDisposable
         _items[Count++] = item;
     }
 
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        EnsureRoomFor(items.Length);
+        items.CopyTo(_items.AsSpan(Count));
+        Count += items.Length;
+    }
+
+    /// <summary>Adds <paramref name="count"/> items the caller writes into the span returned.</summary>
+    public Span<T> AddUninitialized(int count)
+    {
+        EnsureRoomFor(count);
+        Span<T> added = _items.AsSpan(Count, count);
+        Count += count;
+        return added;
+    }
+
+    public void AddRepeated(T item, int count)
+    {
+        EnsureRoomFor(count);
+        _items.AsSpan(Count, count).Fill(item);
+        Count += count;
+    }
+
     /// <summary>A reference to item <paramref name="index"/>, which must be below <see cref="Count"/>.</summary>
     public ref T ItemRef(int index) => ref _items[index];
 
@@ -42,6 +65,14 @@ internal sealed class GrowableArray<T> : IDisposable
         {
             ColumnArrays<T>.Pool.Return(_items);
             _items = [];
+        }
+    }
+
+    private void EnsureRoomFor(int count)
+    {
+        while (_items.Length - Count < count)
+        {
+            Grow();
         }
     }
 

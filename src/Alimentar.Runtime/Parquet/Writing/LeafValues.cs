@@ -29,39 +29,39 @@ internal static class LeafValues
         }
         else if (typeof(T) == typeof(sbyte))
         {
-            Mapped(leaf, As<T, sbyte>(values), static v => (int)v, definitions, repetitions);
+            Mapped<sbyte, int, Widen>(leaf, As<T, sbyte>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(byte))
         {
-            Mapped(leaf, As<T, byte>(values), static v => (int)v, definitions, repetitions);
+            Mapped<byte, int, Widen>(leaf, As<T, byte>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(short))
         {
-            Mapped(leaf, As<T, short>(values), static v => (int)v, definitions, repetitions);
+            Mapped<short, int, Widen>(leaf, As<T, short>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(ushort))
         {
-            Mapped(leaf, As<T, ushort>(values), static v => (int)v, definitions, repetitions);
+            Mapped<ushort, int, Widen>(leaf, As<T, ushort>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(DateOnly))
         {
-            Mapped(leaf, As<T, DateOnly>(values), static v => v.DayNumber - DateOnly.FromDateTime(UnixEpoch).DayNumber, definitions, repetitions);
+            Mapped<DateOnly, int, UnixDays>(leaf, As<T, DateOnly>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(DateTime))
         {
-            Mapped(leaf, As<T, DateTime>(values), static v => Microseconds(ToUtc(v).Ticks - UnixEpoch.Ticks), definitions, repetitions);
+            Mapped<DateTime, long, UnixMicroseconds>(leaf, As<T, DateTime>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(DateTimeOffset))
         {
-            Mapped(leaf, As<T, DateTimeOffset>(values), static v => Microseconds(v.UtcTicks - UnixEpoch.Ticks), definitions, repetitions);
+            Mapped<DateTimeOffset, long, UnixMicroseconds>(leaf, As<T, DateTimeOffset>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(TimeOnly))
         {
-            Mapped(leaf, As<T, TimeOnly>(values), static v => Microseconds(v.Ticks), definitions, repetitions);
+            Mapped<TimeOnly, long, DayMicroseconds>(leaf, As<T, TimeOnly>(values), definitions, repetitions);
         }
         else if (typeof(T) == typeof(TimeSpan))
         {
-            Mapped(leaf, As<T, TimeSpan>(values), static v => Microseconds(v.Ticks), definitions, repetitions);
+            Mapped<TimeSpan, long, DayMicroseconds>(leaf, As<T, TimeSpan>(values), definitions, repetitions);
         }
         else
         {
@@ -75,22 +75,62 @@ internal static class LeafValues
     /// <summary>Ticks (100 ns) to whole microseconds, rounding down so times before 1970 stay in order.</summary>
     private static long Microseconds(long ticks) => Math.DivRem(ticks, 10, out long remainder) - (remainder < 0 ? 1 : 0);
 
-    private static void Mapped<TFrom, TTo>(LeafWriter leaf, ReadOnlySpan<TFrom> values, Func<TFrom, TTo> map, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+    /// <summary>Maps the values through <typeparamref name="TMap"/>, a struct, so the conversion is inlined into the loop.</summary>
+    private static void Mapped<TFrom, TTo, TMap>(LeafWriter leaf, ReadOnlySpan<TFrom> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+        where TMap : struct, IMap<TFrom, TTo>
     {
         TTo[] mapped = ColumnArrays<TTo>.Pool.Rent(Math.Max(1, values.Length));
         try
         {
+            Span<TTo> target = mapped.AsSpan(0, values.Length);
             for (int i = 0; i < values.Length; i++)
             {
-                mapped[i] = map(values[i]);
+                target[i] = TMap.Map(values[i]);
             }
 
-            ((LeafWriter<TTo>)leaf).Append(mapped.AsSpan(0, values.Length), definitions, repetitions);
+            ((LeafWriter<TTo>)leaf).Append(target, definitions, repetitions);
         }
         finally
         {
             ColumnArrays<TTo>.Pool.Return(mapped);
         }
+    }
+
+    private interface IMap<TFrom, TTo>
+    {
+        static abstract TTo Map(TFrom value);
+    }
+
+    private readonly struct Widen : IMap<sbyte, int>, IMap<byte, int>, IMap<short, int>, IMap<ushort, int>
+    {
+        public static int Map(sbyte value) => value;
+
+        public static int Map(byte value) => value;
+
+        public static int Map(short value) => value;
+
+        public static int Map(ushort value) => value;
+    }
+
+    private readonly struct UnixDays : IMap<DateOnly, int>
+    {
+        private static readonly int EpochDay = DateOnly.FromDateTime(UnixEpoch).DayNumber;
+
+        public static int Map(DateOnly value) => value.DayNumber - EpochDay;
+    }
+
+    private readonly struct UnixMicroseconds : IMap<DateTime, long>, IMap<DateTimeOffset, long>
+    {
+        public static long Map(DateTime value) => Microseconds(ToUtc(value).Ticks - UnixEpoch.Ticks);
+
+        public static long Map(DateTimeOffset value) => Microseconds(value.UtcTicks - UnixEpoch.Ticks);
+    }
+
+    private readonly struct DayMicroseconds : IMap<TimeOnly, long>, IMap<TimeSpan, long>
+    {
+        public static long Map(TimeOnly value) => Microseconds(value.Ticks);
+
+        public static long Map(TimeSpan value) => Microseconds(value.Ticks);
     }
 
     private static ReadOnlySpan<TTo> As<TFrom, TTo>(ReadOnlySpan<TFrom> values) =>

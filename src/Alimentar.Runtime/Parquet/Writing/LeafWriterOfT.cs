@@ -20,6 +20,16 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     /// <summary>The values of a chunk's first page after which a dictionary of nearly only distinct values is dropped.</summary>
     private const int DictionaryTrial = 4_096;
 
+    /// <summary>
+    /// The most rows of a flat column taken between two looks at the page's size. Rows are taken in runs sized to
+    /// reach about half the room left, so a page still ends close to the page size, and a dictionary that outgrows its
+    /// limit in a run is dropped within this many rows.
+    /// </summary>
+    private const int MaxRowsBetweenChecks = 1_024;
+
+    /// <summary>The first run of a page, before its bytes per row are known.</summary>
+    private const int FirstRunRows = 256;
+
     private readonly TCodec _codec;
     private readonly PageCompressor _compressor;
     private readonly bool _hasDefinitions;
@@ -32,6 +42,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private readonly GrowableArray<int> _repetitions = new();
     private int _pageSlots;
     private int _pageRows;
+    private int _rowsUntilCheck;
     private int _pageNulls;
     private long _pagePlainBytes;
     private Bounds _pageBounds;
@@ -121,6 +132,12 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
     public override void Append(ReadOnlySpan<T> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
     {
+        if (repetitions.IsEmpty)
+        {
+            AppendFlat(values, definitions);
+            return;
+        }
+
         int slots = definitions.IsEmpty ? values.Length : definitions.Length;
         int maxDefinition = Leaf.MaxDefinitionLevel;
         int value = 0;
@@ -156,6 +173,89 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
             Add(values[value++]);
         }
+    }
+
+    /// <summary>
+    /// A column without repetition: every slot is a row, so rows are taken in runs between looks at the page's size,
+    /// and a run's levels, counts, values and bounds are added a span at a time instead of slot by slot.
+    /// </summary>
+    private void AppendFlat(ReadOnlySpan<T> values, ReadOnlySpan<int> definitions)
+    {
+        int slots = definitions.IsEmpty ? values.Length : definitions.Length;
+        int maxDefinition = Leaf.MaxDefinitionLevel;
+        int slot = 0, value = 0;
+        while (slot < slots)
+        {
+            if (_rowsUntilCheck == 0)
+            {
+                if (_pageSlots > 0 && PageIsFull())
+                {
+                    FlushPage();
+                }
+
+                _rowsUntilCheck = RowsBeforeNextCheck();
+            }
+
+            int run = Math.Min(slots - slot, _rowsUntilCheck);
+            int present = run;
+            if (!definitions.IsEmpty)
+            {
+                ReadOnlySpan<int> levels = definitions.Slice(slot, run);
+                present = levels.Count(maxDefinition);
+                _definitions.AddRange(levels);
+            }
+            else if (_hasDefinitions)
+            {
+                _definitions.AddRepeated(maxDefinition, run);
+            }
+
+            _pageSlots += run;
+            _pageRows += run;
+            _pageNulls += run - present;
+            AddRange(values.Slice(value, present));
+            slot += run;
+            value += present;
+            _rowsUntilCheck -= run;
+        }
+    }
+
+    /// <summary>Rows to take before looking at the page's size again: about half the room left, at the bytes per row so far.</summary>
+    private int RowsBeforeNextCheck()
+    {
+        int rowsLeft = Settings.PageRowLimit - _pageRows;
+        if (_pageSlots == 0)
+        {
+            return Math.Clamp(rowsLeft, 1, FirstRunRows);
+        }
+
+        long used = PageBytes();
+        long bytesPerRow = Math.Max(1, used / _pageRows);
+        long rows = (Settings.PageSize - used) / bytesPerRow / 2;
+        return (int)Math.Clamp(Math.Min(rows, rowsLeft), 1, MaxRowsBetweenChecks);
+    }
+
+    /// <summary>Adds a run's values; PLAIN values without a Bloom filter go in one copy, their bounds in one pass.</summary>
+    private void AddRange(ReadOnlySpan<T> values)
+    {
+        if (_dictionary is not null || _bloomFilter is not null || typeof(T) == typeof(byte[]))
+        {
+            foreach (T value in values)
+            {
+                Add(value);
+            }
+
+            return;
+        }
+
+        _pageValues.AddRange(values);
+        long bytes = 0;
+        foreach (T value in values)
+        {
+            bytes += _codec.PlainSize(value);
+        }
+
+        _pagePlainBytes += bytes;
+        _pageBounds.IncludeAll(values, in _codec);
     }
 
     public override EncodedChunk FinishChunk()
@@ -296,9 +396,15 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             value = (T)(object)((byte[])(object)value!).AsSpan().ToArray();
         }
 
-        _pageValues.Add(value);
         if (_dictionary is { } dictionary)
         {
+            // A page in a dictionary already in use is written as indexes alone; until the first page decides
+            // whether the dictionary pays, the values are kept for a PLAIN page too.
+            if (!_dictionaryUsed)
+            {
+                _pageValues.Add(value);
+            }
+
             int index = IndexOf(dictionary, value, out bool exists);
             if (exists)
             {
@@ -342,6 +448,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
         else
         {
+            _pageValues.Add(value);
             _pagePlainBytes += _codec.PlainSize(value);
             InsertIntoBloomFilter(value);
         }
@@ -406,11 +513,17 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             return true;
         }
 
+        return PageBytes() >= Settings.PageSize;
+    }
+
+    /// <summary>The page's size as it would be encoded now, about.</summary>
+    private long PageBytes()
+    {
         long valueBytes = _dictionary is null
             ? _pagePlainBytes
             : ((long)_pageIndexes.Count * RleHybridEncoder.BitWidth(Math.Max(0, _distinct.Count - 1)) / 8);
         long levelBytes = _hasDefinitions || _hasRepetitions ? _pageSlots / 4 : 0;
-        return valueBytes + levelBytes >= Settings.PageSize;
+        return valueBytes + levelBytes;
     }
 
     private void FlushPage()
@@ -604,7 +717,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         if (IsByteArray)
         {
             // PlainSize counts each value's 4-byte length prefix; the statistic is the values' bytes alone.
-            long unencoded = _pagePlainBytes - (4L * _pageValues.Count);
+            long unencoded = _pagePlainBytes - (4L * (_pageSlots - _pageNulls));
             _pageUnencodedBytes.Add(unencoded);
             _chunkUnencodedBytes += unencoded;
         }
@@ -619,9 +732,18 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
         Span<long> page = stackalloc long[chunk.Length];
         page.Clear();
-        foreach (int level in levels)
+        if (chunk.Length == 2)
         {
-            page[level]++;
+            // Levels of 0 and 1 (a flat optional column, a list of required values): one vectorized count.
+            page[1] = levels.Count(1);
+            page[0] = levels.Length - page[1];
+        }
+        else
+        {
+            foreach (int level in levels)
+            {
+                page[level]++;
+            }
         }
 
         for (int level = 0; level < chunk.Length; level++)
@@ -649,6 +771,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pageNulls = 0;
         _pagePlainBytes = 0;
         _pageBounds = default;
+        _rowsUntilCheck = 0;
         _page++;
     }
 
@@ -759,6 +882,38 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             {
                 Max = value;
             }
+        }
+
+        /// <summary>Includes every ordered value of <paramref name="values"/>, keeping the bounds in locals for the pass.</summary>
+        public void IncludeAll(ReadOnlySpan<T> values, in TCodec codec)
+        {
+            bool hasValue = HasValue;
+            T min = Min, max = Max;
+            foreach (T value in values)
+            {
+                if (!codec.IsOrdered(value))
+                {
+                    continue;
+                }
+
+                if (!hasValue)
+                {
+                    hasValue = true;
+                    min = max = value;
+                }
+                else if (codec.Compare(value, min) < 0)
+                {
+                    min = value;
+                }
+                else if (codec.Compare(value, max) > 0)
+                {
+                    max = value;
+                }
+            }
+
+            HasValue = hasValue;
+            Min = min;
+            Max = max;
         }
 
         public void Include(Bounds other, in TCodec codec)

@@ -132,14 +132,14 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         try
         {
             levels.Clear();
+            Span<int> definitions = levels.Definitions.AddUninitialized(source.Length);
             int count = 0;
-            foreach (T? value in source)
+            for (int i = 0; i < source.Length; i++)
             {
-                levels.Definitions.Add(value.HasValue ? 1 : 0);
-                if (value is { } some)
-                {
-                    present[count++] = some;
-                }
+                T? value = source[i];
+                definitions[i] = value.HasValue ? 1 : 0;
+                present[count] = value.GetValueOrDefault();
+                count += definitions[i];
             }
 
             LeafValues.Append<T>(LeafOf(column), present.AsSpan(0, count), levels.Definitions.Span, default);
@@ -156,10 +156,13 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         WriteNode node = schema.Columns[column];
         if (!node.Optional)
         {
-            int nullAt = values.IndexOf((T?)null);
-            if (nullAt >= 0)
+            // A loop, not IndexOf(null): for a reference type that goes through an equality comparer per value.
+            for (int row = 0; row < values.Length; row++)
             {
-                throw NullInRequired(column, nullAt, "is null");
+                if (values[row] is null)
+                {
+                    throw NullInRequired(column, row, "is null");
+                }
             }
 
             LeafValues.Append(leaves[node.Leaf], values!, default, default);
@@ -170,10 +173,12 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         try
         {
             levels.Clear();
+            Span<int> definitions = levels.Definitions.AddUninitialized(values.Length);
             int count = 0;
-            foreach (T? value in values)
+            for (int i = 0; i < values.Length; i++)
             {
-                levels.Definitions.Add(value is null ? 0 : 1);
+                T? value = values[i];
+                definitions[i] = value is null ? 0 : 1;
                 if (value is not null)
                 {
                     present[count++] = value;

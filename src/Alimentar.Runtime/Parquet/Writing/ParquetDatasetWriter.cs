@@ -197,9 +197,29 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(rows);
         try
         {
+            // Most rows only fill the slice and complete at once: awaiting those would cost a state-machine step per
+            // row. An array is walked by index, without an enumerator's interface calls per row.
+            if (rows is T[] array)
+            {
+                for (int i = 0; i < array.Length; i++)
+                {
+                    ValueTask written = WriteAsync(array[i], cancellationToken);
+                    if (!written.IsCompletedSuccessfully)
+                    {
+                        await written.ConfigureAwait(false);
+                    }
+                }
+
+                return;
+            }
+
             foreach (T row in rows)
             {
-                await WriteAsync(row, cancellationToken).ConfigureAwait(false);
+                ValueTask written = WriteAsync(row, cancellationToken);
+                if (!written.IsCompletedSuccessfully)
+                {
+                    await written.ConfigureAwait(false);
+                }
             }
         }
         catch
