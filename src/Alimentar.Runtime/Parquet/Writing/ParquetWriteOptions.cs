@@ -53,7 +53,7 @@ public sealed record ParquetWriteOptions
     /// <summary>The codec for every column without its own (default Snappy, what Spark and pyarrow write).</summary>
     public ParquetCompression Compression { get; init; } = ParquetCompression.Snappy;
 
-    /// <summary>The codec's level (ZSTD 1–22, default 3; GZIP 0–9; BROTLI 0–11, default 4; LZ4 above 2 for its high-compression mode); null for the codec's default.</summary>
+    /// <summary>The codec's level (ZSTD 1–22, default 1 as Arrow C++ and arrow-rs write; GZIP 0–9; BROTLI 0–11, default 4; LZ4 above 2 for its high-compression mode); null for the codec's default.</summary>
     public int? CompressionLevel { get; init; }
 
     /// <summary>Bytes per data page before compression, about (default 1 MiB); pages end between rows.</summary>
