@@ -6,11 +6,14 @@ using BenchmarkDotNet.Running;
 //                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory tokens [rows]
 // Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
 // Written file sizes:      dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- sizes
+// 1 to N cores, cold/warm: dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- cores [rows]
 return args switch
 {
     ["memory", ..] => MemoryRunner.Run(args),
     ["storage", ..] => StorageRunner.Run(args),
     ["sizes"] => WriteSizeRunner.Run(),
+    ["cores", ..] => ScalingRunner.Run(args),
+    ["cores-child", string workload, string path] => ScalingRunner.Child(workload, path),
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
     ["tokens", string reader, string path] => MemoryRunner.ReadTokens(reader, path),
     _ => RunSuites(args),
