@@ -245,6 +245,9 @@ public sealed class RecordColumn
         return map;
     }
 
+    /// <summary>The most entries a map's keys are compared pair by pair for; larger maps use a hash set.</summary>
+    private const int SmallMap = 16;
+
     /// <summary>For a map member, checks that row <paramref name="row"/>'s entries hold each key once; a key met twice throws, naming the row.</summary>
     /// <typeparam name="TKey">The key type.</typeparam>
     /// <typeparam name="TValue">The value type.</typeparam>
@@ -255,6 +258,24 @@ public sealed class RecordColumn
     {
         if (entries.Length < 2)
         {
+            return;
+        }
+
+        if (entries.Length <= SmallMap)
+        {
+            // Most maps hold a few keys: comparing each pair costs less than a hash set made for every row.
+            EqualityComparer<TKey> comparer = EqualityComparer<TKey>.Default;
+            for (int i = 1; i < entries.Length; i++)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    if (comparer.Equals(entries[i].Key, entries[j].Key))
+                    {
+                        throw _duplicateKey(row, entries[i].Key.ToString() ?? string.Empty);
+                    }
+                }
+            }
+
             return;
         }
 

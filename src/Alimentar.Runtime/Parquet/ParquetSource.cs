@@ -240,7 +240,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// Caps batches by bytes as well as rows, from the next pass on: in each row group, a batch holds at most as many
     /// rows as fit in <paramref name="bytes"/> by the row group's uncompressed size per row (never fewer than one,
     /// never more than <see cref="RowsPerBatch"/>), and as many as fit a sixteenth of it by the size per row of its
-    /// text and binary columns, whose values are objects the collector traces. The default, <see cref="DefaultBatchBytes"/>,
+    /// text and binary columns, records, maps and lists of lists, whose values are objects the collector traces (a
+    /// record's or map's bytes count several times over, for the objects they become). The default, <see cref="DefaultBatchBytes"/>,
     /// changes nothing for rows of a few hundred bytes, keeps batches of long token lists near 16 MiB instead of
     /// 75 MB, and batches of long texts near 1 MiB, which are read while in cache and die young.
     /// </summary>

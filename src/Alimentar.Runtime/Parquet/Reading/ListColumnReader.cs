@@ -100,7 +100,8 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
             nulls[d] = [];
         }
 
-        var values = new TValue[definitions.Length];
+        // Only the entries the offsets reach are read, so a rented array's tail can hold anything.
+        TValue[] values = reader.BatchArrays.Rent<TValue>(definitions.Length);
         int valueCount = 0;
         int next = 0;
         int row = -1;

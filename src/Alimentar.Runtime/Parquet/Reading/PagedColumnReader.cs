@@ -32,6 +32,9 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public int RowCount { get; }
 
+    /// <summary>Arrays that may be used until this batch's store is filled.</summary>
+    internal BatchArrays BatchArrays { get; init; } = new();
+
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
         ReadColumnAsync(column, destination, new ValueSegments<T>(this), cancellationToken);

@@ -40,17 +40,18 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     /// </summary>
     private RecordColumn Assemble(BoundColumn member, RecordBinding record, BatchLevels[] levels, Array[] slotValues)
     {
-        var starts = new Dictionary<(int Leaf, int Depth), int[]>();
+        BatchArrays arrays = reader.BatchArrays;
+        var starts = new Dictionary<(int Leaf, int Depth), ArraySegment<int>>();
         var nodes = new RecordColumnNode[record.Nodes.Length];
         for (int n = 0; n < nodes.Length; n++)
         {
             RecordNode node = record.Nodes[n];
-            int[] entryStarts = Starts(node.Leaf, node.Depth);
+            ArraySegment<int> entryStarts = Starts(node.Leaf, node.Depth);
             nodes[n] = node.Kind switch
             {
-                RecordNodeKind.Group => new RecordColumnNode(entryStarts.Length, node.Children) { Presence = Presence(levels[node.Leaf], entryStarts, node.Definition) },
-                RecordNodeKind.List => List(node, entryStarts.Length),
-                _ => new RecordColumnNode(entryStarts.Length, node.Children) { Values = Pick(slotValues[node.Leaf], entryStarts) },
+                RecordNodeKind.Group => new RecordColumnNode(entryStarts.Count, node.Children) { Presence = Presence(levels[node.Leaf], entryStarts, node.Definition, arrays) },
+                RecordNodeKind.List => List(node, entryStarts.Count),
+                _ => new RecordColumnNode(entryStarts.Count, node.Children) { Values = PickInPlace(slotValues[node.Leaf], levels[node.Leaf].Definitions.Length, entryStarts) },
             };
         }
 
@@ -73,11 +74,11 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         });
 
         // The slots of a leaf that start an entry under a number of lists, computed once per leaf and depth.
-        int[] Starts(int leaf, int depth)
+        ArraySegment<int> Starts(int leaf, int depth)
         {
-            if (!starts.TryGetValue((leaf, depth), out int[]? found))
+            if (!starts.TryGetValue((leaf, depth), out ArraySegment<int> found))
             {
-                found = EntryStarts(levels[leaf], depth, EntryAt(record, leaf, depth));
+                found = EntryStarts(levels[leaf], depth, EntryAt(record, leaf, depth), arrays);
                 starts[(leaf, depth)] = found;
             }
 
@@ -92,7 +93,7 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             int entryAt = EntryAt(record, node.Leaf, node.Depth);
             ListLevel list = node.List!;
             int[] offsets = new int[entries + 1];
-            bool[] nulls = new bool[entries];
+            bool[] nulls = arrays.Rent<bool>(entries);
             int entry = -1;
             int elements = 0;
             for (int slot = 0; slot < definitions.Length; slot++)
@@ -151,27 +152,28 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     }
 
     /// <summary>The slots that start an entry under <paramref name="depth"/> lists: repeated at that level or less, defined at least to <paramref name="entryAt"/>.</summary>
-    private static int[] EntryStarts(BatchLevels levels, int depth, int entryAt)
+    private static ArraySegment<int> EntryStarts(BatchLevels levels, int depth, int entryAt, BatchArrays arrays)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
         ReadOnlySpan<byte> repetitions = levels.Repetitions;
-        var starts = new List<int>(definitions.Length);
+        int[] starts = arrays.Rent<int>(definitions.Length);
+        int count = 0;
         for (int slot = 0; slot < definitions.Length; slot++)
         {
             if (repetitions[slot] <= depth && definitions[slot] >= entryAt)
             {
-                starts.Add(slot);
+                starts[count++] = slot;
             }
         }
 
-        return [.. starts];
+        return new ArraySegment<int>(starts, 0, count);
     }
 
-    private static byte[] Presence(BatchLevels levels, int[] starts, int definition)
+    private static byte[] Presence(BatchLevels levels, ArraySegment<int> starts, int definition, BatchArrays arrays)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
-        byte[] presence = new byte[starts.Length];
-        for (int entry = 0; entry < starts.Length; entry++)
+        byte[] presence = arrays.Rent<byte>(starts.Count);
+        for (int entry = 0; entry < starts.Count; entry++)
         {
             presence[entry] = definitions[starts[entry]] >= definition ? (byte)1 : (byte)0;
         }
@@ -179,29 +181,32 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         return presence;
     }
 
-    /// <summary>A leaf's value per entry: the slot values themselves when every slot starts an entry, else those at the entries' starts.</summary>
-    private static Array Pick(Array slotValues, int[] starts)
+    /// <summary>
+    /// A leaf's value per entry: the slot values themselves when every slot starts an entry, else those at the
+    /// entries' starts, moved to the front of the same array. That is safe in place: starts ascend and the i-th is at
+    /// least i, so a value is moved before its slot is written over; and a leaf's slots feed only its own node.
+    /// </summary>
+    private static Array PickInPlace(Array slotValues, int slots, ArraySegment<int> starts)
     {
-        if (starts.Length == slotValues.Length || (starts.Length == 0 && slotValues.Length == 1))
+        if (starts.Count == slots)
         {
             return slotValues;
         }
 
         // Entries run contiguously between empty or null lists: one copy per run, not per value.
-        var picked = (Array)slotValues.Clone();
-        for (int first = 0; first < starts.Length;)
+        for (int first = 0; first < starts.Count;)
         {
             int run = 1;
-            while (first + run < starts.Length && starts[first + run] == starts[first] + run)
+            while (first + run < starts.Count && starts[first + run] == starts[first] + run)
             {
                 run++;
             }
 
-            Array.Copy(slotValues, starts[first], picked, first, run);
+            Array.Copy(slotValues, starts[first], slotValues, first, run);
             first += run;
         }
 
-        return picked;
+        return slotValues;
     }
 
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>
@@ -225,7 +230,7 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         where T : struct
     {
         BoundColumn bound = reader.Bound(leafColumn);
-        var present = new List<T>();
+        List<T> present = reader.BatchArrays.ScratchList<T>();
         await GatherAsync(leafColumn, levels, (chunk, count) =>
         {
             if (TypedValueDecoder.Decode(chunk.Values, bound.FileType, Grow(present, count), reader.Scratch) >= 0)
@@ -233,7 +238,7 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
                 throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
             }
         }, cancellationToken).ConfigureAwait(false);
-        return Spread<T?, T>(bound, levels, present, static value => value);
+        return Spread<T?, T>(bound, levels, present, static value => value, reader.BatchArrays);
     }
 
     private async ValueTask<Array> ReferencesAsync<T, TConverter>(int leafColumn, BatchLevels levels, TConverter converter, CancellationToken cancellationToken)
@@ -241,13 +246,17 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         where TConverter : struct, IByteArrayConverter<T?>
     {
         BoundColumn bound = reader.Bound(leafColumn);
-        var present = new List<T?>();
+        List<T?> present = reader.BatchArrays.ScratchList<T?>();
         await GatherAsync(leafColumn, levels, (chunk, count) =>
         {
             TConverter local = converter;
             chunk.Values.ReadByteArrays(Grow(present, count), ref local);
         }, cancellationToken).ConfigureAwait(false);
-        return Spread<T?, T?>(bound, levels, present, static value => value);
+        Array slots = Spread<T?, T?>(bound, levels, present, static value => value, reader.BatchArrays);
+
+        // The scratch list is kept for the next batch; the references it holds are not.
+        present.Clear();
+        return slots;
     }
 
     private async ValueTask GatherAsync(int leafColumn, BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
@@ -271,18 +280,17 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     }
 
     /// <summary>A value per slot: the next present value where the slot is defined to the leaf, null elsewhere.</summary>
-    private static TSlot[] Spread<TSlot, TValue>(BoundColumn bound, BatchLevels levels, List<TValue> present, Func<TValue, TSlot> wrap)
+    private static TSlot[] Spread<TSlot, TValue>(BoundColumn bound, BatchLevels levels, List<TValue> present, Func<TValue, TSlot> wrap, BatchArrays arrays)
     {
         ReadOnlySpan<byte> definitions = levels.Definitions;
+        ReadOnlySpan<TValue> values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(present);
         int maxLevel = bound.Field.MaxDefinitionLevel;
-        var slots = new TSlot[Math.Max(1, definitions.Length)];
+        TSlot[] slots = arrays.Rent<TSlot>(definitions.Length);
         int next = 0;
         for (int slot = 0; slot < definitions.Length; slot++)
         {
-            if (definitions[slot] == maxLevel)
-            {
-                slots[slot] = wrap(present[next++]);
-            }
+            // Every slot is written: a rented array holds an earlier batch's values.
+            slots[slot] = definitions[slot] == maxLevel ? wrap(values[next++]) : default!;
         }
 
         return slots;

@@ -11,6 +11,7 @@ internal sealed class RowGroupReader : IDisposable
     private readonly ColumnChunkReader[] _chunks;
     private readonly ParquetFileBinding _binding;
     private readonly ScratchBuffers _scratch = new();
+    private readonly BatchArrays _batchArrays = new();
     private long _rowsRead;
 
     private readonly IRangeReader _pages;
@@ -38,17 +39,38 @@ internal sealed class RowGroupReader : IDisposable
     /// </summary>
     public double UncompressedBytesPerRow => Rows == 0 ? 0 : _chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / Rows;
 
-    /// <summary>The part of <see cref="UncompressedBytesPerRow"/> in BYTE_ARRAY chunks, whose values mostly become one object each (strings, byte arrays).</summary>
-    public double ObjectBytesPerRow => Rows == 0 ? 0 : _chunks.Where(chunk => chunk.Layout.Type == PhysicalType.ByteArray).Sum(chunk => (double)chunk.Layout.UncompressedLength) / Rows;
+    /// <summary>
+    /// What the batch's objects take per row, about: the bytes of BYTE_ARRAY chunks, whose values mostly become one
+    /// object each (strings, byte arrays), and <see cref="ObjectOverhead"/> times the bytes of the chunks of records,
+    /// maps and lists of lists, whose values are built into objects (records, dictionaries, inner arrays) when the
+    /// batch is decoded, each with a header and references for a few values' bytes.
+    /// </summary>
+    public double ObjectBytesPerRow => Rows == 0 ? 0 : _chunks.Select((chunk, i) => ObjectWeight(chunk, _binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / Rows;
+
+    /// <summary>How many bytes of objects a byte of a chunk's values makes, about, for the objects a small record or an inner list holds.</summary>
+    private const double ObjectOverhead = 8;
+
+    private static double ObjectWeight(ColumnChunkReader chunk, BoundColumn column)
+    {
+        // A record's, map's or list of lists' first leaf carries the member's descriptor; its other leaves carry
+        // their own, and are known by lying inside a group. A one-level list of scalars stays flat in the batch.
+        ColumnDescriptor member = column.Descriptor;
+        bool flatList = member.IsList && member.ListDepth == 1 && member.Fields is null && !member.IsMap;
+        bool buildsObjects = member.Fields is not null || member.IsMap || member.ListDepth > 1 || (!flatList && column.Field.Path.Parts.Count > 1);
+        return buildsObjects ? ObjectOverhead : chunk.Layout.Type == PhysicalType.ByteArray ? 1 : 0;
+    }
 
     /// <summary>
     /// Rows per batch for this row group: <paramref name="maxRows"/>, or fewer so that a batch's decoded values
-    /// stay near <paramref name="maxBytes"/>, and its strings and byte arrays near a sixteenth of that (at least one row).
+    /// stay near <paramref name="maxBytes"/>, and its objects (strings, byte arrays, records, maps, inner lists) near a
+    /// sixteenth of that (at least one row).
     /// </summary>
     /// <remarks>
     /// Strings and byte arrays are objects the garbage collector traces and copies while they live. Batches of long
     /// texts kept to about 1 MiB of them (by default) are consumed while in cache and die young; at 16 MiB they were
-    /// promoted by the collector, and a text corpus read in half the time with the smaller batches.
+    /// promoted by the collector, and a text corpus read in half the time with the smaller batches. The records, maps
+    /// and inner lists built when a batch is decoded are the same, and were promoted to the oldest generation at
+    /// 16,384 rows a batch.
     /// </remarks>
     public int BatchRows(int maxRows, long maxBytes)
     {
@@ -133,7 +155,9 @@ internal sealed class RowGroupReader : IDisposable
             throw new InvalidOperationException($"Row group {Index} has {RowsLeft} rows left, not {rows}.");
         }
 
-        var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows);
+        // Batches of a row group are read one after another, and the last one's objects are built by now.
+        _batchArrays.ReturnAll();
+        var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows) { BatchArrays = _batchArrays };
         _rowsRead += rows;
         return reader;
     }
@@ -225,5 +249,6 @@ internal sealed class RowGroupReader : IDisposable
         }
 
         _scratch.Dispose();
+        _batchArrays.Dispose();
     }
 }

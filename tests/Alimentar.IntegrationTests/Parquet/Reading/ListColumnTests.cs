@@ -133,6 +133,43 @@ public sealed class ListColumnTests
     }
 
     [Fact]
+    public async Task Records_and_maps_are_batched_by_the_objects_they_build_and_flat_lists_by_their_bytes()
+    {
+        // A batch's records, maps and inner lists are objects built when it is decoded and traced by the collector
+        // while it waits, as its strings are: they are held near a sixteenth of BatchBytes. A one-level list of
+        // numbers stays flat in the batch, so the same bytes of it fill a batch of the full row count.
+        const int rows = 40_000;
+        using var records = new TempFile();
+        using var flat = new TempFile();
+        await ParquetDatasetWriter<Tracked>.WriteFileAsync(records.Path, Enumerable.Range(0, rows).Select(Tracked.Make), rowGroupSize: rows);
+        await ParquetDatasetWriter<FlatTracked>.WriteFileAsync(flat.Path, Enumerable.Range(0, rows).Select(i => new FlatTracked(i, [i, i + 1, i + 2, i + 3], [i, i + 1, i + 2])), rowGroupSize: rows);
+
+        int[] recordBatches = Counts(new ParquetSource<Tracked>(records.Path));
+        int[] flatBatches = Counts(new ParquetSource<FlatTracked>(flat.Path));
+
+        Assert.Equal(rows, recordBatches.Sum());
+        Assert.All(recordBatches, count => Assert.InRange(count, 1, ParquetSource<Tracked>.DefaultBatchSize / 2));
+        Assert.Equal(rows, flatBatches.Sum());
+        Assert.Equal(ParquetSource<FlatTracked>.DefaultBatchSize, flatBatches[0]);
+
+        static int[] Counts<TRow>(ParquetSource<TRow> source)
+            where TRow : IStreamingRow<TRow>
+        {
+            using var streaming = new StreamingDataset<TRow>(source, 2);
+            var counts = new List<int>();
+            foreach (Batch<TRow> batch in streaming)
+            {
+                using (batch)
+                {
+                    counts.Add(batch.Count);
+                }
+            }
+
+            return [.. counts];
+        }
+    }
+
+    [Fact]
     public async Task Memory_sources_and_shuffled_batches_keep_list_rows_whole()
     {
         Basket[] baskets = Enumerable.Range(0, 120).Select(ListTests.Make).ToArray();
