@@ -4,6 +4,31 @@ namespace Alimentar.Benchmarks;
 public static class BenchmarkFiles
 {
     /// <summary>
+    /// A file DuckDB writes from <paramref name="select"/> with the COPY <paramref name="options"/>, once per
+    /// machine: under a temporary name first, so a run stopped half way leaves no half file to read next time.
+    /// </summary>
+    public static string FromDuckDb(string name, string select, string options)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-{name}.parquet");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        string partial = path + ".tmp.parquet";
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using DuckDB.NET.Data.DuckDBCommand command = connection.CreateCommand();
+            command.CommandText = $"COPY ({select}) TO '{partial}' (FORMAT PARQUET, {options})";
+            command.ExecuteNonQuery();
+        }
+
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>
     /// The QuickStart row as Arrow C++ writes it (through ParquetSharp): Snappy, dictionaries, pages of about
     /// 1 MB. This is what files from pyarrow, Spark and DuckDB look like, so the side-by-side suites read it.
     /// </summary>

@@ -55,33 +55,16 @@ public class NestedReadBenchmarks
     }
 
     /// <summary>The file, written once per machine: 0–7 points, 1–3 map entries and 0–4 pairs per row.</summary>
-    public static string File(int rows = 2_000_000)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-nested-{rows}.parquet");
-        if (System.IO.File.Exists(path))
-        {
-            return path;
-        }
-
-        string partial = path + ".tmp.parquet";
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using DuckDBCommand command = connection.CreateCommand();
-            command.CommandText = $$"""
-                COPY (SELECT i AS Id,
-                             [{'X': (i * j) % 1000, 'Label': 'p' || ((i + j) % 50)} FOR j IN range(i % 8)] AS Points,
-                             MAP(['a', 'b', 'c'][1:(i % 3) + 1], [i, i + 1, i + 2][1:(i % 3) + 1]) AS Counts,
-                             [[j, j + 1] FOR j IN range(i % 5)] AS Pairs
-                      FROM range({{rows}}) t(i))
-                TO '{{partial}}' (FORMAT PARQUET, COMPRESSION 'snappy', ROW_GROUP_SIZE 500000)
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        System.IO.File.Move(partial, path);
-        return path;
-    }
+    public static string File(int rows = 2_000_000) => BenchmarkFiles.FromDuckDb(
+        $"nested-{rows}",
+        $$"""
+        SELECT i AS Id,
+               [{'X': (i * j) % 1000, 'Label': 'p' || ((i + j) % 50)} FOR j IN range(i % 8)] AS Points,
+               MAP(['a', 'b', 'c'][1:(i % 3) + 1], [i, i + 1, i + 2][1:(i % 3) + 1]) AS Counts,
+               [[j, j + 1] FOR j IN range(i % 5)] AS Pairs
+        FROM range({{rows}}) t(i)
+        """,
+        "COMPRESSION 'snappy', ROW_GROUP_SIZE 500000");
 }
 
 /// <summary>A point of <see cref="Basket"/>'s list of structs.</summary>

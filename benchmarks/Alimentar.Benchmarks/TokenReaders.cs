@@ -84,29 +84,12 @@ public static class TokenReaders
     /// The token file the list suites read, written by DuckDB with ZSTD: <paramref name="rows"/> documents of
     /// 256 to 2,048 int32 tokens (about 1,150 on average), as a tokenised pretraining corpus holds them.
     /// </summary>
-    public static string File(int rows = 100_000)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-tokens-{rows}.parquet");
-        if (System.IO.File.Exists(path))
-        {
-            return path;
-        }
-
-        string partial = path + ".tmp.parquet";
-        using (var connection = new DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            using DuckDBCommand command = connection.CreateCommand();
-            command.CommandText = $"""
-                COPY (SELECT i::BIGINT AS id,
-                             list_transform(range(256 + (hash(i) % 1793)::INTEGER), j -> ((hash(i * 4099 + j) % 100277)::INTEGER)) AS tokens
-                      FROM range({rows}) t(i))
-                TO '{partial}' (FORMAT PARQUET, COMPRESSION 'zstd', ROW_GROUP_SIZE 10000)
-                """;
-            command.ExecuteNonQuery();
-        }
-
-        System.IO.File.Move(partial, path);
-        return path;
-    }
+    public static string File(int rows = 100_000) => BenchmarkFiles.FromDuckDb(
+        $"tokens-{rows}",
+        $"""
+        SELECT i::BIGINT AS id,
+               list_transform(range(256 + (hash(i) % 1793)::INTEGER), j -> ((hash(i * 4099 + j) % 100277)::INTEGER)) AS tokens
+        FROM range({rows}) t(i)
+        """,
+        "COMPRESSION 'zstd', ROW_GROUP_SIZE 10000");
 }

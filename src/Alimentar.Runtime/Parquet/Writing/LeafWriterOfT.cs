@@ -867,22 +867,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         public T Max;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Include(T value, in TCodec codec)
-        {
-            if (!HasValue)
-            {
-                HasValue = true;
-                Min = Max = value;
-            }
-            else if (codec.Compare(value, Min) < 0)
-            {
-                Min = value;
-            }
-            else if (codec.Compare(value, Max) > 0)
-            {
-                Max = value;
-            }
-        }
+        public void Include(T value, in TCodec codec) => Widen(ref HasValue, ref Min, ref Max, value, in codec);
 
         /// <summary>Includes every ordered value of <paramref name="values"/>, keeping the bounds in locals for the pass.</summary>
         public void IncludeAll(ReadOnlySpan<T> values, in TCodec codec)
@@ -891,29 +876,33 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             T min = Min, max = Max;
             foreach (T value in values)
             {
-                if (!codec.IsOrdered(value))
+                if (codec.IsOrdered(value))
                 {
-                    continue;
-                }
-
-                if (!hasValue)
-                {
-                    hasValue = true;
-                    min = max = value;
-                }
-                else if (codec.Compare(value, min) < 0)
-                {
-                    min = value;
-                }
-                else if (codec.Compare(value, max) > 0)
-                {
-                    max = value;
+                    Widen(ref hasValue, ref min, ref max, value, in codec);
                 }
             }
 
             HasValue = hasValue;
             Min = min;
             Max = max;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Widen(ref bool hasValue, ref T min, ref T max, T value, in TCodec codec)
+        {
+            if (!hasValue)
+            {
+                hasValue = true;
+                min = max = value;
+            }
+            else if (codec.Compare(value, min) < 0)
+            {
+                min = value;
+            }
+            else if (codec.Compare(value, max) > 0)
+            {
+                max = value;
+            }
         }
 
         public void Include(Bounds other, in TCodec codec)
