@@ -16,11 +16,15 @@ internal sealed class BatchArrays : IDisposable
     private readonly List<Action> _returns = [];
     private readonly Dictionary<Type, object> _lists = [];
 
+    /// <summary>The bytes of the arrays rented since the last <see cref="ReturnAll"/>: memory the pass holds.</summary>
+    public long SizeInBytes { get; private set; }
+
     /// <summary>An array of at least <paramref name="length"/> elements, with undefined contents, until the next batch.</summary>
     public T[] Rent<T>(int length)
     {
         T[] array = ColumnArrays<T>.Pool.Rent(Math.Max(1, length));
         _returns.Add(() => ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
+        SizeInBytes += (long)array.Length * Unsafe.SizeOf<T>();
         return array;
     }
 
@@ -46,6 +50,7 @@ internal sealed class BatchArrays : IDisposable
         }
 
         _returns.Clear();
+        SizeInBytes = 0;
     }
 
     public void Dispose()

@@ -17,14 +17,16 @@ internal sealed class PagedColumnReader : IColumnReader
     /// <param name="chunks">One reader per bound column, positioned at the batch's first row.</param>
     /// <param name="binding">The bound columns and their string pools.</param>
     /// <param name="scratch">Decoding scratch space, reused batch after batch.</param>
+    /// <param name="batchArrays">Arrays a record or nested list column is assembled from, until the row group's next batch.</param>
     /// <param name="rowGroup">The row group, for error messages.</param>
     /// <param name="firstRow">The batch's first row within the row group, for error messages.</param>
     /// <param name="rowCount">The rows this batch takes from every column.</param>
-    public PagedColumnReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, ScratchBuffers scratch, int rowGroup, long firstRow, int rowCount)
+    public PagedColumnReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, ScratchBuffers scratch, BatchArrays batchArrays, int rowGroup, long firstRow, int rowCount)
     {
         _chunks = chunks;
         _binding = binding;
         _scratch = scratch;
+        BatchArrays = batchArrays;
         _rowGroup = rowGroup;
         _firstRow = firstRow;
         RowCount = rowCount;
@@ -33,7 +35,7 @@ internal sealed class PagedColumnReader : IColumnReader
     public int RowCount { get; }
 
     /// <summary>Arrays that may be used until this batch's store is filled.</summary>
-    internal BatchArrays BatchArrays { get; init; } = new();
+    internal BatchArrays BatchArrays { get; }
 
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>

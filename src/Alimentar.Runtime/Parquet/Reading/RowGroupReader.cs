@@ -24,6 +24,10 @@ internal sealed class RowGroupReader : IDisposable
         Index = index;
         Rows = rows;
         CompressedBytes = compressedBytes;
+
+        // Asked for every batch, and fixed for the row group: computed once.
+        UncompressedBytesPerRow = rows == 0 ? 0 : chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / rows;
+        ObjectBytesPerRow = rows == 0 ? 0 : chunks.Select((chunk, i) => ObjectWeight(chunk, binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / rows;
     }
 
     public int Index { get; }
@@ -37,7 +41,7 @@ internal sealed class RowGroupReader : IDisposable
     /// The bound columns' bytes once decompressed, per row, from the chunks' metadata: an estimate of what a
     /// decoded row holds (long lists make it large), 0 when the writer did not say.
     /// </summary>
-    public double UncompressedBytesPerRow => Rows == 0 ? 0 : _chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / Rows;
+    public double UncompressedBytesPerRow { get; }
 
     /// <summary>
     /// What the batch's objects take per row, about: the bytes of BYTE_ARRAY chunks, whose values mostly become one
@@ -45,7 +49,7 @@ internal sealed class RowGroupReader : IDisposable
     /// maps and lists of lists, whose values are built into objects (records, dictionaries, inner arrays) when the
     /// batch is decoded, each with a header and references for a few values' bytes.
     /// </summary>
-    public double ObjectBytesPerRow => Rows == 0 ? 0 : _chunks.Select((chunk, i) => ObjectWeight(chunk, _binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / Rows;
+    public double ObjectBytesPerRow { get; }
 
     /// <summary>How many bytes of objects a byte of a chunk's values makes, about, for the objects a small record or an inner list holds.</summary>
     private const double ObjectOverhead = 8;
@@ -93,8 +97,8 @@ internal sealed class RowGroupReader : IDisposable
 
     public long RowsLeft => Rows - _rowsRead;
 
-    /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries and scratch.</summary>
-    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes;
+    /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries, scratch and the last batch's assembly arrays.</summary>
+    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes + _batchArrays.SizeInBytes;
 
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
     /// <param name="file">The open file.</param>
@@ -157,7 +161,7 @@ internal sealed class RowGroupReader : IDisposable
 
         // Batches of a row group are read one after another, and the last one's objects are built by now.
         _batchArrays.ReturnAll();
-        var reader = new PagedColumnReader(_chunks, _binding, _scratch, Index, _rowsRead, rows) { BatchArrays = _batchArrays };
+        var reader = new PagedColumnReader(_chunks, _binding, _scratch, _batchArrays, Index, _rowsRead, rows);
         _rowsRead += rows;
         return reader;
     }
