@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using DuckDB.NET.Data;
 
 namespace Alimentar.Benchmarks;
 
@@ -33,13 +32,8 @@ public class NestedReadBenchmarks
     }
 
     [Benchmark(Description = "DuckDB.NET streaming reader (GetFieldValue)")]
-    public long DuckDbStreaming()
+    public long DuckDbStreaming() => Readers.DuckDbQuery($"SELECT Id, Points, Counts, Pairs FROM read_parquet('{_path}')", reader =>
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.CommandText = $"SELECT Id, Points, Counts, Pairs FROM '{_path}'";
-        using DuckDBDataReader reader = command.ExecuteReader();
         long sum = 0;
         while (reader.Read())
         {
@@ -52,7 +46,7 @@ public class NestedReadBenchmarks
         }
 
         return sum;
-    }
+    });
 
     /// <summary>The file, written once per machine: 0–7 points, 1–3 map entries and 0–4 pairs per row.</summary>
     public static string File(int rows = 2_000_000) => BenchmarkFiles.FromDuckDb(

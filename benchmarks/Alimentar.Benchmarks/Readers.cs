@@ -1,4 +1,3 @@
-using System.Data;
 using DuckDB.NET.Data;
 using Parquet;
 using Parquet.Serialization;
@@ -151,21 +150,31 @@ public static class Readers
     public static double DuckDbStreaming(string path) => DuckDbStreaming(path, where: null);
 
     /// <summary>The same, with a WHERE clause DuckDB evaluates (and prunes by) itself.</summary>
-    public static double DuckDbStreaming(string path, string? where)
+    public static double DuckDbStreaming(string path, string? where) =>
+        DuckDbQuery($"SELECT * FROM read_parquet('{path}'){(where is null ? string.Empty : " WHERE " + where)}", reader =>
+        {
+            long sum = 0;
+            while (reader.Read())
+            {
+                sum += reader.GetInt32(1) + reader.GetString(6).Length;
+            }
+
+            return sum;
+        });
+
+    /// <summary>
+    /// Runs <paramref name="sql"/> in an in-memory DuckDB with <c>UseStreamingMode</c>, so rows are fetched as they
+    /// are read (every suite reads DuckDB this way), and hands the reader to <paramref name="read"/>.
+    /// </summary>
+    public static T DuckDbQuery<T>(string sql, Func<DuckDBDataReader, T> read)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using DuckDBCommand command = connection.CreateCommand();
         command.UseStreamingMode = true;
-        command.CommandText = $"SELECT * FROM read_parquet('{path}'){(where is null ? string.Empty : " WHERE " + where)}";
-        using IDataReader reader = command.ExecuteReader();
-        long sum = 0;
-        while (reader.Read())
-        {
-            sum += reader.GetInt32(1) + reader.GetString(6).Length;
-        }
-
-        return sum;
+        command.CommandText = sql;
+        using DuckDBDataReader reader = command.ExecuteReader();
+        return read(reader);
     }
 
     /// <summary>Parquet.Net's reflection-based serializer, one row group at a time.</summary>

@@ -1,6 +1,4 @@
-using System.Data;
 using BenchmarkDotNet.Attributes;
-using DuckDB.NET.Data;
 
 namespace Alimentar.Benchmarks;
 
@@ -52,14 +50,8 @@ public class TextReadBenchmarks
     }
 
     [Benchmark(Description = "DuckDB.NET streaming reader")]
-    public long DuckDbStreaming()
+    public long DuckDbStreaming() => Readers.DuckDbQuery($"SELECT * FROM read_parquet('{_path}')", reader =>
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.UseStreamingMode = true;
-        command.CommandText = $"SELECT * FROM read_parquet('{_path}')";
-        using IDataReader reader = command.ExecuteReader();
         long characters = 0;
         while (reader.Read())
         {
@@ -67,7 +59,7 @@ public class TextReadBenchmarks
         }
 
         return characters;
-    }
+    });
 
     [Benchmark(Description = "ParquetSharp LogicalColumnReader<string>")]
     public long ParquetSharpColumns()

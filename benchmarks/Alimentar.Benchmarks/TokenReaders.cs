@@ -1,5 +1,3 @@
-using System.Data;
-using DuckDB.NET.Data;
 
 namespace Alimentar.Benchmarks;
 
@@ -60,25 +58,19 @@ public static class TokenReaders
     }
 
     /// <summary>DuckDB.NET's streaming reader, the list column handed out per row.</summary>
-    public static double DuckDbStreaming(string path)
+    public static double DuckDbStreaming(string path) => Readers.DuckDbQuery($"SELECT tokens FROM read_parquet('{path}')", reader =>
     {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DuckDBCommand command = connection.CreateCommand();
-        command.UseStreamingMode = true;
-        command.CommandText = $"SELECT tokens FROM read_parquet('{path}')";
-        using IDataReader reader = command.ExecuteReader();
         long sum = 0;
         while (reader.Read())
         {
-            foreach (int token in ((DuckDBDataReader)reader).GetFieldValue<List<int>>(0))
+            foreach (int token in reader.GetFieldValue<List<int>>(0))
             {
                 sum += token;
             }
         }
 
         return sum;
-    }
+    });
 
     /// <summary>
     /// The token file the list suites read, written by DuckDB with ZSTD: <paramref name="rows"/> documents of
