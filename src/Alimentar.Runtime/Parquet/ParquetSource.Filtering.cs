@@ -23,7 +23,7 @@ public sealed partial class ParquetSource<T>
     /// the filters combine with <c>&amp;&amp;</c>. The reader skips row groups whose statistics or Bloom filters rule
     /// the predicate out, and pages whose column index does; it decodes the predicate's columns of what is left,
     /// evaluates them, and materialises only the rows that pass. Batches then hold the matching rows of up to
-    /// <see cref="RowsPerBatch"/> rows read, so they may be shorter; none is empty.
+    /// <see cref="ParquetReadOptions.BatchSize"/> rows read, so they may be shorter; none is empty.
     /// </summary>
     /// <remarks>
     /// What is pushed down: comparisons (<c>==</c>, <c>!=</c>, <c>&lt;</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&gt;=</c>) of a row
@@ -108,7 +108,7 @@ public sealed partial class ParquetSource<T>
 
         // A filtered batch's position counts matching rows, as the plan and resume do.
         long matched = 0;
-        RowGroupReading reading = Reading(plan.Ranges, plan.OffsetIndexes, PassMemory.Current, plan.ByPages, filter);
+        RowGroupReading reading = Reading(reader, plan.Ranges, plan.OffsetIndexes, PassMemory.Current, plan.ByPages, filter);
         await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, reading, cancellationToken).ConfigureAwait(false))
         {
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)matched));

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Alimentar;
 
 /// <summary>
-/// Streams a Parquet file as typed batches of <see cref="RowsPerBatch"/> rows: the seed's <c>ParquetSource</c>.
+/// Streams a Parquet file as typed batches of <see cref="ParquetReadOptions.BatchSize"/> rows: the seed's <c>ParquetSource</c>.
 /// Each pass opens the file once, binds its schema to <typeparamref name="T"/>'s columns (exact name,
 /// then case-insensitive, then snake_case to PascalCase; <see cref="ParquetColumnAttribute"/> overrides),
 /// and reads only the bound columns.
@@ -16,8 +16,9 @@ namespace Alimentar;
 /// shorter. Every data page version, encoding and codec that Parquet writers use is read; page CRCs are
 /// checked where the writer stored them (<see cref="VerifyPageChecksums(bool)"/>).
 /// <para>Like every configurable type in Alimentar, its settings change the object they are called on and
-/// return it, so <c>source.BatchSize(1024);</c> on its own line takes effect; a pass reads the settings
-/// when it starts.</para>
+/// return it, so <c>source.BatchSize(1024);</c> on its own line takes effect. They live in <see cref="Options"/>,
+/// each named as the call that sets it; a pass (and each unit a planned pass reads) takes them as they are when it
+/// opens the file.</para>
 /// </remarks>
 /// <example>
 /// <code>
@@ -200,46 +201,58 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     public string Name { get; }
 
     /// <summary>The rows per batch unless <see cref="BatchSize(int)"/> says otherwise.</summary>
-    public const int DefaultBatchSize = 16_384;
-
-    /// <summary>Rows per batch (the last batch of each row group may be shorter): the unit of memory.</summary>
-    public int RowsPerBatch { get; private set; } = DefaultBatchSize;
+    public const int DefaultBatchSize = ParquetReadOptions.DefaultBatchSize;
 
     /// <summary>The most bytes of decoded values a batch holds unless <see cref="BatchBytes(long)"/> says otherwise: 16 MiB.</summary>
-    public const long DefaultBatchBytes = 16L << 20;
+    public const long DefaultBatchBytes = ParquetReadOptions.DefaultBatchBytes;
 
-    /// <summary>
-    /// The most bytes of decoded values a batch holds: a row group whose rows are large (long lists, long texts)
-    /// is read in batches of fewer than <see cref="RowsPerBatch"/> rows, estimated from its chunks' uncompressed sizes.
-    /// </summary>
-    public long BytesPerBatch { get; private set; } = DefaultBatchBytes;
+    /// <summary>How this source reads, each setting named as the fluent call that sets it; a pass reads them when it starts.</summary>
+    public ParquetReadOptions Options { get; private set; } = ParquetReadOptions.Default;
 
-    /// <summary>
-    /// Batches decoded ahead, on another thread, of the one being handed out (default 1). Each holds one
-    /// more batch in memory and lets another core decode while the consumer works.
-    /// </summary>
-    public int BatchesDecodedAhead { get; private set; } = 1;
+    /// <summary>Rows per batch (<see cref="ParquetReadOptions.BatchSize"/>).</summary>
+    [Obsolete("Use Options.BatchSize, named as the BatchSize call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public int RowsPerBatch => Options.BatchSize;
 
-    /// <summary>Whether page CRCs are checked where the writer stored them (default true).</summary>
-    public bool ChecksPageChecksums { get; private set; } = true;
+    /// <summary>The most bytes of decoded values a batch holds (<see cref="ParquetReadOptions.BatchBytes"/>).</summary>
+    [Obsolete("Use Options.BatchBytes, named as the BatchBytes call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public long BytesPerBatch => Options.BatchBytes;
 
-    /// <summary>Where column buffers are rented from.</summary>
-    public ColumnBufferPool Pool { get; private set; } = ColumnBufferPool.Shared;
+    /// <summary>Batches decoded ahead (<see cref="ParquetReadOptions.DecodeAhead"/>).</summary>
+    [Obsolete("Use Options.DecodeAhead, named as the DecodeAhead call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public int BatchesDecodedAhead => Options.DecodeAhead;
+
+    /// <summary>Whether page CRCs are checked (<see cref="ParquetReadOptions.VerifyPageChecksums"/>).</summary>
+    [Obsolete("Use Options.VerifyPageChecksums, named as the VerifyPageChecksums call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public bool ChecksPageChecksums => Options.VerifyPageChecksums;
+
+    /// <summary>Where column buffers are rented from (<see cref="ParquetReadOptions.BufferPool"/>).</summary>
+    [Obsolete("Use Options.BufferPool, set by WithBufferPool.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public ColumnBufferPool Pool => Options.BufferPool;
+
+    /// <summary>Reads with <paramref name="options"/> from the next pass on, replacing every setting at once.</summary>
+    /// <param name="options">The options, for example read from configuration.</param>
+    /// <returns>This source, configured.</returns>
+    public ParquetSource<T> WithOptions(ParquetReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        return this;
+    }
 
     /// <summary>Reads batches of at most <paramref name="rows"/> rows from the next pass on.</summary>
     /// <param name="rows">Rows per batch; a batch's memory is about this many rows of the bound columns.</param>
     /// <returns>This source, configured.</returns>
-    public ParquetSource<T> BatchSize(int rows)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
-        RowsPerBatch = rows;
-        return this;
-    }
+    public ParquetSource<T> BatchSize(int rows) => WithOptions(Options with { BatchSize = rows });
 
     /// <summary>
     /// Caps batches by bytes as well as rows, from the next pass on: in each row group, a batch holds at most as many
     /// rows as fit in <paramref name="bytes"/> by the row group's uncompressed size per row (never fewer than one,
-    /// never more than <see cref="RowsPerBatch"/>), and as many as fit a sixteenth of it by the size per row of its
+    /// never more than <see cref="ParquetReadOptions.BatchSize"/>), and as many as fit a sixteenth of it by the size per row of its
     /// text and binary columns, records, maps and lists of lists, whose values are objects the collector traces (a
     /// record's or map's bytes count several times over, for the objects they become). The default, <see cref="DefaultBatchBytes"/>,
     /// changes nothing for rows of a few hundred bytes, keeps batches of long token lists near 16 MiB instead of
@@ -247,41 +260,32 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// </summary>
     /// <param name="bytes">Bytes per batch; <see cref="long.MaxValue"/> to size batches by rows alone.</param>
     /// <returns>This source, configured.</returns>
-    public ParquetSource<T> BatchBytes(long bytes)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
-        BytesPerBatch = bytes;
-        return this;
-    }
+    public ParquetSource<T> BatchBytes(long bytes) => WithOptions(Options with { BatchBytes = bytes });
 
     /// <summary>Decodes <paramref name="batches"/> batches ahead on another thread, from the next pass on.</summary>
     /// <param name="batches">0 to decode only on the caller's thread; each more holds one more decoded batch.</param>
     /// <returns>This source, configured.</returns>
-    public ParquetSource<T> DecodeAhead(int batches)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(batches);
-        BatchesDecodedAhead = batches;
-        return this;
-    }
+    public ParquetSource<T> DecodeAhead(int batches) => WithOptions(Options with { DecodeAhead = batches });
+
+    /// <summary>
+    /// Decodes each batch's columns on up to <paramref name="threads"/> threads side by side, from the next pass on: a
+    /// batch of several columns is decoded in about the time of its largest columns rather than of all of them. Batches
+    /// keep their order and memory is unchanged (one batch is decoded at a time); record columns are decoded on the
+    /// decoding thread, as are batches whose columns but the largest hold under 64 KiB.
+    /// </summary>
+    /// <param name="threads">1 to decode a batch's columns one after another; the default is the processor count.</param>
+    /// <returns>This source, configured.</returns>
+    public ParquetSource<T> DecodeThreads(int threads) => WithOptions(Options with { DecodeThreads = threads });
 
     /// <summary>Checks page CRCs (the default) or skips the check for speed, from the next pass on.</summary>
     /// <param name="verify">False to skip the check.</param>
     /// <returns>This source, configured.</returns>
-    public ParquetSource<T> VerifyPageChecksums(bool verify = true)
-    {
-        ChecksPageChecksums = verify;
-        return this;
-    }
+    public ParquetSource<T> VerifyPageChecksums(bool verify = true) => WithOptions(Options with { VerifyPageChecksums = verify });
 
     /// <summary>Rents column buffers from <paramref name="pool"/>, from the next pass on.</summary>
     /// <param name="pool">The pool; count its outstanding buffers to find leaks.</param>
     /// <returns>This source, configured.</returns>
-    public ParquetSource<T> WithBufferPool(ColumnBufferPool pool)
-    {
-        ArgumentNullException.ThrowIfNull(pool);
-        Pool = pool;
-        return this;
-    }
+    public ParquetSource<T> WithBufferPool(ColumnBufferPool pool) => WithOptions(Options with { BufferPool = pool });
 
     /// <inheritdoc />
     public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -293,7 +297,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
         try
         {
-            if (BatchesDecodedAhead == 0)
+            ParquetReadOptions options = Options;
+            if (options.DecodeAhead == 0)
             {
                 await foreach (Batch<T> batch in DecodeAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -303,8 +308,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
                 yield break;
             }
 
-            // Decoding runs on another thread, up to BatchesDecodedAhead batches ahead of the caller.
-            await using var pump = new BatchPump<T>(DecodeAsync, new FlowSettings(BatchesDecodedAhead, 0, 0, IsInner: true), PassMemory.Current, cancellationToken);
+            // Decoding runs on another thread, up to DecodeAhead batches ahead of the caller.
+            await using var pump = new BatchPump<T>(DecodeAsync, new FlowSettings(options.DecodeAhead, 0, 0, IsInner: true), PassMemory.Current, cancellationToken);
             while (await pump.ReadAsync(cancellationToken).ConfigureAwait(false) is { } batch)
             {
                 yield return batch;
@@ -340,7 +345,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: true);
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
             long offset = 0;
-            await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading([new RowRange(0, rowGroup.Rows)], [], tracker), cancellationToken).ConfigureAwait(false))
+            await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(0, rowGroup.Rows)], [], tracker), cancellationToken).ConfigureAwait(false))
             {
                 yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)offset));
                 offset += store.Count;
@@ -348,11 +353,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
     }
 
-    /// <summary>A read of a row group's <paramref name="ranges"/>, in this source's batch sizes.</summary>
-    private RowGroupReading Reading(IReadOnlyList<RowRange> ranges, IReadOnlyList<OffsetIndex?> offsets, MemoryTracker? memory, bool byPages = false, FilterNode? filter = null) =>
-        new(ranges, offsets, byPages, filter, RowsPerBatch, BytesPerBatch, memory);
+    /// <summary>A read of a row group's <paramref name="ranges"/>, in the batch sizes <paramref name="reader"/> was opened with.</summary>
+    private static RowGroupReading Reading(ParquetFileReader<T> reader, IReadOnlyList<RowRange> ranges, IReadOnlyList<OffsetIndex?> offsets, MemoryTracker? memory, bool byPages = false, FilterNode? filter = null) =>
+        new(ranges, offsets, byPages, filter, reader.Options.BatchSize, reader.Options.BatchBytes, memory);
 
-    int IUnitSource<T>.BatchRows => RowsPerBatch;
+    int IUnitSource<T>.BatchRows => Options.BatchSize;
 
     /// <summary>Over an object store, fetches and parses the footer now, so the pass that follows starts with its first row group.</summary>
     async Task IPreparableSource.PrepareAsync(CancellationToken cancellationToken)
@@ -409,11 +414,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         // Rows before the stretch (a resume, a shard's share of the row group) are passed over by the offset
         // index where every column has one, so only the pages holding the stretch are read; otherwise they are
         // decoded and dropped, without a store for them. Less than a batch is not worth the index's read.
-        IReadOnlyList<OffsetIndex?> offsets = skip >= RowsPerBatch
+        IReadOnlyList<OffsetIndex?> offsets = skip >= reader.Options.BatchSize
             ? await new PageIndexReader(reader.File, reader.Binding).LoadOffsetIndexesAsync(unit, [], cancellationToken).ConfigureAwait(false)
             : [];
         long offset = skip;
-        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading([new RowRange(skip, take)], offsets, PassMemory.Current), cancellationToken).ConfigureAwait(false))
+        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(skip, take)], offsets, PassMemory.Current), cancellationToken).ConfigureAwait(false))
         {
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)offset));
             offset += store.Count;
@@ -424,7 +429,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     private async ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken)
     {
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            _open, Name, Pool, ChecksPageChecksums, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths).ConfigureAwait(false);
+            _open, Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths).ConfigureAwait(false);
         Remember(reader.File.Metadata);
         return reader;
     }

@@ -57,13 +57,23 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
     /// <summary>The most batches buffered ahead of the consumer.</summary>
     public int BufferSize { get; }
 
-    /// <summary>The backpressure limit in batches; 0 when off.</summary>
+    /// <summary>The backpressure limit in batches, set by <see cref="WithBackpressure(int)"/>; 0 when off.</summary>
+    public int Backpressure => _backpressure;
+
+    /// <summary>The backpressure limit in batches (<see cref="Backpressure"/>).</summary>
+    [Obsolete("Use Backpressure, named as the WithBackpressure call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public int BackpressureLimit => _backpressure;
 
     /// <summary>The byte budget for buffered batches; 0 when off.</summary>
     public long MemoryBudget => _memoryBudget;
 
-    /// <summary>Whether <see cref="CurrentMemory"/> and <see cref="PeakMemory"/> are kept.</summary>
+    /// <summary>Whether <see cref="CurrentMemory"/> and <see cref="PeakMemory"/> are kept, set by <see cref="WithMemoryTracking(bool)"/>.</summary>
+    public bool MemoryTracking => _trackMemory;
+
+    /// <summary>Whether memory is tracked (<see cref="MemoryTracking"/>).</summary>
+    [Obsolete("Use MemoryTracking, named as the WithMemoryTracking call that sets it.")]
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public bool IsMemoryTracking => _trackMemory;
 
     /// <summary>Bytes of the batches buffered now plus the one the consumer holds (0 unless tracking).</summary>

@@ -380,9 +380,9 @@ public sealed class StreamingDatasetTests
         using StreamingDataset<Item> streaming = StreamingDataset<Item>.Builder()
             .Source(source).BufferSize(32).WithBackpressure(8).WithMemoryBudget(1 << 20).WithMemoryTracking(true).Build();
         Assert.Equal(32, streaming.BufferSize);
-        Assert.Equal(8, streaming.BackpressureLimit);
+        Assert.Equal(8, streaming.Backpressure);
         Assert.Equal(1 << 20, streaming.MemoryBudget);
-        Assert.True(streaming.IsMemoryTracking);
+        Assert.True(streaming.MemoryTracking);
         Assert.Equal(4, streaming.Rows().Count());
     }
 

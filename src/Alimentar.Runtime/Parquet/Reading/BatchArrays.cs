@@ -13,6 +13,8 @@ namespace Alimentar.Parquet.Reading;
 /// </remarks>
 internal sealed class BatchArrays : IDisposable
 {
+    // Column reads decoded side by side (ColumnFanOut) rent from one batch's arrays on several threads.
+    private readonly Lock _gate = new();
     private readonly List<Action> _returns = [];
     private readonly Dictionary<Type, object> _lists = [];
 
@@ -23,12 +25,19 @@ internal sealed class BatchArrays : IDisposable
     public T[] Rent<T>(int length)
     {
         T[] array = ColumnArrays<T>.Pool.Rent(Math.Max(1, length));
-        _returns.Add(() => ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
-        SizeInBytes += (long)array.Length * Unsafe.SizeOf<T>();
+        lock (_gate)
+        {
+            _returns.Add(() => ColumnArrays<T>.Pool.Return(array, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
+            SizeInBytes += (long)array.Length * Unsafe.SizeOf<T>();
+        }
+
         return array;
     }
 
-    /// <summary>An empty list of <typeparamref name="T"/>, the same one each time it is asked for: use it and be done before asking again.</summary>
+    /// <summary>
+    /// An empty list of <typeparamref name="T"/>, the same one each time it is asked for: use it and be done before
+    /// asking again. For record columns, which are never decoded side by side.
+    /// </summary>
     public List<T> ScratchList<T>()
     {
         if (!_lists.TryGetValue(typeof(T), out object? list))

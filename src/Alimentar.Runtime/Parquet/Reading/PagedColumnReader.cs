@@ -13,6 +13,7 @@ internal sealed class PagedColumnReader : IColumnReader
     private readonly ScratchBuffers _scratch;
     private readonly int _rowGroup;
     private readonly long _firstRow;
+    private readonly ColumnFanOut? _fanOut;
 
     /// <param name="chunks">One reader per bound column, positioned at the batch's first row.</param>
     /// <param name="binding">The bound columns and their string pools.</param>
@@ -21,7 +22,8 @@ internal sealed class PagedColumnReader : IColumnReader
     /// <param name="rowGroup">The row group, for error messages.</param>
     /// <param name="firstRow">The batch's first row within the row group, for error messages.</param>
     /// <param name="rowCount">The rows this batch takes from every column.</param>
-    public PagedColumnReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, ScratchBuffers scratch, BatchArrays batchArrays, int rowGroup, long firstRow, int rowCount)
+    /// <param name="fanOut">Where column reads are queued to be decoded side by side by <see cref="CompleteAsync"/>; null to read each when asked.</param>
+    public PagedColumnReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, ScratchBuffers scratch, BatchArrays batchArrays, int rowGroup, long firstRow, int rowCount, ColumnFanOut? fanOut = null)
     {
         _chunks = chunks;
         _binding = binding;
@@ -30,22 +32,78 @@ internal sealed class PagedColumnReader : IColumnReader
         _rowGroup = rowGroup;
         _firstRow = firstRow;
         RowCount = rowCount;
+        _fanOut = fanOut;
     }
 
+    /// <summary>The same batch, decoded with other scratch space: what a helper thread of a <see cref="ColumnFanOut"/> reads through.</summary>
+    internal PagedColumnReader WithScratch(ScratchBuffers scratch) =>
+        new(_chunks, _binding, scratch, BatchArrays, _rowGroup, _firstRow, RowCount);
+
+    /// <summary>
+    /// Decodes the reads queued for side-by-side decoding (none unless the batch was opened with a fan-out): call
+    /// once the store has asked for every column, before its buffers are used.
+    /// </summary>
+    public ValueTask CompleteAsync(CancellationToken cancellationToken) =>
+        _fanOut is { } fanOut ? fanOut.RunAsync(this, cancellationToken) : ValueTask.CompletedTask;
+
     public int RowCount { get; }
+
+    /// <summary>Whether the store's column reads are queued and decoded side by side by <see cref="CompleteAsync"/>.</summary>
+    internal bool DecodesSideBySide => _fanOut is not null;
 
     /// <summary>Arrays that may be used until this batch's store is filled.</summary>
     internal BatchArrays BatchArrays { get; }
 
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadColumnAsync(column, destination, new ValueSegments<T>(this), cancellationToken);
+        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new ValueSegments<T>(reader), token), cancellationToken);
 
     public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadColumnAsync(column, destination, new NullableValueSegments<T>(this), cancellationToken);
+        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new NullableValueSegments<T>(reader), token), cancellationToken);
 
-    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
+    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => reader.ReadStringColumnAsync(column, destination, token), cancellationToken);
+
+    public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(reader, default), token), cancellationToken);
+
+    public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, token), cancellationToken);
+
+    public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
+        where T : struct =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, token), cancellationToken);
+
+    public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), token), cancellationToken);
+
+    public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), token), cancellationToken);
+
+    public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T, TElement>(destination, static value => value, element, token), cancellationToken);
+
+    public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
+        where T : struct =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T?, TElement>(destination, static value => value, element, token), cancellationToken);
+
+    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), element, token), cancellationToken);
+
+    public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
+        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(destination, default(BinaryConverter), element, token), cancellationToken);
+
+    /// <summary>
+    /// Runs a read that only fills the store's buffers now, or queues it to be decoded side by side with the batch's
+    /// other columns when the batch has a fan-out.
+    /// </summary>
+    private ValueTask Read(int column, Func<PagedColumnReader, CancellationToken, ValueTask> read, CancellationToken cancellationToken) =>
+        _fanOut is { } fanOut ? fanOut.Defer(column, read) : read(this, cancellationToken);
+
+    private ValueTask ReadStringColumnAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
     {
         FileColumnType type = _binding.Columns[column].FileType;
         if (type.Kind != FileValueKind.Decimal)
@@ -58,37 +116,6 @@ internal sealed class PagedColumnReader : IColumnReader
             ? ReadColumnAsync(column, destination, new IntegerDecimalTextSegments(this), cancellationToken)
             : ReadColumnAsync(column, destination, new ReferenceSegments<string?, DecimalTextConverter>(this, new DecimalTextConverter(type.Scale)), cancellationToken);
     }
-
-    public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
-        ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(this, default), cancellationToken);
-
-    public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
-        where T : struct =>
-        new ListColumnReader(this, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, cancellationToken);
-
-    public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
-        where T : struct =>
-        new ListColumnReader(this, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, cancellationToken);
-
-    public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
-        new ListColumnReader(this, column).ReadByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), cancellationToken);
-
-    public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
-        new ListColumnReader(this, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), cancellationToken);
-
-    public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct =>
-        new ListColumnReader(this, column).ReadNestedValueListsAsync<T, T, TElement>(destination, static value => value, element, cancellationToken);
-
-    public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
-        where T : struct =>
-        new ListColumnReader(this, column).ReadNestedValueListsAsync<T, T?, TElement>(destination, static value => value, element, cancellationToken);
-
-    public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
-        new ListColumnReader(this, column).ReadNestedByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), element, cancellationToken);
-
-    public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
-        new ListColumnReader(this, column).ReadNestedByteArrayListsAsync(destination, default(BinaryConverter), element, cancellationToken);
 
     public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
         new RecordColumnReader(this, column).ReadAsync(cancellationToken);

@@ -7,29 +7,29 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
 {
     private readonly ParquetFile _file;
     private readonly ParquetFileBinding _binding;
-    private readonly ColumnBufferPool _pool;
-    private readonly bool _verifyCrc;
 
-    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ColumnBufferPool pool, bool verifyCrc)
+    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ParquetReadOptions options)
     {
         _file = file;
         _binding = binding;
-        _pool = pool;
-        _verifyCrc = verifyCrc;
+        Options = options;
     }
+
+    /// <summary>The source's options as they were when this reader was opened: one pass or unit reads with one set.</summary>
+    public ParquetReadOptions Options { get; }
 
     public int RowGroupCount => _file.RowGroupCount;
 
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ColumnBufferPool pool, bool verifyCrc, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ParquetReadOptions options, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths);
-            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), pool, verifyCrc);
+            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), options);
         }
         catch
         {
@@ -42,15 +42,17 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     /// <param name="index">The row group.</param>
     /// <param name="readAhead">Whether the next row group will be read next, so a reader with latency may fetch it ahead.</param>
     /// <param name="prefetch">Whether every chunk's first stretch is fetched now (false when a filter says which pages to fetch).</param>
-    public RowGroupReader OpenRowGroup(int index, bool readAhead = false, bool prefetch = true) => RowGroupReader.Open(_file, _binding, index, _verifyCrc, readAhead, prefetch);
+    public RowGroupReader OpenRowGroup(int index, bool readAhead = false, bool prefetch = true) => RowGroupReader.Open(_file, _binding, index, Options.VerifyPageChecksums, readAhead, prefetch, Options.DecodeThreads);
 
     /// <summary>Reads the next <paramref name="rows"/> rows of <paramref name="rowGroup"/> into a new store.</summary>
     public async ValueTask<ColumnStore<T>> ReadBatchAsync(RowGroupReader rowGroup, int rows, CancellationToken cancellationToken)
     {
-        ColumnStore<T> store = T.CreateColumnStore(rows, _pool);
+        ColumnStore<T> store = T.CreateColumnStore(rows, Options.BufferPool);
         try
         {
-            await store.ReadAsync(rowGroup.NextBatch(rows), cancellationToken).ConfigureAwait(false);
+            PagedColumnReader reader = rowGroup.NextBatch(rows, sideBySide: true);
+            await store.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+            await reader.CompleteAsync(cancellationToken).ConfigureAwait(false);
             return store;
         }
         catch (Exception error)
@@ -83,10 +85,10 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         ColumnStore<T>? store = null;
         try
         {
-            var reader = (PagedColumnReader)rowGroup.NextBatch(rows);
+            PagedColumnReader reader = rowGroup.NextBatch(rows);
             decoded = await DecodedColumns.DecodeAsync(reader, filter.Columns(), _binding.Columns, rows, cancellationToken).ConfigureAwait(false);
             int count = RowSelection.Select(filter, decoded.ByColumn, rows, selected);
-            store = T.CreateColumnStore(count, _pool);
+            store = T.CreateColumnStore(count, Options.BufferPool);
             await store.ReadAsync(new SelectedRowsReader(reader, decoded.ByColumn, selected, count), cancellationToken).ConfigureAwait(false);
             if (count == 0)
             {

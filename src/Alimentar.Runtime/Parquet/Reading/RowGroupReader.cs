@@ -12,11 +12,12 @@ internal sealed class RowGroupReader : IDisposable
     private readonly ParquetFileBinding _binding;
     private readonly ScratchBuffers _scratch = new();
     private readonly BatchArrays _batchArrays = new();
+    private readonly ColumnFanOut? _fanOut;
     private long _rowsRead;
 
     private readonly IRangeReader _pages;
 
-    private RowGroupReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, int index, int rows, long compressedBytes, IRangeReader pages)
+    private RowGroupReader(ColumnChunkReader[] chunks, ParquetFileBinding binding, int index, int rows, long compressedBytes, IRangeReader pages, int decodeThreads)
     {
         _pages = pages;
         _chunks = chunks;
@@ -28,7 +29,23 @@ internal sealed class RowGroupReader : IDisposable
         // Asked for every batch, and fixed for the row group: computed once.
         UncompressedBytesPerRow = rows == 0 ? 0 : chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / rows;
         ObjectBytesPerRow = rows == 0 ? 0 : chunks.Select((chunk, i) => ObjectWeight(chunk, binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / rows;
+        // What other threads could take: everything but the largest column, which one thread decodes whatever happens.
+        SideBySideBytesPerRow = rows == 0 ? 0 : (chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) - chunks.Max(chunk => (double)chunk.Layout.UncompressedLength)) / rows;
+        if (decodeThreads > 1 && chunks.Length > 1)
+        {
+            _fanOut = new ColumnFanOut(Math.Min(decodeThreads, chunks.Length), [.. chunks.Select(chunk => chunk.Layout.UncompressedLength)]);
+        }
     }
+
+    /// <summary>
+    /// The least a batch's values take, but for its largest column, for its columns to be decoded side by side: below
+    /// it, handing columns to another thread costs about what it saves. A text corpus (one large column, two small
+    /// ones) read 10% slower side by side; a row of eight columns of a few bytes each, 1.3–1.7× faster.
+    /// </summary>
+    private const int SideBySideBytes = 64 << 10;
+
+    /// <summary>Per row, the bytes of every bound chunk but the largest: what decoding side by side can move to other threads.</summary>
+    private double SideBySideBytesPerRow { get; }
 
     public int Index { get; }
 
@@ -98,7 +115,7 @@ internal sealed class RowGroupReader : IDisposable
     public long RowsLeft => Rows - _rowsRead;
 
     /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries, scratch and the last batch's assembly arrays.</summary>
-    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes + _batchArrays.SizeInBytes;
+    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes + _batchArrays.SizeInBytes + (_fanOut?.SizeInBytes ?? 0);
 
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
     /// <param name="file">The open file.</param>
@@ -107,7 +124,8 @@ internal sealed class RowGroupReader : IDisposable
     /// <param name="verifyCrc">Whether page CRCs are checked.</param>
     /// <param name="readAhead">Whether the next row group is read next, so its first stretch may be fetched ahead.</param>
     /// <param name="prefetch">Whether every chunk's first stretch is fetched now; false when a filter will say which pages to fetch.</param>
-    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc, bool readAhead = false, bool prefetch = true)
+    /// <param name="decodeThreads">The most threads a batch's columns are decoded on (see <see cref="ColumnFanOut"/>); 1 for the caller's alone.</param>
+    public static RowGroupReader Open(ParquetFile file, ParquetFileBinding binding, int index, bool verifyCrc, bool readAhead = false, bool prefetch = true, int decodeThreads = 1)
     {
         (int rows, long compressed, ColumnChunkLayout[] layouts) = file.CheckedRowCount(index, binding.Columns);
 
@@ -145,14 +163,20 @@ internal sealed class RowGroupReader : IDisposable
             throw;
         }
 
-        return new RowGroupReader(chunks, binding, index, rows, compressed, file.Pages);
+        return new RowGroupReader(chunks, binding, index, rows, compressed, file.Pages, decodeThreads);
     }
 
     private static (long Offset, long Length)[] FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts) =>
         layouts.Where(l => l.Length > 0).Select(l => (l.Start, Math.Min(l.Length, (long)pages.PreferredReadBytes))).ToArray();
 
     /// <summary>A reader for the next <paramref name="rows"/> rows of every column; fill a store with it, then ask for the next.</summary>
-    public IColumnReader NextBatch(int rows)
+    /// <param name="rows">The batch's rows.</param>
+    /// <param name="sideBySide">
+    /// Whether the store's column reads may be queued and decoded side by side (when the row group has more than one
+    /// decode thread and the batch is large enough), in which case the caller must <see cref="PagedColumnReader.CompleteAsync"/>
+    /// the reader once the store has asked for every column.
+    /// </param>
+    public PagedColumnReader NextBatch(int rows, bool sideBySide = false)
     {
         if (rows > RowsLeft)
         {
@@ -161,7 +185,8 @@ internal sealed class RowGroupReader : IDisposable
 
         // Batches of a row group are read one after another, and the last one's objects are built by now.
         _batchArrays.ReturnAll();
-        var reader = new PagedColumnReader(_chunks, _binding, _scratch, _batchArrays, Index, _rowsRead, rows);
+        ColumnFanOut? fanOut = sideBySide && rows * SideBySideBytesPerRow >= SideBySideBytes ? _fanOut : null;
+        var reader = new PagedColumnReader(_chunks, _binding, _scratch, _batchArrays, Index, _rowsRead, rows, fanOut);
         _rowsRead += rows;
         return reader;
     }
@@ -254,5 +279,6 @@ internal sealed class RowGroupReader : IDisposable
 
         _scratch.Dispose();
         _batchArrays.Dispose();
+        _fanOut?.Dispose();
     }
 }

@@ -113,7 +113,7 @@ public sealed class ListColumnTests
         Assert.Equal(2000, bySize.Sum());
         Assert.All(bySize, count => Assert.InRange(count, 1, 100));
         Assert.Equal([1000, 1000], byRows);
-        Assert.Equal(ParquetSource<TokenRow>.DefaultBatchBytes, new ParquetSource<TokenRow>(file.Path).BytesPerBatch);
+        Assert.Equal(ParquetSource<TokenRow>.DefaultBatchBytes, new ParquetSource<TokenRow>(file.Path).Options.BatchBytes);
 
         static int[] BatchCounts(ParquetSource<TokenRow> source)
         {

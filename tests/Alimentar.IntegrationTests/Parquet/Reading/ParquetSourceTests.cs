@@ -107,7 +107,7 @@ public sealed class ParquetSourceTests
 
         Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(r => r.Id));
         Assert.Equal(0, pool.OutstandingBuffers);
-        Assert.Equal(ahead, source.BatchesDecodedAhead);
+        Assert.Equal(ahead, source.Options.DecodeAhead);
     }
 
     [Fact]
@@ -163,6 +163,6 @@ public sealed class ParquetSourceTests
 
         using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 2);
         Assert.All(streaming, batch => { using (batch) { Assert.Equal(10, batch.Count); } });
-        Assert.Equal(0, source.BatchesDecodedAhead);
+        Assert.Equal(0, source.Options.DecodeAhead);
     }
 }
