@@ -82,14 +82,17 @@ internal static class ParquetFileScanner
         {
             string name = field.Path.ToString();
             FileValueKind kind = FileValueKinds.Of(field);
-            if (kind == FileValueKind.Unsupported)
+            if (kind.NaturalType() is not { } natural)
             {
                 throw AlimentarThrow.Unsupported(path, $"{ParquetSchemaBinder.Describe(field)}{(field.MaxRepetitionLevel > 1 ? " nested in more than one list" : string.Empty)} is not supported", column: name);
             }
 
             // Decimals wider than System.Decimal are shown as their exact text rather than failing on a value that does not fit.
             int precision = field.Element.LogicalType?.Precision is > 0 and int declared ? declared : field.Element.Precision ?? 0;
-            ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String : ToColumnType(kind);
+            // A time of day is shown as a TimeSpan, which holds the 24:00:00 some writers store where TimeOnly cannot.
+            ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String
+                : natural == ColumnType.TimeOnly ? ColumnType.TimeSpan
+                : natural;
             var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {
                 HasExplicitName = true,
@@ -101,50 +104,19 @@ internal static class ParquetFileScanner
         }).ToArray();
     }
 
-    private static ColumnType ToColumnType(FileValueKind kind) => kind switch
-    {
-        FileValueKind.Boolean => ColumnType.Boolean,
-        FileValueKind.SByte => ColumnType.SByte,
-        FileValueKind.Byte => ColumnType.Byte,
-        FileValueKind.Int16 => ColumnType.Int16,
-        FileValueKind.UInt16 => ColumnType.UInt16,
-        FileValueKind.Int32 => ColumnType.Int32,
-        FileValueKind.UInt32 => ColumnType.UInt32,
-        FileValueKind.Int64 => ColumnType.Int64,
-        FileValueKind.UInt64 => ColumnType.UInt64,
-        FileValueKind.Single => ColumnType.Single,
-        FileValueKind.Double => ColumnType.Double,
-        FileValueKind.Decimal => ColumnType.Decimal,
-        FileValueKind.Utf8String => ColumnType.String,
-        FileValueKind.Bytes => ColumnType.Binary,
-        FileValueKind.DateTime => ColumnType.DateTime,
-        FileValueKind.DateOnly => ColumnType.DateOnly,
-        FileValueKind.Guid => ColumnType.Guid,
-        FileValueKind.Half => ColumnType.Single,
-        _ => ColumnType.TimeSpan,
-    };
+    private static ValueTask<Array> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) =>
+        ColumnTypes.Accept<ValueTask<Array>, ColumnRead>(descriptor.Type, new ColumnRead(reader, column, descriptor, rows, cancellationToken));
 
-    private static ValueTask<Array> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) => descriptor.Type switch
+    /// <summary>Reads one column of a batch into an array of its natural type's nullable values (or lists of them).</summary>
+    private readonly struct ColumnRead(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
     {
-        ColumnType.Boolean => ReadAsync<bool>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.SByte => ReadAsync<sbyte>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Byte => ReadAsync<byte>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Int16 => ReadAsync<short>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.UInt16 => ReadAsync<ushort>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Int32 => ReadAsync<int>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.UInt32 => ReadAsync<uint>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Int64 => ReadAsync<long>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.UInt64 => ReadAsync<ulong>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Single => ReadAsync<float>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Double => ReadAsync<double>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Decimal => ReadAsync<decimal>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.DateTime => ReadAsync<DateTime>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.DateOnly => ReadAsync<DateOnly>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.TimeSpan => ReadAsync<TimeSpan>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.Guid => ReadAsync<Guid>(reader, column, descriptor, rows, cancellationToken),
-        ColumnType.String => ReadStringsAsync(reader, column, descriptor, rows, cancellationToken),
-        _ => ReadBinaryAsync(reader, column, descriptor, rows, cancellationToken),
-    };
+        public ValueTask<Array> Value<T>()
+            where T : struct => ReadAsync<T>(reader, column, descriptor, rows, cancellationToken);
+
+        public ValueTask<Array> String() => ReadStringsAsync(reader, column, descriptor, rows, cancellationToken);
+
+        public ValueTask<Array> Binary() => ReadBinaryAsync(reader, column, descriptor, rows, cancellationToken);
+    }
 
     private static async ValueTask<Array> ReadAsync<T>(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken)
         where T : struct

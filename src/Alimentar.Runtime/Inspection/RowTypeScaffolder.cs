@@ -244,33 +244,8 @@ internal static class RowTypeScaffolder
     }
 
     /// <summary>The C# type of a column's values, without nullability or lists; null when no member type reads it.</summary>
-    private static string? ElementType(LeafColumn field)
-    {
-        FileValueKind kind = FileValueKinds.Of(field);
-        return kind switch
-        {
-            FileValueKind.Boolean => "bool",
-            FileValueKind.SByte => "sbyte",
-            FileValueKind.Byte => "byte",
-            FileValueKind.Int16 => "short",
-            FileValueKind.UInt16 => "ushort",
-            FileValueKind.Int32 => "int",
-            FileValueKind.UInt32 => "uint",
-            FileValueKind.Int64 => "long",
-            FileValueKind.UInt64 => "ulong",
-            FileValueKind.Single => "float",
-            FileValueKind.Double => "double",
-            FileValueKind.Decimal => "decimal",
-            FileValueKind.Utf8String => "string",
-            FileValueKind.Bytes => "byte[]",
-            FileValueKind.DateTime => "DateTime",
-            FileValueKind.DateOnly => "DateOnly",
-            FileValueKind.Guid => "Guid",
-            FileValueKind.Half => "float",
-            _ when kind.IsTimeOfDay() => "TimeOnly",
-            _ => null,
-        };
-    }
+    private static string? ElementType(LeafColumn field) =>
+        FileValueKinds.Of(field).NaturalType() is { } type ? ColumnTypes.CSharpName(type) : null;
 
     private static string PascalCase(string name)
     {

@@ -11,6 +11,9 @@ public sealed partial class StreamingDataset<T>
     private int _epoch;
     private ShardPlan? _shard;
     private long _resumeAt;
+
+    // Written by the consumer's thread alone (one pass at a time), read by any thread taking a state: so a row
+    // handed out is a plain volatile store, not a locked add on the hot path of Rows().
     private long _consumed;
     private static readonly ShardPlan WholeEpoch = new(0, 1);
 
@@ -322,9 +325,9 @@ public sealed partial class StreamingDataset<T>
         return batch;
     }
 
-    private void Consume(long rows) => Interlocked.Add(ref _consumed, rows);
+    private void Consume(long rows) => Volatile.Write(ref _consumed, _consumed + rows);
 
-    private void Unconsume(long rows) => Interlocked.Add(ref _consumed, -rows);
+    private void Unconsume(long rows) => Volatile.Write(ref _consumed, _consumed - rows);
 
     /// <summary>The shard plan, or the whole epoch for one rank when none is set.</summary>
     private ShardPlan ShardOrWhole => _shard ?? WholeEpoch;

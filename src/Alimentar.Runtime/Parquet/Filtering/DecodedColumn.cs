@@ -27,30 +27,18 @@ internal abstract class DecodedColumn : IDisposable
     public abstract void Dispose();
 
     /// <summary>Decodes the next <paramref name="rows"/> rows of <paramref name="column"/>.</summary>
-    public static async ValueTask<DecodedColumn> DecodeAsync(IColumnReader reader, int column, ColumnType type, int rows, CancellationToken cancellationToken) => type switch
+    public static ValueTask<DecodedColumn> DecodeAsync(IColumnReader reader, int column, ColumnType type, int rows, CancellationToken cancellationToken) =>
+        ColumnTypes.Accept<ValueTask<DecodedColumn>, Decoding>(type, new Decoding(reader, column, rows, cancellationToken));
+
+    private readonly struct Decoding(IColumnReader reader, int column, int rows, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<DecodedColumn>>
     {
-        ColumnType.Boolean => await Values<bool>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.SByte => await Values<sbyte>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Byte => await Values<byte>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Int16 => await Values<short>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.UInt16 => await Values<ushort>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Int32 => await Values<int>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.UInt32 => await Values<uint>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Int64 => await Values<long>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.UInt64 => await Values<ulong>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Single => await Values<float>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Double => await Values<double>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Decimal => await Values<decimal>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.DateTime => await Values<DateTime>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.DateTimeOffset => await Values<DateTimeOffset>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.DateOnly => await Values<DateOnly>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.TimeOnly => await Values<TimeOnly>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.TimeSpan => await Values<TimeSpan>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Guid => await Values<Guid>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.Half => await Values<Half>.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        ColumnType.String => await Strings.DecodeAsync(reader, column, rows, cancellationToken).ConfigureAwait(false),
-        _ => throw new NotSupportedException($"a {type} column cannot be filtered"),
-    };
+        public ValueTask<DecodedColumn> Value<T>()
+            where T : struct => Values<T>.DecodeAsync(reader, column, rows, cancellationToken);
+
+        public ValueTask<DecodedColumn> String() => Strings.DecodeAsync(reader, column, rows, cancellationToken);
+
+        public ValueTask<DecodedColumn> Binary() => throw new NotSupportedException("a binary column cannot be filtered");
+    }
 
     /// <summary>The decoded values, for the store to copy the passing rows from.</summary>
     public abstract Array Buffer { get; }

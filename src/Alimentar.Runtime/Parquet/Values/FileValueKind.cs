@@ -47,12 +47,38 @@ internal static class FileValueKinds
 
     public static bool IsInteger(this FileValueKind kind) => kind is >= FileValueKind.SByte and <= FileValueKind.UInt64;
 
+    /// <summary>
+    /// The member type a stored value reads as when no row type says otherwise: what scaffolding proposes and what the
+    /// untyped scanner reads. Null for a value no member type reads.
+    /// </summary>
+    public static ColumnType? NaturalType(this FileValueKind kind) => kind switch
+    {
+        FileValueKind.Boolean => ColumnType.Boolean,
+        FileValueKind.SByte => ColumnType.SByte,
+        FileValueKind.Byte => ColumnType.Byte,
+        FileValueKind.Int16 => ColumnType.Int16,
+        FileValueKind.UInt16 => ColumnType.UInt16,
+        FileValueKind.Int32 => ColumnType.Int32,
+        FileValueKind.UInt32 => ColumnType.UInt32,
+        FileValueKind.Int64 => ColumnType.Int64,
+        FileValueKind.UInt64 => ColumnType.UInt64,
+        FileValueKind.Single or FileValueKind.Half => ColumnType.Single,
+        FileValueKind.Double => ColumnType.Double,
+        FileValueKind.Decimal => ColumnType.Decimal,
+        FileValueKind.Utf8String => ColumnType.String,
+        FileValueKind.Bytes => ColumnType.Binary,
+        FileValueKind.DateTime => ColumnType.DateTime,
+        FileValueKind.DateOnly => ColumnType.DateOnly,
+        FileValueKind.Guid => ColumnType.Guid,
+        _ when kind.IsTimeOfDay() => ColumnType.TimeOnly,
+        _ => null,
+    };
+
     /// <summary>Whether a member of <paramref name="member"/> type can be filled from values of <paramref name="file"/> kind.</summary>
     public static bool CanConvert(FileValueKind file, ColumnType member) => member switch
     {
         ColumnType.Boolean => file == FileValueKind.Boolean,
-        ColumnType.SByte or ColumnType.Byte or ColumnType.Int16 or ColumnType.UInt16 or ColumnType.Int32
-            or ColumnType.UInt32 or ColumnType.Int64 or ColumnType.UInt64 => file.IsInteger(),
+        _ when ColumnTypes.IsInteger(member) => file.IsInteger(),
         ColumnType.Single => file is FileValueKind.Single or FileValueKind.Half or FileValueKind.Int16 or FileValueKind.SByte or FileValueKind.Byte or FileValueKind.UInt16,
         ColumnType.Double => file is FileValueKind.Double or FileValueKind.Single or FileValueKind.Half || file.IsInteger(),
         ColumnType.Decimal => file == FileValueKind.Decimal || file.IsInteger(),

@@ -54,7 +54,7 @@ internal static class LeafTypes
     /// <summary>The page writer for a leaf holding <paramref name="column"/>'s values.</summary>
     public static LeafWriter CreateWriter(LeafColumn leaf, ColumnDescriptor column, LeafWriteSettings settings)
     {
-        settings = settings with { AutoDelta = column.Type is ColumnType.SByte or ColumnType.Byte or ColumnType.Int16 or ColumnType.UInt16 or ColumnType.Int32 or ColumnType.UInt32 or ColumnType.Int64 or ColumnType.UInt64 };
+        settings = settings with { AutoDelta = ColumnTypes.IsInteger(column.Type) };
         return Create(leaf, column, settings);
     }
 
