@@ -65,6 +65,45 @@ public sealed class PageReaderTests
     }
 
     [Fact]
+    public void Page_readers_under_a_user_s_own_wrapper_source_still_count_their_buffers()
+    {
+        // The pass's memory reaches the page readers without passing through IBatchSource's signature, so a
+        // source a user writes around a ParquetSource neither has to forward it nor can lose it.
+        using var file = new TempFile();
+        WriteFile(file.Path, 200_000, 200_000);
+        var wrapped = new CountingWrapper<Wide>(new ParquetSource<Wide>(file.Path).BatchSize(64).DecodeAhead(0));
+        using var streaming = new StreamingDataset<Wide>(wrapped, bufferSize: 1).WithMemoryTracking(true);
+        long batchBytes = 0;
+        foreach (Batch<Wide> batch in streaming)
+        {
+            using (batch)
+            {
+                batchBytes = Math.Max(batchBytes, batch.SizeInBytes);
+            }
+        }
+
+        Assert.True(wrapped.Batches > 3_000);
+        Assert.True(streaming.PeakMemory > 4 * batchBytes + 64 * 1024, $"peak {streaming.PeakMemory} bytes for batches of {batchBytes}");
+        Assert.Equal(0, streaming.CurrentMemory);
+    }
+
+    /// <summary>A source as a user would write one: it counts the batches of the source it wraps and knows nothing of memory tracking.</summary>
+    private sealed class CountingWrapper<T>(IBatchSource<T> inner) : IBatchSource<T>
+        where T : IStreamingRow<T>
+    {
+        public int Batches { get; private set; }
+
+        public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (Batch<T> batch in inner.ReadBatchesAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Batches++;
+                yield return batch;
+            }
+        }
+    }
+
+    [Fact]
     public void A_byte_budget_counts_what_the_page_readers_hold()
     {
         using var file = new TempFile();
