@@ -29,8 +29,10 @@ internal sealed class RowGroupReader : IDisposable
         // Asked for every batch, and fixed for the row group: computed once.
         UncompressedBytesPerRow = rows == 0 ? 0 : chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / rows;
         ObjectBytesPerRow = rows == 0 ? 0 : chunks.Select((chunk, i) => ObjectWeight(chunk, binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / rows;
-        // What other threads could take: everything but the largest column, which one thread decodes whatever happens.
-        SideBySideBytesPerRow = rows == 0 ? 0 : (chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) - chunks.Max(chunk => (double)chunk.Layout.UncompressedLength)) / rows;
+        // What other threads could take: the columns read side by side (not records, which generated code builds
+        // from as soon as they are read) but the largest, which one thread decodes whatever happens.
+        long[] sideBySide = SideBySideBytes(chunks, binding);
+        SideBySideBytesPerRow = rows == 0 ? 0 : (double)(sideBySide.Sum() - sideBySide.DefaultIfEmpty().Max()) / rows;
         if (decodeThreads > 1 && chunks.Length > 1)
         {
             _fanOut = new ColumnFanOut(Math.Min(decodeThreads, chunks.Length), [.. chunks.Select(chunk => chunk.Layout.UncompressedLength)]);
@@ -42,10 +44,17 @@ internal sealed class RowGroupReader : IDisposable
     /// it, handing columns to another thread costs about what it saves. A text corpus (one large column, two small
     /// ones) read 10% slower side by side; a row of eight columns of a few bytes each, 1.3–1.7× faster.
     /// </summary>
-    private const int SideBySideBytes = 64 << 10;
+    private const int MinSideBySideBytes = 64 << 10;
 
-    /// <summary>Per row, the bytes of every bound chunk but the largest: what decoding side by side can move to other threads.</summary>
+    /// <summary>Per row, the bytes of the chunks read side by side, but the largest: what decoding side by side can move to other threads.</summary>
     private double SideBySideBytesPerRow { get; }
+
+    /// <summary>Each chunk's uncompressed bytes if its column is read side by side, 0 for a record's leaves.</summary>
+    private static long[] SideBySideBytes(ColumnChunkReader[] chunks, ParquetFileBinding binding)
+    {
+        var recordLeaves = binding.Columns.Where(column => column.Record is not null).SelectMany(column => column.Record!.LeafColumns).ToHashSet();
+        return [.. chunks.Select((chunk, i) => binding.Columns[i].Record is null && !recordLeaves.Contains(i) ? chunk.Layout.UncompressedLength : 0)];
+    }
 
     public int Index { get; }
 
@@ -185,7 +194,7 @@ internal sealed class RowGroupReader : IDisposable
 
         // Batches of a row group are read one after another, and the last one's objects are built by now.
         _batchArrays.ReturnAll();
-        ColumnFanOut? fanOut = sideBySide && rows * SideBySideBytesPerRow >= SideBySideBytes ? _fanOut : null;
+        ColumnFanOut? fanOut = sideBySide && rows * SideBySideBytesPerRow >= MinSideBySideBytes ? _fanOut : null;
         var reader = new PagedColumnReader(_chunks, _binding, _scratch, _batchArrays, Index, _rowsRead, rows, fanOut);
         _rowsRead += rows;
         return reader;

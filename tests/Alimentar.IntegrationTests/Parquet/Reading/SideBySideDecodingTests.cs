@@ -55,6 +55,19 @@ public sealed class SideBySideDecodingTests
     }
 
     [Fact]
+    public async Task A_batch_whose_records_are_most_of_it_is_decoded_on_the_decoding_thread()
+    {
+        // Records are read when generated code asks for them, so only the id could move to another thread: not worth it.
+        using var file = new TempFile();
+        Write(file.Path);
+        await using ParquetFileReader<MessagesOnly> reader = await ParquetFileReader<MessagesOnly>.OpenAsync(
+            _ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(file.Path)), file.Path, new ParquetReadOptions { DecodeThreads = 2 }, CancellationToken.None);
+        using RowGroupReader rowGroup = reader.OpenRowGroup(0);
+
+        Assert.False(rowGroup.NextBatch(16_384, sideBySide: true).DecodesSideBySide);
+    }
+
+    [Fact]
     public async Task A_corrupt_column_decoded_side_by_side_names_the_same_file_row_group_and_column()
     {
         using var file = new TempFile();
@@ -100,6 +113,9 @@ public sealed class SideBySideDecodingTests
         row.Id, row.Count, row.Score, row.Name, row.Note, System.Text.Encoding.ASCII.GetString(row.Blob), string.Join(',', row.Tokens), string.Join(',', row.Tags),
         string.Join(';', row.Pairs.Select(pair => string.Join(',', pair))), row.Picture?.Path, string.Join(',', row.Messages.Select(m => $"{m.Role}:{m.Content}:{m.Tokens}")));
 }
+
+[StreamingDataset]
+public partial record MessagesOnly(long Id, Image? Picture, List<Message> Messages);
 
 [StreamingDataset]
 public partial record MixedRow(
