@@ -36,11 +36,7 @@ public sealed record ParquetReadOptions
     public int BatchSize
     {
         get => _batchSize;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchSize));
-            _batchSize = value;
-        }
+        init => _batchSize = Positive(value);
     }
 
     /// <summary>
@@ -51,11 +47,7 @@ public sealed record ParquetReadOptions
     public long BatchBytes
     {
         get => _batchBytes;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(BatchBytes));
-            _batchBytes = value;
-        }
+        init => _batchBytes = Positive(value);
     }
 
     /// <summary>
@@ -65,11 +57,7 @@ public sealed record ParquetReadOptions
     public int DecodeAhead
     {
         get => _decodeAhead;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value, nameof(DecodeAhead));
-            _decodeAhead = value;
-        }
+        init => _decodeAhead = NotNegative(value);
     }
 
     /// <summary>
@@ -79,11 +67,7 @@ public sealed record ParquetReadOptions
     public int DecodeThreads
     {
         get => _decodeThreads;
-        init
-        {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, nameof(DecodeThreads));
-            _decodeThreads = value;
-        }
+        init => _decodeThreads = Positive(value);
     }
 
     /// <summary>Whether page CRCs are checked where the writer stored them (default true).</summary>
@@ -93,10 +77,21 @@ public sealed record ParquetReadOptions
     public ColumnBufferPool BufferPool
     {
         get => _bufferPool;
-        init
-        {
-            ArgumentNullException.ThrowIfNull(value, nameof(BufferPool));
-            _bufferPool = value;
-        }
+        init => _bufferPool = value ?? throw new ArgumentNullException(nameof(BufferPool));
+    }
+
+    // A value out of range is refused where it is set, naming the setting (CallerMemberName gives the property's).
+    private static T Positive<T>(T value, [System.Runtime.CompilerServices.CallerMemberName] string setting = "")
+        where T : System.Numerics.INumber<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(value, setting);
+        return value;
+    }
+
+    private static T NotNegative<T>(T value, [System.Runtime.CompilerServices.CallerMemberName] string setting = "")
+        where T : System.Numerics.INumber<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(value, setting);
+        return value;
     }
 }

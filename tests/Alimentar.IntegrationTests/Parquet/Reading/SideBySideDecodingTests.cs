@@ -41,6 +41,43 @@ public sealed class SideBySideDecodingTests
     }
 
     [Fact]
+    public async Task Columns_decoded_side_by_side_read_the_same_through_a_stream_and_an_object_store()
+    {
+        // A stream has one position for every column's reads; an object store's reader fetches blocks ahead for them all.
+        using var file = new TempFile();
+        Write(file.Path);
+        List<string> expected = ParquetFiles.ReadAll(new ParquetSource<MixedRow>(file.Path).DecodeThreads(1)).Select(Describe).ToList();
+        await using FileStream stream = File.OpenRead(file.Path);
+
+        List<string> fromStream = ParquetFiles.ReadAll(new ParquetSource<MixedRow>(stream, "mixed").DecodeThreads(4)).Select(Describe).ToList();
+        List<string> fromStore = ParquetFiles.ReadAll(
+            new ParquetSource<MixedRow>(new LocalObjectStore(Path.GetDirectoryName(file.Path)!), Path.GetFileName(file.Path)).DecodeThreads(4)).Select(Describe).ToList();
+
+        Assert.Equal(expected, fromStream);
+        Assert.Equal(expected, fromStore);
+    }
+
+    [Fact]
+    public void Abandoning_a_pass_while_columns_decode_side_by_side_returns_every_buffer()
+    {
+        using var file = new TempFile();
+        Write(file.Path);
+        var pool = new ColumnBufferPool();
+        for (int abandonAfter = 1; abandonAfter <= 3; abandonAfter++)
+        {
+            using (var streaming = new StreamingDataset<MixedRow>(new ParquetSource<MixedRow>(file.Path).DecodeThreads(4).DecodeAhead(2).WithBufferPool(pool), bufferSize: 2))
+            {
+                foreach (Batch<MixedRow> batch in streaming.Take(abandonAfter))
+                {
+                    batch.Dispose();
+                }
+            }
+
+            Assert.Equal(0, pool.OutstandingBuffers);
+        }
+    }
+
+    [Fact]
     public async Task A_full_batch_is_decoded_side_by_side_and_a_small_one_on_the_decoding_thread()
     {
         using var file = new TempFile();
