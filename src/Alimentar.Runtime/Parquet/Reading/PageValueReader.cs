@@ -277,9 +277,9 @@ internal sealed class PageValueReader : IDisposable
                 Span<int> indices = Indices(count);
                 _rle.Read(indices);
                 ColumnDictionary dictionary = _dictionary!;
+                ColumnDictionary.CheckIndices(indices, dictionary.Count);
                 for (int i = 0; i < count; i++)
                 {
-                    ColumnDictionary.CheckIndex(indices[i], dictionary.Count);
                     destination[i] = converter.FromDictionary(dictionary, indices[i]);
                 }
 

@@ -112,9 +112,9 @@ internal sealed class ColumnDictionary : IDisposable
                 Gather(MemoryMarshal.Cast<byte, long>(FixedValues), indices, MemoryMarshal.Cast<byte, long>(destination), count);
                 return;
             default:
+                CheckIndices(indices, count);
                 for (int i = 0; i < indices.Length; i++)
                 {
-                    CheckIndex(indices[i], count);
                     Fixed(indices[i]).CopyTo(destination.Slice(i * Width, Width));
                 }
 
@@ -143,21 +143,31 @@ internal sealed class ColumnDictionary : IDisposable
         }
     }
 
-    public static void CheckIndex(int index, int count)
+    /// <summary>
+    /// Refuses a page whose indices point past a dictionary of <paramref name="count"/> entries. One vectorised scan
+    /// of the batch's indices: checked one by one, in a call the JIT would not inline for its throw, the check took
+    /// a sixth of the time of decoding a dictionary-encoded file.
+    /// </summary>
+    public static void CheckIndices(ReadOnlySpan<int> indices, int count)
     {
-        if ((uint)index >= (uint)count)
+        // An empty dictionary has no range to search within: any index at all is outside it.
+        int outside = count > 0 ? indices.IndexOfAnyExceptInRange(0, count - 1) : indices.IsEmpty ? -1 : 0;
+        if (outside >= 0)
         {
-            throw new InvalidDataException($"a dictionary index {index} in a dictionary of {count} values");
+            ThrowOutside(indices[outside], count);
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowOutside(int index, int count) =>
+        throw new InvalidDataException($"a dictionary index {index} in a dictionary of {count} values");
+
     private static void Gather<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> indices, Span<T> destination, int count)
     {
+        CheckIndices(indices, count);
         for (int i = 0; i < indices.Length; i++)
         {
-            int index = indices[i];
-            CheckIndex(index, count);
-            destination[i] = values[index];
+            destination[i] = values[indices[i]];
         }
     }
 
