@@ -58,6 +58,34 @@ public sealed class SideBySideDecodingTests
     }
 
     [Fact]
+    public void Shards_shuffled_and_resumed_mid_row_group_read_the_same_rows_side_by_side()
+    {
+        using var file = new TempFile();
+        Write(file.Path);
+        List<string> Shard(int threads, int rank)
+        {
+            using var streaming = new StreamingDataset<MixedRow>(new ParquetSource<MixedRow>(file.Path).DecodeThreads(threads), 4).WithShard(rank, 2).WithShuffle(3);
+            return streaming.Rows().Select(Describe).ToList();
+        }
+
+        List<string> Resumed(int threads)
+        {
+            using var first = new StreamingDataset<MixedRow>(new ParquetSource<MixedRow>(file.Path).DecodeThreads(threads), 4).WithShuffle(3);
+            var rows = first.Rows().Take(12_345).Select(Describe).ToList();
+            StreamingState state = first.GetState();
+            using var second = new StreamingDataset<MixedRow>(new ParquetSource<MixedRow>(file.Path).DecodeThreads(threads), 4).WithShuffle(3).ResumeFrom(state);
+            rows.AddRange(second.Rows().Select(Describe));
+            return rows;
+        }
+
+        Assert.Equal(Shard(1, 0), Shard(4, 0));
+        Assert.Equal(Shard(1, 1), Shard(4, 1));
+        List<string> resumed = Resumed(4);
+        Assert.Equal(Resumed(1), resumed);
+        Assert.Equal(45_000, resumed.Distinct().Count());
+    }
+
+    [Fact]
     public void Abandoning_a_pass_while_columns_decode_side_by_side_returns_every_buffer()
     {
         using var file = new TempFile();
