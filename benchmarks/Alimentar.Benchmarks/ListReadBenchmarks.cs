@@ -20,3 +20,22 @@ public class ListReadBenchmarks
     [Benchmark(Description = "DuckDB.NET streaming reader")]
     public double DuckDbStreaming() => TokenReaders.DuckDbStreaming(_path);
 }
+
+/// <summary>Embeddings (100,000 documents of 768 floats, DuckDB-written, ZSTD): the flat accessor, typed rows and DuckDB.NET.</summary>
+[MemoryDiagnoser]
+public class EmbeddingReadBenchmarks
+{
+    private string _path = string.Empty;
+
+    [GlobalSetup]
+    public void WriteFile() => _path = EmbeddingReaders.File();
+
+    [Benchmark(Baseline = true, Description = "Alimentar flat ListColumn<float>")]
+    public double AlimentarFlat() => EmbeddingReaders.AlimentarFlat(_path);
+
+    [Benchmark(Description = "Alimentar typed rows (float[] per row)")]
+    public double AlimentarRows() => EmbeddingReaders.AlimentarRows(_path);
+
+    [Benchmark(Description = "DuckDB.NET streaming reader")]
+    public double DuckDbStreaming() => EmbeddingReaders.DuckDbStreaming(_path);
+}

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 // Timed suites:            dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- --filter '*'
 // Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
 //                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory tokens [rows]
+//                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory embeddings [rows]
 // Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
 // Written file sizes:      dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- sizes
 // 1 to N cores, cold/warm: dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- cores [rows]
@@ -16,6 +17,7 @@ return args switch
     ["cores-child", string workload, string path] => ScalingRunner.Child(workload, path),
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
     ["tokens", string reader, string path] => MemoryRunner.ReadTokens(reader, path),
+    ["embeddings", string reader, string path] => MemoryRunner.ReadEmbeddings(reader, path),
     _ => RunSuites(args),
 };
 
