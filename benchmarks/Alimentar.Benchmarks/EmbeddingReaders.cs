@@ -4,11 +4,7 @@ namespace Alimentar.Benchmarks;
 [StreamingDataset]
 public partial record EmbeddedDocument(long Id, float[] Embedding);
 
-/// <summary>
-/// Readers of the embedding file, each summing every float so that nothing is optimised away: the flat
-/// <see cref="ListColumn{T}"/> accessor (what a tensor is made from), typed rows (a <c>float[]</c> per row), and
-/// DuckDB.NET's streaming reader.
-/// </summary>
+/// <summary>The embedding file and its readers (<see cref="ListReaders"/>): the flat accessor (what a tensor is made from), typed rows and DuckDB.NET.</summary>
 public static class EmbeddingReaders
 {
     /// <summary>The floats per embedding.</summary>
@@ -23,54 +19,15 @@ public static class EmbeddingReaders
     };
 
     /// <summary>Alimentar's flat accessor at default settings: every float of a batch as one span.</summary>
-    public static double AlimentarFlat(string path)
-    {
-        using var streaming = new StreamingDataset<EmbeddedDocument>(new ParquetSource<EmbeddedDocument>(path), bufferSize: 4);
-        double sum = 0;
-        foreach (Batch<EmbeddedDocument> batch in streaming)
-        {
-            using (batch)
-            {
-                foreach (float value in batch.Embedding.Values)
-                {
-                    sum += value;
-                }
-            }
-        }
-
-        return sum;
-    }
+    public static double AlimentarFlat(string path) =>
+        ListReaders.SumFlat<EmbeddedDocument, float, double>(new ParquetSource<EmbeddedDocument>(path), batch => batch.Embedding);
 
     /// <summary>Alimentar typed rows at default settings: one <c>float[]</c> per document.</summary>
-    public static double AlimentarRows(string path)
-    {
-        using var streaming = new StreamingDataset<EmbeddedDocument>(new ParquetSource<EmbeddedDocument>(path), bufferSize: 4);
-        double sum = 0;
-        foreach (EmbeddedDocument document in streaming.Rows())
-        {
-            foreach (float value in document.Embedding)
-            {
-                sum += value;
-            }
-        }
-
-        return sum;
-    }
+    public static double AlimentarRows(string path) =>
+        ListReaders.SumRows<EmbeddedDocument, float, double>(new ParquetSource<EmbeddedDocument>(path), document => document.Embedding);
 
     /// <summary>DuckDB.NET's streaming reader, the list handed out per row.</summary>
-    public static double DuckDbStreaming(string path) => Readers.DuckDbQuery($"SELECT embedding FROM read_parquet('{path}')", reader =>
-    {
-        double sum = 0;
-        while (reader.Read())
-        {
-            foreach (float value in reader.GetFieldValue<List<float>>(0))
-            {
-                sum += value;
-            }
-        }
-
-        return sum;
-    });
+    public static double DuckDbStreaming(string path) => ListReaders.SumDuckDb<float, double>(path, "embedding");
 
     /// <summary>
     /// The embedding file, written by DuckDB with ZSTD in 10,000-row row groups: <paramref name="rows"/> documents of

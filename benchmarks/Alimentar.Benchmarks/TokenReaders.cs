@@ -23,54 +23,15 @@ public static class TokenReaders
     /// <summary>Alimentar's flat accessor: every token of a batch as one span, nothing allocated per row.</summary>
     public static double AlimentarFlat(string path) => AlimentarFlat(new ParquetSource<TokenizedDocument>(path).BatchSize(1024));
 
-    private static double AlimentarFlat(ParquetSource<TokenizedDocument> source)
-    {
-        using var streaming = new StreamingDataset<TokenizedDocument>(source, bufferSize: 4);
-        long sum = 0;
-        foreach (Batch<TokenizedDocument> batch in streaming)
-        {
-            using (batch)
-            {
-                foreach (int token in batch.Tokens.Values)
-                {
-                    sum += token;
-                }
-            }
-        }
-
-        return sum;
-    }
+    private static double AlimentarFlat(ParquetSource<TokenizedDocument> source) =>
+        ListReaders.SumFlat<TokenizedDocument, int, long>(source, batch => batch.Tokens);
 
     /// <summary>Alimentar typed rows: one <c>int[]</c> per document.</summary>
-    public static double AlimentarRows(string path)
-    {
-        using var streaming = new StreamingDataset<TokenizedDocument>(new ParquetSource<TokenizedDocument>(path).BatchSize(1024), bufferSize: 4);
-        long sum = 0;
-        foreach (TokenizedDocument document in streaming.Rows())
-        {
-            foreach (int token in document.Tokens)
-            {
-                sum += token;
-            }
-        }
-
-        return sum;
-    }
+    public static double AlimentarRows(string path) =>
+        ListReaders.SumRows<TokenizedDocument, int, long>(new ParquetSource<TokenizedDocument>(path).BatchSize(1024), document => document.Tokens);
 
     /// <summary>DuckDB.NET's streaming reader, the list column handed out per row.</summary>
-    public static double DuckDbStreaming(string path) => Readers.DuckDbQuery($"SELECT tokens FROM read_parquet('{path}')", reader =>
-    {
-        long sum = 0;
-        while (reader.Read())
-        {
-            foreach (int token in reader.GetFieldValue<List<int>>(0))
-            {
-                sum += token;
-            }
-        }
-
-        return sum;
-    });
+    public static double DuckDbStreaming(string path) => ListReaders.SumDuckDb<int, long>(path, "tokens");
 
     /// <summary>
     /// The token file the list suites read, written by DuckDB with ZSTD: <paramref name="rows"/> documents of

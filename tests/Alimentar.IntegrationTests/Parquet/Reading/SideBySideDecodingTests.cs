@@ -110,8 +110,7 @@ public sealed class SideBySideDecodingTests
     {
         using var file = new TempFile();
         Write(file.Path);
-        await using ParquetFileReader<MixedRow> reader = await ParquetFileReader<MixedRow>.OpenAsync(
-            _ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(file.Path)), file.Path, new ParquetReadOptions { DecodeThreads = 2 }, CancellationToken.None);
+        await using ParquetFileReader<MixedRow> reader = await OpenOnTwoThreadsAsync<MixedRow>(file.Path);
         using RowGroupReader rowGroup = reader.OpenRowGroup(0);
 
         Assert.True(rowGroup.NextBatch(8_192, sideBySide: true).DecodesSideBySide);
@@ -125,8 +124,7 @@ public sealed class SideBySideDecodingTests
         // Records are read when generated code asks for them, so only the id could move to another thread: not worth it.
         using var file = new TempFile();
         Write(file.Path);
-        await using ParquetFileReader<MessagesOnly> reader = await ParquetFileReader<MessagesOnly>.OpenAsync(
-            _ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(file.Path)), file.Path, new ParquetReadOptions { DecodeThreads = 2 }, CancellationToken.None);
+        await using ParquetFileReader<MessagesOnly> reader = await OpenOnTwoThreadsAsync<MessagesOnly>(file.Path);
         using RowGroupReader rowGroup = reader.OpenRowGroup(0);
 
         Assert.False(rowGroup.NextBatch(16_384, sideBySide: true).DecodesSideBySide);
@@ -159,6 +157,10 @@ public sealed class SideBySideDecodingTests
         Assert.Equal(3, new ParquetSource<MixedRow>(file.Path).DecodeThreads(3).Options.DecodeThreads);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetSource<MixedRow>(file.Path).DecodeThreads(0));
     }
+
+    private static ValueTask<ParquetFileReader<T>> OpenOnTwoThreadsAsync<T>(string path)
+        where T : IStreamingRow<T> =>
+        ParquetFileReader<T>.OpenAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, new ParquetReadOptions { DecodeThreads = 2 }, CancellationToken.None);
 
     private static void Write(string path)
     {
