@@ -56,52 +56,56 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new ValueSegments<T>(reader), token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new ValueSegments<T>(reader), token), cancellationToken);
 
     public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new NullableValueSegments<T>(reader), token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new NullableValueSegments<T>(reader), token), cancellationToken);
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => reader.ReadStringColumnAsync(column, destination, token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => reader.ReadStringColumnAsync(column, destination, token), cancellationToken);
 
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => reader.ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(reader, default), token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(reader, default), token), cancellationToken);
 
     public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, token), cancellationToken);
 
     public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, token), cancellationToken);
 
     public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, new StringConverter(reader._binding.StringPoolFor(column)), token), cancellationToken);
 
     public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), token), cancellationToken);
+        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, default(BinaryConverter), token), cancellationToken);
 
     public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T, TElement>(destination, static value => value, element, token), cancellationToken);
+        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
 
     public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T?, TElement>(destination, static value => value, element, token), cancellationToken);
+        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T?, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
 
     public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(destination, new StringConverter(_binding.StringPoolFor(column)), element, token), cancellationToken);
+        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(state.destination, new StringConverter(reader._binding.StringPoolFor(column)), state.element, token), cancellationToken);
 
     public ValueTask ReadNestedBinaryListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<byte[]?>, int, TElement> element, CancellationToken cancellationToken) =>
-        Read(column, (reader, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(destination, default(BinaryConverter), element, token), cancellationToken);
+        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(state.destination, default(BinaryConverter), state.element, token), cancellationToken);
 
     /// <summary>
     /// Runs a read that only fills the store's buffers now, or queues it to be decoded side by side with the batch's
-    /// other columns when the batch has a fan-out.
+    /// other columns when the batch has a fan-out. The reads are static lambdas over a state, so reading now allocates
+    /// nothing; only a queued read is wrapped.
     /// </summary>
-    private ValueTask Read(int column, Func<PagedColumnReader, CancellationToken, ValueTask> read, CancellationToken cancellationToken) =>
-        _fanOut is { } fanOut ? fanOut.Defer(column, read) : read(this, cancellationToken);
+    private ValueTask Read<TState>(int column, TState state, Func<PagedColumnReader, int, TState, CancellationToken, ValueTask> read, CancellationToken cancellationToken) =>
+        _fanOut is { } fanOut ? Defer(fanOut, column, state, read) : read(this, column, state, cancellationToken);
+
+    private static ValueTask Defer<TState>(ColumnFanOut fanOut, int column, TState state, Func<PagedColumnReader, int, TState, CancellationToken, ValueTask> read) =>
+        fanOut.Defer(column, (reader, token) => read(reader, column, state, token));
 
     private ValueTask ReadStringColumnAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
     {
