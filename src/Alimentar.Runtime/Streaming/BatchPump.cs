@@ -224,7 +224,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
                 AlimentarMetrics.RowCounter.Add(batch.Count);
                 AlimentarMetrics.BatchCounter.Add(1);
             }
-            if (_flow.BackpressureLimit > 0 && _buffered.Count >= _flow.BackpressureLimit)
+            if (_flow.Backpressure > 0 && _buffered.Count >= _flow.Backpressure)
             {
                 _paused = true;
             }

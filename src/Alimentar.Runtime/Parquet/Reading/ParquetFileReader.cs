@@ -179,7 +179,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
                 position = range.Start;
                 while (position < range.End)
                 {
-                    int rows = (int)Math.Min(rowGroup.BatchRows(reading.RowsPerBatch, reading.BytesPerBatch), range.End - position);
+                    int rows = (int)Math.Min(rowGroup.BatchRows(reading.BatchSize, reading.BatchBytes), range.End - position);
                     ColumnStore<T>? store = reading.Filter is { } filter
                         ? await ReadFilteredBatchAsync(rowGroup, rows, filter, cancellationToken).ConfigureAwait(false)
                         : await ReadBatchAsync(rowGroup, rows, cancellationToken).ConfigureAwait(false);

@@ -9,14 +9,14 @@ namespace Alimentar.Parquet.Reading;
 /// <param name="OffsetIndexes">Per column, its offset index where one is loaded (to seek over pages), or none.</param>
 /// <param name="ByPages">Whether each range's pages are fetched as it is reached (a filter's page-index plan) rather than the chunks' first stretches up front.</param>
 /// <param name="Filter">The rows to keep inside the ranges, or null for all of them.</param>
-/// <param name="RowsPerBatch">The most rows a batch reads.</param>
-/// <param name="BytesPerBatch">The most uncompressed bytes a batch is estimated to hold.</param>
+/// <param name="BatchSize">The most rows a batch reads.</param>
+/// <param name="BatchBytes">The most uncompressed bytes a batch is estimated to hold.</param>
 /// <param name="Memory">The pass's memory tracker, or null.</param>
 internal sealed record RowGroupReading(
     IReadOnlyList<RowRange> Ranges,
     IReadOnlyList<OffsetIndex?> OffsetIndexes,
     bool ByPages,
     FilterNode? Filter,
-    int RowsPerBatch,
-    long BytesPerBatch,
+    int BatchSize,
+    long BatchBytes,
     MemoryTracker? Memory);
