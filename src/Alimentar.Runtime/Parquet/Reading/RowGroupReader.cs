@@ -33,9 +33,10 @@ internal sealed class RowGroupReader : IDisposable
         // from as soon as they are read) but the largest, which one thread decodes whatever happens.
         long[] sideBySide = SideBySideBytes(chunks, binding);
         SideBySideBytesPerRow = rows == 0 ? 0 : (double)(sideBySide.Sum() - sideBySide.DefaultIfEmpty().Max()) / rows;
-        if (decodeThreads > 1 && chunks.Length > 1)
+        int movable = sideBySide.Count(bytes => bytes > 0);
+        if (decodeThreads > 1 && movable > 1)
         {
-            _fanOut = new ColumnFanOut(Math.Min(decodeThreads, chunks.Length), [.. chunks.Select(chunk => chunk.Layout.UncompressedLength)]);
+            _fanOut = new ColumnFanOut(Math.Min(decodeThreads, movable), sideBySide);
         }
     }
 
