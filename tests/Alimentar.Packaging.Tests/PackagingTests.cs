@@ -1,35 +1,24 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Runtime.InteropServices;
+
 namespace Alimentar.Packaging.Tests;
 
 /// <summary>What a user gets from NuGet and from a NativeAOT publish, checked by building them for real.</summary>
-public sealed class PackagingTests
+public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFeed>
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
 
     [Fact]
     public void A_fresh_project_consumes_the_packages_from_a_folder_feed_and_runs()
     {
-        string root = DotNet.RepositoryRoot;
         string work = Directory.CreateTempSubdirectory("alimentar-consumer-").FullName;
-        string feed = Path.Combine(work, "feed");
-        string version = $"0.1.0-check{DateTime.UtcNow:yyyyMMddHHmmssfff}";
         try
         {
-            foreach (string project in new[] { "src/Alimentar.Abstractions", "src/Alimentar.Runtime", "src/Alimentar.Storage.S3", "src/Alimentar.Storage.Azure", "src/Alimentar.ML", "src/Alimentar.TorchSharp" })
-            {
-                (int packed, string packOutput) = DotNet.Run("dotnet", $"pack {project} -c Release -o \"{feed}\" -p:Version={version}", root, BuildTimeout);
-                Assert.True(packed == 0, packOutput);
-            }
-
             string consumer = Path.Combine(work, "Consumer");
             Directory.CreateDirectory(consumer);
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="alimentar-local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            File.WriteAllText(Path.Combine(consumer, "nuget.config"), packages.NuGetConfig);
             File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
@@ -41,11 +30,11 @@ public sealed class PackagingTests
                     <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
                   </PropertyGroup>
                   <ItemGroup>
-                    <PackageReference Include="Alimentar" Version="{version}" />
-                    <PackageReference Include="Alimentar.Storage.S3" Version="{version}" />
-                    <PackageReference Include="Alimentar.Storage.Azure" Version="{version}" />
-                    <PackageReference Include="Alimentar.ML" Version="{version}" />
-                    <PackageReference Include="Alimentar.TorchSharp" Version="{version}" />
+                    <PackageReference Include="Alimentar" Version="{packages.Version}" />
+                    <PackageReference Include="Alimentar.Storage.S3" Version="{packages.Version}" />
+                    <PackageReference Include="Alimentar.Storage.Azure" Version="{packages.Version}" />
+                    <PackageReference Include="Alimentar.ML" Version="{packages.Version}" />
+                    <PackageReference Include="Alimentar.TorchSharp" Version="{packages.Version}" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -84,6 +73,11 @@ public sealed class PackagingTests
                 File.Delete(path);
                 Console.WriteLine($"consumer rows={rows} sum={sum} stored={stored} {s3.Name} {blobs.Name} dataview={view.Schema.Count}/{viewRows} {torch}");
 
+                // Which image of the runtime the host chose on this machine, and whether it is precompiled.
+                System.Reflection.Assembly runtime = typeof(StreamingDataset<>).Assembly;
+                using var image = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(runtime.Location));
+                Console.WriteLine($"runtime image {Path.GetRelativePath(AppContext.BaseDirectory, runtime.Location).Replace('\\', '/')} precompiled={image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0}");
+
                 [StreamingDataset]
                 public partial record Point(long X, float Y, string? Tag);
                 """);
@@ -92,6 +86,10 @@ public sealed class PackagingTests
 
             Assert.True(ran == 0, output);
             Assert.Contains("consumer rows=1000 sum=249750 stored=1000 s3://datasets az://datasets dataview=3/1000 Alimentar.TorchSharp+TorchSharp", output, StringComparison.Ordinal);
+            string expectedImage = PackedFeed.PrecompiledRuntimes.Contains(RuntimeInformation.RuntimeIdentifier)
+                ? $"runtime image runtimes/{RuntimeInformation.RuntimeIdentifier}/lib/net10.0/Alimentar.Runtime.dll precompiled=True"
+                : "runtime image Alimentar.Runtime.dll precompiled=False";
+            Assert.Contains(expectedImage, output, StringComparison.Ordinal);
         }
         finally
         {
@@ -99,14 +97,44 @@ public sealed class PackagingTests
         }
     }
 
+    /// <summary>
+    /// The NativeAOT sample's own sources, built against the packages (whose runtime images are precompiled): the
+    /// compiler takes them as it takes IL, and the program runs the same.
+    /// </summary>
     [Fact]
-    public void The_nativeaot_sample_publishes_without_alimentar_warnings_and_runs()
+    public void The_nativeaot_sample_publishes_from_the_packages_without_alimentar_warnings_and_runs()
     {
         string root = DotNet.RepositoryRoot;
-        string output = Directory.CreateTempSubdirectory("alimentar-aot-").FullName;
+        string work = Directory.CreateTempSubdirectory("alimentar-aot-").FullName;
+        string output = Path.Combine(work, "out");
         try
         {
-            (int published, string log) = DotNet.Run("dotnet", $"publish samples/Alimentar.NativeAot -c Release -r linux-x64 -o \"{output}\"", root, BuildTimeout);
+            string project = Path.Combine(work, "Alimentar.NativeAot");
+            Directory.CreateDirectory(project);
+            foreach (string source in Directory.GetFiles(Path.Combine(root, "samples", "Alimentar.NativeAot"), "*.cs"))
+            {
+                File.Copy(source, Path.Combine(project, Path.GetFileName(source)));
+            }
+
+            File.WriteAllText(Path.Combine(project, "nuget.config"), packages.NuGetConfig);
+            File.WriteAllText(Path.Combine(project, "Alimentar.NativeAot.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <PublishAot>true</PublishAot>
+                    <InvariantGlobalization>true</InvariantGlobalization>
+                    <TrimmerSingleWarn>false</TrimmerSingleWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Alimentar" Version="{packages.Version}" />
+                  </ItemGroup>
+                </Project>
+                """);
+
+            (int published, string log) = DotNet.Run("dotnet", $"publish -c Release -r linux-x64 -o \"{output}\"", project, BuildTimeout);
             Assert.True(published == 0, log);
 
             // The product carries no reflection-based dependency any more: not one trim or AOT warning.
@@ -126,7 +154,71 @@ public sealed class PackagingTests
         }
         finally
         {
-            Directory.Delete(output, recursive: true);
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The runtime's packages carry IL for every platform and a precompiled image for each of the common runtimes,
+    /// built from that same IL: one module version id, so the symbol package serves every image.
+    /// </summary>
+    [Theory]
+    [InlineData("Alimentar", "Alimentar.Runtime.dll")]
+    [InlineData("Alimentar.Abstractions", "Alimentar.Abstractions.dll")]
+    public void The_runtime_packages_carry_IL_and_a_precompiled_image_per_common_runtime(string package, string assembly)
+    {
+        using ZipArchive nupkg = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{package}.{packages.Version}.nupkg"));
+        Image il = Image.Read(nupkg, $"lib/net10.0/{assembly}");
+        Assert.False(il.Precompiled);
+
+        foreach (string runtime in PackedFeed.PrecompiledRuntimes)
+        {
+            Image precompiled = Image.Read(nupkg, $"runtimes/{runtime}/lib/net10.0/{assembly}");
+            Assert.True(precompiled.Precompiled, runtime);
+            Assert.Equal(runtime, precompiled.Runtime);
+            Assert.Equal(il.ModuleVersionId, precompiled.ModuleVersionId);
+        }
+
+        Assert.Equal(PackedFeed.PrecompiledRuntimes.Length, nupkg.Entries.Count(e => e.FullName.StartsWith("runtimes/", StringComparison.Ordinal)));
+        using ZipArchive snupkg = ZipFile.OpenRead(Path.Combine(packages.Feed, $"{package}.{packages.Version}.snupkg"));
+        Assert.Contains(snupkg.Entries, e => e.FullName == $"lib/net10.0/{Path.ChangeExtension(assembly, ".pdb")}");
+    }
+
+    /// <summary>What the PE headers say about one assembly in a package.</summary>
+    private sealed record Image(bool Precompiled, string Runtime, Guid ModuleVersionId)
+    {
+        public static Image Read(ZipArchive package, string path)
+        {
+            ZipArchiveEntry entry = package.GetEntry(path) ?? throw new Xunit.Sdk.XunitException($"The package has no {path}.");
+            using var bytes = new MemoryStream();
+            using (Stream stream = entry.Open())
+            {
+                stream.CopyTo(bytes);
+            }
+
+            bytes.Position = 0;
+            using var pe = new PEReader(bytes);
+            MetadataReader metadata = pe.GetMetadataReader();
+            Guid mvid = metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
+            bool precompiled = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+            return new Image(precompiled, precompiled ? RuntimeOf((ushort)pe.PEHeaders.CoffHeader.Machine) : "any", mvid);
+        }
+
+        // A ReadyToRun image names its operating system by XOR-ing a constant into the machine field.
+        private static string RuntimeOf(ushort machine)
+        {
+            foreach ((string os, ushort key) in new[] { ("win", (ushort)0), ("linux", (ushort)0x7B79), ("osx", (ushort)0x4644) })
+            {
+                switch ((ushort)(machine ^ key))
+                {
+                    case 0x8664:
+                        return os + "-x64";
+                    case 0xAA64:
+                        return os + "-arm64";
+                }
+            }
+
+            return $"unknown machine 0x{machine:X4}";
         }
     }
 }
