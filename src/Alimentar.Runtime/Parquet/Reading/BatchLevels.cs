@@ -13,63 +13,60 @@ internal sealed class BatchLevels : IDisposable
 
     public ReadOnlySpan<byte> Repetitions => _repetitions.AsSpan(0, _count);
 
-    /// <summary>Copies the page's slots up to the start of row <paramref name="rows"/> + 1 (or the page's end); returns how many.</summary>
-    public int TakeFromPage(ColumnChunkReader chunk, int rows)
+    /// <summary>
+    /// Takes the page's slots up to the start of row <paramref name="rows"/> + 1 (or the page's end) and copies
+    /// their levels; the caller reads the taken slots' present values.
+    /// </summary>
+    public PageSlots TakeFromPage(ColumnChunkReader chunk, int rows)
     {
-        ReadOnlySpan<byte> repetitions = chunk.Repetitions(chunk.PageSlotsLeft);
+        ReadOnlySpan<byte> repetitions = chunk.RepetitionsLeft;
+        int take;
         if (repetitions.IsEmpty)
         {
-            return TakeFlat(chunk, rows);
-        }
-
-        int take = 0;
-        for (; take < repetitions.Length; take++)
-        {
-            if (repetitions[take] == 0)
-            {
-                if (Rows == rows)
-                {
-                    break;
-                }
-
-                Rows++;
-            }
-            else if (Rows == 0)
-            {
-                throw new InvalidDataException("a list that continues before any list started");
-            }
-        }
-
-        Grow(_count + take);
-        repetitions[..take].CopyTo(_repetitions.AsSpan(_count));
-        Copy(chunk, take);
-        return take;
-    }
-
-    /// <summary>A flat column's slots are its rows: up to <paramref name="rows"/> in all, repetition 0 each.</summary>
-    private int TakeFlat(ColumnChunkReader chunk, int rows)
-    {
-        int take = Math.Min(chunk.PageSlotsLeft, rows - Rows);
-        Grow(_count + take);
-        _repetitions.AsSpan(_count, take).Clear();
-        Copy(chunk, take);
-        Rows += take;
-        return take;
-    }
-
-    private void Copy(ColumnChunkReader chunk, int take)
-    {
-        ReadOnlySpan<byte> definitions = chunk.Definitions(take);
-        if (definitions.IsEmpty)
-        {
-            _definitions.AsSpan(_count, take).Clear();
+            // A flat column's slots are its rows: up to rows in all.
+            take = Math.Min(chunk.PageSlotsLeft, rows - Rows);
+            Rows += take;
         }
         else
         {
-            definitions.CopyTo(_definitions.AsSpan(_count));
+            take = 0;
+            for (; take < repetitions.Length; take++)
+            {
+                if (repetitions[take] == 0)
+                {
+                    if (Rows == rows)
+                    {
+                        break;
+                    }
+
+                    Rows++;
+                }
+                else if (Rows == 0)
+                {
+                    throw new InvalidDataException("a list that continues before any list started");
+                }
+            }
         }
 
+        PageSlots slots = chunk.Take(take);
+        Grow(_count + take);
+        Copy(slots.Repetitions, _repetitions.AsSpan(_count, take));
+        Copy(slots.Definitions, _definitions.AsSpan(_count, take));
         _count += take;
+        return slots;
+    }
+
+    /// <summary>Copies levels out of a page; a column without such levels has level 0 in every slot.</summary>
+    private static void Copy(ReadOnlySpan<byte> levels, Span<byte> destination)
+    {
+        if (levels.IsEmpty)
+        {
+            destination.Clear();
+        }
+        else
+        {
+            levels.CopyTo(destination);
+        }
     }
 
     public void Dispose()

@@ -5,7 +5,7 @@ namespace Alimentar.Parquet.Reading;
 /// <summary>
 /// Reads one column chunk page by page: takes the chunk's bytes from a <see cref="ChunkByteWindow"/>,
 /// parses each page header, checks its CRC, decompresses the page into a pooled buffer, decodes its
-/// levels and hands its values out through a <see cref="PageValueReader"/> a batch at a time. What it
+/// levels and hands its slots out in runs (<see cref="Take"/>), each with its levels and values. What it
 /// holds at once is one window, one page, its levels and the chunk's dictionary, whatever the size of
 /// the chunk. Every size read from the file is checked before a buffer is rented for it.
 /// </summary>
@@ -30,6 +30,9 @@ internal sealed class ColumnChunkReader : IDisposable
     private readonly LevelDecoder _levels = new();
     private ColumnDictionary? _dictionary;
 
+    /// <summary>The current page's values, standing at the first value of the first slot not yet taken.</summary>
+    private readonly PageValueReader _values;
+
     private int _pageSlots;
     private int _slot;
     private long _slotsRead;
@@ -45,13 +48,10 @@ internal sealed class ColumnChunkReader : IDisposable
         _verifyCrc = verifyCrc;
         _decompressor = new PageDecompressor(layout.Codec);
         _bytes = new ChunkByteWindow(file, layout.Start, layout.Start + layout.Length);
-        Values = new PageValueReader(layout.Type, layout.TypeLength);
+        _values = new PageValueReader(layout.Type, layout.TypeLength);
     }
 
     public ColumnChunkLayout Layout => _layout;
-
-    /// <summary>The values of the current page, positioned at the first value of the first slot not yet taken.</summary>
-    public PageValueReader Values { get; }
 
     /// <summary>Level slots of the current page not yet taken.</summary>
     public int PageSlotsLeft => _pageSlots - _slot;
@@ -61,21 +61,35 @@ internal sealed class ColumnChunkReader : IDisposable
 
     /// <summary>The bytes this reader holds now: window, page, levels, dictionary and scratch.</summary>
     public long HeldBytes => _bytes.HeldBytes + _page.Length + _definitions.Length + _repetitions.Length
-        + (_dictionary?.SizeInBytes ?? 0) + Values.ScratchBytes;
+        + (_dictionary?.SizeInBytes ?? 0) + _values.ScratchBytes;
 
-    /// <summary>The next <paramref name="count"/> definition levels of the page; empty for a REQUIRED column.</summary>
-    public ReadOnlySpan<byte> Definitions(int count) =>
-        _layout.MaxDefinitionLevel == 0 ? default : _definitions.AsSpan(_slot, count);
-
-    /// <summary>The next <paramref name="count"/> repetition levels of the page; empty for a column outside any list.</summary>
-    public ReadOnlySpan<byte> Repetitions(int count) =>
-        _layout.MaxRepetitionLevel == 0 ? default : _repetitions.AsSpan(_slot, count);
+    /// <summary>The repetition levels of the page's slots not yet taken, to find where rows start before taking; empty for a column outside any list.</summary>
+    public ReadOnlySpan<byte> RepetitionsLeft =>
+        _layout.MaxRepetitionLevel == 0 ? default : _repetitions.AsSpan(_slot, PageSlotsLeft);
 
     /// <summary>The repetition level of the next slot, or 0 for a column outside any list.</summary>
     public int NextRepetition => _layout.MaxRepetitionLevel == 0 ? 0 : _repetitions[_slot];
 
-    /// <summary>Marks <paramref name="slots"/> slots taken (their values must have been read from <see cref="Values"/>).</summary>
-    public void Advance(int slots) => _slot += slots;
+    /// <summary>
+    /// Takes the next <paramref name="slots"/> slots of the current page. They count as read from here on; the
+    /// caller reads their present values from <see cref="PageSlots.Values"/> before it takes more.
+    /// </summary>
+    public PageSlots Take(int slots)
+    {
+        if ((uint)slots > (uint)PageSlotsLeft)
+        {
+            throw new ArgumentOutOfRangeException(nameof(slots), slots, $"the page has {PageSlotsLeft} slots left");
+        }
+
+        var taken = new PageSlots(
+            slots,
+            _layout.MaxDefinitionLevel == 0 ? default : _definitions.AsSpan(_slot, slots),
+            _layout.MaxRepetitionLevel == 0 ? default : _repetitions.AsSpan(_slot, slots),
+            _values,
+            (byte)_layout.MaxDefinitionLevel);
+        _slot += slots;
+        return taken;
+    }
 
     /// <summary>
     /// Passes over the next <paramref name="rows"/> rows, page after page, without building a value: levels are
@@ -102,7 +116,7 @@ internal sealed class ColumnChunkReader : IDisposable
             else
             {
                 // A row starts at repetition level 0 and may run onto the next page: stop before the row after the last.
-                ReadOnlySpan<byte> repetitions = Repetitions(PageSlotsLeft);
+                ReadOnlySpan<byte> repetitions = RepetitionsLeft;
                 take = 0;
                 for (; take < repetitions.Length; take++)
                 {
@@ -118,9 +132,8 @@ internal sealed class ColumnChunkReader : IDisposable
                 }
             }
 
-            ReadOnlySpan<byte> definitions = Definitions(take);
-            Values.Skip(definitions.IsEmpty ? take : definitions.Count((byte)_layout.MaxDefinitionLevel));
-            Advance(take);
+            PageSlots skipped = Take(take);
+            skipped.Values.Skip(skipped.CountPresent());
         }
 
         return true;
@@ -232,7 +245,7 @@ internal sealed class ColumnChunkReader : IDisposable
         Return(ref _repetitions);
         _dictionary?.Dispose();
         _dictionary = null;
-        Values.Dispose();
+        _values.Dispose();
         _decompressor.Dispose();
     }
 
@@ -373,7 +386,7 @@ internal sealed class ColumnChunkReader : IDisposable
         int valueCount = _layout.MaxDefinitionLevel == 0
             ? slots
             : _definitions.AsSpan(0, slots).Count((byte)_layout.MaxDefinitionLevel);
-        Values.Reset(values, header.Encoding, valueCount, _dictionary);
+        _values.Reset(values, header.Encoding, valueCount, _dictionary);
         _pageSlots = slots;
         _slot = 0;
     }

@@ -20,7 +20,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         where TValue : class?
         where TConverter : struct, IByteArrayConverter<TValue> =>
         ReadAsync<TValue>(
-            (c, bound, levels, values, present) => DecodeByteArrays(c, values, present, converter),
+            (pageValues, bound, levels, values, present) => DecodeByteArrays(pageValues, values, present, converter),
             (bound, levels, values) => Assemble(bound, levels, values, destination, static value => value, bound.Descriptor.ElementIsNullable),
             cancellationToken);
 
@@ -34,11 +34,11 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         where TValue : class?
         where TConverter : struct, IByteArrayConverter<TValue> =>
         ReadAsync<TValue>(
-            (c, bound, levels, values, present) => DecodeByteArrays(c, values, present, converter),
+            (pageValues, bound, levels, values, present) => DecodeByteArrays(pageValues, values, present, converter),
             (bound, levels, values) => AssembleNested(bound, levels, values, static value => value, destination, element),
             cancellationToken);
 
-    private delegate void DecodePresent<T>(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present);
+    private delegate void DecodePresent<T>(PageValueReader pageValues, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present);
 
     private delegate void AssembleRows<T>(BoundColumn bound, BatchLevels levels, ReadOnlySpan<T> values);
 
@@ -51,7 +51,7 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         using var values = new ListValues<T>();
         try
         {
-            await GatherAsync(chunk, bound, levels, (c, present) => decode(c, bound, levels, values, present), cancellationToken).ConfigureAwait(false);
+            await GatherAsync(chunk, bound, levels, (pageValues, present) => decode(pageValues, bound, levels, values, present), cancellationToken).ConfigureAwait(false);
             assemble(bound, levels, values.Values);
         }
         catch (Exception error) when (ParquetErrors.ShouldTranslate(error))
@@ -60,21 +60,21 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         }
     }
 
-    private void DecodeValues<T>(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present)
+    private void DecodeValues<T>(PageValueReader pageValues, BoundColumn bound, BatchLevels levels, ListValues<T> values, int present)
         where T : struct
     {
-        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values.Append(present), reader.Scratch);
+        int misfit = TypedValueDecoder.Decode(pageValues, bound.FileType, values.Append(present), reader.Scratch);
         if (misfit >= 0)
         {
             throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
         }
     }
 
-    private static void DecodeByteArrays<TValue, TConverter>(ColumnChunkReader chunk, ListValues<TValue> values, int present, TConverter converter)
+    private static void DecodeByteArrays<TValue, TConverter>(PageValueReader pageValues, ListValues<TValue> values, int present, TConverter converter)
         where TConverter : struct, IByteArrayConverter<TValue>
     {
         TConverter local = converter;
-        chunk.Values.ReadByteArrays(values.Append(present), ref local);
+        pageValues.ReadByteArrays(values.Append(present), ref local);
     }
 
     /// <summary>
@@ -163,14 +163,13 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
     /// <paramref name="decodePresent"/> page by page: for readers that assemble the slots themselves. Works for
     /// flat columns too (a slot per row).
     /// </summary>
-    internal ValueTask GatherSlotsAsync(BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken) =>
+    internal ValueTask GatherSlotsAsync(BatchLevels levels, Action<PageValueReader, int> decodePresent, CancellationToken cancellationToken) =>
         GatherAsync(reader.Chunk(column), reader.Bound(column), levels, decodePresent, cancellationToken);
 
     /// <summary>Takes the slots of exactly <see cref="PagedColumnReader.RowCount"/> rows, page after page, decoding each page's present values.</summary>
-    private async ValueTask GatherAsync(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
+    private async ValueTask GatherAsync(ColumnChunkReader chunk, BoundColumn bound, BatchLevels levels, Action<PageValueReader, int> decodePresent, CancellationToken cancellationToken)
     {
         int rows = reader.RowCount;
-        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
         while (true)
         {
             if (chunk.PageSlotsLeft == 0 && !await chunk.NextPageAsync(cancellationToken).ConfigureAwait(false))
@@ -184,11 +183,8 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 break;
             }
 
-            int take = levels.TakeFromPage(chunk, rows);
-            ReadOnlySpan<byte> definitions = chunk.Definitions(take);
-            int present = definitions.IsEmpty ? take : definitions.Count(maxLevel);
-            decodePresent(chunk, present);
-            chunk.Advance(take);
+            PageSlots slots = levels.TakeFromPage(chunk, rows);
+            decodePresent(slots.Values, slots.CountPresent());
         }
 
         if (levels.Rows != rows)

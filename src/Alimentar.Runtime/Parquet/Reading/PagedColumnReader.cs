@@ -151,33 +151,30 @@ internal sealed class PagedColumnReader : IColumnReader
     private void ReadValues<T>(ColumnChunkReader chunk, BoundColumn bound, Span<T> destination, int row)
         where T : struct
     {
-        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
-        int firstNull = definitions.IsEmpty ? -1 : definitions.IndexOfAnyExcept((byte)bound.Field.MaxDefinitionLevel);
+        PageSlots slots = chunk.Take(destination.Length);
+        int firstNull = slots.FirstAbsent();
         if (firstNull >= 0)
         {
             throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + firstNull);
         }
 
-        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, destination, _scratch);
+        int misfit = TypedValueDecoder.Decode(slots.Values, bound.FileType, destination, _scratch);
         if (misfit >= 0)
         {
             throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + misfit);
         }
-
-        chunk.Advance(destination.Length);
     }
 
     private void ReadNullableValues<T>(ColumnChunkReader chunk, BoundColumn bound, Span<T?> destination, int row)
         where T : struct
     {
-        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
-        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
-        int present = definitions.IsEmpty ? destination.Length : definitions.Count(maxLevel);
+        PageSlots slots = chunk.Take(destination.Length);
+        int present = slots.CountPresent();
         Span<T> values = _scratch.Get<T>(2, present);
-        int misfit = TypedValueDecoder.Decode(chunk.Values, bound.FileType, values, _scratch);
+        int misfit = TypedValueDecoder.Decode(slots.Values, bound.FileType, values, _scratch);
         if (misfit >= 0)
         {
-            throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + LevelMath.SlotOfValue(definitions, maxLevel, misfit));
+            throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + slots.SlotOfValue(misfit));
         }
 
         if (present == destination.Length)
@@ -194,10 +191,8 @@ internal sealed class PagedColumnReader : IColumnReader
         }
         else
         {
-            LevelScatter.Spread(definitions, maxLevel, values, destination);
+            LevelScatter.Spread(slots.Definitions, (byte)bound.Field.MaxDefinitionLevel, values, destination);
         }
-
-        chunk.Advance(destination.Length);
     }
 
     /// <summary>Reads the batch's rows of one column page by page, each page's share through <paramref name="segments"/>.</summary>
@@ -227,29 +222,27 @@ internal sealed class PagedColumnReader : IColumnReader
         where TValue : class?
         where TConverter : struct, IByteArrayConverter<TValue>
     {
-        ReadOnlySpan<byte> definitions = chunk.Definitions(destination.Length);
-        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
-        if (definitions.IsEmpty)
+        PageSlots slots = chunk.Take(destination.Length);
+        if (slots.Definitions.IsEmpty)
         {
-            chunk.Values.ReadByteArrays(destination, ref converter);
-            chunk.Advance(destination.Length);
+            slots.Values.ReadByteArrays(destination, ref converter);
             return;
         }
 
-        int present = definitions.Count(maxLevel);
+        int present = slots.CountPresent();
         if (present < destination.Length && !bound.Descriptor.IsNullable)
         {
-            throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + definitions.IndexOfAnyExcept(maxLevel));
+            throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + slots.FirstAbsent());
         }
 
-        chunk.Values.ReadByteArrays(destination[..present], ref converter);
+        slots.Values.ReadByteArrays(destination[..present], ref converter);
+        ReadOnlySpan<byte> definitions = slots.Definitions;
+        byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
         int next = present;
         for (int i = destination.Length - 1; i >= 0 && next != i + 1; i--)
         {
             destination[i] = definitions[i] == maxLevel ? destination[--next] : default!;
         }
-
-        chunk.Advance(destination.Length);
     }
 
     /// <summary>Decodes the part of a batch's column one page gives, into the matching slice of the destination.</summary>

@@ -231,9 +231,9 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     {
         BoundColumn bound = reader.Bound(leafColumn);
         List<T> present = reader.BatchArrays.ScratchList<T>();
-        await GatherAsync(leafColumn, levels, (chunk, count) =>
+        await GatherAsync(leafColumn, levels, (pageValues, count) =>
         {
-            if (TypedValueDecoder.Decode(chunk.Values, bound.FileType, Grow(present, count), reader.Scratch) >= 0)
+            if (TypedValueDecoder.Decode(pageValues, bound.FileType, Grow(present, count), reader.Scratch) >= 0)
             {
                 throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
             }
@@ -247,10 +247,10 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     {
         BoundColumn bound = reader.Bound(leafColumn);
         List<T?> present = reader.BatchArrays.ScratchList<T?>();
-        await GatherAsync(leafColumn, levels, (chunk, count) =>
+        await GatherAsync(leafColumn, levels, (pageValues, count) =>
         {
             TConverter local = converter;
-            chunk.Values.ReadByteArrays(Grow(present, count), ref local);
+            pageValues.ReadByteArrays(Grow(present, count), ref local);
         }, cancellationToken).ConfigureAwait(false);
         Array slots = Spread<T?, T?>(bound, levels, present, static value => value, reader.BatchArrays);
 
@@ -259,7 +259,7 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         return slots;
     }
 
-    private async ValueTask GatherAsync(int leafColumn, BatchLevels levels, Action<ColumnChunkReader, int> decodePresent, CancellationToken cancellationToken)
+    private async ValueTask GatherAsync(int leafColumn, BatchLevels levels, Action<PageValueReader, int> decodePresent, CancellationToken cancellationToken)
     {
         try
         {
