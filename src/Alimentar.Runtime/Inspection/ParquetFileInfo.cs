@@ -130,7 +130,7 @@ public sealed class ParquetFileInfo
     }
 
     private static Func<CancellationToken, ValueTask<IRangeReader>> Open(IObjectStore store, string key) =>
-        async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, token).ConfigureAwait(false);
+        async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, tracker: null, token).ConfigureAwait(false);
 
     /// <summary>
     /// Decodes every column of every row group, untyped, through the same page reader typed sources use,

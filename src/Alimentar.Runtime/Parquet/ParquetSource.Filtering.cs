@@ -108,7 +108,7 @@ public sealed partial class ParquetSource<T>
 
         // A filtered batch's position counts matching rows, as the plan and resume do.
         long matched = 0;
-        RowGroupReading reading = Reading(reader, plan.Ranges, plan.OffsetIndexes, PassMemory.Current, plan.ByPages, filter);
+        RowGroupReading reading = Reading(reader, plan.Ranges, plan.OffsetIndexes, plan.ByPages, filter);
         await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, reading, cancellationToken).ConfigureAwait(false))
         {
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)matched));

@@ -31,7 +31,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     where T : IStreamingRow<T>
 {
     // Opens what one pass reads pages from: positional reads for a path, a locked stream otherwise.
-    private readonly Func<CancellationToken, ValueTask<IRangeReader>> _open;
+    /// <summary>Opens what a pass reads pages from; an object store's reader counts the bytes it fetches ahead in the tracker given.</summary>
+    private readonly Func<MemoryTracker?, CancellationToken, ValueTask<IRangeReader>> _open;
     private long[]? _unitRowCounts;
 
     // Sources pinned to one version of their file (object stores) parse its footer once, not once per unit.
@@ -57,7 +58,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
 
         Name = path;
-        _open = _ => ValueTask.FromResult<IRangeReader>(OpenFile(path));
+        _open = (_, _) => ValueTask.FromResult<IRangeReader>(OpenFile(path));
     }
 
     /// <summary>Streams a seekable stream. Passes over one stream cannot overlap; the stream stays open.</summary>
@@ -75,7 +76,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         Name = name;
         _sharesOneStream = true;
         var gate = new SemaphoreSlim(1, 1);
-        _open = _ => ValueTask.FromResult<IRangeReader>(new StreamRangeReader(stream, gate));
+        _open = (_, _) => ValueTask.FromResult<IRangeReader>(new StreamRangeReader(stream, gate));
     }
 
     /// <summary>Streams whatever <paramref name="openStream"/> opens; it is called once per pass and the stream disposed after.</summary>
@@ -86,7 +87,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ArgumentNullException.ThrowIfNull(openStream);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
-        _open = async cancellationToken =>
+        _open = async (_, cancellationToken) =>
         {
             Stream stream = await openStream(cancellationToken).ConfigureAwait(false);
             if (stream.CanRead && stream.CanSeek)
@@ -121,9 +122,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
         ObjectInfo? pinned = known;
         _cachesFooter = true;
-        _open = async cancellationToken =>
+        _open = async (tracker, cancellationToken) =>
         {
-            ObjectRangeReader reader = await ObjectRangeReader.OpenAsync(store, key, Volatile.Read(ref pinned), settings, cancellationToken).ConfigureAwait(false);
+            ObjectRangeReader reader = await ObjectRangeReader.OpenAsync(store, key, Volatile.Read(ref pinned), settings, tracker, cancellationToken).ConfigureAwait(false);
             Interlocked.CompareExchange(ref pinned, reader.Object, null);
             return reader;
         };
@@ -338,14 +339,12 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             yield break;
         }
 
-        // What the page readers hold (windows, pages, levels, dictionaries) counts in the pass's memory too.
-        MemoryTracker? tracker = PassMemory.Current;
         for (int index = 0; index < reader.RowGroupCount; index++)
         {
             using RowGroupReader rowGroup = reader.OpenRowGroup(index, readAhead: true);
             AlimentarMetrics.BytesReadCounter.Add(rowGroup.CompressedBytes);
             long offset = 0;
-            await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(0, rowGroup.Rows)], [], tracker), cancellationToken).ConfigureAwait(false))
+            await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(0, rowGroup.Rows)], []), cancellationToken).ConfigureAwait(false))
             {
                 yield return Batch<T>.FromStore(store, new BatchPosition(Name, index, (int)offset));
                 offset += store.Count;
@@ -354,8 +353,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     }
 
     /// <summary>A read of a row group's <paramref name="ranges"/>, in the batch sizes <paramref name="reader"/> was opened with.</summary>
-    private static RowGroupReading Reading(ParquetFileReader<T> reader, IReadOnlyList<RowRange> ranges, IReadOnlyList<OffsetIndex?> offsets, MemoryTracker? memory, bool byPages = false, FilterNode? filter = null) =>
-        new(ranges, offsets, byPages, filter, reader.Options.BatchSize, reader.Options.BatchBytes, memory);
+    private static RowGroupReading Reading(ParquetFileReader<T> reader, IReadOnlyList<RowRange> ranges, IReadOnlyList<OffsetIndex?> offsets, bool byPages = false, FilterNode? filter = null) =>
+        new(ranges, offsets, byPages, filter, reader.Options.BatchSize, reader.Options.BatchBytes, reader.Memory);
 
     int IUnitSource<T>.BatchRows => Options.BatchSize;
 
@@ -418,7 +417,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             ? await new PageIndexReader(reader.File, reader.Binding).LoadOffsetIndexesAsync(unit, [], cancellationToken).ConfigureAwait(false)
             : [];
         long offset = skip;
-        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(skip, take)], offsets, PassMemory.Current), cancellationToken).ConfigureAwait(false))
+        await foreach (ColumnStore<T> store in reader.ReadBatchesAsync(rowGroup, Reading(reader, [new RowRange(skip, take)], offsets), cancellationToken).ConfigureAwait(false))
         {
             yield return Batch<T>.FromStore(store, new BatchPosition(Name, unit, (int)offset));
             offset += store.Count;
@@ -428,8 +427,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>Opens the file for one pass or one unit, binding its schema; the footer comes from the cache when the source keeps one.</summary>
     private async ValueTask<ParquetFileReader<T>> OpenReaderAsync(CancellationToken cancellationToken)
     {
+        // What the page readers hold (windows, pages, levels, dictionaries, bytes fetched ahead) counts in the
+        // pass's memory: the one place a source learns which pass it serves (docs/architecture.md, "Decided").
+        MemoryTracker? memory = PassMemory.Current;
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            _open, Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths).ConfigureAwait(false);
+            token => _open(memory, token), Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths, memory).ConfigureAwait(false);
         Remember(reader.File.Metadata);
         return reader;
     }
@@ -443,7 +445,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     }
 
     /// <summary>Opens what a pass, or planning, reads pages and footers from.</summary>
-    private ValueTask<IRangeReader> OpenPagesAsync(CancellationToken cancellationToken) => _open(cancellationToken);
+    private ValueTask<IRangeReader> OpenPagesAsync(CancellationToken cancellationToken) => _open(null, cancellationToken);
 
     private static FileRangeReader OpenFile(string path)
     {

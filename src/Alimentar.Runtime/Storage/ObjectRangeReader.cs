@@ -16,13 +16,14 @@ internal sealed class ObjectRangeReader : IRangeReader
     private readonly string _name;
     private readonly SemaphoreSlim _requests;
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly MemoryTracker? _tracker = PassMemory.Current;
+    private readonly MemoryTracker? _tracker;
     private readonly List<Block> _blocks = [];
     private Task<byte[]>? _tail;
     private readonly long _tailStart;
 
-    private ObjectRangeReader(IObjectStore store, ObjectInfo target, ObjectReadOptions options, string name)
+    private ObjectRangeReader(IObjectStore store, ObjectInfo target, ObjectReadOptions options, string name, MemoryTracker? tracker)
     {
+        _tracker = tracker;
         _store = store;
         _object = target;
         _options = options;
@@ -37,12 +38,15 @@ internal sealed class ObjectRangeReader : IRangeReader
 
     public bool SmallReadsAreCheap => false;
 
-    /// <summary>Opens <paramref name="key"/> (described by <paramref name="known"/> when a listing already did) and fetches its tail.</summary>
-    public static async ValueTask<ObjectRangeReader> OpenAsync(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens <paramref name="key"/> (described by <paramref name="known"/> when a listing already did) and fetches its
+    /// tail; bytes fetched ahead count in <paramref name="tracker"/> (the pass's memory) until read.
+    /// </summary>
+    public static async ValueTask<ObjectRangeReader> OpenAsync(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions options, MemoryTracker? tracker, CancellationToken cancellationToken)
     {
         string name = NameOf(store, key);
         ObjectInfo target = known ?? await RetryAsync(store, name, "its length and ETag", options, token => store.GetInfoAsync(key, token), null, cancellationToken).ConfigureAwait(false);
-        return new ObjectRangeReader(store, target, options, name);
+        return new ObjectRangeReader(store, target, options, name, tracker);
     }
 
     /// <summary>The object this reader is pinned to.</summary>

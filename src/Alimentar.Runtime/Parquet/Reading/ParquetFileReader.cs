@@ -8,28 +8,32 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     private readonly ParquetFile _file;
     private readonly ParquetFileBinding _binding;
 
-    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ParquetReadOptions options)
+    private ParquetFileReader(ParquetFile file, ParquetFileBinding binding, ParquetReadOptions options, MemoryTracker? memory)
     {
         _file = file;
         _binding = binding;
         Options = options;
+        Memory = memory;
     }
 
     /// <summary>The source's options as they were when this reader was opened: one pass or unit reads with one set.</summary>
     public ParquetReadOptions Options { get; }
+
+    /// <summary>What this pass's page readers hold counts here (null when the pass is not tracked).</summary>
+    public MemoryTracker? Memory { get; }
 
     public int RowGroupCount => _file.RowGroupCount;
 
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ParquetReadOptions options, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ParquetReadOptions options, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null, MemoryTracker? memory = null)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
             BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths);
-            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), options);
+            return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), options, memory);
         }
         catch
         {
