@@ -51,8 +51,10 @@ public sealed record ParquetReadOptions
     }
 
     /// <summary>
-    /// Batches decoded ahead, on another thread, of the one being handed out (default 1; 0 decodes on the caller's
-    /// thread). Each holds one more batch in memory and lets another core decode while the consumer works.
+    /// Batches decoded ahead, on another thread, of the one being handed out when the source is read directly
+    /// (default 1; 0 decodes on the caller's thread). Each holds one more batch in memory and lets another core
+    /// decode while the consumer works. Under a <see cref="StreamingDataset{T}"/> (or an async prefetch) the
+    /// dataset's buffer is what decodes ahead, on its own thread, and this setting is not used: one pump per pass.
     /// </summary>
     public int DecodeAhead
     {

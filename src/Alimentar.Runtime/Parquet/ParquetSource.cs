@@ -10,7 +10,8 @@ namespace Alimentar;
 /// </summary>
 /// <remarks>
 /// Pages are read and decoded by Alimentar's own page-level reader, a batch at a time: the batch is the
-/// unit of memory, not the row group. A pass holds the batches decoded ahead (<see cref="DecodeAhead(int)"/>)
+/// unit of memory, not the row group. A pass holds the batches decoded ahead (the dataset's buffer, or
+/// <see cref="DecodeAhead(int)"/> when the source is read directly)
 /// plus, per bound column, one window of the file, one page and its dictionary, whatever the size of the
 /// file and of its row groups. A batch never spans two row groups, so the last batch of a row group may be
 /// shorter. Every data page version, encoding and codec that Parquet writers use is read; page CRCs are
@@ -263,7 +264,10 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <returns>This source, configured.</returns>
     public ParquetSource<T> BatchBytes(long bytes) => WithOptions(Options with { BatchBytes = bytes });
 
-    /// <summary>Decodes <paramref name="batches"/> batches ahead on another thread, from the next pass on.</summary>
+    /// <summary>
+    /// Decodes <paramref name="batches"/> batches ahead on another thread, from the next pass on, when the source is
+    /// read directly; under a dataset its buffer decodes ahead instead (<see cref="ParquetReadOptions.DecodeAhead"/>).
+    /// </summary>
     /// <param name="batches">0 to decode only on the caller's thread; each more holds one more decoded batch.</param>
     /// <returns>This source, configured.</returns>
     public ParquetSource<T> DecodeAhead(int batches) => WithOptions(Options with { DecodeAhead = batches });
@@ -299,7 +303,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         try
         {
             ParquetReadOptions options = Options;
-            if (options.DecodeAhead == 0)
+            // Under a dataset (or any pump) decoding is already off the consumer's thread and ahead of it, by the
+            // dataset's buffer: a second pump would only hold more batches. Read directly, it is this source's own.
+            if (options.DecodeAhead == 0 || PassContext.Current is not null)
             {
                 await foreach (Batch<T> batch in DecodeAsync(cancellationToken).ConfigureAwait(false))
                 {
@@ -310,7 +316,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             }
 
             // Decoding runs on another thread, up to DecodeAhead batches ahead of the caller.
-            await using var pump = new BatchPump<T>(DecodeAsync, new FlowSettings(options.DecodeAhead, 0, 0, IsInner: true), PassMemory.Current, cancellationToken);
+            await using var pump = new BatchPump<T>(DecodeAsync, new FlowSettings(options.DecodeAhead, 0, 0, IsInner: true), tracker: null, cancellationToken);
             while (await pump.ReadAsync(cancellationToken).ConfigureAwait(false) is { } batch)
             {
                 yield return batch;
@@ -429,7 +435,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     {
         // What the page readers hold (windows, pages, levels, dictionaries, bytes fetched ahead) counts in the
         // pass's memory: the one place a source learns which pass it serves (docs/architecture.md, "Decided").
-        MemoryTracker? memory = PassMemory.Current;
+        MemoryTracker? memory = PassContext.Current?.Memory;
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
             token => _open(memory, token), Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths, memory).ConfigureAwait(false);
         Remember(reader.File.Metadata);

@@ -130,7 +130,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
     {
         if (!_flow.IsInner)
         {
-            PassMemory.Current = _tracker;
+            PassContext.Current = new PassContext(_tracker);
         }
 
         try

@@ -103,15 +103,39 @@ public sealed class ParquetSourceTests
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 1_000).Select(i => new Measurement(i, $"s{i % 7}", i)), rowGroupSize: 90);
         var pool = new ColumnBufferPool();
         var source = new ParquetSource<Measurement>(file.Path).BatchSize(40).DecodeAhead(ahead).WithBufferPool(pool);
-        using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 3);
 
-        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(r => r.Id));
+        // Read directly, outside any dataset: the source's own decode-ahead is what runs.
+        var ids = new List<long>();
+        await foreach (Batch<Measurement> batch in source.ReadBatchesAsync())
+        {
+            using (batch)
+            {
+                ids.AddRange(batch.Id.ToArray());
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), ids);
         Assert.Equal(0, pool.OutstandingBuffers);
         Assert.Equal(ahead, source.Options.DecodeAhead);
     }
 
     [Fact]
-    public async Task Abandoning_a_pass_while_row_groups_decode_ahead_returns_every_buffer()
+    public async Task Abandoning_a_direct_read_while_row_groups_decode_ahead_returns_every_buffer()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 1_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 50);
+        var pool = new ColumnBufferPool();
+        await using (IAsyncEnumerator<Batch<Measurement>> batches = new ParquetSource<Measurement>(file.Path).DecodeAhead(2).WithBufferPool(pool).ReadBatchesAsync().GetAsyncEnumerator())
+        {
+            Assert.True(await batches.MoveNextAsync());
+            batches.Current.Dispose();
+        }
+
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
+    public async Task Abandoning_a_dataset_pass_returns_every_buffer()
     {
         using var file = new TempFile();
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 1_000).Select(i => new Measurement(i, "s", i)), rowGroupSize: 50);
@@ -123,6 +147,50 @@ public sealed class ParquetSourceTests
         }
 
         Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    /// <summary>
+    /// One pump per pass: under a dataset the source decodes on the dataset's producer, whose buffer is the
+    /// decode-ahead, so a stalled consumer holds its batch, the buffer's and at most the one being decoded, and
+    /// none of the source's own <c>DecodeAhead</c> batches.
+    /// </summary>
+    [Fact]
+    public async Task Under_a_dataset_a_source_holds_no_batches_of_its_own_ahead()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 2_000).Select(i => new Measurement(i, $"s{i}", i)), rowGroupSize: 1_000);
+        var pool = new ColumnBufferPool();
+        var source = new ParquetSource<Measurement>(file.Path).BatchSize(20).DecodeAhead(6).WithBufferPool(pool);
+        long perBatch;
+        await using (IAsyncEnumerator<Batch<Measurement>> one = new ParquetSource<Measurement>(file.Path).BatchSize(20).DecodeAhead(0).WithBufferPool(pool).ReadBatchesAsync().GetAsyncEnumerator())
+        {
+            Assert.True(await one.MoveNextAsync());
+            perBatch = pool.OutstandingBuffers;
+            one.Current.Dispose();
+        }
+
+        using var streaming = new StreamingDataset<Measurement>(source, bufferSize: 1);
+        using IEnumerator<Batch<Measurement>> batches = streaming.GetEnumerator();
+        Assert.True(batches.MoveNext());
+        long held = await SettledAsync(() => pool.OutstandingBuffers);
+
+        Assert.True(held <= 3 * perBatch, $"{held} buffers held with {perBatch} a batch: more than the consumer's, the buffer's and one being decoded");
+        batches.Current.Dispose();
+    }
+
+    /// <summary>The value once it has not changed for a while: what a producer holds once it waits for room.</summary>
+    private static async Task<long> SettledAsync(Func<long> read)
+    {
+        long last = read();
+        for (int still = 0, polls = 0; still < 10 && polls < 500; polls++)
+        {
+            await Task.Delay(20);
+            long now = read();
+            still = now == last ? still + 1 : 0;
+            last = now;
+        }
+
+        return last;
     }
 
     [Fact]
