@@ -18,26 +18,14 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
         {
             string consumer = Path.Combine(work, "Consumer");
             Directory.CreateDirectory(consumer);
-            File.WriteAllText(Path.Combine(consumer, "nuget.config"), packages.NuGetConfig);
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
+            packages.WriteConsumer(
+                consumer,
+                "Consumer",
+                """
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Alimentar" Version="{packages.Version}" />
-                    <PackageReference Include="Alimentar.Storage.S3" Version="{packages.Version}" />
-                    <PackageReference Include="Alimentar.Storage.Azure" Version="{packages.Version}" />
-                    <PackageReference Include="Alimentar.ML" Version="{packages.Version}" />
-                    <PackageReference Include="Alimentar.TorchSharp" Version="{packages.Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
+                """,
+                "Alimentar", "Alimentar.Storage.S3", "Alimentar.Storage.Azure", "Alimentar.ML", "Alimentar.TorchSharp");
             File.WriteAllText(Path.Combine(consumer, "Program.cs"), """
                 using Alimentar;
 
@@ -116,23 +104,15 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
                 File.Copy(source, Path.Combine(project, Path.GetFileName(source)));
             }
 
-            File.WriteAllText(Path.Combine(project, "nuget.config"), packages.NuGetConfig);
-            File.WriteAllText(Path.Combine(project, "Alimentar.NativeAot.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <OutputType>Exe</OutputType>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <Nullable>enable</Nullable>
-                    <ImplicitUsings>enable</ImplicitUsings>
+            packages.WriteConsumer(
+                project,
+                "Alimentar.NativeAot",
+                """
                     <PublishAot>true</PublishAot>
                     <InvariantGlobalization>true</InvariantGlobalization>
                     <TrimmerSingleWarn>false</TrimmerSingleWarn>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="Alimentar" Version="{packages.Version}" />
-                  </ItemGroup>
-                </Project>
-                """);
+                """,
+                "Alimentar");
 
             (int published, string log) = DotNet.Run("dotnet", $"publish -c Release -r linux-x64 -o \"{output}\"", project, BuildTimeout);
             Assert.True(published == 0, log);

@@ -37,7 +37,7 @@ public sealed class PackedFeed : IDisposable
     public string Version { get; }
 
     /// <summary>A nuget.config that adds <see cref="Feed"/> to the machine's sources.</summary>
-    public string NuGetConfig => $"""
+    private string NuGetConfig => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
@@ -45,6 +45,30 @@ public sealed class PackedFeed : IDisposable
           </packageSources>
         </configuration>
         """;
+
+    /// <summary>
+    /// Writes an executable project into <paramref name="folder"/> that restores <paramref name="packages"/> from this
+    /// feed, with <paramref name="properties"/> (MSBuild property elements) added to its settings.
+    /// </summary>
+    public void WriteConsumer(string folder, string name, string properties, params string[] packages)
+    {
+        File.WriteAllText(Path.Combine(folder, "nuget.config"), NuGetConfig);
+        string references = string.Join("\n", packages.Select(p => $"""    <PackageReference Include="{p}" Version="{Version}" />"""));
+        File.WriteAllText(Path.Combine(folder, name + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+            {properties}
+              </PropertyGroup>
+              <ItemGroup>
+            {references}
+              </ItemGroup>
+            </Project>
+            """);
+    }
 
     public void Dispose() => Directory.Delete(work, recursive: true);
 }
