@@ -87,6 +87,37 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Mutations of a file large enough that its batches' columns are decoded side by side on several threads: a
+    /// corrupt column fails the pass with an <see cref="AlimentarException"/> however the threads interleave, and
+    /// never hangs it or lets another exception through.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_pages_decoded_side_by_side_stream_or_fail_with_an_alimentar_exception()
+    {
+        using var duckFile = new TempFile();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, DuckDbDifferentialTests.QueryOf(20_000), duckFile.Path, "COMPRESSION uncompressed, ROW_GROUP_SIZE 10000");
+        }
+
+        byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
+        var random = new Random(20261205);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 300; round++)
+        {
+            byte[] mutant = MutatePages(duck, random);
+            Count(await RunBoundedAsync(() => Stream<DuckRow>(mutant, verifyChecksums: false, filter: s => s.DecodeThreads(4))));
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+        Assert.True(outcomes.Keys.Count(k => k != "ok") > 0, "no mutant failed: the mutations missed the pages");
+
+        void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+    }
+
+    /// <summary>
     /// Mutations of the pages of nested data (records, lists of records, maps, lists of lists), where levels decide
     /// the shape: a wrong level must end as a corrupt file or a null where none may be, never another exception.
     /// </summary>
