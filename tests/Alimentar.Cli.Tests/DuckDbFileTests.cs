@@ -93,6 +93,81 @@ public sealed class DuckDbFileTests
         }
     }
 
+    /// <summary>
+    /// Types DuckDB writes that other writers rarely do: a union (a group whose tag field has an empty name, which no
+    /// member can bind, so the scaffold leaves it out), a UUID, nanosecond times, unsigned integers, an interval
+    /// (twelve bytes) and a map of records holding lists.
+    /// </summary>
+    [Fact]
+    public async Task Duckdb_s_unusual_types_scaffold_compile_and_stream_their_values()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-unusual-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $$$"""
+                    COPY (
+                        SELECT i::BIGINT AS id,
+                               CASE WHEN i % 2 = 0 THEN union_value(num := i)::UNION(num BIGINT, str VARCHAR)
+                                    ELSE union_value(str := 's' || i)::UNION(num BIGINT, str VARCHAR) END AS choice,
+                               ('00000000-0000-0000-0000-00000000000' || (i % 10))::UUID AS uid,
+                               '12:34:56'::TIME_NS AS t,
+                               (i % 200)::UTINYINT AS small,
+                               INTERVAL (i) DAY AS span,
+                               MAP {'k': {'x': i, 'y': [i, i + 1]}} AS m
+                        FROM range(100) t(i)
+                    ) TO '{{{path}}}' (FORMAT PARQUET, ROW_GROUP_SIZE 40)
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            string source;
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+            {
+                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
+            }
+
+            Assert.Contains("empty name", source, StringComparison.Ordinal);
+            Assembly assembly = GeneratedAssembly.Compile(source, UnusualProbe);
+            var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
+            string[] rows = describe(path);
+
+            Assert.Equal(100, rows.Length);
+            Assert.Equal("3|null|s3|00000000-0000-0000-0000-000000000003|12:34:56|3|000000000300000000000000|3|3,4", rows[3]);
+            Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|000000002C00000000000000|44|44,45", rows[44]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private const string UnusualProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(16), bufferSize: 2);
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => string.Join("|",
+                    r.Id,
+                    r.Choice?.Num?.ToString(culture) ?? "null",
+                    r.Choice?.Str ?? "null",
+                    r.Uid,
+                    r.T?.ToString("HH:mm:ss", culture),
+                    r.Small,
+                    r.Span is null ? "null" : System.Convert.ToHexString(r.Span),
+                    r.M!["k"]!.X,
+                    string.Join(",", r.M["k"]!.Y!))));
+            }
+        }
+        """;
+
     private const string NestedProbe = """
         namespace FromDuckDb;
 

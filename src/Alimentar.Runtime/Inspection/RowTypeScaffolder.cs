@@ -41,6 +41,13 @@ internal static class RowTypeScaffolder
                 continue;
             }
 
+            if (top.Length == 0)
+            {
+                done.Add(top);
+                skipped.Add($"// Column '{field.Path}' is left out: a member cannot bind an empty name.");
+                continue;
+            }
+
             if (NestedMember(schema, top, records, recordNames) is { } nested)
             {
                 done.Add(top);
@@ -183,8 +190,16 @@ internal static class RowTypeScaffolder
         {
             var fields = new List<string>();
             var used = new HashSet<string>(StringComparer.Ordinal);
+            bool leftOutUnnamed = false;
             foreach (string child in inside.Where(l => l.Path.Parts.Count > path.Length).Select(l => l.Path.Parts[path.Length]).Distinct())
             {
+                if (child.Length == 0)
+                {
+                    // DuckDB names a union's tag field "": no member can name it (ALI0007), and the alternatives say which is set.
+                    leftOutUnnamed = true;
+                    continue;
+                }
+
                 string[] childPath = [.. path, child];
                 LeafColumn under = inside.First(l => l.Path.Parts[path.Length] == child);
                 bool optional = under.Definitions[childPath.Length - 1] > under.Definitions[childPath.Length - 2];
@@ -208,7 +223,8 @@ internal static class RowTypeScaffolder
             }
 
             string typeName = Unique(recordName, recordNames);
-            records.Add($"/// <summary>The group '{string.Join('/', path)}'.</summary>\npublic sealed record {typeName}(\n{string.Join(",\n", fields)});\n");
+            string unnamed = leftOutUnnamed ? " Its field with an empty name (a union's tag) is left out: a member cannot bind an empty name." : string.Empty;
+            records.Add($"/// <summary>The group '{string.Join('/', path)}'.{unnamed}</summary>\npublic sealed record {typeName}(\n{string.Join(",\n", fields)});\n");
             return typeName;
         }
     }
