@@ -218,14 +218,28 @@ namespace Alimentar.Generators.Emitting
             {
                 w.Line(c.List is { Enum: { } e } enums
                     ? $"this.{Id(c.FieldName)}.Set(index, {Alimentar}.EnumLists.Numbers<{enums.ElementCode}, {enums.StoredElementCode}>(row.{Id(c.MemberName)}));"
-                    : c.List is not null
-                    ? $"this.{Id(c.FieldName)}.Set(index, row.{Id(c.MemberName)});"
+                    : c.List is { } list
+                    ? $"this.{Id(c.FieldName)}.Set(index, {ReadOnlyView($"row.{Id(c.MemberName)}", list)});"
                     : $"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
             }
 
             w.Close();
             w.Line();
         }
+
+        /// <summary>
+        /// A list or map member as the store takes it: read-only interfaces, arrays, lists and dictionaries as they are;
+        /// an <c>IList</c>, <c>ICollection</c> or <c>IDictionary</c> through its read-only face when it has one (a
+        /// <c>List</c> or <c>Dictionary</c> behind it, as usual), copied once otherwise.
+        /// </summary>
+        private static string ReadOnlyView(string member, ListSpec list) => list.Container switch
+        {
+            ListContainer.ListInterface or ListContainer.CollectionInterface =>
+                $"({member} as global::System.Collections.Generic.IReadOnlyList<{list.ElementCode}>) ?? ({member} is null ? null : global::System.Linq.Enumerable.ToArray({member}))",
+            ListContainer.DictionaryInterface =>
+                $"({member} as global::System.Collections.Generic.IReadOnlyDictionary<{list.MapArguments}>) ?? ({member} is null ? null : new global::System.Collections.Generic.Dictionary<{list.MapArguments}>({member}))",
+            _ => member,
+        };
 
         private static void EmitRead(SourceWriter w, RowSpec row)
         {
@@ -613,10 +627,10 @@ namespace Alimentar.Generators.Emitting
                     string array = $"{records}.{method}({self}, {entry}, nullable: {Bool(nullable)})";
                     if (list.Enum is not null)
                     {
-                        return $"{Alimentar}.EnumLists.{(list.Container == ListContainer.List ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
+                        return $"{Alimentar}.EnumLists.{(list.ReadsIntoList ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
                     }
 
-                    return list.Container != ListContainer.List ? array + forgive
+                    return !list.ReadsIntoList ? array + forgive
                         : nullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
                         : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
                 }
@@ -628,8 +642,8 @@ namespace Alimentar.Generators.Emitting
                     : Group(r, e, list.Group!, list.ElementIsNullable, lambda + 1, isMapEntry: list.IsMap);
                 string call = list.Container switch
                 {
-                    ListContainer.Dictionary or ListContainer.ReadOnlyDictionary => $"Dictionary<{list.MapArguments}>",
-                    ListContainer.List => $"List<{list.ElementCode}>",
+                    _ when list.IsMap => $"Dictionary<{list.MapArguments}>",
+                    _ when list.ReadsIntoList => $"List<{list.ElementCode}>",
                     _ => $"Array<{list.ElementCode}>",
                 };
                 return $"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}";
@@ -848,10 +862,10 @@ namespace Alimentar.Generators.Emitting
             string entry = $"entry{depth}";
             string forgive = list.ElementIsNullable ? string.Empty : "!";
             string body = inner is { Inner: null, Enum: not null }
-                ? $"{Alimentar}.EnumLists.{(inner.Container == ListContainer.List ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
+                ? $"{Alimentar}.EnumLists.{(inner.ReadsIntoList ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
                 : inner.Inner is null
-                ? $"{lists}.{(inner.Container == ListContainer.List ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
-                : $"{lists}.{(inner.Container == ListContainer.List ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
+                ? $"{lists}.{(inner.ReadsIntoList ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
+                : $"{lists}.{(inner.ReadsIntoList ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
             return $"static ({lists}, {entry}) => {body}";
         }
 
@@ -860,8 +874,8 @@ namespace Alimentar.Generators.Emitting
         {
             string field = $"this.{Id(c.FieldName)}";
             string copy = list.IsMap ? $"{Alimentar}.MapEntries.ToDictionary({field}, index)"
-                : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.Container == ListContainer.List ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
-                : list.Container == ListContainer.List ? $"{field}.ToList(index)"
+                : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.ReadsIntoList ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
+                : list.ReadsIntoList ? $"{field}.ToList(index)"
                 : $"{field}.ToArray(index)";
             return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
         }

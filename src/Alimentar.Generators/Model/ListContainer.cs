@@ -1,6 +1,6 @@
 namespace Alimentar.Generators.Model
 {
-    /// <summary>How a member holds a list or map.</summary>
+    /// <summary>How a member holds a list or map; a member typed as an interface is read into the class named beside it.</summary>
     internal enum ListContainer
     {
         /// <summary><c>T[]</c>.</summary>
@@ -9,13 +9,25 @@ namespace Alimentar.Generators.Model
         /// <summary><c>List&lt;T&gt;</c>.</summary>
         List,
 
-        /// <summary><c>IReadOnlyList&lt;T&gt;</c>.</summary>
+        /// <summary><c>IReadOnlyList&lt;T&gt;</c>, read into an array.</summary>
         ReadOnlyList,
+
+        /// <summary><c>IReadOnlyCollection&lt;T&gt;</c>, read into an array.</summary>
+        ReadOnlyCollection,
+
+        /// <summary><c>IList&lt;T&gt;</c>, read into a <c>List&lt;T&gt;</c>.</summary>
+        ListInterface,
+
+        /// <summary><c>ICollection&lt;T&gt;</c>, read into a <c>List&lt;T&gt;</c>.</summary>
+        CollectionInterface,
 
         /// <summary><c>Dictionary&lt;K, V&gt;</c>.</summary>
         Dictionary,
 
-        /// <summary><c>IReadOnlyDictionary&lt;K, V&gt;</c>.</summary>
+        /// <summary><c>IReadOnlyDictionary&lt;K, V&gt;</c>, read into a <c>Dictionary&lt;K, V&gt;</c>.</summary>
         ReadOnlyDictionary,
+
+        /// <summary><c>IDictionary&lt;K, V&gt;</c>, read into a <c>Dictionary&lt;K, V&gt;</c>.</summary>
+        DictionaryInterface,
     }
 }

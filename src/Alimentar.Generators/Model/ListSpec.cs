@@ -1,7 +1,7 @@
 namespace Alimentar.Generators.Model
 {
     /// <summary>A list member: its container and element, which for a list of lists is the next list.</summary>
-    /// <param name="Container">How the member holds the list: <c>Array</c>, <c>List</c> or <c>ReadOnlyList</c>.</param>
+    /// <param name="Container">How the member holds the list: an array, a <c>List</c>, or a list, collection or dictionary interface.</param>
     /// <param name="ElementStorage">How each element is held: a value, a nullable value, a string, a byte array, or a list.</param>
     /// <param name="ElementType">The element type without nullability (<c>int</c>, <c>string</c>, <c>int[]</c>).</param>
     /// <param name="ElementIsNullable">Whether elements may be null.</param>
@@ -11,6 +11,9 @@ namespace Alimentar.Generators.Model
     /// <param name="Enum">For a list of enums, the enum; its values are held as <see cref="ElementType"/>, the underlying type.</param>
     internal sealed record ListSpec(ListContainer Container, ColumnStorage ElementStorage, string ElementType, bool ElementIsNullable, ListSpec? Inner = null, GroupSpec? Group = null, string? MapArguments = null, EnumSpec? Enum = null)
     {
+        /// <summary>Whether the list is read into a <c>List&lt;T&gt;</c> (a <c>List</c>, <c>IList</c> or <c>ICollection</c> member); other lists are read into arrays.</summary>
+        public bool ReadsIntoList => Container is ListContainer.List or ListContainer.ListInterface or ListContainer.CollectionInterface;
+
         /// <summary>Whether the member is a map: a list of key-value entries read into a dictionary.</summary>
         public bool IsMap => MapArguments is not null;
 
@@ -25,8 +28,12 @@ namespace Alimentar.Generators.Model
         {
             ListContainer.Dictionary => $"global::System.Collections.Generic.Dictionary<{MapArguments}>",
             ListContainer.ReadOnlyDictionary => $"global::System.Collections.Generic.IReadOnlyDictionary<{MapArguments}>",
+            ListContainer.DictionaryInterface => $"global::System.Collections.Generic.IDictionary<{MapArguments}>",
             ListContainer.List => $"global::System.Collections.Generic.List<{ElementCode}>",
             ListContainer.ReadOnlyList => $"global::System.Collections.Generic.IReadOnlyList<{ElementCode}>",
+            ListContainer.ReadOnlyCollection => $"global::System.Collections.Generic.IReadOnlyCollection<{ElementCode}>",
+            ListContainer.ListInterface => $"global::System.Collections.Generic.IList<{ElementCode}>",
+            ListContainer.CollectionInterface => $"global::System.Collections.Generic.ICollection<{ElementCode}>",
             _ => ElementCode + "[]",
         };
 

@@ -55,7 +55,10 @@ namespace Alimentar.Generators.Parsing
             return MapValue(type, enumAsString);
         }
 
-        /// <summary>The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c> or <c>IReadOnlyList&lt;T&gt;</c>.</summary>
+        /// <summary>
+        /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, or one of the list and
+        /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>).
+        /// </summary>
         public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
             container = ListContainer.Array;
@@ -73,6 +76,15 @@ namespace Alimentar.Generators.Parsing
                         return named.TypeArguments[0];
                     case "System.Collections.Generic.IReadOnlyList<T>":
                         container = ListContainer.ReadOnlyList;
+                        return named.TypeArguments[0];
+                    case "System.Collections.Generic.IReadOnlyCollection<T>":
+                        container = ListContainer.ReadOnlyCollection;
+                        return named.TypeArguments[0];
+                    case "System.Collections.Generic.IList<T>":
+                        container = ListContainer.ListInterface;
+                        return named.TypeArguments[0];
+                    case "System.Collections.Generic.ICollection<T>":
+                        container = ListContainer.CollectionInterface;
                         return named.TypeArguments[0];
                 }
             }

@@ -285,12 +285,13 @@ namespace Alimentar.Generators.Parsing
             return null;
         }
 
-        /// <summary><c>Dictionary</c> or <c>ReadOnlyDictionary</c> for a map member's type; null for any other.</summary>
+        /// <summary>The dictionary container of a map member's type (<c>Dictionary</c> or its read-only or mutable interface); null for any other.</summary>
         private static ListContainer? MapContainer(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
             ? named.OriginalDefinition.ToDisplayString() switch
             {
                 "System.Collections.Generic.Dictionary<TKey, TValue>" => ListContainer.Dictionary,
                 "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => ListContainer.ReadOnlyDictionary,
+                "System.Collections.Generic.IDictionary<TKey, TValue>" => ListContainer.DictionaryInterface,
                 _ => null,
             }
             : null;

@@ -47,6 +47,31 @@ public sealed class RowParserTests
     }
 
     [Fact]
+    public void Collection_interfaces_parse_as_lists_and_maps_read_into_lists_arrays_or_dictionaries()
+    {
+        RowSpec row = Parse("""
+            using System.Collections.Generic;
+            using Alimentar;
+
+            namespace Demo;
+
+            [StreamingDataset]
+            public partial record Row(IList<int> A, ICollection<string?>? B, IReadOnlyCollection<long> C, IList<IReadOnlyCollection<int>> D, IDictionary<string, double> E);
+            """);
+
+        ListSpec[] lists = row.Columns.Select(c => c.List!).ToArray();
+        Assert.Equal(
+            [ListContainer.ListInterface, ListContainer.CollectionInterface, ListContainer.ReadOnlyCollection, ListContainer.ListInterface, ListContainer.DictionaryInterface],
+            lists.Select(l => l.Container));
+        Assert.Equal([true, true, false, true], lists[..4].Select(l => l.ReadsIntoList));
+        Assert.Equal(ListContainer.ReadOnlyCollection, lists[3].Inner!.Container);
+        Assert.True(lists[4].IsMap);
+        Assert.Equal(
+            ["global::System.Collections.Generic.IList<int>", "global::System.Collections.Generic.ICollection<string?>?", "global::System.Collections.Generic.IReadOnlyCollection<long>"],
+            row.Columns.Take(3).Select(c => c.MemberType));
+    }
+
+    [Fact]
     public void A_type_with_an_error_gives_diagnostics_and_no_model()
     {
         GeneratorDriverRunResult result = Run("using Alimentar; [StreamingDataset] public record Row(int A);");
