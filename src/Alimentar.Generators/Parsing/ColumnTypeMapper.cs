@@ -67,30 +67,25 @@ namespace Alimentar.Generators.Parsing
                 return array.ElementType;
             }
 
-            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
+                && ListContainerOf(named.OriginalDefinition.ToDisplayString()) is { } known)
             {
-                switch (named.OriginalDefinition.ToDisplayString())
-                {
-                    case "System.Collections.Generic.List<T>":
-                        container = ListContainer.List;
-                        return named.TypeArguments[0];
-                    case "System.Collections.Generic.IReadOnlyList<T>":
-                        container = ListContainer.ReadOnlyList;
-                        return named.TypeArguments[0];
-                    case "System.Collections.Generic.IReadOnlyCollection<T>":
-                        container = ListContainer.ReadOnlyCollection;
-                        return named.TypeArguments[0];
-                    case "System.Collections.Generic.IList<T>":
-                        container = ListContainer.ListInterface;
-                        return named.TypeArguments[0];
-                    case "System.Collections.Generic.ICollection<T>":
-                        container = ListContainer.CollectionInterface;
-                        return named.TypeArguments[0];
-                }
+                container = known;
+                return named.TypeArguments[0];
             }
 
             return null;
         }
+
+        private static ListContainer? ListContainerOf(string genericDefinition) => genericDefinition switch
+        {
+            "System.Collections.Generic.List<T>" => ListContainer.List,
+            "System.Collections.Generic.IReadOnlyList<T>" => ListContainer.ReadOnlyList,
+            "System.Collections.Generic.IReadOnlyCollection<T>" => ListContainer.ReadOnlyCollection,
+            "System.Collections.Generic.IList<T>" => ListContainer.ListInterface,
+            "System.Collections.Generic.ICollection<T>" => ListContainer.CollectionInterface,
+            _ => null,
+        };
 
         private static Mapping? MapValue(ITypeSymbol type, bool enumAsString)
         {
