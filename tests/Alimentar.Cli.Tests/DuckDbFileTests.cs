@@ -9,88 +9,42 @@ public sealed class DuckDbFileTests
     [Fact]
     public async Task A_file_written_by_duckdb_scaffolds_compiles_and_streams_its_values()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
-        try
-        {
-            using (var connection = new DuckDBConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
-                    COPY (
-                        SELECT i::INTEGER AS id, i * 1000000000::BIGINT AS big, i / 4.0 AS ratio, 'name-' || (i % 3) AS name,
-                               DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) MINUTE AS at,
-                               (i * 1.25)::DECIMAL(10, 2) AS price, i % 2 = 0 AS even,
-                               CASE WHEN i % 5 = 0 THEN NULL ELSE [i, i + 1] END AS pair,
-                               CASE WHEN i % 4 = 0 THEN NULL ELSE i END AS maybe
-                        FROM range(1000) t(i)
-                    ) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 300)
-                    """;
-                command.ExecuteNonQuery();
-            }
+        (_, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::INTEGER AS id, i * 1000000000::BIGINT AS big, i / 4.0 AS ratio, 'name-' || (i % 3) AS name,
+                   DATE '2024-01-01' + i::INTEGER AS day, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) MINUTE AS at,
+                   (i * 1.25)::DECIMAL(10, 2) AS price, i % 2 = 0 AS even,
+                   CASE WHEN i % 5 = 0 THEN NULL ELSE [i, i + 1] END AS pair,
+                   CASE WHEN i % 4 = 0 THEN NULL ELSE i END AS maybe
+            FROM range(1000) t(i)
+            """,
+            rowGroupSize: 300,
+            Probe);
 
-            string source;
-            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
-            {
-                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
-            }
-
-            Assembly assembly = GeneratedAssembly.Compile(source, Probe);
-            var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
-            string[] rows = describe(path);
-
-            Assert.Equal(1000, rows.Length);
-            Assert.Equal("7|7000000000|1.75|name-1|2024-01-08|2024-01-01T00:07:00|8.75|False|7,8|7", rows[7]);
-            Assert.Equal("0|0|0|name-0|2024-01-01|2024-01-01T00:00:00|0.00|True|null|null", rows[0]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(1000, rows.Length);
+        Assert.Equal("7|7000000000|1.75|name-1|2024-01-08|2024-01-01T00:07:00|8.75|False|7,8|7", rows[7]);
+        Assert.Equal("0|0|0|name-0|2024-01-01|2024-01-01T00:00:00|0.00|True|null|null", rows[0]);
     }
 
     [Fact]
     public async Task Nested_data_written_by_duckdb_scaffolds_as_records_lists_and_maps_and_streams_its_values()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-nested-{Guid.NewGuid():N}.parquet");
-        try
-        {
-            using (var connection = new DuckDBConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $$"""
-                    COPY (
-                        SELECT i::BIGINT AS id,
-                               [{'role': 'user', 'content': 'q' || i}, {'role': 'assistant', 'content': 'a' || i}] AS messages,
-                               CASE WHEN i % 2 = 0 THEN NULL ELSE {'bytes': encode('b'), 'path': 'p' || i} END AS image,
-                               MAP(['x'], [i::DOUBLE]) AS scores,
-                               [[i], [i, i]] AS spans
-                        FROM range(300) t(i)
-                    ) TO '{{path}}' (FORMAT PARQUET, ROW_GROUP_SIZE 100)
-                    """;
-                command.ExecuteNonQuery();
-            }
+        (string source, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::BIGINT AS id,
+                   [{'role': 'user', 'content': 'q' || i}, {'role': 'assistant', 'content': 'a' || i}] AS messages,
+                   CASE WHEN i % 2 = 0 THEN NULL ELSE {'bytes': encode('b'), 'path': 'p' || i} END AS image,
+                   MAP(['x'], [i::DOUBLE]) AS scores,
+                   [[i], [i, i]] AS spans
+            FROM range(300) t(i)
+            """,
+            rowGroupSize: 100,
+            NestedProbe);
 
-            string source;
-            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
-            {
-                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
-            }
-
-            Assert.Contains("MessagesItem?[]? Messages", source, StringComparison.Ordinal);
-            Assembly assembly = GeneratedAssembly.Compile(source, NestedProbe);
-            var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
-            string[] rows = describe(path);
-
-            Assert.Equal(300, rows.Length);
-            Assert.Equal("3|user:q3,assistant:a3|p3|3|3;3,3", rows[3]);
-            Assert.Equal("4|user:q4,assistant:a4|null|4|4;4,4", rows[4]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Contains("MessagesItem?[]? Messages", source, StringComparison.Ordinal);
+        Assert.Equal(300, rows.Length);
+        Assert.Equal("3|user:q3,assistant:a3|p3|3|3;3,3", rows[3]);
+        Assert.Equal("4|user:q4,assistant:a4|null|4|4;4,4", rows[4]);
     }
 
     /// <summary>
@@ -101,26 +55,42 @@ public sealed class DuckDbFileTests
     [Fact]
     public async Task Duckdb_s_unusual_types_scaffold_compile_and_stream_their_values()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-unusual-{Guid.NewGuid():N}.parquet");
+        (string source, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::BIGINT AS id,
+                   CASE WHEN i % 2 = 0 THEN union_value(num := i)::UNION(num BIGINT, str VARCHAR)
+                        ELSE union_value(str := 's' || i)::UNION(num BIGINT, str VARCHAR) END AS choice,
+                   ('00000000-0000-0000-0000-00000000000' || (i % 10))::UUID AS uid,
+                   '12:34:56'::TIME_NS AS t,
+                   (i % 200)::UTINYINT AS small,
+                   INTERVAL (i) DAY AS span,
+                   MAP {'k': {'x': i, 'y': [i, i + 1]}} AS m
+            FROM range(100) t(i)
+            """,
+            rowGroupSize: 40,
+            UnusualProbe);
+
+        Assert.Contains("empty name", source, StringComparison.Ordinal);
+        Assert.Equal(100, rows.Length);
+        Assert.Equal("3|null|s3|00000000-0000-0000-0000-000000000003|12:34:56|3|000000000300000000000000|3|3,4", rows[3]);
+        Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|000000002C00000000000000|44|44,45", rows[44]);
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="select"/> gives with DuckDB, scaffolds a record for the file, compiles it with the
+    /// generator beside <paramref name="probe"/> (a <c>FromDuckDb.Probe.Describe(path)</c> that prints each row), and
+    /// streams the file through it.
+    /// </summary>
+    private static async Task<(string Source, string[] Rows)> ScaffoldAndStreamAsync(string select, int rowGroupSize, string probe)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
         try
         {
             using (var connection = new DuckDBConnection("Data Source=:memory:"))
             {
                 connection.Open();
                 using var command = connection.CreateCommand();
-                command.CommandText = $$$"""
-                    COPY (
-                        SELECT i::BIGINT AS id,
-                               CASE WHEN i % 2 = 0 THEN union_value(num := i)::UNION(num BIGINT, str VARCHAR)
-                                    ELSE union_value(str := 's' || i)::UNION(num BIGINT, str VARCHAR) END AS choice,
-                               ('00000000-0000-0000-0000-00000000000' || (i % 10))::UUID AS uid,
-                               '12:34:56'::TIME_NS AS t,
-                               (i % 200)::UTINYINT AS small,
-                               INTERVAL (i) DAY AS span,
-                               MAP {'k': {'x': i, 'y': [i, i + 1]}} AS m
-                        FROM range(100) t(i)
-                    ) TO '{{{path}}}' (FORMAT PARQUET, ROW_GROUP_SIZE 40)
-                    """;
+                command.CommandText = $"COPY ({select}) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize})";
                 command.ExecuteNonQuery();
             }
 
@@ -130,14 +100,9 @@ public sealed class DuckDbFileTests
                 source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
             }
 
-            Assert.Contains("empty name", source, StringComparison.Ordinal);
-            Assembly assembly = GeneratedAssembly.Compile(source, UnusualProbe);
+            Assembly assembly = GeneratedAssembly.Compile(source, probe);
             var describe = (Func<string, string[]>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
-            string[] rows = describe(path);
-
-            Assert.Equal(100, rows.Length);
-            Assert.Equal("3|null|s3|00000000-0000-0000-0000-000000000003|12:34:56|3|000000000300000000000000|3|3,4", rows[3]);
-            Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|000000002C00000000000000|44|44,45", rows[44]);
+            return (source, describe(path));
         }
         finally
         {
