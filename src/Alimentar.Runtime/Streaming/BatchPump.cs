@@ -244,15 +244,7 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
             long size = batch.SizeInBytes;
             _bufferedBytes -= size;
             ReportBuffered(-size);
-            if (_flow.IsInner)
-            {
-                // Handed on to the dataset's pump, which counts it from here.
-                _tracker?.Remove(size);
-            }
-            else
-            {
-                _heldBytes = size;
-            }
+            _heldBytes = size;
         }
 
         if (_paused && _buffered.Count <= _flow.ResumeAt)
