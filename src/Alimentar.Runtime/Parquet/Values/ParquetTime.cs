@@ -10,20 +10,16 @@ internal static class ParquetTime
     private const long UnixEpochJulianDay = 2_440_588;
 
     /// <summary>The ticks since the Unix epoch of a TIMESTAMP value, nanoseconds rounded down (so instants before 1970 keep their order); false outside <see cref="DateTime"/>.</summary>
-    public static bool TryTimestampTicks(long value, TimeUnit unit, out long ticks)
+    public static bool TryTimestampTicks(long value, TimeUnit unit, out long ticks) => unit switch
     {
-        Int128 sinceEpoch = unit switch
-        {
-            TimeUnit.Millis => (Int128)value * TimeSpan.TicksPerMillisecond,
-            TimeUnit.Micros => (Int128)value * 10,
-            _ => FloorDivide(value, 100),
-        };
-        return InDateTimeRange(sinceEpoch + DateTime.UnixEpoch.Ticks, out ticks);
-    }
+        TimeUnit.Millis => TryScaledTicks(value, TimeSpan.TicksPerMillisecond, 0, out ticks),
+        TimeUnit.Micros => TryScaledTicks(value, 10, 0, out ticks),
+        _ => InDateTimeRange(FloorDivide(value, 100) + DateTime.UnixEpoch.Ticks, out ticks),
+    };
 
     /// <summary>The ticks of an INT96 timestamp (nanoseconds of the day, then the Julian day), nanoseconds rounded down; false outside <see cref="DateTime"/>.</summary>
     public static bool TryInt96Ticks(long nanosOfDay, int julianDay, out long ticks) =>
-        InDateTimeRange((Int128)(julianDay - UnixEpochJulianDay) * TimeSpan.TicksPerDay + FloorDivide(nanosOfDay, 100) + DateTime.UnixEpoch.Ticks, out ticks);
+        TryScaledTicks((long)julianDay - UnixEpochJulianDay, TimeSpan.TicksPerDay, FloorDivide(nanosOfDay, 100), out ticks);
 
     /// <summary>
     /// The time of day a TIME value stands for, always in [00:00, 24:00). TIME is a time of day, yet
@@ -55,10 +51,29 @@ internal static class ParquetTime
         return remainder < 0 ? quotient - 1 : quotient;
     }
 
-    private static bool InDateTimeRange(Int128 ticks, out long result)
+    /// <summary>
+    /// <c>count * unitTicks + extraTicks</c> after the Unix epoch (where <paramref name="extraTicks"/> is at most a
+    /// hundredth of a 64-bit value, as nanoseconds in ticks are), in plain 64-bit arithmetic: a count whose ticks lie
+    /// beyond 4e18 either way lands outside <see cref="DateTime"/> whatever the extra, and is refused before it is
+    /// multiplied, so nothing overflows. 128-bit arithmetic would do as well, but the ahead-of-time compiler leaves out
+    /// every method that passes an <see cref="Int128"/>, so the timestamp decoders ran unoptimised in a first pass.
+    /// </summary>
+    private static bool TryScaledTicks(long count, long unitTicks, long extraTicks, out long ticks)
+    {
+        const long Beyond = 4_000_000_000_000_000_000;
+        if (count > Beyond / unitTicks || count < -Beyond / unitTicks)
+        {
+            ticks = 0;
+            return false;
+        }
+
+        return InDateTimeRange((count * unitTicks) + extraTicks + DateTime.UnixEpoch.Ticks, out ticks);
+    }
+
+    private static bool InDateTimeRange(long ticks, out long result)
     {
         bool fits = ticks >= 0 && ticks <= DateTime.MaxValue.Ticks;
-        result = fits ? (long)ticks : 0;
+        result = fits ? ticks : 0;
         return fits;
     }
 }

@@ -50,4 +50,49 @@ public sealed class ParquetTimeTests
         Assert.Null(StatisticsDecoder.Decode(Int64(-1_000_000), type));
         Assert.Equal(new TimeOnly(1, 0), StatisticsDecoder.Decode(Int64(3_600_000_000), type));
     }
+
+    public static TheoryData<long> Counts_at_the_edges()
+    {
+        var counts = new TheoryData<long> { 0, 1, -1, long.MaxValue, long.MinValue, long.MaxValue / 10, long.MinValue / 10 };
+        foreach (long unitTicks in new[] { 1L, 10L, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerDay })
+        {
+            foreach (long edge in new[] { -DateTime.UnixEpoch.Ticks, DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks, 4_000_000_000_000_000_000, -4_000_000_000_000_000_000 })
+            {
+                for (long step = -2; step <= 2; step++)
+                {
+                    counts.Add((edge / unitTicks) + step);
+                }
+            }
+        }
+
+        return counts;
+    }
+
+    [Theory]
+    [MemberData(nameof(Counts_at_the_edges))]
+    public void Timestamps_convert_as_exact_arithmetic_does_up_to_the_ends_of_DateTime(long count)
+    {
+        foreach ((TimeUnit unit, long unitTicks) in new[] { (TimeUnit.Millis, TimeSpan.TicksPerMillisecond), (TimeUnit.Micros, 10L) })
+        {
+            Assert.Equal(Exact((Int128)count * unitTicks), (ParquetTime.TryTimestampTicks(count, unit, out long ticks), ticks));
+        }
+
+        Assert.Equal(Exact(FloorDivide(count, 100)), (ParquetTime.TryTimestampTicks(count, TimeUnit.Nanos, out long nanosTicks), nanosTicks));
+        foreach (long nanosOfDay in new[] { 0L, 99L, -1L, TimeSpan.TicksPerDay * 100, long.MaxValue, long.MinValue })
+        {
+            if (count is >= int.MinValue and <= int.MaxValue)
+            {
+                Int128 expected = (((Int128)count - 2_440_588) * TimeSpan.TicksPerDay) + FloorDivide(nanosOfDay, 100);
+                Assert.Equal(Exact(expected), (ParquetTime.TryInt96Ticks(nanosOfDay, (int)count, out long int96Ticks), int96Ticks));
+            }
+        }
+
+        static (bool, long) Exact(Int128 sinceEpoch)
+        {
+            Int128 ticks = sinceEpoch + DateTime.UnixEpoch.Ticks;
+            return ticks >= 0 && ticks <= DateTime.MaxValue.Ticks ? (true, (long)ticks) : (false, 0);
+        }
+
+        static Int128 FloorDivide(Int128 value, long divisor) => Int128.IsNegative(value % divisor) ? (value / divisor) - 1 : value / divisor;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -52,11 +53,12 @@ internal static class ByteStreamSplit
             Vector128<ushort> high01 = Sse2.UnpackHigh(s0, s1).AsUInt16();
             Vector128<ushort> low23 = Sse2.UnpackLow(s2, s3).AsUInt16();
             Vector128<ushort> high23 = Sse2.UnpackHigh(s2, s3).AsUInt16();
-            Span<byte> target = destination.Slice(i * 4, 64);
-            Sse2.UnpackLow(low01, low23).AsByte().CopyTo(target);
-            Sse2.UnpackHigh(low01, low23).AsByte().CopyTo(target[16..]);
-            Sse2.UnpackLow(high01, high23).AsByte().CopyTo(target[32..]);
-            Sse2.UnpackHigh(high01, high23).AsByte().CopyTo(target[48..]);
+            // Stores rather than CopyTo: the ahead-of-time compiler leaves out a method that passes a vector to a call.
+            ref byte start = ref MemoryMarshal.GetReference(destination.Slice(i * 4, 64));
+            Sse2.UnpackLow(low01, low23).AsByte().StoreUnsafe(ref start);
+            Sse2.UnpackHigh(low01, low23).AsByte().StoreUnsafe(ref start, 16);
+            Sse2.UnpackLow(high01, high23).AsByte().StoreUnsafe(ref start, 32);
+            Sse2.UnpackHigh(high01, high23).AsByte().StoreUnsafe(ref start, 48);
         }
 
         return i;
@@ -83,15 +85,15 @@ internal static class ByteStreamSplit
             Vector128<uint> ab2 = Sse2.UnpackLow(a1, b1).AsUInt32(), ab3 = Sse2.UnpackHigh(a1, b1).AsUInt32();
             Vector128<uint> cd0 = Sse2.UnpackLow(c0, d0).AsUInt32(), cd1 = Sse2.UnpackHigh(c0, d0).AsUInt32();
             Vector128<uint> cd2 = Sse2.UnpackLow(c1, d1).AsUInt32(), cd3 = Sse2.UnpackHigh(c1, d1).AsUInt32();
-            Span<byte> target = destination.Slice(i * 8, 128);
-            Sse2.UnpackLow(ab0, cd0).AsByte().CopyTo(target);
-            Sse2.UnpackHigh(ab0, cd0).AsByte().CopyTo(target[16..]);
-            Sse2.UnpackLow(ab1, cd1).AsByte().CopyTo(target[32..]);
-            Sse2.UnpackHigh(ab1, cd1).AsByte().CopyTo(target[48..]);
-            Sse2.UnpackLow(ab2, cd2).AsByte().CopyTo(target[64..]);
-            Sse2.UnpackHigh(ab2, cd2).AsByte().CopyTo(target[80..]);
-            Sse2.UnpackLow(ab3, cd3).AsByte().CopyTo(target[96..]);
-            Sse2.UnpackHigh(ab3, cd3).AsByte().CopyTo(target[112..]);
+            ref byte start = ref MemoryMarshal.GetReference(destination.Slice(i * 8, 128));
+            Sse2.UnpackLow(ab0, cd0).AsByte().StoreUnsafe(ref start);
+            Sse2.UnpackHigh(ab0, cd0).AsByte().StoreUnsafe(ref start, 16);
+            Sse2.UnpackLow(ab1, cd1).AsByte().StoreUnsafe(ref start, 32);
+            Sse2.UnpackHigh(ab1, cd1).AsByte().StoreUnsafe(ref start, 48);
+            Sse2.UnpackLow(ab2, cd2).AsByte().StoreUnsafe(ref start, 64);
+            Sse2.UnpackHigh(ab2, cd2).AsByte().StoreUnsafe(ref start, 80);
+            Sse2.UnpackLow(ab3, cd3).AsByte().StoreUnsafe(ref start, 96);
+            Sse2.UnpackHigh(ab3, cd3).AsByte().StoreUnsafe(ref start, 112);
         }
 
         return i;

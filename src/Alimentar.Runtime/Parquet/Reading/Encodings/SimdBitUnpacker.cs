@@ -72,7 +72,7 @@ internal static class SimdBitUnpacker
         {
             Vector128<byte> low = Vector128.LoadUnsafe(ref source, (nuint)start);
             Vector128<byte> high = Vector128.LoadUnsafe(ref source, (nuint)(start + middle));
-            Vector256<byte> lanes = Avx2.Shuffle(Vector256.Create(low, high), shuffle);
+            Vector256<byte> lanes = Avx2.Shuffle(Avx2.InsertVector128(low.ToVector256Unsafe(), high, 1), shuffle);
             Vector256<uint> values = Avx2.ShiftRightLogicalVariable(lanes.AsUInt32(), shifts) & mask;
             values.AsInt32().StoreUnsafe(ref Unsafe.Add(ref target, written));
         }
