@@ -4,6 +4,17 @@ using Alimentar.NativeAot;
 
 // Published with PublishAot=true: the generated code and the runtime run without reflection or a JIT.
 //   dotnet publish samples/Alimentar.NativeAot -c Release -r linux-x64 && ./samples/Alimentar.NativeAot/bin/Release/net10.0/linux-x64/publish/Alimentar.NativeAot
+//   ./Alimentar.NativeAot first-pass [rows] prints how much slower a process's first pass is than its later ones.
+if (args is ["first-pass", .. string[] firstPassArgs])
+{
+    return FirstPass.Run(firstPassArgs);
+}
+
+if (args is ["first-pass-child", string workload, string file])
+{
+    return FirstPass.Child(workload, file);
+}
+
 string path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "alimentar-aot.parquet");
 var start = new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 string[] sensors = ["north", "south", "east", "west"];
