@@ -38,7 +38,19 @@ internal sealed class ColumnFanOut : IDisposable
     public int Threads => _helperScratch.Length + 1;
 
     /// <summary>The helper threads' scratch space: memory the pass holds.</summary>
-    public long SizeInBytes => _helperScratch.Sum(scratch => scratch.SizeInBytes);
+    public long SizeInBytes
+    {
+        get
+        {
+            long held = 0;
+            foreach (ScratchBuffers scratch in _helperScratch)
+            {
+                held += scratch.SizeInBytes;
+            }
+
+            return held;
+        }
+    }
 
     /// <summary>Queues one column's read for <see cref="RunAsync"/>.</summary>
     /// <param name="column">The column, for ordering by cost and for choosing which error to report.</param>

@@ -26,14 +26,27 @@ internal sealed class RowGroupReader : IDisposable
         Rows = rows;
         CompressedBytes = compressedBytes;
 
-        // Asked for every batch, and fixed for the row group: computed once.
-        UncompressedBytesPerRow = rows == 0 ? 0 : chunks.Sum(chunk => (double)chunk.Layout.UncompressedLength) / rows;
-        ObjectBytesPerRow = rows == 0 ? 0 : chunks.Select((chunk, i) => ObjectWeight(chunk, binding.Columns[i]) * chunk.Layout.UncompressedLength).Sum() / rows;
-        // What other threads could take: the columns read side by side (not records, which generated code builds
-        // from as soon as they are read) but the largest, which one thread decodes whatever happens.
+        // Asked for every batch, and fixed for the row group: computed once. What other threads could take: the
+        // columns read side by side (not records, which generated code builds from as soon as they are read) but the
+        // largest, which one thread decodes whatever happens. Plain loops, not LINQ over numbers: each LINQ
+        // instantiation over a value type is compiled afresh in every process, on the way to its first batch.
         long[] sideBySide = SideBySideBytes(chunks, binding);
-        SideBySideBytesPerRow = rows == 0 ? 0 : (double)(sideBySide.Sum() - sideBySide.DefaultIfEmpty().Max()) / rows;
-        int movable = sideBySide.Count(bytes => bytes > 0);
+        double uncompressed = 0, objects = 0;
+        long sideBySideTotal = 0, sideBySideLargest = 0;
+        int movable = 0;
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            long length = chunks[i].Layout.UncompressedLength;
+            uncompressed += length;
+            objects += ObjectWeight(chunks[i], binding.Columns[i]) * length;
+            sideBySideTotal += sideBySide[i];
+            sideBySideLargest = Math.Max(sideBySideLargest, sideBySide[i]);
+            movable += sideBySide[i] > 0 ? 1 : 0;
+        }
+
+        UncompressedBytesPerRow = rows == 0 ? 0 : uncompressed / rows;
+        ObjectBytesPerRow = rows == 0 ? 0 : objects / rows;
+        SideBySideBytesPerRow = rows == 0 ? 0 : (double)(sideBySideTotal - sideBySideLargest) / rows;
         if (decodeThreads > 1 && movable > 1)
         {
             _fanOut = new ColumnFanOut(Math.Min(decodeThreads, movable), sideBySide);
@@ -53,8 +66,21 @@ internal sealed class RowGroupReader : IDisposable
     /// <summary>Each chunk's uncompressed bytes if its column is read side by side, 0 for a record's leaves.</summary>
     private static long[] SideBySideBytes(ColumnChunkReader[] chunks, ParquetFileBinding binding)
     {
-        var recordLeaves = binding.Columns.Where(column => column.Record is not null).SelectMany(column => column.Record!.LeafColumns).ToHashSet();
-        return [.. chunks.Select((chunk, i) => binding.Columns[i].Record is null && !recordLeaves.Contains(i) ? chunk.Layout.UncompressedLength : 0)];
+        var sideBySide = new long[chunks.Length];
+        for (int i = 0; i < chunks.Length; i++)
+        {
+            sideBySide[i] = binding.Columns[i].Record is null ? chunks[i].Layout.UncompressedLength : 0;
+        }
+
+        foreach (BoundColumn column in binding.Columns)
+        {
+            foreach (int leaf in column.Record?.LeafColumns ?? [])
+            {
+                sideBySide[leaf] = 0;
+            }
+        }
+
+        return sideBySide;
     }
 
     public int Index { get; }
@@ -125,7 +151,19 @@ internal sealed class RowGroupReader : IDisposable
     public long RowsLeft => Rows - _rowsRead;
 
     /// <summary>The bytes the readers hold now: windows, pages, levels, dictionaries, scratch and the last batch's assembly arrays.</summary>
-    public long HeldBytes => _chunks.Sum(chunk => chunk?.HeldBytes ?? 0) + _scratch.SizeInBytes + _batchArrays.SizeInBytes + (_fanOut?.SizeInBytes ?? 0);
+    public long HeldBytes
+    {
+        get
+        {
+            long held = _scratch.SizeInBytes + _batchArrays.SizeInBytes + (_fanOut?.SizeInBytes ?? 0);
+            foreach (ColumnChunkReader? chunk in _chunks)
+            {
+                held += chunk?.HeldBytes ?? 0;
+            }
+
+            return held;
+        }
+    }
 
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
     /// <param name="file">The open file.</param>
@@ -176,8 +214,19 @@ internal sealed class RowGroupReader : IDisposable
         return new RowGroupReader(chunks, binding, index, rows, compressed, file.Pages, decodeThreads);
     }
 
-    private static (long Offset, long Length)[] FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts) =>
-        layouts.Where(l => l.Length > 0).Select(l => (l.Start, Math.Min(l.Length, (long)pages.PreferredReadBytes))).ToArray();
+    private static List<(long Offset, long Length)> FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts)
+    {
+        var reads = new List<(long Offset, long Length)>(layouts.Length);
+        foreach (ColumnChunkLayout layout in layouts)
+        {
+            if (layout.Length > 0)
+            {
+                reads.Add((layout.Start, Math.Min(layout.Length, (long)pages.PreferredReadBytes)));
+            }
+        }
+
+        return reads;
+    }
 
     /// <summary>A reader for the next <paramref name="rows"/> rows of every column; fill a store with it, then ask for the next.</summary>
     /// <param name="rows">The batch's rows.</param>

@@ -11,7 +11,7 @@ internal sealed class ScratchBuffers : IDisposable
 {
     private readonly byte[][] _slots = [[], [], []];
 
-    public long SizeInBytes => _slots.Sum(slot => (long)slot.Length);
+    public long SizeInBytes => (long)_slots[0].Length + _slots[1].Length + _slots[2].Length;
 
     /// <summary>A span of <paramref name="count"/> elements over slot <paramref name="slot"/>; its contents are undefined.</summary>
     public Span<T> Get<T>(int slot, int count)
