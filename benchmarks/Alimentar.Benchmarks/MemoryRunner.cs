@@ -4,7 +4,7 @@ namespace Alimentar.Benchmarks;
 
 /// <summary>
 /// Peak working set per reader, each in a fresh process of its own, on one file: what a user sees in a
-/// container's memory limit. <c>-- memory [rows] [rowGroupSize]</c> prints a table (<c>-- memory tokens [rows]</c> for the token-list file, <c>-- memory embeddings [rows]</c> for the embeddings); the default is the
+/// container's memory limit. <c>-- memory [rows] [rowGroupSize]</c> prints a table (<c>-- memory tokens [rows]</c> for the token-list file, <c>-- memory embeddings [rows]</c> for the embeddings, <c>-- memory text [documents]</c> for the text corpus); the default is the
 /// 12M-row file with 4M-row row groups that Arrow C++ writes with pages of about 1 MB.
 /// </summary>
 public static class MemoryRunner
@@ -14,6 +14,11 @@ public static class MemoryRunner
         if (args is [_, "tokens", ..])
         {
             return RunAll(TokenReaders.All.Keys, "tokens", TokenReaders.File(args.Length > 2 ? int.Parse(args[2]) : 100_000));
+        }
+
+        if (args is [_, "text", ..])
+        {
+            return RunAll(TextReaders.All.Keys, "text", TextReaders.File(args.Length > 2 ? int.Parse(args[2]) : 50_000));
         }
 
         if (args is [_, "embeddings", ..])
@@ -60,6 +65,9 @@ public static class MemoryRunner
 
     /// <summary>The child of the token-list table.</summary>
     public static int ReadTokens(string reader, string path) => Read(TokenReaders.All[reader], reader, path);
+
+    /// <summary>The child of the text table.</summary>
+    public static int ReadText(string reader, string path) => Read(TextReaders.All[reader], reader, path);
 
     /// <summary>The child of the embeddings table.</summary>
     public static int ReadEmbeddings(string reader, string path) => Read(EmbeddingReaders.All[reader], reader, path);

@@ -5,6 +5,7 @@ using BenchmarkDotNet.Running;
 // Peak memory per reader:  dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory [rows] [rowGroupSize]
 //                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory tokens [rows]
 //                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory embeddings [rows]
+//                          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- memory text [documents]
 // Object storage:          dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- storage [latencyMs] [rows]
 // Written file sizes:      dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- sizes
 // 1 to N cores, cold/warm: dotnet run -c Release --project benchmarks/Alimentar.Benchmarks -- cores [rows]
@@ -18,6 +19,7 @@ return args switch
     ["read", string reader, string path] => MemoryRunner.Read(reader, path),
     ["tokens", string reader, string path] => MemoryRunner.ReadTokens(reader, path),
     ["embeddings", string reader, string path] => MemoryRunner.ReadEmbeddings(reader, path),
+    ["text", string reader, string path] => MemoryRunner.ReadText(reader, path),
     _ => RunSuites(args),
 };
 
