@@ -8,7 +8,12 @@ internal static class ParquetSchemaBinder
     /// The row type's columns bound in order, then a column per record field a filter reads
     /// (<paramref name="nestedFilterPaths"/>, in that order), then the records' further leaves.
     /// </summary>
-    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null)
+    /// <param name="fileSchema">The file's schema.</param>
+    /// <param name="rowSchema">The row type's columns.</param>
+    /// <param name="fileName">The file, for messages.</param>
+    /// <param name="nestedFilterPaths">Record fields a filter reads.</param>
+    /// <param name="missingAsNull">Whether a nullable flat member the file lacks is bound to a column of nulls (<see cref="AbsentColumn"/>).</param>
+    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null, bool missingAsNull = false)
     {
         nestedFilterPaths ??= [];
         LeafColumn[] fileFields = fileSchema.Leaves.ToArray();
@@ -38,10 +43,18 @@ internal static class ParquetSchemaBinder
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[nested]}', a nested or repeated column {Describe(fileFields[nested])}; bind a leaf by its path, e.g. [ParquetColumn(\"{names[nested].Replace('/', '.')}\")]");
             }
 
+            if (match < 0 && missingAsNull && column.IsNullable)
+            {
+                LeafColumn absent = AbsentColumn.Leaf(column);
+                bound[i] = new BoundColumn(column, absent, FileValueKinds.Of(absent));
+                continue;
+            }
+
             if (match < 0)
             {
                 throw Mismatch(fileName, rowSchema, column, $"a column named '{column.Name}'",
-                    $"no such column; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}");
+                    $"no such column; the file has {string.Join(", ", names.Select(n => $"'{n}'"))}"
+                    + (missingAsNull ? "; a member that is not nullable cannot be read as null" : string.Empty));
             }
 
             LeafColumn field = fileFields[match];

@@ -75,6 +75,13 @@ public sealed record ParquetReadOptions
     /// <summary>Whether page CRCs are checked where the writer stored them (default true).</summary>
     public bool VerifyPageChecksums { get; init; } = true;
 
+    /// <summary>
+    /// Whether a nullable member whose column a file lacks reads as null in every row of that file, rather than
+    /// failing with a <see cref="SchemaMismatchException"/> (default false); see
+    /// <see cref="ParquetSource{T}.MissingColumnsAsNull(bool)"/>.
+    /// </summary>
+    public bool MissingColumnsAsNull { get; init; }
+
     /// <summary>Where column buffers are rented from (default <see cref="ColumnBufferPool.Shared"/>).</summary>
     public ColumnBufferPool BufferPool
     {

@@ -287,6 +287,17 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <returns>This source, configured.</returns>
     public ParquetSource<T> VerifyPageChecksums(bool verify = true) => WithOptions(Options with { VerifyPageChecksums = verify });
 
+    /// <summary>
+    /// Reads a nullable member as null in every row of a file that lacks its column, from the next pass on: a dataset
+    /// whose newer files gained a column reads its older files too. Applies to nullable value members (<c>double?</c>,
+    /// <c>DateTime?</c>), <c>string?</c> and <c>byte[]?</c> members at the top level; a missing column for any other
+    /// member (not nullable, a list or a record) still fails with a <see cref="SchemaMismatchException"/> naming it,
+    /// as does a column that is there with another type. A filter on such a member sees null in every row.
+    /// </summary>
+    /// <param name="enabled">False to fail on a missing column again (the default).</param>
+    /// <returns>This source, configured.</returns>
+    public ParquetSource<T> MissingColumnsAsNull(bool enabled = true) => WithOptions(Options with { MissingColumnsAsNull = enabled });
+
     /// <summary>Rents column buffers from <paramref name="pool"/>, from the next pass on.</summary>
     /// <param name="pool">The pool; count its outstanding buffers to find leaks.</param>
     /// <returns>This source, configured.</returns>

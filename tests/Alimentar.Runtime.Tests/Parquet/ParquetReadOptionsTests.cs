@@ -13,6 +13,7 @@ public sealed class ParquetReadOptionsTests
         Assert.Equal(1, options.DecodeAhead);
         Assert.Equal(Environment.ProcessorCount, options.DecodeThreads);
         Assert.True(options.VerifyPageChecksums);
+        Assert.False(options.MissingColumnsAsNull);
         Assert.Same(ColumnBufferPool.Shared, options.BufferPool);
     }
 
@@ -34,9 +35,9 @@ public sealed class ParquetReadOptionsTests
         var source = new ParquetSource<Item>(new MemoryStream([1]), "items");
         ParquetReadOptions before = source.Options;
 
-        source.BatchSize(100).BatchBytes(1 << 20).DecodeAhead(3).DecodeThreads(2).VerifyPageChecksums(false).WithBufferPool(pool);
+        source.BatchSize(100).BatchBytes(1 << 20).DecodeAhead(3).DecodeThreads(2).VerifyPageChecksums(false).MissingColumnsAsNull().WithBufferPool(pool);
 
-        Assert.Equal(new ParquetReadOptions { BatchSize = 100, BatchBytes = 1 << 20, DecodeAhead = 3, DecodeThreads = 2, VerifyPageChecksums = false, BufferPool = pool }, source.Options);
+        Assert.Equal(new ParquetReadOptions { BatchSize = 100, BatchBytes = 1 << 20, DecodeAhead = 3, DecodeThreads = 2, VerifyPageChecksums = false, MissingColumnsAsNull = true, BufferPool = pool }, source.Options);
         Assert.Same(ParquetReadOptions.Default, before);
         Assert.Equal(16_384, before.BatchSize);
         Assert.Throws<ArgumentOutOfRangeException>(() => source.BatchSize(0));

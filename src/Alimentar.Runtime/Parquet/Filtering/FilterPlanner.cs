@@ -116,7 +116,9 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             : ValueSummary.Bounded(page.Index.Mins[pageNumber], page.Index.Maxes[pageNumber], page.Index.NullCounts?[pageNumber], pageRows, bound);
     }
 
-    private ColumnChunkMetadata Chunk(RowGroupMetadata group, int column) => group.Columns[binding.Columns[column].Field.Index];
+    private ColumnChunkMetadata Chunk(RowGroupMetadata group, int column) => binding.Columns[column] is { IsAbsent: true } absent
+        ? AbsentColumn.Metadata(absent, group.RowCount)
+        : group.Columns[binding.Columns[column].Field.Index];
 
     private async ValueTask<Dictionary<int, BloomFilter>> LoadBloomFiltersAsync(RowGroupMetadata group, List<string> notes, CancellationToken cancellationToken)
     {

@@ -86,5 +86,7 @@ internal sealed class PageIndexReader(ParquetFile file, ParquetFileBinding bindi
         return await ReadAsync(at, size, cancellationToken).ConfigureAwait(false);
     }
 
-    private ColumnChunkMetadata Chunk(int rowGroup, int column) => file.Metadata.RowGroups[rowGroup].Columns[binding.Columns[column].Field.Index];
+    private ColumnChunkMetadata Chunk(int rowGroup, int column) => binding.Columns[column] is { IsAbsent: true } absent
+        ? AbsentColumn.Metadata(absent, file.Metadata.RowGroups[rowGroup].RowCount)
+        : file.Metadata.RowGroups[rowGroup].Columns[binding.Columns[column].Field.Index];
 }

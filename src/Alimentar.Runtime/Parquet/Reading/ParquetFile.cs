@@ -91,6 +91,12 @@ internal sealed class ParquetFile : IAsyncDisposable
         for (int i = 0; i < columns.Length; i++)
         {
             BoundColumn column = columns[i];
+            if (column.IsAbsent)
+            {
+                layouts[i] = AbsentColumn.Layout(column, (int)rows);
+                continue;
+            }
+
             string path = column.Field.Path.ToString();
             ColumnChunkMetadata chunk = rowGroup.Columns[column.Field.Index];
             if (chunk.IsEncrypted)

@@ -32,7 +32,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
-            BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths);
+            BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths, options.MissingColumnsAsNull);
             return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), options, memory);
         }
         catch

@@ -180,12 +180,12 @@ internal sealed class RowGroupReader : IDisposable
         // Over an object store, the first stretch of every bound chunk is fetched now, merged and in parallel, and the next row group's too when it is next.
         if (prefetch)
         {
-            file.Pages.Prefetch(FirstReads(file.Pages, layouts), readAhead: false);
+            file.Pages.Prefetch(FirstReads(file.Pages, layouts, binding.Columns), readAhead: false);
         }
 
         if (readAhead && index + 1 < file.RowGroupCount)
         {
-            file.Pages.Prefetch(FirstReads(file.Pages, file.CheckedRowCount(index + 1, binding.Columns).Layouts), readAhead: true);
+            file.Pages.Prefetch(FirstReads(file.Pages, file.CheckedRowCount(index + 1, binding.Columns).Layouts, binding.Columns), readAhead: true);
         }
 
         var chunks = new ColumnChunkReader[layouts.Length];
@@ -193,7 +193,7 @@ internal sealed class RowGroupReader : IDisposable
         {
             for (int i = 0; i < chunks.Length; i++)
             {
-                chunks[i] = new ColumnChunkReader(file.Pages, layouts[i], verifyCrc);
+                chunks[i] = new ColumnChunkReader(binding.Columns[i].IsAbsent ? AbsentColumn.Pages(rows) : file.Pages, layouts[i], verifyCrc);
             }
         }
         catch (Exception error)
@@ -214,14 +214,14 @@ internal sealed class RowGroupReader : IDisposable
         return new RowGroupReader(chunks, binding, index, rows, compressed, file.Pages, decodeThreads);
     }
 
-    private static List<(long Offset, long Length)> FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts)
+    private static List<(long Offset, long Length)> FirstReads(IRangeReader pages, ColumnChunkLayout[] layouts, BoundColumn[] columns)
     {
         var reads = new List<(long Offset, long Length)>(layouts.Length);
-        foreach (ColumnChunkLayout layout in layouts)
+        for (int i = 0; i < layouts.Length; i++)
         {
-            if (layout.Length > 0)
+            if (layouts[i].Length > 0 && !columns[i].IsAbsent)
             {
-                reads.Add((layout.Start, Math.Min(layout.Length, (long)pages.PreferredReadBytes)));
+                reads.Add((layouts[i].Start, Math.Min(layouts[i].Length, (long)pages.PreferredReadBytes)));
             }
         }
 

@@ -1,0 +1,141 @@
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// A dataset whose newer files gained columns: with <c>MissingColumnsAsNull</c>, a nullable member whose column a file
+/// lacks reads as null there, through every path a column is read by (batches, rows, filters, skipping and resume).
+/// </summary>
+public sealed class MissingColumnTests : IAsyncLifetime
+{
+    private const int OldRows = 70_000;
+    private const int NewRows = 5_000;
+    private readonly TempDirectory _directory = new();
+
+    private string OldFile => Path.Combine(_directory.Path, "part-0.parquet");
+
+    private string NewFile => Path.Combine(_directory.Path, "part-1.parquet");
+
+    public async Task InitializeAsync()
+    {
+        await ParquetDatasetWriter<TripBefore>.WriteFileAsync(OldFile, Enumerable.Range(0, OldRows).Select(i => new TripBefore(i, $"zone-{i % 7}")), rowGroupSize: 30_000);
+        await ParquetDatasetWriter<TripAfter>.WriteFileAsync(
+            NewFile,
+            Enumerable.Range(OldRows, NewRows).Select(i => new TripAfter(i, $"zone-{i % 7}", i * 0.5, $"note {i}", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i), [unchecked((byte)i)])));
+    }
+
+    public Task DisposeAsync()
+    {
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Members_a_file_lacks_read_as_null_and_the_files_that_have_them_read_their_values()
+    {
+        List<TripAfter> rows = ParquetFiles.ReadAll(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().BatchSize(4_096)));
+
+        Assert.Equal(OldRows + NewRows, rows.Count);
+        Assert.Equal(Enumerable.Range(0, OldRows + NewRows).Select(i => (long)i), rows.Select(r => r.Id));
+        Assert.All(rows.Take(OldRows), r => Assert.True(r.Fare is null && r.Note is null && r.PickedUp is null && r.Tag is null, $"row {r.Id} has a value"));
+        Assert.Equal($"zone-{(OldRows - 1) % 7}", rows[OldRows - 1].Zone);
+        Assert.Equal($"note {OldRows + 3}", rows[OldRows + 3].Note);
+        Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(OldRows + 3), rows[OldRows + 3].PickedUp);
+        Assert.Equal((OldRows + 3) * 0.5, rows[OldRows + 3].Fare);
+        Assert.Equal(new[] { unchecked((byte)(OldRows + 3)) }, rows[OldRows + 3].Tag!);
+    }
+
+    [Fact]
+    public void Typed_columns_of_a_missing_member_are_all_null()
+    {
+        using var streaming = new StreamingDataset<TripAfter>(new ParquetSource<TripAfter>(OldFile).MissingColumnsAsNull(), bufferSize: 2);
+        long rows = 0;
+        foreach (Batch<TripAfter> batch in streaming)
+        {
+            using (batch)
+            {
+                rows += batch.Count;
+                Assert.True(batch.Fare.ToArray().All(f => f is null));
+                Assert.True(batch.Note.ToArray().All(n => n is null));
+                Assert.True(batch.PickedUp.ToArray().All(p => p is null));
+            }
+        }
+
+        Assert.Equal(OldRows, rows);
+    }
+
+    [Fact]
+    public void Without_the_option_a_missing_column_is_still_a_mismatch()
+    {
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<TripAfter>(OldFile)));
+
+        Assert.Equal("Fare", error.ColumnName);
+    }
+
+    [Fact]
+    public void A_missing_member_that_is_not_nullable_is_a_mismatch_that_says_so()
+    {
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() =>
+            ParquetFiles.ReadAll(new ParquetSource<TripWithRequiredCount>(OldFile).MissingColumnsAsNull()));
+
+        Assert.Equal("Passengers", error.ColumnName);
+        Assert.Contains("not nullable", error.Found, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_filter_on_a_missing_member_sees_null_and_skips_the_file_it_cannot_match()
+    {
+        IBatchSource<TripAfter> expensive = ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().Where(r => r.Fare > 36_000));
+        List<TripAfter> rows = ParquetFiles.ReadAll(expensive);
+        Assert.Equal(Enumerable.Range(72_001, 2_999).Select(i => (long)i), rows.Select(r => r.Id));
+
+        // Every row group of the old file holds nulls only, so its statistics rule it out without a page read.
+        FilterExplanation plan = new ParquetSource<TripAfter>(OldFile).MissingColumnsAsNull().Where(r => r.Fare > 36_000).Explain();
+        Assert.Equal(0, plan.RowsToRead);
+
+        List<TripAfter> withoutNote = ParquetFiles.ReadAll(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().Where(r => r.Note == null)));
+        Assert.Equal(OldRows, withoutNote.Count);
+    }
+
+    [Fact]
+    public void Resuming_and_sharding_skip_rows_of_a_missing_member_as_of_any_other()
+    {
+        StreamingDataset<TripAfter> Configure() =>
+            new StreamingDataset<TripAfter>(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().BatchSize(1_000)), bufferSize: 2)
+                .WithShard(1, 2).WithShuffle(5);
+
+        List<TripAfter> full;
+        using (StreamingDataset<TripAfter> uninterrupted = Configure())
+        {
+            full = uninterrupted.Rows().ToList();
+        }
+
+        var before = new List<TripAfter>();
+        byte[] checkpoint;
+        using (StreamingDataset<TripAfter> interrupted = Configure())
+        using (IEnumerator<TripAfter> rows = interrupted.Rows().GetEnumerator())
+        {
+            while (before.Count < 12_345 && rows.MoveNext())
+            {
+                before.Add(rows.Current);
+            }
+
+            checkpoint = interrupted.GetState().ToBytes();
+        }
+
+        using StreamingDataset<TripAfter> resumed = Configure().ResumeFrom(StreamingState.FromBytes(checkpoint));
+        List<TripAfter> all = [.. before, .. resumed.Rows()];
+        Assert.Equal(full.Select(r => r.Id), all.Select(r => r.Id));
+        Assert.All(all, r => Assert.Equal(r.Id >= OldRows, r.Fare is not null));
+    }
+}
+
+/// <summary>A trip as the dataset's first files hold it.</summary>
+[StreamingDataset]
+public partial record TripBefore(long Id, string Zone);
+
+/// <summary>A trip as later files hold it: four more members, each nullable.</summary>
+[StreamingDataset]
+public partial record TripAfter(long Id, string Zone, double? Fare, string? Note, DateTime? PickedUp, byte[]? Tag);
+
+/// <summary>A member the first files lack that cannot be null.</summary>
+[StreamingDataset]
+public partial record TripWithRequiredCount(long Id, string Zone, int Passengers);
