@@ -24,6 +24,12 @@ internal static class ParquetSchemaBinder
         for (int i = 0; i < bound.Length; i++)
         {
             ColumnDescriptor column = rowSchema.Columns[i];
+            if (missingAsNull && column.IsNullable && (column.Fields is not null || column.IsList) && IsNotInFile(fileFields, column))
+            {
+                bound[i] = BindNotInFile(rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
+                continue;
+            }
+
             if (column.Fields is not null)
             {
                 bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
@@ -45,8 +51,8 @@ internal static class ParquetSchemaBinder
 
             if (match < 0 && missingAsNull && column.IsNullable)
             {
-                LeafColumn absent = AbsentColumn.Leaf(column);
-                bound[i] = new BoundColumn(column, absent, FileValueKinds.Of(absent));
+                LeafColumn absent = AbsentColumn.LeavesOf(rowSchema, column)[0];
+                bound[i] = AbsentColumn.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent)));
                 continue;
             }
 
@@ -79,6 +85,31 @@ internal static class ParquetSchemaBinder
         }
 
         return all;
+    }
+
+    /// <summary>Whether no top-level node of the file bears the member's name (a member named by a nested path is never taken as missing).</summary>
+    private static bool IsNotInFile(LeafColumn[] fileFields, ColumnDescriptor column) =>
+        !column.Name.Contains('.', StringComparison.Ordinal) && !column.Name.Contains('/', StringComparison.Ordinal)
+        && Array.TrueForAll(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) < 0);
+
+    /// <summary>
+    /// A list, map or record member the file lacks, bound by the usual binders to a schema written for it alone, every
+    /// leaf marked as not in the file (<see cref="AbsentColumn"/>): its record leaves take their places among the extra
+    /// columns as a present member's would.
+    /// </summary>
+    private static BoundColumn BindNotInFile(RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> recordLeaves, string fileName)
+    {
+        LeafColumn[] leaves = AbsentColumn.LeavesOf(rowSchema, column);
+        int before = recordLeaves.Count;
+        BoundColumn member = column.Fields is not null
+            ? RecordBinder.Bind(leaves, rowSchema, column, index, nextColumn, recordLeaves, fileName)
+            : BindList(leaves, Array.ConvertAll(leaves, f => f.Path.ToString()), rowSchema, column, fileName);
+        for (int leaf = before; leaf < recordLeaves.Count; leaf++)
+        {
+            recordLeaves[leaf] = AbsentColumn.NotInFileAs(recordLeaves[leaf]);
+        }
+
+        return AbsentColumn.NotInFileAs(member);
     }
 
     /// <summary>

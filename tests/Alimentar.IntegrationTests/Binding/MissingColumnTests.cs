@@ -19,7 +19,13 @@ public sealed class MissingColumnTests : IAsyncLifetime
         await ParquetDatasetWriter<TripBefore>.WriteFileAsync(OldFile, Enumerable.Range(0, OldRows).Select(i => new TripBefore(i, $"zone-{i % 7}")), rowGroupSize: 30_000);
         await ParquetDatasetWriter<TripAfter>.WriteFileAsync(
             NewFile,
-            Enumerable.Range(OldRows, NewRows).Select(i => new TripAfter(i, $"zone-{i % 7}", i * 0.5, $"note {i}", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i), [unchecked((byte)i)])));
+            Enumerable.Range(OldRows, NewRows).Select(i => new TripAfter(i, $"zone-{i % 7}", i * 0.5, $"note {i}", new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i), [unchecked((byte)i)])
+            {
+                Stops = [i, i + 1],
+                Counters = new Dictionary<string, int> { ["doors"] = i % 4 },
+                Dropoff = new Place(i, -i),
+                Waypoints = [new Place(1, 2), new Place(3, i)],
+            }));
     }
 
     public Task DisposeAsync()
@@ -35,12 +41,18 @@ public sealed class MissingColumnTests : IAsyncLifetime
 
         Assert.Equal(OldRows + NewRows, rows.Count);
         Assert.Equal(Enumerable.Range(0, OldRows + NewRows).Select(i => (long)i), rows.Select(r => r.Id));
-        Assert.All(rows.Take(OldRows), r => Assert.True(r.Fare is null && r.Note is null && r.PickedUp is null && r.Tag is null, $"row {r.Id} has a value"));
+        Assert.All(rows.Take(OldRows), r => Assert.True(
+            r.Fare is null && r.Note is null && r.PickedUp is null && r.Tag is null && r.Stops is null && r.Counters is null && r.Dropoff is null && r.Waypoints is null,
+            $"row {r.Id} has a value"));
         Assert.Equal($"zone-{(OldRows - 1) % 7}", rows[OldRows - 1].Zone);
         Assert.Equal($"note {OldRows + 3}", rows[OldRows + 3].Note);
         Assert.Equal(new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(OldRows + 3), rows[OldRows + 3].PickedUp);
         Assert.Equal((OldRows + 3) * 0.5, rows[OldRows + 3].Fare);
         Assert.Equal(new[] { unchecked((byte)(OldRows + 3)) }, rows[OldRows + 3].Tag!);
+        Assert.Equal([OldRows + 3, OldRows + 4], rows[OldRows + 3].Stops!);
+        Assert.Equal(3, rows[OldRows + 3].Counters!["doors"]);
+        Assert.Equal(new Place(OldRows + 3, -(OldRows + 3)), rows[OldRows + 3].Dropoff);
+        Assert.Equal([new Place(1, 2), new Place(3, OldRows + 3)], rows[OldRows + 3].Waypoints!);
     }
 
     [Fact]
@@ -56,6 +68,12 @@ public sealed class MissingColumnTests : IAsyncLifetime
                 Assert.True(batch.Fare.ToArray().All(f => f is null));
                 Assert.True(batch.Note.ToArray().All(n => n is null));
                 Assert.True(batch.PickedUp.ToArray().All(p => p is null));
+                Assert.Equal(batch.Count, batch.Stops.Count);
+                Assert.Equal(0, batch.Stops.Values.Length);
+                for (int row = 0; row < batch.Count; row++)
+                {
+                    Assert.True(batch.Stops.IsNull(row), $"row {row} has stops");
+                }
             }
         }
 
@@ -78,6 +96,19 @@ public sealed class MissingColumnTests : IAsyncLifetime
 
         Assert.Equal("Passengers", error.ColumnName);
         Assert.Contains("not nullable", error.Found, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_and_records_a_file_lacks_must_be_nullable_and_absent_to_read_as_null()
+    {
+        SchemaMismatchException list = Assert.Throws<SchemaMismatchException>(() =>
+            ParquetFiles.ReadAll(new ParquetSource<TripWithRequiredStops>(OldFile).MissingColumnsAsNull()));
+        Assert.Equal("Stops", list.ColumnName);
+
+        // A field missing inside a record the file has is a mismatch, not a null: the record is there.
+        SchemaMismatchException field = Assert.Throws<SchemaMismatchException>(() =>
+            ParquetFiles.ReadAll(new ParquetSource<TripWithRicherDropoff>(NewFile).MissingColumnsAsNull()));
+        Assert.Equal("Dropoff", field.ColumnName);
     }
 
     [Fact]
@@ -132,9 +163,32 @@ public sealed class MissingColumnTests : IAsyncLifetime
 [StreamingDataset]
 public partial record TripBefore(long Id, string Zone);
 
-/// <summary>A trip as later files hold it: four more members, each nullable.</summary>
+/// <summary>A trip as later files hold it: more members, each nullable, values, lists, maps and records.</summary>
 [StreamingDataset]
-public partial record TripAfter(long Id, string Zone, double? Fare, string? Note, DateTime? PickedUp, byte[]? Tag);
+public partial record TripAfter(long Id, string Zone, double? Fare, string? Note, DateTime? PickedUp, byte[]? Tag)
+{
+    public int[]? Stops { get; init; }
+
+    public Dictionary<string, int>? Counters { get; init; }
+
+    public Place? Dropoff { get; init; }
+
+    public List<Place>? Waypoints { get; init; }
+}
+
+/// <summary>A point on the map.</summary>
+public sealed record Place(double Lat, double Lon);
+
+/// <summary>A list the first files lack that cannot be null.</summary>
+[StreamingDataset]
+public partial record TripWithRequiredStops(long Id, int[] Stops);
+
+/// <summary>A place with a field the files lack.</summary>
+public sealed record RicherPlace(double Lat, double Lon, string? Name);
+
+/// <summary>A record the files have, with a field they lack.</summary>
+[StreamingDataset]
+public partial record TripWithRicherDropoff(long Id, RicherPlace? Dropoff);
 
 /// <summary>A member the first files lack that cannot be null.</summary>
 [StreamingDataset]

@@ -4,10 +4,11 @@ namespace Alimentar.Parquet.Reading;
 
 /// <summary>
 /// A column the row type names and a file lacks, read as null in every row (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>).
-/// It is bound to a leaf of its own, outside the file's schema, typed as Alimentar would write the member; each row
-/// group reads it from pages made here, in memory, whose definition levels say null for every row. So everything past
-/// the binding (batches, skipping, side-by-side decoding, filters and their statistics) reads it as it reads a column
-/// of nulls a writer wrote, with no path of its own to get wrong.
+/// The member is bound, by the usual binders, to the leaves of a schema written for it alone (as Alimentar would write
+/// it: a list as a three-level LIST, a record as a group), outside the file's; each row group reads each such leaf
+/// from pages made here, in memory, whose levels say, for every row, that the member itself is null (definition
+/// level 0, a new row). So everything past the binding (lists, records, batches, skipping, side-by-side decoding,
+/// filters and their statistics) reads it as it reads a column of nulls a writer wrote, with no path of its own.
 /// </summary>
 internal static class AbsentColumn
 {
@@ -17,18 +18,19 @@ internal static class AbsentColumn
     // Slots per made page: well under what a page may claim (ColumnChunkReader's limit), so any row group fits.
     private const int RowsPerPage = 1 << 20;
 
-    /// <summary>The leaf an absent <paramref name="column"/> is bound to: a top-level OPTIONAL column of the member's type.</summary>
-    public static LeafColumn Leaf(ColumnDescriptor column) =>
-        new(NotInFile, new ColumnPath([column.Name]), LeafTypes.Element(column.Name, Repetition.Optional, column), MaxDefinitionLevel: 1, MaxRepetitionLevel: 0)
-        {
-            Definitions = [1],
-        };
+    /// <summary>The member's leaves as a file that holds only it would have them: what the binders bind it to, when the file lacks it.</summary>
+    public static LeafColumn[] LeavesOf(RowSchema rowSchema, ColumnDescriptor column) =>
+        [.. WriteSchema.Of(new RowSchema(rowSchema.RowTypeName, column)).File.Leaves];
+
+    /// <summary><paramref name="column"/>, bound to a leaf of <see cref="LeavesOf"/>, marked as not in the file.</summary>
+    public static BoundColumn NotInFileAs(BoundColumn column) => column with { Field = column.Field with { Index = NotInFile } };
 
     /// <summary>Where a row group's pages of the column are: the whole of <see cref="Pages"/>, uncompressed.</summary>
     public static ColumnChunkLayout Layout(BoundColumn column, int rows)
     {
-        int length = PageBytes(rows).Length;
-        return new ColumnChunkLayout(0, length, CompressionCodec.Uncompressed, column.FileType.Physical, column.FileType.TypeLength, 1, 0, rows, length);
+        int length = PageBytes(column.Field, rows).Length;
+        return new ColumnChunkLayout(0, length, CompressionCodec.Uncompressed, column.FileType.Physical, column.FileType.TypeLength,
+            column.Field.MaxDefinitionLevel, column.Field.MaxRepetitionLevel, rows, length);
     }
 
     /// <summary>The column chunk's metadata as a filter sees it: every value null, and nothing else known.</summary>
@@ -42,21 +44,30 @@ internal static class AbsentColumn
     };
 
     /// <summary>The row group's pages of the column, to be read at <see cref="Layout"/>.</summary>
-    public static IRangeReader Pages(int rows) => new InMemoryPages(PageBytes(rows));
+    public static IRangeReader Pages(BoundColumn column, int rows) => new InMemoryPages(PageBytes(column.Field, rows));
 
-    /// <summary>v1 data pages of null slots: each an RLE run of definition level 0 and no values.</summary>
-    private static byte[] PageBytes(int rows)
+    /// <summary>
+    /// v1 data pages of one slot per row, each null at the top: an RLE run of repetition level 0 (where the leaf is
+    /// in a list), then one of definition level 0, and no values.
+    /// </summary>
+    private static byte[] PageBytes(LeafColumn leaf, int rows)
     {
         using var output = new ByteBuffer();
-        using var body = new ByteBuffer(16);
+        using var body = new ByteBuffer(32);
         for (int first = 0; first < rows; first += RowsPerPage)
         {
             int slots = Math.Min(RowsPerPage, rows - first);
             body.Clear();
-            body.WriteInt32(0); // the levels' length, set below
-            body.WriteVarint((ulong)slots << 1);
-            body.WriteByte(0);
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(body.Written(0, 4), body.Length - 4);
+            if (leaf.MaxRepetitionLevel > 0)
+            {
+                ZeroLevels(body, slots);
+            }
+
+            if (leaf.MaxDefinitionLevel > 0)
+            {
+                ZeroLevels(body, slots);
+            }
+
             new PageHeader
             {
                 Type = PageType.DataPage,
@@ -71,6 +82,16 @@ internal static class AbsentColumn
         }
 
         return output.Span.ToArray();
+    }
+
+    /// <summary>Levels of 0 for <paramref name="slots"/> slots: their length, then one RLE run whose value takes a byte (levels are under 256).</summary>
+    private static void ZeroLevels(ByteBuffer body, int slots)
+    {
+        int start = body.Length;
+        body.WriteInt32(0); // the length, set below
+        body.WriteVarint((ulong)slots << 1);
+        body.WriteByte(0);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(body.Written(start, 4), body.Length - start - 4);
     }
 
     private sealed class InMemoryPages(byte[] bytes) : IRangeReader

@@ -193,7 +193,7 @@ internal sealed class RowGroupReader : IDisposable
         {
             for (int i = 0; i < chunks.Length; i++)
             {
-                chunks[i] = new ColumnChunkReader(binding.Columns[i].IsAbsent ? AbsentColumn.Pages(rows) : file.Pages, layouts[i], verifyCrc);
+                chunks[i] = new ColumnChunkReader(binding.Columns[i].IsAbsent ? AbsentColumn.Pages(binding.Columns[i], rows) : file.Pages, layouts[i], verifyCrc);
             }
         }
         catch (Exception error)
