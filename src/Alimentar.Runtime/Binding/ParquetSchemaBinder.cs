@@ -12,7 +12,7 @@ internal static class ParquetSchemaBinder
     /// <param name="rowSchema">The row type's columns.</param>
     /// <param name="fileName">The file, for messages.</param>
     /// <param name="nestedFilterPaths">Record fields a filter reads.</param>
-    /// <param name="missingAsNull">Whether a nullable flat member the file lacks is bound to a column of nulls (<see cref="AbsentColumn"/>).</param>
+    /// <param name="missingAsNull">Whether a nullable member the file lacks is bound to a column of nulls (<see cref="AbsentColumn"/>).</param>
     public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null, bool missingAsNull = false)
     {
         nestedFilterPaths ??= [];
