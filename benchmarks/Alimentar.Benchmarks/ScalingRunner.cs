@@ -20,23 +20,23 @@ public static class ScalingRunner
         string path = BenchmarkFiles.RidesFromArrow(rows);
         Console.WriteLine($"QuickStart file: {rows:N0} rows, 1M-row row groups, Arrow C++ writer, Snappy ({new FileInfo(path).Length / 1_048_576.0:N0} MB); this machine has {Environment.ProcessorCount} cores.");
         Console.WriteLine();
-        Console.WriteLine("| workload | cores | cold (first pass) | warm (median of 4) | cold / warm | JIT in the first pass |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| workload | cores | cold (first pass) | warm (median of 4) | cold / warm | JIT in the first pass | GC pauses in a warm pass |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         var estimates = new List<string>();
         foreach (string workload in Workloads)
         {
             var warm = new Dictionary<int, double>();
             for (int cores = 1; cores <= Environment.ProcessorCount; cores++)
             {
-                (double cold, double warmSeconds, double jit)? measured = RunChild(workload, path, cores);
+                ChildTimes? measured = RunChild(workload, path, cores);
                 if (measured is not { } times)
                 {
-                    Console.WriteLine($"| {workload} | {cores} | failed | | | |");
+                    Console.WriteLine($"| {workload} | {cores} | failed | | | | |");
                     continue;
                 }
 
-                warm[cores] = times.warmSeconds;
-                Console.WriteLine($"| {workload} | {cores} | {times.cold * 1000:N0} ms | {times.warmSeconds * 1000:N0} ms | {times.cold / times.warmSeconds:N2} | {times.jit * 1000:N0} ms |");
+                warm[cores] = times.Warm;
+                Console.WriteLine($"| {workload} | {cores} | {times.Cold * 1000:N0} ms | {times.Warm * 1000:N0} ms | {times.Cold / times.Warm:N2} | {times.Jit * 1000:N0} ms | {times.GcPause * 1000:N0} ms ({times.Gen0:N0} gen0) |");
             }
 
             if (warm.TryGetValue(1, out double one) && warm.TryGetValue(2, out double two) && two <= one / 2)
@@ -60,7 +60,12 @@ public static class ScalingRunner
         return 0;
     }
 
-    /// <summary>The child: one workload, a cold pass then the warm ones; prints "cold warm jit" in seconds (jit: compiling during the cold pass, on any thread).</summary>
+    /// <summary>
+    /// The child: one workload, a cold pass then the warm ones; prints "cold warm jit pause gen0", times in seconds (jit:
+    /// compiling during the cold pass, on any thread; pause and gen0: the collector's pauses and youngest-generation
+    /// collections per warm pass, on average). Every collection stops the threads still running managed code, which
+    /// costs far more than the collection itself where stopping a thread is slow (a VM).
+    /// </summary>
     public static int Child(string workload, string path)
     {
         Func<double> pass = workload switch
@@ -74,8 +79,12 @@ public static class ScalingRunner
         TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
         double cold = Time(pass);
         double jit = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds;
+        TimeSpan pauseBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0);
         double[] warm = Enumerable.Range(0, WarmPasses).Select(_ => Time(pass)).Order().ToArray();
-        Console.WriteLine(FormattableString.Invariant($"{cold} {(warm[(WarmPasses - 1) / 2] + warm[WarmPasses / 2]) / 2} {jit}"));
+        double pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds / WarmPasses;
+        double gen0 = (GC.CollectionCount(0) - gen0Before) / (double)WarmPasses;
+        Console.WriteLine(FormattableString.Invariant($"{cold} {(warm[(WarmPasses - 1) / 2] + warm[WarmPasses / 2]) / 2} {jit} {pause} {gen0}"));
         return 0;
     }
 
@@ -132,7 +141,9 @@ public static class ScalingRunner
         }
     }
 
-    private static (double Cold, double Warm, double Jit)? RunChild(string workload, string path, int cores)
+    private readonly record struct ChildTimes(double Cold, double Warm, double Jit, double GcPause, double Gen0);
+
+    private static ChildTimes? RunChild(string workload, string path, int cores)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
@@ -148,6 +159,6 @@ public static class ScalingRunner
         string output = child.StandardOutput.ReadToEnd().Trim();
         child.WaitForExit();
         double[] parts = child.ExitCode == 0 ? output.Split(' ').Select(p => double.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [];
-        return parts.Length == 3 ? (parts[0], parts[1], parts[2]) : null;
+        return parts.Length == 5 ? new ChildTimes(parts[0], parts[1], parts[2], parts[3], parts[4]) : null;
     }
 }
