@@ -55,6 +55,22 @@ public sealed class MissingColumnTests : IAsyncLifetime
         Assert.Equal([new Place(1, 2), new Place(3, OldRows + 3)], rows[OldRows + 3].Waypoints!);
     }
 
+    [Theory]
+    [InlineData("alltypes_plain.parquet")]
+    [InlineData("alltypes_dictionary.parquet")]
+    [InlineData("alltypes_plain.snappy.parquet")]
+    public void Another_writers_file_reads_the_same_beside_members_it_lacks(string file)
+    {
+        // Impala's files, in every page form it wrote: the members it has read as without the option, the rest null.
+        string path = ParquetFiles.Corpus(file);
+        List<AllTypes> plain = ParquetFiles.ReadAll(new ParquetSource<AllTypes>(path));
+        List<AllTypesLater> later = ParquetFiles.ReadAll(new ParquetSource<AllTypesLater>(path).MissingColumnsAsNull().BatchSize(3));
+
+        Assert.NotEmpty(plain);
+        Assert.Equal(plain.Select(r => (r.Id, r.StringCol, r.TimestampCol, r.DoubleCol)), later.Select(r => (r.Id, r.StringCol, r.TimestampCol, r.DoubleCol)));
+        Assert.All(later, r => Assert.True(r.Region is null && r.Scores is null, $"row {r.Id} has a value"));
+    }
+
     [Fact]
     public void Typed_columns_of_a_missing_member_are_all_null()
     {
@@ -121,6 +137,7 @@ public sealed class MissingColumnTests : IAsyncLifetime
         // Every row group of the old file holds nulls only, so its statistics rule it out without a page read.
         FilterExplanation plan = new ParquetSource<TripAfter>(OldFile).MissingColumnsAsNull().Where(r => r.Fare > 36_000).Explain();
         Assert.Equal(0, plan.RowsToRead);
+        Assert.All(plan.RowGroups, group => Assert.Contains("Fare is not in the file and reads as null", group.Reason, StringComparison.Ordinal));
 
         List<TripAfter> withoutNote = ParquetFiles.ReadAll(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().Where(r => r.Note == null)));
         Assert.Equal(OldRows, withoutNote.Count);
@@ -175,6 +192,10 @@ public partial record TripAfter(long Id, string Zone, double? Fare, string? Note
 
     public List<Place>? Waypoints { get; init; }
 }
+
+/// <summary>Part of Impala's alltypes row, and two members its files do not have.</summary>
+[StreamingDataset]
+public partial record AllTypesLater(int Id, string StringCol, DateTime TimestampCol, double DoubleCol, string? Region, List<double?>? Scores);
 
 /// <summary>A point on the map.</summary>
 public sealed record Place(double Lat, double Lon);

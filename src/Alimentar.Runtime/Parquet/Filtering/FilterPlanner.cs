@@ -30,12 +30,17 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         foreach (int column in _columns)
         {
             summaries[column] = ValueSummary.Of(Chunk(group, column).Statistics, binding.Columns[column], rows, file.Metadata.CreatedBy);
+            if (binding.Columns[column].IsAbsent)
+            {
+                notes.Add($"{binding.Columns[column].Descriptor.MemberName} is not in the file and reads as null (MissingColumnsAsNull)");
+            }
         }
 
         Verdict byStatistics = StatisticsJudge.Judge(filter, column => summaries[column]);
         if (!byStatistics.MayPass)
         {
-            return new RowGroupPlan(index, rows, [], $"its statistics rule out every row ({Describe(summaries)})");
+            string ruledOut = $"its statistics rule out every row ({Describe(summaries)})";
+            return new RowGroupPlan(index, rows, [], notes.Count == 0 ? ruledOut : $"{ruledOut}; {string.Join("; ", notes)}");
         }
 
         Dictionary<int, BloomFilter> blooms = await LoadBloomFiltersAsync(group, notes, cancellationToken).ConfigureAwait(false);
