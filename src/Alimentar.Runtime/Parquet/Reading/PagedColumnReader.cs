@@ -56,17 +56,25 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new ValueSegments<T>(reader), token), cancellationToken);
+        ReadSegmentsAsync(column, new ValueSegments<T>(destination), cancellationToken);
 
     public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new NullableValueSegments<T>(reader), token), cancellationToken);
+        ReadSegmentsAsync(column, new NullableValueSegments<T>(destination), cancellationToken);
 
-    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken) =>
-        Read(column, destination, static (reader, column, destination, token) => reader.ReadStringColumnAsync(column, destination, token), cancellationToken);
+    public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
+    {
+        FileColumnType type = _binding.Columns[column].FileType;
+        ColumnSegments segments = type.Kind != FileValueKind.Decimal
+            ? new ReferenceSegments<string?, StringConverter>(destination, new StringConverter(_binding.StringPoolFor(column)))
+            : type.Physical is PhysicalType.Int32 or PhysicalType.Int64
+                ? new IntegerDecimalTextSegments(destination)
+                : new ReferenceSegments<string?, DecimalTextConverter>(destination, new DecimalTextConverter(type.Scale)); // exact at any precision
+        return ReadSegmentsAsync(column, segments, cancellationToken);
+    }
 
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken) =>
-        Read(column, destination, static (reader, column, destination, token) => reader.ReadColumnAsync(column, destination, new ReferenceSegments<byte[]?, BinaryConverter>(reader, default), token), cancellationToken);
+        ReadSegmentsAsync(column, new ReferenceSegments<byte[]?, BinaryConverter>(destination, default), cancellationToken);
 
     public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct =>
@@ -107,19 +115,16 @@ internal sealed class PagedColumnReader : IColumnReader
     private static ValueTask Defer<TState>(ColumnFanOut fanOut, int column, TState state, Func<PagedColumnReader, int, TState, CancellationToken, ValueTask> read) =>
         fanOut.Defer(column, (reader, token) => read(reader, column, state, token));
 
-    private ValueTask ReadStringColumnAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
-    {
-        FileColumnType type = _binding.Columns[column].FileType;
-        if (type.Kind != FileValueKind.Decimal)
-        {
-            return ReadColumnAsync(column, destination, new ReferenceSegments<string?, StringConverter>(this, new StringConverter(_binding.StringPoolFor(column))), cancellationToken);
-        }
-
-        // A DECIMAL read as text is exact at any precision: the member type for values beyond System.Decimal.
-        return type.Physical is PhysicalType.Int32 or PhysicalType.Int64
-            ? ReadColumnAsync(column, destination, new IntegerDecimalTextSegments(this), cancellationToken)
-            : ReadColumnAsync(column, destination, new ReferenceSegments<string?, DecimalTextConverter>(this, new DecimalTextConverter(type.Scale)), cancellationToken);
-    }
+    /// <summary>
+    /// Reads a value or string column now, or queues it for side-by-side decoding. Unlike <see cref="Read{TState}"/>
+    /// this is not generic: the per-type part is only the segments' <c>Read</c>, so a process compiles one async method
+    /// here for every value type, not an async method, its builder, a lambda and a closure per type on the way to
+    /// its first batch (a precompiled package cannot hold instantiations over the application's choice of types).
+    /// </summary>
+    private ValueTask ReadSegmentsAsync(int column, ColumnSegments segments, CancellationToken cancellationToken) =>
+        _fanOut is { } fanOut
+            ? fanOut.Defer(column, (reader, token) => reader.ReadColumnAsync(column, segments, token))
+            : ReadColumnAsync(column, segments, cancellationToken);
 
     public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
         new RecordColumnReader(this, column).ReadAsync(cancellationToken);
@@ -196,8 +201,7 @@ internal sealed class PagedColumnReader : IColumnReader
     }
 
     /// <summary>Reads the batch's rows of one column page by page, each page's share through <paramref name="segments"/>.</summary>
-    private async ValueTask ReadColumnAsync<TDestination, TSegments>(int column, Memory<TDestination> destination, TSegments segments, CancellationToken cancellationToken)
-        where TSegments : struct, ISegmentReader<TDestination>
+    private async ValueTask ReadColumnAsync(int column, ColumnSegments segments, CancellationToken cancellationToken)
     {
         BoundColumn bound = _binding.Columns[column];
         ColumnChunkReader chunk = _chunks[column];
@@ -207,7 +211,7 @@ internal sealed class PagedColumnReader : IColumnReader
             while (row < RowCount)
             {
                 int take = await SegmentAsync(chunk, bound, row, cancellationToken).ConfigureAwait(false);
-                segments.Read(chunk, bound, destination.Span.Slice(row, take), row);
+                segments.Read(this, chunk, bound, row, take);
                 row += take;
             }
         }
@@ -245,43 +249,46 @@ internal sealed class PagedColumnReader : IColumnReader
         }
     }
 
-    /// <summary>Decodes the part of a batch's column one page gives, into the matching slice of the destination.</summary>
-    private interface ISegmentReader<TDestination>
+    /// <summary>A column's destination, filled one page's share at a time: rows <c>row</c> to <c>row + count</c> of the batch.</summary>
+    private abstract class ColumnSegments
     {
-        void Read(ColumnChunkReader chunk, BoundColumn bound, Span<TDestination> destination, int row);
+        public abstract void Read(PagedColumnReader reader, ColumnChunkReader chunk, BoundColumn bound, int row, int count);
     }
 
-    private readonly struct ValueSegments<T>(PagedColumnReader reader) : ISegmentReader<T>
+    private sealed class ValueSegments<T>(Memory<T> destination) : ColumnSegments
         where T : struct
     {
-        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<T> destination, int row) => reader.ReadValues(chunk, bound, destination, row);
+        public override void Read(PagedColumnReader reader, ColumnChunkReader chunk, BoundColumn bound, int row, int count) =>
+            reader.ReadValues(chunk, bound, destination.Span.Slice(row, count), row);
     }
 
-    private readonly struct NullableValueSegments<T>(PagedColumnReader reader) : ISegmentReader<T?>
+    private sealed class NullableValueSegments<T>(Memory<T?> destination) : ColumnSegments
         where T : struct
     {
-        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<T?> destination, int row) => reader.ReadNullableValues(chunk, bound, destination, row);
+        public override void Read(PagedColumnReader reader, ColumnChunkReader chunk, BoundColumn bound, int row, int count) =>
+            reader.ReadNullableValues(chunk, bound, destination.Span.Slice(row, count), row);
     }
 
-    private struct ReferenceSegments<TValue, TConverter>(PagedColumnReader reader, TConverter converter) : ISegmentReader<TValue>
+    private sealed class ReferenceSegments<TValue, TConverter>(Memory<TValue> destination, TConverter converter) : ColumnSegments
         where TValue : class?
         where TConverter : struct, IByteArrayConverter<TValue>
     {
         private TConverter _converter = converter;
 
-        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<TValue> destination, int row) =>
-            reader.ReadReferences(chunk, bound, destination, row, ref _converter);
+        public override void Read(PagedColumnReader reader, ColumnChunkReader chunk, BoundColumn bound, int row, int count) =>
+            reader.ReadReferences(chunk, bound, destination.Span.Slice(row, count), row, ref _converter);
     }
 
     /// <summary>DECIMAL stored as INT32 or INT64 (always within <see cref="decimal"/>), as its text with every digit of the scale.</summary>
-    private readonly struct IntegerDecimalTextSegments(PagedColumnReader reader) : ISegmentReader<string?>
+    private sealed class IntegerDecimalTextSegments(Memory<string?> destination) : ColumnSegments
     {
-        public void Read(ColumnChunkReader chunk, BoundColumn bound, Span<string?> destination, int row)
+        public override void Read(PagedColumnReader reader, ColumnChunkReader chunk, BoundColumn bound, int row, int count)
         {
-            decimal?[] rented = ColumnArrays<decimal?>.Pool.Rent(destination.Length);
+            Span<string?> texts = destination.Span.Slice(row, count);
+            decimal?[] rented = ColumnArrays<decimal?>.Pool.Rent(count);
             try
             {
-                Span<decimal?> values = rented.AsSpan(0, destination.Length);
+                Span<decimal?> values = rented.AsSpan(0, count);
                 reader.ReadNullableValues(chunk, bound, values, row);
                 for (int i = 0; i < values.Length; i++)
                 {
@@ -290,7 +297,7 @@ internal sealed class PagedColumnReader : IColumnReader
                         throw ParquetErrors.UnexpectedNull(reader._binding, bound, reader._rowGroup, reader._firstRow + row + i);
                     }
 
-                    destination[i] = values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    texts[i] = values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
             finally
