@@ -179,7 +179,12 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
                     AlimentarMetrics.BytesReadCounter.Add(rowGroup.FocusOn(range, reading.OffsetIndexes));
                 }
 
-                await SkipRowsAsync(rowGroup, range.Start - position, reading.OffsetIndexes, cancellationToken).ConfigureAwait(false);
+                if (range.Start != position)
+                {
+                    // Most passes read whole row groups, from their first row: nothing to skip, no call to make.
+                    await SkipRowsAsync(rowGroup, range.Start - position, reading.OffsetIndexes, cancellationToken).ConfigureAwait(false);
+                }
+
                 position = range.Start;
                 while (position < range.End)
                 {
