@@ -139,6 +139,10 @@ public sealed class MissingColumnTests : IAsyncLifetime
         Assert.Equal(0, plan.RowsToRead);
         Assert.All(plan.RowGroups, group => Assert.Contains("Fare is not in the file and reads as null", group.Reason, StringComparison.Ordinal));
 
+        // A field of a missing record: its own cursor over the absent record's pages, all null.
+        List<TripAfter> farDropoffs = ParquetFiles.ReadAll(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().Where(r => r.Dropoff!.Lat > 74_000)));
+        Assert.Equal(Enumerable.Range(74_001, 999).Select(i => (long)i), farDropoffs.Select(r => r.Id));
+
         List<TripAfter> withoutNote = ParquetFiles.ReadAll(ParquetSource<TripAfter>.FromDirectory(_directory.Path, configure: s => s.MissingColumnsAsNull().Where(r => r.Note == null)));
         Assert.Equal(OldRows, withoutNote.Count);
     }
