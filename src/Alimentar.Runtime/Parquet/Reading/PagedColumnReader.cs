@@ -64,12 +64,13 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
     {
+        // A DECIMAL read as text is exact at any precision: the member type for values beyond System.Decimal.
         FileColumnType type = _binding.Columns[column].FileType;
         ColumnSegments segments = type.Kind != FileValueKind.Decimal
             ? new ReferenceSegments<string?, StringConverter>(destination, new StringConverter(_binding.StringPoolFor(column)))
             : type.Physical is PhysicalType.Int32 or PhysicalType.Int64
                 ? new IntegerDecimalTextSegments(destination)
-                : new ReferenceSegments<string?, DecimalTextConverter>(destination, new DecimalTextConverter(type.Scale)); // exact at any precision
+                : new ReferenceSegments<string?, DecimalTextConverter>(destination, new DecimalTextConverter(type.Scale));
         return ReadSegmentsAsync(column, segments, cancellationToken);
     }
 
@@ -120,6 +121,7 @@ internal sealed class PagedColumnReader : IColumnReader
     /// this is not generic: the per-type part is only the segments' <c>Read</c>, so a process compiles one async method
     /// here for every value type, not an async method, its builder, a lambda and a closure per type on the way to
     /// its first batch (a precompiled package cannot hold instantiations over the application's choice of types).
+    /// The price is one small segments object per column and batch.
     /// </summary>
     private ValueTask ReadSegmentsAsync(int column, ColumnSegments segments, CancellationToken cancellationToken) =>
         _fanOut is { } fanOut
