@@ -10,8 +10,8 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
     /// <summary>True when the file can hold nulls here (the column is OPTIONAL).</summary>
     public bool FileIsNullable => Field.MaxDefinitionLevel > 0;
 
-    /// <summary>True for a member whose column the file lacks, read as null in every row (<see cref="AbsentColumn"/>).</summary>
-    public bool IsAbsent => Field.Index == AbsentColumn.NotInFile;
+    /// <summary>True for a member whose column the file lacks, read as null in every row (<see cref="MissingMember"/>).</summary>
+    public bool IsAbsent => Field.Index == MissingMember.NotInFile;
 
     /// <summary>The file column's path, as it is spelled there ('/' between the parts of a nested column).</summary>
     public string FileColumnName => Field.Path.ToString();

@@ -12,7 +12,7 @@ internal static class ParquetSchemaBinder
     /// <param name="rowSchema">The row type's columns.</param>
     /// <param name="fileName">The file, for messages.</param>
     /// <param name="nestedFilterPaths">Record fields a filter reads.</param>
-    /// <param name="missingAsNull">Whether a nullable member the file lacks is bound to a column of nulls (<see cref="AbsentColumn"/>).</param>
+    /// <param name="missingAsNull">Whether a nullable member the file lacks is bound to a column of nulls (<see cref="MissingMember"/>).</param>
     public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null, bool missingAsNull = false)
     {
         nestedFilterPaths ??= [];
@@ -51,8 +51,8 @@ internal static class ParquetSchemaBinder
 
             if (match < 0 && missingAsNull && column.IsNullable)
             {
-                LeafColumn absent = AbsentColumn.LeavesOf(rowSchema, column)[0];
-                bound[i] = AbsentColumn.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent)));
+                LeafColumn absent = MissingMember.LeavesOf(rowSchema, column)[0];
+                bound[i] = MissingMember.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent)));
                 continue;
             }
 
@@ -94,22 +94,22 @@ internal static class ParquetSchemaBinder
 
     /// <summary>
     /// A list, map or record member the file lacks, bound by the usual binders to a schema written for it alone, every
-    /// leaf marked as not in the file (<see cref="AbsentColumn"/>): its record leaves take their places among the extra
+    /// leaf marked as not in the file (<see cref="MissingMember"/>): its record leaves take their places among the extra
     /// columns as a present member's would.
     /// </summary>
     private static BoundColumn BindNotInFile(RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> recordLeaves, string fileName)
     {
-        LeafColumn[] leaves = AbsentColumn.LeavesOf(rowSchema, column);
+        LeafColumn[] leaves = MissingMember.LeavesOf(rowSchema, column);
         int before = recordLeaves.Count;
         BoundColumn member = column.Fields is not null
             ? RecordBinder.Bind(leaves, rowSchema, column, index, nextColumn, recordLeaves, fileName)
             : BindList(leaves, Array.ConvertAll(leaves, f => f.Path.ToString()), rowSchema, column, fileName);
         for (int leaf = before; leaf < recordLeaves.Count; leaf++)
         {
-            recordLeaves[leaf] = AbsentColumn.NotInFileAs(recordLeaves[leaf]);
+            recordLeaves[leaf] = MissingMember.NotInFileAs(recordLeaves[leaf]);
         }
 
-        return AbsentColumn.NotInFileAs(member);
+        return MissingMember.NotInFileAs(member);
     }
 
     /// <summary>

@@ -1,29 +1,16 @@
-using Alimentar.Parquet.Writing;
-
 namespace Alimentar.Parquet.Reading;
 
 /// <summary>
-/// A column the row type names and a file lacks, read as null in every row (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>).
-/// The member is bound, by the usual binders, to the leaves of a schema written for it alone (as Alimentar would write
-/// it: a list as a three-level LIST, a record as a group), outside the file's; each row group reads each such leaf
-/// from pages made here, in memory, whose levels say, for every row, that the member itself is null (definition
-/// level 0, a new row). So everything past the binding (lists, records, batches, skipping, side-by-side decoding,
-/// filters and their statistics) reads it as it reads a column of nulls a writer wrote, with no path of its own.
+/// The pages of a column a file lacks, read as null in every row (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>;
+/// bound by <see cref="MissingMember"/>): each row group reads each of the member's leaves from pages made here, in
+/// memory, whose levels say, for every row, that the member itself is null (definition level 0, a new row). So
+/// everything past the binding (lists, records, batches, skipping, side-by-side decoding, filters and their
+/// statistics) reads it as it reads a column of nulls a writer wrote, with no path of its own.
 /// </summary>
 internal static class AbsentColumn
 {
-    /// <summary>The leaf index of a column that is not in the file.</summary>
-    public const int NotInFile = -1;
-
     // Slots per made page: well under what a page may claim (ColumnChunkReader's limit), so any row group fits.
     private const int RowsPerPage = 1 << 20;
-
-    /// <summary>The member's leaves as a file that holds only it would have them: what the binders bind it to, when the file lacks it.</summary>
-    public static LeafColumn[] LeavesOf(RowSchema rowSchema, ColumnDescriptor column) =>
-        [.. WriteSchema.Of(new RowSchema(rowSchema.RowTypeName, column)).File.Leaves];
-
-    /// <summary><paramref name="column"/>, bound to a leaf of <see cref="LeavesOf"/>, marked as not in the file.</summary>
-    public static BoundColumn NotInFileAs(BoundColumn column) => column with { Field = column.Field with { Index = NotInFile } };
 
     /// <summary>Where a row group's pages of the column are: the whole of <see cref="Pages"/>, uncompressed.</summary>
     public static ColumnChunkLayout Layout(BoundColumn column, int rows)

@@ -13,8 +13,8 @@ public sealed class AbsentColumnTests
     public async Task Every_slot_of_a_row_group_is_null_across_as_many_pages_as_it_takes(int rows, bool list)
     {
         var descriptor = new ColumnDescriptor("fare", "Fare", ColumnType.Double, IsNullable: true) { IsList = list };
-        LeafColumn leaf = Assert.Single(AbsentColumn.LeavesOf(new RowSchema("Trip", descriptor), descriptor));
-        BoundColumn column = AbsentColumn.NotInFileAs(new BoundColumn(descriptor, leaf, FileValueKinds.Of(leaf)));
+        LeafColumn leaf = Assert.Single(MissingMember.LeavesOf(new RowSchema("Trip", descriptor), descriptor));
+        BoundColumn column = MissingMember.NotInFileAs(new BoundColumn(descriptor, leaf, FileValueKinds.Of(leaf)));
         Assert.True(column.IsAbsent);
         Assert.Equal(list ? (2, 1) : (1, 0), (leaf.MaxDefinitionLevel, leaf.MaxRepetitionLevel)); // a null list, an empty one, an element
         Assert.Equal(PhysicalType.Double, column.FileType.Physical);

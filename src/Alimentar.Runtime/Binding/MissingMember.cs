@@ -1,0 +1,22 @@
+using Alimentar.Parquet.Writing;
+
+namespace Alimentar.Binding;
+
+/// <summary>
+/// Binding a nullable member a file lacks (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>): the member is bound,
+/// by the usual binders, to the leaves of a schema written for it alone (as Alimentar would write it: a list as a
+/// three-level LIST, a record as a group), and each leaf is marked as not in the file. Reading then takes its pages
+/// from <see cref="Parquet.Reading.AbsentColumn"/> rather than from the file.
+/// </summary>
+internal static class MissingMember
+{
+    /// <summary>The leaf index of a column that is not in the file.</summary>
+    public const int NotInFile = -1;
+
+    /// <summary>The member's leaves as a file that holds only it would have them: what the binders bind it to, when the file lacks it.</summary>
+    public static LeafColumn[] LeavesOf(RowSchema rowSchema, ColumnDescriptor column) =>
+        [.. WriteSchema.Of(new RowSchema(rowSchema.RowTypeName, column)).File.Leaves];
+
+    /// <summary><paramref name="column"/>, bound to a leaf of <see cref="LeavesOf"/>, marked as not in the file.</summary>
+    public static BoundColumn NotInFileAs(BoundColumn column) => column with { Field = column.Field with { Index = NotInFile } };
+}
