@@ -33,11 +33,31 @@ internal static class AbsentColumn
     /// <summary>The row group's pages of the column, to be read at <see cref="Layout"/>.</summary>
     public static IRangeReader Pages(BoundColumn column, int rows) => new InMemoryPages(PageBytes(column.Field, rows));
 
+    // The last pages made: a row group's layout, the next one's (read ahead) and its reader all ask for the same
+    // bytes, and row groups mostly share a row count, so they are made once, not three times per row group. Read
+    // and replaced whole, so threads need no lock.
+    private static PagesMade? s_lastMade;
+
+    private sealed record PagesMade(int Rows, bool Repeated, bool Defined, byte[] Bytes);
+
     /// <summary>
     /// v1 data pages of one slot per row, each null at the top: an RLE run of repetition level 0 (where the leaf is
     /// in a list), then one of definition level 0, and no values.
     /// </summary>
     private static byte[] PageBytes(LeafColumn leaf, int rows)
+    {
+        bool repeated = leaf.MaxRepetitionLevel > 0, defined = leaf.MaxDefinitionLevel > 0;
+        if (s_lastMade is { } made && made.Rows == rows && made.Repeated == repeated && made.Defined == defined)
+        {
+            return made.Bytes;
+        }
+
+        byte[] bytes = MakePages(rows, repeated, defined);
+        s_lastMade = new PagesMade(rows, repeated, defined, bytes);
+        return bytes;
+    }
+
+    private static byte[] MakePages(int rows, bool repeated, bool defined)
     {
         using var output = new ByteBuffer();
         using var body = new ByteBuffer(32);
@@ -45,12 +65,12 @@ internal static class AbsentColumn
         {
             int slots = Math.Min(RowsPerPage, rows - first);
             body.Clear();
-            if (leaf.MaxRepetitionLevel > 0)
+            if (repeated)
             {
                 ZeroLevels(body, slots);
             }
 
-            if (leaf.MaxDefinitionLevel > 0)
+            if (defined)
             {
                 ZeroLevels(body, slots);
             }
