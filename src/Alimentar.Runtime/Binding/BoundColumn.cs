@@ -4,8 +4,11 @@ namespace Alimentar.Binding;
 /// <summary>A row-type column bound to the file column that fills it, with how values convert.</summary>
 internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field, FileValueKind FileKind)
 {
-    /// <summary>The file column's physical and logical type: how its pages decode.</summary>
-    public FileColumnType FileType { get; } = FileColumnType.Of(Field.Element);
+    private readonly ColumnDescriptor? _leafDescriptor;
+    private FileColumnType? _fileType;
+
+    /// <summary>The file column's physical and logical type as the member reads it (<see cref="FileColumnType.ReadInto"/>): how its pages decode.</summary>
+    public FileColumnType FileType => _fileType ??= FileColumnType.Of(Field.Element).ReadInto(LeafDescriptor.Type);
 
     /// <summary>True when the file can hold nulls here (the column is OPTIONAL).</summary>
     public bool FileIsNullable => Field.MaxDefinitionLevel > 0;
@@ -23,5 +26,9 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
     public RecordBinding? Record { get; init; }
 
     /// <summary>For a leaf of a record member: the descriptor of the leaf (this column's own descriptor is the record's).</summary>
-    public ColumnDescriptor LeafDescriptor { get; init; } = Descriptor;
+    public ColumnDescriptor LeafDescriptor
+    {
+        get => _leafDescriptor ?? Descriptor;
+        init => _leafDescriptor = value;
+    }
 }

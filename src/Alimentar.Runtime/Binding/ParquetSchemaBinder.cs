@@ -52,7 +52,7 @@ internal static class ParquetSchemaBinder
             if (match < 0 && missingAsNull && column.IsNullable)
             {
                 LeafColumn absent = MissingMember.LeavesOf(rowSchema, column)[0];
-                bound[i] = MissingMember.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent)));
+                bound[i] = MissingMember.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent, column.Type)));
                 continue;
             }
 
@@ -69,7 +69,7 @@ internal static class ParquetSchemaBinder
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"a repeated (list) column {Describe(field)}");
             }
 
-            FileValueKind kind = FileValueKinds.Of(field);
+            FileValueKind kind = FileValueKinds.Of(field, column.Type);
             if (!FileValueKinds.CanConvert(kind, column.Type))
             {
                 throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
@@ -170,7 +170,7 @@ internal static class ParquetSchemaBinder
             field = single;
         }
 
-        FileValueKind kind = FileValueKinds.Of(field);
+        FileValueKind kind = FileValueKinds.Of(field, column.Type);
         if (!FileValueKinds.CanConvert(kind, column.Type) || kind == FileValueKind.Decimal && column.Type == ColumnType.String)
         {
             throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));

@@ -54,11 +54,11 @@ internal static class RecordBinder
             }
 
             leafColumns[leaf] = nextColumn + extraLeaves.Count;
-            extraLeaves.Add(new BoundColumn(descriptor, field, FileValueKinds.Of(field)));
+            extraLeaves.Add(new BoundColumn(descriptor, field, FileValueKinds.Of(field, descriptor.Type)));
         }
 
         (ColumnDescriptor firstDescriptor, LeafColumn firstField) = walk.Leaves[0];
-        return new BoundColumn(column, firstField, FileValueKinds.Of(firstField))
+        return new BoundColumn(column, firstField, FileValueKinds.Of(firstField, firstDescriptor.Type))
         {
             LeafDescriptor = firstDescriptor,
             Record = new RecordBinding(leafColumns, walk.Nodes.ToArray()),
@@ -129,7 +129,7 @@ internal static class RecordBinder
                 throw Mismatch($"{Describe(descriptor)} for {name}", $"'{string.Join('/', path)}', {Found(path, depth)}");
             }
 
-            if (!FileValueKinds.CanConvert(FileValueKinds.Of(leaf), descriptor.Type))
+            if (!FileValueKinds.CanConvert(FileValueKinds.Of(leaf, descriptor.Type), descriptor.Type))
             {
                 throw Mismatch($"{Describe(descriptor)} for {name}", $"'{leaf.Path}', {ParquetSchemaBinder.Describe(leaf)}");
             }

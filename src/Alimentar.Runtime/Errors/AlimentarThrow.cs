@@ -44,8 +44,9 @@ internal static class AlimentarThrow
     /// <param name="rowGroup">The row group or record batch.</param>
     /// <param name="row">The row within it.</param>
     /// <param name="member">The member and its type.</param>
-    public static ValueOutOfRangeException Misfit(string file, string where, string column, int rowGroup, long row, string member) =>
-        new($"The value in {where}, row {row} does not fit member {member}; declare the member wider to read it.")
+    /// <param name="remedy">What the user can do instead; by default, declare the member wider.</param>
+    public static ValueOutOfRangeException Misfit(string file, string where, string column, int rowGroup, long row, string member, string? remedy = null) =>
+        new($"The value in {where}, row {row} does not fit member {member}; {remedy ?? "declare the member wider to read it"}.")
         {
             FilePath = file,
             ColumnName = column,

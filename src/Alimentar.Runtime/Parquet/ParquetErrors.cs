@@ -42,7 +42,17 @@ internal static class ParquetErrors
             bound.FileColumnName,
             rowGroup,
             row,
-            $"{Member(binding, bound)} ({bound.Descriptor.Type})");
+            $"{Member(binding, bound)} ({bound.Descriptor.Type})",
+            Remedy(bound.FileType));
+
+    /// <summary>
+    /// A timestamp past what <see cref="DateTime"/> holds (year 9999) has no wider .NET type, but its stored integers
+    /// always read into a <c>long</c> member.
+    /// </summary>
+    private static string? Remedy(FileColumnType type) =>
+        type.Kind == FileValueKind.DateTime && type.Physical == PhysicalType.Int64
+            ? $"DateTime holds years 1 to 9999; declare the member long to read the stored {type.Unit.ToString().ToLowerInvariant()} since the Unix epoch"
+            : null;
 
     private static string Member(ParquetFileBinding binding, BoundColumn bound) => $"{binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName}";
 }

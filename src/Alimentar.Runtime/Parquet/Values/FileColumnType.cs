@@ -24,6 +24,32 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
     /// <summary>For decimals: digits after the point.</summary>
     public int Scale { get; init; }
 
+    /// <summary>
+    /// For a DATE, TIME or TIMESTAMP read as the integers it stores (<see cref="ReadInto"/>): the kind its annotation
+    /// gives it. Null otherwise.
+    /// </summary>
+    public FileValueKind? StoredFrom { get; init; }
+
+    /// <summary>The kind its annotation gives the column, whether or not its values are read as stored integers.</summary>
+    public FileValueKind AnnotatedKind => StoredFrom ?? Kind;
+
+    /// <summary>
+    /// The column as a member of <paramref name="member"/> type reads it. An integer member over a DATE, TIME or
+    /// TIMESTAMP stored as INT32 or INT64 takes the integers as stored, in the column's unit (days, or milli-, micro-
+    /// or nanoseconds since the Unix epoch or midnight): the way to read instants no <see cref="DateTime"/> holds, and
+    /// the form a model's features usually want. Every other pairing reads the column as its annotation says.
+    /// </summary>
+    public FileColumnType ReadInto(ColumnType member)
+    {
+        bool temporal = Kind is FileValueKind.DateTime or FileValueKind.DateOnly || Kind.IsTimeOfDay();
+        if (!temporal || !ColumnTypes.IsInteger(member) || Physical is not (PhysicalType.Int32 or PhysicalType.Int64))
+        {
+            return this;
+        }
+
+        return this with { Kind = Physical == PhysicalType.Int32 ? FileValueKind.Int32 : FileValueKind.Int64, StoredFrom = Kind };
+    }
+
     public static FileColumnType Of(SchemaElement element)
     {
         PhysicalType physical = element.Type ?? throw new InvalidDataException($"leaf column '{element.Name}' has no physical type");

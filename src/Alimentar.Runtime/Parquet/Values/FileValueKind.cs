@@ -42,6 +42,9 @@ internal static class FileValueKinds
 {
     public static FileValueKind Of(LeafColumn field) => FileColumnType.Of(field.Element).Kind;
 
+    /// <summary>The kind a member of <paramref name="member"/> type reads from <paramref name="field"/> (<see cref="FileColumnType.ReadInto"/>).</summary>
+    public static FileValueKind Of(LeafColumn field, ColumnType member) => FileColumnType.Of(field.Element).ReadInto(member).Kind;
+
     public static bool IsTimeOfDay(this FileValueKind kind) =>
         kind is FileValueKind.TimeSpan or FileValueKind.TimeOnly or FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos;
 

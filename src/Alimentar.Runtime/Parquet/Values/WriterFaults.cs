@@ -17,7 +17,7 @@ internal static class WriterFaults
     public static (byte[]? Min, byte[]? Max) CorrectBounds(byte[]? min, byte[]? max, string? createdBy, FileColumnType type)
     {
         if (createdBy is null || !createdBy.StartsWith("Parquet.Net", StringComparison.OrdinalIgnoreCase)
-            || type.Kind != FileValueKind.DateTime || type.Physical != PhysicalType.Int64)
+            || type.AnnotatedKind != FileValueKind.DateTime || type.Physical != PhysicalType.Int64)
         {
             return (min, max);
         }
