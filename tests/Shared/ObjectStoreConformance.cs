@@ -9,9 +9,24 @@ public partial record StoredRow(long Id, string Sensor, double? Reading);
 /// project: the same rows as from disk (one file, and a listed prefix, in key order), a replaced object
 /// refused mid-read, a missing one named, and shards, shuffle and resume like local files.
 /// </summary>
-public abstract class ObjectStoreConformance
+public abstract class ObjectStoreConformance : IDisposable
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("alimentar-conformance-").FullName;
+
+    /// <summary>Deletes the files written for upload: xunit makes one instance per test, each with its own folder.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing && Directory.Exists(_scratch))
+        {
+            Directory.Delete(_scratch, recursive: true);
+        }
+    }
 
     /// <summary>The store under test.</summary>
     protected abstract IObjectStore Store { get; }

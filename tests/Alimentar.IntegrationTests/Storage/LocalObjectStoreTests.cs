@@ -1,7 +1,7 @@
 namespace Alimentar.IntegrationTests;
 
 /// <summary><see cref="LocalObjectStore"/> through the conformance every store passes: rows, listing, replacement, missing keys, training plans.</summary>
-public sealed class LocalObjectStoreTests : ObjectStoreConformance, IDisposable
+public sealed class LocalObjectStoreTests : ObjectStoreConformance
 {
     private readonly string _root = Directory.CreateTempSubdirectory("alimentar-local-store-").FullName;
 
@@ -15,7 +15,15 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance, IDisposable
         return Task.CompletedTask;
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
+        base.Dispose(disposing);
+    }
 
     [Fact]
     public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
