@@ -32,7 +32,7 @@ internal static class ParquetSchemaBinder
 
             if (column.Fields is not null)
             {
-                bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
+                bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName, missingAsNull);
                 continue;
             }
 

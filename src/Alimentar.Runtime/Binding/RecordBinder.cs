@@ -15,9 +15,10 @@ internal static class RecordBinder
     /// <param name="nextColumn">The binding index of the first extra leaf column: the row type's column count.</param>
     /// <param name="extraLeaves">Where the member's leaves after its first are added as columns of their own.</param>
     /// <param name="fileName">The file, for errors.</param>
-    public static BoundColumn Bind(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> extraLeaves, string fileName)
+    /// <param name="missingAsNull">Whether a nullable field a group of the file lacks reads as null (<see cref="AbsentField"/>).</param>
+    public static BoundColumn Bind(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> extraLeaves, string fileName, bool missingAsNull = false)
     {
-        var walk = new Walk(fileFields, rowSchema, column, fileName);
+        var walk = new Walk(fileFields, rowSchema, column, fileName, missingAsNull);
         string[] path;
         if (column.IsList)
         {
@@ -43,6 +44,7 @@ internal static class RecordBinder
         }
 
         walk.Node(column, path, 0, column.ListDepth, column.MemberName);
+        walk.ResolveAbsentFields();
         int[] leafColumns = new int[walk.Leaves.Count];
         for (int leaf = 0; leaf < leafColumns.Length; leaf++)
         {
@@ -61,18 +63,22 @@ internal static class RecordBinder
         return new BoundColumn(column, firstField, FileValueKinds.Of(firstField, firstDescriptor.Type))
         {
             LeafDescriptor = firstDescriptor,
-            Record = new RecordBinding(leafColumns, walk.Nodes.ToArray()),
+            Record = new RecordBinding(leafColumns, walk.Nodes.ToArray()) { AbsentFields = walk.AbsentFields },
         };
     }
 
     private static string Names(LeafColumn[] fileFields) => string.Join(", ", fileFields.Select(f => $"'{f.Path}'"));
 
     /// <summary>The depth-first walk of the member's type over the file's schema, collecting nodes and leaves in order.</summary>
-    private sealed class Walk(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, string fileName)
+    private sealed class Walk(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, string fileName, bool missingAsNull)
     {
-        public List<(ColumnDescriptor Descriptor, LeafColumn Field)> Leaves { get; } = [];
+        private readonly List<(int Leaf, string[] GroupPath, int Definition, int Depth)> _absent = [];
+
+        public List<(ColumnDescriptor Descriptor, LeafColumn Field)> Leaves { get; private set; } = [];
 
         public List<RecordNode> Nodes { get; } = [];
+
+        public List<AbsentField> AbsentFields { get; } = [];
 
         /// <summary>
         /// Binds <paramref name="descriptor"/> with <paramref name="lists"/> lists still to go to the file node at
@@ -105,11 +111,19 @@ internal static class RecordBinder
                 }
 
                 string[] children = under.Select(f => f.Path.Parts[path.Length]).Distinct().ToArray();
+                int definition = under[0].Definitions[path.Length - 1];
                 var childNodes = new int[fields.Count];
                 for (int i = 0; i < fields.Count; i++)
                 {
                     ColumnDescriptor field = fields[i];
                     int match = ColumnNameMatcher.Find(field, children, both => Mismatch($"one field for {name}.{field.MemberName}", $"two fields that both match: {both}"));
+                    if (match < 0 && missingAsNull && field.IsNullable && !HoldsLists(field))
+                    {
+                        int next = 0;
+                        childNodes[i] = AbsentNode(field, path, [.. path, field.Name], depth, definition, definition + 1, under[0], MissingMember.LeavesOf(rowSchema, field), ref next, $"{name}.{field.MemberName}");
+                        continue;
+                    }
+
                     if (match < 0)
                     {
                         throw Mismatch($"a field '{field.Name}' in '{string.Join('/', path)}' for {name}.{field.MemberName}",
@@ -119,7 +133,7 @@ internal static class RecordBinder
                     childNodes[i] = Node(field, [.. path, children[match]], depth, field.ListDepth, $"{name}.{field.MemberName}");
                 }
 
-                Nodes[self] = new RecordNode(RecordNodeKind.Group, depth, Nodes[childNodes[0]].Leaf, under[0].Definitions[path.Length - 1], null, childNodes, name);
+                Nodes[self] = new RecordNode(RecordNodeKind.Group, depth, Nodes[childNodes[0]].Leaf, definition, null, childNodes, name);
                 return self;
             }
 
@@ -137,6 +151,85 @@ internal static class RecordBinder
             Leaves.Add((descriptor, leaf));
             Nodes[self] = new RecordNode(RecordNodeKind.Leaf, depth, Leaves.Count - 1, leaf.MaxDefinitionLevel, null, [], name);
             return self;
+        }
+
+        /// <summary>
+        /// The nodes of a nullable field the group at <paramref name="groupPath"/> lacks, defined from
+        /// <paramref name="definition"/> up, which its levels never reach: a leaf, or a record of them (<see cref="AbsentField"/>).
+        /// <paramref name="written"/> are the field's leaves as Alimentar would write them, for their physical types.
+        /// </summary>
+        private int AbsentNode(ColumnDescriptor descriptor, string[] groupPath, string[] path, int depth, int groupDefinition, int definition, LeafColumn sibling, LeafColumn[] written, ref int next, string name)
+        {
+            int self = Nodes.Count;
+            Nodes.Add(null!);
+            if (descriptor.Fields is { } fields)
+            {
+                var children = new int[fields.Count];
+                for (int i = 0; i < fields.Count; i++)
+                {
+                    children[i] = AbsentNode(fields[i], groupPath, [.. path, fields[i].Name], depth, groupDefinition, definition + 1, sibling, written, ref next, $"{name}.{fields[i].MemberName}");
+                }
+
+                Nodes[self] = new RecordNode(RecordNodeKind.Group, depth, Nodes[children[0]].Leaf, definition, null, children, name);
+                return self;
+            }
+
+            LeafColumn leaf = written[next++] with
+            {
+                Index = MissingMember.NotInFile,
+                Path = new ColumnPath(path),
+                MaxDefinitionLevel = definition,
+                MaxRepetitionLevel = depth,
+                Lists = sibling.Lists.Take(depth).ToArray(),
+                List = null,
+                RepeatedDefinitionLevel = depth == 0 ? 0 : sibling.Lists[depth - 1].EntryAt,
+                Definitions = [],
+            };
+            Leaves.Add((descriptor, leaf));
+            _absent.Add((Leaves.Count - 1, groupPath, groupDefinition, depth));
+            Nodes[self] = new RecordNode(RecordNodeKind.Leaf, depth, Leaves.Count - 1, definition, null, [], name);
+            return self;
+        }
+
+        /// <summary>Whether a field holds a list or map anywhere: such a field the file lacks has no levels to borrow.</summary>
+        private static bool HoldsLists(ColumnDescriptor field) => field.IsList || (field.Fields?.Any(HoldsLists) ?? false);
+
+        /// <summary>
+        /// Gives each absent leaf a present leaf of its group to take levels from, and puts a present leaf first: the
+        /// first leaf is read through the member's own column, which must be in the file.
+        /// </summary>
+        public void ResolveAbsentFields()
+        {
+            if (_absent.Count == 0)
+            {
+                return;
+            }
+
+            var mirrors = new int[_absent.Count];
+            for (int a = 0; a < _absent.Count; a++)
+            {
+                string[] groupPath = _absent[a].GroupPath;
+                mirrors[a] = Leaves.FindIndex(l => l.Field.Index != MissingMember.NotInFile && l.Field.Path.Parts.Take(groupPath.Length).SequenceEqual(groupPath));
+                if (mirrors[a] < 0)
+                {
+                    throw Mismatch($"a field of '{string.Join('/', groupPath)}' that is in the file, beside {Leaves[_absent[a].Leaf].Descriptor.Name} which is not",
+                        $"none of the group's fields the member reads; read one of {string.Join(", ", Under(groupPath).Select(f => $"'{f.Path}'"))} too");
+                }
+            }
+
+            int[] order = Enumerable.Range(0, Leaves.Count).ToArray();
+            int firstPresent = Leaves.FindIndex(l => l.Field.Index != MissingMember.NotInFile);
+            (order[0], order[firstPresent]) = (order[firstPresent], order[0]);
+            Leaves = order.Select(i => Leaves[i]).ToList();
+            for (int n = 0; n < Nodes.Count; n++)
+            {
+                Nodes[n] = Nodes[n] with { Leaf = order[Nodes[n].Leaf] };
+            }
+
+            for (int a = 0; a < _absent.Count; a++)
+            {
+                AbsentFields.Add(new AbsentField(order[_absent[a].Leaf], order[mirrors[a]], _absent[a].Definition, _absent[a].Depth));
+            }
         }
 
         /// <summary>The file's leaves at or under <paramref name="path"/>.</summary>

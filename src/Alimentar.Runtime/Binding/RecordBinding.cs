@@ -7,7 +7,23 @@ namespace Alimentar.Binding;
 /// </summary>
 /// <param name="LeafColumns">Per leaf, its index among the binding's columns (the first is the member's own).</param>
 /// <param name="Nodes">The member's type as a tree of groups, lists and leaves, depth first.</param>
-internal sealed record RecordBinding(int[] LeafColumns, RecordNode[] Nodes);
+internal sealed record RecordBinding(int[] LeafColumns, RecordNode[] Nodes)
+{
+    /// <summary>The leaves of fields the file's groups lack, read as null (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>).</summary>
+    public IReadOnlyList<AbsentField> AbsentFields { get; init; } = [];
+}
+
+/// <summary>
+/// A leaf of a nullable record field that the file's group lacks. It has no levels of its own: it takes those of a
+/// present leaf of the same group (<paramref name="Mirror"/>), one slot per entry of the group, each defined at most
+/// to the group (<paramref name="Definition"/>), so the field is null wherever the group is present and the group's
+/// nulls and lists stay as the file has them.
+/// </summary>
+/// <param name="Leaf">The absent leaf.</param>
+/// <param name="Mirror">The present leaf under the same group whose levels give the entries.</param>
+/// <param name="Definition">The definition level at which the group is present.</param>
+/// <param name="Depth">How many lists lie above the group.</param>
+internal sealed record AbsentField(int Leaf, int Mirror, int Definition, int Depth);
 
 /// <summary>What a node of a record member's type is.</summary>
 internal enum RecordNodeKind

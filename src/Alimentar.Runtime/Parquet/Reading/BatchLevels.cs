@@ -56,6 +56,31 @@ internal sealed class BatchLevels : IDisposable
         return slots;
     }
 
+    /// <summary>
+    /// Replaces these levels with those of <paramref name="source"/>'s slots that start an entry under
+    /// <paramref name="depth"/> lists (a row, or an element of the lists above), each defined at most to
+    /// <paramref name="definition"/>: the levels of a field the file lacks, null wherever its group is present.
+    /// </summary>
+    public void Mirror(BatchLevels source, int depth, int definition)
+    {
+        ReadOnlySpan<byte> definitions = source.Definitions;
+        ReadOnlySpan<byte> repetitions = source.Repetitions;
+        Grow(definitions.Length);
+        int count = 0;
+        for (int slot = 0; slot < definitions.Length; slot++)
+        {
+            if (repetitions[slot] <= depth)
+            {
+                _repetitions[count] = repetitions[slot];
+                _definitions[count] = (byte)Math.Min(definitions[slot], definition);
+                count++;
+            }
+        }
+
+        _count = count;
+        Rows = source.Rows;
+    }
+
     /// <summary>Copies levels out of a page; a column without such levels has level 0 in every slot.</summary>
     private static void Copy(ReadOnlySpan<byte> levels, Span<byte> destination)
     {

@@ -22,6 +22,15 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
                 slotValues[leaf] = await ReadLeafAsync(record.LeafColumns[leaf], levels[leaf], cancellationToken).ConfigureAwait(false);
             }
 
+            foreach (AbsentField absent in record.AbsentFields)
+            {
+                // The absent leaf's own pages (a null per row) were read above to keep its cursor in step with the batch.
+                BatchLevels mirrored = levels[absent.Leaf];
+                mirrored.Mirror(levels[absent.Mirror], absent.Depth, absent.Definition);
+                slotValues[absent.Leaf] = ColumnTypes.Accept<Array, NullSlots>(
+                    reader.Bound(record.LeafColumns[absent.Leaf]).LeafDescriptor.Type, new NullSlots(reader.BatchArrays, mirrored.Definitions.Length));
+            }
+
             return Assemble(member, record, levels, slotValues);
         }
         finally
@@ -212,6 +221,24 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     /// <summary>One leaf's slots: levels into <paramref name="levels"/>, and a value per slot (null where absent) in the leaf member's type.</summary>
     private ValueTask<Array> ReadLeafAsync(int leafColumn, BatchLevels levels, CancellationToken cancellationToken) =>
         ColumnTypes.Accept<ValueTask<Array>, LeafReader>(reader.Bound(leafColumn).LeafDescriptor.Type, new LeafReader(this, leafColumn, levels, cancellationToken));
+
+    /// <summary>A null per slot, in the leaf member's slot type: the values of a field the file lacks.</summary>
+    private readonly struct NullSlots(BatchArrays arrays, int slots) : IColumnTypeVisitor<Array>
+    {
+        public Array Value<T>()
+            where T : struct => Cleared(arrays.Rent<T?>(slots));
+
+        public Array String() => Cleared(arrays.Rent<string?>(slots));
+
+        public Array Binary() => Cleared(arrays.Rent<byte[]?>(slots));
+
+        // A rented array holds an earlier batch's values.
+        private T[] Cleared<T>(T[] array)
+        {
+            Array.Clear(array, 0, slots);
+            return array;
+        }
+    }
 
     private StringPool StringsOf(int leafColumn) => reader.Binding.StringPoolFor(leafColumn);
 
