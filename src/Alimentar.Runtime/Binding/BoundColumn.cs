@@ -16,6 +16,9 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
     /// <summary>True for a member whose column the file lacks, read as null in every row (<see cref="MissingMember"/>).</summary>
     public bool IsAbsent => Field.Index == MissingMember.NotInFile;
 
+    /// <summary>For a member the file lacks that its path gives (<see cref="HivePartition"/>): the value every row holds.</summary>
+    public PartitionValue? Partition { get; init; }
+
     /// <summary>The file column's path, as it is spelled there ('/' between the parts of a nested column).</summary>
     public string FileColumnName => Field.Path.ToString();
 

@@ -17,6 +17,23 @@ internal static class MissingMember
     public static LeafColumn[] LeavesOf(RowSchema rowSchema, ColumnDescriptor column) =>
         [.. WriteSchema.Of(new RowSchema(rowSchema.RowTypeName, column)).File.Leaves];
 
+    /// <summary>
+    /// A scalar member the file lacks bound to the value its path gives: a leaf not in the file, of the value's own
+    /// type, whose pages <see cref="Parquet.Reading.AbsentColumn"/> makes of that value; a null value reads as a missing
+    /// member does.
+    /// </summary>
+    public static BoundColumn PartitionAs(RowSchema rowSchema, ColumnDescriptor column, PartitionValue partition)
+    {
+        if (partition.IsNull)
+        {
+            LeafColumn absent = LeavesOf(rowSchema, column)[0];
+            return NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent, column.Type))) with { Partition = partition };
+        }
+
+        var leaf = new LeafColumn(NotInFile, new ColumnPath([partition.Key]), partition.Element, MaxDefinitionLevel: 0, MaxRepetitionLevel: 0);
+        return new BoundColumn(column, leaf, FileValueKinds.Of(leaf, column.Type)) { Partition = partition };
+    }
+
     /// <summary><paramref name="column"/>, bound to a leaf of <see cref="LeavesOf"/>, marked as not in the file.</summary>
     public static BoundColumn NotInFileAs(BoundColumn column) => column with { Field = column.Field with { Index = NotInFile } };
 }

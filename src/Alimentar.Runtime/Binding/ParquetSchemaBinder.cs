@@ -44,6 +44,12 @@ internal static class ParquetSchemaBinder
 
             int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
                 "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
+            if (match < 0 && HivePartition.Find(column, rowSchema, fileName) is { } partition)
+            {
+                bound[i] = MissingMember.PartitionAs(rowSchema, column, partition);
+                continue;
+            }
+
             if (match < 0 && Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0) is var nested and >= 0)
             {
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"'{names[nested]}', a nested or repeated column {Describe(fileFields[nested])}; bind a leaf by its path, e.g. [ParquetColumn(\"{names[nested].Replace('/', '.')}\")]");

@@ -29,10 +29,17 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         ValueSummary?[] summaries = new ValueSummary?[binding.Columns.Length];
         foreach (int column in _columns)
         {
-            summaries[column] = ValueSummary.Of(Chunk(group, column).Statistics, binding.Columns[column], rows, file.Metadata.CreatedBy);
-            if (binding.Columns[column].IsAbsent)
+            BoundColumn bound = binding.Columns[column];
+
+            // A partition's bounds are Alimentar's own, whatever wrote the file: no writer's faults to allow for.
+            summaries[column] = ValueSummary.Of(Chunk(group, column).Statistics, bound, rows, bound.Partition is null ? file.Metadata.CreatedBy : null);
+            if (bound.Partition is { IsNull: false } partition)
             {
-                notes.Add($"{binding.Columns[column].Descriptor.MemberName} is not in the file and reads as null (MissingColumnsAsNull)");
+                notes.Add($"{bound.Descriptor.MemberName} is {partition} from the file's path");
+            }
+            else if (bound.IsAbsent)
+            {
+                notes.Add($"{bound.Descriptor.MemberName} is not in the file and reads as null ({(bound.Partition is null ? "MissingColumnsAsNull" : $"the path's {bound.Partition}")})");
             }
         }
 
