@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Globalization;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -25,13 +23,6 @@ internal sealed class HeadCommand(IAnsiConsole console)
         return ExitCodes.Success;
     }
 
-    public static string Show(object? value) => value switch
-    {
-        null => "null",
-        string text => text,
-        byte[] bytes => bytes.Length > 16 ? Convert.ToHexString(bytes, 0, 16) + "..." : Convert.ToHexString(bytes),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Show)) + "]",
-        _ => value.ToString() ?? "null",
-    };
+    /// <summary>A cell of the table: a value as <see cref="ValueText"/> shows it.</summary>
+    public static string Show(object? value) => ValueText.Of(value);
 }

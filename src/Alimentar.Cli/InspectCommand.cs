@@ -89,17 +89,7 @@ internal sealed class InspectCommand(IAnsiConsole console)
         return (smaller ? order > 0 : order < 0) ? candidate : current;
     }
 
-    private static string Show(object? value) => value switch
-    {
-        null => "-",
-        byte[] bytes => Markup.Escape(bytes.Length > 16 ? Convert.ToHexString(bytes.AsSpan(0, 16)) + "..." : Convert.ToHexString(bytes)),
-        string text => Markup.Escape(Shorten(text, 40)),
-        DateTime time => time.ToString(time.Kind == DateTimeKind.Utc ? "yyyy-MM-dd HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        TimeOnly time => time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        IFormattable formattable => Markup.Escape(formattable.ToString(null, CultureInfo.InvariantCulture)),
-        _ => Markup.Escape(value.ToString() ?? "-"),
-    };
+    private static string Show(object? value) => value is string text ? Markup.Escape(Shorten(text, 40)) : Markup.Escape(ValueText.Of(value, "-"));
 
     private static void AddNode(TreeNode parent, ParquetSchemaNode node)
     {

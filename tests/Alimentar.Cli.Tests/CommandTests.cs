@@ -69,6 +69,16 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Head_shows_dates_and_timestamps_in_ISO_8601()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("alltypes_plain.parquet"), "-n", "1");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("2009-03-01 00:00:00", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("03/01/2009", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scaffold_prints_a_record()
     {
         (int exit, string output) = await RunAsync("scaffold", Corpus.File("alltypes_plain.parquet"), "--type", "AllTypes", "--namespace", "Demo");
