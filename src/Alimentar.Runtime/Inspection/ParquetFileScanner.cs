@@ -48,7 +48,7 @@ internal static class ParquetFileScanner
                         for (int row = 0; row < keep; row++)
                         {
                             // Only the rows kept for display are boxed.
-                            kept[row][column] = values.GetValue(row);
+                            kept[row][column] = Shown(values.GetValue(row), columns[column].FileType);
                         }
                     }
 
@@ -90,8 +90,10 @@ internal static class ParquetFileScanner
             // Decimals wider than System.Decimal are shown as their exact text rather than failing on a value that does not fit.
             int precision = field.Element.LogicalType?.Precision is > 0 and int declared ? declared : field.Element.Precision ?? 0;
             // A time of day is shown as a TimeSpan, which holds the 24:00:00 some writers store where TimeOnly cannot.
+            // An INT64 timestamp is read as the integer stored and shown by Shown, so a year past 9999 is shown, not refused.
             ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String
                 : natural == ColumnType.TimeOnly ? ColumnType.TimeSpan
+                : kind == FileValueKind.DateTime && field.Element.Type == PhysicalType.Int64 ? ColumnType.Int64
                 : natural;
             var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {
@@ -102,6 +104,33 @@ internal static class ParquetFileScanner
             };
             return new BoundColumn(descriptor, field, kind);
         }).ToArray();
+    }
+
+    /// <summary>
+    /// A kept value as the scan shows it: a timestamp read as its stored integer becomes a <see cref="DateTime"/>, or,
+    /// past what one holds, its ISO 8601 text; a list of them stays a <c>DateTime?[]</c> unless it holds such a text.
+    /// </summary>
+    private static object? Shown(object? value, FileColumnType type)
+    {
+        if (type.StoredFrom != FileValueKind.DateTime)
+        {
+            return value;
+        }
+
+        switch (value)
+        {
+            case long raw:
+                return ParquetTime.TryTimestampTicks(raw, type.Unit, out long ticks)
+                    ? new DateTime(ticks, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified)
+                    : ParquetTime.TimestampText(raw, type.Unit);
+            case long?[] list:
+                object?[] shown = Array.ConvertAll(list, element => Shown(element, type));
+                return Array.TrueForAll(shown, element => element is null or DateTime) ? Array.ConvertAll(shown, element => (DateTime?)element) : shown;
+            case object?[] lists:
+                return Array.ConvertAll(lists, element => Shown(element, type));
+            default:
+                return value;
+        }
     }
 
     private static ValueTask<Array> ReadColumnAsync(IColumnReader reader, int column, ColumnDescriptor descriptor, int rows, CancellationToken cancellationToken) =>

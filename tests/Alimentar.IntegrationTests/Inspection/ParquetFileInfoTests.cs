@@ -66,6 +66,27 @@ public sealed class ParquetFileInfoTests
     }
 
     [Fact]
+    public async Task A_scan_shows_a_timestamp_past_year_9999_as_DuckDB_does_and_the_others_as_DateTime()
+    {
+        string path = ParquetFiles.Corpus("nested_structs.rust.parquet");
+
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(path, headRows: 1);
+
+        Assert.Equal(await DuckDbTextAsync(path, "ul_observation_date.min::VARCHAR"), scan.Head[0][scan.Columns.ToList().IndexOf("ul_observation_date/min")]);
+        Assert.Equal("52951-07-27 10:00:00", scan.Head[0][scan.Columns.ToList().IndexOf("ul_observation_date/max")]);
+        Assert.Contains(scan.Head[0], value => value is DateTime);
+    }
+
+    private static async Task<string> DuckDbTextAsync(string path, string expression)
+    {
+        await using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {expression} FROM read_parquet('{path}') LIMIT 1";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task A_missing_file_is_unavailable_naming_it()
     {
         var error = await Assert.ThrowsAsync<SourceUnavailableException>(() => ParquetFileInfo.ReadAsync("/no/such/file.parquet"));

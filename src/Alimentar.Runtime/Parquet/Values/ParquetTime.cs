@@ -45,6 +45,25 @@ internal static class ParquetTime
         _ => TimeSpan.TicksPerDay * 100,
     };
 
+    /// <summary>
+    /// A TIMESTAMP value of any year as ISO 8601 text (<c>52951-08-29 07:00:00</c>), for showing instants no
+    /// <see cref="DateTime"/> holds: the Gregorian calendar repeats every 400 years, so the date is found 400-year
+    /// cycles nearer and the cycles added back to its year.
+    /// </summary>
+    public static string TimestampText(long value, TimeUnit unit)
+    {
+        const long DaysPer400Years = 146_097;
+        long perDay = unit switch { TimeUnit.Millis => 86_400_000L, TimeUnit.Micros => 86_400_000_000L, _ => 86_400_000_000_000L };
+        long days = FloorDivide(value, perDay);
+        long ticksOfDay = (value - (days * perDay)) * (unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 1 })
+            / (unit == TimeUnit.Nanos ? 100 : 1);
+        long dayNumber = days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        long cycles = FloorDivide(dayNumber, DaysPer400Years);
+        DateOnly date = DateOnly.FromDayNumber((int)(dayNumber - (cycles * DaysPer400Years)));
+        string time = new TimeOnly(ticksOfDay).ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{date.Year + (cycles * 400)}-{date.Month:00}-{date.Day:00} {time}";
+    }
+
     public static long FloorDivide(long value, long divisor)
     {
         long quotient = Math.DivRem(value, divisor, out long remainder);
