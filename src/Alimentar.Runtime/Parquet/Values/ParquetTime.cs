@@ -61,7 +61,8 @@ internal static class ParquetTime
         long cycles = FloorDivide(dayNumber, DaysPer400Years);
         DateOnly date = DateOnly.FromDayNumber((int)(dayNumber - (cycles * DaysPer400Years)));
         string time = new TimeOnly(ticksOfDay).ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
-        return $"{date.Year + (cycles * 400)}-{date.Month:00}-{date.Day:00} {time}";
+        long year = date.Year + (cycles * 400);
+        return $"{(year < 0 ? "-" : string.Empty)}{Math.Abs(year):0000}-{date.Month:00}-{date.Day:00} {time}";
     }
 
     public static long FloorDivide(long value, long divisor)

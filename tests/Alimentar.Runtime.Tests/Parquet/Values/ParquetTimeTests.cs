@@ -95,4 +95,29 @@ public sealed class ParquetTimeTests
 
         static Int128 FloorDivide(Int128 value, long divisor) => Int128.IsNegative(value % divisor) ? (value / divisor) - 1 : value / divisor;
     }
+
+    [Theory]
+    [InlineData(0L, "micros", "1970-01-01 00:00:00")]
+    [InlineData(-1L, "micros", "1969-12-31 23:59:59.999999")]
+    [InlineData(1_608_822_900_000_000_000L, "micros", "52951-07-27 10:00:00")]
+    [InlineData(1_608_822_900_000_000L, "millis", "52951-07-27 10:00:00")]
+    [InlineData(253_402_300_800_000_000L, "micros", "10000-01-01 00:00:00")]
+    [InlineData(-62_135_596_800_000_001L, "micros", "0000-12-31 23:59:59.999999")]
+    [InlineData(1_700_000_000_123_456_789L, "nanos", "2023-11-14 22:13:20.1234567")]
+    public void Timestamps_of_any_year_read_as_ISO_text(long value, string unit, string text)
+    {
+        Assert.Equal(text, ParquetTime.TimestampText(value, Enum.Parse<TimeUnit>(unit, ignoreCase: true)));
+    }
+
+    [Fact]
+    public void The_text_of_a_timestamp_DateTime_holds_is_DateTime_s_own()
+    {
+        var random = new Random(4);
+        for (int i = 0; i < 1_000; i++)
+        {
+            long micros = random.NextInt64(-62_135_596_800_000_000L, 253_402_300_799_999_999L);
+            Assert.True(ParquetTime.TryTimestampTicks(micros, TimeUnit.Micros, out long ticks));
+            Assert.Equal(new DateTime(ticks).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('.'), ParquetTime.TimestampText(micros, TimeUnit.Micros));
+        }
+    }
 }
