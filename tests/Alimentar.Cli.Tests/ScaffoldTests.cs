@@ -78,6 +78,34 @@ public sealed class ScaffoldTests
         Assert.DoesNotContain("namespace", source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_in_partition_directories_is_scaffolded_with_their_keys_and_streams()
+    {
+        string root = Directory.CreateTempSubdirectory("alimentar-scaffold-").FullName;
+        try
+        {
+            string path = Path.Combine(root, "event_date=2024-03-01", "region=eu%20west", "id=7", "part-0.parquet");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(Corpus.File("alltypes_plain.parquet"), path);
+            string source;
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+            {
+                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", path);
+            }
+
+            Assert.Contains("    DateOnly EventDate", source, StringComparison.Ordinal);
+            Assert.Contains("    string Region", source, StringComparison.Ordinal);
+            Assert.DoesNotContain("int Id,\n    // From", source, StringComparison.Ordinal); // the file's own id column wins
+            Assembly assembly = GeneratedAssembly.Compile(source, Probe);
+            var count = (Func<string, long>)assembly.GetType("Scaffolded.Probe")!.GetMethod("Count")!.CreateDelegate(typeof(Func<string, long>));
+            Assert.Equal(8, count(path));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     /// <summary>The record scaffolded for a corpus file, in no namespace.</summary>
     private static async Task<string> ScaffoldAsync(string file, string typeName)
     {

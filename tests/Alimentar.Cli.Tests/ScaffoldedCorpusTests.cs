@@ -39,6 +39,13 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
         {
             typed = read(path, Rows);
         }
+        catch (ValueOutOfRangeException error) when (error.Message.Contains("declare the member long", StringComparison.Ordinal))
+        {
+            // A timestamp past year 9999 fits no DateTime, which the scaffold proposes from the schema alone; the untyped
+            // scan shows it as text, and the message names the member type that reads it.
+            output.WriteLine($"a value no DateTime holds: {error.Message}");
+            return;
+        }
         catch (AlimentarException error)
         {
             // A file the reader refuses as a whole is the untyped corpus tests' business; the typed read must not refuse more.

@@ -25,7 +25,7 @@ internal static class ParquetFileScanner
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
-        BoundColumn[] columns = BindEveryLeaf(file.Schema, path);
+        BoundColumn[] columns = BindEveryLeaf(file.Schema, path, timestampsAsStored: true);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
         var head = new List<object?[]>();
         long total = 0;
@@ -76,7 +76,10 @@ internal static class ParquetFileScanner
     }
 
     /// <summary>Binds every leaf column as a nullable member of its natural type: how tools read files they have no row type for.</summary>
-    internal static BoundColumn[] BindEveryLeaf(FileSchema schema, string path)
+    /// <param name="schema">The file's schema.</param>
+    /// <param name="path">The file, for errors.</param>
+    /// <param name="timestampsAsStored">Bind INT64 timestamps as the integers stored, for <see cref="Shown"/> to show (a scan), rather than as <see cref="DateTime"/> (a filter's operands).</param>
+    internal static BoundColumn[] BindEveryLeaf(FileSchema schema, string path, bool timestampsAsStored = false)
     {
         return schema.Leaves.Select(field =>
         {
@@ -93,7 +96,7 @@ internal static class ParquetFileScanner
             // An INT64 timestamp is read as the integer stored and shown by Shown, so a year past 9999 is shown, not refused.
             ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String
                 : natural == ColumnType.TimeOnly ? ColumnType.TimeSpan
-                : kind == FileValueKind.DateTime && field.Element.Type == PhysicalType.Int64 ? ColumnType.Int64
+                : timestampsAsStored && kind == FileValueKind.DateTime && field.Element.Type == PhysicalType.Int64 ? ColumnType.Int64
                 : natural;
             var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {

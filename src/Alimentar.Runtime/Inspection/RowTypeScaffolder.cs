@@ -79,6 +79,20 @@ internal static class RowTypeScaffolder
             members.Add($"    {attribute}{type} {member}");
         }
 
+        foreach ((string key, string value) in HivePartition.Of(sourceName))
+        {
+            if (schema.Leaves.Any(f => string.Equals(ColumnNameMatcher.Fold(f.Path.FirstPart), ColumnNameMatcher.Fold(key), StringComparison.OrdinalIgnoreCase)))
+            {
+                continue; // The file's own column wins over the directory.
+            }
+
+            string member = Unique(PascalCase(key), used);
+            string attribute = string.Equals(ColumnNameMatcher.Fold(member), ColumnNameMatcher.Fold(key), StringComparison.OrdinalIgnoreCase)
+                ? string.Empty
+                : $"[property: ParquetColumn(\"{key}\")] ";
+            members.Add($"    // From the path's partition directory {key}={value}.\n    {attribute}{PartitionType(value)} {member}");
+        }
+
         var code = new StringBuilder();
         code.Append("using Alimentar;\n\n");
 
@@ -230,6 +244,16 @@ internal static class RowTypeScaffolder
     }
 
     /// <summary>The C# member type a column binds to, or why it cannot bind.</summary>
+    /// <summary>The member type a partition directory's value suggests; a null or unrecognised value suggests a string.</summary>
+    private static string PartitionType(string value) =>
+        value == HivePartition.NullDirectory || value.Length == 0 ? "string?"
+        : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "int"
+        : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "long"
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? "DateOnly"
+        : bool.TryParse(value, out _) ? "bool"
+        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "double"
+        : "string";
+
     public static string MemberType(LeafColumn field) => ClrType(field, out string? why) ?? $"({why})";
 
     /// <summary>The member type for a column, or null with the reason it cannot be bound.</summary>
