@@ -47,6 +47,40 @@ public sealed class HivePartitionTests : IDisposable
     }
 
     [Fact]
+    public void A_dataset_DuckDB_partitions_reads_as_DuckDB_reads_it_back()
+    {
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT i AS id, (i * 0.5)::DOUBLE AS fare, 2020 + i % 3 AS year, CASE i % 4 WHEN 0 THEN 'north' WHEN 1 THEN 'south west' WHEN 2 THEN 'a/b=c' ELSE NULL END AS zone
+                      FROM range(5000) t(i)) TO '{_directory.Path}' (FORMAT PARQUET, PARTITION_BY (year, zone))
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        List<NullableZoneFare> rows = ParquetFiles.ReadAll(ParquetSource<NullableZoneFare>.FromDirectory(_directory.Path));
+
+        List<(long, double, int, string?)> expected = [];
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT id, fare, year, zone FROM read_parquet('{_directory.Path}/**/*.parquet', hive_partitioning = true) ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                expected.Add((reader.GetInt64(0), reader.GetDouble(1), Convert.ToInt32(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        Assert.Equal(5_000, expected.Count);
+        Assert.Equal(expected, rows.OrderBy(r => r.Id).Select(r => (r.Id, r.Fare, r.Year, r.Zone)));
+        Assert.Contains(rows, r => r.Zone is null);
+    }
+
+    [Fact]
     public async Task Values_read_as_their_member_types_and_a_null_partition_as_null()
     {
         string path = Path.Combine(_directory.Path, "day=2024-03-01", "at=2024-03-01 10%3A30%3A00", "price=12.50", "ok=true", "big=18446744073709551615",
@@ -119,6 +153,10 @@ public partial record FareRow(long Id, double Fare);
 /// <summary>A fare with the partition keys its path gives.</summary>
 [StreamingDataset]
 public partial record PartitionedFare(long Id, double Fare, int Year, string Zone);
+
+/// <summary>A fare whose zone may be null, as DuckDB partitions a null.</summary>
+[StreamingDataset]
+public partial record NullableZoneFare(long Id, double Fare, int Year, string? Zone);
 
 /// <summary>A fare whose file holds a year column of its own.</summary>
 [StreamingDataset]
