@@ -217,6 +217,7 @@ internal static class RecordBinder
                 }
             }
 
+            // One swap: its own inverse, so order[i] is both the leaf now at i and where leaf i went.
             int[] order = Enumerable.Range(0, Leaves.Count).ToArray();
             int firstPresent = Leaves.FindIndex(l => l.Field.Index != MissingMember.NotInFile);
             (order[0], order[firstPresent]) = (order[firstPresent], order[0]);
