@@ -67,6 +67,26 @@ internal static class RecordBinder
         };
     }
 
+    /// <summary>
+    /// One absent field's walk: the present group it lies in (its path, the definition level at which it is present and
+    /// the lists above it) and the field's leaves as Alimentar would write them, for their physical types, in walk order.
+    /// </summary>
+    private sealed class AbsentWalk(string[] groupPath, int groupDefinition, int groupDepth, IReadOnlyList<ListLevel> listsAbove, LeafColumn[] written)
+    {
+        public string[] GroupPath => groupPath;
+
+        public int GroupDefinition => groupDefinition;
+
+        public int GroupDepth => groupDepth;
+
+        public IReadOnlyList<ListLevel> ListsAbove => listsAbove;
+
+        public LeafColumn[] Written => written;
+
+        /// <summary>The next of <see cref="Written"/> to take.</summary>
+        public int Next { get; set; }
+    }
+
     private static string Names(LeafColumn[] fileFields) => string.Join(", ", fileFields.Select(f => $"'{f.Path}'"));
 
     /// <summary>The depth-first walk of the member's type over the file's schema, collecting nodes and leaves in order.</summary>
@@ -117,10 +137,10 @@ internal static class RecordBinder
                 {
                     ColumnDescriptor field = fields[i];
                     int match = ColumnNameMatcher.Find(field, children, both => Mismatch($"one field for {name}.{field.MemberName}", $"two fields that both match: {both}"));
-                    if (match < 0 && missingAsNull && field.IsNullable && !HoldsLists(field))
+                    if (match < 0 && missingAsNull && field.IsNullable)
                     {
-                        int next = 0;
-                        childNodes[i] = AbsentNode(field, path, [.. path, field.Name], depth, definition, definition + 1, under[0], MissingMember.LeavesOf(rowSchema, field), ref next, $"{name}.{field.MemberName}");
+                        var absent = new AbsentWalk(path, definition, depth, under[0].Lists.Take(depth).ToArray(), MissingMember.LeavesOf(rowSchema, field));
+                        childNodes[i] = AbsentNode(absent, field, [.. path, field.Name], depth, field.ListDepth, definition + 1, absent.ListsAbove, $"{name}.{field.MemberName}");
                         continue;
                     }
 
@@ -154,45 +174,52 @@ internal static class RecordBinder
         }
 
         /// <summary>
-        /// The nodes of a nullable field the group at <paramref name="groupPath"/> lacks, defined from
-        /// <paramref name="definition"/> up, which its levels never reach: a leaf, or a record of them (<see cref="AbsentField"/>).
-        /// <paramref name="written"/> are the field's leaves as Alimentar would write them, for their physical types.
+        /// The nodes of a nullable field a group of the file lacks, at <paramref name="depth"/> lists with
+        /// <paramref name="lists"/> of its own still to go, defined from <paramref name="definition"/> up: levels its
+        /// entries, which mirror the group's (<see cref="AbsentField"/>), never reach. So every list in it is a null list,
+        /// every record a null record and every value null.
         /// </summary>
-        private int AbsentNode(ColumnDescriptor descriptor, string[] groupPath, string[] path, int depth, int groupDefinition, int definition, LeafColumn sibling, LeafColumn[] written, ref int next, string name)
+        private int AbsentNode(AbsentWalk absent, ColumnDescriptor descriptor, string[] path, int depth, int lists, int definition, IReadOnlyList<ListLevel> listsAbove, string name)
         {
             int self = Nodes.Count;
             Nodes.Add(null!);
+            if (lists > 0)
+            {
+                // A list null below `definition`, whose elements start at a level above it: neither is ever reached.
+                var list = new ListLevel(new ListShape(new ColumnPath(path), descriptor.Fields is null && lists == 1, descriptor.IsMap && lists == 1), definition, definition + 1, descriptor.Fields is null, path.Length - 1);
+                int element = AbsentNode(absent, descriptor, path, depth + 1, lists - 1, definition + 2, [.. listsAbove, list], name);
+                Nodes[self] = new RecordNode(RecordNodeKind.List, depth, Nodes[element].Leaf, 0, list, [element], name);
+                return self;
+            }
+
             if (descriptor.Fields is { } fields)
             {
                 var children = new int[fields.Count];
                 for (int i = 0; i < fields.Count; i++)
                 {
-                    children[i] = AbsentNode(fields[i], groupPath, [.. path, fields[i].Name], depth, groupDefinition, definition + 1, sibling, written, ref next, $"{name}.{fields[i].MemberName}");
+                    children[i] = AbsentNode(absent, fields[i], [.. path, fields[i].Name], depth, fields[i].ListDepth, definition + 1, listsAbove, $"{name}.{fields[i].MemberName}");
                 }
 
                 Nodes[self] = new RecordNode(RecordNodeKind.Group, depth, Nodes[children[0]].Leaf, definition, null, children, name);
                 return self;
             }
 
-            LeafColumn leaf = written[next++] with
+            LeafColumn leaf = absent.Written[absent.Next++] with
             {
                 Index = MissingMember.NotInFile,
                 Path = new ColumnPath(path),
                 MaxDefinitionLevel = definition,
                 MaxRepetitionLevel = depth,
-                Lists = sibling.Lists.Take(depth).ToArray(),
+                Lists = listsAbove,
                 List = null,
-                RepeatedDefinitionLevel = depth == 0 ? 0 : sibling.Lists[depth - 1].EntryAt,
+                RepeatedDefinitionLevel = listsAbove.Count == 0 ? 0 : listsAbove[^1].EntryAt,
                 Definitions = [],
             };
             Leaves.Add((descriptor, leaf));
-            _absent.Add((Leaves.Count - 1, groupPath, groupDefinition, depth));
+            _absent.Add((Leaves.Count - 1, absent.GroupPath, absent.GroupDefinition, absent.GroupDepth));
             Nodes[self] = new RecordNode(RecordNodeKind.Leaf, depth, Leaves.Count - 1, definition, null, [], name);
             return self;
         }
-
-        /// <summary>Whether a field holds a list or map anywhere: such a field the file lacks has no levels to borrow.</summary>
-        private static bool HoldsLists(ColumnDescriptor field) => field.IsList || (field.Fields?.Any(HoldsLists) ?? false);
 
         /// <summary>
         /// Gives each absent leaf a present leaf of its group to take levels from, and puts a present leaf first: the
