@@ -291,10 +291,10 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// Reads a nullable member as null in every row of a file that lacks its column, from the next pass on: a dataset
     /// whose newer files gained a column reads its older files too. Applies to every nullable member of the row type:
     /// values (<c>double?</c>, <c>DateTime?</c>), <c>string?</c>, <c>byte[]?</c>, and lists, maps and records declared
-    /// nullable. Records grow too: a nullable field (a value, string, bytes, or a record of them) that a group of the
-    /// file lacks reads as null wherever the group is present. A missing column for a member that is not nullable, or a
-    /// missing field holding a list or map, still fails with a <see cref="SchemaMismatchException"/> naming it, as does
-    /// a column that is there with another type. A filter on such a member sees null in every row.
+    /// nullable. Records grow too: a nullable field of any type that a group of the file lacks reads as null wherever
+    /// the group is present. A missing column for a member or field that is not nullable still fails with a
+    /// <see cref="SchemaMismatchException"/> naming it, as does a column that is there with another type. A filter on
+    /// such a member sees null in every row.
     /// </summary>
     /// <param name="enabled">False to fail on a missing column again (the default).</param>
     /// <returns>This source, configured.</returns>
