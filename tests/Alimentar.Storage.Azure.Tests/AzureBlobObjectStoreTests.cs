@@ -43,6 +43,9 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
     public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task A_dataset_partitioned_in_blob_names_reads_its_keys_and_filters_on_them() => PartitionKeysComeFromObjectKeysAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
     public Task A_blob_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]

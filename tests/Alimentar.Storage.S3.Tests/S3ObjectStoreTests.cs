@@ -49,6 +49,9 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
     public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task A_dataset_partitioned_in_S3_keys_reads_its_keys_and_filters_on_them() => PartitionKeysComeFromObjectKeysAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task An_object_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
 
     [EmulatorFact(EmulatorTools.Moto, Install)]

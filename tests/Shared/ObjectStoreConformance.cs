@@ -4,6 +4,10 @@ namespace Alimentar.Testing;
 [StreamingDataset]
 public partial record StoredRow(long Id, string Sensor, double? Reading);
 
+/// <summary>A stored row with the partition keys its object's key gives.</summary>
+[StreamingDataset]
+public partial record PartitionedStoredRow(long Id, string Sensor, double? Reading, string Region, DateOnly Day);
+
 /// <summary>
 /// What every object store must do for Parquet sources, run against a real emulator by each store's test
 /// project: the same rows as from disk (one file, and a listed prefix, in key order), a replaced object
@@ -53,6 +57,17 @@ public abstract class ObjectStoreConformance : IDisposable
 
         List<StoredRow> listed = ReadAll(ParquetSource<StoredRow>.FromStore(Store, "data/"));
         Assert.Equal(ReadAll(new ParquetSource<StoredRow>(first)).Concat(ReadAll(new ParquetSource<StoredRow>(second))), listed);
+    }
+
+    protected async Task PartitionKeysComeFromObjectKeysAsync()
+    {
+        await WriteAsync("trips/region=north/day=2024-03-01/part-0.parquet", 0, 300);
+        await WriteAsync("trips/region=south%20west/day=2024-03-02/part-0.parquet", 300, 200);
+
+        List<PartitionedStoredRow> rows = ReadAll(ParquetSource<PartitionedStoredRow>.FromStore(Store, "trips/", configure: s => s.Where(r => r.Day > new DateOnly(2024, 3, 1))));
+
+        Assert.Equal(Enumerable.Range(300, 200).Select(i => (long)i), rows.Select(r => r.Id));
+        Assert.All(rows, r => Assert.Equal(("south west", new DateOnly(2024, 3, 2)), (r.Region, r.Day)));
     }
 
     protected async Task ReplacedMidReadIsRefusedAsync()
@@ -173,10 +188,11 @@ public abstract class ObjectStoreConformance : IDisposable
         Columns = new Dictionary<string, ParquetColumnOptions> { ["Id"] = new() { Encoding = ParquetValueEncoding.Plain } },
     };
 
-    private static List<StoredRow> ReadAll(IBatchSource<StoredRow> source)
+    private static List<T> ReadAll<T>(IBatchSource<T> source)
+        where T : IStreamingRow<T>
     {
-        var rows = new List<StoredRow>();
-        foreach (Batch<StoredRow> batch in source.ReadBatchesAsync().ToBlockingEnumerable())
+        var rows = new List<T>();
+        foreach (Batch<T> batch in source.ReadBatchesAsync().ToBlockingEnumerable())
         {
             using (batch)
             {

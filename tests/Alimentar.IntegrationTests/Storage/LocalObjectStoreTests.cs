@@ -29,6 +29,9 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance
     public Task A_file_and_a_listed_prefix_give_the_same_rows_as_from_disk() => SameRowsAsFromDiskAsync();
 
     [Fact]
+    public Task A_dataset_partitioned_in_keys_reads_its_keys_and_filters_on_them() => PartitionKeysComeFromObjectKeysAsync();
+
+    [Fact]
     public Task A_file_replaced_mid_read_is_refused() => ReplacedMidReadIsRefusedAsync();
 
     [Fact]
