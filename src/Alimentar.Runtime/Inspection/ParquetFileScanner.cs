@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 
 namespace Alimentar.Inspection;
 
@@ -93,10 +94,12 @@ internal static class ParquetFileScanner
             // Decimals wider than System.Decimal are shown as their exact text rather than failing on a value that does not fit.
             int precision = field.Element.LogicalType?.Precision is > 0 and int declared ? declared : field.Element.Precision ?? 0;
             // A time of day is shown as a TimeSpan, which holds the 24:00:00 some writers store where TimeOnly cannot.
-            // An INT64 timestamp is read as the integer stored and shown by Shown, so a year past 9999 is shown, not refused.
+            // A timestamp is read as stored (an INT64's integer, an INT96's bytes) and shown by Shown, so a year past 9999 is
+            // shown, not refused.
             ColumnType type = kind == FileValueKind.Decimal && precision > 28 && field.MaxRepetitionLevel == 0 ? ColumnType.String
                 : natural == ColumnType.TimeOnly ? ColumnType.TimeSpan
                 : timestampsAsStored && kind == FileValueKind.DateTime && field.Element.Type == PhysicalType.Int64 ? ColumnType.Int64
+                : timestampsAsStored && field.Element.Type == PhysicalType.Int96 ? ColumnType.Binary
                 : natural;
             var descriptor = new ColumnDescriptor(name, name, type, IsNullable: true)
             {
@@ -126,6 +129,15 @@ internal static class ParquetFileScanner
                 return ParquetTime.TryTimestampTicks(raw, type.Unit, out long ticks)
                     ? new DateTime(ticks, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified)
                     : ParquetTime.TimestampText(raw, type.Unit);
+            case byte[] { Length: 12 } int96:
+                long nanosOfDay = BinaryPrimitives.ReadInt64LittleEndian(int96);
+                int julianDay = BinaryPrimitives.ReadInt32LittleEndian(int96.AsSpan(8));
+                return ParquetTime.TryInt96Ticks(nanosOfDay, julianDay, out long int96Ticks)
+                    ? new DateTime(int96Ticks, DateTimeKind.Unspecified)
+                    : ParquetTime.Int96Text(nanosOfDay, julianDay);
+            case byte[]?[] int96List:
+                object?[] shownInt96 = Array.ConvertAll(int96List, element => Shown(element, type));
+                return Array.TrueForAll(shownInt96, element => element is null or DateTime) ? Array.ConvertAll(shownInt96, element => (DateTime?)element) : shownInt96;
             case long?[] list:
                 object?[] shown = Array.ConvertAll(list, element => Shown(element, type));
                 return Array.TrueForAll(shown, element => element is null or DateTime) ? Array.ConvertAll(shown, element => (DateTime?)element) : shown;

@@ -46,13 +46,15 @@ internal static class ParquetErrors
             Remedy(bound.FileType));
 
     /// <summary>
-    /// A timestamp past what <see cref="DateTime"/> holds (year 9999) has no wider .NET type, but its stored integers
-    /// always read into a <c>long</c> member.
+    /// A timestamp past what <see cref="DateTime"/> holds (year 9999) has no wider .NET type, but what the file stores
+    /// always reads: an INT64's integer into a <c>long</c> member, an INT96's twelve bytes into a <c>byte[]</c> one.
     /// </summary>
-    private static string? Remedy(FileColumnType type) =>
-        type.Kind == FileValueKind.DateTime && type.Physical == PhysicalType.Int64
-            ? $"DateTime holds years 1 to 9999; declare the member long to read the stored {type.Unit.ToString().ToLowerInvariant()} since the Unix epoch"
-            : null;
+    private static string? Remedy(FileColumnType type) => type.Kind != FileValueKind.DateTime ? null : type.Physical switch
+    {
+        PhysicalType.Int64 => $"DateTime holds years 1 to 9999; declare the member long to read the stored {type.Unit.ToString().ToLowerInvariant()} since the Unix epoch",
+        PhysicalType.Int96 => "DateTime holds years 1 to 9999; declare the member byte[] to read the twelve INT96 bytes stored (nanoseconds of the day, then the Julian day)",
+        _ => null,
+    };
 
     private static string Member(ParquetFileBinding binding, BoundColumn bound) => $"{binding.RowSchema.RowTypeName}.{bound.Descriptor.MemberName}";
 }

@@ -60,12 +60,33 @@ public sealed class StoredIntegerTests
     }
 
     [Fact]
-    public void An_INT96_timestamp_has_no_stored_integer_to_read()
+    public async Task An_INT96_timestamp_has_no_stored_integer_but_its_twelve_bytes_read_into_byte_array_and_the_scan_shows_any_year()
     {
-        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() =>
-            ParquetFiles.ReadAll(new ParquetSource<SparkStampAsLong>(ParquetFiles.Corpus("int96_from_spark.parquet"))));
-
+        string path = ParquetFiles.Corpus("int96_from_spark.parquet");
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<SparkStampAsLong>(path)));
         Assert.Contains("INT96", error.Message, StringComparison.Ordinal);
+        ValueOutOfRangeException misfit = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<SparkStampAsDateTime>(path)));
+        Assert.Contains("declare the member byte[] to read the twelve INT96 bytes", misfit.Message, StringComparison.Ordinal);
+
+        List<SparkStampAsBytes> raw = ParquetFiles.ReadAll(new ParquetSource<SparkStampAsBytes>(path));
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(path, headRows: 10);
+
+        Assert.Equal(scan.Rows, raw.Count);
+        Assert.All(raw, r => Assert.True(r.A is null or { Length: 12 }));
+        Assert.Equal(new DateTime(2024, 1, 1, 20, 34, 56, 123, 456), scan.Head[0][0]);
+        Assert.Equal(Int96(new DateTime(2024, 1, 1, 20, 34, 56, 123, 456)), raw[0].A);
+        Assert.Null(scan.Head[4][0]);
+        Assert.Null(raw[4].A);
+        Assert.Equal("-294554-12-13 14:58:10.448384", scan.Head[5][0]); // exact from its Julian day and nanoseconds, where DuckDB's 64-bit micros wrap
+    }
+
+    private static byte[] Int96(DateTime value)
+    {
+        var bytes = new byte[12];
+        long days = (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerDay;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(bytes, (value.Ticks - DateTime.UnixEpoch.Ticks - (days * TimeSpan.TicksPerDay)) * 100);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), (int)(days + 2_440_588));
+        return bytes;
     }
 
     private static async Task<List<(long, long)>> DuckDbMicrosAsync(string path)
@@ -114,6 +135,14 @@ public partial record ObservationAsDateTime([property: ParquetColumn("ul_observa
 /// <summary>The same, as the microseconds stored.</summary>
 [StreamingDataset]
 public partial record ObservationAsMicros([property: ParquetColumn("ul_observation_date.min")] long Min, [property: ParquetColumn("ul_observation_date.max")] long Max);
+
+/// <summary>Spark's INT96 timestamps, one past year 9999, as <see cref="DateTime"/>.</summary>
+[StreamingDataset]
+public partial record SparkStampAsDateTime(DateTime? A);
+
+/// <summary>Spark's INT96 timestamps as their stored bytes.</summary>
+[StreamingDataset]
+public partial record SparkStampAsBytes(byte[]? A);
 
 /// <summary>Spark's INT96 timestamps as a number.</summary>
 [StreamingDataset]

@@ -19,7 +19,6 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
     /// <summary>Files DuckDB reads that Alimentar refuses, each with the reason (README, "Errors and bad files").</summary>
     private static readonly Dictionary<string, string> KnownRefusals = new(StringComparer.Ordinal)
     {
-        ["int96_from_spark.parquet"] = "timestamps beyond DateTime's years 1 to 9999",
         ["datapage_v1-corrupt-checksum.parquet"] = "a page failing its CRC (DuckDB does not check them; VerifyPageChecksums(false) reads it)",
         ["rle-dict-uncompressed-corrupt-checksum.parquet"] = "a page failing its CRC (DuckDB does not check them; VerifyPageChecksums(false) reads it)",
         ["ARROW-RS-GH-6229-LEVELS.parquet"] = "a page claiming 21 values in a chunk of 1 (DuckDB reads one row of the 21)",

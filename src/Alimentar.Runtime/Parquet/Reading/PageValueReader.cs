@@ -261,15 +261,16 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             case ParquetEncoding.Plain:
-                if (_position + (long)count * _typeLength > data.Length)
+                // Fixed-width values: FIXED_LEN_BYTE_ARRAY's declared length, or INT96's twelve bytes.
+                if (_position + (long)count * _width > data.Length)
                 {
                     throw new InvalidDataException($"a PLAIN page of {data.Length} bytes ends before its {_valueCount} values");
                 }
 
                 for (int i = 0; i < count; i++)
                 {
-                    destination[i] = converter.Convert(data.Slice(_position, _typeLength));
-                    _position += _typeLength;
+                    destination[i] = converter.Convert(data.Slice(_position, _width));
+                    _position += _width;
                 }
 
                 break;

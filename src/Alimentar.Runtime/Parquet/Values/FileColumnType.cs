@@ -37,10 +37,16 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
     /// The column as a member of <paramref name="member"/> type reads it. An integer member over a DATE, TIME or
     /// TIMESTAMP stored as INT32 or INT64 takes the integers as stored, in the column's unit (days, or milli-, micro-
     /// or nanoseconds since the Unix epoch or midnight): the way to read instants no <see cref="DateTime"/> holds, and
-    /// the form a model's features usually want. Every other pairing reads the column as its annotation says.
+    /// the form a model's features usually want. A <c>byte[]</c> member over an INT96 timestamp, which stores no such
+    /// integer, takes its twelve bytes as stored. Every other pairing reads the column as its annotation says.
     /// </summary>
     public FileColumnType ReadInto(ColumnType member)
     {
+        if (Physical == PhysicalType.Int96 && member == ColumnType.Binary)
+        {
+            return this with { Kind = FileValueKind.Bytes, StoredFrom = Kind };
+        }
+
         bool temporal = Kind is FileValueKind.DateTime or FileValueKind.DateOnly || Kind.IsTimeOfDay();
         if (!temporal || !ColumnTypes.IsInteger(member) || Physical is not (PhysicalType.Int32 or PhysicalType.Int64))
         {

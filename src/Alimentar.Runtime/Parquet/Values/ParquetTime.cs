@@ -45,19 +45,33 @@ internal static class ParquetTime
         _ => TimeSpan.TicksPerDay * 100,
     };
 
-    /// <summary>
-    /// A TIMESTAMP value of any year as ISO 8601 text (<c>52951-08-29 07:00:00</c>), for showing instants no
-    /// <see cref="DateTime"/> holds: the Gregorian calendar repeats every 400 years, so the date is found 400-year
-    /// cycles nearer and the cycles added back to its year.
-    /// </summary>
+    /// <summary>A TIMESTAMP value of any year as ISO 8601 text (<c>52951-08-29 07:00:00</c>), for showing instants no <see cref="DateTime"/> holds.</summary>
     public static string TimestampText(long value, TimeUnit unit)
     {
-        const long DaysPer400Years = 146_097;
         long perDay = unit switch { TimeUnit.Millis => 86_400_000L, TimeUnit.Micros => 86_400_000_000L, _ => 86_400_000_000_000L };
         long days = FloorDivide(value, perDay);
-        long ticksOfDay = (value - (days * perDay)) * (unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 1 })
-            / (unit == TimeUnit.Nanos ? 100 : 1);
-        long dayNumber = days + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+        long ofDay = value - (days * perDay);
+        long ticksOfDay = unit switch { TimeUnit.Millis => ofDay * TimeSpan.TicksPerMillisecond, TimeUnit.Micros => ofDay * 10, _ => ofDay / 100 };
+        return DateText(days, ticksOfDay);
+    }
+
+    /// <summary>An INT96 timestamp of any year (or of a day's nanoseconds beyond the day, as damaged files hold) as ISO 8601 text.</summary>
+    public static string Int96Text(long nanosOfDay, int julianDay)
+    {
+        long ticks = FloorDivide(nanosOfDay, 100);
+        long extraDays = FloorDivide(ticks, TimeSpan.TicksPerDay);
+        return DateText(julianDay - UnixEpochJulianDay + extraDays, ticks - (extraDays * TimeSpan.TicksPerDay));
+    }
+
+    /// <summary>
+    /// The date <paramref name="daysSinceEpoch"/> after 1970-01-01 and a time of day, as ISO 8601 text, whatever the
+    /// year: the Gregorian calendar repeats every 400 years, so the date is found whole cycles nearer and the cycles
+    /// added back to its year (astronomical years: 0 is 1 BC).
+    /// </summary>
+    private static string DateText(long daysSinceEpoch, long ticksOfDay)
+    {
+        const long DaysPer400Years = 146_097;
+        long dayNumber = daysSinceEpoch + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
         long cycles = FloorDivide(dayNumber, DaysPer400Years);
         DateOnly date = DateOnly.FromDayNumber((int)(dayNumber - (cycles * DaysPer400Years)));
         string time = new TimeOnly(ticksOfDay).ToString("HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);

@@ -120,4 +120,15 @@ public sealed class ParquetTimeTests
             Assert.Equal(new DateTime(ticks).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('.'), ParquetTime.TimestampText(micros, TimeUnit.Micros));
         }
     }
+
+    [Theory]
+    [InlineData(0L, 2_440_588, "1970-01-01 00:00:00")]
+    [InlineData(-1L, 2_440_588, "1969-12-31 23:59:59.9999999")]
+    [InlineData(86_400_000_000_000L, 2_440_588, "1970-01-02 00:00:00")]
+    [InlineData(3_600_000_000_000L, 0, "-4713-11-24 01:00:00")]
+    [InlineData(0L, int.MaxValue, "5874898-06-03 00:00:00")]
+    public void INT96_timestamps_of_any_day_and_nanoseconds_read_as_ISO_text(long nanosOfDay, int julianDay, string text)
+    {
+        Assert.Equal(text, ParquetTime.Int96Text(nanosOfDay, julianDay));
+    }
 }
