@@ -135,11 +135,8 @@ internal static class ParquetFileScanner
                 return ParquetTime.TryInt96Ticks(nanosOfDay, julianDay, out long int96Ticks)
                     ? new DateTime(int96Ticks, DateTimeKind.Unspecified)
                     : ParquetTime.Int96Text(nanosOfDay, julianDay);
-            case byte[]?[] int96List:
-                object?[] shownInt96 = Array.ConvertAll(int96List, element => Shown(element, type));
-                return Array.TrueForAll(shownInt96, element => element is null or DateTime) ? Array.ConvertAll(shownInt96, element => (DateTime?)element) : shownInt96;
-            case long?[] list:
-                object?[] shown = Array.ConvertAll(list, element => Shown(element, type));
+            case long?[] or byte[]?[]:
+                object?[] shown = ((Array)value).Cast<object?>().Select(element => Shown(element, type)).ToArray();
                 return Array.TrueForAll(shown, element => element is null or DateTime) ? Array.ConvertAll(shown, element => (DateTime?)element) : shown;
             case object?[] lists:
                 return Array.ConvertAll(lists, element => Shown(element, type));
