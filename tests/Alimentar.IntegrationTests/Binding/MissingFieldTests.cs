@@ -93,7 +93,7 @@ public sealed class MissingFieldTests
         if (before is not null)
         {
             Assert.Equal((before.Lat, before.Lon), (later!.Lat, later.Lon));
-            Assert.True(later.Name is null && later.Floor is null && later.Extra is null && later.Tags is null && later.Counts is null && later.History is null,
+            Assert.True(later.Name is null && later.Floor is null && later.Extra is null && later.Position is null && later.Tags is null && later.Counts is null && later.History is null,
                 $"stop ({later.Lat}, {later.Lon}) has a value it cannot have");
         }
     }
@@ -118,6 +118,9 @@ public sealed record StopDetails(string? Note, long? Code);
 /// <summary>A stop as newer files hold it: its first field, a value, a string, a record, a list, a map and a list of records are all new.</summary>
 public sealed record StopLater(string? Name, double Lat, double Lon, int? Floor, StopDetails? Extra)
 {
+    /// <summary>A new record whose own fields cannot be null: it reads as a null record, never as one with a null inside.</summary>
+    public Point3? Position { get; init; }
+
     public string[]? Tags { get; init; }
 
     public Dictionary<string, int>? Counts { get; init; }
@@ -128,6 +131,9 @@ public sealed record StopLater(string? Name, double Lat, double Lon, int? Floor,
 /// <summary>A journey read with the newer stop.</summary>
 [StreamingDataset]
 public partial record JourneyLater(long Id, StopLater? Pickup, List<StopLater?>? Stops, Dictionary<string, StopLater>? ByName);
+
+/// <summary>A point whose coordinates are required.</summary>
+public readonly record struct Point3(double X, double Y, double Z);
 
 /// <summary>A new field that cannot be null.</summary>
 public sealed record StopWithFloor(double Lat, double Lon, int Floor);
