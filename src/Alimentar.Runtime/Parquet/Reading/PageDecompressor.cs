@@ -10,7 +10,7 @@ namespace Alimentar.Parquet.Reading;
 internal sealed class PageDecompressor : IDisposable
 {
     private readonly CompressionCodec _codec;
-    private ZstdSharp.Decompressor? _zstd;
+    private ZstdCodec? _zstd;
     private SnappyCodec? _snappy;
 
     public PageDecompressor(CompressionCodec codec)
@@ -53,7 +53,7 @@ internal sealed class PageDecompressor : IDisposable
             CompressionCodec.Snappy => (_snappy ??= new SnappyCodec()).Decompress(source, destination),
             CompressionCodec.Gzip => GzipCodec.Decompress(source.Span, destination.Span),
             CompressionCodec.Brotli => BrotliCodec.Decompress(source.Span, destination.Span),
-            CompressionCodec.Zstd => Zstd(source.Span, destination.Span),
+            CompressionCodec.Zstd => (_zstd ??= new ZstdCodec()).Decompress(source.Span, destination.Span),
             CompressionCodec.Lz4Raw => Lz4Codec.DecompressRaw(source.Span, destination.Span),
             CompressionCodec.Lz4 => Lz4Codec.DecompressHadoop(source.Span, destination.Span),
             _ => throw new NotSupportedException($"the {_codec} codec is not supported"),
@@ -66,19 +66,6 @@ internal sealed class PageDecompressor : IDisposable
     }
 
     public void Dispose() => _zstd?.Dispose();
-
-    private int Zstd(ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        try
-        {
-            return (_zstd ??= new ZstdSharp.Decompressor()).Unwrap(source, destination);
-        }
-        catch (ZstdSharp.ZstdException error)
-        {
-            // Output longer than the destination, or bytes that are not ZSTD: the page is corrupt either way.
-            throw new InvalidDataException($"a ZSTD page does not decompress to the {destination.Length} bytes its header declares ({error.Message})", error);
-        }
-    }
 
     private static int Copy(ReadOnlySpan<byte> source, Span<byte> destination)
     {

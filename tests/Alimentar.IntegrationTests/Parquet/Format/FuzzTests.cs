@@ -87,6 +87,34 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Mutations of ZSTD pages, which are decoded by the system's libzstd where the machine has one: damaged frames
+    /// fail the read with an <see cref="AlimentarException"/> from native code as from managed, never a crash.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_zstd_pages_stream_or_fail_with_an_alimentar_exception()
+    {
+        using var duckFile = new TempFile();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, DuckDbDifferentialTests.QueryOf(400), duckFile.Path, "COMPRESSION zstd, ROW_GROUP_SIZE 150");
+        }
+
+        byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
+        var random = new Random(20261206);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 500; round++)
+        {
+            string outcome = await RunBoundedAsync(() => Stream<DuckRow>(MutatePages(duck, random), verifyChecksums: false));
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+        Assert.True(outcomes.GetValueOrDefault(nameof(CorruptParquetFileException)) > 0, "no mutant was found corrupt: the mutations missed the pages");
+    }
+
+    /// <summary>
     /// Mutations of a file large enough that its batches' columns are decoded side by side on several threads: a
     /// corrupt column fails the pass with an <see cref="AlimentarException"/> however the threads interleave, and
     /// never hangs it or lets another exception through.
