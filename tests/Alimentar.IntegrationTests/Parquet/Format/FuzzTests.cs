@@ -55,10 +55,11 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
     /// <summary>
     /// Mutations aimed at the pages alone (headers, levels, values) of files with v2 pages and the DELTA,
-    /// BYTE_STREAM_SPLIT and RLE encodings, read with CRC checks off so that every mutant reaches the decoders.
+    /// BYTE_STREAM_SPLIT and RLE encodings, and of ZSTD pages, read with CRC checks off so that every mutant reaches
+    /// the decoders.
     /// </summary>
     [Fact]
-    public async Task Mutated_pages_of_v2_and_delta_encoded_files_stream_or_fail_with_an_alimentar_exception()
+    public async Task Mutated_pages_of_v2_delta_encoded_and_zstd_files_stream_or_fail_with_an_alimentar_exception()
     {
         using var sharpFile = new TempFile();
         ParquetSharpDifferentialTests.Write(sharpFile.Path, ParquetSharp.ParquetDataPageVersion.V2, "encodings", ParquetSharp.Compression.Uncompressed, rows: 600);
@@ -71,47 +72,28 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         byte[] sharp = await File.ReadAllBytesAsync(sharpFile.Path);
         byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
+
+        // ZSTD frames, which the system's libzstd decodes where the machine has one: damage must surface from
+        // native code as from managed, as a corrupt page and never a crash.
+        byte[] zstd = await DuckDbFileAsync(DuckDbDifferentialTests.QueryOf(400), "COMPRESSION zstd, ROW_GROUP_SIZE 150");
         var random = new Random(20261125);
         var outcomes = new Dictionary<string, int>();
+        int zstdCorrupt = 0;
         for (int round = 0; round < 500; round++)
         {
             Count(await RunBoundedAsync(() => Stream<SharpRow>(MutatePages(sharp, random), verifyChecksums: false)));
             Count(await RunBoundedAsync(() => Stream<DuckRow>(MutatePages(duck, random), verifyChecksums: false)));
+            string zstdOutcome = await RunBoundedAsync(() => Stream<DuckRow>(MutatePages(zstd, random), verifyChecksums: false));
+            zstdCorrupt += zstdOutcome == nameof(CorruptParquetFileException) ? 1 : 0;
+            Count(zstdOutcome);
         }
 
         output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
         Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
         Assert.True(outcomes.GetValueOrDefault(nameof(CorruptParquetFileException)) > 0, "no mutant was found corrupt: the mutations missed the pages");
+        Assert.True(zstdCorrupt > 0, "no ZSTD mutant was found corrupt: the mutations missed its frames");
 
         void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-    }
-
-    /// <summary>
-    /// Mutations of ZSTD pages, which are decoded by the system's libzstd where the machine has one: damaged frames
-    /// fail the read with an <see cref="AlimentarException"/> from native code as from managed, never a crash.
-    /// </summary>
-    [Fact]
-    public async Task Mutated_zstd_pages_stream_or_fail_with_an_alimentar_exception()
-    {
-        using var duckFile = new TempFile();
-        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            DuckDbDifferentialTests.Write(connection, DuckDbDifferentialTests.QueryOf(400), duckFile.Path, "COMPRESSION zstd, ROW_GROUP_SIZE 150");
-        }
-
-        byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
-        var random = new Random(20261206);
-        var outcomes = new Dictionary<string, int>();
-        for (int round = 0; round < 500; round++)
-        {
-            string outcome = await RunBoundedAsync(() => Stream<DuckRow>(MutatePages(duck, random), verifyChecksums: false));
-            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
-        }
-
-        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
-        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
-        Assert.True(outcomes.GetValueOrDefault(nameof(CorruptParquetFileException)) > 0, "no mutant was found corrupt: the mutations missed the pages");
     }
 
     /// <summary>
@@ -122,14 +104,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task Mutated_pages_decoded_side_by_side_stream_or_fail_with_an_alimentar_exception()
     {
-        using var duckFile = new TempFile();
-        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
-        {
-            connection.Open();
-            DuckDbDifferentialTests.Write(connection, DuckDbDifferentialTests.QueryOf(20_000), duckFile.Path, "COMPRESSION uncompressed, ROW_GROUP_SIZE 10000");
-        }
-
-        byte[] duck = await File.ReadAllBytesAsync(duckFile.Path);
+        byte[] duck = await DuckDbFileAsync(DuckDbDifferentialTests.QueryOf(20_000), "COMPRESSION uncompressed, ROW_GROUP_SIZE 10000");
         var random = new Random(20261205);
         var outcomes = new Dictionary<string, int>();
         for (int round = 0; round < 300; round++)
@@ -219,6 +194,19 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 .SelectMany(c => new[] { c.ColumnIndexOffset, c.OffsetIndexOffset, c.BloomFilterOffset })
                 .Where(o => o is > 0).Min()!.Value;
         }
+    }
+
+    /// <summary>The bytes of the file DuckDB writes for <paramref name="query"/> with the COPY <paramref name="options"/>.</summary>
+    private static async Task<byte[]> DuckDbFileAsync(string query, string options)
+    {
+        using var file = new TempFile();
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            DuckDbDifferentialTests.Write(connection, query, file.Path, options);
+        }
+
+        return await File.ReadAllBytesAsync(file.Path);
     }
 
     /// <summary>A flipped bit, a random byte or a zeroed run between <paramref name="from"/> and the footer.</summary>
