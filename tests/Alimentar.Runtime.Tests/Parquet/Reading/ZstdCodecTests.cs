@@ -40,7 +40,7 @@ public sealed class ZstdCodecTests
         Assert.Null(SystemZstd.Load(allowed: false));
     }
 
-    public static TheoryData<string> Pages => ["text", "random", "zeros", "one byte", "two frames", "skippable frame", "a megabyte at level 19"];
+    public static TheoryData<string> Pages => ["text", "random", "zeros", "one byte", "no bytes", "an empty frame", "two frames", "skippable frame", "a megabyte at level 19"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -140,6 +140,10 @@ public sealed class ZstdCodecTests
                 return (noise, Compress(noise, 3));
             case "zeros":
                 return (new byte[300_000], Compress(new byte[300_000], 1));
+            case "no bytes":
+                return ([], []);
+            case "an empty frame":
+                return ([], Compress([], 1));
             case "one byte":
                 return ([42], Compress([42], 1));
             case "two frames":
