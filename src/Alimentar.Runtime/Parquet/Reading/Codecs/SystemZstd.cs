@@ -76,11 +76,10 @@ internal static unsafe class SystemZstd
         public override bool IsInvalid => handle == 0;
 
         /// <summary>
-        /// Decompresses every frame of <paramref name="source"/> into <paramref name="destination"/>; returns the
-        /// bytes written, or throws <see cref="InvalidDataException"/> with libzstd's reason (output longer than
-        /// <paramref name="destination"/> included).
+        /// Decompresses every frame of <paramref name="source"/> into <paramref name="destination"/>: the bytes
+        /// written, or null and libzstd's reason (output longer than <paramref name="destination"/> included).
         /// </summary>
-        public int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
+        public int? TryDecompress(ReadOnlySpan<byte> source, Span<byte> destination, out string? reason)
         {
             bool added = false;
             try
@@ -92,9 +91,11 @@ internal static unsafe class SystemZstd
                     nuint result = _library.Decompress(handle, to, (nuint)destination.Length, from, (nuint)source.Length);
                     if (_library.IsError(result) != 0)
                     {
-                        throw new InvalidDataException($"a ZSTD page does not decompress to the {destination.Length} bytes its header declares ({Marshal.PtrToStringUTF8(_library.ErrorName(result))})");
+                        reason = Marshal.PtrToStringUTF8(_library.ErrorName(result));
+                        return null;
                     }
 
+                    reason = null;
                     return (int)result;
                 }
             }

@@ -27,7 +27,8 @@ internal sealed class ZstdCodec : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_system)
         {
-            return (_native ??= SystemZstd.CreateContext()).Decompress(source, destination);
+            return (_native ??= SystemZstd.CreateContext()).TryDecompress(source, destination, out string? reason)
+                ?? throw Corrupt(destination.Length, reason, inner: null);
         }
 
         try
@@ -36,10 +37,13 @@ internal sealed class ZstdCodec : IDisposable
         }
         catch (ZstdSharp.ZstdException error)
         {
-            // Output longer than the destination, or bytes that are not ZSTD: the page is corrupt either way.
-            throw new InvalidDataException($"a ZSTD page does not decompress to the {destination.Length} bytes its header declares ({error.Message})", error);
+            throw Corrupt(destination.Length, error.Message, error);
         }
     }
+
+    /// <summary>Output longer than the destination, or bytes that are not ZSTD: the page is corrupt either way.</summary>
+    private static InvalidDataException Corrupt(int declared, string? reason, Exception? inner) =>
+        new($"a ZSTD page does not decompress to the {declared} bytes its header declares ({reason})", inner);
 
     public void Dispose()
     {
