@@ -56,8 +56,12 @@ internal static unsafe class SystemZstd
         return null;
     }
 
+    /// <summary>
+    /// Where a system library lives. Windows has none, and a bare DLL name there is also looked for in the working
+    /// directory, where anyone could plant one: Windows always reads with ZstdSharp.
+    /// </summary>
     private static string[] CandidateNames() =>
-        OperatingSystem.IsWindows() ? ["libzstd.dll", "zstd.dll"]
+        OperatingSystem.IsWindows() ? []
         : OperatingSystem.IsMacOS() ? ["libzstd.1.dylib", "/opt/homebrew/lib/libzstd.1.dylib", "/usr/local/lib/libzstd.1.dylib"]
         : ["libzstd.so.1", "libzstd.so"];
 
