@@ -13,7 +13,7 @@ public sealed class ZstdCodecTests
     [Fact]
     public unsafe void The_system_library_is_used_exactly_when_the_machine_has_a_recent_enough_one()
     {
-        string name = OperatingSystem.IsMacOS() ? "libzstd.1.dylib" : "libzstd.so.1";
+        string name = OperatingSystem.IsMacOS() ? "/opt/homebrew/lib/libzstd.1.dylib" : "libzstd.so.1";
         bool recent = false;
         if (!OperatingSystem.IsWindows() && NativeLibrary.TryLoad(name, out nint handle) && NativeLibrary.TryGetExport(handle, "ZSTD_versionNumber", out nint version))
         {

@@ -57,12 +57,13 @@ internal static unsafe class SystemZstd
     }
 
     /// <summary>
-    /// Where a system library lives. Windows has none, and a bare DLL name there is also looked for in the working
-    /// directory, where anyone could plant one: Windows always reads with ZstdSharp.
+    /// Where a system library lives. A bare name is looked up in the working directory too on Windows and macOS, where
+    /// anyone could plant one, so macOS is given Homebrew's and MacPorts' full paths, and Windows, which ships no
+    /// libzstd, always reads with ZstdSharp. Linux's loader searches only the system's directories for a bare name.
     /// </summary>
     private static string[] CandidateNames() =>
         OperatingSystem.IsWindows() ? []
-        : OperatingSystem.IsMacOS() ? ["libzstd.1.dylib", "/opt/homebrew/lib/libzstd.1.dylib", "/usr/local/lib/libzstd.1.dylib"]
+        : OperatingSystem.IsMacOS() ? ["/opt/homebrew/lib/libzstd.1.dylib", "/usr/local/lib/libzstd.1.dylib", "/opt/local/lib/libzstd.1.dylib"]
         : ["libzstd.so.1", "libzstd.so"];
 
     /// <summary>One decompression context (a <c>ZSTD_DCtx</c>), freed on dispose or, failing that, by its finalizer.</summary>
