@@ -4,7 +4,8 @@ namespace Alimentar.Benchmarks;
 
 /// <summary>
 /// Nested data as DuckDB writes it (2M rows, Snappy, 500k-row row groups): a list of structs, a map and a list of
-/// lists per row, every value read: Alimentar typed rows against DuckDB.NET's streaming reader.
+/// lists per row, every value read: Alimentar typed rows against DuckDB.NET's streaming reader and Parquet.Net's
+/// ParquetSerializer (one row group at a time, so that it streams too).
 /// </summary>
 [MemoryDiagnoser]
 public class NestedReadBenchmarks
@@ -47,6 +48,22 @@ public class NestedReadBenchmarks
 
         return sum;
     });
+
+    [Benchmark(Description = "Parquet.Net ParquetSerializer per row group")]
+    public long ParquetSerializerRows()
+    {
+        long sum = 0;
+        foreach (BasketPoco row in Readers.ParquetSerializerRowGroups<BasketPoco>(_path))
+        {
+            sum += row.Id.GetValueOrDefault() + row.Counts.Count + row.Pairs.Count;
+            foreach (PointPoco point in row.Points)
+            {
+                sum += point.X.GetValueOrDefault() + point.Label.Length;
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>The file, written once per machine: 0–7 points, 1–3 map entries and 0–4 pairs per row.</summary>
     public static string File(int rows = 2_000_000) => BenchmarkFiles.FromDuckDb(

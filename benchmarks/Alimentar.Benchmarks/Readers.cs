@@ -181,6 +181,18 @@ public static class Readers
     public static double ParquetSerializerRows(string path)
     {
         long sum = 0;
+        foreach (RidePoco ride in ParquetSerializerRowGroups<RidePoco>(path))
+        {
+            sum += ride.UserId + ride.Label.Length;
+        }
+
+        return sum;
+    }
+
+    /// <summary>The rows of <paramref name="path"/> through Parquet.Net's serializer, one row group in memory at a time.</summary>
+    public static IEnumerable<T> ParquetSerializerRowGroups<T>(string path)
+        where T : class, new()
+    {
         int rowGroups;
         ParquetReader reader = ParquetReader.CreateAsync(path).GetAwaiter().GetResult();
         rowGroups = reader.RowGroupCount;
@@ -188,12 +200,10 @@ public static class Readers
 
         for (int g = 0; g < rowGroups; g++)
         {
-            foreach (RidePoco ride in ParquetSerializer.DeserializeAsync<RidePoco>(path, rowGroupIndex: g).GetAwaiter().GetResult().Data)
+            foreach (T row in ParquetSerializer.DeserializeAsync<T>(path, rowGroupIndex: g).GetAwaiter().GetResult().Data)
             {
-                sum += ride.UserId + ride.Label.Length;
+                yield return row;
             }
         }
-
-        return sum;
     }
 }
