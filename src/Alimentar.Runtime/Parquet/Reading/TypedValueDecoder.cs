@@ -154,19 +154,7 @@ internal static class TypedValueDecoder
 
         Span<long> stored = scratch.Get<long>(0, target.Length);
         values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
-        DateTimeKind kind = type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified;
-        TimeUnit unit = type.Unit;
-        for (int i = 0; i < stored.Length; i++)
-        {
-            if (!ParquetTime.TryTimestampTicks(stored[i], unit, out long ticks))
-            {
-                return i;
-            }
-
-            target[i] = new DateTime(ticks, kind);
-        }
-
-        return -1;
+        return ParquetTime.ToDateTimes(stored, type.Unit, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified, target);
     }
 
     private static int Times(PageValueReader values, FileColumnType type, Span<TimeSpan> target, ScratchBuffers scratch)

@@ -17,6 +17,43 @@ internal static class ParquetTime
         _ => InDateTimeRange(FloorDivide(value, 100) + DateTime.UnixEpoch.Ticks, out ticks),
     };
 
+    /// <summary>
+    /// <see cref="TryTimestampTicks"/> over a page's values at once, as <see cref="DateTime"/>s of
+    /// <paramref name="kind"/>: the unit is chosen once, not per value, and a value is checked against the counts
+    /// that land inside <see cref="DateTime"/> rather than multiplied first. Returns the index of the first value
+    /// outside <see cref="DateTime"/>, or -1; what it accepts and the ticks it gives are <see cref="TryTimestampTicks"/>'s.
+    /// </summary>
+    public static int ToDateTimes(ReadOnlySpan<long> values, TimeUnit unit, DateTimeKind kind, Span<DateTime> target)
+    {
+        target = target[..values.Length];
+        if (unit == TimeUnit.Nanos)
+        {
+            // Every INT64 count of nanoseconds is within 292 years of 1970, so inside DateTime.
+            for (int i = 0; i < values.Length; i++)
+            {
+                target[i] = new DateTime(FloorDivide(values[i], 100) + DateTime.UnixEpoch.Ticks, kind);
+            }
+
+            return -1;
+        }
+
+        long unitTicks = unit == TimeUnit.Millis ? TimeSpan.TicksPerMillisecond : 10;
+        long fewest = -DateTime.UnixEpoch.Ticks / unitTicks; // The epoch's ticks are whole milliseconds.
+        long most = (DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks) / unitTicks;
+        for (int i = 0; i < values.Length; i++)
+        {
+            long value = values[i];
+            if (value < fewest || value > most)
+            {
+                return i;
+            }
+
+            target[i] = new DateTime((value * unitTicks) + DateTime.UnixEpoch.Ticks, kind);
+        }
+
+        return -1;
+    }
+
     /// <summary>The ticks of an INT96 timestamp (nanoseconds of the day, then the Julian day), nanoseconds rounded down; false outside <see cref="DateTime"/>.</summary>
     public static bool TryInt96Ticks(long nanosOfDay, int julianDay, out long ticks) =>
         TryScaledTicks((long)julianDay - UnixEpochJulianDay, TimeSpan.TicksPerDay, FloorDivide(nanosOfDay, 100), out ticks);

@@ -97,6 +97,26 @@ public sealed class ParquetTimeTests
     }
 
     [Theory]
+    [MemberData(nameof(Counts_at_the_edges))]
+    public void A_page_of_timestamps_converts_as_each_value_does(long count)
+    {
+        foreach (TimeUnit unit in new[] { TimeUnit.Millis, TimeUnit.Micros, TimeUnit.Nanos })
+        {
+            bool fits = ParquetTime.TryTimestampTicks(count, unit, out long ticks);
+            var page = new DateTime[3];
+
+            int misfit = ParquetTime.ToDateTimes([0, 1, count], unit, DateTimeKind.Utc, page);
+
+            Assert.Equal(fits ? -1 : 2, misfit);
+            if (fits)
+            {
+                Assert.Equal(new DateTime(ticks, DateTimeKind.Utc), page[2]);
+                Assert.Equal(DateTimeKind.Utc, page[2].Kind);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(0L, "micros", "1970-01-01 00:00:00")]
     [InlineData(-1L, "micros", "1969-12-31 23:59:59.999999")]
     [InlineData(1_608_822_900_000_000_000L, "micros", "52951-07-27 10:00:00")]
