@@ -23,8 +23,10 @@ internal sealed class CliApplication
         var scaffold = new Command("scaffold", "Print a [StreamingDataset] record that binds to the file.") { file, typeName, ns };
         scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(typeName)!, result.GetValue(ns), token)));
 
-        var head = new Command("head", "Show the first rows as a table.") { file, rows };
-        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(rows), token)));
+        var columns = new Option<string?>("--columns", "-c") { Description = "The columns to show, comma-separated, in that order (default: all)." };
+        var vertical = new Option<bool>("--vertical") { Description = "One block per row, a line per column (the default when a table would not fit the terminal)." };
+        var head = new Command("head", "Show the first rows as a table, or one block per row when the table would not fit.") { file, rows, columns, vertical };
+        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(rows), result.GetValue(columns), result.GetValue(vertical), token)));
 
         var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file };
         bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));

@@ -2,27 +2,147 @@ using Spectre.Console;
 
 namespace Alimentar.Cli;
 
-/// <summary><c>alimentar head FILE [-n 10]</c>: the first rows as a table.</summary>
+/// <summary><c>alimentar head FILE [-n 10] [-c a,b] [--vertical]</c>: the first rows, as a table or one block per row.</summary>
 internal sealed class HeadCommand(IAnsiConsole console)
 {
-    public async Task<int> RunAsync(CliInput file, int rows, CancellationToken cancellationToken)
+    /// <summary>A table column's borders and padding: a bar and a space either side of the text.</summary>
+    private const int ColumnChrome = 3;
+
+    public async Task<int> RunAsync(CliInput file, int rows, string? columns, bool vertical, CancellationToken cancellationToken)
     {
         ParquetScan scan = await file.ScanAsync(Math.Max(0, rows), headOnly: true, progress: null, cancellationToken);
-        var table = new Table();
-        foreach (string column in scan.Columns)
+        if (!TryChoose(scan.Columns, columns, out int[] chosen, out string? unknown))
         {
-            table.AddColumn(Markup.Escape(column));
+            console.MarkupLineInterpolated($"[red]No column '{unknown}' in {file.ShortName}. Its columns: {string.Join(", ", scan.Columns)}.[/]");
+            return ExitCodes.BadPath;
         }
 
-        foreach (object?[] row in scan.Head)
+        string[] names = chosen.Select(c => scan.Columns[c]).ToArray();
+        string[][] cells = scan.Head.Select(row => chosen.Select(c => Show(row[c])).ToArray()).ToArray();
+        if (vertical || NaturalWidth(names, cells) > console.Profile.Width)
         {
-            table.AddRow(row.Select(v => Markup.Escape(Show(v))).ToArray());
+            WriteBlocks(names, cells);
+        }
+        else
+        {
+            WriteTable(names, cells);
         }
 
-        console.Write(table);
         return ExitCodes.Success;
     }
 
     /// <summary>A cell of the table: a value as <see cref="ValueText"/> shows it.</summary>
     public static string Show(object? value) => ValueText.Of(value);
+
+    /// <summary>
+    /// The columns to show, in the order asked (all when <paramref name="list"/> is empty): by exact name, else ignoring
+    /// case, else every leaf under a group of that name; false with the first name that matches none.
+    /// </summary>
+    public static bool TryChoose(IReadOnlyList<string> columns, string? list, out int[] chosen, out string? unknown)
+    {
+        unknown = null;
+        string[] asked = (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (asked.Length == 0)
+        {
+            chosen = Enumerable.Range(0, columns.Count).ToArray();
+            return true;
+        }
+
+        var found = new List<int>();
+        foreach (string name in asked)
+        {
+            int index = IndexOf(columns, name, StringComparison.Ordinal);
+            index = index >= 0 ? index : IndexOf(columns, name, StringComparison.OrdinalIgnoreCase);
+            if (index >= 0)
+            {
+                found.Add(index);
+                continue;
+            }
+
+            // A group's name shows every leaf under it (`-c address` for address/city and address/zip).
+            int before = found.Count;
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (columns[i].StartsWith(name + "/", StringComparison.OrdinalIgnoreCase))
+                {
+                    found.Add(i);
+                }
+            }
+
+            if (found.Count == before)
+            {
+                unknown = name;
+                chosen = [];
+                return false;
+            }
+        }
+
+        chosen = [.. found];
+        return true;
+    }
+
+    /// <summary>The width a table of these cells takes with no value wrapped.</summary>
+    public static int NaturalWidth(IReadOnlyList<string> names, IReadOnlyList<string[]> cells)
+    {
+        int width = 1;
+        for (int column = 0; column < names.Count; column++)
+        {
+            int widest = names[column].Length;
+            foreach (string[] row in cells)
+            {
+                widest = Math.Max(widest, row[column].Length);
+            }
+
+            width += widest + ColumnChrome;
+        }
+
+        return width;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> columns, string name, StringComparison comparison)
+    {
+        for (int i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], name, comparison))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void WriteTable(string[] names, string[][] cells)
+    {
+        var table = new Table();
+        foreach (string name in names)
+        {
+            table.AddColumn(Markup.Escape(name));
+        }
+
+        foreach (string[] row in cells)
+        {
+            table.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>One block per row, a line per column: what a file too wide for the terminal can still be read in.</summary>
+    private void WriteBlocks(string[] names, string[][] cells)
+    {
+        for (int row = 0; row < cells.Length; row++)
+        {
+            console.Write(new Rule($"row {row + 1}") { Justification = Justify.Left });
+            var grid = new Grid();
+            grid.AddColumn(new GridColumn().NoWrap());
+            grid.AddColumn();
+            for (int column = 0; column < names.Length; column++)
+            {
+                grid.AddRow(Markup.Escape(names[column]), Markup.Escape(cells[row][column]));
+            }
+
+            console.Write(grid);
+        }
+    }
 }

@@ -79,6 +79,68 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Head_shows_the_columns_asked_for_in_that_order()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("alltypes_plain.parquet"), "-n", "2", "-c", "string_col,ID");
+
+        Assert.Equal(0, exit);
+        string header = output.Split('\n').First(line => line.Contains("string_col", StringComparison.Ordinal));
+        Assert.True(header.IndexOf("string_col", StringComparison.Ordinal) < header.IndexOf(" id ", StringComparison.Ordinal), header);
+        Assert.DoesNotContain("bool_col", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_shows_every_leaf_of_a_group_asked_for_by_its_name()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("nested_structs.rust.parquet"), "-n", "1", "-c", "pc_cur");
+
+        Assert.Equal(0, exit);
+        foreach (string leaf in new[] { "min", "max", "mean", "count", "sum", "variance" })
+        {
+            Assert.Contains($"PC_CUR/{leaf}", output, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("roll_num", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_names_the_file_s_columns_when_one_asked_for_is_not_there()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("alltypes_plain.parquet"), "-c", "id,nope");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("No column 'nope' in alltypes_plain.parquet", output, StringComparison.Ordinal);
+        Assert.Contains("timestamp_col", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60, false)]
+    [InlineData(200, true)]
+    public async Task Head_shows_one_block_per_row_when_a_table_would_not_fit_or_when_asked(int width, bool askVertical)
+    {
+        string[] args = ["head", Corpus.File("alltypes_plain.parquet"), "-n", "2", .. askVertical ? new[] { "--vertical" } : []];
+
+        (int exit, string output) = await RunAtWidthAsync(width, args);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("row 1", output, StringComparison.Ordinal);
+        Assert.Contains("row 2", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 3", output, StringComparison.Ordinal);
+        // A line per column, the name first and its value after it.
+        Assert.Contains(output.Split('\n'), line => line.StartsWith("timestamp_col", StringComparison.Ordinal) && line.Contains("2009-03-01 00:00:00", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Head_keeps_the_table_when_it_fits()
+    {
+        (int exit, string output) = await RunAtWidthAsync(200, "head", Corpus.File("alltypes_plain.parquet"), "-n", "2");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("row 1", output, StringComparison.Ordinal);
+        Assert.Contains(output.Split('\n'), line => line.Contains("timestamp_col", StringComparison.Ordinal) && line.Contains("bool_col", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Scaffold_prints_a_record()
     {
         (int exit, string output) = await RunAsync("scaffold", Corpus.File("alltypes_plain.parquet"), "--type", "AllTypes", "--namespace", "Demo");
@@ -142,7 +204,10 @@ public sealed class CommandTests
         Assert.Equal(2, exit);
     }
 
-    internal static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    internal static Task<(int Exit, string Output)> RunAsync(params string[] args) => RunAtWidthAsync(200, args);
+
+    /// <summary>Runs the command line on a console <paramref name="width"/> characters wide.</summary>
+    internal static async Task<(int Exit, string Output)> RunAtWidthAsync(int width, params string[] args)
     {
         var writer = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -152,7 +217,7 @@ public sealed class CommandTests
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 200;
+        console.Profile.Width = width;
         int exit = await new CliApplication(console).RunAsync(args);
         return (exit, writer.ToString());
     }
