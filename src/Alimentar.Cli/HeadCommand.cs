@@ -38,7 +38,7 @@ internal sealed class HeadCommand(IAnsiConsole console)
     /// The columns to show, in the order asked (all when <paramref name="list"/> is empty): by exact name, else ignoring
     /// case, else every leaf under a group of that name; false with the first name that matches none.
     /// </summary>
-    public static bool TryChoose(IReadOnlyList<string> columns, string? list, out int[] chosen, out string? unknown)
+    private static bool TryChoose(IReadOnlyList<string> columns, string? list, out int[] chosen, out string? unknown)
     {
         unknown = null;
         string[] asked = (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -82,7 +82,7 @@ internal sealed class HeadCommand(IAnsiConsole console)
     }
 
     /// <summary>The width a table of these cells takes with no value wrapped.</summary>
-    public static int NaturalWidth(IReadOnlyList<string> names, IReadOnlyList<string[]> cells)
+    private static int NaturalWidth(IReadOnlyList<string> names, IReadOnlyList<string[]> cells)
     {
         int width = 1;
         for (int column = 0; column < names.Count; column++)
