@@ -177,6 +177,32 @@ internal sealed class PageValueReader : IDisposable
     }
 
     /// <summary>
+    /// The next <paramref name="count"/> values of a PLAIN page of fixed-width numbers as the page holds them, for a
+    /// caller that only needs to read them (spreading them among nulls, say): no copy into a buffer first. False, and
+    /// nothing taken, for any other encoding or type, where <see cref="ReadFixed"/> decodes.
+    /// </summary>
+    public bool TryTakePlain(int count, out ReadOnlySpan<byte> values)
+    {
+        if (_encoding != ParquetEncoding.Plain || _type is not (PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.Float or PhysicalType.Double))
+        {
+            values = default;
+            return false;
+        }
+
+        Take(count);
+        int bytes = count * _width;
+        if (_position + bytes > _data.Length)
+        {
+            throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
+        }
+
+        values = _data.Span.Slice(_position, bytes);
+        _position += bytes;
+        _next += count;
+        return true;
+    }
+
+    /// <summary>
     /// Passes over the next <paramref name="count"/> values: fixed-width and split values by position, dictionary
     /// indices and RLE booleans by run, byte arrays by their lengths (no value is built); only DELTA integers,
     /// whose every value depends on the one before, are unpacked into scratch on the way.

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 
 namespace Alimentar.Parquet.Reading;
 
@@ -177,11 +178,23 @@ internal sealed class PagedColumnReader : IColumnReader
     {
         PageSlots slots = chunk.Take(destination.Length);
         int present = slots.CountPresent();
-        Span<T> values = _scratch.Get<T>(2, present);
-        int misfit = TypedValueDecoder.Decode(slots.Values, bound.FileType, values, _scratch);
-        if (misfit >= 0)
+        ReadOnlySpan<T> values;
+        if (TypedValueDecoder.IsStoredAs<T>(bound.FileType) && slots.Values.TryTakePlain(present, out ReadOnlySpan<byte> plain))
         {
-            throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + slots.SlotOfValue(misfit));
+            // Nullable columns are the common case (Arrow and DuckDB write every column OPTIONAL): spread PLAIN values
+            // straight from the page rather than copying them into scratch first.
+            values = MemoryMarshal.Cast<byte, T>(plain);
+        }
+        else
+        {
+            Span<T> decoded = _scratch.Get<T>(2, present);
+            int misfit = TypedValueDecoder.Decode(slots.Values, bound.FileType, decoded, _scratch);
+            if (misfit >= 0)
+            {
+                throw ParquetErrors.Misfit(_binding, bound, _rowGroup, _firstRow + row + slots.SlotOfValue(misfit));
+            }
+
+            values = decoded;
         }
 
         if (present == destination.Length)

@@ -41,6 +41,22 @@ internal static class TypedValueDecoder
             _ => throw new NotSupportedException($"values of kind {type.Kind} cannot fill a {typeof(T).Name}"),
         };
 
+    /// <summary>
+    /// Whether a column of <paramref name="type"/> stores <typeparamref name="T"/> values as they are in memory (INT32 as
+    /// <see cref="int"/>, DOUBLE as <see cref="double"/>...), so that PLAIN pages need no decoding, only reading.
+    /// </summary>
+    public static bool IsStoredAs<T>(FileColumnType type)
+        where T : struct => type.Kind switch
+        {
+            FileValueKind.Int32 => typeof(T) == typeof(int) && type.Physical == PhysicalType.Int32,
+            FileValueKind.UInt32 => typeof(T) == typeof(uint) && type.Physical == PhysicalType.Int32,
+            FileValueKind.Int64 => typeof(T) == typeof(long) && type.Physical == PhysicalType.Int64,
+            FileValueKind.UInt64 => typeof(T) == typeof(ulong) && type.Physical == PhysicalType.Int64,
+            FileValueKind.Single => typeof(T) == typeof(float) && type.Physical == PhysicalType.Float,
+            FileValueKind.Double => typeof(T) == typeof(double) && type.Physical == PhysicalType.Double,
+            _ => false,
+        };
+
     private static int Via<TFile, T>(PageValueReader values, FileColumnType type, Span<T> target, ScratchBuffers scratch)
         where TFile : struct
         where T : struct
