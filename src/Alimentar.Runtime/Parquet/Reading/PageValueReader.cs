@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Alimentar.Parquet.Reading;
@@ -178,12 +179,15 @@ internal sealed class PageValueReader : IDisposable
 
     /// <summary>
     /// The next <paramref name="count"/> values of a PLAIN page of fixed-width numbers as the page holds them, for a
-    /// caller that only needs to read them (spreading them among nulls, say): no copy into a buffer first. False, and
-    /// nothing taken, for any other encoding or type, where <see cref="ReadFixed"/> decodes.
+    /// caller that only needs to read them (spreading them among nulls, converting them): no copy into a buffer
+    /// first. False, and nothing taken, for any other encoding, or a <typeparamref name="T"/> whose width is not the
+    /// column's, where <see cref="ReadFixed"/> decodes.
     /// </summary>
-    public bool TryTakePlain(int count, out ReadOnlySpan<byte> values)
+    public bool TryTakePlain<T>(int count, out ReadOnlySpan<T> values)
+        where T : struct
     {
-        if (_encoding != ParquetEncoding.Plain || _type is not (PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.Float or PhysicalType.Double))
+        if (_encoding != ParquetEncoding.Plain || _type is not (PhysicalType.Int32 or PhysicalType.Int64 or PhysicalType.Float or PhysicalType.Double)
+            || Unsafe.SizeOf<T>() != _width)
         {
             values = default;
             return false;
@@ -196,7 +200,7 @@ internal sealed class PageValueReader : IDisposable
             throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
         }
 
-        values = _data.Span.Slice(_position, bytes);
+        values = MemoryMarshal.Cast<byte, T>(_data.Span.Slice(_position, bytes));
         _position += bytes;
         _next += count;
         return true;

@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Alimentar.Parquet.Reading;
 
 /// <summary>
@@ -179,11 +177,11 @@ internal sealed class PagedColumnReader : IColumnReader
         PageSlots slots = chunk.Take(destination.Length);
         int present = slots.CountPresent();
         ReadOnlySpan<T> values;
-        if (TypedValueDecoder.IsStoredAs<T>(bound.FileType) && slots.Values.TryTakePlain(present, out ReadOnlySpan<byte> plain))
+        if (TypedValueDecoder.IsStoredAs<T>(bound.FileType) && slots.Values.TryTakePlain(present, out ReadOnlySpan<T> plain))
         {
             // Nullable columns are the common case (Arrow and DuckDB write every column OPTIONAL): spread PLAIN values
             // straight from the page rather than copying them into scratch first.
-            values = MemoryMarshal.Cast<byte, T>(plain);
+            values = plain;
         }
         else
         {

@@ -113,8 +113,7 @@ internal static class TypedValueDecoder
     private static int Narrow<TNarrow>(PageValueReader values, Span<TNarrow> target, ScratchBuffers scratch)
         where TNarrow : IBinaryInteger<TNarrow>
     {
-        Span<int> raw = scratch.Get<int>(0, target.Length);
-        values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
+        ReadOnlySpan<int> raw = Stored<int>(values, target.Length, scratch);
         for (int i = 0; i < raw.Length; i++)
         {
             TNarrow value = TNarrow.CreateTruncating(raw[i]);
@@ -131,8 +130,7 @@ internal static class TypedValueDecoder
 
     private static int Dates(PageValueReader values, Span<DateOnly> target, ScratchBuffers scratch)
     {
-        Span<int> days = scratch.Get<int>(0, target.Length);
-        values.ReadFixed(MemoryMarshal.AsBytes(days), days.Length);
+        ReadOnlySpan<int> days = Stored<int>(values, target.Length, scratch);
         int maxDay = DateOnly.MaxValue.DayNumber;
         for (int i = 0; i < days.Length; i++)
         {
@@ -168,8 +166,7 @@ internal static class TypedValueDecoder
             return -1;
         }
 
-        Span<long> stored = scratch.Get<long>(0, target.Length);
-        values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
+        ReadOnlySpan<long> stored = Stored<long>(values, target.Length, scratch);
         return ParquetTime.ToDateTimes(stored, type.Unit, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified, target);
     }
 
@@ -177,8 +174,7 @@ internal static class TypedValueDecoder
     {
         if (type.Unit == TimeUnit.Millis)
         {
-            Span<int> millis = scratch.Get<int>(0, target.Length);
-            values.ReadFixed(MemoryMarshal.AsBytes(millis), millis.Length);
+            ReadOnlySpan<int> millis = Stored<int>(values, target.Length, scratch);
             for (int i = 0; i < millis.Length; i++)
             {
                 target[i] = ParquetTime.TimeOfDay(millis[i], TimeUnit.Millis);
@@ -187,8 +183,7 @@ internal static class TypedValueDecoder
             return -1;
         }
 
-        Span<long> stored = scratch.Get<long>(0, target.Length);
-        values.ReadFixed(MemoryMarshal.AsBytes(stored), stored.Length);
+        ReadOnlySpan<long> stored = Stored<long>(values, target.Length, scratch);
         for (int i = 0; i < stored.Length; i++)
         {
             target[i] = ParquetTime.TimeOfDay(stored[i], type.Unit);
@@ -216,8 +211,7 @@ internal static class TypedValueDecoder
     private static int Unscaled<TRaw>(PageValueReader values, Span<decimal> target, int scale, ScratchBuffers scratch)
         where TRaw : struct, IBinaryInteger<TRaw>
     {
-        Span<TRaw> raw = scratch.Get<TRaw>(0, target.Length);
-        values.ReadFixed(MemoryMarshal.AsBytes(raw), raw.Length);
+        ReadOnlySpan<TRaw> raw = Stored<TRaw>(values, target.Length, scratch);
         for (int i = 0; i < raw.Length; i++)
         {
             if (!ParquetDecimal.TryFromUnscaled(Int128.CreateTruncating(raw[i]), scale, out target[i]))
@@ -227,6 +221,24 @@ internal static class TypedValueDecoder
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> stored integers of the page, which the caller converts (days into dates,
+    /// counts into timestamps...): read where they lie on a PLAIN page, decoded into scratch otherwise.
+    /// <typeparamref name="TRaw"/> is the physical type's own (<see cref="int"/> for INT32, <see cref="long"/> for INT64).
+    /// </summary>
+    private static ReadOnlySpan<TRaw> Stored<TRaw>(PageValueReader values, int count, ScratchBuffers scratch)
+        where TRaw : struct
+    {
+        if (values.TryTakePlain(count, out ReadOnlySpan<TRaw> plain))
+        {
+            return plain;
+        }
+
+        Span<TRaw> raw = scratch.Get<TRaw>(0, count);
+        values.ReadFixed(MemoryMarshal.AsBytes(raw), count);
+        return raw;
     }
 
     private static Span<TTo> Reinterpret<TFrom, TTo>(Span<TFrom> span) =>

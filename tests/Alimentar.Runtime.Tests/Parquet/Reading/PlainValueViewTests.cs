@@ -18,11 +18,12 @@ public sealed class PlainValueViewTests
         using var reader = new PageValueReader(PhysicalType.Double, 0);
         reader.Reset(page.AsMemory(1), ParquetEncoding.Plain, 5, dictionary: null);
 
-        Assert.True(reader.TryTakePlain(2, out ReadOnlySpan<byte> first));
-        Assert.True(reader.TryTakePlain(3, out ReadOnlySpan<byte> rest));
-        Assert.Equal([0, 1.5], System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(first).ToArray());
-        Assert.Equal([3, 4.5, 6], System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(rest).ToArray());
-        Assert.Throws<InvalidDataException>(() => reader.TryTakePlain(1, out _));
+        Assert.False(reader.TryTakePlain(2, out ReadOnlySpan<int> _), "a type of another width takes nothing");
+        Assert.True(reader.TryTakePlain(2, out ReadOnlySpan<double> first));
+        Assert.True(reader.TryTakePlain(3, out ReadOnlySpan<double> rest));
+        Assert.Equal([0, 1.5], first.ToArray());
+        Assert.Equal([3, 4.5, 6], rest.ToArray());
+        Assert.Throws<InvalidDataException>(() => reader.TryTakePlain(1, out ReadOnlySpan<double> _));
     }
 
     [Fact]
@@ -33,8 +34,8 @@ public sealed class PlainValueViewTests
         using var booleans = new PageValueReader(PhysicalType.Boolean, 0);
         booleans.Reset(new byte[1], ParquetEncoding.Plain, 8, dictionary: null);
 
-        Assert.False(split.TryTakePlain(2, out _));
-        Assert.False(booleans.TryTakePlain(8, out _));
+        Assert.False(split.TryTakePlain(2, out ReadOnlySpan<double> _));
+        Assert.False(booleans.TryTakePlain(8, out ReadOnlySpan<byte> _));
         // Nothing was taken: the decoder still reads both values.
         byte[] decoded = new byte[16];
         split.ReadFixed(decoded, 2);
