@@ -128,14 +128,7 @@ internal sealed class PageValueReader : IDisposable
                 BitUnpacker.UnpackBits(_data.Span, _next, destination);
                 break;
             case ParquetEncoding.Plain:
-                int bytes = count * _width;
-                if (_position + bytes > _data.Length)
-                {
-                    throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
-                }
-
-                _data.Span.Slice(_position, bytes).CopyTo(destination);
-                _position += bytes;
+                PlainBytes(count).CopyTo(destination);
                 break;
             case ParquetEncoding.Rle:
                 _rle.Read(destination);
@@ -194,16 +187,23 @@ internal sealed class PageValueReader : IDisposable
         }
 
         Take(count);
-        int bytes = count * _width;
+        values = MemoryMarshal.Cast<byte, T>(PlainBytes(count));
+        _next += count;
+        return true;
+    }
+
+    /// <summary>The next <paramref name="count"/> fixed-width values' bytes on a PLAIN page, checked against the page's end.</summary>
+    private ReadOnlySpan<byte> PlainBytes(int count)
+    {
+        long bytes = (long)count * _width;
         if (_position + bytes > _data.Length)
         {
             throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
         }
 
-        values = MemoryMarshal.Cast<byte, T>(_data.Span.Slice(_position, bytes));
-        _position += bytes;
-        _next += count;
-        return true;
+        ReadOnlySpan<byte> values = _data.Span.Slice(_position, (int)bytes);
+        _position += (int)bytes;
+        return values;
     }
 
     /// <summary>
@@ -237,13 +237,7 @@ internal sealed class PageValueReader : IDisposable
             case ParquetEncoding.ByteStreamSplit:
                 break; // Both address values by index.
             case ParquetEncoding.Plain:
-                long bytes = (long)count * _width;
-                if (_position + bytes > _data.Length)
-                {
-                    throw new InvalidDataException($"a PLAIN page of {_data.Length} bytes ends before its {_valueCount} values");
-                }
-
-                _position += (int)bytes;
+                PlainBytes(count);
                 break;
             case ParquetEncoding.Rle or ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
                 _rle.Skip(count);
