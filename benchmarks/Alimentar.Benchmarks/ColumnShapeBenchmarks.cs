@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using DuckDB.NET.Data;
 
 namespace Alimentar.Benchmarks;
 
@@ -14,65 +15,71 @@ public class ColumnShapeBenchmarks
     private const int Rows = 5_000_000;
     private string _path = string.Empty;
 
-    /// <summary>The shape read; see <see cref="Select"/>.</summary>
-    [Params("long", "int", "decimal", "timestamp", "bool", "double", "string-unique", "string-repeated", "uuid", "date")]
+    /// <summary>
+    /// Each shape once: the DuckDB expression that writes its values (spread, with a tenth null where a null costs
+    /// something) and how each reader reads them, so a new shape is one entry.
+    /// </summary>
+    private static readonly Dictionary<string, ShapeReaders> Shapes = new()
+    {
+        ["long"] = new(
+            "CASE WHEN i % 10 = 0 THEN NULL ELSE (i * 7919) % 1000003 END::BIGINT",
+            path => Sum<LongShape>(path, batch => Fold<long?, Folds>(batch.Value)), ParquetSharpSum<long?, Folds>, reader => reader.GetInt64(0)),
+        ["int"] = new(
+            "i::INTEGER",
+            path => Sum<IntShape>(path, batch => Fold<int?, Folds>(batch.Value)), ParquetSharpSum<int?, Folds>, reader => reader.GetInt32(0)),
+        ["decimal"] = new(
+            "((i * 37) % 2000000 / 1000.0)::DECIMAL(18, 3)",
+            path => Sum<DecimalShape>(path, batch => Fold<decimal?, Folds>(batch.Value)), ParquetSharpSum<decimal?, Folds>, reader => (double)reader.GetDecimal(0)),
+        ["timestamp"] = new(
+            "TIMESTAMP '2024-01-01' + to_microseconds(i * 1000003)",
+            path => Sum<TimestampShape>(path, batch => Fold<DateTime?, Folds>(batch.Value)), ParquetSharpSum<DateTime?, Folds>, reader => reader.GetDateTime(0).Ticks),
+        ["bool"] = new(
+            "i % 3 = 0",
+            path => Sum<BoolShape>(path, batch => Fold<bool?, Folds>(batch.Value)), ParquetSharpSum<bool?, Folds>, reader => reader.GetBoolean(0) ? 1 : 0),
+        ["double"] = new(
+            "CASE WHEN i % 10 = 0 THEN NULL ELSE sin(i) * 1000 END",
+            path => Sum<DoubleShape>(path, batch => Fold<double?, Folds>(batch.Value)), ParquetSharpSum<double?, Folds>, reader => reader.GetDouble(0)),
+        ["string-unique"] = new(
+            "'user-' || md5(i::VARCHAR)[1:12]",
+            path => Sum<StringShape>(path, batch => Fold<string?, Folds>(batch.Value)), ParquetSharpSum<string?, Folds>, reader => reader.GetString(0).Length),
+        ["string-repeated"] = new(
+            "'category-' || (i * 7919 % 200)",
+            path => Sum<StringShape>(path, batch => Fold<string?, Folds>(batch.Value)), ParquetSharpSum<string?, Folds>, reader => reader.GetString(0).Length),
+        ["uuid"] = new(
+            "md5(i::VARCHAR)::UUID",
+            path => Sum<GuidShape>(path, batch => Fold<Guid?, Folds>(batch.Value)), ParquetSharpSum<Guid?, Folds>, reader => reader.GetGuid(0).GetHashCode()),
+        ["date"] = new(
+            "DATE '2000-01-01' + (i % 9000)::INTEGER",
+            path => Sum<DateShape>(path, batch => Fold<DateOnly?, Folds>(batch.Value)), ParquetSharpSum<global::ParquetSharp.Date?, Folds>,
+            reader => reader.GetFieldValue<DateOnly>(0).DayNumber),
+    };
+
+    /// <summary>Every shape, in the order the results list them.</summary>
+    public static IEnumerable<string> ShapeNames => Shapes.Keys;
+
+    /// <summary>The shape read, a key of <see cref="Shapes"/>.</summary>
+    [ParamsSource(nameof(ShapeNames))]
     public string Shape { get; set; } = "long";
 
     [GlobalSetup]
     public void WriteFile() => _path = File(Shape);
 
     [Benchmark(Baseline = true, Description = "Alimentar typed columns")]
-    public double Alimentar() => Shape switch
-    {
-        "long" => Sum<LongShape>(batch => Fold<long?, Folds>(batch.Value)),
-        "int" => Sum<IntShape>(batch => Fold<int?, Folds>(batch.Value)),
-        "decimal" => Sum<DecimalShape>(batch => Fold<decimal?, Folds>(batch.Value)),
-        "timestamp" => Sum<TimestampShape>(batch => Fold<DateTime?, Folds>(batch.Value)),
-        "bool" => Sum<BoolShape>(batch => Fold<bool?, Folds>(batch.Value)),
-        "double" => Sum<DoubleShape>(batch => Fold<double?, Folds>(batch.Value)),
-        "string-unique" or "string-repeated" => Sum<StringShape>(batch => Fold<string?, Folds>(batch.Value)),
-        "uuid" => Sum<GuidShape>(batch => Fold<Guid?, Folds>(batch.Value)),
-        "date" => Sum<DateShape>(batch => Fold<DateOnly?, Folds>(batch.Value)),
-        _ => throw new InvalidOperationException($"No shape '{Shape}'."),
-    };
+    public double Alimentar() => Shapes[Shape].Alimentar(_path);
 
     [Benchmark(Description = "ParquetSharp LogicalColumnReader (64k values per read)")]
-    public double ParquetSharp() => Shape switch
-    {
-        "long" => ParquetSharpSum<long?, Folds>(),
-        "int" => ParquetSharpSum<int?, Folds>(),
-        "decimal" => ParquetSharpSum<decimal?, Folds>(),
-        "timestamp" => ParquetSharpSum<DateTime?, Folds>(),
-        "bool" => ParquetSharpSum<bool?, Folds>(),
-        "double" => ParquetSharpSum<double?, Folds>(),
-        "string-unique" or "string-repeated" => ParquetSharpSum<string?, Folds>(),
-        "uuid" => ParquetSharpSum<Guid?, Folds>(),
-        "date" => ParquetSharpSum<global::ParquetSharp.Date?, Folds>(),
-        _ => throw new InvalidOperationException($"No shape '{Shape}'."),
-    };
+    public double ParquetSharp() => Shapes[Shape].ParquetSharp(_path);
 
     [Benchmark(Description = "DuckDB.NET streaming reader (GetFieldValue)")]
     public double DuckDb() => Readers.DuckDbQuery($"SELECT Value FROM read_parquet('{_path}')", reader =>
     {
-        Func<int, double> read = Shape switch
-        {
-            "long" => column => reader.GetInt64(column),
-            "int" => column => reader.GetInt32(column),
-            "decimal" => column => (double)reader.GetDecimal(column),
-            "timestamp" => column => reader.GetDateTime(column).Ticks,
-            "bool" => column => reader.GetBoolean(column) ? 1 : 0,
-            "double" => column => reader.GetDouble(column),
-            "string-unique" or "string-repeated" => column => reader.GetString(column).Length,
-            "uuid" => column => reader.GetGuid(column).GetHashCode(),
-            "date" => column => reader.GetFieldValue<DateOnly>(column).DayNumber,
-            _ => throw new InvalidOperationException($"No shape '{Shape}'."),
-        };
+        Func<DuckDBDataReader, double> read = Shapes[Shape].DuckDb;
         double sum = 0;
         while (reader.Read())
         {
             if (!reader.IsDBNull(0))
             {
-                sum += read(0);
+                sum += read(reader);
             }
         }
 
@@ -81,30 +88,14 @@ public class ColumnShapeBenchmarks
 
     /// <summary>The file of <paramref name="shape"/>, written once per machine.</summary>
     public static string File(string shape) =>
-        BenchmarkFiles.FromDuckDb($"shape-{shape}-{Rows}", $"SELECT {Select(shape)} AS Value FROM range({Rows}) t(i)", "COMPRESSION 'snappy', ROW_GROUP_SIZE 1000000");
+        BenchmarkFiles.FromDuckDb($"shape-{shape}-{Rows}", $"SELECT {Shapes[shape].Select} AS Value FROM range({Rows}) t(i)", "COMPRESSION 'snappy', ROW_GROUP_SIZE 1000000");
 
-    /// <summary>DuckDB's expression for each shape's values: spread, with a tenth null where a null costs something.</summary>
-    public static string Select(string shape) => shape switch
+    private static double Sum<TRow>(string path, Func<Batch<TRow>, double> fold)
+        where TRow : IStreamingRow<TRow>
     {
-        "long" => "CASE WHEN i % 10 = 0 THEN NULL ELSE (i * 7919) % 1000003 END::BIGINT",
-        "int" => "i::INTEGER",
-        "decimal" => "((i * 37) % 2000000 / 1000.0)::DECIMAL(18, 3)",
-        "timestamp" => "TIMESTAMP '2024-01-01' + to_microseconds(i * 1000003)",
-        "bool" => "i % 3 = 0",
-        "double" => "CASE WHEN i % 10 = 0 THEN NULL ELSE sin(i) * 1000 END",
-        "string-unique" => "'user-' || md5(i::VARCHAR)[1:12]",
-        "string-repeated" => "'category-' || (i * 7919 % 200)",
-        "uuid" => "md5(i::VARCHAR)::UUID",
-        "date" => "DATE '2000-01-01' + (i % 9000)::INTEGER",
-        _ => throw new ArgumentOutOfRangeException(nameof(shape), shape, "No such shape."),
-    };
-
-    private double Sum<T>(Func<Batch<T>, double> fold)
-        where T : IStreamingRow<T>
-    {
-        using var streaming = new StreamingDataset<T>(new ParquetSource<T>(_path), bufferSize: 4);
+        using var streaming = new StreamingDataset<TRow>(new ParquetSource<TRow>(path), bufferSize: 4);
         double sum = 0;
-        foreach (Batch<T> batch in streaming)
+        foreach (Batch<TRow> batch in streaming)
         {
             using (batch)
             {
@@ -128,10 +119,10 @@ public class ColumnShapeBenchmarks
         return sum;
     }
 
-    private double ParquetSharpSum<TValue, TFold>()
+    private static double ParquetSharpSum<TValue, TFold>(string path)
         where TFold : IFold<TValue>
     {
-        using var file = new global::ParquetSharp.ParquetFileReader(_path);
+        using var file = new global::ParquetSharp.ParquetFileReader(path);
         var buffer = new TValue[65_536];
         double sum = 0;
         for (int g = 0; g < file.FileMetaData.NumRowGroups; g++)
@@ -147,6 +138,9 @@ public class ColumnShapeBenchmarks
 
         return sum;
     }
+
+    /// <summary>How each reader reads a shape, and the DuckDB expression that writes it.</summary>
+    private sealed record ShapeReaders(string Select, Func<string, double> Alimentar, Func<string, double> ParquetSharp, Func<DuckDBDataReader, double> DuckDb);
 
     /// <summary>A value's contribution to the checksum.</summary>
     private interface IFold<in TValue>
