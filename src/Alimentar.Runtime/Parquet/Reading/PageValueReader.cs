@@ -112,6 +112,14 @@ internal sealed class PageValueReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether this page's values can be decoded as raw bytes by <see cref="ReadFixed"/>: values of a fixed width in
+    /// an encoding that stores them whole (PLAIN, dictionary, BYTE_STREAM_SPLIT), as opposed to one that rebuilds
+    /// each from its neighbours (DELTA_BYTE_ARRAY on FIXED_LEN_BYTE_ARRAY).
+    /// </summary>
+    public bool DecodesFixedWidth =>
+        _width > 0 && _encoding is ParquetEncoding.Plain or ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary or ParquetEncoding.ByteStreamSplit;
+
     /// <summary>Decodes the next <paramref name="count"/> fixed-width values into <paramref name="destination"/> as raw bytes.</summary>
     public void ReadFixed(Span<byte> destination, int count)
     {

@@ -92,12 +92,7 @@ internal static class TypedValueDecoder
         if (typeof(TFile) == typeof(DateTime)) return Timestamps(values, type, Reinterpret<TFile, DateTime>(target), scratch);
         if (typeof(TFile) == typeof(TimeSpan)) return Times(values, type, Reinterpret<TFile, TimeSpan>(target), scratch);
         if (typeof(TFile) == typeof(decimal)) return Decimals(values, type, Reinterpret<TFile, decimal>(target), scratch);
-        if (typeof(TFile) == typeof(Guid))
-        {
-            var converter = new GuidConverter();
-            values.ReadByteArrays(Reinterpret<TFile, Guid>(target), ref converter);
-            return -1;
-        }
+        if (typeof(TFile) == typeof(Guid)) return Uuids(values, Reinterpret<TFile, Guid>(target));
 
         if (typeof(TFile) == typeof(Half))
         {
@@ -107,6 +102,24 @@ internal static class TypedValueDecoder
         }
 
         throw new NotSupportedException($"no decoding to {typeof(TFile).Name}");
+    }
+
+    /// <summary>
+    /// UUIDs. Pages of whole sixteen-byte values (PLAIN, dictionary, BYTE_STREAM_SPLIT) are decoded as bytes straight
+    /// into the target and reordered there; DELTA_BYTE_ARRAY, which rebuilds each value from the one before, goes value by value.
+    /// </summary>
+    private static int Uuids(PageValueReader values, Span<Guid> target)
+    {
+        if (values.DecodesFixedWidth)
+        {
+            values.ReadFixed(MemoryMarshal.AsBytes(target), target.Length);
+            ParquetUuid.FromStoredOrder(target);
+            return -1;
+        }
+
+        var converter = new GuidConverter();
+        values.ReadByteArrays(target, ref converter);
+        return -1;
     }
 
     /// <summary>INT32 annotated as a narrower integer; a stored value outside the annotation's range is the misfit returned.</summary>
@@ -274,7 +287,7 @@ internal static class TypedValueDecoder
     private readonly struct GuidConverter : IByteArrayConverter<Guid>
     {
         public Guid Convert(ReadOnlySpan<byte> bytes) =>
-            bytes.Length == 16 ? new Guid(bytes, bigEndian: true) : throw new InvalidDataException($"a UUID of {bytes.Length} bytes");
+            bytes.Length == 16 ? ParquetUuid.FromStoredBytes(bytes) : throw new InvalidDataException($"a UUID of {bytes.Length} bytes");
 
         public Guid FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }

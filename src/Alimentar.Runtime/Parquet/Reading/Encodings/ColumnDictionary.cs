@@ -111,6 +111,9 @@ internal sealed class ColumnDictionary : IDisposable
             case 8:
                 Gather(MemoryMarshal.Cast<byte, long>(FixedValues), indices, MemoryMarshal.Cast<byte, long>(destination), count);
                 return;
+            case 16:
+                Gather(MemoryMarshal.Cast<byte, SixteenBytes>(FixedValues), indices, MemoryMarshal.Cast<byte, SixteenBytes>(destination), count);
+                return;
             default:
                 CheckIndices(indices, count);
                 for (int i = 0; i < indices.Length; i++)
@@ -170,6 +173,10 @@ internal sealed class ColumnDictionary : IDisposable
             destination[i] = values[indices[i]];
         }
     }
+
+    /// <summary>A sixteen-byte entry (a UUID) moved as one value rather than byte by byte.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 16)]
+    private readonly struct SixteenBytes;
 
     private string?[] CreateStringCache()
     {
