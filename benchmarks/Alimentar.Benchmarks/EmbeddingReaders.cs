@@ -4,7 +4,10 @@ namespace Alimentar.Benchmarks;
 [StreamingDataset]
 public partial record EmbeddedDocument(long Id, float[] Embedding);
 
-/// <summary>The embedding file and its readers (<see cref="ListReaders"/>): the flat accessor (what a tensor is made from), typed rows and DuckDB.NET.</summary>
+/// <summary>
+/// The embedding file and its readers (<see cref="ListReaders"/>): the flat accessor (what a tensor is made from), typed
+/// rows, DuckDB.NET, ParquetSharp and Parquet.Net.
+/// </summary>
 public static class EmbeddingReaders
 {
     /// <summary>The floats per embedding.</summary>
@@ -16,6 +19,8 @@ public static class EmbeddingReaders
         ["alimentar-flat"] = AlimentarFlat,
         ["alimentar-rows"] = AlimentarRows,
         ["duckdb-streaming"] = DuckDbStreaming,
+        ["parquetsharp-columns"] = ParquetSharpColumns,
+        ["parquet-net-serializer"] = ParquetSerializerRows,
     };
 
     /// <summary>Alimentar's flat accessor at default settings: every float of a batch as one span.</summary>
@@ -28,6 +33,13 @@ public static class EmbeddingReaders
 
     /// <summary>DuckDB.NET's streaming reader, the list handed out per row.</summary>
     public static double DuckDbStreaming(string path) => ListReaders.SumDuckDb<float, double>(path, "embedding");
+
+    /// <summary>ParquetSharp's column reader over the embedding (the file's second leaf), an array per row.</summary>
+    public static double ParquetSharpColumns(string path) => ListReaders.SumParquetSharp<float, double>(path, leaf: 1);
+
+    /// <summary>Parquet.Net's serializer, a list object per document.</summary>
+    public static double ParquetSerializerRows(string path) =>
+        ListReaders.SumParquetSerializer<EmbeddedDocumentPoco, float, double>(path, document => document.Embedding);
 
     /// <summary>
     /// The embedding file, written by DuckDB with ZSTD in 10,000-row row groups: <paramref name="rows"/> documents of

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace Alimentar.Benchmarks;
 
-/// <summary>Token lists (100,000 documents of 256–2,048 int32, DuckDB-written, ZSTD): the flat accessor, typed rows and DuckDB.NET.</summary>
+/// <summary>Token lists (100,000 documents of 256–2,048 int32, DuckDB-written, ZSTD): the flat accessor, typed rows, DuckDB.NET, ParquetSharp and Parquet.Net.</summary>
 [MemoryDiagnoser]
 public class ListReadBenchmarks
 {
@@ -19,9 +19,15 @@ public class ListReadBenchmarks
 
     [Benchmark(Description = "DuckDB.NET streaming reader")]
     public double DuckDbStreaming() => TokenReaders.DuckDbStreaming(_path);
+
+    [Benchmark(Description = "ParquetSharp LogicalColumnReader<int?[]>")]
+    public double ParquetSharpColumns() => TokenReaders.ParquetSharpColumns(_path);
+
+    [Benchmark(Description = "Parquet.Net ParquetSerializer per row group")]
+    public double ParquetSerializerRows() => TokenReaders.ParquetSerializerRows(_path);
 }
 
-/// <summary>Embeddings (100,000 documents of 768 floats, DuckDB-written, ZSTD): the flat accessor, typed rows and DuckDB.NET.</summary>
+/// <summary>Embeddings (100,000 documents of 768 floats, DuckDB-written, ZSTD): the flat accessor, typed rows, DuckDB.NET, ParquetSharp and Parquet.Net.</summary>
 [MemoryDiagnoser]
 public class EmbeddingReadBenchmarks
 {
@@ -38,4 +44,10 @@ public class EmbeddingReadBenchmarks
 
     [Benchmark(Description = "DuckDB.NET streaming reader")]
     public double DuckDbStreaming() => EmbeddingReaders.DuckDbStreaming(_path);
+
+    [Benchmark(Description = "ParquetSharp LogicalColumnReader<float?[]>")]
+    public double ParquetSharpColumns() => EmbeddingReaders.ParquetSharpColumns(_path);
+
+    [Benchmark(Description = "Parquet.Net ParquetSerializer per row group")]
+    public double ParquetSerializerRows() => EmbeddingReaders.ParquetSerializerRows(_path);
 }

@@ -2,7 +2,7 @@ namespace Alimentar.Benchmarks;
 
 /// <summary>
 /// Readers of the text corpus, each summing every text's length so that nothing is optimised away: Alimentar typed
-/// rows and typed columns, DuckDB.NET's streaming reader and ParquetSharp's column reader. The text suite times them
+/// rows and typed columns, DuckDB.NET's streaming reader, ParquetSharp's column reader and Parquet.Net's serializer. The text suite times them
 /// in one process; the memory runner (<c>-- memory text</c>) runs each in a fresh one, so its time is a first pass.
 /// </summary>
 public static class TextReaders
@@ -14,6 +14,7 @@ public static class TextReaders
         ["alimentar-columns"] = AlimentarColumns,
         ["duckdb-streaming"] = DuckDbStreaming,
         ["parquetsharp-columns"] = ParquetSharpColumns,
+        ["parquet-net-serializer"] = ParquetSerializerRows,
     };
 
     /// <summary>Alimentar typed rows: <c>streaming.Rows()</c>, every text's length summed.</summary>
@@ -78,6 +79,18 @@ public static class TextReaders
                     characters += text.Length;
                 }
             }
+        }
+
+        return characters;
+    }
+
+    /// <summary>Parquet.Net's <c>ParquetSerializer</c>, one row group of page objects at a time.</summary>
+    public static double ParquetSerializerRows(string path)
+    {
+        long characters = 0;
+        foreach (WebPagePoco page in Readers.ParquetSerializerRowGroups<WebPagePoco>(path))
+        {
+            characters += page.Text!.Length;
         }
 
         return characters;

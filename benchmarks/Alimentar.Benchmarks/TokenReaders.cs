@@ -7,7 +7,8 @@ public partial record TokenizedDocument(long Id, int[] Tokens);
 
 /// <summary>
 /// Readers of the token-list file, each summing every token so that nothing is optimised away: the flat
-/// <see cref="ListColumn{T}"/> accessor, typed rows (an array per row), and DuckDB.NET's streaming reader.
+/// <see cref="ListColumn{T}"/> accessor, typed rows (an array per row), DuckDB.NET's streaming reader, ParquetSharp's
+/// column reader and Parquet.Net's serializer.
 /// </summary>
 public static class TokenReaders
 {
@@ -18,6 +19,8 @@ public static class TokenReaders
         ["alimentar-flat-default-batch"] = path => AlimentarFlat(new ParquetSource<TokenizedDocument>(path)),
         ["alimentar-rows"] = AlimentarRows,
         ["duckdb-streaming"] = DuckDbStreaming,
+        ["parquetsharp-columns"] = ParquetSharpColumns,
+        ["parquet-net-serializer"] = ParquetSerializerRows,
     };
 
     /// <summary>Alimentar's flat accessor: every token of a batch as one span, nothing allocated per row.</summary>
@@ -32,6 +35,13 @@ public static class TokenReaders
 
     /// <summary>DuckDB.NET's streaming reader, the list column handed out per row.</summary>
     public static double DuckDbStreaming(string path) => ListReaders.SumDuckDb<int, long>(path, "tokens");
+
+    /// <summary>ParquetSharp's column reader over the token list (the file's second leaf), an array per row.</summary>
+    public static double ParquetSharpColumns(string path) => ListReaders.SumParquetSharp<int, long>(path, leaf: 1);
+
+    /// <summary>Parquet.Net's serializer, a list object per document.</summary>
+    public static double ParquetSerializerRows(string path) =>
+        ListReaders.SumParquetSerializer<TokenizedDocumentPoco, int, long>(path, document => document.Tokens);
 
     /// <summary>
     /// The token file the list suites read, written by DuckDB with ZSTD: <paramref name="rows"/> documents of

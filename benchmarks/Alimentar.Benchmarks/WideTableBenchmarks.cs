@@ -4,8 +4,9 @@ namespace Alimentar.Benchmarks;
 
 /// <summary>
 /// A wide numeric table, every column read: 100 DOUBLE columns of 1M rows as Arrow C++ writes them (Snappy,
-/// dictionaries falling back to PLAIN), read by Alimentar's typed columns at default settings and by ParquetSharp's
-/// column readers (Arrow C++), 64k values per read with all columns in step; and the floor, every page read and
+/// dictionaries falling back to PLAIN), read by Alimentar's typed columns at default settings, by ParquetSharp's
+/// column readers (Arrow C++), 64k values per read with all columns in step, by DuckDB.NET's streaming reader and by
+/// Parquet.Net's raw column reader (a whole column chunk per read, its way); and the floor, every page read and
 /// decompressed with nothing decoded.
 /// </summary>
 [MemoryDiagnoser]
@@ -72,6 +73,47 @@ public class WideTableBenchmarks
                     reader.Dispose();
                 }
             }
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "DuckDB.NET streaming reader (100 doubles)")]
+    public double DuckDbStreaming() => Readers.DuckDbQuery($"SELECT * FROM read_parquet('{_path}')", reader =>
+    {
+        double sum = 0;
+        while (reader.Read())
+        {
+            for (int c = 0; c < Columns; c++)
+            {
+                sum += reader.GetDouble(c);
+            }
+        }
+
+        return sum;
+    });
+
+    [Benchmark(Description = "Parquet.Net ReadRawAsync (100 doubles, a column chunk per read)")]
+    public async Task<double> ParquetNetColumns()
+    {
+        await using global::Parquet.ParquetReader reader = await global::Parquet.ParquetReader.CreateAsync(_path);
+        global::Parquet.Schema.DataField[] fields = reader.Schema.GetDataFields();
+        double sum = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using global::Parquet.ParquetRowGroupReader rowGroup = reader.OpenRowGroupReader(g);
+            int rows = (int)rowGroup.RowCount;
+            double[] values = System.Buffers.ArrayPool<double>.Shared.Rent(rows);
+            foreach (global::Parquet.Schema.DataField field in fields)
+            {
+                await rowGroup.ReadRawAsync<double>(field, values.AsMemory(0, rows), null, null);
+                foreach (double value in values.AsSpan(0, rows))
+                {
+                    sum += value;
+                }
+            }
+
+            System.Buffers.ArrayPool<double>.Shared.Return(values);
         }
 
         return sum;
