@@ -76,7 +76,28 @@ public sealed class ListBuffer<T>
 
     /// <summary>Appends <paramref name="list"/> as the next row.</summary>
     /// <param name="list">The elements.</param>
-    public void Append(ReadOnlySpan<T> list) => list.CopyTo(AppendList(list.Length));
+    public void Append(ReadOnlySpan<T> list)
+    {
+        // Copied straight in: clearing the space first, as AppendList must, would write every element twice.
+        CheckRoom();
+        int first = _offsets[Rows];
+        EnsureValues(checked(first + list.Length));
+        list.CopyTo(_values.AsSpan(first));
+        _offsets[Rows + 1] = first + list.Length;
+        _nulls[Rows] = false;
+        Rows++;
+    }
+
+    /// <summary>
+    /// Makes room for <paramref name="valueCount"/> elements in all, so that a reader that knows a batch's element count
+    /// before appending its rows grows the buffer once rather than doubling it, copying, as rows arrive.
+    /// </summary>
+    /// <param name="valueCount">The elements the filled rows will hold, those already appended included.</param>
+    public void Reserve(int valueCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(valueCount);
+        EnsureValues(valueCount);
+    }
 
     /// <summary>Stores row <paramref name="row"/>'s list, dropping any rows from <paramref name="row"/> on first.</summary>
     /// <param name="row">At most <see cref="Rows"/>.</param>

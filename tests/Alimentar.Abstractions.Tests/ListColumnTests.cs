@@ -104,4 +104,41 @@ public sealed class ListColumnTests
         Assert.Equal([0], column.Offsets.ToArray());
         Assert.True(column.Values.IsEmpty);
     }
+
+    [Fact]
+    public void Reserving_a_batch_s_elements_grows_the_values_once_and_keeps_every_row()
+    {
+        (long reserved, ListColumn<int> rows) = FillWhileCounting(reserve: true);
+        (long grown, _) = FillWhileCounting(reserve: false);
+
+        // Doubling from the initial size allocates about twice what one reservation does.
+        Assert.True(reserved < grown * 3 / 4, $"{reserved:N0} bytes allocated with the reservation, {grown:N0} without");
+        Assert.Equal(64, rows.Count);
+        Assert.Equal(64_000, rows.Values.Length);
+        Assert.Equal(63 * 1_000 + 999, rows[63][999]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ListBuffer<int>(1, new ColumnBufferPool()).Reserve(-1));
+    }
+
+    private static (long Allocated, ListColumn<int> Rows) FillWhileCounting(bool reserve)
+    {
+        var buffer = new ListBuffer<int>(64, new ColumnBufferPool());
+        int[] row = new int[1_000];
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        if (reserve)
+        {
+            buffer.Reserve(64_000);
+        }
+
+        for (int i = 0; i < 64; i++)
+        {
+            for (int j = 0; j < row.Length; j++)
+            {
+                row[j] = (i * 1_000) + j;
+            }
+
+            buffer.Append(row);
+        }
+
+        return (GC.GetAllocatedBytesForCurrentThread() - before, buffer.View(0, 64));
+    }
 }

@@ -202,20 +202,20 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         int maxLevel = bound.Field.MaxDefinitionLevel;
         int elementLevel = bound.Field.RepeatedDefinitionLevel;
         destination.Clear();
+        destination.Reserve(values.Length);
         int next = 0;
         int row = -1;
         int slot = 0;
+        repetitions = repetitions[..definitions.Length];
         while (slot < definitions.Length)
         {
             // One row: its first slot has repetition 0; it runs until the next such slot.
             row++;
-            int end = slot + 1;
-            while (end < definitions.Length && repetitions[end] != 0)
-            {
-                end++;
-            }
+            int rest = repetitions[(slot + 1)..].IndexOf((byte)0);
+            int end = rest < 0 ? definitions.Length : slot + 1 + rest;
+            ReadOnlySpan<byte> rowDefinitions = definitions[slot..end];
 
-            if (definitions[slot] < elementLevel - 1)
+            if (rowDefinitions[0] < elementLevel - 1)
             {
                 if (!bound.Descriptor.IsNullable)
                 {
@@ -227,26 +227,24 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
                 continue;
             }
 
-            int length = 0;
-            int present = 0;
-            for (int s = slot; s < end; s++)
-            {
-                length += definitions[s] >= elementLevel ? 1 : 0;
-                present += definitions[s] == maxLevel ? 1 : 0;
-            }
-
-            Span<TElement> list = destination.AppendList(length);
-            if (present == length && typeof(TValue) == typeof(TElement))
+            if (typeof(TValue) == typeof(TElement) && rowDefinitions.IndexOfAnyExcept((byte)maxLevel) < 0)
             {
                 // Every element present and stored as decoded (token ids, embeddings): one copy for the row.
-                ReadOnlySpan<TValue> rowValues = values.Slice(next, length);
-                System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-                    ref System.Runtime.CompilerServices.Unsafe.As<TValue, TElement>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowValues)), length).CopyTo(list);
-                next += length;
+                ReadOnlySpan<TValue> rowValues = values.Slice(next, rowDefinitions.Length);
+                destination.Append(System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref System.Runtime.CompilerServices.Unsafe.As<TValue, TElement>(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowValues)), rowValues.Length));
+                next += rowValues.Length;
                 slot = end;
                 continue;
             }
 
+            int length = 0;
+            for (int s = slot; s < end; s++)
+            {
+                length += definitions[s] >= elementLevel ? 1 : 0;
+            }
+
+            Span<TElement> list = destination.AppendList(length);
             int position = 0;
             for (int s = slot; s < end; s++)
             {
