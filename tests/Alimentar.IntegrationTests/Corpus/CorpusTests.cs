@@ -41,6 +41,18 @@ public sealed class CorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_list_whose_first_slot_continues_a_list_none_started_is_refused_naming_the_column()
+    {
+        string data = Path.GetDirectoryName(ParquetFiles.Corpus("alltypes_plain.parquet"))!;
+        string path = Path.Combine(Path.GetDirectoryName(data)!, "bad_data", "ARROW-GH-45185.parquet");
+
+        AlimentarException error = await Assert.ThrowsAnyAsync<AlimentarException>(() => ParquetFileInfo.ScanAsync(path, headRows: 3));
+
+        Assert.Contains("column 'x/list/element'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a list that continues before any list started", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dictionary_encoded_file_decodes_to_the_values_it_holds()
     {
         ParquetScan result = await ParquetFileInfo.ScanAsync(ParquetFiles.Corpus("alltypes_dictionary.parquet"), headRows: 2);

@@ -29,22 +29,30 @@ internal sealed class BatchLevels : IDisposable
         }
         else
         {
-            take = 0;
-            for (; take < repetitions.Length; take++)
+            if (Rows == 0 && repetitions[0] != 0)
             {
-                if (repetitions[take] == 0)
-                {
-                    if (Rows == rows)
-                    {
-                        break;
-                    }
+                throw new InvalidDataException("a list that continues before any list started");
+            }
 
-                    Rows++;
-                }
-                else if (Rows == 0)
+            // Row starts are the zeros: jump from one to the next (a vector search) rather than testing every slot.
+            take = 0;
+            while (true)
+            {
+                int start = repetitions[take..].IndexOf((byte)0);
+                if (start < 0)
                 {
-                    throw new InvalidDataException("a list that continues before any list started");
+                    take = repetitions.Length;
+                    break;
                 }
+
+                take += start;
+                if (Rows == rows)
+                {
+                    break;
+                }
+
+                Rows++;
+                take++;
             }
         }
 
