@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -197,6 +198,30 @@ internal sealed class PageValueReader : IDisposable
         Take(count);
         values = MemoryMarshal.Cast<byte, T>(PlainBytes(count));
         _next += count;
+        return true;
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> values of a dictionary-encoded page as their indices, each checked against the
+    /// dictionary, for a caller that puts each value in its row itself (spreading them among nulls as it resolves them);
+    /// false, and nothing taken, for any other encoding.
+    /// </summary>
+    public bool TryTakeDictionaryIndices(int count, out ReadOnlySpan<int> indices, [NotNullWhen(true)] out ColumnDictionary? dictionary)
+    {
+        if (_encoding is not (ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary) || count == 0)
+        {
+            indices = default;
+            dictionary = null;
+            return false;
+        }
+
+        Take(count);
+        Span<int> taken = Indices(count);
+        _rle.Read(taken);
+        dictionary = _dictionary!;
+        ColumnDictionary.CheckIndices(taken, dictionary.Count);
+        _next += count;
+        indices = taken;
         return true;
     }
 

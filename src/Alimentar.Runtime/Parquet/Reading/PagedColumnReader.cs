@@ -252,9 +252,28 @@ internal sealed class PagedColumnReader : IColumnReader
             throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + slots.FirstAbsent());
         }
 
-        slots.Values.ReadByteArrays(destination[..present], ref converter);
         ReadOnlySpan<byte> definitions = slots.Definitions;
         byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
+        if (present < destination.Length && slots.Values.TryTakeDictionaryIndices(present, out ReadOnlySpan<int> indices, out ColumnDictionary? dictionary))
+        {
+            // Each value goes straight to its row, and a null row is stored as the constant null, which needs no write barrier.
+            int value = 0;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                if (definitions[i] == maxLevel)
+                {
+                    destination[i] = converter.FromDictionary(dictionary, indices[value++]);
+                }
+                else
+                {
+                    destination[i] = default!;
+                }
+            }
+
+            return;
+        }
+
+        slots.Values.ReadByteArrays(destination[..present], ref converter);
         int next = present;
         for (int i = destination.Length - 1; i >= 0 && next != i + 1; i--)
         {
