@@ -252,6 +252,12 @@ internal sealed class PagedColumnReader : IColumnReader
             throw ParquetErrors.UnexpectedNull(_binding, bound, _rowGroup, _firstRow + row + slots.FirstAbsent());
         }
 
+        if (present == 0)
+        {
+            destination.Clear();
+            return;
+        }
+
         ReadOnlySpan<byte> definitions = slots.Definitions;
         byte maxLevel = (byte)bound.Field.MaxDefinitionLevel;
         if (present < destination.Length && slots.Values.TryTakeDictionaryIndices(present, out ReadOnlySpan<int> indices, out ColumnDictionary? dictionary))

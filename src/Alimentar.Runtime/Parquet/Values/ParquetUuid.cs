@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Alimentar.Parquet.Values;
 
 /// <summary>
-/// UUID values as <see cref="Guid"/>s. Parquet stores a UUID's sixteen bytes in RFC 4122 order (big-endian), while
+/// UUID values as <see cref="Guid"/>s, for pages and statistics alike. Parquet stores a UUID's sixteen bytes in RFC 4122 order (big-endian), while
 /// a <see cref="Guid"/> keeps its first three fields in the machine's order, so a page of UUIDs is copied as bytes
 /// and then put in <see cref="Guid"/> order where it lies: one byte shuffle per value instead of a parse.
 /// </summary>

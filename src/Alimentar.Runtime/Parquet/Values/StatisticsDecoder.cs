@@ -79,7 +79,7 @@ internal static class StatisticsDecoder
     private static object? FromBytes(byte[] raw, FileColumnType type) => type.Kind switch
     {
         FileValueKind.Utf8String => Encoding.UTF8.GetString(raw),
-        FileValueKind.Guid when raw.Length == 16 => new Guid(raw, bigEndian: true),
+        FileValueKind.Guid when raw.Length == 16 => ParquetUuid.FromStoredBytes(raw),
         FileValueKind.Half when raw.Length == 2 => BinaryPrimitives.ReadHalfLittleEndian(raw),
         FileValueKind.Decimal => ParquetDecimal.TryFromBigEndian(raw, type.Scale, out decimal value) ? value : null,
         _ => raw,
