@@ -142,23 +142,14 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <param name="options">Request sizes, parallelism, retries and timeouts.</param>
     /// <param name="suffix">Which keys are Parquet files (default <c>.parquet</c>; empty for every key).</param>
     /// <returns>A source over the objects.</returns>
-    /// <exception cref="SourceUnavailableException">The listing failed, or found no object.</exception>
+    /// <exception cref="SourceUnavailableException">The listing failed after its retries (as reads are retried), or found no object.</exception>
     public static IBatchSource<T> FromStore(IObjectStore store, string prefix, Func<ParquetSource<T>, ParquetSource<T>>? configure = null, ObjectReadOptions? options = null, string suffix = ".parquet")
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
-        List<ObjectInfo> objects;
-        try
-        {
-            objects = store.ListAsync(prefix, CancellationToken.None).ToBlockingEnumerable()
-                .Where(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0)
-                .OrderBy(o => o.Key, StringComparer.Ordinal)
-                .ToList();
-        }
-        catch (ObjectStoreException error)
-        {
-            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"listing failed{(error.StatusCode is int status ? $" with status {status}" : string.Empty)}: {error.Message.TrimEnd('.')}", error);
-        }
+        List<ObjectInfo> objects = [.. ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default)
+            .Where(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0)
+            .OrderBy(o => o.Key, StringComparer.Ordinal)];
 
         if (objects.Count == 0)
         {

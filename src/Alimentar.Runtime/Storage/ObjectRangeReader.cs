@@ -230,7 +230,7 @@ internal sealed class ObjectRangeReader : IRangeReader
         }, _requests, cancellationToken).AsTask();
 
     /// <summary>Runs one request, retrying transient failures (and timeouts) with exponential backoff and full jitter.</summary>
-    private static async ValueTask<TResult> RetryAsync<TResult>(
+    internal static async ValueTask<TResult> RetryAsync<TResult>(
         IObjectStore store, string name, string what, ObjectReadOptions options, Func<CancellationToken, ValueTask<TResult>> request, SemaphoreSlim? gate, CancellationToken cancellationToken)
     {
         for (int attempt = 1; ; attempt++)
