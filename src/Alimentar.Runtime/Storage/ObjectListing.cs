@@ -13,7 +13,7 @@ internal static class ObjectListing
         // A listing is many requests (a page of keys each), so the whole is not held to one request's timeout;
         // each page is, by the store's own client.
         ObjectReadOptions listing = options with { RequestTimeout = Timeout.InfiniteTimeSpan };
-        return ObjectRangeReader.RetryAsync(store, ObjectRangeReader.NameOf(store, prefix), "the listing", listing, async token =>
+        return StoreRequest.RetryAsync(ObjectRangeReader.NameOf(store, prefix), "the listing", listing, async token =>
         {
             var objects = new List<ObjectInfo>();
             await foreach (ObjectInfo found in store.ListAsync(prefix, token).ConfigureAwait(false))

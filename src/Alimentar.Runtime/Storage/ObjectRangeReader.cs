@@ -45,7 +45,7 @@ internal sealed class ObjectRangeReader : IRangeReader
     public static async ValueTask<ObjectRangeReader> OpenAsync(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions options, MemoryTracker? tracker, CancellationToken cancellationToken)
     {
         string name = NameOf(store, key);
-        ObjectInfo target = known ?? await RetryAsync(store, name, "its length and ETag", options, token => store.GetInfoAsync(key, token), null, cancellationToken).ConfigureAwait(false);
+        ObjectInfo target = known ?? await StoreRequest.RetryAsync(name, "its length and ETag", options, token => store.GetInfoAsync(key, token), null, cancellationToken).ConfigureAwait(false);
         return new ObjectRangeReader(store, target, options, name, tracker);
     }
 
@@ -222,71 +222,12 @@ internal sealed class ObjectRangeReader : IRangeReader
     }
 
     private Task FetchAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
-        RetryAsync(_store, _name, $"bytes {offset}-{offset + destination.Length - 1}", _options, async token =>
+        StoreRequest.RetryAsync(_name, $"bytes {offset}-{offset + destination.Length - 1}", _options, async token =>
         {
             await _store.ReadAsync(_object, offset, destination, token).ConfigureAwait(false);
             AlimentarMetrics.StorageBytesCounter.Add(destination.Length);
             return true;
         }, _requests, cancellationToken).AsTask();
-
-    /// <summary>Runs one request, retrying transient failures (and timeouts) with exponential backoff and full jitter.</summary>
-    internal static async ValueTask<TResult> RetryAsync<TResult>(
-        IObjectStore store, string name, string what, ObjectReadOptions options, Func<CancellationToken, ValueTask<TResult>> request, SemaphoreSlim? gate, CancellationToken cancellationToken)
-    {
-        for (int attempt = 1; ; attempt++)
-        {
-            Exception failure;
-            if (gate is not null)
-            {
-                await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.RequestTimeout);
-                AlimentarMetrics.StorageRequestCounter.Add(1);
-                try
-                {
-                    return await request(timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
-                {
-                    failure = new ObjectStoreException($"no answer within {options.RequestTimeout.TotalSeconds:0.###} s", null, isTransient: true, error);
-                }
-                catch (ObjectStoreException error) when (error.IsTransient)
-                {
-                    failure = error;
-                }
-                catch (ObjectStoreException error)
-                {
-                    throw Unavailable(name, what, error, attempt);
-                }
-                catch (Exception error) when (error is HttpRequestException or IOException)
-                {
-                    failure = new ObjectStoreException(error.Message, null, isTransient: true, error);
-                }
-            }
-            finally
-            {
-                gate?.Release();
-            }
-
-            if (attempt >= options.MaxAttempts)
-            {
-                throw Unavailable(name, what, (ObjectStoreException)failure, attempt);
-            }
-
-            AlimentarMetrics.StorageRetryCounter.Add(1);
-            double ceiling = options.RetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), cancellationToken).ConfigureAwait(false);
-        }
-
-        static SourceUnavailableException Unavailable(string name, string what, ObjectStoreException error, int attempts) =>
-            AlimentarThrow.Unavailable(name,
-                $"reading {what} failed{(error.StatusCode is int status ? $" with status {status}" : string.Empty)}{(attempts > 1 ? $" after {attempts} attempts" : string.Empty)}: {error.Message.TrimEnd('.')}",
-                error);
-    }
 
     private sealed class Block(long start, int length, long wanted)
     {
