@@ -171,25 +171,6 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
         }
     }
 
-    /// <summary>Enumerates the rows of a new pass, disposing each batch once its rows are read.</summary>
-    /// <returns>The rows, in order.</returns>
-    public IEnumerable<T> Rows()
-    {
-        foreach (Batch<T> batch in this)
-        {
-            using (batch)
-            {
-                // The batch counted as received whole; here rows count as they are handed out, so a state taken mid-batch is exact.
-                Unconsume(batch.Count);
-                foreach (T row in batch)
-                {
-                    Consume(1);
-                    yield return row;
-                }
-            }
-        }
-    }
-
     /// <summary>Enumerates the rows of a new pass asynchronously, disposing each batch once its rows are read.</summary>
     /// <param name="cancellationToken">Stops the pass.</param>
     /// <returns>The rows, in order.</returns>
