@@ -148,9 +148,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                Span<int> indices = Indices(count);
-                _rle.Read(indices);
-                _dictionary!.Gather(indices, destination);
+                _dictionary!.Gather(ReadIndices(count), destination);
                 break;
             case ParquetEncoding.DeltaBinaryPacked:
                 Span<long> values = Longs(count);
@@ -216,12 +214,8 @@ internal sealed class PageValueReader : IDisposable
         }
 
         Take(count);
-        Span<int> taken = Indices(count);
-        _rle.Read(taken);
-        dictionary = _dictionary!;
-        ColumnDictionary.CheckIndices(taken, dictionary.Count);
+        indices = ReadDictionaryIndices(count, out dictionary);
         _next += count;
-        indices = taken;
         return true;
     }
 
@@ -332,10 +326,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
-                Span<int> indices = Indices(count);
-                _rle.Read(indices);
-                ColumnDictionary dictionary = _dictionary!;
-                ColumnDictionary.CheckIndices(indices, dictionary.Count);
+                ReadOnlySpan<int> indices = ReadDictionaryIndices(count, out ColumnDictionary dictionary);
                 for (int i = 0; i < count; i++)
                 {
                     destination[i] = converter.FromDictionary(dictionary, indices[i]);
@@ -386,7 +377,8 @@ internal sealed class PageValueReader : IDisposable
         }
     }
 
-    private Span<int> Indices(int count)
+    /// <summary>The next <paramref name="count"/> dictionary indices, decoded into a reused buffer and not yet checked.</summary>
+    private Span<int> ReadIndices(int count)
     {
         if (_indices.Length < count)
         {
@@ -394,7 +386,18 @@ internal sealed class PageValueReader : IDisposable
             _indices = ColumnArrays<int>.Pool.Rent(count);
         }
 
-        return _indices.AsSpan(0, count);
+        Span<int> indices = _indices.AsSpan(0, count);
+        _rle.Read(indices);
+        return indices;
+    }
+
+    /// <summary>The next <paramref name="count"/> dictionary indices, each checked against the page's dictionary.</summary>
+    private ReadOnlySpan<int> ReadDictionaryIndices(int count, out ColumnDictionary dictionary)
+    {
+        Span<int> indices = ReadIndices(count);
+        dictionary = _dictionary!;
+        ColumnDictionary.CheckIndices(indices, dictionary.Count);
+        return indices;
     }
 
     private Span<long> Longs(int count)
