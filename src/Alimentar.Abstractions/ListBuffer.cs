@@ -63,29 +63,27 @@ public sealed class ListBuffer<T>
     public Span<T> AppendList(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        CheckRoom();
-        int first = _offsets[Rows];
-        EnsureValues(checked(first + length));
-        Span<T> list = _values.AsSpan(first, length);
+        Span<T> list = AppendSpace(length);
         list.Clear();
-        _offsets[Rows + 1] = first + length;
-        _nulls[Rows] = false;
-        Rows++;
         return list;
     }
 
     /// <summary>Appends <paramref name="list"/> as the next row.</summary>
     /// <param name="list">The elements.</param>
-    public void Append(ReadOnlySpan<T> list)
-    {
+    public void Append(ReadOnlySpan<T> list) =>
         // Copied straight in: clearing the space first, as AppendList must, would write every element twice.
+        list.CopyTo(AppendSpace(list.Length));
+
+    /// <summary>The next row's space for <paramref name="length"/> elements, holding whatever the buffer held there before.</summary>
+    private Span<T> AppendSpace(int length)
+    {
         CheckRoom();
         int first = _offsets[Rows];
-        EnsureValues(checked(first + list.Length));
-        list.CopyTo(_values.AsSpan(first));
-        _offsets[Rows + 1] = first + list.Length;
+        EnsureValues(checked(first + length));
+        _offsets[Rows + 1] = first + length;
         _nulls[Rows] = false;
         Rows++;
+        return _values.AsSpan(first, length);
     }
 
     /// <summary>
