@@ -13,7 +13,16 @@ namespace Alimentar.Benchmarks;
 /// ParquetSerializer (per row group, so it streams too), ParquetSharp's column and row readers, and
 /// DuckDB.NET's streaming reader. Each reads every column.
 /// </summary>
+/// <remarks>
+/// Twenty warm-up passes, whatever job runs the suite: under the JIT a pass of this file takes fifteen to twenty passes
+/// to reach its steady state (tiered compilation instruments the hot methods, then recompiles them optimised, on the
+/// same two cores), and three warm-ups (<c>--job short</c>) measured managed readers half way there. The native
+/// readers are steady from the first pass. The first pass itself is measured apart (<c>-- cores</c>). Ten measured
+/// iterations, for a mean this VM's noise moves less than three would.
+/// </remarks>
 [MemoryDiagnoser]
+[WarmupCount(20)]
+[IterationCount(10)]
 public class ReadBenchmarks
 {
     private string _path = string.Empty;
