@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.ExceptionServices;
 
 namespace Alimentar.Parquet.Reading;
 
@@ -7,7 +8,8 @@ namespace Alimentar.Parquet.Reading;
 /// parses each page header, checks its CRC, decompresses the page into a pooled buffer, decodes its
 /// levels and hands its slots out in runs (<see cref="Take"/>), each with its levels and values. What it
 /// holds at once is one window, one page, its levels and the chunk's dictionary, whatever the size of
-/// the chunk. Every size read from the file is checked before a buffer is rented for it.
+/// the chunk. Every size read from the file is checked before a buffer is rented for it. A reader told to
+/// decompress ahead reads and decompresses the next page on another thread while the caller decodes this one.
 /// </summary>
 internal sealed class ColumnChunkReader : IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class ColumnChunkReader : IDisposable
 
     private readonly ColumnChunkLayout _layout;
     private readonly bool _verifyCrc;
+    private bool _decompressAhead;
     private readonly PageDecompressor _decompressor;
     private readonly ChunkByteWindow _bytes;
 
@@ -30,6 +33,14 @@ internal sealed class ColumnChunkReader : IDisposable
     private readonly LevelDecoder _levels = new();
     private ColumnDictionary? _dictionary;
 
+    /// <summary>The next page, being read and decompressed on another thread; the reader leaves its bytes alone until it is awaited.</summary>
+    private Task<AheadPage>? _ahead;
+    private byte[] _aheadPage = [];
+    private CancellationTokenSource? _stopAhead;
+
+    /// <summary>Whether <see cref="_page"/> already holds the current page's values, decompressed ahead.</summary>
+    private bool _pageDecompressed;
+
     /// <summary>The current page's values, standing at the first value of the first slot not yet taken.</summary>
     private readonly PageValueReader _values;
 
@@ -37,7 +48,15 @@ internal sealed class ColumnChunkReader : IDisposable
     private int _slot;
     private long _slotsRead;
 
-    public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc)
+    /// <param name="file">The file.</param>
+    /// <param name="layout">The chunk.</param>
+    /// <param name="verifyCrc">Whether page CRCs are checked.</param>
+    /// <param name="decompressAhead">
+    /// Whether each data page's successor is read and decompressed on another thread while this one is decoded: for a
+    /// compressed chunk that holds more than its share of a row group's work, so the thread decoding it would otherwise
+    /// finish last. Reads ahead within the chunk only, so not where a filter says which pages to fetch.
+    /// </param>
+    public ColumnChunkReader(IRangeReader file, ColumnChunkLayout layout, bool verifyCrc, bool decompressAhead = false)
     {
         if (layout.MaxDefinitionLevel > byte.MaxValue || layout.MaxRepetitionLevel > byte.MaxValue)
         {
@@ -46,6 +65,7 @@ internal sealed class ColumnChunkReader : IDisposable
 
         _layout = layout;
         _verifyCrc = verifyCrc;
+        _decompressAhead = decompressAhead && layout.Codec != CompressionCodec.Uncompressed;
         _decompressor = new PageDecompressor(layout.Codec);
         _bytes = new ChunkByteWindow(file, layout.Start, layout.Start + layout.Length);
         _values = new PageValueReader(layout.Type, layout.TypeLength);
@@ -56,11 +76,17 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <summary>Level slots of the current page not yet taken.</summary>
     public int PageSlotsLeft => _pageSlots - _slot;
 
+    /// <summary>Whether the next data page is read and decompressed on another thread while this one is decoded.</summary>
+    public bool DecompressesAhead => _decompressAhead;
+
+    /// <summary>The data pages whose values were decompressed ahead, on another thread, so far.</summary>
+    public int PagesDecompressedAhead { get; private set; }
+
     /// <summary>The page being read, counted from 0 (dictionary pages included), for error messages.</summary>
     public int PageIndex { get; private set; } = -1;
 
     /// <summary>The bytes this reader holds now: window, page, levels, dictionary and scratch.</summary>
-    public long HeldBytes => _bytes.HeldBytes + _page.Length + _definitions.Length + _repetitions.Length
+    public long HeldBytes => _bytes.HeldBytes + _page.Length + _aheadPage.Length + _definitions.Length + _repetitions.Length
         + (_dictionary?.SizeInBytes ?? 0) + _values.ScratchBytes;
 
     /// <summary>The repetition levels of the page's slots not yet taken, to find where rows start before taking; empty for a column outside any list.</summary>
@@ -142,14 +168,23 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <summary>Moves to the next data page that holds slots; false at the end of the chunk.</summary>
     public async ValueTask<bool> NextPageAsync(CancellationToken cancellationToken)
     {
-        while (_slotsRead < _layout.ValueCount && _bytes.Remaining > 0)
+        while (_slotsRead < _layout.ValueCount && (_ahead is not null || _bytes.Remaining > 0))
         {
-            PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-            PageIndex++;
-            CheckSizes(header);
-            await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-            ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
-            CheckCrc(header, stored.Span);
+            PageHeader header;
+            ReadOnlyMemory<byte> stored;
+            if (_ahead is not null)
+            {
+                (header, stored) = await TakeAheadAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+                PageIndex++;
+                CheckSizes(header, PageIndex);
+                await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+                stored = _bytes.Take(header.CompressedSize);
+                CheckCrc(header, stored.Span, PageIndex);
+            }
 
             switch (header.Type)
             {
@@ -167,6 +202,7 @@ internal sealed class ColumnChunkReader : IDisposable
                     continue; // Index pages and page types from future writers carry nothing a reader needs.
             }
 
+            _pageDecompressed = false;
             if (_layout.Codec != CompressionCodec.Uncompressed)
             {
                 _bytes.Shrink();
@@ -175,6 +211,7 @@ internal sealed class ColumnChunkReader : IDisposable
             _slotsRead += _pageSlots;
             if (_pageSlots > 0)
             {
+                StartAhead();
                 return true;
             }
         }
@@ -193,6 +230,14 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <param name="cancellationToken">Stops the read.</param>
     public async ValueTask SeekToPageAsync(long pageOffset, long firstSlot, long firstDataPage, CancellationToken cancellationToken)
     {
+        // A chunk read by jumps reads each page where it lands: what was read ahead is dropped, and nothing is from here on.
+        _decompressAhead = false;
+        if (_ahead is { } ahead)
+        {
+            _ahead = null;
+            await ahead.ConfigureAwait(false);
+        }
+
         if (pageOffset < _layout.Start || pageOffset >= _layout.Start + _layout.Length)
         {
             throw new InvalidDataException($"the offset index puts a page at offset {pageOffset}, outside its column chunk");
@@ -211,11 +256,11 @@ internal sealed class ColumnChunkReader : IDisposable
                     throw new InvalidDataException($"the chunk's first page, before its first data page, is a {header.Type} page of {header.CompressedSize} bytes, not a dictionary");
                 }
 
-                CheckSizes(header);
+                CheckSizes(header, PageIndex);
 
                 await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
                 ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
-                CheckCrc(header, stored.Span);
+                CheckCrc(header, stored.Span, PageIndex);
 
                 LoadDictionary(header, stored);
             }
@@ -235,10 +280,26 @@ internal sealed class ColumnChunkReader : IDisposable
     /// Reads ahead no further than <paramref name="endOffset"/> (the end of the last page a filter keeps in a
     /// stretch of rows) until told otherwise; a page that runs past it is still read whole.
     /// </summary>
-    public void LimitReadAhead(long endOffset) => _bytes.LimitReadAhead(endOffset);
+    public void LimitReadAhead(long endOffset)
+    {
+        // The page read ahead, if any, is still the next one and is kept; no other is read ahead past a limit.
+        _decompressAhead = false;
+        _ahead?.Wait();
+        _bytes.LimitReadAhead(endOffset);
+    }
 
     public void Dispose()
     {
+        // The page being read ahead writes into this reader's buffers: it stops before any goes back to the pool.
+        if (_ahead is { } ahead)
+        {
+            _ahead = null;
+            _stopAhead!.Cancel();
+            ahead.Wait();
+        }
+
+        _stopAhead?.Dispose();
+        Return(ref _aheadPage);
         _bytes.Dispose();
         Return(ref _page);
         Return(ref _definitions);
@@ -253,29 +314,123 @@ internal sealed class ColumnChunkReader : IDisposable
     /// Refuses a page whose header claims more than its codec can make of its bytes, or more than its whole chunk
     /// (when the footer says; older DuckDB wrote 0 there), before any buffer is rented for it.
     /// </summary>
-    private void CheckSizes(PageHeader header)
+    private void CheckSizes(PageHeader header, int page)
     {
         if (header.UncompressedSize > _decompressor.MostOutput(header.CompressedSize)
             || (_layout.UncompressedLength > 0 && header.UncompressedSize > Math.Max(_layout.UncompressedLength, header.CompressedSize)))
         {
             throw new InvalidDataException(
-                $"page {PageIndex} claims {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, in a chunk of {_layout.UncompressedLength} uncompressed");
+                $"page {page} claims {header.CompressedSize} bytes compressed, {header.UncompressedSize} uncompressed, in a chunk of {_layout.UncompressedLength} uncompressed");
         }
 
         if (header.CompressedSize > MaxPageBytes || header.UncompressedSize > MaxPageBytes)
         {
             throw new NotSupportedException(
-                $"page {PageIndex} holds {Math.Max(header.CompressedSize, header.UncompressedSize)} bytes, more than the {MaxPageBytes} one page may hold in memory");
+                $"page {page} holds {Math.Max(header.CompressedSize, header.UncompressedSize)} bytes, more than the {MaxPageBytes} one page may hold in memory");
         }
     }
 
-    private void CheckCrc(PageHeader header, ReadOnlySpan<byte> stored)
+    private void CheckCrc(PageHeader header, ReadOnlySpan<byte> stored, int page)
     {
         if (_verifyCrc && header.Crc is int crc && Crc32.HashToUInt32(stored) != unchecked((uint)crc))
         {
-            throw new InvalidDataException($"page {PageIndex} fails its CRC check (the page is corrupt)");
+            throw new InvalidDataException($"page {page} fails its CRC check (the page is corrupt)");
         }
     }
+
+    /// <summary>Starts reading the next page on another thread, when this reader decompresses ahead and the chunk has one.</summary>
+    private void StartAhead()
+    {
+        if (!_decompressAhead || _slotsRead >= _layout.ValueCount || _bytes.Remaining == 0)
+        {
+            return;
+        }
+
+        _stopAhead ??= new CancellationTokenSource();
+        int page = PageIndex + 1;
+        CancellationToken stop = _stopAhead.Token;
+        _ahead = Task.Run(() => ReadAheadAsync(page, stop), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Reads, checks and decompresses page <paramref name="page"/> as <see cref="NextPageAsync"/> would, into
+    /// <see cref="_aheadPage"/>. What goes wrong is kept for the caller, who meets it only once every slot before
+    /// the page is handed out, as without reading ahead.
+    /// </summary>
+    private async Task<AheadPage> ReadAheadAsync(int page, CancellationToken cancellationToken)
+    {
+        bool headerRead = false;
+        try
+        {
+            PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+            headerRead = true;
+            CheckSizes(header, page);
+            await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+            ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
+            CheckCrc(header, stored.Span, page);
+            bool decompressed = false;
+            if (CompressedValues(header, stored.Length) is (int start, int length))
+            {
+                Rent(ref _aheadPage, length);
+                _decompressor.Decompress(stored[start..], _aheadPage.AsMemory(0, length));
+                decompressed = true;
+            }
+
+            return new AheadPage(header, stored, decompressed, headerRead, Error: null);
+        }
+        catch (Exception error)
+        {
+            return new AheadPage(default, default, Decompressed: false, headerRead, ExceptionDispatchInfo.Capture(error));
+        }
+    }
+
+    /// <summary>Waits for the page read ahead and makes it the current one; its values, when decompressed, become <see cref="_page"/>.</summary>
+    private async ValueTask<(PageHeader Header, ReadOnlyMemory<byte> Stored)> TakeAheadAsync()
+    {
+        AheadPage ahead = await _ahead!.ConfigureAwait(false);
+        _ahead = null;
+        if (ahead.HeaderRead)
+        {
+            PageIndex++;
+        }
+
+        ahead.Error?.Throw();
+        if (ahead.Decompressed)
+        {
+            (_page, _aheadPage) = (_aheadPage, _page);
+            _pageDecompressed = true;
+            PagesDecompressedAhead++;
+        }
+
+        return (ahead.Header, ahead.Stored);
+    }
+
+    /// <summary>
+    /// Where the compressed values of a data page lie in its stored bytes, exactly as <see cref="StartDataPage"/> and
+    /// <see cref="StartDataPageV2"/> will decompress them; null for any other page, for a page whose values are not
+    /// compressed, and for a codec that must grow its output as it goes.
+    /// </summary>
+    private (int Start, int Length)? CompressedValues(PageHeader header, int storedLength)
+    {
+        if (_decompressor.GrowsOutput)
+        {
+            return null;
+        }
+
+        if (header.Type == PageType.DataPage)
+        {
+            return (0, header.UncompressedSize);
+        }
+
+        int levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
+        bool compressedValues = header.Type == PageType.DataPageV2 && header.UncompressedSize != levelBytes && header.IsCompressed;
+        return compressedValues && header.RepetitionLevelsLength >= 0 && header.DefinitionLevelsLength >= 0 && levelBytes <= storedLength && header.UncompressedSize > levelBytes
+            ? (levelBytes, header.UncompressedSize - levelBytes)
+            : null;
+    }
+
+    /// <summary>A page read ahead: its header and stored bytes, whether its values were decompressed, or what went wrong.</summary>
+    private readonly record struct AheadPage(PageHeader Header, ReadOnlyMemory<byte> Stored, bool Decompressed, bool HeaderRead, ExceptionDispatchInfo? Error);
 
     private async ValueTask<PageHeader> ReadHeaderAsync(CancellationToken cancellationToken)
     {
@@ -406,6 +561,12 @@ internal sealed class ColumnChunkReader : IDisposable
             return written == uncompressedSize
                 ? _page.AsMemory(0, uncompressedSize)
                 : throw new InvalidDataException($"a BROTLI page decompressed to {(written > uncompressedSize ? "more than " : "")}{Math.Min(written, uncompressedSize)} bytes where its header declares {uncompressedSize}");
+        }
+
+        if (_pageDecompressed)
+        {
+            _pageDecompressed = false;
+            return _page.AsMemory(0, uncompressedSize);
         }
 
         Rent(ref _page, uncompressedSize);

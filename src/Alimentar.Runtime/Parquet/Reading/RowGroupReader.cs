@@ -165,6 +165,13 @@ internal sealed class RowGroupReader : IDisposable
         }
     }
 
+    /// <summary>The file columns whose chunks read and decompress their next page on another thread (see <see cref="Open"/>).</summary>
+    public IEnumerable<string> ColumnsDecompressingAhead =>
+        _chunks.Select((chunk, i) => (chunk, i)).Where(c => c.chunk.DecompressesAhead).Select(c => _binding.Columns[c.i].FileColumnName);
+
+    /// <summary>The data pages decompressed ahead so far, over every column.</summary>
+    public int PagesDecompressedAhead => _chunks.Sum(chunk => chunk.PagesDecompressedAhead);
+
     /// <summary>Opens row group <paramref name="index"/> of <paramref name="file"/> for the bound columns; reads nothing yet.</summary>
     /// <param name="file">The open file.</param>
     /// <param name="binding">The bound columns.</param>
@@ -191,9 +198,21 @@ internal sealed class RowGroupReader : IDisposable
         var chunks = new ColumnChunkReader[layouts.Length];
         try
         {
+            long present = 0;
+            for (int i = 0; i < layouts.Length; i++)
+            {
+                present += binding.Columns[i].IsAbsent ? 0 : layouts[i].Length;
+            }
+
             for (int i = 0; i < chunks.Length; i++)
             {
-                chunks[i] = new ColumnChunkReader(binding.Columns[i].IsAbsent ? AbsentColumn.Pages(binding.Columns[i], rows) : file.Pages, layouts[i], verifyCrc);
+                bool absent = binding.Columns[i].IsAbsent;
+
+                // Columns are decoded side by side, one thread each: a chunk with more than its share of the bytes would
+                // finish last, so it decompresses its next page on another thread while decoding this one (one long
+                // text column, a file of one column). Not where a filter picks the pages.
+                bool ahead = prefetch && !absent && decodeThreads > 1 && layouts[i].Length * decodeThreads > present;
+                chunks[i] = new ColumnChunkReader(absent ? AbsentColumn.Pages(binding.Columns[i], rows) : file.Pages, layouts[i], verifyCrc, ahead);
             }
         }
         catch (Exception error)
