@@ -11,6 +11,26 @@ internal static class ParquetFiles
         using var streaming = new StreamingDataset<T>(source, bufferSize: 4);
         return streaming.Rows().ToList();
     }
+
+    /// <summary>Abandons passes after one, two and three batches; after each, every buffer rented from the pool is back.</summary>
+    /// <param name="source">The source to read, renting from the pool it is given.</param>
+    public static void AssertAbandonedPassesReturnEveryBuffer<T>(Func<ColumnBufferPool, IBatchSource<T>> source)
+        where T : IStreamingRow<T>
+    {
+        var pool = new ColumnBufferPool();
+        for (int abandonAfter = 1; abandonAfter <= 3; abandonAfter++)
+        {
+            using (var streaming = new StreamingDataset<T>(source(pool), bufferSize: 2))
+            {
+                foreach (Batch<T> batch in streaming.Take(abandonAfter))
+                {
+                    batch.Dispose();
+                }
+            }
+
+            Assert.Equal(0, pool.OutstandingBuffers);
+        }
+    }
 }
 
 /// <summary>A temporary file deleted on dispose.</summary>

@@ -98,19 +98,8 @@ public sealed class DecompressAheadTests
     {
         using var file = new TempFile();
         await WriteAsync(file.Path, Documents(3_000), ParquetCompression.Zstd, dataPageV2: false);
-        var pool = new ColumnBufferPool();
-        for (int abandonAfter = 1; abandonAfter <= 3; abandonAfter++)
-        {
-            using (var streaming = new StreamingDataset<Document>(new ParquetSource<Document>(file.Path).DecodeThreads(2).BatchSize(100).WithBufferPool(pool), bufferSize: 2))
-            {
-                foreach (Batch<Document> batch in streaming.Take(abandonAfter))
-                {
-                    batch.Dispose();
-                }
-            }
 
-            Assert.Equal(0, pool.OutstandingBuffers);
-        }
+        ParquetFiles.AssertAbandonedPassesReturnEveryBuffer(pool => new ParquetSource<Document>(file.Path).DecodeThreads(2).BatchSize(100).WithBufferPool(pool));
     }
 
     /// <summary>Documents of 1–3 KB of text that compresses, beside a small id: the text is nearly all of each row group.</summary>

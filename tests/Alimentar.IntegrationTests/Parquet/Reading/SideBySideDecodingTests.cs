@@ -90,19 +90,8 @@ public sealed class SideBySideDecodingTests
     {
         using var file = new TempFile();
         Write(file.Path);
-        var pool = new ColumnBufferPool();
-        for (int abandonAfter = 1; abandonAfter <= 3; abandonAfter++)
-        {
-            using (var streaming = new StreamingDataset<MixedRow>(new ParquetSource<MixedRow>(file.Path).DecodeThreads(4).DecodeAhead(2).WithBufferPool(pool), bufferSize: 2))
-            {
-                foreach (Batch<MixedRow> batch in streaming.Take(abandonAfter))
-                {
-                    batch.Dispose();
-                }
-            }
 
-            Assert.Equal(0, pool.OutstandingBuffers);
-        }
+        ParquetFiles.AssertAbandonedPassesReturnEveryBuffer(pool => new ParquetSource<MixedRow>(file.Path).DecodeThreads(4).DecodeAhead(2).WithBufferPool(pool));
     }
 
     [Fact]
