@@ -295,7 +295,14 @@ internal sealed class ColumnChunkReader : IDisposable
         {
             _ahead = null;
             _stopAhead!.Cancel();
-            ahead.Wait();
+            try
+            {
+                ahead.Wait();
+            }
+            catch (AggregateException) when (ahead.IsCanceled)
+            {
+                // Stopped before it started.
+            }
         }
 
         _stopAhead?.Dispose();
@@ -349,7 +356,8 @@ internal sealed class ColumnChunkReader : IDisposable
         _stopAhead ??= new CancellationTokenSource();
         int page = PageIndex + 1;
         CancellationToken stop = _stopAhead.Token;
-        _ahead = Task.Run(() => ReadAheadAsync(page, stop), CancellationToken.None);
+        // Stopped before it starts, the read never runs: disposing need not wait for a pool thread to pick it up.
+        _ahead = Task.Run(() => ReadAheadAsync(page, stop), stop);
     }
 
     /// <summary>
