@@ -180,10 +180,7 @@ internal sealed class ColumnChunkReader : IDisposable
             {
                 header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
                 PageIndex++;
-                CheckSizes(header, PageIndex);
-                await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-                stored = _bytes.Take(header.CompressedSize);
-                CheckCrc(header, stored.Span, PageIndex);
+                stored = await ReadBodyAsync(header, PageIndex, cancellationToken).ConfigureAwait(false);
             }
 
             switch (header.Type)
@@ -256,13 +253,7 @@ internal sealed class ColumnChunkReader : IDisposable
                     throw new InvalidDataException($"the chunk's first page, before its first data page, is a {header.Type} page of {header.CompressedSize} bytes, not a dictionary");
                 }
 
-                CheckSizes(header, PageIndex);
-
-                await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-                ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
-                CheckCrc(header, stored.Span, PageIndex);
-
-                LoadDictionary(header, stored);
+                LoadDictionary(header, await ReadBodyAsync(header, PageIndex, cancellationToken).ConfigureAwait(false));
             }
             finally
             {
@@ -345,6 +336,16 @@ internal sealed class ColumnChunkReader : IDisposable
         }
     }
 
+    /// <summary>Takes the stored bytes of the page whose header was just read, its sizes and CRC checked; errors name it <paramref name="page"/>.</summary>
+    private async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(PageHeader header, int page, CancellationToken cancellationToken)
+    {
+        CheckSizes(header, page);
+        await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
+        ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
+        CheckCrc(header, stored.Span, page);
+        return stored;
+    }
+
     /// <summary>Starts reading the next page on another thread, when this reader decompresses ahead and the chunk has one.</summary>
     private void StartAhead()
     {
@@ -372,12 +373,9 @@ internal sealed class ColumnChunkReader : IDisposable
         {
             PageHeader header = await ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
             headerRead = true;
-            CheckSizes(header, page);
-            await _bytes.EnsureAsync(header.CompressedSize, cancellationToken).ConfigureAwait(false);
-            ReadOnlyMemory<byte> stored = _bytes.Take(header.CompressedSize);
-            CheckCrc(header, stored.Span, page);
+            ReadOnlyMemory<byte> stored = await ReadBodyAsync(header, page, cancellationToken).ConfigureAwait(false);
             bool decompressed = false;
-            if (CompressedValues(header, stored.Length) is (int start, int length))
+            if (CompressedValues(header) is (int start, int length))
             {
                 Rent(ref _aheadPage, length);
                 _decompressor.Decompress(stored[start..], _aheadPage.AsMemory(0, length));
@@ -418,7 +416,7 @@ internal sealed class ColumnChunkReader : IDisposable
     /// <see cref="StartDataPageV2"/> will decompress them; null for any other page, for a page whose values are not
     /// compressed, and for a codec that must grow its output as it goes.
     /// </summary>
-    private (int Start, int Length)? CompressedValues(PageHeader header, int storedLength)
+    private (int Start, int Length)? CompressedValues(PageHeader header)
     {
         if (_decompressor.GrowsOutput)
         {
@@ -430,9 +428,10 @@ internal sealed class ColumnChunkReader : IDisposable
             return (0, header.UncompressedSize);
         }
 
+        // A v2 page's levels are never compressed, and its values are unless the header says otherwise or there are none
+        // (PageHeader.Parse has checked the levels fit both sizes).
         int levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
-        bool compressedValues = header.Type == PageType.DataPageV2 && header.UncompressedSize != levelBytes && header.IsCompressed;
-        return compressedValues && header.RepetitionLevelsLength >= 0 && header.DefinitionLevelsLength >= 0 && levelBytes <= storedLength && header.UncompressedSize > levelBytes
+        return header.Type == PageType.DataPageV2 && header.IsCompressed && header.UncompressedSize > levelBytes
             ? (levelBytes, header.UncompressedSize - levelBytes)
             : null;
     }
