@@ -428,13 +428,18 @@ internal sealed class ColumnChunkReader : IDisposable
             return (0, header.UncompressedSize);
         }
 
-        // A v2 page's levels are never compressed, and its values are unless the header says otherwise or there are none
-        // (PageHeader.Parse has checked the levels fit both sizes).
         int levelBytes = header.RepetitionLevelsLength + header.DefinitionLevelsLength;
-        return header.Type == PageType.DataPageV2 && header.IsCompressed && header.UncompressedSize > levelBytes
+        return header.Type == PageType.DataPageV2 && HasCompressedV2Values(header)
             ? (levelBytes, header.UncompressedSize - levelBytes)
             : null;
     }
+
+    /// <summary>
+    /// Whether a v2 page in a compressed chunk stores its values compressed: its levels never are, and its values are
+    /// unless the header says otherwise or there are none (PageHeader.Parse has checked the levels fit both sizes).
+    /// </summary>
+    private static bool HasCompressedV2Values(PageHeader header) =>
+        header.IsCompressed && header.UncompressedSize > header.RepetitionLevelsLength + header.DefinitionLevelsLength;
 
     /// <summary>A page read ahead: its header and stored bytes, whether its values were decompressed, or what went wrong.</summary>
     private readonly record struct AheadPage(PageHeader Header, ReadOnlyMemory<byte> Stored, bool Decompressed, bool HeaderRead, ExceptionDispatchInfo? Error);
@@ -517,7 +522,7 @@ internal sealed class ColumnChunkReader : IDisposable
         // In v2 the levels are never compressed, and the values only when the header says so.
         // An empty values section (a page of nulls only) may be stored as a few bytes of an empty compressed stream.
         bool empty = header.UncompressedSize == levelBytes;
-        bool decompress = !empty && header.IsCompressed && _layout.Codec != CompressionCodec.Uncompressed;
+        bool decompress = _layout.Codec != CompressionCodec.Uncompressed && HasCompressedV2Values(header);
         if (!empty && !decompress && header.UncompressedSize != header.CompressedSize)
         {
             throw new InvalidDataException($"an uncompressed v2 page of {header.CompressedSize} bytes claims {header.UncompressedSize}");
