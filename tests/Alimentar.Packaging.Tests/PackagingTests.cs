@@ -139,6 +139,29 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
     }
 
     /// <summary>
+    /// The programs that time a first pass (the benchmarks, and the NativeAOT sample under <c>dotnet run</c>) run the
+    /// runtime precompiled for this machine from the IL its projects built, as a package user on a common runtime
+    /// does: not the IL alone that a project reference gives (src/ReadyToRunReference.targets).
+    /// </summary>
+    [Fact]
+    public void A_program_that_times_first_passes_runs_the_runtime_precompiled_for_this_machine()
+    {
+        string root = DotNet.RepositoryRoot;
+        (int built, string log) = DotNet.Run("dotnet", "build samples/Alimentar.NativeAot -c Release", root, BuildTimeout);
+        Assert.True(built == 0, log);
+
+        foreach (string project in new[] { "Alimentar.Runtime", "Alimentar.Abstractions" })
+        {
+            Image il = Image.Read(Path.Combine(root, "src", project, "bin", "Release", "net10.0", project + ".dll"));
+            Image run = Image.Read(Path.Combine(root, "samples", "Alimentar.NativeAot", "bin", "Release", "net10.0", project + ".dll"));
+            Assert.False(il.Precompiled, project);
+            Assert.True(run.Precompiled, project);
+            Assert.Equal(RuntimeInformation.RuntimeIdentifier, run.Runtime);
+            Assert.Equal(il.ModuleVersionId, run.ModuleVersionId);
+        }
+    }
+
+    /// <summary>
     /// The runtime's packages carry IL for every platform and a precompiled image for each of the common runtimes,
     /// built from that same IL: one module version id, so the symbol package serves every image.
     /// </summary>
@@ -177,6 +200,17 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
             }
 
             bytes.Position = 0;
+            return Read(bytes);
+        }
+
+        public static Image Read(string path)
+        {
+            using FileStream file = File.OpenRead(path);
+            return Read(file);
+        }
+
+        private static Image Read(Stream bytes)
+        {
             using var pe = new PEReader(bytes);
             MetadataReader metadata = pe.GetMetadataReader();
             Guid mvid = metadata.GetGuid(metadata.GetModuleDefinition().Mvid);

@@ -104,8 +104,9 @@ internal sealed class ColumnDictionary : IDisposable
     /// its rows and is promoted by each collection that finds it. Arrow C++ (so pyarrow, and most published datasets)
     /// dictionary-encodes a chunk's first megabyte of values before falling back to plain, so a text column's first
     /// few hundred documents came from a dictionary whose entries are each used once: kept, they were copied into
-    /// older generations, which then had to be collected too (a text pass: 12 gen-1 and 3 gen-2 collections and
-    /// 51 ms of pauses, against none and 27 ms unkept). A value that does repeat costs one string more than before.
+    /// older generations, which then had to be collected too (a text pass in batches of a few documents: 9 gen-1 and
+    /// 3 gen-2 collections and 53 ms of pauses, against none and 27 ms unkept). A value that repeats costs one string
+    /// more than before.
     /// </remarks>
     public string String(int index, StringPool pool)
     {
