@@ -141,7 +141,8 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
     /// <summary>
     /// The programs that time a first pass (the benchmarks, and the NativeAOT sample under <c>dotnet run</c>) run the
     /// runtime precompiled for this machine from the IL its projects built, as a package user on a common runtime
-    /// does: not the IL alone that a project reference gives (src/ReadyToRunReference.targets).
+    /// does: not the IL alone that a project reference gives (src/ReadyToRunReference.targets). On any other runtime
+    /// they run the IL, as a package user there does.
     /// </summary>
     [Fact]
     public void A_program_that_times_first_passes_runs_the_runtime_precompiled_for_this_machine()
@@ -150,13 +151,14 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
         (int built, string log) = DotNet.Run("dotnet", "build samples/Alimentar.NativeAot -c Release", root, BuildTimeout);
         Assert.True(built == 0, log);
 
+        bool packagedPrecompiled = PackedFeed.PrecompiledRuntimes.Contains(RuntimeInformation.RuntimeIdentifier);
         foreach (string project in new[] { "Alimentar.Runtime", "Alimentar.Abstractions" })
         {
             Image il = Image.Read(Path.Combine(root, "src", project, "bin", "Release", "net10.0", project + ".dll"));
             Image run = Image.Read(Path.Combine(root, "samples", "Alimentar.NativeAot", "bin", "Release", "net10.0", project + ".dll"));
             Assert.False(il.Precompiled, project);
-            Assert.True(run.Precompiled, project);
-            Assert.Equal(RuntimeInformation.RuntimeIdentifier, run.Runtime);
+            Assert.Equal(packagedPrecompiled, run.Precompiled);
+            Assert.Equal(packagedPrecompiled ? RuntimeInformation.RuntimeIdentifier : "any", run.Runtime);
             Assert.Equal(il.ModuleVersionId, run.ModuleVersionId);
         }
     }
