@@ -164,6 +164,59 @@ public sealed class PackagingTests(PackedFeed packages) : IClassFixture<PackedFe
     }
 
     /// <summary>
+    /// The precompiled runtime holds the code a read needs that spans assemblies: Alimentar's generic decoders over the
+    /// framework's value types, and the framework's async builders over Alimentar's state machines (here those that
+    /// read pages; a generic one over the row's member types is named only by the generated code). Without
+    /// cross-module compiling (src/ReadyToRunRuntimes.props) the ReadyToRun compiler leaves both out, and every process
+    /// compiled them at run time. Tiered compilation is off in the child, so each method the JIT lists had no
+    /// precompiled code. On a runtime the packages carry no image for, both are compiled at run time, as the IL is.
+    /// </summary>
+    [Fact]
+    public void A_first_pass_with_the_precompiled_runtime_compiles_none_of_its_decoders_or_async_builders()
+    {
+        string root = DotNet.RepositoryRoot;
+        (int built, string log) = DotNet.Run("dotnet", "build samples/Alimentar.NativeAot -c Release", root, BuildTimeout);
+        Assert.True(built == 0, log);
+        string sample = Path.Combine(root, "samples", "Alimentar.NativeAot", "bin", "Release", "net10.0", "Alimentar.NativeAot.dll");
+        string work = Directory.CreateTempSubdirectory("alimentar-jit-").FullName;
+        try
+        {
+            // The sample writes its file (20,000 readings: a long, a string, a nullable double, a timestamp and a list of
+            // ints) and times it; then one more process reads it once with the JIT listing what it compiles.
+            (int timed, string timing) = DotNet.Run("dotnet", $"\"{sample}\" first-pass 20000", work, BuildTimeout);
+            Assert.True(timed == 0, timing);
+            string file = Path.Combine(Path.GetTempPath(), "alimentar-aot-first-pass-20000.parquet");
+            string listing = Path.Combine(work, "jit.txt");
+            var environment = new Dictionary<string, string>
+            {
+                ["DOTNET_TieredCompilation"] = "0",
+                ["DOTNET_JitStdOutFile"] = listing,
+                ["DOTNET_JitDisasmSummary"] = "1",
+            };
+            (int read, string output) = DotNet.Run("dotnet", $"\"{sample}\" first-pass-child columns \"{file}\"", work, BuildTimeout, environment);
+            Assert.True(read == 0, output);
+
+            string[] compiled = File.ReadAllLines(listing);
+            string[] decoders = compiled.Where(line => line.Contains("Alimentar.Parquet.Reading.TypedValueDecoder:Decode[", StringComparison.Ordinal)).ToArray();
+            string[] builders = compiled.Where(line => line.Contains("AsyncMethodBuilderCore:Start[Alimentar.Parquet.Reading.ColumnChunkReader+", StringComparison.Ordinal)).ToArray();
+            if (PackedFeed.PrecompiledRuntimes.Contains(RuntimeInformation.RuntimeIdentifier))
+            {
+                Assert.True(decoders.Length == 0, string.Join('\n', decoders));
+                Assert.True(builders.Length == 0, string.Join('\n', builders));
+            }
+            else
+            {
+                Assert.NotEmpty(decoders);
+                Assert.NotEmpty(builders);
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The runtime's packages carry IL for every platform and a precompiled image for each of the common runtimes,
     /// built from that same IL: one module version id, so the symbol package serves every image.
     /// </summary>
