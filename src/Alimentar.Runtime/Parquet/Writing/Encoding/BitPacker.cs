@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Alimentar.Parquet.Format;
 
 namespace Alimentar.Parquet.Writing.Encoding;
@@ -13,20 +14,35 @@ internal static class BitPacker
     {
         int bytes = (int)(((long)values.Length * width + 7) / 8);
         Span<byte> target = output.GetSpan(bytes)[..bytes];
-        UInt128 buffer = 0;
+
+        // Fewer than eight bits wait in the buffer between values, so a value wider than 56 bits can overflow it: the
+        // full word is written and the value's high bits carried. (Not UInt128: the ReadyToRun compiler leaves out a
+        // method that passes one to a call, and this loop then ran unoptimised through a process's first write.)
+        ulong buffer = 0;
         int bits = 0;
         int written = 0;
         ulong mask = width == 64 ? ulong.MaxValue : (1UL << width) - 1;
-        foreach (ulong value in values)
+        foreach (ulong raw in values)
         {
-            buffer |= (UInt128)(value & mask) << bits;
-            bits += width;
-            while (bits >= 8)
+            ulong value = raw & mask;
+            buffer |= value << bits;
+            int pending = bits + width;
+            if (pending >= 64)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(target[written..], buffer);
+                written += 8;
+                pending -= 64;
+                buffer = bits == 0 ? 0 : value >> (64 - bits);
+            }
+
+            while (pending >= 8)
             {
                 target[written++] = (byte)buffer;
                 buffer >>= 8;
-                bits -= 8;
+                pending -= 8;
             }
+
+            bits = pending;
         }
 
         if (bits > 0)
