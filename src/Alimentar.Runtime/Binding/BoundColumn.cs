@@ -28,6 +28,12 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
     /// </summary>
     public RecordBinding? Record { get; init; }
 
+    /// <summary>
+    /// For a leaf of a record member: the members from the row's to the leaf's (<c>Meta.Cover.Path</c>), so that a value
+    /// the leaf's member cannot hold is reported against that member, not against the record.
+    /// </summary>
+    public string? LeafMemberPath { get; init; }
+
     /// <summary>For a leaf of a record member: the descriptor of the leaf (this column's own descriptor is the record's).</summary>
     public ColumnDescriptor LeafDescriptor
     {

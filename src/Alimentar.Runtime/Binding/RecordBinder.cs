@@ -48,7 +48,7 @@ internal static class RecordBinder
         int[] leafColumns = new int[walk.Leaves.Count];
         for (int leaf = 0; leaf < leafColumns.Length; leaf++)
         {
-            (ColumnDescriptor descriptor, LeafColumn field) = walk.Leaves[leaf];
+            (ColumnDescriptor descriptor, LeafColumn field, string member) = walk.Leaves[leaf];
             if (leaf == 0)
             {
                 leafColumns[0] = index;
@@ -56,13 +56,14 @@ internal static class RecordBinder
             }
 
             leafColumns[leaf] = nextColumn + extraLeaves.Count;
-            extraLeaves.Add(new BoundColumn(descriptor, field, FileValueKinds.Of(field, descriptor.Type)));
+            extraLeaves.Add(new BoundColumn(descriptor, field, FileValueKinds.Of(field, descriptor.Type)) { LeafMemberPath = member });
         }
 
-        (ColumnDescriptor firstDescriptor, LeafColumn firstField) = walk.Leaves[0];
+        (ColumnDescriptor firstDescriptor, LeafColumn firstField, string firstMember) = walk.Leaves[0];
         return new BoundColumn(column, firstField, FileValueKinds.Of(firstField, firstDescriptor.Type))
         {
             LeafDescriptor = firstDescriptor,
+            LeafMemberPath = firstMember,
             Record = new RecordBinding(leafColumns, walk.Nodes.ToArray()) { AbsentFields = walk.AbsentFields },
         };
     }
@@ -94,7 +95,7 @@ internal static class RecordBinder
     {
         private readonly List<(int Leaf, string[] GroupPath, int Definition, int Depth)> _absent = [];
 
-        public List<(ColumnDescriptor Descriptor, LeafColumn Field)> Leaves { get; private set; } = [];
+        public List<(ColumnDescriptor Descriptor, LeafColumn Field, string Member)> Leaves { get; private set; } = [];
 
         public List<RecordNode> Nodes { get; } = [];
 
@@ -168,7 +169,7 @@ internal static class RecordBinder
                 throw Mismatch($"{Describe(descriptor)} for {name}", $"'{leaf.Path}', {ParquetSchemaBinder.Describe(leaf)}");
             }
 
-            Leaves.Add((descriptor, leaf));
+            Leaves.Add((descriptor, leaf, name));
             Nodes[self] = new RecordNode(RecordNodeKind.Leaf, depth, Leaves.Count - 1, leaf.MaxDefinitionLevel, null, [], name);
             return self;
         }
@@ -215,7 +216,7 @@ internal static class RecordBinder
                 RepeatedDefinitionLevel = listsAbove.Count == 0 ? 0 : listsAbove[^1].EntryAt,
                 Definitions = [],
             };
-            Leaves.Add((descriptor, leaf));
+            Leaves.Add((descriptor, leaf, name));
             _absent.Add((Leaves.Count - 1, absent.GroupPath, absent.GroupDefinition, absent.GroupDepth));
             Nodes[self] = new RecordNode(RecordNodeKind.Leaf, depth, Leaves.Count - 1, definition, null, [], name);
             return self;

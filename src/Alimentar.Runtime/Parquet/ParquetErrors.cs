@@ -42,7 +42,7 @@ internal static class ParquetErrors
             bound.FileColumnName,
             rowGroup,
             row,
-            $"{Member(binding, bound)} ({bound.Descriptor.Type})",
+            $"{binding.RowSchema.RowTypeName}.{bound.LeafMemberPath ?? bound.Descriptor.MemberName} ({bound.LeafDescriptor.Type})",
             Remedy(bound.FileType));
 
     /// <summary>

@@ -65,6 +65,27 @@ internal sealed class BatchLevels : IDisposable
     }
 
     /// <summary>
+    /// The batch's row (from 0) that holds its <paramref name="value"/>-th present value (from 0): the slot defined to
+    /// <paramref name="maxDefinition"/>, counted in the rows that start where the repetition level is 0. For error messages.
+    /// </summary>
+    public int RowOfValue(int value, int maxDefinition)
+    {
+        ReadOnlySpan<byte> definitions = Definitions;
+        ReadOnlySpan<byte> repetitions = Repetitions;
+        int row = -1;
+        for (int slot = 0; slot < definitions.Length; slot++)
+        {
+            row += repetitions[slot] == 0 ? 1 : 0;
+            if (definitions[slot] == maxDefinition && value-- == 0)
+            {
+                return row;
+            }
+        }
+
+        return Rows - 1;
+    }
+
+    /// <summary>
     /// Replaces these levels with those of <paramref name="source"/>'s slots that start an entry under
     /// <paramref name="depth"/> lists (a row, or an element of the lists above), each defined at most to
     /// <paramref name="definition"/>: the levels of a field the file lacks, null wherever its group is present.

@@ -66,7 +66,8 @@ internal sealed class ListColumnReader(PagedColumnReader reader, int column)
         int misfit = TypedValueDecoder.Decode(pageValues, bound.FileType, values.Append(present), reader.Scratch);
         if (misfit >= 0)
         {
-            throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
+            int row = levels.RowOfValue(values.Values.Length - present + misfit, bound.Field.MaxDefinitionLevel);
+            throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row);
         }
     }
 

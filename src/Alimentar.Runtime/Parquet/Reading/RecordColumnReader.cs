@@ -260,9 +260,11 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
         List<T> present = reader.BatchArrays.ScratchList<T>();
         await GatherAsync(leafColumn, levels, (pageValues, count) =>
         {
-            if (TypedValueDecoder.Decode(pageValues, bound.FileType, Grow(present, count), reader.Scratch) >= 0)
+            int misfit = TypedValueDecoder.Decode(pageValues, bound.FileType, Grow(present, count), reader.Scratch);
+            if (misfit >= 0)
             {
-                throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + levels.Rows - 1);
+                int row = levels.RowOfValue(present.Count - count + misfit, bound.Field.MaxDefinitionLevel);
+                throw ParquetErrors.Misfit(reader.Binding, bound, reader.RowGroup, reader.FirstRow + row);
             }
         }, cancellationToken).ConfigureAwait(false);
         return Spread<T?, T>(bound, levels, present, static value => value, reader.BatchArrays);

@@ -86,6 +86,31 @@ public sealed class RecordTests
     }
 
     [Fact]
+    public void A_record_field_value_its_member_cannot_hold_names_the_field_s_member_and_the_row_that_holds_it()
+    {
+        using var file = new TempFile();
+        Write("SELECT i::BIGINT AS id, {'year': CASE WHEN i = 6 THEN 5000000000 ELSE 2000 + i END, 'keywords': NULL::VARCHAR[]} AS info FROM range(10) t(i)", file.Path, "COMPRESSION 'snappy'");
+
+        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<NarrowInfoRow>(file.Path)));
+
+        Assert.Contains("member NarrowInfoRow.Info.Year (Int32)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("info/year", error.ColumnName);
+        Assert.Equal(6, error.Row);
+    }
+
+    [Fact]
+    public void A_list_element_its_member_cannot_hold_names_the_row_that_holds_it()
+    {
+        using var file = new TempFile();
+        Write("SELECT i::BIGINT AS id, [1, 2, CASE WHEN i = 3 THEN 5000000000 ELSE 3 END]::BIGINT[] AS counts FROM range(10) t(i)", file.Path, "COMPRESSION 'snappy'");
+
+        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<NarrowCountsRow>(file.Path)));
+
+        Assert.Contains("member NarrowCountsRow.Counts (Int32)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, error.Row);
+    }
+
+    [Fact]
     public void A_record_field_missing_from_the_file_is_a_mismatch_naming_the_group_s_fields()
     {
         using var file = new TempFile();
@@ -411,6 +436,14 @@ public sealed record Info(long Year, string[]? Keywords);
 
 [StreamingDataset]
 public partial record Frame(long Id, List<Detection> Detections, Info Info);
+
+public sealed record NarrowInfo(int Year, string[]? Keywords);
+
+[StreamingDataset]
+public partial record NarrowInfoRow(long Id, NarrowInfo Info);
+
+[StreamingDataset]
+public partial record NarrowCountsRow(long Id, int[] Counts);
 
 public sealed record IssueMessage(string Role, string Content);
 
