@@ -88,10 +88,8 @@ public sealed class RecordTests
     [Fact]
     public void A_record_field_value_its_member_cannot_hold_names_the_field_s_member_and_the_row_that_holds_it()
     {
-        using var file = new TempFile();
-        Write("SELECT i::BIGINT AS id, {'year': CASE WHEN i = 6 THEN 5000000000 ELSE 2000 + i END, 'keywords': NULL::VARCHAR[]} AS info FROM range(10) t(i)", file.Path, "COMPRESSION 'snappy'");
-
-        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<NarrowInfoRow>(file.Path)));
+        ValueOutOfRangeException error = ReadMisfit<NarrowInfoRow>(
+            "SELECT i::BIGINT AS id, {'year': CASE WHEN i = 6 THEN 5000000000 ELSE 2000 + i END, 'keywords': NULL::VARCHAR[]} AS info FROM range(10) t(i)");
 
         Assert.Contains("member NarrowInfoRow.Info.Year (Int32)", error.Message, StringComparison.Ordinal);
         Assert.Equal("info/year", error.ColumnName);
@@ -101,10 +99,8 @@ public sealed class RecordTests
     [Fact]
     public void A_list_element_its_member_cannot_hold_names_the_row_that_holds_it()
     {
-        using var file = new TempFile();
-        Write("SELECT i::BIGINT AS id, [1, 2, CASE WHEN i = 3 THEN 5000000000 ELSE 3 END]::BIGINT[] AS counts FROM range(10) t(i)", file.Path, "COMPRESSION 'snappy'");
-
-        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<NarrowCountsRow>(file.Path)));
+        ValueOutOfRangeException error = ReadMisfit<NarrowCountsRow>(
+            "SELECT i::BIGINT AS id, [1, 2, CASE WHEN i = 3 THEN 5000000000 ELSE 3 END]::BIGINT[] AS counts FROM range(10) t(i)");
 
         Assert.Contains("member NarrowCountsRow.Counts (Int32)", error.Message, StringComparison.Ordinal);
         Assert.Equal(3, error.Row);
@@ -392,6 +388,15 @@ public sealed class RecordTests
             Assert.Null(row.Gallery[0]);
             Assert.Equal($"g{i}", row.Gallery[1]!.Value.Path);
         }
+    }
+
+    /// <summary>Writes the query's rows and reads them as <typeparamref name="TRow"/>, whose members are narrower than a value.</summary>
+    private static ValueOutOfRangeException ReadMisfit<TRow>(string query)
+        where TRow : IStreamingRow<TRow>
+    {
+        using var file = new TempFile();
+        Write(query, file.Path, "COMPRESSION 'snappy'");
+        return Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<TRow>(file.Path)));
     }
 
     private static void Write(string query, string path, string options)
