@@ -134,3 +134,19 @@ public static class WideRowColumns
         return sum;
     }
 }
+
+/// <summary>Reads every member of one <see cref="WideRow"/>, as a row-by-row reader reads every field.</summary>
+public static class WideRowValues
+{
+    public static double SumAll(WideRow row) =>
+        row.C00 + row.C01 + row.C02 + row.C03 + row.C04 + row.C05 + row.C06 + row.C07 + row.C08 + row.C09
+        + row.C10 + row.C11 + row.C12 + row.C13 + row.C14 + row.C15 + row.C16 + row.C17 + row.C18 + row.C19
+        + row.C20 + row.C21 + row.C22 + row.C23 + row.C24 + row.C25 + row.C26 + row.C27 + row.C28 + row.C29
+        + row.C30 + row.C31 + row.C32 + row.C33 + row.C34 + row.C35 + row.C36 + row.C37 + row.C38 + row.C39
+        + row.C40 + row.C41 + row.C42 + row.C43 + row.C44 + row.C45 + row.C46 + row.C47 + row.C48 + row.C49
+        + row.C50 + row.C51 + row.C52 + row.C53 + row.C54 + row.C55 + row.C56 + row.C57 + row.C58 + row.C59
+        + row.C60 + row.C61 + row.C62 + row.C63 + row.C64 + row.C65 + row.C66 + row.C67 + row.C68 + row.C69
+        + row.C70 + row.C71 + row.C72 + row.C73 + row.C74 + row.C75 + row.C76 + row.C77 + row.C78 + row.C79
+        + row.C80 + row.C81 + row.C82 + row.C83 + row.C84 + row.C85 + row.C86 + row.C87 + row.C88 + row.C89
+        + row.C90 + row.C91 + row.C92 + row.C93 + row.C94 + row.C95 + row.C96 + row.C97 + row.C98 + row.C99;
+}
