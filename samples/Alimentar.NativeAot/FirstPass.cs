@@ -46,6 +46,14 @@ internal static class FirstPass
         return 0;
     }
 
+    /// <summary>Writes the file the workloads read, <paramref name="rows"/> readings, to <paramref name="path"/>, and prints its path.</summary>
+    public static int WriteFile(string path, int rows)
+    {
+        Write(path, rows).GetAwaiter().GetResult();
+        Console.WriteLine(path);
+        return 0;
+    }
+
     /// <summary>The child: one cold pass, then the later ones; prints both in milliseconds.</summary>
     public static int Child(string workload, string path)
     {

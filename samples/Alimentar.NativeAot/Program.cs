@@ -4,7 +4,8 @@ using Alimentar.NativeAot;
 
 // Published with PublishAot=true: the generated code and the runtime run without reflection or a JIT.
 //   dotnet publish samples/Alimentar.NativeAot -c Release -r linux-x64 && ./samples/Alimentar.NativeAot/bin/Release/net10.0/linux-x64/publish/Alimentar.NativeAot
-//   ./Alimentar.NativeAot first-pass [rows] prints how much slower a process's first pass is than its later ones.
+//   ./Alimentar.NativeAot first-pass [rows] prints how much slower a process's first pass is than its later ones;
+//   first-pass-write <rows> <file> writes the file it reads, and first-pass-child <rows|columns> <file> reads it once and again.
 if (args is ["first-pass", .. string[] firstPassArgs])
 {
     return FirstPass.Run(firstPassArgs);
@@ -13,6 +14,11 @@ if (args is ["first-pass", .. string[] firstPassArgs])
 if (args is ["first-pass-child", string workload, string file])
 {
     return FirstPass.Child(workload, file);
+}
+
+if (args is ["first-pass-write", string readings, string target])
+{
+    return FirstPass.WriteFile(target, int.Parse(readings, System.Globalization.CultureInfo.InvariantCulture));
 }
 
 string path = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "alimentar-aot.parquet");
