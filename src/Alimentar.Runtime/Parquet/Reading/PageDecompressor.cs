@@ -11,7 +11,6 @@ internal sealed class PageDecompressor : IDisposable
 {
     private readonly CompressionCodec _codec;
     private ZstdCodec? _zstd;
-    private SnappyCodec? _snappy;
 
     public PageDecompressor(CompressionCodec codec)
     {
@@ -50,7 +49,7 @@ internal sealed class PageDecompressor : IDisposable
         int written = _codec switch
         {
             CompressionCodec.Uncompressed => Copy(source.Span, destination.Span),
-            CompressionCodec.Snappy => (_snappy ??= new SnappyCodec()).Decompress(source, destination),
+            CompressionCodec.Snappy => SnappyCodec.Decompress(source.Span, destination.Span),
             CompressionCodec.Gzip => GzipCodec.Decompress(source.Span, destination.Span),
             CompressionCodec.Brotli => BrotliCodec.Decompress(source.Span, destination.Span),
             CompressionCodec.Zstd => (_zstd ??= new ZstdCodec()).Decompress(source.Span, destination.Span),
