@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -17,8 +18,9 @@ namespace Alimentar.Parquet.Reading.Codecs;
 /// and text, and 2.3× on a page that did not compress, which this one copies at memory speed). What makes it quick
 /// is slack: while 16 bytes of input and 80 of output are to spare, a short literal moves as 16 bytes and a copy in
 /// steps of 16 or 8 bytes whatever its length (a pattern shorter than 8 bytes is repeated in a register first), and
-/// only the checks that make the page valid are made; the last bytes of a page are decoded byte by byte. Every byte written is inside the destination and every byte read inside the source or
-/// the destination, whatever the input: a damaged page is <see cref="InvalidDataException"/>.
+/// only the checks that make the page valid are made; the last bytes of a page are decoded byte by byte. Every byte
+/// written is inside the destination and every byte read inside the source or the destination, whatever the input:
+/// a damaged page is <see cref="InvalidDataException"/>.
 /// </remarks>
 internal static unsafe class SnappyCodec
 {
@@ -123,7 +125,7 @@ internal static unsafe class SnappyCodec
                 }
 
                 length = (tag >> 2) + 1;
-                offset = kind == 2 ? Unsafe.ReadUnaligned<ushort>(ip) : Unsafe.ReadUnaligned<uint>(ip);
+                offset = kind == 2 ? BinaryPrimitives.ReadUInt16LittleEndian(new ReadOnlySpan<byte>(ip, 2)) : BinaryPrimitives.ReadUInt32LittleEndian(new ReadOnlySpan<byte>(ip, 4));
                 ip += bytes;
             }
 
