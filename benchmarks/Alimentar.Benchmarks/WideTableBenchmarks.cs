@@ -4,10 +4,10 @@ namespace Alimentar.Benchmarks;
 
 /// <summary>
 /// A wide numeric table, every column read: 100 DOUBLE columns of 1M rows as Arrow C++ writes them (Snappy,
-/// dictionaries falling back to PLAIN), read by Alimentar's typed columns at default settings and its typed rows (a record of 100 doubles each), by ParquetSharp's
-/// column readers (Arrow C++), 64k values per read with all columns in step, by DuckDB.NET's streaming reader and by
-/// Parquet.Net's raw column reader (a whole column chunk per read, its way); and the floor, every page read and
-/// decompressed with nothing decoded.
+/// dictionaries falling back to PLAIN), read by Alimentar's typed columns at default settings and its typed rows (a
+/// record of 100 doubles each), by ParquetSharp's column readers (Arrow C++), 64k values per read with all columns in
+/// step, by DuckDB.NET's streaming reader and by Parquet.Net's raw column reader (a whole column chunk per read, its
+/// way); and the floor, every page read and decompressed with nothing decoded.
 /// </summary>
 [MemoryDiagnoser]
 public class WideTableBenchmarks
