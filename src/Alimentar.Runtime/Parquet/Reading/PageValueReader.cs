@@ -150,22 +150,11 @@ internal sealed class PageValueReader : IDisposable
             case ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary:
                 _dictionary!.Gather(ReadIndices(count), destination);
                 break;
+            case ParquetEncoding.DeltaBinaryPacked when _type == PhysicalType.Int32:
+                _delta!.Read(MemoryMarshal.Cast<byte, int>(destination));
+                break;
             case ParquetEncoding.DeltaBinaryPacked:
-                Span<long> values = Longs(count);
-                _delta!.Read(values);
-                if (_type == PhysicalType.Int32)
-                {
-                    Span<int> ints = MemoryMarshal.Cast<byte, int>(destination);
-                    for (int i = 0; i < count; i++)
-                    {
-                        ints[i] = unchecked((int)values[i]);
-                    }
-                }
-                else
-                {
-                    MemoryMarshal.AsBytes(values).CopyTo(destination);
-                }
-
+                _delta!.Read(MemoryMarshal.Cast<byte, long>(destination));
                 break;
             case ParquetEncoding.ByteStreamSplit:
                 ByteStreamSplit.Decode(_data.Span, _valueCount, _width, _next, destination);
@@ -334,11 +323,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             case ParquetEncoding.DeltaLengthByteArray or ParquetEncoding.DeltaByteArray:
-                for (int i = 0; i < count; i++)
-                {
-                    destination[i] = converter.Convert(_deltaBytes!.Next(data));
-                }
-
+                _deltaBytes!.Read(data, destination, ref converter);
                 break;
             case ParquetEncoding.ByteStreamSplit:
                 if (_value.Length < _typeLength)

@@ -53,8 +53,53 @@ internal sealed class DeltaByteArrayDecoder : IDisposable
         _position = StartStream(_lengthStream, data, lengthsStart, count);
     }
 
+    /// <summary>
+    /// Converts the next <paramref name="destination"/>.Length values. Values without prefixes are sliced straight
+    /// from the page a run of lengths at a time; prefixed ones are put together one by one (<see cref="Next"/>).
+    /// </summary>
+    public void Read<TValue, TConverter>(ReadOnlySpan<byte> data, Span<TValue> destination, ref TConverter converter)
+        where TConverter : struct, IByteArrayConverter<TValue>
+    {
+        if (_prefixed)
+        {
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = converter.Convert(Next(data));
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < destination.Length;)
+        {
+            if (_next == _runStart + _runLength)
+            {
+                NextRun(data.Length);
+            }
+
+            int index = _next - _runStart;
+            int take = Math.Min(destination.Length - i, _runLength - index);
+            ReadOnlySpan<long> lengths = _lengths.AsSpan(index, take);
+            Span<TValue> values = destination.Slice(i, take);
+            for (int k = 0; k < values.Length; k++)
+            {
+                int length = (int)lengths[k]; // NextRun checked it against the page's size
+                if (length > data.Length - _position)
+                {
+                    throw new InvalidDataException($"a DELTA byte-array value of {length} bytes with {data.Length - _position} left in the page");
+                }
+
+                values[k] = converter.Convert(data.Slice(_position, length));
+                _position += length;
+                _next++;
+            }
+
+            i += take;
+        }
+    }
+
     /// <summary>The next value; valid until the next call.</summary>
-    public ReadOnlySpan<byte> Next(ReadOnlySpan<byte> data)
+    private ReadOnlySpan<byte> Next(ReadOnlySpan<byte> data)
     {
         if (_next == _runStart + _runLength)
         {
