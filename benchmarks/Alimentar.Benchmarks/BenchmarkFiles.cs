@@ -73,6 +73,41 @@ public static class BenchmarkFiles
         return path;
     }
 
+    /// <summary>
+    /// One OPTIONAL column named <c>Value</c> as Arrow C++ writes it (through ParquetSharp) in <paramref name="encoding"/>,
+    /// with no dictionary: Snappy, format version 2.6, 1M-row row groups; row <c>i</c> holds <paramref name="value"/>(i).
+    /// </summary>
+    public static string OneColumnFromArrow<TValue>(string name, int rows, ParquetSharp.Encoding encoding, Func<int, TValue> value)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-{name}.parquet");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        const int RowGroupSize = 1_000_000;
+        ParquetSharp.Column column = typeof(TValue) == typeof(string)
+            ? new ParquetSharp.Column<string>("Value", ParquetSharp.LogicalType.String())
+            : new ParquetSharp.Column<TValue>("Value");
+        ParquetSharp.WriterPropertiesBuilder builder = new ParquetSharp.WriterPropertiesBuilder()
+            .Compression(ParquetSharp.Compression.Snappy).Version(ParquetSharp.ParquetVersion.PARQUET_2_6).DisableDictionary("Value");
+        using ParquetSharp.WriterProperties properties = (encoding == ParquetSharp.Encoding.Plain ? builder : builder.Encoding("Value", encoding)).Build();
+        string partial = path + ".tmp";
+        using (var writer = new ParquetSharp.ParquetFileWriter(partial, [column], properties))
+        {
+            for (int first = 0; first < rows; first += RowGroupSize)
+            {
+                using ParquetSharp.RowGroupWriter rowGroup = writer.AppendRowGroup();
+                Write(rowGroup, Math.Min(RowGroupSize, rows - first), i => value(first + i));
+            }
+
+            writer.Close();
+        }
+
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
     private static void Write<TValue>(ParquetSharp.RowGroupWriter rowGroup, int count, Func<int, TValue> value)
     {
         using ParquetSharp.LogicalColumnWriter<TValue> writer = rowGroup.NextColumn().LogicalWriter<TValue>();

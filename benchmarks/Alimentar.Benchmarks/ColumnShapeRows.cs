@@ -1,6 +1,7 @@
 namespace Alimentar.Benchmarks;
 
-// One-column rows, one per shape that ColumnShapeBenchmarks reads. DuckDB writes every column OPTIONAL.
+// One-column rows, one per shape that ColumnShapeBenchmarks reads. DuckDB writes every column OPTIONAL, and so do
+// the suite's Arrow C++ files.
 
 /// <summary>A BIGINT column.</summary>
 [StreamingDataset]
@@ -25,6 +26,10 @@ public partial record BoolShape(bool? Value);
 /// <summary>A DOUBLE column.</summary>
 [StreamingDataset]
 public partial record DoubleShape(double? Value);
+
+/// <summary>A FLOAT column.</summary>
+[StreamingDataset]
+public partial record FloatShape(float? Value);
 
 /// <summary>A VARCHAR column.</summary>
 [StreamingDataset]
