@@ -44,41 +44,66 @@ internal sealed class BatchPump<T> : IDisposable, IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         ReleaseHeld();
-        while (true)
+        Batch<T>? batch;
+        while (TakeOrWait(out batch) is { } arrival)
         {
-            Task waitForBatch;
-            lock (_gate)
-            {
-                if (_buffered.TryDequeue(out Batch<T>? batch))
-                {
-                    OnTaken(batch);
-                    return batch;
-                }
-
-                if (_completed)
-                {
-                    _fault?.Throw();
-                    return null;
-                }
-
-                _batchArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                waitForBatch = _batchArrived.Task;
-            }
-
             long waitStarted = Stopwatch.GetTimestamp();
-            await waitForBatch.WaitAsync(cancellationToken).ConfigureAwait(false);
-            if (!_flow.IsInner)
-            {
-                AlimentarMetrics.ConsumerWaitTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
-            }
+            await arrival.WaitAsync(cancellationToken).ConfigureAwait(false);
+            RecordConsumerWait(waitStarted);
         }
+
+        return batch;
     }
 
     /// <summary>The next batch, blocking the calling thread while the producer works.</summary>
     public Batch<T>? Read()
     {
-        ValueTask<Batch<T>?> next = ReadAsync(CancellationToken.None);
-        return next.IsCompletedSuccessfully ? next.Result : next.AsTask().GetAwaiter().GetResult();
+        ReleaseHeld();
+        Batch<T>? batch;
+        while (TakeOrWait(out batch) is { } arrival)
+        {
+            long waitStarted = Stopwatch.GetTimestamp();
+
+            // Blocked on directly: the producer's TrySetResult releases a waiting thread itself, where an awaited
+            // arrival first resumes on a pool thread, which then releases this one (a hand-over more per batch).
+            arrival.Wait();
+            RecordConsumerWait(waitStarted);
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Takes the next batch into <paramref name="batch"/> (null at the end of the pass, or the source's fault
+    /// rethrown) and returns null; or, when none is buffered yet, returns the task that completes when one arrives.
+    /// </summary>
+    private Task? TakeOrWait(out Batch<T>? batch)
+    {
+        lock (_gate)
+        {
+            if (_buffered.TryDequeue(out batch))
+            {
+                OnTaken(batch);
+                return null;
+            }
+
+            if (_completed)
+            {
+                _fault?.Throw();
+                return null;
+            }
+
+            _batchArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _batchArrived.Task;
+        }
+    }
+
+    private void RecordConsumerWait(long waitStarted)
+    {
+        if (!_flow.IsInner)
+        {
+            AlimentarMetrics.ConsumerWaitTime.Record(Stopwatch.GetElapsedTime(waitStarted).TotalSeconds);
+        }
     }
 
     public void Dispose()
