@@ -14,9 +14,8 @@ namespace Alimentar.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Twenty warm-up passes and ten measured, whatever job runs the suite, as <see cref="ReadBenchmarks"/> has: three
-/// warm-ups (<c>--job short</c>) measured our string columns while tiered compilation was running their decoders
-/// instrumented on both decoding threads, a phase of passes 8 to 13 in one process that took 410–470 ms a pass
-/// against 250–290 ms before and after it.
+/// warm-ups (<c>--job short</c>) measured our string columns while tiered compilation was still recompiling them,
+/// a phase of passes 8 to 13 in one process that took 410–470 ms a pass against 250–290 ms before and after it.
 /// </remarks>
 [MemoryDiagnoser]
 [WarmupCount(20)]
