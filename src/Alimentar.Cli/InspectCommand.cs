@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Alimentar.Cli;
 
-/// <summary><c>alimentar inspect FILE</c>: schema, row groups, codecs and column statistics.</summary>
+/// <summary><c>alimentar inspect FILE</c>: schema and encodings, row groups, codecs and column statistics.</summary>
 internal sealed class InspectCommand(IAnsiConsole console)
 {
     /// <summary>Writers' "created by" strings can be hundreds of characters; the summary line shows this many.</summary>
@@ -27,10 +27,10 @@ internal sealed class InspectCommand(IAnsiConsole console)
             console.Write(tree);
         }
 
-        var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member");
+        var schema = new Table().AddColumns("Column", "Type", "Repetition", "C# member", "Encodings");
         foreach (ParquetColumnInfo column in info.Columns)
         {
-            schema.AddRow(Markup.Escape(column.Path), Markup.Escape(column.Type), column.Repetition, Markup.Escape(column.MemberType));
+            schema.AddRow(Markup.Escape(column.Path), Markup.Escape(column.Type), column.Repetition, Markup.Escape(column.MemberType), Markup.Escape(string.Join(", ", column.Encodings)));
         }
 
         console.Write(schema);

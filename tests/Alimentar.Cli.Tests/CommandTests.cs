@@ -13,6 +13,8 @@ public sealed class CommandTests
         Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
         Assert.Contains("INT64", output, StringComparison.Ordinal);
         Assert.Contains("Row group", output, StringComparison.Ordinal);
+        Assert.Contains("Encodings", output, StringComparison.Ordinal);
+        Assert.Contains("PLAIN", output, StringComparison.Ordinal);
     }
 
     [Fact]

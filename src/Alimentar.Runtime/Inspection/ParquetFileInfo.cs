@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 
 namespace Alimentar;
 
@@ -25,7 +27,7 @@ public sealed class ParquetFileInfo
         _schema = metadata.Schema;
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
-        Columns = metadata.Schema.Leaves.Select(ColumnInfo).ToArray();
+        Columns = metadata.Schema.Leaves.Select((leaf, i) => ColumnInfo(leaf) with { Encodings = EncodingsOf(metadata, i) }).ToArray();
         Schema = SchemaTree(metadata.Schema);
         RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema, metadata.CreatedBy)).ToArray();
     }
@@ -210,6 +212,36 @@ public sealed class ParquetFileInfo
         return new ParquetColumnInfo(leaf.Path.ToString(), described[..split], described[(split + 1)..], RowTypeScaffolder.MemberType(leaf));
     }
 
+    /// <summary>The encodings column <paramref name="column"/>'s chunks declare, each once, in the order first met.</summary>
+    private static string[] EncodingsOf(FileMetadata metadata, int column) =>
+        metadata.RowGroups.SelectMany(rowGroup => column < rowGroup.Columns.Count ? rowGroup.Columns[column].Encodings : [])
+            .Distinct()
+            .Select(EncodingName)
+            .ToArray();
+
+    /// <summary>An encoding as the format spells it (<c>DELTA_BINARY_PACKED</c>), or its number if it is not one the format defines.</summary>
+    private static string EncodingName(ParquetEncoding encoding)
+    {
+        if (!Enum.IsDefined(encoding))
+        {
+            return ((int)encoding).ToString(CultureInfo.InvariantCulture);
+        }
+
+        string name = encoding.ToString();
+        var spelled = new StringBuilder(name.Length + 4);
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                spelled.Append('_');
+            }
+
+            spelled.Append(char.ToUpperInvariant(name[i]));
+        }
+
+        return spelled.ToString();
+    }
+
     private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy)
     {
         var statistics = new ParquetColumnStatistics[rowGroup.Columns.Count];
@@ -253,7 +285,23 @@ public sealed class ParquetFileInfo
 /// <param name="Type">Its physical type and annotation, e.g. <c>INT64 (TIMESTAMP(MICROS, UTC))</c>.</param>
 /// <param name="Repetition">REQUIRED, OPTIONAL or REPEATED.</param>
 /// <param name="MemberType">The C# member type it binds to, or the reason none can, in parentheses.</param>
-public sealed record ParquetColumnInfo(string Path, string Type, string Repetition, string MemberType);
+public sealed record ParquetColumnInfo(string Path, string Type, string Repetition, string MemberType)
+{
+    /// <summary>
+    /// The encodings its column chunks declare, across every row group, each once in the order first met, as the
+    /// format spells them (<c>RLE_DICTIONARY</c>, <c>PLAIN</c>, <c>DELTA_BINARY_PACKED</c>); the list a writer declares
+    /// usually includes <c>RLE</c> for the levels.
+    /// </summary>
+    public IReadOnlyList<string> Encodings { get; init; } = [];
+
+    /// <summary>Equal when every member is, the encodings compared item by item rather than as one list instance.</summary>
+    public bool Equals(ParquetColumnInfo? other) =>
+        other is not null && Path == other.Path && Type == other.Type && Repetition == other.Repetition
+        && MemberType == other.MemberType && Encodings.SequenceEqual(other.Encodings);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Path, Type, Repetition, MemberType, Encodings.Count);
+}
 
 /// <summary>One row group of a Parquet file.</summary>
 /// <param name="RowCount">Its rows.</param>

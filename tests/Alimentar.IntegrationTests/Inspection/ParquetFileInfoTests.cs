@@ -29,6 +29,21 @@ public sealed class ParquetFileInfoTests
     }
 
     [Fact]
+    public async Task Each_column_lists_the_encodings_its_chunks_declare_as_the_format_spells_them()
+    {
+        ParquetFileInfo parquetMr = await ParquetFileInfo.ReadAsync(TestCorpus.File("delta_encoding_optional_column.parquet"));
+        ParquetFileInfo dictionaries = await ParquetFileInfo.ReadAsync(TestCorpus.File("alltypes_dictionary.parquet"));
+
+        Assert.Equal(["DELTA_BINARY_PACKED"], parquetMr.Columns.Single(c => c.Path == "c_customer_sk").Encodings);
+        Assert.Equal(["DELTA_BYTE_ARRAY"], parquetMr.Columns.Single(c => c.Path == "c_customer_id").Encodings);
+        Assert.All(dictionaries.Columns, column => Assert.Contains("PLAIN_DICTIONARY", column.Encodings));
+        Assert.All(dictionaries.Columns, column => Assert.Equal(column.Encodings.Distinct(), column.Encodings));
+        ParquetColumnInfo again = (await ParquetFileInfo.ReadAsync(TestCorpus.File("alltypes_dictionary.parquet"))).Columns[0];
+        Assert.Equal(dictionaries.Columns[0], again); // records stay equal by value with a list among their members
+        Assert.NotEqual(dictionaries.Columns[0], again with { Encodings = ["PLAIN"] });
+    }
+
+    [Fact]
     public async Task A_filter_written_as_text_is_explained_from_a_file_or_a_store_and_a_bad_one_says_where()
     {
         using var file = new TempFile();
