@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Alimentar;
 
@@ -219,28 +218,20 @@ public sealed class ParquetFileInfo
             .Select(EncodingName)
             .ToArray();
 
-    /// <summary>An encoding as the format spells it (<c>DELTA_BINARY_PACKED</c>), or its number if it is not one the format defines.</summary>
-    private static string EncodingName(ParquetEncoding encoding)
+    /// <summary>An encoding as the format spells it, or its number if it is not one the format defines.</summary>
+    private static string EncodingName(ParquetEncoding encoding) => encoding switch
     {
-        if (!Enum.IsDefined(encoding))
-        {
-            return ((int)encoding).ToString(CultureInfo.InvariantCulture);
-        }
-
-        string name = encoding.ToString();
-        var spelled = new StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]))
-            {
-                spelled.Append('_');
-            }
-
-            spelled.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return spelled.ToString();
-    }
+        ParquetEncoding.Plain => "PLAIN",
+        ParquetEncoding.PlainDictionary => "PLAIN_DICTIONARY",
+        ParquetEncoding.Rle => "RLE",
+        ParquetEncoding.BitPacked => "BIT_PACKED",
+        ParquetEncoding.DeltaBinaryPacked => "DELTA_BINARY_PACKED",
+        ParquetEncoding.DeltaLengthByteArray => "DELTA_LENGTH_BYTE_ARRAY",
+        ParquetEncoding.DeltaByteArray => "DELTA_BYTE_ARRAY",
+        ParquetEncoding.RleDictionary => "RLE_DICTIONARY",
+        ParquetEncoding.ByteStreamSplit => "BYTE_STREAM_SPLIT",
+        _ => ((int)encoding).ToString(CultureInfo.InvariantCulture),
+    };
 
     private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy)
     {
