@@ -43,16 +43,24 @@ internal static class ParquetErrors
             rowGroup,
             row,
             $"{binding.RowSchema.RowTypeName}.{bound.LeafMemberPath ?? bound.Descriptor.MemberName} ({bound.LeafDescriptor.Type})",
-            Remedy(bound.FileType));
+            Remedy(bound.FileType, bound.LeafDescriptor.Type));
 
     /// <summary>
-    /// A timestamp past what <see cref="DateTime"/> holds (year 9999) has no wider .NET type, but what the file stores
-    /// always reads: an INT64's integer into a <c>long</c> member, an INT96's twelve bytes into a <c>byte[]</c> one.
+    /// What reads a value no wider member of its kind holds. A timestamp past what <see cref="DateTime"/> holds (year 9999)
+    /// has no wider .NET type, but what the file stores always reads: an INT64's integer into a <c>long</c> member, an
+    /// INT96's twelve bytes into a <c>byte[]</c> one. A DECIMAL of more digits than <see cref="decimal"/> holds (28 to 29) reads
+    /// exactly into a <c>string</c>.
     /// </summary>
-    private static string? Remedy(FileColumnType type) => type.Kind != FileValueKind.DateTime ? null : type.Physical switch
+    private static string? Remedy(FileColumnType type, ColumnType member) => type.Kind switch
     {
-        PhysicalType.Int64 => $"DateTime holds years 1 to 9999; declare the member long to read the stored {type.Unit.ToString().ToLowerInvariant()} since the Unix epoch",
-        PhysicalType.Int96 => "DateTime holds years 1 to 9999; declare the member byte[] to read the twelve INT96 bytes stored (nanoseconds of the day, then the Julian day)",
+        FileValueKind.Decimal when member == ColumnType.Decimal =>
+            "decimal holds 28 to 29 significant digits; declare the member string to read the value's exact digits",
+        FileValueKind.DateTime => type.Physical switch
+        {
+            PhysicalType.Int64 => $"DateTime holds years 1 to 9999; declare the member long to read the stored {type.Unit.ToString().ToLowerInvariant()} since the Unix epoch",
+            PhysicalType.Int96 => "DateTime holds years 1 to 9999; declare the member byte[] to read the twelve INT96 bytes stored (nanoseconds of the day, then the Julian day)",
+            _ => null,
+        },
         _ => null,
     };
 

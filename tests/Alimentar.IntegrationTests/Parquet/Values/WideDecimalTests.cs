@@ -42,7 +42,7 @@ public sealed class WideDecimalTests
     }
 
     [Fact]
-    public void A_decimal_with_more_significant_digits_than_decimal_holds_fails_naming_its_row()
+    public void A_decimal_with_more_significant_digits_than_decimal_holds_fails_naming_its_row_and_the_string_member_that_reads_it()
     {
         using var file = new TempFile();
         string path = Write(file, Query.Replace("'0.0000000001'", "'0.12345678901234567890123456789012345678'", StringComparison.Ordinal));
@@ -50,6 +50,7 @@ public sealed class WideDecimalTests
         ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ParquetSource<WideDecimalRow>(path)));
         Assert.Equal("fraction", error.ColumnName);
         Assert.Equal(3, error.Row);
+        Assert.Contains("declare the member string to read the value's exact digits", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
