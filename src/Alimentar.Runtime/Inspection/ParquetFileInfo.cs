@@ -215,23 +215,8 @@ public sealed class ParquetFileInfo
     private static string[] EncodingsOf(FileMetadata metadata, int column) =>
         metadata.RowGroups.SelectMany(rowGroup => column < rowGroup.Columns.Count ? rowGroup.Columns[column].Encodings : [])
             .Distinct()
-            .Select(EncodingName)
+            .Select(FormatNames.Name)
             .ToArray();
-
-    /// <summary>An encoding as the format spells it, or its number if it is not one the format defines.</summary>
-    private static string EncodingName(ParquetEncoding encoding) => encoding switch
-    {
-        ParquetEncoding.Plain => "PLAIN",
-        ParquetEncoding.PlainDictionary => "PLAIN_DICTIONARY",
-        ParquetEncoding.Rle => "RLE",
-        ParquetEncoding.BitPacked => "BIT_PACKED",
-        ParquetEncoding.DeltaBinaryPacked => "DELTA_BINARY_PACKED",
-        ParquetEncoding.DeltaLengthByteArray => "DELTA_LENGTH_BYTE_ARRAY",
-        ParquetEncoding.DeltaByteArray => "DELTA_BYTE_ARRAY",
-        ParquetEncoding.RleDictionary => "RLE_DICTIONARY",
-        ParquetEncoding.ByteStreamSplit => "BYTE_STREAM_SPLIT",
-        _ => ((int)encoding).ToString(CultureInfo.InvariantCulture),
-    };
 
     private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy)
     {

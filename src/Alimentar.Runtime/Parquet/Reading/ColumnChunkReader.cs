@@ -473,7 +473,7 @@ internal sealed class ColumnChunkReader : IDisposable
     {
         if (header.Encoding is not (ParquetEncoding.Plain or ParquetEncoding.PlainDictionary))
         {
-            throw new NotSupportedException($"a dictionary page in the {header.Encoding} encoding is not supported");
+            throw new NotSupportedException($"a dictionary page in the {header.Encoding.Name()} encoding is not supported");
         }
 
         ReadOnlyMemory<byte> page = Decompress(stored, header.UncompressedSize);

@@ -109,7 +109,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             default:
-                throw new NotSupportedException($"the {encoding} encoding is not supported for {_type} values");
+                throw new NotSupportedException($"the {encoding.Name()} encoding is not supported for {_type.Name()} values{Why(encoding)}");
         }
     }
 
@@ -160,11 +160,15 @@ internal sealed class PageValueReader : IDisposable
                 ByteStreamSplit.Decode(_data.Span, _valueCount, _width, _next, destination);
                 break;
             default:
-                throw new NotSupportedException($"the {_encoding} encoding is not supported for {_type} values");
+                throw new NotSupportedException($"the {_encoding.Name()} encoding is not supported for {_type.Name()} values");
         }
 
         _next += count;
     }
+
+    /// <summary>Why a writer's choice is refused, where the format says so: some writers (parquetjs) RLE-encode integers.</summary>
+    private static string Why(ParquetEncoding encoding) =>
+        encoding == ParquetEncoding.Rle ? " (the format defines RLE for BOOLEAN values and for levels only)" : string.Empty;
 
     /// <summary>
     /// The next <paramref name="count"/> values of a PLAIN page of fixed-width numbers as the page holds them, for a
@@ -266,7 +270,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             default:
-                throw new NotSupportedException($"the {_encoding} encoding is not supported for {_type} values");
+                throw new NotSupportedException($"the {_encoding.Name()} encoding is not supported for {_type.Name()} values");
         }
 
         _next += count;
@@ -340,7 +344,7 @@ internal sealed class PageValueReader : IDisposable
 
                 break;
             default:
-                throw new NotSupportedException($"the {_encoding} encoding is not supported for {_type} values");
+                throw new NotSupportedException($"the {_encoding.Name()} encoding is not supported for {_type.Name()} values");
         }
 
         _next += count;
