@@ -13,6 +13,12 @@ internal static class TestCorpus
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "ParquetTestingDirectory").Value!;
 
+    /// <summary>
+    /// Files from writers Alimentar shares no code with (arrow-rs, hyparquet-writer, parquetjs), each family beside the
+    /// rows its generator wrote as JSON lines (<c>tests/data/other-writers</c>, see its README).
+    /// </summary>
+    public static string OtherWritersDirectory => Path.Combine(Path.GetDirectoryName(Root)!, "other-writers");
+
     /// <summary>The <c>data/</c> folder of valid files.</summary>
     public static string DataDirectory => Path.Combine(Root, "data");
 

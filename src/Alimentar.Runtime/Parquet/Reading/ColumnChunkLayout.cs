@@ -9,7 +9,7 @@ namespace Alimentar.Parquet.Reading;
 /// <param name="MaxDefinitionLevel">The column's maximum definition level.</param>
 /// <param name="MaxRepetitionLevel">The column's maximum repetition level.</param>
 /// <param name="ValueCount">Level slots in the chunk, from its metadata.</param>
-/// <param name="UncompressedLength">The chunk's bytes once decompressed, from its metadata: no page can decompress to more; 0 when the writer did not say.</param>
+/// <param name="UncompressedLength">The chunk's bytes once decompressed, from its metadata: no page can decompress to more; 0 when the writer did not say, or said no more than the compressed size of a compressed chunk (parquetjs).</param>
 internal sealed record ColumnChunkLayout(
     long Start,
     long Length,

@@ -156,11 +156,17 @@ internal sealed class ParquetFile : IAsyncDisposable
                 column.Field.MaxDefinitionLevel,
                 column.Field.MaxRepetitionLevel,
                 valueCount,
-                chunk.TotalUncompressedSize);
+                TrustedUncompressedSize(chunk));
             compressed += chunk.TotalCompressedSize;
         }
 
         return ((int)rows, compressed, layouts);
+
+        // parquetjs records a compressed chunk's compressed size as its uncompressed size too, which would refuse its
+        // pages as larger than their chunk. A compressed chunk that claims no growth is not believed; its pages are then
+        // held to what their codec can make of their bytes and to the largest page, as when a writer leaves the size 0.
+        static long TrustedUncompressedSize(ColumnChunkMetadata chunk) =>
+            chunk.Codec != CompressionCodec.Uncompressed && chunk.TotalUncompressedSize <= chunk.TotalCompressedSize ? 0 : chunk.TotalUncompressedSize;
 
         static bool RowCountCorroborated(FileMetadata metadata, RowGroupMetadata rowGroup)
         {

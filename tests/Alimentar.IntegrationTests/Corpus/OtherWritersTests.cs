@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// Files from writers Alimentar shares no code with, read into typed rows and compared field by field with the rows
+/// their generator wrote (<c>tests/data/other-writers</c>): arrow-rs in both page versions and every encoding and codec
+/// it offers, hyparquet-writer's own encoders, and parquetjs's legacy nesting. The expected rows come from the
+/// generators' values, not from any reader.
+/// </summary>
+public sealed class OtherWritersTests
+{
+    public static TheoryData<string> ArrowRsFiles(string family) => Files("arrow-rs", $"{family}-");
+
+    public static TheoryData<string> HyparquetFiles() => new("default-snappy.parquet", "encodings-uncompressed-small-pages.parquet");
+
+    public static TheoryData<string> ParquetJsFiles() => new("v1-small-pages.parquet", "v2-small-pages.parquet");
+
+    [Theory]
+    [MemberData(nameof(ArrowRsFiles), "nested")]
+    public void Arrow_rs_lists_structs_and_maps_read_as_written(string file) =>
+        AssertReadAsWritten<ArrowRsNestedRow>("arrow-rs", file, "nested.expected.jsonl", ArrowRsNestedRow.Project);
+
+    [Theory]
+    [MemberData(nameof(ArrowRsFiles), "flat")]
+    public void Arrow_rs_scalars_of_every_width_encoding_and_codec_read_as_written(string file) =>
+        AssertReadAsWritten<ArrowRsFlatRow>("arrow-rs", file, "flat.expected.jsonl", ArrowRsFlatRow.Project);
+
+    [Theory]
+    [MemberData(nameof(ArrowRsFiles), "deep")]
+    public void Arrow_rs_deeper_nesting_float16_and_38_digit_decimals_read_as_written(string file) =>
+        AssertReadAsWritten<ArrowRsDeepRow>("arrow-rs", file, "deep.expected.jsonl", ArrowRsDeepRow.Project);
+
+    [Theory]
+    [MemberData(nameof(ArrowRsFiles), "misc")]
+    public void Arrow_rs_dictionary_fallback_null_columns_and_durations_read_as_written(string file) =>
+        AssertReadAsWritten<ArrowRsMiscRow>("arrow-rs", file, "misc.expected.jsonl", ArrowRsMiscRow.Project);
+
+    [Fact]
+    public void An_arrow_rs_file_of_no_rows_reads_as_no_rows()
+    {
+        using var dataset = new StreamingDataset<ArrowRsEmptyRow>(new ParquetSource<ArrowRsEmptyRow>(Path("arrow-rs", "empty.parquet")));
+
+        Assert.Empty(dataset.Rows());
+    }
+
+    [Theory]
+    [MemberData(nameof(HyparquetFiles))]
+    public void Hyparquet_scalars_in_its_encodings_read_as_written(string file) =>
+        AssertReadAsWritten<HyparquetRow>("hyparquet", file, "hyparquet.expected.jsonl", HyparquetRow.Project);
+
+    [Fact]
+    public void Hyparquet_delta_length_and_byte_stream_split_columns_read_as_written() =>
+        AssertReadAsWritten<HyparquetDeltaLengthRow>("hyparquet", "delta-length-snappy.parquet", "hyparquet.expected.jsonl", HyparquetDeltaLengthRow.Project);
+
+    [Fact]
+    public void Hyparquet_lists_read_as_written() =>
+        AssertReadAsWritten<HyparquetListsRow>("hyparquet", "lists-snappy.parquet", "hyparquet.expected.jsonl", HyparquetListsRow.Project);
+
+    [Fact]
+    public void Columns_beside_variant_and_geometry_columns_read_as_written() =>
+        AssertReadAsWritten<HyparquetBesideVariantRow>("hyparquet", "variant-geometry-snappy.parquet", "hyparquet.expected.jsonl", HyparquetBesideVariantRow.Project);
+
+    [Theory]
+    [MemberData(nameof(ParquetJsFiles))]
+    public void Parquetjs_bare_repeated_fields_and_repeated_groups_read_as_written(string file) =>
+        AssertReadAsWritten<ParquetJsRow>("parquetjs", file, "parquetjs.expected.jsonl", ParquetJsRow.Project);
+
+    [Fact]
+    public void Parquetjs_rle_encoded_integers_are_refused_naming_the_file_column_row_group_and_the_format_rule()
+    {
+        string path = Path("parquetjs", "v1-rle-integers.parquet");
+        using var dataset = new StreamingDataset<ParquetJsRow>(new ParquetSource<ParquetJsRow>(path));
+
+        UnsupportedParquetFeatureException error = Assert.Throws<UnsupportedParquetFeatureException>(() => dataset.Rows().Count());
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal("coded", error.ColumnName);
+        Assert.Equal(0, error.RowGroup);
+        Assert.Contains("the RLE encoding is not supported for INT32 values (the format defines RLE for BOOLEAN values and for levels only)", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertReadAsWritten<T>(string writer, string file, string expectedRows, Func<T, IReadOnlyDictionary<string, object?>> project)
+        where T : IStreamingRow<T>
+    {
+        List<JsonElement> expected = ExpectedJsonRows.Read(Path(writer, expectedRows));
+        using var dataset = new StreamingDataset<T>(new ParquetSource<T>(Path(writer, file)).BatchSize(97));
+
+        List<IReadOnlyDictionary<string, object?>> actual = [.. dataset.Rows().Select(project)];
+
+        Assert.True(expected.Count > 0);
+        Assert.Empty(ExpectedJsonRows.Differences(expected, actual));
+    }
+
+    private static string Path(string writer, string file) => System.IO.Path.Combine(TestCorpus.OtherWritersDirectory, writer, file);
+
+    private static TheoryData<string> Files(string writer, string prefix) =>
+        new(Directory.EnumerateFiles(System.IO.Path.Combine(TestCorpus.OtherWritersDirectory, writer), $"{prefix}*.parquet")
+            .Select(System.IO.Path.GetFileName)
+            .Order(StringComparer.Ordinal)!);
+}
