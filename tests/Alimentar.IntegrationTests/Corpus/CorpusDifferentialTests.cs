@@ -66,7 +66,7 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
         for (int column = 0; column < scan.Columns.Count; column++)
         {
             LeafColumn leaf = schema.Leaves.Single(l => l.Path.ToString() == scan.Columns[column]);
-            if (Expression(leaf) is not { } expression)
+            if (InsideVariant(schema, leaf) || Expression(leaf) is not { } expression)
             {
                 continue;
             }
@@ -77,11 +77,13 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
                 continue;
             }
 
+            // DuckDB hands out a TIMESTAMP(NANOS) cut to whole microseconds, toward zero.
+            bool nanos = leaf.Element.LogicalType is { Kind: LogicalTypeKind.Timestamp, Unit: Alimentar.Parquet.Values.TimeUnit.Nanos };
             for (int row = 0; row < scan.Head.Count; row++)
             {
                 object? ours = Normalize(scan.Head[row][column]);
                 object? theirs = Normalize(expected[row]);
-                Assert.True(Same(ours, theirs), $"row {row}, column '{scan.Columns[column]}': Alimentar read {Show(ours)}, DuckDB {Show(theirs)}");
+                Assert.True(Same(ours, theirs) || (nanos && ours is long a && theirs is long b && Math.Abs(a - b) <= 10), $"row {row}, column '{scan.Columns[column]}': Alimentar read {Show(ours)}, DuckDB {Show(theirs)}");
                 compared++;
             }
         }
@@ -119,6 +121,10 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
         return FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length)).Schema;
     }
 
+    /// <summary>DuckDB reads a VARIANT group as one value of its own type, whose parts it does not name as struct fields.</summary>
+    private static bool InsideVariant(FileSchema schema, LeafColumn leaf) =>
+        schema.Elements.Any(e => e.Name == leaf.Path.FirstPart && e.ChildCount > 0 && e.LogicalType?.Kind == LogicalTypeKind.Variant);
+
     /// <summary>How DuckDB names the leaf's value per row: a column, a struct field, or a whole list of values.</summary>
     private static string? Expression(LeafColumn leaf)
     {
@@ -126,10 +132,14 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
         return leaf.MaxRepetitionLevel switch
         {
             0 => Quote(leaf.Path.Parts),
-            1 when leaf.List is { ElementIsLeaf: true, Path.Parts.Count: 1 } list => Quote(list.Path.Parts),
+            // DuckDB's JSON of a list of BLOBs escapes the bytes as text; lists of other values compare.
+            1 when leaf.List is { ElementIsLeaf: true, Path.Parts.Count: 1 } list && !IsBlob(leaf) => Quote(list.Path.Parts),
             _ => null,
         };
     }
+
+    private static bool IsBlob(LeafColumn leaf) =>
+        leaf.Element.Type is PhysicalType.ByteArray or PhysicalType.FixedLenByteArray && leaf.Element.LogicalType is null && leaf.Element.ConvertedType is null;
 
     /// <summary>
     /// DuckDB's values of one expression, in file order; lists as JSON (DuckDB.NET cannot hand out a list holding
@@ -161,6 +171,8 @@ public sealed class CorpusDifferentialTests(ITestOutputHelper output)
         (IList a, System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } b) =>
             a.Count == b.GetArrayLength() && a.Cast<object?>().Zip(b.EnumerateArray()).All(p => SameAsJson(p.First, p.Second)),
         (IList a, IList b) => a.Cast<object?>().SequenceEqual(b.Cast<object?>()),
+        // A DECIMAL wider than decimal: DuckDB.NET rounds it to decimal's 28-29 digits, the scan shows every digit.
+        (string exact, decimal rounded) => decimal.TryParse(exact, System.Globalization.CultureInfo.InvariantCulture, out decimal parsed) && parsed == rounded,
         _ => Equals(ours, theirs),
     };
 

@@ -12,6 +12,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         var files = new TheoryData<string>();
         foreach (string file in Directory.EnumerateFiles(data, "*", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(badData, "*", SearchOption.AllDirectories))
+            .Concat(Directory.EnumerateFiles(TestCorpus.OtherWritersDirectory, "*", SearchOption.AllDirectories))
             .Where(f => f.Contains(".parquet", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal))
         {
