@@ -140,7 +140,7 @@ internal abstract class DecodedColumn : IDisposable
 
         public override bool IsNull(int row) => _values[row] is null;
 
-        /// <summary>String equality and prefixes compare the decoded strings directly.</summary>
+        /// <summary>String comparisons and prefixes compare the decoded strings directly.</summary>
         public override void Evaluate(FilterLeaf leaf, Span<bool> passes)
         {
             if (leaf is CompareLeaf { EnumByName: null, Op: CompareOp.Equal or CompareOp.NotEqual, Constant.Text: { } constant } compare)
@@ -149,7 +149,19 @@ internal abstract class DecodedColumn : IDisposable
                 for (int row = 0; row < passes.Length; row++)
                 {
                     string? value = _values[row];
-                    passes[row] = value is null ? !equal : string.Equals(value, constant, StringComparison.Ordinal) == equal;
+                    passes[row] = value is null ? compare.MatchesNull : string.Equals(value, constant, StringComparison.Ordinal) == equal;
+                }
+
+                return;
+            }
+
+            if (leaf is CompareLeaf { EnumByName: null, Constant.Text: { } bound } ordered)
+            {
+                bool matchesNull = ordered.MatchesNull;
+                for (int row = 0; row < passes.Length; row++)
+                {
+                    string? value = _values[row];
+                    passes[row] = value is null ? matchesNull : CompareLeaf.Holds(string.CompareOrdinal(value, bound), ordered.Op);
                 }
 
                 return;

@@ -83,7 +83,13 @@ internal enum CompareOp
 /// <summary><c>column op constant</c>, with the constant never null (a null constant becomes a null test).</summary>
 internal sealed record CompareLeaf(int Column, string Member, CompareOp Op, FilterValue Constant) : FilterLeaf(Column, Member)
 {
-    public override bool MatchesNull => Op == CompareOp.NotEqual;
+    /// <summary>
+    /// Null takes part in the comparison as less than every value (<c>string.CompareOrdinal</c>), rather than failing
+    /// every operator but <c>!=</c> (C#'s lifted operators).
+    /// </summary>
+    public bool NullSortsFirst { get; init; }
+
+    public override bool MatchesNull => NullSortsFirst ? Holds(-1, Op) : Op == CompareOp.NotEqual;
 
     public override bool Matches(FilterValue value) => Holds(value.CompareTo(Constant), Op);
 

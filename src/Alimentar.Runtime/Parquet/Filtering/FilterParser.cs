@@ -82,6 +82,11 @@ internal static class FilterParser
 
         private FilterNode Comparison(BinaryExpression comparison)
         {
+            if (OrdinalComparison(comparison) is { } ordered)
+            {
+                return ordered;
+            }
+
             bool leftReads = ReadsRow(comparison.Left);
             bool rightReads = ReadsRow(comparison.Right);
             if (leftReads == rightReads)
@@ -123,7 +128,7 @@ internal static class FilterParser
                 };
             }
 
-            if (column.Domain is FilterDomain.Text or FilterDomain.Guid && op is not (CompareOp.Equal or CompareOp.NotEqual))
+            if (column.Domain is FilterDomain.Guid && op is not (CompareOp.Equal or CompareOp.NotEqual))
             {
                 throw Refuse(comparison, $"{column.MemberType.Name} values are only compared with == and !=");
             }
@@ -131,6 +136,84 @@ internal static class FilterParser
             FilterValue converted = FilterValue.From(value, column.Domain, column.Single)
                 ?? throw Refuse(comparison, $"the value {value} ({value.GetType().Name}) cannot be compared with '{column.Member}'");
             return Typed(new CompareLeaf(column.Column, column.Member, op, converted) { Shown = Show(value) }, column);
+        }
+
+        /// <summary>
+        /// <c>string.CompareOrdinal(member, value) op 0</c> and <c>string.Compare(member, value, StringComparison.Ordinal) op 0</c>
+        /// (either side, either argument): C# has no ordering operators on strings, so this is how a range of strings is
+        /// written. As in C#, null sorts before every string. Null when the comparison is not of a string comparison.
+        /// </summary>
+        private FilterNode? OrdinalComparison(BinaryExpression comparison)
+        {
+            bool onLeft = Unwrap(comparison.Left) is MethodCallExpression;
+            if ((onLeft ? Unwrap(comparison.Left) : Unwrap(comparison.Right)) is not MethodCallExpression call
+                || call.Method.DeclaringType != typeof(string) || call.Method.Name is not (nameof(string.Compare) or nameof(string.CompareOrdinal) or nameof(string.CompareTo))
+                || !ReadsRow(call))
+            {
+                return null;
+            }
+
+            Expression result = onLeft ? comparison.Right : comparison.Left;
+            if (ReadsRow(result) || Evaluate(result) is not 0)
+            {
+                throw Refuse(comparison, "a string comparison is pushed down compared with 0 (its other results are differences, not signs)");
+            }
+
+            (Expression first, Expression second) = call.Method.Name switch
+            {
+                nameof(string.CompareOrdinal) when call.Arguments.Count == 2 => (call.Arguments[0], call.Arguments[1]),
+                nameof(string.Compare) when call.Arguments.Count == 3 && call.Arguments[2].Type == typeof(StringComparison) && !ReadsRow(call.Arguments[2])
+                    && Evaluate(call.Arguments[2]) is System.StringComparison.Ordinal => (call.Arguments[0], call.Arguments[1]),
+                _ => throw Refuse(call, "only string.CompareOrdinal(a, b) and string.Compare(a, b, StringComparison.Ordinal) are pushed down: CompareTo and the other overloads compare by culture, which statistics cannot order"),
+            };
+
+            bool memberFirst = ReadsRow(first);
+            if (memberFirst == ReadsRow(second))
+            {
+                throw Refuse(call, "it compares two members of the row; one side must be a constant or a captured value");
+            }
+
+            CompareOp op = comparison.NodeType switch
+            {
+                ExpressionType.Equal => CompareOp.Equal,
+                ExpressionType.NotEqual => CompareOp.NotEqual,
+                ExpressionType.LessThan => CompareOp.Less,
+                ExpressionType.LessThanOrEqual => CompareOp.LessOrEqual,
+                ExpressionType.GreaterThan => CompareOp.Greater,
+                _ => CompareOp.GreaterOrEqual,
+            };
+
+            // 0 op Compare(a, b) is Compare(a, b) mirrored; Compare(value, member) op 0 is member mirrored-op value.
+            if (!onLeft)
+            {
+                op = Mirror(op);
+            }
+
+            if (!memberFirst)
+            {
+                op = Mirror(op);
+            }
+
+            ColumnOperand column = Operand(memberFirst ? first : second, comparison);
+            if (column.Domain != FilterDomain.Text)
+            {
+                throw Refuse(call, "a string comparison is pushed down only on string members");
+            }
+
+            if (Evaluate(memberFirst ? second : first) is not string value)
+            {
+                // Against null, a null member compares equal and every string greater.
+                var isNull = new IsNullLeaf(column.Column, column.Member);
+                return op switch
+                {
+                    CompareOp.Equal or CompareOp.LessOrEqual => isNull,
+                    CompareOp.NotEqual or CompareOp.Greater => new NotNode(isNull),
+                    CompareOp.GreaterOrEqual => new ConstantNode(true),
+                    _ => new ConstantNode(false),
+                };
+            }
+
+            return Typed(new CompareLeaf(column.Column, column.Member, op, FilterValue.String(value)) { NullSortsFirst = true }, column);
         }
 
         private FilterNode Call(MethodCallExpression call)

@@ -66,6 +66,11 @@ internal static class StatisticsJudge
                 bool within = low <= 0 && high >= 0;
                 // String bounds may be truncated (a longer value hides behind them), so they never prove every value equal.
                 bool onlyConstant = low == 0 && high == 0 && leaf.Domain != FilterDomain.Text;
+                if (compare.NullSortsFirst && compare.MatchesNull && summary.MayHoldNull)
+                {
+                    return new Verdict(true, true);
+                }
+
                 return compare.Op switch
                 {
                     CompareOp.Equal => new Verdict(within, mayHoldMismatch || !onlyConstant),
@@ -99,8 +104,11 @@ internal static class StatisticsJudge
 
         if (leaf.Domain == FilterDomain.Text)
         {
-            // Statistics order strings by their UTF-8 bytes, which is not UTF-16's ordinal order past U+FFFF.
-            if (summary.RawMin is null || summary.RawMax is null || value.Text is null)
+            // Statistics order strings by their UTF-8 bytes, which is UTF-16's ordinal order but where a string holds
+            // a surrogate pair and the other a character from U+E000 up. Against a constant below U+D800 throughout,
+            // the two orders agree for every value, so bounds judge an ordering; otherwise only equality.
+            if (summary.RawMin is null || summary.RawMax is null || value.Text is null
+                || (leaf is CompareLeaf { Op: not (CompareOp.Equal or CompareOp.NotEqual) } && value.Text.AsSpan().IndexOfAnyInRange('\uD800', '\uFFFF') >= 0))
             {
                 return null;
             }
