@@ -34,6 +34,21 @@ internal static class MissingMember
         return new BoundColumn(column, leaf, FileValueKinds.Of(leaf, column.Type)) { Partition = partition };
     }
 
+    /// <summary>A scalar member bound to a column of nulls made in memory, as when the file lacks it.</summary>
+    public static BoundColumn Nulls(RowSchema rowSchema, ColumnDescriptor column)
+    {
+        LeafColumn absent = LeavesOf(rowSchema, column)[0];
+        return NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent, column.Type)));
+    }
+
+    /// <summary>
+    /// A top-level column annotated UNKNOWN ("always null") that is REQUIRED: arrow-rs writes Arrow's null type in a
+    /// non-nullable field so, with a zero stored in every row. The annotation is believed, as DuckDB and Arrow read it:
+    /// every value is null. (An OPTIONAL one, as pyarrow writes it, stores nulls already.)
+    /// </summary>
+    public static bool IsNullByAnnotation(LeafColumn field) =>
+        field.Element.LogicalType?.Kind == LogicalTypeKind.Unknown && field.Element.Repetition == Repetition.Required && field.Path.Parts.Count == 1;
+
     /// <summary><paramref name="column"/>, bound to a leaf of <see cref="LeavesOf"/>, marked as not in the file.</summary>
     public static BoundColumn NotInFileAs(BoundColumn column) => column with { Field = column.Field with { Index = NotInFile } };
 }

@@ -57,8 +57,7 @@ internal static class ParquetSchemaBinder
 
             if (match < 0 && missingAsNull && column.IsNullable)
             {
-                LeafColumn absent = MissingMember.LeavesOf(rowSchema, column)[0];
-                bound[i] = MissingMember.NotInFileAs(new BoundColumn(column, absent, FileValueKinds.Of(absent, column.Type)));
+                bound[i] = MissingMember.Nulls(rowSchema, column);
                 continue;
             }
 
@@ -73,6 +72,14 @@ internal static class ParquetSchemaBinder
             if (field.MaxRepetitionLevel > 0)
             {
                 throw Mismatch(fileName, rowSchema, column, Describe(column), $"a repeated (list) column {Describe(field)}");
+            }
+
+            if (MissingMember.IsNullByAnnotation(field))
+            {
+                bound[i] = column.IsNullable
+                    ? MissingMember.Nulls(rowSchema, column)
+                    : throw Mismatch(fileName, rowSchema, column, Describe(column), $"{Describe(field)}, whose every value is null by its annotation; declare the member nullable");
+                continue;
             }
 
             FileValueKind kind = FileValueKinds.Of(field, column.Type);

@@ -108,7 +108,9 @@ internal static class ParquetFileScanner
                 ListDepth = field.MaxRepetitionLevel,
                 ElementIsNullable = true,
             };
-            return new BoundColumn(descriptor, field, kind);
+            return MissingMember.IsNullByAnnotation(field)
+                ? MissingMember.Nulls(new RowSchema(name, descriptor), descriptor)
+                : new BoundColumn(descriptor, field, kind);
         }).ToArray();
     }
 

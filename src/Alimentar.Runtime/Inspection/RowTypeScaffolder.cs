@@ -280,7 +280,7 @@ internal static class RowTypeScaffolder
         }
 
         bool reference = element is "string" or "byte[]";
-        return field.MaxDefinitionLevel > 0 || reference && field.IsNullable ? element + "?" : element;
+        return field.MaxDefinitionLevel > 0 || (reference && field.IsNullable) || MissingMember.IsNullByAnnotation(field) ? element + "?" : element;
     }
 
     /// <summary>The C# type of a column's values, without nullability or lists; null when no member type reads it.</summary>

@@ -37,6 +37,30 @@ public sealed class OtherWritersTests
         AssertReadAsWritten<ArrowRsMiscRow>("arrow-rs", file, "misc.expected.jsonl", ArrowRsMiscRow.Project);
 
     [Fact]
+    public void A_required_column_annotated_unknown_is_null_by_its_annotation_so_a_member_that_cannot_hold_null_is_refused()
+    {
+        string path = Path("arrow-rs", "misc-dictionary-fallback.parquet");
+
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => new StreamingDataset<ArrowRsNotNullRow>(new ParquetSource<ArrowRsNotNullRow>(path)).Rows().First());
+
+        Assert.Contains("every value is null by its annotation; declare the member nullable", error.Message, StringComparison.Ordinal);
+        Assert.Contains("INT32 (UNKNOWN) REQUIRED", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_untyped_scan_and_the_scaffold_take_a_required_column_annotated_unknown_as_null()
+    {
+        string path = Path("arrow-rs", "misc-dictionary-fallback.parquet");
+
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(path, headRows: 5);
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(path);
+
+        int column = scan.Columns.ToList().IndexOf("required_nothing");
+        Assert.All(scan.Head, row => Assert.Null(row[column]));
+        Assert.Contains("int? RequiredNothing", info.ScaffoldRowType("Row"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_arrow_rs_file_of_no_rows_reads_as_no_rows()
     {
         using var dataset = new StreamingDataset<ArrowRsEmptyRow>(new ParquetSource<ArrowRsEmptyRow>(Path("arrow-rs", "empty.parquet")));

@@ -83,13 +83,17 @@ public sealed record ArrowRsInner(int?[]? Vals, string? Label);
 
 /// <summary>arrow-rs's misc family: a dictionary falling back to plain, nulls only, Arrow's null type, durations, dictionary list items.</summary>
 [StreamingDataset]
-public partial record ArrowRsMiscRow(int Id, int? Nothing, string? Allnull, long? Dur, string? Uniq, string?[]? Ldict)
+public partial record ArrowRsMiscRow(int Id, int? Nothing, int? RequiredNothing, string? Allnull, long? Dur, string? Uniq, string?[]? Ldict)
 {
     public static IReadOnlyDictionary<string, object?> Project(ArrowRsMiscRow row) => new Dictionary<string, object?>
     {
-        ["id"] = row.Id, ["nothing"] = row.Nothing, ["allnull"] = row.Allnull, ["dur"] = row.Dur?.ToString(CultureInfo.InvariantCulture), ["uniq"] = row.Uniq, ["ldict"] = row.Ldict,
+        ["id"] = row.Id, ["nothing"] = row.Nothing, ["required_nothing"] = row.RequiredNothing, ["allnull"] = row.Allnull, ["dur"] = row.Dur?.ToString(CultureInfo.InvariantCulture), ["uniq"] = row.Uniq, ["ldict"] = row.Ldict,
     };
 }
+
+/// <summary>arrow-rs's REQUIRED column of Arrow's null type, bound to a member that cannot hold null.</summary>
+[StreamingDataset]
+public partial record ArrowRsNotNullRow(int Id, int RequiredNothing);
 
 /// <summary>arrow-rs's file of no rows.</summary>
 [StreamingDataset]

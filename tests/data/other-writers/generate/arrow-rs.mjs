@@ -136,12 +136,13 @@ function write(family, rows, types, settings, expected = rows) {
 }
 
 // A dictionary that falls back to plain mid-chunk, a column of nulls only, durations, dictionary-encoded list items,
-// and a column of Arrow's null type (INT32 annotated UNKNOWN).
+// and columns of Arrow's null type (INT32 annotated UNKNOWN), OPTIONAL and REQUIRED.
 {
   const r = random(31337);
   const rows = Array.from({ length: rowCount }, (_, i) => ({
     id: i,
     nothing: null,
+    required_nothing: null,
     allnull: null,
     dur: r.maybe(0.1, () => BigInt(r.int(1e9))),
     uniq: 'unique-value-' + i + '-' + 'x'.repeat(r.int(30)),
@@ -150,12 +151,14 @@ function write(family, rows, types, settings, expected = rows) {
   const types = {
     id: new Int32(),
     nothing: new arrow.Null(),
+    required_nothing: new arrow.Null(),
     allnull: new Utf8(),
     dur: new arrow.Duration(arrow.TimeUnit.MILLISECOND),
     uniq: new Utf8(),
     ldict: new List(field('item', new arrow.Dictionary(new Utf8(), new Int32()))),
   };
-  const schema = new arrow.Schema(Object.entries(types).map(([name, type]) => field(name, type, name !== 'id')));
+  // arrow-rs writes a non-nullable null-typed field as a REQUIRED INT32 annotated UNKNOWN, a zero stored in every row.
+  const schema = new arrow.Schema(Object.entries(types).map(([name, type]) => field(name, type, name !== 'id' && name !== 'required_nothing')));
   const data = arrow.makeData({
     type: new Struct(schema.fields), length: rows.length, nullCount: 0,
     children: Object.entries(types).map(([name, type]) => type instanceof arrow.Null
