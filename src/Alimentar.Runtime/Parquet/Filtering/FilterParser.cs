@@ -99,15 +99,7 @@ internal static class FilterParser
                 throw Refuse(comparison, "it compares two members of the row; one side must be a constant or a captured value");
             }
 
-            CompareOp op = comparison.NodeType switch
-            {
-                ExpressionType.Equal => CompareOp.Equal,
-                ExpressionType.NotEqual => CompareOp.NotEqual,
-                ExpressionType.LessThan => CompareOp.Less,
-                ExpressionType.LessThanOrEqual => CompareOp.LessOrEqual,
-                ExpressionType.GreaterThan => CompareOp.Greater,
-                _ => CompareOp.GreaterOrEqual,
-            };
+            CompareOp op = OpOf(comparison.NodeType);
             Expression member = leftReads ? comparison.Left : comparison.Right;
             Expression constant = leftReads ? comparison.Right : comparison.Left;
             if (!leftReads)
@@ -173,15 +165,7 @@ internal static class FilterParser
                 throw Refuse(call, "it compares two members of the row; one side must be a constant or a captured value");
             }
 
-            CompareOp op = comparison.NodeType switch
-            {
-                ExpressionType.Equal => CompareOp.Equal,
-                ExpressionType.NotEqual => CompareOp.NotEqual,
-                ExpressionType.LessThan => CompareOp.Less,
-                ExpressionType.LessThanOrEqual => CompareOp.LessOrEqual,
-                ExpressionType.GreaterThan => CompareOp.Greater,
-                _ => CompareOp.GreaterOrEqual,
-            };
+            CompareOp op = OpOf(comparison.NodeType);
 
             // 0 op Compare(a, b) is Compare(a, b) mirrored; Compare(value, member) op 0 is member mirrored-op value.
             if (!onLeft)
@@ -447,6 +431,16 @@ internal static class FilterParser
             DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
             _ => value.ToString() ?? string.Empty,
+        };
+
+        private static CompareOp OpOf(ExpressionType comparison) => comparison switch
+        {
+            ExpressionType.Equal => CompareOp.Equal,
+            ExpressionType.NotEqual => CompareOp.NotEqual,
+            ExpressionType.LessThan => CompareOp.Less,
+            ExpressionType.LessThanOrEqual => CompareOp.LessOrEqual,
+            ExpressionType.GreaterThan => CompareOp.Greater,
+            _ => CompareOp.GreaterOrEqual,
         };
 
         private static CompareOp Mirror(CompareOp op) => op switch
