@@ -21,22 +21,31 @@ internal sealed class BloomFilter(byte[] bitset)
     /// An empty filter sized for <paramref name="distinctValues"/> values at <paramref name="falsePositiveRate"/>:
     /// the split-block formula's bits, rounded up to a power of two bytes (32 bytes to 128 MiB).
     /// </summary>
-    public static BloomFilter ForDistinctValues(long distinctValues, double falsePositiveRate)
+    public static BloomFilter ForDistinctValues(long distinctValues, double falsePositiveRate) =>
+        new(new byte[BytesFor(distinctValues, falsePositiveRate)]);
+
+    /// <summary>The bytes of a filter for <paramref name="distinctValues"/> values at <paramref name="falsePositiveRate"/>.</summary>
+    public static int BytesFor(long distinctValues, double falsePositiveRate)
     {
         double bits = -8 * Math.Max(1, distinctValues) / Math.Log(1 - Math.Pow(falsePositiveRate, 1.0 / 8));
-        long bytes = 32;
-        while (bytes < MaxBytes && bytes * 8 < bits)
+        int bytes = 32;
+        while (bytes < MaxBytes && bytes * 8.0 < bits)
         {
             bytes *= 2;
         }
 
-        return new BloomFilter(new byte[bytes]);
+        return bytes;
     }
 
+    /// <summary>A value's hash, as the filter takes it: XXH64 of its PLAIN bytes.</summary>
+    public static ulong Hash(ReadOnlySpan<byte> plainValue) => XxHash64.HashToUInt64(plainValue);
+
     /// <summary>Adds a value given its PLAIN bytes.</summary>
-    public void Insert(ReadOnlySpan<byte> plainValue)
+    public void Insert(ReadOnlySpan<byte> plainValue) => InsertHash(Hash(plainValue));
+
+    /// <summary>Adds a value given its <see cref="Hash"/>.</summary>
+    public void InsertHash(ulong hash)
     {
-        ulong hash = XxHash64.HashToUInt64(plainValue);
         Span<byte> words = bitset.AsSpan(BlockOf(hash) * 32, 32);
         uint key = (uint)hash;
         for (int i = 0; i < 8; i++)

@@ -76,7 +76,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private long _chunkNulls;
     private long _uncompressedBytes;
     private Bounds _chunkBounds;
-    private BloomFilter? _bloomFilter;
+    private BloomFilterBuilder? _bloomFilter;
 
     // Size statistics: the chunk's level histograms and unencoded byte-array bytes, and each page's, flattened page after page.
     private readonly long[]? _chunkDefinitionHistogram;
@@ -322,7 +322,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
 
         // The chunk lends this writer's page buffers until it is disposed; the next chunk starts then.
-        return new EncodedChunk(_dictionaryPage, _spilled.ToArray(), _pages, metadata, offsetIndex, columnIndex, _bloomFilter, StartChunk);
+        return new EncodedChunk(_dictionaryPage, _spilled.ToArray(), _pages, metadata, offsetIndex, columnIndex, _bloomFilter?.Build(), StartChunk);
     }
 
     public override void Dispose()
@@ -382,7 +382,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _pageRepetitionHistograms.Clear();
         _pageUnencodedBytes.Clear();
         _bloomFilter = Settings.BloomFilterFalsePositiveRate is { } rate
-            ? BloomFilter.ForDistinctValues(Settings.BloomFilterDistinctValues, rate)
+            ? new BloomFilterBuilder(Settings.BloomFilterDistinctValues, rate)
             : null;
     }
 

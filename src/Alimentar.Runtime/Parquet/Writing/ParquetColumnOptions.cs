@@ -24,6 +24,9 @@ public sealed record ParquetColumnOptions
     /// </summary>
     public double? BloomFilterFalsePositiveRate { get; init; }
 
-    /// <summary>The distinct values per row group the Bloom filter is sized for (default 100,000).</summary>
+    /// <summary>
+    /// The distinct values per row group the Bloom filter is sized for (default 100,000); a row group holding fewer gets a
+    /// filter sized for those it holds.
+    /// </summary>
     public int BloomFilterDistinctValues { get; init; } = DefaultBloomFilterDistinctValues;
 }

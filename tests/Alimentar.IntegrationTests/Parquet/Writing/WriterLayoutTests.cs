@@ -125,6 +125,34 @@ public sealed class WriterLayoutTests
     }
 
     [Fact]
+    public async Task A_Bloom_filter_is_sized_for_the_distinct_values_a_row_group_holds_when_they_are_fewer_than_configured()
+    {
+        using var file = new TempFile();
+        var options = new ParquetWriteOptions
+        {
+            RowGroupSize = 50_000,
+            Columns = new Dictionary<string, ParquetColumnOptions>
+            {
+                ["Name"] = new() { BloomFilterFalsePositiveRate = 0.01 },
+                ["Tag"] = new() { BloomFilterFalsePositiveRate = 0.01, BloomFilterDistinctValues = 50_000 },
+            },
+        };
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 100_000).Select(Sensor.Make), options);
+        (FileMetadata footer, _) = await FooterAsync(file.Path);
+
+        // Four names a row group: one 32-byte block, not the 128 KiB sized for the default 100,000 distinct values.
+        Assert.All(footer.RowGroups, group => Assert.InRange(group.Columns[1].BloomFilterLength!.Value, 1, 100));
+        // 50,000 distinct tags a row group, as configured: the configured 64 KiB bitset.
+        Assert.All(footer.RowGroups, group => Assert.InRange(group.Columns[2].BloomFilterLength!.Value, 64 * 1024, 64 * 1024 + 100));
+
+        // Both still answer: present values are kept, absent ones ruled out, and DuckDB reads the small filter too.
+        Assert.Equal(25_000, ParquetFiles.ReadAll(new ParquetSource<Sensor>(file.Path).Where(r => r.Name == "east")).Count);
+        Assert.All(new ParquetSource<Sensor>(file.Path).Where(r => r.Name == "up").Explain().RowGroups, group => Assert.Contains("Bloom", group.Reason, StringComparison.OrdinalIgnoreCase));
+        List<object?[]> probes = Query($"SELECT bloom_filter_excludes FROM parquet_bloom_probe('{file.Path}', 'Name', 'up')");
+        Assert.All(probes, probe => Assert.True((bool)probe[0]!));
+    }
+
+    [Fact]
     public async Task A_million_row_group_written_by_us_streams_at_the_batch_s_memory_not_the_row_group_s()
     {
         using var file = new TempFile();
