@@ -5,7 +5,7 @@ namespace Alimentar.IntegrationTests;
 /// <summary>
 /// Files from writers Alimentar shares no code with, read into typed rows and compared field by field with the rows
 /// their generator wrote (<c>tests/data/other-writers</c>): arrow-rs in both page versions and every encoding and codec
-/// it offers, hyparquet-writer's own encoders, and parquetjs's legacy nesting. The expected rows come from the
+/// it offers, Polars's own writer, hyparquet-writer's own encoders, and parquetjs's legacy nesting. The expected rows come from the
 /// generators' values, not from any reader.
 /// </summary>
 public sealed class OtherWritersTests
@@ -15,6 +15,8 @@ public sealed class OtherWritersTests
     public static TheoryData<string> HyparquetFiles() => new("default-snappy.parquet", "encodings-uncompressed-small-pages.parquet");
 
     public static TheoryData<string> ParquetJsFiles() => new("v1-small-pages.parquet", "v2-small-pages.parquet");
+
+    public static TheoryData<string> PolarsFiles() => Files("polars", string.Empty);
 
     [Theory]
     [MemberData(nameof(ArrowRsFiles), "nested")]
@@ -89,6 +91,11 @@ public sealed class OtherWritersTests
     [MemberData(nameof(ParquetJsFiles))]
     public void Parquetjs_bare_repeated_fields_and_repeated_groups_read_as_written(string file) =>
         AssertReadAsWritten<ParquetJsRow>("parquetjs", file, "parquetjs.expected.jsonl", ParquetJsRow.Project);
+
+    [Theory]
+    [MemberData(nameof(PolarsFiles))]
+    public void Polars_categoricals_lists_and_lists_of_structs_read_as_written(string file) =>
+        AssertReadAsWritten<PolarsRow>("polars", file, "polars.expected.jsonl", PolarsRow.Project);
 
     [Fact]
     public void Parquetjs_rle_encoded_integers_are_refused_naming_the_file_column_row_group_and_the_format_rule()

@@ -164,6 +164,24 @@ public sealed record ParquetJsStock(long[] Qty, string Wh);
 /// <summary><see cref="ParquetJsRow.Addr"/>.</summary>
 public sealed record ParquetJsAddress(string City, int? Zip);
 
+/// <summary>Polars's columns: a categorical, dates, lists, a struct and a list of structs.</summary>
+[StreamingDataset]
+public partial record PolarsRow(long? Id, long? Big, double? F, string? S, bool? B, string? Cat, DateOnly? Day, DateTime? Ts, string?[]? Tags, int?[]? Nums, PolarsPoint? Pt, PolarsPoint?[]? Pts)
+{
+    public static IReadOnlyDictionary<string, object?> Project(PolarsRow row) => new Dictionary<string, object?>
+    {
+        ["id"] = row.Id, ["big"] = row.Big, ["f"] = row.F, ["s"] = row.S, ["b"] = row.B, ["cat"] = row.Cat,
+        ["day"] = row.Day is { } day ? day.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber : null,
+        ["ts"] = OtherWriterValues.Milliseconds(row.Ts),
+        ["tags"] = row.Tags, ["nums"] = row.Nums,
+        ["pt"] = row.Pt is null ? null : new Dictionary<string, object?> { ["x"] = row.Pt.X, ["label"] = row.Pt.Label },
+        ["pts"] = row.Pts?.Select(p => p is null ? null : new Dictionary<string, object?> { ["x"] = p.X, ["label"] = p.Label }).ToList(),
+    };
+}
+
+/// <summary><see cref="PolarsRow.Pt"/> and an element of <see cref="PolarsRow.Pts"/>.</summary>
+public sealed record PolarsPoint(long? X, string? Label);
+
 /// <summary>Projections shared by the rows above.</summary>
 internal static class OtherWriterValues
 {
