@@ -54,7 +54,11 @@ internal static class LeafTypes
     /// <summary>The page writer for a leaf holding <paramref name="column"/>'s values.</summary>
     public static LeafWriter CreateWriter(LeafColumn leaf, ColumnDescriptor column, LeafWriteSettings settings)
     {
-        settings = settings with { AutoDelta = ColumnTypes.IsInteger(column.Type) };
+        // A REQUIRED integer under an optional group outside any list (a non-nullable field of a nullable record) stays
+        // PLAIN: Polars's reader (polars-parquet 0.55) panics on such a leaf delta-packed, where DuckDB and Arrow read it.
+        // Lists of such values, and fields of list elements, it reads. Asked for, the leaf is packed all the same.
+        bool requiredUnderOptional = leaf.Element.Repetition == Repetition.Required && leaf.MaxDefinitionLevel > 0 && leaf.MaxRepetitionLevel == 0;
+        settings = settings with { AutoDelta = ColumnTypes.IsInteger(column.Type) && !requiredUnderOptional };
         return Create(leaf, column, settings);
     }
 

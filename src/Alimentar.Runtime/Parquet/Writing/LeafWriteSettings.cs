@@ -19,7 +19,8 @@ internal sealed record LeafWriteSettings
 
     /// <summary>
     /// Whether <see cref="ParquetValueEncoding.Auto"/> may delta-pack this column: plain integers only. Dates, times and
-    /// timestamps stay PLAIN unless asked, because Parquet.Net 6.1 cannot read them delta-packed.
+    /// timestamps stay PLAIN unless asked, because Parquet.Net 6.1 cannot read them delta-packed, and so does a REQUIRED
+    /// integer under an optional group, which Polars cannot (see <see cref="LeafTypes.CreateWriter"/>).
     /// </summary>
     public bool AutoDelta { get; init; }
 

@@ -6,7 +6,8 @@ public enum ParquetValueEncoding
     /// <summary>
     /// A dictionary while it pays (see <see cref="ParquetWriteOptions.Dictionary"/>), then PLAIN, or for integer
     /// columns DELTA_BINARY_PACKED wherever it is smaller than PLAIN. Dates, times and timestamps stay PLAIN, which every
-    /// reader reads (Parquet.Net 6.1 cannot read them delta-packed); ask for <see cref="DeltaBinaryPacked"/> to pack them.
+    /// reader reads (Parquet.Net 6.1 cannot read them delta-packed), as does a non-nullable integer field of a nullable
+    /// record (Polars cannot read it delta-packed); ask for <see cref="DeltaBinaryPacked"/> to pack them.
     /// </summary>
     Auto,
 

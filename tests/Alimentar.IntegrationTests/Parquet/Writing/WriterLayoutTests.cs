@@ -153,6 +153,32 @@ public sealed class WriterLayoutTests
     }
 
     [Fact]
+    public async Task A_non_nullable_integer_field_of_a_nullable_record_is_not_delta_packed_unless_asked()
+    {
+        using var file = new TempFile();
+        using var asked = new TempFile();
+        LayoutRow[] rows = [.. Enumerable.Range(0, 20_000).Select(i => new LayoutRow(i, i % 3 == 0 ? null : new LayoutPair(i * 7, i % 5 == 0 ? null : i)))];
+        await ParquetDatasetWriter<LayoutRow>.WriteFileAsync(file.Path, rows);
+        var packed = new ParquetWriteOptions { Columns = new Dictionary<string, ParquetColumnOptions> { ["Pair.Required"] = new() { Encoding = ParquetValueEncoding.DeltaBinaryPacked } } };
+        await using (var writer = await ParquetDatasetWriter<LayoutRow>.CreateAsync(asked.Path, packed))
+        {
+            await writer.WriteAsync(rows);
+        }
+
+        (FileMetadata footer, _) = await FooterAsync(file.Path);
+        (FileMetadata askedFooter, _) = await FooterAsync(asked.Path);
+
+        // Unique ids are delta-packed, as is the nullable field beside it; the non-nullable one Polars cannot read so is not.
+        IReadOnlyList<ColumnChunkMetadata> columns = footer.RowGroups[0].Columns;
+        Assert.Contains(ParquetEncoding.DeltaBinaryPacked, columns[0].Encodings);
+        Assert.DoesNotContain(ParquetEncoding.DeltaBinaryPacked, columns[1].Encodings);
+        Assert.Contains(ParquetEncoding.DeltaBinaryPacked, columns[2].Encodings);
+        Assert.Contains(ParquetEncoding.DeltaBinaryPacked, askedFooter.RowGroups[0].Columns[1].Encodings);
+        Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<LayoutRow>(file.Path)));
+        Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<LayoutRow>(asked.Path)));
+    }
+
+    [Fact]
     public async Task A_million_row_group_written_by_us_streams_at_the_batch_s_memory_not_the_row_group_s()
     {
         using var file = new TempFile();
@@ -464,6 +490,13 @@ public sealed class WriterLayoutTests
         return rows;
     }
 }
+
+/// <summary>A nullable record holding a non-nullable and a nullable integer: the shape whose Auto encoding Polars constrains.</summary>
+[StreamingDataset]
+public partial record LayoutRow(long Id, LayoutPair? Pair);
+
+/// <summary><see cref="LayoutRow.Pair"/>: a non-nullable and a nullable integer under a nullable record.</summary>
+public sealed record LayoutPair(long Required, long? Optional);
 
 [StreamingDataset]
 public partial record Sensor(long Id, string Name, string Tag, ulong Counter, double? Reading)
