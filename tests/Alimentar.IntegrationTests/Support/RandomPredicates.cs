@@ -66,6 +66,16 @@ internal sealed class RandomPredicates<T>(Random random, IReadOnlyList<T> rows)
                 : Expression.Call(access, typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!, Expression.Constant(prefix)));
         }
 
+        if (kind == 3 && underlying == typeof(string))
+        {
+            // A range of strings as C# writes one: string.CompareOrdinal(t.Name, value) op 0, either argument first, null allowed.
+            Expression bound = Expression.Constant(Sample(member) as string, typeof(string));
+            MethodInfo compareOrdinal = typeof(string).GetMethod(nameof(string.CompareOrdinal), [typeof(string), typeof(string)])!;
+            MethodCallExpression compare = random.Next(3) == 0 ? Expression.Call(compareOrdinal, bound, access) : Expression.Call(compareOrdinal, access, bound);
+            var ops = new[] { ExpressionType.Equal, ExpressionType.NotEqual, ExpressionType.LessThan, ExpressionType.LessThanOrEqual, ExpressionType.GreaterThan, ExpressionType.GreaterThanOrEqual };
+            return Expression.MakeBinary(ops[random.Next(ops.Length)], compare, Expression.Constant(0));
+        }
+
         object? value = Sample(member);
         if (value is null)
         {
@@ -100,6 +110,7 @@ internal sealed class RandomPredicates<T>(Random random, IReadOnlyList<T> rows)
             (DateTime t, 2) => t.AddTicks(1),
             (string s, 2) => s + "\u00e9",
             (string s, 3) when s.Length > 0 => s[..^1],
+            (string s, 4) => s + "\U0001F600",
             _ => value,
         };
     }
