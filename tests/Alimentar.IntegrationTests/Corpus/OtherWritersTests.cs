@@ -5,8 +5,8 @@ namespace Alimentar.IntegrationTests;
 /// <summary>
 /// Files from writers Alimentar shares no code with, read into typed rows and compared field by field with the rows
 /// their generator wrote (<c>tests/data/other-writers</c>): arrow-rs in both page versions and every encoding and codec
-/// it offers, Polars's own writer, hyparquet-writer's own encoders, and parquetjs's legacy nesting. The expected rows come from the
-/// generators' values, not from any reader.
+/// it offers, Polars's own writer, hyparquet-writer's own encoders, and parquetjs's legacy nesting. The expected rows
+/// come from the generators' values, not from any reader.
 /// </summary>
 public sealed class OtherWritersTests
 {
@@ -43,7 +43,9 @@ public sealed class OtherWritersTests
     {
         string path = Path("arrow-rs", "misc-dictionary-fallback.parquet");
 
-        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => new StreamingDataset<ArrowRsNotNullRow>(new ParquetSource<ArrowRsNotNullRow>(path)).Rows().First());
+        using var dataset = new StreamingDataset<ArrowRsNotNullRow>(new ParquetSource<ArrowRsNotNullRow>(path));
+
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => dataset.Rows().First());
 
         Assert.Contains("every value is null by its annotation; declare the member nullable", error.Message, StringComparison.Ordinal);
         Assert.Contains("INT32 (UNKNOWN) REQUIRED", error.Message, StringComparison.Ordinal);
