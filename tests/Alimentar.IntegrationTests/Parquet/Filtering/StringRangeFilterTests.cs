@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 
 namespace Alimentar.IntegrationTests;
 
+/// <summary>A row with a string key that is sorted across row groups and null in some rows.</summary>
 [StreamingDataset]
 public partial record KeyedRow(long Id, string? Key);
 
