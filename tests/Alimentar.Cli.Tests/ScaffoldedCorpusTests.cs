@@ -44,7 +44,7 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
         {
             // A timestamp past year 9999 fits no DateTime, nor a 38-digit decimal a decimal, which the scaffold proposes
             // from the schema alone; the untyped scan shows it as text, and the message names the member type that reads it.
-            output.WriteLine($"a value no DateTime holds: {error.Message}");
+            output.WriteLine($"a value the proposed member cannot hold: {error.Message}");
             return;
         }
         catch (AlimentarException error)
