@@ -85,7 +85,7 @@ internal static class ParquetSchemaBinder
             FileValueKind kind = FileValueKinds.Of(field, column.Type);
             if (!FileValueKinds.CanConvert(kind, column.Type))
             {
-                throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
+                throw TypeMismatch(fileName, rowSchema, column, Describe(column), Describe(field), field);
             }
 
             bound[i] = new BoundColumn(column, field, kind);
@@ -186,7 +186,7 @@ internal static class ParquetSchemaBinder
         FileValueKind kind = FileValueKinds.Of(field, column.Type);
         if (!FileValueKinds.CanConvert(kind, column.Type) || kind == FileValueKind.Decimal && column.Type == ColumnType.String)
         {
-            throw Mismatch(fileName, rowSchema, column, Describe(column), Describe(field));
+            throw TypeMismatch(fileName, rowSchema, column, Describe(column), Describe(field), field);
         }
 
         return new BoundColumn(column, field, kind);
@@ -275,6 +275,19 @@ internal static class ParquetSchemaBinder
         : column.IsList
         ? $"{string.Concat(Enumerable.Repeat("a list of ", column.ListDepth))}{column.Type}{(column.ElementIsNullable ? "?" : string.Empty)}"
         : $"{column.Type}{(column.IsNullable ? "?" : string.Empty)}";
+
+    /// <summary>
+    /// A member whose type cannot hold the column's values, saying which types can: the one the values are (what
+    /// <c>alimentar scaffold</c> proposes), and for a DECIMAL also <see cref="double"/>, which features want, and
+    /// <see cref="string"/>, which holds any precision exactly.
+    /// </summary>
+    public static SchemaMismatchException TypeMismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found, LeafColumn field) =>
+        AlimentarThrow.Mismatch(fileName, rowSchema, column, expected, found, FileValueKinds.Of(field) switch
+        {
+            FileValueKind.Decimal => "its values read into decimal or double, and exactly into string",
+            FileValueKind kind when kind.NaturalType() is { } natural => $"its values read into {ColumnTypes.CSharpName(natural)}",
+            _ => null,
+        });
 
     /// <summary>The mismatch error every binder raises: source, column, member, expected and found.</summary>
     public static SchemaMismatchException Mismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>

@@ -166,7 +166,7 @@ internal static class RecordBinder
 
             if (!FileValueKinds.CanConvert(FileValueKinds.Of(leaf, descriptor.Type), descriptor.Type))
             {
-                throw Mismatch($"{Describe(descriptor)} for {name}", $"'{leaf.Path}', {ParquetSchemaBinder.Describe(leaf)}");
+                throw ParquetSchemaBinder.TypeMismatch(fileName, rowSchema, column, $"{Describe(descriptor)} for {name}", $"'{leaf.Path}', {ParquetSchemaBinder.Describe(leaf)}", leaf);
             }
 
             Leaves.Add((descriptor, leaf, name));

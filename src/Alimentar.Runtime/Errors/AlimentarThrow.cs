@@ -66,8 +66,9 @@ internal static class AlimentarThrow
         };
 
     /// <summary>A file column that cannot fill a member: the binder's error, for Parquet and Arrow alike.</summary>
-    public static SchemaMismatchException Mismatch(string file, RowSchema rowSchema, ColumnDescriptor column, string expected, string found) =>
-        new($"Schema mismatch in '{file}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}.")
+    public static SchemaMismatchException Mismatch(string file, RowSchema rowSchema, ColumnDescriptor column, string expected, string found, string? remedy = null) =>
+        new($"Schema mismatch in '{file}', column '{column.Name}' (member {rowSchema.RowTypeName}.{column.MemberName}): expected {expected}, found {found}"
+            + (remedy is null ? "." : $"; {remedy}."))
         {
             FilePath = file,
             ColumnName = column.Name,

@@ -243,7 +243,6 @@ internal static class RowTypeScaffolder
         }
     }
 
-    /// <summary>The C# member type a column binds to, or why it cannot bind.</summary>
     /// <summary>The member type a partition directory's value suggests; a null or unrecognised value suggests a string.</summary>
     private static string PartitionType(string value) =>
         value == HivePartition.NullDirectory || value.Length == 0 ? "string?"
@@ -254,6 +253,7 @@ internal static class RowTypeScaffolder
         : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "double"
         : "string";
 
+    /// <summary>The C# member type a column binds to, or why it cannot bind, in parentheses.</summary>
     public static string MemberType(LeafColumn field) => ClrType(field, out string? why) ?? $"({why})";
 
     /// <summary>The member type for a column, or null with the reason it cannot be bound.</summary>

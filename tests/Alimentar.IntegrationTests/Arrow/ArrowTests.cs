@@ -71,6 +71,31 @@ public sealed class ArrowTests
     }
 
     [Fact]
+    public async Task An_arrow_decimal128_column_reads_into_a_double_member()
+    {
+        var type = new Apache.Arrow.Types.Decimal128Type(12, 3);
+        var schema = new Schema.Builder()
+            .Field(new Field("id", Apache.Arrow.Types.Int64Type.Default, false, null))
+            .Field(new Field("sensor", Apache.Arrow.Types.StringType.Default, false, null))
+            .Field(new Field("reading", type, true, null))
+            .Build();
+        var batch = new RecordBatch(schema, [
+            new Int64Array.Builder().AppendRange([1, 2, 3]).Build(),
+            new StringArray.Builder().AppendRange(["a", "b", "a"]).Build(),
+            new Decimal128Array.Builder(type).Append(-12.125m).AppendNull().Append(123456789.001m).Build()], 3);
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+        {
+            await writer.WriteRecordBatchAsync(batch);
+            await writer.WriteEndAsync();
+        }
+
+        List<Measurement> rows = ParquetFiles.ReadAll(new ArrowSource<Measurement>(ipc));
+
+        Assert.Equal([new Measurement(1, "a", -12.125), new Measurement(2, "b", null), new Measurement(3, "a", 123456789.001)], rows);
+    }
+
+    [Fact]
     public async Task Lists_with_null_lists_and_null_elements_round_trip_through_arrow()
     {
         Basket[] baskets = Enumerable.Range(0, 120).Select(i => new Basket(

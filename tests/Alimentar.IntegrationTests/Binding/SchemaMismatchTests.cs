@@ -36,6 +36,7 @@ public sealed class SchemaMismatchTests : IAsyncLifetime
         Assert.Equal("Int32", error.Expected);
         Assert.Equal("BYTE_ARRAY (STRING) REQUIRED", error.Found);
         Assert.Contains("MeasurementWrongType.Sensor", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("found BYTE_ARRAY (STRING) REQUIRED; its values read into string.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,6 +75,18 @@ public sealed class CorpusTypedTests
         Assert.Equal(Enumerable.Range(1, 24).Select(i => (decimal)i), rows.Select(r => r.Value));
     }
 
+    [Theory]
+    [InlineData("int32_decimal.parquet")]
+    [InlineData("int64_decimal.parquet")]
+    [InlineData("fixed_length_decimal.parquet")]
+    [InlineData("byte_array_decimal.parquet")]
+    public void Decimals_in_every_physical_form_read_into_a_double_member(string file)
+    {
+        List<DecimalAsDouble> rows = Read<DecimalAsDouble>(file);
+
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => (double)i), rows.Select(r => r.Value));
+    }
+
     [Fact]
     public void Concatenated_gzip_members_decode_to_consecutive_unsigned_values()
     {

@@ -22,6 +22,9 @@ public partial record ListColumns(long?[]? Int64List, List<string?>? Utf8List);
 public partial record DecimalValue(decimal Value);
 
 [StreamingDataset]
+public partial record DecimalAsDouble(double Value);
+
+[StreamingDataset]
 public partial record GzipMembers(ulong LongCol);
 
 [StreamingDataset]

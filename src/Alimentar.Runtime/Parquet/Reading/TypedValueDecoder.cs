@@ -33,6 +33,7 @@ internal static class TypedValueDecoder
             FileValueKind.Single => Via<float, T>(values, type, target, scratch),
             FileValueKind.Double => Via<double, T>(values, type, target, scratch),
             FileValueKind.Half => Via<Half, T>(values, type, target, scratch),
+            FileValueKind.Decimal when typeof(T) == typeof(double) => DecimalsAsDoubles(values, type, Reinterpret<T, double>(target), scratch),
             FileValueKind.Decimal => Via<decimal, T>(values, type, target, scratch),
             FileValueKind.DateTime => Via<DateTime, T>(values, type, target, scratch),
             FileValueKind.DateOnly => Via<DateOnly, T>(values, type, target, scratch),
@@ -220,6 +221,37 @@ internal static class TypedValueDecoder
         }
     }
 
+    /// <summary>
+    /// A DECIMAL into a <see cref="double"/> member: the unscaled integer over ten to the scale, as DuckDB casts it, straight
+    /// from the stored integer, so that a value of more digits than <see cref="decimal"/> holds still reads.
+    /// </summary>
+    private static int DecimalsAsDoubles(PageValueReader values, FileColumnType type, Span<double> target, ScratchBuffers scratch)
+    {
+        switch (type.Physical)
+        {
+            case PhysicalType.Int32:
+                ReadOnlySpan<int> ints = Stored<int>(values, target.Length, scratch);
+                for (int i = 0; i < ints.Length; i++)
+                {
+                    target[i] = ParquetDecimal.ToDouble(ints[i], type.Scale);
+                }
+
+                return -1;
+            case PhysicalType.Int64:
+                ReadOnlySpan<long> longs = Stored<long>(values, target.Length, scratch);
+                for (int i = 0; i < longs.Length; i++)
+                {
+                    target[i] = ParquetDecimal.ToDouble(longs[i], type.Scale);
+                }
+
+                return -1;
+            default:
+                var converter = new DecimalDoubleConverter(type.Scale);
+                values.ReadByteArrays(target, ref converter);
+                return converter.FirstMisfit;
+        }
+    }
+
     /// <summary>A DECIMAL stored as INT32 or INT64: the unscaled integer, with the scale from the schema.</summary>
     private static int Unscaled<TRaw>(PageValueReader values, Span<decimal> target, int scale, ScratchBuffers scratch)
         where TRaw : struct, IBinaryInteger<TRaw>
@@ -281,6 +313,33 @@ internal static class TypedValueDecoder
         }
 
         public decimal FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+    }
+
+    /// <summary>A DECIMAL of big-endian bytes into a <see cref="double"/>; only a value beyond <see cref="double.MaxValue"/> is a misfit.</summary>
+    private struct DecimalDoubleConverter(int scale) : IByteArrayConverter<double>
+    {
+        private int _seen;
+
+        public int FirstMisfit { get; private set; } = -1;
+
+        public double Convert(ReadOnlySpan<byte> bytes)
+        {
+            int index = _seen++;
+            double value = ParquetDecimal.ToDouble(bytes, scale);
+            if (double.IsFinite(value))
+            {
+                return value;
+            }
+
+            if (FirstMisfit < 0)
+            {
+                FirstMisfit = index;
+            }
+
+            return 0;
+        }
+
+        public double FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
     /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>

@@ -14,6 +14,12 @@ internal static class ParquetDecimal
     private const int MaxScale = 28;
     private static readonly UInt128 MaxMagnitude = (UInt128.One << 96) - 1;
 
+    /// <summary>Ten to the powers a <see cref="double"/> holds exactly, so that dividing by one rounds once.</summary>
+    private static ReadOnlySpan<double> ExactPowersOfTen =>
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+
     public static bool TryFromUnscaled(Int128 unscaled, int scale, out decimal value)
     {
         bool negative = unscaled < 0;
@@ -36,6 +42,28 @@ internal static class ParquetDecimal
 
         return TryFromBig(new BigInteger(bytes, isUnsigned: false, isBigEndian: true), scale, out value);
     }
+
+    /// <summary>
+    /// The <see cref="double"/> nearest the unscaled value, divided by ten to the scale: what DuckDB's cast gives, exactly
+    /// rounded while the unscaled value has at most 15 digits and the scale is at most 22.
+    /// </summary>
+    public static double ToDouble(long unscaled, int scale) => Scaled(unscaled, scale);
+
+    /// <inheritdoc cref="ToDouble(long, int)"/>
+    public static double ToDouble(Int128 unscaled, int scale) => Scaled((double)unscaled, scale);
+
+    /// <summary>The <see cref="double"/> of a big-endian unscaled value of any width; infinite beyond <see cref="double.MaxValue"/>.</summary>
+    public static double ToDouble(ReadOnlySpan<byte> bytes, int scale) => bytes.Length <= 16
+        ? ToDouble(ToInt128(bytes), scale)
+        : Scaled((double)new BigInteger(bytes, isUnsigned: false, isBigEndian: true), scale);
+
+    private static double Scaled(double unscaled, int scale) => scale switch
+    {
+        0 => unscaled,
+        > 0 and <= 22 => unscaled / ExactPowersOfTen[scale],
+        > 0 => unscaled / Math.Pow(10, scale),
+        _ => unscaled * Math.Pow(10, -scale),
+    };
 
     /// <summary>The exact decimal text of a big-endian unscaled value: every digit of the scale kept, invariant culture.</summary>
     public static string ToText(ReadOnlySpan<byte> bytes, int scale) =>
