@@ -278,13 +278,13 @@ internal static class ParquetSchemaBinder
 
     /// <summary>
     /// A member whose type cannot hold the column's values, saying which types can: the one the values are (what
-    /// <c>alimentar scaffold</c> proposes), and for a DECIMAL also <see cref="double"/>, which features want, and
+    /// <c>alimentar scaffold</c> proposes), and for a DECIMAL also <see cref="double"/> and <see cref="float"/>, which features want, and
     /// <see cref="string"/>, which holds any precision exactly.
     /// </summary>
     public static SchemaMismatchException TypeMismatch(string fileName, RowSchema rowSchema, ColumnDescriptor column, string expected, string found, LeafColumn field) =>
         AlimentarThrow.Mismatch(fileName, rowSchema, column, expected, found, FileValueKinds.Of(field) switch
         {
-            FileValueKind.Decimal => "its values read into decimal or double, and exactly into string",
+            FileValueKind.Decimal => "its values read into decimal, double or float, and exactly into string",
             FileValueKind kind when kind.NaturalType() is { } natural => $"its values read into {ColumnTypes.CSharpName(natural)}",
             _ => null,
         });

@@ -66,7 +66,16 @@ internal static class ValueConverter
         {
             for (; i < source.Length; i++)
             {
-                destination[i] = TTo.CreateChecked(source[i]);
+                TTo value = TTo.CreateChecked(source[i]);
+
+                // Narrowing a floating-point value saturates to infinity rather than throwing: a finite value
+                // beyond float's (or Half's) range does not fit, as an integer beyond int's does not.
+                if ((typeof(TTo) == typeof(float) || typeof(TTo) == typeof(Half)) && TTo.IsInfinity(value) && !TFrom.IsInfinity(source[i]))
+                {
+                    return i;
+                }
+
+                destination[i] = value;
             }
 
             return -1;

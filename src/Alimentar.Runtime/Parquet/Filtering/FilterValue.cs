@@ -129,6 +129,12 @@ internal readonly struct FilterValue : IEquatable<FilterValue>
             case FilterDomain.Integer:
                 return AsInteger(value) is { } integer ? Integer(integer) : null;
             case FilterDomain.Floating:
+                if (single && AsInteger(value) is { } whole)
+                {
+                    // An integer rounds to float once, as the member's values do; through double it could round twice.
+                    return Floating(whole >= long.MinValue && whole <= long.MaxValue ? (float)(long)whole : (float)(ulong)whole);
+                }
+
                 double? floating = value switch
                 {
                     double d => d,

@@ -34,6 +34,7 @@ internal static class TypedValueDecoder
             FileValueKind.Double => Via<double, T>(values, type, target, scratch),
             FileValueKind.Half => Via<Half, T>(values, type, target, scratch),
             FileValueKind.Decimal when typeof(T) == typeof(double) => DecimalsAsDoubles(values, type, Reinterpret<T, double>(target), scratch),
+            FileValueKind.Decimal when typeof(T) == typeof(float) => DecimalsAsSingles(values, type, Reinterpret<T, float>(target), scratch),
             FileValueKind.Decimal => Via<decimal, T>(values, type, target, scratch),
             FileValueKind.DateTime => Via<DateTime, T>(values, type, target, scratch),
             FileValueKind.DateOnly => Via<DateOnly, T>(values, type, target, scratch),
@@ -250,6 +251,14 @@ internal static class TypedValueDecoder
                 values.ReadByteArrays(target, ref converter);
                 return converter.FirstMisfit;
         }
+    }
+
+    /// <summary>A DECIMAL into a <see cref="float"/> member: its <see cref="double"/>, rounded again; beyond float's range is a misfit.</summary>
+    private static int DecimalsAsSingles(PageValueReader values, FileColumnType type, Span<float> target, ScratchBuffers scratch)
+    {
+        Span<double> doubles = scratch.Get<double>(1, target.Length);
+        int misfit = DecimalsAsDoubles(values, type, doubles, scratch);
+        return misfit >= 0 ? misfit : ValueConverter.Convert<double, float>(doubles, target);
     }
 
     /// <summary>A DECIMAL stored as INT32 or INT64: the unscaled integer, with the scale from the schema.</summary>

@@ -82,7 +82,7 @@ internal static class FileValueKinds
     {
         ColumnType.Boolean => file == FileValueKind.Boolean,
         _ when ColumnTypes.IsInteger(member) => file.IsInteger(),
-        ColumnType.Single => file is FileValueKind.Single or FileValueKind.Half or FileValueKind.Int16 or FileValueKind.SByte or FileValueKind.Byte or FileValueKind.UInt16,
+        ColumnType.Single => file is FileValueKind.Single or FileValueKind.Half or FileValueKind.Double or FileValueKind.Decimal || file.IsInteger(),
         ColumnType.Double => file is FileValueKind.Double or FileValueKind.Single or FileValueKind.Half or FileValueKind.Decimal || file.IsInteger(),
         ColumnType.Decimal => file == FileValueKind.Decimal || file.IsInteger(),
         ColumnType.String => file is FileValueKind.Utf8String or FileValueKind.Bytes or FileValueKind.Decimal,
