@@ -66,10 +66,18 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
         _ => false,
     };
 
-    /// <summary>A decoded statistic as the member's column stores it (a DATE bound to a DateTime member is midnight), or null when unsure.</summary>
+    /// <summary>
+    /// A decoded statistic as the member's column stores it (a DATE bound to a DateTime member is midnight), or null
+    /// when unsure. A bound is converted as the values are (a DOUBLE's to float, a long's to double), so that it
+    /// bounds the values the member holds: unconverted, a maximum just below a constant can round onto it.
+    /// </summary>
     private static object? AsStored(object? value, ColumnType storage) => (value, storage) switch
     {
         (null, _) => null,
+        (double d, ColumnType.Single) => (float)d,
+        (float f, ColumnType.Half) => (Half)f,
+        (sbyte or byte or short or ushort or int or uint or long or ulong, ColumnType.Single) => ToSingle(value),
+        (sbyte or byte or short or ushort or int or uint or long or ulong, ColumnType.Double) => ToDouble(value),
         (DateTime d, ColumnType.DateTime) => d,
         (DateOnly d, ColumnType.DateTime) => d.ToDateTime(TimeOnly.MinValue),
         (DateTime d, ColumnType.DateTimeOffset) => new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)),
@@ -85,5 +93,20 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
             ColumnType.SByte or ColumnType.Byte or ColumnType.Int16 or ColumnType.UInt16 or ColumnType.Int32 or ColumnType.UInt32 or ColumnType.Int64 or ColumnType.UInt64
             or ColumnType.Single or ColumnType.Double or ColumnType.Decimal) => value,
         _ => null,
+    };
+
+    private static float ToSingle(object integer) => integer switch
+    {
+        long v => v,
+        ulong v => v,
+        uint v => v,
+        _ => Convert.ToInt32(integer, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static double ToDouble(object integer) => integer switch
+    {
+        long v => v,
+        ulong v => v,
+        _ => Convert.ToInt64(integer, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -74,6 +74,10 @@ public sealed class FloatFeatureTests
         Assert.Equal(all.Where(r => r.Score >= 1.5f).Select(r => r.Id), Filtered(path, r => r.Score >= 1.5f));
         Assert.Equal(all.Where(r => r.Score == 1.5f).Select(r => r.Id), Filtered(path, r => r.Score == 1.5f));
         Assert.Equal(all.Where(r => r.Score < 1.5f).Select(r => r.Id), Filtered(path, r => r.Score < 1.5f));
+
+        // Against a double constant C# compares the float widened: the float's value, not the stored double's.
+        Assert.Equal(all.Where(r => r.Score >= 1.5).Select(r => r.Id), Filtered(path, r => r.Score >= 1.5));
+        Assert.Equal(all.Where(r => r.Score == 1.5).Select(r => r.Id), Filtered(path, r => r.Score == 1.5));
         Assert.Equal(all.Where(r => r.Rate > 0.001f).Select(r => r.Id), Filtered(path, r => r.Rate > 0.001f));
         Assert.Equal(all.Where(r => r.Count <= 2e12f).Select(r => r.Id), Filtered(path, r => r.Count <= 2e12f));
         Assert.Equal(all.Where(r => r.Price > 300f).Select(r => r.Id), Filtered(path, r => r.Price > 300f));
