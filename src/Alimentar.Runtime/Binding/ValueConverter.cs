@@ -54,6 +54,7 @@ internal static class ValueConverter
         if (typeof(TTo) == typeof(double)) return Checked(source, Reinterpret<TTo, double>(destination));
         if (typeof(TTo) == typeof(decimal)) return Checked(source, Reinterpret<TTo, decimal>(destination));
         if (typeof(TTo) == typeof(Half)) return Checked(source, Reinterpret<TTo, Half>(destination));
+        if (typeof(TTo) == typeof(bool)) return Flags(source, Reinterpret<TTo, bool>(destination));
         throw Unsupported<TFrom, TTo>();
     }
 
@@ -84,6 +85,33 @@ internal static class ValueConverter
         {
             return i;
         }
+    }
+
+    /// <summary>
+    /// 0 and 1 as false and true, as a label column stores a binary class (ML.NET's binary trainers want a bool);
+    /// any other number does not fit, rather than silently reading -1 or 2 as true.
+    /// </summary>
+    private static int Flags<TFrom>(ReadOnlySpan<TFrom> source, Span<bool> destination)
+        where TFrom : INumberBase<TFrom>
+    {
+        for (int i = 0; i < source.Length; i++)
+        {
+            TFrom value = source[i];
+            if (TFrom.IsZero(value))
+            {
+                destination[i] = false;
+            }
+            else if (value == TFrom.One)
+            {
+                destination[i] = true;
+            }
+            else
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static int FromDateTime<TTo>(ReadOnlySpan<DateTime> source, Span<TTo> destination)

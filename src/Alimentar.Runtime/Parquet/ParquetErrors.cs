@@ -49,10 +49,12 @@ internal static class ParquetErrors
     /// What reads a value no wider member of its kind holds. A timestamp past what <see cref="DateTime"/> holds (year 9999)
     /// has no wider .NET type, but what the file stores always reads: an INT64's integer into a <c>long</c> member, an
     /// INT96's twelve bytes into a <c>byte[]</c> one. A DECIMAL of more digits than <see cref="decimal"/> holds (28 to 29) reads
-    /// exactly into a <c>string</c>.
+    /// exactly into a <c>string</c>. A bool member over an integer column reads only 0 and 1; an integer member reads the rest.
     /// </summary>
     private static string? Remedy(FileColumnType type, ColumnType member) => type.Kind switch
     {
+        _ when member == ColumnType.Boolean && type.Kind.IsInteger() =>
+            "a bool member reads 0 as false and 1 as true, and no other number; declare the member an integer to read it",
         FileValueKind.Decimal when member == ColumnType.Decimal =>
             "decimal holds 28 to 29 significant digits; declare the member string to read the value's exact digits",
         FileValueKind.DateTime => type.Physical switch

@@ -80,7 +80,7 @@ internal static class FileValueKinds
     /// <summary>Whether a member of <paramref name="member"/> type can be filled from values of <paramref name="file"/> kind.</summary>
     public static bool CanConvert(FileValueKind file, ColumnType member) => member switch
     {
-        ColumnType.Boolean => file == FileValueKind.Boolean,
+        ColumnType.Boolean => file == FileValueKind.Boolean || file.IsInteger(),
         _ when ColumnTypes.IsInteger(member) => file.IsInteger(),
         ColumnType.Single => file is FileValueKind.Single or FileValueKind.Half or FileValueKind.Double or FileValueKind.Decimal || file.IsInteger(),
         ColumnType.Double => file is FileValueKind.Double or FileValueKind.Single or FileValueKind.Half or FileValueKind.Decimal || file.IsInteger(),
