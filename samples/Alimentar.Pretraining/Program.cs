@@ -61,7 +61,7 @@ try
     }
 
     // 3. Read back: shuffled, sharded from the environment, checkpointed and resumed half way.
-    ShardPlan shard = Environment.GetEnvironmentVariable("RANK") is null ? new ShardPlan(0, 1) : ShardPlan.FromEnvironment();
+    ShardPlan shard = ShardPlan.FromEnvironment();
     StreamingDataset<TokenSequence> Open() =>
         new StreamingDataset<TokenSequence>(ParquetSource<TokenSequence>.FromDirectory(sequences, configure: s => s.BatchSize(8)), bufferSize: 4)
             .WithShuffle(seed: 1_234).WithShard(shard).WithEpoch(0);

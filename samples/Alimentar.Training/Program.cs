@@ -16,16 +16,9 @@ if (args is ["--worker", var workerDirectory, var workerEpoch, var idsFile, var 
 string directory = Path.Combine(Path.GetTempPath(), "alimentar-training");
 Dataset.EnsureWritten(directory, files: 6, rowsPerFile: 50_000, rowGroupSize: 10_000);
 
-ShardPlan shard;
-try
-{
-    shard = ShardPlan.FromEnvironment();
-}
-catch (InvalidOperationException)
-{
-    shard = new ShardPlan(0, 1);
-    Console.WriteLine("No RANK/WORLD_SIZE (or Kubernetes, Slurm, Open MPI) variables: running as rank 0 of 1.");
-}
+// Outside a launch (no RANK/WORLD_SIZE, Kubernetes, Slurm or MPI variables) this is rank 0 of 1: the whole epoch.
+ShardPlan shard = ShardPlan.FromEnvironment();
+Console.WriteLine($"Rank {shard.Rank} of {shard.WorldSize}.");
 
 string checkpoint = Path.Combine(directory, $"checkpoint-rank{shard.Rank}.json");
 File.Delete(checkpoint);

@@ -38,7 +38,14 @@ public sealed record ShardPlan
         ("JOB_COMPLETION_INDEX", "JOB_COMPLETIONS", "a Kubernetes Indexed Job"),
         ("SLURM_PROCID", "SLURM_NTASKS", "Slurm"),
         ("OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE", "Open MPI"),
+        ("PMI_RANK", "PMI_SIZE", "MPICH and Intel MPI"),
     ];
+
+    /// <summary>Variables a distributed launch sets beside its rank and world size; seen alone, the launch lost them.</summary>
+    private static readonly string[] LaunchHints = ["LOCAL_RANK", "LOCAL_WORLD_SIZE", "GROUP_RANK", "TORCHELASTIC_RUN_ID"];
+
+    /// <summary>The whole epoch for one process: what <see cref="FromEnvironment()"/> gives outside a distributed launch.</summary>
+    public static ShardPlan Single { get; } = new(0, 1);
 
     /// <summary>Creates the plan for one rank.</summary>
     /// <param name="rank">This process's rank, from 0.</param>
@@ -68,17 +75,20 @@ public sealed record ShardPlan
     /// <summary>
     /// Reads the rank and world size that launchers set: <c>RANK</c>/<c>WORLD_SIZE</c> (torchrun),
     /// <c>JOB_COMPLETION_INDEX</c>/<c>JOB_COMPLETIONS</c> (a Kubernetes Indexed Job; set <c>JOB_COMPLETIONS</c>
-    /// from the job's completions), <c>SLURM_PROCID</c>/<c>SLURM_NTASKS</c> and
-    /// <c>OMPI_COMM_WORLD_RANK</c>/<c>OMPI_COMM_WORLD_SIZE</c>.
+    /// from the job's completions), <c>SLURM_PROCID</c>/<c>SLURM_NTASKS</c>,
+    /// <c>OMPI_COMM_WORLD_RANK</c>/<c>OMPI_COMM_WORLD_SIZE</c> and <c>PMI_RANK</c>/<c>PMI_SIZE</c>. Where none is set
+    /// the process is alone and reads the whole epoch (<see cref="Single"/>), so one script runs on a laptop and under
+    /// a launcher; but where a launch left a trace without them (<c>LOCAL_RANK</c>, <c>TORCHELASTIC_RUN_ID</c>...),
+    /// reading everything on every rank would repeat the epoch, and that is an error.
     /// </summary>
     /// <returns>The plan they describe.</returns>
-    /// <exception cref="InvalidOperationException">None is set, one is half set or not a number, or two disagree.</exception>
+    /// <exception cref="InvalidOperationException">One is half set or not a number, two disagree, or a launch set none.</exception>
     public static ShardPlan FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
     /// <summary>As <see cref="FromEnvironment()"/>, reading variables through <paramref name="variable"/>.</summary>
     /// <param name="variable">Returns a variable's value, or null when it is not set.</param>
     /// <returns>The plan the variables describe.</returns>
-    /// <exception cref="InvalidOperationException">None is set, one is half set or not a number, or two disagree.</exception>
+    /// <exception cref="InvalidOperationException">One is half set or not a number, two disagree, or a launch set none.</exception>
     public static ShardPlan FromEnvironment(Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(variable);
@@ -107,8 +117,11 @@ public sealed record ShardPlan
 
         if (found.Count == 0)
         {
-            throw new InvalidOperationException(
-                "No rank and world size in the environment: set RANK and WORLD_SIZE (torchrun), JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job), SLURM_PROCID and SLURM_NTASKS, or OMPI_COMM_WORLD_RANK and OMPI_COMM_WORLD_SIZE, or call WithShard(rank, worldSize).");
+            string[] hints = Array.FindAll(LaunchHints, hint => variable(hint) is not null);
+            return hints.Length == 0
+                ? Single
+                : throw new InvalidOperationException(
+                    $"{string.Join(" and ", hints)} {(hints.Length == 1 ? "is" : "are")} set, as in a distributed launch, but no rank and world size: set RANK and WORLD_SIZE (torchrun), JOB_COMPLETION_INDEX and JOB_COMPLETIONS (Kubernetes Indexed Job), SLURM_PROCID and SLURM_NTASKS, OMPI_COMM_WORLD_RANK and OMPI_COMM_WORLD_SIZE, or PMI_RANK and PMI_SIZE, or call WithShard(rank, worldSize); reading the whole epoch on every rank would repeat it.");
         }
 
         if (found.Select(f => f.Plan).Distinct().Count() > 1)

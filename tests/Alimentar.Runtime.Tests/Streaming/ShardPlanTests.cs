@@ -7,6 +7,7 @@ public sealed class ShardPlanTests
     [InlineData("JOB_COMPLETION_INDEX", "JOB_COMPLETIONS")]
     [InlineData("SLURM_PROCID", "SLURM_NTASKS")]
     [InlineData("OMPI_COMM_WORLD_RANK", "OMPI_COMM_WORLD_SIZE")]
+    [InlineData("PMI_RANK", "PMI_SIZE")]
     public void Each_launchers_variables_give_the_rank_and_world(string rankVariable, string sizeVariable)
     {
         ShardPlan plan = ShardPlan.FromEnvironment(Variables((rankVariable, "3"), (sizeVariable, "8")));
@@ -23,8 +24,16 @@ public sealed class ShardPlanTests
         Assert.Contains("more than one shard", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Outside_a_distributed_launch_the_process_reads_the_whole_epoch()
+    {
+        Assert.Equal(new ShardPlan(0, 1), ShardPlan.FromEnvironment(Variables()));
+        Assert.Equal(ShardPlan.Single, ShardPlan.FromEnvironment(Variables(("SLURM_JOB_ID", "77"), ("HOSTNAME", "laptop"))));
+    }
+
     [Theory]
-    [InlineData(new string[0], "No rank and world size")]
+    [InlineData(new[] { "LOCAL_RANK", "1" }, "LOCAL_RANK is set, as in a distributed launch, but no rank and world size")]
+    [InlineData(new[] { "LOCAL_RANK", "1", "TORCHELASTIC_RUN_ID", "x" }, "LOCAL_RANK and TORCHELASTIC_RUN_ID are set")]
     [InlineData(new[] { "RANK", "2" }, "RANK is set but WORLD_SIZE is not")]
     [InlineData(new[] { "RANK", "4", "WORLD_SIZE", "4" }, "do not name a rank within a world")]
     [InlineData(new[] { "RANK", "x", "WORLD_SIZE", "4" }, "do not name a rank within a world")]
