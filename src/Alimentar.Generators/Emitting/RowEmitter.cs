@@ -234,7 +234,7 @@ namespace Alimentar.Generators.Emitting
         /// </summary>
         private static string ReadOnlyView(string member, ListSpec list) => list.Container switch
         {
-            ListContainer.ListInterface or ListContainer.CollectionInterface =>
+            ListContainer.ListInterface or ListContainer.CollectionInterface or ListContainer.Enumerable =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyList<{list.ElementCode}>) ?? ({member} is null ? null : global::System.Linq.Enumerable.ToArray({member}))",
             ListContainer.DictionaryInterface =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyDictionary<{list.MapArguments}>) ?? ({member} is null ? null : new global::System.Collections.Generic.Dictionary<{list.MapArguments}>({member}))",
@@ -795,6 +795,14 @@ namespace Alimentar.Generators.Emitting
                 Line($"if ({value} is {{ }} {l})");
                 Line("{");
                 _indent++;
+                if (list.Container == ListContainer.Enumerable)
+                {
+                    // A sequence that does not know its length is enumerated once, into an array.
+                    string counted = $"c{_names++}";
+                    Line($"var {counted} = {l} as global::System.Collections.Generic.IReadOnlyCollection<{list.ElementCode}> ?? global::System.Linq.Enumerable.ToArray({l});");
+                    l = counted;
+                }
+
                 Line($"{records}.List({self}, {l}.{length});");
                 Line($"foreach (var {e} in {l})");
                 Line("{");

@@ -21,6 +21,9 @@ namespace Alimentar.Generators.Model
         /// <summary><c>ICollection&lt;T&gt;</c>, read into a <c>List&lt;T&gt;</c>.</summary>
         CollectionInterface,
 
+        /// <summary><c>IEnumerable&lt;T&gt;</c>, read into an array.</summary>
+        Enumerable,
+
         /// <summary><c>Dictionary&lt;K, V&gt;</c>.</summary>
         Dictionary,
 

@@ -34,6 +34,7 @@ namespace Alimentar.Generators.Model
             ListContainer.ReadOnlyCollection => $"global::System.Collections.Generic.IReadOnlyCollection<{ElementCode}>",
             ListContainer.ListInterface => $"global::System.Collections.Generic.IList<{ElementCode}>",
             ListContainer.CollectionInterface => $"global::System.Collections.Generic.ICollection<{ElementCode}>",
+            ListContainer.Enumerable => $"global::System.Collections.Generic.IEnumerable<{ElementCode}>",
             _ => ElementCode + "[]",
         };
 

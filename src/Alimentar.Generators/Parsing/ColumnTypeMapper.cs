@@ -57,7 +57,8 @@ namespace Alimentar.Generators.Parsing
 
         /// <summary>
         /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, or one of the list and
-        /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>).
+        /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>,
+        /// <c>IEnumerable</c>).
         /// </summary>
         public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
@@ -84,6 +85,7 @@ namespace Alimentar.Generators.Parsing
             "System.Collections.Generic.IReadOnlyCollection<T>" => ListContainer.ReadOnlyCollection,
             "System.Collections.Generic.IList<T>" => ListContainer.ListInterface,
             "System.Collections.Generic.ICollection<T>" => ListContainer.CollectionInterface,
+            "System.Collections.Generic.IEnumerable<T>" => ListContainer.Enumerable,
             _ => null,
         };
 

@@ -50,6 +50,49 @@ public sealed class CollectionInterfaceTests
         Assert.Equal(Enumerable.Range(0, 10).SelectMany(i => Make(i).Counts), batch.Counts.Values.ToArray());
     }
 
+    [Fact]
+    public async Task Enumerable_members_write_lazy_sequences_once_and_read_back_as_arrays()
+    {
+        int enumerations = 0;
+        IEnumerable<int> Counted(int i)
+        {
+            enumerations++;
+            for (int r = 0; r < i % 4; r++)
+            {
+                yield return r * i;
+            }
+        }
+
+        Playlist Make(int i) => new(
+            i,
+            Titles: Enumerable.Range(0, i % 3).Select(t => $"t{i}-{t}"),
+            Ratings: i % 5 == 0 ? null : Counted(i),
+            Segments: i % 4 == 0 ? null : [Enumerable.Repeat(0.5 * i, i % 3), []],
+            Items: i % 6 == 0 ? null : new HashSet<ShelfItem> { new($"item{i}") },
+            Owner: new PlaylistOwner($"o{i}", Enumerable.Range(0, i % 2 + 1).Select(f => (long)f * i)));
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Playlist>.WriteFileAsync(file.Path, Enumerable.Range(0, 90).Select(Make), rowGroupSize: 40);
+
+        Assert.Equal(72, enumerations);
+        List<Playlist> read = ParquetFiles.ReadAll(new ParquetSource<Playlist>(file.Path).BatchSize(16));
+
+        Assert.Equal(90, read.Count);
+        for (int i = 0; i < read.Count; i++)
+        {
+            Playlist expected = Make(i);
+            Playlist actual = read[i];
+            Assert.Equal(expected.Titles, actual.Titles);
+            Assert.Equal(expected.Ratings, actual.Ratings);
+            Assert.Equal(expected.Segments?.Select(s => s.ToArray()), actual.Segments?.Select(s => s.ToArray()));
+            Assert.Equal(expected.Items?.Select(item => item.Name), actual.Items?.Select(item => item.Name));
+            Assert.Equal(expected.Owner.Name, actual.Owner.Name);
+            Assert.Equal(expected.Owner.Follows, actual.Owner.Follows);
+        }
+
+        Assert.IsType<string[]>(read[2].Titles);
+        Assert.IsType<long[]>(read[2].Owner.Follows);
+    }
+
     private static Shelf Make(int i) => new(
         i,
         Counts: Enumerable.Range(0, i % 4).Select(c => c * i).ToList(),
@@ -81,3 +124,14 @@ public partial record Shelf(
     ICollection<ShelfItem>? Items,
     IDictionary<string, long>? Stock,
     IList<ShelfColor> Colors);
+
+[StreamingDataset]
+public partial record Playlist(
+    long Id,
+    IEnumerable<string> Titles,
+    IEnumerable<int>? Ratings,
+    IEnumerable<IEnumerable<double>>? Segments,
+    IEnumerable<ShelfItem>? Items,
+    PlaylistOwner Owner);
+
+public sealed record PlaylistOwner(string Name, IEnumerable<long> Follows);
