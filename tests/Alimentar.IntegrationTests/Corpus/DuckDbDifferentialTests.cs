@@ -105,6 +105,15 @@ public sealed class DuckDbDifferentialTests
     }
 
     /// <summary>Has DuckDB write <paramref name="query"/>'s rows to <paramref name="path"/> with the given COPY options.</summary>
+    /// <summary>Writes a query's rows to <paramref name="file"/> with DuckDB's own writer, in a connection of its own; returns the path.</summary>
+    internal static string Write(TempFile file, string query, string options)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        Write(connection, query, file.Path, options);
+        return file.Path;
+    }
+
     internal static void Write(DuckDBConnection connection, string query, string path, string options)
     {
         using DbCommand write = connection.CreateCommand();

@@ -31,13 +31,7 @@ public sealed class DecimalAsDoubleTests
         FROM range(5000) t(i)
         """;
 
-    private static string Write(TempFile file)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        DuckDbDifferentialTests.Write(connection, Query, file.Path, "ROW_GROUP_SIZE 2048");
-        return file.Path;
-    }
+    private static string Write(TempFile file) => DuckDbDifferentialTests.Write(file, Query, "ROW_GROUP_SIZE 2048");
 
     /// <summary>DuckDB's reading of the same file, each DECIMAL cast to DOUBLE by DuckDB.</summary>
     private static List<PriceFeatures> DuckDbCasts(string path)

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Alimentar.IntegrationTests;
 
 [StreamingDataset]
@@ -29,13 +27,7 @@ public sealed class FloatFeatureTests
         FROM range(4000) t(i)
         """;
 
-    private static string Write(TempFile file, string query = Query)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        DuckDbDifferentialTests.Write(connection, query, file.Path, "ROW_GROUP_SIZE 2048");
-        return file.Path;
-    }
+    private static string Write(TempFile file, string query = Query) => DuckDbDifferentialTests.Write(file, query, "ROW_GROUP_SIZE 2048");
 
     [Fact]
     public void Each_float_member_holds_the_nearest_float_to_the_value_a_double_member_reads()

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Alimentar.IntegrationTests;
 
 [StreamingDataset]
@@ -24,13 +22,7 @@ public sealed class IntegerFlagTests
         FROM range(3000) t(i)
         """;
 
-    private static string Write(TempFile file, string query = Query)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        DuckDbDifferentialTests.Write(connection, query, file.Path, "ROW_GROUP_SIZE 2048");
-        return file.Path;
-    }
+    private static string Write(TempFile file, string query = Query) => DuckDbDifferentialTests.Write(file, query, "ROW_GROUP_SIZE 2048");
 
     [Fact]
     public void Zero_and_one_read_as_false_and_true_at_every_integer_width()

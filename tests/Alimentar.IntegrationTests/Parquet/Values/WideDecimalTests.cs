@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Alimentar.IntegrationTests;
 
 [StreamingDataset]
@@ -21,13 +19,7 @@ public sealed class WideDecimalTests
         FROM range(1000) t(i)
         """;
 
-    private static string Write(TempFile file, string query = Query)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        DuckDbDifferentialTests.Write(connection, query, file.Path, "ROW_GROUP_SIZE 300");
-        return file.Path;
-    }
+    private static string Write(TempFile file, string query = Query) => DuckDbDifferentialTests.Write(file, query, "ROW_GROUP_SIZE 300");
 
     private static decimal? Expected(long i) => (i % 4) switch { 0 => 0.5m, 1 => -0.25m, 2 => null, _ => 0.0000000001m };
 
