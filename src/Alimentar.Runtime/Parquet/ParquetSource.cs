@@ -134,7 +134,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>
     /// Every Parquet object under <paramref name="prefix"/> of <paramref name="store"/>, read one after another in
     /// ordinal key order (so every pass, and every rank, sees them alike); listed once, now, with lengths and
-    /// ETags, so opening each file costs no extra request.
+    /// ETags, so opening each file costs no extra request. A key with a part below the prefix's folder that starts
+    /// with <c>_</c> or <c>.</c> is left out, as from a directory (<see cref="FromDirectory"/>).
     /// </summary>
     /// <param name="store">Where the objects live.</param>
     /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
@@ -147,13 +148,17 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
-        List<ObjectInfo> objects = [.. ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default)
-            .Where(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0)
+        List<ObjectInfo> matching = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default)
+            .FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
+        List<ObjectInfo> objects = [.. matching
+            .Where(o => !DatasetPaths.IsHidden(DatasetPaths.BelowPrefix(o.Key, prefix)))
             .OrderBy(o => o.Key, StringComparer.Ordinal)];
 
         if (objects.Count == 0)
         {
-            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"no object under it ends with '{suffix}'");
+            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), matching.Count == 0
+                ? $"no object under it ends with '{suffix}'"
+                : $"its {matching.Count} objects ending with '{suffix}' all lie in paths starting with '_' or '.', which datasets leave out");
         }
 
         return new ChainedSource<T>(objects.Select(o =>
@@ -165,7 +170,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
     /// <summary>
     /// Every Parquet file in a directory (and its subdirectories, as Spark and Hive partition them), read one
-    /// after another in ordinal path order, so every pass visits them alike.
+    /// after another in ordinal path order, so every pass visits them alike. As Spark, Hive and Arrow do, a path
+    /// below the directory with a part that starts with <c>_</c> or <c>.</c> is left out (<c>_temporary</c>
+    /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
@@ -180,11 +187,14 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
         }
 
-        string[] files = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
+        string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
+        string[] files = Array.FindAll(matching, file => !DatasetPaths.IsHidden(Path.GetRelativePath(directory, file)));
         Array.Sort(files, StringComparer.Ordinal);
         if (files.Length == 0)
         {
-            throw AlimentarThrow.Unavailable(directory, $"it holds no file matching '{searchPattern}'");
+            throw AlimentarThrow.Unavailable(directory, matching.Length == 0
+                ? $"it holds no file matching '{searchPattern}'"
+                : $"its {matching.Length} files matching '{searchPattern}' all lie in paths starting with '_' or '.', which datasets leave out");
         }
 
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
