@@ -138,12 +138,14 @@ internal sealed class ArrowBinding
         ArrowTypeId.Float => FileValueKind.Single,
         ArrowTypeId.Double => FileValueKind.Double,
         ArrowTypeId.Decimal128 => FileValueKind.Decimal,
-        ArrowTypeId.String => FileValueKind.Utf8String,
-        ArrowTypeId.Binary => FileValueKind.Bytes,
+        ArrowTypeId.String or ArrowTypeId.LargeString or ArrowTypeId.StringView => FileValueKind.Utf8String,
+        ArrowTypeId.Binary or ArrowTypeId.LargeBinary or ArrowTypeId.BinaryView => FileValueKind.Bytes,
+        ArrowTypeId.Dictionary when type is DictionaryType { ValueType: var values } && KindOf(values) is FileValueKind.Utf8String or FileValueKind.Bytes => KindOf(values),
         ArrowTypeId.Timestamp => FileValueKind.DateTime,
-        ArrowTypeId.Date32 => FileValueKind.DateOnly,
-        ArrowTypeId.Time64 => FileValueKind.TimeSpan,
+        ArrowTypeId.Date32 or ArrowTypeId.Date64 => FileValueKind.DateOnly,
+        ArrowTypeId.Time32 or ArrowTypeId.Time64 => FileValueKind.TimeSpan,
         ArrowTypeId.FixedSizedBinary when type is FixedSizeBinaryType { ByteWidth: 16 } => FileValueKind.Guid,
+        ArrowTypeId.FixedSizedBinary => FileValueKind.Bytes,
         _ => FileValueKind.Unsupported,
     };
 }

@@ -60,12 +60,12 @@ internal sealed class ArrowColumnReader : IColumnReader
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
     {
-        var array = (BinaryArray)ArrayOf(column);
+        IArrowArray array = ArrayOf(column);
         StringPool strings = _binding.StringPoolFor(column);
         Span<string?> target = destination.Span;
         for (int i = 0; i < target.Length; i++)
         {
-            target[i] = array.IsNull(i) ? null : strings.Get(array.GetBytes(i));
+            target[i] = array.IsNull(i) ? null : strings.Get(ArrowBytes.Get(array, i));
         }
 
         return CheckNulls(column, array);
@@ -73,11 +73,11 @@ internal sealed class ArrowColumnReader : IColumnReader
 
     public ValueTask ReadBinaryAsync(int column, Memory<byte[]?> destination, CancellationToken cancellationToken)
     {
-        var array = (BinaryArray)ArrayOf(column);
+        IArrowArray array = ArrayOf(column);
         Span<byte[]?> target = destination.Span;
         for (int i = 0; i < target.Length; i++)
         {
-            target[i] = array.IsNull(i) ? null : array.GetBytes(i).ToArray();
+            target[i] = array.IsNull(i) ? null : ArrowBytes.Get(array, i).ToArray();
         }
 
         return CheckNulls(column, array);
@@ -100,13 +100,13 @@ internal sealed class ArrowColumnReader : IColumnReader
     public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken)
     {
         StringPool strings = _binding.StringPoolFor(column);
-        FillLists(column, destination, (items, item) => strings.Get(((BinaryArray)items).GetBytes(item)), _binding.RowSchema.Columns[column].ElementIsNullable);
+        FillLists(column, destination, (items, item) => strings.Get(ArrowBytes.Get(items, item)), _binding.RowSchema.Columns[column].ElementIsNullable);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask ReadBinaryListsAsync(int column, ListBuffer<byte[]?> destination, CancellationToken cancellationToken)
     {
-        FillLists(column, destination, static (items, item) => ((BinaryArray)items).GetBytes(item).ToArray(), _binding.RowSchema.Columns[column].ElementIsNullable);
+        FillLists(column, destination, static (items, item) => ArrowBytes.Get(items, item).ToArray(), _binding.RowSchema.Columns[column].ElementIsNullable);
         return ValueTask.CompletedTask;
     }
 
@@ -227,6 +227,8 @@ internal sealed class ArrowColumnReader : IColumnReader
             Decimal128Array a => Convert(a, i => a.GetValue(i) ?? 0m, destination),
             TimestampArray a => Convert(a, i => a.IsNull(i) ? default : a.GetTimestampUnchecked(i).UtcDateTime, destination),
             Date32Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
+            Date64Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
+            Time32Array a => Convert(a, i => TimeSpan.FromMilliseconds(a.GetMilliSeconds(i) ?? 0), destination),
             Time64Array a => Convert(a, i => TimeSpan.FromTicks((a.GetMicroSeconds(i) ?? 0) * 10), destination),
             FixedSizeBinaryArray a => Convert(a, i => a.IsNull(i) ? Guid.Empty : new Guid(a.GetBytes(i), bigEndian: true), destination),
             _ => throw _binding.Unsupported(column, array.Data.DataType.Name),

@@ -53,11 +53,10 @@ internal sealed class ArrowNestedReader(ArrowColumnReader reader, ArrowBinding b
     /// <summary>As <see cref="Lists{T, TValue}"/>, for strings and byte arrays, each value made by <paramref name="make"/> from its bytes.</summary>
     public NestedLists<TValue> ByteLists<TValue>(IArrowArray array, int rows, Func<ReadOnlySpan<byte>, TValue> make) => Lists<TValue>(array, rows, (values, start, count) =>
     {
-        var binary = (BinaryArray)values;
         var picked = new TValue[count];
         for (int i = 0; i < count; i++)
         {
-            picked[i] = binary.IsNull(start + i) ? default! : make(binary.GetBytes(start + i));
+            picked[i] = values.IsNull(start + i) ? default! : make(ArrowBytes.Get(values, start + i));
         }
 
         return picked;
@@ -168,11 +167,10 @@ internal sealed class ArrowNestedReader(ArrowColumnReader reader, ArrowBinding b
         private TValue?[] Bytes<TValue>(Func<ReadOnlySpan<byte>, TValue> make)
             where TValue : class
         {
-            var binary = (BinaryArray)array;
             var values = new TValue?[Math.Max(1, count)];
             for (int i = 0; i < count; i++)
             {
-                values[i] = binary.IsNull(start + i) ? null : make(binary.GetBytes(start + i));
+                values[i] = array.IsNull(start + i) ? null : make(ArrowBytes.Get(array, start + i));
             }
 
             return values;

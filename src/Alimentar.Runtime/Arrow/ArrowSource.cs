@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
 
 namespace Alimentar;
 
 /// <summary>
-/// Streams an Arrow IPC stream as typed batches, one per record batch, binding fields to
-/// <typeparamref name="T"/>'s columns by the same name rules as Parquet files.
+/// Streams an Arrow IPC stream or file (Feather v2) as typed batches, one per record batch, binding fields to
+/// <typeparamref name="T"/>'s columns by the same name rules as Parquet files; LZ4 and ZSTD bodies are decompressed.
 /// </summary>
 /// <remarks>
 /// It takes part in shuffled, sharded and resumed passes with record batches as its units: planning reads
@@ -23,12 +24,15 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     private readonly bool _leaveOpen;
     private readonly bool _readOnce;
 
+    /// <summary>Decompresses LZ4_FRAME and ZSTD bodies, which pyarrow's Feather writer and Polars write on request.</summary>
+    private static readonly Apache.Arrow.Compression.CompressionCodecFactory Codecs = new();
+
     // A stream given once is shared by every reader of it: they take turns.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ArrowIpcIndex? _index;
 
-    /// <summary>Streams the Arrow IPC stream file at <paramref name="path"/>.</summary>
-    /// <param name="path">An Arrow IPC stream (<c>.arrows</c>).</param>
+    /// <summary>Streams the Arrow IPC stream or file at <paramref name="path"/>.</summary>
+    /// <param name="path">An Arrow IPC stream (<c>.arrows</c>) or file (<c>.arrow</c>, <c>.feather</c>).</param>
     /// <exception cref="SourceUnavailableException">The file does not exist.</exception>
     public ArrowSource(string path)
     {
@@ -82,10 +86,10 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     /// <inheritdoc />
     public async IAsyncEnumerable<Batch<T>> ReadBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        Stream stream = await _open(cancellationToken).ConfigureAwait(false);
+        Stream stream = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var reader = new ArrowStreamReader(stream, leaveOpen: true);
+            using var reader = new ArrowStreamReader(stream, Codecs, leaveOpen: true);
             ArrowBinding? binding = null;
             for (int index = 0; ; index++)
             {
@@ -95,11 +99,18 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
                     yield break;
                 }
 
-                using (recordBatch)
+                Batch<T> batch;
+                try
                 {
                     binding ??= ArrowBinding.Bind(recordBatch.Schema, T.Schema, Name);
-                    yield return await ToBatchAsync(recordBatch, binding, index, cancellationToken).ConfigureAwait(false);
+                    batch = await ToBatchAsync(recordBatch, binding, index, cancellationToken).ConfigureAwait(false);
                 }
+                finally
+                {
+                    Release(recordBatch);
+                }
+
+                yield return batch;
             }
         }
         finally
@@ -118,10 +129,16 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         {
             await store.ReadAsync(new ArrowColumnReader(recordBatch, binding, index), cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception error)
         {
             store.Dispose();
-            throw;
+            if (error is AlimentarException or OperationCanceledException)
+            {
+                throw;
+            }
+
+            // Arrays whose buffers disagree with their type surface from Arrow as casts, ranges and nulls.
+            throw AlimentarThrow.Unreadable(Name, $"record batch {index} does not decode ({error.GetType().Name}: {error.Message})", error);
         }
 
         return Batch<T>.FromStore(store, new BatchPosition(Name, index, 0));
@@ -140,9 +157,18 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         RecordBatch recordBatch = index.HasDictionaries
             ? await ReadInOrderAsync(unit, cancellationToken).ConfigureAwait(false)
             : await ReadAloneAsync(index, unit, cancellationToken).ConfigureAwait(false);
-        using (recordBatch)
+        Batch<T> whole;
+        try
         {
-            using Batch<T> whole = await ToBatchAsync(recordBatch, ArrowBinding.Bind(recordBatch.Schema, T.Schema, Name), unit, cancellationToken).ConfigureAwait(false);
+            whole = await ToBatchAsync(recordBatch, ArrowBinding.Bind(recordBatch.Schema, T.Schema, Name), unit, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Release(recordBatch);
+        }
+
+        using (whole)
+        {
             yield return whole.Slice((int)skip, (int)take, new BatchPosition(Name, unit, skip));
         }
     }
@@ -193,7 +219,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
-        using var reader = new ArrowStreamReader(new MemoryStream(bytes, writable: false));
+        using var reader = new ArrowStreamReader(new MemoryStream(bytes, writable: false), Codecs, leaveOpen: false);
         return await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
             ?? throw AlimentarThrow.Unreadable(Name, $"record batch {unit} is missing where the stream's framing put it");
     }
@@ -202,7 +228,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     private async ValueTask<RecordBatch> ReadInOrderAsync(int unit, CancellationToken cancellationToken) =>
         await WithStreamAsync(async stream =>
         {
-            using var reader = new ArrowStreamReader(stream, leaveOpen: true);
+            using var reader = new ArrowStreamReader(stream, Codecs, leaveOpen: true);
             for (int index = 0; ; index++)
             {
                 RecordBatch recordBatch = await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
@@ -212,9 +238,29 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
                     return recordBatch;
                 }
 
-                recordBatch.Dispose();
+                Release(recordBatch);
             }
         }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Frees a record batch once its values are copied out, but not one whose schema holds a dictionary: the reader hands
+    /// every batch the same dictionary arrays, and disposing one batch's frees them under the next (with compressed
+    /// bodies the next read then fails inside Arrow); such batches are left to the collector.
+    /// </summary>
+    private static void Release(RecordBatch recordBatch)
+    {
+        if (!recordBatch.Schema.FieldsList.Any(field => HoldsDictionary(field.DataType)))
+        {
+            recordBatch.Dispose();
+        }
+    }
+
+    private static bool HoldsDictionary(IArrowType type) => type switch
+    {
+        DictionaryType => true,
+        NestedType nested => nested.Fields.Any(field => HoldsDictionary(field.DataType)),
+        _ => false,
+    };
 
     /// <summary>Runs <paramref name="read"/> over a stream of its own, or over the shared stream, rewound, in turn with other readers.</summary>
     private async ValueTask<TResult> WithStreamAsync<TResult>(Func<Stream, Task<TResult>> read, CancellationToken cancellationToken)
@@ -227,7 +273,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 
         try
         {
-            Stream stream = await _open(cancellationToken).ConfigureAwait(false);
+            Stream stream = await OpenAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await read(stream).ConfigureAwait(false);
@@ -248,6 +294,10 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             }
         }
     }
+
+    /// <summary>Opens the stream at its first message, past an IPC file's header.</summary>
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken) =>
+        await ArrowFileMagic.SkipHeaderAsync(await _open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<RecordBatch?> ReadNextAsync(ArrowStreamReader reader, CancellationToken cancellationToken)
     {
