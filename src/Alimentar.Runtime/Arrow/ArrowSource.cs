@@ -295,9 +295,24 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
-    /// <summary>Opens the stream at its first message, past an IPC file's header.</summary>
-    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken) =>
-        await ArrowFileMagic.SkipHeaderAsync(await _open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    /// <summary>Opens the stream at its first message, past an IPC file's header, its schema checked (<see cref="ArrowSchemaGuard"/>).</summary>
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken)
+    {
+        Stream stream = await ArrowFileMagic.SkipHeaderAsync(await _open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ArrowSchemaGuard.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException error)
+        {
+            if (!_leaveOpen)
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw AlimentarThrow.Unreadable(Name, $"it is not a readable Arrow IPC stream ({error.Message})", error);
+        }
+    }
 
     private async ValueTask<RecordBatch?> ReadNextAsync(ArrowStreamReader reader, CancellationToken cancellationToken)
     {
