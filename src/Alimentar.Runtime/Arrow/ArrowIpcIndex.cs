@@ -118,7 +118,9 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
                 rows = Scalar(metadata, Table(metadata, union), field: 0, size: 8);
             }
 
-            if (bodyLength < 0 || rows < 0)
+            // A record batch holds at most int.MaxValue rows (Arrow's own readers count them in an int); a larger claim
+            // is damage, and believed it would have planning walk trillions of rows.
+            if (bodyLength < 0 || rows < 0 || rows > int.MaxValue)
             {
                 throw new InvalidDataException($"the message at offset {offset} claims a body of {bodyLength} bytes and {rows} rows");
             }

@@ -124,14 +124,15 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 
     private async ValueTask<Batch<T>> ToBatchAsync(RecordBatch recordBatch, ArrowBinding binding, int index, CancellationToken cancellationToken)
     {
-        ColumnStore<T> store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
+        ColumnStore<T>? store = null;
         try
         {
+            store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
             await store.ReadAsync(new ArrowColumnReader(recordBatch, binding, index), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception error)
         {
-            store.Dispose();
+            store?.Dispose();
             if (error is AlimentarException or OperationCanceledException)
             {
                 throw;

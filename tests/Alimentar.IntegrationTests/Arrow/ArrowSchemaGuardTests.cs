@@ -4,8 +4,9 @@ using Alimentar.Arrow;
 namespace Alimentar.IntegrationTests;
 
 /// <summary>
-/// Schema messages that would overflow Arrow's recursive reader, and so end the process, are refused first: fields
-/// whose children point back at themselves, and nesting deeper than any real schema.
+/// Metadata that would end or stall the process is refused first: schema fields whose children point back at themselves
+/// or nest deeper than any real schema (Arrow's recursive reader overflows the stack), and record batches claiming more
+/// rows than Arrow counts (planning would walk them all).
 /// </summary>
 public sealed class ArrowSchemaGuardTests
 {
@@ -71,6 +72,55 @@ public sealed class ArrowSchemaGuardTests
 
         Assert.Contains("'looping.arrows'", error.Message, StringComparison.Ordinal);
         Assert.Contains("not a well-formed flatbuffer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_record_batch_claiming_more_rows_than_arrow_counts_is_refused_when_a_shuffled_pass_plans()
+    {
+        using var ipc = new MemoryStream();
+        using (Batch<Measurement> batch = Batch<Measurement>.FromRows(Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)).ToArray()))
+        {
+            await ArrowIpc.WriteAsync(ipc, [batch]);
+        }
+
+        byte[] bytes = ipc.ToArray();
+        SetFirstBatchRows(bytes, 1L << 50);
+        using var streaming = new StreamingDataset<Measurement>(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows"), 2).WithShuffle(1);
+
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => streaming.Rows().Count());
+
+        Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
+        Assert.Matches($@"claims a body of \d+ bytes and {1L << 50} rows", error.Message);
+    }
+
+    /// <summary>Overwrites the row count in the metadata of a stream's first record batch (its second message).</summary>
+    private static void SetFirstBatchRows(byte[] stream, long rows)
+    {
+        int at = 0;
+        for (int message = 0; ; message++)
+        {
+            int length = BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(at + 4));
+            int metadata = at + 8;
+            int table = metadata + BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(metadata));
+            if (message == 1)
+            {
+                int header = Field(stream, table, 2);
+                int recordBatch = header + BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(header));
+                BinaryPrimitives.WriteInt64LittleEndian(stream.AsSpan(Field(stream, recordBatch, 0)), rows);
+                return;
+            }
+
+            int body = Field(stream, table, 3);
+            at = metadata + length + (body == table ? 0 : (int)BinaryPrimitives.ReadInt64LittleEndian(stream.AsSpan(body)));
+        }
+
+        // A field left out (its default) has offset 0 in the vtable, or lies past the vtable's end: it is then the table itself.
+        static int Field(byte[] bytes, int table, int field)
+        {
+            int vtable = table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table));
+            int slot = 4 + (2 * field);
+            return slot + 2 > BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable)) ? table : table + BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable + slot));
+        }
     }
 
     private static byte[] ArrowEndOfStream => [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0];
