@@ -137,7 +137,7 @@ internal sealed class ArrowColumnReader : IColumnReader
         {
             return read();
         }
-        catch (Exception error) when (error is IndexOutOfRangeException or ArgumentException or InvalidCastException or OverflowException)
+        catch (Exception error) when (error is IndexOutOfRangeException or ArgumentException or InvalidCastException or OverflowException or InvalidDataException)
         {
             throw AlimentarThrow.Unreadable(_binding.Name, $"batch {_batchIndex}, column '{_binding.FieldName(column)}' holds nested arrays whose lengths or offsets do not fit each other or the member ({error.Message})", error);
         }

@@ -69,6 +69,11 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
 
             (byte header, long bodyLength, long rows) = ReadMessage(metadata, start);
             position = start + framing + length + bodyLength;
+            if (stream.CanSeek && position > stream.Length)
+            {
+                throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end at {stream.Length}");
+            }
+
             switch (header)
             {
                 case RecordBatchHeader:

@@ -181,7 +181,27 @@ internal sealed class ArrowNestedReader(ArrowColumnReader reader, ArrowBinding b
     /// A list array's <paramref name="count"/> entries from logical index <paramref name="start"/>: offsets from 0 into
     /// its values, which are null, and its values array with the logical index of the first value in it.
     /// </summary>
+    /// <exception cref="InvalidDataException">The offsets go backwards or past the values array: damage, which would otherwise walk a billion values before failing.</exception>
     internal static (int[] Offsets, bool[] Nulls, IArrowArray Values, int ValuesStart) ListOf(IArrowArray array, int start, int count)
+    {
+        (int[] offsets, bool[] nulls, IArrowArray values, int first) = Entries(array, start, count);
+        for (int i = 0; i < count; i++)
+        {
+            if (offsets[i + 1] < offsets[i])
+            {
+                throw new InvalidDataException($"list {start + i} of an Arrow {array.Data.DataType.Name} array ends before it starts");
+            }
+        }
+
+        if (first < 0 || (long)first + offsets[count] > values.Length)
+        {
+            throw new InvalidDataException($"an Arrow {array.Data.DataType.Name} array's lists reach value {(long)first + offsets[count]} of {values.Length}");
+        }
+
+        return (offsets, nulls, values, first);
+    }
+
+    private static (int[] Offsets, bool[] Nulls, IArrowArray Values, int ValuesStart) Entries(IArrowArray array, int start, int count)
     {
         int at = start;
         int[] offsets = new int[count + 1];

@@ -188,8 +188,9 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             {
                 return await ArrowIpcIndex.BuildAsync(stream, cancellationToken).ConfigureAwait(false);
             }
-            catch (InvalidDataException error)
+            catch (Exception error) when (error is InvalidDataException or OverflowException or ArgumentException or IOException)
             {
+                // Damaged framing shows as bad data, or as a length too large to seek to or count.
                 throw AlimentarThrow.Unreadable(Name, $"it is not a readable Arrow IPC stream ({error.Message})", error);
             }
         }, cancellationToken).ConfigureAwait(false);

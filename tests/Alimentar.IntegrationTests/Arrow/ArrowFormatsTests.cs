@@ -10,6 +10,9 @@ namespace Alimentar.IntegrationTests;
 public partial record Categorised(long Id, string? Category);
 
 [StreamingDataset]
+public partial record Worded(long Id, string[]? Words);
+
+[StreamingDataset]
 public partial record ArrowLayouts(long Id, string? Large, string? View, string? Category, byte[]? LargeBytes, byte[]? ViewBytes, byte[]? Hash, DateOnly? Day, TimeSpan? At, string[]? Words);
 
 /// <summary>
@@ -203,6 +206,27 @@ public sealed class ArrowFormatsTests
 
         Assert.Contains("'categories.arrows'", error.Message, StringComparison.Ordinal);
         Assert.Contains("record batch 0 does not decode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_whose_offsets_go_backwards_is_an_error_naming_the_record_batch_not_a_walk_over_a_billion_values()
+    {
+        // Three lists over four values whose second offset jumps back: [0, 3], then 3 → 1.
+        var offsets = new ArrowBuffer.Builder<int>().AppendRange([0, 3, 1, 4]).Build();
+        var words = new ListArray(new ListType(StringType.Default), 3, offsets, new StringArray.Builder().AppendRange(["a", "b", "c", "d"]).Build(), ArrowBuffer.Empty, 0, 0);
+        var schema = new Schema.Builder().Field(new Field("id", Int64Type.Default, false)).Field(new Field("words", words.Data.DataType, true)).Build();
+        using var batch = new RecordBatch(schema, [new Int64Array.Builder().AppendRange([1, 2, 3]).Build(), words], 3);
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Worded>(new MemoryStream(ipc.ToArray()), "words.arrows")));
+
+        Assert.Contains("record batch 0 does not decode", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ends before it starts", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A stream that cannot seek, as a network response is.</summary>
