@@ -101,7 +101,15 @@ public abstract class ColumnStore<TRow> : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            ReturnBuffers();
+            try
+            {
+                ReturnBuffers();
+            }
+            catch (Exception error) when (error is ArgumentNullException or NullReferenceException)
+            {
+                // A store whose constructor failed part way (a rent that ran out of memory) is finalized with its later
+                // buffers never rented; the ones before were returned in order. An exception here would end the process.
+            }
         }
 
         ReleasePressure();

@@ -42,6 +42,20 @@ public sealed class ColumnStoreTests
     }
 
     [Fact]
+    public void A_store_whose_constructor_failed_part_way_is_finalized_without_ending_the_process()
+    {
+        var pool = new ColumnBufferPool();
+        Assert.Throws<OutOfMemoryException>(() => new HalfBuiltStore(pool));
+        Assert.Equal(1, pool.OutstandingBuffers);
+
+        // Without the guard the finalizer's null return throws on the finalizer thread, which ends the test host.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
     public void Size_counts_fixed_width_columns_and_string_characters()
     {
         using ColumnStore<Point> store = CreateStore<Point>(2, new ColumnBufferPool());
@@ -87,4 +101,36 @@ public sealed class ColumnStoreTests
 
     private static RowSchema GetSchema<T>()
         where T : IStreamingRow<T> => T.Schema;
+
+    /// <summary>A store whose second column's rent fails, as one for an impossible row count does.</summary>
+    private sealed class HalfBuiltStore : ColumnStore<Point>
+    {
+        private readonly float[] _x;
+        private readonly float[] _y;
+
+        public HalfBuiltStore(ColumnBufferPool pool)
+            : base(4, pool)
+        {
+            _x = pool.Rent<float>(4);
+            _y = Fail();
+        }
+
+        public override Point GetRow(int index) => throw new NotSupportedException();
+
+        public override void SetRow(int index, Point row) => throw new NotSupportedException();
+
+        public override ValueTask ReadAsync(IColumnReader reader, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public override ValueTask WriteAsync(IColumnWriter writer, int start, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public override long GetSizeInBytes(int start, int count) => 0;
+
+        protected override void ReturnBuffers()
+        {
+            Pool.Return(_x);
+            Pool.Return(_y);
+        }
+
+        private static float[] Fail() => throw new OutOfMemoryException("the second column's rent");
+    }
 }
