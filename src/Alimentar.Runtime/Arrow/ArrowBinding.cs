@@ -85,7 +85,17 @@ internal sealed class ArrowBinding
             string[] names = group.Fields.Select(f => f.Name).ToArray();
             for (int f = 0; f < fields.Count; f++)
             {
-                int match = FieldOf(fields[f], names, f);
+                int match;
+                try
+                {
+                    match = FieldOf(fields[f], names, f);
+                }
+                catch (InvalidOperationException ambiguous)
+                {
+                    // Two fields of the struct match the member (a writer that repeated a name): a mismatch like any other.
+                    return ($"one field for {name}.{fields[f].MemberName}", ambiguous.Message);
+                }
+
                 if (match < 0)
                 {
                     return ($"a field '{fields[f].Name}' for {name}.{fields[f].MemberName}", $"a struct of {string.Join(", ", names.Select(n => $"'{n}'"))}");

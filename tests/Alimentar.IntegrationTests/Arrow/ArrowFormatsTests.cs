@@ -12,6 +12,11 @@ public partial record Categorised(long Id, string? Category);
 [StreamingDataset]
 public partial record Worded(long Id, string[]? Words);
 
+public sealed record Pin(long X);
+
+[StreamingDataset]
+public partial record Pinned(long Id, Pin? Pin);
+
 [StreamingDataset]
 public partial record ArrowLayouts(long Id, string? Large, string? View, string? Category, byte[]? LargeBytes, byte[]? ViewBytes, byte[]? Hash, DateOnly? Day, TimeSpan? At, string[]? Words);
 
@@ -227,6 +232,26 @@ public sealed class ArrowFormatsTests
 
         Assert.Contains("record batch 0 does not decode", error.Message, StringComparison.Ordinal);
         Assert.Contains("ends before it starts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_struct_repeating_a_field_name_is_a_mismatch_naming_both()
+    {
+        var x = new Int64Array.Builder().AppendRange([1, 2]).Build();
+        var point = new StructArray(new StructType([new Field("x", Int64Type.Default, false), new Field("x", Int64Type.Default, false)]), 2, [x, x], ArrowBuffer.Empty);
+        var schema = new Schema.Builder().Field(new Field("id", Int64Type.Default, false)).Field(new Field("pin", point.Data.DataType, true)).Build();
+        using var batch = new RecordBatch(schema, [new Int64Array.Builder().AppendRange([1, 2]).Build(), point], 2);
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+        {
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ArrowSource<Pinned>(new MemoryStream(ipc.ToArray()), "pins.arrows")));
+
+        Assert.Contains("one field for Pin.X", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'x' and 'x'", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>A stream that cannot seek, as a network response is.</summary>
