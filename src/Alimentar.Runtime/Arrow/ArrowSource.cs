@@ -124,6 +124,11 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 
     private async ValueTask<Batch<T>> ToBatchAsync(RecordBatch recordBatch, ArrowBinding binding, int index, CancellationToken cancellationToken)
     {
+        if (!HoldsItsRows(recordBatch, binding))
+        {
+            throw AlimentarThrow.Unreadable(Name, $"record batch {index} claims {recordBatch.Length} rows, more than its columns' buffers hold");
+        }
+
         ColumnStore<T>? store = null;
         try
         {
@@ -243,6 +248,25 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
                 Release(recordBatch);
             }
         }, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Whether the batch's buffers could hold its rows: every row takes at least a bit in each bound column (a value, an
+    /// offset, an index or a validity bit). A longer claim is damage, and believed it would size the column store for it.
+    /// </summary>
+    private static bool HoldsItsRows(RecordBatch recordBatch, ArrowBinding binding)
+    {
+        long bits = 0;
+        int columns = binding.RowSchema.Columns.Count;
+        for (int column = 0; column < columns; column++)
+        {
+            bits += BufferBits(recordBatch.Column(binding.FieldIndex(column)).Data);
+        }
+
+        return columns == 0 || recordBatch.Length <= bits;
+
+        static long BufferBits(ArrayData data) =>
+            ((data.Buffers?.Sum(buffer => (long)buffer.Length) ?? 0) * 8) + (data.Children?.Sum(BufferBits) ?? 0) + (data.Dictionary is { } dictionary ? BufferBits(dictionary) : 0);
+    }
 
     /// <summary>
     /// Frees a record batch once its values are copied out, but not one whose schema holds a dictionary: the reader hands

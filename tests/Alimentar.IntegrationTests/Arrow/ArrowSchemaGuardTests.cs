@@ -93,6 +93,23 @@ public sealed class ArrowSchemaGuardTests
         Assert.Matches($@"claims a body of \d+ bytes and {1L << 50} rows", error.Message);
     }
 
+    [Fact]
+    public async Task A_record_batch_claiming_more_rows_than_its_buffers_hold_is_refused_before_its_store_is_rented()
+    {
+        using var ipc = new MemoryStream();
+        using (Batch<Measurement> batch = Batch<Measurement>.FromRows(Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)).ToArray()))
+        {
+            await ArrowIpc.WriteAsync(ipc, [batch]);
+        }
+
+        byte[] bytes = ipc.ToArray();
+        SetFirstBatchRows(bytes, int.MaxValue - 7);
+
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows")));
+
+        Assert.Contains($"record batch 0 claims {int.MaxValue - 7} rows, more than its columns' buffers hold", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Overwrites the row count in the metadata of a stream's first record batch (its second message).</summary>
     private static void SetFirstBatchRows(byte[] stream, long rows)
     {
