@@ -124,14 +124,14 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 
     private async ValueTask<Batch<T>> ToBatchAsync(RecordBatch recordBatch, ArrowBinding binding, int index, CancellationToken cancellationToken)
     {
-        if (!HoldsItsRows(recordBatch, binding))
-        {
-            throw AlimentarThrow.Unreadable(Name, $"record batch {index} claims {recordBatch.Length} rows, more than its columns' buffers hold");
-        }
-
         ColumnStore<T>? store = null;
         try
         {
+            if (!HoldsItsRows(recordBatch, binding))
+            {
+                throw AlimentarThrow.Unreadable(Name, $"record batch {index} claims {recordBatch.Length} rows, more than its columns' buffers hold");
+            }
+
             store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
             await store.ReadAsync(new ArrowColumnReader(recordBatch, binding, index), cancellationToken).ConfigureAwait(false);
         }
