@@ -114,13 +114,13 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
     {
         try
         {
-            int message = Table(metadata, 0);
+            int message = FlatBuffer.Table(metadata, 0);
             byte header = (byte)Scalar(metadata, message, field: 1, size: 1);
             long bodyLength = Scalar(metadata, message, field: 3, size: 8);
             long rows = 0;
-            if (header == RecordBatchHeader && FieldPosition(metadata, message, field: 2) is int union)
+            if (header == RecordBatchHeader && FlatBuffer.FieldPosition(metadata, message, field: 2) is int union)
             {
-                rows = Scalar(metadata, Table(metadata, union), field: 0, size: 8);
+                rows = Scalar(metadata, FlatBuffer.Table(metadata, union), field: 0, size: 8);
             }
 
             // A record batch holds at most int.MaxValue rows (Arrow's own readers count them in an int); a larger claim
@@ -138,24 +138,7 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
         }
     }
 
-    /// <summary>The table an offset at <paramref name="at"/> points to.</summary>
-    private static int Table(byte[] bytes, int at) => checked(at + (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at, 4)));
-
-    private static int? FieldPosition(byte[] bytes, int table, int field)
-    {
-        int vtable = checked(table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table, 4)));
-        int vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable, 2));
-        int slot = 4 + (2 * field);
-        if (slot + 2 > vtableSize)
-        {
-            return null;
-        }
-
-        int offset = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable + slot, 2));
-        return offset == 0 ? null : table + offset;
-    }
-
-    private static long Scalar(byte[] bytes, int table, int field, int size) => FieldPosition(bytes, table, field) is not int at ? 0 : size switch
+    private static long Scalar(byte[] bytes, int table, int field, int size) => FlatBuffer.FieldPosition(bytes, table, field) is not int at ? 0 : size switch
     {
         1 => bytes.AsSpan(at, 1)[0],
         _ => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at, 8)),

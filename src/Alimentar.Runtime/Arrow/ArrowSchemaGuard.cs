@@ -68,14 +68,14 @@ internal static class ArrowSchemaGuard
     {
         try
         {
-            int message = Table(metadata, 0);
-            if (Scalar(metadata, message, field: 1) != SchemaHeader || Position(metadata, message, field: 2) is not int header)
+            int message = FlatBuffer.Table(metadata, 0);
+            if (Scalar(metadata, message, field: 1) != SchemaHeader || FlatBuffer.FieldPosition(metadata, message, field: 2) is not int header)
             {
                 return;
             }
 
             var pending = new Stack<(int Fields, int Depth)>();
-            if (Position(metadata, Table(metadata, header), field: 1) is int top)
+            if (FlatBuffer.FieldPosition(metadata, FlatBuffer.Table(metadata, header), field: 1) is int top)
             {
                 pending.Push((top, 1));
             }
@@ -84,7 +84,7 @@ internal static class ArrowSchemaGuard
             while (pending.Count > 0)
             {
                 (int fields, int depth) = pending.Pop();
-                int vector = Table(metadata, fields);
+                int vector = FlatBuffer.Table(metadata, fields);
                 int count = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4)));
                 if (count > metadata.Length / 4 || (seen += count) > MaxFields)
                 {
@@ -98,8 +98,8 @@ internal static class ArrowSchemaGuard
 
                 for (int i = 0; i < count; i++)
                 {
-                    int field = Table(metadata, checked(vector + 4 + (4 * i)));
-                    if (Position(metadata, field, field: 5) is int children)
+                    int field = FlatBuffer.Table(metadata, checked(vector + 4 + (4 * i)));
+                    if (FlatBuffer.FieldPosition(metadata, field, field: 5) is int children)
                     {
                         pending.Push((children, depth + 1));
                     }
@@ -112,22 +112,5 @@ internal static class ArrowSchemaGuard
         }
     }
 
-    /// <summary>The table (or vector) an offset at <paramref name="at"/> points to.</summary>
-    private static int Table(byte[] bytes, int at) => checked(at + (int)BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(at, 4)));
-
-    private static int? Position(byte[] bytes, int table, int field)
-    {
-        int vtable = checked(table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table, 4)));
-        int vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable, 2));
-        int slot = 4 + (2 * field);
-        if (slot + 2 > vtableSize)
-        {
-            return null;
-        }
-
-        int offset = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable + slot, 2));
-        return offset == 0 ? null : table + offset;
-    }
-
-    private static byte Scalar(byte[] bytes, int table, int field) => Position(bytes, table, field) is int at ? bytes.AsSpan(at, 1)[0] : (byte)0;
+    private static byte Scalar(byte[] bytes, int table, int field) => FlatBuffer.FieldPosition(bytes, table, field) is int at ? bytes.AsSpan(at, 1)[0] : (byte)0;
 }

@@ -77,13 +77,7 @@ public sealed class ArrowSchemaGuardTests
     [Fact]
     public async Task A_record_batch_claiming_more_rows_than_arrow_counts_is_refused_when_a_shuffled_pass_plans()
     {
-        using var ipc = new MemoryStream();
-        using (Batch<Measurement> batch = Batch<Measurement>.FromRows(Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)).ToArray()))
-        {
-            await ArrowIpc.WriteAsync(ipc, [batch]);
-        }
-
-        byte[] bytes = ipc.ToArray();
+        byte[] bytes = await TenMeasurementsAsync();
         SetFirstBatchRows(bytes, 1L << 50);
         using var streaming = new StreamingDataset<Measurement>(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows"), 2).WithShuffle(1);
 
@@ -96,18 +90,24 @@ public sealed class ArrowSchemaGuardTests
     [Fact]
     public async Task A_record_batch_claiming_more_rows_than_its_buffers_hold_is_refused_before_its_store_is_rented()
     {
+        byte[] bytes = await TenMeasurementsAsync();
+        SetFirstBatchRows(bytes, int.MaxValue - 7);
+
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows")));
+
+        Assert.Contains($"record batch 0 claims {int.MaxValue - 7} rows, more than its columns' buffers hold", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An IPC stream of one record batch of ten measurements.</summary>
+    private static async Task<byte[]> TenMeasurementsAsync()
+    {
         using var ipc = new MemoryStream();
         using (Batch<Measurement> batch = Batch<Measurement>.FromRows(Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)).ToArray()))
         {
             await ArrowIpc.WriteAsync(ipc, [batch]);
         }
 
-        byte[] bytes = ipc.ToArray();
-        SetFirstBatchRows(bytes, int.MaxValue - 7);
-
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows")));
-
-        Assert.Contains($"record batch 0 claims {int.MaxValue - 7} rows, more than its columns' buffers hold", error.Message, StringComparison.Ordinal);
+        return ipc.ToArray();
     }
 
     /// <summary>Overwrites the row count in the metadata of a stream's first record batch (its second message).</summary>
