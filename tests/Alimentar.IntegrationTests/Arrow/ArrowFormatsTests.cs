@@ -234,18 +234,7 @@ public sealed class ArrowFormatsTests
     }
 
     /// <summary>An IPC stream of one record batch, as Arrow's writer writes it (it checks none of the damage the tests plant).</summary>
-    private static MemoryStream Ipc(RecordBatch batch)
-    {
-        var ipc = new MemoryStream();
-        using (var writer = new ArrowStreamWriter(ipc, batch.Schema, leaveOpen: true))
-        {
-            writer.WriteRecordBatch(batch);
-            writer.WriteEnd();
-        }
-
-        ipc.Position = 0;
-        return ipc;
-    }
+    private static MemoryStream Ipc(RecordBatch batch) => ArrowStreams.Of(batch);
 
     /// <summary>A stream that cannot seek, as a network response is.</summary>
     private sealed class ForwardOnlyStream(Stream inner) : ReadOnlyStreamWrapper(inner)

@@ -136,18 +136,7 @@ public sealed class ArrowNestedTests
         Assert.Equal(JsonSerializer.Serialize(fromParquet), JsonSerializer.Serialize(fromArrow));
     }
 
-    private static MemoryStream Ipc(RecordBatch batch)
-    {
-        var ipc = new MemoryStream();
-        using (var writer = new ArrowStreamWriter(ipc, batch.Schema, leaveOpen: true))
-        {
-            writer.WriteRecordBatch(batch);
-            writer.WriteEnd();
-        }
-
-        ipc.Position = 0;
-        return ipc;
-    }
+    private static MemoryStream Ipc(RecordBatch batch) => ArrowStreams.Of(batch);
 
     [Fact]
     public void A_struct_whose_fields_are_shorter_than_it_is_an_error_naming_the_column_not_a_crash()
