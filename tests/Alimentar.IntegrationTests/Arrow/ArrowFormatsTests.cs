@@ -200,6 +200,7 @@ public sealed class ArrowFormatsTests
             new Int32Array.Builder().AppendRange([0, 1, 7]).Build(), new StringArray.Builder().AppendRange(["red", "green"]).Build());
         var schema = new Schema.Builder().Field(new Field("id", Int64Type.Default, false)).Field(new Field("category", category.Data.DataType, true)).Build();
         using var batch = new RecordBatch(schema, [new Int64Array.Builder().AppendRange([1, 2, 3]).Build(), category], 3);
+
         AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Categorised>(Ipc(batch), "categories.arrows")));
 
         Assert.Contains("'categories.arrows'", error.Message, StringComparison.Ordinal);
@@ -214,6 +215,7 @@ public sealed class ArrowFormatsTests
         var words = new ListArray(new ListType(StringType.Default), 3, offsets, new StringArray.Builder().AppendRange(["a", "b", "c", "d"]).Build(), ArrowBuffer.Empty, 0, 0);
         var schema = new Schema.Builder().Field(new Field("id", Int64Type.Default, false)).Field(new Field("words", words.Data.DataType, true)).Build();
         using var batch = new RecordBatch(schema, [new Int64Array.Builder().AppendRange([1, 2, 3]).Build(), words], 3);
+
         AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Worded>(Ipc(batch), "words.arrows")));
 
         Assert.Contains("record batch 0 does not decode", error.Message, StringComparison.Ordinal);
@@ -227,6 +229,7 @@ public sealed class ArrowFormatsTests
         var point = new StructArray(new StructType([new Field("x", Int64Type.Default, false), new Field("x", Int64Type.Default, false)]), 2, [x, x], ArrowBuffer.Empty);
         var schema = new Schema.Builder().Field(new Field("id", Int64Type.Default, false)).Field(new Field("pin", point.Data.DataType, true)).Build();
         using var batch = new RecordBatch(schema, [new Int64Array.Builder().AppendRange([1, 2]).Build(), point], 2);
+
         SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ArrowSource<Pinned>(Ipc(batch), "pins.arrows")));
 
         Assert.Contains("one field for Pin.X", error.Message, StringComparison.Ordinal);
