@@ -10,8 +10,10 @@ public sealed class BatchArraysTests
     {
         using var arrays = new BatchArrays();
         long[] values = arrays.Rent<long>(1_000);
-        string?[] texts = arrays.Rent<string?>(10);
-        texts[0] = "kept until returned";
+        // The pools are shared by the whole process: a type only this test rents keeps parallel tests from renting
+        // the returned array and filling it again before the assert looks.
+        OnlyThisTestRents?[] held = arrays.Rent<OnlyThisTestRents?>(10);
+        held[0] = new OnlyThisTestRents();
 
         Assert.True(values.Length >= 1_000);
         Assert.True(arrays.SizeInBytes >= (1_000 * sizeof(long)) + (10 * IntPtr.Size));
@@ -19,7 +21,7 @@ public sealed class BatchArraysTests
         arrays.ReturnAll();
 
         Assert.Equal(0, arrays.SizeInBytes);
-        Assert.Null(texts[0]);
+        Assert.Null(held[0]);
     }
 
     [Fact]
@@ -35,4 +37,6 @@ public sealed class BatchArraysTests
         Assert.Empty(again);
         Assert.NotSame(first, arrays.ScratchList<long>());
     }
+
+    private sealed class OnlyThisTestRents;
 }
