@@ -22,9 +22,11 @@ public sealed class ColumnBufferPoolTests
     [Fact]
     public void Reference_arrays_are_cleared_on_return_so_the_pool_keeps_nothing_alive()
     {
+        // Arrays come from one pool per element type for the whole process: a type only this test rents keeps
+        // parallel tests from taking the returned array and filling it again before the assert looks.
         var pool = new ColumnBufferPool();
-        string[] array = pool.Rent<string>(4);
-        array[0] = "kept?";
+        OnlyThisTestRents?[] array = pool.Rent<OnlyThisTestRents?>(4);
+        array[0] = new OnlyThisTestRents();
 
         pool.Return(array);
 
@@ -36,4 +38,6 @@ public sealed class ColumnBufferPoolTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ColumnBufferPool().Rent<int>(-1));
     }
+
+    private sealed class OnlyThisTestRents;
 }
