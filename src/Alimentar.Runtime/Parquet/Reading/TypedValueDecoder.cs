@@ -38,6 +38,8 @@ internal static class TypedValueDecoder
             FileValueKind.Decimal => Via<decimal, T>(values, type, target, scratch),
             FileValueKind.DateTime => Via<DateTime, T>(values, type, target, scratch),
             FileValueKind.DateOnly => Via<DateOnly, T>(values, type, target, scratch),
+            FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos when typeof(T) == typeof(TimeOnly) =>
+                TimesOfDay(values, type, Reinterpret<T, TimeOnly>(target), scratch),
             FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos => Via<TimeSpan, T>(values, type, target, scratch),
             FileValueKind.Guid => Via<Guid, T>(values, type, target, scratch),
             _ => throw new NotSupportedException($"values of kind {type.Kind} cannot fill a {typeof(T).Name}"),
@@ -185,26 +187,51 @@ internal static class TypedValueDecoder
         return ParquetTime.ToDateTimes(stored, type.Unit, type.IsAdjustedToUtc ? DateTimeKind.Utc : DateTimeKind.Unspecified, target);
     }
 
+    /// <summary>TIME values as the spans they store (<see cref="ParquetTime.TryDuration"/>); a span beyond <see cref="TimeSpan"/> is the misfit returned.</summary>
     private static int Times(PageValueReader values, FileColumnType type, Span<TimeSpan> target, ScratchBuffers scratch)
     {
-        if (type.Unit == TimeUnit.Millis)
-        {
-            ReadOnlySpan<int> millis = Stored<int>(values, target.Length, scratch);
-            for (int i = 0; i < millis.Length; i++)
-            {
-                target[i] = ParquetTime.TimeOfDay(millis[i], TimeUnit.Millis);
-            }
-
-            return -1;
-        }
-
-        ReadOnlySpan<long> stored = Stored<long>(values, target.Length, scratch);
+        ReadOnlySpan<long> stored = StoredTimes(values, type, Reinterpret<TimeSpan, long>(target), scratch);
         for (int i = 0; i < stored.Length; i++)
         {
-            target[i] = ParquetTime.TimeOfDay(stored[i], type.Unit);
+            if (!ParquetTime.TryDuration(stored[i], type.Unit, out target[i]))
+            {
+                return i;
+            }
         }
 
         return -1;
+    }
+
+    /// <summary>TIME values for <see cref="TimeOnly"/> members: wrapped into the day (<see cref="ParquetTime.TimeOfDay"/>), so none fails.</summary>
+    private static int TimesOfDay(PageValueReader values, FileColumnType type, Span<TimeOnly> target, ScratchBuffers scratch)
+    {
+        ReadOnlySpan<long> stored = StoredTimes(values, type, Reinterpret<TimeOnly, long>(target), scratch);
+        for (int i = 0; i < stored.Length; i++)
+        {
+            target[i] = TimeOnly.FromTimeSpan(ParquetTime.TimeOfDay(stored[i], type.Unit));
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// A page's TIME integers, for as many values as <paramref name="room"/> holds; TIME(MILLIS)'s INT32 are widened into
+    /// <paramref name="room"/> (the target's own memory: each value is read before its slot is written).
+    /// </summary>
+    private static ReadOnlySpan<long> StoredTimes(PageValueReader values, FileColumnType type, Span<long> room, ScratchBuffers scratch)
+    {
+        if (type.Physical != PhysicalType.Int32)
+        {
+            return Stored<long>(values, room.Length, scratch);
+        }
+
+        ReadOnlySpan<int> millis = Stored<int>(values, room.Length, scratch);
+        for (int i = 0; i < millis.Length; i++)
+        {
+            room[i] = millis[i];
+        }
+
+        return room;
     }
 
     private static int Decimals(PageValueReader values, FileColumnType type, Span<decimal> target, ScratchBuffers scratch)

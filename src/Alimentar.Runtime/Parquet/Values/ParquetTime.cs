@@ -74,6 +74,26 @@ internal static class ParquetTime
         return TimeSpan.FromTicks(ticks < 0 ? ticks + TimeSpan.TicksPerDay : ticks);
     }
 
+    /// <summary>
+    /// A TIME value as the span it stores, not wrapped into the day: a <see cref="TimeSpan"/> member is a duration, and
+    /// .NET writers (ours, ParquetSharp, Parquet.Net) store durations of a day or more, or below zero, as TIME. Nanoseconds
+    /// are rounded down, as timestamps' are, so spans keep the order of the values (and of the bounds) they come from.
+    /// False when the span is beyond <see cref="TimeSpan"/>.
+    /// </summary>
+    public static bool TryDuration(long value, TimeUnit unit, out TimeSpan span)
+    {
+        long unitTicks = unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 0 };
+        if (unitTicks == 0)
+        {
+            span = TimeSpan.FromTicks(FloorDivide(value, 100));
+            return true;
+        }
+
+        bool fits = value >= long.MinValue / unitTicks && value <= long.MaxValue / unitTicks;
+        span = fits ? TimeSpan.FromTicks(value * unitTicks) : default;
+        return fits;
+    }
+
     /// <summary>Whether a TIME value lies within [00:00, 24:00), where <see cref="TimeOfDay"/> leaves it as it is.</summary>
     public static bool IsWithinDay(long value, TimeUnit unit) => value >= 0 && value < unit switch
     {

@@ -60,11 +60,12 @@ internal static class StatisticsDecoder
     };
 
     /// <summary>
-    /// A TIME bound as the time of day its values read as; none for a bound outside the day, since values there
-    /// wrap into the day (see <see cref="ParquetTime.TimeOfDay"/>) and the bounds no longer bound them.
+    /// A TIME bound as the span it stores, which bounds the spans <see cref="TimeSpan"/> members read; a
+    /// <see cref="TimeOnly"/> member takes it only within the day (see <c>ValueSummary</c>), since values outside it
+    /// wrap into the day and the bounds no longer bound them.
     /// </summary>
-    private static TimeOnly? TimeBound(long value, TimeUnit unit) =>
-        ParquetTime.IsWithinDay(value, unit) ? TimeOnly.FromTimeSpan(ParquetTime.TimeOfDay(value, unit)) : null;
+    private static TimeSpan? TimeBound(long value, TimeUnit unit) =>
+        ParquetTime.TryDuration(value, unit, out TimeSpan span) ? span : null;
 
     private static DateTime? Timestamp(long value, FileColumnType type) =>
         ParquetTime.TryTimestampTicks(value, type.Unit, out long ticks)
