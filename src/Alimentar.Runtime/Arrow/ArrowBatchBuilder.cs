@@ -77,7 +77,10 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         ColumnType.Binary => BinaryType.Default,
         ColumnType.DateTime or ColumnType.DateTimeOffset => new TimestampType(TimeUnit.Microsecond, "UTC"),
         ColumnType.DateOnly => Date32Type.Default,
-        ColumnType.TimeOnly or ColumnType.TimeSpan => new Time64Type(TimeUnit.Microsecond),
+        ColumnType.TimeOnly => new Time64Type(TimeUnit.Microsecond),
+
+        // A TimeSpan is a duration, a day or more or below zero alike; Arrow's time64 is a time of day.
+        ColumnType.TimeSpan => DurationType.Microsecond,
         ColumnType.Guid => new FixedSizeBinaryType(16),
         _ => throw new NotSupportedException($"Column '{column.Name}' of type {column.Type} has no Arrow form."),
     };

@@ -153,7 +153,7 @@ internal sealed class ArrowBinding
         ArrowTypeId.Dictionary when type is DictionaryType { ValueType: var values } && KindOf(values) is FileValueKind.Utf8String or FileValueKind.Bytes => KindOf(values),
         ArrowTypeId.Timestamp => FileValueKind.DateTime,
         ArrowTypeId.Date32 or ArrowTypeId.Date64 => FileValueKind.DateOnly,
-        ArrowTypeId.Time32 or ArrowTypeId.Time64 => FileValueKind.TimeSpan,
+        ArrowTypeId.Time32 or ArrowTypeId.Time64 or ArrowTypeId.Duration => FileValueKind.TimeSpan,
         ArrowTypeId.FixedSizedBinary when type is FixedSizeBinaryType { ByteWidth: 16 } => FileValueKind.Guid,
         ArrowTypeId.FixedSizedBinary => FileValueKind.Bytes,
         _ => FileValueKind.Unsupported,

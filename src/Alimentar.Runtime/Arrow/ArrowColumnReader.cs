@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 
@@ -228,8 +229,9 @@ internal sealed class ArrowColumnReader : IColumnReader
             TimestampArray a => Convert(a, i => a.IsNull(i) ? default : a.GetTimestampUnchecked(i).UtcDateTime, destination),
             Date32Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
             Date64Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
-            Time32Array a => Convert(a, i => TimeSpan.FromMilliseconds(a.GetMilliSeconds(i) ?? 0), destination),
-            Time64Array a => Convert(a, i => TimeSpan.FromTicks((a.GetMicroSeconds(i) ?? 0) * 10), destination),
+            Time32Array a => Spans(a, destination),
+            Time64Array a => Spans(a, destination),
+            DurationArray a => Spans(a, destination),
             FixedSizeBinaryArray a => Convert(a, i => a.IsNull(i) ? Guid.Empty : new Guid(a.GetBytes(i), bigEndian: true), destination),
             _ => throw _binding.Unsupported(column, array.Data.DataType.Name),
         };
@@ -265,6 +267,49 @@ internal sealed class ArrowColumnReader : IColumnReader
         finally
         {
             ColumnArrays<TArrow>.Pool.Return(values);
+        }
+    }
+
+    /// <summary>
+    /// Times and durations as the spans they count, in the array's unit (nanoseconds rounded down, as Parquet's are); a
+    /// count beyond <see cref="TimeSpan"/> is the misfit returned, not an overflowed span.
+    /// </summary>
+    private static int Spans<TArrow, T>(PrimitiveArray<TArrow> array, Span<T> destination)
+        where TArrow : struct, IEquatable<TArrow>, IBinaryInteger<TArrow>
+    {
+        long unitTicks = ((Apache.Arrow.Types.TimeBasedType)array.Data.DataType).Unit switch
+        {
+            Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
+            Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
+            Apache.Arrow.Types.TimeUnit.Microsecond => 10,
+            _ => 0,
+        };
+        TimeSpan[] spans = ColumnArrays<TimeSpan>.Pool.Rent(array.Length);
+        try
+        {
+            ReadOnlySpan<TArrow> counts = array.Values;
+            for (int i = 0; i < array.Length; i++)
+            {
+                long count = array.IsNull(i) ? 0 : long.CreateTruncating(counts[i]);
+                if (unitTicks == 0)
+                {
+                    spans[i] = TimeSpan.FromTicks(ParquetTime.FloorDivide(count, 100));
+                }
+                else if (count >= long.MinValue / unitTicks && count <= long.MaxValue / unitTicks)
+                {
+                    spans[i] = TimeSpan.FromTicks(count * unitTicks);
+                }
+                else
+                {
+                    return i;
+                }
+            }
+
+            return ValueConverter.Convert<TimeSpan, T>(spans.AsSpan(0, array.Length), destination);
+        }
+        finally
+        {
+            ColumnArrays<TimeSpan>.Pool.Return(spans);
         }
     }
 
