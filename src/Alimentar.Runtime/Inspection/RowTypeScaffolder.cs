@@ -285,7 +285,8 @@ internal static class RowTypeScaffolder
 
     /// <summary>The C# type of a column's values, without nullability or lists; null when no member type reads it.</summary>
     private static string? ElementType(LeafColumn field) =>
-        FileValueKinds.Of(field).NaturalType() is { } type ? ColumnTypes.CSharpName(type) : null;
+        field.Element.LogicalType?.Kind == LogicalTypeKind.Duration ? "TimeSpan"
+        : FileValueKinds.Of(field).NaturalType() is { } type ? ColumnTypes.CSharpName(type) : null;
 
     private static string PascalCase(string name)
     {

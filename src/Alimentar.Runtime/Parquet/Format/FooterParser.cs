@@ -60,7 +60,9 @@ internal static class FooterParser
             throw new InvalidDataException($"it claims {rows} rows");
         }
 
-        return new FileMetadata(rows, createdBy, FileSchema.Build(elements), rowGroups, keyValues);
+        FileSchema schema = FileSchema.Build(elements);
+        IReadOnlyList<SchemaElement> annotated = ArrowSchemaHints.AnnotateDurations(elements, keyValues);
+        return new FileMetadata(rows, createdBy, ReferenceEquals(annotated, elements) ? schema : FileSchema.Build(annotated), rowGroups, keyValues);
     }
 
     private delegate T ItemReader<T>(ref ThriftCompactReader reader);

@@ -56,6 +56,12 @@ internal enum LogicalTypeKind
     Variant = 16,
     Geometry = 17,
     Geography = 18,
+
+    /// <summary>
+    /// Not Parquet's: an INT64 that the footer's Arrow schema calls a duration (<see cref="ArrowSchemaHints"/>). Never
+    /// written; outside the format union's numbers.
+    /// </summary>
+    Duration = 1000,
 }
 
 /// <summary>A logical type and the parameters of the kinds that have any.</summary>
@@ -80,6 +86,7 @@ internal sealed record LogicalType(
         LogicalTypeKind.Decimal => $"DECIMAL({Precision},{Scale})",
         LogicalTypeKind.Integer => $"INT({BitWidth},{(IsSigned ? "signed" : "unsigned")})",
         LogicalTypeKind.Time or LogicalTypeKind.Timestamp => $"{Kind.ToString().ToUpperInvariant()}({Unit.ToString().ToUpperInvariant()}, {(IsAdjustedToUtc ? "UTC" : "local")})",
+        LogicalTypeKind.Duration => $"Arrow DURATION({Unit.ToString().ToUpperInvariant()})",
         _ => Kind.ToString().ToUpperInvariant(),
     };
 }

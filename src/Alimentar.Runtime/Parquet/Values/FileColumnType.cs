@@ -94,6 +94,13 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
                 }
 
                 if (converted == ConvertedType.TimeMicros) return plain with { Kind = FileValueKind.TimeMicros, Unit = TimeUnit.Micros };
+                if (kind == LogicalTypeKind.Duration)
+                {
+                    // Read as a TIME of the same unit: TimeSpan members take the span stored.
+                    FileValueKind time = logical!.Unit switch { TimeUnit.Millis => FileValueKind.TimeMillis, TimeUnit.Nanos => FileValueKind.TimeNanos, _ => FileValueKind.TimeMicros };
+                    return plain with { Kind = time, Unit = logical.Unit };
+                }
+
                 return plain with { Kind = IntegerKind(logical, converted, 64) };
             case PhysicalType.Int96:
                 return plain with { Kind = FileValueKind.DateTime, Unit = TimeUnit.Nanos };

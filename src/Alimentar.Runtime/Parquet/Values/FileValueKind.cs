@@ -25,7 +25,7 @@ internal enum FileValueKind
     TimeOnly,
     Guid,
 
-    /// <summary>TIME(MILLIS) decoded as its raw INT32.</summary>
+    /// <summary>TIME(MILLIS) decoded as its raw INT32, or an Arrow duration in milliseconds as its INT64.</summary>
     TimeMillis,
 
     /// <summary>TIME(MICROS) decoded as its raw INT64.</summary>

@@ -52,6 +52,7 @@ internal static class StatisticsDecoder
     private static object? FromInt64(long value, FileColumnType type) => type.Kind switch
     {
         FileValueKind.DateTime => Timestamp(value, type),
+        FileValueKind.TimeMillis => TimeBound(value, TimeUnit.Millis),
         FileValueKind.TimeMicros => TimeBound(value, TimeUnit.Micros),
         FileValueKind.TimeNanos => TimeBound(value, TimeUnit.Nanos),
         FileValueKind.Decimal => Scaled(value, type.Scale),
