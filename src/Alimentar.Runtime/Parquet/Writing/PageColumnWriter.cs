@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Alimentar.Parquet.Writing.Encoding;
+
 namespace Alimentar.Parquet.Writing;
 
 /// <summary>
@@ -38,14 +41,14 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     public ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
         where T : struct
     {
-        Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default));
+        Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default), () => FirstMisfit(column, values.Span));
         return ValueTask.CompletedTask;
     }
 
     public ValueTask WriteNullableValuesAsync<T>(int column, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
         where T : struct
     {
-        Queue(column, levels => AppendNullable(column, values.Span, levels));
+        Queue(column, levels => AppendNullable(column, values.Span, levels), () => FirstMisfit(column, values.Span));
         return ValueTask.CompletedTask;
     }
 
@@ -114,15 +117,50 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
 
     private LeafWriter LeafOf(int column) => leaves[schema.Columns[column].Leaf];
 
-    /// <summary>Queues a column's encoding; its level buffers are made here, on the writing thread, not in parallel.</summary>
-    private void Queue(int column, Action<LevelBuffers> encode)
+    /// <summary>
+    /// Queues a column's encoding; its level buffers are made here, on the writing thread, not in parallel. A value the
+    /// column's type cannot hold (a decimal beyond its precision) would fail deep inside a page, or when the chunk's
+    /// dictionary is written, far from its row: <paramref name="firstMisfit"/> finds it first, so the error names the
+    /// member and the row.
+    /// </summary>
+    private void Queue(int column, Action<LevelBuffers> encode, Func<(int Row, string Reason)?>? firstMisfit = null)
     {
         if (!_levels.ContainsKey(column))
         {
             _levels[column] = new LevelBuffers();
         }
 
-        _queued.Add((column, encode));
+        _queued.Add((column, levels =>
+        {
+            if (firstMisfit?.Invoke() is (int row, string reason))
+            {
+                throw new OverflowException($"{rowSchema.RowTypeName}.{rowSchema.Columns[column].MemberName} in row {FirstRow + row}: {reason}");
+            }
+
+            encode(levels);
+        }));
+    }
+
+    /// <summary>The first of a column's decimals its DECIMAL cannot hold, and why; null for other values.</summary>
+    private (int Row, string Reason)? FirstMisfit<T>(int column, ReadOnlySpan<T> values)
+    {
+        if (typeof(T) != typeof(decimal) && typeof(T) != typeof(decimal?))
+        {
+            return null;
+        }
+
+        ColumnDescriptor descriptor = rowSchema.Columns[column];
+        (int precision, int scale) = descriptor.Precision > 0 ? (descriptor.Precision, descriptor.Scale) : (LeafTypes.DefaultDecimalPrecision, LeafTypes.DefaultDecimalScale);
+        for (int i = 0; i < values.Length; i++)
+        {
+            decimal? value = typeof(T) == typeof(decimal) ? Unsafe.As<T, decimal>(ref Unsafe.AsRef(in values[i])) : Unsafe.As<T, decimal?>(ref Unsafe.AsRef(in values[i]));
+            if (value is decimal number && DecimalUnscaler.Misfit(number, precision, scale) is string reason)
+            {
+                return (i, reason);
+            }
+        }
+
+        return null;
     }
 
     private void AppendNullable<T>(int column, ReadOnlySpan<T?> source, LevelBuffers levels)

@@ -231,12 +231,14 @@ public sealed class WriterLayoutTests
     }
 
     [Fact]
-    public async Task A_decimal_with_more_integer_digits_than_its_precision_is_an_error_naming_the_value()
+    public async Task A_decimal_with_more_integer_digits_than_its_precision_is_an_error_naming_the_member_row_and_value()
     {
         using var file = new TempFile();
+        Priced[] rows = [.. Enumerable.Range(0, 5_000).Select(i => new Priced(i, i)), new Priced(5_000, 1_000_000m)];
 
-        OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<Priced>.WriteFileAsync(file.Path, [new Priced(1, 123.45m), new Priced(2, 1_000_000m)]));
+        OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<Priced>.WriteFileAsync(file.Path, rows, rowGroupSize: 2_000));
 
+        Assert.Contains("Priced.Price in row 5000:", error.Message, StringComparison.Ordinal);
         Assert.Contains("1000000", error.Message, StringComparison.Ordinal);
         Assert.Contains("DECIMAL(8,2)", error.Message, StringComparison.Ordinal);
     }

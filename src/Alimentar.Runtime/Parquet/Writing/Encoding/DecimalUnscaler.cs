@@ -3,6 +3,9 @@ namespace Alimentar.Parquet.Writing.Encoding;
 /// <summary>Turns a <see cref="decimal"/> into the unscaled integer a DECIMAL(precision, scale) column stores.</summary>
 internal static class DecimalUnscaler
 {
+    // 10^0 to 10^28, the powers of ten a decimal holds.
+    private static readonly decimal[] Powers = [.. Enumerable.Range(0, 29).Select(n => Enumerable.Repeat(10m, n).Aggregate(1m, (power, ten) => power * ten))];
+
     /// <summary>The fewest bytes whose two's complement holds every value of <paramref name="precision"/> digits.</summary>
     public static int BytesFor(int precision)
     {
@@ -46,6 +49,30 @@ internal static class DecimalUnscaler
         }
 
         return bits[3] < 0 ? -mantissa : mantissa;
+    }
+
+    /// <summary>
+    /// Why <see cref="Unscale"/> would refuse <paramref name="value"/>, or null when it takes it. Nearly every value is
+    /// told apart by one comparison: rounding to the scale moves a value by less than one, so one at least one below
+    /// 10^(precision − scale) fits.
+    /// </summary>
+    public static string? Misfit(decimal value, int precision, int scale)
+    {
+        int integerDigits = precision - scale;
+        if (integerDigits > 28 || Math.Abs(value) < Powers[integerDigits] - 1)
+        {
+            return null;
+        }
+
+        try
+        {
+            Unscale(value, precision, scale);
+            return null;
+        }
+        catch (OverflowException error)
+        {
+            return error.Message;
+        }
     }
 
     private static Int128 Pow10(int exponent)
