@@ -125,6 +125,11 @@ internal static class ArrowSchemaHints
             case ListType or LargeListType or FixedSizeListType or MapType when element.ChildCount == 1 && children.Length == 1:
                 // LIST → repeated group → element, MAP → repeated key_value → key, value: the Arrow list's (or map's
                 // entries') one child stands for the repeated group's contents.
+                if (next >= elements.Length)
+                {
+                    throw new InvalidDataException("the Arrow schema has more fields than the Parquet schema");
+                }
+
                 SchemaElement repeated = elements[next++];
                 if (repeated.ChildCount == 0)
                 {

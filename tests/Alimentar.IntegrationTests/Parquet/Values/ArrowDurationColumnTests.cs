@@ -84,6 +84,35 @@ public sealed class ArrowDurationColumnTests
         }
     }
 
+    [Fact]
+    public void Damaged_copies_of_a_stored_schema_change_nothing_or_annotate_durations_never_throw()
+    {
+        using var file = new TempFile();
+        Write(file.Path, storeSchema: true);
+        byte[] bytes = File.ReadAllBytes(file.Path);
+        int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
+        Alimentar.Parquet.Format.FileMetadata metadata = Alimentar.Parquet.Format.FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length));
+        byte[] stored = Convert.FromBase64String(metadata.KeyValues.Single(pair => pair.Key == Alimentar.Parquet.Format.ArrowSchemaHints.Key).Value!);
+        var elements = metadata.Schema.Elements.Select(e => e.LogicalType?.Kind == Alimentar.Parquet.Format.LogicalTypeKind.Duration ? e with { LogicalType = null } : e).ToArray();
+        // took, wait, took_micros, a leg, a stop's dwell and a delay.
+        Assert.Equal(6, Alimentar.Parquet.Format.ArrowSchemaHints.AnnotateDurations(elements, metadata.KeyValues).Count(e => e.LogicalType?.Kind == Alimentar.Parquet.Format.LogicalTypeKind.Duration));
+
+        var random = new Random(20261205);
+        for (int round = 0; round < 5_000; round++)
+        {
+            byte[] damaged = (byte[])stored.Clone();
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+            }
+
+            IReadOnlyList<Alimentar.Parquet.Format.SchemaElement> annotated = Alimentar.Parquet.Format.ArrowSchemaHints.AnnotateDurations(
+                elements, [new(Alimentar.Parquet.Format.ArrowSchemaHints.Key, Convert.ToBase64String(damaged))]);
+            Assert.Equal(elements.Length, annotated.Count);
+            Assert.All(annotated.Zip(elements), pair => Assert.Equal(pair.Second with { LogicalType = null }, pair.First with { LogicalType = null }));
+        }
+    }
+
     /// <summary>
     /// Two row groups (three rows and two) of durations in microseconds and nanoseconds, a list and a struct and a map
     /// of them, and one in seconds; with Arrow's schema stored in the footer, as pyarrow stores it, or not.
