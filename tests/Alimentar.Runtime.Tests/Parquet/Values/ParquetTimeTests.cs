@@ -43,12 +43,37 @@ public sealed class ParquetTimeTests
     }
 
     [Fact]
-    public void A_time_bound_outside_the_day_is_not_used_since_its_values_wrap()
+    public void A_time_bound_is_the_span_stored_as_TimeSpan_members_read_it()
     {
         var type = new FileColumnType(PhysicalType.Int64, 0, FileValueKind.TimeMicros) { Unit = TimeUnit.Micros };
 
-        Assert.Null(StatisticsDecoder.Decode(Int64(-1_000_000), type));
-        Assert.Equal(new TimeOnly(1, 0), StatisticsDecoder.Decode(Int64(3_600_000_000), type));
+        Assert.Equal(TimeSpan.FromSeconds(-1), StatisticsDecoder.Decode(Int64(-1_000_000), type));
+        Assert.Equal(TimeSpan.FromHours(26), StatisticsDecoder.Decode(Int64(93_600_000_000), type));
+        Assert.Null(StatisticsDecoder.Decode(Int64(long.MaxValue), type));
+    }
+
+    [Theory]
+    [InlineData(0, 922_337_203_685_477L, true)]
+    [InlineData(0, 922_337_203_685_478L, false)]
+    [InlineData(0, -922_337_203_685_477L, true)]
+    [InlineData(0, -922_337_203_685_478L, false)]
+    [InlineData(1, 922_337_203_685_477_580L, true)]
+    [InlineData(1, 922_337_203_685_477_581L, false)]
+    [InlineData(1, long.MinValue, false)]
+    [InlineData(2, long.MaxValue, true)]
+    [InlineData(2, long.MinValue, true)]
+    public void A_stored_time_is_a_span_exactly_where_TimeSpan_holds_it(int unitIndex, long count, bool fits)
+    {
+        TimeUnit unit = (TimeUnit)unitIndex;
+        long unitTicks = unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 0 };
+        Int128 wide = count;
+        Int128 exact = unitTicks == 0 ? (wide - (((wide % 100) + 100) % 100)) / 100 : wide * unitTicks;
+
+        Assert.Equal(fits, ParquetTime.TryDuration(count, unit, out TimeSpan span));
+        if (fits)
+        {
+            Assert.Equal(exact, span.Ticks);
+        }
     }
 
     public static TheoryData<long> Counts_at_the_edges()
