@@ -135,7 +135,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// Every Parquet object under <paramref name="prefix"/> of <paramref name="store"/>, read one after another in
     /// ordinal key order (so every pass, and every rank, sees them alike); listed once, now, with lengths and
     /// ETags, so opening each file costs no extra request. A key with a part below the prefix's folder that starts
-    /// with <c>_</c> or <c>.</c> is left out, as from a directory (<see cref="FromDirectory"/>).
+    /// with <c>_</c> or <c>.</c> is left out, as from a directory (<see cref="FromDirectory"/>). A Delta Lake table (a
+    /// <c>_delta_log/</c> folder beside the prefix) is read as its log says, as from a directory.
     /// </summary>
     /// <param name="store">Where the objects live.</param>
     /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
@@ -148,8 +149,26 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
-        List<ObjectInfo> matching = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default)
-            .FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
+        List<ObjectInfo> listed = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default);
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        List<ObjectInfo> commits = listed.FindAll(o => o.Key.StartsWith(root + DeltaLog.Folder + "/", StringComparison.Ordinal)
+            && o.Key.IndexOf('/', root.Length + DeltaLog.Folder.Length + 1) < 0 && DeltaLog.IsCommit(o.Key[(root.Length + DeltaLog.Folder.Length + 1)..], out _));
+        if (commits.Count > 0)
+        {
+            var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
+            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, root), commits.Select(commit =>
+            {
+                DeltaLog.IsCommit(commit.Key[(root.Length + DeltaLog.Folder.Length + 1)..], out long version);
+                return (version, ObjectText(store, commit, options ?? ObjectReadOptions.Default));
+            }));
+            return DeltaFiles(ObjectRangeReader.NameOf(store, root), current, relative => root + relative, byKey.ContainsKey, key =>
+            {
+                var source = new ParquetSource<T>(store, key, byKey[key], options);
+                return configure is null ? source : configure(source);
+            });
+        }
+
+        List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
         List<ObjectInfo> objects = [.. matching
             .Where(o => !DatasetPaths.IsHidden(DatasetPaths.BelowPrefix(o.Key, prefix)))
             .OrderBy(o => o.Key, StringComparer.Ordinal)];
@@ -173,18 +192,33 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// after another in ordinal path order, so every pass visits them alike. As Spark, Hive and Arrow do, a path
     /// below the directory with a part that starts with <c>_</c> or <c>.</c> is left out (<c>_temporary</c>
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
+    /// A Delta Lake table (a directory with a <c>_delta_log</c> folder) is read as its commit log says: the files of its
+    /// current version only, not those its updates and compactions replaced (deletion vectors, column mapping and a
+    /// log cleaned up into a checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
     /// <returns>A source over the files, each configured by <paramref name="configure"/> when given.</returns>
     /// <param name="configure">Applied to each file's source, e.g. <c>s =&gt; s.BatchSize(1024)</c>.</param>
-    /// <exception cref="SourceUnavailableException">The directory is missing or holds no matching file.</exception>
+    /// <exception cref="SourceUnavailableException">The directory is missing or holds no matching file, or a Delta table's log names a file that is not there.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour.</exception>
     public static IBatchSource<T> FromDirectory(string directory, string searchPattern = "*.parquet", Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         if (!Directory.Exists(directory))
         {
             throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
+        }
+
+        string log = Path.Combine(directory, DeltaLog.Folder);
+        if (Directory.Exists(log))
+        {
+            List<string> current = DeltaLog.CurrentFiles(directory, Directory.EnumerateFiles(log)
+                .Select(file => (IsCommit: DeltaLog.IsCommit(Path.GetFileName(file), out long version), Version: version, File: file))
+                .Where(commit => commit.IsCommit)
+                .Select(commit => (commit.Version, File.ReadAllText(commit.File))));
+            return DeltaFiles(directory, current, relative => Path.Combine(directory, relative.Replace('/', Path.DirectorySeparatorChar)), File.Exists,
+                file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file)));
         }
 
         string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
@@ -198,6 +232,35 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
 
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
+    }
+
+    /// <summary>The sources of a Delta table's current files (<see cref="DeltaLog"/>), each of which must be there.</summary>
+    private static ChainedSource<T> DeltaFiles(string table, List<string> current, Func<string, string> locate, Func<string, bool> exists, Func<string, ParquetSource<T>> open)
+    {
+        if (current.Count == 0)
+        {
+            throw AlimentarThrow.Unavailable(table, "its Delta log leaves the table with no file");
+        }
+
+        string[] located = [.. current.Select(locate)];
+        if (Array.Find(located, file => !exists(file)) is { } missing)
+        {
+            throw AlimentarThrow.Unavailable(table, $"its Delta log names '{missing}', which is not there (vacuumed, or the table was copied in part)");
+        }
+
+        return new ChainedSource<T>(located.Select(open));
+    }
+
+    /// <summary>A whole (small) object as UTF-8 text, read with the reader's retries.</summary>
+    private static string ObjectText(IObjectStore store, ObjectInfo target, ObjectReadOptions options)
+    {
+        byte[] bytes = new byte[checked((int)target.Length)];
+        StoreRequest.RetryAsync(ObjectRangeReader.NameOf(store, target.Key), "the object", options, async token =>
+        {
+            await store.ReadAsync(target, 0, bytes, token).ConfigureAwait(false);
+            return true;
+        }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>The path, or the name given to the stream.</summary>

@@ -1,0 +1,115 @@
+namespace Alimentar.IntegrationTests;
+
+[StreamingDataset]
+public partial record CityReading(long Id, string Sensor, double? Reading, string City);
+
+/// <summary>
+/// A Delta Lake table read from its folder (or prefix): the files of its current version, as its commit log says, not
+/// every Parquet file in the folder. The table here is laid out as Spark writes one: partition folders, URI-escaped
+/// paths in the log, a compaction that replaced two files with one, a delete that rewrote a file.
+/// </summary>
+public sealed class DeltaTableTests : IDisposable
+{
+    private const string Protocol = """{"protocol":{"minReaderVersion":1,"minWriterVersion":2}}""";
+    private const string Metadata = """{"metaData":{"id":"t","format":{"provider":"parquet","options":{}},"schemaString":"{}","partitionColumns":["city"],"configuration":{},"createdTime":0}}""";
+
+    private readonly TempDirectory _table = new();
+
+    public DeltaTableTests()
+    {
+        Write("city=Lisbon/part-00000.parquet", 0, "Lisbon");
+        Write("city=São Paulo/part-00001.parquet", 10, "São Paulo");
+        Write("city=Lisbon/part-00002.parquet", 20, "Lisbon");
+        Commit(0, Protocol, Metadata, Add("city=Lisbon/part-00000.parquet"), Add("city=S%C3%A3o%20Paulo/part-00001.parquet"));
+        Commit(1, Add("city=Lisbon/part-00002.parquet"));
+
+        // A compaction: parts 0 and 2 rewritten as one file holding both (ids 0-9 and 20-29).
+        Write("city=Lisbon/part-00003.parquet", [.. Enumerable.Range(0, 10), .. Enumerable.Range(20, 10)], "Lisbon");
+        Commit(2, Remove("city=Lisbon/part-00000.parquet"), Remove("city=Lisbon/part-00002.parquet"), Add("city=Lisbon/part-00003.parquet"));
+
+        // A delete of ids 10-14: the file rewritten without them.
+        Write("city=São Paulo/part-00004.parquet", [.. Enumerable.Range(15, 5)], "São Paulo");
+        Commit(3, """{"commitInfo":{"operation":"DELETE"}}""", Remove("city=S%C3%A3o%20Paulo/part-00001.parquet"), Add("city=S%C3%A3o%20Paulo/part-00004.parquet"));
+    }
+
+    public void Dispose() => _table.Dispose();
+
+    private static long[] Current => [.. Enumerable.Range(0, 10).Select(i => (long)i), .. Enumerable.Range(20, 10).Select(i => (long)i), .. Enumerable.Range(15, 5).Select(i => (long)i)];
+
+    [Fact]
+    public void A_table_folder_reads_the_files_of_its_current_version_only()
+    {
+        List<CityReading> rows = ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path));
+
+        Assert.Equal(Current.Order(), rows.Select(r => r.Id).Order());
+        Assert.All(rows, r => Assert.Equal(r.Id is >= 15 and < 20 ? "São Paulo" : "Lisbon", r.City));
+    }
+
+    [Fact]
+    public void A_table_under_a_prefix_of_an_object_store_reads_the_same_files()
+    {
+        var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
+
+        List<CityReading> rows = ParquetFiles.ReadAll(ParquetSource<CityReading>.FromStore(store, Path.GetFileName(_table.Path) + "/"));
+
+        Assert.Equal(Current.Order(), rows.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public void A_file_with_a_deletion_vector_is_refused_naming_it_since_its_deleted_rows_would_be_read()
+    {
+        Commit(4, """{"add":{"path":"city=Lisbon/part-00003.parquet","partitionValues":{"city":"Lisbon"},"size":1,"modificationTime":0,"dataChange":true,"deletionVector":{"storageType":"u","pathOrInlineDv":"ab^-aqEH.-t@S}K{vb[*k^","offset":1,"sizeInBytes":36,"cardinality":2}}}""");
+
+        UnsupportedParquetFeatureException error = Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path));
+
+        Assert.Contains("city=Lisbon/part-00003.parquet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("deletion vector", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Column_mapping_and_unknown_reader_features_are_refused()
+    {
+        Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"name"}}}""");
+        Assert.Contains("column mapping ('name')", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+
+        Commit(4, """{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["timestampNtz","someFutureFeature"]}}""");
+        Assert.Contains("'someFutureFeature'", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_log_cleaned_up_into_a_checkpoint_is_refused_and_a_missing_file_is_named()
+    {
+        File.Delete(CommitPath(0));
+        Assert.Contains("starts at version 1", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+
+        Commit(0, Protocol, Metadata, Add("city=Lisbon/part-00000.parquet"), Add("city=S%C3%A3o%20Paulo/part-00001.parquet"));
+        File.Delete(Path.Combine(_table.Path, "city=Lisbon", "part-00003.parquet"));
+        SourceUnavailableException missing = Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path));
+        Assert.Contains("part-00003.parquet", missing.Message, StringComparison.Ordinal);
+    }
+
+    private static string Add(string escapedPath) =>
+        $$$"""{"add":{"path":"{{{escapedPath}}}","partitionValues":{},"size":1,"modificationTime":0,"dataChange":true}}""";
+
+    private static string Remove(string escapedPath) =>
+        $$$"""{"remove":{"path":"{{{escapedPath}}}","deletionTimestamp":0,"dataChange":true}}""";
+
+    private string CommitPath(long version) => Path.Combine(_table.Path, "_delta_log", $"{version:D20}.json");
+
+    private void Commit(long version, params string[] actions)
+    {
+        Directory.CreateDirectory(Path.Combine(_table.Path, "_delta_log"));
+        File.WriteAllText(CommitPath(version), string.Join('\n', actions) + "\n");
+    }
+
+    private void Write(string relativePath, int firstId, string city) => Write(relativePath, [.. Enumerable.Range(firstId, 10)], city);
+
+    private void Write(string relativePath, int[] ids, string city)
+    {
+        string path = Path.Combine(_table.Path, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Delta, as Hive, leaves the partition column out of the files.
+        ParquetDatasetWriter<Measurement>.WriteFileAsync(path, ids.Select(i => new Measurement(i, city, i))).GetAwaiter().GetResult();
+    }
+}
