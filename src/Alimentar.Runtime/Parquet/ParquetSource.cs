@@ -151,16 +151,17 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ArgumentNullException.ThrowIfNull(prefix);
         List<ObjectInfo> listed = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default);
         string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        List<ObjectInfo> commits = listed.FindAll(o => o.Key.StartsWith(root + DeltaLog.Folder + "/", StringComparison.Ordinal)
-            && o.Key.IndexOf('/', root.Length + DeltaLog.Folder.Length + 1) < 0 && DeltaLog.IsCommit(o.Key[(root.Length + DeltaLog.Folder.Length + 1)..], out _));
-        if (commits.Count > 0)
+        string logPrefix = root + DeltaLog.Folder + "/";
+        var logObjects = listed.Where(o => o.Key.StartsWith(logPrefix, StringComparison.Ordinal) && o.Key.IndexOf('/', logPrefix.Length) < 0)
+            .ToDictionary(o => o.Key[logPrefix.Length..], StringComparer.Ordinal);
+        if (logObjects.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
         {
             var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
-            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, root), commits.Select(commit =>
-            {
-                DeltaLog.IsCommit(commit.Key[(root.Length + DeltaLog.Folder.Length + 1)..], out long version);
-                return (version, ObjectText(store, commit, options ?? ObjectReadOptions.Default));
-            }));
+            var log = new DeltaLogFolder(
+                [.. logObjects.Keys],
+                name => ObjectText(store, logObjects[name], options ?? ObjectReadOptions.Default),
+                parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(store, logObjects[name].Key, logObjects[name], options))));
+            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, root), log);
             return DeltaFiles(ObjectRangeReader.NameOf(store, root), current, relative => root + relative, byKey.ContainsKey, key =>
             {
                 var source = new ParquetSource<T>(store, key, byKey[key], options);
@@ -194,7 +195,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
     /// A Delta Lake table (a directory with a <c>_delta_log</c> folder) is read as its commit log says: the files of its
     /// current version only, not those its updates and compactions replaced (deletion vectors, column mapping and a
-    /// log cleaned up into a checkpoint are refused, not read wrongly).
+    /// early commits cleaned up with no classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
@@ -213,10 +214,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         string log = Path.Combine(directory, DeltaLog.Folder);
         if (Directory.Exists(log))
         {
-            List<string> current = DeltaLog.CurrentFiles(directory, Directory.EnumerateFiles(log)
-                .Select(file => (IsCommit: DeltaLog.IsCommit(Path.GetFileName(file), out long version), Version: version, File: file))
-                .Where(commit => commit.IsCommit)
-                .Select(commit => (commit.Version, File.ReadAllText(commit.File))));
+            var folder = new DeltaLogFolder(
+                [.. Directory.EnumerateFiles(log).Select(Path.GetFileName).OfType<string>()],
+                name => File.ReadAllText(Path.Combine(log, name)),
+                parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
+            List<string> current = DeltaLog.CurrentFiles(directory, folder);
             return DeltaFiles(directory, current, relative => Path.Combine(directory, relative.Replace('/', Path.DirectorySeparatorChar)), File.Exists,
                 file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file)));
         }
@@ -249,6 +251,16 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
 
         return new ChainedSource<T>(located.Select(open));
+    }
+
+    /// <summary>A Delta checkpoint's rows, its parts read in order; a part may lack the newer fields (deletion vectors, reader features).</summary>
+    private static IEnumerable<DeltaCheckpointRow> CheckpointRows(IEnumerable<ParquetSource<DeltaCheckpointRow>> parts)
+    {
+        using var streaming = new StreamingDataset<DeltaCheckpointRow>(new ChainedSource<DeltaCheckpointRow>(parts.Select(part => part.MissingColumnsAsNull())));
+        foreach (DeltaCheckpointRow row in streaming.Rows())
+        {
+            yield return row;
+        }
     }
 
     /// <summary>A whole (small) object as UTF-8 text, read with the reader's retries.</summary>

@@ -9,8 +9,15 @@ namespace Alimentar.Storage;
 /// removed ones later), so a table's folder holds files its current version no longer has, and reading every Parquet
 /// file in it would repeat or resurrect rows. What cannot be honoured from the log alone is refused rather than
 /// read wrongly: deletion vectors (rows deleted without rewriting their file), column mapping (physical column names
-/// that are not the table's), and a log cleaned up to a checkpoint.
+/// that are not the table's), reader features this reader lacks, and a log whose early commits were cleaned up with
+/// no classic checkpoint to stand for them.
 /// </summary>
+/// <remarks>
+/// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts
+/// <c>N.checkpoint.0000000001.0000000002.parquet</c>) whose later commits are all there, and those commits replayed on
+/// it; without one, every commit from the first. A long-lived table's log keeps its commits for 30 days by default and
+/// writes a checkpoint every ten, so both are needed.
+/// </remarks>
 internal static class DeltaLog
 {
     /// <summary>The log's folder, directly below the table's root.</summary>
@@ -32,35 +39,60 @@ internal static class DeltaLog
     }
 
     /// <summary>
-    /// The table's data files after every commit, as paths relative to its root (<c>/</c>-separated, unescaped), in
+    /// The table's data files at its latest version, as paths relative to its root (<c>/</c>-separated, unescaped), in
     /// ordinal order.
     /// </summary>
     /// <param name="table">The table's root, for errors.</param>
-    /// <param name="commits">Every commit file of the log: its version and its text (one JSON action a line).</param>
+    /// <param name="log">The log folder's files, and how to read them.</param>
     /// <exception cref="UnsupportedParquetFeatureException">The table uses what the log alone cannot honour.</exception>
-    public static List<string> CurrentFiles(string table, IEnumerable<(long Version, string Text)> commits)
+    public static List<string> CurrentFiles(string table, DeltaLogFolder log)
     {
-        var current = new Dictionary<string, bool>(StringComparer.Ordinal); // path → has a deletion vector
-        long expected = 0;
-        foreach ((long version, string text) in commits.OrderBy(c => c.Version))
+        var commits = new SortedDictionary<long, string>();
+        var checkpoints = new Dictionary<long, List<(int Part, int Parts, string Name)>>();
+        foreach (string name in log.Names)
         {
-            if (version != expected)
+            if (IsCommit(name, out long version))
             {
-                throw AlimentarThrow.Unsupported(table, expected == 0
-                    ? $"its Delta log starts at version {version}: earlier commits were cleaned up into a checkpoint, which Alimentar does not read"
-                    : $"its Delta log has no commit {expected} before {version}");
+                commits[version] = name;
             }
-
-            expected++;
-            foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            else if (IsCheckpointPart(name, out version, out int part, out int parts))
             {
-                Apply(table, version, line, current);
+                (checkpoints.TryGetValue(version, out var found) ? found : checkpoints[version] = []).Add((part, parts, name));
             }
         }
 
-        if (expected == 0)
+        if (commits.Count == 0)
         {
             throw AlimentarThrow.Unavailable(table, $"its {Folder} folder holds no commit");
+        }
+
+        long latest = commits.Keys.Max();
+        long? start = checkpoints
+            .Where(c => c.Key <= latest && IsComplete(c.Value) && Contiguous(commits, c.Key + 1, latest))
+            .Select(c => (long?)c.Key)
+            .Max();
+        var current = new Dictionary<string, bool>(StringComparer.Ordinal); // path → has a deletion vector
+        if (start is long checkpoint)
+        {
+            foreach (DeltaCheckpointRow row in log.ReadCheckpoint([.. checkpoints[checkpoint].OrderBy(p => p.Part).Select(p => p.Name)]))
+            {
+                ApplyCheckpointRow(table, checkpoint, row, current);
+            }
+        }
+        else if (!Contiguous(commits, 0, latest))
+        {
+            long first = commits.Keys.Min();
+            throw AlimentarThrow.Unsupported(table, first > 0
+                ? $"its Delta log starts at version {first}: earlier commits were cleaned up, and no classic checkpoint (N.checkpoint.parquet) with every later commit stands for them"
+                : $"its Delta log lacks a commit between {first} and {latest}");
+        }
+
+        for (long version = start + 1 ?? 0; version <= latest; version++)
+        {
+            foreach (string line in log.ReadText(commits[version]).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Apply(table, version, line, current);
+            }
         }
 
         if (current.FirstOrDefault(file => file.Value).Key is { } deleted)
@@ -69,6 +101,61 @@ internal static class DeltaLog
         }
 
         return [.. current.Keys.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether <paramref name="fileName"/> is a classic checkpoint (<c>N.checkpoint.parquet</c>) or one of its parts (<c>N.checkpoint.P.T.parquet</c>).</summary>
+    private static bool IsCheckpointPart(string fileName, out long version, out int part, out int parts)
+    {
+        version = 0;
+        part = parts = 1;
+        const string Single = ".checkpoint.parquet";
+        if (fileName.Length == 20 + Single.Length && fileName.EndsWith(Single, StringComparison.Ordinal))
+        {
+            return long.TryParse(fileName.AsSpan(0, 20), NumberStyles.None, CultureInfo.InvariantCulture, out version);
+        }
+
+        // 00000000000000000010.checkpoint.0000000001.0000000003.parquet
+        return fileName.Length == 20 + ".checkpoint.".Length + 10 + 1 + 10 + ".parquet".Length
+            && fileName.AsSpan(20).StartsWith(".checkpoint.", StringComparison.Ordinal) && fileName.EndsWith(".parquet", StringComparison.Ordinal)
+            && long.TryParse(fileName.AsSpan(0, 20), NumberStyles.None, CultureInfo.InvariantCulture, out version)
+            && int.TryParse(fileName.AsSpan(32, 10), NumberStyles.None, CultureInfo.InvariantCulture, out part)
+            && int.TryParse(fileName.AsSpan(43, 10), NumberStyles.None, CultureInfo.InvariantCulture, out parts)
+            && part >= 1 && part <= parts;
+    }
+
+    private static bool IsComplete(List<(int Part, int Parts, string Name)> parts) =>
+        parts.Select(p => p.Parts).Distinct().Count() == 1 && parts.Select(p => p.Part).Distinct().Count() == parts[0].Parts;
+
+    private static bool Contiguous(SortedDictionary<long, string> commits, long from, long to)
+    {
+        for (long version = from; version <= to; version++)
+        {
+            if (!commits.ContainsKey(version))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A checkpoint row: the same actions as a commit's lines, in columns.</summary>
+    private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, Dictionary<string, bool> current)
+    {
+        if (row.Add is { } add)
+        {
+            current[Unescaped(table, version, add.Path)] = add.DeletionVector?.StorageType is not null;
+        }
+
+        if (row.MetaData?.Configuration is { } configuration)
+        {
+            CheckColumnMapping(table, configuration.GetValueOrDefault("delta.columnMapping.mode"));
+        }
+
+        if (row.Protocol?.ReaderFeatures is { } features)
+        {
+            CheckReaderFeatures(table, features);
+        }
     }
 
     private static void Apply(string table, long version, string line, Dictionary<string, bool> current)
@@ -99,21 +186,39 @@ internal static class DeltaLog
         }
         else if (action.TryGetProperty("metaData", out JsonElement metadata)
             && metadata.TryGetProperty("configuration", out JsonElement configuration) && configuration.ValueKind == JsonValueKind.Object
-            && configuration.TryGetProperty("delta.columnMapping.mode", out JsonElement mode) && mode.GetString() is { } named and not "none")
+            && configuration.TryGetProperty("delta.columnMapping.mode", out JsonElement mode))
         {
-            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping ('{named}') stores columns under names that are not the table's, which Alimentar does not map");
+            CheckColumnMapping(table, mode.ValueKind == JsonValueKind.String ? mode.GetString() : null);
         }
         else if (action.TryGetProperty("protocol", out JsonElement protocol) && protocol.TryGetProperty("readerFeatures", out JsonElement features)
-            && features.ValueKind == JsonValueKind.Array && features.EnumerateArray().Select(f => f.GetString() ?? string.Empty).FirstOrDefault(f => !ReadableFeatures.Contains(f)) is { } unknown)
+            && features.ValueKind == JsonValueKind.Array)
+        {
+            CheckReaderFeatures(table, [.. features.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty)]);
+        }
+    }
+
+    private static void CheckColumnMapping(string table, string? mode)
+    {
+        if (mode is not (null or "none"))
+        {
+            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping ('{mode}') stores columns under names that are not the table's, which Alimentar does not map");
+        }
+    }
+
+    private static void CheckReaderFeatures(string table, IEnumerable<string?> features)
+    {
+        if (features.FirstOrDefault(f => !ReadableFeatures.Contains(f ?? string.Empty)) is { } unknown)
         {
             throw AlimentarThrow.Unsupported(table, $"its Delta protocol needs the reader feature '{unknown}', which Alimentar does not have");
         }
     }
 
     /// <summary>An action's file, relative to the table's root: Delta stores paths URI-escaped.</summary>
-    private static string PathOf(string table, long version, JsonElement action)
+    private static string PathOf(string table, long version, JsonElement action) =>
+        Unescaped(table, version, action.ValueKind == JsonValueKind.Object && action.TryGetProperty("path", out JsonElement path) && path.ValueKind == JsonValueKind.String ? path.GetString() : null);
+
+    private static string Unescaped(string table, long version, string? escaped)
     {
-        string? escaped = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("path", out JsonElement path) ? path.GetString() : null;
         if (string.IsNullOrEmpty(escaped))
         {
             throw AlimentarThrow.Unsupported(table, $"its Delta commit {version} names a file without a path");
@@ -128,3 +233,9 @@ internal static class DeltaLog
         return relative;
     }
 }
+
+/// <summary>A Delta table's <c>_delta_log</c> folder: the names of its files, and how to read a commit and a checkpoint.</summary>
+/// <param name="Names">The file names directly in the folder.</param>
+/// <param name="ReadText">A commit's text, by file name.</param>
+/// <param name="ReadCheckpoint">A checkpoint's rows, by the file names of its parts in order.</param>
+internal sealed record DeltaLogFolder(IReadOnlyList<string> Names, Func<string, string> ReadText, Func<IReadOnlyList<string>, IEnumerable<DeltaCheckpointRow>> ReadCheckpoint);

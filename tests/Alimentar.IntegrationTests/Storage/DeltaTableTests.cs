@@ -3,6 +3,26 @@ namespace Alimentar.IntegrationTests;
 [StreamingDataset]
 public partial record CityReading(long Id, string Sensor, double? Reading, string City);
 
+/// <summary>A row of a Delta checkpoint as Spark writes one (the fields the reader looks at, and a few beside).</summary>
+[StreamingDataset]
+public partial record CheckpointAction(CheckpointFile? Add, CheckpointFile? Remove, CheckpointMetaData? MetaData, CheckpointProtocol? Protocol);
+
+public sealed record CheckpointFile(string Path, Dictionary<string, string>? PartitionValues, long Size, bool DataChange, CheckpointDeletionVector? DeletionVector);
+
+public sealed record CheckpointDeletionVector(string StorageType, string PathOrInlineDv, int SizeInBytes, long Cardinality);
+
+public sealed record CheckpointMetaData(string Id, Dictionary<string, string>? Configuration);
+
+public sealed record CheckpointProtocol(int MinReaderVersion, int MinWriterVersion, string[]? ReaderFeatures);
+
+/// <summary>A checkpoint row as older writers lay it out: no deletion vectors, no reader features.</summary>
+[StreamingDataset]
+public partial record OldCheckpointAction(OldCheckpointFile? Add, OldCheckpointFile? Remove, CheckpointMetaData? MetaData, OldCheckpointProtocol? Protocol);
+
+public sealed record OldCheckpointFile(string Path, long Size, bool DataChange);
+
+public sealed record OldCheckpointProtocol(int MinReaderVersion, int MinWriterVersion);
+
 /// <summary>
 /// A Delta Lake table read from its folder (or prefix): the files of its current version, as its commit log says, not
 /// every Parquet file in the folder. The table here is laid out as Spark writes one: partition folders, URI-escaped
@@ -87,6 +107,52 @@ public sealed class DeltaTableTests : IDisposable
         SourceUnavailableException missing = Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path));
         Assert.Contains("part-00003.parquet", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_log_cleaned_up_to_a_checkpoint_reads_the_checkpoint_and_the_commits_after_it()
+    {
+        // The state after commit 2: the compacted Lisbon file and the first São Paulo file; the compacted-away files as tombstones.
+        CheckpointAction[] state =
+        [
+            new(null, null, new CheckpointMetaData("t", []), null),
+            new(null, null, null, new CheckpointProtocol(3, 7, ["deletionVectors"])),
+            new(AddedFile("city=Lisbon/part-00003.parquet"), null, null, null),
+            new(AddedFile("city=S%C3%A3o%20Paulo/part-00001.parquet"), null, null, null),
+            new(null, AddedFile("city=Lisbon/part-00000.parquet"), null, null),
+        ];
+        await ParquetDatasetWriter<CheckpointAction>.WriteFileAsync(Path.Combine(_table.Path, "_delta_log", $"{2:D20}.checkpoint.parquet"), state);
+        File.Delete(CommitPath(0));
+        File.Delete(CommitPath(1));
+
+        List<CityReading> rows = ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path));
+        Assert.Equal(Current.Order(), rows.Select(r => r.Id).Order());
+        var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
+        Assert.Equal(Current.Order(), ParquetFiles.ReadAll(ParquetSource<CityReading>.FromStore(store, Path.GetFileName(_table.Path) + "/")).Select(r => r.Id).Order());
+
+        // A checkpoint's file with a deletion vector is refused as a commit's is.
+        state[2] = state[2] with { Add = state[2].Add! with { DeletionVector = new CheckpointDeletionVector("u", "ab^-aqEH.-t@S}K{vb[*k^", 36, 2) } };
+        await ParquetDatasetWriter<CheckpointAction>.WriteFileAsync(Path.Combine(_table.Path, "_delta_log", $"{2:D20}.checkpoint.parquet"), state);
+        Assert.Contains("deletion vector", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_in_parts_without_the_newer_fields_reads_as_one_and_an_incomplete_one_is_not_used()
+    {
+        OldCheckpointAction[] first = [new(null, null, new CheckpointMetaData("t", []), null), new(null, null, null, new OldCheckpointProtocol(1, 2)), new(new OldCheckpointFile("city=Lisbon/part-00003.parquet", 1, true), null, null, null)];
+        OldCheckpointAction[] second = [new(new OldCheckpointFile("city=S%C3%A3o%20Paulo/part-00001.parquet", 1, true), null, null, null)];
+        string Part(int part) => Path.Combine(_table.Path, "_delta_log", $"{2:D20}.checkpoint.{part:D10}.{2:D10}.parquet");
+        await ParquetDatasetWriter<OldCheckpointAction>.WriteFileAsync(Part(1), first);
+        await ParquetDatasetWriter<OldCheckpointAction>.WriteFileAsync(Part(2), second);
+        File.Delete(CommitPath(0));
+        File.Delete(CommitPath(1));
+
+        Assert.Equal(Current.Order(), ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path)).Select(r => r.Id).Order());
+
+        File.Delete(Part(2));
+        Assert.Contains("no classic checkpoint", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+    }
+
+    private static CheckpointFile AddedFile(string escapedPath) => new(escapedPath, [], 1, true, null);
 
     private static string Add(string escapedPath) =>
         $$$"""{"add":{"path":"{{{escapedPath}}}","partitionValues":{},"size":1,"modificationTime":0,"dataChange":true}}""";
