@@ -94,14 +94,6 @@ internal static class ParquetTime
         return fits;
     }
 
-    /// <summary>Whether a TIME value lies within [00:00, 24:00), where <see cref="TimeOfDay"/> leaves it as it is.</summary>
-    public static bool IsWithinDay(long value, TimeUnit unit) => value >= 0 && value < unit switch
-    {
-        TimeUnit.Millis => TimeSpan.TicksPerDay / TimeSpan.TicksPerMillisecond,
-        TimeUnit.Micros => TimeSpan.TicksPerDay / 10,
-        _ => TimeSpan.TicksPerDay * 100,
-    };
-
     /// <summary>A TIMESTAMP value of any year as ISO 8601 text (<c>52951-08-29 07:00:00</c>), for showing instants no <see cref="DateTime"/> holds.</summary>
     public static string TimestampText(long value, TimeUnit unit)
     {
