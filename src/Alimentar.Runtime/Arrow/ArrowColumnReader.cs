@@ -282,7 +282,7 @@ internal sealed class ArrowColumnReader : IColumnReader
             Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
             Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
             Apache.Arrow.Types.TimeUnit.Microsecond => 10,
-            _ => 0,
+            _ => 0, // nanoseconds
         };
         TimeSpan[] spans = ColumnArrays<TimeSpan>.Pool.Rent(array.Length);
         try
@@ -290,16 +290,7 @@ internal sealed class ArrowColumnReader : IColumnReader
             ReadOnlySpan<TArrow> counts = array.Values;
             for (int i = 0; i < array.Length; i++)
             {
-                long count = array.IsNull(i) ? 0 : long.CreateTruncating(counts[i]);
-                if (unitTicks == 0)
-                {
-                    spans[i] = TimeSpan.FromTicks(ParquetTime.FloorDivide(count, 100));
-                }
-                else if (count >= long.MinValue / unitTicks && count <= long.MaxValue / unitTicks)
-                {
-                    spans[i] = TimeSpan.FromTicks(count * unitTicks);
-                }
-                else
+                if (!ParquetTime.TrySpan(array.IsNull(i) ? 0 : long.CreateTruncating(counts[i]), unitTicks, out spans[i]))
                 {
                     return i;
                 }

@@ -80,17 +80,23 @@ internal static class ParquetTime
     /// are rounded down, as timestamps' are, so spans keep the order of the values (and of the bounds) they come from.
     /// False when the span is beyond <see cref="TimeSpan"/>.
     /// </summary>
-    public static bool TryDuration(long value, TimeUnit unit, out TimeSpan span)
+    public static bool TryDuration(long value, TimeUnit unit, out TimeSpan span) =>
+        TrySpan(value, unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 0 }, out span);
+
+    /// <summary>
+    /// A count of units of <paramref name="unitTicks"/> ticks each (0 for nanoseconds, rounded down) as a span; false when
+    /// the span is beyond <see cref="TimeSpan"/>. Parquet's times and Arrow's times and durations, which have seconds too.
+    /// </summary>
+    public static bool TrySpan(long count, long unitTicks, out TimeSpan span)
     {
-        long unitTicks = unit switch { TimeUnit.Millis => TimeSpan.TicksPerMillisecond, TimeUnit.Micros => 10, _ => 0 };
         if (unitTicks == 0)
         {
-            span = TimeSpan.FromTicks(FloorDivide(value, 100));
+            span = TimeSpan.FromTicks(FloorDivide(count, 100));
             return true;
         }
 
-        bool fits = value >= long.MinValue / unitTicks && value <= long.MaxValue / unitTicks;
-        span = fits ? TimeSpan.FromTicks(value * unitTicks) : default;
+        bool fits = count >= long.MinValue / unitTicks && count <= long.MaxValue / unitTicks;
+        span = fits ? TimeSpan.FromTicks(count * unitTicks) : default;
         return fits;
     }
 
