@@ -194,7 +194,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// below the directory with a part that starts with <c>_</c> or <c>.</c> is left out (<c>_temporary</c>
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
     /// A Delta Lake table (a directory with a <c>_delta_log</c> folder) is read as its commit log says: the files of its
-    /// current version only, not those its updates and compactions replaced (deletion vectors, column mapping and a
+    /// current version only, not those its updates and compactions replaced (deletion vectors, column mapping and
     /// early commits cleaned up with no classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>

@@ -80,9 +80,11 @@ internal static class LeafTypes
         _ => throw new NotSupportedException($"Column '{leaf.Path}' has type {column.Type}, which cannot be written."),
     };
 
-    private static int PrecisionOf(ColumnDescriptor column) => column.Precision > 0 ? column.Precision : DefaultDecimalPrecision;
+    /// <summary>The precision a decimal member is written with.</summary>
+    public static int PrecisionOf(ColumnDescriptor column) => column.Precision > 0 ? column.Precision : DefaultDecimalPrecision;
 
-    private static int ScaleOf(ColumnDescriptor column) => column.Precision > 0 ? column.Scale : DefaultDecimalScale;
+    /// <summary>The scale a decimal member is written with.</summary>
+    public static int ScaleOf(ColumnDescriptor column) => column.Precision > 0 ? column.Scale : DefaultDecimalScale;
 
     private static SchemaElement Integer(SchemaElement element, int bits, bool signed, ConvertedType converted) => element with
     {

@@ -149,8 +149,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             return null;
         }
 
-        ColumnDescriptor descriptor = rowSchema.Columns[column];
-        (int precision, int scale) = descriptor.Precision > 0 ? (descriptor.Precision, descriptor.Scale) : (LeafTypes.DefaultDecimalPrecision, LeafTypes.DefaultDecimalScale);
+        int precision = LeafTypes.PrecisionOf(rowSchema.Columns[column]), scale = LeafTypes.ScaleOf(rowSchema.Columns[column]);
         for (int i = 0; i < values.Length; i++)
         {
             decimal? value = typeof(T) == typeof(decimal) ? Unsafe.As<T, decimal>(ref Unsafe.AsRef(in values[i])) : Unsafe.As<T, decimal?>(ref Unsafe.AsRef(in values[i]));
