@@ -2,6 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using ParquetSharp;
 using ParquetSharp.Arrow;
+using Format = Alimentar.Parquet.Format;
 
 namespace Alimentar.IntegrationTests;
 
@@ -72,14 +73,14 @@ public sealed class ArrowDurationColumnTests
     {
         var elements = new[]
         {
-            new Alimentar.Parquet.Format.SchemaElement { Name = "schema", ChildCount = 1 },
-            new Alimentar.Parquet.Format.SchemaElement { Name = "took", Type = Alimentar.Parquet.Format.PhysicalType.Int64, Repetition = Alimentar.Parquet.Format.Repetition.Optional },
+            new Format.SchemaElement { Name = "schema", ChildCount = 1 },
+            new Format.SchemaElement { Name = "took", Type = Format.PhysicalType.Int64, Repetition = Format.Repetition.Optional },
         };
 
         foreach (string damaged in new[] { "not base64!", Convert.ToBase64String(new byte[64]), Convert.ToBase64String(Enumerable.Range(0, 200).Select(i => (byte)(i * 37)).ToArray()) })
         {
-            IReadOnlyList<Alimentar.Parquet.Format.SchemaElement> annotated =
-                Alimentar.Parquet.Format.ArrowSchemaHints.AnnotateDurations(elements, [new(Alimentar.Parquet.Format.ArrowSchemaHints.Key, damaged)]);
+            IReadOnlyList<Format.SchemaElement> annotated =
+                Format.ArrowSchemaHints.AnnotateDurations(elements, [new(Format.ArrowSchemaHints.Key, damaged)]);
             Assert.Same(elements, annotated);
         }
     }
@@ -91,11 +92,11 @@ public sealed class ArrowDurationColumnTests
         Write(file.Path, storeSchema: true);
         byte[] bytes = File.ReadAllBytes(file.Path);
         int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(bytes.Length - 8));
-        Alimentar.Parquet.Format.FileMetadata metadata = Alimentar.Parquet.Format.FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length));
-        byte[] stored = Convert.FromBase64String(metadata.KeyValues.Single(pair => pair.Key == Alimentar.Parquet.Format.ArrowSchemaHints.Key).Value!);
-        var elements = metadata.Schema.Elements.Select(e => e.LogicalType?.Kind == Alimentar.Parquet.Format.LogicalTypeKind.Duration ? e with { LogicalType = null } : e).ToArray();
+        Format.FileMetadata metadata = Format.FooterParser.Parse(bytes.AsSpan(bytes.Length - 8 - length, length));
+        byte[] stored = Convert.FromBase64String(metadata.KeyValues.Single(pair => pair.Key == Format.ArrowSchemaHints.Key).Value!);
+        var elements = metadata.Schema.Elements.Select(e => e.LogicalType?.Kind == Format.LogicalTypeKind.Duration ? e with { LogicalType = null } : e).ToArray();
         // took, wait, took_micros, a leg, a stop's dwell and a delay.
-        Assert.Equal(6, Alimentar.Parquet.Format.ArrowSchemaHints.AnnotateDurations(elements, metadata.KeyValues).Count(e => e.LogicalType?.Kind == Alimentar.Parquet.Format.LogicalTypeKind.Duration));
+        Assert.Equal(6, Format.ArrowSchemaHints.AnnotateDurations(elements, metadata.KeyValues).Count(e => e.LogicalType?.Kind == Format.LogicalTypeKind.Duration));
 
         var random = new Random(20261205);
         for (int round = 0; round < 5_000; round++)
@@ -106,8 +107,8 @@ public sealed class ArrowDurationColumnTests
                 damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
             }
 
-            IReadOnlyList<Alimentar.Parquet.Format.SchemaElement> annotated = Alimentar.Parquet.Format.ArrowSchemaHints.AnnotateDurations(
-                elements, [new(Alimentar.Parquet.Format.ArrowSchemaHints.Key, Convert.ToBase64String(damaged))]);
+            IReadOnlyList<Format.SchemaElement> annotated = Format.ArrowSchemaHints.AnnotateDurations(
+                elements, [new(Format.ArrowSchemaHints.Key, Convert.ToBase64String(damaged))]);
             Assert.Equal(elements.Length, annotated.Count);
             Assert.All(annotated.Zip(elements), pair => Assert.Equal(pair.Second with { LogicalType = null }, pair.First with { LogicalType = null }));
         }
