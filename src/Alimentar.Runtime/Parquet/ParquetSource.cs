@@ -136,7 +136,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// ordinal key order (so every pass, and every rank, sees them alike); listed once, now, with lengths and
     /// ETags, so opening each file costs no extra request. A key with a part below the prefix's folder that starts
     /// with <c>_</c> or <c>.</c> is left out, as from a directory (<see cref="FromDirectory"/>). A Delta Lake table (a
-    /// <c>_delta_log/</c> folder beside the prefix) is read as its log says, as from a directory.
+    /// <c>_delta_log/</c> folder beside the prefix), or a partition folder of one, is read as its log says, as from a directory.
     /// </summary>
     /// <param name="store">Where the objects live.</param>
     /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
@@ -151,22 +151,21 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ArgumentNullException.ThrowIfNull(prefix);
         List<ObjectInfo> listed = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default);
         string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        string logPrefix = root + DeltaLog.Folder + "/";
-        var logObjects = listed.Where(o => o.Key.StartsWith(logPrefix, StringComparison.Ordinal) && o.Key.IndexOf('/', logPrefix.Length) < 0)
-            .ToDictionary(o => o.Key[logPrefix.Length..], StringComparer.Ordinal);
-        if (logObjects.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        if (DeltaTableOf(store, root, listed, settings) is (string table, Dictionary<string, ObjectInfo> logObjects))
         {
             var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
             var log = new DeltaLogFolder(
                 [.. logObjects.Keys],
-                name => ObjectText(store, logObjects[name], options ?? ObjectReadOptions.Default),
+                name => ObjectText(store, logObjects[name], settings),
                 parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(store, logObjects[name].Key, logObjects[name], options))));
-            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, root), log);
-            return DeltaFiles(ObjectRangeReader.NameOf(store, root), current, relative => root + relative, byKey.ContainsKey, key =>
-            {
-                var source = new ParquetSource<T>(store, key, byKey[key], options);
-                return configure is null ? source : configure(source);
-            });
+            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, table), log);
+            return DeltaFiles(ObjectRangeReader.NameOf(store, root), [.. current.Select(relative => table + relative).Where(key => key.StartsWith(root, StringComparison.Ordinal))],
+                byKey.ContainsKey, key =>
+                {
+                    var source = new ParquetSource<T>(store, key, byKey[key], options);
+                    return configure is null ? source : configure(source);
+                });
         }
 
         List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
@@ -193,8 +192,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// after another in ordinal path order, so every pass visits them alike. As Spark, Hive and Arrow do, a path
     /// below the directory with a part that starts with <c>_</c> or <c>.</c> is left out (<c>_temporary</c>
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
-    /// A Delta Lake table (a directory with a <c>_delta_log</c> folder) is read as its commit log says: the files of its
-    /// current version only, not those its updates and compactions replaced (deletion vectors, column mapping and
+    /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one (<c>table/city=Lisbon</c>),
+    /// is read as the table's commit log says: the files of its current version only, not those its updates and compactions replaced (deletion vectors, column mapping and
     /// early commits cleaned up with no classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
@@ -211,15 +210,16 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
         }
 
-        string log = Path.Combine(directory, DeltaLog.Folder);
-        if (Directory.Exists(log))
+        if (DeltaTableOf(directory) is { } table)
         {
+            string log = Path.Combine(table, DeltaLog.Folder);
             var folder = new DeltaLogFolder(
                 [.. Directory.EnumerateFiles(log).Select(Path.GetFileName).OfType<string>()],
                 name => File.ReadAllText(Path.Combine(log, name)),
                 parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
-            List<string> current = DeltaLog.CurrentFiles(directory, folder);
-            return DeltaFiles(directory, current, relative => Path.Combine(directory, relative.Replace('/', Path.DirectorySeparatorChar)), File.Exists,
+            string below = Path.GetRelativePath(table, directory).Replace(Path.DirectorySeparatorChar, '/');
+            List<string> current = [.. DeltaLog.CurrentFiles(table, folder).Where(relative => below == "." || relative.StartsWith(below + "/", StringComparison.Ordinal))];
+            return DeltaFiles(directory, [.. current.Select(relative => Path.Combine(table, relative.Replace('/', Path.DirectorySeparatorChar)))], File.Exists,
                 file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file)));
         }
 
@@ -236,18 +236,61 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
     }
 
-    /// <summary>The sources of a Delta table's current files (<see cref="DeltaLog"/>), each of which must be there.</summary>
-    private static ChainedSource<T> DeltaFiles(string table, List<string> current, Func<string, string> locate, Func<string, bool> exists, Func<string, ParquetSource<T>> open)
+    /// <summary>
+    /// The Delta table <paramref name="directory"/> is, or whose partition folder (<c>table/city=Lisbon</c>) it is: the
+    /// folder holding <c>_delta_log</c>; null for a plain dataset.
+    /// </summary>
+    private static string? DeltaTableOf(string directory)
     {
-        if (current.Count == 0)
+        string table = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        while (!Directory.Exists(Path.Combine(table, DeltaLog.Folder)) && Path.GetFileName(table).Contains('=', StringComparison.Ordinal)
+            && Path.GetDirectoryName(table) is { } parent)
         {
-            throw AlimentarThrow.Unavailable(table, "its Delta log leaves the table with no file");
+            table = parent;
         }
 
-        string[] located = [.. current.Select(locate)];
-        if (Array.Find(located, file => !exists(file)) is { } missing)
+        return Directory.Exists(Path.Combine(table, DeltaLog.Folder)) ? table : null;
+    }
+
+    /// <summary>
+    /// The Delta table (its key prefix, and its log's objects by file name) the folder <paramref name="root"/> is, or whose
+    /// partition folder it is; null for a plain dataset. Only a partition folder costs a listing, of the log above it.
+    /// </summary>
+    private static (string Table, Dictionary<string, ObjectInfo> Log)? DeltaTableOf(IObjectStore store, string root, List<ObjectInfo> listed, ObjectReadOptions options)
+    {
+        static Dictionary<string, ObjectInfo> LogOf(string table, IEnumerable<ObjectInfo> objects) => objects
+            .Where(o => o.Key.StartsWith(table + DeltaLog.Folder + "/", StringComparison.Ordinal) && o.Key.IndexOf('/', table.Length + DeltaLog.Folder.Length + 1) < 0)
+            .ToDictionary(o => o.Key[(table.Length + DeltaLog.Folder.Length + 1)..], StringComparer.Ordinal);
+
+        Dictionary<string, ObjectInfo> log = LogOf(root, listed);
+        string table = root;
+        if (!log.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
         {
-            throw AlimentarThrow.Unavailable(table, $"its Delta log names '{missing}', which is not there (vacuumed, or the table was copied in part)");
+            string[] parts = root.TrimEnd('/').Split('/');
+            int partitions = parts.Reverse().TakeWhile(part => part.Contains('=', StringComparison.Ordinal)).Count();
+            if (root.Length == 0 || partitions == 0)
+            {
+                return null;
+            }
+
+            table = string.Concat(parts[..^partitions].Select(part => part + "/"));
+            log = LogOf(table, ObjectListing.Take(store, table + DeltaLog.Folder + "/", options));
+        }
+
+        return log.Keys.Any(name => DeltaLog.IsCommit(name, out _)) ? (table, log) : null;
+    }
+
+    /// <summary>The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be there.</summary>
+    private static ChainedSource<T> DeltaFiles(string folder, List<string> located, Func<string, bool> exists, Func<string, ParquetSource<T>> open)
+    {
+        if (located.Count == 0)
+        {
+            throw AlimentarThrow.Unavailable(folder, "its Delta log leaves it with no file");
+        }
+
+        if (located.Find(file => !exists(file)) is { } missing)
+        {
+            throw AlimentarThrow.Unavailable(folder, $"its Delta log names '{missing}', which is not there (vacuumed, or the table was copied in part)");
         }
 
         return new ChainedSource<T>(located.Select(open));

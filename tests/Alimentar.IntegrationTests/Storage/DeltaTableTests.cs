@@ -76,6 +76,21 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
+    public void A_partition_folder_of_the_table_reads_the_tables_current_files_in_it()
+    {
+        long[] lisbon = [.. Current.Where(id => id is < 15 or >= 20)];
+        var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
+
+        // Each folder read alone, as a plain dataset, would repeat ids 0-9 and 20-29 from the files the compaction replaced.
+        List<CityReading> fromFolder = ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(Path.Combine(_table.Path, "city=Lisbon")));
+        List<CityReading> fromPrefix = ParquetFiles.ReadAll(ParquetSource<CityReading>.FromStore(store, Path.GetFileName(_table.Path) + "/city=Lisbon/"));
+
+        Assert.Equal(lisbon.Order(), fromFolder.Select(r => r.Id).Order());
+        Assert.Equal(lisbon.Order(), fromPrefix.Select(r => r.Id).Order());
+        Assert.All(fromFolder, r => Assert.Equal("Lisbon", r.City));
+    }
+
+    [Fact]
     public void A_file_with_a_deletion_vector_is_refused_naming_it_since_its_deleted_rows_would_be_read()
     {
         Commit(4, """{"add":{"path":"city=Lisbon/part-00003.parquet","partitionValues":{"city":"Lisbon"},"size":1,"modificationTime":0,"dataChange":true,"deletionVector":{"storageType":"u","pathOrInlineDv":"ab^-aqEH.-t@S}K{vb[*k^","offset":1,"sizeInBytes":36,"cardinality":2}}}""");
