@@ -136,7 +136,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// ordinal key order (so every pass, and every rank, sees them alike); listed once, now, with lengths and
     /// ETags, so opening each file costs no extra request. A key with a part below the prefix's folder that starts
     /// with <c>_</c> or <c>.</c> is left out, as from a directory (<see cref="FromDirectory"/>). A Delta Lake table (a
-    /// <c>_delta_log/</c> folder beside the prefix), or a partition folder of one, is read as its log says, as from a directory.
+    /// <c>_delta_log/</c> folder beside the prefix), or a partition folder of one, is read as its log says, as from a
+    /// directory.
     /// </summary>
     /// <param name="store">Where the objects live.</param>
     /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
@@ -192,9 +193,10 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// after another in ordinal path order, so every pass visits them alike. As Spark, Hive and Arrow do, a path
     /// below the directory with a part that starts with <c>_</c> or <c>.</c> is left out (<c>_temporary</c>
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
-    /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one (<c>table/city=Lisbon</c>),
-    /// is read as the table's commit log says: the files of its current version only, not those its updates and compactions replaced (deletion vectors, column mapping and
-    /// early commits cleaned up with no classic checkpoint are refused, not read wrongly).
+    /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one
+    /// (<c>table/city=Lisbon</c>), is read as the table's commit log says: the files of its current version only, not
+    /// those its updates and compactions replaced (deletion vectors, column mapping and early commits cleaned up with no
+    /// classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
