@@ -50,6 +50,19 @@ public sealed partial class ParquetSource<T>
         return this;
     }
 
+    /// <summary>
+    /// Leaves out the rows <paramref name="rows"/> names by their position in the file (a Delta deletion vector's), ahead
+    /// of any filter: unit counts, shards and resume then count the rows that are left, as with a filter.
+    /// </summary>
+    internal ParquetSource<T> ExcludeRows(DeletedRows rows)
+    {
+        var node = new DeletedRowsNode(rows);
+        _filter = _filter is null ? node : new AndNode(node, _filter);
+        Volatile.Write(ref _unitRowCounts, null);
+        _plans = new ConcurrentDictionary<int, RowGroupPlan>();
+        return this;
+    }
+
     /// <summary>Says which row groups and pages the filter keeps and why, from metadata alone (footer, page index, Bloom filters).</summary>
     /// <returns>One line per row group; <see cref="FilterExplanation.ToString"/> prints them.</returns>
     public FilterExplanation Explain() => ExplainAsync().AsTask().GetAwaiter().GetResult();
@@ -179,7 +192,13 @@ public sealed partial class ParquetSource<T>
         for (int index = 0; index < counts.Length; index++)
         {
             RowGroupPlan plan = await PlanAsync(planner, index, cancellationToken).ConfigureAwait(false);
-            if (plan.IsKept)
+            if (plan.IsKept && _filter is DeletedRowsNode deleted)
+            {
+                // A deletion vector alone: its rows are counted in the vector, with no column to decode.
+                long rows = reader.File.Metadata.RowGroups[index].RowCount;
+                counts[index] = rows - deleted.Rows.CountIn(reader.File.FirstRowOf(index), rows);
+            }
+            else if (plan.IsKept)
             {
                 // Only the filter's columns are decoded: none is fetched ahead for the others.
                 using RowGroupReader rowGroup = reader.OpenRowGroup(index, prefetch: false);

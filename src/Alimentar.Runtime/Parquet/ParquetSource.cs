@@ -146,6 +146,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <param name="suffix">Which keys are Parquet files (default <c>.parquet</c>; empty for every key).</param>
     /// <returns>A source over the objects.</returns>
     /// <exception cref="SourceUnavailableException">The listing failed after its retries (as reads are retried), or found no object.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour.</exception>
+    /// <exception cref="CorruptParquetFileException">A Delta table's deletion vector is damaged or disagrees with its log.</exception>
     public static IBatchSource<T> FromStore(IObjectStore store, string prefix, Func<ParquetSource<T>, ParquetSource<T>>? configure = null, ObjectReadOptions? options = null, string suffix = ".parquet")
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -160,13 +162,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
                 [.. logObjects.Keys],
                 name => ObjectText(store, logObjects[name], settings),
                 parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(store, logObjects[name].Key, logObjects[name], options))));
-            List<string> current = DeltaLog.CurrentFiles(ObjectRangeReader.NameOf(store, table), log);
-            return DeltaFiles(ObjectRangeReader.NameOf(store, root), [.. current.Select(relative => table + relative).Where(key => key.StartsWith(root, StringComparison.Ordinal))],
-                byKey.ContainsKey, key =>
-                {
-                    var source = new ParquetSource<T>(store, key, byKey[key], options);
-                    return configure is null ? source : configure(source);
-                });
+            string tableName = ObjectRangeReader.NameOf(store, table);
+            List<DeltaDataFile> current = DeltaLog.CurrentFiles(tableName, log);
+            return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(file => (table + file.Path).StartsWith(root, StringComparison.Ordinal))],
+                file => byKey.ContainsKey(table + file), file => new ParquetSource<T>(store, table + file, byKey[table + file], options), configure,
+                (file, offset, count) => ObjectBytes(store, table + file, byKey.GetValueOrDefault(table + file), offset, count, settings));
         }
 
         List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
@@ -195,8 +195,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
     /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one
     /// (<c>table/city=Lisbon</c>), is read as the table's commit log says: the files of its current version only, not
-    /// those its updates and compactions replaced (deletion vectors, column mapping and early commits cleaned up with no
-    /// classic checkpoint are refused, not read wrongly).
+    /// those its updates and compactions replaced, less the rows their deletion vectors delete (column mapping and early
+    /// commits cleaned up with no classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
@@ -204,6 +204,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <param name="configure">Applied to each file's source, e.g. <c>s =&gt; s.BatchSize(1024)</c>.</param>
     /// <exception cref="SourceUnavailableException">The directory is missing or holds no matching file, or a Delta table's log names a file that is not there.</exception>
     /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour.</exception>
+    /// <exception cref="CorruptParquetFileException">A Delta table's deletion vector is damaged or disagrees with its log.</exception>
     public static IBatchSource<T> FromDirectory(string directory, string searchPattern = "*.parquet", Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -220,9 +221,10 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
                 name => File.ReadAllText(Path.Combine(log, name)),
                 parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
             string below = Path.GetRelativePath(table, directory).Replace(Path.DirectorySeparatorChar, '/');
-            List<string> current = [.. DeltaLog.CurrentFiles(table, folder).Where(relative => below == "." || relative.StartsWith(below + "/", StringComparison.Ordinal))];
-            return DeltaFiles(directory, [.. current.Select(relative => Path.Combine(table, relative.Replace('/', Path.DirectorySeparatorChar)))], File.Exists,
-                file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file)));
+            List<DeltaDataFile> current = [.. DeltaLog.CurrentFiles(table, folder).Where(file => below == "." || file.Path.StartsWith(below + "/", StringComparison.Ordinal))];
+            string Local(string relative) => Path.Combine(table, relative.Replace('/', Path.DirectorySeparatorChar));
+            return DeltaFiles(directory, table, current, file => File.Exists(Local(file)), file => new ParquetSource<T>(Local(file)), configure,
+                (file, offset, count) => FileBytes(Local(file), offset, count));
         }
 
         string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
@@ -282,20 +284,76 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         return log.Keys.Any(name => DeltaLog.IsCommit(name, out _)) ? (table, log) : null;
     }
 
-    /// <summary>The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be there.</summary>
-    private static ChainedSource<T> DeltaFiles(string folder, List<string> located, Func<string, bool> exists, Func<string, ParquetSource<T>> open)
+    /// <summary>
+    /// The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be
+    /// there, with the rows its deletion vector deletes left out (the vectors are read now, so a damaged one fails here).
+    /// </summary>
+    /// <param name="folder">The folder read, for errors.</param>
+    /// <param name="table">The table's root, for errors.</param>
+    /// <param name="files">The table's current files under the folder.</param>
+    /// <param name="exists">Whether a file (relative to the root) is there.</param>
+    /// <param name="open">A file's source.</param>
+    /// <param name="configure">The caller's settings, applied to each file's source after its deletion vector.</param>
+    /// <param name="readRange">Reads bytes of a file of the table (a deletion vector's).</param>
+    private static ChainedSource<T> DeltaFiles(
+        string folder, string table, List<DeltaDataFile> files, Func<string, bool> exists, Func<string, ParquetSource<T>> open,
+        Func<ParquetSource<T>, ParquetSource<T>>? configure, Func<string, long, int, byte[]> readRange)
     {
-        if (located.Count == 0)
+        if (files.Count == 0)
         {
             throw AlimentarThrow.Unavailable(folder, "its Delta log leaves it with no file");
         }
 
-        if (located.Find(file => !exists(file)) is { } missing)
+        if (files.Find(file => !exists(file.Path)) is { } missing)
         {
-            throw AlimentarThrow.Unavailable(folder, $"its Delta log names '{missing}', which is not there (vacuumed, or the table was copied in part)");
+            throw AlimentarThrow.Unavailable(folder, $"its Delta log names '{missing.Path}', which is not there (vacuumed, or the table was copied in part)");
         }
 
-        return new ChainedSource<T>(located.Select(open));
+        var sources = new List<ParquetSource<T>>(files.Count);
+        foreach (DeltaDataFile file in files)
+        {
+            ParquetSource<T> source = open(file.Path);
+            if (file.DeletionVector is { } vector)
+            {
+                source.ExcludeRows(vector.Load(table, file.Path, readRange));
+            }
+
+            sources.Add(configure is null ? source : configure(source));
+        }
+
+        return new ChainedSource<T>(sources);
+    }
+
+    /// <summary>Bytes of a local file; fewer there than asked for is a damaged table.</summary>
+    private static byte[] FileBytes(string path, long offset, int count)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            byte[] bytes = new byte[count];
+            file.Position = offset;
+            file.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (EndOfStreamException)
+        {
+            throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw AlimentarThrow.Unavailable(path, error.Message.TrimEnd('.'), error);
+        }
+    }
+
+    /// <summary>Bytes of an object (listed, or found now by listing its key); fewer there than asked for is a damaged table.</summary>
+    private static byte[] ObjectBytes(IObjectStore store, string key, ObjectInfo? listed, long offset, int count, ObjectReadOptions options)
+    {
+        string name = ObjectRangeReader.NameOf(store, key);
+        ObjectInfo target = listed ?? ObjectListing.Take(store, key, options).Find(o => o.Key == key)
+            ?? throw AlimentarThrow.Unavailable(name, "its Delta log names it as a deletion vector, but it is not there");
+        return offset + count <= target.Length
+            ? ObjectRange(store, target, offset, count, options)
+            : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
     }
 
     /// <summary>A Delta checkpoint's rows, its parts read in order; a part may lack the newer fields (deletion vectors, reader features).</summary>
@@ -309,15 +367,19 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     }
 
     /// <summary>A whole (small) object as UTF-8 text, read with the reader's retries.</summary>
-    private static string ObjectText(IObjectStore store, ObjectInfo target, ObjectReadOptions options)
+    private static string ObjectText(IObjectStore store, ObjectInfo target, ObjectReadOptions options) =>
+        System.Text.Encoding.UTF8.GetString(ObjectRange(store, target, 0, checked((int)target.Length), options));
+
+    /// <summary><paramref name="count"/> bytes of an object from <paramref name="offset"/>, read with the reader's retries.</summary>
+    private static byte[] ObjectRange(IObjectStore store, ObjectInfo target, long offset, int count, ObjectReadOptions options)
     {
-        byte[] bytes = new byte[checked((int)target.Length)];
+        byte[] bytes = new byte[count];
         StoreRequest.RetryAsync(ObjectRangeReader.NameOf(store, target.Key), "the object", options, async token =>
         {
-            await store.ReadAsync(target, 0, bytes, token).ConfigureAwait(false);
+            await store.ReadAsync(target, offset, bytes, token).ConfigureAwait(false);
             return true;
         }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return System.Text.Encoding.UTF8.GetString(bytes);
+        return bytes;
     }
 
     /// <summary>The path, or the name given to the stream.</summary>

@@ -2,8 +2,8 @@ namespace Alimentar.Storage;
 
 /// <summary>
 /// One row of a Delta table's checkpoint (<c>_delta_log/N.checkpoint.parquet</c>): the table's state at version N as
-/// actions, one non-null per row. Only what <see cref="DeltaLog"/> needs is read: the files added (with whether each
-/// has a deletion vector), the table's configuration and the protocol's reader features.
+/// actions, one non-null per row. Only what <see cref="DeltaLog"/> needs is read: the files added (with their
+/// deletion vectors), the table's configuration and the protocol's reader features.
 /// </summary>
 [StreamingDataset]
 internal sealed partial record DeltaCheckpointRow(DeltaCheckpointAdd? Add, DeltaCheckpointMetadata? MetaData, DeltaCheckpointProtocol? Protocol);
@@ -11,8 +11,8 @@ internal sealed partial record DeltaCheckpointRow(DeltaCheckpointAdd? Add, Delta
 /// <summary>A file of the table: its URI-escaped path relative to the root, and its deletion vector if any.</summary>
 internal sealed record DeltaCheckpointAdd(string? Path, DeltaCheckpointDeletionVector? DeletionVector);
 
-/// <summary>A deletion vector: present (a storage type) or not.</summary>
-internal sealed record DeltaCheckpointDeletionVector(string? StorageType);
+/// <summary>A deletion vector (<see cref="DeltaDeletionVector"/>); its storage type is null when the file has none.</summary>
+internal sealed record DeltaCheckpointDeletionVector(string? StorageType, string? PathOrInlineDv, int? Offset, int? SizeInBytes, long? Cardinality);
 
 /// <summary>The table's configuration (where column mapping is set); its id is always there, so the group is found by it.</summary>
 internal sealed record DeltaCheckpointMetadata(string? Id, Dictionary<string, string?>? Configuration);

@@ -7,10 +7,10 @@ namespace Alimentar.Storage;
 /// A Delta Lake table's current data files, replayed from its commit log (<c>_delta_log/00000000000000000000.json</c>
 /// and on): each commit adds files and removes others (an update or a compaction rewrites files, a vacuum deletes the
 /// removed ones later), so a table's folder holds files its current version no longer has, and reading every Parquet
-/// file in it would repeat or resurrect rows. What cannot be honoured from the log alone is refused rather than
-/// read wrongly: deletion vectors (rows deleted without rewriting their file), column mapping (physical column names
-/// that are not the table's), reader features this reader lacks, and a log whose early commits were cleaned up with
-/// no classic checkpoint to stand for them.
+/// file in it would repeat or resurrect rows. A file may also carry a deletion vector: rows a delete, update or merge
+/// removed without rewriting it (<see cref="DeltaDeletionVector"/>). What cannot be honoured is refused rather than
+/// read wrongly: column mapping (physical column names that are not the table's), reader features this reader lacks,
+/// and a log whose early commits were cleaned up with no classic checkpoint to stand for them.
 /// </summary>
 /// <remarks>
 /// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts
@@ -40,12 +40,12 @@ internal static class DeltaLog
 
     /// <summary>
     /// The table's data files at its latest version, as paths relative to its root (<c>/</c>-separated, unescaped), in
-    /// ordinal order.
+    /// ordinal order, each with its deletion vector if it has one.
     /// </summary>
     /// <param name="table">The table's root, for errors.</param>
     /// <param name="log">The log folder's files, and how to read them.</param>
     /// <exception cref="UnsupportedParquetFeatureException">The table uses what the log alone cannot honour.</exception>
-    public static List<string> CurrentFiles(string table, DeltaLogFolder log)
+    public static List<DeltaDataFile> CurrentFiles(string table, DeltaLogFolder log)
     {
         var commits = new SortedDictionary<long, string>();
         var checkpoints = new Dictionary<long, List<(int Part, int Parts, string Name)>>();
@@ -71,7 +71,7 @@ internal static class DeltaLog
             .Where(c => c.Key <= latest && IsComplete(c.Value) && Contiguous(commits, c.Key + 1, latest))
             .Select(c => (long?)c.Key)
             .Max();
-        var current = new Dictionary<string, bool>(StringComparer.Ordinal); // path → has a deletion vector
+        var current = new Dictionary<string, DeltaDeletionVector?>(StringComparer.Ordinal);
         if (start is long checkpoint)
         {
             foreach (DeltaCheckpointRow row in log.ReadCheckpoint([.. checkpoints[checkpoint].OrderBy(p => p.Part).Select(p => p.Name)]))
@@ -95,12 +95,7 @@ internal static class DeltaLog
             }
         }
 
-        if (current.FirstOrDefault(file => file.Value).Key is { } deleted)
-        {
-            throw AlimentarThrow.Unsupported(table, $"its Delta file '{deleted}' has a deletion vector (rows deleted without rewriting the file), which Alimentar does not apply: it would read the deleted rows");
-        }
-
-        return [.. current.Keys.Order(StringComparer.Ordinal)];
+        return [.. current.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(file.Key, file.Value))];
     }
 
     /// <summary>Whether <paramref name="fileName"/> is a classic checkpoint (<c>N.checkpoint.parquet</c>) or one of its parts (<c>N.checkpoint.P.T.parquet</c>).</summary>
@@ -140,11 +135,12 @@ internal static class DeltaLog
     }
 
     /// <summary>A checkpoint row: the same actions as a commit's lines, in columns.</summary>
-    private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, Dictionary<string, bool> current)
+    private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, Dictionary<string, DeltaDeletionVector?> current)
     {
         if (row.Add is { } add)
         {
-            current[Unescaped(table, version, add.Path)] = add.DeletionVector?.StorageType is not null;
+            string path = Unescaped(table, version, add.Path);
+            current[path] = add.DeletionVector is { StorageType: not null } vector ? CheckpointVector(table, version, path, vector) : null;
         }
 
         if (row.MetaData?.Configuration is { } configuration)
@@ -158,7 +154,7 @@ internal static class DeltaLog
         }
     }
 
-    private static void Apply(string table, long version, string line, Dictionary<string, bool> current)
+    private static void Apply(string table, long version, string line, Dictionary<string, DeltaDeletionVector?> current)
     {
         JsonElement action;
         try
@@ -178,7 +174,10 @@ internal static class DeltaLog
 
         if (action.TryGetProperty("add", out JsonElement add))
         {
-            current[PathOf(table, version, add)] = add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object;
+            string path = PathOf(table, version, add);
+            current[path] = add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object
+                ? CommitVector(table, version, path, vector)
+                : null;
         }
         else if (action.TryGetProperty("remove", out JsonElement remove))
         {
@@ -196,6 +195,25 @@ internal static class DeltaLog
             CheckReaderFeatures(table, [.. features.EnumerateArray().Select(f => f.ValueKind == JsonValueKind.String ? f.GetString()! : string.Empty)]);
         }
     }
+
+    private static DeltaDeletionVector CheckpointVector(string table, long version, string path, DeltaCheckpointDeletionVector vector) =>
+        vector is { StorageType: { } storage, PathOrInlineDv: { } where, SizeInBytes: int size, Cardinality: long cardinality }
+            ? new DeltaDeletionVector(storage, where, vector.Offset, size, cardinality)
+            : throw IncompleteVector(table, version, path);
+
+    private static DeltaDeletionVector CommitVector(string table, long version, string path, JsonElement vector)
+    {
+        string? Text(string name) => vector.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        long? Number(string name) => vector.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) ? number : null;
+
+        return Text("storageType") is { } storage && Text("pathOrInlineDv") is { } where && Number("sizeInBytes") is long size && size is >= 0 and <= int.MaxValue
+            && Number("cardinality") is long cardinality
+            ? new DeltaDeletionVector(storage, where, Number("offset"), (int)size, cardinality)
+            : throw IncompleteVector(table, version, path);
+    }
+
+    private static CorruptParquetFileException IncompleteVector(string table, long version, string path) =>
+        AlimentarThrow.Corrupt(table, $"its Delta log at version {version} gives the file '{path}' a deletion vector without its storage type, path, size or cardinality");
 
     private static void CheckColumnMapping(string table, string? mode)
     {

@@ -9,7 +9,7 @@ public partial record CheckpointAction(CheckpointFile? Add, CheckpointFile? Remo
 
 public sealed record CheckpointFile(string Path, Dictionary<string, string>? PartitionValues, long Size, bool DataChange, CheckpointDeletionVector? DeletionVector);
 
-public sealed record CheckpointDeletionVector(string StorageType, string PathOrInlineDv, int SizeInBytes, long Cardinality);
+public sealed record CheckpointDeletionVector(string StorageType, string PathOrInlineDv, int? Offset, int SizeInBytes, long Cardinality);
 
 public sealed record CheckpointMetaData(string Id, Dictionary<string, string>? Configuration);
 
@@ -91,17 +91,6 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
-    public void A_file_with_a_deletion_vector_is_refused_naming_it_since_its_deleted_rows_would_be_read()
-    {
-        Commit(4, """{"add":{"path":"city=Lisbon/part-00003.parquet","partitionValues":{"city":"Lisbon"},"size":1,"modificationTime":0,"dataChange":true,"deletionVector":{"storageType":"u","pathOrInlineDv":"ab^-aqEH.-t@S}K{vb[*k^","offset":1,"sizeInBytes":36,"cardinality":2}}}""");
-
-        UnsupportedParquetFeatureException error = Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path));
-
-        Assert.Contains("city=Lisbon/part-00003.parquet", error.Message, StringComparison.Ordinal);
-        Assert.Contains("deletion vector", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Column_mapping_and_unknown_reader_features_are_refused()
     {
         Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"name"}}}""");
@@ -144,10 +133,11 @@ public sealed class DeltaTableTests : IDisposable
         var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
         Assert.Equal(Current.Order(), ParquetFiles.ReadAll(ParquetSource<CityReading>.FromStore(store, Path.GetFileName(_table.Path) + "/")).Select(r => r.Id).Order());
 
-        // A checkpoint's file with a deletion vector is refused as a commit's is.
-        state[2] = state[2] with { Add = state[2].Add! with { DeletionVector = new CheckpointDeletionVector("u", "ab^-aqEH.-t@S}K{vb[*k^", 36, 2) } };
+        // A checkpoint's deletion vector deletes rows as a commit's does: here, inline, the compacted file's first and last (ids 0 and 29).
+        byte[] bitmap = DeletionVectorBytes.Bitmap([0, 19]);
+        state[2] = state[2] with { Add = state[2].Add! with { DeletionVector = new CheckpointDeletionVector("i", DeletionVectorBytes.Z85(bitmap), null, bitmap.Length, 2) } };
         await ParquetDatasetWriter<CheckpointAction>.WriteFileAsync(Path.Combine(_table.Path, "_delta_log", $"{2:D20}.checkpoint.parquet"), state);
-        Assert.Contains("deletion vector", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+        Assert.Equal(Current.Where(id => id is not (0 or 29)).Order(), ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path)).Select(r => r.Id).Order());
     }
 
     [Fact]

@@ -26,6 +26,21 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             return new RowGroupPlan(index, 0, [], "it holds no rows");
         }
 
+        if (DeletedRowsNode.Of(filter) is { } vector)
+        {
+            long deleted = vector.Rows.CountIn(file.FirstRowOf(index), rows);
+            if (deleted == rows)
+            {
+                return new RowGroupPlan(index, rows, [], "its Delta deletion vector deletes every row");
+            }
+
+            if (_columns.Length == 0)
+            {
+                // Nothing else to judge, and no index or Bloom filter worth a read.
+                return new RowGroupPlan(index, rows, [new RowRange(0, rows)], $"its Delta deletion vector deletes {deleted} of its rows");
+            }
+        }
+
         ValueSummary?[] summaries = new ValueSummary?[binding.Columns.Length];
         foreach (int column in _columns)
         {

@@ -5,12 +5,17 @@ namespace Alimentar.Parquet.Filtering;
 internal static class RowSelection
 {
     /// <summary>Writes the passing rows' indices to <paramref name="selected"/> and returns how many there are.</summary>
-    public static int Select(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, int rows, int[] selected)
+    /// <param name="node">The filter.</param>
+    /// <param name="columns">The batch's decoded filter columns.</param>
+    /// <param name="firstRow">The batch's first row's position in the file, for tests of positions (deletion vectors).</param>
+    /// <param name="rows">The batch's rows.</param>
+    /// <param name="selected">Where the passing rows' indices go.</param>
+    public static int Select(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, long firstRow, int rows, int[] selected)
     {
         bool[] passes = ColumnArrays<bool>.Pool.Rent(rows);
         try
         {
-            Evaluate(node, columns, passes.AsSpan(0, rows));
+            Evaluate(node, columns, firstRow, passes.AsSpan(0, rows));
             int count = 0;
             for (int row = 0; row < rows; row++)
             {
@@ -28,7 +33,7 @@ internal static class RowSelection
         }
     }
 
-    private static void Evaluate(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, Span<bool> passes)
+    private static void Evaluate(FilterNode node, IReadOnlyDictionary<int, DecodedColumn> columns, long firstRow, Span<bool> passes)
     {
         switch (node)
         {
@@ -36,7 +41,7 @@ internal static class RowSelection
                 passes.Fill(constant.Value);
                 return;
             case NotNode not:
-                Evaluate(not.Operand, columns, passes);
+                Evaluate(not.Operand, columns, firstRow, passes);
                 for (int i = 0; i < passes.Length; i++)
                 {
                     passes[i] = !passes[i];
@@ -45,12 +50,12 @@ internal static class RowSelection
                 return;
             case AndNode or OrNode:
                 (FilterNode left, FilterNode right, bool isAnd) = node is AndNode a ? (a.Left, a.Right, true) : (((OrNode)node).Left, ((OrNode)node).Right, false);
-                Evaluate(left, columns, passes);
+                Evaluate(left, columns, firstRow, passes);
                 bool[] other = ColumnArrays<bool>.Pool.Rent(passes.Length);
                 try
                 {
                     Span<bool> second = other.AsSpan(0, passes.Length);
-                    Evaluate(right, columns, second);
+                    Evaluate(right, columns, firstRow, second);
                     for (int i = 0; i < passes.Length; i++)
                     {
                         passes[i] = isAnd ? passes[i] & second[i] : passes[i] | second[i];
@@ -61,6 +66,10 @@ internal static class RowSelection
                     ColumnArrays<bool>.Pool.Return(other);
                 }
 
+                return;
+            case DeletedRowsNode deleted:
+                passes.Fill(true);
+                deleted.Rows.Clear(firstRow, passes);
                 return;
             case FilterLeaf leaf:
                 columns[leaf.Column].Evaluate(leaf, passes);

@@ -31,6 +31,26 @@ internal sealed class ParquetFile : IAsyncDisposable
 
     public int RowGroupCount => Metadata.RowGroups.Count;
 
+    private long[]? _firstRows;
+
+    /// <summary>The position in the file of row group <paramref name="index"/>'s first row: the rows of the groups before it.</summary>
+    public long FirstRowOf(int index)
+    {
+        long[] firstRows = _firstRows ??= FirstRows(Metadata.RowGroups);
+        return firstRows[index];
+    }
+
+    private static long[] FirstRows(IReadOnlyList<RowGroupMetadata> groups)
+    {
+        long[] firstRows = new long[groups.Count];
+        for (int i = 1; i < firstRows.Length; i++)
+        {
+            firstRows[i] = firstRows[i - 1] + Math.Max(0, groups[i - 1].RowCount);
+        }
+
+        return firstRows;
+    }
+
     /// <summary>Where column chunks are read from, by byte range.</summary>
     public IRangeReader Pages { get; }
 

@@ -91,7 +91,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
         {
             PagedColumnReader reader = rowGroup.NextBatch(rows);
             decoded = await DecodedColumns.DecodeAsync(reader, filter.Columns(), _binding.Columns, rows, cancellationToken).ConfigureAwait(false);
-            int count = RowSelection.Select(filter, decoded.ByColumn, rows, selected);
+            int count = RowSelection.Select(filter, decoded.ByColumn, _file.FirstRowOf(rowGroup.Index) + reader.FirstRow, rows, selected);
             store = T.CreateColumnStore(count, Options.BufferPool);
             await store.ReadAsync(new SelectedRowsReader(reader, decoded.ByColumn, selected, count), cancellationToken).ConfigureAwait(false);
             if (count == 0)
@@ -141,7 +141,7 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
                     {
                         if (inRange)
                         {
-                            count += RowSelection.Select(filter, decoded.ByColumn, rows, selected);
+                            count += RowSelection.Select(filter, decoded.ByColumn, _file.FirstRowOf(rowGroup.Index) + position, rows, selected);
                         }
                     }
 
