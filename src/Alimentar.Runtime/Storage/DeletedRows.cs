@@ -233,7 +233,7 @@ internal sealed class DeletedRows
             bool isRuns = container / 8 < runFlags.Length && (runFlags[container / 8] & (1 << (container % 8))) != 0;
             Chunk chunk = isRuns ? ReadRuns(ref reader, high | (uint)key)
                 : cardinality <= MostArrayValues ? ReadArray(ref reader, high | (uint)key, cardinality)
-                : new Chunk(high | (uint)key, null, null, reader.UInt64s(BitsetWords));
+                : new Chunk(high | (uint)key, null, null, reader.Values<ulong>(BitsetWords));
             chunks.Add(chunk);
             count += chunk.Count;
         }
@@ -243,7 +243,7 @@ internal sealed class DeletedRows
 
     private static Chunk ReadArray(ref SpanReader reader, long key, int cardinality)
     {
-        ushort[] values = reader.UInt16s(cardinality);
+        ushort[] values = reader.Values<ushort>(cardinality);
         for (int i = 1; i < values.Length; i++)
         {
             if (values[i] <= values[i - 1])
@@ -257,8 +257,8 @@ internal sealed class DeletedRows
 
     private static Chunk ReadRuns(ref SpanReader reader, long key)
     {
-        int runs = reader.UInt16s(1)[0];
-        ushort[] pairs = reader.UInt16s(runs * 2);
+        int runs = reader.Values<ushort>(1)[0];
+        ushort[] pairs = reader.Values<ushort>(runs * 2);
         int next = 0;
         for (int run = 0; run < pairs.Length; run += 2)
         {
@@ -307,25 +307,15 @@ internal sealed class DeletedRows
 
         public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Bytes(8));
 
-        public ushort[] UInt16s(int count)
+        public TValue[] Values<TValue>(int count)
+            where TValue : unmanaged, IBinaryInteger<TValue>
         {
-            ReadOnlySpan<byte> bytes = Bytes(count * 2);
-            ushort[] values = new ushort[count];
+            int size = System.Runtime.CompilerServices.Unsafe.SizeOf<TValue>();
+            ReadOnlySpan<byte> bytes = Bytes(count * size);
+            TValue[] values = new TValue[count];
             for (int i = 0; i < count; i++)
             {
-                values[i] = BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 2)..]);
-            }
-
-            return values;
-        }
-
-        public ulong[] UInt64s(int count)
-        {
-            ReadOnlySpan<byte> bytes = Bytes(count * 8);
-            ulong[] values = new ulong[count];
-            for (int i = 0; i < count; i++)
-            {
-                values[i] = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(i * 8)..]);
+                values[i] = TValue.ReadLittleEndian(bytes.Slice(i * size, size), isUnsigned: true);
             }
 
             return values;
