@@ -57,17 +57,18 @@ internal static class HivePartition
     }
 
     /// <summary>
-    /// The partition value <paramref name="column"/> binds to in <paramref name="fileName"/>'s path, or null when no
-    /// directory is named like it. Throws a mismatch when the value cannot be read as the member's type.
+    /// The partition value <paramref name="column"/> binds to in <paramref name="fileName"/>'s path (or in
+    /// <paramref name="given"/>, a table's own list for the file), or null when none is named like it. Throws a mismatch
+    /// when the value cannot be read as the member's type.
     /// </summary>
-    public static PartitionValue? Find(ColumnDescriptor column, RowSchema rowSchema, string fileName)
+    public static PartitionValue? Find(ColumnDescriptor column, RowSchema rowSchema, string fileName, IReadOnlyList<(string Key, string Value)>? given = null)
     {
         if (column.IsList || column.Fields is not null)
         {
             return null;
         }
 
-        IReadOnlyList<(string Key, string Value)> partitions = Of(fileName);
+        IReadOnlyList<(string Key, string Value)> partitions = given ?? Of(fileName);
         if (partitions.Count == 0)
         {
             return null;

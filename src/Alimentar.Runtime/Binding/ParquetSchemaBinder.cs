@@ -13,7 +13,8 @@ internal static class ParquetSchemaBinder
     /// <param name="fileName">The file, for messages.</param>
     /// <param name="nestedFilterPaths">Record fields a filter reads.</param>
     /// <param name="missingAsNull">Whether a nullable member the file lacks is bound to a column of nulls (<see cref="MissingMember"/>).</param>
-    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null, bool missingAsNull = false)
+    /// <param name="partitions">The file's partition values as its table lists them; null to read them from its path.</param>
+    public static BoundColumn[] Bind(FileSchema fileSchema, RowSchema rowSchema, string fileName, IReadOnlyList<string>? nestedFilterPaths = null, bool missingAsNull = false, IReadOnlyList<(string Key, string Value)>? partitions = null)
     {
         nestedFilterPaths ??= [];
         LeafColumn[] fileFields = fileSchema.Leaves.ToArray();
@@ -44,7 +45,7 @@ internal static class ParquetSchemaBinder
 
             int match = ColumnNameMatcher.Find(column, names, both => Mismatch(fileName, rowSchema, column,
                 "one column", $"two columns that both match: {both}; name one with [ParquetColumn]"));
-            if (match < 0 && HivePartition.Find(column, rowSchema, fileName) is { } partition)
+            if (match < 0 && HivePartition.Find(column, rowSchema, fileName, partitions) is { } partition)
             {
                 bound[i] = MissingMember.PartitionAs(rowSchema, column, partition);
                 continue;

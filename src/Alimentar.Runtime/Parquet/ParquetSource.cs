@@ -42,6 +42,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     private readonly bool _sharesOneStream;
     private int _streamInUse;
 
+    // A table's file (Delta's) is read with the table's column names and partition values, not its own.
+    private TableFileView? _view;
+
     /// <summary>Streams the file at <paramref name="path"/>; every pass opens it anew, so passes may run at once.</summary>
     /// <param name="path">The Parquet file.</param>
     /// <exception cref="SourceUnavailableException">The path is missing or is a directory.</exception>
@@ -195,8 +198,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// attempts, <c>.ipynb_checkpoints</c> copies, hidden files); name such a file in a <see cref="ChainedSource{T}"/> to read it.
     /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one
     /// (<c>table/city=Lisbon</c>), is read as the table's commit log says: the files of its current version only, not
-    /// those its updates and compactions replaced, less the rows their deletion vectors delete (column mapping and early
-    /// commits cleaned up with no classic checkpoint are refused, not read wrongly).
+    /// those its updates and compactions replaced, less the rows their deletion vectors delete, with their partition
+    /// values and (under column mapping) column names from the log (column mapping by field id and early commits
+    /// cleaned up with no classic checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>
@@ -313,6 +317,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         foreach (DeltaDataFile file in files)
         {
             ParquetSource<T> source = open(file.Path);
+            source._view = file.View();
             if (file.DeletionVector is { } vector)
             {
                 source.ExcludeRows(vector.Load(table, file.Path, readRange));
@@ -633,7 +638,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         // pass's memory: the one place a source learns which pass it serves (docs/architecture.md, "Decided").
         MemoryTracker? memory = PassContext.Current?.Memory;
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            token => _open(memory, token), Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths, memory).ConfigureAwait(false);
+            token => _open(memory, token), Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths, memory, _view).ConfigureAwait(false);
         Remember(reader.File.Metadata);
         return reader;
     }

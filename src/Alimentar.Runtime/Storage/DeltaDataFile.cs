@@ -1,6 +1,14 @@
 namespace Alimentar.Storage;
 
-/// <summary>A data file of a Delta table's current version: its path relative to the table's root, and the rows a deletion vector removed from it.</summary>
+/// <summary>A data file of a Delta table's current version, and what the log says about reading it.</summary>
 /// <param name="Path">The <c>/</c>-separated, unescaped path below the table's root.</param>
 /// <param name="DeletionVector">Its deletion vector; null when every row of the file is the table's.</param>
-internal sealed record DeltaDataFile(string Path, DeltaDeletionVector? DeletionVector);
+/// <param name="Partitions">Its partition values by the table's column names; a null value is a null partition.</param>
+/// <param name="ColumnMapping">The names the table gives the columns its files store under physical names; null when the files' names are the table's.</param>
+internal sealed record DeltaDataFile(string Path, DeltaDeletionVector? DeletionVector, IReadOnlyList<(string Key, string? Value)> Partitions, DeltaColumnMapping? ColumnMapping)
+{
+    /// <summary>How the file is read as the table's: its columns renamed, its partition values from the log.</summary>
+    public TableFileView View() => new(
+        ColumnMapping is { } mapping ? mapping.Rename : null,
+        [.. Partitions.Select(p => (p.Key, p.Value ?? HivePartition.NullDirectory))]);
+}

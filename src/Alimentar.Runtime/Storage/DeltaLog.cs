@@ -7,10 +7,12 @@ namespace Alimentar.Storage;
 /// A Delta Lake table's current data files, replayed from its commit log (<c>_delta_log/00000000000000000000.json</c>
 /// and on): each commit adds files and removes others (an update or a compaction rewrites files, a vacuum deletes the
 /// removed ones later), so a table's folder holds files its current version no longer has, and reading every Parquet
-/// file in it would repeat or resurrect rows. A file may also carry a deletion vector: rows a delete, update or merge
-/// removed without rewriting it (<see cref="DeltaDeletionVector"/>). What cannot be honoured is refused rather than
-/// read wrongly: column mapping (physical column names that are not the table's), reader features this reader lacks,
-/// and a log whose early commits were cleaned up with no classic checkpoint to stand for them.
+/// file in it would repeat or resurrect rows. Each file comes with its partition values (the log's, not its path's:
+/// a table may keep files in random prefix folders), its deletion vector if a delete, update or merge removed rows
+/// without rewriting it (<see cref="DeltaDeletionVector"/>), and the table's column mapping if its columns are stored
+/// under physical names (<see cref="DeltaColumnMapping"/>). What cannot be honoured is refused rather than read
+/// wrongly: column mapping by field id, reader features this reader lacks, and a log whose early commits were cleaned
+/// up with no classic checkpoint to stand for them.
 /// </summary>
 /// <remarks>
 /// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts
@@ -22,6 +24,8 @@ internal static class DeltaLog
 {
     /// <summary>The log's folder, directly below the table's root.</summary>
     public const string Folder = "_delta_log";
+
+    private const string ColumnMappingMode = "delta.columnMapping.mode";
 
     // Reader features that change nothing for a reader of the current files' rows, or that are checked on their own.
     private static readonly HashSet<string> ReadableFeatures = new(StringComparer.Ordinal)
@@ -40,7 +44,7 @@ internal static class DeltaLog
 
     /// <summary>
     /// The table's data files at its latest version, as paths relative to its root (<c>/</c>-separated, unescaped), in
-    /// ordinal order, each with its deletion vector if it has one.
+    /// ordinal order, each with its partition values, its deletion vector and the table's column mapping.
     /// </summary>
     /// <param name="table">The table's root, for errors.</param>
     /// <param name="log">The log folder's files, and how to read them.</param>
@@ -71,7 +75,7 @@ internal static class DeltaLog
             .Where(c => c.Key <= latest && IsComplete(c.Value) && Contiguous(commits, c.Key + 1, latest))
             .Select(c => (long?)c.Key)
             .Max();
-        var current = new Dictionary<string, DeltaDeletionVector?>(StringComparer.Ordinal);
+        var current = new State();
         if (start is long checkpoint)
         {
             foreach (DeltaCheckpointRow row in log.ReadCheckpoint([.. checkpoints[checkpoint].OrderBy(p => p.Part).Select(p => p.Name)]))
@@ -95,7 +99,25 @@ internal static class DeltaLog
             }
         }
 
-        return [.. current.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(file.Key, file.Value))];
+        DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, current.Schema);
+        return [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
+            file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping))];
+    }
+
+    /// <summary>The table as replayed so far: its files, and the column mapping its latest metadata sets.</summary>
+    private sealed class State
+    {
+        public Dictionary<string, (DeltaDeletionVector? Vector, IReadOnlyList<(string Key, string? Value)> Partitions)> Files { get; } = new(StringComparer.Ordinal);
+
+        public string? MappingMode { get; private set; }
+
+        public string? Schema { get; private set; }
+
+        public void SetMetadata(string? schema, string? mappingMode)
+        {
+            Schema = schema;
+            MappingMode = mappingMode;
+        }
     }
 
     /// <summary>Whether <paramref name="fileName"/> is a classic checkpoint (<c>N.checkpoint.parquet</c>) or one of its parts (<c>N.checkpoint.P.T.parquet</c>).</summary>
@@ -135,17 +157,19 @@ internal static class DeltaLog
     }
 
     /// <summary>A checkpoint row: the same actions as a commit's lines, in columns.</summary>
-    private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, Dictionary<string, DeltaDeletionVector?> current)
+    private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, State current)
     {
         if (row.Add is { } add)
         {
             string path = Unescaped(table, version, add.Path);
-            current[path] = add.DeletionVector is { StorageType: not null } vector ? CheckpointVector(table, version, path, vector) : null;
+            current.Files[path] = (
+                add.DeletionVector is { StorageType: not null } vector ? CheckpointVector(table, version, path, vector) : null,
+                [.. (add.PartitionValues ?? []).Select(p => (p.Key, p.Value))]);
         }
 
-        if (row.MetaData?.Configuration is { } configuration)
+        if (row.MetaData is { } metadata)
         {
-            CheckColumnMapping(table, configuration.GetValueOrDefault("delta.columnMapping.mode"));
+            current.SetMetadata(metadata.SchemaString, metadata.Configuration?.GetValueOrDefault(ColumnMappingMode));
         }
 
         if (row.Protocol?.ReaderFeatures is { } features)
@@ -154,7 +178,7 @@ internal static class DeltaLog
         }
     }
 
-    private static void Apply(string table, long version, string line, Dictionary<string, DeltaDeletionVector?> current)
+    private static void Apply(string table, long version, string line, State current)
     {
         JsonElement action;
         try
@@ -175,19 +199,21 @@ internal static class DeltaLog
         if (action.TryGetProperty("add", out JsonElement add))
         {
             string path = PathOf(table, version, add);
-            current[path] = add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object
-                ? CommitVector(table, version, path, vector)
-                : null;
+            current.Files[path] = (
+                add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object ? CommitVector(table, version, path, vector) : null,
+                add.TryGetProperty("partitionValues", out JsonElement partitions) && partitions.ValueKind == JsonValueKind.Object
+                    ? [.. partitions.EnumerateObject().Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null))]
+                    : []);
         }
         else if (action.TryGetProperty("remove", out JsonElement remove))
         {
-            current.Remove(PathOf(table, version, remove));
+            current.Files.Remove(PathOf(table, version, remove));
         }
-        else if (action.TryGetProperty("metaData", out JsonElement metadata)
-            && metadata.TryGetProperty("configuration", out JsonElement configuration) && configuration.ValueKind == JsonValueKind.Object
-            && configuration.TryGetProperty("delta.columnMapping.mode", out JsonElement mode))
+        else if (action.TryGetProperty("metaData", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object)
         {
-            CheckColumnMapping(table, mode.ValueKind == JsonValueKind.String ? mode.GetString() : null);
+            current.SetMetadata(
+                Text(metadata, "schemaString"),
+                metadata.TryGetProperty("configuration", out JsonElement configuration) && configuration.ValueKind == JsonValueKind.Object ? Text(configuration, ColumnMappingMode) : null);
         }
         else if (action.TryGetProperty("protocol", out JsonElement protocol) && protocol.TryGetProperty("readerFeatures", out JsonElement features)
             && features.ValueKind == JsonValueKind.Array)
@@ -215,13 +241,8 @@ internal static class DeltaLog
     private static CorruptParquetFileException IncompleteVector(string table, long version, string path) =>
         AlimentarThrow.Corrupt(table, $"its Delta log at version {version} gives the file '{path}' a deletion vector without its storage type, path, size or cardinality");
 
-    private static void CheckColumnMapping(string table, string? mode)
-    {
-        if (mode is not (null or "none"))
-        {
-            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping ('{mode}') stores columns under names that are not the table's, which Alimentar does not map");
-        }
-    }
+    private static string? Text(JsonElement owner, string name) =>
+        owner.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static void CheckReaderFeatures(string table, IEnumerable<string?> features)
     {

@@ -19,7 +19,7 @@ public sealed record CheckpointProtocol(int MinReaderVersion, int MinWriterVersi
 [StreamingDataset]
 public partial record OldCheckpointAction(OldCheckpointFile? Add, OldCheckpointFile? Remove, CheckpointMetaData? MetaData, OldCheckpointProtocol? Protocol);
 
-public sealed record OldCheckpointFile(string Path, long Size, bool DataChange);
+public sealed record OldCheckpointFile(string Path, Dictionary<string, string>? PartitionValues, long Size, bool DataChange);
 
 public sealed record OldCheckpointProtocol(int MinReaderVersion, int MinWriterVersion);
 
@@ -93,8 +93,8 @@ public sealed class DeltaTableTests : IDisposable
     [Fact]
     public void Column_mapping_and_unknown_reader_features_are_refused()
     {
-        Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"name"}}}""");
-        Assert.Contains("column mapping ('name')", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+        Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"id"}}}""");
+        Assert.Contains("column mapping ('id')", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
 
         Commit(4, """{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["timestampNtz","someFutureFeature"]}}""");
         Assert.Contains("'someFutureFeature'", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
@@ -143,8 +143,8 @@ public sealed class DeltaTableTests : IDisposable
     [Fact]
     public async Task A_checkpoint_in_parts_without_the_newer_fields_reads_as_one_and_an_incomplete_one_is_not_used()
     {
-        OldCheckpointAction[] first = [new(null, null, new CheckpointMetaData("t", []), null), new(null, null, null, new OldCheckpointProtocol(1, 2)), new(new OldCheckpointFile("city=Lisbon/part-00003.parquet", 1, true), null, null, null)];
-        OldCheckpointAction[] second = [new(new OldCheckpointFile("city=S%C3%A3o%20Paulo/part-00001.parquet", 1, true), null, null, null)];
+        OldCheckpointAction[] first = [new(null, null, new CheckpointMetaData("t", []), null), new(null, null, null, new OldCheckpointProtocol(1, 2)), new(new OldCheckpointFile("city=Lisbon/part-00003.parquet", new() { ["city"] = "Lisbon" }, 1, true), null, null, null)];
+        OldCheckpointAction[] second = [new(new OldCheckpointFile("city=S%C3%A3o%20Paulo/part-00001.parquet", new() { ["city"] = "São Paulo" }, 1, true), null, null, null)];
         string Part(int part) => Path.Combine(_table.Path, "_delta_log", $"{2:D20}.checkpoint.{part:D10}.{2:D10}.parquet");
         await ParquetDatasetWriter<OldCheckpointAction>.WriteFileAsync(Part(1), first);
         await ParquetDatasetWriter<OldCheckpointAction>.WriteFileAsync(Part(2), second);
@@ -157,10 +157,13 @@ public sealed class DeltaTableTests : IDisposable
         Assert.Contains("no classic checkpoint", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
     }
 
-    private static CheckpointFile AddedFile(string escapedPath) => new(escapedPath, [], 1, true, null);
+    private static CheckpointFile AddedFile(string escapedPath) => new(escapedPath, new() { ["city"] = CityOf(escapedPath) }, 1, true, null);
 
+    /// <summary>An add action as Spark writes one: the partition value in the log as well as in the path.</summary>
     private static string Add(string escapedPath) =>
-        $$$"""{"add":{"path":"{{{escapedPath}}}","partitionValues":{},"size":1,"modificationTime":0,"dataChange":true}}""";
+        $$$"""{"add":{"path":"{{{escapedPath}}}","partitionValues":{"city":"{{{CityOf(escapedPath)}}}"},"size":1,"modificationTime":0,"dataChange":true}}""";
+
+    private static string CityOf(string escapedPath) => Uri.UnescapeDataString(escapedPath.Split('/')[0]["city=".Length..]);
 
     private static string Remove(string escapedPath) =>
         $$$"""{"remove":{"path":"{{{escapedPath}}}","deletionTimestamp":0,"dataChange":true}}""";

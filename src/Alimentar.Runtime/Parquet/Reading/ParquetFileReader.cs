@@ -27,12 +27,13 @@ internal sealed class ParquetFileReader<T> : IAsyncDisposable
     public string Name => _file.Name;
 
     public static async ValueTask<ParquetFileReader<T>> OpenAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ParquetReadOptions options, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null, MemoryTracker? memory = null)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, ParquetReadOptions options, CancellationToken cancellationToken, FileMetadata? known = null, IReadOnlyList<string>? nestedFilterPaths = null, MemoryTracker? memory = null, TableFileView? view = null)
     {
         ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken, known).ConfigureAwait(false);
         try
         {
-            BoundColumn[] columns = ParquetSchemaBinder.Bind(file.Schema, T.Schema, name, nestedFilterPaths, options.MissingColumnsAsNull);
+            FileSchema schema = view is null ? file.Schema : view.SchemaOf(file.Schema);
+            BoundColumn[] columns = ParquetSchemaBinder.Bind(schema, T.Schema, name, nestedFilterPaths, options.MissingColumnsAsNull, view?.Partitions);
             return new ParquetFileReader<T>(file, new ParquetFileBinding(name, T.Schema, columns), options, memory);
         }
         catch

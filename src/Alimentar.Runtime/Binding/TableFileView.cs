@@ -1,0 +1,14 @@
+namespace Alimentar.Binding;
+
+/// <summary>
+/// How a table format says to read one of its files, where the file alone would say otherwise: Delta Lake's column
+/// mapping stores columns under physical names (<c>col-5f42…</c>) that are not the table's, and its log, not the
+/// file's path, holds the file's partition values (a table may keep its files in random prefix folders).
+/// </summary>
+/// <param name="Rename">The file's schema with the table's names; null when the file's own names are the table's.</param>
+/// <param name="Partitions">The file's partition values by the table's column names (a null value as Hive's null directory); null to take them from the path.</param>
+internal sealed record TableFileView(Func<IReadOnlyList<SchemaElement>, IReadOnlyList<SchemaElement>>? Rename, IReadOnlyList<(string Key, string Value)>? Partitions)
+{
+    /// <summary>The schema to bind: the file's, renamed where the table says.</summary>
+    public FileSchema SchemaOf(FileSchema file) => Rename is null ? file : FileSchema.Build(Rename(file.Elements));
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+
+namespace Alimentar.Storage;
+
+/// <summary>
+/// A Delta table's column mapping in <c>name</c> mode: the table's schema (<c>metaData.schemaString</c>) gives each
+/// field, at any depth, the physical name its files store it under (<c>delta.columnMapping.physicalName</c>), so that
+/// columns can be renamed and dropped without rewriting files. Files are read with their columns renamed to the
+/// table's names, walking the Parquet schema beside the table's: struct fields by physical name, through lists' and
+/// maps' repeated groups to their elements, keys and values.
+/// </summary>
+internal sealed class DeltaColumnMapping
+{
+    private const string PhysicalNameKey = "delta.columnMapping.physicalName";
+
+    private readonly DeltaType _schema;
+
+    private DeltaColumnMapping(DeltaType schema) => _schema = schema;
+
+    /// <summary>The mapping of a table whose column mapping mode is <paramref name="mode"/>; null when it has none.</summary>
+    /// <exception cref="UnsupportedParquetFeatureException">The mode is <c>id</c> (files matched by field id) or unknown, or the schema does not parse.</exception>
+    public static DeltaColumnMapping? Of(string table, string? mode, string? schemaString)
+    {
+        if (mode is null or "none")
+        {
+            return null;
+        }
+
+        if (mode != "name")
+        {
+            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping ('{mode}') matches files' columns by field id, which Alimentar does not map (it reads 'name')");
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(schemaString ?? string.Empty);
+            return TypeOf(document.RootElement) is { Fields: not null } schema
+                ? new DeltaColumnMapping(schema)
+                : throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not a struct of fields");
+        }
+        catch (JsonException error)
+        {
+            throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not JSON", inner: error);
+        }
+    }
+
+    /// <summary>The table's name for the top-level column stored as <paramref name="physical"/> (partition values are keyed so); the name itself when none maps.</summary>
+    public string LogicalName(string physical) => _schema.Fields!.FirstOrDefault(field => field.Physical == physical)?.Name ?? physical;
+
+    /// <summary>The file's schema elements (depth-first, as its footer lists them) with the table's names.</summary>
+    public IReadOnlyList<SchemaElement> Rename(IReadOnlyList<SchemaElement> elements)
+    {
+        SchemaElement[] renamed = [.. elements];
+        int next = 1;
+        RenameChildren(0, _schema);
+        return renamed;
+
+        // Walks the children of renamed[parent], whose table type is `type` (null where the table says nothing).
+        void RenameChildren(int parent, DeltaType? type)
+        {
+            int children = renamed[parent].ChildCount;
+            for (int child = 0; child < children && next < renamed.Length; child++)
+            {
+                int at = next++;
+                DeltaType? childType = null;
+                if (type?.Fields is { } fields)
+                {
+                    if (fields.FirstOrDefault(f => f.Physical == renamed[at].Name) is { } field)
+                    {
+                        renamed[at] = renamed[at] with { Name = field.Name };
+                        childType = field.Type;
+                    }
+                }
+                else if (type?.Repeated is { } repeated)
+                {
+                    // A LIST or MAP group's repeated child stands for the whole; below it, the element, or the key and value.
+                    childType = child < repeated.Count ? repeated[child] : null;
+                }
+
+                RenameChildren(at, childType);
+            }
+        }
+    }
+
+    /// <summary>A table type as the walk needs it: a struct's fields, or what a list's or map's repeated group holds.</summary>
+    private sealed record DeltaType(IReadOnlyList<DeltaField>? Fields, IReadOnlyList<DeltaType?>? Repeated);
+
+    private sealed record DeltaField(string Name, string Physical, DeltaType? Type);
+
+    /// <summary>
+    /// The type <paramref name="json"/> describes; a list or map as one level (its LIST or MAP group) whose child, the
+    /// repeated group, holds the element or the key and value. Null for a primitive or what does not parse.
+    /// </summary>
+    private static DeltaType? TypeOf(JsonElement json)
+    {
+        string? kind = json.ValueKind == JsonValueKind.Object && json.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+        return kind switch
+        {
+            "struct" when json.TryGetProperty("fields", out JsonElement fields) && fields.ValueKind == JsonValueKind.Array =>
+                new DeltaType([.. fields.EnumerateArray().Select(FieldOf).OfType<DeltaField>()], null),
+            "array" => Wrapping([Child(json, "elementType")]),
+            "map" => Wrapping([Child(json, "keyType"), Child(json, "valueType")]),
+            _ => null,
+        };
+
+        static DeltaType Wrapping(IReadOnlyList<DeltaType?> inner) => new(null, [new DeltaType(null, inner)]);
+
+        static DeltaType? Child(JsonElement json, string name) => json.TryGetProperty(name, out JsonElement child) ? TypeOf(child) : null;
+    }
+
+    private static DeltaField? FieldOf(JsonElement field)
+    {
+        if (field.ValueKind != JsonValueKind.Object || !field.TryGetProperty("name", out JsonElement name) || name.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        // A column that predates the mapping keeps its name as its physical name, and may not say so.
+        string physical = field.TryGetProperty("metadata", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty(PhysicalNameKey, out JsonElement stored) && stored.ValueKind == JsonValueKind.String
+            ? stored.GetString()!
+            : name.GetString()!;
+        return new DeltaField(name.GetString()!, physical, field.TryGetProperty("type", out JsonElement type) ? TypeOf(type) : null);
+    }
+}
