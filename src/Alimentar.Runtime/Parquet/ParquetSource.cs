@@ -199,8 +199,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// A Delta Lake table (a directory with a <c>_delta_log</c> folder), or a partition folder of one
     /// (<c>table/city=Lisbon</c>), is read as the table's commit log says: the files of its current version only, not
     /// those its updates and compactions replaced, less the rows their deletion vectors delete, with their partition
-    /// values and (under column mapping) column names from the log (column mapping by field id and early commits
-    /// cleaned up with no classic checkpoint are refused, not read wrongly).
+    /// values and (under column mapping) column names from the log (early commits cleaned up with no classic
+    /// checkpoint are refused, not read wrongly).
     /// </summary>
     /// <param name="directory">The directory.</param>
     /// <param name="searchPattern">Which files to read.</param>

@@ -3,22 +3,29 @@ using System.Text.Json;
 namespace Alimentar.Storage;
 
 /// <summary>
-/// A Delta table's column mapping in <c>name</c> mode: the table's schema (<c>metaData.schemaString</c>) gives each
-/// field, at any depth, the physical name its files store it under (<c>delta.columnMapping.physicalName</c>), so that
-/// columns can be renamed and dropped without rewriting files. Files are read with their columns renamed to the
-/// table's names, walking the Parquet schema beside the table's: struct fields by physical name, through lists' and
-/// maps' repeated groups to their elements, keys and values.
+/// A Delta table's column mapping: the table's schema (<c>metaData.schemaString</c>) gives each field, at any depth,
+/// the physical name its files store it under (<c>delta.columnMapping.physicalName</c>) and an id
+/// (<c>delta.columnMapping.id</c>), so that columns can be renamed and dropped without rewriting files. Files are read
+/// with their columns renamed to the table's names, walking the Parquet schema beside the table's: struct fields by
+/// physical name (<c>name</c> mode) or by the Parquet field id (<c>id</c> mode, where a field without one is not the
+/// table's), through lists' and maps' repeated groups to their elements, keys and values.
 /// </summary>
 internal sealed class DeltaColumnMapping
 {
     private const string PhysicalNameKey = "delta.columnMapping.physicalName";
+    private const string IdKey = "delta.columnMapping.id";
 
     private readonly DeltaType _schema;
+    private readonly bool _byId;
 
-    private DeltaColumnMapping(DeltaType schema) => _schema = schema;
+    private DeltaColumnMapping(DeltaType schema, bool byId)
+    {
+        _schema = schema;
+        _byId = byId;
+    }
 
     /// <summary>The mapping of a table whose column mapping mode is <paramref name="mode"/>; null when it has none.</summary>
-    /// <exception cref="UnsupportedParquetFeatureException">The mode is <c>id</c> (files matched by field id) or unknown, or the schema does not parse.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The mode is unknown, or the schema does not parse.</exception>
     public static DeltaColumnMapping? Of(string table, string? mode, string? schemaString)
     {
         if (mode is null or "none")
@@ -26,16 +33,16 @@ internal sealed class DeltaColumnMapping
             return null;
         }
 
-        if (mode != "name")
+        if (mode is not ("name" or "id"))
         {
-            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping ('{mode}') matches files' columns by field id, which Alimentar does not map (it reads 'name')");
+            throw AlimentarThrow.Unsupported(table, $"its Delta column mapping mode '{mode}' is not one Alimentar knows ('name' or 'id')");
         }
 
         try
         {
             using JsonDocument document = JsonDocument.Parse(schemaString ?? string.Empty);
             return TypeOf(document.RootElement) is { Fields: not null } schema
-                ? new DeltaColumnMapping(schema)
+                ? new DeltaColumnMapping(schema, byId: mode == "id")
                 : throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not a struct of fields");
         }
         catch (JsonException error)
@@ -65,7 +72,8 @@ internal sealed class DeltaColumnMapping
                 DeltaType? childType = null;
                 if (type?.Fields is { } fields)
                 {
-                    if (fields.FirstOrDefault(f => f.Physical == renamed[at].Name) is { } field)
+                    SchemaElement element = renamed[at];
+                    if (fields.FirstOrDefault(f => _byId ? element.FieldId is { } id && f.Id == id : f.Physical == element.Name) is { } field)
                     {
                         renamed[at] = renamed[at] with { Name = field.Name };
                         childType = field.Type;
@@ -85,7 +93,7 @@ internal sealed class DeltaColumnMapping
     /// <summary>A table type as the walk needs it: a struct's fields, or what a list's or map's repeated group holds.</summary>
     private sealed record DeltaType(IReadOnlyList<DeltaField>? Fields, IReadOnlyList<DeltaType?>? Repeated);
 
-    private sealed record DeltaField(string Name, string Physical, DeltaType? Type);
+    private sealed record DeltaField(string Name, string Physical, long? Id, DeltaType? Type);
 
     /// <summary>
     /// The type <paramref name="json"/> describes; a list or map as one level (its LIST or MAP group) whose child, the
@@ -120,6 +128,8 @@ internal sealed class DeltaColumnMapping
             && metadata.TryGetProperty(PhysicalNameKey, out JsonElement stored) && stored.ValueKind == JsonValueKind.String
             ? stored.GetString()!
             : name.GetString()!;
-        return new DeltaField(name.GetString()!, physical, field.TryGetProperty("type", out JsonElement type) ? TypeOf(type) : null);
+        long? id = metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty(IdKey, out JsonElement number)
+            && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out long value) ? value : null;
+        return new DeltaField(name.GetString()!, physical, id, field.TryGetProperty("type", out JsonElement type) ? TypeOf(type) : null);
     }
 }

@@ -11,8 +11,8 @@ namespace Alimentar.Storage;
 /// a table may keep files in random prefix folders), its deletion vector if a delete, update or merge removed rows
 /// without rewriting it (<see cref="DeltaDeletionVector"/>), and the table's column mapping if its columns are stored
 /// under physical names (<see cref="DeltaColumnMapping"/>). What cannot be honoured is refused rather than read
-/// wrongly: column mapping by field id, reader features this reader lacks, and a log whose early commits were cleaned
-/// up with no classic checkpoint to stand for them.
+/// wrongly: reader features this reader lacks, and a log whose early commits were cleaned up with no classic
+/// checkpoint to stand for them.
 /// </summary>
 /// <remarks>
 /// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts

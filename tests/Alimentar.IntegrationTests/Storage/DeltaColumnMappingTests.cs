@@ -91,20 +91,41 @@ public sealed class DeltaColumnMappingTests : IDisposable
     }
 
     [Fact]
-    public async Task Column_mapping_by_field_id_is_refused_naming_the_mode()
+    public void Column_mapping_by_id_matches_the_files_field_ids_whatever_their_names()
     {
-        await ParquetDatasetWriter<PhysicalRow>.WriteFileAsync(Path.Combine(_table.Path, "part-0.parquet"), [new(1, null, null, null)]);
+        // Field 1 under a name the table does not know, and field 7 (Region) under the name the table gives field 1 (Id): only the ids tell.
+        var schema = new ParquetSharp.Schema.GroupNode("schema", ParquetSharp.Repetition.Required,
+        [
+            new ParquetSharp.Schema.PrimitiveNode("written_as_a", ParquetSharp.Repetition.Required, ParquetSharp.LogicalType.None(), ParquetSharp.PhysicalType.Int64, fieldId: 1),
+            new ParquetSharp.Schema.PrimitiveNode("col-1", ParquetSharp.Repetition.Optional, ParquetSharp.LogicalType.String(), ParquetSharp.PhysicalType.ByteArray, fieldId: 7),
+        ]);
+        using (var writer = new ParquetSharp.ParquetFileWriter(Path.Combine(_table.Path, "part-0.parquet"), schema, new ParquetSharp.WriterPropertiesBuilder().Build()))
+        {
+            using ParquetSharp.RowGroupWriter group = writer.AppendRowGroup();
+            using (var ids = group.NextColumn().LogicalWriter<long>())
+            {
+                ids.WriteBatch([10, 20]);
+            }
+
+            using (var region = group.NextColumn().LogicalWriter<string?>())
+            {
+                region.WriteBatch(["east", "west"]);
+            }
+
+            writer.Close();
+        }
+
         WriteLog("id", [Add("part-0.parquet", [])]);
+        List<LogicalRow> rows = ParquetFiles.ReadAll(ParquetSource<LogicalRow>.FromDirectory(_table.Path, configure: s => s.MissingColumnsAsNull()));
 
-        UnsupportedParquetFeatureException error = Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<LogicalRow>.FromDirectory(_table.Path));
-
-        Assert.Contains("column mapping ('id')", error.Message, StringComparison.Ordinal);
+        Assert.Equal([(10L, "east"), (20L, "west")], rows.Select(r => (r.Id, r.Region!)));
     }
 
     /// <summary>A log whose schema gives logical names, each with the physical one the files use; Region a partition.</summary>
     private void WriteLog(string mode, string[] adds)
     {
-        static object Field(string name, string physical, object type) => new { name, type, nullable = true, metadata = new Dictionary<string, object> { ["delta.columnMapping.id"] = 1, ["delta.columnMapping.physicalName"] = physical } };
+        // Each field's id is its physical name's number (col-5 is 5).
+        static object Field(string name, string physical, object type) => new { name, type, nullable = true, metadata = new Dictionary<string, object> { ["delta.columnMapping.id"] = int.Parse(physical[4..], System.Globalization.CultureInfo.InvariantCulture), ["delta.columnMapping.physicalName"] = physical } };
         var point = new { type = "struct", fields = new[] { Field("X", "col-3", "double"), Field("Y", "col-4", "double") } };
         var schema = new
         {

@@ -91,10 +91,10 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
-    public void Column_mapping_and_unknown_reader_features_are_refused()
+    public void An_unknown_column_mapping_mode_and_unknown_reader_features_are_refused()
     {
-        Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"id"}}}""");
-        Assert.Contains("column mapping ('id')", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+        Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"position"}}}""");
+        Assert.Contains("mapping mode 'position'", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
 
         Commit(4, """{"protocol":{"minReaderVersion":3,"minWriterVersion":7,"readerFeatures":["timestampNtz","someFutureFeature"]}}""");
         Assert.Contains("'someFutureFeature'", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);

@@ -103,6 +103,7 @@ internal static class FooterParser
                 (6, ThriftCompactReader.I32) => element with { ConvertedType = (ConvertedType)reader.ReadI32() },
                 (7, ThriftCompactReader.I32) => element with { Scale = reader.ReadI32() },
                 (8, ThriftCompactReader.I32) => element with { Precision = reader.ReadI32() },
+                (9, ThriftCompactReader.I32) => element with { FieldId = reader.ReadI32() },
                 (10, ThriftCompactReader.Struct) => element with { LogicalType = ReadLogicalType(ref reader) },
                 _ => Skipped(ref reader, type, element),
             };

@@ -114,4 +114,7 @@ internal sealed record SchemaElement
     public int? Precision { get; init; }
 
     public LogicalType? LogicalType { get; init; }
+
+    /// <summary>The id a table format gives the field (Iceberg's, Delta's column mapping by id); null when the writer gave none.</summary>
+    public int? FieldId { get; init; }
 }
