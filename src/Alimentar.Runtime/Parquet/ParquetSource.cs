@@ -164,7 +164,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             var log = new DeltaLogFolder(
                 [.. logObjects.Keys],
                 name => ObjectText(store, logObjects[name], settings),
-                parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(store, logObjects[name].Key, logObjects[name], options))));
+                parts => CheckpointRows(parts.Select(name => logObjects.TryGetValue(name, out ObjectInfo? part)
+                    ? new ParquetSource<DeltaCheckpointRow>(store, part.Key, part, options)
+                    : throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, table + DeltaLog.Folder + "/" + name), "its Delta log names it, but it is not there"))));
             string tableName = ObjectRangeReader.NameOf(store, table);
             List<DeltaDataFile> current = DeltaLog.CurrentFiles(tableName, log);
             return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(file => (table + file.Path).StartsWith(root, StringComparison.Ordinal))],
@@ -266,9 +268,13 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// </summary>
     private static (string Table, Dictionary<string, ObjectInfo> Log)? DeltaTableOf(IObjectStore store, string root, List<ObjectInfo> listed, ObjectReadOptions options)
     {
+        // The log's objects by their names below its folder: its own files, and a V2 checkpoint's sidecars.
         static Dictionary<string, ObjectInfo> LogOf(string table, IEnumerable<ObjectInfo> objects) => objects
-            .Where(o => o.Key.StartsWith(table + DeltaLog.Folder + "/", StringComparison.Ordinal) && o.Key.IndexOf('/', table.Length + DeltaLog.Folder.Length + 1) < 0)
-            .ToDictionary(o => o.Key[(table.Length + DeltaLog.Folder.Length + 1)..], StringComparer.Ordinal);
+            .Where(o => o.Key.StartsWith(table + DeltaLog.Folder + "/", StringComparison.Ordinal))
+            .Select(o => (Name: o.Key[(table.Length + DeltaLog.Folder.Length + 1)..], Object: o))
+            .Where(o => !o.Name.Contains('/', StringComparison.Ordinal)
+                || (o.Name.StartsWith(DeltaLog.Sidecars + "/", StringComparison.Ordinal) && o.Name.IndexOf('/', DeltaLog.Sidecars.Length + 1) < 0))
+            .ToDictionary(o => o.Name, o => o.Object, StringComparer.Ordinal);
 
         Dictionary<string, ObjectInfo> log = LogOf(root, listed);
         string table = root;

@@ -6,7 +6,7 @@ namespace Alimentar.Storage;
 /// partition values and deletion vectors), the table's schema and configuration and the protocol's reader features.
 /// </summary>
 [StreamingDataset]
-internal sealed partial record DeltaCheckpointRow(DeltaCheckpointAdd? Add, DeltaCheckpointMetadata? MetaData, DeltaCheckpointProtocol? Protocol);
+internal sealed partial record DeltaCheckpointRow(DeltaCheckpointAdd? Add, DeltaCheckpointMetadata? MetaData, DeltaCheckpointProtocol? Protocol, DeltaCheckpointSidecar? Sidecar);
 
 /// <summary>A file of the table: its URI-escaped path relative to the root, its partition values (null for a null value), and its deletion vector if any.</summary>
 internal sealed record DeltaCheckpointAdd(string? Path, Dictionary<string, string?>? PartitionValues, DeltaCheckpointDeletionVector? DeletionVector);
@@ -19,3 +19,6 @@ internal sealed record DeltaCheckpointMetadata(string? Id, string? SchemaString,
 
 /// <summary>The reader features a reader must have (older tables have none, only a reader version).</summary>
 internal sealed record DeltaCheckpointProtocol(int? MinReaderVersion, string[]? ReaderFeatures);
+
+/// <summary>A V2 checkpoint's sidecar: a Parquet file of <c>_delta_log/_sidecars</c> holding some of the table's files.</summary>
+internal sealed record DeltaCheckpointSidecar(string? Path);

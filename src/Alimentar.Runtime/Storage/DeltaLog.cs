@@ -11,8 +11,8 @@ namespace Alimentar.Storage;
 /// a table may keep files in random prefix folders), its deletion vector if a delete, update or merge removed rows
 /// without rewriting it (<see cref="DeltaDeletionVector"/>), and the table's column mapping if its columns are stored
 /// under physical names (<see cref="DeltaColumnMapping"/>). What cannot be honoured is refused rather than read
-/// wrongly: reader features this reader lacks, and a log whose early commits were cleaned up with no classic
-/// checkpoint to stand for them.
+/// wrongly: reader features this reader lacks, and a log whose early commits were cleaned up with no checkpoint to
+/// stand for them.
 /// </summary>
 /// <remarks>
 /// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts
@@ -24,6 +24,9 @@ internal static class DeltaLog
 {
     /// <summary>The log's folder, directly below the table's root.</summary>
     public const string Folder = "_delta_log";
+
+    /// <summary>Where a V2 checkpoint's sidecars are, below the log's folder.</summary>
+    public const string Sidecars = "_sidecars";
 
     private const string ColumnMappingMode = "delta.columnMapping.mode";
 
@@ -53,6 +56,7 @@ internal static class DeltaLog
     {
         var commits = new SortedDictionary<long, string>();
         var checkpoints = new Dictionary<long, List<(int Part, int Parts, string Name)>>();
+        var v2Checkpoints = new Dictionary<long, string>();
         foreach (string name in log.Names)
         {
             if (IsCommit(name, out long version))
@@ -63,6 +67,10 @@ internal static class DeltaLog
             {
                 (checkpoints.TryGetValue(version, out var found) ? found : checkpoints[version] = []).Add((part, parts, name));
             }
+            else if (IsV2Checkpoint(name, out version))
+            {
+                v2Checkpoints[version] = name;
+            }
         }
 
         if (commits.Count == 0)
@@ -71,23 +79,27 @@ internal static class DeltaLog
         }
 
         long latest = commits.Keys.Max();
-        long? start = checkpoints
-            .Where(c => c.Key <= latest && IsComplete(c.Value) && Contiguous(commits, c.Key + 1, latest))
-            .Select(c => (long?)c.Key)
+        long? start = checkpoints.Where(c => IsComplete(c.Value)).Select(c => c.Key).Concat(v2Checkpoints.Keys)
+            .Where(version => version <= latest && Contiguous(commits, version + 1, latest))
+            .Select(version => (long?)version)
             .Max();
         var current = new State();
         if (start is long checkpoint)
         {
-            foreach (DeltaCheckpointRow row in log.ReadCheckpoint([.. checkpoints[checkpoint].OrderBy(p => p.Part).Select(p => p.Name)]))
+            if (v2Checkpoints.TryGetValue(checkpoint, out string? v2))
             {
-                ApplyCheckpointRow(table, checkpoint, row, current);
+                ApplyV2Checkpoint(table, checkpoint, v2, log, current);
+            }
+            else
+            {
+                ApplyCheckpointRows(table, checkpoint, log.ReadCheckpoint([.. checkpoints[checkpoint].OrderBy(p => p.Part).Select(p => p.Name)]), current);
             }
         }
         else if (!Contiguous(commits, 0, latest))
         {
             long first = commits.Keys.Min();
             throw AlimentarThrow.Unsupported(table, first > 0
-                ? $"its Delta log starts at version {first}: earlier commits were cleaned up, and no classic checkpoint (N.checkpoint.parquet) with every later commit stands for them"
+                ? $"its Delta log starts at version {first}: earlier commits were cleaned up, and no checkpoint with every later commit stands for them"
                 : $"its Delta log lacks a commit between {first} and {latest}");
         }
 
@@ -140,6 +152,47 @@ internal static class DeltaLog
             && part >= 1 && part <= parts;
     }
 
+    /// <summary>Whether <paramref name="fileName"/> is a V2 checkpoint: <c>N.checkpoint.UUID.json</c> or <c>.parquet</c>.</summary>
+    private static bool IsV2Checkpoint(string fileName, out long version)
+    {
+        version = 0;
+        string[] parts = fileName.Split('.');
+        return parts.Length == 4 && parts[0].Length == 20 && parts[1] == "checkpoint" && Guid.TryParseExact(parts[2], "D", out _)
+            && parts[3] is "json" or "parquet"
+            && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out version);
+    }
+
+    /// <summary>
+    /// A V2 checkpoint: its actions (JSON lines, or Parquet rows as a classic checkpoint's), among them the sidecars
+    /// (<c>_delta_log/_sidecars/*.parquet</c>) that hold the table's files as a classic checkpoint's rows.
+    /// </summary>
+    private static void ApplyV2Checkpoint(string table, long version, string name, DeltaLogFolder log, State current)
+    {
+        var sidecars = new List<string>();
+        if (name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            foreach (string line in log.ReadText(name).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                Apply(table, version, line, current, sidecars);
+            }
+        }
+        else
+        {
+            ApplyCheckpointRows(table, version, log.ReadCheckpoint([name]), current, sidecars);
+        }
+
+        foreach (string sidecar in sidecars)
+        {
+            string relative = Uri.UnescapeDataString(sidecar);
+            if (relative.Contains('/', StringComparison.Ordinal) || relative.Contains('\\', StringComparison.Ordinal))
+            {
+                throw AlimentarThrow.Unsupported(table, $"its Delta checkpoint {version} names the sidecar '{relative}' outside {Folder}/{Sidecars}, which Alimentar does not follow");
+            }
+
+            ApplyCheckpointRows(table, version, log.ReadCheckpoint([$"{Sidecars}/{relative}"]), current);
+        }
+    }
+
     private static bool IsComplete(List<(int Part, int Parts, string Name)> parts) =>
         parts.Select(p => p.Parts).Distinct().Count() == 1 && parts.Select(p => p.Part).Distinct().Count() == parts[0].Parts;
 
@@ -156,7 +209,19 @@ internal static class DeltaLog
         return true;
     }
 
-    /// <summary>A checkpoint row: the same actions as a commit's lines, in columns.</summary>
+    /// <summary>A checkpoint's rows: the same actions as a commit's lines, in columns; a V2 checkpoint's sidecars are collected.</summary>
+    private static void ApplyCheckpointRows(string table, long version, IEnumerable<DeltaCheckpointRow> rows, State current, List<string>? sidecars = null)
+    {
+        foreach (DeltaCheckpointRow row in rows)
+        {
+            ApplyCheckpointRow(table, version, row, current);
+            if (row.Sidecar?.Path is { } sidecar)
+            {
+                sidecars?.Add(sidecar);
+            }
+        }
+    }
+
     private static void ApplyCheckpointRow(string table, long version, DeltaCheckpointRow row, State current)
     {
         if (row.Add is { } add)
@@ -178,7 +243,7 @@ internal static class DeltaLog
         }
     }
 
-    private static void Apply(string table, long version, string line, State current)
+    private static void Apply(string table, long version, string line, State current, List<string>? sidecars = null)
     {
         JsonElement action;
         try
@@ -208,6 +273,10 @@ internal static class DeltaLog
         else if (action.TryGetProperty("remove", out JsonElement remove))
         {
             current.Files.Remove(PathOf(table, version, remove));
+        }
+        else if (action.TryGetProperty("sidecar", out JsonElement sidecar) && sidecar.ValueKind == JsonValueKind.Object && sidecars is not null)
+        {
+            sidecars.Add(Text(sidecar, "path") ?? throw AlimentarThrow.Unsupported(table, $"its Delta checkpoint {version} names a sidecar without a path"));
         }
         else if (action.TryGetProperty("metaData", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object)
         {

@@ -154,7 +154,7 @@ public sealed class DeltaTableTests : IDisposable
         Assert.Equal(Current.Order(), ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path)).Select(r => r.Id).Order());
 
         File.Delete(Part(2));
-        Assert.Contains("no classic checkpoint", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
+        Assert.Contains("no checkpoint with every later commit", Assert.Throws<UnsupportedParquetFeatureException>(() => ParquetSource<CityReading>.FromDirectory(_table.Path)).Message, StringComparison.Ordinal);
     }
 
     private static CheckpointFile AddedFile(string escapedPath) => new(escapedPath, new() { ["city"] = CityOf(escapedPath) }, 1, true, null);
