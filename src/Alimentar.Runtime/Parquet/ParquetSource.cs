@@ -341,14 +341,15 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+            if (offset + count > file.Length)
+            {
+                throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
+            }
+
             byte[] bytes = new byte[count];
             file.Position = offset;
             file.ReadExactly(bytes);
             return bytes;
-        }
-        catch (EndOfStreamException)
-        {
-            throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

@@ -261,13 +261,21 @@ internal static class DeltaLog
             return;
         }
 
+        foreach (JsonProperty kind in action.EnumerateObject())
+        {
+            if (kind.Name is "add" or "remove" or "metaData" or "protocol" or "sidecar" && kind.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw AlimentarThrow.Corrupt(table, $"its Delta commit {version} holds a '{kind.Name}' action that is not an object");
+            }
+        }
+
         if (action.TryGetProperty("add", out JsonElement add))
         {
             string path = PathOf(table, version, add);
             current.Files[path] = (
                 add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object ? CommitVector(table, version, path, vector) : null,
                 add.TryGetProperty("partitionValues", out JsonElement partitions) && partitions.ValueKind == JsonValueKind.Object
-                    ? [.. partitions.EnumerateObject().Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : null))]
+                    ? [.. partitions.EnumerateObject().Select(p => (p.Name, PartitionText(p.Value)))]
                     : []);
         }
         else if (action.TryGetProperty("remove", out JsonElement remove))
@@ -309,6 +317,14 @@ internal static class DeltaLog
 
     private static CorruptParquetFileException IncompleteVector(string table, long version, string path) =>
         AlimentarThrow.Corrupt(table, $"its Delta log at version {version} gives the file '{path}' a deletion vector without its storage type, path, size or cardinality");
+
+    /// <summary>A partition value: a string as the spec says, a number or flag as its text (a lenient writer's), null otherwise.</summary>
+    private static string? PartitionText(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        _ => null,
+    };
 
     private static string? Text(JsonElement owner, string name) =>
         owner.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
