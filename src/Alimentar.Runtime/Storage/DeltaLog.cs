@@ -15,9 +15,10 @@ namespace Alimentar.Storage;
 /// stand for them.
 /// </summary>
 /// <remarks>
-/// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, or its parts
-/// <c>N.checkpoint.0000000001.0000000002.parquet</c>) whose later commits are all there, and those commits replayed on
-/// it; without one, every commit from the first. A long-lived table's log keeps its commits for 30 days by default and
+/// As Delta's own readers do, the state is taken from the latest checkpoint (<c>N.checkpoint.parquet</c>, its parts
+/// <c>N.checkpoint.0000000001.0000000002.parquet</c>, or a V2 checkpoint <c>N.checkpoint.UUID.json</c> with its
+/// sidecars) whose later commits are all there, and those commits replayed on it; without one, every commit from the
+/// first. A long-lived table's log keeps its commits for 30 days by default and
 /// writes a checkpoint every ten, so both are needed.
 /// </remarks>
 internal static class DeltaLog
@@ -306,10 +307,9 @@ internal static class DeltaLog
 
     private static DeltaDeletionVector CommitVector(string table, long version, string path, JsonElement vector)
     {
-        string? Text(string name) => vector.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         long? Number(string name) => vector.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) ? number : null;
 
-        return Text("storageType") is { } storage && Text("pathOrInlineDv") is { } where && Number("sizeInBytes") is long size && size is >= 0 and <= int.MaxValue
+        return Text(vector, "storageType") is { } storage && Text(vector, "pathOrInlineDv") is { } where && Number("sizeInBytes") is long size && size is >= 0 and <= int.MaxValue
             && Number("cardinality") is long cardinality
             ? new DeltaDeletionVector(storage, where, Number("offset"), (int)size, cardinality)
             : throw IncompleteVector(table, version, path);

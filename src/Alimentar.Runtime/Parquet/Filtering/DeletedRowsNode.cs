@@ -9,11 +9,14 @@ internal sealed record DeletedRowsNode(DeletedRows Rows) : FilterNode
 {
     public override IEnumerable<FilterLeaf> Leaves() => [];
 
-    /// <summary>The deletion vector <paramref name="filter"/> applies to every row (itself, or the left of its top <c>&amp;&amp;</c>, where a source puts it); null when there is none.</summary>
+    /// <summary>
+    /// The deletion vector <paramref name="filter"/> applies to every row: itself, or the leftmost operand of its
+    /// <c>&amp;&amp;</c>s, where a source puts it before the filters added after; null when there is none.
+    /// </summary>
     public static DeletedRowsNode? Of(FilterNode filter) => filter switch
     {
         DeletedRowsNode deleted => deleted,
-        AndNode { Left: DeletedRowsNode deleted } => deleted,
+        AndNode and => Of(and.Left),
         _ => null,
     };
 
