@@ -8,8 +8,6 @@ namespace Alimentar.IntegrationTests;
 /// </summary>
 public sealed class DamagedDeltaLogTests : IDisposable
 {
-    private static readonly string Tables = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta");
-
     private readonly TempDirectory _copy = new();
 
     public void Dispose() => _copy.Dispose();
@@ -112,19 +110,7 @@ public sealed class DamagedDeltaLogTests : IDisposable
         }
     }
 
-    private string Copy(string name)
-    {
-        string source = Path.Combine(Tables, name);
-        string target = Path.Combine(_copy.Path, name);
-        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            string to = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
-        return target;
-    }
+    private string Copy(string name) => DeltaTables.CopyOf(name, _copy.Path);
 }
 
 /// <summary>A row any of the tables binds: every member nullable, read as null where a table lacks it.</summary>

@@ -14,8 +14,6 @@ public partial record DeltaPerson(long? Id, string? Name);
 /// </summary>
 public sealed class DeletionVectorTableTests : IDisposable
 {
-    private static readonly string Tables = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta");
-
     private readonly TempDirectory _table = new();
 
     public void Dispose() => _table.Dispose();
@@ -23,7 +21,7 @@ public sealed class DeletionVectorTableTests : IDisposable
     [Fact]
     public void Databricks_s_table_reads_the_rows_its_delete_left()
     {
-        string table = Path.Combine(Tables, "table-with-dv-small");
+        string table = Path.Combine(DeltaTables.Root, "table-with-dv-small");
 
         // The log's commit 1: DELETE WHERE value IN (0, 9), as a vector over the one file's rows.
         int[] expected = [.. FileColumn(table, "value").Select(v => v.GetInt32()).Where(v => v is not (0 or 9))];
@@ -36,14 +34,14 @@ public sealed class DeletionVectorTableTests : IDisposable
     [Fact]
     public void Databricks_s_checkpointed_table_reads_the_rows_its_two_deletes_left_from_a_folder_and_a_store()
     {
-        string table = Path.Combine(Tables, "table_with_deletion_logs");
+        string table = Path.Combine(DeltaTables.Root, "table_with_deletion_logs");
 
         // Commits 3 and 4: DELETE WHERE id = 12, then id = 89 (a new vector replacing the first); checkpoint 20 holds the second.
         long[] expected = [.. FileColumn(table, "id").Select(v => v.GetInt64()).Where(id => id is not (12 or 89))];
         Assert.Equal(98, expected.Length);
 
         Assert.Equal(expected, ParquetFiles.ReadAll(ParquetSource<DeltaPerson>.FromDirectory(table)).Select(r => r.Id!.Value));
-        var store = new LocalObjectStore(Tables);
+        var store = new LocalObjectStore(DeltaTables.Root);
         Assert.Equal(expected, ParquetFiles.ReadAll(ParquetSource<DeltaPerson>.FromStore(store, "table_with_deletion_logs/")).Select(r => r.Id!.Value));
     }
 

@@ -30,8 +30,6 @@ public sealed record LogicalPoint(double X, double Y);
 /// </summary>
 public sealed class DeltaColumnMappingTests : IDisposable
 {
-    private static readonly string Tables = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta");
-
     private readonly TempDirectory _table = new();
 
     public void Dispose() => _table.Dispose();
@@ -39,7 +37,7 @@ public sealed class DeltaColumnMappingTests : IDisposable
     [Fact]
     public void A_column_mapped_table_in_random_prefix_folders_reads_its_columns_by_the_table_s_names_and_partitions_from_its_log()
     {
-        string table = Path.Combine(Tables, "table_with_column_mapping");
+        string table = Path.Combine(DeltaTables.Root, "table_with_column_mapping");
 
         // The files store 'Super Name' as col-3877…; the partition (BMS for BH/, BME for 8v/, by the log) is in no path.
         List<string> names(string folder) => [.. DuckJson.Column(Directory.GetFiles(Path.Combine(table, folder)).Single(), "col-3877fd94-0973-4941-ac6b-646849a1ff65").Select(v => v.GetString()!)];
@@ -55,7 +53,7 @@ public sealed class DeltaColumnMappingTests : IDisposable
     public void A_renamed_partition_column_binds_by_its_new_name_in_a_folder_named_for_the_old_and_in_a_random_prefix()
     {
         // id was renamed newid after the first file was written to id=1/; the second went to aL/ with the partition in the log only.
-        List<RenamedPartition> rows = ParquetFiles.ReadAll(ParquetSource<RenamedPartition>.FromDirectory(Path.Combine(Tables, "table_with_partitioning_mapping")));
+        List<RenamedPartition> rows = ParquetFiles.ReadAll(ParquetSource<RenamedPartition>.FromDirectory(Path.Combine(DeltaTables.Root, "table_with_partitioning_mapping")));
 
         Assert.Equal([new RenamedPartition(2, "Additional data"), new RenamedPartition(1, "Initial data")], rows);
     }

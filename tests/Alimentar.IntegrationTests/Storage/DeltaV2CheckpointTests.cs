@@ -15,18 +15,13 @@ public sealed record V2Sidecar(string Path, long SizeInBytes, long ModificationT
 /// </summary>
 public sealed class DeltaV2CheckpointTests : IDisposable
 {
-    private static readonly string Original = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "checkpoint-v2-table");
+    private static readonly string Original = Path.Combine(DeltaTables.Root, "checkpoint-v2-table");
 
     private readonly TempDirectory _copy = new();
 
     public DeltaV2CheckpointTests()
     {
-        foreach (string file in Directory.GetFiles(Original, "*", SearchOption.AllDirectories))
-        {
-            string target = Path.Combine(Table, Path.GetRelativePath(Original, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Table = DeltaTables.CopyOf("checkpoint-v2-table", _copy.Path);
 
         // A log cleaned up past the checkpoint at 8: only it and commit 9 describe the table.
         for (int version = 0; version <= 8; version++)
@@ -35,7 +30,7 @@ public sealed class DeltaV2CheckpointTests : IDisposable
         }
     }
 
-    private string Table => Path.Combine(_copy.Path, "table");
+    private string Table { get; }
 
     public void Dispose() => _copy.Dispose();
 
@@ -48,7 +43,7 @@ public sealed class DeltaV2CheckpointTests : IDisposable
         Assert.Equal(44, Expected.Length);
         Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromDirectory(Original)));
         Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromDirectory(Table)));
-        Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "table/")));
+        Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "checkpoint-v2-table/")));
     }
 
     [Fact]
@@ -65,7 +60,7 @@ public sealed class DeltaV2CheckpointTests : IDisposable
         ]);
 
         Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromDirectory(Table)));
-        Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "table/")));
+        Assert.Equal(Expected, ReadIds(ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "checkpoint-v2-table/")));
     }
 
     [Fact]
@@ -75,7 +70,7 @@ public sealed class DeltaV2CheckpointTests : IDisposable
         File.Delete(sidecar);
 
         Assert.Contains(Path.GetFileName(sidecar), Assert.Throws<SourceUnavailableException>(() => ParquetSource<DeltaNamed>.FromDirectory(Table)).Message, StringComparison.Ordinal);
-        Assert.Contains(Path.GetFileName(sidecar), Assert.Throws<SourceUnavailableException>(() => ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "table/")).Message, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(sidecar), Assert.Throws<SourceUnavailableException>(() => ParquetSource<DeltaNamed>.FromStore(new LocalObjectStore(_copy.Path), "checkpoint-v2-table/")).Message, StringComparison.Ordinal);
     }
 
     private static long[] ReadIds(IBatchSource<DeltaNamed> source) => [.. ParquetFiles.ReadAll(source).Select(r => r.Id!.Value).Order()];
