@@ -63,6 +63,48 @@ public sealed partial class ParquetSource<T>
         return this;
     }
 
+    /// <summary>
+    /// Whether the filter rules the whole file out by the partition values its table lists for it (a Delta file's, from
+    /// the log), so the file is never opened: a table's data files do not hold its partition columns, so those values
+    /// are the members' in every row. Worked out once per filter.
+    /// </summary>
+    private bool PartitionsRuleOut()
+    {
+        if (_filter is not { } filter || _view?.Partitions is not { Count: > 0 } partitions)
+        {
+            return false;
+        }
+
+        if (_partitionsRuleOut is { } known && ReferenceEquals(known.Filter, filter))
+        {
+            return known.RuledOut;
+        }
+
+        RowSchema schema = T.Schema;
+        var summaries = new ValueSummary?[schema.Columns.Count];
+        for (int i = 0; i < summaries.Length; i++)
+        {
+            try
+            {
+                if (HivePartition.Find(schema.Columns[i], schema, Name, partitions) is { } partition)
+                {
+                    BoundColumn bound = MissingMember.PartitionAs(schema, schema.Columns[i], partition);
+                    summaries[i] = ValueSummary.Of(AbsentColumn.Metadata(bound, 1).Statistics, bound, 1, createdBy: null);
+                }
+            }
+            catch (SchemaMismatchException)
+            {
+                // Binding the file reports it, naming what is wrong.
+            }
+        }
+
+        bool ruledOut = !StatisticsJudge.Judge(filter, column => column < summaries.Length ? summaries[column] : null).MayPass;
+        _partitionsRuleOut = (filter, ruledOut);
+        return ruledOut;
+    }
+
+    private (FilterNode Filter, bool RuledOut)? _partitionsRuleOut;
+
     /// <summary>Says which row groups and pages the filter keeps and why, from metadata alone (footer, page index, Bloom filters).</summary>
     /// <returns>One line per row group; <see cref="FilterExplanation.ToString"/> prints them.</returns>
     public FilterExplanation Explain() => ExplainAsync().AsTask().GetAwaiter().GetResult();

@@ -542,6 +542,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>Reads the file's row groups in order, each a batch at a time.</summary>
     private async IAsyncEnumerable<Batch<T>> DecodeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        if (PartitionsRuleOut())
+        {
+            yield break;
+        }
+
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         if (_filter is { } filter)
         {
@@ -597,6 +602,11 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         if (Volatile.Read(ref _unitRowCounts) is { } known)
         {
             return known;
+        }
+
+        if (PartitionsRuleOut())
+        {
+            return [];
         }
 
         // Opening binds the schema: a file of another schema is found while planning, before any rank reads a row.

@@ -91,6 +91,20 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
+    public void A_filter_on_the_partition_column_leaves_other_partitions_files_unopened()
+    {
+        // São Paulo's current file made unreadable: only opening it could fail.
+        File.WriteAllBytes(Path.Combine(_table.Path, "city=São Paulo", "part-00004.parquet"), new byte[64]);
+        Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDirectory(_table.Path)));
+
+        var lisbon = ParquetSource<CityReading>.FromDirectory(_table.Path, configure: s => s.Where(r => r.City == "Lisbon"));
+        using var streaming = new StreamingDataset<CityReading>(lisbon);
+
+        Assert.Equal(20, streaming.TotalRows);
+        Assert.Equal(Current.Take(20).Order(), streaming.Rows().Select(r => r.Id).Order());
+    }
+
+    [Fact]
     public void An_unknown_column_mapping_mode_and_unknown_reader_features_are_refused()
     {
         Commit(4, """{"metaData":{"id":"t","format":{"provider":"parquet"},"schemaString":"{}","partitionColumns":[],"configuration":{"delta.columnMapping.mode":"position"}}}""");
