@@ -341,7 +341,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-            if (offset + count > file.Length)
+            if (offset > file.Length - count)
             {
                 throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
             }
@@ -363,7 +363,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         string name = ObjectRangeReader.NameOf(store, key);
         ObjectInfo target = listed ?? ObjectListing.Take(store, key, options).Find(o => o.Key == key)
             ?? throw AlimentarThrow.Unavailable(name, "its Delta log names it as a deletion vector, but it is not there");
-        return offset + count <= target.Length
+        return offset <= target.Length - count
             ? ObjectRange(store, target, offset, count, options)
             : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
     }

@@ -48,14 +48,14 @@ public sealed class DamagedDeltaLogTests : IDisposable
     }
 
     [Fact]
-    public void Deletion_vector_sizes_offsets_and_counts_the_file_cannot_hold_fail_as_Alimentar_exceptions()
+    public void Deletion_vector_sizes_offsets_and_counts_the_file_cannot_hold_fail_as_Alimentar_exceptions_from_a_folder_and_a_store()
     {
         string table = Copy("table-with-dv-small");
         string commit = Path.Combine(table, "_delta_log", $"{1:D20}.json");
         string original = File.ReadAllText(commit);
         string[] damage =
         [
-            "\"sizeInBytes\":2147483000", "\"sizeInBytes\":-5", "\"offset\":9999999999", "\"offset\":-3", "\"cardinality\":-1",
+            "\"sizeInBytes\":2147483000", "\"sizeInBytes\":-5", "\"offset\":9999999999", "\"offset\":9223372036854775800", "\"offset\":-3", "\"cardinality\":-1",
             "\"storageType\":\"i\"", "\"pathOrInlineDv\":\"\"", "\"deletionVector\":5,\"x\":{", "\"partitionValues\":[1],\"y\":{",
         ];
         foreach (string replacement in damage)
@@ -63,12 +63,19 @@ public sealed class DamagedDeltaLogTests : IDisposable
             string field = replacement[1..replacement.IndexOf('"', 1)];
             string damaged = System.Text.RegularExpressions.Regex.Replace(original, $"\"{field}\":(\"[^\"]*\"|-?[0-9]+|\\{{)", replacement.Replace("$", "$$"));
             File.WriteAllText(commit, damaged);
-            try
+            foreach (Func<IBatchSource<DeltaAnything>> open in new Func<IBatchSource<DeltaAnything>>[]
             {
-                ReadAll(table);
-            }
-            catch (AlimentarException)
+                () => ParquetSource<DeltaAnything>.FromDirectory(table, configure: s => s.MissingColumnsAsNull()),
+                () => ParquetSource<DeltaAnything>.FromStore(new LocalObjectStore(_copy.Path), "table-with-dv-small/", s => s.MissingColumnsAsNull()),
+            })
             {
+                try
+                {
+                    ParquetFiles.ReadAll(open());
+                }
+                catch (AlimentarException)
+                {
+                }
             }
         }
     }
