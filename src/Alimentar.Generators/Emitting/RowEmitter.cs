@@ -179,6 +179,7 @@ namespace Alimentar.Generators.Emitting
             string construct = $"new {row.FullyQualifiedName}({string.Join(", ", arguments)})";
             string end = row.InitializedColumns.Count == 0 ? ";" : string.Empty;
             w.Line("/// <inheritdoc />");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             if (construct.Length > 100)
             {
                 // One argument a line reads better than one long line once a row has several columns.

@@ -51,6 +51,7 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Order GetRow(int index) => new global::Demo.Order()
         {
             Id = this.Id[index],

@@ -45,6 +45,7 @@ partial record Document : global::Alimentar.IStreamingRow<global::Demo.Document>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Document GetRow(int index) => new global::Demo.Document(
             this.Id[index],
             this.Spans.ToArray(index),

@@ -39,6 +39,7 @@ partial class Outer
             }
 
             /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public override global::Outer.Reading GetRow(int index) => new global::Outer.Reading()
             {
                 Sensor = this.Sensor[index],

@@ -48,6 +48,7 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Basket GetRow(int index) => new global::Demo.Basket(
             this.Id[index],
             this.Quantities.ToArray(index),

@@ -51,6 +51,7 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(
             this.Id[index],
             this.UserId[index],

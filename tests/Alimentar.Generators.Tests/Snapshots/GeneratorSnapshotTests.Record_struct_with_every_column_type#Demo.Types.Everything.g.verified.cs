@@ -117,6 +117,7 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(
             this.Flag[index],
             this.Tiny[index],

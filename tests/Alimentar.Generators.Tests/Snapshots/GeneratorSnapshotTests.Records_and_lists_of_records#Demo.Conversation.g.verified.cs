@@ -51,6 +51,7 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Conversation GetRow(int index) => new global::Demo.Conversation(
             this.Id[index],
             this.Messages.ToList(index),

@@ -45,6 +45,7 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Scene GetRow(int index) => new global::Demo.Scene(
             this.Id[index],
             this.Main[index]!,

@@ -39,6 +39,7 @@ partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
         }
 
         /// <inheritdoc />
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Point GetRow(int index) => new global::Demo.Point()
         {
             X = this.X[index],
