@@ -59,4 +59,7 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]
     public Task Datasets_and_block_blobs_are_written_to_Azure_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task Delta_tables_in_Azure_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
 }

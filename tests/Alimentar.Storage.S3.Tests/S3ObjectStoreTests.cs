@@ -64,5 +64,8 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
     public Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges() => ListsLengthsAndETagsAndReadsExplicitRangesAsync();
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task Delta_tables_in_S3_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task Datasets_and_multipart_objects_are_written_to_S3_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
 }

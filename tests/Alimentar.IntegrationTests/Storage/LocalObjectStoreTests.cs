@@ -44,6 +44,9 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance
     public Task The_store_lists_lengths_and_ETags_and_reads_explicit_ranges() => ListsLengthsAndETagsAndReadsExplicitRangesAsync();
 
     [Fact]
+    public Task Delta_tables_in_the_store_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
+
+    [Fact]
     public void A_key_that_climbs_out_of_the_root_is_refused() =>
         Assert.Throws<ArgumentException>(() => Store.GetInfoAsync("../outside.parquet", CancellationToken.None).AsTask().GetAwaiter().GetResult());
 
