@@ -160,18 +160,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
         if (DeltaTableOf(store, root, listed, settings) is (string table, Dictionary<string, ObjectInfo> logObjects))
         {
-            var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
-            var log = new DeltaLogFolder(
-                [.. logObjects.Keys],
-                name => ObjectText(store, logObjects[name], settings),
-                parts => CheckpointRows(parts.Select(name => logObjects.TryGetValue(name, out ObjectInfo? part)
-                    ? new ParquetSource<DeltaCheckpointRow>(store, part.Key, part, options)
-                    : throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, table + DeltaLog.Folder + "/" + name), "its Delta log names it, but it is not there"))));
-            string tableName = ObjectRangeReader.NameOf(store, table);
-            List<DeltaDataFile> current = DeltaLog.CurrentFiles(tableName, log);
-            return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(file => (table + file.Path).StartsWith(root, StringComparison.Ordinal))],
-                file => byKey.ContainsKey(table + file), file => new ParquetSource<T>(store, table + file, byKey[table + file], options), configure,
-                (file, offset, count) => ObjectBytes(store, table + file, byKey.GetValueOrDefault(table + file), offset, count, settings));
+            return ReadDeltaTable(store, root, listed, table, logObjects, version: null, configure, options);
         }
 
         List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
@@ -221,16 +210,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
         if (DeltaTableOf(directory) is { } table)
         {
-            string log = Path.Combine(table, DeltaLog.Folder);
-            var folder = new DeltaLogFolder(
-                [.. Directory.EnumerateFiles(log).Select(Path.GetFileName).OfType<string>()],
-                name => File.ReadAllText(Path.Combine(log, name)),
-                parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
-            string below = Path.GetRelativePath(table, directory).Replace(Path.DirectorySeparatorChar, '/');
-            List<DeltaDataFile> current = [.. DeltaLog.CurrentFiles(table, folder).Where(file => below == "." || file.Path.StartsWith(below + "/", StringComparison.Ordinal))];
-            string Local(string relative) => Path.Combine(table, relative.Replace('/', Path.DirectorySeparatorChar));
-            return DeltaFiles(directory, table, current, file => File.Exists(Local(file)), file => new ParquetSource<T>(Local(file)), configure,
-                (file, offset, count) => FileBytes(Local(file), offset, count));
+            return ReadDeltaTable(directory, table, version: null, configure);
         }
 
         string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
@@ -244,154 +224,6 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
 
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
-    }
-
-    /// <summary>
-    /// The Delta table <paramref name="directory"/> is, or whose partition folder (<c>table/city=Lisbon</c>) it is: the
-    /// folder holding <c>_delta_log</c>; null for a plain dataset.
-    /// </summary>
-    private static string? DeltaTableOf(string directory)
-    {
-        string table = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        while (!Directory.Exists(Path.Combine(table, DeltaLog.Folder)) && Path.GetFileName(table).Contains('=', StringComparison.Ordinal)
-            && Path.GetDirectoryName(table) is { } parent)
-        {
-            table = parent;
-        }
-
-        return Directory.Exists(Path.Combine(table, DeltaLog.Folder)) ? table : null;
-    }
-
-    /// <summary>
-    /// The Delta table (its key prefix, and its log's objects by file name) the folder <paramref name="root"/> is, or whose
-    /// partition folder it is; null for a plain dataset. Only a partition folder costs a listing, of the log above it.
-    /// </summary>
-    private static (string Table, Dictionary<string, ObjectInfo> Log)? DeltaTableOf(IObjectStore store, string root, List<ObjectInfo> listed, ObjectReadOptions options)
-    {
-        // The log's objects by their names below its folder: its own files, and a V2 checkpoint's sidecars.
-        static Dictionary<string, ObjectInfo> LogOf(string table, IEnumerable<ObjectInfo> objects) => objects
-            .Where(o => o.Key.StartsWith(table + DeltaLog.Folder + "/", StringComparison.Ordinal))
-            .Select(o => (Name: o.Key[(table.Length + DeltaLog.Folder.Length + 1)..], Object: o))
-            .Where(o => !o.Name.Contains('/', StringComparison.Ordinal)
-                || (o.Name.StartsWith(DeltaLog.Sidecars + "/", StringComparison.Ordinal) && o.Name.IndexOf('/', DeltaLog.Sidecars.Length + 1) < 0))
-            .ToDictionary(o => o.Name, o => o.Object, StringComparer.Ordinal);
-
-        Dictionary<string, ObjectInfo> log = LogOf(root, listed);
-        string table = root;
-        if (!log.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
-        {
-            string[] parts = root.TrimEnd('/').Split('/');
-            int partitions = parts.Reverse().TakeWhile(part => part.Contains('=', StringComparison.Ordinal)).Count();
-            if (root.Length == 0 || partitions == 0)
-            {
-                return null;
-            }
-
-            table = string.Concat(parts[..^partitions].Select(part => part + "/"));
-            log = LogOf(table, ObjectListing.Take(store, table + DeltaLog.Folder + "/", options));
-        }
-
-        return log.Keys.Any(name => DeltaLog.IsCommit(name, out _)) ? (table, log) : null;
-    }
-
-    /// <summary>
-    /// The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be
-    /// there, with the rows its deletion vector deletes left out (the vectors are read now, so a damaged one fails here).
-    /// </summary>
-    /// <param name="folder">The folder read, for errors.</param>
-    /// <param name="table">The table's root, for errors.</param>
-    /// <param name="files">The table's current files under the folder.</param>
-    /// <param name="exists">Whether a file (relative to the root) is there.</param>
-    /// <param name="open">A file's source.</param>
-    /// <param name="configure">The caller's settings, applied to each file's source after its deletion vector.</param>
-    /// <param name="readRange">Reads bytes of a file of the table (a deletion vector's).</param>
-    private static ChainedSource<T> DeltaFiles(
-        string folder, string table, List<DeltaDataFile> files, Func<string, bool> exists, Func<string, ParquetSource<T>> open,
-        Func<ParquetSource<T>, ParquetSource<T>>? configure, Func<string, long, int, byte[]> readRange)
-    {
-        if (files.Count == 0)
-        {
-            throw AlimentarThrow.Unavailable(folder, "its Delta log leaves it with no file");
-        }
-
-        if (files.Find(file => !exists(file.Path)) is { } missing)
-        {
-            throw AlimentarThrow.Unavailable(folder, $"its Delta log names '{missing.Path}', which is not there (vacuumed, or the table was copied in part)");
-        }
-
-        var sources = new List<ParquetSource<T>>(files.Count);
-        foreach (DeltaDataFile file in files)
-        {
-            ParquetSource<T> source = open(file.Path);
-            source._view = file.View();
-            if (file.DeletionVector is { } vector)
-            {
-                source.ExcludeRows(vector.Load(table, file.Path, readRange));
-            }
-
-            sources.Add(configure is null ? source : configure(source));
-        }
-
-        return new ChainedSource<T>(sources);
-    }
-
-    /// <summary>Bytes of a local file; fewer there than asked for is a damaged table.</summary>
-    private static byte[] FileBytes(string path, long offset, int count)
-    {
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-            if (offset > file.Length - count)
-            {
-                throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
-            }
-
-            byte[] bytes = new byte[count];
-            file.Position = offset;
-            file.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw AlimentarThrow.Unavailable(path, error.Message.TrimEnd('.'), error);
-        }
-    }
-
-    /// <summary>Bytes of an object (listed, or found now by listing its key); fewer there than asked for is a damaged table.</summary>
-    private static byte[] ObjectBytes(IObjectStore store, string key, ObjectInfo? listed, long offset, int count, ObjectReadOptions options)
-    {
-        string name = ObjectRangeReader.NameOf(store, key);
-        ObjectInfo target = listed ?? ObjectListing.Take(store, key, options).Find(o => o.Key == key)
-            ?? throw AlimentarThrow.Unavailable(name, "its Delta log names it as a deletion vector, but it is not there");
-        return offset <= target.Length - count
-            ? ObjectRange(store, target, offset, count, options)
-            : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
-    }
-
-    /// <summary>A Delta checkpoint's rows, its parts read in order; a part may lack the newer fields (deletion vectors, reader features).</summary>
-    private static IEnumerable<DeltaCheckpointRow> CheckpointRows(IEnumerable<ParquetSource<DeltaCheckpointRow>> parts)
-    {
-        using var streaming = new StreamingDataset<DeltaCheckpointRow>(new ChainedSource<DeltaCheckpointRow>(parts.Select(part => part.MissingColumnsAsNull())));
-        foreach (DeltaCheckpointRow row in streaming.Rows())
-        {
-            yield return row;
-        }
-    }
-
-    /// <summary>A whole (small) object as UTF-8 text, read with the reader's retries.</summary>
-    private static string ObjectText(IObjectStore store, ObjectInfo target, ObjectReadOptions options) =>
-        System.Text.Encoding.UTF8.GetString(ObjectRange(store, target, 0, checked((int)target.Length), options));
-
-    /// <summary><paramref name="count"/> bytes of an object from <paramref name="offset"/>, read with the reader's retries.</summary>
-    private static byte[] ObjectRange(IObjectStore store, ObjectInfo target, long offset, int count, ObjectReadOptions options)
-    {
-        byte[] bytes = new byte[count];
-        StoreRequest.RetryAsync(ObjectRangeReader.NameOf(store, target.Key), "the object", options, async token =>
-        {
-            await store.ReadAsync(target, offset, bytes, token).ConfigureAwait(false);
-            return true;
-        }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return bytes;
     }
 
     /// <summary>The path, or the name given to the stream.</summary>

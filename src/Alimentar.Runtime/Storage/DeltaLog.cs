@@ -52,8 +52,10 @@ internal static class DeltaLog
     /// </summary>
     /// <param name="table">The table's root, for errors.</param>
     /// <param name="log">The log folder's files, and how to read them.</param>
+    /// <param name="asOf">The version to read (time travel); null for the latest.</param>
+    /// <exception cref="SourceUnavailableException">The log holds no commit, or none as late as <paramref name="asOf"/>.</exception>
     /// <exception cref="UnsupportedParquetFeatureException">The table uses what the log alone cannot honour.</exception>
-    public static List<DeltaDataFile> CurrentFiles(string table, DeltaLogFolder log)
+    public static List<DeltaDataFile> CurrentFiles(string table, DeltaLogFolder log, long? asOf = null)
     {
         var commits = new SortedDictionary<long, string>();
         var checkpoints = new Dictionary<long, List<(int Part, int Parts, string Name)>>();
@@ -79,7 +81,13 @@ internal static class DeltaLog
             throw AlimentarThrow.Unavailable(table, $"its {Folder} folder holds no commit");
         }
 
-        long latest = commits.Keys.Max();
+        long newest = commits.Keys.Max();
+        if (asOf > newest)
+        {
+            throw AlimentarThrow.Unavailable(table, $"it has no version {asOf}: its Delta log's latest is {newest}");
+        }
+
+        long latest = asOf ?? newest;
         long? start = checkpoints.Where(c => IsComplete(c.Value)).Select(c => c.Key).Concat(v2Checkpoints.Keys)
             .Where(version => version <= latest && Contiguous(commits, version + 1, latest))
             .Select(version => (long?)version)

@@ -46,6 +46,19 @@ public sealed class DeletionVectorTableTests : IDisposable
     }
 
     [Fact]
+    public void Databricks_s_table_at_each_version_reads_the_rows_its_deletes_had_left_then()
+    {
+        string table = Path.Combine(DeltaTables.Root, "table_with_deletion_logs");
+        long[] all = [.. FileColumn(table, "id").Select(v => v.GetInt64())];
+        long[] Read(long version) => [.. ParquetFiles.ReadAll(ParquetSource<DeltaPerson>.FromDeltaTable(table, version)).Select(r => r.Id!.Value)];
+
+        Assert.Equal(all, Read(2));                                        // before any delete
+        Assert.Equal(all.Where(id => id != 12), Read(3));                  // the first vector
+        Assert.Equal(all.Where(id => id is not (12 or 89)), Read(4));      // the vector that replaced it
+        Assert.Equal(all.Where(id => id is not (12 or 89)), Read(15));     // from checkpoint 10 and commits 11-15
+    }
+
+    [Fact]
     public async Task Vectors_stored_together_inline_dense_and_in_runs_delete_their_rows_across_row_groups()
     {
         long[] expected = await BuildTableAsync();

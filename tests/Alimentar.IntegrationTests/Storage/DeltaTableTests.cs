@@ -91,6 +91,32 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
+    public void Each_version_of_the_table_reads_the_files_its_log_named_then_from_a_folder_and_a_store()
+    {
+        long[][] versions =
+        [
+            [.. Enumerable.Range(0, 20).Select(i => (long)i)],                                      // 0: parts 0 and 1
+            [.. Enumerable.Range(0, 30).Select(i => (long)i)],                                      // 1: part 2 added
+            [.. Enumerable.Range(0, 30).Select(i => (long)i)],                                      // 2: 0 and 2 compacted, same rows
+            [.. Enumerable.Range(0, 10).Concat(Enumerable.Range(15, 15)).Select(i => (long)i)],     // 3: ids 10-14 deleted
+        ];
+        var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
+        for (int version = 0; version < versions.Length; version++)
+        {
+            Assert.Equal(versions[version], ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDeltaTable(_table.Path, version)).Select(r => r.Id).Order());
+            Assert.Equal(versions[version], ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDeltaTable(store, Path.GetFileName(_table.Path) + "/", version)).Select(r => r.Id).Order());
+        }
+
+        // A partition folder at version 1: Lisbon's files then, before the compaction.
+        Assert.Equal([.. Enumerable.Range(0, 10).Concat(Enumerable.Range(20, 10)).Select(i => (long)i)],
+            ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDeltaTable(Path.Combine(_table.Path, "city=Lisbon"), 1)).Select(r => r.Id).Order());
+
+        Assert.Contains("no version 4: its Delta log's latest is 3", Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDeltaTable(_table.Path, 4)).Message, StringComparison.Ordinal);
+        using var plain = new TempDirectory();
+        Assert.Contains("not a Delta table", Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDeltaTable(plain.Path, 0)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_filter_on_the_partition_column_leaves_other_partitions_files_unopened()
     {
         // São Paulo's current file made unreadable: only opening it could fail.
