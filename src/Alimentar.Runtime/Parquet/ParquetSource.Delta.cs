@@ -28,7 +28,7 @@ public sealed partial class ParquetSource<T>
             throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
         }
 
-        string table = DeltaTableOf(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
+        string table = DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
         return ReadDeltaTable(directory, table, version, configure);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class ParquetSource<T>
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
         List<ObjectInfo> listed = ObjectListing.Take(store, prefix, settings);
         string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        (string table, Dictionary<string, ObjectInfo> logObjects) = DeltaTableOf(store, root, listed, settings)
+        (string table, Dictionary<string, ObjectInfo> logObjects) = DeltaTableLocator.Find(store, root, listed, settings)
             ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
         return ReadDeltaTable(store, root, listed, table, logObjects, version, configure, options);
     }
@@ -88,54 +88,6 @@ public sealed partial class ParquetSource<T>
         return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(file => (table + file.Path).StartsWith(root, StringComparison.Ordinal))],
             file => byKey.ContainsKey(table + file), file => new ParquetSource<T>(store, table + file, byKey[table + file], options), configure,
             (file, offset, count) => ObjectBytes(store, table + file, byKey.GetValueOrDefault(table + file), offset, count, settings));
-    }
-
-    /// <summary>
-    /// The Delta table <paramref name="directory"/> is, or whose partition folder (<c>table/city=Lisbon</c>) it is: the
-    /// folder holding <c>_delta_log</c>; null for a plain dataset.
-    /// </summary>
-    private static string? DeltaTableOf(string directory)
-    {
-        string table = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
-        while (!Directory.Exists(Path.Combine(table, DeltaLog.Folder)) && Path.GetFileName(table).Contains('=', StringComparison.Ordinal)
-            && Path.GetDirectoryName(table) is { } parent)
-        {
-            table = parent;
-        }
-
-        return Directory.Exists(Path.Combine(table, DeltaLog.Folder)) ? table : null;
-    }
-
-    /// <summary>
-    /// The Delta table (its key prefix, and its log's objects by file name) the folder <paramref name="root"/> is, or whose
-    /// partition folder it is; null for a plain dataset. Only a partition folder costs a listing, of the log above it.
-    /// </summary>
-    private static (string Table, Dictionary<string, ObjectInfo> Log)? DeltaTableOf(IObjectStore store, string root, List<ObjectInfo> listed, ObjectReadOptions options)
-    {
-        // The log's objects by their names below its folder: its own files, and a V2 checkpoint's sidecars.
-        static Dictionary<string, ObjectInfo> LogOf(string table, IEnumerable<ObjectInfo> objects) => objects
-            .Where(o => o.Key.StartsWith(table + DeltaLog.Folder + "/", StringComparison.Ordinal))
-            .Select(o => (Name: o.Key[(table.Length + DeltaLog.Folder.Length + 1)..], Object: o))
-            .Where(o => !o.Name.Contains('/', StringComparison.Ordinal)
-                || (o.Name.StartsWith(DeltaLog.Sidecars + "/", StringComparison.Ordinal) && o.Name.IndexOf('/', DeltaLog.Sidecars.Length + 1) < 0))
-            .ToDictionary(o => o.Name, o => o.Object, StringComparer.Ordinal);
-
-        Dictionary<string, ObjectInfo> log = LogOf(root, listed);
-        string table = root;
-        if (!log.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
-        {
-            string[] parts = root.TrimEnd('/').Split('/');
-            int partitions = parts.Reverse().TakeWhile(part => part.Contains('=', StringComparison.Ordinal)).Count();
-            if (root.Length == 0 || partitions == 0)
-            {
-                return null;
-            }
-
-            table = string.Concat(parts[..^partitions].Select(part => part + "/"));
-            log = LogOf(table, ObjectListing.Take(store, table + DeltaLog.Folder + "/", options));
-        }
-
-        return log.Keys.Any(name => DeltaLog.IsCommit(name, out _)) ? (table, log) : null;
     }
 
     /// <summary>

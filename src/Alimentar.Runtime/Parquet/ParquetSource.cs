@@ -158,7 +158,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         List<ObjectInfo> listed = ObjectListing.Take(store, prefix, options ?? ObjectReadOptions.Default);
         string root = prefix[..(prefix.LastIndexOf('/') + 1)];
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
-        if (DeltaTableOf(store, root, listed, settings) is (string table, Dictionary<string, ObjectInfo> logObjects))
+        if (DeltaTableLocator.Find(store, root, listed, settings) is (string table, Dictionary<string, ObjectInfo> logObjects))
         {
             return ReadDeltaTable(store, root, listed, table, logObjects, version: null, configure, options);
         }
@@ -208,7 +208,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
         }
 
-        if (DeltaTableOf(directory) is { } table)
+        if (DeltaTableLocator.Find(directory) is { } table)
         {
             return ReadDeltaTable(directory, table, version: null, configure);
         }
