@@ -56,6 +56,7 @@ public sealed class DeletionVectorTableTests : IDisposable
         Assert.Equal(all.Where(id => id != 12), Read(3));                  // the first vector
         Assert.Equal(all.Where(id => id is not (12 or 89)), Read(4));      // the vector that replaced it
         Assert.Equal(all.Where(id => id is not (12 or 89)), Read(15));     // from checkpoint 10 and commits 11-15
+        Assert.Equal(20, DeltaTable.LatestVersion(table));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
-    public void Each_version_of_the_table_reads_the_files_its_log_named_then_from_a_folder_and_a_store()
+    public void Each_version_of_the_table_reads_the_files_its_log_named_then_from_a_folder_and_a_store_and_the_latest_is_found()
     {
         long[][] versions =
         [
@@ -111,9 +111,13 @@ public sealed class DeltaTableTests : IDisposable
         Assert.Equal([.. Enumerable.Range(0, 10).Concat(Enumerable.Range(20, 10)).Select(i => (long)i)],
             ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDeltaTable(Path.Combine(_table.Path, "city=Lisbon"), 1)).Select(r => r.Id).Order());
 
+        Assert.Equal(3, DeltaTable.LatestVersion(_table.Path));
+        Assert.Equal(3, DeltaTable.LatestVersion(Path.Combine(_table.Path, "city=Lisbon")));
+        Assert.Equal(3, DeltaTable.LatestVersion(store, Path.GetFileName(_table.Path) + "/"));
         Assert.Contains("no version 4: its Delta log's latest is 3", Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDeltaTable(_table.Path, 4)).Message, StringComparison.Ordinal);
         using var plain = new TempDirectory();
         Assert.Contains("not a Delta table", Assert.Throws<SourceUnavailableException>(() => ParquetSource<CityReading>.FromDeltaTable(plain.Path, 0)).Message, StringComparison.Ordinal);
+        Assert.Contains("not a Delta table", Assert.Throws<SourceUnavailableException>(() => DeltaTable.LatestVersion(plain.Path)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
