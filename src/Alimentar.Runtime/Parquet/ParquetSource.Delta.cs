@@ -79,7 +79,7 @@ public sealed partial class ParquetSource<T>
         var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
         var log = new DeltaLogFolder(
             [.. logObjects.Keys],
-            name => ObjectText(store, logObjects[name], settings),
+            name => SmallObjectRead.Text(store, logObjects[name], settings),
             parts => CheckpointRows(parts.Select(name => logObjects.TryGetValue(name, out ObjectInfo? part)
                 ? new ParquetSource<DeltaCheckpointRow>(store, part.Key, part, options)
                 : throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, table + DeltaLog.Folder + "/" + name), "its Delta log names it, but it is not there"))));
@@ -160,7 +160,7 @@ public sealed partial class ParquetSource<T>
         ObjectInfo target = listed ?? ObjectListing.Take(store, key, options).Find(o => o.Key == key)
             ?? throw AlimentarThrow.Unavailable(name, "its Delta log names it as a deletion vector, but it is not there");
         return offset <= target.Length - count
-            ? ObjectRange(store, target, offset, count, options)
+            ? SmallObjectRead.Range(store, target, offset, count, options)
             : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
     }
 
@@ -172,21 +172,5 @@ public sealed partial class ParquetSource<T>
         {
             yield return row;
         }
-    }
-
-    /// <summary>A whole (small) object as UTF-8 text, read with the reader's retries.</summary>
-    private static string ObjectText(IObjectStore store, ObjectInfo target, ObjectReadOptions options) =>
-        System.Text.Encoding.UTF8.GetString(ObjectRange(store, target, 0, checked((int)target.Length), options));
-
-    /// <summary><paramref name="count"/> bytes of an object from <paramref name="offset"/>, read with the reader's retries.</summary>
-    private static byte[] ObjectRange(IObjectStore store, ObjectInfo target, long offset, int count, ObjectReadOptions options)
-    {
-        byte[] bytes = new byte[count];
-        StoreRequest.RetryAsync(ObjectRangeReader.NameOf(store, target.Key), "the object", options, async token =>
-        {
-            await store.ReadAsync(target, offset, bytes, token).ConfigureAwait(false);
-            return true;
-        }, null, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        return bytes;
     }
 }
