@@ -39,7 +39,7 @@ public sealed class AzureBlobObjectStore : IWritableObjectStore
         try
         {
             Response<BlobProperties> properties = await _container.GetBlobClient(key).GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return new ObjectInfo(key, properties.Value.ContentLength, properties.Value.ETag.ToString("H"));
+            return new ObjectInfo(key, properties.Value.ContentLength, properties.Value.ETag.ToString("H")) { LastModified = properties.Value.LastModified };
         }
         catch (RequestFailedException error)
         {
@@ -99,7 +99,7 @@ public sealed class AzureBlobObjectStore : IWritableObjectStore
                 }
 
                 BlobItem item = items.Current;
-                yield return new ObjectInfo(item.Name, item.Properties.ContentLength ?? 0, item.Properties.ETag?.ToString("H"));
+                yield return new ObjectInfo(item.Name, item.Properties.ContentLength ?? 0, item.Properties.ETag?.ToString("H")) { LastModified = item.Properties.LastModified };
             }
         }
         finally

@@ -44,7 +44,7 @@ public sealed class S3ObjectStore : IWritableObjectStore
         try
         {
             GetObjectMetadataResponse response = await _client.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = _bucket, Key = key }, cancellationToken).ConfigureAwait(false);
-            return new ObjectInfo(key, response.ContentLength, response.ETag);
+            return new ObjectInfo(key, response.ContentLength, response.ETag) { LastModified = Utc(response.LastModified) };
         }
         catch (AmazonServiceException error)
         {
@@ -107,7 +107,7 @@ public sealed class S3ObjectStore : IWritableObjectStore
 
             foreach (S3Object item in response.S3Objects ?? [])
             {
-                yield return new ObjectInfo(item.Key, item.Size ?? 0, item.ETag);
+                yield return new ObjectInfo(item.Key, item.Size ?? 0, item.ETag) { LastModified = Utc(item.LastModified) };
             }
 
             if (response.IsTruncated != true)
@@ -134,4 +134,12 @@ public sealed class S3ObjectStore : IWritableObjectStore
             : $"S3 answered {status} ({error.ErrorCode ?? error.Message}) for '{key}'";
         return new ObjectStoreException(what, status == 0 ? null : status, status == 0 || ObjectStoreException.IsTransientStatus(status), error);
     }
+
+    /// <summary>The SDK's time as an instant: S3 sends UTC, which an SDK may hand over as local or unspecified time.</summary>
+    private static DateTimeOffset? Utc(DateTime? time) => time switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Unspecified } unspecified => new DateTimeOffset(unspecified, TimeSpan.Zero),
+        { } known => new DateTimeOffset(known.ToUniversalTime(), TimeSpan.Zero),
+    };
 }

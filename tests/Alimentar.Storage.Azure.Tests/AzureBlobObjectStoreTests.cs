@@ -62,4 +62,7 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]
     public Task Delta_tables_in_Azure_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
 }

@@ -67,5 +67,8 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
     public Task Delta_tables_in_S3_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task Datasets_and_multipart_objects_are_written_to_S3_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
 }

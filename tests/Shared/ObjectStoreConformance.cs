@@ -207,6 +207,39 @@ public abstract class ObjectStoreConformance : IDisposable
         }
     }
 
+    /// <summary>
+    /// Modification times as the store lists and describes objects, and the version of a Delta table at a moment through
+    /// the store: dated by the commits' listed times in a table without in-commit timestamps, by the timestamps inside
+    /// the commits in one with them.
+    /// </summary>
+    protected async Task DeltaVersionsAtMomentsAsync()
+    {
+        string tables = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta");
+        foreach (string table in new[] { "table_with_deletion_logs", "cdc_ict_table" })
+        {
+            string folder = Path.Combine(tables, table);
+            foreach (string file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                await UploadAsync($"lake/{table}/{Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/')}", file);
+            }
+        }
+
+        List<ObjectInfo> commits = [.. (await Store.ListAsync("lake/table_with_deletion_logs/_delta_log/", CancellationToken.None).ToListAsync()).Where(o => o.Key.EndsWith(".json", StringComparison.Ordinal) && o.Key.Split('/')[^1].Length == "00000000000000000000.json".Length)];
+        Assert.Equal(21, commits.Count);
+        Assert.All(commits, commit => Assert.NotNull(commit.LastModified));
+        ObjectInfo described = await Store.GetInfoAsync(commits[0].Key, CancellationToken.None);
+        Assert.NotNull(described.LastModified);
+        Assert.InRange(described.LastModified.Value, commits[0].LastModified!.Value.AddSeconds(-1), commits[0].LastModified!.Value.AddSeconds(1));
+
+        DateTimeOffset earliest = commits.Min(commit => commit.LastModified!.Value);
+        Assert.Equal(20, DeltaTable.VersionAt(Store, "lake/table_with_deletion_logs/", DateTimeOffset.MaxValue));
+        Assert.Throws<SourceUnavailableException>(() => DeltaTable.VersionAt(Store, "lake/table_with_deletion_logs/", earliest.AddSeconds(-1)));
+
+        // Commit 3 of this table was made at 1783874213881 ms by its in-commit timestamp, whenever it was uploaded.
+        Assert.Equal(2, DeltaTable.VersionAt(Store, "lake/cdc_ict_table/", DateTimeOffset.FromUnixTimeMilliseconds(1783874213880)));
+        Assert.Equal(3, DeltaTable.VersionAt(Store, "lake/cdc_ict_table/", DateTimeOffset.FromUnixTimeMilliseconds(1783874213881)));
+    }
+
     /// <summary>Uncompressed PLAIN, so 1.2M rows come to about 28 MB.</summary>
     private static readonly ParquetWriteOptions BigObject = new()
     {

@@ -56,7 +56,7 @@ public sealed partial class ParquetSource<T>
     }
 
     /// <summary>The table in the folder <paramref name="table"/> at <paramref name="version"/> (its latest when null), its files under <paramref name="directory"/>.</summary>
-    private static ChainedSource<T> ReadDeltaTable(string directory, string table, long? version, Func<ParquetSource<T>, ParquetSource<T>>? configure)
+    private static IBatchSource<T> ReadDeltaTable(string directory, string table, long? version, Func<ParquetSource<T>, ParquetSource<T>>? configure)
     {
         string log = Path.Combine(table, DeltaLog.Folder);
         var folder = new DeltaLogFolder(
@@ -71,7 +71,7 @@ public sealed partial class ParquetSource<T>
     }
 
     /// <summary>The table under the prefix <paramref name="table"/> at <paramref name="version"/> (its latest when null), its files under <paramref name="root"/>.</summary>
-    private static ChainedSource<T> ReadDeltaTable(
+    private static IBatchSource<T> ReadDeltaTable(
         IObjectStore store, string root, List<ObjectInfo> listed, string table, Dictionary<string, ObjectInfo> logObjects, long? version,
         Func<ParquetSource<T>, ParquetSource<T>>? configure, ObjectReadOptions? options)
     {
@@ -92,7 +92,8 @@ public sealed partial class ParquetSource<T>
 
     /// <summary>
     /// The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be
-    /// there, with the rows its deletion vector deletes left out (the vectors are read now, so a damaged one fails here).
+    /// there, with the rows its deletion vector deletes left out (the vectors are read now, so a damaged one fails here);
+    /// no rows when the version has no file there.
     /// </summary>
     /// <param name="folder">The folder read, for errors.</param>
     /// <param name="table">The table's root, for errors.</param>
@@ -101,13 +102,14 @@ public sealed partial class ParquetSource<T>
     /// <param name="open">A file's source.</param>
     /// <param name="configure">The caller's settings, applied to each file's source after its deletion vector.</param>
     /// <param name="readRange">Reads bytes of a file of the table (a deletion vector's).</param>
-    private static ChainedSource<T> DeltaFiles(
+    private static IBatchSource<T> DeltaFiles(
         string folder, string table, List<DeltaDataFile> files, Func<string, bool> exists, Func<string, ParquetSource<T>> open,
         Func<ParquetSource<T>, ParquetSource<T>>? configure, Func<string, long, int, byte[]> readRange)
     {
         if (files.Count == 0)
         {
-            throw AlimentarThrow.Unavailable(folder, "its Delta log leaves it with no file");
+            // A table just created, or emptied by a delete, is a table of no rows, as Delta's own readers read it.
+            return new EmptySource<T>(folder);
         }
 
         if (files.Find(file => !exists(file.Path)) is { } missing)

@@ -1,7 +1,8 @@
 namespace Alimentar;
 
 /// <summary>
-/// What a Delta Lake table's log says about the table itself. Its latest version is what a reproducible run records:
+/// What a Delta Lake table's log says about the table itself: its latest version, and the version it was at at a moment
+/// (<see cref="VersionAt(string, DateTimeOffset)"/>). A version is what a reproducible run records:
 /// read it once, read the table at it with <see cref="ParquetSource{T}.FromDeltaTable(string, long, Func{ParquetSource{T}, ParquetSource{T}}?)"/>,
 /// and the run (or a resumed one, or a repeat next month) sees the same rows while the table moves on.
 /// </summary>
@@ -9,6 +10,9 @@ namespace Alimentar;
 /// <code>
 /// long version = DeltaTable.LatestVersion("lake/trips");
 /// var source = ParquetSource&lt;Trip&gt;.FromDeltaTable("lake/trips", version);
+///
+/// // The table as it was at the start of the month (Delta's TIMESTAMP AS OF):
+/// long then = DeltaTable.VersionAt("lake/trips", new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero));
 /// </code>
 /// </example>
 public static class DeltaTable
@@ -44,6 +48,75 @@ public static class DeltaTable
         (string table, Dictionary<string, ObjectInfo> log) = DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings)
             ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
         return Newest(ObjectRangeReader.NameOf(store, table), log.Keys);
+    }
+
+    /// <summary>
+    /// The version the table in <paramref name="directory"/> (or of which it is a partition folder) was at at
+    /// <paramref name="moment"/>: its newest commit made at or before it (Delta's <c>TIMESTAMP AS OF</c>). A commit is
+    /// dated by its in-commit timestamp where the table writes them, else by its file's modification time, made
+    /// increasing as Delta's readers make it. Read the table at the version with
+    /// <see cref="ParquetSource{T}.FromDeltaTable(string, long, Func{ParquetSource{T}, ParquetSource{T}}?)"/>, and record
+    /// the version, not the moment: a moment past the latest commit is the latest version now, and a later one then.
+    /// </summary>
+    /// <param name="directory">The table's folder.</param>
+    /// <param name="moment">The moment; its offset is honoured.</param>
+    /// <returns>The version, as its commits number them.</returns>
+    /// <exception cref="SourceUnavailableException">The folder is missing or not a Delta table, or its log holds no commit made as early as <paramref name="moment"/> (earlier commits cleaned up, or the table younger).</exception>
+    /// <exception cref="AlimentarException">A commit's in-commit timestamp is damaged.</exception>
+    public static long VersionAt(string directory, DateTimeOffset moment)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
+        }
+
+        string table = DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
+        string log = Path.Combine(table, DeltaLog.Folder);
+        var commits = new List<DeltaCommitTimes.Commit>();
+        var names = new Dictionary<long, string>();
+        foreach (FileInfo file in new DirectoryInfo(log).EnumerateFiles())
+        {
+            if (DeltaLog.IsCommit(file.Name, out long version))
+            {
+                commits.Add(new DeltaCommitTimes.Commit(version, new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero)));
+                names[version] = file.FullName;
+            }
+        }
+
+        commits.Sort((a, b) => a.Version.CompareTo(b.Version));
+        return DeltaCommitTimes.VersionAt(table, commits, version => File.ReadAllText(names[version]), moment);
+    }
+
+    /// <summary>The version the table under <paramref name="prefix"/> of <paramref name="store"/> was at at <paramref name="moment"/>, as <see cref="VersionAt(string, DateTimeOffset)"/> finds it for a folder; commits without an in-commit timestamp are dated by <see cref="ObjectInfo.LastModified"/>.</summary>
+    /// <param name="store">Where the table lives.</param>
+    /// <param name="prefix">The table's prefix, e.g. <c>lake/trips/</c>.</param>
+    /// <param name="moment">The moment.</param>
+    /// <param name="options">Request sizes, retries and timeouts for the listing and the commits read.</param>
+    /// <returns>The version.</returns>
+    /// <exception cref="SourceUnavailableException">The listing failed after its retries, the prefix is not a Delta table, or its log holds no commit made as early as <paramref name="moment"/>.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">A commit without an in-commit timestamp is listed with no modification time (the store reports none).</exception>
+    public static long VersionAt(IObjectStore store, string prefix, DateTimeOffset moment, ObjectReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        (string table, Dictionary<string, ObjectInfo> log) = DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings)
+            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
+        var commits = new List<DeltaCommitTimes.Commit>();
+        var objects = new Dictionary<long, ObjectInfo>();
+        foreach ((string name, ObjectInfo info) in log)
+        {
+            if (DeltaLog.IsCommit(name, out long version))
+            {
+                commits.Add(new DeltaCommitTimes.Commit(version, info.LastModified));
+                objects[version] = info;
+            }
+        }
+
+        commits.Sort((a, b) => a.Version.CompareTo(b.Version));
+        return DeltaCommitTimes.VersionAt(ObjectRangeReader.NameOf(store, table), commits, version => SmallObjectRead.Text(store, objects[version], settings), moment);
     }
 
     private static long Newest(string table, IEnumerable<string> logFiles)

@@ -40,7 +40,7 @@ public sealed class HttpObjectStore : IObjectStore
                 ThrowUnlessSuccess(response, key);
                 long length = response.Content.Headers.ContentLength
                     ?? throw new ObjectStoreException($"the server gave no length for '{key}'", (int)response.StatusCode, isTransient: false);
-                return new ObjectInfo(key, length, response.Headers.ETag?.ToString());
+                return new ObjectInfo(key, length, response.Headers.ETag?.ToString()) { LastModified = response.Content.Headers.LastModified };
             }
         }
 
@@ -50,7 +50,7 @@ public sealed class HttpObjectStore : IObjectStore
         ThrowUnlessSuccess(ranged, key);
         long total = ranged.Content.Headers.ContentRange?.Length
             ?? throw new ObjectStoreException($"the server gave no length for '{key}' (no Content-Range on a range request)", (int)ranged.StatusCode, isTransient: false);
-        return new ObjectInfo(key, total, ranged.Headers.ETag?.ToString());
+        return new ObjectInfo(key, total, ranged.Headers.ETag?.ToString()) { LastModified = ranged.Content.Headers.LastModified };
     }
 
     /// <inheritdoc />

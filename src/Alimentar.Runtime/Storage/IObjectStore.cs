@@ -43,9 +43,3 @@ public interface IObjectStore
     /// <returns>The objects, in any order.</returns>
     IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken);
 }
-
-/// <summary>An object in an <see cref="IObjectStore"/>: its key, length and (when the store has them) ETag.</summary>
-/// <param name="Key">The key.</param>
-/// <param name="Length">The length in bytes.</param>
-/// <param name="ETag">The version tag reads are pinned to, or null when the store has none.</param>
-public sealed record ObjectInfo(string Key, long Length, string? ETag);

@@ -97,5 +97,8 @@ public sealed class LocalObjectStore : IWritableObjectStore
     }
 
     private static ObjectInfo Describe(string key, FileInfo file) =>
-        new(key, file.Length, $"\"{file.Length.ToString("x", CultureInfo.InvariantCulture)}-{file.LastWriteTimeUtc.Ticks.ToString("x", CultureInfo.InvariantCulture)}\"");
+        new(key, file.Length, $"\"{file.Length.ToString("x", CultureInfo.InvariantCulture)}-{file.LastWriteTimeUtc.Ticks.ToString("x", CultureInfo.InvariantCulture)}\"")
+        {
+            LastModified = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero),
+        };
 }

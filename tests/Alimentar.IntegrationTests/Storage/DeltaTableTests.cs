@@ -121,6 +121,43 @@ public sealed class DeltaTableTests : IDisposable
     }
 
     [Fact]
+    public void The_version_at_a_moment_is_the_newest_commit_made_by_then_its_file_times_made_increasing()
+    {
+        var midnight = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        File.SetLastWriteTimeUtc(CommitPath(0), midnight.UtcDateTime);
+        File.SetLastWriteTimeUtc(CommitPath(1), midnight.AddDays(1).UtcDateTime);
+        File.SetLastWriteTimeUtc(CommitPath(2), midnight.AddDays(1).UtcDateTime);   // a tie: counts 1 ms after commit 1
+        File.SetLastWriteTimeUtc(CommitPath(3), midnight.AddHours(12).UtcDateTime); // out of order: 1 ms after commit 2
+        var store = new LocalObjectStore(Path.GetDirectoryName(_table.Path)!);
+        string prefix = Path.GetFileName(_table.Path) + "/";
+
+        (DateTimeOffset Moment, long Version)[] expected =
+        [
+            (midnight, 0),
+            (midnight.AddHours(18), 0),
+            (new DateTimeOffset(2026, 1, 2, 1, 0, 0, TimeSpan.FromHours(2)), 0),   // 23:00 UTC on the 1st
+            (midnight.AddDays(1), 1),
+            (midnight.AddDays(1).AddMilliseconds(1), 2),
+            (midnight.AddDays(1).AddMilliseconds(2), 3),
+            (DateTimeOffset.MaxValue, 3),
+        ];
+        foreach ((DateTimeOffset moment, long version) in expected)
+        {
+            Assert.Equal(version, DeltaTable.VersionAt(_table.Path, moment));
+            Assert.Equal(version, DeltaTable.VersionAt(Path.Combine(_table.Path, "city=Lisbon"), moment));
+            Assert.Equal(version, DeltaTable.VersionAt(store, prefix, moment));
+        }
+
+        // The version found is the one read: before the delete of ids 10-14 (version 3), they are there.
+        long beforeDelete = DeltaTable.VersionAt(_table.Path, midnight.AddDays(1).AddMilliseconds(1));
+        Assert.Contains(12, ParquetFiles.ReadAll(ParquetSource<CityReading>.FromDeltaTable(_table.Path, beforeDelete)).Select(r => r.Id));
+
+        string early = Assert.Throws<SourceUnavailableException>(() => DeltaTable.VersionAt(_table.Path, midnight.AddTicks(-1))).Message;
+        Assert.Contains("no version as early as 2025-12-31 23:59:59.999 UTC: its earliest commit kept, version 0, was made at 2026-01-01 00:00:00.000 UTC", early, StringComparison.Ordinal);
+        Assert.Throws<SourceUnavailableException>(() => DeltaTable.VersionAt(store, prefix, midnight.AddTicks(-1)));
+    }
+
+    [Fact]
     public void A_filter_on_the_partition_column_leaves_other_partitions_files_unopened()
     {
         // São Paulo's current file made unreadable: only opening it could fail.

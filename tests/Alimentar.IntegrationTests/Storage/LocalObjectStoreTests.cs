@@ -47,6 +47,9 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance
     public Task Delta_tables_in_the_store_read_as_from_disk() => DeltaTablesReadAsFromDiskAsync();
 
     [Fact]
+    public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
+
+    [Fact]
     public void A_key_that_climbs_out_of_the_root_is_refused() =>
         Assert.Throws<ArgumentException>(() => Store.GetInfoAsync("../outside.parquet", CancellationToken.None).AsTask().GetAwaiter().GetResult());
 
