@@ -49,4 +49,6 @@ public enum ColumnType
     Half,
     /// <summary>A record, class or struct member: a Parquet group whose fields are <see cref="ColumnDescriptor.Fields"/>.</summary>
     Group,
+    /// <summary><see cref="ParquetInterval"/>: FIXED_LEN_BYTE_ARRAY(12) annotated INTERVAL (months, days, milliseconds).</summary>
+    Interval,
 }

@@ -50,7 +50,7 @@ public sealed class DuckDbFileTests
     /// <summary>
     /// Types DuckDB writes that other writers rarely do: a union (a group whose tag field has an empty name, which no
     /// member can bind, so the scaffold leaves it out), a UUID, nanosecond times, unsigned integers, an interval
-    /// (twelve bytes) and a map of records holding lists.
+    /// (a <c>ParquetInterval</c>) and a map of records holding lists.
     /// </summary>
     [Fact]
     public async Task Duckdb_s_unusual_types_scaffold_compile_and_stream_their_values()
@@ -72,8 +72,8 @@ public sealed class DuckDbFileTests
 
         Assert.Contains("empty name", source, StringComparison.Ordinal);
         Assert.Equal(100, rows.Length);
-        Assert.Equal("3|null|s3|00000000-0000-0000-0000-000000000003|12:34:56|3|000000000300000000000000|3|3,4", rows[3]);
-        Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|000000002C00000000000000|44|44,45", rows[44]);
+        Assert.Equal("3|null|s3|00000000-0000-0000-0000-000000000003|12:34:56|3|P3D|3|3,4", rows[3]);
+        Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|P44D|44|44,45", rows[44]);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class DuckDbFileTests
                     r.Uid,
                     r.T?.ToString("HH:mm:ss", culture),
                     r.Small,
-                    r.Span is null ? "null" : System.Convert.ToHexString(r.Span),
+                    r.Span is { } span ? span.ToString() : "null",
                     r.M!["k"]!.X,
                     string.Join(",", r.M["k"]!.Y!))));
             }

@@ -28,5 +28,6 @@ namespace Alimentar.Generators.Model
         Guid,
         Half,
         Group,
+        Interval,
     }
 }

@@ -131,6 +131,11 @@ namespace Alimentar.Generators.Parsing
                 }
             }
 
+            if (type is { MetadataName: "ParquetInterval", ContainingNamespace: { Name: "Alimentar", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return Value(ColumnKind.Interval, "global::Alimentar.ParquetInterval", 12);
+            }
+
             return null;
         }
 
@@ -143,7 +148,7 @@ namespace Alimentar.Generators.Parsing
             int alignment = underlying.ColumnType switch
             {
                 ColumnKind.Decimal or ColumnKind.DateTimeOffset => 8,
-                ColumnKind.Guid => 4,
+                ColumnKind.Guid or ColumnKind.Interval => 4,
                 _ => underlying.ElementSize,
             };
             return underlying.ElementSize + alignment;

@@ -155,6 +155,7 @@ internal sealed class ArrowBinding
         ArrowTypeId.Date32 or ArrowTypeId.Date64 => FileValueKind.DateOnly,
         ArrowTypeId.Time32 or ArrowTypeId.Time64 or ArrowTypeId.Duration => FileValueKind.TimeSpan,
         ArrowTypeId.FixedSizedBinary when type is FixedSizeBinaryType { ByteWidth: 16 } => FileValueKind.Guid,
+        ArrowTypeId.Interval => FileValueKind.Interval,
         ArrowTypeId.FixedSizedBinary => FileValueKind.Bytes,
         _ => FileValueKind.Unsupported,
     };

@@ -233,6 +233,9 @@ internal sealed class ArrowColumnReader : IColumnReader
             Time64Array a => Spans(a, destination),
             DurationArray a => Spans(a, destination),
             FixedSizeBinaryArray a => Convert(a, i => a.IsNull(i) ? Guid.Empty : new Guid(a.GetBytes(i), bigEndian: true), destination),
+            YearMonthIntervalArray a => Intervals(a, i => a.GetValue(i) is { } v ? (v.Months, 0, 0L) : default, destination),
+            DayTimeIntervalArray a => Intervals(a, i => a.GetValue(i) is { } v ? (0, v.Days, v.Milliseconds * 1_000_000L) : default, destination),
+            MonthDayNanosecondIntervalArray a => Intervals(a, i => a.GetValue(i) is { } v ? (v.Months, v.Days, v.Nanoseconds) : default, destination),
             _ => throw _binding.Unsupported(column, array.Data.DataType.Name),
         };
         if (misfit >= 0)
@@ -301,6 +304,43 @@ internal sealed class ArrowColumnReader : IColumnReader
         finally
         {
             ColumnArrays<TimeSpan>.Pool.Return(spans);
+        }
+    }
+
+    /// <summary>
+    /// Arrow intervals (signed months, days and nanoseconds) as Parquet's unsigned months, days and milliseconds, below a
+    /// millisecond dropped; milliseconds past 32 bits (about 49 days) move whole days of 24 hours into the days. A
+    /// negative part, which no Parquet interval holds, is the misfit returned.
+    /// </summary>
+    private static int Intervals<T>(IArrowArray array, Func<int, (int Months, int Days, long Nanoseconds)> get, Span<T> destination)
+    {
+        ParquetInterval[] values = ColumnArrays<ParquetInterval>.Pool.Rent(array.Length);
+        try
+        {
+            for (int i = 0; i < array.Length; i++)
+            {
+                (int months, int days, long nanoseconds) = get(i);
+                long milliseconds = nanoseconds / 1_000_000;
+                long allDays = days;
+                if (milliseconds > uint.MaxValue)
+                {
+                    allDays += milliseconds / 86_400_000;
+                    milliseconds %= 86_400_000;
+                }
+
+                if (months < 0 || days < 0 || nanoseconds < 0 || allDays > uint.MaxValue)
+                {
+                    return i;
+                }
+
+                values[i] = new ParquetInterval((uint)months, (uint)allDays, (uint)milliseconds);
+            }
+
+            return ValueConverter.Convert<ParquetInterval, T>(values.AsSpan(0, array.Length), destination);
+        }
+        finally
+        {
+            ColumnArrays<ParquetInterval>.Pool.Return(values);
         }
     }
 

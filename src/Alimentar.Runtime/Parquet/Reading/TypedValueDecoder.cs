@@ -42,6 +42,7 @@ internal static class TypedValueDecoder
                 TimesOfDay(values, type, Reinterpret<T, TimeOnly>(target), scratch),
             FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos => Via<TimeSpan, T>(values, type, target, scratch),
             FileValueKind.Guid => Via<Guid, T>(values, type, target, scratch),
+            FileValueKind.Interval => Via<ParquetInterval, T>(values, type, target, scratch),
             _ => throw new NotSupportedException($"values of kind {type.Kind} cannot fill a {typeof(T).Name}"),
         };
 
@@ -97,6 +98,7 @@ internal static class TypedValueDecoder
         if (typeof(TFile) == typeof(TimeSpan)) return Times(values, type, Reinterpret<TFile, TimeSpan>(target), scratch);
         if (typeof(TFile) == typeof(decimal)) return Decimals(values, type, Reinterpret<TFile, decimal>(target), scratch);
         if (typeof(TFile) == typeof(Guid)) return Uuids(values, Reinterpret<TFile, Guid>(target));
+        if (typeof(TFile) == typeof(ParquetInterval)) return Intervals(values, Reinterpret<TFile, ParquetInterval>(target));
 
         if (typeof(TFile) == typeof(Half))
         {
@@ -122,6 +124,23 @@ internal static class TypedValueDecoder
         }
 
         var converter = new GuidConverter();
+        values.ReadByteArrays(target, ref converter);
+        return -1;
+    }
+
+    /// <summary>
+    /// INTERVALs, whose twelve stored bytes are the struct's three little-endian integers: whole-value pages are copied
+    /// straight into the target; DELTA_BYTE_ARRAY goes value by value.
+    /// </summary>
+    private static int Intervals(PageValueReader values, Span<ParquetInterval> target)
+    {
+        if (values.DecodesFixedWidth && BitConverter.IsLittleEndian)
+        {
+            values.ReadFixed(MemoryMarshal.AsBytes(target), target.Length);
+            return -1;
+        }
+
+        var converter = new IntervalConverter();
         values.ReadByteArrays(target, ref converter);
         return -1;
     }
@@ -379,6 +398,15 @@ internal static class TypedValueDecoder
     }
 
     /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>
+    private readonly struct IntervalConverter : IByteArrayConverter<ParquetInterval>
+    {
+        public ParquetInterval Convert(ReadOnlySpan<byte> bytes) => bytes.Length == 12
+            ? new(BinaryPrimitives.ReadUInt32LittleEndian(bytes), BinaryPrimitives.ReadUInt32LittleEndian(bytes[4..]), BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]))
+            : throw new InvalidDataException($"an INTERVAL value of {bytes.Length} bytes, not 12");
+
+        public ParquetInterval FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+    }
+
     private readonly struct GuidConverter : IByteArrayConverter<Guid>
     {
         public Guid Convert(ReadOnlySpan<byte> bytes) =>

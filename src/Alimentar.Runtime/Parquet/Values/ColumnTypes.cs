@@ -36,6 +36,7 @@ internal static class ColumnTypes
         ColumnType.String => "string",
         ColumnType.Binary => "byte[]",
         ColumnType.Group => "record",
+        ColumnType.Interval => "ParquetInterval",
         _ => type.ToString(),
     };
 
@@ -65,6 +66,7 @@ internal static class ColumnTypes
             ColumnType.TimeSpan => visitor.Value<TimeSpan>(),
             ColumnType.Guid => visitor.Value<Guid>(),
             ColumnType.Half => visitor.Value<Half>(),
+            ColumnType.Interval => visitor.Value<ParquetInterval>(),
             ColumnType.String => visitor.String(),
             ColumnType.Binary => visitor.Binary(),
             _ => throw new InvalidOperationException($"A value of type {type} has no reader."),

@@ -38,11 +38,12 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
     /// TIMESTAMP stored as INT32 or INT64 takes the integers as stored, in the column's unit (days, or milli-, micro-
     /// or nanoseconds since the Unix epoch or midnight): the way to read instants no <see cref="DateTime"/> holds, and
     /// the form a model's features usually want. A <c>byte[]</c> member over an INT96 timestamp, which stores no such
-    /// integer, takes its twelve bytes as stored. Every other pairing reads the column as its annotation says.
+    /// integer, or over an INTERVAL takes its twelve bytes as stored. Every other pairing reads the column as its
+    /// annotation says.
     /// </summary>
     public FileColumnType ReadInto(ColumnType member)
     {
-        if (Physical == PhysicalType.Int96 && member == ColumnType.Binary)
+        if ((Physical == PhysicalType.Int96 || Kind == FileValueKind.Interval) && member == ColumnType.Binary)
         {
             return this with { Kind = FileValueKind.Bytes, StoredFrom = Kind };
         }
@@ -118,6 +119,7 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
                 if (isDecimal) return plain with { Kind = FileValueKind.Decimal, Scale = scale };
                 if (kind == LogicalTypeKind.Uuid && typeLength == 16) return plain with { Kind = FileValueKind.Guid };
                 if (kind == LogicalTypeKind.Float16 && typeLength == 2) return plain with { Kind = FileValueKind.Half };
+                if (converted == ConvertedType.Interval && typeLength == 12) return plain with { Kind = FileValueKind.Interval };
                 return plain with { Kind = FileValueKind.Bytes };
             default:
                 return plain;

@@ -36,6 +36,9 @@ internal enum FileValueKind
 
     /// <summary>FLOAT16: a FIXED_LEN_BYTE_ARRAY(2) holding an IEEE half.</summary>
     Half,
+
+    /// <summary>INTERVAL: a FIXED_LEN_BYTE_ARRAY(12) of months, days and milliseconds.</summary>
+    Interval,
 }
 
 internal static class FileValueKinds
@@ -73,6 +76,7 @@ internal static class FileValueKinds
         FileValueKind.DateTime => ColumnType.DateTime,
         FileValueKind.DateOnly => ColumnType.DateOnly,
         FileValueKind.Guid => ColumnType.Guid,
+        FileValueKind.Interval => ColumnType.Interval,
         _ when kind.IsTimeOfDay() => ColumnType.TimeOnly,
         _ => null,
     };
@@ -91,6 +95,7 @@ internal static class FileValueKinds
         ColumnType.DateOnly => file is FileValueKind.DateOnly or FileValueKind.DateTime,
         ColumnType.TimeOnly or ColumnType.TimeSpan => file.IsTimeOfDay(),
         ColumnType.Guid => file == FileValueKind.Guid,
+        ColumnType.Interval => file == FileValueKind.Interval,
         ColumnType.Half => file is FileValueKind.Half or FileValueKind.Single,
         _ => false,
     };

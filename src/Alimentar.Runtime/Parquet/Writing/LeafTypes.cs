@@ -6,7 +6,7 @@ namespace Alimentar.Parquet.Writing;
 /// <summary>
 /// The Parquet type each member type is written as, and the page writer that writes it: the physical and logical
 /// types Spark, DuckDB and pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), times as TIME(MICROS), UUID
-/// for Guid, FLOAT16 for Half, unsigned and narrow integers annotated as INT(bits, signed)).
+/// for Guid, FLOAT16 for Half, INTERVAL for ParquetInterval, unsigned and narrow integers annotated as INT(bits, signed)).
 /// </summary>
 internal static class LeafTypes
 {
@@ -47,6 +47,8 @@ internal static class LeafTypes
                 LogicalType = new LogicalType(LogicalTypeKind.Time, IsAdjustedToUtc: false, Unit: TimeUnit.Micros),
             },
             ColumnType.Guid => element with { Type = PhysicalType.FixedLenByteArray, TypeLength = 16, LogicalType = new LogicalType(LogicalTypeKind.Uuid) },
+            // INTERVAL has a converted type only: the logical types never took it in.
+            ColumnType.Interval => element with { Type = PhysicalType.FixedLenByteArray, TypeLength = 12, ConvertedType = ConvertedType.Interval },
             _ => throw new NotSupportedException($"Column '{name}' has type {column.Type}, which cannot be written."),
         };
     }
@@ -77,6 +79,7 @@ internal static class LeafTypes
         ColumnType.String => new LeafWriter<string, StringCodec>(leaf, settings, default),
         ColumnType.Binary => new LeafWriter<byte[], BinaryCodec>(leaf, settings, default),
         ColumnType.Guid => new LeafWriter<Guid, GuidCodec>(leaf, settings, default),
+        ColumnType.Interval => new LeafWriter<ParquetInterval, IntervalCodec>(leaf, settings, default),
         _ => throw new NotSupportedException($"Column '{leaf.Path}' has type {column.Type}, which cannot be written."),
     };
 

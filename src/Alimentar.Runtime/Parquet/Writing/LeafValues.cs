@@ -15,7 +15,7 @@ internal static class LeafValues
     public static void Append<T>(LeafWriter leaf, ReadOnlySpan<T> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
     {
         if (typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool) || typeof(T) == typeof(float) || typeof(T) == typeof(double)
-            || typeof(T) == typeof(decimal) || typeof(T) == typeof(Guid) || typeof(T) == typeof(Half) || typeof(T) == typeof(string) || typeof(T) == typeof(byte[]))
+            || typeof(T) == typeof(decimal) || typeof(T) == typeof(Guid) || typeof(T) == typeof(ParquetInterval) || typeof(T) == typeof(Half) || typeof(T) == typeof(string) || typeof(T) == typeof(byte[]))
         {
             ((LeafWriter<T>)leaf).Append(values, definitions, repetitions);
         }
