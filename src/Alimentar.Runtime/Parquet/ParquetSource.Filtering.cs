@@ -64,18 +64,19 @@ public sealed partial class ParquetSource<T>
     }
 
     /// <summary>
-    /// Whether the filter rules the whole file out by the partition values its table lists for it (a Delta file's, from
-    /// the log), so the file is never opened: a table's data files do not hold its partition columns, so those values
-    /// are the members' in every row. Worked out once per filter.
+    /// Whether the filter rules the whole file out by what its table lists for it (a Delta file's partition values and
+    /// column statistics, from the log), so the file is never opened: a table's data files do not hold its partition
+    /// columns, so those values are the members' in every row, and the log's bounds bound the file's values. Worked
+    /// out once per filter.
     /// </summary>
-    private bool PartitionsRuleOut()
+    private bool TableRulesOut()
     {
-        if (_filter is not { } filter || _view?.Partitions is not { Count: > 0 } partitions)
+        if (_filter is not { } filter || _view is not { } view || (view.Partitions is not { Count: > 0 } && view.ColumnSummary is null))
         {
             return false;
         }
 
-        if (_partitionsRuleOut is { } known && ReferenceEquals(known.Filter, filter))
+        if (_tableRulesOut is { } known && ReferenceEquals(known.Filter, filter))
         {
             return known.RuledOut;
         }
@@ -86,10 +87,14 @@ public sealed partial class ParquetSource<T>
         {
             try
             {
-                if (HivePartition.Find(schema.Columns[i], schema, Name, partitions) is { } partition)
+                if (view.Partitions is { Count: > 0 } partitions && HivePartition.Find(schema.Columns[i], schema, Name, partitions) is { } partition)
                 {
                     BoundColumn bound = MissingMember.PartitionAs(schema, schema.Columns[i], partition);
                     summaries[i] = ValueSummary.Of(AbsentColumn.Metadata(bound, 1).Statistics, bound, 1, createdBy: null);
+                }
+                else
+                {
+                    summaries[i] = view.ColumnSummary?.Invoke(schema.Columns[i], schema, Name);
                 }
             }
             catch (SchemaMismatchException)
@@ -99,11 +104,11 @@ public sealed partial class ParquetSource<T>
         }
 
         bool ruledOut = !StatisticsJudge.Judge(filter, column => column < summaries.Length ? summaries[column] : null).MayPass;
-        _partitionsRuleOut = (filter, ruledOut);
+        _tableRulesOut = (filter, ruledOut);
         return ruledOut;
     }
 
-    private (FilterNode Filter, bool RuledOut)? _partitionsRuleOut;
+    private (FilterNode Filter, bool RuledOut)? _tableRulesOut;
 
     /// <summary>Says which row groups and pages the filter keeps and why, from metadata alone (footer, page index, Bloom filters).</summary>
     /// <returns>One line per row group; <see cref="FilterExplanation.ToString"/> prints them.</returns>

@@ -374,7 +374,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>Reads the file's row groups in order, each a batch at a time.</summary>
     private async IAsyncEnumerable<Batch<T>> DecodeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (PartitionsRuleOut())
+        if (TableRulesOut())
         {
             yield break;
         }
@@ -436,7 +436,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             return known;
         }
 
-        if (PartitionsRuleOut())
+        if (TableRulesOut())
         {
             return [];
         }

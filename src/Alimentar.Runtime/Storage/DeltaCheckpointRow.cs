@@ -8,8 +8,8 @@ namespace Alimentar.Storage;
 [StreamingDataset]
 internal sealed partial record DeltaCheckpointRow(DeltaCheckpointAdd? Add, DeltaCheckpointMetadata? MetaData, DeltaCheckpointProtocol? Protocol, DeltaCheckpointSidecar? Sidecar);
 
-/// <summary>A file of the table: its URI-escaped path relative to the root, its partition values (null for a null value), and its deletion vector if any.</summary>
-internal sealed record DeltaCheckpointAdd(string? Path, Dictionary<string, string?>? PartitionValues, DeltaCheckpointDeletionVector? DeletionVector);
+/// <summary>A file of the table: its URI-escaped path relative to the root, its partition values (null for a null value), its deletion vector if any, and its statistics as JSON.</summary>
+internal sealed record DeltaCheckpointAdd(string? Path, Dictionary<string, string?>? PartitionValues, DeltaCheckpointDeletionVector? DeletionVector, string? Stats);
 
 /// <summary>A deletion vector (<see cref="DeltaDeletionVector"/>); its storage type is null when the file has none.</summary>
 internal sealed record DeltaCheckpointDeletionVector(string? StorageType, string? PathOrInlineDv, int? Offset, int? SizeInBytes, long? Cardinality);

@@ -123,13 +123,18 @@ internal sealed class DeltaColumnMapping
             return null;
         }
 
+        long? id = field.TryGetProperty("metadata", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object
+            && metadata.TryGetProperty(IdKey, out JsonElement number) && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out long value)
+            ? value
+            : null;
+        return new DeltaField(name.GetString()!, PhysicalName(field, name.GetString()!), id, field.TryGetProperty("type", out JsonElement type) ? TypeOf(type) : null);
+    }
+
+    /// <summary>The physical name of a field of the table's schema named <paramref name="name"/>: its mapping's, or its own.</summary>
+    public static string PhysicalName(JsonElement field, string name) =>
         // A column that predates the mapping keeps its name as its physical name, and may not say so.
-        string physical = field.TryGetProperty("metadata", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object
+        field.TryGetProperty("metadata", out JsonElement metadata) && metadata.ValueKind == JsonValueKind.Object
             && metadata.TryGetProperty(PhysicalNameKey, out JsonElement stored) && stored.ValueKind == JsonValueKind.String
             ? stored.GetString()!
-            : name.GetString()!;
-        long? id = metadata.ValueKind == JsonValueKind.Object && metadata.TryGetProperty(IdKey, out JsonElement number)
-            && number.ValueKind == JsonValueKind.Number && number.TryGetInt64(out long value) ? value : null;
-        return new DeltaField(name.GetString()!, physical, id, field.TryGetProperty("type", out JsonElement type) ? TypeOf(type) : null);
-    }
+            : name;
 }

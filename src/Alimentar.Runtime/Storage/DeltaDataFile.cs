@@ -7,8 +7,14 @@ namespace Alimentar.Storage;
 /// <param name="ColumnMapping">The names the table gives the columns its files store under physical names; null when the files' names are the table's.</param>
 internal sealed record DeltaDataFile(string Path, DeltaDeletionVector? DeletionVector, IReadOnlyList<(string Key, string? Value)> Partitions, DeltaColumnMapping? ColumnMapping)
 {
-    /// <summary>How the file is read as the table's: its columns renamed, its partition values from the log.</summary>
+    /// <summary>What the log says about its columns' values; null when it says nothing a filter can use.</summary>
+    public DeltaFileStatistics? Statistics { get; init; }
+
+    /// <summary>How the file is read as the table's: its columns renamed, its partition values and its columns' summaries from the log.</summary>
     public TableFileView View() => new(
         ColumnMapping is { } mapping ? mapping.Rename : null,
-        [.. Partitions.Select(p => (p.Key, p.Value ?? HivePartition.NullDirectory))]);
+        [.. Partitions.Select(p => (p.Key, p.Value ?? HivePartition.NullDirectory))])
+    {
+        ColumnSummary = Statistics is { } statistics ? statistics.Summarize : null,
+    };
 }

@@ -121,14 +121,18 @@ internal static class DeltaLog
         }
 
         DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, current.Schema);
+        DeltaStatisticsColumns? statistics = DeltaStatisticsColumns.Of(current.Schema, mapped: mapping is not null);
         return [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
-            file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping))];
+            file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping)
+        {
+            Statistics = file.Value.Stats is { } stats && statistics is not null ? new DeltaFileStatistics(stats, statistics) : null,
+        })];
     }
 
     /// <summary>The table as replayed so far: its files, and the column mapping its latest metadata sets.</summary>
     private sealed class State
     {
-        public Dictionary<string, (DeltaDeletionVector? Vector, IReadOnlyList<(string Key, string? Value)> Partitions)> Files { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (DeltaDeletionVector? Vector, IReadOnlyList<(string Key, string? Value)> Partitions, string? Stats)> Files { get; } = new(StringComparer.Ordinal);
 
         public string? MappingMode { get; private set; }
 
@@ -238,7 +242,8 @@ internal static class DeltaLog
             string path = Unescaped(table, version, add.Path);
             current.Files[path] = (
                 add.DeletionVector is { StorageType: not null } vector ? CheckpointVector(table, version, path, vector) : null,
-                [.. (add.PartitionValues ?? []).Select(p => (p.Key, p.Value))]);
+                [.. (add.PartitionValues ?? []).Select(p => (p.Key, p.Value))],
+                add.Stats);
         }
 
         if (row.MetaData is { } metadata)
@@ -285,7 +290,8 @@ internal static class DeltaLog
                 add.TryGetProperty("deletionVector", out JsonElement vector) && vector.ValueKind == JsonValueKind.Object ? CommitVector(table, version, path, vector) : null,
                 add.TryGetProperty("partitionValues", out JsonElement partitions) && partitions.ValueKind == JsonValueKind.Object
                     ? [.. partitions.EnumerateObject().Select(p => (p.Name, PartitionText(p.Value)))]
-                    : []);
+                    : [],
+                Text(add, "stats"));
         }
         else if (action.TryGetProperty("remove", out JsonElement remove))
         {

@@ -1,0 +1,169 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Alimentar.Parquet.Filtering;
+
+namespace Alimentar.Storage;
+
+/// <summary>
+/// What a Delta table's log says about the values of one of its files (the <c>stats</c> of its <c>add</c> action: each
+/// top-level column's minimum, maximum and null count, and the file's rows), as the summaries a filter judges row
+/// groups by, so that a file a filter rules out is never opened (over an object store, not even its footer).
+/// </summary>
+/// <remarks>
+/// A bound is used only where it surely bounds: integers and dates as written; floats and doubles widened by one unit
+/// in the last place (their decimal text may not round back exactly); timestamps, which the log keeps to the
+/// millisecond, widened by one; strings only when the maximum is shorter than the 32 characters Delta truncates to
+/// (a truncated minimum still bounds from below, a truncated maximum does not). A file with deletion vectors has
+/// bounds over rows since deleted, which bound the rows left too. Anything else (decimals, booleans, nested fields, a
+/// value that does not parse) gives no bounds, so the file's own footer decides as it does for any file.
+/// </remarks>
+internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns columns)
+{
+    /// <summary>The length Delta truncates string statistics to: a maximum this long may have been cut.</summary>
+    private const int TruncatedLength = 32;
+
+    private JsonElement? _parsed;
+
+    /// <summary>The log's summary of the table column <paramref name="column"/> binds to in this file; null when it says nothing usable.</summary>
+    public ValueSummary? Summarize(ColumnDescriptor column, RowSchema rowSchema, string fileName)
+    {
+        if (column.IsList || column.Fields is not null || columns.Find(column, rowSchema, fileName) is not { } table
+            || Parsed() is not { } stats || !stats.TryGetProperty("numRecords", out JsonElement records) || !records.TryGetInt64(out long rows))
+        {
+            return null;
+        }
+
+        JsonElement? Of(string part) => stats.TryGetProperty(part, out JsonElement values) && values.ValueKind == JsonValueKind.Object
+            && values.TryGetProperty(table.Key, out JsonElement value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Object or JsonValueKind.Array)
+            ? value
+            : null;
+
+        long? nullCount = Of("nullCount") is { ValueKind: JsonValueKind.Number } count && count.TryGetInt64(out long nulls) ? nulls : null;
+        var leaf = new LeafColumn(MissingMember.NotInFile, new ColumnPath([table.Name]), table.Element, MaxDefinitionLevel: 1, MaxRepetitionLevel: 0);
+        FileValueKind kind = FileValueKinds.Of(leaf, column.Type);
+        if (!FileValueKinds.CanConvert(kind, column.Type))
+        {
+            return null;
+        }
+
+        (byte[]? min, byte[]? max) = Of("minValues") is { } low && Of("maxValues") is { } high ? Bounds(table.Type, low, high) : (null, null);
+        return ValueSummary.Bounded(min, max, nullCount, rows, new BoundColumn(column, leaf, kind));
+    }
+
+    /// <summary>The stats object, parsed once; null when there is none or it is damaged (the log's stats are advisory).</summary>
+    private JsonElement? Parsed()
+    {
+        if (_parsed is null)
+        {
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(stats);
+                _parsed = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : default;
+            }
+            catch (JsonException)
+            {
+                _parsed = default(JsonElement);
+            }
+        }
+
+        return _parsed.Value.ValueKind == JsonValueKind.Object ? _parsed : null;
+    }
+
+    /// <summary>The bounds as the synthetic column stores them (PLAIN bytes), widened where the text may not be exact; nulls where they cannot be trusted.</summary>
+    private static (byte[]? Min, byte[]? Max) Bounds(string type, JsonElement min, JsonElement max)
+    {
+        switch (type)
+        {
+            case "byte" or "short" or "integer":
+                return (Int32(min), Int32(max));
+            case "long":
+                return (Int64(min), Int64(max));
+            case "float":
+                return (Single(min, MathF.BitDecrement), Single(max, MathF.BitIncrement));
+            case "double":
+                return (Double(min, Math.BitDecrement), Double(max, Math.BitIncrement));
+            case "date":
+                return (Date(min), Date(max));
+            case "timestamp" or "timestamp_ntz":
+                return (Timestamp(min, -1), Timestamp(max, +1));
+            case "string" when min.ValueKind == JsonValueKind.String && max.ValueKind == JsonValueKind.String && max.GetString()!.Length < TruncatedLength:
+                return (Encoding.UTF8.GetBytes(min.GetString()!), Encoding.UTF8.GetBytes(max.GetString()!));
+            default:
+                return (null, null);
+        }
+    }
+
+    private static byte[]? Int32(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        {
+            return null;
+        }
+
+        byte[] bytes = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, number);
+        return bytes;
+    }
+
+    private static byte[]? Int64(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long number) ? Int64Bytes(number) : null;
+
+    private static byte[] Int64Bytes(long number)
+    {
+        byte[] bytes = new byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, number);
+        return bytes;
+    }
+
+    private static byte[]? Single(JsonElement value, Func<float, float> widen)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !float.IsFinite((float)number))
+        {
+            return null;
+        }
+
+        byte[] bytes = new byte[4];
+        BinaryPrimitives.WriteSingleLittleEndian(bytes, widen((float)number));
+        return bytes;
+    }
+
+    private static byte[]? Double(JsonElement value, Func<double, double> widen)
+    {
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
+        {
+            return null;
+        }
+
+        byte[] bytes = new byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, widen(number));
+        return bytes;
+    }
+
+    private static byte[]? Date(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String
+            || !DateOnly.TryParseExact(value.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+        {
+            return null;
+        }
+
+        byte[] bytes = new byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(bytes, date.DayNumber - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber);
+        return bytes;
+    }
+
+    /// <summary>Microseconds since 1970 of an ISO 8601 time (its offset honoured; none is UTC, as a wall-clock TIMESTAMP_NTZ is stored), moved by a millisecond.</summary>
+    private static byte[]? Timestamp(JsonElement value, int milliseconds)
+    {
+        if (value.ValueKind != JsonValueKind.String
+            || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time)
+            || time.UtcDateTime.Year is <= 1 or >= 9999)
+        {
+            return null;
+        }
+
+        return Int64Bytes(((time.UtcTicks - DateTime.UnixEpoch.Ticks) / 10) + (milliseconds * 1_000L));
+    }
+}
