@@ -121,12 +121,20 @@ public sealed partial class ParquetSource<T>
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         var groups = new List<RowGroupExplanation>();
         FilterPlanner? planner = _filter is null ? null : new FilterPlanner(reader.File, reader.Binding, _filter);
+        bool ruledOut = TableRulesOut();
         for (int index = 0; index < reader.RowGroupCount; index++)
         {
             long rows = reader.File.Metadata.RowGroups[index].RowCount;
             if (planner is null)
             {
                 groups.Add(new RowGroupExplanation(index, rows, true, rows, 0, 0, "there is no filter"));
+                continue;
+            }
+
+            if (ruledOut)
+            {
+                // A pass never opens the file: explaining it is the only read.
+                groups.Add(new RowGroupExplanation(index, rows, false, 0, 0, 0, "the table's log rules the whole file out (its partition values or column statistics)"));
                 continue;
             }
 

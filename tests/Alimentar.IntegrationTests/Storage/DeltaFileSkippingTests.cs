@@ -35,6 +35,22 @@ public sealed class DeltaFileSkippingTests : IDisposable
     }
 
     [Fact]
+    public void Explaining_a_file_the_log_rules_out_says_so()
+    {
+        var sources = new List<ParquetSource<DeltaNamed>>();
+        ParquetSource<DeltaNamed>.FromDirectory(Path.Combine(DeltaTables.Root, "checkpoint-v2-table"), configure: s =>
+        {
+            sources.Add(s.Where(r => r.Id > 40));
+            return s;
+        });
+
+        List<FilterExplanation> explained = [.. sources.Select(s => s.Explain())];
+
+        Assert.Equal(8, explained.Count);
+        Assert.Equal(6, explained.Count(e => e.RowGroups.All(g => !g.Kept && g.Reason.Contains("table's log rules the whole file out", StringComparison.Ordinal))));
+    }
+
+    [Fact]
     public void Statistics_kept_under_physical_names_rule_files_out_by_the_table_s_names()
     {
         string table = DeltaTables.CopyOf("table_with_column_mapping", _scratch.Path);
