@@ -76,8 +76,12 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
     {
         switch (type)
         {
-            case "byte" or "short" or "integer":
-                return (Int32(min), Int32(max));
+            case "byte":
+                return (Int32(min, sbyte.MinValue, sbyte.MaxValue), Int32(max, sbyte.MinValue, sbyte.MaxValue));
+            case "short":
+                return (Int32(min, short.MinValue, short.MaxValue), Int32(max, short.MinValue, short.MaxValue));
+            case "integer":
+                return (Int32(min, int.MinValue, int.MaxValue), Int32(max, int.MinValue, int.MaxValue));
             case "long":
                 return (Int64(min), Int64(max));
             case "float":
@@ -95,9 +99,10 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
         }
     }
 
-    private static byte[]? Int32(JsonElement value)
+    /// <summary>An integer of the column's width; one outside it (a damaged log) gives no bound rather than a wrapped one.</summary>
+    private static byte[]? Int32(JsonElement value, int lowest, int highest)
     {
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number) || number < lowest || number > highest)
         {
             return null;
         }

@@ -6,6 +6,9 @@ namespace Alimentar.Runtime.Tests;
 [StreamingDataset]
 public partial record LoggedRow(long? Id, double? Score, string? Name, DateTime? At, DateOnly? Day, decimal? Price);
 
+[StreamingDataset]
+public partial record SmallRow(int? Small);
+
 public sealed class DeltaFileStatisticsTests
 {
     private const string Schema = """
@@ -60,6 +63,11 @@ public sealed class DeltaFileStatisticsTests
         Assert.Null(Summary(Of("""{"numRecords":1,"minValues":{"score":"NaN"},"maxValues":{"score":1}}"""), "Score")!.Min);
         Assert.Null(Summary(Of("""{"numRecords":1,"minValues":{"at":"yesterday"},"maxValues":{"at":"2024-01-01T00:00:00Z"}}"""), "At")!.Min);
         Assert.Null(DeltaStatisticsColumns.Of("{\"type\":\"struct\"", mapped: false));
+
+        // A byte column's bound past a byte (a damaged log) is no bound, not one wrapped into range.
+        var bytes = new DeltaFileStatistics("""{"numRecords":1,"minValues":{"small":1},"maxValues":{"small":300}}""",
+            DeltaStatisticsColumns.Of("""{"type":"struct","fields":[{"name":"small","type":"byte","nullable":true,"metadata":{}}]}""", mapped: false)!);
+        Assert.Null(bytes.Summarize(SchemaOf<SmallRow>().Columns[0], SchemaOf<SmallRow>(), "part-0.parquet")!.Max);
     }
 
     private static DeltaFileStatistics Of(string stats) => new(stats, DeltaStatisticsColumns.Of(Schema, mapped: false)!);
