@@ -46,10 +46,13 @@ internal static class DeltaCommitTimes
             return stamp;
         }
 
-        // Once turned on, every later commit carries one: the commits that do are a suffix of the log.
+        // Once turned on, every later commit carries one: the commits that do are a suffix of the log. A commit past the
+        // first found without one (the feature turned off and on again, or a damaged commit) falls back to its file's time.
         int firstStamped = InCommitTimestamp(commits.Count - 1) is null ? commits.Count : FirstIndex(commits.Count - 1, index => InCommitTimestamp(index) is not null);
-        DateTimeOffset[] modified = ModificationTimes(table, commits, firstStamped);
-        DateTimeOffset MadeAt(int index) => index < firstStamped ? modified[index] : DateTimeOffset.FromUnixTimeMilliseconds(InCommitTimestamp(index)!.Value);
+        DateTimeOffset?[] modified = ModificationTimes(commits);
+        DateTimeOffset MadeAt(int index) =>
+            (index >= firstStamped && InCommitTimestamp(index) is long stamp ? DateTimeOffset.FromUnixTimeMilliseconds(stamp) : modified[index])
+            ?? throw AlimentarThrow.Unsupported(table, $"its Delta commit {commits[index].Version} has no in-commit timestamp and its store reports no modification time for it, so when it was made is unknown");
 
         if (MadeAt(0) > moment)
         {
@@ -82,15 +85,17 @@ internal static class DeltaCommitTimes
         return low;
     }
 
-    /// <summary>The first <paramref name="count"/> commits' modification times, made increasing.</summary>
-    private static DateTimeOffset[] ModificationTimes(string table, IReadOnlyList<Commit> commits, int count)
+    /// <summary>The commits' modification times, made increasing; null where the store reports none.</summary>
+    private static DateTimeOffset?[] ModificationTimes(IReadOnlyList<Commit> commits)
     {
-        var times = new DateTimeOffset[count];
-        for (int i = 0; i < count; i++)
+        var times = new DateTimeOffset?[commits.Count];
+        DateTimeOffset? previous = null;
+        for (int i = 0; i < commits.Count; i++)
         {
-            DateTimeOffset time = commits[i].Modified
-                ?? throw AlimentarThrow.Unsupported(table, $"its Delta commit {commits[i].Version} has no in-commit timestamp and its store reports no modification time for it, so when it was made is unknown");
-            times[i] = i > 0 && time <= times[i - 1] ? times[i - 1].AddMilliseconds(1) : time;
+            if (commits[i].Modified is { } time)
+            {
+                times[i] = previous = previous is { } before && time <= before ? before.AddMilliseconds(1) : time;
+            }
         }
 
         return times;

@@ -12,7 +12,7 @@ public sealed class DamagedDeltaLogTests : IDisposable
 
     public void Dispose() => _copy.Dispose();
 
-    public static TheoryData<string> TableNames() => ["table-with-dv-small", "table_with_column_mapping", "table_with_partitioning_mapping", "checkpoint-v2-table"];
+    public static TheoryData<string> TableNames() => ["table-with-dv-small", "table_with_column_mapping", "table_with_partitioning_mapping", "checkpoint-v2-table", "cdc_ict_table"];
 
     [Theory]
     [MemberData(nameof(TableNames))]
@@ -36,6 +36,25 @@ public sealed class DamagedDeltaLogTests : IDisposable
             try
             {
                 ReadAll(table);
+            }
+            catch (AlimentarException)
+            {
+            }
+
+            // The statistics a filter judges files by, and the timestamps a moment is found by, come from the same commits.
+            try
+            {
+                foreach (var _ in ParquetFiles.ReadAll(ParquetSource<DeltaAnything>.FromDirectory(table, configure: s => s.MissingColumnsAsNull().Where(r => r.Id > 3 || r.Value < 5 || r.Name == "Mallory"))))
+                {
+                }
+            }
+            catch (AlimentarException)
+            {
+            }
+
+            try
+            {
+                DeltaTable.VersionAt(table, DateTimeOffset.FromUnixTimeMilliseconds(1783874212175 + random.Next(-5_000, 5_000)));
             }
             catch (AlimentarException)
             {

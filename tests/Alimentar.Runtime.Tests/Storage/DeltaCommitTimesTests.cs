@@ -28,6 +28,21 @@ public sealed class DeltaCommitTimesTests
     }
 
     [Fact]
+    public void In_commit_timestamps_turned_off_and_on_again_leave_the_commits_between_to_their_files_times()
+    {
+        // Commits a day apart by file time; 3-6 stamped; 7 not (the feature off for it); 8 and 9 stamped again.
+        var commits = Enumerable.Range(0, 10).Select(v => new DeltaCommitTimes.Commit(v, Start.AddDays(v))).ToList();
+        string Text(long version) => version is >= 3 and not 7
+            ? $$$"""{"commitInfo":{"inCommitTimestamp":{{{Start.AddDays(version).AddMinutes(5).ToUnixTimeMilliseconds()}}}}}"""
+            : """{"commitInfo":{}}""";
+
+        Assert.Equal(9, DeltaCommitTimes.VersionAt("t", commits, Text, Start.AddDays(30)));
+        Assert.Equal(8, DeltaCommitTimes.VersionAt("t", commits, Text, Start.AddDays(8).AddMinutes(5)));
+        Assert.Equal(7, DeltaCommitTimes.VersionAt("t", commits, Text, Start.AddDays(8)));
+        Assert.Equal(2, DeltaCommitTimes.VersionAt("t", commits, Text, Start.AddDays(2.5)));
+    }
+
+    [Fact]
     public void A_commit_with_neither_an_in_commit_timestamp_nor_a_file_time_cannot_be_dated()
     {
         DeltaCommitTimes.Commit[] commits = [new(0, Start), new(1, null), new(2, Start.AddDays(1))];
