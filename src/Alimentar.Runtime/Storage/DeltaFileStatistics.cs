@@ -13,7 +13,8 @@ namespace Alimentar.Storage;
 /// </summary>
 /// <remarks>
 /// A bound is used only where it surely bounds: integers and dates as written; floats and doubles widened by one unit
-/// in the last place (their decimal text may not round back exactly); timestamps, which the log keeps to the
+/// in the last place (their decimal text may not round back exactly; doubles by a float's, since a column widened from
+/// float keeps float statistics); timestamps, which the log keeps to the
 /// millisecond, widened by one; strings only when the maximum is shorter than the 32 characters Delta truncates to
 /// (a truncated minimum still bounds from below, a truncated maximum does not). A file with deletion vectors has
 /// bounds over rows since deleted, which bound the rows left too. Anything else (decimals, booleans, nested fields, a
@@ -87,7 +88,7 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
             case "float":
                 return (Single(min, MathF.BitDecrement), Single(max, MathF.BitIncrement));
             case "double":
-                return (Double(min, Math.BitDecrement), Double(max, Math.BitIncrement));
+                return (Double(min, down: true), Double(max, down: false));
             case "date":
                 return (Date(min), Date(max));
             case "timestamp" or "timestamp_ntz":
@@ -134,15 +135,28 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
         return bytes;
     }
 
-    private static byte[]? Double(JsonElement value, Func<double, double> widen)
+    /// <summary>
+    /// A DOUBLE bound, widened by a unit in the last place, or by a float's where the text could be a float's: a column
+    /// widened from float to double (Delta's type widening) keeps its older files' statistics as floats printed, and
+    /// the float a text names may lie a float's unit from it as a double.
+    /// </summary>
+    private static byte[]? Double(JsonElement value, bool down)
     {
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
         {
             return null;
         }
 
+        double widened = down ? Math.BitDecrement(number) : Math.BitIncrement(number);
+        float single = (float)number;
+        if (float.IsFinite(single))
+        {
+            double asFloat = down ? MathF.BitDecrement(single) : MathF.BitIncrement(single);
+            widened = down ? Math.Min(widened, asFloat) : Math.Max(widened, asFloat);
+        }
+
         byte[] bytes = new byte[8];
-        BinaryPrimitives.WriteDoubleLittleEndian(bytes, widen(number));
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes, widened);
         return bytes;
     }
 

@@ -34,8 +34,11 @@ public sealed class DeltaFileStatisticsTests
         Assert.Equal((-5L, 70L, 0L), Bounds<long>(stats, "Id"));
         Assert.Equal((new DateOnly(2024, 2, 29), new DateOnly(2024, 3, 1), 1L), Bounds<DateOnly>(stats, "Day"));
 
+        // Widened by a float's unit, as the text may be a float's (a column widened from float): 0.1f is above 0.1.
         (double low, double high, long? scoreNulls) = Bounds<double>(stats, "Score");
-        Assert.Equal((Math.BitDecrement(0.1), Math.BitIncrement(2.5), 3L), (low, high, scoreNulls));
+        Assert.Equal((MathF.BitDecrement(0.1f), MathF.BitIncrement(2.5f), 3L), ((float)low, (float)high, scoreNulls));
+        (double lowest, double highest, _) = Bounds<double>(Of("""{"numRecords":1,"minValues":{"score":0.1},"maxValues":{"score":0.1}}"""), "Score");
+        Assert.True(lowest <= 0.1 && highest >= (double)0.1f && (double)0.1f > 0.1);
 
         // The offset is honoured, and the log's milliseconds widened by one each way.
         (DateTime first, DateTime last, _) = Bounds<DateTime>(stats, "At");
