@@ -21,15 +21,8 @@ public sealed partial class ParquetSource<T>
     /// <exception cref="CorruptParquetFileException">A deletion vector is damaged or disagrees with the log.</exception>
     public static IBatchSource<T> FromDeltaTable(string directory, long version, Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        if (!Directory.Exists(directory))
-        {
-            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
-        }
-
-        string table = DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
-        return ReadDeltaTable(directory, table, version, configure);
+        return ReadDeltaTable(directory, DeltaTable.TableOf(directory), version, configure);
     }
 
     /// <summary>The Delta Lake table under <paramref name="prefix"/> of <paramref name="store"/> as it was at <paramref name="version"/>, as <see cref="FromDeltaTable(string, long, Func{ParquetSource{T}, ParquetSource{T}}?)"/> reads a folder.</summary>

@@ -23,13 +23,7 @@ public static class DeltaTable
     /// <exception cref="SourceUnavailableException">The folder is missing, is not a Delta table, or its log holds no commit.</exception>
     public static long LatestVersion(string directory)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
-        }
-
-        string table = DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
+        string table = TableOf(directory);
         return Newest(table, Directory.EnumerateFiles(Path.Combine(table, DeltaLog.Folder)).Select(Path.GetFileName).OfType<string>());
     }
 
@@ -43,10 +37,7 @@ public static class DeltaTable
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
-        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
-        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        (string table, Dictionary<string, ObjectInfo> log) = DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings)
-            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
+        (string table, Dictionary<string, ObjectInfo> log) = LogOf(store, prefix, options ?? ObjectReadOptions.Default);
         return Newest(ObjectRangeReader.NameOf(store, table), log.Keys);
     }
 
@@ -65,13 +56,7 @@ public static class DeltaTable
     /// <exception cref="AlimentarException">A commit's in-commit timestamp is damaged.</exception>
     public static long VersionAt(string directory, DateTimeOffset moment)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!Directory.Exists(directory))
-        {
-            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
-        }
-
-        string table = DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
+        string table = TableOf(directory);
         string log = Path.Combine(table, DeltaLog.Folder);
         var commits = new List<DeltaCommitTimes.Commit>();
         var names = new Dictionary<long, string>();
@@ -101,9 +86,7 @@ public static class DeltaTable
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
-        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        (string table, Dictionary<string, ObjectInfo> log) = DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings)
-            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
+        (string table, Dictionary<string, ObjectInfo> log) = LogOf(store, prefix, settings);
         var commits = new List<DeltaCommitTimes.Commit>();
         var objects = new Dictionary<long, ObjectInfo>();
         foreach ((string name, ObjectInfo info) in log)
@@ -117,6 +100,26 @@ public static class DeltaTable
 
         commits.Sort((a, b) => a.Version.CompareTo(b.Version));
         return DeltaCommitTimes.VersionAt(ObjectRangeReader.NameOf(store, table), commits, version => SmallObjectRead.Text(store, objects[version], settings), moment);
+    }
+
+    /// <summary>The root of the Delta table <paramref name="directory"/> is, or is a partition folder of.</summary>
+    internal static string TableOf(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
+        }
+
+        return DeltaTableLocator.Find(directory) ?? throw AlimentarThrow.Unavailable(directory, $"it is not a Delta table: it has no {DeltaLog.Folder} folder");
+    }
+
+    /// <summary>The prefix of the Delta table under <paramref name="prefix"/>, and its log's objects by file name.</summary>
+    private static (string Table, Dictionary<string, ObjectInfo> Log) LogOf(IObjectStore store, string prefix, ObjectReadOptions settings)
+    {
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        return DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings)
+            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
     }
 
     private static long Newest(string table, IEnumerable<string> logFiles)
