@@ -36,6 +36,10 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
         }
     }
 
+    protected override string AbsoluteUriOf(string key) => $"abfss://datasets@devstoreaccount1.dfs.core.windows.net/{key}";
+
+    protected override bool FollowsAbsoluteUris => false;
+
     protected override async Task UploadAsync(string key, string path) =>
         await _container!.GetBlobClient(key).UploadAsync(path, overwrite: true);
 
@@ -65,4 +69,7 @@ public sealed class AzureBlobObjectStoreTests : ObjectStoreConformance, IAsyncLi
 
     [EmulatorFact(EmulatorTools.Azurite, Install)]
     public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
+
+    [EmulatorFact(EmulatorTools.Azurite, Install)]
+    public Task A_shallow_clone_reads_its_source_s_files_by_absolute_URI_where_the_store_holds_them() => ShallowClonesReadTheirSourceFilesAsync();
 }

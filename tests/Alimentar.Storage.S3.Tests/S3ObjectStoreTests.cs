@@ -42,6 +42,8 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
         }
     }
 
+    protected override string AbsoluteUriOf(string key) => $"s3a://{Bucket}/{key}";
+
     protected override async Task UploadAsync(string key, string path) =>
         await _client!.PutObjectAsync(new PutObjectRequest { BucketName = Bucket, Key = key, FilePath = path });
 
@@ -68,6 +70,9 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
+
+    [EmulatorFact(EmulatorTools.Moto, Install)]
+    public Task A_shallow_clone_reads_its_source_s_files_by_absolute_URI_where_the_store_holds_them() => ShallowClonesReadTheirSourceFilesAsync();
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task Datasets_and_multipart_objects_are_written_to_S3_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();

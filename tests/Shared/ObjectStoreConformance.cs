@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 namespace Alimentar.Testing;
 
 /// <summary>A row the object-store conformance tests write and read back.</summary>
@@ -41,6 +42,12 @@ public abstract class ObjectStoreConformance : IDisposable
 
     /// <summary>Uploads the file at <paramref name="path"/> as <paramref name="key"/>, replacing what is there.</summary>
     protected abstract Task UploadAsync(string key, string path);
+
+    /// <summary>The absolute URI a Delta log names <paramref name="key"/> by, as Spark writes one for this storage.</summary>
+    protected abstract string AbsoluteUriOf(string key);
+
+    /// <summary>Whether a table here follows the URIs <see cref="AbsoluteUriOf"/> gives (no: an Azure URI names an account the store cannot confirm).</summary>
+    protected virtual bool FollowsAbsoluteUris => true;
 
     protected async Task<string> WriteAsync(string key, int first, int rows, int rowGroupSize = 500)
     {
@@ -238,6 +245,41 @@ public abstract class ObjectStoreConformance : IDisposable
         // Commit 3 of this table was made at 1783874213881 ms by its in-commit timestamp, whenever it was uploaded.
         Assert.Equal(2, DeltaTable.VersionAt(Store, "lake/cdc_ict_table/", DateTimeOffset.FromUnixTimeMilliseconds(1783874213880)));
         Assert.Equal(3, DeltaTable.VersionAt(Store, "lake/cdc_ict_table/", DateTimeOffset.FromUnixTimeMilliseconds(1783874213881)));
+    }
+
+    /// <summary>
+    /// A shallow clone under its own prefix, its log naming the source table's file and deletion vector by absolute URI:
+    /// read as the source reads where the store holds what the URIs name, refused by name where it cannot tell.
+    /// </summary>
+    protected async Task ShallowClonesReadTheirSourceFilesAsync()
+    {
+        string source = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "table-with-dv-small");
+        foreach (string file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            await UploadAsync($"lake/source/{Path.GetRelativePath(source, file).Replace(Path.DirectorySeparatorChar, '/')}", file);
+        }
+
+        string log = Path.Combine(source, "_delta_log");
+        JsonNode[] created = [.. File.ReadAllLines(Path.Combine(log, $"{0:D20}.json")).Select(line => JsonNode.Parse(line)!).Where(a => a["protocol"] is not null || a["metaData"] is not null)];
+        JsonNode add = File.ReadAllLines(Path.Combine(log, $"{1:D20}.json")).Select(line => JsonNode.Parse(line)!).Single(a => a["add"] is not null);
+        add["add"]!["path"] = AbsoluteUriOf("lake/source/" + Path.GetFileName(Directory.GetFiles(source, "*.parquet").Single()));
+        add["add"]!["deletionVector"]!["storageType"] = "p";
+        add["add"]!["deletionVector"]!["pathOrInlineDv"] = AbsoluteUriOf("lake/source/" + Path.GetFileName(Directory.GetFiles(source, "deletion_vector_*.bin").Single()));
+        string commit = Path.Combine(_scratch, $"{0:D20}.json");
+        await File.WriteAllLinesAsync(commit, [.. created.Select(a => a.ToJsonString()), add.ToJsonString()]);
+        await UploadAsync($"lake/clone/_delta_log/{0:D20}.json", commit);
+
+        List<DeltaStoredRow> fromSource = ReadAll(ParquetSource<DeltaStoredRow>.FromStore(Store, "lake/source/", s => s.MissingColumnsAsNull()));
+        Func<List<DeltaStoredRow>> fromClone = () => ReadAll(ParquetSource<DeltaStoredRow>.FromStore(Store, "lake/clone/", s => s.MissingColumnsAsNull()));
+        if (FollowsAbsoluteUris)
+        {
+            Assert.Equal(8, fromSource.Count);
+            Assert.Equal(fromSource, fromClone());
+        }
+        else
+        {
+            Assert.Contains("does not hold", Assert.Throws<UnsupportedParquetFeatureException>(() => fromClone()).Message, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>Uncompressed PLAIN, so 1.2M rows come to about 28 MB.</summary>

@@ -58,7 +58,10 @@ public sealed partial class ParquetSource<T>
             parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
         string below = Path.GetRelativePath(table, directory).Replace(Path.DirectorySeparatorChar, '/');
         List<DeltaDataFile> current = [.. DeltaLog.CurrentFiles(table, folder, version).Where(file => below == "." || file.Path.StartsWith(below + "/", StringComparison.Ordinal))];
-        string Local(string relative) => Path.Combine(table, relative.Replace('/', Path.DirectorySeparatorChar));
+        string Local(string path) => DeltaPaths.LocalPath(path)
+            ?? (DeltaPaths.IsAbsolute(path)
+                ? throw AlimentarThrow.Unsupported(table, $"its Delta log names '{path}', which a table in a folder cannot reach (it follows file: URIs)")
+                : Path.Combine(table, path.Replace('/', Path.DirectorySeparatorChar)));
         return DeltaFiles(directory, table, current, file => File.Exists(Local(file)), file => new ParquetSource<T>(Local(file)), configure,
             (file, offset, count) => FileBytes(Local(file), offset, count));
     }
@@ -78,9 +81,16 @@ public sealed partial class ParquetSource<T>
                 : throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, table + DeltaLog.Folder + "/" + name), "its Delta log names it, but it is not there"))));
         string tableName = ObjectRangeReader.NameOf(store, table);
         List<DeltaDataFile> current = DeltaLog.CurrentFiles(tableName, log, version);
-        return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(file => (table + file.Path).StartsWith(root, StringComparison.Ordinal))],
-            file => byKey.ContainsKey(table + file), file => new ParquetSource<T>(store, table + file, byKey[table + file], options), configure,
-            (file, offset, count) => ObjectBytes(store, table + file, byKey.GetValueOrDefault(table + file), offset, count, settings));
+        string KeyOf(string path) => !DeltaPaths.IsAbsolute(path) ? table + path
+            : DeltaPaths.KeyIn(store, path) ?? throw AlimentarThrow.Unsupported(tableName, $"its Delta log names '{path}', which {store.Name} does not hold (a file in another bucket or account)");
+
+        // A file named by URI (a shallow clone's) lies outside the listing: it is there unless reading it says otherwise.
+        bool InTable(DeltaDataFile file) => root == table || (!DeltaPaths.IsAbsolute(file.Path) && (table + file.Path).StartsWith(root, StringComparison.Ordinal));
+        return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(InTable)],
+            file => byKey.ContainsKey(KeyOf(file)) || DeltaPaths.IsAbsolute(file),
+            file => byKey.TryGetValue(KeyOf(file), out ObjectInfo? info) ? new ParquetSource<T>(store, info.Key, info, options) : new ParquetSource<T>(store, KeyOf(file), options),
+            configure,
+            (file, offset, count) => ObjectBytes(store, KeyOf(file), byKey.GetValueOrDefault(KeyOf(file)), offset, count, settings));
     }
 
     /// <summary>

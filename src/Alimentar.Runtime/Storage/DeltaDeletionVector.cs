@@ -18,24 +18,23 @@ internal sealed record DeltaDeletionVector(string StorageType, string PathOrInli
     private const int UuidLength = 20;
 
     /// <summary>How the vector is named in errors: its file, or that it is inline.</summary>
-    public string Describe() => StorageType == "i" ? "an inline deletion vector" : $"the deletion vector at {Offset ?? 1} in '{FileName() ?? PathOrInlineDv}'";
+    public string Describe() => StorageType == "i" ? "an inline deletion vector" : $"the deletion vector at {Offset ?? 1} in '{(StorageType == "p" ? PathOrInlineDv : FileName() ?? PathOrInlineDv)}'";
 
     /// <summary>
     /// The rows the vector deletes, reading a stored vector's bytes with <paramref name="readRange"/> (a path relative to
-    /// the table's root, an offset and a length).
+    /// the table's root, or an absolute URI for <c>p</c>; an offset and a length).
     /// </summary>
     /// <param name="table">The table's root, for errors.</param>
     /// <param name="dataFile">The data file whose rows it deletes, for errors.</param>
-    /// <param name="readRange">Reads bytes of a file of the table; throws <see cref="AlimentarException"/> when they are not there.</param>
-    /// <exception cref="UnsupportedParquetFeatureException">The vector lies outside the table (<c>p</c>) or is of an unknown kind.</exception>
+    /// <param name="readRange">Reads bytes of a file of the table or (by URI) one it reaches; throws <see cref="AlimentarException"/> when they are not there.</param>
+    /// <exception cref="UnsupportedParquetFeatureException">The vector is of an unknown kind, or lies where the table's storage cannot reach.</exception>
     /// <exception cref="CorruptParquetFileException">Its bytes disagree with the format, their checksum or the log.</exception>
     public DeletedRows Load(string table, string dataFile, Func<string, long, int, byte[]> readRange)
     {
         byte[] bitmap = StorageType switch
         {
             "i" => Inline(table, dataFile),
-            "u" => Stored(table, dataFile, readRange),
-            "p" => throw AlimentarThrow.Unsupported(table, $"its Delta file '{dataFile}' has its deletion vector at the absolute path '{PathOrInlineDv}' (a shallow clone's), which Alimentar does not follow"),
+            "u" or "p" => Stored(table, dataFile, readRange),
             _ => throw AlimentarThrow.Unsupported(table, $"its Delta file '{dataFile}' has a deletion vector of the unknown storage type '{StorageType}'"),
         };
 
@@ -84,7 +83,7 @@ internal sealed record DeltaDeletionVector(string StorageType, string PathOrInli
     /// <summary>The bitmap in the vector's file: a big-endian size that must be the log's, the bitmap, and its big-endian CRC-32.</summary>
     private byte[] Stored(string table, string dataFile, Func<string, long, int, byte[]> readRange)
     {
-        string file = FileName() ?? throw Corrupt(table, dataFile, $"its file id '{PathOrInlineDv}' is not a Z85 UUID");
+        string file = StorageType == "p" ? PathOrInlineDv : FileName() ?? throw Corrupt(table, dataFile, $"its file id '{PathOrInlineDv}' is not a Z85 UUID");
         long offset = Offset ?? 1; // a vector file starts with a version byte; its first vector follows
         if (offset < 0 || SizeInBytes < 0 || SizeInBytes > int.MaxValue - 8)
         {

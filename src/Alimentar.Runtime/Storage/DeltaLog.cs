@@ -362,10 +362,16 @@ internal static class DeltaLog
             throw AlimentarThrow.Unsupported(table, $"its Delta commit {version} names a file without a path");
         }
 
-        string relative = Uri.UnescapeDataString(escaped);
-        if (relative.Contains("://", StringComparison.Ordinal) || relative.StartsWith('/') || relative.Split('/').Contains(".."))
+        // An absolute URI (a shallow clone's file in its source table) stays a URI, escaped, for DeltaPaths to follow.
+        if (DeltaPaths.IsAbsolute(escaped))
         {
-            throw AlimentarThrow.Unsupported(table, $"its Delta commit {version} names the file '{relative}' outside the table (a shallow clone's), which Alimentar does not follow");
+            return escaped;
+        }
+
+        string relative = Uri.UnescapeDataString(escaped);
+        if (relative.StartsWith('/') || relative.Split('/').Contains(".."))
+        {
+            throw AlimentarThrow.Unsupported(table, $"its Delta commit {version} names the file '{relative}', which is neither below the table's root nor a URI");
         }
 
         return relative;

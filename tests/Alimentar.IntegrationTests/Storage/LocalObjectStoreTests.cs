@@ -7,6 +7,8 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance
 
     protected override IObjectStore Store => new LocalObjectStore(_root);
 
+    protected override string AbsoluteUriOf(string key) => new Uri(Path.Combine(_root, key)).AbsoluteUri;
+
     protected override Task UploadAsync(string key, string path)
     {
         string target = Path.Combine(_root, key);
@@ -48,6 +50,9 @@ public sealed class LocalObjectStoreTests : ObjectStoreConformance
 
     [Fact]
     public Task The_version_of_a_Delta_table_at_a_moment_comes_from_listed_times_or_in_commit_timestamps() => DeltaVersionsAtMomentsAsync();
+
+    [Fact]
+    public Task A_shallow_clone_reads_its_source_s_files_by_absolute_URI_where_the_store_holds_them() => ShallowClonesReadTheirSourceFilesAsync();
 
     [Fact]
     public void A_key_that_climbs_out_of_the_root_is_refused() =>

@@ -57,9 +57,20 @@ public sealed class DeltaDeletionVectorTests
     }
 
     [Fact]
-    public void A_vector_at_an_absolute_path_or_of_an_unknown_kind_is_refused()
+    public void A_vector_at_an_absolute_path_is_read_from_that_path_and_one_of_an_unknown_kind_is_refused()
     {
-        Assert.Contains("absolute path", Assert.Throws<UnsupportedParquetFeatureException>(() => Vector("p", "s3://elsewhere/dv.bin").Load("table", "f", (_, _, _) => [])).Message, StringComparison.Ordinal);
+        byte[] bitmap = DeletionVectorBytes.Bitmap(Deleted);
+        (byte[] file, int[] offsets) = DeletionVectorBytes.File(bitmap);
+        string? asked = null;
+
+        DeletedRows rows = new DeltaDeletionVector("p", "s3://source/table/deletion_vector_x.bin", offsets[0], bitmap.Length, Deleted.Length).Load("clone", "f", (path, offset, count) =>
+        {
+            asked = path;
+            return file[(int)offset..(int)(offset + count)];
+        });
+
+        Assert.Equal("s3://source/table/deletion_vector_x.bin", asked);
+        Assert.Equal(Deleted.Length, rows.Count);
         Assert.Contains("'z'", Assert.Throws<UnsupportedParquetFeatureException>(() => Vector("z", "x").Load("table", "f", (_, _, _) => [])).Message, StringComparison.Ordinal);
     }
 
