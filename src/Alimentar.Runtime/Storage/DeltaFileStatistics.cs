@@ -25,13 +25,14 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
     /// <summary>The length Delta truncates string statistics to: a maximum this long may have been cut.</summary>
     private const int TruncatedLength = 32;
 
-    private JsonElement? _parsed;
+    // Parsed once, on the first filter that asks; a file's planning and its read may ask from two threads.
+    private readonly Lazy<JsonElement?> _parsed = new(() => Parse(stats));
 
     /// <summary>The log's summary of the table column <paramref name="column"/> binds to in this file; null when it says nothing usable.</summary>
     public ValueSummary? Summarize(ColumnDescriptor column, RowSchema rowSchema, string fileName)
     {
         if (column.IsList || column.Fields is not null || columns.Find(column, rowSchema, fileName) is not { } table
-            || Parsed() is not { } stats || !stats.TryGetProperty("numRecords", out JsonElement records) || !records.TryGetInt64(out long rows))
+            || _parsed.Value is not { } stats || !stats.TryGetProperty("numRecords", out JsonElement records) || !records.TryGetInt64(out long rows) || rows < 0)
         {
             return null;
         }
@@ -41,7 +42,7 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
             ? value
             : null;
 
-        long? nullCount = Of("nullCount") is { ValueKind: JsonValueKind.Number } count && count.TryGetInt64(out long nulls) ? nulls : null;
+        long? nullCount = Of("nullCount") is { ValueKind: JsonValueKind.Number } count && count.TryGetInt64(out long nulls) && nulls is >= 0 && nulls <= rows ? nulls : null;
         var leaf = new LeafColumn(MissingMember.NotInFile, new ColumnPath([table.Name]), table.Element, MaxDefinitionLevel: 1, MaxRepetitionLevel: 0);
         FileValueKind kind = FileValueKinds.Of(leaf, column.Type);
         if (!FileValueKinds.CanConvert(kind, column.Type))
@@ -53,23 +54,18 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
         return ValueSummary.Bounded(min, max, nullCount, rows, new BoundColumn(column, leaf, kind));
     }
 
-    /// <summary>The stats object, parsed once; null when there is none or it is damaged (the log's stats are advisory).</summary>
-    private JsonElement? Parsed()
+    /// <summary>The stats object; null when there is none or it is damaged (the log's statistics are advisory).</summary>
+    private static JsonElement? Parse(string stats)
     {
-        if (_parsed is null)
+        try
         {
-            try
-            {
-                using JsonDocument document = JsonDocument.Parse(stats);
-                _parsed = document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : default;
-            }
-            catch (JsonException)
-            {
-                _parsed = default(JsonElement);
-            }
+            using JsonDocument document = JsonDocument.Parse(stats);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
         }
-
-        return _parsed.Value.ValueKind == JsonValueKind.Object ? _parsed : null;
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The bounds as the synthetic column stores them (PLAIN bytes), widened where the text may not be exact; nulls where they cannot be trusted.</summary>
