@@ -449,12 +449,16 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         for (int i = 0; i < values.Length; i++)
         {
             Span<byte> value = bytes.AsSpan(i * 16, 16);
-            BinaryPrimitives.WriteInt32LittleEndian(value, checked((int)values[i].Months));
-            BinaryPrimitives.WriteInt32LittleEndian(value[4..], checked((int)values[i].Days));
+            BinaryPrimitives.WriteInt32LittleEndian(value, Signed(values[i].Months, "months"));
+            BinaryPrimitives.WriteInt32LittleEndian(value[4..], Signed(values[i].Days, "days"));
             BinaryPrimitives.WriteInt64LittleEndian(value[8..], values[i].Milliseconds * 1_000_000L);
         }
 
         return bytes;
+
+        static int Signed(uint count, string unit) => count <= int.MaxValue
+            ? (int)count
+            : throw new NotSupportedException($"An interval of {count} {unit} has no Arrow form: Arrow counts them in signed 32-bit integers.");
     }
 
     /// <summary>UUIDs as Arrow and the RFC lay them out: big-endian.</summary>

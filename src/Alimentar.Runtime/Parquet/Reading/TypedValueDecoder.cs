@@ -397,7 +397,7 @@ internal static class TypedValueDecoder
         public double FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
-    /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>
+    /// <summary>An INTERVAL: months, days and milliseconds, twelve little-endian bytes.</summary>
     private readonly struct IntervalConverter : IByteArrayConverter<ParquetInterval>
     {
         public ParquetInterval Convert(ReadOnlySpan<byte> bytes) => bytes.Length == 12
@@ -407,6 +407,7 @@ internal static class TypedValueDecoder
         public ParquetInterval FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
+    /// <summary>A UUID: sixteen bytes in the order RFC 4122 writes them (big-endian).</summary>
     private readonly struct GuidConverter : IByteArrayConverter<Guid>
     {
         public Guid Convert(ReadOnlySpan<byte> bytes) =>
