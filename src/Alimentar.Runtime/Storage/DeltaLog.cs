@@ -32,11 +32,28 @@ internal static class DeltaLog
     private const string ColumnMappingMode = "delta.columnMapping.mode";
 
     // Reader features that change nothing for a reader of the current files' rows, or that are checked on their own.
+    // Variants, shredded or not, are not decoded: a member bound to one reads the groups the files store (metadata,
+    // value and any typed_value) as they are, and the table's other columns read as in any table.
     private static readonly HashSet<string> ReadableFeatures = new(StringComparer.Ordinal)
     {
         "timestampNtz", "deletionVectors", "columnMapping", "v2Checkpoint", "vacuumProtocolCheck",
-        "typeWidening", "typeWidening-preview", "variantType", "variantType-preview",
+        "typeWidening", "typeWidening-preview", "variantType", "variantType-preview", "variantShredding", "variantShredding-preview",
     };
+
+    /// <summary>The latest version the log's files <paramref name="names"/> record: its newest commit or checkpoint; null when it has neither.</summary>
+    public static long? Newest(IEnumerable<string> names)
+    {
+        long? newest = null;
+        foreach (string name in names)
+        {
+            if ((IsCommit(name, out long version) || IsCheckpointPart(name, out version, out _, out _) || IsV2Checkpoint(name, out version)) && (newest is null || version > newest))
+            {
+                newest = version;
+            }
+        }
+
+        return newest;
+    }
 
     /// <summary>Whether <paramref name="fileName"/> is a commit of the log (twenty digits and <c>.json</c>), and its version.</summary>
     public static bool IsCommit(string fileName, out long version)
@@ -76,19 +93,21 @@ internal static class DeltaLog
             }
         }
 
-        if (commits.Count == 0)
+        // A log cleaned up to its last checkpoint may hold no commit at all: the checkpoint is the latest version.
+        long[] complete = [.. checkpoints.Where(c => IsComplete(c.Value)).Select(c => c.Key).Concat(v2Checkpoints.Keys)];
+        if (commits.Count == 0 && complete.Length == 0)
         {
             throw AlimentarThrow.Unavailable(table, $"its {Folder} folder holds no commit");
         }
 
-        long newest = commits.Keys.Max();
+        long newest = commits.Keys.Concat(complete).Max();
         if (asOf > newest)
         {
             throw AlimentarThrow.Unavailable(table, $"it has no version {asOf}: its Delta log's latest is {newest}");
         }
 
         long latest = asOf ?? newest;
-        long? start = checkpoints.Where(c => IsComplete(c.Value)).Select(c => c.Key).Concat(v2Checkpoints.Keys)
+        long? start = complete
             .Where(version => version <= latest && Contiguous(commits, version + 1, latest))
             .Select(version => (long?)version)
             .Max();

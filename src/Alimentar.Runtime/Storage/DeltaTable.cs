@@ -122,17 +122,6 @@ public static class DeltaTable
             ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
     }
 
-    private static long Newest(string table, IEnumerable<string> logFiles)
-    {
-        long? newest = null;
-        foreach (string name in logFiles)
-        {
-            if (DeltaLog.IsCommit(name, out long version) && (newest is null || version > newest))
-            {
-                newest = version;
-            }
-        }
-
-        return newest ?? throw AlimentarThrow.Unavailable(table, $"its {DeltaLog.Folder} folder holds no commit");
-    }
+    private static long Newest(string table, IEnumerable<string> logFiles) =>
+        DeltaLog.Newest(logFiles) ?? throw AlimentarThrow.Unavailable(table, $"its {DeltaLog.Folder} folder holds no commit");
 }

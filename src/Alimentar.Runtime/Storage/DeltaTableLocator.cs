@@ -21,7 +21,8 @@ internal static class DeltaTableLocator
 
     /// <summary>
     /// The Delta table (its key prefix, and its log's objects by file name) the folder <paramref name="root"/> is, or whose
-    /// partition folder it is; null for a plain dataset. Only a partition folder costs a listing, of the log above it.
+    /// partition folder it is (a log holding a commit or a checkpoint); null for a plain dataset. Only a partition folder
+    /// costs a listing, of the log above it.
     /// </summary>
     public static (string Table, Dictionary<string, ObjectInfo> Log)? Find(IObjectStore store, string root, List<ObjectInfo> listed, ObjectReadOptions options)
     {
@@ -35,7 +36,7 @@ internal static class DeltaTableLocator
 
         Dictionary<string, ObjectInfo> log = LogOf(root, listed);
         string table = root;
-        if (!log.Keys.Any(name => DeltaLog.IsCommit(name, out _)))
+        if (DeltaLog.Newest(log.Keys) is null)
         {
             string[] parts = root.TrimEnd('/').Split('/');
             int partitions = parts.Reverse().TakeWhile(part => part.Contains('=', StringComparison.Ordinal)).Count();
@@ -48,6 +49,6 @@ internal static class DeltaTableLocator
             log = LogOf(table, ObjectListing.Take(store, table + DeltaLog.Folder + "/", options));
         }
 
-        return log.Keys.Any(name => DeltaLog.IsCommit(name, out _)) ? (table, log) : null;
+        return DeltaLog.Newest(log.Keys) is not null ? (table, log) : null;
     }
 }
