@@ -32,7 +32,7 @@ internal static class DeltaCommitTimes
     {
         if (commits.Count == 0)
         {
-            throw AlimentarThrow.Unavailable(table, $"its {DeltaLog.Folder} folder holds no commit");
+            throw AlimentarThrow.Unavailable(table, $"its {DeltaLog.Folder} folder holds no commit to date a version by (a log cleaned up to a checkpoint keeps only its latest version)");
         }
 
         var inCommit = new Dictionary<int, long?>();
