@@ -1,0 +1,286 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Alimentar.Variants;
+
+namespace Alimentar;
+
+/// <summary>
+/// A semi-structured value of a Parquet VARIANT column (Spark 4, Databricks, DuckDB, Delta and Iceberg tables): any
+/// JSON-like value, with dates, timestamps, decimals and bytes kept typed. A member of this type reads a VARIANT
+/// column whether its files store it whole or shredded into typed columns; the value is the variant binary encoding
+/// (a metadata dictionary of keys and a value), checked once when it is made.
+/// </summary>
+/// <example>
+/// <code>
+/// [StreamingDataset]
+/// public sealed partial record Event(long Id, ParquetVariant? Payload);
+///
+/// await foreach (Event e in dataset.Rows())
+/// {
+///     if (e.Payload is { } payload &amp;&amp; payload.TryGetProperty("user", out ParquetVariant user))
+///     {
+///         Console.WriteLine(user.ToJson());
+///     }
+/// }
+/// </code>
+/// </example>
+/// <remarks>
+/// <c>default(ParquetVariant)</c> is the variant null. Two variants are equal when their encodings are: the same
+/// value encoded with its keys in another dictionary order compares unequal, so compare <see cref="ToJson"/> text
+/// to compare values.
+/// </remarks>
+public readonly struct ParquetVariant : IEquatable<ParquetVariant>
+{
+    private static readonly byte[] NullValue = [VariantFormat.PrimitiveHeader(VariantFormat.NullType)];
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // Text stays readable (é, not \u00E9); the output is JSON for people and parsers, not for HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = VariantFormat.MaxDepth + 1,
+    };
+
+    private readonly ReadOnlyMemory<byte> _metadata;
+    private readonly ReadOnlyMemory<byte> _value;
+
+    /// <summary>A variant from its encoding, checked through: every key it names is in the metadata, every length fits.</summary>
+    /// <param name="metadata">The metadata: the dictionary of object keys.</param>
+    /// <param name="value">The encoded value.</param>
+    /// <exception cref="FormatException">The bytes are not a variant.</exception>
+    public ParquetVariant(ReadOnlyMemory<byte> metadata, ReadOnlyMemory<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            throw new FormatException("A variant value has at least one byte.");
+        }
+
+        int length = VariantValue.Check(value.Span, VariantMetadata.Parse(metadata.Span));
+        _metadata = metadata;
+        _value = value[..length];
+    }
+
+    /// <summary>A value inside a checked variant, sharing its metadata: no second check.</summary>
+    private ParquetVariant(ReadOnlyMemory<byte> metadata, ReadOnlyMemory<byte> value, bool _)
+    {
+        _metadata = metadata;
+        _value = value;
+    }
+
+    /// <summary>The variant null.</summary>
+    public static ParquetVariant Null => default;
+
+    /// <summary>The metadata: the dictionary of object keys (empty for <see cref="Null"/>).</summary>
+    public ReadOnlyMemory<byte> Metadata => _metadata;
+
+    /// <summary>The encoded value.</summary>
+    public ReadOnlyMemory<byte> Value => _value.IsEmpty ? NullValue : _value;
+
+    /// <summary>What the variant holds.</summary>
+    public VariantKind Kind
+    {
+        get
+        {
+            var value = new VariantValue(Value.Span);
+            return value.BasicType switch
+            {
+                VariantFormat.ShortString => VariantKind.String,
+                VariantFormat.Object => VariantKind.Object,
+                VariantFormat.Array => VariantKind.Array,
+                _ => value.Header switch
+                {
+                    VariantFormat.NullType => VariantKind.Null,
+                    VariantFormat.TrueType or VariantFormat.FalseType => VariantKind.Boolean,
+                    >= VariantFormat.Int8Type and <= VariantFormat.Int64Type => VariantKind.Integer,
+                    VariantFormat.DoubleType => VariantKind.Double,
+                    VariantFormat.FloatType => VariantKind.Float,
+                    >= VariantFormat.Decimal4Type and <= VariantFormat.Decimal16Type => VariantKind.Decimal,
+                    VariantFormat.DateType => VariantKind.Date,
+                    VariantFormat.TimestampType or VariantFormat.TimestampNanosType => VariantKind.Timestamp,
+                    VariantFormat.TimestampNtzType or VariantFormat.TimestampNtzNanosType => VariantKind.LocalTimestamp,
+                    VariantFormat.TimeNtzType => VariantKind.Time,
+                    VariantFormat.BinaryType => VariantKind.Binary,
+                    VariantFormat.StringType => VariantKind.String,
+                    _ => VariantKind.Uuid,
+                },
+            };
+        }
+    }
+
+    /// <summary>Encodes JSON as a variant: integers as integers, numbers with a point (up to 38 digits) as exact decimals, others as doubles.</summary>
+    /// <param name="json">A JSON value.</param>
+    /// <returns>The variant.</returns>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    /// <exception cref="FormatException">An object holds a key twice.</exception>
+    public static ParquetVariant FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        (byte[] metadata, byte[] value) = VariantJsonParser.Parse(json);
+        return new ParquetVariant(metadata, value);
+    }
+
+    /// <summary>The variant as JSON; dates, times and timestamps as ISO 8601 text, bytes as base64, decimals exactly.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        {
+            WriteTo(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>Writes the variant as JSON (see <see cref="ToJson"/>).</summary>
+    /// <param name="writer">Where to write it.</param>
+    public void WriteTo(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        VariantJson.Write(writer, new VariantValue(Value.Span), VariantMetadata.Parse(_metadata.Span));
+    }
+
+    /// <summary>An object's field by name.</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="value">The field's value, when the variant is an object that has the key.</param>
+    /// <returns>Whether it has.</returns>
+    public bool TryGetProperty(string name, out ParquetVariant value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        value = default;
+        var self = new VariantValue(Value.Span);
+        if (self.BasicType != VariantFormat.Object)
+        {
+            return false;
+        }
+
+        VariantMetadata metadata = VariantMetadata.Parse(_metadata.Span);
+        int id = metadata.Find(Encoding.UTF8.GetBytes(name));
+        if (id < 0)
+        {
+            return false;
+        }
+
+        for (int i = 0, count = self.Count; i < count; i++)
+        {
+            VariantValue field = self.Field(i, out int fieldId);
+            if (fieldId == id)
+            {
+                value = Inner(field);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many elements an array holds.</summary>
+    /// <returns>The count.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not an array.</exception>
+    public int GetArrayLength() => Require(VariantKind.Array).Count;
+
+    /// <summary>An array's element.</summary>
+    /// <param name="index">Counting from zero.</param>
+    /// <returns>The element.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not an array.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The array has no such element.</exception>
+    public ParquetVariant GetArrayElement(int index)
+    {
+        VariantValue self = Require(VariantKind.Array);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, self.Count);
+        return Inner(self.Element(index));
+    }
+
+    /// <summary>A boolean's value.</summary>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a boolean.</exception>
+    public bool GetBoolean() => Require(VariantKind.Boolean).Header == VariantFormat.TrueType;
+
+    /// <summary>An integer's value, whatever its width.</summary>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not an integer.</exception>
+    public long GetInt64()
+    {
+        VariantValue value = Require(VariantKind.Integer);
+        ReadOnlySpan<byte> payload = value.Payload;
+        return value.Header switch
+        {
+            VariantFormat.Int8Type => (sbyte)payload[0],
+            VariantFormat.Int16Type => BinaryPrimitives.ReadInt16LittleEndian(payload),
+            VariantFormat.Int32Type => BinaryPrimitives.ReadInt32LittleEndian(payload),
+            _ => BinaryPrimitives.ReadInt64LittleEndian(payload),
+        };
+    }
+
+    /// <summary>A number's value as a double: a float, a double, an integer or a decimal (rounded to the nearest double).</summary>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a number.</exception>
+    public double GetDouble()
+    {
+        var value = new VariantValue(Value.Span);
+        return Kind switch
+        {
+            VariantKind.Double => BinaryPrimitives.ReadDoubleLittleEndian(value.Payload),
+            VariantKind.Float => BinaryPrimitives.ReadSingleLittleEndian(value.Payload),
+            VariantKind.Integer => GetInt64(),
+            VariantKind.Decimal => double.Parse(VariantJson.DecimalText(value), System.Globalization.CultureInfo.InvariantCulture),
+            _ => throw NotA("number"),
+        };
+    }
+
+    /// <summary>A string's text.</summary>
+    /// <returns>The text.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a string.</exception>
+    public string GetString() => Encoding.UTF8.GetString(Require(VariantKind.String).Text);
+
+    /// <summary>A binary's bytes.</summary>
+    /// <returns>A copy of the bytes.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a binary.</exception>
+    public byte[] GetBytes() => Require(VariantKind.Binary).Text.ToArray();
+
+    /// <summary>The variant as JSON (<see cref="ToJson"/>).</summary>
+    /// <returns>The JSON text.</returns>
+    public override string ToString() => ToJson();
+
+    /// <inheritdoc />
+    public bool Equals(ParquetVariant other) =>
+        _metadata.Span.SequenceEqual(other._metadata.Span) && Value.Span.SequenceEqual(other.Value.Span);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ParquetVariant other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(_metadata.Span);
+        hash.AddBytes(Value.Span);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Whether two variants have the same encoding.</summary>
+    /// <param name="left">A variant.</param>
+    /// <param name="right">Another.</param>
+    /// <returns>True when equal.</returns>
+    public static bool operator ==(ParquetVariant left, ParquetVariant right) => left.Equals(right);
+
+    /// <summary>Whether two variants differ in their encoding.</summary>
+    /// <param name="left">A variant.</param>
+    /// <param name="right">Another.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(ParquetVariant left, ParquetVariant right) => !left.Equals(right);
+
+    private ParquetVariant Inner(VariantValue inner)
+    {
+        int offset = Value.Length - inner.Bytes.Length;
+        return new ParquetVariant(_metadata, Value.Slice(offset, inner.Own.Length), true);
+    }
+
+    private VariantValue Require(VariantKind kind) =>
+        Kind == kind ? new VariantValue(Value.Span) : throw NotA(kind.ToString().ToLowerInvariant());
+
+    private InvalidOperationException NotA(string what) =>
+        new($"The variant holds {Kind.ToString().ToLowerInvariant()}, not {(what is "array" or "object" or "integer" ? "an" : "a")} {what}.");
+}
