@@ -51,4 +51,10 @@ public enum ColumnType
     Group,
     /// <summary><see cref="ParquetInterval"/>: FIXED_LEN_BYTE_ARRAY(12) annotated INTERVAL (months, days, milliseconds).</summary>
     Interval,
+
+    /// <summary>
+    /// <see cref="ParquetVariant"/>: a VARIANT group (<c>metadata</c> and <c>value</c> binaries, and any
+    /// <c>typed_value</c> its writer shredded the values into).
+    /// </summary>
+    Variant,
 }

@@ -28,8 +28,10 @@ internal readonly ref struct VariantMetadata
     public bool IsSorted { get; }
 
     /// <summary>Parses and checks metadata; empty bytes are an empty dictionary (the metadata of a default variant).</summary>
+    /// <param name="bytes">The metadata.</param>
+    /// <param name="trusted">True for bytes checked before: only the header is read.</param>
     /// <exception cref="FormatException">The bytes are not variant metadata.</exception>
-    public static VariantMetadata Parse(ReadOnlySpan<byte> bytes)
+    public static VariantMetadata Parse(ReadOnlySpan<byte> bytes, bool trusted = false)
     {
         if (bytes.IsEmpty)
         {
@@ -58,6 +60,11 @@ internal readonly ref struct VariantMetadata
         ReadOnlySpan<byte> offsets = bytes[(1 + offsetSize)..(int)offsetsEnd];
         ReadOnlySpan<byte> strings = bytes[(int)offsetsEnd..];
         var metadata = new VariantMetadata(offsets, strings, offsetSize, count, (header & 0x10) != 0);
+        if (trusted)
+        {
+            return metadata;
+        }
+
         int previous = metadata.Offset(0);
         for (int i = 1; i <= count; i++)
         {

@@ -29,5 +29,6 @@ namespace Alimentar.Generators.Model
         Half,
         Group,
         Interval,
+        Variant,
     }
 }

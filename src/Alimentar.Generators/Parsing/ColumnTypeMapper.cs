@@ -136,6 +136,12 @@ namespace Alimentar.Generators.Parsing
                 return Value(ColumnKind.Interval, "global::Alimentar.ParquetInterval", 12);
             }
 
+            if (type is { MetadataName: "ParquetVariant", ContainingNamespace: { Name: "Alimentar", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                // Two memory spans; the bytes they hold are the variant's own and are not counted here.
+                return Value(ColumnKind.Variant, "global::Alimentar.ParquetVariant", 32);
+            }
+
             return null;
         }
 
@@ -147,7 +153,7 @@ namespace Alimentar.Generators.Parsing
         {
             int alignment = underlying.ColumnType switch
             {
-                ColumnKind.Decimal or ColumnKind.DateTimeOffset => 8,
+                ColumnKind.Decimal or ColumnKind.DateTimeOffset or ColumnKind.Variant => 8,
                 ColumnKind.Guid or ColumnKind.Interval => 4,
                 _ => underlying.ElementSize,
             };

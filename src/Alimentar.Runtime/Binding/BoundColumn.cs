@@ -28,6 +28,9 @@ internal sealed record BoundColumn(ColumnDescriptor Descriptor, LeafColumn Field
     /// </summary>
     public RecordBinding? Record { get; init; }
 
+    /// <summary>For a <see cref="ParquetVariant"/> member: how its VARIANT group's nodes make variants (<see cref="Record"/> reads them).</summary>
+    public VariantShape? Variant { get; init; }
+
     /// <summary>
     /// For a leaf of a record member: the members from the row's to the leaf's (<c>Meta.Cover.Path</c>), so that a value
     /// the leaf's member cannot hold is reported against that member, not against the record.

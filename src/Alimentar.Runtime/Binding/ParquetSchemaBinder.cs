@@ -31,6 +31,12 @@ internal static class ParquetSchemaBinder
                 continue;
             }
 
+            if (column.Type == ColumnType.Variant)
+            {
+                bound[i] = VariantBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
+                continue;
+            }
+
             if (column.Fields is not null)
             {
                 bound[i] = RecordBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName, missingAsNull);

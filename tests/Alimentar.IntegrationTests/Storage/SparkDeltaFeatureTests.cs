@@ -6,6 +6,9 @@ public partial record ShreddedVariantRow(long? Id, VariantGroup? V);
 /// <summary>A VARIANT column as its files store it: the metadata and value binaries (a shredded one's typed_value beside them is not read).</summary>
 public sealed record VariantGroup(byte[] Metadata, byte[]? Value);
 
+[StreamingDataset]
+public partial record SparkVariantRow(long? Id, ParquetVariant V);
+
 /// <summary>
 /// Tables Spark wrote with what a reader must know of (<c>tests/data/delta</c>, see its README): shredded VARIANT columns
 /// behind the <c>variantShredding-preview</c> reader feature, files whose names hold <c>%</c>, and a log cleaned up to a
@@ -26,6 +29,19 @@ public sealed class SparkDeltaFeatureTests
         Assert.Equal(expected, rows.Select(r => r.Id!.Value).Order());
         Assert.All(rows.Where(r => r.V is not null), r => Assert.NotEmpty(r.V!.Metadata));
         Assert.Contains(rows, r => r.V is not null);
+    }
+
+    [Fact]
+    public void The_tables_variants_read_as_the_objects_Spark_wrote()
+    {
+        string table = Path.Combine(DeltaTables.Root, "spark-shredded-variant-preview-delta");
+
+        List<SparkVariantRow> rows = ParquetFiles.ReadAll(ParquetSource<SparkVariantRow>.FromDirectory(table));
+
+        // Spark wrote parse_json('{"key": id}'): its value before its metadata, which binds by name.
+        Assert.Equal(102, rows.Count);
+        Assert.All(rows, r => Assert.Equal($$"""{"key":{{r.Id}}}""", r.V.ToJson()));
+        Assert.All(rows, r => Assert.Equal(VariantKind.Integer, r.V.TryGetProperty("key", out ParquetVariant key) ? key.Kind : VariantKind.Null));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Alimentar.Parquet.Reading;
 
 /// <summary>
@@ -55,11 +57,15 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadSegmentsAsync(column, new ValueSegments<T>(destination), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? new VariantColumnReader(this, column).ReadAsync(Unsafe.As<Memory<T>, Memory<ParquetVariant>>(ref destination), default, cancellationToken)
+            : ReadSegmentsAsync(column, new ValueSegments<T>(destination), cancellationToken);
 
     public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        ReadSegmentsAsync(column, new NullableValueSegments<T>(destination), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? new VariantColumnReader(this, column).ReadAsync(default, Unsafe.As<Memory<T?>, Memory<ParquetVariant?>>(ref destination), cancellationToken)
+            : ReadSegmentsAsync(column, new NullableValueSegments<T>(destination), cancellationToken);
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
     {
@@ -343,14 +349,6 @@ internal sealed class PagedColumnReader : IColumnReader
                 ColumnArrays<decimal?>.Pool.Return(rented);
             }
         }
-    }
-
-    /// <summary>DECIMAL stored as big-endian bytes, as its exact text.</summary>
-    private readonly struct DecimalTextConverter(int scale) : IByteArrayConverter<string?>
-    {
-        public string? Convert(ReadOnlySpan<byte> bytes) => ParquetDecimal.ToText(bytes, scale);
-
-        public string? FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
     }
 
     internal AlimentarException Translate(Exception error, BoundColumn bound, ColumnChunkReader chunk) =>

@@ -242,13 +242,23 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
 
     private StringPool StringsOf(int leafColumn) => reader.Binding.StringPoolFor(leafColumn);
 
+    private FileColumnType FileTypeOf(int leafColumn) => reader.Bound(leafColumn).FileType;
+
     private readonly struct LeafReader(RecordColumnReader owner, int leafColumn, BatchLevels levels, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
     {
         public ValueTask<Array> Value<T>()
             where T : struct => owner.ValuesAsync<T>(leafColumn, levels, cancellationToken);
 
-        public ValueTask<Array> String() =>
-            owner.ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(owner.StringsOf(leafColumn)), cancellationToken);
+        public ValueTask<Array> String()
+        {
+            // A DECIMAL read as text keeps every digit, as a top-level string member over one does.
+            FileColumnType type = owner.FileTypeOf(leafColumn);
+            return type.Kind != FileValueKind.Decimal
+                ? owner.ReferencesAsync<string, StringConverter>(leafColumn, levels, new StringConverter(owner.StringsOf(leafColumn)), cancellationToken)
+                : type.Physical is PhysicalType.Int32 or PhysicalType.Int64
+                    ? owner.IntegerDecimalTextsAsync(leafColumn, levels, cancellationToken)
+                    : owner.ReferencesAsync<string, DecimalTextConverter>(leafColumn, levels, new DecimalTextConverter(type.Scale), cancellationToken);
+        }
 
         public ValueTask<Array> Binary() => owner.ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken);
     }
@@ -268,6 +278,20 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             }
         }, cancellationToken).ConfigureAwait(false);
         return Spread<T?, T>(bound, levels, present, static value => value, reader.BatchArrays);
+    }
+
+    /// <summary>A DECIMAL stored as INT32 or INT64 (always within <see cref="decimal"/>) as text with every digit of its scale.</summary>
+    private async ValueTask<Array> IntegerDecimalTextsAsync(int leafColumn, BatchLevels levels, CancellationToken cancellationToken)
+    {
+        var values = (decimal?[])await ValuesAsync<decimal>(leafColumn, levels, cancellationToken).ConfigureAwait(false);
+        int slots = levels.Definitions.Length;
+        string?[] texts = reader.BatchArrays.Rent<string?>(slots);
+        for (int i = 0; i < slots; i++)
+        {
+            texts[i] = values[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return texts;
     }
 
     private async ValueTask<Array> ReferencesAsync<T, TConverter>(int leafColumn, BatchLevels levels, TConverter converter, CancellationToken cancellationToken)

@@ -15,3 +15,11 @@ internal readonly struct BinaryConverter : IByteArrayConverter<byte[]?>
 
     public byte[]? FromDictionary(ColumnDictionary dictionary, int index) => dictionary.Entry(index).ToArray();
 }
+
+/// <summary>DECIMAL stored as big-endian bytes (FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY), as its exact text.</summary>
+internal readonly struct DecimalTextConverter(int scale) : IByteArrayConverter<string?>
+{
+    public string? Convert(ReadOnlySpan<byte> bytes) => ParquetDecimal.ToText(bytes, scale);
+
+    public string? FromDictionary(ColumnDictionary dictionary, int index) => Convert(dictionary.Entry(index));
+}

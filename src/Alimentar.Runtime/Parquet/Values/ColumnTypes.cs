@@ -37,6 +37,7 @@ internal static class ColumnTypes
         ColumnType.Binary => "byte[]",
         ColumnType.Group => "record",
         ColumnType.Interval => "ParquetInterval",
+        ColumnType.Variant => "ParquetVariant",
         _ => type.ToString(),
     };
 

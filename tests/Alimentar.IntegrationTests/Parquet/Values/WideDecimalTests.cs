@@ -6,6 +6,11 @@ public partial record WideDecimalRow(long Id, decimal? Fraction);
 [StreamingDataset]
 public partial record WideDecimalText(long Id, string? Fraction, string Price);
 
+public sealed record DecimalTexts(string? Fraction, string Price);
+
+[StreamingDataset]
+public partial record NestedDecimalText(long Id, DecimalTexts Amounts);
+
 /// <summary>
 /// DECIMAL beyond <see cref="decimal"/>'s 28 digits of scale: values whose trailing zeros make them fit read
 /// into <see cref="decimal"/>, others fail naming the row, and a string member holds any of them exactly.
@@ -69,5 +74,19 @@ public sealed class WideDecimalTests
         Assert.Equal(1000, scan.Rows);
         Assert.Equal("0.12345678901234567890123456789012345678", scan.Head[3][1]);
         Assert.Equal(3.75m, scan.Head[3][2]);
+    }
+
+    [Fact]
+    public void A_string_field_of_a_record_reads_any_decimal_exactly_as_a_string_member_does()
+    {
+        using var file = new TempFile();
+        string path = Write(file, "SELECT id, {'fraction': fraction, 'price': price} AS amounts FROM (" + Query.Replace("'0.0000000001'", "'0.12345678901234567890123456789012345678'", StringComparison.Ordinal) + ")");
+
+        List<NestedDecimalText> rows = ParquetFiles.ReadAll(new ParquetSource<NestedDecimalText>(path).BatchSize(100));
+
+        string[] fractions = ["0.50000000000000000000000000000000000000", "-0.25000000000000000000000000000000000000", null!, "0.12345678901234567890123456789012345678"];
+        Assert.Equal(1000, rows.Count);
+        Assert.All(rows, row => Assert.Equal(fractions[row.Id % 4], row.Amounts.Fraction));
+        Assert.All(rows, row => Assert.Equal((row.Id * 1.25m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), row.Amounts.Price));
     }
 }

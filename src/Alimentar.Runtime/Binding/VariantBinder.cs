@@ -1,0 +1,191 @@
+using Alimentar.Variants;
+
+namespace Alimentar.Binding;
+
+/// <summary>
+/// Binds a <see cref="ParquetVariant"/> member to a VARIANT group of the file. The group is read as a record whose
+/// type is the group's own shape, found in the file: <c>metadata</c> and <c>value</c> binaries and, where the writer
+/// shredded values (DuckDB, Spark with shredding on), a <c>typed_value</c> that is a value column, an object of
+/// field groups or a list of element groups, each field and element again a <c>value</c> and <c>typed_value</c>.
+/// The record binder then binds it as any record, so the variant's leaves read as a record's do.
+/// </summary>
+internal static class VariantBinder
+{
+    public static BoundColumn Bind(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> extraLeaves, string fileName)
+    {
+        if (column.IsList)
+        {
+            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "a VARIANT column",
+                "a list of variants, which is not read yet; read each element as a record of byte[] Metadata and byte[]? Value, or the list as a ParquetVariant held in a record");
+        }
+
+        string[] groups = fileFields.Where(f => f.Path.Parts.Count > 1).Select(f => f.Path.FirstPart).Distinct().ToArray();
+        int match = ColumnNameMatcher.Find(column, groups, both => ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "one VARIANT group", $"two groups that both match: {both}; name one with [ParquetColumn]"));
+        if (match < 0)
+        {
+            int leaf = Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0);
+            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, $"a VARIANT group named '{column.Name}'", leaf >= 0
+                ? $"'{fileFields[leaf].Path}', {ParquetSchemaBinder.Describe(fileFields[leaf])}"
+                : $"no such group; the file has {string.Join(", ", fileFields.Select(f => $"'{f.Path}'"))}");
+        }
+
+        var shaping = new Shaping(fileFields, fileName, rowSchema, column);
+        (ColumnDescriptor record, VariantShape shape) = shaping.Root(groups[match]);
+        BoundColumn bound = RecordBinder.Bind(fileFields, rowSchema, record, index, nextColumn, extraLeaves, fileName);
+        return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Variant = shape };
+    }
+
+    /// <summary>Walks the file's group, numbering nodes depth first as <see cref="RecordBinder"/> will.</summary>
+    private sealed class Shaping(LeafColumn[] fileFields, string fileName, RowSchema rowSchema, ColumnDescriptor column)
+    {
+        private int _nodes;
+
+        public (ColumnDescriptor Record, VariantShape Shape) Root(string name)
+        {
+            string[] path = [name];
+            int group = _nodes++;
+            if (!IsBinaryLeaf([.. path, "metadata"], 0))
+            {
+                throw Mismatch([.. path], "a group with a 'metadata' binary (a VARIANT)");
+            }
+
+            var metadata = Leaf("metadata", ColumnType.Binary);
+            int metadataNode = _nodes++;
+            (List<ColumnDescriptor> fields, int? value, VariantTyped? typed) = Pair(path, 0);
+            var record = new ColumnDescriptor(name, column.MemberName, ColumnType.Group, column.IsNullable)
+            {
+                HasExplicitName = true,
+                Fields = [metadata, .. fields],
+            };
+            return (record, new VariantShape(metadataNode, new VariantPart(group, value, typed, name)));
+        }
+
+        /// <summary>The <c>value</c> and <c>typed_value</c> of the group at <paramref name="path"/>, under <paramref name="depth"/> lists.</summary>
+        private (List<ColumnDescriptor> Fields, int? Value, VariantTyped? Typed) Pair(string[] path, int depth)
+        {
+            var fields = new List<ColumnDescriptor>();
+            int? value = null;
+            if (IsBinaryLeaf([.. path, "value"], depth))
+            {
+                fields.Add(Leaf("value", ColumnType.Binary));
+                value = _nodes++;
+            }
+            else if (Exists([.. path, "value"]))
+            {
+                throw Mismatch([.. path, "value"], "a binary 'value'");
+            }
+
+            VariantTyped? typed = null;
+            if (Exists([.. path, "typed_value"]))
+            {
+                (ColumnDescriptor descriptor, typed) = Typed([.. path, "typed_value"], depth);
+                fields.Add(descriptor);
+            }
+
+            if (fields.Count == 0)
+            {
+                throw Mismatch(path, "a 'value' binary or a 'typed_value' (a VARIANT or one of its shredded fields)");
+            }
+
+            return (fields, value, typed);
+        }
+
+        private (ColumnDescriptor Descriptor, VariantTyped Typed) Typed(string[] path, int depth)
+        {
+            LeafColumn? listed = Under(path).FirstOrDefault(f => f.Lists.Count > depth && f.Lists[depth].Shape.Path.Parts.SequenceEqual(path));
+            if (listed is not null)
+            {
+                int list = _nodes++;
+                string[] element = listed.Path.Parts.Take(listed.Lists[depth].Element + 1).ToArray();
+                int group = _nodes++;
+                (List<ColumnDescriptor> fields, int? value, VariantTyped? typed) = Pair(element, depth + 1);
+                var descriptor = new ColumnDescriptor("typed_value", "typed_value", ColumnType.Group, IsNullable: true)
+                {
+                    HasExplicitName = true,
+                    IsList = true,
+                    ElementIsNullable = true,
+                    Fields = fields,
+                };
+                return (descriptor, new VariantArray(list, new VariantPart(group, value, typed, string.Join('/', element))));
+            }
+
+            LeafColumn? leaf = fileFields.FirstOrDefault(f => f.Path.Parts.SequenceEqual(path));
+            if (leaf is null)
+            {
+                int node = _nodes++;
+                string[] names = Under(path).Select(f => f.Path.Parts[path.Length]).Distinct().ToArray();
+                var descriptors = new List<ColumnDescriptor>();
+                var shredded = new (string, VariantPart)[names.Length];
+                for (int i = 0; i < names.Length; i++)
+                {
+                    string[] fieldPath = [.. path, names[i]];
+                    if (fileFields.Any(f => f.Path.Parts.SequenceEqual(fieldPath)))
+                    {
+                        throw Mismatch(fieldPath, "a group of 'value' and 'typed_value' (a shredded object field)");
+                    }
+
+                    int group = _nodes++;
+                    (List<ColumnDescriptor> fields, int? value, VariantTyped? typed) = Pair(fieldPath, depth);
+                    descriptors.Add(new ColumnDescriptor(names[i], names[i], ColumnType.Group, IsNullable: true) { HasExplicitName = true, Fields = fields });
+                    shredded[i] = (names[i], new VariantPart(group, value, typed, string.Join('/', fieldPath)));
+                }
+
+                return (new ColumnDescriptor("typed_value", "typed_value", ColumnType.Group, IsNullable: true) { HasExplicitName = true, Fields = descriptors }, new VariantObject(node, shredded));
+            }
+
+            (ColumnType member, VariantScalar scalar) = Scalar(leaf, _nodes++);
+            return (Leaf("typed_value", member), scalar);
+        }
+
+        /// <summary>How a shredded value column reads (the member type its leaf binds as) and which variant type it holds.</summary>
+        private (ColumnType Member, VariantScalar Scalar) Scalar(LeafColumn leaf, int node)
+        {
+            FileColumnType type = FileColumnType.Of(leaf.Element);
+            long toMicros = type.Unit switch { TimeUnit.Millis => 1_000, TimeUnit.Nanos => -1_000, _ => 1 };
+            return type.Kind switch
+            {
+                FileValueKind.Boolean => (ColumnType.Boolean, new VariantScalar(node, VariantScalarKind.Boolean, VariantFormat.TrueType)),
+                FileValueKind.SByte => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int8Type)),
+                FileValueKind.Int16 or FileValueKind.Byte => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int16Type)),
+                FileValueKind.Int32 or FileValueKind.UInt16 => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int32Type)),
+                FileValueKind.Int64 or FileValueKind.UInt32 or FileValueKind.UInt64 => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int64Type)),
+                FileValueKind.Single => (ColumnType.Single, new VariantScalar(node, VariantScalarKind.Float, VariantFormat.FloatType)),
+                FileValueKind.Double => (ColumnType.Double, new VariantScalar(node, VariantScalarKind.Double, VariantFormat.DoubleType)),
+                FileValueKind.Decimal => (ColumnType.String, new VariantScalar(node, VariantScalarKind.Decimal, VariantFormat.Decimal16Type, type.Scale, Precision(leaf))),
+                FileValueKind.DateOnly => (ColumnType.Int32, new VariantScalar(node, VariantScalarKind.Date, VariantFormat.DateType)),
+                FileValueKind.DateTime when type.Physical == PhysicalType.Int64 => (ColumnType.Int64, type.Unit == TimeUnit.Nanos
+                    ? new VariantScalar(node, VariantScalarKind.Temporal, type.IsAdjustedToUtc ? VariantFormat.TimestampNanosType : VariantFormat.TimestampNtzNanosType)
+                    : new VariantScalar(node, VariantScalarKind.Temporal, type.IsAdjustedToUtc ? VariantFormat.TimestampType : VariantFormat.TimestampNtzType, Multiplier: toMicros)),
+                FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos =>
+                    (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Temporal, VariantFormat.TimeNtzType, Multiplier: toMicros)),
+                FileValueKind.Utf8String => (ColumnType.Binary, new VariantScalar(node, VariantScalarKind.String, VariantFormat.StringType)),
+                FileValueKind.Bytes => (ColumnType.Binary, new VariantScalar(node, VariantScalarKind.Binary, VariantFormat.BinaryType)),
+                FileValueKind.Guid => (ColumnType.Guid, new VariantScalar(node, VariantScalarKind.Uuid, VariantFormat.UuidType)),
+                _ => throw Mismatch(leaf.Path.Parts.ToArray(), "a shredded value of a type a variant holds"),
+            };
+        }
+
+        private static int Precision(LeafColumn leaf) =>
+            leaf.Element.LogicalType is { Kind: LogicalTypeKind.Decimal } logical ? logical.Precision : leaf.Element.Precision ?? 38;
+
+        private static ColumnDescriptor Leaf(string name, ColumnType type) =>
+            new(name, name, type, IsNullable: true) { HasExplicitName = true };
+
+        private bool IsBinaryLeaf(string[] path, int depth) =>
+            fileFields.Any(f => f.Path.Parts.SequenceEqual(path) && f.Element.Type == PhysicalType.ByteArray && f.MaxRepetitionLevel == depth);
+
+        private bool Exists(string[] path) => Under(path).Any();
+
+        private IEnumerable<LeafColumn> Under(string[] path) =>
+            fileFields.Where(f => f.Path.Parts.Count >= path.Length && f.Path.Parts.Take(path.Length).SequenceEqual(path));
+
+        private SchemaMismatchException Mismatch(string[] path, string expected)
+        {
+            LeafColumn[] under = Under(path).ToArray();
+            string found = under.Length == 0 ? "nothing"
+                : under is [{ } leaf] && leaf.Path.Parts.Count == path.Length ? ParquetSchemaBinder.Describe(leaf)
+                : $"a group of {string.Join(", ", under.Select(f => $"'{f.Path}'"))}";
+            return ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, $"{expected} at '{string.Join('/', path)}'", found);
+        }
+    }
+}

@@ -1,0 +1,155 @@
+using System.Data.Common;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+
+namespace Alimentar.IntegrationTests;
+
+[StreamingDataset]
+public partial record VariantRow(long Id, ParquetVariant? Payload);
+
+[StreamingDataset]
+public partial record RequiredVariantRow(long Id, ParquetVariant Payload);
+
+/// <summary>
+/// VARIANT columns read into <see cref="ParquetVariant"/> members: DuckDB shreds what it writes (an object's steady keys
+/// into typed columns, the rest left in the value), so every row is put back together and compared with DuckDB's own
+/// reading of the file as JSON.
+/// </summary>
+public sealed class VariantTests
+{
+    // JSON of many shapes: steady objects (shredded), arrays, scalars of each JSON type, objects whose keys vary, nesting, nulls.
+    private const string Documents = """
+        SELECT i::BIGINT AS id,
+               CASE WHEN i % 13 = 0 THEN NULL
+                    WHEN i % 13 = 1 THEN 'null'
+                    WHEN i % 13 = 2 THEN '[1, "two", 3.5, null, [true, false], {"k": ' || i || '}]'
+                    WHEN i % 13 = 3 THEN '"text ' || repeat('é', (i % 70)::INT) || '"'
+                    WHEN i % 13 = 4 THEN (i * 1000003)::VARCHAR
+                    WHEN i % 13 = 5 THEN '{"only": ' || i || ', "extra": {"deep": [' || i || ', ' || (i + 1) || ']}}'
+                    WHEN i % 13 = 6 THEN (i / 8.0)::VARCHAR
+                    ELSE '{"id": ' || i || ', "name": "n' || i || '", "score": ' || (i % 100) / 4.0 || ', "tags": ["a", "b' || i || '"], "meta": {"ok": ' || (i % 2 = 0) || '}}'
+               END::JSON::VARIANT AS payload
+        FROM range(4000) t(i)
+        """;
+
+    public static TheoryData<string> Settings() => new() { "PARQUET_VERSION V1", "PARQUET_VERSION V2", "ROW_GROUP_SIZE 700, COMPRESSION zstd" };
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void DuckDB_variants_shredded_or_not_read_as_the_values_DuckDB_reads(string options)
+    {
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, Documents, options);
+
+        List<VariantRow> rows = ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path).BatchSize(333));
+        Dictionary<long, string?> expected = DuckJsonOf(file.Path);
+
+        Assert.Equal(4000, rows.Count);
+        Assert.All(rows, row =>
+        {
+            string? json = expected[row.Id];
+            if (json is null)
+            {
+                // DuckDB reads a variant null at the top as SQL NULL.
+                Assert.True(row.Payload is null or { Kind: VariantKind.Null }, $"row {row.Id}");
+            }
+            else if (row.Payload is { } payload)
+            {
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), JsonNode.Parse(payload.ToJson())), $"row {row.Id}: DuckDB reads {json}, Alimentar {payload.ToJson()}");
+            }
+            else
+            {
+                Assert.Fail($"row {row.Id}: DuckDB reads {json}, Alimentar null");
+            }
+        });
+        Assert.Contains(rows, row => row.Payload is { Kind: VariantKind.Object } payload && payload.TryGetProperty("tags", out ParquetVariant tags) && tags.GetArrayLength() == 2);
+    }
+
+    [Fact]
+    public void Typed_values_keep_their_types_when_shredded()
+    {
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, """
+            SELECT i::BIGINT AS id,
+                   {'day': DATE '2024-01-01' + i::INT, 'at': TIMESTAMPTZ '2024-01-01 00:00:00+00' + to_microseconds(i * 1500),
+                    'price': (i / 100)::DECIMAL(12, 2), 'ratio': (i / 3)::DOUBLE, 'small': (i % 100)::TINYINT, 'blob': ('\xAB' || i::VARCHAR)::BLOB,
+                    'key': uuid_extract_version('6ba7b810-9dad-11d1-80b4-00c04fd430c8'::UUID)}::VARIANT AS payload
+            FROM range(300) t(i)
+            """, "PARQUET_VERSION V2");
+
+        List<RequiredVariantRow> rows = ParquetFiles.ReadAll(new ParquetSource<RequiredVariantRow>(file.Path));
+
+        ParquetVariant row = rows[2].Payload;
+        Assert.True(row.TryGetProperty("day", out ParquetVariant day));
+        Assert.Equal((VariantKind.Date, "\"2024-01-03\""), (day.Kind, day.ToJson()));
+        Assert.True(row.TryGetProperty("at", out ParquetVariant at));
+        Assert.Equal((VariantKind.Timestamp, "\"2024-01-01T00:00:00.003Z\""), (at.Kind, at.ToJson()));
+        Assert.True(row.TryGetProperty("price", out ParquetVariant price));
+        Assert.Equal((VariantKind.Decimal, "0.02"), (price.Kind, price.ToJson()));
+        Assert.True(row.TryGetProperty("small", out ParquetVariant small));
+        Assert.Equal((VariantKind.Integer, 2L), (small.Kind, small.GetInt64()));
+        Assert.True(row.TryGetProperty("blob", out ParquetVariant blob));
+        Assert.Equal(VariantKind.Binary, blob.Kind);
+        Assert.Equal((byte[])[0xAB, (byte)'2'], blob.GetBytes());
+    }
+
+    [Fact]
+    public void A_null_variant_group_in_a_member_that_cannot_hold_one_names_its_row_and_a_variant_null_is_a_value()
+    {
+        // A group of the two binaries, as Spark 4.0 writes a VARIANT (with no annotation), null in row 3.
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, """
+            SELECT i::BIGINT AS id, CASE WHEN i = 3 THEN NULL ELSE {'metadata': '\x01\x00\x00'::BLOB, 'value': ('\x0C' || chr(i::INT + 48))::BLOB} END AS payload
+            FROM range(10) t(i)
+            """, "PARQUET_VERSION V2");
+
+        UnexpectedNullException error = Assert.Throws<UnexpectedNullException>(() => ParquetFiles.ReadAll(new ParquetSource<RequiredVariantRow>(file.Path)));
+        Assert.Equal(3, error.Row);
+        Assert.Contains("payload", error.Message, StringComparison.Ordinal);
+        List<VariantRow> read = ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path));
+        Assert.Null(read[3].Payload);
+        Assert.All(read.Where(r => r.Id != 3), r => Assert.Equal(r.Id + 48, r.Payload!.Value.GetInt64()));
+
+        // DuckDB writes a SQL NULL of a shredded column as a present group holding the variant null (and reads that back
+        // as NULL): the file says "null", so the member holds ParquetVariant.Null, not a missing value.
+        using var shredded = new TempFile();
+        DuckDbDifferentialTests.Write(shredded, "SELECT i::BIGINT AS id, CASE WHEN i = 7 THEN NULL ELSE i::VARIANT END AS payload FROM range(10) t(i)", "PARQUET_VERSION V2");
+        List<RequiredVariantRow> rows = ParquetFiles.ReadAll(new ParquetSource<RequiredVariantRow>(shredded.Path));
+        Assert.Equal(VariantKind.Null, rows[7].Payload.Kind);
+        Assert.All(rows.Where(r => r.Id != 7), r => Assert.Equal(r.Id, r.Payload.GetInt64()));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_a_variant_fail_naming_file_column_row_group_and_row()
+    {
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, """
+            SELECT i::BIGINT AS id, {'metadata': '\x01\x00\x00'::BLOB, 'value': (CASE WHEN i = 6 THEN '\x03\x05\x00' ELSE '\x0C\x01' END)::BLOB} AS payload
+            FROM range(10) t(i)
+            """, "PARQUET_VERSION V2");
+
+        CorruptParquetFileException error = Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path)));
+
+        Assert.Equal(file.Path, error.FilePath);
+        Assert.Equal("payload", error.ColumnName);
+        Assert.Equal(0, error.RowGroup);
+        Assert.Contains("row 6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("array", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<long, string?> DuckJsonOf(string path)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using DbCommand read = connection.CreateCommand();
+        read.CommandText = $"SELECT id, payload::JSON::VARCHAR FROM read_parquet('{path}')";
+        using DbDataReader reader = read.ExecuteReader();
+        var json = new Dictionary<long, string?>();
+        while (reader.Read())
+        {
+            json[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+
+        return json;
+    }
+}
