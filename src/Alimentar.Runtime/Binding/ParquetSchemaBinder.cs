@@ -33,7 +33,9 @@ internal static class ParquetSchemaBinder
 
             if (column.Type == ColumnType.Variant)
             {
-                bound[i] = VariantBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
+                bound[i] = missingAsNull && column.IsNullable && !column.IsList && IsNotInFile(fileFields, column)
+                    ? VariantBinder.NotInFile(column, record => BindNotInFile(rowSchema, record, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName))
+                    : VariantBinder.Bind(fileFields, rowSchema, column, i, bound.Length + nestedFilterPaths.Count, recordLeaves, fileName);
                 continue;
             }
 

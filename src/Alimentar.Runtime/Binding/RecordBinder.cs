@@ -158,6 +158,11 @@ internal static class RecordBinder
                 return self;
             }
 
+            if (descriptor.Type == ColumnType.Variant)
+            {
+                throw Mismatch($"a VARIANT for {name}", $"'{string.Join('/', path)}', {Found(path, depth)}; a ParquetVariant is read as a member of the row type, not yet inside a record, list or map: read this one as a record of byte[] Metadata and byte[]? Value");
+            }
+
             LeafColumn? leaf = fileFields.FirstOrDefault(f => f.Path.Parts.SequenceEqual(path));
             if (leaf is null || leaf.MaxRepetitionLevel != depth)
             {

@@ -35,6 +35,21 @@ internal static class VariantBinder
         return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Variant = shape };
     }
 
+    /// <summary>
+    /// A nullable variant member the file lacks (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>): bound, by
+    /// <paramref name="bindRecord"/>, as a record of the two binaries that is not in the file, so every row reads as null.
+    /// </summary>
+    public static BoundColumn NotInFile(ColumnDescriptor column, Func<ColumnDescriptor, BoundColumn> bindRecord)
+    {
+        var record = new ColumnDescriptor(column.Name, column.MemberName, ColumnType.Group, IsNullable: true)
+        {
+            HasExplicitName = column.HasExplicitName,
+            Fields = [Shaping.Leaf("metadata", ColumnType.Binary), Shaping.Leaf("value", ColumnType.Binary)],
+        };
+        BoundColumn bound = bindRecord(record);
+        return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Variant = new VariantShape(1, new VariantPart(0, 2, null, column.Name)) };
+    }
+
     /// <summary>Walks the file's group, numbering nodes depth first as <see cref="RecordBinder"/> will.</summary>
     private sealed class Shaping(LeafColumn[] fileFields, string fileName, RowSchema rowSchema, ColumnDescriptor column)
     {
@@ -168,7 +183,7 @@ internal static class VariantBinder
         private static int Precision(LeafColumn leaf) =>
             leaf.Element.LogicalType is { Kind: LogicalTypeKind.Decimal } logical ? logical.Precision : leaf.Element.Precision ?? 38;
 
-        private static ColumnDescriptor Leaf(string name, ColumnType type) =>
+        public static ColumnDescriptor Leaf(string name, ColumnType type) =>
             new(name, name, type, IsNullable: true) { HasExplicitName = true };
 
         private bool IsBinaryLeaf(string[] path, int depth) =>

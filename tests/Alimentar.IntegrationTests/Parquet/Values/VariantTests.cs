@@ -10,6 +10,11 @@ public partial record VariantRow(long Id, ParquetVariant? Payload);
 [StreamingDataset]
 public partial record RequiredVariantRow(long Id, ParquetVariant Payload);
 
+public sealed record VariantHolder(ParquetVariant? Payload);
+
+[StreamingDataset]
+public partial record NestedVariantRow(long Id, VariantHolder Holder);
+
 /// <summary>
 /// VARIANT columns read into <see cref="ParquetVariant"/> members: DuckDB shreds what it writes (an object's steady keys
 /// into typed columns, the rest left in the value), so every row is put back together and compared with DuckDB's own
@@ -135,6 +140,22 @@ public sealed class VariantTests
         Assert.Equal(0, error.RowGroup);
         Assert.Contains("row 6", error.Message, StringComparison.Ordinal);
         Assert.Contains("array", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_variant_the_file_lacks_reads_as_null_when_missing_columns_are_and_a_variant_in_a_record_is_refused_saying_how_to_read_it()
+    {
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, """
+            SELECT i::BIGINT AS id, {'payload': {'metadata': '\x01\x00\x00'::BLOB, 'value': '\x0C\x01'::BLOB}} AS holder FROM range(5) t(i)
+            """, "PARQUET_VERSION V2");
+
+        SchemaMismatchException missing = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path)));
+        Assert.Contains("a VARIANT group named 'Payload'", missing.Message, StringComparison.Ordinal);
+        Assert.All(ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path).MissingColumnsAsNull()), row => Assert.Null(row.Payload));
+
+        SchemaMismatchException nested = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<NestedVariantRow>(file.Path)));
+        Assert.Contains("not yet inside a record, list or map", nested.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<long, string?> DuckJsonOf(string path)
