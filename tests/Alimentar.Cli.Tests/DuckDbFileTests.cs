@@ -76,6 +76,36 @@ public sealed class DuckDbFileTests
         Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|P44D|44|44,45", rows[44]);
     }
 
+    /// <summary>A VARIANT column (DuckDB shreds what it writes) scaffolds as a <c>ParquetVariant</c> member and streams its values.</summary>
+    [Fact]
+    public async Task A_variant_column_scaffolds_as_ParquetVariant_and_streams_its_JSON()
+    {
+        (string source, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::BIGINT AS id, ('{"n": ' || i || ', "tags": ["t' || i || '"]}')::JSON::VARIANT AS payload
+            FROM range(50) t(i)
+            """,
+            rowGroupSize: 20,
+            VariantProbe);
+
+        Assert.Contains("ParquetVariant? Payload", source, StringComparison.Ordinal);
+        Assert.Equal(50, rows.Length);
+        Assert.Equal("7|{\"n\":7,\"tags\":[\"t7\"]}", rows[7]);
+    }
+
+    private const string VariantProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(16), bufferSize: 2);
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => r.Id + "|" + r.Payload?.ToJson()));
+            }
+        }
+        """;
+
     /// <summary>
     /// Writes what <paramref name="select"/> gives with DuckDB, scaffolds a record for the file, compiles it with the
     /// generator beside <paramref name="probe"/> (a <c>FromDuckDb.Probe.Describe(path)</c> that prints each row), and
