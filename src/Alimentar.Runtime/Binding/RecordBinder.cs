@@ -95,7 +95,7 @@ internal static class RecordBinder
     {
         private readonly List<(int Leaf, string[] GroupPath, int Definition, int Depth)> _absent = [];
 
-        public List<(ColumnDescriptor Descriptor, LeafColumn Field, string Member)> Leaves { get; private set; } = [];
+        public List<(ColumnDescriptor Descriptor, LeafColumn Field, string Member)> Leaves { get; private init; } = [];
 
         public List<RecordNode> Nodes { get; } = [];
 
@@ -160,7 +160,16 @@ internal static class RecordBinder
 
             if (descriptor.Type == ColumnType.Variant)
             {
-                throw Mismatch($"a VARIANT for {name}", $"'{string.Join('/', path)}', {Found(path, depth)}; a ParquetVariant is read as a member of the row type, not yet inside a record, list or map: read this one as a record of byte[] Metadata and byte[]? Value");
+                // The group's own nodes are numbered apart, so the member's stay as the generated code numbers them.
+                (ColumnDescriptor record, VariantShape shape) = VariantBinder.Shape(fileFields, fileName, rowSchema, column, path, depth);
+                var inner = new Walk(fileFields, rowSchema, column, fileName, missingAsNull: false) { Leaves = Leaves };
+                inner.Node(record, path, depth, 0, name);
+                RecordNode group = inner.Nodes[0];
+                Nodes[self] = new RecordNode(RecordNodeKind.Variant, depth, group.Leaf, group.Definition, null, [], name)
+                {
+                    Variant = new VariantBinding([.. inner.Nodes], shape),
+                };
+                return self;
             }
 
             LeafColumn? leaf = fileFields.FirstOrDefault(f => f.Path.Parts.SequenceEqual(path));
@@ -254,10 +263,17 @@ internal static class RecordBinder
             int[] order = Enumerable.Range(0, Leaves.Count).ToArray();
             int firstPresent = Leaves.FindIndex(l => l.Field.Index != MissingMember.NotInFile);
             (order[0], order[firstPresent]) = (order[firstPresent], order[0]);
-            Leaves = order.Select(i => Leaves[i]).ToList();
+            // Reordered in place: a variant's walk shares the list.
+            var reordered = order.Select(i => Leaves[i]).ToList();
+            Leaves.Clear();
+            Leaves.AddRange(reordered);
             for (int n = 0; n < Nodes.Count; n++)
             {
-                Nodes[n] = Nodes[n] with { Leaf = order[Nodes[n].Leaf] };
+                Nodes[n] = Nodes[n] with
+                {
+                    Leaf = order[Nodes[n].Leaf],
+                    Variant = Nodes[n].Variant is { } variant ? variant with { Nodes = Array.ConvertAll(variant.Nodes, inner => inner with { Leaf = order[inner.Leaf] }) } : null,
+                };
             }
 
             for (int a = 0; a < _absent.Count; a++)

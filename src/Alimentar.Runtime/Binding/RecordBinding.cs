@@ -36,6 +36,12 @@ internal enum RecordNodeKind
 
     /// <summary>A value: one file leaf.</summary>
     Leaf,
+
+    /// <summary>
+    /// A <see cref="ParquetVariant"/>: a value to the member's type, a VARIANT group in the file, whose own nodes
+    /// (<see cref="RecordNode.Variant"/>) are read beside the member's and made into one variant per entry.
+    /// </summary>
+    Variant,
 }
 
 /// <summary>One group, list or leaf of a record member's type, as the file's levels describe it.</summary>
@@ -46,4 +52,13 @@ internal enum RecordNodeKind
 /// <param name="List">For a list, its levels as its leaves see them.</param>
 /// <param name="Children">A group's fields, or a list's element: node indexes.</param>
 /// <param name="Name">The member path (<c>Messages.Spans</c>), for errors.</param>
-internal sealed record RecordNode(RecordNodeKind Kind, int Depth, int Leaf, int Definition, ListLevel? List, int[] Children, string Name);
+internal sealed record RecordNode(RecordNodeKind Kind, int Depth, int Leaf, int Definition, ListLevel? List, int[] Children, string Name)
+{
+    /// <summary>For a variant: its group's nodes, numbered apart from the member's, and how they make variants.</summary>
+    public VariantBinding? Variant { get; init; }
+}
+
+/// <summary>A VARIANT group's nodes as a record of its own (node 0 the group), and how they make variants.</summary>
+/// <param name="Nodes">The group, its binaries and any shredded columns, depth first; their leaves are the member's.</param>
+/// <param name="Shape">Which of the nodes is what.</param>
+internal sealed record VariantBinding(RecordNode[] Nodes, VariantShape Shape);

@@ -3,37 +3,46 @@ using Alimentar.Variants;
 namespace Alimentar.Binding;
 
 /// <summary>
-/// Binds a <see cref="ParquetVariant"/> member to a VARIANT group of the file. The group is read as a record whose
-/// type is the group's own shape, found in the file: <c>metadata</c> and <c>value</c> binaries and, where the writer
-/// shredded values (DuckDB, Spark with shredding on), a <c>typed_value</c> that is a value column, an object of
-/// field groups or a list of element groups, each field and element again a <c>value</c> and <c>typed_value</c>.
-/// The record binder then binds it as any record, so the variant's leaves read as a record's do.
+/// Binds <see cref="ParquetVariant"/> values to VARIANT groups of the file, wherever they lie: a member, a list's
+/// element, a record's field, a map's value. Each group is read as a record whose type is the group's own shape,
+/// found in the file: <c>metadata</c> and <c>value</c> binaries and, where the writer shredded values (DuckDB, Spark
+/// with shredding on), a <c>typed_value</c> that is a value column, an object of field groups or a list of element
+/// groups, each field and element again a <c>value</c> and <c>typed_value</c>. The record binder binds that record
+/// as any other (<see cref="RecordNodeKind.Variant"/>), so a variant's leaves read as a record's do.
 /// </summary>
 internal static class VariantBinder
 {
     public static BoundColumn Bind(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> extraLeaves, string fileName)
     {
-        if (column.IsList)
+        if (column.ListDepth > 1)
         {
-            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "a VARIANT column",
-                "a list of variants, which is not read yet; read each element as a record of byte[] Metadata and byte[]? Value, or the list as a ParquetVariant held in a record");
+            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "a VARIANT column or a list of them",
+                "a member of lists of lists of variants, which is not read yet; hold the inner lists in records");
         }
 
-        string[] groups = fileFields.Where(f => f.Path.Parts.Count > 1).Select(f => f.Path.FirstPart).Distinct().ToArray();
-        int match = ColumnNameMatcher.Find(column, groups, both => ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "one VARIANT group", $"two groups that both match: {both}; name one with [ParquetColumn]"));
-        if (match < 0)
+        if (!column.IsList)
         {
-            int leaf = Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0);
-            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, $"a VARIANT group named '{column.Name}'", leaf >= 0
-                ? $"'{fileFields[leaf].Path}', {ParquetSchemaBinder.Describe(fileFields[leaf])}"
-                : $"no such group; the file has {string.Join(", ", fileFields.Select(f => $"'{f.Path}'"))}");
+            // The record binder would say "a group"; say which group a variant member looks for.
+            string[] groups = fileFields.Where(f => f.Path.Parts.Count > 1).Select(f => f.Path.FirstPart).Distinct().ToArray();
+            int match = ColumnNameMatcher.Find(column, groups, both => ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "one VARIANT group", $"two groups that both match: {both}; name one with [ParquetColumn]"));
+            if (match < 0)
+            {
+                int leaf = Array.FindIndex(fileFields, f => ColumnNameMatcher.Find(column, [f.Path.FirstPart], _ => new InvalidOperationException()) == 0);
+                throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, $"a VARIANT group named '{column.Name}'", leaf >= 0
+                    ? $"'{fileFields[leaf].Path}', {ParquetSchemaBinder.Describe(fileFields[leaf])}"
+                    : $"no such group; the file has {string.Join(", ", fileFields.Select(f => $"'{f.Path}'"))}");
+            }
         }
 
-        var shaping = new Shaping(fileFields, fileName, rowSchema, column);
-        (ColumnDescriptor record, VariantShape shape) = shaping.Root(groups[match]);
-        BoundColumn bound = RecordBinder.Bind(fileFields, rowSchema, record, index, nextColumn, extraLeaves, fileName);
-        return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Variant = shape };
+        return RecordBinder.Bind(fileFields, rowSchema, column, index, nextColumn, extraLeaves, fileName);
     }
+
+    /// <summary>
+    /// The VARIANT group at <paramref name="path"/>, under <paramref name="depth"/> lists, as a record of its own (node 0
+    /// the group) for the record binder to bind, and which of its nodes is what.
+    /// </summary>
+    public static (ColumnDescriptor Record, VariantShape Shape) Shape(LeafColumn[] fileFields, string fileName, RowSchema rowSchema, ColumnDescriptor column, string[] path, int depth) =>
+        new Shaping(fileFields, fileName, rowSchema, column).Root(path, depth);
 
     /// <summary>
     /// A nullable variant member the file lacks (<see cref="ParquetReadOptions.MissingColumnsAsNull"/>): bound, by
@@ -47,7 +56,13 @@ internal static class VariantBinder
             Fields = [Shaping.Leaf("metadata", ColumnType.Binary), Shaping.Leaf("value", ColumnType.Binary)],
         };
         BoundColumn bound = bindRecord(record);
-        return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Variant = new VariantShape(1, new VariantPart(0, 2, null, column.Name)) };
+        RecordBinding binding = bound.Record!;
+        RecordNode group = binding.Nodes[0];
+        var variant = new RecordNode(RecordNodeKind.Variant, 0, group.Leaf, group.Definition, null, [], column.MemberName)
+        {
+            Variant = new VariantBinding(binding.Nodes, new VariantShape(1, new VariantPart(0, 2, null, column.Name))),
+        };
+        return bound with { Descriptor = column, LeafDescriptor = bound.LeafDescriptor, Record = binding with { Nodes = [variant] } };
     }
 
     /// <summary>Walks the file's group, numbering nodes depth first as <see cref="RecordBinder"/> will.</summary>
@@ -55,24 +70,23 @@ internal static class VariantBinder
     {
         private int _nodes;
 
-        public (ColumnDescriptor Record, VariantShape Shape) Root(string name)
+        public (ColumnDescriptor Record, VariantShape Shape) Root(string[] path, int depth)
         {
-            string[] path = [name];
             int group = _nodes++;
-            if (!IsBinaryLeaf([.. path, "metadata"], 0))
+            if (!IsBinaryLeaf([.. path, "metadata"], depth))
             {
-                throw Mismatch([.. path], "a group with a 'metadata' binary (a VARIANT)");
+                throw Mismatch(path, "a group with a 'metadata' binary (a VARIANT)");
             }
 
             var metadata = Leaf("metadata", ColumnType.Binary);
             int metadataNode = _nodes++;
-            (List<ColumnDescriptor> fields, int? value, VariantTyped? typed) = Pair(path, 0);
-            var record = new ColumnDescriptor(name, column.MemberName, ColumnType.Group, column.IsNullable)
+            (List<ColumnDescriptor> fields, int? value, VariantTyped? typed) = Pair(path, depth);
+            var record = new ColumnDescriptor(path[^1], column.MemberName, ColumnType.Group, IsNullable: true)
             {
                 HasExplicitName = true,
                 Fields = [metadata, .. fields],
             };
-            return (record, new VariantShape(metadataNode, new VariantPart(group, value, typed, name)));
+            return (record, new VariantShape(metadataNode, new VariantPart(group, value, typed, string.Join('/', path))));
         }
 
         /// <summary>The <c>value</c> and <c>typed_value</c> of the group at <paramref name="path"/>, under <paramref name="depth"/> lists.</summary>

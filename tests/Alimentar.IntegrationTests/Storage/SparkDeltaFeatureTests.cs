@@ -9,6 +9,21 @@ public sealed record VariantGroup(byte[] Metadata, byte[]? Value);
 [StreamingDataset]
 public partial record SparkVariantRow(long? Id, ParquetVariant V);
 
+/// <summary>A record holding a variant, as the table's structs do.</summary>
+public sealed record SparkVariantHolder(ParquetVariant? V);
+
+/// <summary>A record holding a list of variants.</summary>
+public sealed record SparkVariantList(ParquetVariant?[]? V);
+
+[StreamingDataset]
+public partial record SparkNestedVariantRow(
+    long? Id,
+    ParquetVariant?[]? ArrayOfVariants,
+    SparkVariantHolder? StructOfVariants,
+    Dictionary<string, ParquetVariant?>? MapOfVariants,
+    SparkVariantHolder?[]? ArrayOfStructOfVariants,
+    SparkVariantList? StructOfArrayOfVariants);
+
 /// <summary>
 /// Tables Spark wrote with what a reader must know of (<c>tests/data/delta</c>, see its README): shredded VARIANT columns
 /// behind the <c>variantShredding-preview</c> reader feature, files whose names hold <c>%</c>, and a log cleaned up to a
@@ -42,6 +57,28 @@ public sealed class SparkDeltaFeatureTests
         Assert.Equal(102, rows.Count);
         Assert.All(rows, r => Assert.Equal($$"""{"key":{{r.Id}}}""", r.V.ToJson()));
         Assert.All(rows, r => Assert.Equal(VariantKind.Integer, r.V.TryGetProperty("key", out ParquetVariant key) ? key.Kind : VariantKind.Null));
+    }
+
+    [Fact]
+    public void Variants_in_lists_records_and_maps_read_as_their_values()
+    {
+        string table = Path.Combine(DeltaTables.Root, "spark-shredded-variant-preview-delta");
+
+        List<SparkNestedVariantRow> rows = ParquetFiles.ReadAll(ParquetSource<SparkNestedVariantRow>.FromDirectory(table));
+
+        // Every row holds {"key": id} in each place, with SQL nulls where DuckDB's reading of the files has them.
+        Assert.Equal(102, rows.Count);
+        Assert.All(rows, row =>
+        {
+            string key = $$"""{"key":{{row.Id}}}""";
+            Assert.Equal(new[] { key, null, key, null, key }, Json(row.ArrayOfVariants!));
+            Assert.Equal(key, row.StructOfVariants!.V!.Value.ToJson());
+            Assert.Equal(new Dictionary<string, string?> { [$"{row.Id}"] = key, ["nullKey"] = null }, row.MapOfVariants!.ToDictionary(p => p.Key, p => p.Value?.ToJson()));
+            Assert.Equal(new[] { key, null, "(null record)", key, "(null record)", key }, row.ArrayOfStructOfVariants!.Select(h => h is null ? "(null record)" : h.V?.ToJson()));
+            Assert.Equal(new[] { null, key }, Json(row.StructOfArrayOfVariants!.V!));
+        });
+
+        static string?[] Json(ParquetVariant?[] list) => [.. list.Select(v => v?.ToJson())];
     }
 
     [Fact]

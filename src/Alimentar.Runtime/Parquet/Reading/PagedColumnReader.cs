@@ -58,13 +58,13 @@ internal sealed class PagedColumnReader : IColumnReader
     public ValueTask ReadValuesAsync<T>(int column, Memory<T> destination, CancellationToken cancellationToken)
         where T : struct =>
         typeof(T) == typeof(ParquetVariant)
-            ? new VariantColumnReader(this, column).ReadAsync(Unsafe.As<Memory<T>, Memory<ParquetVariant>>(ref destination), default, cancellationToken)
+            ? ReadVariantsAsync(column, Unsafe.As<Memory<T>, Memory<ParquetVariant>>(ref destination), default, cancellationToken)
             : ReadSegmentsAsync(column, new ValueSegments<T>(destination), cancellationToken);
 
     public ValueTask ReadNullableValuesAsync<T>(int column, Memory<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
         typeof(T) == typeof(ParquetVariant)
-            ? new VariantColumnReader(this, column).ReadAsync(default, Unsafe.As<Memory<T?>, Memory<ParquetVariant?>>(ref destination), cancellationToken)
+            ? ReadVariantsAsync(column, default, Unsafe.As<Memory<T?>, Memory<ParquetVariant?>>(ref destination), cancellationToken)
             : ReadSegmentsAsync(column, new NullableValueSegments<T>(destination), cancellationToken);
 
     public ValueTask ReadStringsAsync(int column, Memory<string?> destination, CancellationToken cancellationToken)
@@ -84,11 +84,15 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadListsAsync<T>(int column, ListBuffer<T> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, token), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? ReadVariantListsAsync(column, Unsafe.As<ListBuffer<ParquetVariant>>(destination), static (records, entry) => records.Required<ParquetVariant>(1, entry), cancellationToken)
+            : Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T>(destination, static value => value, elementsNullable: false, token), cancellationToken);
 
     public ValueTask ReadNullableElementListsAsync<T>(int column, ListBuffer<T?> destination, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, token), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? ReadVariantListsAsync(column, Unsafe.As<ListBuffer<ParquetVariant?>>(destination), static (records, entry) => records.Nullable<ParquetVariant>(1, entry), cancellationToken)
+            : Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadValueListsAsync<T, T?>(destination, static value => value, elementsNullable: true, token), cancellationToken);
 
     public ValueTask ReadStringListsAsync(int column, ListBuffer<string?> destination, CancellationToken cancellationToken) =>
         Read(column, destination, static (reader, column, destination, token) => new ListColumnReader(reader, column).ReadByteArrayListsAsync(destination, new StringConverter(reader._binding.StringPoolFor(column)), token), cancellationToken);
@@ -135,6 +139,47 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask<RecordColumn> ReadRecordsAsync(int column, CancellationToken cancellationToken) =>
         new RecordColumnReader(this, column).ReadAsync(cancellationToken);
+
+    /// <summary>A <see cref="ParquetVariant"/> member: its VARIANT group read as a record whose node 0 is the variants (<see cref="RecordNodeKind.Variant"/>).</summary>
+    private async ValueTask ReadVariantsAsync(int column, Memory<ParquetVariant> required, Memory<ParquetVariant?> nullable, CancellationToken cancellationToken)
+    {
+        RecordColumn records = await ReadRecordsAsync(column, cancellationToken).ConfigureAwait(false);
+        bool isNullable = Bound(column).Descriptor.IsNullable;
+        for (int row = 0; row < records.Rows; row++)
+        {
+            if (isNullable)
+            {
+                nullable.Span[row] = records.Nullable<ParquetVariant>(0, row);
+            }
+            else
+            {
+                required.Span[row] = records.Required<ParquetVariant>(0, row);
+            }
+        }
+    }
+
+    /// <summary>A list of <see cref="ParquetVariant"/>: node 0 the list, node 1 its elements' variants.</summary>
+    private async ValueTask ReadVariantListsAsync<T>(int column, ListBuffer<T> destination, Func<RecordColumn, int, T> element, CancellationToken cancellationToken)
+    {
+        RecordColumn records = await ReadRecordsAsync(column, cancellationToken).ConfigureAwait(false);
+        bool isNullable = Bound(column).Descriptor.IsNullable;
+        destination.Clear();
+        for (int row = 0; row < records.Rows; row++)
+        {
+            if (records.IsNullList(0, row, isNullable))
+            {
+                destination.AppendNull();
+                continue;
+            }
+
+            int start = records.Start(0, row);
+            Span<T> list = destination.AppendList(records.LengthOf(0, row));
+            for (int i = 0; i < list.Length; i++)
+            {
+                list[i] = element(records, start + i);
+            }
+        }
+    }
 
     internal ColumnChunkReader Chunk(int column) => _chunks[column];
 

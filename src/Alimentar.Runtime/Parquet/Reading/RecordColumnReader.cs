@@ -51,20 +51,8 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     {
         BatchArrays arrays = reader.BatchArrays;
         var starts = new Dictionary<(int Leaf, int Depth), ArraySegment<int>>();
-        var nodes = new RecordColumnNode[record.Nodes.Length];
-        for (int n = 0; n < nodes.Length; n++)
-        {
-            RecordNode node = record.Nodes[n];
-            ArraySegment<int> entryStarts = Starts(node.Leaf, node.Depth);
-            nodes[n] = node.Kind switch
-            {
-                RecordNodeKind.Group => new RecordColumnNode(entryStarts.Count, node.Children) { Presence = Presence(levels[node.Leaf], entryStarts, node.Definition, arrays) },
-                RecordNodeKind.List => List(node, entryStarts.Count),
-                _ => new RecordColumnNode(entryStarts.Count, node.Children) { Values = PickInPlace(slotValues[node.Leaf], levels[node.Leaf].Definitions.Length, entryStarts) },
-            };
-        }
-
-        Check(record, nodes);
+        RecordColumnNode[] nodes = Nodes(record.Nodes);
+        Check(record, record.Nodes, nodes, reader.RowCount);
         ParquetFileBinding binding = reader.Binding;
         int rowGroup = reader.RowGroup;
         long firstRow = reader.FirstRow;
@@ -81,6 +69,50 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             Row = firstRow + row,
             Key = key,
         });
+
+        RecordColumnNode[] Nodes(RecordNode[] parts)
+        {
+            var nodes = new RecordColumnNode[parts.Length];
+            for (int n = 0; n < nodes.Length; n++)
+            {
+                RecordNode node = parts[n];
+                ArraySegment<int> entryStarts = Starts(node.Leaf, node.Depth);
+                nodes[n] = node.Kind switch
+                {
+                    RecordNodeKind.Group => new RecordColumnNode(entryStarts.Count, node.Children) { Presence = Presence(levels[node.Leaf], entryStarts, node.Definition, arrays) },
+                    RecordNodeKind.List => List(node, entryStarts.Count),
+                    RecordNodeKind.Variant => Variants(node, entryStarts.Count),
+                    _ => new RecordColumnNode(entryStarts.Count, node.Children) { Values = PickInPlace(slotValues[node.Leaf], levels[node.Leaf].Definitions.Length, entryStarts) },
+                };
+            }
+
+            return nodes;
+        }
+
+        // A variant per entry, made from its group's own nodes, which are read like the member's and then let go.
+        RecordColumnNode Variants(RecordNode node, int entries)
+        {
+            VariantBinding binding = node.Variant!;
+            RecordColumnNode[] inner = Nodes(binding.Nodes);
+            Check(record, binding.Nodes, inner, entries);
+            ParquetVariant?[] variants = arrays.Rent<ParquetVariant?>(entries);
+            var assembler = new VariantAssembler(inner, binding.Shape);
+            for (int entry = 0; entry < entries; entry++)
+            {
+                try
+                {
+                    variants[entry] = assembler.At(entry);
+                }
+                catch (Exception error) when (error is FormatException or OverflowException)
+                {
+                    string group = binding.Shape.Root.Path;
+                    throw ParquetErrors.Corrupt(reader.Binding.FileName, reader.RowGroup, group,
+                        $"{(node.Depth == 0 ? $"row {reader.FirstRow + entry}" : $"entry {entry} of the batch from row {reader.FirstRow}")}: its variant is not valid ({error.Message.TrimEnd('.')})");
+                }
+            }
+
+            return new RecordColumnNode(entries, []) { Values = variants };
+        }
 
         // The slots of a leaf that start an entry under a number of lists, computed once per leaf and depth.
         ArraySegment<int> Starts(int leaf, int depth)
@@ -133,11 +165,11 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
     /// Fails, naming the leaf, when a file's leaves disagree on how many entries a node has: a group's fields with the
     /// group, a list's element with the list's elements, the member with the batch's rows.
     /// </summary>
-    private void Check(RecordBinding record, RecordColumnNode[] nodes)
+    private void Check(RecordBinding record, RecordNode[] parts, RecordColumnNode[] nodes, int entries)
     {
-        if (nodes[0].Entries != reader.RowCount)
+        if (nodes[0].Entries != entries)
         {
-            Disagree(record, 0, nodes[0].Entries, $"the batch's {reader.RowCount} rows");
+            Disagree(record, parts, 0, nodes[0].Entries, $"the batch's {reader.RowCount} rows");
         }
 
         for (int n = 0; n < nodes.Length; n++)
@@ -147,16 +179,16 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             {
                 if (nodes[child].Entries != expected)
                 {
-                    Disagree(record, child, nodes[child].Entries, $"the {expected} of '{record.Nodes[n].Name}'");
+                    Disagree(record, parts, child, nodes[child].Entries, $"the {expected} of '{parts[n].Name}'");
                 }
             }
         }
     }
 
-    private void Disagree(RecordBinding record, int node, int entries, string expected)
+    private void Disagree(RecordBinding record, RecordNode[] parts, int node, int entries, string expected)
     {
-        int column = record.LeafColumns[record.Nodes[node].Leaf];
-        throw reader.Translate(new InvalidDataException($"its levels hold {entries} entries for '{record.Nodes[node].Name}' where they should match {expected}"),
+        int column = record.LeafColumns[parts[node].Leaf];
+        throw reader.Translate(new InvalidDataException($"its levels hold {entries} entries for '{parts[node].Name}' where they should match {expected}"),
             reader.Bound(column), reader.Chunk(column));
     }
 
