@@ -138,7 +138,7 @@ internal static class RecordBinder
                 {
                     ColumnDescriptor field = fields[i];
                     int match = ColumnNameMatcher.Find(field, children, both => Mismatch($"one field for {name}.{field.MemberName}", $"two fields that both match: {both}"));
-                    if (match < 0 && missingAsNull && field.IsNullable)
+                    if (match < 0 && missingAsNull && field.IsNullable && field.Type != ColumnType.Variant)
                     {
                         var absent = new AbsentWalk(path, definition, depth, under[0].Lists.Take(depth).ToArray(), MissingMember.LeavesOf(rowSchema, field));
                         childNodes[i] = AbsentNode(absent, field, [.. path, field.Name], depth, field.ListDepth, definition + 1, absent.ListsAbove, $"{name}.{field.MemberName}");

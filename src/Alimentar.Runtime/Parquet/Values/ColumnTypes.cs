@@ -68,6 +68,7 @@ internal static class ColumnTypes
             ColumnType.Guid => visitor.Value<Guid>(),
             ColumnType.Half => visitor.Value<Half>(),
             ColumnType.Interval => visitor.Value<ParquetInterval>(),
+            ColumnType.Variant => visitor.Value<ParquetVariant>(),
             ColumnType.String => visitor.String(),
             ColumnType.Binary => visitor.Binary(),
             _ => throw new InvalidOperationException($"A value of type {type} has no reader."),

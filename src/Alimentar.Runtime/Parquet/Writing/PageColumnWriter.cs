@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Alimentar.Parquet.Writing.Encoding;
 
 namespace Alimentar.Parquet.Writing;
@@ -41,6 +42,18 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     public ValueTask WriteValuesAsync<T>(int column, ReadOnlyMemory<T> values, CancellationToken cancellationToken)
         where T : struct
     {
+        if (typeof(T) == typeof(ParquetVariant))
+        {
+            ReadOnlySpan<ParquetVariant> variants = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, ParquetVariant>(ref MemoryMarshal.GetReference(values.Span)), values.Length);
+            var nullable = new ParquetVariant?[variants.Length];
+            for (int i = 0; i < variants.Length; i++)
+            {
+                nullable[i] = variants[i];
+            }
+
+            return WriteRecordsAsync(column, VariantRecords.Of(nullable), cancellationToken);
+        }
+
         Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default), () => FirstMisfit(column, values.Span));
         return ValueTask.CompletedTask;
     }
@@ -48,6 +61,11 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     public ValueTask WriteNullableValuesAsync<T>(int column, ReadOnlyMemory<T?> values, CancellationToken cancellationToken)
         where T : struct
     {
+        if (typeof(T) == typeof(ParquetVariant))
+        {
+            return WriteRecordsAsync(column, VariantRecords.Of(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T?, ParquetVariant?>(ref MemoryMarshal.GetReference(values.Span)), values.Length)), cancellationToken);
+        }
+
         Queue(column, levels => AppendNullable(column, values.Span, levels), () => FirstMisfit(column, values.Span));
         return ValueTask.CompletedTask;
     }
@@ -67,6 +85,11 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     public ValueTask WriteListsAsync<T>(int column, ListColumn<T> lists, CancellationToken cancellationToken)
         where T : struct
     {
+        if (typeof(T) == typeof(ParquetVariant))
+        {
+            return WriteRecordsAsync(column, VariantRecords.Of(lists, static value => Unsafe.As<T, ParquetVariant>(ref value)), cancellationToken);
+        }
+
         Queue(column, levels => AppendLists(column, lists, static (T element, out T value) => { value = element; return true; }, levels));
         return ValueTask.CompletedTask;
     }
@@ -74,6 +97,11 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     public ValueTask WriteNullableElementListsAsync<T>(int column, ListColumn<T?> lists, CancellationToken cancellationToken)
         where T : struct
     {
+        if (typeof(T) == typeof(ParquetVariant))
+        {
+            return WriteRecordsAsync(column, VariantRecords.Of(lists, static value => Unsafe.As<T?, ParquetVariant?>(ref value)), cancellationToken);
+        }
+
         Queue(column, levels => AppendLists(column, lists, static (T? element, out T value) => { value = element.GetValueOrDefault(); return element.HasValue; }, levels));
         return ValueTask.CompletedTask;
     }
@@ -97,7 +125,8 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             _shredders[column] = shredder = new RecordShredder(schema.Columns[column], schema.LeafDescriptors);
         }
 
-        Queue(column, _ => shredder.Shred(records, leaves, (row, what) => NullInRequired(column, row, what)));
+        RecordColumn shredded = VariantRecords.Expand(records);
+        Queue(column, _ => shredder.Shred(shredded, leaves, (row, what) => NullInRequired(column, row, what)));
         return ValueTask.CompletedTask;
     }
 

@@ -6,7 +6,8 @@ namespace Alimentar.Parquet.Writing;
 /// The Parquet schema a row type is written with, in the forms Spark, Arrow and DuckDB write: records as groups,
 /// lists as the three-level LIST (<c>list</c>/<c>element</c>), maps as MAP with a repeated <c>key_value</c> group. Nodes
 /// are OPTIONAL where the member may hold null; nested lists, list elements that are records and record fields that
-/// are lists are always OPTIONAL, as Arrow writes them.
+/// are lists are always OPTIONAL, as Arrow writes them. A variant is a group annotated VARIANT of its
+/// <c>metadata</c> and <c>value</c> binaries.
 /// </summary>
 internal sealed class WriteSchema
 {
@@ -61,6 +62,14 @@ internal sealed class WriteSchema
             }
 
             return new WriteNode(WriteNodeKind.List, optional, present, repetition + 1, [element], -1, descriptor);
+        }
+
+        if (descriptor.Type == ColumnType.Variant)
+        {
+            int element = _elements.Count;
+            WriteNode variant = Group(VariantRecords.Group(descriptor), name, repeatedOptional, present, repetition, keyRequired: false) with { Optional = optional };
+            _elements[element] = _elements[element] with { LogicalType = new LogicalType(LogicalTypeKind.Variant) };
+            return variant;
         }
 
         if (descriptor.Fields is not null)

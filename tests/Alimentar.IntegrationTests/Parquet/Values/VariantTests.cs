@@ -15,6 +15,9 @@ public sealed record VariantHolder(ParquetVariant? Payload);
 [StreamingDataset]
 public partial record NestedVariantRow(long Id, VariantHolder Holder);
 
+[StreamingDataset]
+public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, ParquetVariant Required, ParquetVariant?[]? Items, VariantHolder? Holder, Dictionary<string, ParquetVariant>? Named);
+
 /// <summary>
 /// VARIANT columns read into <see cref="ParquetVariant"/> members: DuckDB shreds what it writes (an object's steady keys
 /// into typed columns, the rest left in the value), so every row is put back together and compared with DuckDB's own
@@ -156,6 +159,49 @@ public sealed class VariantTests
 
         List<NestedVariantRow> nested = ParquetFiles.ReadAll(new ParquetSource<NestedVariantRow>(file.Path));
         Assert.All(nested, row => Assert.Equal(row.Id + 48, row.Holder.Payload!.Value.GetInt64()));
+    }
+
+    [Fact]
+    public async Task Variants_are_written_as_VARIANT_groups_that_read_back_and_that_DuckDB_reads_as_the_same_JSON()
+    {
+        using var file = new TempFile();
+        WrittenVariantRow[] written =
+        [
+            .. Enumerable.Range(0, 1_500).Select(i => new WrittenVariantRow(
+                i,
+                i % 7 == 0 ? null : ParquetVariant.FromJson($$$"""{"id": {{{i}}}, "name": "n{{{i}}}", "tags": ["a", {{{i % 5}}}], "score": {{{i}}}.5, "deep": {"ok": {{{(i % 2 == 0 ? "true" : "false")}}}}}"""),
+                ParquetVariant.FromJson(i % 3 == 0 ? "null" : $"[{i}, \"é{i}\"]"),
+                i % 11 == 0 ? null : [ParquetVariant.FromJson($"{i}"), null, ParquetVariant.FromJson("\"x\"")],
+                i % 13 == 0 ? null : new VariantHolder(i % 2 == 0 ? null : ParquetVariant.FromJson($$"""{"h": {{i}}}""")),
+                i % 17 == 0 ? null : new Dictionary<string, ParquetVariant> { ["k"] = ParquetVariant.FromJson($"{i * 1.25m}") })),
+        ];
+        await ParquetDatasetWriter<WrittenVariantRow>.WriteFileAsync(file.Path, written);
+
+        List<WrittenVariantRow> read = ParquetFiles.ReadAll(new ParquetSource<WrittenVariantRow>(file.Path).BatchSize(256));
+        Assert.Equal(written.Length, read.Count);
+        for (int i = 0; i < written.Length; i++)
+        {
+            Assert.Equal(written[i].Payload, read[i].Payload);
+            Assert.Equal(written[i].Required, read[i].Required);
+            Assert.Equal(written[i].Items, read[i].Items);
+            Assert.Equal(written[i].Holder, read[i].Holder);
+            Assert.Equal(written[i].Named?.ToArray(), read[i].Named?.ToArray());
+        }
+
+        // DuckDB reads the VARIANT annotation: the same JSON for the top-level members.
+        Dictionary<long, string?> duck = DuckJsonOf(file.Path);
+        Assert.All(written, row =>
+        {
+            if (row.Payload is { } payload)
+            {
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(duck[row.Id]!), JsonNode.Parse(payload.ToJson())), $"row {row.Id}: DuckDB reads {duck[row.Id]}");
+            }
+            else
+            {
+                // DuckDB reads a null VARIANT group as the JSON null, as it writes a NULL as the variant null.
+                Assert.True(duck[row.Id] is null or "null", $"row {row.Id}: DuckDB reads {duck[row.Id]}");
+            }
+        });
     }
 
     private static Dictionary<long, string?> DuckJsonOf(string path)
