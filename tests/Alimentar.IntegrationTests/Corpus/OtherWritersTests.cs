@@ -113,6 +113,27 @@ public sealed class OtherWritersTests
         Assert.Contains("the RLE encoding is not supported for INT32 values (the format defines RLE for BOOLEAN values and for levels only)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Hyparquets_shredded_variant_reads_as_the_objects_it_was_given()
+    {
+        List<JsonElement> expected = ExpectedJsonRows.Read(Path("hyparquet", "hyparquet.expected.jsonl"));
+        using var dataset = new StreamingDataset<HyparquetVariantRow>(new ParquetSource<HyparquetVariantRow>(Path("hyparquet", "variant-geometry-snappy.parquet")).BatchSize(97));
+
+        List<HyparquetVariantRow> rows = [.. dataset.Rows()];
+
+        // hyparquet shreds {kind: s, n: id, list: nums} into a string, a double and a list of doubles (a null s stays a null kind).
+        Assert.Equal(expected.Count, rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            JsonElement row = expected[i];
+            var shouldBe = new System.Text.Json.Nodes.JsonObject { ["kind"] = row.GetProperty("s").GetString() };
+            shouldBe["n"] = row.GetProperty("id").GetInt32();
+            shouldBe["list"] = new System.Text.Json.Nodes.JsonArray([.. row.GetProperty("nums").EnumerateArray().Select(n => (System.Text.Json.Nodes.JsonNode?)n.GetInt32())]);
+            string json = rows[i].Event!.Value.ToJson();
+            Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(shouldBe, System.Text.Json.Nodes.JsonNode.Parse(json)), $"row {i}: expected {shouldBe.ToJsonString()}, read {json}");
+        }
+    }
+
     private static void AssertReadAsWritten<T>(string writer, string file, string expectedRows, Func<T, IReadOnlyDictionary<string, object?>> project)
         where T : IStreamingRow<T>
     {

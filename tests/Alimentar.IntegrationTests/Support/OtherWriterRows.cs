@@ -131,6 +131,10 @@ public partial record HyparquetListsRow(int Id, string?[]? Tags, int[] Nums)
     };
 }
 
+/// <summary>The shredded VARIANT column of hyparquet-writer's file with VARIANT and GEOMETRY columns.</summary>
+[StreamingDataset]
+public partial record HyparquetVariantRow(int Id, ParquetVariant? Event);
+
 /// <summary>The plain columns of hyparquet-writer's file with VARIANT and GEOMETRY columns.</summary>
 [StreamingDataset]
 public partial record HyparquetBesideVariantRow(int Id, string? S)
