@@ -108,5 +108,45 @@ public sealed class ParquetVariantTests
         Assert.ThrowsAny<JsonException>(() => ParquetVariant.FromJson(string.Concat(Enumerable.Repeat("[", 600))));
     }
 
+    [Fact]
+    public void Damaged_encodings_are_refused_as_FormatException_or_read_whole_never_anything_else()
+    {
+        ParquetVariant[] seeds =
+        [
+            ParquetVariant.FromJson("""{"user":{"name":"ana","tags":["x",7,2.5,true,null]},"n":-70000,"d":12345678901234.5678}"""),
+            ParquetVariant.FromJson("[" + string.Join(",", Enumerable.Range(0, 300)) + "]"),
+            ParquetVariant.FromJson("\"" + new string('q', 100) + "\""),
+            new ParquetVariant(Keys, Object),
+        ];
+        var random = new Random(20261205);
+        int refused = 0;
+        for (int round = 0; round < 20_000; round++)
+        {
+            ParquetVariant seed = seeds[round % seeds.Length];
+            byte[] metadata = seed.Metadata.ToArray();
+            byte[] value = seed.Value.ToArray();
+            byte[] target = round % 3 == 0 ? metadata : value;
+            for (int flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                target[random.Next(target.Length)] = (byte)random.Next(256);
+            }
+
+            try
+            {
+                var variant = new ParquetVariant(metadata, value);
+
+                // What is accepted reads through: every key, element and scalar.
+                _ = variant.ToJson();
+                _ = variant.Kind;
+            }
+            catch (FormatException)
+            {
+                refused++;
+            }
+        }
+
+        Assert.InRange(refused, 1_000, 19_999);
+    }
+
     private static ParquetVariant Primitive(int type, params byte[] payload) => new(NoKeys, (byte[])[(byte)(type << 2), .. payload]);
 }
