@@ -173,23 +173,23 @@ internal static class VariantBinder
             long toMicros = type.Unit switch { TimeUnit.Millis => 1_000, TimeUnit.Nanos => -1_000, _ => 1 };
             return type.Kind switch
             {
-                FileValueKind.Boolean => (ColumnType.Boolean, new VariantScalar(node, VariantScalarKind.Boolean, VariantFormat.TrueType)),
-                FileValueKind.SByte => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int8Type)),
-                FileValueKind.Int16 or FileValueKind.Byte => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int16Type)),
-                FileValueKind.Int32 or FileValueKind.UInt16 => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int32Type)),
-                FileValueKind.Int64 or FileValueKind.UInt32 or FileValueKind.UInt64 => (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Integer, VariantFormat.Int64Type)),
-                FileValueKind.Single => (ColumnType.Single, new VariantScalar(node, VariantScalarKind.Float, VariantFormat.FloatType)),
-                FileValueKind.Double => (ColumnType.Double, new VariantScalar(node, VariantScalarKind.Double, VariantFormat.DoubleType)),
-                FileValueKind.Decimal => (ColumnType.String, new VariantScalar(node, VariantScalarKind.Decimal, VariantFormat.Decimal16Type, type.Scale, Precision(leaf))),
-                FileValueKind.DateOnly => (ColumnType.Int32, new VariantScalar(node, VariantScalarKind.Date, VariantFormat.DateType)),
+                FileValueKind.Boolean => (ColumnType.Boolean, new VariantScalar(node, VariantKind.Boolean, VariantFormat.TrueType)),
+                FileValueKind.SByte => (ColumnType.Int64, new VariantScalar(node, VariantKind.Integer, VariantFormat.Int8Type)),
+                FileValueKind.Int16 or FileValueKind.Byte => (ColumnType.Int64, new VariantScalar(node, VariantKind.Integer, VariantFormat.Int16Type)),
+                FileValueKind.Int32 or FileValueKind.UInt16 => (ColumnType.Int64, new VariantScalar(node, VariantKind.Integer, VariantFormat.Int32Type)),
+                FileValueKind.Int64 or FileValueKind.UInt32 or FileValueKind.UInt64 => (ColumnType.Int64, new VariantScalar(node, VariantKind.Integer, VariantFormat.Int64Type)),
+                FileValueKind.Single => (ColumnType.Single, new VariantScalar(node, VariantKind.Float, VariantFormat.FloatType)),
+                FileValueKind.Double => (ColumnType.Double, new VariantScalar(node, VariantKind.Double, VariantFormat.DoubleType)),
+                FileValueKind.Decimal => (ColumnType.String, new VariantScalar(node, VariantKind.Decimal, VariantFormat.Decimal16Type, type.Scale, Precision(leaf))),
+                FileValueKind.DateOnly => (ColumnType.Int32, new VariantScalar(node, VariantKind.Date, VariantFormat.DateType)),
                 FileValueKind.DateTime when type.Physical == PhysicalType.Int64 => (ColumnType.Int64, type.Unit == TimeUnit.Nanos
-                    ? new VariantScalar(node, VariantScalarKind.Temporal, type.IsAdjustedToUtc ? VariantFormat.TimestampNanosType : VariantFormat.TimestampNtzNanosType)
-                    : new VariantScalar(node, VariantScalarKind.Temporal, type.IsAdjustedToUtc ? VariantFormat.TimestampType : VariantFormat.TimestampNtzType, Multiplier: toMicros)),
+                    ? new VariantScalar(node, type.IsAdjustedToUtc ? VariantKind.Timestamp : VariantKind.LocalTimestamp, type.IsAdjustedToUtc ? VariantFormat.TimestampNanosType : VariantFormat.TimestampNtzNanosType)
+                    : new VariantScalar(node, type.IsAdjustedToUtc ? VariantKind.Timestamp : VariantKind.LocalTimestamp, type.IsAdjustedToUtc ? VariantFormat.TimestampType : VariantFormat.TimestampNtzType, Multiplier: toMicros)),
                 FileValueKind.TimeMillis or FileValueKind.TimeMicros or FileValueKind.TimeNanos =>
-                    (ColumnType.Int64, new VariantScalar(node, VariantScalarKind.Temporal, VariantFormat.TimeNtzType, Multiplier: toMicros)),
-                FileValueKind.Utf8String => (ColumnType.Binary, new VariantScalar(node, VariantScalarKind.String, VariantFormat.StringType)),
-                FileValueKind.Bytes => (ColumnType.Binary, new VariantScalar(node, VariantScalarKind.Binary, VariantFormat.BinaryType)),
-                FileValueKind.Guid => (ColumnType.Guid, new VariantScalar(node, VariantScalarKind.Uuid, VariantFormat.UuidType)),
+                    (ColumnType.Int64, new VariantScalar(node, VariantKind.Time, VariantFormat.TimeNtzType, Multiplier: toMicros)),
+                FileValueKind.Utf8String => (ColumnType.Binary, new VariantScalar(node, VariantKind.String, VariantFormat.StringType)),
+                FileValueKind.Bytes => (ColumnType.Binary, new VariantScalar(node, VariantKind.Binary, VariantFormat.BinaryType)),
+                FileValueKind.Guid => (ColumnType.Guid, new VariantScalar(node, VariantKind.Uuid, VariantFormat.UuidType)),
                 _ => throw Mismatch(leaf.Path.Parts.ToArray(), "a shredded value of a type a variant holds"),
             };
         }

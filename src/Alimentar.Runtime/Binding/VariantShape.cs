@@ -18,37 +18,17 @@ internal sealed record VariantPart(int Group, int? Value, VariantTyped? Typed, s
 /// <summary>A <c>typed_value</c>: a value column, an object's shredded fields or an array's elements.</summary>
 internal abstract record VariantTyped(int Node);
 
-/// <summary>What a shredded value column holds and how its values become variant primitives.</summary>
-internal enum VariantScalarKind
-{
-    Boolean,
-
-    /// <summary>An integer read as <c>long</c>, written in the width <see cref="VariantScalar.Type"/> names.</summary>
-    Integer,
-    Float,
-    Double,
-
-    /// <summary>A decimal read as its exact text.</summary>
-    Decimal,
-
-    /// <summary>A date read as its days.</summary>
-    Date,
-
-    /// <summary>A timestamp or time read as its stored integer, multiplied or divided to the variant's unit.</summary>
-    Temporal,
-    String,
-    Binary,
-    Uuid,
-}
-
 /// <summary>A shredded value column.</summary>
 /// <param name="Node">Its leaf node.</param>
-/// <param name="Kind">What it holds.</param>
+/// <param name="Kind">
+/// What it holds: integers, dates, timestamps and times are read as the integers stored (a timestamp or time multiplied
+/// or divided to the variant's unit), decimals as their exact text, strings as their UTF-8 bytes.
+/// </param>
 /// <param name="Type">The variant primitive type its values are written as.</param>
 /// <param name="Scale">For a decimal, its scale.</param>
 /// <param name="Precision">For a decimal, its precision.</param>
 /// <param name="Multiplier">For a temporal value: what the stored integer is multiplied by (positive) or divided by (negative) to reach the variant's unit.</param>
-internal sealed record VariantScalar(int Node, VariantScalarKind Kind, int Type, int Scale = 0, int Precision = 0, long Multiplier = 1) : VariantTyped(Node);
+internal sealed record VariantScalar(int Node, VariantKind Kind, int Type, int Scale = 0, int Precision = 0, long Multiplier = 1) : VariantTyped(Node);
 
 /// <summary>A shredded object: a group per field, each a variant of its own.</summary>
 /// <param name="Node">The <c>typed_value</c> group's node.</param>

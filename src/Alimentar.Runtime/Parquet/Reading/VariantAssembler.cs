@@ -135,10 +135,10 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
         int node = scalar.Node;
         switch (scalar.Kind)
         {
-            case VariantScalarKind.Boolean when Nullable<bool>(node, entry) is { } flag:
+            case VariantKind.Boolean when Nullable<bool>(node, entry) is { } flag:
                 _writer.Boolean(flag);
                 return true;
-            case VariantScalarKind.Integer when Nullable<long>(node, entry) is { } integer:
+            case VariantKind.Integer when Nullable<long>(node, entry) is { } integer:
                 switch (scalar.Type)
                 {
                     case VariantFormat.Int8Type: _writer.Int8((sbyte)integer); break;
@@ -148,28 +148,28 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
                 }
 
                 return true;
-            case VariantScalarKind.Float when Nullable<float>(node, entry) is { } single:
+            case VariantKind.Float when Nullable<float>(node, entry) is { } single:
                 _writer.Float(single);
                 return true;
-            case VariantScalarKind.Double when Nullable<double>(node, entry) is { } number:
+            case VariantKind.Double when Nullable<double>(node, entry) is { } number:
                 _writer.Double(number);
                 return true;
-            case VariantScalarKind.Decimal when Reference<string>(node, entry) is { } text:
+            case VariantKind.Decimal when Reference<string>(node, entry) is { } text:
                 _writer.Decimal(BigInteger.Parse(text.Replace(".", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), scalar.Scale, scalar.Precision);
                 return true;
-            case VariantScalarKind.Date when Nullable<int>(node, entry) is { } days:
+            case VariantKind.Date when Nullable<int>(node, entry) is { } days:
                 _writer.Date(days);
                 return true;
-            case VariantScalarKind.Temporal when Nullable<long>(node, entry) is { } count:
+            case VariantKind.Timestamp or VariantKind.LocalTimestamp or VariantKind.Time when Nullable<long>(node, entry) is { } count:
                 _writer.Temporal(scalar.Type, scalar.Multiplier >= 0 ? checked(count * scalar.Multiplier) : count / -scalar.Multiplier);
                 return true;
-            case VariantScalarKind.String when Reference<byte[]>(node, entry) is { } utf8:
+            case VariantKind.String when Reference<byte[]>(node, entry) is { } utf8:
                 _writer.String(utf8);
                 return true;
-            case VariantScalarKind.Binary when Reference<byte[]>(node, entry) is { } bytes:
+            case VariantKind.Binary when Reference<byte[]>(node, entry) is { } bytes:
                 _writer.Binary(bytes);
                 return true;
-            case VariantScalarKind.Uuid when Nullable<Guid>(node, entry) is { } uuid:
+            case VariantKind.Uuid when Nullable<Guid>(node, entry) is { } uuid:
                 _writer.Uuid(uuid);
                 return true;
             default:
