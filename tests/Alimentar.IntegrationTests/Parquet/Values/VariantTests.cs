@@ -116,6 +116,9 @@ public sealed class VariantTests
         Assert.Contains("payload", error.Message, StringComparison.Ordinal);
         List<VariantRow> read = ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path));
         Assert.Null(read[3].Payload);
+
+        // Variants are not pushed down: a filter over one is refused when it is set, saying so.
+        Assert.Contains("ParquetVariant", Assert.Throws<UnsupportedFilterException>(() => new ParquetSource<VariantRow>(file.Path).Where(r => r.Payload == null)).Message, StringComparison.Ordinal);
         Assert.All(read.Where(r => r.Id != 3), r => Assert.Equal(r.Id + 48, r.Payload!.Value.GetInt64()));
 
         // DuckDB writes a SQL NULL of a shredded column as a present group holding the variant null (and reads that back
