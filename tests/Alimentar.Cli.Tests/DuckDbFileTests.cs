@@ -93,6 +93,36 @@ public sealed class DuckDbFileTests
         Assert.Equal("7|{\"n\":7,\"tags\":[\"t7\"]}", rows[7]);
     }
 
+    [Fact]
+    public async Task Head_shows_a_variant_column_as_its_JSON_and_inspect_names_its_member_type()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = $$"""COPY (SELECT i AS id, CASE WHEN i % 2 = 0 THEN {'a': i, 'b': 'x' || i}::VARIANT ELSE [i, i + 1]::VARIANT END AS v FROM range(4) t(i)) TO '{{path}}' (FORMAT PARQUET)""";
+                command.ExecuteNonQuery();
+            }
+
+            (int exit, string head) = await CommandTests.RunAsync("head", path, "-n", "2");
+            Assert.Equal(0, exit);
+            Assert.Contains("{\"a\":0,\"b\":\"x0\"}", head, StringComparison.Ordinal);
+            Assert.Contains("[1,2]", head, StringComparison.Ordinal);
+            Assert.DoesNotContain("v/metadata", head, StringComparison.Ordinal);
+
+            (exit, string inspect) = await CommandTests.RunAsync("inspect", path);
+            Assert.Equal(0, exit);
+            Assert.Contains("GROUP (VARIANT) OPTIONAL → ParquetVariant", inspect, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private const string VariantProbe = """
         namespace FromDuckDb;
 

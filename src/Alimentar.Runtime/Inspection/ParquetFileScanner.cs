@@ -26,8 +26,8 @@ internal static class ParquetFileScanner
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
-        BoundColumn[] columns = BindEveryLeaf(file.Schema, path, timestampsAsStored: true);
-        var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), columns);
+        (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(file.Schema, path);
+        var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), bound);
         var head = new List<object?[]>();
         long total = 0;
         for (int group = 0; group < file.RowGroupCount; group++)
@@ -74,6 +74,52 @@ internal static class ParquetFileScanner
         }
 
         return new ParquetScan(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
+    }
+
+    /// <summary>
+    /// Every leaf column as <see cref="BindEveryLeaf"/> binds it, but a top-level VARIANT group as one
+    /// <see cref="ParquetVariant"/> column, shown as its JSON: the columns to show, then those with the variants'
+    /// leaves after them.
+    /// </summary>
+    private static (BoundColumn[] Shown, BoundColumn[] All) BindForDisplay(FileSchema schema, string path)
+    {
+        string[] variants = schema.Leaves.Where(l => l.Path.Parts.Count > 1).Select(l => l.Path.FirstPart).Distinct()
+            .Where(top => VariantBinder.IsVariant(schema.Leaves, top)).ToArray();
+        if (variants.Length == 0)
+        {
+            BoundColumn[] leaves = BindEveryLeaf(schema, path, timestampsAsStored: true);
+            return (leaves, leaves);
+        }
+
+        BoundColumn[] plain = BindEveryLeaf(schema, path, timestampsAsStored: true);
+        var shown = new List<BoundColumn>();
+        var members = new List<ColumnDescriptor>();
+        foreach (BoundColumn column in plain)
+        {
+            string top = column.Field.Path.FirstPart;
+            if (!variants.Contains(top))
+            {
+                shown.Add(column);
+            }
+            else if (!shown.Any(c => c.Descriptor.Type == ColumnType.Variant && c.Descriptor.Name == top))
+            {
+                // Bound below, in file order among the others.
+                shown.Add(new BoundColumn(new ColumnDescriptor(top, top, ColumnType.Variant, IsNullable: true) { HasExplicitName = true }, column.Field, FileValueKind.Unsupported));
+            }
+        }
+
+        LeafColumn[] fileLeaves = [.. schema.Leaves];
+        var rowSchema = new RowSchema(Path.GetFileName(path), shown.Select(c => c.Descriptor).ToArray());
+        var extra = new List<BoundColumn>();
+        for (int i = 0; i < shown.Count; i++)
+        {
+            if (shown[i].Descriptor.Type == ColumnType.Variant)
+            {
+                shown[i] = VariantBinder.Bind(fileLeaves, rowSchema, shown[i].Descriptor, i, shown.Count, extra, path);
+            }
+        }
+
+        return ([.. shown], [.. shown, .. extra]);
     }
 
     /// <summary>Binds every leaf column as a nullable member of its natural type: how tools read files they have no row type for.</summary>

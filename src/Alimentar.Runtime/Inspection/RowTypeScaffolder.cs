@@ -133,26 +133,13 @@ internal static class RowTypeScaffolder
             return null;
         }
 
-        if (IsVariant(leaves, top))
+        if (VariantBinder.IsVariant(leaves, top))
         {
             return leaves[0].Definitions[0] > 0 ? "ParquetVariant?" : "ParquetVariant";
         }
 
         string name = PascalCase(top).TrimStart('@');
         return new TypeWriter(records, recordNames).TypeAt(leaves, [top], 0, leaves[0].Definitions[0] > 0, name, name + "Record");
-    }
-
-    /// <summary>
-    /// Whether top-level group <paramref name="top"/> is a VARIANT as Spark and DuckDB write one: a <c>metadata</c> binary
-    /// beside a <c>value</c> binary, a <c>typed_value</c>, or both, and nothing else.
-    /// </summary>
-    private static bool IsVariant(LeafColumn[] leaves, string top)
-    {
-        string[] children = leaves.Where(l => l.Path.Parts.Count > 1).Select(l => l.Path.Parts[1]).Distinct().ToArray();
-        bool Binary(string child) => leaves.Any(l => l.Path.Parts.Count == 2 && l.Path.Parts[1] == child && l.Element.Type == PhysicalType.ByteArray && l.MaxRepetitionLevel == 0);
-        return Binary("metadata")
-            && children.All(c => c is "metadata" or "value" or "typed_value")
-            && (Binary("value") || children.Contains("typed_value"));
     }
 
     /// <summary>Member types for the file's nodes, node by node: records for groups, arrays for lists, dictionaries for maps.</summary>
