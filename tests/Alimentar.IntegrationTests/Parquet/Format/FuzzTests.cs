@@ -164,6 +164,35 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Mutations of the pages of VARIANT columns: DuckDB's shredded ones, whose typed columns and residual values are
+    /// put back together, and whole ones inside lists. A damaged variant must end as a corrupt file, never another
+    /// exception.
+    /// </summary>
+    [Fact]
+    public async Task Mutated_pages_of_variant_columns_stream_or_fail_with_an_alimentar_exception()
+    {
+        byte[] shredded = await DuckDbFileAsync(VariantTests.Documents.Replace("range(4000)", "range(600)", StringComparison.Ordinal), "COMPRESSION uncompressed, ROW_GROUP_SIZE 200");
+        using var written = new TempFile();
+        await WriterDifferentialTests.WriteAsync(written.Path, Enumerable.Range(0, 400).Select(i => new VariantListRow(
+            i, i % 9 == 0 ? null : [ParquetVariant.FromJson($$"""{"n": {{i}}, "s": ["a", {{i}}.5]}"""), null, ParquetVariant.FromJson($"\"t{i}\"")])),
+            new ParquetWriteOptions { RowGroupSize = 150, Compression = ParquetCompression.None });
+        byte[] lists = await File.ReadAllBytesAsync(written.Path);
+        var random = new Random(20261206);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 400; round++)
+        {
+            Count(await RunBoundedAsync(() => Stream<VariantRow>(MutatePages(shredded, random), verifyChecksums: false)));
+            Count(await RunBoundedAsync(() => Stream<VariantListRow>(MutatePages(lists, random), verifyChecksums: false)));
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(outcomes.GetValueOrDefault("ok") > 0, "no mutant streamed: the mutations are too coarse");
+        Assert.True(outcomes.GetValueOrDefault(nameof(CorruptParquetFileException)) > 0, "no mutant was found corrupt: the mutations missed the pages");
+
+        void Count(string outcome) => outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+    }
+
+    /// <summary>
     /// Mutations aimed at the page indexes and Bloom filters (the bytes between the last data page and the footer)
     /// of real files that have them, read through a filter that consults them.
     /// </summary>

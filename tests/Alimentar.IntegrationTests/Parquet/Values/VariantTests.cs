@@ -16,6 +16,9 @@ public sealed record VariantHolder(ParquetVariant? Payload);
 public partial record NestedVariantRow(long Id, VariantHolder Holder);
 
 [StreamingDataset]
+public partial record VariantListRow(long Id, ParquetVariant?[]? Items);
+
+[StreamingDataset]
 public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, ParquetVariant Required, ParquetVariant?[]? Items, VariantHolder? Holder, Dictionary<string, ParquetVariant>? Named);
 
 /// <summary>
@@ -26,7 +29,7 @@ public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, Parque
 public sealed class VariantTests
 {
     // JSON of many shapes: steady objects (shredded), arrays, scalars of each JSON type, objects whose keys vary, nesting, nulls.
-    private const string Documents = """
+    internal const string Documents = """
         SELECT i::BIGINT AS id,
                CASE WHEN i % 13 = 0 THEN NULL
                     WHEN i % 13 = 1 THEN 'null'
