@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -42,6 +43,15 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
         MaxDepth = VariantFormat.MaxDepth + 1,
     };
 
+    /// <summary>The largest JSON buffer a thread keeps between calls; a larger one, for a rare huge variant, is let go.</summary>
+    private const int LargestKeptBuffer = 1 << 20;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly ReadOnlyMemory<byte> _metadata;
     private readonly ReadOnlyMemory<byte> _value;
 
@@ -61,12 +71,15 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
         _value = value[..length];
     }
 
-    /// <summary>A value inside a checked variant, sharing its metadata: no second check.</summary>
+    /// <summary>A value inside a checked variant, sharing its metadata, or one put together from checked parts: no second check.</summary>
     private ParquetVariant(ReadOnlyMemory<byte> metadata, ReadOnlyMemory<byte> value, bool _)
     {
         _metadata = metadata;
         _value = value;
     }
+
+    /// <summary>A variant the runtime put back together from a shredded one's checked parts with <see cref="VariantWriter"/>.</summary>
+    internal static ParquetVariant Assembled(ReadOnlyMemory<byte> metadata, ReadOnlyMemory<byte> value) => new(metadata, value, true);
 
     /// <summary>The variant null.</summary>
     public static ParquetVariant Null => default;
@@ -124,13 +137,20 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
     /// <returns>The JSON text.</returns>
     public string ToJson()
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        // One buffer and writer per thread, reset for each call: a loop over a batch's variants allocates its strings only.
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        WriteTo(writer);
+        writer.Flush();
+        string json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > LargestKeptBuffer)
         {
-            WriteTo(writer);
+            (t_buffer, t_writer) = (null, null);
         }
 
-        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+        return json;
     }
 
     /// <summary>Writes the variant as JSON (see <see cref="ToJson"/>).</summary>
@@ -138,7 +158,7 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
     public void WriteTo(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        VariantJson.Write(writer, new VariantValue(Value.Span), VariantMetadata.Parse(_metadata.Span));
+        VariantJson.Write(writer, new VariantValue(Value.Span), VariantMetadata.Parse(_metadata.Span, trusted: true));
     }
 
     /// <summary>An object's field by name.</summary>
@@ -155,8 +175,10 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
             return false;
         }
 
-        VariantMetadata metadata = VariantMetadata.Parse(_metadata.Span);
-        int id = metadata.Find(Encoding.UTF8.GetBytes(name));
+        VariantMetadata metadata = VariantMetadata.Parse(_metadata.Span, trusted: true);
+        int longest = Encoding.UTF8.GetMaxByteCount(name.Length);
+        Span<byte> utf8 = longest <= 256 ? stackalloc byte[256] : new byte[longest];
+        int id = metadata.Find(utf8[..Encoding.UTF8.GetBytes(name, utf8)]);
         if (id < 0)
         {
             return false;

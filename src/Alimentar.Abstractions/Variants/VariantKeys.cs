@@ -4,8 +4,8 @@ namespace Alimentar.Variants;
 
 /// <summary>
 /// The keys of a row's metadata, for putting a shredded variant back together: each shredded field's key index, and
-/// keys its metadata lacks added after its own. Rows often share their metadata, so the keys of the last metadata
-/// seen are kept and reused while it repeats.
+/// keys its metadata lacks added after its own. Rows often share their metadata, so keys are kept and reused
+/// (<see cref="Recent"/>).
 /// </summary>
 internal sealed class VariantKeys
 {
@@ -33,17 +33,33 @@ internal sealed class VariantKeys
     /// <summary>The metadata, checked when these keys were made.</summary>
     public VariantMetadata Parsed => VariantMetadata.Parse(_metadata, trusted: true);
 
-    /// <summary>The keys of <paramref name="metadata"/>: <paramref name="previous"/> again, without keys added for its row, when it was made from the same bytes.</summary>
-    /// <exception cref="FormatException">The bytes are not variant metadata.</exception>
-    public static VariantKeys For(byte[] metadata, VariantKeys? previous)
+    /// <summary>
+    /// The keys of the last few distinct metadata met: rows of a few shapes (objects of the same keys, with now and then
+    /// an array or a number) alternate among them, and each shape's keys are made once.
+    /// </summary>
+    public sealed class Recent
     {
-        if (previous is not null && previous._metadata.AsSpan().SequenceEqual(metadata))
-        {
-            previous.Forget();
-            return previous;
-        }
+        private readonly VariantKeys?[] _keys = new VariantKeys?[8];
+        private int _next;
 
-        return new VariantKeys(metadata);
+        /// <summary>The keys of <paramref name="metadata"/>, without keys added for an earlier entry.</summary>
+        /// <exception cref="FormatException">The bytes are not variant metadata.</exception>
+        public VariantKeys For(byte[] metadata)
+        {
+            foreach (VariantKeys? keys in _keys)
+            {
+                if (keys is not null && (ReferenceEquals(keys._metadata, metadata) || keys._metadata.AsSpan().SequenceEqual(metadata)))
+                {
+                    keys.Forget();
+                    return keys;
+                }
+            }
+
+            var made = new VariantKeys(metadata);
+            _keys[_next] = made;
+            _next = (_next + 1) % _keys.Length;
+            return made;
+        }
     }
 
     /// <summary>The index of <paramref name="name"/>, added after the metadata's own keys when it lacks it.</summary>

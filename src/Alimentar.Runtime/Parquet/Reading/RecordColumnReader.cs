@@ -96,20 +96,9 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             RecordColumnNode[] inner = Nodes(binding.Nodes);
             Check(record, binding.Nodes, inner, entries);
             ParquetVariant?[] variants = arrays.Rent<ParquetVariant?>(entries);
-            var assembler = new VariantAssembler(inner, binding.Shape);
-            for (int entry = 0; entry < entries; entry++)
-            {
-                try
-                {
-                    variants[entry] = assembler.At(entry);
-                }
-                catch (Exception error) when (error is FormatException or OverflowException)
-                {
-                    string group = binding.Shape.Root.Path;
-                    throw ParquetErrors.Corrupt(reader.Binding.FileName, reader.RowGroup, group,
-                        $"{(node.Depth == 0 ? $"row {reader.FirstRow + entry}" : $"entry {entry} of the batch from row {reader.FirstRow}")}: its variant is not valid ({error.Message.TrimEnd('.')})");
-                }
-            }
+            new VariantAssembler(inner, binding.Shape).Fill(variants.AsSpan(0, entries), (entry, error) => ParquetErrors.Corrupt(
+                reader.Binding.FileName, reader.RowGroup, binding.Shape.Root.Path,
+                $"{(node.Depth == 0 ? $"row {reader.FirstRow + entry}" : $"entry {entry} of the batch from row {reader.FirstRow}")}: its variant is not valid ({error.Message.TrimEnd('.')})"));
 
             return new RecordColumnNode(entries, []) { Values = variants };
         }

@@ -16,11 +16,49 @@ namespace Alimentar.Parquet.Reading;
 internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, VariantShape shape)
 {
     private readonly VariantWriter _writer = new();
-    private VariantKeys _keys = null!;
+    private readonly VariantKeys.Recent _recentKeys = new();
+    private readonly List<(int Entry, int Start, int Length, byte[] Metadata)> _assembled = [];
 
-    /// <summary>The variant of <paramref name="entry"/>, or null where its group is null.</summary>
-    /// <exception cref="FormatException">The entry holds no variant, or bytes that are not one.</exception>
-    public ParquetVariant? At(int entry)
+    // An object's fields and an array's element offsets, one list per nesting depth, reused entry after entry.
+    private readonly List<List<(int Id, int Offset)>> _fields = [];
+    private readonly List<List<int>> _elements = [];
+    private VariantKeys _keys = null!;
+    private int _depth;
+
+    /// <summary>
+    /// Fills <paramref name="variants"/> with the variant of each entry, null where its group is null. Shredded variants
+    /// are put back together into one array for the batch, each variant a slice of it.
+    /// </summary>
+    /// <param name="variants">One slot per entry of the group.</param>
+    /// <param name="error">The error for an entry that holds no variant, or bytes that are not one.</param>
+    public void Fill(Span<ParquetVariant?> variants, Func<int, Exception, Exception> error)
+    {
+        _writer.Clear();
+        _assembled.Clear();
+        for (int entry = 0; entry < variants.Length; entry++)
+        {
+            try
+            {
+                variants[entry] = At(entry);
+            }
+            catch (Exception problem) when (problem is FormatException or OverflowException)
+            {
+                throw error(entry, problem);
+            }
+        }
+
+        if (_assembled.Count > 0)
+        {
+            byte[] values = _writer.Written.ToArray();
+            foreach ((int entry, int start, int length, byte[] metadata) in _assembled)
+            {
+                variants[entry] = ParquetVariant.Assembled(metadata, values.AsMemory(start, length));
+            }
+        }
+    }
+
+    /// <summary>An entry's variant when stored whole; a shredded one is written and noted, and made in <see cref="Fill"/>.</summary>
+    private ParquetVariant? At(int entry)
     {
         if (nodes[0].Presence![entry] == 0)
         {
@@ -34,15 +72,16 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
             return new ParquetVariant(metadata, value);
         }
 
-        _keys = VariantKeys.For(metadata, _keys);
-        _writer.Clear();
+        _keys = _recentKeys.For(metadata);
+        int start = _writer.Position;
         if (!Part(shape.Root, entry))
         {
             // Neither half holds anything: the spec leaves this to fields of shredded objects; read as the variant null.
             _writer.Null();
         }
 
-        return new ParquetVariant(_keys.Extended ? _keys.Metadata() : metadata, _writer.Written.ToArray());
+        _assembled.Add((entry, start, _writer.Position - start, _keys.Extended ? _keys.Metadata() : metadata));
+        return null;
     }
 
     /// <summary>Writes the variant a group holds at <paramref name="entry"/>; false when it holds none (a missing object field).</summary>
@@ -74,7 +113,8 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
     private void Object(VariantObject shredded, byte[]? residual, int entry, VariantPart part)
     {
         int start = _writer.Position;
-        var fields = new List<(int Id, int Offset)>(shredded.Fields.Length);
+        List<(int Id, int Offset)> fields = Scratch(_fields);
+        _depth++;
         foreach ((string name, VariantPart field) in shredded.Fields)
         {
             int offset = _writer.Position - start;
@@ -84,6 +124,7 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
             }
         }
 
+        _depth--;
         if (residual is not null)
         {
             VariantValue.Check(residual, _keys.Parsed);
@@ -96,9 +137,12 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
             for (int i = 0, count = rest.Count; i < count; i++)
             {
                 VariantValue field = rest.Field(i, out int id);
-                if (System.Array.Exists(shredded.Fields, f => _keys.Find(f.Name) == id))
+                foreach ((string name, _) in shredded.Fields)
                 {
-                    throw new FormatException($"'{part.Path}' holds the key '{_keys.Name(id)}' both shredded and in its value");
+                    if (_keys.Find(name) == id)
+                    {
+                        throw new FormatException($"'{part.Path}' holds the key '{name}' both shredded and in its value");
+                    }
                 }
 
                 fields.Add((id, _writer.Position - start));
@@ -116,17 +160,32 @@ internal sealed class VariantAssembler(IReadOnlyList<RecordColumnNode> nodes, Va
         int first = offsets[entry];
         int length = offsets[entry + 1] - first;
         int start = _writer.Position;
-        int[] starts = new int[length];
+        List<int> starts = Scratch(_elements);
+        _depth++;
         for (int i = 0; i < length; i++)
         {
-            starts[i] = _writer.Position - start;
+            starts.Add(_writer.Position - start);
             if (!Part(array.Element, first + i))
             {
                 _writer.Null();
             }
         }
 
-        _writer.EndArray(start, starts);
+        _depth--;
+        _writer.EndArray(start, CollectionsMarshal.AsSpan(starts));
+    }
+
+    /// <summary>The list for the current depth, emptied: a container's entries are done with once it is closed.</summary>
+    private List<T> Scratch<T>(List<List<T>> byDepth)
+    {
+        while (byDepth.Count <= _depth)
+        {
+            byDepth.Add([]);
+        }
+
+        List<T> list = byDepth[_depth];
+        list.Clear();
+        return list;
     }
 
     /// <summary>Writes a shredded column's value at <paramref name="entry"/>; false where it is null.</summary>
