@@ -86,6 +86,9 @@ internal abstract class DataViewColumn(string name, int member, DataViewType typ
                 ColumnType.Half => new NullableScalar<Half, float>(d.Name, member, NumberDataViewType.Single, static v => v is { } h ? (float)h : float.NaN),
                 ColumnType.Decimal => new NullableScalar<decimal, double>(d.Name, member, NumberDataViewType.Double, static v => v is { } m ? (double)m : double.NaN),
                 ColumnType.String => new Text(d.Name, member),
+
+                // A variant is text to ML.NET: its JSON, and the empty text where it is null, as for a string.
+                ColumnType.Variant => new NullableScalar<ParquetVariant, ReadOnlyMemory<char>>(d.Name, member, TextDataViewType.Instance, static v => v is { } variant ? variant.ToJson().AsMemory() : default),
                 _ => null,
             };
         }
@@ -109,6 +112,7 @@ internal abstract class DataViewColumn(string name, int member, DataViewType typ
             ColumnType.DateTimeOffset => new Scalar<DateTimeOffset, DateTimeOffset>(d.Name, member, DateTimeOffsetDataViewType.Instance, static v => v),
             ColumnType.TimeSpan => new Scalar<TimeSpan, TimeSpan>(d.Name, member, TimeSpanDataViewType.Instance, static v => v),
             ColumnType.String => new Text(d.Name, member),
+            ColumnType.Variant => new Scalar<ParquetVariant, ReadOnlyMemory<char>>(d.Name, member, TextDataViewType.Instance, static v => v.ToJson().AsMemory()),
             _ => null,
         };
     }

@@ -89,6 +89,41 @@ public sealed class DataViewTests : IDisposable
     }
 
     [Fact]
+    public async Task A_variant_member_is_a_text_column_of_its_JSON()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-ml-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            await ParquetDatasetWriter<Event>.WriteFileAsync(path, Enumerable.Range(0, 50).Select(i => new Event(
+                i, i % 5 == 0 ? null : ParquetVariant.FromJson($$"""{"n": {{i}}}"""), ParquetVariant.FromJson($"[{i}]"))));
+            using var streaming = new StreamingDataset<Event>(new ParquetSource<Event>(path).BatchSize(16), 2);
+            IDataView view = streaming.AsDataView();
+
+            Assert.Equal(TextDataViewType.Instance, view.Schema["Payload"].Type);
+            Assert.Equal(TextDataViewType.Instance, view.Schema["Tags"].Type);
+            var read = new List<(string Payload, string Tags)>();
+            using (DataViewRowCursor cursor = view.GetRowCursor(view.Schema))
+            {
+                ValueGetter<ReadOnlyMemory<char>> payload = cursor.GetGetter<ReadOnlyMemory<char>>(view.Schema["Payload"]);
+                ValueGetter<ReadOnlyMemory<char>> tags = cursor.GetGetter<ReadOnlyMemory<char>>(view.Schema["Tags"]);
+                ReadOnlyMemory<char> p = default, t = default;
+                while (cursor.MoveNext())
+                {
+                    payload(ref p);
+                    tags(ref t);
+                    read.Add((p.ToString(), t.ToString()));
+                }
+            }
+
+            Assert.Equal(Enumerable.Range(0, 50).Select(i => (i % 5 == 0 ? string.Empty : $$"""{"n":{{i}}}""", $"[{i}]")), read);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_view_of_a_shard_holds_that_shard_s_rows_and_counts_them()
     {
         var ml = new MLContext(seed: 1);
@@ -102,6 +137,9 @@ public sealed class DataViewTests : IDisposable
         Assert.Equal(1_000, ids.Distinct().Count());
     }
 }
+
+[StreamingDataset]
+public partial record Event(long Id, ParquetVariant? Payload, ParquetVariant Tags);
 
 [StreamingDataset]
 public partial record House(long Id, float Size, float Rooms, float Age, double? Distance, string Zone, float Price, float[] Embedding, Half Small, Guid Key)
