@@ -74,6 +74,10 @@ public sealed class VariantTests
             }
         });
         Assert.Contains(rows, row => row.Payload is { Kind: VariantKind.Object } payload && payload.TryGetProperty("tags", out ParquetVariant tags) && tags.GetArrayLength() == 2);
+
+        // Rows a filter picks (some pages skipped, some rows of a page) hold the same variants.
+        List<VariantRow> picked = ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path).BatchSize(200).Where(r => r.Id < 40 || (r.Id >= 1_000 && r.Id < 1_100) || r.Id == 3_333));
+        Assert.Equal(rows.Where(r => r.Id < 40 || (r.Id >= 1_000 && r.Id < 1_100) || r.Id == 3_333).Select(r => (r.Id, r.Payload)), picked.Select(r => (r.Id, r.Payload)));
     }
 
     [Fact]
