@@ -113,6 +113,45 @@ public sealed class ScaffoldTests
         return RowTypeScaffolder.Scaffold(parquet.Schema, typeName, null, file);
     }
 
+    [Fact]
+    public async Task Variants_at_every_depth_scaffold_as_ParquetVariant_and_stream_their_values()
+    {
+        // Spark's table of variants alone, in lists, structs and maps (tests/data/delta, from delta-rs's test data).
+        string table = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "spark-shredded-variant-preview-delta");
+        string path = Directory.GetFiles(table, "*.parquet").Order(StringComparer.Ordinal).First();
+        string source;
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+        {
+            source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "Scaffolded", Path.GetFileName(path));
+        }
+
+        Assert.Contains("ParquetVariant? V,", source, StringComparison.Ordinal);
+        Assert.Contains("ParquetVariant?[]? ArrayOfVariants", source, StringComparison.Ordinal);
+        Assert.Contains("System.Collections.Generic.Dictionary<string, ParquetVariant?>? MapOfVariants", source, StringComparison.Ordinal);
+        Assert.Contains("public sealed record StructOfArrayOfVariantsRecord(\n    ParquetVariant?[]? V);", source, StringComparison.Ordinal);
+        Assembly assembly = GeneratedAssembly.Compile(source, VariantProbe);
+        var describe = (Func<string, string[]>)assembly.GetType("Scaffolded.Probe")!.GetMethod("Describe")!.CreateDelegate(typeof(Func<string, string[]>));
+
+        string[] rows = describe(path);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Matches("""^(\d+)\|\{"key":\1\}\|\[\{"key":\1\},null,\{"key":\1\},null,\{"key":\1\}\]\|\{"key":\1\}$""", row));
+    }
+
+    private const string VariantProbe = """
+        namespace Scaffolded;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path), bufferSize: 4);
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r =>
+                    r.Id + "|" + r.V?.ToJson() + "|[" + string.Join(",", System.Linq.Enumerable.Select(r.ArrayOfVariants!, v => v?.ToJson() ?? "null")) + "]|" + r.StructOfVariants!.V?.ToJson()));
+            }
+        }
+        """;
+
     private const string Probe = """
         namespace Scaffolded;
 

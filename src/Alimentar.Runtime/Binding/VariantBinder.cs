@@ -39,14 +39,21 @@ internal static class VariantBinder
 
     /// <summary>
     /// Whether top-level group <paramref name="top"/> (<paramref name="leaves"/> holds its leaves) is a VARIANT as Spark,
-    /// DuckDB and hyparquet write one: a <c>metadata</c> binary beside a <c>value</c> binary, a <c>typed_value</c>, or
-    /// both, and nothing else. What tools that have no row type show or propose as one variant.
+    /// DuckDB and hyparquet write one (<see cref="IsVariant(IReadOnlyList{LeafColumn}, IReadOnlyList{string})"/>).
     /// </summary>
-    public static bool IsVariant(IReadOnlyList<LeafColumn> leaves, string top)
+    public static bool IsVariant(IReadOnlyList<LeafColumn> leaves, string top) => IsVariant(leaves, [top]);
+
+    /// <summary>
+    /// Whether the group at <paramref name="path"/> is a VARIANT as Spark, DuckDB and hyparquet write one: a
+    /// <c>metadata</c> binary beside a <c>value</c> binary, a <c>typed_value</c>, or both, and nothing else. What tools
+    /// that have no row type show or propose as one variant.
+    /// </summary>
+    public static bool IsVariant(IReadOnlyList<LeafColumn> leaves, IReadOnlyList<string> path)
     {
-        LeafColumn[] under = leaves.Where(l => l.Path.Parts.Count > 1 && l.Path.FirstPart == top).ToArray();
-        string[] children = under.Select(l => l.Path.Parts[1]).Distinct().ToArray();
-        bool Binary(string child) => under.Any(l => l.Path.Parts.Count == 2 && l.Path.Parts[1] == child && l.Element.Type == PhysicalType.ByteArray && l.MaxRepetitionLevel == 0);
+        LeafColumn[] under = leaves.Where(l => l.Path.Parts.Count > path.Count && l.Path.Parts.Take(path.Count).SequenceEqual(path)).ToArray();
+        string[] children = under.Select(l => l.Path.Parts[path.Count]).Distinct().ToArray();
+        bool Binary(string child) => under.Any(l => l.Path.Parts.Count == path.Count + 1 && l.Path.Parts[^1] == child
+            && l.Element.Type == PhysicalType.ByteArray && l.Element.Repetition != Repetition.Repeated);
         return Binary("metadata")
             && children.All(c => c is "metadata" or "value" or "typed_value")
             && (Binary("value") || children.Contains("typed_value"));

@@ -133,11 +133,6 @@ internal static class RowTypeScaffolder
             return null;
         }
 
-        if (VariantBinder.IsVariant(leaves, top))
-        {
-            return leaves[0].Definitions[0] > 0 ? "ParquetVariant?" : "ParquetVariant";
-        }
-
         string name = PascalCase(top).TrimStart('@');
         return new TypeWriter(records, recordNames).TypeAt(leaves, [top], 0, leaves[0].Definitions[0] > 0, name, name + "Record");
     }
@@ -176,6 +171,11 @@ internal static class RowTypeScaffolder
             if (inside is [{ } leaf] && leaf.Path.Parts.Count == path.Length)
             {
                 return leaf.MaxRepetitionLevel == depth && ElementType(leaf) is { } scalar ? scalar + question : null;
+            }
+
+            if (VariantBinder.IsVariant(inside, path))
+            {
+                return "ParquetVariant" + question;
             }
 
             return RecordType(inside, path, depth, recordName) is { } record ? record + question : null;
