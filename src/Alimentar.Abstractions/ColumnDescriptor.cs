@@ -40,6 +40,12 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
     /// </summary>
     public IReadOnlyList<ColumnDescriptor>? Fields { get; init; }
 
+    /// <summary>
+    /// For a binary leaf that no member holds as a <c>byte[]</c> (a variant's binaries, which only
+    /// <see cref="ParquetVariant"/> reads, as read-only memory): rows may share one array for a value they repeat.
+    /// </summary>
+    internal bool SharesBytes { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => Fields is { } fields
         ? $"{Name} ({(IsList ? "List<" : string.Empty)}{{{string.Join(", ", fields)}}}{(IsList ? ">" : string.Empty)}{(IsNullable ? "?" : string.Empty)})"

@@ -220,7 +220,7 @@ internal static class VariantBinder
             leaf.Element.LogicalType is { Kind: LogicalTypeKind.Decimal } logical ? logical.Precision : leaf.Element.Precision ?? 38;
 
         public static ColumnDescriptor Leaf(string name, ColumnType type) =>
-            new(name, name, type, IsNullable: true) { HasExplicitName = true };
+            new(name, name, type, IsNullable: true) { HasExplicitName = true, SharesBytes = type == ColumnType.Binary };
 
         private bool IsBinaryLeaf(string[] path, int depth) =>
             fileFields.Any(f => f.Path.Parts.SequenceEqual(path) && f.Element.Type == PhysicalType.ByteArray && f.MaxRepetitionLevel == depth);

@@ -265,6 +265,8 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
 
     private FileColumnType FileTypeOf(int leafColumn) => reader.Bound(leafColumn).FileType;
 
+    private bool SharesBytes(int leafColumn) => reader.Bound(leafColumn).LeafDescriptor.SharesBytes;
+
     private readonly struct LeafReader(RecordColumnReader owner, int leafColumn, BatchLevels levels, CancellationToken cancellationToken) : IColumnTypeVisitor<ValueTask<Array>>
     {
         public ValueTask<Array> Value<T>()
@@ -281,7 +283,9 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
                     : owner.ReferencesAsync<string, DecimalTextConverter>(leafColumn, levels, new DecimalTextConverter(type.Scale), cancellationToken);
         }
 
-        public ValueTask<Array> Binary() => owner.ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken);
+        public ValueTask<Array> Binary() => owner.SharesBytes(leafColumn)
+            ? owner.ReferencesAsync<byte[], SharedBinaryConverter>(leafColumn, levels, default, cancellationToken)
+            : owner.ReferencesAsync<byte[], BinaryConverter>(leafColumn, levels, default, cancellationToken);
     }
 
     private async ValueTask<Array> ValuesAsync<T>(int leafColumn, BatchLevels levels, CancellationToken cancellationToken)

@@ -16,6 +16,17 @@ internal readonly struct BinaryConverter : IByteArrayConverter<byte[]?>
     public byte[]? FromDictionary(ColumnDictionary dictionary, int index) => dictionary.Entry(index).ToArray();
 }
 
+/// <summary>
+/// As <see cref="BinaryConverter"/>, but a dictionary entry used again is the same array (<see cref="ColumnDictionary.SharedBytes"/>):
+/// for leaves whose arrays no one changes, a variant's binaries.
+/// </summary>
+internal readonly struct SharedBinaryConverter : IByteArrayConverter<byte[]?>
+{
+    public byte[]? Convert(ReadOnlySpan<byte> bytes) => bytes.ToArray();
+
+    public byte[]? FromDictionary(ColumnDictionary dictionary, int index) => dictionary.SharedBytes(index);
+}
+
 /// <summary>DECIMAL stored as big-endian bytes (FIXED_LEN_BYTE_ARRAY or BYTE_ARRAY), as its exact text.</summary>
 internal readonly struct DecimalTextConverter(int scale) : IByteArrayConverter<string?>
 {

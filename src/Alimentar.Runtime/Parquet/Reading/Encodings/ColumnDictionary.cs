@@ -13,9 +13,13 @@ internal sealed class ColumnDictionary : IDisposable
     /// <summary>Marks an entry used once, whose string was not kept; compared by reference, never handed out.</summary>
     private static readonly string UsedOnce = new('\0', 1);
 
+    /// <summary>As <see cref="UsedOnce"/>, for byte arrays.</summary>
+    private static readonly byte[] BytesUsedOnce = new byte[1];
+
     private byte[] _bytes;
     private int[]? _offsets;
     private string?[]? _strings;
+    private byte[]?[]? _arrays;
 
     private ColumnDictionary(int count, int width, byte[] bytes, int[]? offsets)
     {
@@ -31,7 +35,7 @@ internal sealed class ColumnDictionary : IDisposable
     public int Width { get; }
 
     /// <summary>The bytes this dictionary holds, for memory accounting.</summary>
-    public long SizeInBytes => _bytes.Length + (_offsets?.Length ?? 0) * sizeof(int) + (_strings?.Length ?? 0) * IntPtr.Size;
+    public long SizeInBytes => _bytes.Length + (_offsets?.Length ?? 0) * sizeof(int) + ((_strings?.Length ?? 0) + (_arrays?.Length ?? 0)) * IntPtr.Size;
 
     /// <summary>Decodes a PLAIN dictionary page of <paramref name="count"/> entries.</summary>
     public static ColumnDictionary Load(ReadOnlySpan<byte> page, int count, PhysicalType type, int typeLength)
@@ -122,6 +126,24 @@ internal sealed class ColumnDictionary : IDisposable
         return value;
     }
 
+    /// <summary>
+    /// Entry <paramref name="index"/> as an array that every later use shares, kept from its second use as strings are
+    /// (<see cref="String"/>): for values no one may change, such as a variant's metadata, which rows repeat.
+    /// </summary>
+    public byte[] SharedBytes(int index)
+    {
+        byte[]?[] arrays = _arrays ??= CreateArrayCache();
+        byte[]? kept = arrays[index];
+        if (kept is not null && !ReferenceEquals(kept, BytesUsedOnce))
+        {
+            return kept;
+        }
+
+        byte[] value = Entry(index).ToArray();
+        arrays[index] = kept is null ? BytesUsedOnce : value;
+        return value;
+    }
+
     /// <summary>Gathers the entries <paramref name="indices"/> name into <paramref name="destination"/>, checking each index.</summary>
     public void Gather(ReadOnlySpan<int> indices, Span<byte> destination)
     {
@@ -167,6 +189,12 @@ internal sealed class ColumnDictionary : IDisposable
             ColumnArrays<string?>.Pool.Return(_strings, clearArray: true);
             _strings = null;
         }
+
+        if (_arrays is not null)
+        {
+            ColumnArrays<byte[]?>.Pool.Return(_arrays, clearArray: true);
+            _arrays = null;
+        }
     }
 
     /// <summary>
@@ -200,6 +228,13 @@ internal sealed class ColumnDictionary : IDisposable
     /// <summary>A sixteen-byte entry (a UUID) moved as one value rather than byte by byte.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 16)]
     private readonly struct SixteenBytes;
+
+    private byte[]?[] CreateArrayCache()
+    {
+        byte[]?[] cache = ColumnArrays<byte[]?>.Pool.Rent(Count);
+        Array.Clear(cache);
+        return cache;
+    }
 
     private string?[] CreateStringCache()
     {
