@@ -262,6 +262,89 @@ public readonly struct ParquetVariant : IEquatable<ParquetVariant>
     /// <exception cref="InvalidOperationException">The variant is not a binary.</exception>
     public byte[] GetBytes() => Require(VariantKind.Binary).Text.ToArray();
 
+    /// <summary>An exact decimal's value, or an integer's.</summary>
+    /// <returns>The value.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a decimal or an integer.</exception>
+    /// <exception cref="OverflowException">A 38-digit decimal beyond what <see cref="decimal"/> holds.</exception>
+    public decimal GetDecimal() => Kind switch
+    {
+        VariantKind.Integer => GetInt64(),
+        VariantKind.Decimal => decimal.Parse(VariantJson.DecimalText(new VariantValue(Value.Span)), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw NotA("decimal"),
+    };
+
+    /// <summary>A date's value.</summary>
+    /// <returns>The date.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a date.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A date outside the years 1 to 9999.</exception>
+    public DateOnly GetDate() => DateOnly.FromDayNumber(checked(DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber + BinaryPrimitives.ReadInt32LittleEndian(Require(VariantKind.Date).Payload)));
+
+    /// <summary>
+    /// A timestamp's value: <see cref="DateTimeKind.Utc"/> for an instant, <see cref="DateTimeKind.Unspecified"/> for a
+    /// wall-clock time; nanoseconds below a tick are dropped.
+    /// </summary>
+    /// <returns>The timestamp.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a timestamp.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timestamp outside the years 1 to 9999.</exception>
+    public DateTime GetDateTime()
+    {
+        VariantKind kind = Kind;
+        if (kind is not (VariantKind.Timestamp or VariantKind.LocalTimestamp))
+        {
+            throw NotA("timestamp");
+        }
+
+        var value = new VariantValue(Value.Span);
+        long count = BinaryPrimitives.ReadInt64LittleEndian(value.Payload);
+        long ticks = value.Header is VariantFormat.TimestampNanosType or VariantFormat.TimestampNtzNanosType
+            ? Math.DivRem(count, 100, out long below) - (below < 0 ? 1 : 0)
+            : checked(count * 10);
+        return new DateTime(checked(DateTime.UnixEpoch.Ticks + ticks), kind == VariantKind.Timestamp ? DateTimeKind.Utc : DateTimeKind.Unspecified);
+    }
+
+    /// <summary>A time of day's value.</summary>
+    /// <returns>The time.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a time.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A time outside the day.</exception>
+    public TimeOnly GetTime() => new(checked(BinaryPrimitives.ReadInt64LittleEndian(Require(VariantKind.Time).Payload) * 10));
+
+    /// <summary>A UUID's value.</summary>
+    /// <returns>The UUID.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not a UUID.</exception>
+    public Guid GetGuid() => new(Require(VariantKind.Uuid).Payload[..16], bigEndian: true);
+
+    /// <summary>An object's fields, in the order stored (by key).</summary>
+    /// <returns>Each key and its value.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not an object.</exception>
+    public IReadOnlyList<KeyValuePair<string, ParquetVariant>> EnumerateObject()
+    {
+        VariantValue self = Require(VariantKind.Object);
+        VariantMetadata metadata = VariantMetadata.Parse(_metadata.Span, trusted: true);
+        var fields = new KeyValuePair<string, ParquetVariant>[self.Count];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            VariantValue field = self.Field(i, out int id);
+            fields[i] = new(Encoding.UTF8.GetString(metadata.Name(id)), Inner(field));
+        }
+
+        return fields;
+    }
+
+    /// <summary>An array's elements.</summary>
+    /// <returns>The elements, in order.</returns>
+    /// <exception cref="InvalidOperationException">The variant is not an array.</exception>
+    public IReadOnlyList<ParquetVariant> EnumerateArray()
+    {
+        VariantValue self = Require(VariantKind.Array);
+        var elements = new ParquetVariant[self.Count];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            elements[i] = Inner(self.Element(i));
+        }
+
+        return elements;
+    }
+
     /// <summary>The variant as JSON (<see cref="ToJson"/>).</summary>
     /// <returns>The JSON text.</returns>
     public override string ToString() => ToJson();

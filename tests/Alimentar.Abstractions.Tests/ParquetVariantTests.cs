@@ -64,6 +64,28 @@ public sealed class ParquetVariantTests
     }
 
     [Fact]
+    public void Objects_and_arrays_enumerate_and_typed_scalars_read_as_their_NET_types()
+    {
+        ParquetVariant variant = ParquetVariant.FromJson("""{"b": 1, "a": [2, "x"], "price": 12.50}""");
+
+        Assert.Equal(["a", "b", "price"], variant.EnumerateObject().Select(field => field.Key));
+        Assert.Equal(["2", "\"x\""], variant.EnumerateObject()[0].Value.EnumerateArray().Select(element => element.ToJson()));
+        Assert.Equal(12.50m, variant.EnumerateObject()[2].Value.GetDecimal());
+        Assert.Equal("12.50", variant.EnumerateObject()[2].Value.GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1m, variant.EnumerateObject()[1].Value.GetDecimal());
+        Assert.Throws<InvalidOperationException>(() => variant.EnumerateArray());
+
+        Assert.Equal(new DateOnly(2024, 1, 2), Primitive(11, 0x0C, 0x4D, 0, 0).GetDate());
+        DateTime instant = Primitive(12, BitConverter.GetBytes(1_500_000L)).GetDateTime();
+        Assert.Equal((new DateTime(1970, 1, 1, 0, 0, 1, 500, DateTimeKind.Utc), DateTimeKind.Utc), (instant, instant.Kind));
+        DateTime local = Primitive(19, BitConverter.GetBytes(-1L)).GetDateTime();
+        Assert.Equal((DateTime.UnixEpoch.Ticks - 1, DateTimeKind.Unspecified), (local.Ticks, local.Kind));
+        Assert.Equal(new TimeOnly(1, 0, 0, 250), Primitive(17, BitConverter.GetBytes(3_600_250_000L)).GetTime());
+        Assert.Equal(Guid.Parse("00010203-0405-0607-0809-0a0b0c0d0e0f"), Primitive(20, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15).GetGuid());
+        Assert.Contains("not a timestamp", Assert.Throws<InvalidOperationException>(() => Primitive(11, 0, 0, 0, 0).GetDateTime()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_default_variant_is_the_variant_null_and_equality_compares_encodings()
     {
         Assert.Equal(VariantKind.Null, default(ParquetVariant).Kind);
