@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -37,6 +38,10 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         return new RecordBatch(schema.Build(), _arrays, length);
     }
 
+    /// <summary>The Arrow field a column is exposed as: its name, type and nullability, and a variant marked as one.</summary>
+    public static Field FieldOf(ColumnDescriptor column) =>
+        new(column.Name, ArrowTypeOf(column), column.IsNullable, column.Type == ColumnType.Variant && !column.IsList ? VariantExtension : null);
+
     /// <summary>The Arrow type a column is exposed as: what pyarrow and DuckDB produce for the same data.</summary>
     public static IArrowType ArrowTypeOf(ColumnDescriptor column) => TypeOf(column, column.ListDepth);
 
@@ -51,13 +56,19 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             IArrowType element = TypeOf(column, lists - 1);
             return lists == 1 && column.IsMap
                 ? new MapType((StructType)element, false)
-                : new ListType(new Field("item", element, lists == 1 && column.Fields is null ? column.ElementIsNullable : true, null));
+                : new ListType(new Field("item", element, lists == 1 && column.Fields is null ? column.ElementIsNullable : true, lists == 1 && column.Type == ColumnType.Variant ? VariantExtension : null));
         }
 
         return column.Fields is { } fields
-            ? new StructType(fields.Select(f => new Field(f.Name, TypeOf(f, f.ListDepth), f.IsNullable || f.IsList, null)).ToList())
+            ? new StructType(fields.Select(f => new Field(f.Name, TypeOf(f, f.ListDepth), f.IsNullable || f.IsList, f.Type == ColumnType.Variant && !f.IsList ? VariantExtension : null)).ToList())
             : ElementTypeOf(column);
     }
+
+    /// <summary>A variant as Arrow's canonical <c>arrow.parquet.variant</c> extension stores one: a struct of its two binaries.</summary>
+    private static readonly StructType VariantType = new([new Field("metadata", BinaryType.Default, false), new Field("value", BinaryType.Default, false)]);
+
+    /// <summary>What marks a field as a variant to Arrow readers that know the extension (pyarrow 21 and later).</summary>
+    private static readonly Dictionary<string, string> VariantExtension = new() { ["ARROW:extension:name"] = "arrow.parquet.variant", ["ARROW:extension:metadata"] = string.Empty };
 
     private static IArrowType ElementTypeOf(ColumnDescriptor column) => column.Type switch
     {
@@ -84,6 +95,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         ColumnType.TimeSpan => DurationType.Microsecond,
         ColumnType.Guid => new FixedSizeBinaryType(16),
         ColumnType.Interval => new IntervalType(IntervalUnit.MonthDayNanosecond),
+        ColumnType.Variant => VariantType,
         _ => throw new NotSupportedException($"Column '{column.Name}' of type {column.Type} has no Arrow form."),
     };
 
@@ -394,6 +406,21 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         int nullCount = valid is null ? 0 : valid.Count(v => !v);
         ArrowBuffer bitmap = nullCount == 0 ? ArrowBuffer.Empty : Bitmap(valid!);
         IArrowType type = ArrowTypeOf(column);
+        if (column.Type == ColumnType.Variant)
+        {
+            var metadata = new BinaryArray.Builder();
+            var value = new BinaryArray.Builder();
+            ReadOnlySpan<ParquetVariant> variants = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, ParquetVariant>(ref MemoryMarshal.GetReference(values)), length);
+            foreach (ParquetVariant variant in variants)
+            {
+                // A null variant's slot holds the variant null, as a struct's children must hold something.
+                metadata.Append(variant.Metadata.Span);
+                value.Append(variant.Value.Span);
+            }
+
+            return new StructArray(type, length, [metadata.Build(), value.Build()], bitmap, nullCount);
+        }
+
         if (column.Type == ColumnType.Decimal)
         {
             var builder = new Decimal128Array.Builder((Decimal128Type)type);
@@ -493,7 +520,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
 
     private void Add(ColumnDescriptor column, IArrowArray array)
     {
-        _fields.Add(new Field(column.Name, ArrowTypeOf(column), column.IsNullable, null));
+        _fields.Add(FieldOf(column));
         _arrays.Add(array);
     }
 }

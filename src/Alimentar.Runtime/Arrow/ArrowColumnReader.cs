@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 
@@ -211,6 +213,12 @@ internal sealed class ArrowColumnReader : IColumnReader
     /// <summary>Converts a column, whatever its Arrow type, into member values; null slots become default first so they never overflow.</summary>
     internal void Convert<T>(int column, IArrowArray array, Span<T> destination)
     {
+        if (typeof(T) == typeof(ParquetVariant))
+        {
+            Variants(column, (StructArray)array, MemoryMarshal.CreateSpan(ref Unsafe.As<T, ParquetVariant>(ref MemoryMarshal.GetReference(destination)), destination.Length));
+            return;
+        }
+
         int misfit = array switch
         {
             Int8Array a => Convert(a, destination),
@@ -370,6 +378,34 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Variants from a struct of their <c>metadata</c> and <c>value</c> binaries (Arrow's <c>arrow.parquet.variant</c>
+    /// form, as this runtime writes them); bytes that are not a variant are an error naming the batch, column and row.
+    /// </summary>
+    private void Variants(int column, StructArray group, Span<ParquetVariant> destination)
+    {
+        var type = (Apache.Arrow.Types.StructType)group.Data.DataType;
+        IArrowArray metadata = group.Fields[type.GetFieldIndex("metadata")];
+        IArrowArray value = group.Fields[type.GetFieldIndex("value")];
+        for (int i = 0; i < destination.Length; i++)
+        {
+            if (group.IsNull(i))
+            {
+                destination[i] = default;
+                continue;
+            }
+
+            try
+            {
+                destination[i] = new ParquetVariant(ArrowBytes.Get(metadata, i).ToArray(), ArrowBytes.Get(value, i).ToArray());
+            }
+            catch (FormatException error)
+            {
+                throw AlimentarThrow.Unreadable(_binding.Name, $"batch {_batchIndex}, column '{_binding.FieldName(column)}', row {i} holds no variant ({error.Message.TrimEnd('.')})", error);
+            }
+        }
     }
 
     private UnexpectedNullException NullAt(int column, int row) => _binding.UnexpectedNull(column, _batchIndex, row, "cannot hold null");

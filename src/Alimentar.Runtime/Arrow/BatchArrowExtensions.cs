@@ -37,7 +37,7 @@ public static class BatchArrowExtensions
         var schema = new Schema.Builder();
         foreach (ColumnDescriptor column in T.Schema.Columns)
         {
-            schema.Field(new Field(column.Name, ArrowBatchBuilder.ArrowTypeOf(column), column.IsNullable, null));
+            schema.Field(ArrowBatchBuilder.FieldOf(column));
         }
 
         return schema.Build();
