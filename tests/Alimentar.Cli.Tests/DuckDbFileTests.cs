@@ -99,13 +99,7 @@ public sealed class DuckDbFileTests
         string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
         try
         {
-            using (var connection = new DuckDBConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $$"""COPY (SELECT i AS id, CASE WHEN i % 2 = 0 THEN {'a': i, 'b': 'x' || i}::VARIANT ELSE [i, i + 1]::VARIANT END AS v FROM range(4) t(i)) TO '{{path}}' (FORMAT PARQUET)""";
-                command.ExecuteNonQuery();
-            }
+            WriteWithDuckDb("SELECT i AS id, CASE WHEN i % 2 = 0 THEN {'a': i, 'b': 'x' || i}::VARIANT ELSE [i, i + 1]::VARIANT END AS v FROM range(4) t(i)", path, rowGroupSize: 10);
 
             (int exit, string head) = await CommandTests.RunAsync("head", path, "-n", "2");
             Assert.Equal(0, exit);
@@ -136,6 +130,16 @@ public sealed class DuckDbFileTests
         }
         """;
 
+    /// <summary>Writes what <paramref name="select"/> gives to <paramref name="path"/> with DuckDB.</summary>
+    private static void WriteWithDuckDb(string select, string path, int rowGroupSize)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"COPY ({select}) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize})";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>
     /// Writes what <paramref name="select"/> gives with DuckDB, scaffolds a record for the file, compiles it with the
     /// generator beside <paramref name="probe"/> (a <c>FromDuckDb.Probe.Describe(path)</c> that prints each row), and
@@ -146,14 +150,7 @@ public sealed class DuckDbFileTests
         string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
         try
         {
-            using (var connection = new DuckDBConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"COPY ({select}) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize})";
-                command.ExecuteNonQuery();
-            }
-
+            WriteWithDuckDb(select, path, rowGroupSize);
             string source;
             await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
             {
