@@ -173,6 +173,38 @@ public abstract class ColumnStore<TRow> : IDisposable
         return bytes;
     }
 
+    /// <summary>The payload bytes of a variant column's values in a row range: each variant's metadata and value.</summary>
+    /// <param name="column">The column buffer.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="count">How many rows.</param>
+    /// <returns>The length of every variant's metadata and value, added up.</returns>
+    protected static long VariantBytes(ParquetVariant[] column, int start, int count)
+    {
+        long bytes = 0;
+        foreach (ParquetVariant value in column.AsSpan(start, count))
+        {
+            bytes += value.Metadata.Length + value.Value.Length;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>As <see cref="VariantBytes(ParquetVariant[], int, int)"/>, for a nullable column.</summary>
+    /// <param name="column">The column buffer.</param>
+    /// <param name="start">The first row.</param>
+    /// <param name="count">How many rows.</param>
+    /// <returns>The length of every non-null variant's metadata and value, added up.</returns>
+    protected static long VariantBytes(ParquetVariant?[] column, int start, int count)
+    {
+        long bytes = 0;
+        foreach (ParquetVariant? value in column.AsSpan(start, count))
+        {
+            bytes += value is { } variant ? variant.Metadata.Length + variant.Value.Length : 0;
+        }
+
+        return bytes;
+    }
+
     /// <summary>The payload bytes of a binary column's values in a row range.</summary>
     /// <param name="column">The column buffer.</param>
     /// <param name="start">The first row.</param>

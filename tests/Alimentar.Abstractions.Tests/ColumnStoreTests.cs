@@ -56,6 +56,22 @@ public sealed class ColumnStoreTests
     }
 
     [Fact]
+    public void Size_counts_each_variants_metadata_and_value_bytes()
+    {
+        using ColumnStore<Reading> store = CreateStore<Reading>(2, new ColumnBufferPool());
+        ParquetVariant value = ParquetVariant.FromJson("""{"a":1}""");
+        store.SetRow(0, new Reading(value, value));
+        store.SetRow(1, new Reading(ParquetVariant.Null, null));
+
+        // Two 32-byte variants per row (a nullable one padded to 40), then the bytes the variants hold: the variant
+        // null's one byte, and nothing for a null.
+        int fixedWidth = 32 + 40;
+        int bytes = value.Metadata.Length + value.Value.Length;
+        Assert.Equal((2 * fixedWidth) + (2 * bytes) + 1, store.GetSizeInBytes(0, 2));
+        Assert.Equal(fixedWidth + 1, store.GetSizeInBytes(1, 1));
+    }
+
+    [Fact]
     public void Size_counts_fixed_width_columns_and_string_characters()
     {
         using ColumnStore<Point> store = CreateStore<Point>(2, new ColumnBufferPool());

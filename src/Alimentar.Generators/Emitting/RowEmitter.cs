@@ -344,6 +344,10 @@ namespace Alimentar.Generators.Emitting
                 {
                     terms.Add($"this.{Id(c.FieldName)}.SizeInBytes(start, count)");
                 }
+                else if (c.ColumnType == ColumnKind.Variant)
+                {
+                    terms.Add($"VariantBytes(this.{Id(c.FieldName)}, start, count)");
+                }
             }
 
             w.Line("/// <inheritdoc />");

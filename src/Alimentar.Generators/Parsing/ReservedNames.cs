@@ -21,7 +21,7 @@ namespace Alimentar.Generators.Parsing
         public static readonly HashSet<string> Store = new(StringComparer.Ordinal)
         {
             "Count", "Capacity", "Pool", "IsDisposed", "Schema", "FixedRowWidth", "GetRow", "SetRow", "ReadAsync",
-            "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes",
+            "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes", "VariantBytes",
             "ToChar", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AwaitCollection",
         };
     }
