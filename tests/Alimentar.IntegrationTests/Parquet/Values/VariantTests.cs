@@ -19,6 +19,9 @@ public partial record NestedVariantRow(long Id, VariantHolder Holder);
 public partial record VariantListRow(long Id, ParquetVariant?[]? Items);
 
 [StreamingDataset]
+public partial record VariantGridRow(long Id, ParquetVariant[][]? Items);
+
+[StreamingDataset]
 public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, ParquetVariant Required, ParquetVariant?[]? Items, VariantHolder? Holder, Dictionary<string, ParquetVariant>? Named);
 
 /// <summary>
@@ -169,6 +172,10 @@ public sealed class VariantTests
 
         List<NestedVariantRow> nested = ParquetFiles.ReadAll(new ParquetSource<NestedVariantRow>(file.Path));
         Assert.All(nested, row => Assert.Equal(row.Id + 48, row.Holder.Payload!.Value.GetInt64()));
+
+        // Lists of lists of variants are the one shape not read yet: refused when the file is opened, saying what to do.
+        SchemaMismatchException grid = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ParquetSource<VariantGridRow>(file.Path)));
+        Assert.Contains("lists of lists of variants, which is not read yet", grid.Message, StringComparison.Ordinal);
     }
 
     [Fact]
