@@ -18,7 +18,7 @@ namespace Alimentar;
 /// [StreamingDataset]
 /// public sealed partial record Event(long Id, ParquetVariant? Payload);
 ///
-/// await foreach (Event e in dataset.Rows())
+/// foreach (Event e in dataset.Rows())
 /// {
 ///     if (e.Payload is { } payload &amp;&amp; payload.TryGetProperty("user", out ParquetVariant user))
 ///     {
