@@ -83,17 +83,15 @@ internal static class ParquetFileScanner
     /// </summary>
     private static (BoundColumn[] Shown, BoundColumn[] All) BindForDisplay(FileSchema schema, string path)
     {
+        BoundColumn[] plain = BindEveryLeaf(schema, path, timestampsAsStored: true);
         string[] variants = schema.Leaves.Where(l => l.Path.Parts.Count > 1).Select(l => l.Path.FirstPart).Distinct()
             .Where(top => VariantBinder.IsVariant(schema.Leaves, top)).ToArray();
         if (variants.Length == 0)
         {
-            BoundColumn[] leaves = BindEveryLeaf(schema, path, timestampsAsStored: true);
-            return (leaves, leaves);
+            return (plain, plain);
         }
 
-        BoundColumn[] plain = BindEveryLeaf(schema, path, timestampsAsStored: true);
         var shown = new List<BoundColumn>();
-        var members = new List<ColumnDescriptor>();
         foreach (BoundColumn column in plain)
         {
             string top = column.Field.Path.FirstPart;
