@@ -36,6 +36,31 @@ public sealed class ArrowVariantTests
     }
 
     [Fact]
+    public async Task A_variant_in_a_record_is_exported_marked_and_refused_on_the_way_back_saying_so()
+    {
+        NestedVariantRow[] rows = [new(1, new VariantHolder(ParquetVariant.FromJson("[1]"))), new(2, new VariantHolder(null))];
+        using var streaming = new StreamingDataset<NestedVariantRow>(new MemorySource<NestedVariantRow>(rows, batchSize: 8));
+        using var ipc = new MemoryStream();
+        await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
+        ipc.Position = 0;
+
+        using (var reader = new Apache.Arrow.Ipc.ArrowStreamReader(ipc, leaveOpen: true))
+        {
+            RecordBatch batch = reader.ReadNextRecordBatch();
+            Field payload = ((StructType)reader.Schema.GetFieldByName("Holder").DataType).Fields.Single();
+            Assert.Equal("arrow.parquet.variant", payload.Metadata["ARROW:extension:name"]);
+            var holder = (StructArray)batch.Column("Holder");
+            var variants = (StructArray)holder.Fields[0];
+            Assert.Equal([false, true], new[] { variants.IsNull(0), variants.IsNull(1) });
+            Assert.Equal(ParquetVariant.FromJson("[1]").Value.ToArray(), ((BinaryArray)variants.Fields[1]).GetBytes(0).ToArray());
+        }
+
+        ipc.Position = 0;
+        SchemaMismatchException error = Assert.Throws<SchemaMismatchException>(() => ParquetFiles.ReadAll(new ArrowSource<NestedVariantRow>(ipc, "events.arrows")));
+        Assert.Contains("as a member of the row type", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bytes_that_are_not_a_variant_and_a_struct_of_other_fields_are_refused_naming_the_column()
     {
         RecordBatch damaged = Batch(new BinaryArray.Builder().Append([1, 0, 0]).Build(), new BinaryArray.Builder().Append([0x03, 0x05]).Build());
