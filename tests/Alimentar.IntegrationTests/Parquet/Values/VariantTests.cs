@@ -112,6 +112,38 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void A_shredded_object_is_merged_with_its_residual_fields_and_keys_its_metadata_lacks_are_added()
+    {
+        // Built by hand as the shredding spec lays it out: a residual object {"y": 7} beside shredded fields 'x' and 'z';
+        // rows 0-2 have metadata naming 'y' and 'x' (unsorted), row 10 metadata naming 'y' alone.
+        using var file = new TempFile();
+        DuckDbDifferentialTests.Write(file, """
+            SELECT i::BIGINT AS id,
+                   {'metadata': '\x01\x02\x00\x01\x02yx'::BLOB,
+                    'value': '\x02\x01\x00\x00\x02\x0C\x07'::BLOB,
+                    'typed_value': {'x': {'typed_value': i * 10}, 'z': {'value': NULL::BLOB, 'typed_value': NULL::VARCHAR}}} AS payload
+            FROM range(3) t(i)
+            UNION ALL
+            SELECT 10, {'metadata': '\x01\x01\x00\x01y'::BLOB, 'value': '\x02\x01\x00\x00\x02\x0C\x07'::BLOB, 'typed_value': {'x': {'typed_value': 100}, 'z': {'value': NULL::BLOB, 'typed_value': 'zed'}}}
+            """, "PARQUET_VERSION V2");
+
+        List<RequiredVariantRow> rows = ParquetFiles.ReadAll(new ParquetSource<RequiredVariantRow>(file.Path));
+
+        // Keys in byte order; 'z' missing where both its halves are null; 'x' and 'z' added to row 10's metadata, which lacked them.
+        Assert.Equal(["""{"x":0,"y":7}""", """{"x":10,"y":7}""", """{"x":20,"y":7}""", """{"x":100,"y":7,"z":"zed"}"""], rows.Select(r => r.Payload.ToJson()));
+        Assert.True(rows[3].Payload.TryGetProperty("z", out ParquetVariant z));
+        Assert.Equal("zed", z.GetString());
+
+        // The residual also holding a shredded key ('x', key 1) is a damaged file, not a choice between the two.
+        using var clash = new TempFile();
+        DuckDbDifferentialTests.Write(clash, """
+            SELECT 3::BIGINT AS id, {'metadata': '\x01\x02\x00\x01\x02yx'::BLOB, 'value': '\x02\x01\x01\x00\x02\x0C\x07'::BLOB, 'typed_value': {'x': {'typed_value': 30}}} AS payload
+            """, "PARQUET_VERSION V2");
+        CorruptParquetFileException error = Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<RequiredVariantRow>(clash.Path)));
+        Assert.Contains("holds the key 'x' both shredded and in its value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_null_variant_group_in_a_member_that_cannot_hold_one_names_its_row_and_a_variant_null_is_a_value()
     {
         // A group of the two binaries, as Spark 4.0 writes a VARIANT (with no annotation), null in row 3.
