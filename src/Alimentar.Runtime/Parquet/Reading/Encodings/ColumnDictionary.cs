@@ -114,7 +114,7 @@ internal sealed class ColumnDictionary : IDisposable
     /// </remarks>
     public string String(int index, StringPool pool)
     {
-        string?[] strings = _strings ??= CreateStringCache();
+        string?[] strings = _strings ??= CreateCache<string>();
         string? kept = strings[index];
         if (kept is not null && !ReferenceEquals(kept, UsedOnce))
         {
@@ -132,7 +132,7 @@ internal sealed class ColumnDictionary : IDisposable
     /// </summary>
     public byte[] SharedBytes(int index)
     {
-        byte[]?[] arrays = _arrays ??= CreateArrayCache();
+        byte[]?[] arrays = _arrays ??= CreateCache<byte[]>();
         byte[]? kept = arrays[index];
         if (kept is not null && !ReferenceEquals(kept, BytesUsedOnce))
         {
@@ -229,16 +229,11 @@ internal sealed class ColumnDictionary : IDisposable
     [StructLayout(LayoutKind.Sequential, Size = 16)]
     private readonly struct SixteenBytes;
 
-    private byte[]?[] CreateArrayCache()
+    /// <summary>A cache of one empty slot per entry, for strings or shared arrays kept from their second use.</summary>
+    private T?[] CreateCache<T>()
+        where T : class
     {
-        byte[]?[] cache = ColumnArrays<byte[]?>.Pool.Rent(Count);
-        Array.Clear(cache);
-        return cache;
-    }
-
-    private string?[] CreateStringCache()
-    {
-        string?[] cache = ColumnArrays<string?>.Pool.Rent(Count);
+        T?[] cache = ColumnArrays<T?>.Pool.Rent(Count);
         Array.Clear(cache);
         return cache;
     }
