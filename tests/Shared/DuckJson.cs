@@ -47,6 +47,9 @@ internal static class DuckJson
         return Difference(expected, actual, "$", partial: true);
     }
 
+    /// <summary>Where two of DuckDB's readings differ (record members matched as scaffolded names fold), or null when they do not.</summary>
+    public static string? Difference(JsonElement expected, JsonElement actual) => Difference(expected, actual, "$", partial: false);
+
     private static List<JsonElement> Query(string sql)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
@@ -103,6 +106,14 @@ internal static class DuckJson
         if (expected.ValueKind is JsonValueKind.Object or JsonValueKind.Array && actual.ValueKind == JsonValueKind.String && ParsedJson(actual.GetString()!) is { } document)
         {
             return Difference(expected, document, at, partial: false);
+        }
+
+        // An INTERVAL: DuckDB prints "1 year 2 months 3 days 00:00:01.5", a ParquetInterval serialises its three counts.
+        if (expected.ValueKind == JsonValueKind.String && actual.ValueKind == JsonValueKind.Object && actual.TryGetProperty("Months", out _))
+        {
+            return IntervalText(expected.GetString()!) == (actual.GetProperty("Months").GetInt32(), actual.GetProperty("Days").GetInt32(), actual.GetProperty("Milliseconds").GetInt64())
+                ? null
+                : $"{at}: \"{expected}\" != {actual}";
         }
 
         if (expected.ValueKind != actual.ValueKind)
@@ -186,6 +197,26 @@ internal static class DuckJson
         {
             return false;
         }
+    }
+
+    private static (int Months, int Days, long Milliseconds)? IntervalText(string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(
+            text, @"^(?:(-?\d+) years? ?)?(?:(-?\d+) months? ?)?(?:(-?\d+) days? ?)?(?:(-?)(\d+):(\d\d):(\d\d(?:\.\d+)?))?$");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        int Count(int group) => match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+        long milliseconds = 0;
+        if (match.Groups[5].Success)
+        {
+            decimal seconds = (Count(5) * 3600m) + (Count(6) * 60m) + decimal.Parse(match.Groups[7].Value, CultureInfo.InvariantCulture);
+            milliseconds = (long)(seconds * 1000) * (match.Groups[4].Value == "-" ? -1 : 1);
+        }
+
+        return ((Count(1) * 12) + Count(2), Count(3), milliseconds);
     }
 
     private static byte[] BlobBytes(string text)

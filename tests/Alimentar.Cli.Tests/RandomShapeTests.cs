@@ -1,0 +1,194 @@
+using System.Collections;
+using System.Reflection;
+using System.Text.Json;
+using Alimentar.Testing;
+using DuckDB.NET.Data;
+using Xunit.Abstractions;
+
+namespace Alimentar.Cli.Tests;
+
+/// <summary>
+/// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
+/// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
+/// row group sizes, scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it.
+/// Columns never null are read into non-nullable members, which the writer writes REQUIRED. The rows are then written
+/// back with Alimentar's writer (as rows or as the batches read) and DuckDB reads that file as it read its own.
+/// </summary>
+public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper output) : IClassFixture<RandomShapeFiles>
+{
+    public static TheoryData<int> Seeds()
+    {
+        var seeds = new TheoryData<int>();
+        for (int seed = 0; seed < RandomShapeFiles.Count; seed++)
+        {
+            seeds.Add(seed);
+        }
+
+        return seeds;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task A_random_nested_shape_reads_as_DuckDB_reads_it_and_writes_back_as_DuckDB_wrote_it(int seed)
+    {
+        RandomShapeFiles.ShapeFile file = shapes.Files[seed];
+        output.WriteLine(file.Select);
+        output.WriteLine(file.Scaffold);
+        Type probe = shapes.Assembly.GetType($"Shape{seed}.Probe")!;
+        var read = (Func<string, int, IList>)probe.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
+        var write = (Func<string, string, int, bool, Task>)probe.GetMethod("WriteBack")!.CreateDelegate(typeof(Func<string, string, int, bool, Task>));
+
+        List<JsonElement> expected = DuckJson.Rows(file.Path, int.MaxValue);
+        IList typed = read(file.Path, file.BatchSize);
+        Assert.Equal(expected.Count, typed.Count);
+        for (int i = 0; i < typed.Count; i++)
+        {
+            DuckJson.AssertSame(expected[i], typed[i], i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        string written = Path.Combine(shapes.Directory, $"written{seed}.parquet");
+        await write(file.Path, written, file.BatchSize, seed % 2 == 0);
+        List<JsonElement> reread = DuckJson.Rows(written, int.MaxValue);
+        Assert.Equal(expected.Count, reread.Count);
+        for (int i = 0; i < reread.Count; i++)
+        {
+            string? difference = DuckJson.Difference(expected[i], reread[i]);
+            Assert.True(difference is null, $"row {i} as DuckDB reads Alimentar's file: {difference}\nDuckDB's file:    {expected[i]}\nAlimentar's file: {reread[i]}");
+        }
+
+        Assert.All(file.Required, column => Assert.Equal("REQUIRED", DuckDbRepetition(written, column)));
+    }
+
+    private static string DuckDbRepetition(string path, string column)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT repetition_type FROM parquet_schema('{path}') WHERE lower(name) = '{column}'";
+        return (string)command.ExecuteScalar()!;
+    }
+}
+
+/// <summary>The random shapes' files, written by DuckDB into a folder of their own, and their row types compiled in one assembly.</summary>
+public sealed class RandomShapeFiles : IDisposable
+{
+    /// <summary>How many shapes a run tries; <c>ALIMENTAR_RANDOM_SHAPES</c> sets more for a long search.</summary>
+    public static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES"), out int count) ? count : 24;
+
+    public RandomShapeFiles()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), $"alimentar-shapes-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(Directory);
+        Files = new ShapeFile[Count];
+        var sources = new List<string>();
+        try
+        {
+            using var connection = new DuckDBConnection("Data Source=:memory:");
+            connection.Open();
+            for (int seed = 0; seed < Count; seed++)
+            {
+                Files[seed] = Write(connection, seed);
+                sources.Add(Files[seed].Scaffold);
+                sources.Add(Probe(seed));
+            }
+
+            Assembly = GeneratedAssembly.Compile([.. sources]);
+        }
+        catch
+        {
+            // xUnit disposes no fixture whose constructor threw.
+            Dispose();
+            throw;
+        }
+    }
+
+    public string Directory { get; }
+
+    public ShapeFile[] Files { get; }
+
+    public Assembly Assembly { get; }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+
+    /// <summary>A shape's file, the query that filled it, its scaffolded row type, the columns never null, and the batch size to read it in.</summary>
+    public sealed record ShapeFile(string Path, string Select, string Scaffold, string[] Required, int BatchSize);
+
+    private ShapeFile Write(DuckDBConnection connection, int seed)
+    {
+        var shape = new RandomShape(seed);
+        int columns = shape.Next(1, 5);
+        var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
+        var required = new List<string>();
+        for (int c = 0; c < columns; c++)
+        {
+            RandomShape.Node type = shape.Type(depth: shape.Next(1, 5));
+            bool neverNull = shape.Next(0, 4) == 0;
+            select.Append($",\n  {(neverNull ? type.Required("i") : type.Value("i", 0))} AS c{c}");
+            if (neverNull)
+            {
+                required.Add($"c{c}");
+            }
+        }
+
+        select.Append($"\nFROM range({shape.Next(50, 700)}) t(i)");
+        string path = System.IO.Path.Combine(Directory, $"shape{seed}.parquet");
+        string[] codecs = ["uncompressed", "snappy", "zstd", "gzip"];
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"COPY ({select}) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE {shape.Next(20, 400)}, "
+                + $"PARQUET_VERSION {(shape.Next(0, 2) == 0 ? "V1" : "V2")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
+            command.ExecuteNonQuery();
+        }
+
+        ParquetFile parquet = ParquetFile.OpenAsync(path, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        string scaffold = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", $"Shape{seed}", $"shape{seed}.parquet");
+        parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+        // DuckDB writes every column OPTIONAL; a column it never left null is read into a member that cannot be null.
+        foreach (string column in required)
+        {
+            string member = " " + char.ToUpperInvariant(column[0]) + column[1..];
+            int at = scaffold.IndexOf("?" + member + ",", StringComparison.Ordinal) is >= 0 and int comma
+                ? comma
+                : scaffold.IndexOf("?" + member + ");", StringComparison.Ordinal);
+            Assert.True(at >= 0, $"no nullable member{member} in\n{scaffold}");
+            scaffold = scaffold.Remove(at, 1);
+        }
+
+        return new ShapeFile(path, select.ToString(), scaffold, [.. required], shape.Next(1, 300));
+    }
+
+    private static string Probe(int seed) => $$"""
+        namespace Shape{{seed}};
+
+        public static class Probe
+        {
+            public static System.Collections.IList Read(string path, int batchSize)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
+                return System.Linq.Enumerable.ToList(streaming.Rows());
+            }
+
+            public static async System.Threading.Tasks.Task WriteBack(string path, string written, int batchSize, bool batches)
+            {
+                var options = new Alimentar.ParquetWriteOptions { RowGroupSize = batchSize * 3 + 1, PageRowLimit = batchSize / 2 + 1 };
+                await using var writer = await Alimentar.ParquetDatasetWriter<Row>.CreateAsync(written, options);
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
+                if (batches)
+                {
+                    foreach (Alimentar.Batch<Row> batch in streaming)
+                    {
+                        using (batch)
+                        {
+                            await writer.WriteAsync(batch);
+                        }
+                    }
+                }
+                else
+                {
+                    await writer.WriteAsync(streaming.Rows());
+                }
+            }
+        }
+        """;
+}
