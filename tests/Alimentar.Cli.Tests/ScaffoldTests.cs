@@ -53,6 +53,19 @@ public sealed class ScaffoldTests
     }
 
     [Fact]
+    public async Task REQUIRED_lists_at_every_depth_scaffold_as_arrays_that_cannot_be_null()
+    {
+        string source = await ScaffoldAsync("nonnullable.impala.parquet", "Impala");
+
+        Assert.Contains("    int[] IntArray,", source, StringComparison.Ordinal);
+        Assert.Contains("    int[][] IntArrayArray,", source, StringComparison.Ordinal);
+        Assert.Contains("    System.Collections.Generic.Dictionary<string, int>[] IntMapArray,", source, StringComparison.Ordinal);
+        Assert.Contains("    DItemItem[][] D);", source, StringComparison.Ordinal);
+        Assert.Contains("    double[] I);", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("?", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_map_of_maps_is_scaffolded_as_a_dictionary_of_dictionaries()
     {
         string source = await ScaffoldAsync("nested_maps.snappy.parquet", "Maps");

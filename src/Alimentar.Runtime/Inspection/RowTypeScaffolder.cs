@@ -128,7 +128,7 @@ internal static class RowTypeScaffolder
     {
         LeafColumn[] leaves = schema.Leaves.Where(l => l.Path.FirstPart == top).ToArray();
         if (leaves.All(l => l.Path.Parts.Count == 1)
-            || (leaves is [{ } only] && only.Lists.Count > 0 && only.Lists[0].Shape.Path.Parts.Count == 1 && only.Lists.All(level => level.ElementIsSingle)))
+            || (leaves is [{ } only] && only.Lists.Count > 0 && only.Lists[0].Shape.Path.Parts.Count == 1 && IsListOfValues(only)))
         {
             return null;
         }
@@ -136,6 +136,15 @@ internal static class RowTypeScaffolder
         string name = PascalCase(top).TrimStart('@');
         return new TypeWriter(records, recordNames).TypeAt(leaves, [top], 0, leaves[0].Definitions[0] > 0, name, name + "Record");
     }
+
+    /// <summary>
+    /// Whether the leaf's lists nest directly, each list's element the next list and the innermost one's the leaf:
+    /// a member of nested arrays reads it. A one-field group between (which the reader also binds through, a struct
+    /// wrapping a list) is scaffolded as the record it is, so that a null group and a null list stay apart.
+    /// </summary>
+    private static bool IsListOfValues(LeafColumn leaf) =>
+        Enumerable.Range(0, leaf.Lists.Count).All(k => leaf.Lists[k].ElementIsSingle
+            && leaf.Lists[k].Element >= (k + 1 < leaf.Lists.Count ? leaf.Lists[k + 1].Shape.Path.Parts.Count - 1 : leaf.Path.Parts.Count - 1));
 
     /// <summary>Member types for the file's nodes, node by node: records for groups, arrays for lists, dictionaries for maps.</summary>
     private sealed class TypeWriter(List<string> records, HashSet<string> recordNames)
@@ -165,7 +174,7 @@ internal static class RowTypeScaffolder
                     return MapType(inside, element, depth + 1, name) is { } map ? map + question : null;
                 }
 
-                return TypeAt(inside, element, depth + 1, elementNullable, name + "Item", name + "Item") is { } item ? $"{item}[]{question}" : null;
+                return TypeAt(inside, element, depth + 1, elementNullable, name + "Item", name + "Item") is { } item ? ListOf(item, nullable) : null;
             }
 
             if (inside is [{ } leaf] && leaf.Path.Parts.Count == path.Length)
@@ -248,6 +257,13 @@ internal static class RowTypeScaffolder
         }
     }
 
+    /// <summary>
+    /// A list of <paramref name="item"/>: an array, but a <c>List&lt;byte&gt;</c> for bytes never null, since a
+    /// <c>byte[]</c> member reads a binary value, not a list of UINT8.
+    /// </summary>
+    private static string ListOf(string item, bool nullable) =>
+        (item == "byte" ? "System.Collections.Generic.List<byte>" : item + "[]") + (nullable ? "?" : string.Empty);
+
     /// <summary>The member type a partition directory's value suggests; a null or unrecognised value suggests a string.</summary>
     private static string PartitionType(string value) =>
         value == HivePartition.NullDirectory || value.Length == 0 ? "string?"
@@ -280,8 +296,17 @@ internal static class RowTypeScaffolder
 
         if (field.MaxRepetitionLevel > 0)
         {
-            string item = field.EntriesNullable ? element + "?" : element;
-            return item + string.Concat(Enumerable.Repeat("[]?", field.MaxRepetitionLevel));
+            // Innermost list first, as C# spells jagged arrays: a list is nullable where a slot can be null at it (a null
+            // list or a null parent) while its own parent, the row or the enclosing list's entry, is there.
+            string type = field.EntriesNullable ? element + "?" : element;
+            for (int level = field.MaxRepetitionLevel - 1; level >= 0; level--)
+            {
+                bool nullable = field.Lists.Count != field.MaxRepetitionLevel
+                    || field.Lists[level].NullBelow > (level == 0 ? 0 : field.Lists[level - 1].EntryAt);
+                type = ListOf(type, nullable);
+            }
+
+            return type;
         }
 
         bool reference = element is "string" or "byte[]";
