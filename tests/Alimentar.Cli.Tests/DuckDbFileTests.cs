@@ -76,6 +76,87 @@ public sealed class DuckDbFileTests
         Assert.Equal("44|44|null|00000000-0000-0000-0000-000000000004|12:34:56|44|P44D|44|44,45", rows[44]);
     }
 
+    /// <summary>
+    /// Lists never null, as Arrow writes a field declared non-nullable (REQUIRED), scaffold as arrays that cannot be
+    /// null at those levels; a list of bytes never null as a <c>List&lt;byte&gt;</c>, since a <c>byte[]</c> member
+    /// reads a binary value. Both stream their values.
+    /// </summary>
+    [Fact]
+    public async Task Lists_never_null_scaffold_as_non_nullable_arrays_and_bytes_as_a_list_of_byte()
+    {
+        (string source, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::BIGINT AS id, [(i % 256)::UTINYINT, 7::UTINYINT] AS small, [[i::INTEGER], [], [i::INTEGER, NULL]] AS spans,
+                   [{'tags': [(i % 3)::UTINYINT]}] AS items
+            FROM range(60) t(i)
+            """,
+            rowGroupSize: 25,
+            RequiredListProbe,
+            rewrittenByArrow: true);
+
+        Assert.Contains("    System.Collections.Generic.List<byte> Small,", source, StringComparison.Ordinal);
+        Assert.Contains("    int?[][] Spans,", source, StringComparison.Ordinal);
+        Assert.Contains("    System.Collections.Generic.List<byte> Tags);", source, StringComparison.Ordinal);
+        Assert.Equal(60, rows.Length);
+        Assert.Equal("41|41,7|41;;41,null|2", rows[41]);
+    }
+
+    /// <summary>
+    /// A list of one-field structs that hold lists scaffolds as a list of records, not as a list of lists (which the
+    /// reader also binds, through the struct): only the record tells a null struct from a struct holding a null list.
+    /// </summary>
+    [Fact]
+    public async Task A_list_of_one_field_structs_holding_lists_scaffolds_as_a_list_of_records()
+    {
+        (string source, string[] rows) = await ScaffoldAndStreamAsync(
+            """
+            SELECT i::BIGINT AS id,
+                   [{'f': [i * 1.5, NULL]}, {'f': NULL}, NULL, {'f': []}]::STRUCT(f DOUBLE[])[] AS items
+            FROM range(30) t(i)
+            """,
+            rowGroupSize: 10,
+            WrappedListProbe);
+
+        Assert.Contains("ItemsItem?[]? Items", source, StringComparison.Ordinal);
+        Assert.Contains("public sealed record ItemsItem(\n    double?[]? F);", source, StringComparison.Ordinal);
+        Assert.Equal(30, rows.Length);
+        Assert.Equal("3|[4.5,null];[null];null;[]", rows[3]);
+    }
+
+    private const string WrappedListProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(8), bufferSize: 2);
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => r.Id + "|" + string.Join(";",
+                    System.Linq.Enumerable.Select(r.Items!, item => item is null ? "null"
+                        : item.F is null ? "[null]"
+                        : "[" + string.Join(",", System.Linq.Enumerable.Select(item.F, v => v?.ToString(culture) ?? "null")) + "]"))));
+            }
+        }
+        """;
+
+    private const string RequiredListProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static string[] Describe(string path)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(16), bufferSize: 2);
+                return System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), r => string.Join("|",
+                    r.Id,
+                    string.Join(",", r.Small),
+                    string.Join(";", System.Linq.Enumerable.Select(r.Spans, s => string.Join(",", System.Linq.Enumerable.Select(s, v => v?.ToString() ?? "null")))),
+                    string.Join(",", System.Linq.Enumerable.Select(r.Items, item => string.Join(",", item.Tags))))));
+            }
+        }
+        """;
+
     /// <summary>A VARIANT column (DuckDB shreds what it writes) scaffolds as a <c>ParquetVariant</c> member and streams its values.</summary>
     [Fact]
     public async Task A_variant_column_scaffolds_as_ParquetVariant_and_streams_its_JSON()
@@ -145,12 +226,18 @@ public sealed class DuckDbFileTests
     /// generator beside <paramref name="probe"/> (a <c>FromDuckDb.Probe.Describe(path)</c> that prints each row), and
     /// streams the file through it.
     /// </summary>
-    private static async Task<(string Source, string[] Rows)> ScaffoldAndStreamAsync(string select, int rowGroupSize, string probe)
+    private static async Task<(string Source, string[] Rows)> ScaffoldAndStreamAsync(string select, int rowGroupSize, string probe, bool rewrittenByArrow = false)
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        string duckDbPath = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        string path = rewrittenByArrow ? Path.ChangeExtension(duckDbPath, ".arrow.parquet") : duckDbPath;
         try
         {
-            WriteWithDuckDb(select, path, rowGroupSize);
+            WriteWithDuckDb(select, duckDbPath, rowGroupSize);
+            if (rewrittenByArrow)
+            {
+                ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2: false, dictionary: true);
+            }
+
             string source;
             await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
             {
@@ -163,6 +250,7 @@ public sealed class DuckDbFileTests
         }
         finally
         {
+            File.Delete(duckDbPath);
             File.Delete(path);
         }
     }

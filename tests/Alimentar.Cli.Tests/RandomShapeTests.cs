@@ -38,7 +38,7 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
         var read = (Func<string, int, IList>)probe.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
         var write = (Func<string, string, int, bool, Task>)probe.GetMethod("WriteBack")!.CreateDelegate(typeof(Func<string, string, int, bool, Task>));
 
-        List<JsonElement> expected = DuckJson.Rows(file.Path, int.MaxValue);
+        List<JsonElement> expected = DuckJson.Rows(file.DuckDbPath, int.MaxValue);
         IList typed = read(file.Path, file.BatchSize);
         Assert.Equal(expected.Count, typed.Count);
         for (int i = 0; i < typed.Count; i++)
@@ -110,15 +110,20 @@ public sealed class RandomShapeFiles : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
-    /// <summary>A shape's file, the query that filled it, its scaffolded row type, the columns never null, and the batch size to read it in.</summary>
-    public sealed record ShapeFile(string Path, string Select, string Scaffold, string[] Required, int BatchSize);
+    /// <summary>
+    /// A shape's file (DuckDB's, or Arrow C++'s rewrite of it), DuckDB's file, the query that filled it, its scaffolded
+    /// row type, the columns never null, and the batch size to read it in.
+    /// </summary>
+    public sealed record ShapeFile(string Path, string DuckDbPath, string Select, string Scaffold, string[] Required, int BatchSize);
 
+    /// <summary>Even seeds read DuckDB's file, odd ones Arrow C++'s rewrite of it.</summary>
     private ShapeFile Write(DuckDBConnection connection, int seed)
     {
-        var shape = new RandomShape(seed);
+        bool throughArrow = seed % 2 == 1;
+        var shape = new RandomShape(seed, throughArrow);
         int columns = shape.Next(1, 5);
         var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
-        var required = new List<string>();
+        var required = new List<string> { "id" };
         for (int c = 0; c < columns; c++)
         {
             RandomShape.Node type = shape.Type(depth: shape.Next(1, 5));
@@ -131,21 +136,32 @@ public sealed class RandomShapeFiles : IDisposable
         }
 
         select.Append($"\nFROM range({shape.Next(50, 700)}) t(i)");
-        string path = System.IO.Path.Combine(Directory, $"shape{seed}.parquet");
+        string duckDbPath = System.IO.Path.Combine(Directory, $"shape{seed}.parquet");
         string[] codecs = ["uncompressed", "snappy", "zstd", "gzip"];
+        int rowGroupSize = shape.Next(20, 400);
+        bool dataPageV2 = shape.Next(0, 2) == 0;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"COPY ({select}) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE {shape.Next(20, 400)}, "
-                + $"PARQUET_VERSION {(shape.Next(0, 2) == 0 ? "V1" : "V2")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
+            command.CommandText = $"COPY ({select}) TO '{duckDbPath}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize}, "
+                + $"PARQUET_VERSION {(dataPageV2 && !throughArrow ? "V2" : "V1")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
             command.ExecuteNonQuery();
+        }
+
+        string path = duckDbPath;
+        if (throughArrow)
+        {
+            // DuckDB's file goes in with V1 pages: Arrow C++ 21 fails on some of DuckDB's DELTA_BINARY_PACKED pages ("InitBlock EOF").
+            path = System.IO.Path.Combine(Directory, $"arrow{seed}.parquet");
+            ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2, dictionary: shape.Next(0, 2) == 0);
         }
 
         ParquetFile parquet = ParquetFile.OpenAsync(path, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         string scaffold = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", $"Shape{seed}", $"shape{seed}.parquet");
         parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-        // DuckDB writes every column OPTIONAL; a column it never left null is read into a member that cannot be null.
-        foreach (string column in required)
+        // DuckDB writes every column OPTIONAL; a column it never left null is read into a member that cannot be null
+        // (Arrow's rewrite made it REQUIRED, which the scaffold follows).
+        foreach (string column in throughArrow ? [] : required)
         {
             string member = " " + char.ToUpperInvariant(column[0]) + column[1..];
             int at = scaffold.IndexOf("?" + member + ",", StringComparison.Ordinal) is >= 0 and int comma
@@ -155,7 +171,7 @@ public sealed class RandomShapeFiles : IDisposable
             scaffold = scaffold.Remove(at, 1);
         }
 
-        return new ShapeFile(path, select.ToString(), scaffold, [.. required], shape.Next(1, 300));
+        return new ShapeFile(path, duckDbPath, select.ToString(), scaffold, [.. required], shape.Next(1, 300));
     }
 
     private static string Probe(int seed) => $$"""
