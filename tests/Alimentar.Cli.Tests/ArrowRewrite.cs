@@ -41,8 +41,9 @@ internal static class ArrowRewrite
         using WriterPropertiesBuilder builder = new WriterPropertiesBuilder()
             .Compression(Compression.Snappy)
             .DataPageVersion(dataPageV2 ? ParquetDataPageVersion.V2 : ParquetDataPageVersion.V1)
-            .DataPagesize(2_048)
-            .MaxRowGroupLength(rowGroupSize);
+            .DataPagesize(512)
+            .MaxRowGroupLength(rowGroupSize)
+            .EnableWritePageIndex();
         using WriterProperties properties = (dictionary ? builder.EnableDictionary() : builder.DisableDictionary()).Build();
         using var writer = new FileWriter(to, schema, properties);
         foreach (RecordBatch batch in batches)

@@ -10,9 +10,10 @@ namespace Alimentar.Cli.Tests;
 /// <summary>
 /// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
-/// row group sizes, scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it.
-/// Columns never null are read into non-nullable members, which the writer writes REQUIRED. The rows are then written
-/// back with Alimentar's writer (as rows or as the batches read) and DuckDB reads that file as it read its own.
+/// row group sizes (odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, and a page
+/// index), scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it, whole and
+/// filtered by id (row groups and pages skipped). The rows are then written back with Alimentar's writer (as rows or
+/// as the batches read) and DuckDB reads that file as it read its own; read back filtered, it gives the same rows.
 /// </summary>
 public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper output) : IClassFixture<RandomShapeFiles>
 {
@@ -39,12 +40,15 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
         var write = (Func<string, string, int, bool, Task>)probe.GetMethod("WriteBack")!.CreateDelegate(typeof(Func<string, string, int, bool, Task>));
 
         List<JsonElement> expected = DuckJson.Rows(file.DuckDbPath, int.MaxValue);
-        IList typed = read(file.Path, file.BatchSize);
-        Assert.Equal(expected.Count, typed.Count);
-        for (int i = 0; i < typed.Count; i++)
-        {
-            DuckJson.AssertSame(expected[i], typed[i], i.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        AssertSameRows(expected, read(file.Path, file.BatchSize), "whole");
+
+        // A filter on the id (the rows' order) skips row groups and, where the file has a page index, pages of every nested column.
+        var readWhere = (Func<string, int, long, long, long, IList>)probe.GetMethod("ReadWhere")!.CreateDelegate(typeof(Func<string, int, long, long, long, IList>));
+        long from = expected.Count / 3;
+        long to = from + (expected.Count / 5);
+        long last = expected.Count - 2;
+        List<JsonElement> expectedWhere = [.. expected.Where(row => row.GetProperty("id").GetInt64() is var id && ((id >= from && id < to) || id == last))];
+        AssertSameRows(expectedWhere, readWhere(file.Path, file.BatchSize, from, to, last), "filtered");
 
         string written = Path.Combine(shapes.Directory, $"written{seed}.parquet");
         await write(file.Path, written, file.BatchSize, seed % 2 == 0);
@@ -57,6 +61,16 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
         }
 
         Assert.All(file.Required, column => Assert.Equal("REQUIRED", DuckDbRepetition(written, column)));
+        AssertSameRows(expectedWhere, readWhere(written, file.BatchSize, from, to, last), "written, filtered");
+    }
+
+    private static void AssertSameRows(List<JsonElement> expected, IList typed, string read)
+    {
+        Assert.Equal(expected.Count, typed.Count);
+        for (int i = 0; i < typed.Count; i++)
+        {
+            DuckJson.AssertSame(expected[i], typed[i], $"{i} ({read})");
+        }
     }
 
     private static string DuckDbRepetition(string path, string column)
@@ -182,6 +196,13 @@ public sealed class RandomShapeFiles : IDisposable
             public static System.Collections.IList Read(string path, int batchSize)
             {
                 using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
+                return System.Linq.Enumerable.ToList(streaming.Rows());
+            }
+
+            public static System.Collections.IList ReadWhere(string path, int batchSize, long from, long to, long last)
+            {
+                var source = new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize).Where(r => (r.Id >= from && r.Id < to) || r.Id == last);
+                using var streaming = new Alimentar.StreamingDataset<Row>(source, bufferSize: 2);
                 return System.Linq.Enumerable.ToList(streaming.Rows());
             }
 
