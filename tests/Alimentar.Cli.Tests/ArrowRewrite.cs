@@ -58,6 +58,22 @@ internal static class ArrowRewrite
         writer.Close();
     }
 
+    /// <summary>An Arrow IPC stream's record batches written as Parquet by Arrow C++, which validates every array it writes.</summary>
+    public static void WriteIpc(Stream ipc, string to)
+    {
+        using var reader = new ArrowStreamReader(ipc, leaveOpen: true);
+        using var writer = new FileWriter(to, reader.Schema);
+        while (reader.ReadNextRecordBatch() is { } batch)
+        {
+            using (batch)
+            {
+                writer.WriteRecordBatch(batch);
+            }
+        }
+
+        writer.Close();
+    }
+
     /// <summary>Adds to <paramref name="nullable"/> the path of every field with a null among <paramref name="present"/>, the slots whose parents are present.</summary>
     private static void FindNulls(IArrowArray array, IEnumerable<int> present, string path, HashSet<string> nullable)
     {

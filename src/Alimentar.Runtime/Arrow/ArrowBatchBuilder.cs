@@ -38,9 +38,9 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         return new RecordBatch(schema.Build(), _arrays, length);
     }
 
-    /// <summary>The Arrow field a column is exposed as: its name, type and nullability, and a variant marked as one.</summary>
+    /// <summary>The Arrow field a column is exposed as: its name, type and nullability, and a variant or UUID marked as one.</summary>
     public static Field FieldOf(ColumnDescriptor column) =>
-        new(column.Name, ArrowTypeOf(column), column.IsNullable, column.Type == ColumnType.Variant && !column.IsList ? VariantExtension : null);
+        new(column.Name, ArrowTypeOf(column), column.IsNullable, column.IsList ? null : ExtensionOf(column.Type));
 
     /// <summary>The Arrow type a column is exposed as: what pyarrow and DuckDB produce for the same data.</summary>
     public static IArrowType ArrowTypeOf(ColumnDescriptor column) => TypeOf(column, column.ListDepth);
@@ -56,13 +56,30 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             IArrowType element = TypeOf(column, lists - 1);
             return lists == 1 && column.IsMap
                 ? new MapType((StructType)element, false)
-                : new ListType(new Field("item", element, lists == 1 && column.Fields is null ? column.ElementIsNullable : true, lists == 1 && column.Type == ColumnType.Variant ? VariantExtension : null));
+                : new ListType(new Field("item", element, lists == 1 && column.Fields is null ? column.ElementIsNullable : true, lists == 1 ? ExtensionOf(column.Type) : null));
         }
 
         return column.Fields is { } fields
-            ? new StructType(fields.Select(f => new Field(f.Name, TypeOf(f, f.ListDepth), f.IsNullable || f.IsList, f.Type == ColumnType.Variant && !f.IsList ? VariantExtension : null)).ToList())
+            ? new StructType(fields.Select(f => new Field(f.Name, TypeOf(f, f.ListDepth), IsNullableField(f), f.IsList ? null : ExtensionOf(f.Type))).ToList())
             : ElementTypeOf(column);
     }
+
+    /// <summary>Whether a record's field is a nullable Arrow field: a nullable value, or any list.</summary>
+    private static bool IsNullableField(ColumnDescriptor field) => field.IsNullable || field.IsList;
+
+    /// <summary>The canonical extension marking values of <paramref name="type"/>, or null when their Arrow type says it all.</summary>
+    private static Dictionary<string, string>? ExtensionOf(ColumnType type) => type switch
+    {
+        ColumnType.Variant => VariantExtension,
+        ColumnType.Guid => UuidExtension,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What marks 16 bytes as a UUID to Arrow readers that know the canonical extension (Arrow C++ and pyarrow 18 and
+    /// later, DuckDB), so that they, and the Parquet Arrow C++ writes from them, keep the UUID type.
+    /// </summary>
+    private static readonly Dictionary<string, string> UuidExtension = new() { ["ARROW:extension:name"] = "arrow.uuid", ["ARROW:extension:metadata"] = string.Empty };
 
     /// <summary>A variant as Arrow's canonical <c>arrow.parquet.variant</c> extension stores one: a struct of its two binaries.</summary>
     private static readonly StructType VariantType = new([new Field("metadata", BinaryType.Default, false), new Field("value", BinaryType.Default, false)]);
@@ -268,6 +285,10 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             for (int f = 0; f < fields.Count; f++)
             {
                 children[f] = NodeArray(records, fields[f], fields[f].ListDepth, ref node);
+                if (!IsNullableField(fields[f]))
+                {
+                    children[f] = AllValid(children[f]);
+                }
             }
 
             (ArrowBuffer validity, int nullCount) = Validity(entries.Entries, i => entries.Presence![i] != 0);
@@ -275,6 +296,23 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         }
 
         return ColumnTypes.Accept<IArrowArray, LeafArray>(descriptor.Type, new LeafArray(descriptor with { IsList = false, Fields = null }, entries));
+    }
+
+    /// <summary>
+    /// A non-nullable field's array without its validity bitmap: its nulls lie only where the record holding it is
+    /// null (the slot holds a default), and Arrow consumers (Arrow C++'s Parquet writer among them) refuse any null in a
+    /// field declared non-nullable.
+    /// </summary>
+    private static IArrowArray AllValid(IArrowArray array)
+    {
+        if (array.NullCount == 0)
+        {
+            return array;
+        }
+
+        ArrayData data = array.Data;
+        ArrowBuffer[] buffers = [ArrowBuffer.Empty, .. data.Buffers.Skip(1)];
+        return ArrowArrayFactory.BuildArray(new ArrayData(data.DataType, data.Length, 0, data.Offset, buffers, data.Children, data.Dictionary));
     }
 
     private static (ArrowBuffer Validity, int NullCount) Validity(int length, Func<int, bool> valid)

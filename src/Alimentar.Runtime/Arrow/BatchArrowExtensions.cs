@@ -7,7 +7,8 @@ public static class BatchArrowExtensions
 {
     /// <summary>
     /// The batch as an Arrow <see cref="RecordBatch"/>: timestamps as microseconds in UTC, dates as date32,
-    /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary, lists as lists.
+    /// times as time64[us], decimals as decimal128, Guids as 16-byte fixed-size binary marked with Arrow's canonical
+    /// <c>arrow.uuid</c> extension, lists as lists, records as structs (a field that cannot be null holds no null).
     /// </summary>
     /// <remarks>
     /// Required primitive columns are not copied: their Arrow buffers view the batch's pooled arrays, and

@@ -151,6 +151,64 @@ public sealed class ArrowNestedTests
         Assert.Contains("column 'Point'", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A record's fields that cannot be null are non-nullable Arrow fields with no null in them, also where the record
+    /// itself is null (Arrow C++ refuses a null there even under a null parent), and a Guid is marked as Arrow's
+    /// canonical UUID: Arrow C++ writes such a batch to Parquet, UUIDs as UUIDs, and DuckDB reads it as the rows were.
+    /// </summary>
+    [Fact]
+    public async Task Non_nullable_fields_of_null_records_hold_no_nulls_and_Guids_are_marked_as_UUIDs_so_Arrow_CPP_writes_them()
+    {
+        ArrowTagged[] rows =
+        [
+            new(1, new ArrowTag(7, "seven", new Guid("00000000-0000-4000-8000-000000000007"), [1, 2]), Guid.Parse("11111111-2222-4333-8444-555555555555")),
+            new(2, null, null),
+            new(3, new ArrowTag(9, "nine", Guid.Empty, []), Guid.Empty),
+        ];
+        using Batch<ArrowTagged> batch = Batch<ArrowTagged>.FromRows(rows);
+        using RecordBatch record = batch.ToArrow();
+
+        var tag = (StructArray)record.Column("Tag");
+        var tagType = (StructType)tag.Data.DataType;
+        Assert.Equal(1, tag.NullCount);
+        Assert.All(tagType.Fields.Where(f => f.Name != "Counts"), field => Assert.False(field.IsNullable));
+        Assert.All(tag.Fields.Where((_, i) => tagType.Fields[i].Name != "Counts"), child => Assert.Equal(0, child.NullCount));
+        Assert.Equal("arrow.uuid", record.Schema.GetFieldByName("Key").Metadata["ARROW:extension:name"]);
+        Assert.Equal("arrow.uuid", tagType.Fields.Single(f => f.Name == "Id").Metadata["ARROW:extension:name"]);
+
+        using var file = new TempFile();
+        using (var writer = new ParquetSharp.Arrow.FileWriter(file.Path, record.Schema))
+        {
+            writer.WriteRecordBatch(record);
+            writer.Close();
+        }
+
+        Assert.Equal(
+            """
+            {"Number":1,"Tag":{"Value":7,"Name":"seven","Id":"00000000-0000-4000-8000-000000000007","Counts":[1,2]},"Key":"11111111-2222-4333-8444-555555555555"}
+            {"Number":2,"Tag":null,"Key":null}
+            {"Number":3,"Tag":{"Value":9,"Name":"nine","Id":"00000000-0000-0000-0000-000000000000","Counts":[]},"Key":"00000000-0000-0000-0000-000000000000"}
+            """.ReplaceLineEndings("\n"),
+            string.Join("\n", DuckDbText($"SELECT to_json(t)::VARCHAR FROM read_parquet('{file.Path}') t")));
+        Assert.StartsWith("UUID", DuckDbText($"SELECT logical_type::VARCHAR FROM parquet_schema('{file.Path}') WHERE name = 'Key'").Single(), StringComparison.Ordinal);
+    }
+
+    private static List<string> DuckDbText(string sql)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var text = new List<string>();
+        while (reader.Read())
+        {
+            text.Add(reader.GetString(0));
+        }
+
+        return text;
+    }
+
     private static ArrowBuffer Offsets(params long[] offsets) => new ArrowBuffer.Builder<long>().AppendRange(offsets).Build();
 }
 
@@ -161,6 +219,12 @@ public partial record FixedLists(int[]? Pair, List<int[]> Spans);
 public partial record StrictFixedLists(int[] Pair, List<int[]> Spans);
 
 public sealed record ArrowPoint(float X, float Y);
+
+/// <summary>A record whose fields cannot be null, held by a row that may leave it null.</summary>
+public sealed record ArrowTag(int Value, string Name, Guid Id, int[] Counts);
+
+[StreamingDataset]
+public partial record ArrowTagged(long Number, ArrowTag? Tag, Guid? Key);
 
 [StreamingDataset]
 public partial record ArrowPointRow(ArrowPoint Point);
