@@ -69,6 +69,13 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
 
         Assert.All(file.Required, column => Assert.Equal("REQUIRED", DuckDbRepetition(written, column)));
         AssertSameRows(expectedWhere, readWhere(written, file.BatchSize, from, to, last), "written, filtered");
+
+        // The untyped paths take any shape too: the command line's head and inspect, and a scan of every column.
+        (int exit, string head) = await CommandTests.RunAsync("head", file.Path, "-n", "3");
+        Assert.True(exit == 0, head);
+        (exit, string inspect) = await CommandTests.RunAsync("inspect", file.Path);
+        Assert.True(exit == 0, inspect);
+        Assert.Equal(expected.Count, (await ParquetFileInfo.ScanAsync(file.Path)).Rows);
     }
 
     private static void AssertSameDuckDbRows(List<JsonElement> expected, string path, string read)
@@ -240,7 +247,22 @@ public sealed class RandomShapeFiles : IDisposable
 
             public static async System.Threading.Tasks.Task WriteBack(string path, string written, int batchSize, bool batches)
             {
-                var options = new Alimentar.ParquetWriteOptions { RowGroupSize = batchSize * 3 + 1, PageRowLimit = batchSize / 2 + 1 };
+                // The writer's settings vary with the batch size: codecs, page versions, dictionaries, page sizes and spilling.
+                Alimentar.ParquetCompression[] codecs =
+                [
+                    Alimentar.ParquetCompression.None, Alimentar.ParquetCompression.Snappy, Alimentar.ParquetCompression.Gzip,
+                    Alimentar.ParquetCompression.Zstd, Alimentar.ParquetCompression.Lz4, Alimentar.ParquetCompression.Brotli,
+                ];
+                var options = new Alimentar.ParquetWriteOptions
+                {
+                    RowGroupSize = batchSize * 3 + 1,
+                    PageRowLimit = batchSize / 2 + 1,
+                    PageSize = 512 << (batchSize % 8),
+                    Compression = codecs[batchSize % codecs.Length],
+                    DataPageV2 = batchSize % 3 == 0,
+                    Dictionary = batchSize % 4 != 1,
+                    SpillBytes = batchSize % 5 == 0 ? 4096 : null,
+                };
                 await using var writer = await Alimentar.ParquetDatasetWriter<Row>.CreateAsync(written, options);
                 using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
                 if (batches)
