@@ -37,12 +37,33 @@ internal sealed class RandomShape
         {
             <= 3 => new Scalar(scalars[random.Next(scalars.Length)], Salt()),
             4 or 5 => new ListOf(Type(depth - 1), Salt()),
-            6 or 7 => new Record([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Type(depth - 1))], Salt()),
+            6 or 7 => new Record([.. Enumerable.Range(0, random.Next(1, 4)).Select(i => (i, Type(depth - 1)))], Salt()),
             _ => new MapOf(random.Next(3) == 0 ? "INTEGER" : "VARCHAR", Type(depth - 1), Salt()),
         };
     }
 
     public int Next(int min, int max) => random.Next(min, max);
+
+    /// <summary>
+    /// The type with some fields of its records left out (at least one kept, at every depth): what a user declares who
+    /// needs only part of a file. Its values are the full type's, field for field.
+    /// </summary>
+    public static Node Projected(Node type, Random choose)
+    {
+        switch (type)
+        {
+            case Record record:
+                (int Index, Node Type)[] kept = [.. record.Fields.Where(_ => choose.Next(3) != 0)];
+                kept = kept.Length > 0 ? kept : [record.Fields[choose.Next(record.Fields.Length)]];
+                return record with { Fields = [.. kept.Select(f => (f.Index, Projected(f.Type, choose)))] };
+            case ListOf list:
+                return list with { Element = Projected(list.Element, choose) };
+            case MapOf map:
+                return map with { Entry = Projected(map.Entry, choose) };
+            default:
+                return type;
+        }
+    }
 
     private int Salt() => ++salts;
 
@@ -132,14 +153,15 @@ internal sealed class RandomShape
         }
     }
 
-    internal sealed record Record(Node[] Fields, int Salt) : Node(Salt)
+    /// <summary>A struct of fields, each named by its place among the fields the shape was made with, so that a projection keeps its names.</summary>
+    internal sealed record Record((int Index, Node Type)[] Fields, int Salt) : Node(Salt)
     {
-        public override string Sql => $"STRUCT({string.Join(", ", Fields.Select((f, i) => $"{Name(i)} {f.Sql}"))})";
+        public override string Sql => $"STRUCT({string.Join(", ", Fields.Select(f => $"{Name(f.Index)} {f.Type.Sql}"))})";
 
         protected override int NullEvery => 9;
 
         protected override string Filled(string vars, int depth) =>
-            $"{{{string.Join(", ", Fields.Select((f, i) => $"'{Name(i)}': {f.Value(vars, depth)}"))}}}";
+            $"{{{string.Join(", ", Fields.Select(f => $"'{Name(f.Index)}': {f.Type.Value(vars, depth)}"))}}}";
 
         private string Name(int field) => $"f{Salt}_{field}";
     }

@@ -35,12 +35,17 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
         RandomShapeFiles.ShapeFile file = shapes.Files[seed];
         output.WriteLine(file.Select);
         output.WriteLine(file.Scaffold);
+        output.WriteLine(file.PartScaffold);
         Type probe = shapes.Assembly.GetType($"Shape{seed}.Probe")!;
         var read = (Func<string, int, IList>)probe.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
         var write = (Func<string, string, int, bool, Task>)probe.GetMethod("WriteBack")!.CreateDelegate(typeof(Func<string, string, int, bool, Task>));
 
         List<JsonElement> expected = DuckJson.Rows(file.DuckDbPath, int.MaxValue);
         AssertSameRows(expected, read(file.Path, file.BatchSize), "whole");
+
+        // A part of the shape (columns and record fields left out, at every depth) read from the whole file.
+        var readPart = (Func<string, int, IList>)probe.GetMethod("ReadPart")!.CreateDelegate(typeof(Func<string, int, IList>));
+        AssertSameRows(DuckJson.Rows(file.PartPath, int.MaxValue), readPart(file.Path, file.BatchSize), "a part");
 
         // A filter on the id (the rows' order) skips row groups and, where the file has a page index, pages of every nested column.
         var readWhere = (Func<string, int, long, long, long, IList>)probe.GetMethod("ReadWhere")!.CreateDelegate(typeof(Func<string, int, long, long, long, IList>));
@@ -128,6 +133,7 @@ public sealed class RandomShapeFiles : IDisposable
             {
                 Files[seed] = Write(connection, seed);
                 sources.Add(Files[seed].Scaffold);
+                sources.Add(Files[seed].PartScaffold);
                 sources.Add(Probe(seed));
             }
 
@@ -151,9 +157,9 @@ public sealed class RandomShapeFiles : IDisposable
 
     /// <summary>
     /// A shape's file (DuckDB's, or Arrow C++'s rewrite of it), DuckDB's file, the query that filled it, its scaffolded
-    /// row type, the columns never null, and the batch size to read it in.
+    /// row type, the columns never null, the batch size to read it in, and a part of it (DuckDB's file and its row type).
     /// </summary>
-    public sealed record ShapeFile(string Path, string DuckDbPath, string Select, string Scaffold, string[] Required, int BatchSize);
+    public sealed record ShapeFile(string Path, string DuckDbPath, string Select, string Scaffold, string[] Required, int BatchSize, string PartPath, string PartScaffold);
 
     /// <summary>Even seeds read DuckDB's file, odd ones Arrow C++'s rewrite of it.</summary>
     private ShapeFile Write(DuckDBConnection connection, int seed)
@@ -163,6 +169,8 @@ public sealed class RandomShapeFiles : IDisposable
         int columns = shape.Next(1, 5);
         var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
         var required = new List<string> { "id" };
+        var choose = new Random(seed + 1_000_000);
+        var part = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
         for (int c = 0; c < columns; c++)
         {
             RandomShape.Node type = shape.Type(depth: shape.Next(1, 5));
@@ -172,9 +180,17 @@ public sealed class RandomShapeFiles : IDisposable
             {
                 required.Add($"c{c}");
             }
+
+            if (choose.Next(3) != 0)
+            {
+                RandomShape.Node projected = RandomShape.Projected(type, choose);
+                part.Append($",\n  {(neverNull ? projected.Required("i") : projected.Value("i", 0))} AS c{c}");
+            }
         }
 
-        select.Append($"\nFROM range({shape.Next(50, 700)}) t(i)");
+        string rows = $"\nFROM range({shape.Next(50, 700)}) t(i)";
+        select.Append(rows);
+        part.Append(rows);
         string duckDbPath = System.IO.Path.Combine(Directory, $"shape{seed}.parquet");
         string[] codecs = ["uncompressed", "snappy", "zstd", "gzip"];
         int rowGroupSize = shape.Next(20, 400);
@@ -210,7 +226,20 @@ public sealed class RandomShapeFiles : IDisposable
             scaffold = scaffold.Remove(at, 1);
         }
 
-        return new ShapeFile(path, duckDbPath, select.ToString(), scaffold, [.. required], shape.Next(1, 300));
+        // A part of the shape (columns and record fields left out), which DuckDB writes to give its values and the
+        // scaffold to give a row type that reads the part from the whole file.
+        string partPath = System.IO.Path.Combine(Directory, $"part{seed}.parquet");
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"COPY ({part}) TO '{partPath}' (FORMAT PARQUET)";
+            command.ExecuteNonQuery();
+        }
+
+        parquet = ParquetFile.OpenAsync(partPath, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        string partScaffold = RowTypeScaffolder.Scaffold(parquet.Schema, "Part", $"Shape{seed}.Parts", $"part{seed}.parquet");
+        parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+        return new ShapeFile(path, duckDbPath, select.ToString(), scaffold, [.. required], shape.Next(1, 300), partPath, partScaffold);
     }
 
     private static string Probe(int seed) => $$"""
@@ -221,6 +250,12 @@ public sealed class RandomShapeFiles : IDisposable
             public static System.Collections.IList Read(string path, int batchSize)
             {
                 using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
+                return System.Linq.Enumerable.ToList(streaming.Rows());
+            }
+
+            public static System.Collections.IList ReadPart(string path, int batchSize)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Parts.Part>(new Alimentar.ParquetSource<Parts.Part>(path).BatchSize(batchSize), bufferSize: 2);
                 return System.Linq.Enumerable.ToList(streaming.Rows());
             }
 
