@@ -156,14 +156,21 @@ internal sealed class RandomShape
     /// <summary>A struct of fields, each named by its place among the fields the shape was made with, so that a projection keeps its names.</summary>
     internal sealed record Record((int Index, Node Type)[] Fields, int Salt) : Node(Salt)
     {
-        public override string Sql => $"STRUCT({string.Join(", ", Fields.Select(f => $"{Name(f.Index)} {f.Type.Sql}"))})";
+        public override string Sql => $"STRUCT({string.Join(", ", Fields.Select(f => $"\"{Name(f.Index)}\" {f.Type.Sql}"))})";
 
         protected override int NullEvery => 9;
 
         protected override string Filled(string vars, int depth) =>
             $"{{{string.Join(", ", Fields.Select(f => $"'{Name(f.Index)}': {f.Type.Value(vars, depth)}"))}}}";
 
-        private string Name(int field) => $"f{Salt}_{field}";
+        /// <summary>A field's name; some hold a space, dots or letters outside ASCII, as files from Spark and pandas do.</summary>
+        private string Name(int field) => (Salt % 5) switch
+        {
+            1 => $"F {Salt} x{field}",
+            2 => $"f.{Salt}.{field}",
+            3 => $"ñ{Salt}_{field}",
+            _ => $"f{Salt}_{field}",
+        };
     }
 
     internal sealed record MapOf(string KeyType, Node Entry, int Salt) : Node(Salt)
