@@ -83,6 +83,53 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
         Assert.Equal(expected.Count, (await ParquetFileInfo.ScanAsync(file.Path)).Rows);
     }
 
+    /// <summary>
+    /// Damaged pages of every shape (levels, values, headers, with checksums off so that the damage reaches the
+    /// decoders and the record assembly): each mutant streams to its end or fails with an <see cref="AlimentarException"/>
+    /// naming the file, within seconds and without allocating beyond bounds; nothing else escapes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task A_random_shape_with_damaged_pages_streams_or_fails_with_an_alimentar_exception(int seed)
+    {
+        RandomShapeFiles.ShapeFile file = shapes.Files[seed];
+        var readBytes = (Func<byte[], int, int>)shapes.Assembly.GetType($"Shape{seed}.Probe")!.GetMethod("ReadBytes")!.CreateDelegate(typeof(Func<byte[], int, int>));
+        byte[] original = await File.ReadAllBytesAsync(file.Path);
+        var random = new Random(seed);
+        var outcomes = new Dictionary<string, int>();
+        for (int round = 0; round < 40; round++)
+        {
+            byte[] mutant = PageMutants.Mutate(original, random);
+            long allocatedBefore = GC.GetTotalAllocatedBytes();
+            string outcome;
+            try
+            {
+                await Task.Run(() => readBytes(mutant, file.BatchSize)).WaitAsync(TimeSpan.FromSeconds(20));
+                outcome = "ok";
+            }
+            catch (AlimentarException error)
+            {
+                Assert.Contains("mutant.parquet", error.Message, StringComparison.Ordinal);
+                outcome = error.GetType().Name;
+            }
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"mutant {round} of shape {seed} did not finish within 20 s");
+            }
+            catch (Exception error)
+            {
+                throw new Xunit.Sdk.XunitException($"mutant {round} of shape {seed}: {error.GetType().Name} escaped: {error}");
+            }
+
+            // Whatever a damaged page declares, reading it may cost no more than a bounded multiple of the file.
+            long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+            Assert.True(allocated < (512L << 20) + (original.Length * 64L), $"mutant {round} of {original.Length:N0} bytes made the process allocate {allocated:N0} bytes");
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+    }
+
     private static void AssertSameDuckDbRows(List<JsonElement> expected, string path, string read)
     {
         List<JsonElement> reread = DuckJson.Rows(path, int.MaxValue);
@@ -251,6 +298,13 @@ public sealed class RandomShapeFiles : IDisposable
             {
                 using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
                 return System.Linq.Enumerable.ToList(streaming.Rows());
+            }
+
+            public static int ReadBytes(byte[] bytes, int batchSize)
+            {
+                var source = new Alimentar.ParquetSource<Row>(new System.IO.MemoryStream(bytes, writable: false), "mutant.parquet").VerifyPageChecksums(false).BatchSize(batchSize);
+                using var streaming = new Alimentar.StreamingDataset<Row>(source, bufferSize: 2);
+                return System.Linq.Enumerable.Count(streaming.Rows());
             }
 
             public static System.Collections.IList ReadPart(string path, int batchSize)

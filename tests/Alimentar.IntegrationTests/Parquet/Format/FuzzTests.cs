@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Alimentar.Testing;
 using Xunit.Abstractions;
 
 namespace Alimentar.IntegrationTests;
@@ -238,29 +239,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
         return await File.ReadAllBytesAsync(file.Path);
     }
 
-    /// <summary>A flipped bit, a random byte or a zeroed run between <paramref name="from"/> and the footer.</summary>
-    private static byte[] MutateRange(byte[] original, long from, Random random)
-    {
-        int footerLength = BitConverter.ToInt32(original, original.Length - 8);
-        int end = original.Length - 8 - footerLength;
-        byte[] mutant = (byte[])original.Clone();
-        int at = random.Next((int)from, end);
-        switch (random.Next(3))
-        {
-            case 0:
-                mutant[at] ^= (byte)(1 << random.Next(8));
-                break;
-            case 1:
-                mutant[at] = (byte)random.Next(256);
-                break;
-            default:
-                mutant.AsSpan(at, Math.Min(random.Next(1, 8), end - at)).Clear();
-                break;
-        }
-
-        return mutant;
-    }
-
     private static async Task<string> RunBoundedAsync(Func<string> stream)
     {
         try
@@ -274,7 +252,10 @@ public sealed class FuzzTests(ITestOutputHelper output)
     }
 
     /// <summary>A flipped bit, a random byte or a zeroed run, anywhere between the leading magic and the footer.</summary>
-    private static byte[] MutatePages(byte[] original, Random random) => MutateRange(original, 4, random);
+    private static byte[] MutatePages(byte[] original, Random random) => PageMutants.Mutate(original, random);
+
+    /// <summary>A flipped bit, a random byte or a zeroed run between <paramref name="from"/> and the footer.</summary>
+    private static byte[] MutateRange(byte[] original, long from, Random random) => PageMutants.Mutate(original, random, from);
 
     private static string Stream<T>(byte[] bytes, bool verifyChecksums = true, Func<ParquetSource<T>, ParquetSource<T>>? filter = null)
         where T : IStreamingRow<T>
