@@ -11,8 +11,9 @@ namespace Alimentar.Cli.Tests;
 /// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
 /// row group sizes (odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, and a page
-/// index), scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it, whole and
-/// filtered by id (row groups and pages skipped). The rows are then written back with Alimentar's writer (as rows or
+/// index), scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it, whole,
+/// filtered by id (row groups and pages skipped), shuffled (and stopped half way and resumed in a new dataset, in the
+/// same order), and in part (a type declaring some of the columns and record fields). The rows are then written back with Alimentar's writer (as rows or
 /// as the batches read) and DuckDB reads that file as it read its own; read back filtered, it gives the same rows.
 /// </summary>
 public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper output) : IClassFixture<RandomShapeFiles>
@@ -42,6 +43,20 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
 
         List<JsonElement> expected = DuckJson.Rows(file.DuckDbPath, int.MaxValue);
         AssertSameRows(expected, read(file.Path, file.BatchSize), "whole");
+
+        // Shuffled, the rows are the same rows; stopped half way and resumed in a new dataset, the same order.
+        var shuffled = (Func<string, int, int, (IList, IList)>)probe.GetMethod("Shuffled")!.CreateDelegate(typeof(Func<string, int, int, (IList, IList)>));
+        (IList whole, IList resumed) = shuffled(file.Path, file.BatchSize, seed);
+        var byId = expected.ToDictionary(row => row.GetProperty("id").GetInt64());
+        Assert.Equal(expected.Count, whole.Count);
+        for (int i = 0; i < whole.Count; i++)
+        {
+            long id = (long)whole[i]!.GetType().GetProperty("Id")!.GetValue(whole[i])!;
+            DuckJson.AssertSame(byId[id], whole[i], $"{i} (shuffled, id {id})");
+        }
+
+        var named = new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        Assert.Equal(whole.Cast<object>().Select(r => JsonSerializer.Serialize(r, r.GetType(), named)), resumed.Cast<object>().Select(r => JsonSerializer.Serialize(r, r.GetType(), named)));
 
         // A part of the shape (columns and record fields left out, at every depth) read from the whole file.
         var readPart = (Func<string, int, IList>)probe.GetMethod("ReadPart")!.CreateDelegate(typeof(Func<string, int, IList>));
@@ -305,6 +320,48 @@ public sealed class RandomShapeFiles : IDisposable
                 var source = new Alimentar.ParquetSource<Row>(new System.IO.MemoryStream(bytes, writable: false), "mutant.parquet").VerifyPageChecksums(false).BatchSize(batchSize);
                 using var streaming = new Alimentar.StreamingDataset<Row>(source, bufferSize: 2);
                 return System.Linq.Enumerable.Count(streaming.Rows());
+            }
+
+            /// <summary>A shuffled pass, and the same pass stopped after some batches and resumed from its state in a new dataset.</summary>
+            public static (System.Collections.IList Whole, System.Collections.IList Resumed) Shuffled(string path, int batchSize, int seed)
+            {
+                Alimentar.StreamingDataset<Row> Open() =>
+                    new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2).WithShuffle(seed, windowRows: batchSize * 2, lanes: 2);
+                var whole = new System.Collections.Generic.List<Row>();
+                using (var streaming = Open())
+                {
+                    whole.AddRange(streaming.Rows());
+                }
+
+                var resumed = new System.Collections.Generic.List<Row>();
+                Alimentar.StreamingState? state = null;
+                using (var first = Open())
+                {
+                    foreach (Alimentar.Batch<Row> batch in first)
+                    {
+                        using (batch)
+                        {
+                            for (int i = 0; i < batch.Count; i++)
+                            {
+                                resumed.Add(batch[i]);
+                            }
+                        }
+
+                        state = first.GetState();
+                        if (resumed.Count >= whole.Count / 2)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                using (var second = Open())
+                {
+                    second.ResumeFrom(state!);
+                    resumed.AddRange(second.Rows());
+                }
+
+                return (whole, resumed);
             }
 
             public static System.Collections.IList ReadPart(string path, int batchSize)
