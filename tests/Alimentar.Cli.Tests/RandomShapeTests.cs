@@ -13,7 +13,8 @@ namespace Alimentar.Cli.Tests;
 /// row group sizes (odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, and a page
 /// index), scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it, whole,
 /// filtered by id (row groups and pages skipped), shuffled (and stopped half way and resumed in a new dataset, in the
-/// same order), and in part (a type declaring some of the columns and record fields). The rows are then written back with Alimentar's writer (as rows or
+/// same order), and in part (a type declaring some of the columns and record fields); whole reads now and then cut
+/// batches by a small byte budget and decode on several threads. The rows are then written back with Alimentar's writer (as rows or
 /// as the batches read) and DuckDB reads that file as it read its own; read back filtered, it gives the same rows.
 /// </summary>
 public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper output) : IClassFixture<RandomShapeFiles>
@@ -309,9 +310,13 @@ public sealed class RandomShapeFiles : IDisposable
 
         public static class Probe
         {
+            /// <summary>Every row; batches now and then cut short by a small byte budget, and decoded on several threads.</summary>
             public static System.Collections.IList Read(string path, int batchSize)
             {
-                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize), bufferSize: 2);
+                var source = new Alimentar.ParquetSource<Row>(path).BatchSize(batchSize)
+                    .BatchBytes(batchSize % 3 == 0 ? 8_192 : Alimentar.ParquetSource<Row>.DefaultBatchBytes)
+                    .DecodeThreads(batchSize % 2 == 0 ? 1 : 3);
+                using var streaming = new Alimentar.StreamingDataset<Row>(source, bufferSize: 2);
                 return System.Linq.Enumerable.ToList(streaming.Rows());
             }
 
