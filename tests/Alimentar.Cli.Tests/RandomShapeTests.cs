@@ -10,12 +10,18 @@ namespace Alimentar.Cli.Tests;
 /// <summary>
 /// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
-/// row group sizes (odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, and a page
-/// index), scaffolded, compiled with the generator and read typed: every row equals DuckDB's reading of it, whole,
-/// filtered by id (row groups and pages skipped), shuffled (and stopped half way and resumed in a new dataset, in the
-/// same order), and in part (a type declaring some of the columns and record fields); whole reads now and then cut
-/// batches by a small byte budget and decode on several threads. The rows are then written back with Alimentar's writer (as rows or
-/// as the batches read) and DuckDB reads that file as it read its own; read back filtered, it gives the same rows.
+/// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth and a page index.
+/// Each is scaffolded, compiled with the generator and read typed, and every row equals DuckDB's reading of it:
+/// <list type="bullet">
+/// <item>whole (now and then with batches cut by a small byte budget, or decoded on several threads);</item>
+/// <item>filtered by id, row groups and pages skipped;</item>
+/// <item>shuffled, and stopped half way and resumed in a new dataset in the same order;</item>
+/// <item>in part: a type declaring only some of the columns and record fields;</item>
+/// <item>through Arrow IPC and back, and as Parquet Arrow C++ writes from that stream;</item>
+/// <item>written back by Alimentar's writer (rows or batches, random settings), read by DuckDB and, filtered, by Alimentar.</item>
+/// </list>
+/// The command line's head and inspect and the untyped scan take every shape, and damaged pages of every shape
+/// stream or fail with an <see cref="AlimentarException"/>.
 /// </summary>
 public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper output) : IClassFixture<RandomShapeFiles>
 {
