@@ -9,7 +9,7 @@ namespace Alimentar.Cli.Tests;
 /// <summary>
 /// A file rewritten by Arrow C++ (the writer under pyarrow, through ParquetSharp), with every field that holds no null
 /// where its parent is present declared non-nullable, so that Arrow writes it REQUIRED at whatever depth it lies:
-/// the layout most datasets on the Hub have, which DuckDB (every field OPTIONAL) never writes.
+/// what pyarrow writes for a schema with non-nullable fields, which DuckDB (every field OPTIONAL) never writes.
 /// </summary>
 internal static class ArrowRewrite
 {

@@ -38,7 +38,7 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task A_random_nested_shape_reads_as_DuckDB_reads_it_and_writes_back_as_DuckDB_wrote_it(int seed)
+    public async Task A_random_nested_shape_reads_exports_and_writes_back_as_DuckDB_reads_it(int seed)
     {
         RandomShapeFiles.ShapeFile file = shapes.Files[seed];
         output.WriteLine(file.Select);
