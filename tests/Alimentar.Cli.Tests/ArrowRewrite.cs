@@ -3,6 +3,7 @@ using Apache.Arrow.Ipc;
 using Apache.Arrow.Types;
 using ParquetSharp;
 using ParquetSharp.Arrow;
+using PhysicalType = ParquetSharp.PhysicalType;
 
 namespace Alimentar.Cli.Tests;
 
@@ -13,7 +14,12 @@ namespace Alimentar.Cli.Tests;
 /// </summary>
 internal static class ArrowRewrite
 {
-    public static void Rewrite(string from, string to, int rowGroupSize, bool dataPageV2, bool dictionary)
+    /// <param name="choose">
+    /// When given, picks each leaf column's codec and, now and then, an encoding other than dictionary (delta, byte
+    /// stream split, RLE booleans) that Arrow C++ accepts for its physical type, and the page size; when not, every
+    /// column is Snappy over 512-byte pages.
+    /// </param>
+    public static void Rewrite(string from, string to, int rowGroupSize, bool dataPageV2, bool dictionary, Random? choose = null)
     {
         var batches = new List<RecordBatch>();
         using (var reader = new FileReader(from))
@@ -38,20 +44,66 @@ internal static class ArrowRewrite
 
         var fields = read.FieldsList.Select(f => Retyped(f, f.Name, nullable)).ToList();
         var schema = new Schema(fields, read.Metadata);
+
         using WriterPropertiesBuilder builder = new WriterPropertiesBuilder()
-            .Compression(Compression.Snappy)
             .DataPageVersion(dataPageV2 ? ParquetDataPageVersion.V2 : ParquetDataPageVersion.V1)
-            .DataPagesize(512)
-            .MaxRowGroupLength(rowGroupSize)
+            .DataPagesize(choose?.Next(3) == 0 ? 8192 : 512)
+            .Compression(Compression.Snappy)
             .EnableWritePageIndex();
-        using WriterProperties properties = (dictionary ? builder.EnableDictionary() : builder.DisableDictionary()).Build();
+        _ = dictionary ? builder.EnableDictionary() : builder.DisableDictionary();
+        if (choose is not null)
+        {
+            // The leaves' paths and physical types are Arrow's to decide, so a first write with default settings names them.
+            using (var defaults = new WriterPropertiesBuilder())
+            {
+                Write(to, schema, fields, batches, defaults, rowGroupSize, dispose: false);
+            }
+
+            using var written = new ParquetFileReader(to);
+            SchemaDescriptor leaves = written.FileMetaData.Schema;
+            for (int c = 0; c < leaves.NumColumns; c++)
+            {
+                ParquetSharp.ColumnDescriptor leaf = leaves.Column(c);
+                using ParquetSharp.Schema.ColumnPath path = leaf.Path;
+                builder.Compression(path, Codecs[choose.Next(Codecs.Length)]);
+                Encoding[] encodings = EncodingsOf(leaf.PhysicalType);
+                if (choose.Next(2) == 0 && encodings.Length > 0)
+                {
+                    builder.DisableDictionary(path);
+                    builder.Encoding(path, encodings[choose.Next(encodings.Length)]);
+                }
+            }
+        }
+
+        Write(to, schema, fields, batches, builder, rowGroupSize, dispose: true);
+    }
+
+    private static readonly Compression[] Codecs =
+        [Compression.Uncompressed, Compression.Snappy, Compression.Gzip, Compression.Brotli, Compression.Zstd, Compression.Lz4, Compression.Lz4Hadoop];
+
+    /// <summary>The encodings other than PLAIN and dictionary that Arrow C++ writes for a physical type.</summary>
+    private static Encoding[] EncodingsOf(PhysicalType type) => type switch
+    {
+        PhysicalType.Boolean => [Encoding.Rle],
+        PhysicalType.Int32 or PhysicalType.Int64 => [Encoding.DeltaBinaryPacked, Encoding.ByteStreamSplit, Encoding.Plain],
+        PhysicalType.Float or PhysicalType.Double => [Encoding.ByteStreamSplit, Encoding.Plain],
+        PhysicalType.ByteArray => [Encoding.DeltaLengthByteArray, Encoding.DeltaByteArray, Encoding.Plain],
+        PhysicalType.FixedLenByteArray => [Encoding.ByteStreamSplit, Encoding.DeltaByteArray, Encoding.Plain],
+        _ => [],
+    };
+
+    private static void Write(
+        string to, Schema schema, List<Field> fields, List<RecordBatch> batches, WriterPropertiesBuilder builder, int rowGroupSize, bool dispose)
+    {
+        using WriterProperties properties = builder.MaxRowGroupLength(rowGroupSize).Build();
         using var writer = new FileWriter(to, schema, properties);
         foreach (RecordBatch batch in batches)
         {
-            using (batch)
+            IArrowArray[] columns = [.. fields.Select((f, c) => ArrowArrayFactory.BuildArray(Retyped(batch.Column(c).Data, f)))];
+            writer.WriteRecordBatch(new RecordBatch(schema, columns, batch.Length));
+            if (dispose)
             {
-                IArrowArray[] columns = [.. fields.Select((f, c) => ArrowArrayFactory.BuildArray(Retyped(batch.Column(c).Data, f)))];
-                writer.WriteRecordBatch(new RecordBatch(schema, columns, batch.Length));
+                batch.Dispose();
             }
         }
 

@@ -10,7 +10,8 @@ namespace Alimentar.Cli.Tests;
 /// <summary>
 /// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
-/// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth and a page index.
+/// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
+/// random codecs and encodings (delta, byte stream split, RLE booleans) column by column.
 /// Each is scaffolded, compiled with the generator and read typed, and every row equals DuckDB's reading of it:
 /// <list type="bullet">
 /// <item>whole (now and then with batches cut by a small byte budget, or decoded on several threads);</item>
@@ -276,7 +277,7 @@ public sealed class RandomShapeFiles : IDisposable
         {
             // DuckDB's file goes in with V1 pages: Arrow C++ 21 fails on some of DuckDB's DELTA_BINARY_PACKED pages ("InitBlock EOF").
             path = System.IO.Path.Combine(Directory, $"arrow{seed}.parquet");
-            ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2, dictionary: shape.Next(0, 2) == 0);
+            ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2, dictionary: shape.Next(0, 2) == 0, new Random(seed + 2_000_000));
         }
 
         ParquetFile parquet = ParquetFile.OpenAsync(path, CancellationToken.None).AsTask().GetAwaiter().GetResult();
