@@ -126,6 +126,23 @@ internal static class ArrowRewrite
         writer.Close();
     }
 
+    /// <summary>A Parquet file read by Arrow C++ and written again by it, as it read it: what pyarrow makes of another writer's file.</summary>
+    public static void Copy(string from, string to)
+    {
+        using var reader = new FileReader(from);
+        using IArrowArrayStream stream = reader.GetRecordBatchReader();
+        using var writer = new FileWriter(to, reader.Schema);
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        {
+            using (batch)
+            {
+                writer.WriteRecordBatch(batch);
+            }
+        }
+
+        writer.Close();
+    }
+
     /// <summary>Adds to <paramref name="nullable"/> the path of every field with a null among <paramref name="present"/>, the slots whose parents are present.</summary>
     private static void FindNulls(IArrowArray array, IEnumerable<int> present, string path, HashSet<string> nullable)
     {
