@@ -198,6 +198,99 @@ public sealed class DuckDbFileTests
         }
     }
 
+    /// <summary>
+    /// Spark writes variants unshredded and unannotated at every depth; the scan shows each nested one as a column of
+    /// variants at its group's path (lists of them under lists), not as its two binaries.
+    /// </summary>
+    [Fact]
+    public async Task Head_shows_variants_in_lists_records_and_maps_as_their_JSON()
+    {
+        string table = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "spark-shredded-variant-preview-delta");
+        string file = Directory.GetFiles(table, "*24104cdb*.parquet").Single();
+
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file, headRows: 1, headOnly: true);
+
+        Assert.Equal(
+            ["id", "v", "array_of_variants/list/element", "struct_of_variants/v", "map_of_variants/key_value/key", "map_of_variants/key_value/value",
+                "array_of_struct_of_variants/list/element/v", "struct_of_array_of_variants/v/list/element"],
+            scan.Columns);
+        object?[] row = scan.Head[0];
+        string Json(object? value) => value switch
+        {
+            null => "null",
+            ParquetVariant variant => variant.ToJson(),
+            object?[] list => "[" + string.Join(",", list.Select(Json)) + "]",
+            _ => throw new Xunit.Sdk.XunitException($"not a variant or a list of them: {value}"),
+        };
+        Assert.Equal("[{\"key\":0},null,{\"key\":0},null,{\"key\":0}]", Json(row[2]));
+        Assert.Equal("{\"key\":0}", Json(row[3]));
+        Assert.Equal("[{\"key\":0},null]", Json(row[5]));
+        Assert.Equal("[{\"key\":0},null,null,{\"key\":0},null,{\"key\":0}]", Json(row[6]));
+        Assert.Equal("[null,{\"key\":0}]", Json(row[7]));
+
+        (int exit, string head) = await CommandTests.RunAsync("head", file, "-n", "2", "--vertical");
+        Assert.True(exit == 0, head);
+        Assert.Contains("{\"key\":1}", head, StringComparison.Ordinal);
+        Assert.DoesNotContain("/metadata", head, StringComparison.Ordinal);
+    }
+
+    /// <summary>A struct whose fields merely share a variant's names (DuckDB writes them OPTIONAL; a variant's metadata is REQUIRED) is shown and scaffolded as a struct.</summary>
+    [Fact]
+    public async Task A_struct_of_optional_metadata_and_value_binaries_is_not_taken_for_a_variant()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            WriteWithDuckDb("SELECT 1 AS id, {'metadata': 'abc'::BLOB, 'value': 'xyz'::BLOB} AS s, [{'metadata': 'abc'::BLOB, 'value': 'xyz'::BLOB}] AS l", path, rowGroupSize: 10);
+
+            (int exit, string head) = await CommandTests.RunAsync("head", path, "--vertical");
+            Assert.True(exit == 0, head);
+            Assert.Contains("s/metadata", head, StringComparison.Ordinal);
+            Assert.Contains("l/list/element/value", head, StringComparison.Ordinal);
+
+            (exit, string scaffold) = await CommandTests.RunAsync("scaffold", path);
+            Assert.True(exit == 0, scaffold);
+            Assert.DoesNotContain("ParquetVariant", scaffold, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A nested variant whose bytes are damaged fails the scan naming the file, its group's path and the row group; the rows before it show.</summary>
+    [Fact]
+    public async Task A_damaged_variant_in_a_list_fails_head_naming_its_column()
+    {
+        string written = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-arrow-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            // The metadata is an empty key dictionary; 0x0C 0x05 is the int8 5, and 0xFF an array header with nothing after it.
+            WriteWithDuckDb(
+                "SELECT i AS id, [{'metadata': '\\x01\\x00\\x00'::BLOB, 'value': CASE WHEN i = 0 THEN '\\x0C\\x05' ELSE '\\xFF' END::BLOB}] AS l FROM range(2) t(i)",
+                written,
+                rowGroupSize: 10);
+            ArrowRewrite.Rewrite(written, path, rowGroupSize: 10, dataPageV2: false, dictionary: false);
+
+            (int exit, string head) = await CommandTests.RunAsync("head", path, "-n", "1", "--vertical");
+            Assert.True(exit == 0, head);
+            Assert.Matches(@"l/list/element\s+\[5\]", head);
+
+            (exit, head) = await CommandTests.RunAsync("head", path, "-n", "2");
+            Assert.Equal(ExitCodes.BadFile, exit);
+            // The console wraps the message; its words are compared without the spaces.
+            string words = System.Text.RegularExpressions.Regex.Replace(head, @"\s", string.Empty);
+            Assert.Contains("rowgroup0,column'l/list/element'", words, StringComparison.Ordinal);
+            Assert.Contains("variantisnotvalid", words, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(written);
+            File.Delete(path);
+        }
+    }
+
     private const string VariantProbe = """
         namespace FromDuckDb;
 

@@ -44,19 +44,21 @@ internal static class VariantBinder
     public static bool IsVariant(IReadOnlyList<LeafColumn> leaves, string top) => IsVariant(leaves, [top]);
 
     /// <summary>
-    /// Whether the group at <paramref name="path"/> is a VARIANT as Spark, DuckDB and hyparquet write one: a
-    /// <c>metadata</c> binary beside a <c>value</c> binary, a <c>typed_value</c>, or both, and nothing else. What tools
-    /// that have no row type show or propose as one variant.
+    /// Whether the group at <paramref name="path"/> is a VARIANT as Spark, DuckDB and hyparquet write one: a REQUIRED
+    /// <c>metadata</c> binary (as the spec demands) beside a <c>value</c> binary, a <c>typed_value</c>, or both, and
+    /// nothing else. What tools that have no row type show or propose as one variant. Spark and hyparquet leave such
+    /// groups unannotated, so the shape decides; the REQUIRED metadata keeps a struct that merely has fields of those
+    /// names (DuckDB writes every struct field OPTIONAL) from being read as one.
     /// </summary>
     public static bool IsVariant(IReadOnlyList<LeafColumn> leaves, IReadOnlyList<string> path)
     {
         LeafColumn[] under = leaves.Where(l => l.Path.Parts.Count > path.Count && l.Path.Parts.Take(path.Count).SequenceEqual(path)).ToArray();
         string[] children = under.Select(l => l.Path.Parts[path.Count]).Distinct().ToArray();
-        bool Binary(string child) => under.Any(l => l.Path.Parts.Count == path.Count + 1 && l.Path.Parts[^1] == child
-            && l.Element.Type == PhysicalType.ByteArray && l.Element.Repetition != Repetition.Repeated);
-        return Binary("metadata")
+        bool Binary(string child, bool required) => under.Any(l => l.Path.Parts.Count == path.Count + 1 && l.Path.Parts[^1] == child
+            && l.Element.Type == PhysicalType.ByteArray && (required ? l.Element.Repetition == Repetition.Required : l.Element.Repetition != Repetition.Repeated));
+        return Binary("metadata", required: true)
             && children.All(c => c is "metadata" or "value" or "typed_value")
-            && (Binary("value") || children.Contains("typed_value"));
+            && (Binary("value", required: false) || children.Contains("typed_value"));
     }
 
     /// <summary>

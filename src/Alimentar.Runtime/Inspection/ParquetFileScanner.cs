@@ -28,6 +28,7 @@ internal static class ParquetFileScanner
         opened?.Invoke(file.Metadata.RowCount);
         (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(file.Schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), bound);
+        var shown = NestedVariantColumns.Plan(file.Schema.Leaves, columns);
         var head = new List<object?[]>();
         long total = 0;
         for (int group = 0; group < file.RowGroupCount; group++)
@@ -53,7 +54,7 @@ internal static class ParquetFileScanner
                         }
                     }
 
-                    head.AddRange(kept);
+                    head.AddRange(shown.Joins ? kept.Select(row => shown.Shown(row, path, group)) : kept);
                     if (headOnly && headRows > 0 && head.Count >= headRows)
                     {
                         break;
@@ -73,7 +74,7 @@ internal static class ParquetFileScanner
             }
         }
 
-        return new ParquetScan(columns.Select(c => c.Descriptor.Name).ToArray(), total, head);
+        return new ParquetScan(shown.Names, total, head);
     }
 
     /// <summary>
