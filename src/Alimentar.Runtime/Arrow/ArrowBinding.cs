@@ -62,14 +62,12 @@ internal sealed class ArrowBinding
     /// <summary>What does not fit when <paramref name="descriptor"/> (with <paramref name="lists"/> lists to go) reads Arrow <paramref name="type"/>; null when it fits.</summary>
     private static (string Expected, string Found)? Misfit(ColumnDescriptor descriptor, IArrowType type, int lists, string name)
     {
-        if (descriptor.Type == ColumnType.Variant)
+        if (descriptor.Type == ColumnType.Variant && lists == 0)
         {
-            // A variant is a struct of its two binaries; one in a list or record of a stream is not read yet.
+            // A variant is a struct of its two binaries, wherever it lies (a member, a list's element, a record's field, a map's value).
             bool binaries = type is StructType group && new[] { "metadata", "value" }.All(field =>
                 group.GetFieldIndex(field) is var index and >= 0 && group.Fields[index].DataType.TypeId is ArrowTypeId.Binary or ArrowTypeId.LargeBinary or ArrowTypeId.BinaryView);
-            return lists == 0 && !name.Contains('.', StringComparison.Ordinal) && binaries
-                ? null
-                : ($"a struct of 'metadata' and 'value' binaries (a variant) for {name}, as a member of the row type", $"Arrow {type.Name}");
+            return binaries ? null : ($"a struct of 'metadata' and 'value' binaries (a variant) for {name}", $"Arrow {type.Name}");
         }
 
         if (lists > 0)

@@ -382,13 +382,15 @@ internal sealed class ArrowColumnReader : IColumnReader
 
     /// <summary>
     /// Variants from a struct of their <c>metadata</c> and <c>value</c> binaries (Arrow's <c>arrow.parquet.variant</c>
-    /// form, as this runtime writes them); bytes that are not a variant are an error naming the batch, column and row.
+    /// form, as this runtime writes them), the column's own or the values of its lists and records; bytes that are not
+    /// a variant are an error naming the batch, column and row (or, below the top, the entry among the struct's).
     /// </summary>
     private void Variants(int column, StructArray group, Span<ParquetVariant> destination)
     {
         var type = (Apache.Arrow.Types.StructType)group.Data.DataType;
         IArrowArray metadata = group.Fields[type.GetFieldIndex("metadata")];
         IArrowArray value = group.Fields[type.GetFieldIndex("value")];
+        bool top = ReferenceEquals(group, ArrayOf(column));
         for (int i = 0; i < destination.Length; i++)
         {
             if (group.IsNull(i))
@@ -399,11 +401,14 @@ internal sealed class ArrowColumnReader : IColumnReader
 
             try
             {
-                destination[i] = new ParquetVariant(ArrowBytes.Get(metadata, i).ToArray(), ArrowBytes.Get(value, i).ToArray());
+                // A struct's children are not sliced with it: its offset places its entries in theirs.
+                int at = group.Offset + i;
+                destination[i] = new ParquetVariant(ArrowBytes.Get(metadata, at).ToArray(), ArrowBytes.Get(value, at).ToArray());
             }
             catch (FormatException error)
             {
-                throw AlimentarThrow.Unreadable(_binding.Name, $"batch {_batchIndex}, column '{_binding.FieldName(column)}', row {i} holds no variant ({error.Message.TrimEnd('.')})", error);
+                string where = top ? $"row {i}" : $"value {i} of its nested variants";
+                throw AlimentarThrow.Unreadable(_binding.Name, $"batch {_batchIndex}, column '{_binding.FieldName(column)}', {where} holds no variant ({error.Message.TrimEnd('.')})", error);
             }
         }
     }
