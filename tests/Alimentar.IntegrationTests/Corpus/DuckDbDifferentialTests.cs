@@ -104,7 +104,6 @@ public sealed class DuckDbDifferentialTests
         Assert.Equal(-100m, actual[0].Price);
     }
 
-    /// <summary>Has DuckDB write <paramref name="query"/>'s rows to <paramref name="path"/> with the given COPY options.</summary>
     /// <summary>Writes a query's rows to <paramref name="file"/> with DuckDB's own writer, in a connection of its own; returns the path.</summary>
     internal static string Write(TempFile file, string query, string options)
     {
@@ -114,6 +113,7 @@ public sealed class DuckDbDifferentialTests
         return file.Path;
     }
 
+    /// <summary>Has DuckDB write <paramref name="query"/>'s rows to <paramref name="path"/> with the given COPY options.</summary>
     internal static void Write(DuckDBConnection connection, string query, string path, string options)
     {
         using DbCommand write = connection.CreateCommand();

@@ -1,4 +1,4 @@
-namespace Alimentar.Cli.Tests;
+namespace Alimentar.Testing;
 
 /// <summary>
 /// A random column type of DuckDB's (records, lists and maps nested to a depth, over the scalar
@@ -17,6 +17,9 @@ internal sealed class RandomShape
     /// <summary>Types Arrow C++ does not read back as DuckDB wrote them: an INTERVAL it refuses, a UUID it reads as 16 bytes.</summary>
     private static readonly string[] NotThroughArrow = ["INTERVAL", "UUID"];
 
+    /// <summary>Types DuckDB 1.5 does not write inside a VARIANT: INTERVAL, millisecond timestamps, and integers beyond INT64's range.</summary>
+    private static readonly string[] NotInVariant = ["INTERVAL", "TIMESTAMP_MS", "UBIGINT", "HUGEINT"];
+
     private readonly Random random;
     private readonly string[] scalars;
     private int salts;
@@ -28,6 +31,15 @@ internal sealed class RandomShape
         random = new Random(seed);
         scalars = throughArrow ? [.. Scalars.Except(NotThroughArrow)] : Scalars;
     }
+
+    private RandomShape(int seed, string[] scalars)
+    {
+        random = new Random(seed);
+        this.scalars = scalars;
+    }
+
+    /// <summary>Shapes whose values DuckDB casts to VARIANT and writes (shredding them as it sees fit).</summary>
+    public static RandomShape ForVariants(int seed) => new(seed, [.. Scalars.Except(NotInVariant)]);
 
     /// <summary>A type nested at most <paramref name="depth"/> levels.</summary>
     public Node Type(int depth)
