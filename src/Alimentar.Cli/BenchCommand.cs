@@ -3,23 +3,36 @@ using Spectre.Console;
 
 namespace Alimentar.Cli;
 
-/// <summary><c>alimentar bench FILE</c>: decodes every column with a progress bar and reports throughput and memory.</summary>
+/// <summary><c>alimentar bench FILE|DIRECTORY</c>: decodes every column with a progress bar and reports throughput and memory.</summary>
 internal sealed class BenchCommand(IAnsiConsole console)
 {
-    public async Task<int> RunAsync(CliInput file, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        ParquetFileInfo info = await file.ReadInfoAsync(cancellationToken);
-        ParquetScan scan = null!;
+        var infos = new List<ParquetFileInfo>();
+        foreach (CliInput file in input.Files)
+        {
+            infos.Add(await file.ReadInfoAsync(cancellationToken));
+        }
+
+        long rows = 0;
+        int columns = 0;
         await console.Progress().StartAsync(async context =>
         {
-            ProgressTask task = context.AddTask(Markup.Escape(file.ShortName), maxValue: Math.Max(1, info.RowCount));
-            scan = await file.ScanAsync(0, headOnly: false, new Progress<long>(rows => task.Increment(rows)), cancellationToken);
+            ProgressTask task = context.AddTask(Markup.Escape(input.ShortName), maxValue: Math.Max(1, infos.Sum(i => i.RowCount)));
+            foreach (CliInput file in input.Files)
+            {
+                ParquetScan scan = await file.ScanAsync(0, headOnly: false, new Progress<long>(read => task.Increment(read)), cancellationToken);
+                rows += scan.Rows;
+                columns = Math.Max(columns, scan.Columns.Count);
+            }
+
             task.Value = task.MaxValue;
         });
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        console.MarkupLineInterpolated($"{scan.Rows:N0} rows of {scan.Columns.Count} columns in {seconds:N2} s: {scan.Rows / seconds:N0} rows/s, {info.Length / 1_048_576.0 / seconds:N1} MB/s");
+        string files = input.IsDataset ? $" in {infos.Count:N0} files" : string.Empty;
+        console.MarkupLineInterpolated($"{rows:N0} rows of {columns} columns{files} in {seconds:N2} s: {rows / seconds:N0} rows/s, {infos.Sum(i => i.Length) / 1_048_576.0 / seconds:N1} MB/s");
         console.MarkupLineInterpolated($"Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
         return ExitCodes.Success;
     }

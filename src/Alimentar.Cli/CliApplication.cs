@@ -3,7 +3,7 @@ using Spectre.Console;
 
 namespace Alimentar.Cli;
 
-/// <summary>The alimentar command line: inspect, scaffold, head and bench, writing to a console it is given.</summary>
+/// <summary>The alimentar command line: inspect, scaffold, head, bench and explain, over a file or a directory of them, writing to a console it is given.</summary>
 internal sealed class CliApplication
 {
     private readonly IAnsiConsole _console;
@@ -12,7 +12,10 @@ internal sealed class CliApplication
 
     public async Task<int> RunAsync(string[] args)
     {
-        var file = new Argument<string>("file") { Description = "A Parquet file: a path, or an s3://bucket/key, az://container/key or https:// URI." };
+        var file = new Argument<string>("file")
+        {
+            Description = "A Parquet file (a path, or an s3://bucket/key, az://container/key or https:// URI), or a directory of them, read as ParquetSource.FromDirectory reads it.",
+        };
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
         var typeName = new Option<string>("--type") { Description = "The record's name.", DefaultValueFactory = _ => "Row" };
         var ns = new Option<string?>("--namespace") { Description = "The record's namespace." };
@@ -73,14 +76,9 @@ internal sealed class CliApplication
         }
     }
 
-    /// <summary>Refuses a missing path or a directory the way the library does, with the path named.</summary>
+    /// <summary>Refuses a missing path the way the library does, with the path named.</summary>
     public static void RequireFile(FileInfo file)
     {
-        if (Directory.Exists(file.FullName))
-        {
-            throw new SourceUnavailableException($"Cannot read '{file.FullName}': it is a directory, not a Parquet file.") { FilePath = file.FullName };
-        }
-
         if (!file.Exists)
         {
             throw new SourceUnavailableException($"Cannot read '{file.FullName}': the file does not exist.") { FilePath = file.FullName };

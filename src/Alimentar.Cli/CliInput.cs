@@ -15,21 +15,33 @@ internal sealed class CliInput
     private readonly IObjectStore? _store;
     private readonly string _pathOrKey;
 
-    private CliInput(string display, IObjectStore? store, string pathOrKey)
+    private CliInput(string display, IObjectStore? store, string pathOrKey, IReadOnlyList<CliInput>? files = null, string? shortName = null)
     {
         Display = display;
         _store = store;
         _pathOrKey = pathOrKey;
+        Files = files ?? [this];
+        IsDataset = files is not null;
+        ShortName = shortName ?? (store is null ? Path.GetFileName(pathOrKey) : pathOrKey[(pathOrKey.LastIndexOf('/') + 1)..]);
     }
 
     /// <summary>How the input is shown: the full path or the URI.</summary>
     public string Display { get; }
 
-    /// <summary>A short name for progress bars.</summary>
-    public string ShortName => _store is null ? Path.GetFileName(_pathOrKey) : _pathOrKey[(_pathOrKey.LastIndexOf('/') + 1)..];
+    /// <summary>A short name for progress bars and tables: the file's name, or its path below the dataset's directory.</summary>
+    public string ShortName { get; }
 
-    /// <summary>Resolves <paramref name="argument"/>; a local path must name an existing file.</summary>
-    /// <exception cref="SourceUnavailableException">The path is missing or a directory, or a URI lacks its key or credentials.</exception>
+    /// <summary>Whether the input is a directory of files (a dataset) rather than one file.</summary>
+    public bool IsDataset { get; }
+
+    /// <summary>The files read, in the order a dataset reads them: the one file, or every Parquet file of the directory.</summary>
+    public IReadOnlyList<CliInput> Files { get; }
+
+    /// <summary>
+    /// Resolves <paramref name="argument"/>; a local path must name an existing file, or a directory of Parquet files
+    /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included; a Delta table is refused).
+    /// </summary>
+    /// <exception cref="SourceUnavailableException">The path is missing, a directory with no Parquet file or a Delta table, or a URI lacks its key or credentials.</exception>
     public static CliInput Parse(string argument)
     {
         if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
@@ -46,6 +58,13 @@ internal sealed class CliInput
                 "az" => new CliInput(argument, new AzureBlobObjectStore(CreateContainer(argument, uri.Host)), key),
                 _ => FromHttp(argument, uri),
             };
+        }
+
+        if (Directory.Exists(argument))
+        {
+            string directory = Path.GetFullPath(argument);
+            CliInput[] files = [.. ParquetFileInfo.DatasetFiles(directory).Select(file => new CliInput(file, null, file, shortName: Path.GetRelativePath(directory, file)))];
+            return new CliInput(directory, null, directory, files);
         }
 
         var file = new FileInfo(argument);

@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace Alimentar.Cli;
 
-/// <summary><c>alimentar head FILE [-n 10] [-c a,b] [--vertical]</c>: the first rows, as a table or one block per row.</summary>
+/// <summary><c>alimentar head FILE|DIRECTORY [-n 10] [-c a,b] [--vertical]</c>: the first rows, as a table or one block per row.</summary>
 internal sealed class HeadCommand(IAnsiConsole console)
 {
     /// <summary>A table column's borders and padding: a bar and a space either side of the text.</summary>
@@ -10,7 +10,7 @@ internal sealed class HeadCommand(IAnsiConsole console)
 
     public async Task<int> RunAsync(CliInput file, int rows, string? columns, bool vertical, CancellationToken cancellationToken)
     {
-        ParquetScan scan = await file.ScanAsync(Math.Max(0, rows), headOnly: true, progress: null, cancellationToken);
+        ParquetScan scan = await HeadAsync(file, Math.Max(0, rows), cancellationToken);
         if (!TryChoose(scan.Columns, columns, out int[] chosen, out string? unknown))
         {
             console.MarkupLineInterpolated($"[red]No column '{unknown}' in {file.ShortName}. Its columns: {string.Join(", ", scan.Columns)}.[/]");
@@ -29,6 +29,76 @@ internal sealed class HeadCommand(IAnsiConsole console)
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The first rows of a file, or of a dataset's files in the order it reads them: the columns every file names, in the
+    /// order they first appear, a column a file lacks null in its rows, and the keys of Hive partition directories
+    /// (<c>year=2024</c>) as columns of their text, as a row type's members would read them (a file's own column of that
+    /// name wins).
+    /// </summary>
+    private static async Task<ParquetScan> HeadAsync(CliInput input, int rows, CancellationToken cancellationToken)
+    {
+        if (!input.IsDataset)
+        {
+            return await input.ScanAsync(rows, headOnly: true, progress: null, cancellationToken);
+        }
+
+        var names = new List<string>();
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var head = new List<object?[]>();
+        foreach (CliInput file in input.Files)
+        {
+            if (head.Count >= rows && names.Count > 0)
+            {
+                break;
+            }
+
+            ParquetScan scan = await file.ScanAsync(rows - head.Count, headOnly: true, progress: null, cancellationToken);
+            int[] at = [.. scan.Columns.Select(name => positions.TryGetValue(name, out int position) ? position : AddColumn(name))];
+            (string Key, string? Value)[] partitions = [.. PartitionsOf(file.ShortName).Where(p => !scan.Columns.Contains(p.Key, StringComparer.Ordinal))];
+            int[] partitionAt = [.. partitions.Select(p => positions.TryGetValue(p.Key, out int position) ? position : AddColumn(p.Key))];
+            foreach (object?[] row in scan.Head)
+            {
+                var placed = new object?[names.Count];
+                for (int c = 0; c < at.Length; c++)
+                {
+                    placed[at[c]] = row[c];
+                }
+
+                for (int p = 0; p < partitions.Length; p++)
+                {
+                    placed[partitionAt[p]] = partitions[p].Value;
+                }
+
+                head.Add(placed);
+            }
+        }
+
+        // Rows read before a later file added columns hold nulls for them.
+        return new ParquetScan(names, head.Count, [.. head.Select(row => row.Length == names.Count ? row : [.. row, .. new object?[names.Count - row.Length]])]);
+
+        int AddColumn(string name)
+        {
+            positions[name] = names.Count;
+            names.Add(name);
+            return names.Count - 1;
+        }
+    }
+
+    /// <summary>The <c>key=value</c> directories of a path below a dataset's root, unescaped; Hive's default partition is null.</summary>
+    private static IEnumerable<(string Key, string? Value)> PartitionsOf(string relativePath)
+    {
+        string[] parts = relativePath.Split('/', '\\');
+        foreach (string part in parts[..^1])
+        {
+            int equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                string value = Uri.UnescapeDataString(part[(equals + 1)..]);
+                yield return (Uri.UnescapeDataString(part[..equals]), value == "__HIVE_DEFAULT_PARTITION__" ? null : value);
+            }
+        }
     }
 
     /// <summary>A cell of the table: a value as <see cref="ValueText"/> shows it.</summary>

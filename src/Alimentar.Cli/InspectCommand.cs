@@ -11,6 +11,11 @@ internal sealed class InspectCommand(IAnsiConsole console)
 
     public async Task<int> RunAsync(CliInput file, CancellationToken cancellationToken)
     {
+        if (file.IsDataset)
+        {
+            return await RunDatasetAsync(file, cancellationToken);
+        }
+
         ParquetFileInfo info = await file.ReadInfoAsync(cancellationToken);
         console.MarkupLineInterpolated($"[bold]{file.Display}[/]");
         console.MarkupLineInterpolated($"{info.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
@@ -67,6 +72,54 @@ internal sealed class InspectCommand(IAnsiConsole console)
         }
 
         console.Write(statisticsTable);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A directory: its files with their rows, row groups, sizes and writers, then the columns of all of them (each with
+    /// the files that hold it, when not all do, and every type it has across them), so a dataset that grew or changed
+    /// shows where.
+    /// </summary>
+    private async Task<int> RunDatasetAsync(CliInput dataset, CancellationToken cancellationToken)
+    {
+        var infos = new List<(CliInput File, ParquetFileInfo Info)>();
+        foreach (CliInput file in dataset.Files)
+        {
+            infos.Add((file, await file.ReadInfoAsync(cancellationToken)));
+        }
+
+        console.MarkupLineInterpolated($"[bold]{dataset.Display}[/]");
+        console.MarkupLineInterpolated($"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");
+
+        var files = new Table().AddColumns("File", "Rows", "Row groups", "Bytes", "Written by");
+        foreach ((CliInput file, ParquetFileInfo info) in infos)
+        {
+            files.AddRow(
+                Markup.Escape(file.ShortName),
+                info.RowCount.ToString("N0", CultureInfo.InvariantCulture),
+                info.RowGroups.Count.ToString(CultureInfo.InvariantCulture),
+                info.Length.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(Shorten(info.CreatedBy ?? "unknown", CreatedByShown / 2)));
+        }
+
+        console.Write(files);
+
+        // Columns in the order the files first name them; a column's types are each one its files give it.
+        var columns = new Table().AddColumns("Column", "Type", "Repetition", "C# member", "In files");
+        foreach (IGrouping<string, (ParquetColumnInfo Column, int File)> column in infos
+            .SelectMany((f, i) => f.Info.Columns.Select(c => (Column: c, File: i)))
+            .GroupBy(c => c.Column.Path, StringComparer.Ordinal))
+        {
+            int holding = column.Select(c => c.File).Distinct().Count();
+            columns.AddRow(
+                Markup.Escape(column.Key),
+                Markup.Escape(string.Join(" | ", column.Select(c => c.Column.Type).Distinct())),
+                string.Join(" | ", column.Select(c => c.Column.Repetition).Distinct()),
+                Markup.Escape(string.Join(" | ", column.Select(c => c.Column.MemberType).Distinct())),
+                holding == infos.Count ? "all" : $"{holding} of {infos.Count}");
+        }
+
+        console.Write(columns);
         return ExitCodes.Success;
     }
 

@@ -173,14 +173,6 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task A_directory_exits_with_2()
-    {
-        (int exit, _) = await RunAsync("inspect", Path.GetTempPath());
-
-        Assert.Equal(2, exit);
-    }
-
-    [Fact]
     public async Task A_file_that_is_not_parquet_exits_with_1_and_says_why()
     {
         string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");

@@ -64,6 +64,35 @@ public sealed class ParquetFileInfo
         return new ParquetFileInfo(path, file.Metadata, file.Pages.Length);
     }
 
+    /// <summary>
+    /// The Parquet files of a directory that <see cref="ParquetSource{T}.FromDirectory"/> reads, in the order it reads
+    /// them: every file matching <paramref name="searchPattern"/> in it and its subdirectories (Hive partitions), less
+    /// those in paths with a part starting with <c>_</c> or <c>.</c>. What tools inspect a dataset file by file with.
+    /// </summary>
+    /// <param name="directory">The dataset's directory.</param>
+    /// <param name="searchPattern">Which files are Parquet.</param>
+    /// <returns>The files' paths.</returns>
+    /// <exception cref="SourceUnavailableException">
+    /// The directory is missing or holds no such file, or it is (or lies in) a Delta Lake table, whose rows are those its
+    /// log names less its deletion vectors, not its files': <see cref="ParquetSource{T}.FromDirectory"/> reads it so.
+    /// </exception>
+    public static IReadOnlyList<string> DatasetFiles(string directory, string searchPattern = "*.parquet")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(searchPattern);
+        if (!Directory.Exists(directory))
+        {
+            throw AlimentarThrow.Unavailable(directory, "the directory does not exist");
+        }
+
+        if (Storage.DeltaTableLocator.Find(directory) is { } table)
+        {
+            throw AlimentarThrow.Unavailable(directory, $"it is a Delta Lake table ({table}), whose rows are those its log names, less its deletion vectors, not those of every file in it; read it with ParquetSource<T>.FromDirectory, or name one of its files");
+        }
+
+        return Storage.DatasetPaths.LocalFiles(directory, searchPattern);
+    }
+
     /// <summary>Reads the footer of object <paramref name="key"/> in <paramref name="store"/>: usually one range request.</summary>
     /// <param name="store">Where the object lives.</param>
     /// <param name="key">The object's key.</param>

@@ -213,16 +213,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             return ReadDeltaTable(directory, table, version: null, configure);
         }
 
-        string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
-        string[] files = Array.FindAll(matching, file => !DatasetPaths.IsHidden(Path.GetRelativePath(directory, file)));
-        Array.Sort(files, StringComparer.Ordinal);
-        if (files.Length == 0)
-        {
-            throw AlimentarThrow.Unavailable(directory, matching.Length == 0
-                ? $"it holds no file matching '{searchPattern}'"
-                : $"its {matching.Length} files matching '{searchPattern}' all lie in paths starting with '_' or '.', which datasets leave out");
-        }
-
+        string[] files = DatasetPaths.LocalFiles(directory, searchPattern);
         return new ChainedSource<T>(files.Select(file => configure is null ? new ParquetSource<T>(file) : configure(new ParquetSource<T>(file))));
     }
 

@@ -22,6 +22,26 @@ internal static class DatasetPaths
         return false;
     }
 
+    /// <summary>
+    /// The files of a directory (and its subdirectories) matching <paramref name="searchPattern"/>, hidden ones left
+    /// out (<see cref="IsHidden"/>), in ordinal path order: what a pass over a directory reads, file after file.
+    /// </summary>
+    /// <exception cref="SourceUnavailableException">The directory holds no such file, or only hidden ones.</exception>
+    public static string[] LocalFiles(string directory, string searchPattern)
+    {
+        string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
+        string[] files = Array.FindAll(matching, file => !IsHidden(Path.GetRelativePath(directory, file)));
+        Array.Sort(files, StringComparer.Ordinal);
+        if (files.Length == 0)
+        {
+            throw AlimentarThrow.Unavailable(directory, matching.Length == 0
+                ? $"it holds no file matching '{searchPattern}'"
+                : $"its {matching.Length} files matching '{searchPattern}' all lie in paths starting with '_' or '.', which datasets leave out");
+        }
+
+        return files;
+    }
+
     /// <summary>The part of <paramref name="key"/> below the folder <paramref name="prefix"/> names (up to its last <c>/</c>).</summary>
     public static string BelowPrefix(string key, string prefix)
     {

@@ -29,6 +29,31 @@ public sealed class ParquetFileInfoTests
     }
 
     [Fact]
+    public async Task A_dataset_s_files_are_those_FromDirectory_reads_in_its_order_and_a_Delta_table_is_refused()
+    {
+        using var directory = new TempDirectory();
+        string[] written = ["year=2024/b.parquet", "year=2023/z.parquet", "year=2023/a.parquet", "_temporary/0/part.parquet", ".ipynb_checkpoints/c.parquet", "year=2024/notes.txt"];
+        foreach (string relative in written)
+        {
+            string path = Path.Combine(directory.Path, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await ParquetDatasetWriter<Stamped>.WriteFileAsync(path, [new Stamped(relative.Length, DateTime.UnixEpoch, relative)]);
+        }
+
+        IReadOnlyList<string> files = ParquetFileInfo.DatasetFiles(directory.Path);
+
+        Assert.Equal(["year=2023/a.parquet", "year=2023/z.parquet", "year=2024/b.parquet"], files.Select(f => Path.GetRelativePath(directory.Path, f).Replace('\\', '/')));
+        List<Stamped> read = ParquetFiles.ReadAll(ParquetSource<Stamped>.FromDirectory(directory.Path));
+        Assert.Equal(files.Select(f => Path.GetRelativePath(directory.Path, f).Replace('\\', '/')), read.Select(r => r.Note));
+
+        SourceUnavailableException delta = Assert.Throws<SourceUnavailableException>(() => ParquetFileInfo.DatasetFiles(Path.Combine(DeltaTables.Root, "table-with-dv-small")));
+        Assert.Contains("Delta Lake table", delta.Message, StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.Combine(directory.Path, "empty"));
+        Assert.Contains("holds no file matching", Assert.Throws<SourceUnavailableException>(() => ParquetFileInfo.DatasetFiles(Path.Combine(directory.Path, "empty"))).Message, StringComparison.Ordinal);
+        Assert.Throws<SourceUnavailableException>(() => ParquetFileInfo.DatasetFiles(Path.Combine(directory.Path, "missing")));
+    }
+
+    [Fact]
     public async Task Each_column_lists_the_encodings_its_chunks_declare_as_the_format_spells_them()
     {
         ParquetFileInfo parquetMr = await ParquetFileInfo.ReadAsync(TestCorpus.File("delta_encoding_optional_column.parquet"));
