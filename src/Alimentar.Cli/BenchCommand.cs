@@ -9,11 +9,7 @@ internal sealed class BenchCommand(IAnsiConsole console)
     public async Task<int> RunAsync(CliInput input, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var infos = new List<ParquetFileInfo>();
-        foreach (CliInput file in input.Files)
-        {
-            infos.Add(await file.ReadInfoAsync(cancellationToken));
-        }
+        ParquetFileInfo[] infos = [.. (await input.ReadInfosAsync(cancellationToken)).Select(f => f.Info)];
 
         long rows = 0;
         int columns = 0;
@@ -31,7 +27,7 @@ internal sealed class BenchCommand(IAnsiConsole console)
         });
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        string files = input.IsDataset ? $" in {infos.Count:N0} files" : string.Empty;
+        string files = input.IsDataset ? $" in {infos.Length:N0} files" : string.Empty;
         console.MarkupLineInterpolated($"{rows:N0} rows of {columns} columns{files} in {seconds:N2} s: {rows / seconds:N0} rows/s, {infos.Sum(i => i.Length) / 1_048_576.0 / seconds:N1} MB/s");
         console.MarkupLineInterpolated($"Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
         return ExitCodes.Success;

@@ -75,6 +75,18 @@ internal sealed class CliInput
     public Task<FilterExplanation> ExplainAsync(string where, CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ExplainAsync(_pathOrKey, where, cancellationToken) : ParquetFileInfo.ExplainAsync(_store, _pathOrKey, where, cancellationToken);
 
+    /// <summary>Every file's footer, in the order of <see cref="Files"/>.</summary>
+    public async Task<List<(CliInput File, ParquetFileInfo Info)>> ReadInfosAsync(CancellationToken cancellationToken)
+    {
+        var infos = new List<(CliInput, ParquetFileInfo)>(Files.Count);
+        foreach (CliInput file in Files)
+        {
+            infos.Add((file, await file.ReadInfoAsync(cancellationToken).ConfigureAwait(false)));
+        }
+
+        return infos;
+    }
+
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);
 

@@ -82,11 +82,7 @@ internal sealed class InspectCommand(IAnsiConsole console)
     /// </summary>
     private async Task<int> RunDatasetAsync(CliInput dataset, CancellationToken cancellationToken)
     {
-        var infos = new List<(CliInput File, ParquetFileInfo Info)>();
-        foreach (CliInput file in dataset.Files)
-        {
-            infos.Add((file, await file.ReadInfoAsync(cancellationToken)));
-        }
+        List<(CliInput File, ParquetFileInfo Info)> infos = await dataset.ReadInfosAsync(cancellationToken);
 
         console.MarkupLineInterpolated($"[bold]{dataset.Display}[/]");
         console.MarkupLineInterpolated($"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");

@@ -7,11 +7,7 @@ internal sealed class ScaffoldCommand(IAnsiConsole console)
 {
     public async Task<int> RunAsync(CliInput input, string typeName, string? ns, CancellationToken cancellationToken)
     {
-        var infos = new List<(CliInput File, ParquetFileInfo Info)>();
-        foreach (CliInput file in input.Files)
-        {
-            infos.Add((file, await file.ReadInfoAsync(cancellationToken)));
-        }
+        List<(CliInput File, ParquetFileInfo Info)> infos = await input.ReadInfosAsync(cancellationToken);
 
         // A dataset that grew is scaffolded from the file with the most columns; what the others lack or add is said above the record.
         (CliInput chosen, ParquetFileInfo info) = infos.MaxBy(f => f.Info.Columns.Count);
