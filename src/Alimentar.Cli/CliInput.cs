@@ -39,25 +39,42 @@ internal sealed class CliInput
 
     /// <summary>
     /// Resolves <paramref name="argument"/>; a local path must name an existing file, or a directory of Parquet files
-    /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included; a Delta table is refused).
+    /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included; a Delta table is
+    /// refused), and an <c>s3://</c> or <c>az://</c> URI ending with <c>/</c> names the Parquet objects under it (as
+    /// <see cref="ParquetSource{T}.FromStore"/> lists them).
     /// </summary>
-    /// <exception cref="SourceUnavailableException">The path is missing, a directory with no Parquet file or a Delta table, or a URI lacks its key or credentials.</exception>
+    /// <exception cref="SourceUnavailableException">The path is missing, a directory or prefix with no Parquet file or a Delta table, or a URI lacks its credentials.</exception>
     public static CliInput Parse(string argument)
     {
         if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
         {
             string key = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-            if (key.Length == 0)
+            bool prefix = key.Length == 0 || key.EndsWith('/');
+            if (prefix && uri.Scheme is "http" or "https")
             {
-                throw Unavailable(argument, "the URI names no object (expected scheme://bucket-or-host/key)");
+                throw Unavailable(argument, "plain HTTP cannot list a folder's files; name one file (an s3:// or az:// URI ending with '/' reads every Parquet object under it)");
             }
 
-            return uri.Scheme switch
+            IObjectStore? store = uri.Scheme switch
             {
-                "s3" => new CliInput(argument, new S3ObjectStore(CreateS3Client(), uri.Host), key),
-                "az" => new CliInput(argument, new AzureBlobObjectStore(CreateContainer(argument, uri.Host)), key),
-                _ => FromHttp(argument, uri),
+                "s3" => new S3ObjectStore(CreateS3Client(), uri.Host),
+                "az" => new AzureBlobObjectStore(CreateContainer(argument, uri.Host)),
+                _ => null,
             };
+            if (store is null)
+            {
+                return FromHttp(argument, uri);
+            }
+
+            if (prefix)
+            {
+                // A prefix is a dataset, listed as ParquetSource.FromStore lists it.
+                string root = $"{uri.Scheme}://{uri.Host}/";
+                CliInput[] objects = [.. ParquetFileInfo.DatasetObjects(store, key).Select(o => new CliInput(root + o.Key, store, o.Key, shortName: o.Key[key.Length..]))];
+                return new CliInput(argument, store, key, objects, shortName: argument);
+            }
+
+            return new CliInput(argument, store, key);
         }
 
         if (Directory.Exists(argument))

@@ -47,6 +47,11 @@ public sealed class UriTests
             Assert.Equal(ExitCodes.BadPath, exit);
             Assert.Contains("nothing.parquet", output, StringComparison.Ordinal);
             Assert.Contains("404", output, StringComparison.Ordinal);
+
+            // A folder over plain HTTP cannot be listed; the message says what can.
+            (exit, output) = await CommandTests.RunAsync("head", server.BaseUri.AbsoluteUri);
+            Assert.Equal(ExitCodes.BadPath, exit);
+            Assert.Contains("plain HTTP cannot list", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
         }
         finally
         {
@@ -74,6 +79,25 @@ public sealed class UriTests
 
         Assert.True(exit == 0, output);
         Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+
+        // A prefix ending with '/' is a dataset, listed as ParquetSource.FromStore lists it.
+        using (var client = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+        {
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "cli-bucket", Key = "data/year=2024/more.parquet", FilePath = Corpus.File("sort_columns.parquet") });
+            await client.PutObjectAsync(new PutObjectRequest { BucketName = "cli-bucket", Key = "data/_temporary/partial.parquet", FilePath = Corpus.File("sort_columns.parquet") });
+        }
+
+        (exit, output) = await CommandTests.RunAsync("inspect", "s3://cli-bucket/data/");
+        Assert.True(exit == 0, output);
+        Assert.Contains("2 files", output, StringComparison.Ordinal);
+        Assert.Contains("12 rows", output, StringComparison.Ordinal);
+        Assert.Contains("year=2024/more.parquet", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("partial", output, StringComparison.Ordinal);
+
+        (exit, output) = await CommandTests.RunAsync("head", "s3://cli-bucket/data/", "-n", "12");
+        Assert.True(exit == 0, output);
+        Assert.Contains("year", output, StringComparison.Ordinal);
+        Assert.Contains("2024", output, StringComparison.Ordinal);
     }
 
     [EmulatorFact(EmulatorTools.Azurite, "npm install --prefix tools/azurite")]

@@ -64,6 +64,9 @@ public sealed class ParquetFileInfo
         return new ParquetFileInfo(path, file.Metadata, file.Pages.Length);
     }
 
+    /// <summary>Why a Delta table's files are not listed as a dataset's.</summary>
+    private const string DeltaRefusal = "whose rows are those its log names, less its deletion vectors, not those of every file in it; read it with ParquetSource<T>.FromDirectory or FromStore, or name one of its files";
+
     /// <summary>
     /// The Parquet files of a directory that <see cref="ParquetSource{T}.FromDirectory"/> reads, in the order it reads
     /// them: every file matching <paramref name="searchPattern"/> in it and its subdirectories (Hive partitions), less
@@ -87,10 +90,40 @@ public sealed class ParquetFileInfo
 
         if (Storage.DeltaTableLocator.Find(directory) is { } table)
         {
-            throw AlimentarThrow.Unavailable(directory, $"it is a Delta Lake table ({table}), whose rows are those its log names, less its deletion vectors, not those of every file in it; read it with ParquetSource<T>.FromDirectory, or name one of its files");
+            throw AlimentarThrow.Unavailable(directory, $"it is a Delta Lake table ({table}), {DeltaRefusal}");
         }
 
         return Storage.DatasetPaths.LocalFiles(directory, searchPattern);
+    }
+
+    /// <summary>
+    /// The objects under <paramref name="prefix"/> of <paramref name="store"/> that <see cref="ParquetSource{T}.FromStore"/>
+    /// reads, in the order it reads them: keys ending with <paramref name="suffix"/>, not empty, less those with a part
+    /// below the prefix's folder starting with <c>_</c> or <c>.</c>.
+    /// </summary>
+    /// <param name="store">Where the objects live.</param>
+    /// <param name="prefix">The key prefix, e.g. <c>trips/</c>.</param>
+    /// <param name="options">Retries and timeouts of the listing.</param>
+    /// <param name="suffix">Which keys are Parquet files.</param>
+    /// <returns>The objects, each with its length and ETag.</returns>
+    /// <exception cref="SourceUnavailableException">
+    /// The listing failed after its retries or found no such object, or the prefix is (or lies in) a Delta Lake table,
+    /// whose rows are those its log names: <see cref="ParquetSource{T}.FromStore"/> reads it so.
+    /// </exception>
+    public static IReadOnlyList<ObjectInfo> DatasetObjects(IObjectStore store, string prefix, ObjectReadOptions? options = null, string suffix = ".parquet")
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentNullException.ThrowIfNull(suffix);
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        List<ObjectInfo> listed = Storage.ObjectListing.Take(store, prefix, settings);
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        if (Storage.DeltaTableLocator.Find(store, root, listed, settings) is var (table, _))
+        {
+            throw AlimentarThrow.Unavailable(Storage.ObjectRangeReader.NameOf(store, prefix), $"it is a Delta Lake table ({Storage.ObjectRangeReader.NameOf(store, table)}), {DeltaRefusal}");
+        }
+
+        return Storage.DatasetPaths.StoreObjects(store, prefix, listed, suffix);
     }
 
     /// <summary>Reads the footer of object <paramref name="key"/> in <paramref name="store"/>: usually one range request.</summary>

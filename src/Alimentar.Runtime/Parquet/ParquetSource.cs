@@ -163,18 +163,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
             return ReadDeltaTable(store, root, listed, table, logObjects, version: null, configure, options);
         }
 
-        List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
-        List<ObjectInfo> objects = [.. matching
-            .Where(o => !DatasetPaths.IsHidden(DatasetPaths.BelowPrefix(o.Key, prefix)))
-            .OrderBy(o => o.Key, StringComparer.Ordinal)];
-
-        if (objects.Count == 0)
-        {
-            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), matching.Count == 0
-                ? $"no object under it ends with '{suffix}'"
-                : $"its {matching.Count} objects ending with '{suffix}' all lie in paths starting with '_' or '.', which datasets leave out");
-        }
-
+        List<ObjectInfo> objects = DatasetPaths.StoreObjects(store, prefix, listed, suffix);
         return new ChainedSource<T>(objects.Select(o =>
         {
             var source = new ParquetSource<T>(store, o.Key, o, options);

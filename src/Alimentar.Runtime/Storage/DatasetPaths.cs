@@ -42,6 +42,26 @@ internal static class DatasetPaths
         return files;
     }
 
+    /// <summary>
+    /// The objects of a listing under <paramref name="prefix"/> whose keys end with <paramref name="suffix"/>, not empty,
+    /// hidden ones left out (<see cref="IsHidden"/> below the prefix's folder), in ordinal key order: what a pass over
+    /// a prefix reads, object after object.
+    /// </summary>
+    /// <exception cref="SourceUnavailableException">No such object, or only hidden ones.</exception>
+    public static List<ObjectInfo> StoreObjects(IObjectStore store, string prefix, List<ObjectInfo> listed, string suffix)
+    {
+        List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
+        List<ObjectInfo> objects = [.. matching.Where(o => !IsHidden(BelowPrefix(o.Key, prefix))).OrderBy(o => o.Key, StringComparer.Ordinal)];
+        if (objects.Count == 0)
+        {
+            throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), matching.Count == 0
+                ? $"no object under it ends with '{suffix}'"
+                : $"its {matching.Count} objects ending with '{suffix}' all lie in paths starting with '_' or '.', which datasets leave out");
+        }
+
+        return objects;
+    }
+
     /// <summary>The part of <paramref name="key"/> below the folder <paramref name="prefix"/> names (up to its last <c>/</c>).</summary>
     public static string BelowPrefix(string key, string prefix)
     {

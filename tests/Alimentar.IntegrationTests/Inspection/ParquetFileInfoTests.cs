@@ -29,7 +29,7 @@ public sealed class ParquetFileInfoTests
     }
 
     [Fact]
-    public async Task A_dataset_s_files_are_those_FromDirectory_reads_in_its_order_and_a_Delta_table_is_refused()
+    public async Task A_dataset_s_files_are_those_FromDirectory_and_FromStore_read_in_their_order_and_a_Delta_table_is_refused()
     {
         using var directory = new TempDirectory();
         string[] written = ["year=2024/b.parquet", "year=2023/z.parquet", "year=2023/a.parquet", "_temporary/0/part.parquet", ".ipynb_checkpoints/c.parquet", "year=2024/notes.txt"];
@@ -45,6 +45,12 @@ public sealed class ParquetFileInfoTests
         Assert.Equal(["year=2023/a.parquet", "year=2023/z.parquet", "year=2024/b.parquet"], files.Select(f => Path.GetRelativePath(directory.Path, f).Replace('\\', '/')));
         List<Stamped> read = ParquetFiles.ReadAll(ParquetSource<Stamped>.FromDirectory(directory.Path));
         Assert.Equal(files.Select(f => Path.GetRelativePath(directory.Path, f).Replace('\\', '/')), read.Select(r => r.Note));
+
+        // A store's prefix is listed alike.
+        var store = new LocalObjectStore(directory.Path);
+        Assert.Equal(["year=2023/a.parquet", "year=2023/z.parquet", "year=2024/b.parquet"], ParquetFileInfo.DatasetObjects(store, string.Empty).Select(o => o.Key));
+        Assert.Equal(["year=2024/b.parquet"], ParquetFileInfo.DatasetObjects(store, "year=2024/").Select(o => o.Key));
+        Assert.Contains("Delta Lake table", Assert.Throws<SourceUnavailableException>(() => ParquetFileInfo.DatasetObjects(new LocalObjectStore(DeltaTables.Root), "table-with-dv-small/")).Message, StringComparison.Ordinal);
 
         SourceUnavailableException delta = Assert.Throws<SourceUnavailableException>(() => ParquetFileInfo.DatasetFiles(Path.Combine(DeltaTables.Root, "table-with-dv-small")));
         Assert.Contains("Delta Lake table", delta.Message, StringComparison.Ordinal);
