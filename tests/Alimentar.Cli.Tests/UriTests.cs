@@ -123,6 +123,13 @@ public sealed class UriTests
             (int exit, string output) = await CommandTests.RunAsync("inspect", "az://cli-container/data/sorted.parquet");
             Assert.True(exit == 0, output);
             Assert.Contains("6 rows in 2 row groups", output, StringComparison.Ordinal);
+
+            // A prefix ending with '/' is a dataset of the Parquet blobs under it.
+            await container.GetBlobClient("data/more/sorted.parquet").UploadAsync(Corpus.File("sort_columns.parquet"), overwrite: true);
+            (exit, output) = await CommandTests.RunAsync("inspect", "az://cli-container/data/");
+            Assert.True(exit == 0, output);
+            Assert.Contains("2 files", output, StringComparison.Ordinal);
+            Assert.Contains("more/sorted.parquet", output, StringComparison.Ordinal);
         }
         finally
         {
