@@ -14,12 +14,6 @@ internal static class VariantBinder
 {
     public static BoundColumn Bind(LeafColumn[] fileFields, RowSchema rowSchema, ColumnDescriptor column, int index, int nextColumn, List<BoundColumn> extraLeaves, string fileName)
     {
-        if (column.ListDepth > 1)
-        {
-            throw ParquetSchemaBinder.Mismatch(fileName, rowSchema, column, "a VARIANT column or a list of them",
-                "a member of lists of lists of variants, which is not read yet; hold the inner lists in records");
-        }
-
         if (!column.IsList)
         {
             // The record binder would say "a group"; say which group a variant member looks for.

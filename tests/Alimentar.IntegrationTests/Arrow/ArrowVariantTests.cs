@@ -93,6 +93,24 @@ public sealed class ArrowVariantTests
         }
     }
 
+    [Fact]
+    public async Task Lists_of_lists_of_variants_go_through_Arrow_IPC_and_back()
+    {
+        NullableVariantGridRow[] rows =
+        [
+            .. Enumerable.Range(0, 50).Select(i => new NullableVariantGridRow(i, i % 9 == 0 ? null :
+                [.. Enumerable.Range(0, i % 4).Select(j => j == 1 ? null : Enumerable.Range(0, j + 1).Select(k => (i + k) % 5 == 0 ? (ParquetVariant?)null : ParquetVariant.FromJson($"[{i}, {k}]")).ToArray())])),
+        ];
+        using var streaming = new StreamingDataset<NullableVariantGridRow>(new MemorySource<NullableVariantGridRow>(rows, batchSize: 16));
+        using var ipc = new MemoryStream();
+        await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
+        ipc.Position = 0;
+
+        List<NullableVariantGridRow> back = ParquetFiles.ReadAll(new ArrowSource<NullableVariantGridRow>(ipc, "grid.arrows"));
+
+        Assert.Equal(rows.Select(r => r.Items?.Select(inner => inner?.Select(v => v?.ToJson()))), back.Select(r => r.Items?.Select(inner => inner?.Select(v => v?.ToJson()))));
+    }
+
     /// <summary>Damaged bytes of a variant in a list are an error naming the column and the value, not a crash or a wrong value.</summary>
     [Fact]
     public void Bytes_that_are_not_a_variant_in_a_list_are_refused_naming_the_column()

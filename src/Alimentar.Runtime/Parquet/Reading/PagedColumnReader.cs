@@ -102,11 +102,15 @@ internal sealed class PagedColumnReader : IColumnReader
 
     public ValueTask ReadNestedListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T>, int, TElement> element, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? ReadNestedVariantListsAsync(column, destination, Unsafe.As<Func<NestedLists<ParquetVariant>, int, TElement>>(element), static (records, node, entry) => records.Required<ParquetVariant>(node, entry), cancellationToken)
+            : Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
 
     public ValueTask ReadNestedNullableElementListsAsync<T, TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<T?>, int, TElement> element, CancellationToken cancellationToken)
         where T : struct =>
-        Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T?, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
+        typeof(T) == typeof(ParquetVariant)
+            ? ReadNestedVariantListsAsync(column, destination, Unsafe.As<Func<NestedLists<ParquetVariant?>, int, TElement>>(element), static (records, node, entry) => records.Nullable<ParquetVariant>(node, entry), cancellationToken)
+            : Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedValueListsAsync<T, T?, TElement>(state.destination, static value => value, state.element, token), cancellationToken);
 
     public ValueTask ReadNestedStringListsAsync<TElement>(int column, ListBuffer<TElement> destination, Func<NestedLists<string?>, int, TElement> element, CancellationToken cancellationToken) =>
         Read(column, (destination, element), static (reader, column, state, token) => new ListColumnReader(reader, column).ReadNestedByteArrayListsAsync(state.destination, new StringConverter(reader._binding.StringPoolFor(column)), state.element, token), cancellationToken);
@@ -179,6 +183,38 @@ internal sealed class PagedColumnReader : IColumnReader
                 list[i] = element(records, start + i);
             }
         }
+    }
+
+    /// <summary>
+    /// Lists of lists of <see cref="ParquetVariant"/>: the VARIANT groups read as records (a list node per depth, then the
+    /// variants), whose offsets and null lists are the layout <see cref="NestedLists{T}"/> describes.
+    /// </summary>
+    private async ValueTask ReadNestedVariantListsAsync<TValue, TElement>(
+        int column, ListBuffer<TElement> destination, Func<NestedLists<TValue>, int, TElement> element, Func<RecordColumn, int, int, TValue> variant, CancellationToken cancellationToken)
+    {
+        RecordColumn records = await ReadRecordsAsync(column, cancellationToken).ConfigureAwait(false);
+        BoundColumn bound = Bound(column);
+        int depth = bound.Descriptor.ListDepth;
+        var offsets = new int[depth][];
+        var nulls = new bool[depth][];
+        for (int d = 0; d < depth; d++)
+        {
+            RecordColumnNode list = records.Nodes[d];
+            offsets[d] = list.Offsets!;
+            nulls[d] = list.NullLists!;
+        }
+
+        var values = new TValue[offsets[depth - 1][^1]];
+        for (int entry = 0; entry < values.Length; entry++)
+        {
+            values[entry] = variant(records, depth, entry);
+        }
+
+        ParquetFileBinding binding = _binding;
+        int rowGroup = _rowGroup;
+        long firstRow = _firstRow;
+        new NestedLists<TValue>(offsets, nulls, values, (row, what) => ParquetErrors.UnexpectedNull(binding, bound, rowGroup, firstRow + row, what))
+            .FillRows(destination, bound.Descriptor.IsNullable, element);
     }
 
     internal ColumnChunkReader Chunk(int column) => _chunks[column];
