@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
 
 namespace Alimentar.IntegrationTests;
 
@@ -43,7 +41,7 @@ public sealed partial class RandomVariantTests
         using var file = new TempFile();
         DuckDbDifferentialTests.Write(file, query, $"ROW_GROUP_SIZE {shape.Next(30, 300)}, PARQUET_VERSION {(shape.Next(0, 2) == 0 ? "V1" : "V2")}");
 
-        Dictionary<long, string?> expected = ReadWithDuckDb(file.Path);
+        Dictionary<long, string?> expected = VariantTests.DuckJsonOf(file.Path);
         List<VariantRow> rows = ParquetFiles.ReadAll(new ParquetSource<VariantRow>(file.Path).BatchSize(shape.Next(16, 200)));
 
         Assert.Equal(expected.Count, rows.Count);
@@ -55,22 +53,6 @@ public sealed partial class RandomVariantTests
                 : row.Payload is { } payload && Same(payload, JsonNode.Parse(DuckDbJson.Valid(json)));
             Assert.True(same, $"row {row.Id}: DuckDB reads {json ?? "NULL"}, Alimentar {row.Payload?.ToJson() ?? "null"}\n{query}");
         }
-    }
-
-    private static Dictionary<long, string?> ReadWithDuckDb(string path)
-    {
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        using DbCommand read = connection.CreateCommand();
-        read.CommandText = $"SELECT id, payload::JSON::VARCHAR FROM read_parquet('{path}')";
-        using DbDataReader reader = read.ExecuteReader();
-        var rows = new Dictionary<long, string?>();
-        while (reader.Read())
-        {
-            rows[reader.GetInt64(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
-        }
-
-        return rows;
     }
 
     /// <summary>

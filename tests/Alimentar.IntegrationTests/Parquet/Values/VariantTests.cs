@@ -25,7 +25,31 @@ public partial record VariantGridRow(long Id, ParquetVariant[][]? Items);
 public partial record NullableVariantGridRow(long Id, ParquetVariant?[]?[]? Items);
 
 [StreamingDataset]
-public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, ParquetVariant Required, ParquetVariant?[]? Items, VariantHolder? Holder, Dictionary<string, ParquetVariant>? Named);
+public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, ParquetVariant Required, ParquetVariant?[]? Items, VariantHolder? Holder, Dictionary<string, ParquetVariant>? Named)
+{
+    /// <summary>Row <paramref name="i"/>: variants of every JSON kind at every depth, nulls now and then at each.</summary>
+    public static WrittenVariantRow Make(int i) => new(
+        i,
+        i % 7 == 0 ? null : ParquetVariant.FromJson($$$"""{"id": {{{i}}}, "name": "n{{{i}}}", "tags": ["a", {{{i % 5}}}], "score": {{{i}}}.5, "deep": {"ok": {{{(i % 2 == 0 ? "true" : "false")}}}}}"""),
+        ParquetVariant.FromJson(i % 3 == 0 ? "null" : $"[{i}, \"é{i}\"]"),
+        i % 11 == 0 ? null : [ParquetVariant.FromJson($"{i}"), null, ParquetVariant.FromJson("\"x\"")],
+        i % 13 == 0 ? null : new VariantHolder(i % 2 == 0 ? null : ParquetVariant.FromJson($$"""{"h": {{i}}}""")),
+        i % 17 == 0 ? null : new Dictionary<string, ParquetVariant> { ["k"] = ParquetVariant.FromJson($"{i * 1.25m}") });
+
+    /// <summary>Every member of every row equal, the dictionaries entry by entry.</summary>
+    public static void AssertSame(IReadOnlyList<WrittenVariantRow> expected, IReadOnlyList<WrittenVariantRow> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (int i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i].Payload, actual[i].Payload);
+            Assert.Equal(expected[i].Required, actual[i].Required);
+            Assert.Equal(expected[i].Items, actual[i].Items);
+            Assert.Equal(expected[i].Holder, actual[i].Holder);
+            Assert.Equal(expected[i].Named?.ToArray(), actual[i].Named?.ToArray());
+        }
+    }
+}
 
 /// <summary>
 /// VARIANT columns read into <see cref="ParquetVariant"/> members: DuckDB shreds what it writes (an object's steady keys
@@ -264,28 +288,11 @@ public sealed class VariantTests
     public async Task Variants_are_written_as_VARIANT_groups_that_read_back_and_that_DuckDB_reads_as_the_same_JSON()
     {
         using var file = new TempFile();
-        WrittenVariantRow[] written =
-        [
-            .. Enumerable.Range(0, 1_500).Select(i => new WrittenVariantRow(
-                i,
-                i % 7 == 0 ? null : ParquetVariant.FromJson($$$"""{"id": {{{i}}}, "name": "n{{{i}}}", "tags": ["a", {{{i % 5}}}], "score": {{{i}}}.5, "deep": {"ok": {{{(i % 2 == 0 ? "true" : "false")}}}}}"""),
-                ParquetVariant.FromJson(i % 3 == 0 ? "null" : $"[{i}, \"é{i}\"]"),
-                i % 11 == 0 ? null : [ParquetVariant.FromJson($"{i}"), null, ParquetVariant.FromJson("\"x\"")],
-                i % 13 == 0 ? null : new VariantHolder(i % 2 == 0 ? null : ParquetVariant.FromJson($$"""{"h": {{i}}}""")),
-                i % 17 == 0 ? null : new Dictionary<string, ParquetVariant> { ["k"] = ParquetVariant.FromJson($"{i * 1.25m}") })),
-        ];
+        WrittenVariantRow[] written = [.. Enumerable.Range(0, 1_500).Select(WrittenVariantRow.Make)];
         await ParquetDatasetWriter<WrittenVariantRow>.WriteFileAsync(file.Path, written);
 
         List<WrittenVariantRow> read = ParquetFiles.ReadAll(new ParquetSource<WrittenVariantRow>(file.Path).BatchSize(256));
-        Assert.Equal(written.Length, read.Count);
-        for (int i = 0; i < written.Length; i++)
-        {
-            Assert.Equal(written[i].Payload, read[i].Payload);
-            Assert.Equal(written[i].Required, read[i].Required);
-            Assert.Equal(written[i].Items, read[i].Items);
-            Assert.Equal(written[i].Holder, read[i].Holder);
-            Assert.Equal(written[i].Named?.ToArray(), read[i].Named?.ToArray());
-        }
+        WrittenVariantRow.AssertSame(written, read);
 
         // DuckDB reads the VARIANT annotation: the same JSON for the top-level members.
         Dictionary<long, string?> duck = DuckJsonOf(file.Path);
@@ -303,7 +310,8 @@ public sealed class VariantTests
         });
     }
 
-    private static Dictionary<long, string?> DuckJsonOf(string path)
+    /// <summary>DuckDB's reading of each row's <c>payload</c> as JSON text, by <c>id</c>; null where it reads SQL NULL.</summary>
+    internal static Dictionary<long, string?> DuckJsonOf(string path)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
