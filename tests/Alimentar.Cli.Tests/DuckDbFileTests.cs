@@ -232,6 +232,14 @@ public sealed class DuckDbFileTests
         Assert.True(exit == 0, head);
         Assert.Contains("{\"key\":1}", head, StringComparison.Ordinal);
         Assert.DoesNotContain("/metadata", head, StringComparison.Ordinal);
+
+        // inspect's tree marks each variant group, at any depth, with the member type it binds to.
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file);
+        ParquetSchemaNode structOfVariants = info.Schema.Single(n => n.Name == "struct_of_variants");
+        Assert.Null(structOfVariants.MemberType);
+        Assert.Equal("ParquetVariant", structOfVariants.Children.Single(n => n.Name == "v").MemberType);
+        ParquetSchemaNode element = info.Schema.Single(n => n.Name == "array_of_variants").Children.Single().Children.Single();
+        Assert.Equal(("element", "ParquetVariant"), (element.Name, element.MemberType));
     }
 
     /// <summary>A struct whose fields merely share a variant's names (DuckDB writes them OPTIONAL; a variant's metadata is REQUIRED) is shown and scaffolded as a struct.</summary>

@@ -238,9 +238,9 @@ public sealed class ParquetFileInfo
     {
         int next = 1;
         int leaf = 0;
-        return Children(schema.Elements[0].ChildCount, top: true);
+        return Children(schema.Elements[0].ChildCount, []);
 
-        List<ParquetSchemaNode> Children(int count, bool top = false)
+        List<ParquetSchemaNode> Children(int count, string[] parent)
         {
             var nodes = new List<ParquetSchemaNode>(count);
             for (int i = 0; i < count && next < schema.Elements.Count; i++)
@@ -252,9 +252,10 @@ public sealed class ParquetFileInfo
                     string? annotation = element.LogicalType is { Kind: not LogicalTypeKind.None } logical ? logical.Kind.ToString().ToUpperInvariant()
                         : element.ConvertedType is { } converted ? converted.ToString().ToUpperInvariant()
                         : null;
-                    // A top-level VARIANT group binds as one member, as its own leaves do.
-                    string? member = top && VariantBinder.IsVariant(schema.Leaves, element.Name) ? "ParquetVariant" : null;
-                    nodes.Add(new ParquetSchemaNode(element.Name, repetition, annotation is null ? "GROUP" : $"GROUP ({annotation})", member, Children(element.ChildCount)));
+                    // A VARIANT group binds as one member (or field, or element), as a leaf does.
+                    string[] path = [.. parent, element.Name];
+                    string? member = VariantBinder.IsVariant(schema.Leaves, path) ? "ParquetVariant" : null;
+                    nodes.Add(new ParquetSchemaNode(element.Name, repetition, annotation is null ? "GROUP" : $"GROUP ({annotation})", member, Children(element.ChildCount, path)));
                 }
                 else
                 {
@@ -367,6 +368,6 @@ public sealed record ParquetScan(IReadOnlyList<string> Columns, long Rows, IRead
 /// <param name="Name">The node's own name.</param>
 /// <param name="Repetition">REQUIRED, OPTIONAL or REPEATED, as the file declares the node itself.</param>
 /// <param name="Type">For a leaf its physical type and annotation; for a group <c>GROUP</c>, with its annotation (<c>GROUP (LIST)</c>).</param>
-/// <param name="MemberType">For a leaf, the C# member type it binds to on its own (or why it cannot); for a top-level VARIANT group, <c>ParquetVariant</c>; null for other groups.</param>
+/// <param name="MemberType">For a leaf, the C# member type it binds to on its own (or why it cannot); for a VARIANT group at any depth, <c>ParquetVariant</c>; null for other groups.</param>
 /// <param name="Children">A group's fields, in file order; empty for a leaf.</param>
 public sealed record ParquetSchemaNode(string Name, string Repetition, string Type, string? MemberType, IReadOnlyList<ParquetSchemaNode> Children);
