@@ -6,7 +6,8 @@ namespace Alimentar.Cli;
 
 /// <summary>
 /// What a command reads: a local path, or an <c>s3://bucket/key</c>, <c>az://container/key</c> or <c>http(s)://</c>
-/// URI read through an object store. Credentials come from each SDK's usual places: the AWS environment and
+/// URI read through an object store; or a dataset of such files, a local directory or an <c>s3://</c> or <c>az://</c>
+/// prefix ending with <c>/</c> (<see cref="Files"/>). Credentials come from each SDK's usual places: the AWS environment and
 /// profile chain (and <c>AWS_ENDPOINT_URL</c> for S3-compatible stores); for Azure, <c>AZURE_STORAGE_CONNECTION_STRING</c>,
 /// or <c>AZURE_STORAGE_ACCOUNT</c> with Azure's default credential chain.
 /// </summary>
@@ -92,17 +93,21 @@ internal sealed class CliInput
     public Task<FilterExplanation> ExplainAsync(string where, CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ExplainAsync(_pathOrKey, where, cancellationToken) : ParquetFileInfo.ExplainAsync(_store, _pathOrKey, where, cancellationToken);
 
-    /// <summary>Every file's footer, in the order of <see cref="Files"/>.</summary>
+    /// <summary>
+    /// Every file's footer, in the order of <see cref="Files"/>, eight read at a time: a prefix of thousands of objects
+    /// costs a request each, and waiting on them one by one would make the latency of each the tool's.
+    /// </summary>
     public async Task<List<(CliInput File, ParquetFileInfo Info)>> ReadInfosAsync(CancellationToken cancellationToken)
     {
-        var infos = new List<(CliInput, ParquetFileInfo)>(Files.Count);
-        foreach (CliInput file in Files)
-        {
-            infos.Add((file, await file.ReadInfoAsync(cancellationToken).ConfigureAwait(false)));
-        }
-
-        return infos;
+        var infos = new ParquetFileInfo[Files.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, Files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = FootersReadAtOnce, CancellationToken = cancellationToken },
+            async (i, token) => infos[i] = await Files[i].ReadInfoAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
+        return [.. Files.Select((file, i) => (file, infos[i]))];
     }
+
+    private const int FootersReadAtOnce = 8;
 
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
         _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);

@@ -81,7 +81,7 @@ internal static class ArrowRewrite
     private static readonly Compression[] Codecs =
         [Compression.Uncompressed, Compression.Snappy, Compression.Gzip, Compression.Brotli, Compression.Zstd, Compression.Lz4, Compression.Lz4Hadoop];
 
-    /// <summary>The encodings other than PLAIN and dictionary that Arrow C++ writes for a physical type.</summary>
+    /// <summary>The encodings Arrow C++ writes for a physical type in place of a dictionary.</summary>
     private static Encoding[] EncodingsOf(PhysicalType type) => type switch
     {
         PhysicalType.Boolean => [Encoding.Rle],

@@ -89,6 +89,21 @@ public sealed class DatasetCommandTests : IDisposable
         Assert.Contains("holds no file matching", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_file_in_a_dataset_fails_each_command_naming_that_file()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "year=2025"));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "year=2025", "broken.parquet"), "not parquet at all, only text");
+
+        string[][] commands = [["inspect", _directory], ["head", _directory, "-n", "100"], ["scaffold", _directory], ["bench", _directory]];
+        foreach (string[] command in commands)
+        {
+            (int exit, string output) = await CommandTests.RunAsync(command);
+            Assert.True(exit == ExitCodes.BadFile, $"{command[0]}: {output}");
+            Assert.Contains("broken.parquet", output.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
+        }
+    }
+
     private void Write(DuckDBConnection connection, string select, string relative)
     {
         string path = Path.Combine(_directory, relative);

@@ -200,10 +200,10 @@ public sealed class DuckDbFileTests
 
     /// <summary>
     /// Spark writes variants unshredded and unannotated at every depth; the scan shows each nested one as a column of
-    /// variants at its group's path (lists of them under lists), not as its two binaries.
+    /// variants at its group's path (lists of them under lists), not as its two binaries, and inspect's tree marks it.
     /// </summary>
     [Fact]
-    public async Task Head_shows_variants_in_lists_records_and_maps_as_their_JSON()
+    public async Task Head_shows_variants_in_lists_records_and_maps_as_their_JSON_and_inspect_marks_their_groups()
     {
         string table = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "spark-shredded-variant-preview-delta");
         string file = Directory.GetFiles(table, "*24104cdb*.parquet").Single();
