@@ -18,17 +18,24 @@ namespace Alimentar;
 public sealed class ParquetFileInfo
 {
     private readonly FileSchema _schema;
+    private readonly IReadOnlyList<(string Key, string Value)>? _tablePartitions;
 
-    private ParquetFileInfo(string path, FileMetadata metadata, long length)
+    /// <param name="path">The file, as messages name it.</param>
+    /// <param name="metadata">Its footer.</param>
+    /// <param name="length">Its length in bytes.</param>
+    /// <param name="schema">The schema shown: the footer's, or a table's renaming of it (Delta's column mapping).</param>
+    /// <param name="tablePartitions">A table's partition values for the file, from its log; null to take them from the path.</param>
+    private ParquetFileInfo(string path, FileMetadata metadata, long length, FileSchema? schema = null, IReadOnlyList<(string Key, string Value)>? tablePartitions = null)
     {
+        _tablePartitions = tablePartitions;
         Path = path;
         Length = length;
-        _schema = metadata.Schema;
+        _schema = schema ?? metadata.Schema;
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
-        Columns = metadata.Schema.Leaves.Select((leaf, i) => ColumnInfo(leaf) with { Encodings = EncodingsOf(metadata, i) }).ToArray();
-        Schema = SchemaTree(metadata.Schema);
-        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, metadata.Schema, metadata.CreatedBy)).ToArray();
+        Columns = _schema.Leaves.Select((leaf, i) => ColumnInfo(leaf) with { Encodings = EncodingsOf(metadata, i) }).ToArray();
+        Schema = SchemaTree(_schema);
+        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, _schema, metadata.CreatedBy)).ToArray();
     }
 
     /// <summary>The file.</summary>
@@ -65,7 +72,7 @@ public sealed class ParquetFileInfo
     }
 
     /// <summary>Why a Delta table's files are not listed as a dataset's.</summary>
-    private const string DeltaRefusal = "whose rows are those its log names, less its deletion vectors, not those of every file in it; read it with ParquetSource<T>.FromDirectory or FromStore, or name one of its files";
+    private const string DeltaRefusal = "whose rows are those its log names, less its deletion vectors, not those of every file in it; list them with DeltaTable.Files, or read it with ParquetSource<T>.FromDirectory or FromStore";
 
     /// <summary>
     /// The Parquet files of a directory that <see cref="ParquetSource{T}.FromDirectory"/> reads, in the order it reads
@@ -192,6 +199,54 @@ public sealed class ParquetFileInfo
         return FilterExplainer.ExplainAsync(Open(store, key), Storage.ObjectRangeReader.NameOf(store, key), columns => FilterText.Parse(where, columns), cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the footer of a Delta table's file, its columns under the table's names (a table with column mapping stores
+    /// them under physical names, <c>col-5f42…</c>); <see cref="RowCount"/> is the file's, deleted rows included.
+    /// </summary>
+    /// <param name="file">A file of <see cref="DeltaTable.Files(string, long?)"/>.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The file's metadata; <see cref="Path"/> is <see cref="DeltaTableFile.Name"/>.</returns>
+    /// <exception cref="AlimentarException">The file is unreadable, not Parquet, or its footer is corrupt or encrypted.</exception>
+    public static async Task<ParquetFileInfo> ReadAsync(DeltaTableFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await using ParquetFile parquet = await ParquetFile.OpenAsync(file.Open(), file.Name, cancellationToken).ConfigureAwait(false);
+        TableFileView view = file.View();
+        return new ParquetFileInfo(file.Name, parquet.Metadata, parquet.Pages.Length, view.SchemaOf(parquet.Schema), view.Partitions);
+    }
+
+    /// <summary>
+    /// Like <see cref="ScanAsync(string, int, bool, IProgress{long}?, CancellationToken)"/>, over a Delta table's file as
+    /// the table holds it: its columns under the table's names, and the rows its deletion vector deletes neither kept
+    /// nor counted. Its partition values are the file's <see cref="DeltaTableFile.PartitionValues"/>.
+    /// </summary>
+    /// <param name="file">A file of <see cref="DeltaTable.Files(string, long?)"/>.</param>
+    /// <param name="headRows">Leading rows to keep.</param>
+    /// <param name="headOnly">Stop once the head is full instead of decoding the whole file.</param>
+    /// <param name="progress">Told the rows of each row group (less its deleted ones) once it is decoded.</param>
+    /// <param name="cancellationToken">Stops the scan.</param>
+    /// <returns>The columns, the rows decoded that the table holds, and the head.</returns>
+    /// <exception cref="AlimentarException">A column cannot be read, or the deletion vector is damaged; the message names the file.</exception>
+    public static Task<ParquetScan> ScanAsync(DeltaTableFile file, int headRows = 0, bool headOnly = false, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentOutOfRangeException.ThrowIfNegative(headRows);
+        return ParquetFileScanner.ScanAsync(file.Open(), file.Name, headRows, cancellationToken, progress, headOnly, view: file.View(), deleted: file.LoadDeletedRows());
+    }
+
+    /// <summary>Like <see cref="ExplainAsync(string, string, CancellationToken)"/>, over a Delta table's file, the filter written over the table's column names.</summary>
+    /// <param name="file">A file of <see cref="DeltaTable.Files(string, long?)"/>.</param>
+    /// <param name="where">The filter, as text.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <returns>One line per row group (deleted rows are not told apart: a deletion vector is not metadata).</returns>
+    /// <exception cref="FormatException">The text is not a filter over the table's columns.</exception>
+    public static Task<FilterExplanation> ExplainAsync(DeltaTableFile file, string where, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(where);
+        return FilterExplainer.ExplainAsync(file.Open(), file.Name, columns => FilterText.Parse(where, columns), cancellationToken, file.View());
+    }
+
     private static Func<CancellationToken, ValueTask<IRangeReader>> Open(IObjectStore store, string key) =>
         async token => await Storage.ObjectRangeReader.OpenAsync(store, key, null, ObjectReadOptions.Default, tracker: null, token).ConfigureAwait(false);
 
@@ -220,7 +275,7 @@ public sealed class ParquetFileInfo
     public string ScaffoldRowType(string typeName, string? ns = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
-        return RowTypeScaffolder.Scaffold(_schema, typeName, ns, Path);
+        return RowTypeScaffolder.Scaffold(_schema, typeName, ns, Path, _tablePartitions);
     }
 
     private static async Task<ParquetFile> OpenAsync(string path, CancellationToken cancellationToken)

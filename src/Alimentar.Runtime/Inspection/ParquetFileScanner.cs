@@ -21,19 +21,28 @@ internal static class ParquetFileScanner
     public static Task<ParquetScan> ScanAsync(string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null) =>
         ScanAsync(_ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(path)), path, headRows, cancellationToken, progress, headOnly, opened);
 
-    /// <summary>Scans whatever <paramref name="open"/> opens (an object in a store), named <paramref name="path"/> in messages.</summary>
-    public static async Task<ParquetScan> ScanAsync(Func<CancellationToken, ValueTask<IRangeReader>> open, string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false, Action<long>? opened = null)
+    /// <summary>
+    /// Scans whatever <paramref name="open"/> opens (an object in a store), named <paramref name="path"/> in messages;
+    /// as a table's file when <paramref name="view"/> is given (its columns under the table's names), less the rows
+    /// <paramref name="deleted"/> deletes (a Delta deletion vector's), which are neither kept nor counted.
+    /// </summary>
+    public static async Task<ParquetScan> ScanAsync(
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string path, int headRows, CancellationToken cancellationToken, IProgress<long>? progress = null, bool headOnly = false,
+        Action<long>? opened = null, TableFileView? view = null, DeletedRows? deleted = null)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
-        (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(file.Schema, path);
+        FileSchema schema = view?.SchemaOf(file.Schema) ?? file.Schema;
+        (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), bound);
-        var shown = NestedVariantColumns.Plan(file.Schema.Leaves, columns);
+        var shown = NestedVariantColumns.Plan(schema.Leaves, columns);
         var head = new List<object?[]>();
         long total = 0;
+        long firstRow = 0;
         for (int group = 0; group < file.RowGroupCount; group++)
         {
-            int rows = 0;
+            long rows = 0;
+            long groupFirstRow = firstRow;
             try
             {
                 using RowGroupReader rowGroup = RowGroupReader.Open(file, binding, group, verifyCrc: true, readAhead: !headOnly);
@@ -42,19 +51,20 @@ internal static class ParquetFileScanner
                 {
                     int batch = (int)Math.Min(ScanBatchRows, rowGroup.RowsLeft);
                     IColumnReader reader = rowGroup.NextBatch(batch);
-                    int keep = Math.Clamp(headRows - head.Count, 0, batch);
-                    object?[][] kept = Enumerable.Range(0, keep).Select(_ => new object?[columns.Length]).ToArray();
+                    int[] kept = KeptRows(deleted, firstRow, batch, Math.Max(0, headRows - head.Count));
+                    firstRow += batch;
+                    object?[][] keptValues = Enumerable.Range(0, kept.Length).Select(_ => new object?[columns.Length]).ToArray();
                     for (int column = 0; column < columns.Length; column++)
                     {
                         Array values = await ReadColumnAsync(reader, column, columns[column].Descriptor, batch, cancellationToken).ConfigureAwait(false);
-                        for (int row = 0; row < keep; row++)
+                        for (int row = 0; row < kept.Length; row++)
                         {
                             // Only the rows kept for display are boxed.
-                            kept[row][column] = Shown(values.GetValue(row), columns[column].FileType);
+                            keptValues[row][column] = Shown(values.GetValue(kept[row]), columns[column].FileType);
                         }
                     }
 
-                    head.AddRange(shown.Joins ? kept.Select(row => shown.Shown(row, path, group)) : kept);
+                    head.AddRange(shown.Joins ? keptValues.Select(row => shown.Shown(row, path, group)) : keptValues);
                     if (headOnly && headRows > 0 && head.Count >= headRows)
                     {
                         break;
@@ -66,6 +76,9 @@ internal static class ParquetFileScanner
                 throw ParquetErrors.Translate(error, path, group);
             }
 
+            // The next row group starts after this one's rows, however few of them a head-only scan decoded.
+            firstRow = groupFirstRow + rows;
+            rows -= deleted?.CountIn(groupFirstRow, rows) ?? 0;
             total += rows;
             progress?.Report(rows);
             if (headRows > 0 && head.Count >= headRows && headOnly)
@@ -75,6 +88,34 @@ internal static class ParquetFileScanner
         }
 
         return new ParquetScan(shown.Names, total, head);
+    }
+
+    /// <summary>The positions in a batch of the first <paramref name="wanted"/> rows that <paramref name="deleted"/> leaves.</summary>
+    private static int[] KeptRows(DeletedRows? deleted, long firstRow, int batch, int wanted)
+    {
+        if (deleted is null)
+        {
+            return [.. Enumerable.Range(0, Math.Min(wanted, batch))];
+        }
+
+        if (wanted == 0)
+        {
+            return [];
+        }
+
+        bool[] passes = new bool[batch];
+        passes.AsSpan().Fill(true);
+        deleted.Clear(firstRow, passes);
+        var kept = new List<int>(Math.Min(wanted, batch));
+        for (int row = 0; row < batch && kept.Count < wanted; row++)
+        {
+            if (passes[row])
+            {
+                kept.Add(row);
+            }
+        }
+
+        return [.. kept];
     }
 
     /// <summary>

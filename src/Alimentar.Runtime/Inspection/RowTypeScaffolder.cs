@@ -21,7 +21,12 @@ internal static class RowTypeScaffolder
         "using", "virtual", "void", "volatile", "while",
     ];
 
-    public static string Scaffold(FileSchema schema, string typeName, string? ns, string sourceName)
+    /// <param name="schema">The file's schema (under a table's names, for a table's file).</param>
+    /// <param name="typeName">The record's name.</param>
+    /// <param name="ns">Its namespace, or null.</param>
+    /// <param name="sourceName">The file, whose path's partition directories become members too.</param>
+    /// <param name="tablePartitions">A table's partition values for the file (Delta's, from its log), which replace the path's.</param>
+    public static string Scaffold(FileSchema schema, string typeName, string? ns, string sourceName, IReadOnlyList<(string Key, string Value)>? tablePartitions = null)
     {
         var members = new List<string>();
         var skipped = new List<string>();
@@ -79,7 +84,7 @@ internal static class RowTypeScaffolder
             members.Add($"    {attribute}{type} {member}");
         }
 
-        foreach ((string key, string value) in HivePartition.Of(sourceName))
+        foreach ((string key, string value) in tablePartitions ?? HivePartition.Of(sourceName))
         {
             if (schema.Leaves.Any(f => string.Equals(ColumnNameMatcher.Fold(f.Path.FirstPart), ColumnNameMatcher.Fold(key), StringComparison.OrdinalIgnoreCase)))
             {
@@ -90,7 +95,8 @@ internal static class RowTypeScaffolder
             string attribute = string.Equals(ColumnNameMatcher.Fold(member), ColumnNameMatcher.Fold(key), StringComparison.OrdinalIgnoreCase)
                 ? string.Empty
                 : $"[property: ParquetColumn(\"{key}\")] ";
-            members.Add($"    // From the path's partition directory {key}={value}.\n    {attribute}{PartitionType(value)} {member}");
+            string origin = tablePartitions is null ? "the path's partition directory" : "the table's log: partition";
+            members.Add($"    // From {origin} {key}={value}.\n    {attribute}{PartitionType(value)} {member}");
         }
 
         var code = new StringBuilder();

@@ -22,7 +22,7 @@ public sealed partial class ParquetSource<T>
     public static IBatchSource<T> FromDeltaTable(string directory, long version, Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        return ReadDeltaTable(directory, DeltaTable.TableOf(directory), version, configure);
+        return DeltaFiles(DeltaTable.Listing(directory, version), configure, options: null);
     }
 
     /// <summary>The Delta Lake table under <paramref name="prefix"/> of <paramref name="store"/> as it was at <paramref name="version"/>, as <see cref="FromDeltaTable(string, long, Func{ParquetSource{T}, ParquetSource{T}}?)"/> reads a folder.</summary>
@@ -40,142 +40,33 @@ public sealed partial class ParquetSource<T>
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfNegative(version);
-        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
-        List<ObjectInfo> listed = ObjectListing.Take(store, prefix, settings);
-        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
-        (string table, Dictionary<string, ObjectInfo> logObjects) = DeltaTableLocator.Find(store, root, listed, settings)
-            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
-        return ReadDeltaTable(store, root, listed, table, logObjects, version, configure, options);
+        return DeltaFiles(DeltaTable.Listing(store, prefix, version, options), configure, options);
     }
 
-    /// <summary>The table in the folder <paramref name="table"/> at <paramref name="version"/> (its latest when null), its files under <paramref name="directory"/>.</summary>
-    private static IBatchSource<T> ReadDeltaTable(string directory, string table, long? version, Func<ParquetSource<T>, ParquetSource<T>>? configure)
+    /// <summary>A source per file of the listing, each reading the file as the table's (names, partitions, statistics from the log) less the rows its deletion vector deletes.</summary>
+    private static IBatchSource<T> DeltaFiles(DeltaTableListing listing, Func<ParquetSource<T>, ParquetSource<T>>? configure, ObjectReadOptions? options)
     {
-        string log = Path.Combine(table, DeltaLog.Folder);
-        var folder = new DeltaLogFolder(
-            [.. Directory.EnumerateFiles(log).Select(Path.GetFileName).OfType<string>()],
-            name => File.ReadAllText(Path.Combine(log, name)),
-            parts => CheckpointRows(parts.Select(name => new ParquetSource<DeltaCheckpointRow>(Path.Combine(log, name)))));
-        string below = Path.GetRelativePath(table, directory).Replace(Path.DirectorySeparatorChar, '/');
-        List<DeltaDataFile> current = [.. DeltaLog.CurrentFiles(table, folder, version).Where(file => below == "." || file.Path.StartsWith(below + "/", StringComparison.Ordinal))];
-        string Local(string path) => DeltaPaths.LocalPath(path)
-            ?? (DeltaPaths.IsAbsolute(path)
-                ? throw AlimentarThrow.Unsupported(table, $"its Delta log names '{path}', which a table in a folder cannot reach (it follows file: URIs)")
-                : Path.Combine(table, path.Replace('/', Path.DirectorySeparatorChar)));
-        return DeltaFiles(directory, table, current, file => File.Exists(Local(file)), file => new ParquetSource<T>(Local(file)), configure,
-            (file, offset, count) => FileBytes(Local(file), offset, count));
-    }
-
-    /// <summary>The table under the prefix <paramref name="table"/> at <paramref name="version"/> (its latest when null), its files under <paramref name="root"/>.</summary>
-    private static IBatchSource<T> ReadDeltaTable(
-        IObjectStore store, string root, List<ObjectInfo> listed, string table, Dictionary<string, ObjectInfo> logObjects, long? version,
-        Func<ParquetSource<T>, ParquetSource<T>>? configure, ObjectReadOptions? options)
-    {
-        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
-        var byKey = listed.ToDictionary(o => o.Key, StringComparer.Ordinal);
-        var log = new DeltaLogFolder(
-            [.. logObjects.Keys],
-            name => SmallObjectRead.Text(store, logObjects[name], settings),
-            parts => CheckpointRows(parts.Select(name => logObjects.TryGetValue(name, out ObjectInfo? part)
-                ? new ParquetSource<DeltaCheckpointRow>(store, part.Key, part, options)
-                : throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, table + DeltaLog.Folder + "/" + name), "its Delta log names it, but it is not there"))));
-        string tableName = ObjectRangeReader.NameOf(store, table);
-        List<DeltaDataFile> current = DeltaLog.CurrentFiles(tableName, log, version);
-        string KeyOf(string path) => !DeltaPaths.IsAbsolute(path) ? table + path
-            : DeltaPaths.KeyIn(store, path) ?? throw AlimentarThrow.Unsupported(tableName, $"its Delta log names '{path}', which {store.Name} does not hold (a file in another bucket or account)");
-
-        // A file named by URI (a shallow clone's) lies outside the listing: it is there unless reading it says otherwise.
-        bool InTable(DeltaDataFile file) => root == table || (!DeltaPaths.IsAbsolute(file.Path) && (table + file.Path).StartsWith(root, StringComparison.Ordinal));
-        return DeltaFiles(ObjectRangeReader.NameOf(store, root), tableName, [.. current.Where(InTable)],
-            file => byKey.ContainsKey(KeyOf(file)) || DeltaPaths.IsAbsolute(file),
-            file => byKey.TryGetValue(KeyOf(file), out ObjectInfo? info) ? new ParquetSource<T>(store, info.Key, info, options) : new ParquetSource<T>(store, KeyOf(file), options),
-            configure,
-            (file, offset, count) => ObjectBytes(store, KeyOf(file), byKey.GetValueOrDefault(KeyOf(file)), offset, count, settings));
-    }
-
-    /// <summary>
-    /// The sources of a Delta table's current files (<see cref="DeltaLog"/>) under the folder read, each of which must be
-    /// there, with the rows its deletion vector deletes left out (the vectors are read now, so a damaged one fails here);
-    /// no rows when the version has no file there.
-    /// </summary>
-    /// <param name="folder">The folder read, for errors.</param>
-    /// <param name="table">The table's root, for errors.</param>
-    /// <param name="files">The table's current files under the folder.</param>
-    /// <param name="exists">Whether a file (relative to the root) is there.</param>
-    /// <param name="open">A file's source.</param>
-    /// <param name="configure">The caller's settings, applied to each file's source after its deletion vector.</param>
-    /// <param name="readRange">Reads bytes of a file of the table (a deletion vector's).</param>
-    private static IBatchSource<T> DeltaFiles(
-        string folder, string table, List<DeltaDataFile> files, Func<string, bool> exists, Func<string, ParquetSource<T>> open,
-        Func<ParquetSource<T>, ParquetSource<T>>? configure, Func<string, long, int, byte[]> readRange)
-    {
-        if (files.Count == 0)
+        if (listing.Files.Count == 0)
         {
             // A table just created, or emptied by a delete, is a table of no rows, as Delta's own readers read it.
-            return new EmptySource<T>(folder);
+            return new EmptySource<T>(listing.Name);
         }
 
-        if (files.Find(file => !exists(file.Path)) is { } missing)
+        var sources = new List<ParquetSource<T>>(listing.Files.Count);
+        foreach (DeltaTableFile file in listing.Files)
         {
-            throw AlimentarThrow.Unavailable(folder, $"its Delta log names '{missing.Path}', which is not there (vacuumed, or the table was copied in part)");
-        }
-
-        var sources = new List<ParquetSource<T>>(files.Count);
-        foreach (DeltaDataFile file in files)
-        {
-            ParquetSource<T> source = open(file.Path);
+            ParquetSource<T> source = file.Store is { } store
+                ? file.Listed is { } info ? new ParquetSource<T>(store, info.Key, info, options) : new ParquetSource<T>(store, file.Location, options)
+                : new ParquetSource<T>(file.Location);
             source._view = file.View();
-            if (file.DeletionVector is { } vector)
+            if (file.LoadDeletedRows() is { } deleted)
             {
-                source.ExcludeRows(vector.Load(table, file.Path, readRange));
+                source.ExcludeRows(deleted);
             }
 
             sources.Add(configure is null ? source : configure(source));
         }
 
         return new ChainedSource<T>(sources);
-    }
-
-    /// <summary>Bytes of a local file; fewer there than asked for is a damaged table.</summary>
-    private static byte[] FileBytes(string path, long offset, int count)
-    {
-        try
-        {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-            if (offset > file.Length - count)
-            {
-                throw AlimentarThrow.Corrupt(path, $"it ends before byte {offset + count}, which its Delta log reads to");
-            }
-
-            byte[] bytes = new byte[count];
-            file.Position = offset;
-            file.ReadExactly(bytes);
-            return bytes;
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-        {
-            throw AlimentarThrow.Unavailable(path, error.Message.TrimEnd('.'), error);
-        }
-    }
-
-    /// <summary>Bytes of an object (listed, or found now by listing its key); fewer there than asked for is a damaged table.</summary>
-    private static byte[] ObjectBytes(IObjectStore store, string key, ObjectInfo? listed, long offset, int count, ObjectReadOptions options)
-    {
-        string name = ObjectRangeReader.NameOf(store, key);
-        ObjectInfo target = listed ?? ObjectListing.Take(store, key, options).Find(o => o.Key == key)
-            ?? throw AlimentarThrow.Unavailable(name, "its Delta log names it as a deletion vector, but it is not there");
-        return offset <= target.Length - count
-            ? SmallObjectRead.Range(store, target, offset, count, options)
-            : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
-    }
-
-    /// <summary>A Delta checkpoint's rows, its parts read in order; a part may lack the newer fields (deletion vectors, reader features).</summary>
-    private static IEnumerable<DeltaCheckpointRow> CheckpointRows(IEnumerable<ParquetSource<DeltaCheckpointRow>> parts)
-    {
-        using var streaming = new StreamingDataset<DeltaCheckpointRow>(new ChainedSource<DeltaCheckpointRow>(parts.Select(part => part.MissingColumnsAsNull())));
-        foreach (DeltaCheckpointRow row in streaming.Rows())
-        {
-            yield return row;
-        }
     }
 }

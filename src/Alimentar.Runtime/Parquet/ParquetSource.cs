@@ -118,7 +118,8 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     {
     }
 
-    private ParquetSource(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions? options)
+    /// <summary>As the public constructor, for an object a listing already described (its length and ETag), which saves a request.</summary>
+    internal ParquetSource(IObjectStore store, string key, ObjectInfo? known, ObjectReadOptions? options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -160,7 +161,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
         if (DeltaTableLocator.Find(store, root, listed, settings) is (string table, Dictionary<string, ObjectInfo> logObjects))
         {
-            return ReadDeltaTable(store, root, listed, table, logObjects, version: null, configure, options);
+            return DeltaFiles(DeltaTableListing.InStore(store, root, listed, table, logObjects, version: null, options), configure, options);
         }
 
         List<ObjectInfo> objects = DatasetPaths.StoreObjects(store, prefix, listed, suffix);
@@ -199,7 +200,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
         if (DeltaTableLocator.Find(directory) is { } table)
         {
-            return ReadDeltaTable(directory, table, version: null, configure);
+            return DeltaFiles(DeltaTableListing.Local(directory, table, version: null), configure, options: null);
         }
 
         string[] files = DatasetPaths.LocalFiles(directory, searchPattern);

@@ -102,6 +102,87 @@ public static class DeltaTable
         return DeltaCommitTimes.VersionAt(ObjectRangeReader.NameOf(store, table), commits, version => SmallObjectRead.Text(store, objects[version], settings), moment);
     }
 
+    /// <summary>
+    /// Whether <paramref name="directory"/> is a Delta Lake table (a folder with a <c>_delta_log</c> folder) or a partition
+    /// folder of one: whether <see cref="ParquetSource{T}.FromDirectory"/> reads it as its log says rather than file by file.
+    /// </summary>
+    /// <param name="directory">A folder; one that does not exist is not a table.</param>
+    /// <returns>True for a table or a partition folder of one.</returns>
+    public static bool IsTable(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        return Directory.Exists(directory) && DeltaTableLocator.Find(directory) is not null;
+    }
+
+    /// <summary>Whether <paramref name="prefix"/> of <paramref name="store"/> is a Delta Lake table or a partition of one, as <see cref="IsTable(string)"/> tells a folder: its log's listing, one request or two.</summary>
+    /// <param name="store">Where the prefix lies.</param>
+    /// <param name="prefix">A prefix, e.g. <c>lake/trips/</c>.</param>
+    /// <param name="options">Retries and timeouts of the listing.</param>
+    /// <returns>True for a table or a partition of one.</returns>
+    /// <exception cref="SourceUnavailableException">The listing failed after its retries.</exception>
+    public static bool IsTable(IObjectStore store, string prefix, ObjectReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        return DeltaTableLocator.Find(store, root, ObjectListing.Take(store, root + DeltaLog.Folder + "/", settings), settings) is not null;
+    }
+
+    /// <summary>
+    /// The data files of the Delta table in <paramref name="directory"/> (or of its partition folder) at
+    /// <paramref name="version"/>, as its log names them: what a tool with no row type reads the table through, each
+    /// file with its partition values and deletions (<see cref="ParquetFileInfo.ScanAsync(DeltaTableFile, int, bool, IProgress{long}?, CancellationToken)"/>).
+    /// </summary>
+    /// <param name="directory">The table's folder, or a partition folder of it.</param>
+    /// <param name="version">The version (<see cref="LatestVersion(string)"/>, <see cref="VersionAt(string, DateTimeOffset)"/>); null for the latest.</param>
+    /// <returns>The files, in the order typed sources read them; none for a table with no rows.</returns>
+    /// <exception cref="SourceUnavailableException">The folder is not a Delta table, the version is past its latest, or a file the version names is not there (vacuumed).</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The version's commits were cleaned up with no checkpoint for them, or the table uses what its log alone cannot honour.</exception>
+    public static IReadOnlyList<DeltaTableFile> Files(string directory, long? version = null)
+    {
+        CheckVersion(version);
+        return Listing(directory, version).Files;
+    }
+
+    /// <summary>The data files of the Delta table under <paramref name="prefix"/> of <paramref name="store"/> at <paramref name="version"/>, as <see cref="Files(string, long?)"/> finds them in a folder.</summary>
+    /// <param name="store">Where the table lives.</param>
+    /// <param name="prefix">The table's prefix, e.g. <c>lake/trips/</c>, or a partition's.</param>
+    /// <param name="version">The version; null for the latest.</param>
+    /// <param name="options">Request sizes, retries and timeouts for the listing, the log and later reads of the files.</param>
+    /// <returns>The files, in the order typed sources read them.</returns>
+    /// <exception cref="SourceUnavailableException">The listing failed after its retries, the prefix is not a Delta table, the version is past its latest, or a file it names is not there.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The version's commits were cleaned up with no checkpoint for them, or the table uses what its log alone cannot honour.</exception>
+    public static IReadOnlyList<DeltaTableFile> Files(IObjectStore store, string prefix, long? version = null, ObjectReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        CheckVersion(version);
+        return Listing(store, prefix, version, options).Files;
+    }
+
+    /// <summary>The files of the table in <paramref name="directory"/> at <paramref name="version"/> (the latest when null).</summary>
+    internal static DeltaTableListing Listing(string directory, long? version) => DeltaTableListing.Local(directory, TableOf(directory), version);
+
+    /// <summary>The files of the table under <paramref name="prefix"/> of <paramref name="store"/> at <paramref name="version"/> (the latest when null).</summary>
+    internal static DeltaTableListing Listing(IObjectStore store, string prefix, long? version, ObjectReadOptions? options)
+    {
+        ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
+        List<ObjectInfo> listed = ObjectListing.Take(store, prefix, settings);
+        string root = prefix[..(prefix.LastIndexOf('/') + 1)];
+        (string table, Dictionary<string, ObjectInfo> log) = DeltaTableLocator.Find(store, root, listed, settings)
+            ?? throw AlimentarThrow.Unavailable(ObjectRangeReader.NameOf(store, prefix), $"it is not a Delta table: no {DeltaLog.Folder}/ lies beside it");
+        return DeltaTableListing.InStore(store, root, listed, table, log, version, options);
+    }
+
+    private static void CheckVersion(long? version)
+    {
+        if (version is { } number)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(number, nameof(version));
+        }
+    }
+
     /// <summary>The root of the Delta table <paramref name="directory"/> is, or is a partition folder of.</summary>
     internal static string TableOf(string directory)
     {

@@ -2,15 +2,16 @@ namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
 /// Explains a filter over any file, untyped: every leaf column bound as a nullable member of its natural
-/// type, the filter built over those columns by the caller (the CLI parses it from text).
+/// type (under a table's names when a view gives them), the filter built over those columns by the caller (the CLI
+/// parses it from text).
 /// </summary>
 internal static class FilterExplainer
 {
     public static async Task<FilterExplanation> ExplainAsync(
-        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, Func<BoundColumn[], FilterNode> filter, CancellationToken cancellationToken)
+        Func<CancellationToken, ValueTask<IRangeReader>> open, string name, Func<BoundColumn[], FilterNode> filter, CancellationToken cancellationToken, TableFileView? view = null)
     {
         await using ParquetFile file = await ParquetFile.OpenAsync(open, name, cancellationToken).ConfigureAwait(false);
-        BoundColumn[] columns = ParquetFileScanner.BindEveryLeaf(file.Schema, name);
+        BoundColumn[] columns = ParquetFileScanner.BindEveryLeaf(view?.SchemaOf(file.Schema) ?? file.Schema, name);
         var binding = new ParquetFileBinding(name, new RowSchema(name, columns.Select(c => c.Descriptor).ToArray()), columns);
         FilterNode node = filter(columns);
         var planner = new FilterPlanner(file, binding, node);

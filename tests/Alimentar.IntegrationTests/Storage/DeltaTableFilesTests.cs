@@ -1,0 +1,126 @@
+namespace Alimentar.IntegrationTests;
+
+/// <summary>
+/// <see cref="DeltaTable.Files(string, long?)"/> and the untyped reads of a <see cref="DeltaTableFile"/>
+/// (<see cref="ParquetFileInfo"/>'s footer, scan and filter explanation): a table's rows as its log says, for tools that
+/// have no row type, agreeing with what typed sources read.
+/// </summary>
+public sealed class DeltaTableFilesTests
+{
+    private static string Table(string name) => Path.Combine(DeltaTables.Root, name);
+
+    [Fact]
+    public void A_table_s_files_are_its_version_s_with_partition_values_and_deleted_row_counts_from_the_log()
+    {
+        IReadOnlyList<DeltaTableFile> mapped = DeltaTable.Files(Table("table_with_column_mapping"));
+        Assert.Equal(["8v/", "BH/"], mapped.Select(f => f.Path[..3]).Order(StringComparer.Ordinal));
+        Assert.All(mapped, f => Assert.Equal("Company Very Short", Assert.Single(f.PartitionValues).Key));
+        Assert.Equal(["BME", "BMS"], mapped.Select(f => f.PartitionValues[0].Value).Order(StringComparer.Ordinal));
+        Assert.All(mapped, f => Assert.True(File.Exists(f.Name), f.Name));
+
+        // Version 0 is before the delete; version 1 has the vector.
+        Assert.Equal(0, Assert.Single(DeltaTable.Files(Table("table-with-dv-small"), version: 0)).DeletedRowCount);
+        DeltaTableFile latest = Assert.Single(DeltaTable.Files(Table("table-with-dv-small")));
+        Assert.Equal(2, latest.DeletedRowCount);
+        Assert.Equal(latest.Name, latest.ToString());
+    }
+
+    [Fact]
+    public void A_partition_folder_lists_its_own_files_and_only_tables_are_tables()
+    {
+        string table = Table("table_with_partitioning_mapping");
+        Assert.True(DeltaTable.IsTable(table));
+        Assert.True(DeltaTable.IsTable(Path.Combine(table, "id=1")));
+        Assert.False(DeltaTable.IsTable(Path.GetDirectoryName(TestCorpus.Root)!));
+        Assert.False(DeltaTable.IsTable(Path.Combine(table, "no-such-folder")));
+
+        DeltaTableFile below = Assert.Single(DeltaTable.Files(Path.Combine(table, "id=1")));
+        Assert.StartsWith("id=1/", below.Path, StringComparison.Ordinal);
+        Assert.Equal(2, DeltaTable.Files(table).Count);
+        Assert.Throws<SourceUnavailableException>(() => DeltaTable.Files(Path.GetDirectoryName(TestCorpus.Root)!));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeltaTable.Files(table, version: -1));
+    }
+
+    [Fact]
+    public async Task A_scan_leaves_out_deleted_rows_and_shows_the_table_s_names_as_typed_reading_does()
+    {
+        DeltaTableFile file = Assert.Single(DeltaTable.Files(Table("table-with-dv-small")));
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file, headRows: 20);
+        Assert.Equal(8, scan.Rows);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], scan.Head.Select(row => (int)row[0]!));
+
+        // Two head rows from the middle of the file: the kept rows skip the deleted ones without counting them.
+        ParquetScan head = await ParquetFileInfo.ScanAsync(file, headRows: 2, headOnly: true);
+        Assert.Equal([1, 2], head.Head.Select(row => (int)row[0]!));
+
+        var scanned = new List<string>();
+        foreach (DeltaTableFile mapped in DeltaTable.Files(Table("table_with_column_mapping")))
+        {
+            ParquetFileInfo info = await ParquetFileInfo.ReadAsync(mapped);
+            Assert.Equal("Super Name", Assert.Single(info.Columns).Path);
+            Assert.Contains("[property: ParquetColumn(\"Company Very Short\")]", info.ScaffoldRowType("Row"), StringComparison.Ordinal);
+            ParquetScan rows = await ParquetFileInfo.ScanAsync(mapped, headRows: 10);
+            Assert.Equal(["Super Name"], rows.Columns);
+            scanned.AddRange(rows.Head.Select(row => $"{row[0]}|{mapped.PartitionValues[0].Value}"));
+        }
+
+        using var typed = new StreamingDataset<MappedRow>(ParquetSource<MappedRow>.FromDirectory(Table("table_with_column_mapping")));
+        Assert.Equal(typed.Rows().Select(r => $"{r.SuperName}|{r.CompanyVeryShort}").Order(StringComparer.Ordinal), scanned.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_table_in_a_store_lists_and_scans_as_in_a_folder()
+    {
+        var store = new LocalObjectStore(DeltaTables.Root);
+        Assert.True(DeltaTable.IsTable(store, "table-with-dv-small/"));
+        Assert.False(DeltaTable.IsTable(store, "no-such-table/"));
+
+        DeltaTableFile file = Assert.Single(DeltaTable.Files(store, "table-with-dv-small/"));
+        Assert.Equal(2, file.DeletedRowCount);
+        Assert.StartsWith(store.Name, file.Name, StringComparison.Ordinal);
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file, headRows: 20);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], scan.Head.Select(row => (int)row[0]!));
+    }
+
+    [Fact]
+    public async Task A_filter_is_explained_over_the_table_s_names()
+    {
+        foreach (DeltaTableFile file in DeltaTable.Files(Table("table_with_column_mapping")))
+        {
+            FilterExplanation explanation = await ParquetFileInfo.ExplainAsync(file, "`Super Name` == \"Timothy Lamb\"");
+            Assert.Contains("Super Name", explanation.Filter!, StringComparison.Ordinal);
+            Assert.Equal(file.Name, explanation.Source);
+        }
+
+        DeltaTableFile any = DeltaTable.Files(Table("table_with_column_mapping"))[0];
+        await Assert.ThrowsAsync<FormatException>(() => ParquetFileInfo.ExplainAsync(any, "`col-1` == 1"));
+    }
+
+    [Fact]
+    public async Task A_damaged_deletion_vector_fails_the_scan_naming_the_table()
+    {
+        string folder = Directory.CreateTempSubdirectory("alimentar-delta-files-").FullName;
+        try
+        {
+            string table = DeltaTables.CopyOf("table-with-dv-small", folder);
+            string vector = Directory.GetFiles(table, "deletion_vector_*.bin").Single();
+            byte[] bytes = await File.ReadAllBytesAsync(vector);
+            bytes[^5] ^= 0xFF;
+            await File.WriteAllBytesAsync(vector, bytes);
+
+            DeltaTableFile file = Assert.Single(DeltaTable.Files(table));
+            CorruptParquetFileException error = await Assert.ThrowsAsync<CorruptParquetFileException>(() => ParquetFileInfo.ScanAsync(file, headRows: 5));
+            Assert.Contains("deletion vector", error.Message, StringComparison.Ordinal);
+            Assert.Contains(table, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
+
+[StreamingDataset]
+public partial record MappedRow(
+    [property: ParquetColumn("Super Name")] string? SuperName,
+    [property: ParquetColumn("Company Very Short")] string CompanyVeryShort);
