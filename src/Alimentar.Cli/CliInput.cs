@@ -15,16 +15,32 @@ internal sealed class CliInput
 {
     private readonly IObjectStore? _store;
     private readonly string _pathOrKey;
+    private readonly DeltaTableFile? _tableFile;
 
-    private CliInput(string display, IObjectStore? store, string pathOrKey, IReadOnlyList<CliInput>? files = null, string? shortName = null)
+    private CliInput(string display, IObjectStore? store, string pathOrKey, IReadOnlyList<CliInput>? files = null, string? shortName = null, DeltaTableFile? tableFile = null)
     {
         Display = display;
         _store = store;
         _pathOrKey = pathOrKey;
+        _tableFile = tableFile;
         Files = files ?? [this];
         IsDataset = files is not null;
         ShortName = shortName ?? (store is null ? Path.GetFileName(pathOrKey) : pathOrKey[(pathOrKey.LastIndexOf('/') + 1)..]);
     }
+
+    /// <summary>The version of the Delta Lake table read, when the input is one (its latest); null otherwise.</summary>
+    public long? DeltaVersion { get; private init; }
+
+    /// <summary>
+    /// A file's partition values, as a row type's members would read them: a Delta table's from its log, otherwise the
+    /// <c>key=value</c> directories of its path below the dataset's root, unescaped (Hive's default partition is null).
+    /// </summary>
+    public IEnumerable<(string Key, string? Value)> Partitions => _tableFile is { } tableFile
+        ? tableFile.PartitionValues.Select(p => (p.Key, p.Value))
+        : PartitionsOf(ShortName);
+
+    /// <summary>The rows of the file a Delta table's deletion vector deletes; 0 for any other file.</summary>
+    public long DeletedRows => _tableFile?.DeletedRowCount ?? 0;
 
     /// <summary>How the input is shown: the full path or the URI.</summary>
     public string Display { get; }
@@ -40,11 +56,11 @@ internal sealed class CliInput
 
     /// <summary>
     /// Resolves <paramref name="argument"/>; a local path must name an existing file, or a directory of Parquet files
-    /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included; a Delta table is
-    /// refused), and an <c>s3://</c> or <c>az://</c> URI ending with <c>/</c> names the Parquet objects under it (as
-    /// <see cref="ParquetSource{T}.FromStore"/> lists them).
+    /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included, and a Delta table as its
+    /// log says), and an <c>s3://</c> or <c>az://</c> URI ending with <c>/</c> names the Parquet objects under it (as
+    /// <see cref="ParquetSource{T}.FromStore"/> lists them, a Delta table's as its log says).
     /// </summary>
-    /// <exception cref="SourceUnavailableException">The path is missing, a directory or prefix with no Parquet file or a Delta table, or a URI lacks its credentials.</exception>
+    /// <exception cref="SourceUnavailableException">The path is missing, a directory or prefix with no Parquet file or a Delta table with no rows, a file a table's log names is not there, or a URI lacks its credentials.</exception>
     public static CliInput Parse(string argument)
     {
         if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
@@ -69,8 +85,14 @@ internal sealed class CliInput
 
             if (prefix)
             {
-                // A prefix is a dataset, listed as ParquetSource.FromStore lists it.
+                // A prefix is a dataset, listed as ParquetSource.FromStore lists it, or a Delta table, read as its log says.
                 string root = $"{uri.Scheme}://{uri.Host}/";
+                if (DeltaTable.IsTable(store, key))
+                {
+                    long version = DeltaTable.LatestVersion(store, key);
+                    return DeltaDataset(argument, store, DeltaTable.Files(store, key, version), version);
+                }
+
                 CliInput[] objects = [.. ParquetFileInfo.DatasetObjects(store, key).Select(o => new CliInput(root + o.Key, store, o.Key, shortName: o.Key[key.Length..]))];
                 return new CliInput(argument, store, key, objects, shortName: argument);
             }
@@ -81,6 +103,12 @@ internal sealed class CliInput
         if (Directory.Exists(argument))
         {
             string directory = Path.GetFullPath(argument);
+            if (DeltaTable.IsTable(directory))
+            {
+                long version = DeltaTable.LatestVersion(directory);
+                return DeltaDataset(directory, store: null, DeltaTable.Files(directory, version), version);
+            }
+
             CliInput[] files = [.. ParquetFileInfo.DatasetFiles(directory).Select(file => new CliInput(file, null, file, shortName: Path.GetRelativePath(directory, file)))];
             return new CliInput(directory, null, directory, files);
         }
@@ -90,8 +118,25 @@ internal sealed class CliInput
         return new CliInput(file.FullName, null, file.FullName);
     }
 
+    /// <summary>
+    /// A Delta table's files at <paramref name="version"/>, each read as the table holds it (names, partitions, deleted
+    /// rows from the log), shown by their paths below the table.
+    /// </summary>
+    private static CliInput DeltaDataset(string display, IObjectStore? store, IReadOnlyList<DeltaTableFile> files, long version)
+    {
+        if (files.Count == 0)
+        {
+            throw Unavailable(display, $"it is a Delta Lake table whose version {version} holds no rows (its log names no data file)");
+        }
+
+        CliInput[] inputs = [.. files.Select(file => new CliInput(file.Name, store, file.Name, shortName: file.Path, tableFile: file))];
+        return new CliInput(display, store, display, inputs, shortName: display) { DeltaVersion = version };
+    }
+
     public Task<FilterExplanation> ExplainAsync(string where, CancellationToken cancellationToken) =>
-        _store is null ? ParquetFileInfo.ExplainAsync(_pathOrKey, where, cancellationToken) : ParquetFileInfo.ExplainAsync(_store, _pathOrKey, where, cancellationToken);
+        _tableFile is { } tableFile ? ParquetFileInfo.ExplainAsync(tableFile, where, cancellationToken)
+        : _store is null ? ParquetFileInfo.ExplainAsync(_pathOrKey, where, cancellationToken)
+        : ParquetFileInfo.ExplainAsync(_store, _pathOrKey, where, cancellationToken);
 
     /// <summary>
     /// Every file's footer, in the order of <see cref="Files"/>, eight read at a time: a prefix of thousands of objects
@@ -110,12 +155,29 @@ internal sealed class CliInput
     private const int FootersReadAtOnce = 8;
 
     public Task<ParquetFileInfo> ReadInfoAsync(CancellationToken cancellationToken) =>
-        _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken) : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);
+        _tableFile is { } tableFile ? ParquetFileInfo.ReadAsync(tableFile, cancellationToken)
+        : _store is null ? ParquetFileInfo.ReadAsync(_pathOrKey, cancellationToken)
+        : ParquetFileInfo.ReadAsync(_store, _pathOrKey, cancellationToken);
 
     public Task<ParquetScan> ScanAsync(int headRows, bool headOnly, IProgress<long>? progress, CancellationToken cancellationToken) =>
-        _store is null
-            ? ParquetFileInfo.ScanAsync(_pathOrKey, headRows, headOnly, progress, cancellationToken)
-            : ParquetFileInfo.ScanAsync(_store, _pathOrKey, headRows, headOnly, progress, cancellationToken);
+        _tableFile is { } tableFile ? ParquetFileInfo.ScanAsync(tableFile, headRows, headOnly, progress, cancellationToken)
+        : _store is null ? ParquetFileInfo.ScanAsync(_pathOrKey, headRows, headOnly, progress, cancellationToken)
+        : ParquetFileInfo.ScanAsync(_store, _pathOrKey, headRows, headOnly, progress, cancellationToken);
+
+    /// <summary>The <c>key=value</c> directories of a path below a dataset's root, unescaped; Hive's default partition is null.</summary>
+    private static IEnumerable<(string Key, string? Value)> PartitionsOf(string relativePath)
+    {
+        string[] parts = relativePath.Split('/', '\\');
+        foreach (string part in parts[..^1])
+        {
+            int equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                string value = Uri.UnescapeDataString(part[(equals + 1)..]);
+                yield return (Uri.UnescapeDataString(part[..equals]), value == "__HIVE_DEFAULT_PARTITION__" ? null : value);
+            }
+        }
+    }
 
     /// <summary>The URI's folder as the store, its last segment (with any query, such as a presigned URL's signature) as the key.</summary>
     private static CliInput FromHttp(string argument, Uri uri)

@@ -56,7 +56,7 @@ internal sealed class HeadCommand(IAnsiConsole console)
 
             ParquetScan scan = await file.ScanAsync(rows - head.Count, headOnly: true, progress: null, cancellationToken);
             int[] at = [.. scan.Columns.Select(name => positions.TryGetValue(name, out int position) ? position : AddColumn(name))];
-            (string Key, string? Value)[] partitions = [.. PartitionsOf(file.ShortName).Where(p => !scan.Columns.Contains(p.Key, StringComparer.Ordinal))];
+            (string Key, string? Value)[] partitions = [.. file.Partitions.Where(p => !scan.Columns.Contains(p.Key, StringComparer.Ordinal))];
             int[] partitionAt = [.. partitions.Select(p => positions.TryGetValue(p.Key, out int position) ? position : AddColumn(p.Key))];
             foreach (object?[] row in scan.Head)
             {
@@ -83,21 +83,6 @@ internal sealed class HeadCommand(IAnsiConsole console)
             positions[name] = names.Count;
             names.Add(name);
             return names.Count - 1;
-        }
-    }
-
-    /// <summary>The <c>key=value</c> directories of a path below a dataset's root, unescaped; Hive's default partition is null.</summary>
-    private static IEnumerable<(string Key, string? Value)> PartitionsOf(string relativePath)
-    {
-        string[] parts = relativePath.Split('/', '\\');
-        foreach (string part in parts[..^1])
-        {
-            int equals = part.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                string value = Uri.UnescapeDataString(part[(equals + 1)..]);
-                yield return (Uri.UnescapeDataString(part[..equals]), value == "__HIVE_DEFAULT_PARTITION__" ? null : value);
-            }
         }
     }
 

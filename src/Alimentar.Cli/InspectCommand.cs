@@ -85,6 +85,13 @@ internal sealed class InspectCommand(IAnsiConsole console)
         List<(CliInput File, ParquetFileInfo Info)> infos = await dataset.ReadInfosAsync(cancellationToken);
 
         console.MarkupLineInterpolated($"[bold]{dataset.Display}[/]");
+        long deleted = infos.Sum(f => f.File.DeletedRows);
+        if (dataset.DeltaVersion is { } version)
+        {
+            // The files are those the table's log names at its version, their columns under the table's names.
+            console.MarkupLineInterpolated($"Delta Lake table at version {version:N0}: the files its log names, {infos.Sum(f => f.Info.RowCount) - deleted:N0} rows after its deletion vectors delete {deleted:N0}");
+        }
+
         console.MarkupLineInterpolated($"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");
 
         var files = new Table().AddColumns("File", "Rows", "Row groups", "Bytes", "Written by");
@@ -92,7 +99,9 @@ internal sealed class InspectCommand(IAnsiConsole console)
         {
             files.AddRow(
                 Markup.Escape(file.ShortName),
-                info.RowCount.ToString("N0", CultureInfo.InvariantCulture),
+                file.DeletedRows > 0
+                    ? $"{info.RowCount.ToString("N0", CultureInfo.InvariantCulture)} ({file.DeletedRows.ToString("N0", CultureInfo.InvariantCulture)} deleted)"
+                    : info.RowCount.ToString("N0", CultureInfo.InvariantCulture),
                 info.RowGroups.Count.ToString(CultureInfo.InvariantCulture),
                 info.Length.ToString("N0", CultureInfo.InvariantCulture),
                 Markup.Escape(Shorten(info.CreatedBy ?? "unknown", CreatedByShown / 2)));

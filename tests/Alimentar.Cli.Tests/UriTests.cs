@@ -60,7 +60,7 @@ public sealed class UriTests
     }
 
     [EmulatorFact(EmulatorTools.Moto, "pip install 'moto[server]'")]
-    public async Task Inspect_reads_an_s3_URI_with_the_AWS_environment()
+    public async Task Inspect_and_head_read_an_s3_URI_a_prefix_and_a_Delta_table_with_the_AWS_environment()
     {
         await using Emulator moto = await Emulator.StartAsync(EmulatorTools.Path(EmulatorTools.Moto)!, (port, _) => $"-H 127.0.0.1 -p {port}");
         string endpoint = $"http://127.0.0.1:{moto.Port}";
@@ -98,6 +98,22 @@ public sealed class UriTests
         Assert.True(exit == 0, output);
         Assert.Contains("year", output, StringComparison.Ordinal);
         Assert.Contains("2024", output, StringComparison.Ordinal);
+
+        // A prefix that is a Delta table is read as its log says: its deletion vector (a file beside the data) honoured.
+        string table = Path.Combine(Path.GetDirectoryName(TestCorpus.Root)!, "delta", "table-with-dv-small");
+        using (var client = new AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = endpoint, ForcePathStyle = true, AuthenticationRegion = "us-east-1" }))
+        {
+            foreach (string file in Directory.EnumerateFiles(table, "*", SearchOption.AllDirectories))
+            {
+                string key = "lake/dv/" + Path.GetRelativePath(table, file).Replace('\\', '/');
+                await client.PutObjectAsync(new PutObjectRequest { BucketName = "cli-bucket", Key = key, FilePath = file });
+            }
+        }
+
+        (exit, output) = await CommandTests.RunAsync("head", "s3://cli-bucket/lake/dv/", "-n", "20");
+        Assert.True(exit == 0, output);
+        string[] values = [.. System.Text.RegularExpressions.Regex.Matches(output, @"^│ (\d+)\s*│$", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value)];
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7", "8"], values);
     }
 
     [EmulatorFact(EmulatorTools.Azurite, "npm install --prefix tools/azurite")]
