@@ -19,28 +19,40 @@ internal sealed class CliApplication
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
         var typeName = new Option<string>("--type") { Description = "The record's name.", DefaultValueFactory = _ => "Row" };
         var ns = new Option<string?>("--namespace") { Description = "The record's namespace." };
+        var tableVersion = new Option<long?>("--table-version")
+        {
+            Description = "For a Delta Lake table: the version to read (time travel), as its commits number them; the latest when left out.",
+        };
+        tableVersion.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long?>() is < 0)
+            {
+                result.AddError("--table-version is a table version, 0 or more.");
+            }
+        });
+        CliInput Input(ParseResult result) => CliInput.Parse(result.GetValue(file)!, result.GetValue(tableVersion));
 
-        var inspect = new Command("inspect", "Show a file's schema, row groups, codecs and column statistics.") { file };
-        inspect.SetAction((result, token) => GuardAsync(() => new InspectCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));
+        var inspect = new Command("inspect", "Show a file's schema, row groups, codecs and column statistics.") { file, tableVersion };
+        inspect.SetAction((result, token) => GuardAsync(() => new InspectCommand(_console).RunAsync(Input(result), token)));
 
-        var scaffold = new Command("scaffold", "Print a [StreamingDataset] record that binds to the file.") { file, typeName, ns };
-        scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(typeName)!, result.GetValue(ns), token)));
+        var scaffold = new Command("scaffold", "Print a [StreamingDataset] record that binds to the file.") { file, typeName, ns, tableVersion };
+        scaffold.SetAction((result, token) => GuardAsync(() => new ScaffoldCommand(_console).RunAsync(Input(result), result.GetValue(typeName)!, result.GetValue(ns), token)));
 
         var columns = new Option<string?>("--columns", "-c") { Description = "The columns to show, comma-separated, in that order (default: all)." };
         var vertical = new Option<bool>("--vertical") { Description = "One block per row, a line per column (the default when a table would not fit the terminal)." };
-        var head = new Command("head", "Show the first rows as a table, or one block per row when the table would not fit.") { file, rows, columns, vertical };
-        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(rows), result.GetValue(columns), result.GetValue(vertical), token)));
+        var head = new Command("head", "Show the first rows as a table, or one block per row when the table would not fit.") { file, rows, columns, vertical, tableVersion };
+        head.SetAction((result, token) => GuardAsync(() => new HeadCommand(_console).RunAsync(Input(result), result.GetValue(rows), result.GetValue(columns), result.GetValue(vertical), token)));
 
-        var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file };
-        bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), token)));
+        var bench = new Command("bench", "Decode every column of the file and report rows/s, MB/s and peak memory.") { file, tableVersion };
+        bench.SetAction((result, token) => GuardAsync(() => new BenchCommand(_console).RunAsync(Input(result), token)));
 
         var where = new Option<string>("--where", "-w")
         {
             Description = "A filter over the file's columns, C#-like: 'id >= 100 && (name == \"x\" || note == null)', 'label.StartsWith(\"a\")', 'id in (1, 2)'.",
             Required = true,
         };
-        var explain = new Command("explain", "Show which row groups and pages a filter reads, and why (statistics, Bloom filters, page index).") { file, where };
-        explain.SetAction((result, token) => GuardAsync(() => new ExplainCommand(_console).RunAsync(CliInput.Parse(result.GetValue(file)!), result.GetValue(where)!, token)));
+        var explain = new Command("explain", "Show which row groups and pages a filter reads, and why (statistics, Bloom filters, page index).") { file, where, tableVersion };
+        explain.SetAction((result, token) => GuardAsync(() => new ExplainCommand(_console).RunAsync(Input(result), result.GetValue(where)!, token)));
 
         var root = new RootCommand("Alimentar: typed, constant-memory streaming of Parquet files.") { inspect, scaffold, head, bench, explain };
         ParseResult parsed = root.Parse(args);

@@ -60,8 +60,18 @@ internal sealed class CliInput
     /// log says), and an <c>s3://</c> or <c>az://</c> URI ending with <c>/</c> names the Parquet objects under it (as
     /// <see cref="ParquetSource{T}.FromStore"/> lists them, a Delta table's as its log says).
     /// </summary>
-    /// <exception cref="SourceUnavailableException">The path is missing, a directory or prefix with no Parquet file or a Delta table with no rows, a file a table's log names is not there, or a URI lacks its credentials.</exception>
-    public static CliInput Parse(string argument)
+    /// <param name="argument">The path or URI.</param>
+    /// <param name="tableVersion">For a Delta table, the version to read; null for the latest.</param>
+    /// <exception cref="SourceUnavailableException">The path is missing, a directory or prefix with no Parquet file or a Delta table with no rows, a file a table's log names is not there, a version is asked of what is not a Delta table, or a URI lacks its credentials.</exception>
+    public static CliInput Parse(string argument, long? tableVersion = null)
+    {
+        CliInput input = ParseInput(argument, tableVersion);
+        return tableVersion is not null && input.DeltaVersion is null
+            ? throw Unavailable(argument, "--table-version reads a Delta Lake table at a version, and this is not one")
+            : input;
+    }
+
+    private static CliInput ParseInput(string argument, long? tableVersion)
     {
         if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
         {
@@ -89,7 +99,7 @@ internal sealed class CliInput
                 string root = $"{uri.Scheme}://{uri.Host}/";
                 if (DeltaTable.IsTable(store, key))
                 {
-                    long version = DeltaTable.LatestVersion(store, key);
+                    long version = tableVersion ?? DeltaTable.LatestVersion(store, key);
                     return DeltaDataset(argument, store, DeltaTable.Files(store, key, version), version);
                 }
 
@@ -105,7 +115,7 @@ internal sealed class CliInput
             string directory = Path.GetFullPath(argument);
             if (DeltaTable.IsTable(directory))
             {
-                long version = DeltaTable.LatestVersion(directory);
+                long version = tableVersion ?? DeltaTable.LatestVersion(directory);
                 return DeltaDataset(directory, store: null, DeltaTable.Files(directory, version), version);
             }
 

@@ -78,6 +78,31 @@ public sealed class DeltaTableCommandTests
     }
 
     [Fact]
+    public async Task Table_version_reads_a_table_as_it_was_and_is_refused_for_what_is_not_a_table()
+    {
+        // Version 0 is before the delete: every row, and no vector.
+        (int exit, string output) = await CommandTests.RunAsync("head", Table("table-with-dv-small"), "-n", "20", "--table-version", "0");
+        Assert.True(exit == 0, output);
+        Assert.Equal(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], Cells(output));
+
+        (exit, output) = await CommandTests.RunAsync("inspect", Table("table-with-dv-small"), "--table-version", "0");
+        Assert.True(exit == 0, output);
+        Assert.Contains("Delta Lake table at version 0", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        (exit, output) = await CommandTests.RunAsync("head", Table("table-with-dv-small"), "--table-version", "7");
+        Assert.Equal(ExitCodes.BadPath, exit);
+        Assert.Contains("latest is 1", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+        (exit, output) = await CommandTests.RunAsync("head", Table("table-with-dv-small"), "--table-version", "-1");
+        Assert.Equal(ExitCodes.BadPath, exit);
+        Assert.Contains("0 or more", output, StringComparison.Ordinal);
+
+        (exit, output) = await CommandTests.RunAsync("bench", Corpus.File("alltypes_plain.parquet"), "--table-version", "0");
+        Assert.Equal(ExitCodes.BadPath, exit);
+        Assert.Contains("not one", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_table_whose_log_names_a_missing_file_is_a_bad_path_naming_it()
     {
         string copy = Directory.CreateTempSubdirectory("alimentar-delta-").FullName;
