@@ -6,7 +6,7 @@ namespace Alimentar;
 /// <summary>
 /// Tensors from a batch's columns, each copied once, straight from the batch's arrays into the tensor's memory, with
 /// no reflection: a column as a 1-D tensor, fixed-length lists as [rows, length], ragged lists padded with their
-/// lengths or as a packed sequence. Collate several columns with <see cref="FeatureMatrix"/>.
+/// lengths or as a packed sequence, lists of lists padded to [rows, lists, width]. Collate several columns with <see cref="FeatureMatrix"/>.
 /// </summary>
 /// <remarks>
 /// The tensors own their memory. They do not alias the batch's pooled arrays, which go back to the pool when the
@@ -105,6 +105,58 @@ public static class BatchTensors
         }
 
         return new PaddedTensor(TensorMemory.MoveTo(values, device), TensorMemory.MoveTo(lengths, device));
+    }
+
+    /// <summary>
+    /// A list-of-lists column (boxes per image, token ids per turn) as a [rows, lists, width] tensor: each row's inner
+    /// lists, up to the most any row holds or <paramref name="maxLists"/>, each padded with <paramref name="padding"/>
+    /// to the longest kept or <paramref name="maxLength"/> (longer ones cut), with how many lists each row kept and
+    /// each kept list's length. A null list, inner or outer, pads as an empty one.
+    /// </summary>
+    /// <typeparam name="T">The innermost element type.</typeparam>
+    /// <param name="lists">The column (an <c>int[][]</c> member's, say).</param>
+    /// <param name="padding">The value past each inner list's end, and of the lists past a row's last.</param>
+    /// <param name="maxLists">The inner lists kept per row; null for the most any row holds.</param>
+    /// <param name="maxLength">The width; null for the longest inner list kept.</param>
+    /// <param name="device">Where the tensors should live (the CPU by default).</param>
+    /// <returns>The padded values, the counts and the lengths.</returns>
+    public static NestedPaddedTensor ToPaddedTensor<T>(this ListColumn<T[]> lists, T padding, int? maxLists = null, int? maxLength = null, torch.Device? device = null)
+        where T : unmanaged =>
+        PadNested(lists, static list => list, padding, maxLists, maxLength, device);
+
+    /// <summary>As <see cref="ToPaddedTensor{T}(ListColumn{T[]}, T, int?, int?, torch.Device?)"/>, for a column whose inner lists are <see cref="List{T}"/>s.</summary>
+    /// <typeparam name="T">The innermost element type.</typeparam>
+    /// <param name="lists">The column (a <c>List&lt;List&lt;int&gt;&gt;</c> member's, say).</param>
+    /// <param name="padding">The value past each inner list's end.</param>
+    /// <param name="maxLists">The inner lists kept per row; null for the most any row holds.</param>
+    /// <param name="maxLength">The width; null for the longest inner list kept.</param>
+    /// <param name="device">Where the tensors should live (the CPU by default).</param>
+    /// <returns>The padded values, the counts and the lengths.</returns>
+    public static NestedPaddedTensor ToPaddedTensor<T>(this ListColumn<List<T>> lists, T padding, int? maxLists = null, int? maxLength = null, torch.Device? device = null)
+        where T : unmanaged =>
+        PadNested(lists, static list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), padding, maxLists, maxLength, device);
+
+    private static NestedPaddedTensor PadNested<TInner, T>(ListColumn<TInner> lists, Func<TInner, ReadOnlySpan<T>> inner, T padding, int? maxLists, int? maxLength, torch.Device? device)
+        where T : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLists ?? 0, nameof(maxLists));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength ?? 0, nameof(maxLength));
+        (int listsWidth, int width) = TensorLayout.NestedExtent(lists, inner, maxLists, maxLength);
+        var created = new List<torch.Tensor>(3);
+        try
+        {
+            created.Add(TensorMemory.Allocate([lists.Count, listsWidth, width], out Span<T> memory));
+            created.Add(TensorMemory.Allocate([lists.Count], out Span<long> counts));
+            created.Add(TensorMemory.Allocate([lists.Count, listsWidth], out Span<long> lengths));
+            TensorLayout.PadNested(lists, inner, listsWidth, width, padding, memory, counts, lengths);
+        }
+        catch
+        {
+            created.ForEach(tensor => tensor.Dispose());
+            throw;
+        }
+
+        return new NestedPaddedTensor(TensorMemory.MoveTo(created[0], device), TensorMemory.MoveTo(created[1], device), TensorMemory.MoveTo(created[2], device));
     }
 
     /// <summary>

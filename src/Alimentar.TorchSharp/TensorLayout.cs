@@ -73,4 +73,55 @@ internal static class TensorLayout
             lengths[row] = kept;
         }
     }
+
+    /// <summary>
+    /// The extent a list-of-lists column pads to: the most inner lists a row holds, or <paramref name="maxLists"/>, and
+    /// the longest inner list among those kept, or <paramref name="maxLength"/>.
+    /// </summary>
+    public static (int Lists, int Width) NestedExtent<TInner, T>(ListColumn<TInner> lists, Func<TInner, ReadOnlySpan<T>> inner, int? maxLists, int? maxLength)
+    {
+        int most = maxLists ?? lists.MaxLength;
+        if (maxLength is { } width)
+        {
+            return (most, width);
+        }
+
+        int longest = 0;
+        for (int row = 0; row < lists.Count; row++)
+        {
+            ReadOnlySpan<TInner> entries = lists[row];
+            for (int entry = 0; entry < Math.Min(entries.Length, most); entry++)
+            {
+                longest = Math.Max(longest, inner(entries[entry]).Length);
+            }
+        }
+
+        return (most, longest);
+    }
+
+    /// <summary>
+    /// Writes each row's inner lists into a [<paramref name="listsWidth"/>, <paramref name="width"/>] block, each cut to
+    /// the width and padded with <paramref name="padding"/>, and the lists past the row's own padded whole; records how
+    /// many inner lists each row kept in <paramref name="counts"/> and each kept list's length in <paramref name="lengths"/>
+    /// ([rows, lists], 0 for a null list and for padding).
+    /// </summary>
+    public static void PadNested<TInner, T>(
+        ListColumn<TInner> lists, Func<TInner, ReadOnlySpan<T>> inner, int listsWidth, int width, T padding, Span<T> target, Span<long> counts, Span<long> lengths)
+    {
+        for (int row = 0; row < lists.Count; row++)
+        {
+            ReadOnlySpan<TInner> entries = lists[row];
+            int keptLists = Math.Min(entries.Length, listsWidth);
+            counts[row] = keptLists;
+            for (int entry = 0; entry < listsWidth; entry++)
+            {
+                Span<T> line = target.Slice(((row * listsWidth) + entry) * width, width);
+                ReadOnlySpan<T> list = entry < keptLists ? inner(entries[entry]) : [];
+                int kept = Math.Min(list.Length, width);
+                list[..kept].CopyTo(line);
+                line[kept..].Fill(padding);
+                lengths[(row * listsWidth) + entry] = kept;
+            }
+        }
+    }
 }

@@ -94,6 +94,45 @@ public sealed class TensorLayoutTests
             Assert.Equal(list.Take(kept).Concat(Enumerable.Repeat(-7, width - kept)), memory.AsSpan(row * width, width).ToArray());
         }
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData(2, 3)]
+    public void Lists_of_lists_pad_to_rows_lists_and_width_with_counts_and_lengths(int? maxLists, int? maxLength)
+    {
+        using Batch<Boxes> batch = Batch<Boxes>.FromRows(Enumerable.Range(0, 6).Select(Boxes.Make).ToArray());
+        ListColumn<int[]> boxes = batch.Items;
+        (int lists, int width) = TensorLayout.NestedExtent(boxes, static list => list, maxLists, maxLength);
+        var memory = new int[batch.Count * lists * width];
+        var counts = new long[batch.Count];
+        var lengths = new long[batch.Count * lists];
+
+        TensorLayout.PadNested(boxes, static list => list, lists, width, -1, memory, counts, lengths);
+
+        // Row i holds i % 4 lists (row 5 a null one), list j of row i holds j + 1 values.
+        Assert.Equal(maxLists ?? 3, lists);
+        Assert.Equal(maxLength ?? 3, width);
+        for (int row = 0; row < batch.Count; row++)
+        {
+            int[][] own = batch[row].Items ?? [];
+            Assert.Equal(Math.Min(own.Length, lists), counts[row]);
+            for (int entry = 0; entry < lists; entry++)
+            {
+                int[] list = entry < own.Length ? own[entry] ?? [] : [];
+                int kept = Math.Min(list.Length, width);
+                Assert.Equal(kept, lengths[(row * lists) + entry]);
+                Assert.Equal(list.Take(kept).Concat(Enumerable.Repeat(-1, width - kept)), memory.AsSpan(((row * lists) + entry) * width, width).ToArray());
+            }
+        }
+
+        // Inner List<T>s pad alike.
+        ListColumn<List<long>> turns = batch.Turns;
+        (int turnLists, int turnWidth) = TensorLayout.NestedExtent(turns, static list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), null, null);
+        var turnMemory = new long[batch.Count * turnLists * turnWidth];
+        TensorLayout.PadNested(turns, static list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), turnLists, turnWidth, 0L, turnMemory, new long[batch.Count], new long[batch.Count * turnLists]);
+        Assert.Equal(Enumerable.Range(0, batch.Count).SelectMany(row => batch[row].Turns).SelectMany(turn => turn).Sum(), turnMemory.Sum());
+        Assert.Equal((5, 2), (turnLists, turnWidth));
+    }
 }
 
 /// <summary>A row with the shapes a model reads: scalars of several types, a nullable value, a fixed-length embedding and ragged tokens.</summary>
@@ -103,4 +142,15 @@ public partial record Document(long Id, float Weight, bool Flag, short Small, do
     /// <summary>Row <paramref name="i"/>: i tokens (row 3 has none), every third score null.</summary>
     public static Document Make(int i) => new(
         i, i * 1.5f, i % 2 == 0, (short)(i - 3), i % 3 == 0 ? null : i * 0.25, [i, i + 0.5f, -i], i == 3 ? null : Enumerable.Range(10 * i, i).ToArray());
+}
+
+/// <summary>A row holding lists of lists: boxes as arrays, turns as lists.</summary>
+[StreamingDataset]
+public partial record Boxes(long Id, int[][]? Items, List<List<long>> Turns)
+{
+    /// <summary>Row <paramref name="i"/>: i % 4 boxes of 1, 2, 3… values (row 5's null), and i turns of two ids.</summary>
+    public static Boxes Make(int i) => new(
+        i,
+        i == 5 ? null : Enumerable.Range(0, i % 4).Select(j => Enumerable.Range(10 * i, j + 1).ToArray()).ToArray(),
+        Enumerable.Range(0, i).Select(j => new List<long> { i, j }).ToList());
 }
