@@ -35,6 +35,9 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Lists_of_lists() => Verify(nameof(Lists_of_lists), RowSources.NestedLists, "Demo.Document.g.cs");
 
+    [Fact]
+    public void Immutable_arrays() => Verify(nameof(Immutable_arrays), RowSources.ImmutableArrays, "Demo.Catalog.g.cs");
+
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
         GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);

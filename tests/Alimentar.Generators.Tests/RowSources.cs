@@ -120,6 +120,19 @@ internal static class RowSources
         public partial record Document(long Id, int[][] Spans, List<List<string?>?>? Words, IReadOnlyList<double?[]>? Scores, byte[][][] Chunks);
         """;
 
+    public const string ImmutableArrays = """
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using Alimentar;
+
+        namespace Demo;
+
+        public sealed record Tag(string Name, ImmutableArray<int> Weights);
+
+        [StreamingDataset]
+        public partial record Catalog(long Id, ImmutableArray<long> Ids, ImmutableArray<string?>? Names, ImmutableArray<ImmutableArray<int>> Grid, ImmutableArray<Tag> Tags);
+        """;
+
     public const string Records = """
         using System.Collections.Generic;
         using Alimentar;

@@ -218,7 +218,7 @@ namespace Alimentar.Generators.Emitting
             foreach (ColumnSpec c in row.Columns)
             {
                 w.Line(c.List is { Enum: { } e } enums
-                    ? $"this.{Id(c.FieldName)}.Set(index, {Alimentar}.EnumLists.Numbers<{enums.ElementCode}, {enums.StoredElementCode}>(row.{Id(c.MemberName)}));"
+                    ? $"this.{Id(c.FieldName)}.Set(index, {Alimentar}.EnumLists.Numbers<{enums.ElementCode}, {enums.StoredElementCode}>({enums.Walked($"row.{Id(c.MemberName)}")}));"
                     : c.List is { } list
                     ? $"this.{Id(c.FieldName)}.Set(index, {ReadOnlyView($"row.{Id(c.MemberName)}", list)});"
                     : $"this.{Id(c.FieldName)}[index] = {StoreExpression(c)};");
@@ -231,7 +231,8 @@ namespace Alimentar.Generators.Emitting
         /// <summary>
         /// A list or map member as the store takes it: read-only interfaces, arrays, lists and dictionaries as they are;
         /// an <c>IList</c>, <c>ICollection</c> or <c>IDictionary</c> through its read-only face when it has one (a
-        /// <c>List</c> or <c>Dictionary</c> behind it, as usual), copied once otherwise.
+        /// <c>List</c> or <c>Dictionary</c> behind it, as usual), copied once otherwise; an <c>ImmutableArray</c> as the
+        /// array it wraps.
         /// </summary>
         private static string ReadOnlyView(string member, ListSpec list) => list.Container switch
         {
@@ -239,6 +240,7 @@ namespace Alimentar.Generators.Emitting
                 $"({member} as global::System.Collections.Generic.IReadOnlyList<{list.ElementCode}>) ?? ({member} is null ? null : global::System.Linq.Enumerable.ToArray({member}))",
             ListContainer.DictionaryInterface =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyDictionary<{list.MapArguments}>) ?? ({member} is null ? null : new global::System.Collections.Generic.Dictionary<{list.MapArguments}>({member}))",
+            ListContainer.ImmutableArray => list.Walked(member),
             _ => member,
         };
 
@@ -632,10 +634,10 @@ namespace Alimentar.Generators.Emitting
                     string array = $"{records}.{method}({self}, {entry}, nullable: {Bool(nullable)})";
                     if (list.Enum is not null)
                     {
-                        return $"{Alimentar}.EnumLists.{(list.ReadsIntoList ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}";
+                        return list.FromArray($"{Alimentar}.EnumLists.{(list.ReadsIntoList ? "List" : "Array")}<{list.StoredElementCode}, {list.ElementCode}>({array}){forgive}", nullable);
                     }
 
-                    return !list.ReadsIntoList ? array + forgive
+                    return !list.ReadsIntoList ? list.FromArray(array + forgive, nullable)
                         : nullable ? $"{array} is {{ }} list{leaf} ? new global::System.Collections.Generic.List<{list.ElementCode}>(list{leaf}) : null"
                         : $"new global::System.Collections.Generic.List<{list.ElementCode}>({array}!)";
                 }
@@ -651,7 +653,7 @@ namespace Alimentar.Generators.Emitting
                     _ when list.ReadsIntoList => $"List<{list.ElementCode}>",
                     _ => $"Array<{list.ElementCode}>",
                 };
-                return $"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}";
+                return list.FromArray($"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}", nullable);
             }
 
             /// <summary>A record's field at <paramref name="entry"/>: a record, a list or map, or a value.</summary>
@@ -796,8 +798,8 @@ namespace Alimentar.Generators.Emitting
                 int self = _next++;
                 string l = $"l{_names}";
                 string e = $"e{_names++}";
-                string length = list.Container == ListContainer.Array ? "Length" : "Count";
-                Line($"if ({value} is {{ }} {l})");
+                string length = list.Container is ListContainer.Array or ListContainer.ImmutableArray ? "Length" : "Count";
+                Line($"if ({list.Walked(value)} is {{ }} {l})");
                 Line("{");
                 _indent++;
                 if (list.Container == ListContainer.Enumerable)
@@ -879,7 +881,7 @@ namespace Alimentar.Generators.Emitting
                 : inner.Inner is null
                 ? $"{lists}.{(inner.ReadsIntoList ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
                 : $"{lists}.{(inner.ReadsIntoList ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
-            return $"static ({lists}, {entry}) => {body}";
+            return $"static ({lists}, {entry}) => {inner.FromArray(body, list.ElementIsNullable)}";
         }
 
         /// <summary>A list member's value: a new array or <c>List&lt;T&gt;</c> copied from the store's flat elements.</summary>
@@ -890,7 +892,7 @@ namespace Alimentar.Generators.Emitting
                 : list.Enum is not null ? $"{Alimentar}.EnumLists.{(list.ReadsIntoList ? "ToList" : "ToArray")}<{list.StoredElementCode}, {list.ElementCode}>({field}, index)"
                 : list.ReadsIntoList ? $"{field}.ToList(index)"
                 : $"{field}.ToArray(index)";
-            return c.IsNullable ? $"{field}.IsNull(index) ? null : {copy}" : copy;
+            return c.IsNullable ? list.FromArray($"{field}.IsNull(index) ? null : {copy}", nullable: true) : list.FromArray(copy, nullable: false);
         }
 
         /// <summary>The store's field for a column: a pooled array, or flat list buffers.</summary>

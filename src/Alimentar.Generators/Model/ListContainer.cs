@@ -24,6 +24,9 @@ namespace Alimentar.Generators.Model
         /// <summary><c>IEnumerable&lt;T&gt;</c>, read into an array.</summary>
         Enumerable,
 
+        /// <summary><c>ImmutableArray&lt;T&gt;</c>, read into an array it wraps without a copy; a default one is written as a null list.</summary>
+        ImmutableArray,
+
         /// <summary><c>Dictionary&lt;K, V&gt;</c>.</summary>
         Dictionary,
 

@@ -35,8 +35,23 @@ namespace Alimentar.Generators.Model
             ListContainer.ListInterface => $"global::System.Collections.Generic.IList<{ElementCode}>",
             ListContainer.CollectionInterface => $"global::System.Collections.Generic.ICollection<{ElementCode}>",
             ListContainer.Enumerable => $"global::System.Collections.Generic.IEnumerable<{ElementCode}>",
+            ListContainer.ImmutableArray => $"global::System.Collections.Immutable.ImmutableArray<{ElementCode}>",
             _ => ElementCode + "[]",
         };
+
+        /// <summary>
+        /// The member's list from an expression that reads it into an array (<c>T[]</c>, or <c>T[]?</c> when
+        /// <paramref name="nullable"/>): the array itself, or an <c>ImmutableArray</c> wrapping it without a copy.
+        /// </summary>
+        public string FromArray(string array, bool nullable) => Container != ListContainer.ImmutableArray ? array
+            : nullable ? $"global::Alimentar.ImmutableLists.Nullable({array})"
+            : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array})";
+
+        /// <summary>
+        /// A member's list as a writer walks it: the member itself, or for an <c>ImmutableArray</c> the array it wraps
+        /// (null for a default one, which is written as a null list).
+        /// </summary>
+        public string Walked(string member) => Container == ListContainer.ImmutableArray ? $"global::Alimentar.ImmutableLists.AsArray({member})" : member;
 
         /// <summary>How many lists deep the values lie: 1 for a list of values.</summary>
         public int Depth => Inner is null ? 1 : Inner.Depth + 1;

@@ -58,7 +58,7 @@ namespace Alimentar.Generators.Parsing
         /// <summary>
         /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, or one of the list and
         /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>,
-        /// <c>IEnumerable</c>).
+        /// <c>IEnumerable</c>), or <c>ImmutableArray&lt;T&gt;</c> (nullable or not).
         /// </summary>
         public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
@@ -66,6 +66,15 @@ namespace Alimentar.Generators.Parsing
             if (type is IArrayTypeSymbol { Rank: 1 } array && array.ElementType.SpecialType != SpecialType.System_Byte)
             {
                 return array.ElementType;
+            }
+
+            // An ImmutableArray<T> is a struct: a nullable one is a Nullable<ImmutableArray<T>>.
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped
+                && wrapped.TypeArguments[0] is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } immutable
+                && immutable.OriginalDefinition.ToDisplayString() == ImmutableArrayDefinition)
+            {
+                container = ListContainer.ImmutableArray;
+                return immutable.TypeArguments[0];
             }
 
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
@@ -78,6 +87,8 @@ namespace Alimentar.Generators.Parsing
             return null;
         }
 
+        private const string ImmutableArrayDefinition = "System.Collections.Immutable.ImmutableArray<T>";
+
         private static ListContainer? ListContainerOf(string genericDefinition) => genericDefinition switch
         {
             "System.Collections.Generic.List<T>" => ListContainer.List,
@@ -86,6 +97,7 @@ namespace Alimentar.Generators.Parsing
             "System.Collections.Generic.IList<T>" => ListContainer.ListInterface,
             "System.Collections.Generic.ICollection<T>" => ListContainer.CollectionInterface,
             "System.Collections.Generic.IEnumerable<T>" => ListContainer.Enumerable,
+            ImmutableArrayDefinition => ListContainer.ImmutableArray,
             _ => null,
         };
 
