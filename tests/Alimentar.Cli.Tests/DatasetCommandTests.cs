@@ -86,6 +86,19 @@ public sealed class DatasetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_Iceberg_table_is_refused_naming_its_metadata_rather_than_read_file_by_file()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "metadata"));
+        await File.WriteAllTextAsync(Path.Combine(_directory, "metadata", "v3.metadata.json"), "{}");
+
+        (int exit, string output) = await CommandTests.RunAsync("head", _directory);
+
+        Assert.Equal(ExitCodes.BadFile, exit);
+        Assert.Contains("Apache Iceberg table", output.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        Assert.Contains("v3.metadata.json", output.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_damaged_file_in_a_dataset_fails_each_command_naming_that_file()
     {
         Directory.CreateDirectory(Path.Combine(_directory, "year=2025"));

@@ -86,6 +86,7 @@ public sealed class ParquetFileInfo
     /// The directory is missing or holds no such file, or it is (or lies in) a Delta Lake table, whose rows are those its
     /// log names less its deletion vectors, not its files': <see cref="ParquetSource{T}.FromDirectory"/> reads it so.
     /// </exception>
+    /// <exception cref="UnsupportedParquetFeatureException">It is an Apache Iceberg or Hudi table, whose files are not all its rows.</exception>
     public static IReadOnlyList<string> DatasetFiles(string directory, string searchPattern = "*.parquet")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
@@ -117,6 +118,7 @@ public sealed class ParquetFileInfo
     /// The listing failed after its retries or found no such object, or the prefix is (or lies in) a Delta Lake table,
     /// whose rows are those its log names: <see cref="ParquetSource{T}.FromStore"/> reads it so.
     /// </exception>
+    /// <exception cref="UnsupportedParquetFeatureException">It is an Apache Iceberg or Hudi table, whose files are not all its rows.</exception>
     public static IReadOnlyList<ObjectInfo> DatasetObjects(IObjectStore store, string prefix, ObjectReadOptions? options = null, string suffix = ".parquet")
     {
         ArgumentNullException.ThrowIfNull(store);

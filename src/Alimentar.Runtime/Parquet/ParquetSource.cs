@@ -150,7 +150,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <param name="suffix">Which keys are Parquet files (default <c>.parquet</c>; empty for every key).</param>
     /// <returns>A source over the objects.</returns>
     /// <exception cref="SourceUnavailableException">The listing failed after its retries (as reads are retried), or found no object.</exception>
-    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour, or the dataset is an Apache Iceberg or Hudi table (whose files are not all its rows), which is refused rather than read file by file.</exception>
     /// <exception cref="CorruptParquetFileException">A Delta table's deletion vector is damaged or disagrees with its log.</exception>
     public static IBatchSource<T> FromStore(IObjectStore store, string prefix, Func<ParquetSource<T>, ParquetSource<T>>? configure = null, ObjectReadOptions? options = null, string suffix = ".parquet")
     {
@@ -188,7 +188,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <returns>A source over the files, each configured by <paramref name="configure"/> when given.</returns>
     /// <param name="configure">Applied to each file's source, e.g. <c>s =&gt; s.BatchSize(1024)</c>.</param>
     /// <exception cref="SourceUnavailableException">The directory is missing or holds no matching file, or a Delta table's log names a file that is not there.</exception>
-    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">A Delta table uses what its log alone cannot honour, or the dataset is an Apache Iceberg or Hudi table (whose files are not all its rows), which is refused rather than read file by file.</exception>
     /// <exception cref="CorruptParquetFileException">A Delta table's deletion vector is damaged or disagrees with its log.</exception>
     public static IBatchSource<T> FromDirectory(string directory, string searchPattern = "*.parquet", Func<ParquetSource<T>, ParquetSource<T>>? configure = null)
     {

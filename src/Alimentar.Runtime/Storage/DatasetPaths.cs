@@ -27,8 +27,14 @@ internal static class DatasetPaths
     /// out (<see cref="IsHidden"/>), in ordinal path order: what a pass over a directory reads, file after file.
     /// </summary>
     /// <exception cref="SourceUnavailableException">The directory holds no such file, or only hidden ones.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The directory is an Iceberg or Hudi table, whose files are not all its rows.</exception>
     public static string[] LocalFiles(string directory, string searchPattern)
     {
+        if (UnreadTableFormats.Refusal(directory) is { } refusal)
+        {
+            throw AlimentarThrow.Unsupported(directory, refusal);
+        }
+
         string[] matching = Directory.GetFiles(directory, searchPattern, SearchOption.AllDirectories);
         string[] files = Array.FindAll(matching, file => !IsHidden(Path.GetRelativePath(directory, file)));
         Array.Sort(files, StringComparer.Ordinal);
@@ -48,8 +54,14 @@ internal static class DatasetPaths
     /// a prefix reads, object after object.
     /// </summary>
     /// <exception cref="SourceUnavailableException">No such object, or only hidden ones.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The prefix is an Iceberg or Hudi table, whose files are not all its rows.</exception>
     public static List<ObjectInfo> StoreObjects(IObjectStore store, string prefix, List<ObjectInfo> listed, string suffix)
     {
+        if (UnreadTableFormats.Refusal(store, prefix[..(prefix.LastIndexOf('/') + 1)], listed) is { } refusal)
+        {
+            throw AlimentarThrow.Unsupported(ObjectRangeReader.NameOf(store, prefix), refusal);
+        }
+
         List<ObjectInfo> matching = listed.FindAll(o => o.Key.EndsWith(suffix, StringComparison.Ordinal) && o.Length > 0);
         List<ObjectInfo> objects = [.. matching.Where(o => !IsHidden(BelowPrefix(o.Key, prefix))).OrderBy(o => o.Key, StringComparer.Ordinal)];
         if (objects.Count == 0)
