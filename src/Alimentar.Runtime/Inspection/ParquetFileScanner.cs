@@ -36,6 +36,7 @@ internal static class ParquetFileScanner
         (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(schema, path);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), bound);
         var shown = NestedVariantColumns.Plan(schema.Leaves, columns);
+        bool[] geometries = GeometryColumns(columns, file.Metadata.KeyValues);
         var head = new List<object?[]>();
         long total = 0;
         long firstRow = 0;
@@ -60,7 +61,10 @@ internal static class ParquetFileScanner
                         for (int row = 0; row < kept.Length; row++)
                         {
                             // Only the rows kept for display are boxed.
-                            keptValues[row][column] = Shown(values.GetValue(kept[row]), columns[column].FileType);
+                            object? value = values.GetValue(kept[row]);
+                            keptValues[row][column] = geometries[column] && value is byte[] wkb
+                                ? WellKnownBinary.ToText(wkb, GeometryTextShown) ?? value
+                                : Shown(value, columns[column].FileType);
                         }
                     }
 
@@ -88,6 +92,46 @@ internal static class ParquetFileScanner
         }
 
         return new ParquetScan(shown.Names, total, head);
+    }
+
+    /// <summary>A geometry's text beyond this is cut: a country's outline can run to megabytes.</summary>
+    private const int GeometryTextShown = 4_096;
+
+    /// <summary>
+    /// Which columns hold geometries as well-known binary, shown as their text: those of Parquet's GEOMETRY and GEOGRAPHY
+    /// types, and the columns a GeoParquet file's <c>geo</c> metadata names with the WKB encoding (GeoParquet 1.x leaves
+    /// them plain binaries).
+    /// </summary>
+    private static bool[] GeometryColumns(BoundColumn[] columns, IReadOnlyList<KeyValuePair<string, string?>> keyValues)
+    {
+        var geoParquet = new HashSet<string>(StringComparer.Ordinal);
+        if (keyValues.FirstOrDefault(kv => kv.Key == "geo").Value is { } geo)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(geo);
+                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("columns", out var declared) && declared.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var column in declared.EnumerateObject())
+                    {
+                        if (column.Value.ValueKind == System.Text.Json.JsonValueKind.Object && column.Value.TryGetProperty("encoding", out var encoding)
+                            && encoding.ValueKind == System.Text.Json.JsonValueKind.String && string.Equals(encoding.GetString(), "WKB", StringComparison.OrdinalIgnoreCase))
+                        {
+                            geoParquet.Add(column.Name);
+                        }
+                    }
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Damaged metadata shows the columns as the binaries they are.
+            }
+        }
+
+        return Array.ConvertAll(columns, column => column.Descriptor.Type == ColumnType.Binary && !column.Descriptor.IsList
+            && (column.Field.Element.LogicalType?.Kind is LogicalTypeKind.Geometry or LogicalTypeKind.Geography
+                || (column.Field.Path.Parts.Count == 1 && geoParquet.Contains(column.Field.Name))));
     }
 
     /// <summary>The positions in a batch of the first <paramref name="wanted"/> rows that <paramref name="deleted"/> leaves.</summary>
