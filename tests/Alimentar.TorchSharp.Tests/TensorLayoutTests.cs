@@ -132,6 +132,15 @@ public sealed class TensorLayoutTests
         TensorLayout.PadNested(turns, static list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list), turnLists, turnWidth, 0L, turnMemory, new long[batch.Count], new long[batch.Count * turnLists]);
         Assert.Equal(Enumerable.Range(0, batch.Count).SelectMany(row => batch[row].Turns).SelectMany(turn => turn).Sum(), turnMemory.Sum());
         Assert.Equal((5, 2), (turnLists, turnWidth));
+
+        // Inner ImmutableArrays too, a default one padding as empty.
+        using Batch<Boxes> immutable = Batch<Boxes>.FromRows([Boxes.Make(2) with { Frames = [[7, 8, 9], default] }]);
+        (int frameLists, int frameWidth) = TensorLayout.NestedExtent(immutable.Frames, static list => list.AsSpan(), null, null);
+        var frames = new int[frameLists * frameWidth];
+        var frameLengths = new long[frameLists];
+        TensorLayout.PadNested(immutable.Frames, static list => list.AsSpan(), frameLists, frameWidth, 0, frames, new long[1], frameLengths);
+        Assert.Equal([7, 8, 9, 0, 0, 0], frames);
+        Assert.Equal([3L, 0L], frameLengths);
     }
 }
 
@@ -146,7 +155,7 @@ public partial record Document(long Id, float Weight, bool Flag, short Small, do
 
 /// <summary>A row holding lists of lists: boxes as arrays, turns as lists.</summary>
 [StreamingDataset]
-public partial record Boxes(long Id, int[][]? Items, List<List<long>> Turns)
+public partial record Boxes(long Id, int[][]? Items, List<List<long>> Turns, System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<int>> Frames = default)
 {
     /// <summary>Row <paramref name="i"/>: i % 4 boxes of 1, 2, 3… values (row 5's null), and i turns of two ids.</summary>
     public static Boxes Make(int i) => new(
