@@ -17,6 +17,16 @@ internal sealed record TableFileView(Func<IReadOnlyList<SchemaElement>, IReadOnl
     /// </summary>
     public Func<ColumnDescriptor, RowSchema, string, ValueSummary?>? ColumnSummary { get; init; }
 
+    /// <summary>
+    /// The table's top-level column names (under its names, case-insensitive), when it says: a file's other columns
+    /// (Delta's change data feed writes <c>_change_type</c> into data files) are not the table's, and tools with no row
+    /// type leave them out; null when the table does not say.
+    /// </summary>
+    public IReadOnlySet<string>? TableColumns { get; init; }
+
+    /// <summary>Whether a column whose path starts with <paramref name="topLevelName"/> (the table's name for it) is the table's.</summary>
+    public bool IsTableColumn(string topLevelName) => TableColumns is null || TableColumns.Contains(topLevelName);
+
     /// <summary>The schema to bind: the file's, renamed where the table says.</summary>
     public FileSchema SchemaOf(FileSchema file) => Rename is null ? file : FileSchema.Build(Rename(file.Elements));
 }

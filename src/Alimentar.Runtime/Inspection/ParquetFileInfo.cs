@@ -19,23 +19,27 @@ public sealed class ParquetFileInfo
 {
     private readonly FileSchema _schema;
     private readonly IReadOnlyList<(string Key, string Value)>? _tablePartitions;
+    private readonly Func<string, bool>? _isTableColumn;
 
     /// <param name="path">The file, as messages name it.</param>
     /// <param name="metadata">Its footer.</param>
     /// <param name="length">Its length in bytes.</param>
     /// <param name="schema">The schema shown: the footer's, or a table's renaming of it (Delta's column mapping).</param>
     /// <param name="tablePartitions">A table's partition values for the file, from its log; null to take them from the path.</param>
-    private ParquetFileInfo(string path, FileMetadata metadata, long length, FileSchema? schema = null, IReadOnlyList<(string Key, string Value)>? tablePartitions = null)
+    /// <param name="isTableColumn">Whether a top-level column is the table's; a file's others are left out. Null keeps every column.</param>
+    private ParquetFileInfo(string path, FileMetadata metadata, long length, FileSchema? schema = null, IReadOnlyList<(string Key, string Value)>? tablePartitions = null, Func<string, bool>? isTableColumn = null)
     {
         _tablePartitions = tablePartitions;
+        _isTableColumn = isTableColumn;
         Path = path;
         Length = length;
         _schema = schema ?? metadata.Schema;
         RowCount = metadata.RowCount;
         CreatedBy = metadata.CreatedBy;
-        Columns = _schema.Leaves.Select((leaf, i) => ColumnInfo(leaf) with { Encodings = EncodingsOf(metadata, i) }).ToArray();
-        Schema = SchemaTree(_schema);
-        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, _schema, metadata.CreatedBy)).ToArray();
+        bool[] shown = [.. _schema.Leaves.Select(leaf => isTableColumn?.Invoke(leaf.Path.FirstPart) ?? true)];
+        Columns = _schema.Leaves.Select((leaf, i) => ColumnInfo(leaf) with { Encodings = EncodingsOf(metadata, i) }).Where((_, i) => shown[i]).ToArray();
+        Schema = [.. SchemaTree(_schema).Where(node => isTableColumn?.Invoke(node.Name) ?? true)];
+        RowGroups = metadata.RowGroups.Select(rowGroup => RowGroupInfo(rowGroup, _schema, metadata.CreatedBy, shown)).ToArray();
     }
 
     /// <summary>The file.</summary>
@@ -214,7 +218,7 @@ public sealed class ParquetFileInfo
         ArgumentNullException.ThrowIfNull(file);
         await using ParquetFile parquet = await ParquetFile.OpenAsync(file.Open(), file.Name, cancellationToken).ConfigureAwait(false);
         TableFileView view = file.View();
-        return new ParquetFileInfo(file.Name, parquet.Metadata, parquet.Pages.Length, view.SchemaOf(parquet.Schema), view.Partitions);
+        return new ParquetFileInfo(file.Name, parquet.Metadata, parquet.Pages.Length, view.SchemaOf(parquet.Schema), view.Partitions, view.IsTableColumn);
     }
 
     /// <summary>
@@ -277,7 +281,7 @@ public sealed class ParquetFileInfo
     public string ScaffoldRowType(string typeName, string? ns = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
-        return RowTypeScaffolder.Scaffold(_schema, typeName, ns, Path, _tablePartitions);
+        return RowTypeScaffolder.Scaffold(_schema, typeName, ns, Path, _tablePartitions, _isTableColumn);
     }
 
     private static async Task<ParquetFile> OpenAsync(string path, CancellationToken cancellationToken)
@@ -340,7 +344,8 @@ public sealed class ParquetFileInfo
             .Select(FormatNames.Name)
             .ToArray();
 
-    private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy)
+    /// <summary>A row group's sizes, codecs and the statistics of the columns <paramref name="shown"/> keeps, in <see cref="Columns"/>' order.</summary>
+    private static ParquetRowGroupInfo RowGroupInfo(RowGroupMetadata rowGroup, FileSchema schema, string? createdBy, bool[] shown)
     {
         var statistics = new ParquetColumnStatistics[rowGroup.Columns.Count];
         for (int i = 0; i < statistics.Length; i++)
@@ -361,7 +366,7 @@ public sealed class ParquetFileInfo
             rowGroup.Columns.Sum(c => c.TotalCompressedSize),
             rowGroup.Columns.Sum(c => c.TotalUncompressedSize),
             rowGroup.Columns.Select(c => c.Codec.ToString().ToUpperInvariant()).Distinct().ToArray(),
-            statistics);
+            statistics.Where((_, i) => i >= shown.Length || shown[i]).ToArray());
     }
 
     private static FileColumnType? TypeOf(LeafColumn leaf)

@@ -33,7 +33,7 @@ internal static class ParquetFileScanner
         await using ParquetFile file = await ParquetFile.OpenAsync(open, path, cancellationToken).ConfigureAwait(false);
         opened?.Invoke(file.Metadata.RowCount);
         FileSchema schema = view?.SchemaOf(file.Schema) ?? file.Schema;
-        (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(schema, path);
+        (BoundColumn[] columns, BoundColumn[] bound) = BindForDisplay(schema, path, view is null ? null : view.IsTableColumn);
         var binding = new ParquetFileBinding(path, new RowSchema(Path.GetFileName(path), columns.Select(c => c.Descriptor).ToArray()), bound);
         var shown = NestedVariantColumns.Plan(schema.Leaves, columns);
         bool[] geometries = GeometryColumns(columns, file.Metadata.KeyValues);
@@ -167,10 +167,10 @@ internal static class ParquetFileScanner
     /// <see cref="ParquetVariant"/> column, shown as its JSON: the columns to show, then those with the variants'
     /// leaves after them.
     /// </summary>
-    private static (BoundColumn[] Shown, BoundColumn[] All) BindForDisplay(FileSchema schema, string path)
+    private static (BoundColumn[] Shown, BoundColumn[] All) BindForDisplay(FileSchema schema, string path, Func<string, bool>? isTableColumn)
     {
-        BoundColumn[] plain = BindEveryLeaf(schema, path, timestampsAsStored: true);
-        string[] variants = schema.Leaves.Where(l => l.Path.Parts.Count > 1).Select(l => l.Path.FirstPart).Distinct()
+        BoundColumn[] plain = [.. BindEveryLeaf(schema, path, timestampsAsStored: true).Where(c => isTableColumn?.Invoke(c.Field.Path.FirstPart) ?? true)];
+        string[] variants = plain.Select(c => c.Field).Where(l => l.Path.Parts.Count > 1).Select(l => l.Path.FirstPart).Distinct()
             .Where(top => VariantBinder.IsVariant(schema.Leaves, top)).ToArray();
         if (variants.Length == 0)
         {

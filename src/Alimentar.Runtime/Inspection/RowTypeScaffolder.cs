@@ -26,7 +26,8 @@ internal static class RowTypeScaffolder
     /// <param name="ns">Its namespace, or null.</param>
     /// <param name="sourceName">The file, whose path's partition directories become members too.</param>
     /// <param name="tablePartitions">A table's partition values for the file (Delta's, from its log), which replace the path's.</param>
-    public static string Scaffold(FileSchema schema, string typeName, string? ns, string sourceName, IReadOnlyList<(string Key, string Value)>? tablePartitions = null)
+    /// <param name="isTableColumn">Whether a top-level column is the table's; a file's others get no member. Null keeps every column.</param>
+    public static string Scaffold(FileSchema schema, string typeName, string? ns, string sourceName, IReadOnlyList<(string Key, string Value)>? tablePartitions = null, Func<string, bool>? isTableColumn = null)
     {
         var members = new List<string>();
         var skipped = new List<string>();
@@ -41,7 +42,7 @@ internal static class RowTypeScaffolder
         {
             // A top-level group, list of groups or map becomes one member holding records, when every part of it binds.
             string top = field.Path.FirstPart;
-            if (done.Contains(top))
+            if (done.Contains(top) || isTableColumn?.Invoke(top) == false)
             {
                 continue;
             }

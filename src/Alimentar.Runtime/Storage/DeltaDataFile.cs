@@ -10,11 +10,15 @@ internal sealed record DeltaDataFile(string Path, DeltaDeletionVector? DeletionV
     /// <summary>What the log says about its columns' values; null when it says nothing a filter can use.</summary>
     public DeltaFileStatistics? Statistics { get; init; }
 
+    /// <summary>The table's top-level column names; null when its schema does not say.</summary>
+    public IReadOnlySet<string>? TableColumns { get; init; }
+
     /// <summary>How the file is read as the table's: its columns renamed, its partition values and its columns' summaries from the log.</summary>
     public TableFileView View() => new(
         ColumnMapping is { } mapping ? mapping.Rename : null,
         [.. Partitions.Select(p => (p.Key, p.Value ?? HivePartition.NullDirectory))])
     {
         ColumnSummary = Statistics is { } statistics ? statistics.Summarize : null,
+        TableColumns = TableColumns,
     };
 }

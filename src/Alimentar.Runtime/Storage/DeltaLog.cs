@@ -141,11 +141,46 @@ internal static class DeltaLog
 
         DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, current.Schema);
         DeltaStatisticsColumns? statistics = DeltaStatisticsColumns.Of(current.Schema, mapped: mapping is not null);
+        IReadOnlySet<string>? columns = TableColumns(current.Schema);
         return [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
             file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping)
         {
             Statistics = file.Value.Stats is { } stats && statistics is not null ? new DeltaFileStatistics(stats, statistics) : null,
+            TableColumns = columns,
         })];
+    }
+
+    /// <summary>
+    /// The table's top-level column names (Delta's names are case-insensitive), from its schema; null when the schema does
+    /// not say. A data file may hold more (a change data feed's <c>_change_type</c>), which are not the table's.
+    /// </summary>
+    private static IReadOnlySet<string>? TableColumns(string? schemaString)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(schemaString ?? string.Empty);
+            if (!document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != System.Text.Json.JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var field in fields.EnumerateArray())
+            {
+                if (field.ValueKind != System.Text.Json.JsonValueKind.Object || !field.TryGetProperty("name", out var name) || name.ValueKind != System.Text.Json.JsonValueKind.String)
+                {
+                    return null;
+                }
+
+                names.Add(name.GetString()!);
+            }
+
+            return names;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The table as replayed so far: its files, and the column mapping its latest metadata sets.</summary>

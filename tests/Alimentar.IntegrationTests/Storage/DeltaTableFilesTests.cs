@@ -69,6 +69,31 @@ public sealed class DeltaTableFilesTests
     }
 
     [Fact]
+    public async Task Columns_a_file_holds_beyond_the_table_s_schema_are_not_shown()
+    {
+        // Spark's change data feed writes _change_type into the data files of an update; it is not the table's column.
+        var withChangeType = new List<DeltaTableFile>();
+        foreach (DeltaTableFile file in DeltaTable.Files(Table("cdc_ict_table")))
+        {
+            if ((await ParquetFileInfo.ReadAsync(file.Name)).Columns.Any(c => c.Path == "_change_type"))
+            {
+                withChangeType.Add(file);
+            }
+        }
+
+        Assert.NotEmpty(withChangeType);
+        foreach (DeltaTableFile file in withChangeType)
+        {
+            ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file);
+            Assert.Equal(["name", "age"], info.Columns.Select(c => c.Path));
+            Assert.Equal(["name", "age"], info.Schema.Select(node => node.Name));
+            Assert.All(info.RowGroups, group => Assert.Equal(2, group.Statistics.Count));
+            Assert.DoesNotContain("ChangeType", info.ScaffoldRowType("Row"), StringComparison.Ordinal);
+            Assert.Equal(["name", "age"], (await ParquetFileInfo.ScanAsync(file, headRows: 5)).Columns);
+        }
+    }
+
+    [Fact]
     public async Task A_table_in_a_store_lists_and_scans_as_in_a_folder()
     {
         var store = new LocalObjectStore(DeltaTables.Root);
