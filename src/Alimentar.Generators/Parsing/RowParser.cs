@@ -23,6 +23,13 @@ namespace Alimentar.Generators.Parsing
             var diagnostics = new List<DiagnosticInfo>();
             string display = DisplayName(type);
 
+            // The attribute on several parts of a partial type is the compiler's error (CS0579); the type is still
+            // generated once, from the part the compiler lists first, not once per part under one file name.
+            if (!IsFirstMarkedPart(type, syntax, cancellationToken))
+            {
+                return new ParseResult(null, new EquatableArray<DiagnosticInfo>(Enumerable.Empty<DiagnosticInfo>()));
+            }
+
             if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TypeNotPartial, syntax.Identifier.GetLocation(), display));
@@ -342,6 +349,16 @@ namespace Alimentar.Generators.Parsing
             && type.SpecialType == SpecialType.None
             && type.TypeArguments.Length == 0
             && !(type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)));
+
+        /// <summary>Whether <paramref name="syntax"/> is the first part of <paramref name="type"/> that carries <c>[StreamingDataset]</c>.</summary>
+        private static bool IsFirstMarkedPart(INamedTypeSymbol type, TypeDeclarationSyntax syntax, CancellationToken cancellationToken)
+        {
+            SyntaxReference? first = type.GetAttributes()
+                .Where(a => a.AttributeClass?.ToDisplayString() == StreamingDatasetGenerator.AttributeName)
+                .Select(a => a.ApplicationSyntaxReference)
+                .FirstOrDefault(r => r is not null);
+            return first is null || first.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>() == syntax;
+        }
 
         private static IEnumerable<INamedTypeSymbol> BaseTypesFirst(INamedTypeSymbol type)
         {
