@@ -16,6 +16,8 @@ public sealed class CompileTests
         RowSources.NestedLists,
         RowSources.Records,
         RowSources.DeepRecords,
+        RowSources.ImmutableArrays,
+        RowSources.Sets,
     ];
 
     [Theory]
@@ -28,6 +30,19 @@ public sealed class CompileTests
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToArray();
         Assert.True(problems.Length == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void The_attribute_on_two_parts_of_a_partial_type_is_the_compiler_s_one_error_and_the_type_is_generated_once()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Alimentar; namespace Demo; [StreamingDataset] public partial record Twice(long Id);",
+            "using Alimentar; namespace Demo; [StreamingDataset] public partial record Twice;");
+
+        Assert.Single(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Diagnostic error = Assert.Single(run.CompilationDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("CS0579", error.Id);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T> or ImmutableArray<T> of them (at any depth), a dictionary of them, a record, class or struct holding them, or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, ImmutableArray<T>, HashSet<T>, ISet<T> or IReadOnlySet<T> of them (at any depth), a dictionary of them, a record, class or struct holding them, or mark it [ParquetIgnore]");
 
     [Fact]
     public void ALI0012_a_record_that_holds_itself() => AssertSingle(

@@ -133,6 +133,20 @@ internal static class RowSources
         public partial record Catalog(long Id, ImmutableArray<long> Ids, ImmutableArray<string?>? Names, ImmutableArray<ImmutableArray<int>> Grid, ImmutableArray<Tag> Tags);
         """;
 
+    public const string Sets = """
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        public enum Flag { On, Off }
+
+        public sealed record Member(string Name, HashSet<string> Roles);
+
+        [StreamingDataset]
+        public partial record Club(long Id, HashSet<string> Tags, ISet<int>? Codes, IReadOnlySet<Flag> Flags, List<HashSet<long>> Groups, Member Owner, Dictionary<string, ISet<int>>? Scores);
+        """;
+
     public const string Records = """
         using System.Collections.Generic;
         using Alimentar;

@@ -236,7 +236,7 @@ namespace Alimentar.Generators.Emitting
         /// </summary>
         private static string ReadOnlyView(string member, ListSpec list) => list.Container switch
         {
-            ListContainer.ListInterface or ListContainer.CollectionInterface or ListContainer.Enumerable =>
+            ListContainer.ListInterface or ListContainer.CollectionInterface or ListContainer.Enumerable or ListContainer.Set or ListContainer.SetInterface or ListContainer.ReadOnlySet =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyList<{list.ElementCode}>) ?? ({member} is null ? null : global::System.Linq.Enumerable.ToArray({member}))",
             ListContainer.DictionaryInterface =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyDictionary<{list.MapArguments}>) ?? ({member} is null ? null : new global::System.Collections.Generic.Dictionary<{list.MapArguments}>({member}))",

@@ -27,6 +27,15 @@ namespace Alimentar.Generators.Model
         /// <summary><c>ImmutableArray&lt;T&gt;</c>, read into an array it wraps without a copy; a default one is written as a null list.</summary>
         ImmutableArray,
 
+        /// <summary><c>HashSet&lt;T&gt;</c>: the list read into a set (a value met twice is kept once).</summary>
+        Set,
+
+        /// <summary><c>ISet&lt;T&gt;</c>, read into a <c>HashSet&lt;T&gt;</c>.</summary>
+        SetInterface,
+
+        /// <summary><c>IReadOnlySet&lt;T&gt;</c>, read into a <c>HashSet&lt;T&gt;</c>.</summary>
+        ReadOnlySet,
+
         /// <summary><c>Dictionary&lt;K, V&gt;</c>.</summary>
         Dictionary,
 

@@ -36,16 +36,27 @@ namespace Alimentar.Generators.Model
             ListContainer.CollectionInterface => $"global::System.Collections.Generic.ICollection<{ElementCode}>",
             ListContainer.Enumerable => $"global::System.Collections.Generic.IEnumerable<{ElementCode}>",
             ListContainer.ImmutableArray => $"global::System.Collections.Immutable.ImmutableArray<{ElementCode}>",
+            ListContainer.Set => $"global::System.Collections.Generic.HashSet<{ElementCode}>",
+            ListContainer.SetInterface => $"global::System.Collections.Generic.ISet<{ElementCode}>",
+            ListContainer.ReadOnlySet => $"global::System.Collections.Generic.IReadOnlySet<{ElementCode}>",
             _ => ElementCode + "[]",
         };
 
         /// <summary>
         /// The member's list from an expression that reads it into an array (<c>T[]</c>, or <c>T[]?</c> when
-        /// <paramref name="nullable"/>): the array itself, or an <c>ImmutableArray</c> wrapping it without a copy.
+        /// <paramref name="nullable"/>): the array itself, an <c>ImmutableArray</c> wrapping it without a copy, or a
+        /// <c>HashSet</c> of its elements.
         /// </summary>
-        public string FromArray(string array, bool nullable) => Container != ListContainer.ImmutableArray ? array
-            : nullable ? $"global::Alimentar.ImmutableLists.Nullable({array})"
-            : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array})";
+        public string FromArray(string array, bool nullable) => Container switch
+        {
+            ListContainer.ImmutableArray => nullable
+                ? $"global::Alimentar.ImmutableLists.Nullable({array})"
+                : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array})",
+            ListContainer.Set or ListContainer.SetInterface or ListContainer.ReadOnlySet => nullable
+                ? $"global::Alimentar.SetLists.Nullable({array})"
+                : $"new global::System.Collections.Generic.HashSet<{ElementCode}>({array})",
+            _ => array,
+        };
 
         /// <summary>
         /// A member's list as a writer walks it: the member itself, or for an <c>ImmutableArray</c> the array it wraps

@@ -58,7 +58,7 @@ namespace Alimentar.Generators.Parsing
         /// <summary>
         /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, or one of the list and
         /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>,
-        /// <c>IEnumerable</c>), or <c>ImmutableArray&lt;T&gt;</c> (nullable or not).
+        /// <c>IEnumerable</c>), <c>ImmutableArray&lt;T&gt;</c> (nullable or not), or a set (<c>HashSet</c>, <c>ISet</c>, <c>IReadOnlySet</c>).
         /// </summary>
         public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
@@ -98,6 +98,9 @@ namespace Alimentar.Generators.Parsing
             "System.Collections.Generic.ICollection<T>" => ListContainer.CollectionInterface,
             "System.Collections.Generic.IEnumerable<T>" => ListContainer.Enumerable,
             ImmutableArrayDefinition => ListContainer.ImmutableArray,
+            "System.Collections.Generic.HashSet<T>" => ListContainer.Set,
+            "System.Collections.Generic.ISet<T>" => ListContainer.SetInterface,
+            "System.Collections.Generic.IReadOnlySet<T>" => ListContainer.ReadOnlySet,
             _ => null,
         };
 
