@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text.Json;
 
 namespace Alimentar.Inspection;
 
@@ -109,21 +110,21 @@ internal static class ParquetFileScanner
         {
             try
             {
-                using var document = System.Text.Json.JsonDocument.Parse(geo);
-                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("columns", out var declared) && declared.ValueKind == System.Text.Json.JsonValueKind.Object)
+                using var document = JsonDocument.Parse(geo);
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("columns", out var declared) && declared.ValueKind == JsonValueKind.Object)
                 {
                     foreach (var column in declared.EnumerateObject())
                     {
-                        if (column.Value.ValueKind == System.Text.Json.JsonValueKind.Object && column.Value.TryGetProperty("encoding", out var encoding)
-                            && encoding.ValueKind == System.Text.Json.JsonValueKind.String && string.Equals(encoding.GetString(), "WKB", StringComparison.OrdinalIgnoreCase))
+                        if (column.Value.ValueKind == JsonValueKind.Object && column.Value.TryGetProperty("encoding", out var encoding)
+                            && encoding.ValueKind == JsonValueKind.String && string.Equals(encoding.GetString(), "WKB", StringComparison.OrdinalIgnoreCase))
                         {
                             geoParquet.Add(column.Name);
                         }
                     }
                 }
             }
-            catch (System.Text.Json.JsonException)
+            catch (JsonException)
             {
                 // Damaged metadata shows the columns as the binaries they are.
             }

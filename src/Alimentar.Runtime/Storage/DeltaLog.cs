@@ -158,8 +158,8 @@ internal static class DeltaLog
     {
         try
         {
-            using var document = System.Text.Json.JsonDocument.Parse(schemaString ?? string.Empty);
-            if (!document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != System.Text.Json.JsonValueKind.Array)
+            using var document = JsonDocument.Parse(schemaString ?? string.Empty);
+            if (!document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
             {
                 return null;
             }
@@ -167,7 +167,7 @@ internal static class DeltaLog
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var field in fields.EnumerateArray())
             {
-                if (field.ValueKind != System.Text.Json.JsonValueKind.Object || !field.TryGetProperty("name", out var name) || name.ValueKind != System.Text.Json.JsonValueKind.String)
+                if (field.ValueKind != JsonValueKind.Object || !field.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
                 {
                     return null;
                 }
@@ -177,7 +177,7 @@ internal static class DeltaLog
 
             return names;
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
             return null;
         }

@@ -86,9 +86,11 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
         return new DeltaTableListing(name, files);
     }
 
+    /// <summary>A file the log names that the folder or listing lacks: vacuumed, or a partial copy of the table.</summary>
     private static SourceUnavailableException Missing(string folder, DeltaDataFile file) =>
         AlimentarThrow.Unavailable(folder, $"its Delta log names '{file.Path}', which is not there (vacuumed, or the table was copied in part)");
 
+    /// <summary>Bytes of a local file (a deletion vector's); fewer there than asked for is a damaged table.</summary>
     private static byte[] FileBytes(string path, long offset, int count)
     {
         try
@@ -110,6 +112,7 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
         }
     }
 
+    /// <summary>Bytes of an object (listed, or found now by listing its key); fewer there than asked for is a damaged table.</summary>
     private static byte[] ObjectBytes(IObjectStore store, string key, ObjectInfo? listed, long offset, int count, ObjectReadOptions options)
     {
         string name = ObjectRangeReader.NameOf(store, key);
@@ -120,6 +123,7 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
             : throw AlimentarThrow.Corrupt(name, $"it ends before byte {offset + count}, which its Delta log reads to");
     }
 
+    /// <summary>A Delta checkpoint's rows, its parts read in order; a part may lack the newer fields (deletion vectors, reader features).</summary>
     private static IEnumerable<DeltaCheckpointRow> CheckpointRows(IEnumerable<ParquetSource<DeltaCheckpointRow>> parts)
     {
         using var streaming = new StreamingDataset<DeltaCheckpointRow>(new ChainedSource<DeltaCheckpointRow>(parts.Select(part => part.MissingColumnsAsNull())));
