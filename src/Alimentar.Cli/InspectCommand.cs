@@ -94,17 +94,26 @@ internal sealed class InspectCommand(IAnsiConsole console)
 
         console.MarkupLineInterpolated($"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");
 
+        // A Delta table's partition values are its log's, which a file's path need not show (column mapping keeps files in random folders).
+        bool partitioned = dataset.DeltaVersion is not null && infos.Any(f => f.File.Partitions.Any());
         var files = new Table().AddColumns("File", "Rows", "Row groups", "Bytes", "Written by");
+        if (partitioned)
+        {
+            files.AddColumn("Partition");
+        }
+
         foreach ((CliInput file, ParquetFileInfo info) in infos)
         {
-            files.AddRow(
+            string[] partition = partitioned ? [Markup.Escape(string.Join(", ", file.Partitions.Select(p => $"{p.Key}={p.Value ?? "null"}")))] : [];
+            files.AddRow([
                 Markup.Escape(file.ShortName),
                 file.DeletedRows > 0
                     ? $"{info.RowCount.ToString("N0", CultureInfo.InvariantCulture)} ({file.DeletedRows.ToString("N0", CultureInfo.InvariantCulture)} deleted)"
                     : info.RowCount.ToString("N0", CultureInfo.InvariantCulture),
                 info.RowGroups.Count.ToString(CultureInfo.InvariantCulture),
                 info.Length.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(Shorten(info.CreatedBy ?? "unknown", CreatedByShown / 2)));
+                Markup.Escape(Shorten(info.CreatedBy ?? "unknown", CreatedByShown / 2)),
+                .. partition]);
         }
 
         console.Write(files);

@@ -34,7 +34,7 @@ public sealed class DeltaTableCommandTests
     }
 
     [Fact]
-    public async Task Inspect_says_the_version_and_the_deleted_rows_and_bench_counts_the_rows_the_table_holds()
+    public async Task Inspect_says_the_version_the_deleted_rows_and_the_partitions_and_bench_counts_the_rows_the_table_holds()
     {
         (int exit, string inspect) = await CommandTests.RunAsync("inspect", Table("table-with-dv-small"));
         Assert.True(exit == 0, inspect);
@@ -42,6 +42,13 @@ public sealed class DeltaTableCommandTests
         Assert.Contains("Delta Lake table at version 1", flat, StringComparison.Ordinal);
         Assert.Contains("8 rows after its deletion vectors delete 2", flat, StringComparison.Ordinal);
         Assert.Contains("10 (2 deleted)", inspect, StringComparison.Ordinal);
+
+        // Partition values are the log's, which a column-mapped table's random folders do not show.
+        (exit, string mapped) = await CommandTests.RunAsync("inspect", Table("table_with_column_mapping"));
+        Assert.True(exit == 0, mapped);
+        Assert.Contains("Partition", mapped, StringComparison.Ordinal);
+        Assert.Contains("Short=BME", mapped, StringComparison.Ordinal);
+        Assert.Contains("Short=BMS", mapped, StringComparison.Ordinal);
 
         // Two deletes, the second vector holding both rows: 98 of the file's 100.
         (exit, string bench) = await CommandTests.RunAsync("bench", Table("table_with_deletion_logs"));
