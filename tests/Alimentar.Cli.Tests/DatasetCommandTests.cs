@@ -77,6 +77,18 @@ public sealed class DatasetCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_takes_a_filter_on_a_partition_key_and_skips_the_files_of_other_partitions()
+    {
+        (int exit, string explain) = await CommandTests.RunAsync("explain", _directory, "--where", "year == 2024");
+
+        Assert.True(exit == 0, explain);
+        string[] sections = System.Text.RegularExpressions.Regex.Split(explain.ReplaceLineEndings("\n"), "^== ", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.Contains(sections, section => section.StartsWith("year=2023", StringComparison.Ordinal) && section.Contains("reads 0 of 3 rows", StringComparison.Ordinal));
+        Assert.Contains(sections, section => section.StartsWith("year=2024", StringComparison.Ordinal) && section.Contains("reads 2 of 2 rows", StringComparison.Ordinal)
+            && section.Contains("the file's partition year=2024", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_directory_without_Parquet_files_is_refused_as_a_bad_path()
     {
         Directory.CreateDirectory(Path.Combine(_directory, "empty"));

@@ -29,7 +29,7 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
     public static TheoryData<int> Seeds()
     {
         var seeds = new TheoryData<int>();
-        for (int seed = 0; seed < RandomShapeFiles.Count; seed++)
+        for (int seed = RandomShapeFiles.First; seed < RandomShapeFiles.First + RandomShapeFiles.Count; seed++)
         {
             seeds.Add(seed);
         }
@@ -41,7 +41,7 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
     [MemberData(nameof(Seeds))]
     public async Task A_random_nested_shape_reads_exports_and_writes_back_as_DuckDB_reads_it(int seed)
     {
-        RandomShapeFiles.ShapeFile file = shapes.Files[seed];
+        RandomShapeFiles.ShapeFile file = shapes.Of(seed);
         output.WriteLine(file.Select);
         output.WriteLine(file.Scaffold);
         output.WriteLine(file.PartScaffold);
@@ -122,7 +122,7 @@ public sealed class RandomShapeTests(RandomShapeFiles shapes, ITestOutputHelper 
     [MemberData(nameof(Seeds))]
     public async Task A_random_shape_with_damaged_pages_streams_or_fails_with_an_alimentar_exception(int seed)
     {
-        RandomShapeFiles.ShapeFile file = shapes.Files[seed];
+        RandomShapeFiles.ShapeFile file = shapes.Of(seed);
         var readBytes = (Func<byte[], int, int>)shapes.Assembly.GetType($"Shape{seed}.Probe")!.GetMethod("ReadBytes")!.CreateDelegate(typeof(Func<byte[], int, int>));
         byte[] original = await File.ReadAllBytesAsync(file.Path);
         var random = new Random(seed);
@@ -196,6 +196,9 @@ public sealed class RandomShapeFiles : IDisposable
     /// <summary>How many shapes a run tries; <c>ALIMENTAR_RANDOM_SHAPES</c> sets more for a long search.</summary>
     public static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES"), out int count) ? count : 24;
 
+    /// <summary>The first seed a run tries; <c>ALIMENTAR_RANDOM_SHAPES_FROM</c> starts a long search past the shapes searched before.</summary>
+    public static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_FROM"), out int first) ? first : 0;
+
     public RandomShapeFiles()
     {
         Directory = Path.Combine(Path.GetTempPath(), $"alimentar-shapes-{Guid.NewGuid():N}");
@@ -206,11 +209,11 @@ public sealed class RandomShapeFiles : IDisposable
         {
             using var connection = new DuckDBConnection("Data Source=:memory:");
             connection.Open();
-            for (int seed = 0; seed < Count; seed++)
+            for (int seed = First; seed < First + Count; seed++)
             {
-                Files[seed] = Write(connection, seed);
-                sources.Add(Files[seed].Scaffold);
-                sources.Add(Files[seed].PartScaffold);
+                ShapeFile file = Files[seed - First] = Write(connection, seed);
+                sources.Add(file.Scaffold);
+                sources.Add(file.PartScaffold);
                 sources.Add(Probe(seed));
             }
 
@@ -225,6 +228,9 @@ public sealed class RandomShapeFiles : IDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>The file of shape <paramref name="seed"/>.</summary>
+    public ShapeFile Of(int seed) => Files[seed - First];
 
     public ShapeFile[] Files { get; }
 

@@ -94,6 +94,18 @@ internal static class HivePartition
             $"the partition '{key}={text}', which does not read as {column.Type}");
     }
 
+    /// <summary>
+    /// The type a partition value reads as when no member says: a whole number, a <c>yyyy-MM-dd</c> date, true or false,
+    /// another number, else text (a null or empty value too), as tools with no row type show and filter it.
+    /// </summary>
+    public static ColumnType NaturalType(string text) =>
+        text == NullDirectory || text.Length == 0 ? ColumnType.String
+        : long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? ColumnType.Int64
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? ColumnType.DateOnly
+        : bool.TryParse(text, out _) ? ColumnType.Boolean
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? ColumnType.Double
+        : ColumnType.String;
+
     /// <summary>The value stored as the file kind the member type converts from; null when it does not parse as that type.</summary>
     private static PartitionValue? Encode(ColumnType type, string key, string text)
     {

@@ -271,15 +271,15 @@ internal static class RowTypeScaffolder
     private static string ListOf(string item, bool nullable) =>
         (item == "byte" ? "System.Collections.Generic.List<byte>" : item + "[]") + (nullable ? "?" : string.Empty);
 
-    /// <summary>The member type a partition directory's value suggests; a null or unrecognised value suggests a string.</summary>
-    private static string PartitionType(string value) =>
-        value == HivePartition.NullDirectory || value.Length == 0 ? "string?"
-        : int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "int"
-        : long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "long"
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? "DateOnly"
-        : bool.TryParse(value, out _) ? "bool"
-        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "double"
-        : "string";
+    /// <summary>The member type a partition directory's value suggests (<see cref="HivePartition.NaturalType"/>, a whole number as an int where it fits); a null or unrecognised value suggests a string.</summary>
+    private static string PartitionType(string value) => HivePartition.NaturalType(value) switch
+    {
+        ColumnType.Int64 => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _) ? "int" : "long",
+        ColumnType.DateOnly => "DateOnly",
+        ColumnType.Boolean => "bool",
+        ColumnType.Double => "double",
+        _ => value == HivePartition.NullDirectory || value.Length == 0 ? "string?" : "string",
+    };
 
     /// <summary>The C# member type a column binds to, or why it cannot bind, in parentheses.</summary>
     public static string MemberType(LeafColumn field) => ClrType(field, out string? why) ?? $"({why})";

@@ -122,6 +122,26 @@ public sealed class DeltaTableFilesTests
     }
 
     [Fact]
+    public async Task A_filter_on_a_partition_column_is_explained_and_the_log_rules_files_out_as_a_pass_does()
+    {
+        // newid is a partition column, in the log only; the file of newid=2 is ruled out unopened.
+        var explained = new Dictionary<string, FilterExplanation>();
+        foreach (DeltaTableFile file in DeltaTable.Files(Table("table_with_partitioning_mapping")))
+        {
+            explained[file.PartitionValues.Single().Value!] = await ParquetFileInfo.ExplainAsync(file, "newid == 1");
+        }
+
+        Assert.Equal(0, explained["2"].RowsToRead);
+        Assert.Contains("the table's log rules out every row", explained["2"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, explained["1"].RowsToRead);
+        Assert.Contains("the file's partition newid=1", explained["1"].ToString(), StringComparison.Ordinal);
+
+        // A typed pass with the same filter reads what the explanation keeps.
+        using var typed = new StreamingDataset<PartitionedRow>(ParquetSource<PartitionedRow>.FromDirectory(Table("table_with_partitioning_mapping"), configure: s => s.Where(r => r.Newid == 1)));
+        Assert.Equal(explained.Values.Sum(e => e.RowsToRead), typed.Rows().Count());
+    }
+
+    [Fact]
     public async Task A_damaged_deletion_vector_fails_the_scan_naming_the_table()
     {
         string folder = Directory.CreateTempSubdirectory("alimentar-delta-files-").FullName;
@@ -144,6 +164,9 @@ public sealed class DeltaTableFilesTests
         }
     }
 }
+
+[StreamingDataset]
+public partial record PartitionedRow(string? Description, int Newid);
 
 [StreamingDataset]
 public partial record MappedRow(

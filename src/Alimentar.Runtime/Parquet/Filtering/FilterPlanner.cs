@@ -50,11 +50,11 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             summaries[column] = ValueSummary.Of(Chunk(group, column).Statistics, bound, rows, bound.Partition is null ? file.Metadata.CreatedBy : null);
             if (bound.Partition is { IsNull: false } partition)
             {
-                notes.Add($"{bound.Descriptor.MemberName} is {partition} from the file's path");
+                notes.Add($"{bound.Descriptor.MemberName} is the file's partition {partition}");
             }
             else if (bound.IsAbsent)
             {
-                notes.Add($"{bound.Descriptor.MemberName} is not in the file and reads as null ({(bound.Partition is null ? "MissingColumnsAsNull" : $"the path's {bound.Partition}")})");
+                notes.Add($"{bound.Descriptor.MemberName} is not in the file and reads as null ({(bound.Partition is null ? "MissingColumnsAsNull" : $"the null partition {bound.Partition}")})");
             }
         }
 
