@@ -89,8 +89,7 @@ public sealed partial class ParquetSource<T>
             {
                 if (view.Partitions is { Count: > 0 } partitions && HivePartition.Find(schema.Columns[i], schema, Name, partitions) is { } partition)
                 {
-                    BoundColumn bound = MissingMember.PartitionAs(schema, schema.Columns[i], partition);
-                    summaries[i] = ValueSummary.Of(AbsentColumn.Metadata(bound, 1).Statistics, bound, 1, createdBy: null);
+                    summaries[i] = ValueSummary.OfPartition(MissingMember.PartitionAs(schema, schema.Columns[i], partition));
                 }
                 else
                 {

@@ -68,9 +68,7 @@ internal static class FilterExplainer
         var summaries = new ValueSummary?[columns.Length];
         for (int i = 0; i < columns.Length; i++)
         {
-            summaries[i] = columns[i].Partition is not null
-                ? ValueSummary.Of(AbsentColumn.Metadata(columns[i], 1).Statistics, columns[i], 1, createdBy: null)
-                : summaryOf(columns[i].Descriptor, rowSchema, name);
+            summaries[i] = columns[i].Partition is not null ? ValueSummary.OfPartition(columns[i]) : summaryOf(columns[i].Descriptor, rowSchema, name);
         }
 
         return StatisticsJudge.Judge(node, column => summaries[column]).MayPass

@@ -27,6 +27,12 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
         return Bounded(min, max, statistics.NullCount, rows, bound);
     }
 
+    /// <summary>
+    /// What a partition column says over a whole file: every row holds its value (or null), so a table can rule the file
+    /// out before opening it. The bounds are Alimentar's own, with no writer's faults to allow for.
+    /// </summary>
+    public static ValueSummary OfPartition(BoundColumn partition) => Of(AbsentColumn.Metadata(partition, 1).Statistics, partition, 1, createdBy: null);
+
     /// <summary>A summary from bounds stored in the column's own sort order (footer min_value/max_value, or a column index).</summary>
     public static ValueSummary Bounded(byte[]? min, byte[]? max, long? nullCount, long rows, BoundColumn bound)
     {
