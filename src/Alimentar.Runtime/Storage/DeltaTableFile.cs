@@ -24,9 +24,11 @@ public sealed class DeltaTableFile
     private readonly DeltaDataFile _data;
     private readonly string _table;
     private readonly Func<string, long, int, byte[]> _readRange;
+    private readonly ObjectReadOptions _options;
 
-    internal DeltaTableFile(DeltaDataFile data, string table, string name, IObjectStore? store, string location, ObjectInfo? listed, Func<string, long, int, byte[]> readRange)
+    internal DeltaTableFile(DeltaDataFile data, string table, string name, IObjectStore? store, string location, ObjectInfo? listed, Func<string, long, int, byte[]> readRange, ObjectReadOptions? options = null)
     {
+        _options = options ?? ObjectReadOptions.Default;
         _data = data;
         _table = table;
         _readRange = readRange;
@@ -67,7 +69,7 @@ public sealed class DeltaTableFile
 
     /// <summary>Opens the file's bytes for reading.</summary>
     internal Func<CancellationToken, ValueTask<IRangeReader>> Open() => Store is { } store
-        ? async token => await ObjectRangeReader.OpenAsync(store, Location, Listed, ObjectReadOptions.Default, tracker: null, token).ConfigureAwait(false)
+        ? async token => await ObjectRangeReader.OpenAsync(store, Location, Listed, _options, tracker: null, token).ConfigureAwait(false)
         : _ => ValueTask.FromResult<IRangeReader>(FileRangeReader.Open(Location));
 
     /// <inheritdoc />

@@ -80,7 +80,8 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
 
             files.Add(new DeltaTableFile(
                 file, tableName, ObjectRangeReader.NameOf(store, key), store, key, known,
-                (vector, offset, count) => ObjectBytes(store, KeyOf(vector), byKey.GetValueOrDefault(KeyOf(vector)), offset, count, settings)));
+                (vector, offset, count) => ObjectBytes(store, KeyOf(vector), byKey.GetValueOrDefault(KeyOf(vector)), offset, count, settings),
+                settings));
         }
 
         return new DeltaTableListing(name, files);

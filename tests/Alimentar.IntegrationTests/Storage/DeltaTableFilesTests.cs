@@ -108,6 +108,36 @@ public sealed class DeltaTableFilesTests
     }
 
     [Fact]
+    public async Task A_store_table_s_files_are_read_with_the_options_the_listing_was_given()
+    {
+        // The data file's first read fails as a 503 would: retried with the default four attempts, fatal with one.
+        var retried = new FailsFirstDataRead(new LocalObjectStore(DeltaTables.Root));
+        DeltaTableFile patient = Assert.Single(DeltaTable.Files(retried, "table-with-dv-small/"));
+        Assert.Equal(8, (await ParquetFileInfo.ScanAsync(patient, headRows: 20)).Rows);
+
+        var once = new FailsFirstDataRead(new LocalObjectStore(DeltaTables.Root));
+        DeltaTableFile impatient = Assert.Single(DeltaTable.Files(once, "table-with-dv-small/", options: new ObjectReadOptions { MaxAttempts = 1 }));
+        await Assert.ThrowsAsync<SourceUnavailableException>(() => ParquetFileInfo.ScanAsync(impatient, headRows: 20));
+    }
+
+    /// <summary>A store whose first read of a Parquet data file fails as a 503 would; the log and vectors read as usual.</summary>
+    private sealed class FailsFirstDataRead(IObjectStore inner) : IObjectStore
+    {
+        private int _dataReads;
+
+        public string Name => inner.Name;
+
+        public ValueTask<ObjectInfo> GetInfoAsync(string key, CancellationToken cancellationToken) => inner.GetInfoAsync(key, cancellationToken);
+
+        public ValueTask ReadAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+            target.Key.EndsWith(".parquet", StringComparison.Ordinal) && !target.Key.Contains("_delta_log", StringComparison.Ordinal) && Interlocked.Increment(ref _dataReads) == 1
+                ? throw new ObjectStoreException("injected", 503, isTransient: true)
+                : inner.ReadAsync(target, offset, destination, cancellationToken);
+
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken) => inner.ListAsync(prefix, cancellationToken);
+    }
+
+    [Fact]
     public async Task A_filter_is_explained_over_the_table_s_names()
     {
         foreach (DeltaTableFile file in DeltaTable.Files(Table("table_with_column_mapping")))
