@@ -21,7 +21,7 @@ namespace Alimentar.Generators
         public static readonly DiagnosticDescriptor UnsupportedMemberType = Error(
             "ALI0003",
             "Member type is not supported as a Parquet column",
-            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, ImmutableArray<T>, HashSet<T>, ISet<T> or IReadOnlySet<T> of them (at any depth), a dictionary of them, a record, class or struct holding them, or mark it [ParquetIgnore]");
+            "Member '{0}' of '{1}' has type '{2}', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[] (or ReadOnlyMemory<byte>, Memory<byte>), DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, list, set or memory of them (List<T>, HashSet<T>, SortedSet<T>, ImmutableArray<T>, ReadOnlyMemory<T>, Memory<T>, their interfaces, and their immutable, frozen and read-only forms) at any depth, a dictionary of them (Dictionary<K, V>, its interfaces, and its sorted, immutable, frozen and read-only forms), a record, class or struct holding them, or mark it [ParquetIgnore]");
 
         public static readonly DiagnosticDescriptor DuplicateColumnName = Error(
             "ALI0004",

@@ -18,6 +18,7 @@ public sealed class CompileTests
         RowSources.DeepRecords,
         RowSources.ImmutableArrays,
         RowSources.Sets,
+        RowSources.Collections,
     ];
 
     [Theory]
@@ -30,6 +31,27 @@ public sealed class CompileTests
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToArray();
         Assert.True(problems.Length == 0, string.Join("\n", problems.Select(d => d.ToString())));
+    }
+
+    [Fact]
+    public void With_nullable_annotations_off_memories_and_immutable_arrays_bind_as_declared()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            #nullable disable
+            using System;
+            using System.Collections.Immutable;
+            using Alimentar;
+
+            namespace Demo;
+
+            public record struct Frame(ImmutableArray<int> Points);
+
+            [StreamingDataset]
+            public partial record Clip(long Id, ImmutableArray<long> Ids, ReadOnlyMemory<float> Embedding, Memory<int>? Counts, Frame Frame, string Name);
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]

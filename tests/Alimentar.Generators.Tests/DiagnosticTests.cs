@@ -20,7 +20,18 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[], DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, List<T>, IList<T>, ICollection<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, ImmutableArray<T>, HashSet<T>, ISet<T> or IReadOnlySet<T> of them (at any depth), a dictionary of them, a record, class or struct holding them, or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[] (or ReadOnlyMemory<byte>, Memory<byte>), DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, list, set or memory of them (List<T>, HashSet<T>, SortedSet<T>, ImmutableArray<T>, ReadOnlyMemory<T>, Memory<T>, their interfaces, and their immutable, frozen and read-only forms) at any depth, a dictionary of them (Dictionary<K, V>, its interfaces, and its sorted, immutable, frozen and read-only forms), a record, class or struct holding them, or mark it [ParquetIgnore]");
+
+    [Fact]
+    public void ALI0003_a_list_of_byte_memories_which_byte_arrays_declare()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Alimentar; [StreamingDataset] public partial record Row(int A, System.Collections.Generic.List<System.ReadOnlyMemory<byte>> Frames, System.ReadOnlyMemory<byte> Frame, byte[][] Pages);");
+
+        Diagnostic diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("ALI0003", diagnostic.Id);
+        Assert.StartsWith("Member 'Frames' of 'Row'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void ALI0012_a_record_that_holds_itself() => AssertSingle(

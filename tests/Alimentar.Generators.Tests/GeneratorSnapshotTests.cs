@@ -38,6 +38,10 @@ public sealed class GeneratorSnapshotTests
     [Fact]
     public void Immutable_arrays() => Verify(nameof(Immutable_arrays), RowSources.ImmutableArrays, "Demo.Catalog.g.cs");
 
+    [Fact]
+    public void Memories_and_immutable_frozen_sorted_and_read_only_collections() =>
+        Verify(nameof(Memories_and_immutable_frozen_sorted_and_read_only_collections), RowSources.Collections, "Demo.Shelf.g.cs");
+
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
         GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);

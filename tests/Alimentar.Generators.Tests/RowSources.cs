@@ -147,6 +147,45 @@ internal static class RowSources
         public partial record Club(long Id, HashSet<string> Tags, ISet<int>? Codes, IReadOnlySet<Flag> Flags, List<HashSet<long>> Groups, Member Owner, Dictionary<string, ISet<int>>? Scores);
         """;
 
+    public const string Collections = """
+        using System;
+        using System.Collections.Frozen;
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using System.Collections.ObjectModel;
+        using Alimentar;
+
+        namespace Demo;
+
+        public enum Shade { Light, Dark }
+
+        public sealed record Probe(string Name, ReadOnlyMemory<float> Weights, ImmutableList<string>? Notes, ReadOnlyMemory<byte>? Image);
+
+        [StreamingDataset]
+        public partial record Shelf(
+            long Id,
+            ReadOnlyMemory<float> Embedding,
+            Memory<int>? Counts,
+            ReadOnlyMemory<ReadOnlyMemory<int>> Grid,
+            ImmutableList<string?> Tags,
+            IImmutableList<Shade>? Shades,
+            ReadOnlyCollection<long> Sizes,
+            SortedSet<int> Sorted,
+            ImmutableHashSet<string> Roles,
+            IImmutableSet<int>? Codes,
+            FrozenSet<string> Frozen,
+            List<ImmutableList<int>> Groups,
+            ImmutableList<Probe> Probes,
+            FrozenDictionary<string, int> Totals,
+            SortedDictionary<int, string>? Names,
+            ImmutableDictionary<string, ReadOnlyMemory<int>> Windows,
+            IImmutableDictionary<string, double>? Weights,
+            ReadOnlyDictionary<string, Probe> Lookup,
+            ReadOnlyMemory<byte> Blob,
+            Memory<byte>? Thumbnail,
+            Dictionary<string, ReadOnlyMemory<byte>> Attachments);
+        """;
+
     public const string Records = """
         using System.Collections.Generic;
         using Alimentar;

@@ -240,7 +240,7 @@ namespace Alimentar.Generators.Emitting
                 $"({member} as global::System.Collections.Generic.IReadOnlyList<{list.ElementCode}>) ?? ({member} is null ? null : global::System.Linq.Enumerable.ToArray({member}))",
             ListContainer.DictionaryInterface =>
                 $"({member} as global::System.Collections.Generic.IReadOnlyDictionary<{list.MapArguments}>) ?? ({member} is null ? null : new global::System.Collections.Generic.Dictionary<{list.MapArguments}>({member}))",
-            ListContainer.ImmutableArray => list.Walked(member),
+            ListContainer.ImmutableArray or ListContainer.ReadOnlyMemory or ListContainer.Memory => list.Walked(member),
             _ => member,
         };
 
@@ -521,6 +521,7 @@ namespace Alimentar.Generators.Emitting
             {
                 _ when c.IsChar && c.IsNullable => $"{stored} is {{ }} text{index} ? ToChar(text{index}, {Literal(c.ColumnName)}) : null",
                 _ when c.IsChar => $"ToChar({stored}, {Literal(c.ColumnName)})",
+                _ when c.BinaryMemory is not null => c.FromBytes(stored),
                 ({ AsString: true }, _) => $"Parse{c.FieldName}({stored})",
                 ({ }, _) => $"({c.MemberType}){stored}",
                 (_, { } l) => ListExpression(c, l),
@@ -677,7 +678,7 @@ namespace Alimentar.Generators.Emitting
                     _ when field.IsNullable => $"{records}.Reference<{field.ElementType}>({leaf}, {entry})",
                     _ => $"{records}.RequiredReference<{field.ElementType}>({leaf}, {entry})",
                 };
-                return field.Enum is { } e ? $"({e.TypeName}{(field.IsNullable ? "?" : string.Empty)}){value}" : value;
+                return field.Enum is { } e ? $"({e.TypeName}{(field.IsNullable ? "?" : string.Empty)}){value}" : field.FromBytes(value);
             }
         }
 
@@ -788,7 +789,7 @@ namespace Alimentar.Generators.Emitting
                 }
                 else
                 {
-                    Leaf(records, value, field.Storage, field.ElementType);
+                    Leaf(records, field.ToBytes(value), field.Storage, field.ElementType);
                 }
             }
 
@@ -798,7 +799,7 @@ namespace Alimentar.Generators.Emitting
                 int self = _next++;
                 string l = $"l{_names}";
                 string e = $"e{_names++}";
-                string length = list.Container is ListContainer.Array or ListContainer.ImmutableArray ? "Length" : "Count";
+                string length = list.WalksArray ? "Length" : "Count";
                 Line($"if ({list.Walked(value)} is {{ }} {l})");
                 Line("{");
                 _indent++;
@@ -907,6 +908,7 @@ namespace Alimentar.Generators.Emitting
             return (c.Enum, c.List) switch
             {
                 _ when c.IsChar => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToString()",
+                _ when c.BinaryMemory is not null => c.ToBytes(member),
                 ({ AsString: true }, _) => $"Format{c.FieldName}({member})",
                 ({ }, _) => $"({c.StoredType}){member}",
                 _ => member,

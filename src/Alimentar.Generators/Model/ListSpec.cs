@@ -39,13 +39,28 @@ namespace Alimentar.Generators.Model
             ListContainer.Set => $"global::System.Collections.Generic.HashSet<{ElementCode}>",
             ListContainer.SetInterface => $"global::System.Collections.Generic.ISet<{ElementCode}>",
             ListContainer.ReadOnlySet => $"global::System.Collections.Generic.IReadOnlySet<{ElementCode}>",
+            ListContainer.ReadOnlyMemory => $"global::System.ReadOnlyMemory<{ElementCode}>",
+            ListContainer.Memory => $"global::System.Memory<{ElementCode}>",
+            ListContainer.ImmutableList => $"global::System.Collections.Immutable.ImmutableList<{ElementCode}>",
+            ListContainer.ImmutableListInterface => $"global::System.Collections.Immutable.IImmutableList<{ElementCode}>",
+            ListContainer.ReadOnlyCollectionWrapper => $"global::System.Collections.ObjectModel.ReadOnlyCollection<{ElementCode}>",
+            ListContainer.ImmutableSet => $"global::System.Collections.Immutable.ImmutableHashSet<{ElementCode}>",
+            ListContainer.ImmutableSetInterface => $"global::System.Collections.Immutable.IImmutableSet<{ElementCode}>",
+            ListContainer.FrozenSet => $"global::System.Collections.Frozen.FrozenSet<{ElementCode}>",
+            ListContainer.SortedSet => $"global::System.Collections.Generic.SortedSet<{ElementCode}>",
+            ListContainer.ImmutableDictionary => $"global::System.Collections.Immutable.ImmutableDictionary<{MapArguments}>",
+            ListContainer.ImmutableDictionaryInterface => $"global::System.Collections.Immutable.IImmutableDictionary<{MapArguments}>",
+            ListContainer.FrozenDictionary => $"global::System.Collections.Frozen.FrozenDictionary<{MapArguments}>",
+            ListContainer.SortedDictionary => $"global::System.Collections.Generic.SortedDictionary<{MapArguments}>",
+            ListContainer.ReadOnlyDictionaryWrapper => $"global::System.Collections.ObjectModel.ReadOnlyDictionary<{MapArguments}>",
             _ => ElementCode + "[]",
         };
 
         /// <summary>
         /// The member's list from an expression that reads it into an array (<c>T[]</c>, or <c>T[]?</c> when
-        /// <paramref name="nullable"/>): the array itself, an <c>ImmutableArray</c> wrapping it without a copy, or a
-        /// <c>HashSet</c> of its elements.
+        /// <paramref name="nullable"/>), or a map's from one that reads it into a <c>Dictionary</c>: the array or
+        /// dictionary itself, an <c>ImmutableArray</c> or memory wrapping the array without a copy, or the member's
+        /// own collection built from it (a null list staying null).
         /// </summary>
         public string FromArray(string array, bool nullable) => Container switch
         {
@@ -55,14 +70,41 @@ namespace Alimentar.Generators.Model
             ListContainer.Set or ListContainer.SetInterface or ListContainer.ReadOnlySet => nullable
                 ? $"global::Alimentar.SetLists.Nullable({array})"
                 : $"new global::System.Collections.Generic.HashSet<{ElementCode}>({array})",
+            ListContainer.ReadOnlyMemory => nullable
+                ? $"global::Alimentar.MemoryLists.NullableReadOnly({array})"
+                : $"new global::System.ReadOnlyMemory<{ElementCode}>({array})",
+            ListContainer.Memory => nullable
+                ? $"global::Alimentar.MemoryLists.Nullable({array})"
+                : $"new global::System.Memory<{ElementCode}>({array})",
+            ListContainer.ImmutableList or ListContainer.ImmutableListInterface => $"global::Alimentar.MemberCollections.ImmutableList({array})",
+            ListContainer.ImmutableSet or ListContainer.ImmutableSetInterface => $"global::Alimentar.MemberCollections.ImmutableHashSet({array})",
+            ListContainer.FrozenSet => $"global::Alimentar.MemberCollections.FrozenSet({array})",
+            ListContainer.SortedSet => $"global::Alimentar.MemberCollections.SortedSet({array})",
+            ListContainer.ReadOnlyCollectionWrapper => $"global::Alimentar.MemberCollections.ReadOnlyCollection({array})",
+            ListContainer.ImmutableDictionary or ListContainer.ImmutableDictionaryInterface => $"global::Alimentar.MemberCollections.ImmutableDictionary({array})",
+            ListContainer.FrozenDictionary => $"global::Alimentar.MemberCollections.FrozenDictionary({array})",
+            ListContainer.SortedDictionary => $"global::Alimentar.MemberCollections.SortedDictionary({array})",
+            ListContainer.ReadOnlyDictionaryWrapper => $"global::Alimentar.MemberCollections.ReadOnlyDictionary({array})",
             _ => array,
         };
 
         /// <summary>
-        /// A member's list as a writer walks it: the member itself, or for an <c>ImmutableArray</c> the array it wraps
-        /// (null for a default one, which is written as a null list).
+        /// Whether a writer walks the member as an array (<see cref="Walked"/> gives one): an array, or the array an
+        /// <c>ImmutableArray</c> or a memory holds.
         /// </summary>
-        public string Walked(string member) => Container == ListContainer.ImmutableArray ? $"global::Alimentar.ImmutableLists.AsArray({member})" : member;
+        public bool WalksArray => Container is ListContainer.Array or ListContainer.ImmutableArray or ListContainer.ReadOnlyMemory or ListContainer.Memory;
+
+        /// <summary>
+        /// A member's list as a writer walks it: the member itself; for an <c>ImmutableArray</c> the array it wraps
+        /// (null for a default one, which is written as a null list); for a memory the array it covers (copied only
+        /// when it covers part of one).
+        /// </summary>
+        public string Walked(string member) => Container switch
+        {
+            ListContainer.ImmutableArray => $"global::Alimentar.ImmutableLists.AsArray({member})",
+            ListContainer.ReadOnlyMemory or ListContainer.Memory => $"global::Alimentar.MemoryLists.AsArray({member})",
+            _ => member,
+        };
 
         /// <summary>How many lists deep the values lie: 1 for a list of values.</summary>
         public int Depth => Inner is null ? 1 : Inner.Depth + 1;

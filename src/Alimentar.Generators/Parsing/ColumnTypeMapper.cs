@@ -7,7 +7,7 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(ColumnKind ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null);
+        public sealed record Mapping(ColumnKind ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null, string? BinaryMemory = null);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
@@ -20,13 +20,18 @@ namespace Alimentar.Generators.Parsing
                     return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: nested);
                 }
 
-                if (element is null || element.Enum is { AsString: true } || element.IsChar || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
+                if (element is null || element.Enum is { AsString: true } || element.IsChar || element.BinaryMemory is not null || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
                 {
                     return null;
                 }
 
                 var list = new ListSpec(container, element.Storage, element.ElementType, element.IsNullable, Enum: element.Enum);
                 return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            }
+
+            if (BinaryMemoryOf(type) is { } memory)
+            {
+                return new Mapping(ColumnKind.Binary, "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8, BinaryMemory: memory);
             }
 
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -56,9 +61,10 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary>
-        /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, or one of the list and
+        /// The element type of <c>T[]</c> (other than <c>byte[]</c>), <c>List&lt;T&gt;</c>, one of the list and
         /// collection interfaces a list is read into (<c>IReadOnlyList</c>, <c>IReadOnlyCollection</c>, <c>IList</c>, <c>ICollection</c>,
-        /// <c>IEnumerable</c>), <c>ImmutableArray&lt;T&gt;</c> (nullable or not), or a set (<c>HashSet</c>, <c>ISet</c>, <c>IReadOnlySet</c>).
+        /// <c>IEnumerable</c>), <c>ImmutableArray&lt;T&gt;</c>, <c>ReadOnlyMemory&lt;T&gt;</c> or <c>Memory&lt;T&gt;</c> (nullable
+        /// or not, but not of bytes, which are binary values as <c>byte[]</c> is), an immutable, frozen or read-only collection, or a set.
         /// </summary>
         public static ITypeSymbol? ListElement(ITypeSymbol type, out ListContainer container)
         {
@@ -68,17 +74,15 @@ namespace Alimentar.Generators.Parsing
                 return array.ElementType;
             }
 
-            // An ImmutableArray<T> is a struct: a nullable one is a Nullable<ImmutableArray<T>>.
-            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped
-                && wrapped.TypeArguments[0] is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } immutable
-                && immutable.OriginalDefinition.ToDisplayString() == ImmutableArrayDefinition)
+            // ImmutableArray<T> and the memories are structs: a nullable one is a Nullable<ImmutableArray<T>>.
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
             {
-                container = ListContainer.ImmutableArray;
-                return immutable.TypeArguments[0];
+                type = wrapped.TypeArguments[0];
             }
 
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-                && ListContainerOf(named.OriginalDefinition.ToDisplayString()) is { } known)
+                && ListContainerOf(named.OriginalDefinition.ToDisplayString()) is { } known
+                && !(known is ListContainer.ReadOnlyMemory or ListContainer.Memory && named.TypeArguments[0].SpecialType == SpecialType.System_Byte))
             {
                 container = known;
                 return named.TypeArguments[0];
@@ -87,7 +91,26 @@ namespace Alimentar.Generators.Parsing
             return null;
         }
 
-        private const string ImmutableArrayDefinition = "System.Collections.Immutable.ImmutableArray<T>";
+        /// <summary>
+        /// The member's type as code when it is <c>ReadOnlyMemory&lt;byte&gt;</c> or <c>Memory&lt;byte&gt;</c> (nullable or not),
+        /// which hold a binary value as <c>byte[]</c> does; null for any other type.
+        /// </summary>
+        private static string? BinaryMemoryOf(ITypeSymbol type)
+        {
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
+            {
+                type = wrapped.TypeArguments[0];
+            }
+
+            return type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && named.TypeArguments[0].SpecialType == SpecialType.System_Byte
+                ? named.OriginalDefinition.ToDisplayString() switch
+                {
+                    "System.ReadOnlyMemory<T>" => "global::System.ReadOnlyMemory<byte>",
+                    "System.Memory<T>" => "global::System.Memory<byte>",
+                    _ => null,
+                }
+                : null;
+        }
 
         private static ListContainer? ListContainerOf(string genericDefinition) => genericDefinition switch
         {
@@ -97,10 +120,19 @@ namespace Alimentar.Generators.Parsing
             "System.Collections.Generic.IList<T>" => ListContainer.ListInterface,
             "System.Collections.Generic.ICollection<T>" => ListContainer.CollectionInterface,
             "System.Collections.Generic.IEnumerable<T>" => ListContainer.Enumerable,
-            ImmutableArrayDefinition => ListContainer.ImmutableArray,
+            "System.Collections.Immutable.ImmutableArray<T>" => ListContainer.ImmutableArray,
+            "System.ReadOnlyMemory<T>" => ListContainer.ReadOnlyMemory,
+            "System.Memory<T>" => ListContainer.Memory,
+            "System.Collections.Immutable.ImmutableList<T>" => ListContainer.ImmutableList,
+            "System.Collections.Immutable.IImmutableList<T>" => ListContainer.ImmutableListInterface,
+            "System.Collections.ObjectModel.ReadOnlyCollection<T>" => ListContainer.ReadOnlyCollectionWrapper,
             "System.Collections.Generic.HashSet<T>" => ListContainer.Set,
             "System.Collections.Generic.ISet<T>" => ListContainer.SetInterface,
             "System.Collections.Generic.IReadOnlySet<T>" => ListContainer.ReadOnlySet,
+            "System.Collections.Generic.SortedSet<T>" => ListContainer.SortedSet,
+            "System.Collections.Immutable.ImmutableHashSet<T>" => ListContainer.ImmutableSet,
+            "System.Collections.Immutable.IImmutableSet<T>" => ListContainer.ImmutableSetInterface,
+            "System.Collections.Frozen.FrozenSet<T>" => ListContainer.FrozenSet,
             _ => null,
         };
 
@@ -175,7 +207,12 @@ namespace Alimentar.Generators.Parsing
             return underlying.ElementSize + alignment;
         }
 
-        /// <summary>A reference member accepts null unless the code says it does not (annotations off count as "may be null").</summary>
-        public static bool AcceptsNull(ITypeSymbol type) => type.NullableAnnotation != NullableAnnotation.NotAnnotated;
+        /// <summary>
+        /// A value type accepts null as <c>T?</c> only; a reference member unless the code says it does not (annotations off
+        /// count as "may be null").
+        /// </summary>
+        public static bool AcceptsNull(ITypeSymbol type) => type.IsValueType
+            ? type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+            : type.NullableAnnotation != NullableAnnotation.NotAnnotated;
     }
 }

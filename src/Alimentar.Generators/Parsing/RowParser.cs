@@ -181,7 +181,8 @@ namespace Alimentar.Generators.Parsing
                         mapping.Enum,
                         mapping.List,
                         mapping.IsChar,
-                        mapping.Group);
+                        mapping.Group,
+                        mapping.BinaryMemory);
                     var member = new Member(symbol, memberType!, settable, location, column, IsRequired(symbol));
                     if (redeclared >= 0)
                     {
@@ -216,7 +217,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             ITypeSymbol target = type;
-            bool targetNullable = AcceptsNull(target);
+            bool targetNullable = ColumnTypeMapper.AcceptsNull(target);
             if (target is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
             {
                 target = wrapped.TypeArguments[0];
@@ -280,25 +281,30 @@ namespace Alimentar.Generators.Parsing
             if (inner is { Group: { } group })
             {
                 var list = new ListSpec(container, ColumnStorage.Group, group.TypeName, inner.IsNullable, Group: group);
-                return new ColumnTypeMapper.Mapping(ColumnKind.Group, group.TypeName, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+                return new ColumnTypeMapper.Mapping(ColumnKind.Group, group.TypeName, ColumnStorage.List, ColumnTypeMapper.AcceptsNull(type), 0, List: list);
             }
 
             if (inner is { List: { Innermost.Group: not null } innerList })
             {
                 var list = new ListSpec(container, ColumnStorage.List, innerList.TypeCode, inner.IsNullable, innerList);
-                return new ColumnTypeMapper.Mapping(ColumnKind.Group, innerList.TypeCode, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+                return new ColumnTypeMapper.Mapping(ColumnKind.Group, innerList.TypeCode, ColumnStorage.List, ColumnTypeMapper.AcceptsNull(type), 0, List: list);
             }
 
             return null;
         }
 
-        /// <summary>The dictionary container of a map member's type (<c>Dictionary</c> or its read-only or mutable interface); null for any other.</summary>
+        /// <summary>The dictionary container of a map member's type (<c>Dictionary</c>, its read-only or mutable interface, or a sorted, read-only, immutable or frozen dictionary); null for any other.</summary>
         private static ListContainer? MapContainer(ITypeSymbol type) => type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } named
             ? named.OriginalDefinition.ToDisplayString() switch
             {
                 "System.Collections.Generic.Dictionary<TKey, TValue>" => ListContainer.Dictionary,
                 "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>" => ListContainer.ReadOnlyDictionary,
                 "System.Collections.Generic.IDictionary<TKey, TValue>" => ListContainer.DictionaryInterface,
+                "System.Collections.Generic.SortedDictionary<TKey, TValue>" => ListContainer.SortedDictionary,
+                "System.Collections.ObjectModel.ReadOnlyDictionary<TKey, TValue>" => ListContainer.ReadOnlyDictionaryWrapper,
+                "System.Collections.Immutable.ImmutableDictionary<TKey, TValue>" => ListContainer.ImmutableDictionary,
+                "System.Collections.Immutable.IImmutableDictionary<TKey, TValue>" => ListContainer.ImmutableDictionaryInterface,
+                "System.Collections.Frozen.FrozenDictionary<TKey, TValue>" => ListContainer.FrozenDictionary,
                 _ => null,
             }
             : null;
@@ -331,16 +337,11 @@ namespace Alimentar.Generators.Parsing
             string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
             string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
             var keyField = new ColumnSpec("Key", "Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
-            var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group);
+            var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group, BinaryMemory: value.BinaryMemory);
             var group = new GroupSpec(entry, true, new EquatableArray<ColumnSpec>(new[] { keyField, valueField }), new EquatableArray<int>(new[] { 0, 1 }), EquatableArray<int>.Empty);
             var list = new ListSpec(container, ColumnStorage.Group, entry, false, Group: group, MapArguments: arguments);
-            return new ColumnTypeMapper.Mapping(ColumnKind.Group, entry, ColumnStorage.List, AcceptsNull(type), 0, List: list);
+            return new ColumnTypeMapper.Mapping(ColumnKind.Group, entry, ColumnStorage.List, ColumnTypeMapper.AcceptsNull(type), 0, List: list);
         }
-
-        /// <summary>A value type is nullable as <c>T?</c>; a reference type unless its annotation says it is not.</summary>
-        private static bool AcceptsNull(ITypeSymbol type) => type.IsValueType
-            ? type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
-            : ColumnTypeMapper.AcceptsNull(type);
 
         /// <summary>A concrete, non-generic class or struct of the user's: what a Parquet group can fill.</summary>
         private static bool IsRecordCandidate(INamedTypeSymbol type) =>
