@@ -148,6 +148,18 @@ public static class BatchTensors
         where T : unmanaged =>
         PadNested(lists, static list => list.AsSpan(), padding, maxLists, maxLength, device);
 
+    /// <summary>As <see cref="ToPaddedTensor{T}(ListColumn{T[]}, T, int?, int?, torch.Device?)"/>, for a column whose inner lists are <see cref="ReadOnlyMemory{T}"/>s.</summary>
+    /// <typeparam name="T">The innermost element type.</typeparam>
+    /// <param name="lists">The column (a <c>ReadOnlyMemory&lt;ReadOnlyMemory&lt;float&gt;&gt;</c> member's, say).</param>
+    /// <param name="padding">The value past each inner list's end.</param>
+    /// <param name="maxLists">The inner lists kept per row; null for the most any row holds.</param>
+    /// <param name="maxLength">The width; null for the longest inner list kept.</param>
+    /// <param name="device">Where the tensors should live (the CPU by default).</param>
+    /// <returns>The padded values, the counts and the lengths.</returns>
+    public static NestedPaddedTensor ToPaddedTensor<T>(this ListColumn<ReadOnlyMemory<T>> lists, T padding, int? maxLists = null, int? maxLength = null, torch.Device? device = null)
+        where T : unmanaged =>
+        PadNested(lists, static list => list.Span, padding, maxLists, maxLength, device);
+
     private static NestedPaddedTensor PadNested<TInner, T>(ListColumn<TInner> lists, Func<TInner, ReadOnlySpan<T>> inner, T padding, int? maxLists, int? maxLength, torch.Device? device)
         where T : unmanaged
     {

@@ -141,6 +141,16 @@ public sealed class TensorLayoutTests
         TensorLayout.PadNested(immutable.Frames, static list => list.AsSpan(), frameLists, frameWidth, 0, frames, new long[1], frameLengths);
         Assert.Equal([7, 8, 9, 0, 0, 0], frames);
         Assert.Equal([3L, 0L], frameLengths);
+
+        // Inner memories too, the part of an array one covers padding as that part.
+        float[] backing = [9, 1, 2, 9];
+        using Batch<Boxes> memories = Batch<Boxes>.FromRows([Boxes.Make(1) with { Windows = new ReadOnlyMemory<float>[] { backing.AsMemory(1, 2), default } }]);
+        (int windowLists, int windowWidth) = TensorLayout.NestedExtent(memories.Windows, static list => list.Span, null, null);
+        var windows = new float[windowLists * windowWidth];
+        var windowLengths = new long[windowLists];
+        TensorLayout.PadNested(memories.Windows, static list => list.Span, windowLists, windowWidth, -1f, windows, new long[1], windowLengths);
+        Assert.Equal([1f, 2f, -1f, -1f], windows);
+        Assert.Equal([2L, 0L], windowLengths);
     }
 }
 
@@ -155,7 +165,7 @@ public partial record Document(long Id, float Weight, bool Flag, short Small, do
 
 /// <summary>A row holding lists of lists: boxes as arrays, turns as lists.</summary>
 [StreamingDataset]
-public partial record Boxes(long Id, int[][]? Items, List<List<long>> Turns, System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<int>> Frames = default)
+public partial record Boxes(long Id, int[][]? Items, List<List<long>> Turns, System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableArray<int>> Frames = default, ReadOnlyMemory<ReadOnlyMemory<float>> Windows = default)
 {
     /// <summary>Row <paramref name="i"/>: i % 4 boxes of 1, 2, 3… values (row 5's null), and i turns of two ids.</summary>
     public static Boxes Make(int i) => new(
