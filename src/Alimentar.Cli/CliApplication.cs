@@ -14,7 +14,7 @@ internal sealed class CliApplication
     {
         var file = new Argument<string>("file")
         {
-            Description = "A Parquet file (a path, or an s3://bucket/key, az://container/key or https:// URI), or a directory of them, read as ParquetSource.FromDirectory reads it.",
+            Description = "A Parquet file (a path, or an s3://bucket/key, az://container/key, hf://datasets/owner/name/path or https:// URI), or a directory of them, read as ParquetSource.FromDirectory reads it.",
         };
         var rows = new Option<int>("--rows", "-n") { Description = "How many rows to show.", DefaultValueFactory = _ => 10 };
         var typeName = new Option<string>("--type") { Description = "The record's name.", DefaultValueFactory = _ => "Row" };

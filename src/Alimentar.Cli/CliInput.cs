@@ -5,11 +5,12 @@ using Azure.Storage.Blobs;
 namespace Alimentar.Cli;
 
 /// <summary>
-/// What a command reads: a local path, or an <c>s3://bucket/key</c>, <c>az://container/key</c> or <c>http(s)://</c>
-/// URI read through an object store; or a dataset of such files, a local directory or an <c>s3://</c> or <c>az://</c>
-/// prefix ending with <c>/</c> (<see cref="Files"/>). Credentials come from each SDK's usual places: the AWS environment and
+/// What a command reads: a local path, or an <c>s3://bucket/key</c>, <c>az://container/key</c>,
+/// <c>hf://datasets/owner/name/path</c> or <c>http(s)://</c> URI read through an object store; or a dataset of such
+/// files, a local directory or an <c>s3://</c>, <c>az://</c> or <c>hf://</c> prefix ending with <c>/</c> (<see cref="Files"/>). Credentials come from each SDK's usual places: the AWS environment and
 /// profile chain (and <c>AWS_ENDPOINT_URL</c> for S3-compatible stores); for Azure, <c>AZURE_STORAGE_CONNECTION_STRING</c>,
-/// or <c>AZURE_STORAGE_ACCOUNT</c> with Azure's default credential chain.
+/// or <c>AZURE_STORAGE_ACCOUNT</c> with Azure's default credential chain; for the Hugging Face Hub, <c>HF_TOKEN</c> (and
+/// <c>HF_ENDPOINT</c> for a mirror).
 /// </summary>
 internal sealed class CliInput
 {
@@ -57,7 +58,7 @@ internal sealed class CliInput
     /// <summary>
     /// Resolves <paramref name="argument"/>; a local path must name an existing file, or a directory of Parquet files
     /// (read as <see cref="ParquetSource{T}.FromDirectory"/> reads it, Hive partitions included, and a Delta table as its
-    /// log says), and an <c>s3://</c> or <c>az://</c> URI ending with <c>/</c> names the Parquet objects under it (as
+    /// log says), and an <c>s3://</c>, <c>az://</c> or <c>hf://</c> URI ending with <c>/</c> names the Parquet objects under it (as
     /// <see cref="ParquetSource{T}.FromStore"/> lists them, a Delta table's as its log says).
     /// </summary>
     /// <param name="argument">The path or URI.</param>
@@ -73,30 +74,27 @@ internal sealed class CliInput
 
     private static CliInput ParseInput(string argument, long? tableVersion)
     {
-        if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "http" or "https")
+        if (Uri.TryCreate(argument, UriKind.Absolute, out Uri? uri) && uri.Scheme is "s3" or "az" or "hf" or "http" or "https")
         {
-            string key = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
-            bool prefix = key.Length == 0 || key.EndsWith('/');
-            if (prefix && uri.Scheme is "http" or "https")
+            (IObjectStore? store, string key) = uri.Scheme switch
             {
-                throw Unavailable(argument, "plain HTTP cannot list a folder's files; name one file (an s3:// or az:// URI ending with '/' reads every Parquet object under it)");
-            }
-
-            IObjectStore? store = uri.Scheme switch
-            {
-                "s3" => new S3ObjectStore(CreateS3Client(), uri.Host),
-                "az" => new AzureBlobObjectStore(CreateContainer(argument, uri.Host)),
-                _ => null,
+                "s3" => (new S3ObjectStore(CreateS3Client(), uri.Host), KeyOf(uri)),
+                "az" => (new AzureBlobObjectStore(CreateContainer(argument, uri.Host)), KeyOf(uri)),
+                "hf" => HubDataset(argument, uri),
+                _ => (null, KeyOf(uri)),
             };
+            bool prefix = key.Length == 0 || key.EndsWith('/');
             if (store is null)
             {
-                return FromHttp(argument, uri);
+                return prefix
+                    ? throw Unavailable(argument, "plain HTTP cannot list a folder's files; name one file (an s3://, az:// or hf:// URI ending with '/' reads every Parquet object under it)")
+                    : FromHttp(argument, uri);
             }
 
             if (prefix)
             {
                 // A prefix is a dataset, listed as ParquetSource.FromStore lists it, or a Delta table, read as its log says.
-                string root = $"{uri.Scheme}://{uri.Host}/";
+                string root = store.Name.TrimEnd('/') + "/";
                 if (DeltaTable.IsTable(store, key))
                 {
                     long version = tableVersion ?? DeltaTable.LatestVersion(store, key);
@@ -188,6 +186,49 @@ internal sealed class CliInput
             }
         }
     }
+
+    /// <summary>An <c>s3://</c> or <c>az://</c> URI's key: its path, unescaped.</summary>
+    private static string KeyOf(Uri uri) => Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+
+    /// <summary>
+    /// An <c>hf://datasets/owner/name[@revision]/path</c> URI (as the Hub's own tools write one; a revision with a slash,
+    /// such as <c>refs%2Fconvert%2Fparquet</c>, escaped): the dataset's store and the path. <c>HF_TOKEN</c>, when set, is
+    /// sent to the Hub for gated and private datasets, and <c>HF_ENDPOINT</c> names a mirror.
+    /// </summary>
+    private static (IObjectStore Store, string Key) HubDataset(string argument, Uri uri)
+    {
+        string[] parts = uri.AbsolutePath.TrimStart('/').Split('/');
+        if (uri.Host != "datasets" || parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0)
+        {
+            throw Unavailable(argument, "an hf:// URI names a dataset's files as hf://datasets/owner/name/path, or hf://datasets/owner/name@revision/path");
+        }
+
+        int at = parts[1].IndexOf('@', StringComparison.Ordinal);
+        string name = at < 0 ? parts[1] : parts[1][..at];
+        string revision = at < 0 ? "main" : Uri.UnescapeDataString(parts[1][(at + 1)..]);
+        Uri? endpoint = Environment.GetEnvironmentVariable("HF_ENDPOINT") is { Length: > 0 } mirror ? new Uri(mirror) : null;
+        try
+        {
+            var store = new HuggingFaceObjectStore(HubHttp.Value, $"{Uri.UnescapeDataString(parts[0])}/{Uri.UnescapeDataString(name)}", revision, endpoint);
+            return (store, Uri.UnescapeDataString(string.Join('/', parts[2..])));
+        }
+        catch (ArgumentException error)
+        {
+            throw Unavailable(argument, error.Message);
+        }
+    }
+
+    /// <summary>The client for the Hub: <c>HF_TOKEN</c> as its bearer token when set, as the Hub's own tools take it.</summary>
+    private static readonly Lazy<HttpClient> HubHttp = new(() =>
+    {
+        var client = new HttpClient();
+        if (Environment.GetEnvironmentVariable("HF_TOKEN") is { Length: > 0 } token)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    });
 
     /// <summary>The URI's folder as the store, its last segment (with any query, such as a presigned URL's signature) as the key.</summary>
     private static CliInput FromHttp(string argument, Uri uri)

@@ -59,6 +59,37 @@ public sealed class UriTests
         }
     }
 
+    [Fact]
+    public async Task Inspect_and_head_read_an_hf_URI_a_dataset_prefix_and_a_revision_from_the_Hub_HF_ENDPOINT_names()
+    {
+        await using FakeHub hub = await FakeHub.StartAsync("alimentar/corpus");
+        byte[] plain = await File.ReadAllBytesAsync(Corpus.File("alltypes_plain.parquet"));
+        hub.Commit(new Dictionary<string, byte[]?> { ["data/a.parquet"] = plain, ["data/b.parquet"] = plain, ["README.md"] = "# corpus"u8.ToArray() });
+        hub.Commit(new Dictionary<string, byte[]?> { ["default/train/0000.parquet"] = plain }, branch: "refs/convert/parquet");
+        Environment.SetEnvironmentVariable("HF_ENDPOINT", hub.Endpoint.AbsoluteUri);
+        try
+        {
+            (int inspected, string inspect) = await CommandTests.RunAsync("inspect", "hf://datasets/alimentar/corpus/data/");
+            (int headed, string head) = await CommandTests.RunAsync("head", "hf://datasets/alimentar/corpus@refs%2Fconvert%2Fparquet/default/train/0000.parquet", "-n", "3");
+            (int refused, string refusal) = await CommandTests.RunAsync("inspect", "hf://models/alimentar/corpus/model.parquet");
+
+            Assert.True(inspected == 0, inspect);
+            Assert.Contains("hf://datasets/alimentar/corpus/data/", inspect, StringComparison.Ordinal);
+            Assert.Contains("2 files", inspect, StringComparison.Ordinal);
+            Assert.Contains("a.parquet", inspect, StringComparison.Ordinal);
+            Assert.Contains("b.parquet", inspect, StringComparison.Ordinal);
+            Assert.DoesNotContain("README", inspect, StringComparison.Ordinal);
+            Assert.True(headed == 0, head);
+            Assert.Contains("bool_col", head, StringComparison.Ordinal);
+            Assert.Equal(ExitCodes.BadPath, refused);
+            Assert.Contains("hf://datasets/owner/name", refusal.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("HF_ENDPOINT", null);
+        }
+    }
+
     [EmulatorFact(EmulatorTools.Moto, "pip install 'moto[server]'")]
     public async Task Inspect_and_head_read_an_s3_URI_a_prefix_and_a_Delta_table_with_the_AWS_environment()
     {
