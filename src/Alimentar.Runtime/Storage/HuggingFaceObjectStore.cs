@@ -109,7 +109,15 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
     {
         ArgumentNullException.ThrowIfNull(target);
         HttpObjectStore files = await FilesAsync(cancellationToken).ConfigureAwait(false);
-        await files.ReadAsync(target with { ETag = null }, offset, destination, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await files.ReadAsync(target with { ETag = null }, offset, destination, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectStoreException error) when (error.StatusCode is 401 or 403)
+        {
+            // A gated dataset's listing may be public while its files are not.
+            throw new ObjectStoreException($"{error.Message}{TokenHint}", error.StatusCode, isTransient: false, error);
+        }
     }
 
     /// <inheritdoc />
@@ -219,10 +227,12 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
         if (!response.IsSuccessStatusCode)
         {
             int status = (int)response.StatusCode;
-            string hint = status is 401 or 403 ? ": a gated or private dataset needs a token the client sends (Authorization: Bearer)" : string.Empty;
+            string hint = status is 401 or 403 ? TokenHint : string.Empty;
             throw new ObjectStoreException($"{Name} answered {status} ({response.ReasonPhrase}) for '{what}'{hint}", status, ObjectStoreException.IsTransientStatus(status));
         }
     }
+
+    private const string TokenHint = ": a gated or private dataset needs a token the client sends (Authorization: Bearer)";
 
     private ObjectStoreException Malformed(string what) => new($"{Name} answered with {what}", null, isTransient: false);
 

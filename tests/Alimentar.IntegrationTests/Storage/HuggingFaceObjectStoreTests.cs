@@ -105,6 +105,12 @@ public sealed class HuggingFaceObjectStoreTests : IAsyncLifetime
         Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
         Assert.Contains("token", refused.ToString(), StringComparison.Ordinal);
 
+        // Listed without the token, its files still want it.
+        _hub.ListsWithoutToken = true;
+        refused = Assert.Throws<SourceUnavailableException>(() => ParquetFiles.ReadAll(ParquetSource<StoredRow>.FromStore(Store(), "data/")));
+        Assert.Contains("401", refused.ToString(), StringComparison.Ordinal);
+        Assert.Contains("needs a token", refused.ToString(), StringComparison.Ordinal);
+
         _client.DefaultRequestHeaders.Authorization = new("Bearer", "hf_secret");
         Assert.Equal(ParquetFiles.ReadAll(new ParquetSource<StoredRow>(path)), ParquetFiles.ReadAll(ParquetSource<StoredRow>.FromStore(Store(), "data/")));
         Assert.Contains(_hub.Requests, r => r.StartsWith("/cdn/", StringComparison.Ordinal));

@@ -40,6 +40,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>The token the hub's own URLs want, or null for a public dataset.</summary>
     public string? Token { get; set; }
 
+    /// <summary>Whether the hub lists the files without the token and wants it only to resolve them, as a gated dataset may.</summary>
+    public bool ListsWithoutToken { get; set; }
+
     public Uri Endpoint { get; private set; } = new("http://localhost/");
 
     /// <summary>The path and query of every request, in order of arrival.</summary>
@@ -63,7 +66,8 @@ internal sealed class FakeHub : IAsyncDisposable
                 return;
             }
 
-            if (!content && hub.Token is { } token && context.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+            bool listing = context.Request.Path.StartsWithSegments("/api");
+            if (!content && !(listing && hub.ListsWithoutToken) && hub.Token is { } token && context.Request.Headers.Authorization.ToString() != $"Bearer {token}")
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;
