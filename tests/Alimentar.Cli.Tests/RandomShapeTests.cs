@@ -1,6 +1,8 @@
 using System.Collections;
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Alimentar.Testing;
 using DuckDB.NET.Data;
 using Xunit.Abstractions;
@@ -12,7 +14,9 @@ namespace Alimentar.Cli.Tests;
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
 /// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
 /// random codecs and encodings (delta, byte stream split, RLE booleans) column by column.
-/// Each is scaffolded, compiled with the generator and read typed, and every row equals DuckDB's reading of it:
+/// Each is scaffolded (about half of its lists declared as lists, read-only lists, immutable arrays and lists, read-only
+/// collections or memories rather than arrays), compiled with the generator and read typed, and every row equals
+/// DuckDB's reading of it:
 /// <list type="bullet">
 /// <item>whole (now and then with batches cut by a small byte budget, or decoded on several threads);</item>
 /// <item>filtered by id, row groups and pages skipped;</item>
@@ -309,6 +313,8 @@ public sealed class RandomShapeFiles : IDisposable
             scaffold = scaffold.Remove(at, 1);
         }
 
+        scaffold = WithVariedLists(scaffold, new Random(seed + 3_000_000));
+
         // A part of the shape (columns and record fields left out), which DuckDB writes to give its values and the
         // scaffold to give a row type that reads the part from the whole file.
         string partPath = System.IO.Path.Combine(Directory, $"part{seed}.parquet");
@@ -319,11 +325,34 @@ public sealed class RandomShapeFiles : IDisposable
         }
 
         parquet = ParquetFile.OpenAsync(partPath, CancellationToken.None).AsTask().GetAwaiter().GetResult();
-        string partScaffold = RowTypeScaffolder.Scaffold(parquet.Schema, "Part", $"Shape{seed}.Parts", $"part{seed}.parquet");
+        string partScaffold = WithVariedLists(RowTypeScaffolder.Scaffold(parquet.Schema, "Part", $"Shape{seed}.Parts", $"part{seed}.parquet"), new Random(seed + 4_000_000));
         parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         return new ShapeFile(path, duckDbPath, select.ToString(), scaffold, [.. required], shape.Next(1, 300), partPath, partScaffold);
     }
+
+    /// <summary>
+    /// The scaffold with about half of its innermost arrays (not <c>byte[]</c>, a binary value) declared as the other
+    /// list types a member may have, chosen by <paramref name="random"/>, so that every shape is read, shuffled,
+    /// exported and written through them too, at every depth and inside records and maps.
+    /// </summary>
+    private static string WithVariedLists(string scaffold, Random random) => InnermostArray.Replace(
+        scaffold,
+        array => array.Groups["element"].Value == "byte" || random.Next(0, 2) == 0
+            ? array.Value
+            : string.Format(CultureInfo.InvariantCulture, ListTypes[random.Next(ListTypes.Length)], array.Groups["element"].Value));
+
+    private static readonly string[] ListTypes =
+    [
+        "System.Collections.Generic.List<{0}>",
+        "System.Collections.Generic.IReadOnlyList<{0}>",
+        "System.Collections.Immutable.ImmutableArray<{0}>",
+        "System.Collections.Immutable.ImmutableList<{0}>",
+        "System.Collections.ObjectModel.ReadOnlyCollection<{0}>",
+        "System.ReadOnlyMemory<{0}>",
+    ];
+
+    private static readonly Regex InnermostArray = new(@"(?<element>\b[\w.]+\??)\[\]", RegexOptions.CultureInvariant);
 
     private static string Probe(int seed) => $$"""
         namespace Shape{{seed}};
