@@ -183,7 +183,9 @@ internal static class RowSources
             ReadOnlyDictionary<string, Probe> Lookup,
             ReadOnlyMemory<byte> Blob,
             Memory<byte>? Thumbnail,
-            Dictionary<string, ReadOnlyMemory<byte>> Attachments);
+            Dictionary<string, ReadOnlyMemory<byte>> Attachments,
+            ImmutableArray<byte> Signature,
+            ImmutableArray<byte>? Key);
         """;
 
     public const string Records = """

@@ -521,7 +521,7 @@ namespace Alimentar.Generators.Emitting
             {
                 _ when c.IsChar && c.IsNullable => $"{stored} is {{ }} text{index} ? ToChar(text{index}, {Literal(c.ColumnName)}) : null",
                 _ when c.IsChar => $"ToChar({stored}, {Literal(c.ColumnName)})",
-                _ when c.BinaryMemory is not null => c.FromBytes(stored),
+                _ when c.BinaryType is not null => c.FromBytes(stored),
                 ({ AsString: true }, _) => $"Parse{c.FieldName}({stored})",
                 ({ }, _) => $"({c.MemberType}){stored}",
                 (_, { } l) => ListExpression(c, l),
@@ -908,7 +908,7 @@ namespace Alimentar.Generators.Emitting
             return (c.Enum, c.List) switch
             {
                 _ when c.IsChar => $"{member}{(c.IsNullable ? "?" : string.Empty)}.ToString()",
-                _ when c.BinaryMemory is not null => c.ToBytes(member),
+                _ when c.BinaryType is not null => c.ToBytes(member),
                 ({ AsString: true }, _) => $"Format{c.FieldName}({member})",
                 ({ }, _) => $"({c.StoredType}){member}",
                 _ => member,

@@ -17,7 +17,7 @@ namespace Alimentar.Generators.Model
     /// <param name="List">The list the member holds, when it is one.</param>
     /// <param name="IsChar">A <c>char</c> member, held as a one-character string.</param>
     /// <param name="Group">The record the member holds, when it is one (a list of records has it on its <see cref="ListSpec"/>).</param>
-    /// <param name="BinaryMemory">For a binary member declared <c>ReadOnlyMemory&lt;byte&gt;</c> or <c>Memory&lt;byte&gt;</c>, that type as code; the store holds <c>byte[]</c>.</param>
+    /// <param name="BinaryType">For a binary member declared <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c> or <c>ImmutableArray&lt;byte&gt;</c>, that type as code; the store holds <c>byte[]</c>.</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -35,29 +35,39 @@ namespace Alimentar.Generators.Model
         ListSpec? List = null,
         bool IsChar = false,
         GroupSpec? Group = null,
-        string? BinaryMemory = null)
+        string? BinaryType = null)
     {
         /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
         public string MemberType => (Enum, List) switch
         {
             _ when IsChar => IsNullable ? "char?" : "char",
-            _ when BinaryMemory is not null => BinaryMemory + (IsNullable ? "?" : string.Empty),
+            _ when BinaryType is not null => BinaryType + (IsNullable ? "?" : string.Empty),
             _ when Group is not null => ElementType + (IsNullable ? "?" : string.Empty),
             ({ } e, _) => e.TypeName + (IsNullable ? "?" : string.Empty),
             (_, { Container: not ListContainer.Array } l) => l.TypeCode + (IsNullable ? "?" : string.Empty),
             _ => StoredType,
         };
 
-        /// <summary>A stored <c>byte[]</c> (<paramref name="bytes"/>) as the member holds it: the array itself, or a memory wrapping it.</summary>
-        public string FromBytes(string bytes) => BinaryMemory switch
+        /// <summary>A stored <c>byte[]</c> (<paramref name="bytes"/>) as the member holds it: the array itself, or a memory or immutable array wrapping it.</summary>
+        public string FromBytes(string bytes) => BinaryType switch
         {
             null => bytes,
             "global::System.Memory<byte>" => IsNullable ? $"global::Alimentar.MemoryLists.Nullable({bytes})" : $"new global::System.Memory<byte>({bytes})",
-            _ => IsNullable ? $"global::Alimentar.MemoryLists.NullableReadOnly({bytes})" : $"new global::System.ReadOnlyMemory<byte>({bytes})",
+            "global::System.ReadOnlyMemory<byte>" => IsNullable ? $"global::Alimentar.MemoryLists.NullableReadOnly({bytes})" : $"new global::System.ReadOnlyMemory<byte>({bytes})",
+            _ => IsNullable ? $"global::Alimentar.ImmutableLists.Nullable({bytes})" : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({bytes})",
         };
 
-        /// <summary>The member's binary value (<paramref name="member"/>) as the store holds it: the array itself, or the bytes a memory covers.</summary>
-        public string ToBytes(string member) => BinaryMemory is null ? member : $"global::Alimentar.MemoryLists.AsArray({member})";
+        /// <summary>
+        /// The member's binary value (<paramref name="member"/>) as the store holds it: the array itself, the bytes a memory
+        /// covers, or the array an immutable array wraps (null for a default one, which a writer refuses where the column
+        /// cannot hold null, as it refuses a null array).
+        /// </summary>
+        public string ToBytes(string member) => BinaryType switch
+        {
+            null => member,
+            "global::System.Collections.Immutable.ImmutableArray<byte>" => $"global::Alimentar.ImmutableLists.AsArray({member}){(IsNullable ? string.Empty : "!")}",
+            _ => $"global::Alimentar.MemoryLists.AsArray({member})",
+        };
 
         /// <summary>The store array's element type as written in code (<c>double?</c>, <c>string?</c>).</summary>
         public string StoredType => Group is { } group

@@ -7,7 +7,7 @@ namespace Alimentar.Generators.Parsing
     /// <summary>Maps a member's CLR type to its column type, storage and element size; null when unsupported.</summary>
     internal static class ColumnTypeMapper
     {
-        public sealed record Mapping(ColumnKind ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null, string? BinaryMemory = null);
+        public sealed record Mapping(ColumnKind ColumnType, string ElementType, ColumnStorage Storage, bool IsNullable, int ElementSize, EnumSpec? Enum = null, ListSpec? List = null, bool IsChar = false, GroupSpec? Group = null, string? BinaryType = null);
 
         public static Mapping? Map(ITypeSymbol type, bool enumAsString)
         {
@@ -20,7 +20,7 @@ namespace Alimentar.Generators.Parsing
                     return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: nested);
                 }
 
-                if (element is null || element.Enum is { AsString: true } || element.IsChar || element.BinaryMemory is not null || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
+                if (element is null || element.Enum is { AsString: true } || element.IsChar || element.BinaryType is not null || element.Storage is not (ColumnStorage.Value or ColumnStorage.NullableValue or ColumnStorage.String or ColumnStorage.Binary))
                 {
                     return null;
                 }
@@ -29,9 +29,9 @@ namespace Alimentar.Generators.Parsing
                 return new Mapping(element.ColumnType, element.ElementType, ColumnStorage.List, AcceptsNull(type), 0, List: list);
             }
 
-            if (BinaryMemoryOf(type) is { } memory)
+            if (BinaryTypeOf(type) is { } binaryType)
             {
-                return new Mapping(ColumnKind.Binary, "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8, BinaryMemory: memory);
+                return new Mapping(ColumnKind.Binary, "byte[]", ColumnStorage.Binary, AcceptsNull(type), 8, BinaryType: binaryType);
             }
 
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
@@ -82,7 +82,7 @@ namespace Alimentar.Generators.Parsing
 
             if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
                 && ListContainerOf(named.OriginalDefinition.ToDisplayString()) is { } known
-                && !(known is ListContainer.ReadOnlyMemory or ListContainer.Memory && named.TypeArguments[0].SpecialType == SpecialType.System_Byte))
+                && !(known is ListContainer.ReadOnlyMemory or ListContainer.Memory or ListContainer.ImmutableArray && named.TypeArguments[0].SpecialType == SpecialType.System_Byte))
             {
                 container = known;
                 return named.TypeArguments[0];
@@ -92,10 +92,10 @@ namespace Alimentar.Generators.Parsing
         }
 
         /// <summary>
-        /// The member's type as code when it is <c>ReadOnlyMemory&lt;byte&gt;</c> or <c>Memory&lt;byte&gt;</c> (nullable or not),
-        /// which hold a binary value as <c>byte[]</c> does; null for any other type.
+        /// The member's type as code when it holds a binary value as <c>byte[]</c> does but is another type:
+        /// <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c> or <c>ImmutableArray&lt;byte&gt;</c> (nullable or not); null for any other type.
         /// </summary>
-        private static string? BinaryMemoryOf(ITypeSymbol type)
+        private static string? BinaryTypeOf(ITypeSymbol type)
         {
             if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapped)
             {
@@ -107,6 +107,7 @@ namespace Alimentar.Generators.Parsing
                 {
                     "System.ReadOnlyMemory<T>" => "global::System.ReadOnlyMemory<byte>",
                     "System.Memory<T>" => "global::System.Memory<byte>",
+                    "System.Collections.Immutable.ImmutableArray<T>" => "global::System.Collections.Immutable.ImmutableArray<byte>",
                     _ => null,
                 }
                 : null;

@@ -182,7 +182,7 @@ namespace Alimentar.Generators.Parsing
                         mapping.List,
                         mapping.IsChar,
                         mapping.Group,
-                        mapping.BinaryMemory);
+                        mapping.BinaryType);
                     var member = new Member(symbol, memberType!, settable, location, column, IsRequired(symbol));
                     if (redeclared >= 0)
                     {
@@ -337,7 +337,7 @@ namespace Alimentar.Generators.Parsing
             string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
             string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
             var keyField = new ColumnSpec("Key", "Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
-            var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group, BinaryMemory: value.BinaryMemory);
+            var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group, BinaryType: value.BinaryType);
             var group = new GroupSpec(entry, true, new EquatableArray<ColumnSpec>(new[] { keyField, valueField }), new EquatableArray<int>(new[] { 0, 1 }), EquatableArray<int>.Empty);
             var list = new ListSpec(container, ColumnStorage.Group, entry, false, Group: group, MapArguments: arguments);
             return new ColumnTypeMapper.Mapping(ColumnKind.Group, entry, ColumnStorage.List, ColumnTypeMapper.AcceptsNull(type), 0, List: list);

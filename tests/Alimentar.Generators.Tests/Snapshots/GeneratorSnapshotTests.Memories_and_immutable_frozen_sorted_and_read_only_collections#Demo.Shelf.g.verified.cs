@@ -37,9 +37,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             new global::Alimentar.ColumnDescriptor("Lookup", "Lookup", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } } } },
             new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
             new global::Alimentar.ColumnDescriptor("Thumbnail", "Thumbnail", global::Alimentar.ColumnType.Binary, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false) } });
+            new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false) } },
+            new global::Alimentar.ColumnDescriptor("Signature", "Signature", global::Alimentar.ColumnType.Binary, IsNullable: false),
+            new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Binary, IsNullable: true));
 
-        private const int FixedRowWidth = 24;
+        private const int FixedRowWidth = 40;
 
         internal readonly long[] Id;
         internal readonly global::Alimentar.ListBuffer<float> Embedding;
@@ -62,6 +64,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
         internal readonly byte[][] Blob;
         internal readonly byte[]?[] Thumbnail;
         internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments;
+        internal readonly byte[][] Signature;
+        internal readonly byte[]?[] Key;
 
         /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
         /// <param name="capacity">The most rows the store holds.</param>
@@ -90,6 +94,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             this.Blob = pool.Rent<byte[]>(capacity);
             this.Thumbnail = pool.Rent<byte[]?>(capacity);
             this.Attachments = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>>(capacity, pool);
+            this.Signature = pool.Rent<byte[]>(capacity);
+            this.Key = pool.Rent<byte[]?>(capacity);
         }
 
         /// <inheritdoc />
@@ -115,7 +121,9 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             global::Alimentar.MemberCollections.ReadOnlyDictionary(global::Alimentar.MapEntries.ToDictionary(this.Lookup, index)),
             new global::System.ReadOnlyMemory<byte>(this.Blob[index]),
             global::Alimentar.MemoryLists.Nullable(this.Thumbnail[index]),
-            global::Alimentar.MapEntries.ToDictionary(this.Attachments, index));
+            global::Alimentar.MapEntries.ToDictionary(this.Attachments, index),
+            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Signature[index]),
+            global::Alimentar.ImmutableLists.Nullable(this.Key[index]));
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Shelf row)
@@ -141,6 +149,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             this.Blob[index] = global::Alimentar.MemoryLists.AsArray(row.Blob);
             this.Thumbnail[index] = global::Alimentar.MemoryLists.AsArray(row.Thumbnail);
             this.Attachments.Set(index, row.Attachments);
+            this.Signature[index] = global::Alimentar.ImmutableLists.AsArray(row.Signature)!;
+            this.Key[index] = global::Alimentar.ImmutableLists.AsArray(row.Key);
         }
 
         /// <inheritdoc />
@@ -300,6 +310,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
                 records20.RequireDistinctKeys(row, list);
             }
 
+            await reader.ReadBinaryAsync(21, new global::System.Memory<byte[]>(this.Signature, 0, rows)!, cancellationToken).ConfigureAwait(false);
+            await reader.ReadBinaryAsync(22, new global::System.Memory<byte[]?>(this.Key, 0, rows), cancellationToken).ConfigureAwait(false);
             this.Count = rows;
         }
 
@@ -594,6 +606,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
                 }
                 await writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken).ConfigureAwait(false);
             }
+            await writer.WriteBinaryAsync(21, new global::System.ReadOnlyMemory<byte[]>(this.Signature, start, count)!, cancellationToken).ConfigureAwait(false);
+            await writer.WriteBinaryAsync(22, new global::System.ReadOnlyMemory<byte[]?>(this.Key, start, count), cancellationToken).ConfigureAwait(false);
         }
 
         /// <inheritdoc />
@@ -618,7 +632,9 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             + this.Lookup.SizeInBytes(start, count)
             + BinaryBytes(this.Blob, start, count)
             + BinaryBytes(this.Thumbnail, start, count)
-            + this.Attachments.SizeInBytes(start, count);
+            + this.Attachments.SizeInBytes(start, count)
+            + BinaryBytes(this.Signature, start, count)
+            + BinaryBytes(this.Key, start, count);
 
         /// <inheritdoc />
         protected override void ReturnBuffers()
@@ -644,6 +660,8 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             this.Pool.Return(this.Blob);
             this.Pool.Return(this.Thumbnail);
             this.Attachments.Return();
+            this.Pool.Return(this.Signature);
+            this.Pool.Return(this.Key);
         }
     }
 }
@@ -737,6 +755,14 @@ public static class ShelfBatchExtensions
         /// <summary>The <c>Attachments</c> column (Parquet column <c>Attachments</c>) of this batch.</summary>
         public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments =>
             ((global::Demo.Shelf.Columns)batch.Columns).Attachments.View(batch.Offset, batch.Count);
+
+        /// <summary>The <c>Signature</c> column (Parquet column <c>Signature</c>) of this batch.</summary>
+        public global::System.ReadOnlySpan<byte[]> Signature =>
+            new global::System.ReadOnlySpan<byte[]>(((global::Demo.Shelf.Columns)batch.Columns).Signature, batch.Offset, batch.Count);
+
+        /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
+        public global::System.ReadOnlySpan<byte[]?> Key =>
+            new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Shelf.Columns)batch.Columns).Key, batch.Offset, batch.Count);
     }
 }
 }

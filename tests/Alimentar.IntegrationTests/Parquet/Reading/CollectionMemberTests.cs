@@ -76,6 +76,21 @@ public sealed class CollectionMemberTests
         Assert.True(read[1].Blob.IsEmpty);
     }
 
+    [Fact]
+    public async Task An_immutable_array_of_bytes_is_a_binary_value_and_a_default_one_is_null_written_where_nullable_and_refused_where_not()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Cabinet>.WriteFileAsync(file.Path, [Make(1) with { Key = default(ImmutableArray<byte>) }]);
+        Cabinet read = Assert.Single(ParquetFiles.ReadAll(new ParquetSource<Cabinet>(file.Path)));
+        Assert.Null(read.Key);
+        Assert.Equal([1, 0xAB], read.Signature.ToArray());
+        Assert.StartsWith("BYTE_ARRAY", (await ParquetFileInfo.ReadAsync(file.Path, CancellationToken.None)).Columns.Single(c => c.Path == "Signature").Type, StringComparison.Ordinal);
+
+        using var refused = new TempFile();
+        InvalidOperationException error = await Assert.ThrowsAsync<InvalidOperationException>(() => ParquetDatasetWriter<Cabinet>.WriteFileAsync(refused.Path, [Make(2) with { Signature = default }]));
+        Assert.Contains("Cabinet.Signature is null in row 0", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Row by row, member by member; collections compared by their elements, sets and maps in order.</summary>
     private static void AssertSame(Cabinet[] rows, List<Cabinet> read)
     {
@@ -103,6 +118,8 @@ public sealed class CollectionMemberTests
             Assert.Equal(expected.Lookup.OrderBy(p => p.Key).Select(p => (p.Key, Text(p.Value))), actual.Lookup.OrderBy(p => p.Key).Select(p => (p.Key, Text(p.Value))));
             Assert.Equal(expected.Blob.ToArray(), actual.Blob.ToArray());
             Assert.Equal(expected.Thumbnail?.ToArray(), actual.Thumbnail?.ToArray());
+            Assert.Equal(expected.Signature.ToArray(), actual.Signature.ToArray());
+            Assert.Equal(expected.Key?.ToArray(), actual.Key?.ToArray());
             Assert.Equal(expected.Attachments.OrderBy(p => p.Key).Select(p => (p.Key, Convert.ToHexString(p.Value.Span))), actual.Attachments.OrderBy(p => p.Key).Select(p => (p.Key, Convert.ToHexString(p.Value.Span))));
         }
     }
@@ -131,7 +148,9 @@ public sealed class CollectionMemberTests
         Lookup: new ReadOnlyDictionary<string, Drawer>(new Dictionary<string, Drawer> { ["k"] = new Drawer("in map", new float[] { 1, 2 }, null, ReadOnlyMemory<byte>.Empty) }),
         Blob: Enumerable.Range(0, i % 5).Select(b => (byte)(b + i)).ToArray(),
         Thumbnail: i % 4 == 1 ? (Memory<byte>?)null : new byte[] { 0xFF, (byte)i },
-        Attachments: new Dictionary<string, ReadOnlyMemory<byte>> { ["a"] = new byte[] { 1, (byte)i }, ["empty"] = default });
+        Attachments: new Dictionary<string, ReadOnlyMemory<byte>> { ["a"] = new byte[] { 1, (byte)i }, ["empty"] = default },
+        Signature: [(byte)i, 0xAB],
+        Key: i % 3 == 2 ? null : ImmutableArray.Create((byte)(i * 7)));
 }
 
 public enum CabinetShade { Light, Dark }
@@ -160,4 +179,6 @@ public partial record Cabinet(
     ReadOnlyDictionary<string, Drawer> Lookup,
     ReadOnlyMemory<byte> Blob,
     Memory<byte>? Thumbnail,
-    Dictionary<string, ReadOnlyMemory<byte>> Attachments);
+    Dictionary<string, ReadOnlyMemory<byte>> Attachments,
+    ImmutableArray<byte> Signature,
+    ImmutableArray<byte>? Key);
