@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Alimentar.Testing;
@@ -50,10 +45,14 @@ internal sealed class FakeHub : IAsyncDisposable
 
     public static async Task<FakeHub> StartAsync(string dataset)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
+        FakeHub? created = null;
+        (_, Uri endpoint) = await LocalWebHost.StartAsync(app => created = Configure(app, dataset));
+        created!.Endpoint = endpoint;
+        return created;
+    }
+
+    private static FakeHub Configure(WebApplication app, string dataset)
+    {
         var hub = new FakeHub(app, dataset);
         app.Use(async (context, next) =>
         {
@@ -97,9 +96,6 @@ internal sealed class FakeHub : IAsyncDisposable
             hub._blobs.TryGetValue(hash, out byte[]? bytes)
                 ? Results.Bytes(bytes, "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true)
                 : Results.NotFound());
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        hub.Endpoint = new Uri(address.TrimEnd('/') + "/");
         return hub;
     }
 

@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 
 namespace Alimentar.Testing;
@@ -44,41 +39,39 @@ internal sealed class RangeServer : IAsyncDisposable
 
     public static async Task<RangeServer> StartAsync(string directory)
     {
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        WebApplication app = builder.Build();
-        var server = new RangeServer(app, directory);
-        app.Use(async (context, next) =>
+        RangeServer? server = null;
+        (_, Uri baseUri) = await LocalWebHost.StartAsync(app =>
         {
-            if (server.Latency > TimeSpan.Zero)
+            server = new RangeServer(app, directory);
+            app.Use(async (context, next) =>
             {
-                await Task.Delay(server.Latency, context.RequestAborted);
-            }
+                if (server.Latency > TimeSpan.Zero)
+                {
+                    await Task.Delay(server.Latency, context.RequestAborted);
+                }
 
-            if (server.Fault is { } fault && await fault(context))
-            {
+                if (server.Fault is { } fault && await fault(context))
+                {
+                    server.Log(context);
+                    return;
+                }
+
+                await next(context);
                 server.Log(context);
-                return;
-            }
-
-            await next(context);
-            server.Log(context);
-        });
-        app.MapMethods("/{**key}", ["GET", "HEAD"], (string key) =>
-        {
-            var file = new FileInfo(Path.Combine(directory, key));
-            if (!file.Exists)
+            });
+            app.MapMethods("/{**key}", ["GET", "HEAD"], (string key) =>
             {
-                return Results.NotFound();
-            }
+                var file = new FileInfo(Path.Combine(directory, key));
+                if (!file.Exists)
+                {
+                    return Results.NotFound();
+                }
 
-            var tag = new EntityTagHeaderValue($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"");
-            return Results.File(file.FullName, "application/octet-stream", lastModified: file.LastWriteTimeUtc, entityTag: tag, enableRangeProcessing: true);
+                var tag = new EntityTagHeaderValue($"\"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}\"");
+                return Results.File(file.FullName, "application/octet-stream", lastModified: file.LastWriteTimeUtc, entityTag: tag, enableRangeProcessing: true);
+            });
         });
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.TrimEnd('/') + "/");
+        server!.BaseUri = baseUri;
         return server;
     }
 
