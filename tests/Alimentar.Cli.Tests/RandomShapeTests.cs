@@ -15,8 +15,8 @@ namespace Alimentar.Cli.Tests;
 /// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
 /// random codecs and encodings (delta, byte stream split, RLE booleans) column by column.
 /// Each is scaffolded (about half of its lists declared as lists, read-only lists, immutable arrays and lists, read-only
-/// collections or memories rather than arrays), compiled with the generator and read typed, and every row equals
-/// DuckDB's reading of it:
+/// collections or memories rather than arrays, and half of its maps as read-only, sorted, immutable or frozen
+/// dictionaries), compiled with the generator and read typed, and every row equals DuckDB's reading of it:
 /// <list type="bullet">
 /// <item>whole (now and then with batches cut by a small byte budget, or decoded on several threads);</item>
 /// <item>filtered by id, row groups and pages skipped;</item>
@@ -313,7 +313,7 @@ public sealed class RandomShapeFiles : IDisposable
             scaffold = scaffold.Remove(at, 1);
         }
 
-        scaffold = WithVariedLists(scaffold, new Random(seed + 3_000_000));
+        scaffold = WithVariedMaps(WithVariedLists(scaffold, new Random(seed + 3_000_000)), new Random(seed + 5_000_000));
 
         // A part of the shape (columns and record fields left out), which DuckDB writes to give its values and the
         // scaffold to give a row type that reads the part from the whole file.
@@ -353,6 +353,22 @@ public sealed class RandomShapeFiles : IDisposable
     ];
 
     private static readonly Regex InnermostArray = new(@"(?<element>\b[\w.]+\??)\[\]", RegexOptions.CultureInvariant);
+
+    /// <summary>The scaffold with about half of its dictionaries declared as the other map types a member may have.</summary>
+    private static string WithVariedMaps(string scaffold, Random random) => scaffold.Contains(DictionaryType, StringComparison.Ordinal)
+        ? string.Join(string.Empty, scaffold.Split(DictionaryType).Select((part, i) => i == 0 ? part : (random.Next(0, 2) == 0 ? DictionaryType : MapTypes[random.Next(MapTypes.Length)]) + part))
+        : scaffold;
+
+    private const string DictionaryType = "System.Collections.Generic.Dictionary<";
+
+    private static readonly string[] MapTypes =
+    [
+        "System.Collections.Generic.IReadOnlyDictionary<",
+        "System.Collections.Generic.SortedDictionary<",
+        "System.Collections.ObjectModel.ReadOnlyDictionary<",
+        "System.Collections.Immutable.ImmutableDictionary<",
+        "System.Collections.Frozen.FrozenDictionary<",
+    ];
 
     private static string Probe(int seed) => $$"""
         namespace Shape{{seed}};
