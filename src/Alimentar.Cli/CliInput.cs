@@ -187,7 +187,7 @@ internal sealed class CliInput
         }
     }
 
-    /// <summary>An <c>s3://</c> or <c>az://</c> URI's key: its path, unescaped.</summary>
+    /// <summary>An <c>s3://</c>, <c>az://</c> or <c>http(s)://</c> URI's key: its path, unescaped.</summary>
     private static string KeyOf(Uri uri) => Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
 
     /// <summary>
@@ -206,10 +206,15 @@ internal sealed class CliInput
         int at = parts[1].IndexOf('@', StringComparison.Ordinal);
         string name = at < 0 ? parts[1] : parts[1][..at];
         string revision = at < 0 ? "main" : Uri.UnescapeDataString(parts[1][(at + 1)..]);
-        Uri? endpoint = Environment.GetEnvironmentVariable("HF_ENDPOINT") is { Length: > 0 } mirror ? new Uri(mirror) : null;
+        string? mirror = Environment.GetEnvironmentVariable("HF_ENDPOINT");
+        if (mirror is { Length: > 0 } && !Uri.TryCreate(mirror, UriKind.Absolute, out _))
+        {
+            throw Unavailable(argument, $"HF_ENDPOINT is '{mirror}', which is not an absolute URI");
+        }
+
         try
         {
-            var store = new HuggingFaceObjectStore(HubHttp.Value, $"{Uri.UnescapeDataString(parts[0])}/{Uri.UnescapeDataString(name)}", revision, endpoint);
+            var store = new HuggingFaceObjectStore(HubHttp.Value, $"{Uri.UnescapeDataString(parts[0])}/{Uri.UnescapeDataString(name)}", revision, mirror is { Length: > 0 } ? new Uri(mirror) : null);
             return (store, Uri.UnescapeDataString(string.Join('/', parts[2..])));
         }
         catch (ArgumentException error)

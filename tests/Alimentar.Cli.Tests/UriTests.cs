@@ -83,6 +83,11 @@ public sealed class UriTests
             Assert.Contains("bool_col", head, StringComparison.Ordinal);
             Assert.Equal(ExitCodes.BadPath, refused);
             Assert.Contains("hf://datasets/owner/name", refusal.ReplaceLineEndings(" "), StringComparison.Ordinal);
+
+            Environment.SetEnvironmentVariable("HF_ENDPOINT", "not a uri");
+            (refused, refusal) = await CommandTests.RunAsync("inspect", "hf://datasets/alimentar/corpus/data/a.parquet");
+            Assert.Equal(ExitCodes.BadPath, refused);
+            Assert.Contains("HF_ENDPOINT", refusal, StringComparison.Ordinal);
         }
         finally
         {
