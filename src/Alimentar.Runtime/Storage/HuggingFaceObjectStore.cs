@@ -92,7 +92,7 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
             Content = new FormUrlEncodedContent([new("paths", key.TrimStart('/'))]),
         };
         using JsonDocument entries = await SendForJsonAsync(request, key, cancellationToken).ConfigureAwait(false);
-        foreach (JsonElement entry in entries.RootElement.EnumerateArray())
+        foreach (JsonElement entry in EntriesOf(entries, key))
         {
             if (FileOf(entry) is { } info)
             {
@@ -143,8 +143,8 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
             ThrowUnlessSuccess(response, prefix);
             page = NextPage(response);
             await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using JsonDocument entries = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-            foreach (JsonElement entry in entries.RootElement.EnumerateArray())
+            using JsonDocument entries = await ParseAsync(body, prefix, (int)response.StatusCode, cancellationToken).ConfigureAwait(false);
+            foreach (JsonElement entry in EntriesOf(entries, prefix))
             {
                 if (FileOf(entry) is { } info && info.Key.StartsWith(trimmed, StringComparison.Ordinal))
                 {
@@ -154,21 +154,31 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
         }
     }
 
+    /// <summary>The entries of a tree or paths-info answer: a JSON array, or the answer is malformed.</summary>
+    private JsonElement.ArrayEnumerator EntriesOf(JsonDocument answer, string what) => answer.RootElement.ValueKind == JsonValueKind.Array
+        ? answer.RootElement.EnumerateArray()
+        : throw Malformed($"a {answer.RootElement.ValueKind} where a list of files belongs, for '{what}'");
+
     /// <summary>A file entry of a tree or paths-info answer as an object; null for a folder.</summary>
     private ObjectInfo? FileOf(JsonElement entry)
     {
-        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("type", out JsonElement type) || type.GetString() != "file")
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("type", out JsonElement type) || type.ValueKind != JsonValueKind.String || type.GetString() != "file")
         {
             return null;
         }
 
-        string path = entry.GetProperty("path").GetString() ?? throw Malformed("a file without a path");
         bool stored = entry.TryGetProperty("lfs", out JsonElement lfs) && lfs.ValueKind == JsonValueKind.Object;
-        long length = (stored && lfs.TryGetProperty("size", out JsonElement lfsSize) ? lfsSize : entry.GetProperty("size")).GetInt64();
+        if (!entry.TryGetProperty("path", out JsonElement path) || path.ValueKind != JsonValueKind.String
+            || !((stored && lfs.TryGetProperty("size", out JsonElement size)) || entry.TryGetProperty("size", out size))
+            || size.ValueKind != JsonValueKind.Number || !size.TryGetInt64(out long length) || length < 0)
+        {
+            throw Malformed($"a file entry without a path or a length: {entry.GetRawText()}");
+        }
+
         string? hash = (stored && lfs.TryGetProperty("oid", out JsonElement lfsHash) ? lfsHash : entry.TryGetProperty("oid", out JsonElement oid) ? oid : default) is { ValueKind: JsonValueKind.String } text
             ? text.GetString()
             : null;
-        return new ObjectInfo(path, length, hash is null ? null : $"\"{hash}\"");
+        return new ObjectInfo(path.GetString()!, length, hash is null ? null : $"\"{hash}\"");
     }
 
     /// <summary>The reader of the commit's files: plain HTTP ranges on their <c>resolve</c> URLs.</summary>
@@ -188,7 +198,8 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, ApiUri($"revision/{Uri.EscapeDataString(_revision)}"));
         using JsonDocument info = await SendForJsonAsync(request, "@" + _revision, CancellationToken.None).ConfigureAwait(false);
-        return info.RootElement.TryGetProperty("sha", out JsonElement sha) && sha.GetString() is { } hash && CommitHash().IsMatch(hash)
+        return info.RootElement.ValueKind == JsonValueKind.Object && info.RootElement.TryGetProperty("sha", out JsonElement sha)
+            && sha.ValueKind == JsonValueKind.String && sha.GetString() is { } hash && CommitHash().IsMatch(hash)
             ? hash
             : throw Malformed($"revision '{_revision}' without its commit's hash");
     }
@@ -200,13 +211,18 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
         using HttpResponseMessage response = await SendAsync(request, what, cancellationToken).ConfigureAwait(false);
         ThrowUnlessSuccess(response, what);
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        return await ParseAsync(body, what, (int)response.StatusCode, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonDocument> ParseAsync(Stream body, string what, int status, CancellationToken cancellationToken)
+    {
         try
         {
             return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException error)
         {
-            throw new ObjectStoreException($"{Name} answered for '{what}' with what is not JSON: {error.Message}", (int)response.StatusCode, isTransient: false, error);
+            throw new ObjectStoreException($"{Name} answered for '{what}' with what is not JSON: {error.Message}", status, isTransient: false, error);
         }
     }
 

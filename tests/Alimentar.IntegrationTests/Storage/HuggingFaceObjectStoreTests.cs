@@ -132,6 +132,23 @@ public sealed class HuggingFaceObjectStoreTests : IAsyncLifetime
         Assert.Empty(await Store().ListAsync("nowhere/", CancellationToken.None).ToArrayAsync());
     }
 
+    [Theory]
+    [InlineData("{\"error\": \"Invalid cursor\"}", "where a list of files belongs")]
+    [InlineData("[{\"type\": \"file\", \"path\": \"data/a.parquet\"}]", "without a path or a length")]
+    [InlineData("[{\"type\": \"file\", \"size\": 12}]", "without a path or a length")]
+    [InlineData("[{\"type\": \"file\", \"path\": \"data/a.parquet\", \"size\": \"big\"}]", "without a path or a length")]
+    [InlineData("not json", "not JSON")]
+    public async Task A_damaged_listing_is_an_object_store_error_naming_what_is_wrong(string answer, string named)
+    {
+        _hub.Commit(new Dictionary<string, byte[]?> { ["data/a.parquet"] = (await TripsAsync(0, 10)).Bytes });
+        _hub.TreeAnswer = answer;
+
+        ObjectStoreException error = await Assert.ThrowsAsync<ObjectStoreException>(async () => await Store().ListAsync("data/", CancellationToken.None).ToArrayAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
+    }
+
     [Fact]
     public void A_dataset_is_named_owner_slash_name()
     {

@@ -35,6 +35,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>The token the hub's own URLs want, or null for a public dataset.</summary>
     public string? Token { get; set; }
 
+    /// <summary>When set, the body every tree listing answers with instead of the commit's files (a damaged answer).</summary>
+    public string? TreeAnswer { get; set; }
+
     /// <summary>Whether the hub lists the files without the token and wants it only to resolve them, as a gated dataset may.</summary>
     public bool ListsWithoutToken { get; set; }
 
@@ -132,6 +135,11 @@ internal sealed class FakeHub : IAsyncDisposable
         if (!_commits.TryGetValue(sha, out var files))
         {
             return Results.NotFound();
+        }
+
+        if (TreeAnswer is { } answer)
+        {
+            return Results.Text(answer, "application/json");
         }
 
         string under = folder.Length == 0 ? string.Empty : folder.TrimEnd('/') + "/";
