@@ -124,6 +124,37 @@ public sealed class DataViewTests : IDisposable
     }
 
     [Fact]
+    public async Task An_embedding_declared_as_a_memory_is_the_vector_column_an_array_is()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-ml-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            await ParquetDatasetWriter<Passage>.WriteFileAsync(path, Enumerable.Range(0, 40).Select(i => new Passage(i, new float[] { i, -i, 0.5f })));
+            using var streaming = new StreamingDataset<Passage>(new ParquetSource<Passage>(path).BatchSize(16), 2);
+            IDataView view = streaming.AsDataView();
+
+            Assert.Equal(new VectorDataViewType(NumberDataViewType.Single), view.Schema["Embedding"].Type);
+            var read = new List<float[]>();
+            using (DataViewRowCursor cursor = view.GetRowCursor(view.Schema))
+            {
+                ValueGetter<VBuffer<float>> embedding = cursor.GetGetter<VBuffer<float>>(view.Schema["Embedding"]);
+                VBuffer<float> value = default;
+                while (cursor.MoveNext())
+                {
+                    embedding(ref value);
+                    read.Add(value.DenseValues().ToArray());
+                }
+            }
+
+            Assert.Equal(Enumerable.Range(0, 40).Select(i => new float[] { i, -i, 0.5f }), read);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_view_of_a_shard_holds_that_shard_s_rows_and_counts_them()
     {
         var ml = new MLContext(seed: 1);
@@ -140,6 +171,9 @@ public sealed class DataViewTests : IDisposable
 
 [StreamingDataset]
 public partial record Event(long Id, ParquetVariant? Payload, ParquetVariant Tags);
+
+[StreamingDataset]
+public partial record Passage(long Id, ReadOnlyMemory<float> Embedding);
 
 [StreamingDataset]
 public partial record House(long Id, float Size, float Rooms, float Age, double? Distance, string Zone, float Price, float[] Embedding, Half Small, Guid Key)
