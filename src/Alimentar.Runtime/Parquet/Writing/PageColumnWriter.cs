@@ -90,7 +90,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             return WriteRecordsAsync(column, VariantRecords.Of(lists, static value => Unsafe.As<T, ParquetVariant>(ref value)), cancellationToken);
         }
 
-        Queue(column, levels => AppendLists(column, lists, static (T element, out T value) => { value = element; return true; }, levels));
+        Queue(column, levels => AppendDenseLists(column, lists, levels));
         return ValueTask.CompletedTask;
     }
 
@@ -260,6 +260,44 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
     }
 
     private delegate bool TryGet<TElement, T>(TElement element, out T value);
+
+    /// <summary>
+    /// A one-level list column whose elements are never null (token ids, embeddings): its values are the column's
+    /// values as they lie, handed to the leaf without a copy, and each list's levels are filled a list at a time.
+    /// </summary>
+    private void AppendDenseLists<T>(int column, ListColumn<T> lists, LevelBuffers levels)
+    {
+        WriteNode list = schema.Columns[column];
+        WriteNode element = list.Children[0];
+        levels.Clear();
+        for (int row = 0; row < lists.Count; row++)
+        {
+            if (lists.IsNull(row))
+            {
+                if (!list.Optional)
+                {
+                    throw NullInRequired(column, row, "is a null list");
+                }
+
+                levels.Add(list.Definition - 1, 0);
+                continue;
+            }
+
+            int length = lists.LengthOf(row);
+            if (length == 0)
+            {
+                levels.Add(list.Definition, 0);
+                continue;
+            }
+
+            levels.Definitions.AddRepeated(element.Definition, length);
+            Span<int> repetitions = levels.Repetitions.AddUninitialized(length);
+            repetitions[0] = 0;
+            repetitions[1..].Fill(list.Repetition);
+        }
+
+        LeafValues.Append(leaves[element.Leaf], lists.Values, levels.Definitions.Span, levels.Repetitions.Span);
+    }
 
     /// <summary>A one-level list column: a null list, an empty one, a null element and a value each get their definition level.</summary>
     private void AppendLists<TElement, T>(int column, ListColumn<TElement> lists, TryGet<TElement, T> tryGet, LevelBuffers levels)

@@ -46,6 +46,12 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     private const int MaxSliceRows = 65_536;
     private const int SliceBytes = 4 << 20;
 
+    // Rows of lists or long texts fill a slice's bytes long before its rows: 65,536 rows of token lists are 75M values,
+    // and a slice's value and level arrays that size are past what the pools keep, so every slice allocated them anew.
+    // A slice also ends at this many bytes, measured as rows arrive.
+    private const int MaxSliceBytes = 16 << 20;
+    private const int RowsPerMeasure = 64;
+
     private readonly Func<int, CancellationToken, ValueTask<(WriteTarget Target, string Name)>> _openPart;
     private readonly bool _isDataset;
     private readonly ColumnStore<T> _pending;
@@ -54,6 +60,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     private ParquetFileWriter? _writer;
     private string? _name;
     private long _rowGroupRows;
+    private long _sliceBytes;
+    private int _measuredRows;
     private long _fileRows;
     private bool _disposed;
     private bool _faulted;
@@ -184,7 +192,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         _pending.SetRow(_pending.Count, row);
         _pending.Count++;
         RowCount++;
-        bool sliceFull = _pending.Count == _pending.Capacity || _rowGroupRows + _pending.Count >= RowGroupLimit;
+        bool sliceFull = _pending.Count == _pending.Capacity || _rowGroupRows + _pending.Count >= RowGroupLimit || SliceBytesReached();
         return sliceFull ? FaultOnErrorAsync(EncodeSliceAsync(cancellationToken, endRowGroup: true)) : ValueTask.CompletedTask;
     }
 
@@ -259,7 +267,7 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
                 continue;
             }
 
-            int count = (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows);
+            int count = StretchOf(batch, batch.Offset + written, (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows));
             _writer.Columns.FirstRow = RowCount;
             await batch.Columns.WriteAsync(_writer.Columns, batch.Offset + written, count, cancellationToken).ConfigureAwait(false);
             _writer.Columns.EncodeQueued();
@@ -419,6 +427,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
             _writer.Columns.EncodeQueued();
             _rowGroupRows += _pending.Count;
             _pending.Count = 0;
+            _sliceBytes = 0;
+            _measuredRows = 0;
         }
 
         if (_writer is not null)
@@ -432,6 +442,26 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         {
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Whether the slice's rows hold <see cref="MaxSliceBytes"/>; each row is measured once, a few rows at a time.</summary>
+    private bool SliceBytesReached()
+    {
+        if (_pending.Count % RowsPerMeasure != 0)
+        {
+            return false;
+        }
+
+        _sliceBytes += _pending.GetSizeInBytes(_measuredRows, _pending.Count - _measuredRows);
+        _measuredRows = _pending.Count;
+        return _sliceBytes >= MaxSliceBytes;
+    }
+
+    /// <summary>How many of <paramref name="count"/> rows of a batch from <paramref name="start"/> to encode at once: about <see cref="MaxSliceBytes"/> of them.</summary>
+    private static int StretchOf(Batch<T> batch, int start, int count)
+    {
+        long bytes = batch.Columns.GetSizeInBytes(start, count);
+        return bytes <= MaxSliceBytes ? count : (int)Math.Max(1, count * MaxSliceBytes / bytes);
     }
 
     private async ValueTask FaultOnErrorAsync(ValueTask write)
