@@ -8,14 +8,14 @@ namespace Alimentar.Parquet.Writing;
 /// Bloom filter. The page buffers are the leaf writer's own, lent until the chunk is disposed, when the leaf starts
 /// its next chunk: a row group's pages are written out without a copy.
 /// </summary>
-internal sealed class EncodedChunk(ByteBuffer dictionaryPage, IReadOnlyList<SpilledPages> spilled, ByteBuffer pages, ColumnChunkMetadata metadata, OffsetIndex? offsetIndex, ColumnIndex? columnIndex, BloomFilter? bloomFilter, Action release) : IDisposable
+internal sealed class EncodedChunk(ByteBuffer dictionaryPage, IReadOnlyList<SpilledPages> spilled, PageChain pages, ColumnChunkMetadata metadata, OffsetIndex? offsetIndex, ColumnIndex? columnIndex, BloomFilter? bloomFilter, Action release) : IDisposable
 {
     public ByteBuffer DictionaryPage { get; } = dictionaryPage;
 
     /// <summary>The chunk's first pages, in the spill file, in order; they come before <see cref="Pages"/>.</summary>
     public IReadOnlyList<SpilledPages> Spilled { get; } = spilled;
 
-    public ByteBuffer Pages { get; } = pages;
+    public PageChain Pages { get; } = pages;
 
     public ColumnChunkMetadata Metadata { get; } = metadata;
 

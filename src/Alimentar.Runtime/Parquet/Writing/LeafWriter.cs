@@ -19,7 +19,7 @@ internal abstract class LeafWriter(LeafColumn leaf, LeafWriteSettings settings) 
     public abstract long SpilledBytes { get; }
 
     /// <summary>The finished pages held in memory, in order, since the chunk started or last spilled.</summary>
-    public abstract ReadOnlyMemory<byte> FinishedPages { get; }
+    public abstract IEnumerable<ReadOnlyMemory<byte>> FinishedPages { get; }
 
     /// <summary>Records that <see cref="FinishedPages"/> now lie in the spill file at <paramref name="pages"/>, and lets their memory go.</summary>
     public abstract void PagesSpilled(SpilledPages pages);

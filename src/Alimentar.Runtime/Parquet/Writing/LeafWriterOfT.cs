@@ -48,7 +48,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private Bounds _pageBounds;
 
     // The chunk being built.
-    private readonly ByteBuffer _pages = new(1 << 16);
+    private readonly PageChain _pages = new();
+    private readonly ByteBuffer _header = new(64);
     private readonly ByteBuffer _dictionaryPage = new(1 << 10);
     private readonly ByteBuffer _scratch = new(1 << 16);
     private readonly ByteBuffer _body = new(1 << 16);
@@ -121,7 +122,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
     public override long SpilledBytes => _spilledBytes;
 
-    public override ReadOnlyMemory<byte> FinishedPages => _pages.Memory;
+    public override IEnumerable<ReadOnlyMemory<byte>> FinishedPages => _pages.Segments;
 
     public override void PagesSpilled(SpilledPages pages)
     {
@@ -138,13 +139,14 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             return;
         }
 
+        // A page ends only where a row does (a repetition level of 0), so each row's slots are taken as one run: its
+        // levels, counts and values a span at a time, as a flat column's runs are.
         int slots = definitions.IsEmpty ? values.Length : definitions.Length;
         int maxDefinition = Leaf.MaxDefinitionLevel;
-        int value = 0;
-        for (int slot = 0; slot < slots; slot++)
+        int slot = 0, value = 0;
+        while (slot < slots)
         {
-            bool startsRow = repetitions.IsEmpty || repetitions[slot] == 0;
-            if (startsRow)
+            if (repetitions[slot] == 0)
             {
                 if (_pageSlots > 0 && PageIsFull())
                 {
@@ -154,24 +156,33 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
                 _pageRows++;
             }
 
-            if (_hasDefinitions)
+            int nextRow = repetitions[(slot + 1)..slots].IndexOf(0);
+            int run = nextRow < 0 ? slots - slot : nextRow + 1;
+            int present = run;
+            if (!definitions.IsEmpty)
             {
-                _definitions.Add(definitions.IsEmpty ? maxDefinition : definitions[slot]);
+                ReadOnlySpan<int> levels = definitions.Slice(slot, run);
+                present = levels.Count(maxDefinition);
+                if (_hasDefinitions)
+                {
+                    _definitions.AddRange(levels);
+                }
+            }
+            else if (_hasDefinitions)
+            {
+                _definitions.AddRepeated(maxDefinition, run);
             }
 
             if (_hasRepetitions)
             {
-                _repetitions.Add(repetitions.IsEmpty ? 0 : repetitions[slot]);
+                _repetitions.AddRange(repetitions.Slice(slot, run));
             }
 
-            _pageSlots++;
-            if (!definitions.IsEmpty && definitions[slot] < maxDefinition)
-            {
-                _pageNulls++;
-                continue;
-            }
-
-            Add(values[value++]);
+            _pageSlots += run;
+            _pageNulls += run - present;
+            AddRange(values.Slice(value, present));
+            slot += run;
+            value += present;
         }
     }
 
@@ -270,7 +281,9 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         {
             _scratch.Clear();
             _codec.WritePlain(_distinct.Span, _scratch);
-            WritePage(_dictionaryPage, new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
+            WritePage(new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
+            _dictionaryPage.Write(_header.Span);
+            _dictionaryPage.Write(_body.Span);
         }
 
         long dictionaryLength = _dictionaryPage.Length;
@@ -335,6 +348,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _distinctSizes.Dispose();
         _seenOnPage.Dispose();
         _pages.Dispose();
+        _header.Dispose();
         _dictionaryPage.Dispose();
         _scratch.Dispose();
         _body.Dispose();
@@ -579,11 +593,13 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         };
 
         RecordSizeStatistics();
-        int start = _pages.Length;
+        long start = _pages.Length;
         ReadOnlySpan<byte> levels = Settings.DataPageV2 ? _scratch.Span[..levelsLength] : ReadOnlySpan<byte>.Empty;
         ReadOnlySpan<byte> compressible = Settings.DataPageV2 ? _scratch.Span[levelsLength..] : _scratch.Span;
-        _uncompressedBytes += WritePage(_pages, header, compressible, levels);
-        _pageEntries.Add(new PageEntry(_spilledBytes + start, _pages.Length - start, _chunkRows, _pageNulls, _pageBounds));
+        _uncompressedBytes += WritePage(header, compressible, levels);
+        _pages.Append(_header.Span);
+        _pages.Append(_body.Span);
+        _pageEntries.Add(new PageEntry(_spilledBytes + start, (int)(_pages.Length - start), _chunkRows, _pageNulls, _pageBounds));
         _chunkBounds.Include(_pageBounds, in _codec);
         _chunkSlots += _pageSlots;
         _chunkRows += _pageRows;
@@ -683,8 +699,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         return length;
     }
 
-    /// <summary>Writes a page's header and body to <paramref name="output"/>: <paramref name="levels"/> as they are (v2), the rest compressed. Returns the uncompressed size with header.</summary>
-    private int WritePage(ByteBuffer output, PageHeader header, ReadOnlySpan<byte> compressible, ReadOnlySpan<byte> levels)
+    /// <summary>Encodes a page's header into <c>_header</c> and its body into <c>_body</c>: <paramref name="levels"/> as they are (v2), the rest compressed. Returns the uncompressed size with header.</summary>
+    private int WritePage(PageHeader header, ReadOnlySpan<byte> compressible, ReadOnlySpan<byte> levels)
     {
         _body.Clear();
         _body.Write(levels);
@@ -697,10 +713,9 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             Crc = Settings.PageChecksums ? (int)Crc32.HashToUInt32(_body.Span) : null,
         };
 
-        int start = output.Length;
-        header.WriteTo(output);
-        int headerLength = output.Length - start;
-        output.Write(_body.Span);
+        _header.Clear();
+        header.WriteTo(_header);
+        int headerLength = _header.Length;
         if (header.Type == PageType.DictionaryPage)
         {
             _dictionaryUncompressed = headerLength + uncompressed;

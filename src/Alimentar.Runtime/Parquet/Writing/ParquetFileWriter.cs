@@ -77,11 +77,19 @@ internal sealed class ParquetFileWriter : IDisposable
 
         foreach (LeafWriter leaf in _leaves)
         {
-            ReadOnlyMemory<byte> pages = leaf.FinishedPages;
-            if (!pages.IsEmpty)
+            long? offset = null;
+            long length = 0;
+            foreach (ReadOnlyMemory<byte> pages in leaf.FinishedPages)
             {
-                long offset = await _spill.AppendAsync(pages, cancellationToken).ConfigureAwait(false);
-                leaf.PagesSpilled(new SpilledPages(offset, pages.Length));
+                // Segments go to the end of the spill file one after another, so the chunk's pages stay one run there.
+                long at = await _spill.AppendAsync(pages, cancellationToken).ConfigureAwait(false);
+                offset ??= at;
+                length += pages.Length;
+            }
+
+            if (offset is long first)
+            {
+                leaf.PagesSpilled(new SpilledPages(first, length));
             }
         }
     }
@@ -111,7 +119,11 @@ internal sealed class ParquetFileWriter : IDisposable
                 _position += spilled.Length;
             }
 
-            await WriteAsync(chunk.Pages.Memory, cancellationToken).ConfigureAwait(false);
+            foreach (ReadOnlyMemory<byte> pages in chunk.Pages.Segments)
+            {
+                await WriteAsync(pages, cancellationToken).ConfigureAwait(false);
+            }
+
             chunks[i] = chunk.Metadata with
             {
                 DataPageOffset = chunk.Metadata.DataPageOffset + start,
