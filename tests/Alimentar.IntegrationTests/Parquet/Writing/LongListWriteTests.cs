@@ -3,8 +3,10 @@ namespace Alimentar.IntegrationTests;
 /// <summary>
 /// Rows whose lists are long (token ids, embeddings of documents) are written in slices of bounded bytes, not of a
 /// fixed number of rows, and a row group's pages wait in pooled segments: a warm write allocates a small part of what
-/// it writes, from rows and from batches alike, and the file holds every value.
+/// it writes, from rows and from batches alike, and the file holds every value. Process-wide allocation counts see
+/// every thread, so these tests run alone, and each takes the least of three writes.
 /// </summary>
+[Collection(ProcessWideCountersCollection.Name)]
 public sealed class LongListWriteTests
 {
     private const int Rows = 1_000;
@@ -19,9 +21,7 @@ public sealed class LongListWriteTests
         using var measured = new TempFile();
 
         await WriteAsync(warm.Path, rows);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        await WriteAsync(measured.Path, rows);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = await LeastAllocatedAsync(() => WriteAsync(measured.Path, rows));
 
         // A slice of 65,536 such rows held the whole file's values, and its value and level arrays were allocated
         // anew for every slice: three times the values' bytes.
@@ -40,12 +40,23 @@ public sealed class LongListWriteTests
         using var streaming = new StreamingDataset<LongListRow>(new ParquetSource<LongListRow>(source.Path).BatchSize(Rows));
         using Batch<LongListRow> batch = Assert.Single(streaming.ToList());
         await WriteBatchAsync(warm.Path, batch);
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        await WriteBatchAsync(measured.Path, batch);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        long allocated = await LeastAllocatedAsync(() => WriteBatchAsync(measured.Path, batch));
 
         Assert.True(allocated < ValueBytes / 8, $"Writing a batch of {ValueBytes:N0} bytes of list values allocated {allocated:N0} bytes.");
         AssertHoldsEveryRow(measured.Path);
+    }
+
+    private static async Task<long> LeastAllocatedAsync(Func<Task> write)
+    {
+        long least = long.MaxValue;
+        for (int i = 0; i < 3; i++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            await write();
+            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+
+        return least;
     }
 
     private static async Task WriteAsync(string path, IEnumerable<LongListRow> rows)
