@@ -45,6 +45,9 @@ public sealed class RecordColumn
     /// <summary>The batch's rows.</summary>
     public int Rows { get; }
 
+    /// <summary>Gives a builder's pooled arrays back once a writer is done with the column; null for a column read from a file.</summary>
+    internal Action? ReleaseBuffers { get; init; }
+
     /// <summary>The member's nodes, depth first.</summary>
     public IReadOnlyList<RecordColumnNode> Nodes => _nodes;
 

@@ -31,12 +31,14 @@ public sealed class RecordColumnBuilderTests
         builder.List(0, null);
         RecordColumn records = builder.Build(3);
 
+        // Presence, null lists and values are pooled arrays, longer than their entries; offsets are exact.
         Assert.Equal([0, 2, 3, 3], records.Nodes[0].Offsets!);
-        Assert.Equal([false, false, true], records.Nodes[0].NullLists!);
-        Assert.Equal([1, 1, 0], records.Nodes[1].Presence!);
-        Assert.Equal(new int?[] { 10, null, null }, (int?[])records.Nodes[2].Values!);
+        Assert.Equal([false, false, true], records.Nodes[0].NullLists![..3]);
+        Assert.Equal([1, 1, 0], records.Nodes[1].Presence![..3]);
+        Assert.Equal(new int?[] { 10, null, null }, ((int?[])records.Nodes[2].Values!)[..3]);
         Assert.Equal([0, 2, 2, 2], records.Nodes[3].Offsets!);
-        Assert.Equal([false, true, true], records.Nodes[3].NullLists!);
+        Assert.Equal([false, true, true], records.Nodes[3].NullLists![..3]);
+        Assert.Equal([3, 3, 3, 3, 2], records.Nodes.Select(n => n.Entries));
         Assert.Equal(["a", "b"], records.References<string>(3, 0, nullable: false)!);
         Assert.True(records.IsNull(1, 2, nullable: true));
     }

@@ -126,7 +126,18 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         }
 
         RecordColumn shredded = VariantRecords.Expand(records);
-        Queue(column, _ => shredder.Shred(shredded, leaves, (row, what) => NullInRequired(column, row, what)));
+        Queue(column, _ =>
+        {
+            try
+            {
+                shredder.Shred(shredded, leaves, (row, what) => NullInRequired(column, row, what));
+            }
+            finally
+            {
+                // The leaves hold copies of the values now: the builder's arrays go back for the next slice.
+                records.ReleaseBuffers?.Invoke();
+            }
+        });
         return ValueTask.CompletedTask;
     }
 
