@@ -283,24 +283,12 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         levels.Clear();
         for (int row = 0; row < lists.Count; row++)
         {
-            if (lists.IsNull(row))
+            if (AddedNullOrEmpty(column, lists, row, levels))
             {
-                if (!list.Optional)
-                {
-                    throw NullInRequired(column, row, "is a null list");
-                }
-
-                levels.Add(list.Definition - 1, 0);
                 continue;
             }
 
             int length = lists.LengthOf(row);
-            if (length == 0)
-            {
-                levels.Add(list.Definition, 0);
-                continue;
-            }
-
             levels.Definitions.AddRepeated(element.Definition, length);
             Span<int> repetitions = levels.Repetitions.AddUninitialized(length);
             repetitions[0] = 0;
@@ -322,23 +310,12 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             int count = 0;
             for (int row = 0; row < lists.Count; row++)
             {
-                if (lists.IsNull(row))
+                if (AddedNullOrEmpty(column, lists, row, levels))
                 {
-                    if (!list.Optional)
-                    {
-                        throw NullInRequired(column, row, "is a null list");
-                    }
-
-                    levels.Add(list.Definition - 1, 0);
                     continue;
                 }
 
                 ReadOnlySpan<TElement> items = lists[row];
-                if (items.IsEmpty)
-                {
-                    levels.Add(list.Definition, 0);
-                    continue;
-                }
 
                 for (int i = 0; i < items.Length; i++)
                 {
@@ -365,6 +342,30 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
         {
             ColumnArrays<T>.Pool.Return(present, clearArray: System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>());
         }
+    }
+
+    /// <summary>Gives a row's null or empty list its one slot (a null one only where the list is OPTIONAL); false for a list with elements.</summary>
+    private bool AddedNullOrEmpty<TElement>(int column, ListColumn<TElement> lists, int row, LevelBuffers levels)
+    {
+        WriteNode list = schema.Columns[column];
+        if (lists.IsNull(row))
+        {
+            if (!list.Optional)
+            {
+                throw NullInRequired(column, row, "is a null list");
+            }
+
+            levels.Add(list.Definition - 1, 0);
+            return true;
+        }
+
+        if (lists.LengthOf(row) == 0)
+        {
+            levels.Add(list.Definition, 0);
+            return true;
+        }
+
+        return false;
     }
 
     private InvalidOperationException NullInRequired(int column, long row, string what) =>
