@@ -138,6 +138,13 @@ public sealed class ListBuffer<T>
 
         RestartAt(row);
         Span<T> target = AppendList(items.Count);
+        if (items is ICollection<T> collection)
+        {
+            // A dictionary copies its entries out itself; enumerating it through the interface boxed an enumerator a row.
+            collection.CopyTo(_values, _offsets[row]);
+            return;
+        }
+
         int i = 0;
         foreach (T item in items)
         {
@@ -211,7 +218,9 @@ public sealed class ListBuffer<T>
         int first = _offsets[start];
         int end = _offsets[start + count];
         long bytes = (long)count * (sizeof(int) + sizeof(bool)) + (long)(end - first) * Unsafe.SizeOf<T>();
-        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        // Only reference elements can be strings or arrays: matching a struct's elements (a map's entries) against
+        // those types boxed each one where the JIT had not optimised the match away.
+        if (!typeof(T).IsValueType)
         {
             foreach (T element in _values.AsSpan(first, end - first))
             {
