@@ -46,12 +46,6 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
     private const int MaxSliceRows = 65_536;
     private const int SliceBytes = 4 << 20;
 
-    // Rows of lists or long texts fill a slice's bytes long before its rows: 65,536 rows of token lists are 75M values,
-    // and a slice's value and level arrays that size are past what the pools keep, so every slice allocated them anew.
-    // A slice also ends at this many bytes, measured as rows arrive.
-    private const int MaxSliceBytes = 16 << 20;
-    private const int RowsPerMeasure = 64;
-
     private readonly Func<int, CancellationToken, ValueTask<(WriteTarget Target, string Name)>> _openPart;
     private readonly bool _isDataset;
     private readonly ColumnStore<T> _pending;
@@ -267,7 +261,8 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
                 continue;
             }
 
-            int count = StretchOf(batch, batch.Offset + written, (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows));
+            int count = (int)Math.Min(batch.Count - written, RowGroupLimit - _rowGroupRows);
+            count = SliceSizing.StretchRows(batch.Columns.GetSizeInBytes(batch.Offset + written, count), count);
             _writer.Columns.FirstRow = RowCount;
             await batch.Columns.WriteAsync(_writer.Columns, batch.Offset + written, count, cancellationToken).ConfigureAwait(false);
             _writer.Columns.EncodeQueued();
@@ -444,24 +439,17 @@ public sealed class ParquetDatasetWriter<T> : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the slice's rows hold <see cref="MaxSliceBytes"/>; each row is measured once, a few rows at a time.</summary>
+    /// <summary>Whether the slice's rows hold <see cref="SliceSizing.MaxBytes"/>; each row is measured once, a few rows at a time.</summary>
     private bool SliceBytesReached()
     {
-        if (_pending.Count % RowsPerMeasure != 0)
+        if (_pending.Count % SliceSizing.RowsPerMeasure != 0)
         {
             return false;
         }
 
         _sliceBytes += _pending.GetSizeInBytes(_measuredRows, _pending.Count - _measuredRows);
         _measuredRows = _pending.Count;
-        return _sliceBytes >= MaxSliceBytes;
-    }
-
-    /// <summary>How many of <paramref name="count"/> rows of a batch from <paramref name="start"/> to encode at once: about <see cref="MaxSliceBytes"/> of them.</summary>
-    private static int StretchOf(Batch<T> batch, int start, int count)
-    {
-        long bytes = batch.Columns.GetSizeInBytes(start, count);
-        return bytes <= MaxSliceBytes ? count : (int)Math.Max(1, count * MaxSliceBytes / bytes);
+        return _sliceBytes >= SliceSizing.MaxBytes;
     }
 
     private async ValueTask FaultOnErrorAsync(ValueTask write)
