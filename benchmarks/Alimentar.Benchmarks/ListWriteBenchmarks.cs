@@ -17,8 +17,16 @@ public class ListWriteBenchmarks
     [GlobalSetup]
     public void ReadRows()
     {
-        _tokens = [.. new StreamingDataset<TokenizedDocument>(new ParquetSource<TokenizedDocument>(TokenReaders.File())).Rows()];
-        _embeddings = [.. new StreamingDataset<EmbeddedDocument>(new ParquetSource<EmbeddedDocument>(EmbeddingReaders.File())).Rows()];
+        using (var tokens = new StreamingDataset<TokenizedDocument>(new ParquetSource<TokenizedDocument>(TokenReaders.File())))
+        {
+            _tokens = [.. tokens.Rows()];
+        }
+
+        using (var embeddings = new StreamingDataset<EmbeddedDocument>(new ParquetSource<EmbeddedDocument>(EmbeddingReaders.File())))
+        {
+            _embeddings = [.. embeddings.Rows()];
+        }
+
         _path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-list-write-{Guid.NewGuid():N}.parquet");
     }
 

@@ -22,7 +22,11 @@ public class NestedWriteBenchmarks
     public void ReadRows()
     {
         string file = NestedReadBenchmarks.File();
-        _baskets = [.. new StreamingDataset<Basket>(new ParquetSource<Basket>(file)).Rows().Take(Rows)];
+        using (var baskets = new StreamingDataset<Basket>(new ParquetSource<Basket>(file)))
+        {
+            _baskets = [.. baskets.Rows().Take(Rows)];
+        }
+
         _pocos = [.. Readers.ParquetSerializerRowGroups<BasketPoco>(file).Take(Rows)];
         _path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-nested-write-{Guid.NewGuid():N}.parquet");
     }
