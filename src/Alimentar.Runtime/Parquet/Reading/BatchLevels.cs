@@ -3,9 +3,21 @@ namespace Alimentar.Parquet.Reading;
 /// <summary>The levels of a batch's slots, copied out of their pages so a row may span two.</summary>
 internal sealed class BatchLevels : IDisposable
 {
-    private byte[] _definitions = ColumnArrays<byte>.Pool.Rent(256);
-    private byte[] _repetitions = ColumnArrays<byte>.Pool.Rent(256);
+    private byte[] _definitions;
+    private byte[] _repetitions;
     private int _count;
+
+    public BatchLevels()
+        : this(ColumnArrays<byte>.Pool.Rent(256), ColumnArrays<byte>.Pool.Rent(256))
+    {
+    }
+
+    /// <summary>Starts from the arrays given, which dispose returns to the pool: the pool's own arrays may differ in length as these may.</summary>
+    internal BatchLevels(byte[] definitions, byte[] repetitions)
+    {
+        _definitions = definitions;
+        _repetitions = repetitions;
+    }
 
     public int Rows { get; private set; }
 
@@ -129,21 +141,25 @@ internal sealed class BatchLevels : IDisposable
         ColumnArrays<byte>.Pool.Return(_repetitions);
     }
 
+    /// <summary>
+    /// Makes both arrays hold at least <paramref name="length"/> levels. Each is checked on its own: the pool may hand
+    /// out a larger array than asked for (the next sizes up, when the asked size has none left), so the two arrays'
+    /// lengths differ whenever the pool's state does.
+    /// </summary>
     private void Grow(int length)
     {
-        if (_definitions.Length >= length)
-        {
-            return;
-        }
-
-        int size = Math.Max(length, _definitions.Length * 2);
-        _definitions = Regrow(_definitions, size, _count);
-        _repetitions = Regrow(_repetitions, size, _count);
+        _definitions = Regrow(_definitions, length, _count);
+        _repetitions = Regrow(_repetitions, length, _count);
     }
 
-    private static byte[] Regrow(byte[] old, int size, int keep)
+    private static byte[] Regrow(byte[] old, int length, int keep)
     {
-        byte[] grown = ColumnArrays<byte>.Pool.Rent(size);
+        if (old.Length >= length)
+        {
+            return old;
+        }
+
+        byte[] grown = ColumnArrays<byte>.Pool.Rent(Math.Max(length, old.Length * 2));
         old.AsSpan(0, keep).CopyTo(grown);
         ColumnArrays<byte>.Pool.Return(old);
         return grown;
