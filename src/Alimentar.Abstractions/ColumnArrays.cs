@@ -25,19 +25,41 @@ internal static class ColumnArrays<T>
     public static ArrayPool<T> Pool { get; } = new PoisoningPool(ArrayPool<T>.Create(Math.Max(1 << 16, MaxPooledBytes / Unsafe.SizeOf<T>()), ArraysPerSize));
 
     /// <summary>
-    /// Overwrites returned value arrays with a fill pattern when <see cref="ColumnBufferPool.PoisonReturnedBuffers"/>
-    /// is on, so any read of a buffer after its return, or of slots a decoder never wrote, shows garbage
-    /// rather than plausible values of an earlier page or batch.
+    /// When <see cref="ColumnBufferPool.PoisonReturnedBuffers"/> is on, overwrites returned value arrays with a fill
+    /// pattern, so any read of a buffer after its return, or of slots a decoder never wrote, shows garbage rather than
+    /// plausible values of an earlier page or batch; and refuses an array returned twice, which would otherwise be
+    /// handed to two renters at once and corrupt both only when their uses happen to overlap.
     /// </summary>
     private sealed class PoisoningPool(ArrayPool<T> inner) : ArrayPool<T>
     {
-        public override T[] Rent(int minimumLength) => inner.Rent(minimumLength);
+        // The arrays returned and not rented since; weak, so an array the inner pool drops is still collected.
+        private static readonly ConditionalWeakTable<T[], object> Returned = new();
+
+        public override T[] Rent(int minimumLength)
+        {
+            T[] array = inner.Rent(minimumLength);
+            if (ColumnBufferPool.PoisonReturnedBuffers)
+            {
+                Returned.Remove(array);
+            }
+
+            return array;
+        }
 
         public override void Return(T[] array, bool clearArray = false)
         {
-            if (ColumnBufferPool.PoisonReturnedBuffers && !RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+            if (ColumnBufferPool.PoisonReturnedBuffers)
             {
-                MemoryMarshal.CreateSpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length * Unsafe.SizeOf<T>()).Fill(0xDB);
+                // The empty array is one shared instance, never pooled.
+                if (array.Length > 0 && !Returned.TryAdd(array, Returned))
+                {
+                    throw new InvalidOperationException($"An array of {array.Length} {typeof(T).Name} was returned to the column pool twice.");
+                }
+
+                if (!RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+                {
+                    MemoryMarshal.CreateSpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetArrayDataReference(array)), array.Length * Unsafe.SizeOf<T>()).Fill(0xDB);
+                }
             }
 
             inner.Return(array, clearArray);

@@ -39,5 +39,24 @@ public sealed class ColumnBufferPoolTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new ColumnBufferPool().Rent<int>(-1));
     }
 
+    [Fact]
+    public void With_poisoning_on_an_array_returned_twice_is_refused_and_a_returned_value_array_is_overwritten()
+    {
+        // The test projects turn the switch on (tests/Directory.Build.props), as a user chasing a pooling bug would.
+        Assert.True(ColumnBufferPool.PoisonReturnedBuffers);
+        var pool = new ColumnBufferPool();
+        OnlyThisTestRentsToo[] array = pool.Rent<OnlyThisTestRentsToo>(4);
+        array.AsSpan().Fill(new OnlyThisTestRentsToo(7));
+
+        pool.Return(array);
+
+        Assert.All(array, value => Assert.Equal(unchecked((long)0xDBDBDBDBDBDBDBDB), value.Value));
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => pool.Return(array));
+        Assert.Contains("returned to the column pool twice", error.Message, StringComparison.Ordinal);
+        Assert.Same(array, pool.Rent<OnlyThisTestRentsToo>(4));
+    }
+
     private sealed class OnlyThisTestRents;
+
+    private readonly record struct OnlyThisTestRentsToo(long Value);
 }
