@@ -27,22 +27,33 @@ internal static class ColumnArrays<T>
     /// <summary>
     /// When <see cref="ColumnBufferPool.PoisonReturnedBuffers"/> is on, overwrites returned value arrays with a fill
     /// pattern, so any read of a buffer after its return, or of slots a decoder never wrote, shows garbage rather than
-    /// plausible values of an earlier page or batch; and refuses an array returned twice, which would otherwise be
-    /// handed to two renters at once and corrupt both only when their uses happen to overlap.
+    /// plausible values of an earlier page or batch; refuses an array returned twice, which would otherwise be
+    /// handed to two renters at once and corrupt both only when their uses happen to overlap; and hands out every other
+    /// array larger than asked for.
     /// </summary>
     private sealed class PoisoningPool(ArrayPool<T> inner) : ArrayPool<T>
     {
         // The arrays returned and not rented since; weak, so an array the inner pool drops is still collected.
         private static readonly ConditionalWeakTable<T[], object> Returned = new();
 
+        private static int _rents;
+
         public override T[] Rent(int minimumLength)
         {
-            T[] array = inner.Rent(minimumLength);
-            if (ColumnBufferPool.PoisonReturnedBuffers)
+            if (!ColumnBufferPool.PoisonReturnedBuffers)
             {
-                Returned.Remove(array);
+                return inner.Rent(minimumLength);
             }
 
+            // Every other array is a size larger than asked for, as the pool hands out when the asked size has none
+            // left: code that takes two arrays rented alike to be alike in length fails at once, not once in a long run.
+            if ((Interlocked.Increment(ref _rents) & 1) == 0 && minimumLength > 0 && (long)minimumLength * Unsafe.SizeOf<T>() <= MaxPooledBytes / 2)
+            {
+                minimumLength = Math.Max(minimumLength * 2, 32);
+            }
+
+            T[] array = inner.Rent(minimumLength);
+            Returned.Remove(array);
             return array;
         }
 

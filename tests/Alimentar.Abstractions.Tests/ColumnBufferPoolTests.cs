@@ -40,12 +40,14 @@ public sealed class ColumnBufferPoolTests
     }
 
     [Fact]
-    public void With_poisoning_on_an_array_returned_twice_is_refused_and_a_returned_value_array_is_overwritten()
+    public void With_poisoning_on_returned_arrays_are_overwritten_returning_twice_is_refused_and_sizes_vary()
     {
         // The test projects turn the switch on (tests/Directory.Build.props), as a user chasing a pooling bug would.
         Assert.True(ColumnBufferPool.PoisonReturnedBuffers);
         var pool = new ColumnBufferPool();
         OnlyThisTestRentsToo[] array = pool.Rent<OnlyThisTestRentsToo>(4);
+        OnlyThisTestRentsToo[] other = pool.Rent<OnlyThisTestRentsToo>(4);
+        Assert.NotEqual(array.Length, other.Length);
         array.AsSpan().Fill(new OnlyThisTestRentsToo(7));
 
         pool.Return(array);
@@ -54,6 +56,7 @@ public sealed class ColumnBufferPoolTests
         InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => pool.Return(array));
         Assert.Contains("returned to the column pool twice", error.Message, StringComparison.Ordinal);
         Assert.Same(array, pool.Rent<OnlyThisTestRentsToo>(4));
+        pool.Return(other);
     }
 
     private sealed class OnlyThisTestRents;
