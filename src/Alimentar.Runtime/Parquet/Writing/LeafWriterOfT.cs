@@ -259,6 +259,16 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         }
 
         _pageValues.AddRange(values);
+        if (typeof(T) == typeof(bool))
+        {
+            // A bool's bounds are whether any is false and any true: two vector searches, not a compare per value.
+            ReadOnlySpan<byte> flags = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, byte>(ref MemoryMarshal.GetReference(values)), values.Length);
+            _pagePlainBytes += values.Length;
+            IncludeBoolean(flags.Contains((byte)0), false);
+            IncludeBoolean(flags.IndexOfAnyExcept((byte)0) >= 0, true);
+            return;
+        }
+
         long bytes = 0;
         foreach (T value in values)
         {
@@ -267,6 +277,14 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
 
         _pagePlainBytes += bytes;
         _pageBounds.IncludeAll(values, in _codec);
+    }
+
+    private void IncludeBoolean(bool present, bool value)
+    {
+        if (present)
+        {
+            _pageBounds.Include(Unsafe.As<bool, T>(ref value), in _codec);
+        }
     }
 
     public override EncodedChunk FinishChunk()

@@ -56,6 +56,25 @@ public sealed class WriterLayoutTests
         Assert.All(reader.Metadata!.RowGroups, g => Assert.Equal(0, Assert.Single(g.SortingColumns!).ColumnIdx));
     }
 
+    [Fact]
+    public async Task Boolean_and_uuid_statistics_bound_each_row_group_exactly()
+    {
+        // Row groups of 1,000: all false, false and true, all true; UUIDs ordered as their big-endian bytes, as text.
+        using var file = new TempFile();
+        Guid[] uuids = [.. Enumerable.Range(0, 3_000).Select(i => new Guid([.. BitConverter.GetBytes(i * 2_654_435_761L), .. BitConverter.GetBytes(~(long)i)]))];
+        await WriterDifferentialTests.WriteAsync(file.Path, Enumerable.Range(0, 3_000).Select(i => new Flagged(i < 1_000 ? false : i >= 2_000 || i % 3 == 0, uuids[i])), new ParquetWriteOptions { RowGroupSize = 1_000 });
+
+        List<object?[]> flags = Query($"SELECT stats_min_value, stats_max_value FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Flag' ORDER BY row_group_id");
+        Assert.Equal(["false", "false", "false", "true", "true", "true"], flags.SelectMany(f => f).Select(Text).Select(t => t.ToLowerInvariant()));
+
+        List<object?[]> ids = Query($"SELECT stats_min_value, stats_max_value FROM parquet_metadata('{file.Path}') WHERE path_in_schema = 'Key' ORDER BY row_group_id");
+        for (int group = 0; group < 3; group++)
+        {
+            string[] bigEndian = [.. uuids.Skip(group * 1_000).Take(1_000).Select(u => u.ToString()).Order(StringComparer.Ordinal)];
+            Assert.Equal(new[] { bigEndian[0], bigEndian[^1] }, ids[group].Select(Text));
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -492,6 +511,10 @@ public sealed class WriterLayoutTests
         return rows;
     }
 }
+
+/// <summary>A flag and a UUID, for their statistics.</summary>
+[StreamingDataset]
+public partial record Flagged(bool Flag, Guid Key);
 
 /// <summary>A nullable record holding a non-nullable and a nullable integer: the shape whose Auto encoding Polars constrains.</summary>
 [StreamingDataset]

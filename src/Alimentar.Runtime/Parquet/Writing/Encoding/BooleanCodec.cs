@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Alimentar.Parquet.Format;
 
 namespace Alimentar.Parquet.Writing.Encoding;
@@ -23,12 +25,24 @@ internal readonly struct BooleanCodec : IValueCodec<bool>
     {
         int bytes = (values.Length + 7) / 8;
         Span<byte> target = output.GetSpan(bytes)[..bytes];
-        target.Clear();
-        for (int i = 0; i < values.Length; i++)
+        ReadOnlySpan<byte> flags = MemoryMarshal.AsBytes(values);
+        int i = 0;
+
+        // Sixteen values a step, a bit from each byte that is not zero: no branch per value, which random values
+        // mispredict half the time.
+        for (; i + Vector128<byte>.Count <= flags.Length; i += Vector128<byte>.Count)
         {
-            if (values[i])
+            Vector128<byte> sixteen = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(flags), (nuint)i);
+            uint bits = (~Vector128.Equals(sixteen, Vector128<byte>.Zero)).ExtractMostSignificantBits();
+            BinaryPrimitives.WriteUInt16LittleEndian(target[(i / 8)..], (ushort)bits);
+        }
+
+        if (i < flags.Length)
+        {
+            target[(i / 8)..].Clear();
+            for (; i < flags.Length; i++)
             {
-                target[i >> 3] |= (byte)(1 << (i & 7));
+                target[i >> 3] |= (byte)((flags[i] != 0 ? 1 : 0) << (i & 7));
             }
         }
 
