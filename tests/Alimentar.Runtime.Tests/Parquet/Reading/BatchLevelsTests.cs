@@ -41,11 +41,8 @@ public sealed class BatchLevelsTests
         Assert.All(mirrored.Definitions.ToArray(), level => Assert.Equal(0, level));
     }
 
-    /// <summary>
-    /// A chunk of one uncompressed v1 data page (Thrift compact header by hand) holding one row: a list of
-    /// <see cref="Slots"/> INT32 elements, every one present (maximum definition and repetition levels 1).
-    /// </summary>
-    private static async Task<ColumnChunkReader> OpenAsync()
+    /// <summary>A chunk of one page holding one row: a list of <see cref="Slots"/> INT32 elements, every one present.</summary>
+    private static Task<ColumnChunkReader> OpenAsync()
     {
         // RLE runs: a header of (run length << 1), then the level in a byte.
         byte[] repetitions = [0x02, 0x00, .. ThriftBytes.Varint((Slots - 1) << 1), 0x01];
@@ -56,19 +53,6 @@ public sealed class BatchLevelsTests
             .. BitConverter.GetBytes(definitions.Length), .. definitions,
             .. Enumerable.Range(0, Slots).SelectMany(BitConverter.GetBytes),
         ];
-        byte[] header =
-        [
-            0x15, 0x00,                                     // 1: type = DATA_PAGE
-            0x15, .. ThriftBytes.Varint(page.Length),       // 2: uncompressed_page_size
-            0x15, .. ThriftBytes.Varint(page.Length),       // 3: compressed_page_size
-            0x2C,                                           // 5: data_page_header
-            0x15, .. ThriftBytes.Varint(Slots), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06, 0x00,
-            0x00,
-        ];
-        byte[] chunk = [.. header, .. page];
-        var layout = new ColumnChunkLayout(0, chunk.Length, CompressionCodec.Uncompressed, PhysicalType.Int32, 0, MaxDefinitionLevel: 1, MaxRepetitionLevel: 1, Slots, UncompressedLength: 0);
-        var reader = new ColumnChunkReader(new StreamRangeReader(new MemoryStream(chunk)), layout, verifyCrc: true);
-        Assert.True(await reader.NextPageAsync(CancellationToken.None));
-        return reader;
+        return HandBuiltChunk.OpenAsync(page, Slots, maxDefinitionLevel: 1, maxRepetitionLevel: 1);
     }
 }

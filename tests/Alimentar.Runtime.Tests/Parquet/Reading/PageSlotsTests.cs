@@ -67,8 +67,8 @@ public sealed class PageSlotsTests
         return MemoryMarshal.Cast<byte, int>(bytes).ToArray();
     }
 
-    /// <summary>A chunk of one uncompressed v1 data page (Thrift compact header by hand), at its first page.</summary>
-    private static async Task<ColumnChunkReader> OpenAsync()
+    /// <summary>A chunk of one page holding <see cref="Definitions"/>' six slots.</summary>
+    private static Task<ColumnChunkReader> OpenAsync()
     {
         byte packed = 0;
         for (int i = 0; i < Definitions.Length; i++)
@@ -78,19 +78,6 @@ public sealed class PageSlotsTests
 
         byte[] levels = [0x03, packed]; // One bit-packed group of eight levels, one bit each.
         byte[] page = [.. BitConverter.GetBytes(levels.Length), .. levels, .. new[] { 10, 20, 30, 40 }.SelectMany(BitConverter.GetBytes)];
-        byte[] header =
-        [
-            0x15, 0x00,                                     // 1: type = DATA_PAGE
-            0x15, .. ThriftBytes.Varint(page.Length),       // 2: uncompressed_page_size
-            0x15, .. ThriftBytes.Varint(page.Length),       // 3: compressed_page_size
-            0x2C,                                           // 5: data_page_header
-            0x15, .. ThriftBytes.Varint(Definitions.Length), 0x15, 0x00, 0x15, 0x06, 0x15, 0x06, 0x00,
-            0x00,
-        ];
-        byte[] chunk = [.. header, .. page];
-        var layout = new ColumnChunkLayout(0, chunk.Length, CompressionCodec.Uncompressed, PhysicalType.Int32, 0, MaxDefinitionLevel: 1, MaxRepetitionLevel: 0, Definitions.Length, UncompressedLength: 0);
-        var reader = new ColumnChunkReader(new StreamRangeReader(new MemoryStream(chunk)), layout, verifyCrc: true);
-        Assert.True(await reader.NextPageAsync(CancellationToken.None));
-        return reader;
+        return HandBuiltChunk.OpenAsync(page, Definitions.Length, maxDefinitionLevel: 1, maxRepetitionLevel: 0);
     }
 }
