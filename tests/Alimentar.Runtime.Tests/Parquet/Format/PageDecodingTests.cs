@@ -286,4 +286,57 @@ public sealed class PageDecodingTests
         decompressor.Decompress(compressed.AsMemory(0, length), again);
         Assert.Equal(page, again);
     }
+
+    /// <summary>What each codec's writers make of no bytes: the values of an empty dictionary page, or of a page of nulls.</summary>
+    public static TheoryData<string, byte[]> EmptyPages()
+    {
+        var gzip = new MemoryStream();
+        using (new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+        }
+
+        using var zstd = new ZstdSharp.Compressor();
+        byte[] brotli = new byte[16];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress([], brotli, out int brotliLength));
+        return new TheoryData<string, byte[]>
+        {
+            { nameof(CompressionCodec.Uncompressed), [] },
+            { nameof(CompressionCodec.Snappy), [0x00] },
+            { nameof(CompressionCodec.Gzip), gzip.ToArray() },                // .NET's GZipStream: no bytes at all
+            { nameof(CompressionCodec.Gzip), [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03, 0x03, 0x00, 0, 0, 0, 0, 0, 0, 0, 0] }, // zlib's member of nothing
+            { nameof(CompressionCodec.Zstd), zstd.Wrap(ReadOnlySpan<byte>.Empty).ToArray() },
+            { nameof(CompressionCodec.Brotli), brotli[..brotliLength] },
+            { nameof(CompressionCodec.Lz4Raw), [0x00] },                               // LZ4's reference encoder: one token, no literals
+            { nameof(CompressionCodec.Lz4Raw), [] },                                   // K4os's encoder
+            { nameof(CompressionCodec.Lz4), [0, 0, 0, 0, 0, 0, 0, 1, 0x00] },          // Arrow C++'s Hadoop framing of the token
+            { nameof(CompressionCodec.Lz4), [0x00] },                                  // older parquet-cpp: raw LZ4 under this codec
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(EmptyPages))]
+    public void An_empty_page_of_every_codec_decompresses_to_nothing(string codec, byte[] stored)
+    {
+        using var decompressor = new PageDecompressor(Enum.Parse<CompressionCodec>(codec));
+
+        decompressor.Decompress(stored, Memory<byte>.Empty);
+    }
+
+    [Fact]
+    public void An_empty_brotli_page_decompresses_to_nothing_through_the_growing_buffer_too()
+    {
+        byte[] stored = new byte[16];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress([], stored, out int length));
+        byte[] buffer = [];
+
+        Assert.Equal(0, Alimentar.Parquet.Reading.Codecs.BrotliCodec.DecompressGrowing(stored.AsSpan(0, length), declaredLength: 0, initialLength: 1024, ref buffer));
+    }
+
+    [Fact]
+    public void An_lz4_block_with_literals_for_an_empty_page_is_corrupt()
+    {
+        using var decompressor = new PageDecompressor(CompressionCodec.Lz4Raw);
+
+        Assert.Throws<InvalidDataException>(() => decompressor.Decompress(new byte[] { 0x10, 0x41 }, Memory<byte>.Empty));
+    }
 }

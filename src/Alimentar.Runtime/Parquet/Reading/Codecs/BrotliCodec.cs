@@ -9,7 +9,11 @@ internal static class BrotliCodec
     public static int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         using var decoder = new BrotliDecoder();
-        OperationStatus status = decoder.Decompress(source, destination, out _, out int written);
+
+        // With no room at all the decoder reports too small a destination even for a stream of nothing (an empty
+        // dictionary page, or the values of a page of nulls): a byte of room lets it say whether the stream is empty.
+        Span<byte> room = stackalloc byte[1];
+        OperationStatus status = decoder.Decompress(source, destination.IsEmpty ? room : destination, out _, out int written);
 
         // Output that does not fit is a page longer than its header declares: report one byte more, as the
         // other codecs do, rather than the truncated length that would pass for the declared one.
@@ -30,6 +34,11 @@ internal static class BrotliCodec
     /// <returns>The bytes written; more than <paramref name="declaredLength"/> when the page holds more.</returns>
     public static int DecompressGrowing(ReadOnlySpan<byte> source, int declaredLength, int initialLength, ref byte[] buffer)
     {
+        if (declaredLength == 0)
+        {
+            return Decompress(source, []);
+        }
+
         using var decoder = new BrotliDecoder();
         int length = Math.Min(declaredLength, initialLength);
         Grow(ref buffer, length, keep: 0);

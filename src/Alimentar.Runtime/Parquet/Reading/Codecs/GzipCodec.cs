@@ -7,6 +7,12 @@ internal static class GzipCodec
 {
     public static unsafe int Decompress(ReadOnlySpan<byte> source, Span<byte> destination)
     {
+        // No members at all, as .NET's GZipStream writes no bytes: nothing (and no stream over a null pointer).
+        if (source.IsEmpty)
+        {
+            return 0;
+        }
+
         fixed (byte* pointer = source)
         {
             using var input = new UnmanagedMemoryStream(pointer, source.Length);
