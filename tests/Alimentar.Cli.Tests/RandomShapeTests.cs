@@ -13,7 +13,8 @@ namespace Alimentar.Cli.Tests;
 /// Random nested shapes (records, lists and maps over DuckDB's scalar types, nulls and empties at every level, now and
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
 /// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
-/// random codecs and encodings (delta, byte stream split, RLE booleans) column by column.
+/// random codecs and encodings (delta, byte stream split, RLE booleans) column by column. For a longer search every
+/// seed may instead be rewritten by another writer (<see cref="RandomShapeFiles.Rewriter"/>: arrow-rs).
 /// Each is scaffolded (about half of its lists declared as lists, read-only lists, immutable arrays and lists, read-only
 /// collections or memories rather than arrays, and half of its maps as read-only, sorted, immutable or frozen
 /// dictionaries), compiled with the generator and read typed, and every row equals DuckDB's reading of it:
@@ -203,6 +204,14 @@ public sealed class RandomShapeFiles : IDisposable
     /// <summary>The first seed a run tries; <c>ALIMENTAR_RANDOM_SHAPES_FROM</c> starts a long search past the shapes searched before.</summary>
     public static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_FROM"), out int first) ? first : 0;
 
+    /// <summary>
+    /// A script that rewrites every shape's file with another writer before it is read (<c>node script in out seed</c>),
+    /// from <c>ALIMENTAR_RANDOM_SHAPES_REWRITER</c>: <c>tests/data/other-writers/generate/rewrite-arrow-rs.mjs</c>, after
+    /// <c>npm install</c> beside it, reads every shape as arrow-rs (the Rust writer of Polars, delta-rs and DataFusion)
+    /// lays it out. Unset, odd seeds go through Arrow C++ and even ones are read as DuckDB wrote them.
+    /// </summary>
+    public static readonly string? Rewriter = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_REWRITER") is { Length: > 0 } script ? Path.GetFullPath(script) : null;
+
     public RandomShapeFiles()
     {
         Directory = Path.Combine(Path.GetTempPath(), $"alimentar-shapes-{Guid.NewGuid():N}");
@@ -248,11 +257,11 @@ public sealed class RandomShapeFiles : IDisposable
     /// </summary>
     public sealed record ShapeFile(string Path, string DuckDbPath, string Select, string Scaffold, string[] Required, int BatchSize, string PartPath, string PartScaffold);
 
-    /// <summary>Even seeds read DuckDB's file, odd ones Arrow C++'s rewrite of it.</summary>
+    /// <summary>Even seeds read DuckDB's file, odd ones Arrow C++'s rewrite of it; every seed the <see cref="Rewriter"/>'s rewrite where one is named.</summary>
     private ShapeFile Write(DuckDBConnection connection, int seed)
     {
-        bool throughArrow = seed % 2 == 1;
-        var shape = new RandomShape(seed, throughArrow);
+        bool throughArrow = Rewriter is null && seed % 2 == 1;
+        var shape = new RandomShape(seed, throughArrow || Rewriter is not null);
         int columns = shape.Next(1, 5);
         var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
         var required = new List<string> { "id" };
@@ -285,7 +294,7 @@ public sealed class RandomShapeFiles : IDisposable
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"COPY ({select}) TO '{duckDbPath}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize}, "
-                + $"PARQUET_VERSION {(dataPageV2 && !throughArrow ? "V2" : "V1")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
+                + $"PARQUET_VERSION {(dataPageV2 && !throughArrow && Rewriter is null ? "V2" : "V1")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
             command.ExecuteNonQuery();
         }
 
@@ -295,6 +304,11 @@ public sealed class RandomShapeFiles : IDisposable
             // DuckDB's file goes in with V1 pages: Arrow C++ 21 fails on some of DuckDB's DELTA_BINARY_PACKED pages ("InitBlock EOF").
             path = System.IO.Path.Combine(Directory, $"arrow{seed}.parquet");
             ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2, dictionary: shape.Next(0, 2) == 0, new Random(seed + 2_000_000));
+        }
+        else if (Rewriter is not null)
+        {
+            path = System.IO.Path.Combine(Directory, $"rewritten{seed}.parquet");
+            Rewrite(duckDbPath, path, seed);
         }
 
         ParquetFile parquet = ParquetFile.OpenAsync(path, CancellationToken.None).AsTask().GetAwaiter().GetResult();
@@ -329,6 +343,22 @@ public sealed class RandomShapeFiles : IDisposable
         parquet.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
         return new ShapeFile(path, duckDbPath, select.ToString(), scaffold, [.. required], shape.Next(1, 300), partPath, partScaffold);
+    }
+
+    /// <summary>Runs the <see cref="Rewriter"/> on <paramref name="input"/>, failing with what it printed when it fails.</summary>
+    private static void Rewrite(string input, string output, int seed)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { Rewriter!, input, output, seed.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        Task<string> printed = process.StandardOutput.ReadToEndAsync();
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"the rewriter failed on shape {seed}: {printed.Result}{errors}");
     }
 
     /// <summary>
