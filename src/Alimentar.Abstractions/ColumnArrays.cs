@@ -21,6 +21,9 @@ internal static class ColumnArrays<T>
     // pool never keeps more arrays than were in use at once, so a narrow table keeps no more than before.
     private const int ArraysPerSize = 512;
 
+    /// <summary>The largest array (in bytes asked for) that poisoning hands out larger than asked for.</summary>
+    private const int MaxVariedBytes = 64 << 10;
+
     /// <summary>The pool; rent and return through it, or through <see cref="ColumnBufferPool"/> to have rentals counted.</summary>
     public static ArrayPool<T> Pool { get; } = new PoisoningPool(ArrayPool<T>.Create(Math.Max(1 << 16, MaxPooledBytes / Unsafe.SizeOf<T>()), ArraysPerSize));
 
@@ -29,7 +32,7 @@ internal static class ColumnArrays<T>
     /// pattern, so any read of a buffer after its return, or of slots a decoder never wrote, shows garbage rather than
     /// plausible values of an earlier page or batch; refuses an array returned twice, which would otherwise be
     /// handed to two renters at once and corrupt both only when their uses happen to overlap; and hands out every other
-    /// array larger than asked for.
+    /// array of up to 64 KiB larger than asked for.
     /// </summary>
     private sealed class PoisoningPool(ArrayPool<T> inner) : ArrayPool<T>
     {
@@ -45,9 +48,11 @@ internal static class ColumnArrays<T>
                 return inner.Rent(minimumLength);
             }
 
-            // Every other array is a size larger than asked for, as the pool hands out when the asked size has none
-            // left: code that takes two arrays rented alike to be alike in length fails at once, not once in a long run.
-            if ((Interlocked.Increment(ref _rents) & 1) == 0 && minimumLength > 0 && (long)minimumLength * Unsafe.SizeOf<T>() <= MaxPooledBytes / 2)
+            // Every other small array is a size larger than asked for, as the pool hands out when the asked size has
+            // none left: code that takes two arrays rented alike to be alike in length fails at once, not once in a long
+            // run. Small ones only (levels, offsets, a batch's values: the arrays rented in pairs), since doubling page
+            // and chunk buffers at random would swamp what tests of memory accounting measure.
+            if ((Interlocked.Increment(ref _rents) & 1) == 0 && minimumLength > 0 && (long)minimumLength * Unsafe.SizeOf<T>() <= MaxVariedBytes)
             {
                 minimumLength = Math.Max(minimumLength * 2, 32);
             }
