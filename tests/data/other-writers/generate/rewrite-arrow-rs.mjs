@@ -1,7 +1,7 @@
 // Rewrites a Parquet file with arrow-rs (the Rust `parquet` crate, through parquet-wasm): read by its reader into Arrow,
-// written by its writer with settings drawn from a seed (page version, codecs, dictionaries, page and row group sizes,
-// and an encoding for each leaf that its type allows). The random shape tests use it, when ALIMENTAR_RANDOM_SHAPES_REWRITER
-// names it, to read every shape as the Rust writer lays it out.
+// written by its writer with settings drawn from a seed (page version, codecs, dictionaries and their fallback, page and
+// row group sizes, and an encoding for each leaf that its type allows). The random shape tests use it, when
+// ALIMENTAR_RANDOM_SHAPES_REWRITER names it, to read every shape as the Rust writer lays it out.
 //
 //   node rewrite-arrow-rs.mjs <in.parquet> <out.parquet> <seed>
 import * as pw from 'parquet-wasm/node';
@@ -73,6 +73,8 @@ let builder = new pw.WriterPropertiesBuilder()
   .setWriterVersion(r.next() < 0.5 ? pw.WriterVersion.V1 : pw.WriterVersion.V2)
   .setCompression(pick([C.UNCOMPRESSED, C.SNAPPY, C.GZIP, C.BROTLI, C.ZSTD, C.LZ4_RAW]))
   .setDictionaryEnabled(r.next() < 0.5)
+  // A small limit makes a chunk fall back from dictionary to its plain or delta encoding part way through.
+  .setDictionaryPageSizeLimit(pick([64, 1024, 1 << 20]))
   .setStatisticsEnabled(pick([pw.EnabledStatistics.None, pw.EnabledStatistics.Chunk, pw.EnabledStatistics.Page]))
   .setDataPageSizeLimit(pick([64, 512, 4096, 1 << 20]))
   .setWriteBatchSize(pick([7, 64, 1024]))
