@@ -5,7 +5,7 @@ using System.Reflection;
 namespace Alimentar.Parquet.Filtering;
 
 /// <summary>
-/// Works out the constant side of a filter (literals, captured variables, their members, conversions, new
+/// Works out the constant side of a filter (literals, captured variables, their members and items, conversions, new
 /// arrays and objects, and calls on those) by walking the tree, without compiling it: the shapes a
 /// <c>Where</c> lambda's constants take. Anything else is refused with <see cref="NotSupportedException"/>.
 /// </summary>
@@ -38,6 +38,12 @@ internal static class ConstantEvaluator
                     TimeSpan v => -v,
                     _ => throw new NotSupportedException("it negates a value that is not a number"),
                 };
+            case BinaryExpression { NodeType: ExpressionType.ArrayIndex } index:
+                return Evaluate(index.Left) is Array indexed
+                    ? Element(indexed, System.Convert.ToInt64(Evaluate(index.Right), CultureInfo.InvariantCulture))
+                    : throw new NotSupportedException("it indexes a null array");
+            case UnaryExpression { NodeType: ExpressionType.ArrayLength } length:
+                return Evaluate(length.Operand) is Array measured ? measured.Length : throw new NotSupportedException("it takes the length of a null array");
             case NewArrayExpression { NodeType: ExpressionType.NewArrayInit } array:
                 // Only a set's Contains reads a new array, and it only enumerates it.
                 return array.Expressions.Select(Evaluate).ToList();
@@ -53,6 +59,9 @@ internal static class ConstantEvaluator
                 throw new NotSupportedException($"its value cannot be worked out without compiling it ({expression.NodeType})");
         }
     }
+
+    private static object? Element(Array array, long index) =>
+        index >= 0 && index < array.LongLength ? array.GetValue(index) : throw new NotSupportedException($"it reads item {index} of an array of {array.LongLength}");
 
     private static object? Invoke(MethodInfo method, object? target, object?[] arguments)
     {

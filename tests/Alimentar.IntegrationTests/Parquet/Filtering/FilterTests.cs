@@ -66,6 +66,8 @@ public sealed class FilterTests
             t => t.Id > 5 + 10 * 2 && t.Id <= 30,
             t => 100 > t.Id,
             t => false || t.Id == 7,
+            t => t.Id == ids[2] || t.Id >= ids[ids.Length - 2] - 5,
+            t => t.Name == names[1],
         };
     }
 
