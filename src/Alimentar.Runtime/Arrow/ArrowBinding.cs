@@ -118,7 +118,9 @@ internal sealed class ArrowBinding
             return null;
         }
 
-        return FileValueKinds.CanConvert(KindOf(type), descriptor.Type) ? null : ($"{descriptor.Type} for {name}", $"Arrow {type.Name}");
+        // Sixteen fixed bytes are a UUID to a Guid member and bytes to a byte[] one, as in Parquet.
+        bool bytesOfAUuid = type is FixedSizeBinaryType { ByteWidth: 16 } && descriptor.Type == ColumnType.Binary;
+        return bytesOfAUuid || FileValueKinds.CanConvert(KindOf(type), descriptor.Type) ? null : ($"{descriptor.Type} for {name}", $"Arrow {type.Name}");
     }
 
     public int FieldIndex(int column) => _fieldIndexes[column];

@@ -219,6 +219,12 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             return type.Physical == PhysicalType.ByteArray && type.Kind == FileValueKind.Utf8String ? Encoding.UTF8.GetBytes(value.Text!) : null;
         }
 
+        if (value.Domain == FilterDomain.Guid)
+        {
+            // A UUID is stored, and hashed, as its sixteen bytes in RFC 9562 order.
+            return type.Physical == PhysicalType.FixedLenByteArray && type.Kind == FileValueKind.Guid ? value.GuidValue.ToByteArray(bigEndian: true) : null;
+        }
+
         if (value.Domain != FilterDomain.Integer)
         {
             return null;

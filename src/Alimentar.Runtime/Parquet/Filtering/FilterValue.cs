@@ -49,6 +49,9 @@ internal readonly struct FilterValue : IEquatable<FilterValue>
     /// <summary>The value of an <see cref="FilterDomain.Integer"/> value.</summary>
     public Int128 IntegerValue => _integer;
 
+    /// <summary>The value of the <see cref="FilterDomain.Guid"/> domain.</summary>
+    public Guid GuidValue => _guid;
+
     /// <summary>The value of a <see cref="FilterDomain.Floating"/> value.</summary>
     public double FloatingValue => _floating;
 

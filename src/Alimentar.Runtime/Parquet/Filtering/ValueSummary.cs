@@ -94,6 +94,7 @@ internal sealed record ValueSummary(object? Min, object? Max, byte[]? RawMin, by
         (decimal m, ColumnType.Decimal) => m,
         (string s, ColumnType.String) => s,
         (bool b, ColumnType.Boolean) => b,
+        (Guid g, ColumnType.Guid) => g,
         (float or double or Half, ColumnType.Single or ColumnType.Double or ColumnType.Half) => value,
         (sbyte or byte or short or ushort or int or uint or long or ulong,
             ColumnType.SByte or ColumnType.Byte or ColumnType.Int16 or ColumnType.UInt16 or ColumnType.Int32 or ColumnType.UInt32 or ColumnType.Int64 or ColumnType.UInt64

@@ -38,14 +38,21 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
     /// TIMESTAMP stored as INT32 or INT64 takes the integers as stored, in the column's unit (days, or milli-, micro-
     /// or nanoseconds since the Unix epoch or midnight): the way to read instants no <see cref="DateTime"/> holds, and
     /// the form a model's features usually want. A <c>byte[]</c> member over an INT96 timestamp, which stores no such
-    /// integer, or over an INTERVAL takes its twelve bytes as stored. Every other pairing reads the column as its
-    /// annotation says.
+    /// integer, or over an INTERVAL takes its twelve bytes as stored. A <see cref="Guid"/> member over a
+    /// FIXED_LEN_BYTE_ARRAY(16) with no annotation reads it as a UUID (its bytes in RFC 9562 order, as the UUID
+    /// annotation stores them): arrow-rs, and so Polars, delta-rs and DataFusion, and Arrow C++ for a plain
+    /// fixed-size binary write UUIDs that way. Every other pairing reads the column as its annotation says.
     /// </summary>
     public FileColumnType ReadInto(ColumnType member)
     {
         if ((Physical == PhysicalType.Int96 || Kind == FileValueKind.Interval) && member == ColumnType.Binary)
         {
             return this with { Kind = FileValueKind.Bytes, StoredFrom = Kind };
+        }
+
+        if (member == ColumnType.Guid && Kind == FileValueKind.Bytes && Physical == PhysicalType.FixedLenByteArray && TypeLength == 16)
+        {
+            return this with { Kind = FileValueKind.Guid };
         }
 
         bool temporal = Kind is FileValueKind.DateTime or FileValueKind.DateOnly || Kind.IsTimeOfDay();
