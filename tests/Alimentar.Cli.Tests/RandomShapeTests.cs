@@ -212,6 +212,13 @@ public sealed class RandomShapeFiles : IDisposable
     /// </summary>
     public static readonly string? Rewriter = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_REWRITER") is { Length: > 0 } script ? Path.GetFullPath(script) : null;
 
+    /// <summary>
+    /// Types the shapes leave out, from <c>ALIMENTAR_RANDOM_SHAPES_WITHOUT</c> (comma-separated, e.g. <c>MAP,JSON</c>), for a
+    /// <see cref="Rewriter"/> whose writer has no such type (<c>rewrite-polars.cjs</c>: Polars writes a map as a list of
+    /// key-value records and JSON as plain bytes, which no longer read as DuckDB read the original).
+    /// </summary>
+    public static readonly string[] Without = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_WITHOUT")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
     public RandomShapeFiles()
     {
         Directory = Path.Combine(Path.GetTempPath(), $"alimentar-shapes-{Guid.NewGuid():N}");
@@ -261,7 +268,7 @@ public sealed class RandomShapeFiles : IDisposable
     private ShapeFile Write(DuckDBConnection connection, int seed)
     {
         bool throughArrow = Rewriter is null && seed % 2 == 1;
-        var shape = new RandomShape(seed, throughArrow || Rewriter is not null);
+        var shape = new RandomShape(seed, throughArrow || Rewriter is not null, Without);
         int columns = shape.Next(1, 5);
         var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
         var required = new List<string> { "id" };

@@ -22,14 +22,21 @@ internal sealed class RandomShape
 
     private readonly Random random;
     private readonly string[] scalars;
+    private readonly bool maps = true;
     private int salts;
 
     /// <param name="seed">The shape and its values.</param>
     /// <param name="throughArrow">Whether the file will be rewritten by Arrow C++, which leaves some types out.</param>
-    public RandomShape(int seed, bool throughArrow)
+    /// <param name="without">
+    /// Types left out besides: scalar type names, and <c>MAP</c>, for a writer that has no such type and so writes another
+    /// (Polars writes a map as a list of key-value records and JSON as plain bytes).
+    /// </param>
+    public RandomShape(int seed, bool throughArrow, IReadOnlyCollection<string>? without = null)
     {
         random = new Random(seed);
-        scalars = throughArrow ? [.. Scalars.Except(NotThroughArrow)] : Scalars;
+        without ??= [];
+        scalars = [.. Scalars.Except(throughArrow ? NotThroughArrow : []).Except(without)];
+        maps = !without.Contains("MAP");
     }
 
     private RandomShape(int seed, string[] scalars)
@@ -50,6 +57,7 @@ internal sealed class RandomShape
             <= 3 => new Scalar(scalars[random.Next(scalars.Length)], Salt()),
             4 or 5 => new ListOf(Type(depth - 1), Salt()),
             6 or 7 => new Record([.. Enumerable.Range(0, random.Next(1, 4)).Select(i => (i, Type(depth - 1)))], Salt()),
+            _ when !maps => new ListOf(Type(depth - 1), Salt()),
             _ => new MapOf(random.Next(3) == 0 ? "INTEGER" : "VARCHAR", Type(depth - 1), Salt()),
         };
     }
