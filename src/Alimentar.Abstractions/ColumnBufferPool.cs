@@ -22,8 +22,8 @@ public sealed class ColumnBufferPool
     /// Whether returned value arrays are overwritten with a fill pattern, so that a span used after its batch
     /// was disposed shows garbage rather than plausible rows of a later batch; an array returned twice throws
     /// <see cref="InvalidOperationException"/> rather than being handed to two renters; and every other array of up to
-    /// 64 KiB rented is larger than asked for, as the pool's may be whenever it has none of the asked size left. On in Debug builds of
-    /// Alimentar; turn it on in any build with the <c>Alimentar.PoisonReturnedBuffers</c> AppContext switch.
+    /// 64 KiB rented is larger than asked for, as the pool's may be whenever it has none of the asked size left. On in
+    /// Debug builds of Alimentar; turn it on in any build with the <c>Alimentar.PoisonReturnedBuffers</c> AppContext switch.
     /// </summary>
     public static bool PoisonReturnedBuffers { get; } =
 #if DEBUG
