@@ -207,8 +207,9 @@ public sealed class RandomShapeFiles : IDisposable
     /// <summary>
     /// A script that rewrites every shape's file with another writer before it is read (<c>node script in out seed</c>),
     /// from <c>ALIMENTAR_RANDOM_SHAPES_REWRITER</c>: <c>tests/data/other-writers/generate/rewrite-arrow-rs.mjs</c>, after
-    /// <c>npm install</c> beside it, reads every shape as arrow-rs (the Rust writer of Polars, delta-rs and DataFusion)
-    /// lays it out. Unset, odd seeds go through Arrow C++ and even ones are read as DuckDB wrote them.
+    /// <c>npm install</c> beside it, reads every shape as arrow-rs (the writer of delta-rs, DataFusion and most Rust
+    /// tools) lays it out, and <c>rewrite-polars.cjs</c> as Polars does. Unset, odd seeds go through Arrow C++ and even
+    /// ones are read as DuckDB wrote them.
     /// </summary>
     public static readonly string? Rewriter = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_REWRITER") is { Length: > 0 } script ? Path.GetFullPath(script) : null;
 

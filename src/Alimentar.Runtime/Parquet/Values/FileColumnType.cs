@@ -40,8 +40,8 @@ internal sealed record FileColumnType(PhysicalType Physical, int TypeLength, Fil
     /// the form a model's features usually want. A <c>byte[]</c> member over an INT96 timestamp, which stores no such
     /// integer, or over an INTERVAL takes its twelve bytes as stored. A <see cref="Guid"/> member over a
     /// FIXED_LEN_BYTE_ARRAY(16) with no annotation reads it as a UUID (its bytes in RFC 9562 order, as the UUID
-    /// annotation stores them): arrow-rs, and so Polars, delta-rs and DataFusion, and Arrow C++ for a plain
-    /// fixed-size binary write UUIDs that way. Every other pairing reads the column as its annotation says.
+    /// annotation stores them): arrow-rs, and so delta-rs and DataFusion, and Arrow C++ for a plain fixed-size
+    /// binary write UUIDs that way. Every other pairing reads the column as its annotation says.
     /// </summary>
     public FileColumnType ReadInto(ColumnType member)
     {
