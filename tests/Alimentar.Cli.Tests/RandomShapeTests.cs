@@ -14,7 +14,7 @@ namespace Alimentar.Cli.Tests;
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
 /// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
 /// random codecs and encodings (delta, byte stream split, RLE booleans) column by column. For a longer search every
-/// seed may instead be rewritten by another writer (<see cref="RandomShapeFiles.Rewriter"/>: arrow-rs).
+/// seed may instead be rewritten by another writer (<see cref="RandomShapeFiles.Rewriter"/>: arrow-rs or Polars).
 /// Each is scaffolded (about half of its lists declared as lists, read-only lists, immutable arrays and lists, read-only
 /// collections or memories rather than arrays, and half of its maps as read-only, sorted, immutable or frozen
 /// dictionaries), compiled with the generator and read typed, and every row equals DuckDB's reading of it:
@@ -269,7 +269,11 @@ public sealed class RandomShapeFiles : IDisposable
     private ShapeFile Write(DuckDBConnection connection, int seed)
     {
         bool throughArrow = Rewriter is null && seed % 2 == 1;
-        var shape = new RandomShape(seed, throughArrow || Rewriter is not null, Without);
+
+        // A file another writer rewrites goes in with V1 pages (Arrow C++ 21 fails on some of DuckDB's DELTA_BINARY_PACKED
+        // pages, "InitBlock EOF") and without the types Arrow drops the annotations of.
+        bool rewritten = throughArrow || Rewriter is not null;
+        var shape = new RandomShape(seed, rewritten, Without);
         int columns = shape.Next(1, 5);
         var select = new System.Text.StringBuilder("SELECT i::BIGINT AS id");
         var required = new List<string> { "id" };
@@ -302,14 +306,13 @@ public sealed class RandomShapeFiles : IDisposable
         using (var command = connection.CreateCommand())
         {
             command.CommandText = $"COPY ({select}) TO '{duckDbPath}' (FORMAT PARQUET, ROW_GROUP_SIZE {rowGroupSize}, "
-                + $"PARQUET_VERSION {(dataPageV2 && !throughArrow && Rewriter is null ? "V2" : "V1")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
+                + $"PARQUET_VERSION {(dataPageV2 && !rewritten ? "V2" : "V1")}, COMPRESSION {codecs[shape.Next(0, codecs.Length)]})";
             command.ExecuteNonQuery();
         }
 
         string path = duckDbPath;
         if (throughArrow)
         {
-            // DuckDB's file goes in with V1 pages: Arrow C++ 21 fails on some of DuckDB's DELTA_BINARY_PACKED pages ("InitBlock EOF").
             path = System.IO.Path.Combine(Directory, $"arrow{seed}.parquet");
             ArrowRewrite.Rewrite(duckDbPath, path, rowGroupSize, dataPageV2, dictionary: shape.Next(0, 2) == 0, new Random(seed + 2_000_000));
         }

@@ -22,7 +22,7 @@ public partial record RequiredUuidRow(long Id, Guid Key);
 /// </summary>
 public sealed class UnannotatedUuidTests
 {
-    private static readonly Guid[] Keys = [.. Enumerable.Range(0, 3_000).Select(i => new Guid(MD5(i), bigEndian: true))];
+    private static readonly Guid[] Keys = [.. Enumerable.Range(0, 3_000).Select(i => new Guid(Digest(i), bigEndian: true))];
 
     [Fact]
     public void A_guid_member_reads_sixteen_unannotated_bytes_as_the_uuid_they_store()
@@ -165,5 +165,5 @@ public sealed class UnannotatedUuidTests
         }
     }
 
-    private static byte[] MD5(int i) => System.Security.Cryptography.MD5.HashData(BitConverter.GetBytes(i));
+    private static byte[] Digest(int i) => System.Security.Cryptography.MD5.HashData(BitConverter.GetBytes(i));
 }
