@@ -4,6 +4,7 @@
 // ALIMENTAR_RANDOM_SHAPES_REWRITER names it, to read every shape as the Rust writer lays it out.
 //
 //   node rewrite-arrow-rs.mjs <in.parquet> <out.parquet> <seed>
+import * as arrow from 'apache-arrow';
 import * as pw from 'parquet-wasm/node';
 import fs from 'fs';
 import { random } from './common.mjs';
@@ -13,19 +14,19 @@ const r = random(Number(seedText) * 7919 + 17);
 const pick = (items) => items[r.int(items.length)];
 const E = pw.Encoding;
 const C = pw.Compression;
+const T = arrow.Type;
 
-// The leaves of the Arrow schema as arrow-rs names their Parquet columns, with the encodings their physical type takes.
+// The leaves of the Arrow schema, each by the path arrow-rs names its Parquet column with, and its Arrow type.
 function leaves(field, path, out) {
   const type = field.type ?? field.dataType;
   const id = type.typeId;
   const name = [...path, field.name];
   const children = type.children ?? [];
-  // Arrow JS type ids: Struct 13, List 12, Map 17, FixedSizeList 16, LargeList 30.
-  if (id === 13) {
+  if (id === T.Struct) {
     children.forEach(child => leaves(child, name, out));
-  } else if (id === 12 || id === 16 || id === 30) {
+  } else if (id === T.List || id === T.FixedSizeList || id === T.LargeList) {
     leaves(children[0], [...name, 'list'], out);
-  } else if (id === 17) {
+  } else if (id === T.Map) {
     // arrow-rs keeps the entries' name the file had (key_value, as most writers name it); Arrow JS shows it as 'entries'.
     (children[0].type.children ?? []).forEach(child => leaves(child, [...name, 'key_value'], out));
   } else {
@@ -35,21 +36,21 @@ function leaves(field, path, out) {
 
 function encodingsOf(leaf) {
   switch (leaf.id) {
-    case 2: // Int
-    case 8: // Date
-    case 9: // Time
-    case 10: // Timestamp
+    case T.Int:
+    case T.Date:
+    case T.Time:
+    case T.Timestamp:
       return [E.PLAIN, E.DELTA_BINARY_PACKED, E.BYTE_STREAM_SPLIT];
-    case 3: // Float
+    case T.Float:
       return [E.PLAIN, E.BYTE_STREAM_SPLIT];
-    case 5: // Utf8
-    case 4: // Binary
-    case 20: // LargeUtf8
-    case 19: // LargeBinary
+    case T.Utf8:
+    case T.Binary:
+    case T.LargeUtf8:
+    case T.LargeBinary:
       return [E.PLAIN, E.DELTA_LENGTH_BYTE_ARRAY, E.DELTA_BYTE_ARRAY];
-    case 15: // FixedSizeBinary
+    case T.FixedSizeBinary:
       return [E.PLAIN, E.BYTE_STREAM_SPLIT, E.DELTA_BYTE_ARRAY];
-    case 6: // Bool
+    case T.Bool:
       return [E.PLAIN, E.RLE];
     default:
       return [E.PLAIN];
@@ -59,15 +60,8 @@ function encodingsOf(leaf) {
 const bytes = new Uint8Array(fs.readFileSync(input));
 const table = pw.readParquet(bytes);
 const ipc = table.intoIPCStream();
-
-async function arrowSchema() {
-  const arrow = await import('apache-arrow');
-  return arrow.tableFromIPC(ipc).schema;
-}
-
-const schema = await arrowSchema();
 const columns = [];
-schema.fields.forEach(field => leaves(field, [], columns));
+arrow.tableFromIPC(ipc).schema.fields.forEach(field => leaves(field, [], columns));
 
 let builder = new pw.WriterPropertiesBuilder()
   .setWriterVersion(r.next() < 0.5 ? pw.WriterVersion.V1 : pw.WriterVersion.V2)
