@@ -120,11 +120,6 @@ internal static class FilterParser
                 };
             }
 
-            if (column.Domain is FilterDomain.Guid && op is not (CompareOp.Equal or CompareOp.NotEqual))
-            {
-                throw Refuse(comparison, $"{column.MemberType.Name} values are only compared with == and !=");
-            }
-
             FilterValue converted = FilterValue.From(value, column.Domain, column.Single)
                 ?? throw Refuse(comparison, $"the value {value} ({value.GetType().Name}) cannot be compared with '{column.Member}'");
             return Typed(new CompareLeaf(column.Column, column.Member, op, converted) { Shown = Show(value) }, column);

@@ -86,6 +86,28 @@ public sealed class UnannotatedUuidTests
     }
 
     [Fact]
+    public async Task A_range_of_time_ordered_uuids_keeps_exactly_its_rows_and_skips_row_groups_by_bounds()
+    {
+        // UUIDv7 keys begin with their millisecond timestamp, so sorted by time they are sorted as Parquet orders them.
+        Guid[] keys = [.. Enumerable.Range(0, 3_000).Select(VersionSeven)];
+        Guid from = keys[1_200], to = keys[1_700];
+        using var annotated = new TempFile();
+        using var unannotated = new TempFile();
+        await WriterDifferentialTests.WriteAsync(annotated.Path, keys.Select((key, i) => new RequiredUuidRow(i, key)), new ParquetWriteOptions { RowGroupSize = 500 });
+        Write(unannotated.Path, keys, isNull: i => i % 9 == 4, rowGroupSize: 500, length: 16);
+
+        var inAnnotated = new ParquetSource<RequiredUuidRow>(annotated.Path).Where(r => r.Key >= from && r.Key < to);
+        var inUnannotated = new ParquetSource<UnannotatedUuidRow>(unannotated.Path).Where(r => to > r.Key && r.Key >= from);
+
+        Assert.Equal(Enumerable.Range(1_200, 500).Select(i => (long)i), ParquetFiles.ReadAll(inAnnotated).Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(1_200, 500).Where(i => i % 9 != 4).Select(i => (long)i), ParquetFiles.ReadAll(inUnannotated).Select(r => r.Id));
+        foreach (FilterExplanation plan in new[] { inAnnotated.Explain(), inUnannotated.Explain() })
+        {
+            Assert.True(plan.RowGroups.Where(g => g.Kept).Select(g => g.Index).SequenceEqual([2, 3]), plan.ToString());
+        }
+    }
+
+    [Fact]
     public void A_guid_member_refuses_fixed_length_bytes_of_another_length_naming_the_column()
     {
         using var file = new TempFile();
@@ -163,6 +185,21 @@ public sealed class UnannotatedUuidTests
         {
             pinned.Free();
         }
+    }
+
+    /// <summary>A UUIDv7 (RFC 9562) for the <paramref name="i"/>th second of 2026: the timestamp's 48 bits, then digest bits.</summary>
+    private static Guid VersionSeven(int i)
+    {
+        byte[] bytes = Digest(i);
+        long milliseconds = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(i).ToUnixTimeMilliseconds();
+        for (int b = 0; b < 6; b++)
+        {
+            bytes[b] = (byte)(milliseconds >> (40 - (8 * b)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
     }
 
     private static byte[] Digest(int i) => System.Security.Cryptography.MD5.HashData(BitConverter.GetBytes(i));
