@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Globalization;
 
 namespace Alimentar.Abstractions.Tests;
 
@@ -23,6 +24,29 @@ public sealed class MemberCollectionsTests
         Assert.Null(MemberCollections.FrozenSet<int>(null));
         Assert.Null(MemberCollections.SortedSet<int>(null));
         Assert.Null(MemberCollections.ReadOnlyCollection<int>(null));
+    }
+
+    [Fact]
+    public void Sorted_sets_and_maps_of_strings_keep_every_distinct_string_in_ordinal_order_whatever_the_culture()
+    {
+        // A soft hyphen is ignored by culture comparison, so a culture comparer takes these two for one string.
+        string plain = "coop", hyphenated = "co\u00ADop";
+        string[] read = [hyphenated, "Zebra", plain, "apple", plain];
+        var map = new Dictionary<string, int> { [hyphenated] = 1, ["Zebra"] = 2, [plain] = 3, ["apple"] = 4 };
+        string[] ordinal = [.. read.Distinct().Order(StringComparer.Ordinal)];
+
+        CultureInfo culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
+            Assert.Equal(ordinal, MemberCollections.SortedSet(read));
+            Assert.Equal(ordinal, MemberCollections.SortedDictionary(map).Keys);
+            Assert.Equal(3, MemberCollections.SortedDictionary(map)[plain]);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]
