@@ -147,14 +147,25 @@ internal sealed class InspectCommand(IAnsiConsole console)
             return current;
         }
 
-        if (current is null || current.GetType() != candidate.GetType() || current is not IComparable comparable)
+        if (current is null || Order(current, candidate) is not int order)
         {
             return current ?? candidate;
         }
 
-        int order = comparable.CompareTo(candidate);
         return (smaller ? order > 0 : order < 0) ? candidate : current;
     }
+
+    /// <summary>
+    /// How two bounds order as Parquet orders them: text and bytes by their bytes (a string's culture order would pick
+    /// another row group's bound than the file's), everything else by its own order; null when they do not compare.
+    /// </summary>
+    private static int? Order(object current, object candidate) => (current, candidate) switch
+    {
+        (string a, string b) => string.CompareOrdinal(a, b),
+        (byte[] a, byte[] b) => a.AsSpan().SequenceCompareTo(b),
+        _ when current.GetType() == candidate.GetType() && current is IComparable comparable => comparable.CompareTo(candidate),
+        _ => null,
+    };
 
     private static string Show(object? value) => value is string text ? Markup.Escape(Shorten(text, 40)) : Markup.Escape(ValueText.Of(value, "-"));
 

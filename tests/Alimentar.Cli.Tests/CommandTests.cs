@@ -50,6 +50,44 @@ public sealed class CommandTests
         }
     }
 
+    [Fact]
+    public async Task Inspect_takes_the_files_string_and_binary_bounds_in_byte_order_across_row_groups()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");
+        try
+        {
+            using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                // Row group 0 holds apple..banana and bytes AB CD EF, row group 1 Yak..Zebra and 01 23 45: in byte order the
+                // file's bounds are Yak..banana and 012345..ABCDEF; a culture order would say apple..Zebra.
+                command.CommandText = $"""
+                    COPY (SELECT CASE WHEN i < 2048 THEN (CASE WHEN i % 2 = 0 THEN 'apple' ELSE 'banana' END)
+                                      ELSE (CASE WHEN i % 2 = 0 THEN 'Yak' ELSE 'Zebra' END) END AS name,
+                                 CASE WHEN i < 2048 THEN '\xAB\xCD\xEF'::BLOB ELSE '\x01\x23\x45'::BLOB END AS tag
+                          FROM range(4096) t(i) ORDER BY i) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
+                    """;
+                command.ExecuteNonQuery();
+            }
+
+            (int exit, string output) = await RunAsync("inspect", path);
+
+            Assert.Equal(0, exit);
+            Assert.Contains("in 2 row groups", output, StringComparison.Ordinal);
+            Assert.Contains("Yak", output, StringComparison.Ordinal);
+            Assert.Contains("banana", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("apple", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Zebra", output, StringComparison.Ordinal);
+            Assert.Contains("012345", output, StringComparison.Ordinal);
+            Assert.Contains("ABCDEF", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("parquet-cpp-arrow version 17.0.0", 80, "parquet-cpp-arrow version 17.0.0")]
     [InlineData("parquet-mr version 1.13.1 (build db4183109d5b734ec5930d870cdae161e408ddba) with a very long tail", 40, "parquet-mr version 1.13.1 (build db41...")]
