@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alimentar.Parquet.Format;
+using Alimentar.Testing;
 using Xunit.Abstractions;
 
 namespace Alimentar.Cli.Tests;
@@ -78,6 +79,67 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{typed.Count} rows, {compared} members a row compared");
+    }
+
+    /// <summary>
+    /// Damaged copies of every corpus file, read typed through its scaffolded row type: each streams to its end or fails
+    /// with an <see cref="AlimentarException"/> naming the file, within seconds and without allocating beyond bounds.
+    /// The random shapes damage DuckDB's, Arrow C++'s and (opt-in) arrow-rs's and Polars's files; these are the other
+    /// writers' (Java, Impala, Rust, JavaScript, Hive's legacy layouts, the encodings only they write).
+    /// <c>ALIMENTAR_CORPUS_MUTANTS</c> sets the copies a file (eight unless set), <c>ALIMENTAR_CORPUS_MUTANTS_SEED</c>
+    /// another set of them (for longer searches than CI's).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task A_scaffolded_row_type_reads_damaged_pages_to_the_end_or_fails_with_an_alimentar_exception(string relativePath)
+    {
+        int mutants = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_CORPUS_MUTANTS"), out int set) ? set : 8;
+        (Assembly assembly, Dictionary<string, string> namespaces) = Compiled.Value;
+        var read = (Func<string, int, IList>)assembly.GetType($"{namespaces[relativePath]}.Probe")!.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
+        byte[] original = await File.ReadAllBytesAsync(Path.Combine(TestCorpus.DataDirectory, relativePath));
+        string directory = Directory.CreateTempSubdirectory("alimentar-corpus-mutant-").FullName;
+        string path = Path.Combine(directory, "mutant.parquet");
+        int from = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_CORPUS_MUTANTS_SEED"), out int seed) ? seed : 0;
+        var random = new Random(relativePath.Aggregate(from, (hash, c) => unchecked((hash * 31) + c)));
+        var outcomes = new Dictionary<string, int>();
+        try
+        {
+            for (int round = 0; round < mutants; round++)
+            {
+                await File.WriteAllBytesAsync(path, PageMutants.Mutate(original, random));
+                long allocatedBefore = GC.GetTotalAllocatedBytes();
+                string outcome;
+                try
+                {
+                    await Task.Run(() => read(path, int.MaxValue)).WaitAsync(TimeSpan.FromSeconds(20));
+                    outcome = "ok";
+                }
+                catch (AlimentarException error)
+                {
+                    Assert.Contains("mutant.parquet", error.Message, StringComparison.Ordinal);
+                    outcome = error.GetType().Name;
+                }
+                catch (TimeoutException)
+                {
+                    throw new Xunit.Sdk.XunitException($"mutant {round} of {relativePath} did not finish within 20 s");
+                }
+                catch (Exception error)
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "alimentar-corpus-mutant.parquet"), await File.ReadAllBytesAsync(path));
+                    throw new Xunit.Sdk.XunitException($"mutant {round} of {relativePath}: {error.GetType().Name} escaped: {error}");
+                }
+
+                long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+                Assert.True(allocated < (512L << 20) + (original.Length * 64L), $"mutant {round} of {relativePath} ({original.Length:N0} bytes) made the process allocate {allocated:N0} bytes");
+                outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
     }
 
     /// <summary>
