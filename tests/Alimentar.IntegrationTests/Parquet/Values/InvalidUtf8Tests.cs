@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+using Encoding = System.Text.Encoding;
+using ParquetSharp;
+using ParquetSharp.Schema;
+
+namespace Alimentar.IntegrationTests;
+
+[StreamingDataset]
+public partial record TextRow(long Id, string? Text);
+
+[StreamingDataset]
+public partial record TextBytesRow(long Id, byte[]? Text);
+
+/// <summary>
+/// STRING values that are not UTF-8, which writers that do not validate (Arrow C++, parquet-mr) store as given: a
+/// string member reads each invalid sequence as U+FFFD, as .NET's UTF-8 decoder does everywhere, rather than refusing
+/// the file (DuckDB and Polars refuse it, so one bad value costs the whole file); a <c>byte[]</c> member reads the bytes
+/// exactly. Written, a string's unpaired surrogate becomes U+FFFD, so every file written holds valid UTF-8.
+/// </summary>
+public sealed class InvalidUtf8Tests
+{
+    private static readonly byte[][] Stored =
+    [
+        "plain"u8.ToArray(),
+        [(byte)'a', 0xFF, (byte)'b'],
+        [0xC3],
+        [0xED, 0xA0, 0x80],
+        "caf\u00e9"u8.ToArray(),
+    ];
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_string_member_reads_invalid_sequences_as_the_replacement_character_and_bytes_read_exactly(bool dictionary)
+    {
+        using var file = new TempFile();
+        Write(file.Path, dictionary);
+
+        List<TextRow> strings = ParquetFiles.ReadAll(new ParquetSource<TextRow>(file.Path));
+        List<TextBytesRow> bytes = ParquetFiles.ReadAll(new ParquetSource<TextBytesRow>(file.Path));
+
+        Assert.Equal(Stored.Select(value => Encoding.UTF8.GetString(value)), strings.Select(r => r.Text));
+        Assert.Equal("a\uFFFDb", strings[1].Text);
+        Assert.Equal("caf\u00e9", strings[4].Text);
+        Assert.Equal(Stored, bytes.Select(r => r.Text));
+    }
+
+    [Fact]
+    public async Task An_unpaired_surrogate_is_written_as_the_replacement_character()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<TextRow>.WriteFileAsync(file.Path, [new TextRow(0, "x\uD800y"), new TextRow(1, "\uD83D\uDE00")]);
+
+        List<TextBytesRow> bytes = ParquetFiles.ReadAll(new ParquetSource<TextBytesRow>(file.Path));
+
+        Assert.Equal([(byte)'x', 0xEF, 0xBF, 0xBD, (byte)'y'], bytes[0].Text);
+        Assert.Equal("\uD83D\uDE00"u8.ToArray(), bytes[1].Text);
+    }
+
+    /// <summary>Writes an id and a STRING column holding <see cref="Stored"/> as given, with or without a dictionary.</summary>
+    private static void Write(string path, bool dictionary)
+    {
+        var schema = new GroupNode("schema", Repetition.Required, [
+            new PrimitiveNode("Id", Repetition.Required, LogicalType.None(), PhysicalType.Int64),
+            new PrimitiveNode("Text", Repetition.Optional, LogicalType.String(), PhysicalType.ByteArray),
+        ]);
+        GCHandle[] pinned = [.. Stored.Select(value => GCHandle.Alloc(value, GCHandleType.Pinned))];
+        try
+        {
+            var properties = new WriterPropertiesBuilder();
+            properties = dictionary ? properties.EnableDictionary() : properties.DisableDictionary();
+            using var writer = new ParquetFileWriter(path, schema, properties.Build());
+            using RowGroupWriter rowGroup = writer.AppendRowGroup();
+            using (var ids = (ColumnWriter<long>)rowGroup.NextColumn())
+            {
+                ids.WriteBatch([.. Enumerable.Range(0, Stored.Length).Select(i => (long)i)]);
+            }
+
+            using (var values = (ColumnWriter<ByteArray>)rowGroup.NextColumn())
+            {
+                values.WriteBatch(Stored.Length, [.. Stored.Select(_ => (short)1)], null, [.. pinned.Select((handle, i) => new ByteArray(handle.AddrOfPinnedObject(), Stored[i].Length))]);
+            }
+
+            writer.Close();
+        }
+        finally
+        {
+            foreach (GCHandle handle in pinned)
+            {
+                handle.Free();
+            }
+        }
+    }
+}
