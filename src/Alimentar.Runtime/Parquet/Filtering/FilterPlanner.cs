@@ -216,7 +216,7 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
         FileColumnType type = bound.FileType;
         if (value.Domain == FilterDomain.Text)
         {
-            return type.Physical == PhysicalType.ByteArray && type.Kind == FileValueKind.Utf8String ? Encoding.UTF8.GetBytes(value.Text!) : null;
+            return type.Physical == PhysicalType.ByteArray && type.Kind == FileValueKind.Utf8String && FilterValue.StoredAsUtf8(value.Text!) ? Encoding.UTF8.GetBytes(value.Text!) : null;
         }
 
         if (value.Domain == FilterDomain.Guid)

@@ -46,6 +46,13 @@ internal readonly struct FilterValue : IEquatable<FilterValue>
 
     public string? Text { get; }
 
+    /// <summary>
+    /// Whether a text value's stored bytes are its UTF-8 encoding. A string holding U+FFFD may have been read from bytes
+    /// that are not UTF-8 (a STRING value a writer did not validate: every invalid sequence reads as U+FFFD), so its
+    /// stored bytes are unknown, and no bound or Bloom filter may judge it.
+    /// </summary>
+    public static bool StoredAsUtf8(string text) => !text.Contains('\uFFFD', StringComparison.Ordinal);
+
     /// <summary>The value of an <see cref="FilterDomain.Integer"/> value.</summary>
     public Int128 IntegerValue => _integer;
 

@@ -80,7 +80,7 @@ internal static class StatisticsJudge
                     CompareOp.Greater => new Verdict(high > 0, mayHoldMismatch || low <= 0),
                     _ => new Verdict(high >= 0, mayHoldMismatch || low < 0),
                 };
-            case StartsWithLeaf { Ordinal: true } startsWith when summary.RawMin is { } rawMin && summary.RawMax is { } rawMax:
+            case StartsWithLeaf { Ordinal: true } startsWith when summary.RawMin is { } rawMin && summary.RawMax is { } rawMax && FilterValue.StoredAsUtf8(startsWith.Prefix):
                 byte[] prefix = Encoding.UTF8.GetBytes(startsWith.Prefix);
                 bool belowAll = rawMax.AsSpan().SequenceCompareTo(prefix) < 0;
                 bool aboveAll = rawMin.AsSpan(0, Math.Min(rawMin.Length, prefix.Length)).SequenceCompareTo(prefix) > 0;
@@ -107,7 +107,7 @@ internal static class StatisticsJudge
             // Statistics order strings by their UTF-8 bytes, which is UTF-16's ordinal order but where a string holds
             // a surrogate pair and the other a character from U+E000 up. Against a constant below U+D800 throughout,
             // the two orders agree for every value, so bounds judge an ordering; otherwise only equality.
-            if (summary.RawMin is null || summary.RawMax is null || value.Text is null
+            if (summary.RawMin is null || summary.RawMax is null || value.Text is null || !FilterValue.StoredAsUtf8(value.Text)
                 || (leaf is CompareLeaf { Op: not (CompareOp.Equal or CompareOp.NotEqual) } && value.Text.AsSpan().IndexOfAnyInRange('\uD800', '\uFFFF') >= 0))
             {
                 return null;
