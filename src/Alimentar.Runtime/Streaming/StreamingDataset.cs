@@ -218,10 +218,51 @@ public sealed partial class StreamingDataset<T> : IEnumerable<Batch<T>>, IDispos
         }
     }
 
-    private Batch<T>? Next(object reader) => Delivered(PumpFor(reader, CancellationToken.None).Read());
+    private Batch<T>? Next(object reader)
+    {
+        while (true)
+        {
+            BatchPump<T> pump = PumpFor(reader, CancellationToken.None);
+            try
+            {
+                return Delivered(pump.Read());
+            }
+            catch (OperationCanceledException) when (Stopped(pump))
+            {
+                // Another thread reset or disposed the dataset while this read waited: read on as the pass now stands.
+            }
+        }
+    }
 
-    private async ValueTask<Batch<T>?> NextAsync(object reader, CancellationToken cancellationToken) =>
-        Delivered(await PumpFor(reader, cancellationToken).ReadAsync(cancellationToken).ConfigureAwait(false));
+    private async ValueTask<Batch<T>?> NextAsync(object reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            BatchPump<T> pump = PumpFor(reader, cancellationToken);
+            try
+            {
+                return Delivered(await pump.ReadAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Stopped(pump))
+            {
+                // As in Next.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="pump"/> was stopped by a reset or by disposing the dataset rather than by its reader's
+    /// cancellation: the read it was waiting in then ends in the producer's cancellation, which the reader never asked
+    /// for. Read again, the reader gets what the dataset now says: the new pass's first batch after a reset, an
+    /// <see cref="ObjectDisposedException"/> after disposal, and the end of its enumeration when that was ended.
+    /// </summary>
+    private bool Stopped(BatchPump<T> pump)
+    {
+        lock (_passGate)
+        {
+            return !ReferenceEquals(_pump, pump);
+        }
+    }
 
     /// <summary>The running pass's pump, started afresh after a reset.</summary>
     private BatchPump<T> PumpFor(object reader, CancellationToken cancellationToken)

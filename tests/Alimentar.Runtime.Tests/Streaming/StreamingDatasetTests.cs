@@ -314,7 +314,7 @@ public sealed class StreamingDatasetTests
         var source = new InstrumentedSource(batchCount: 1000, batchSize: 4, pool);
         var streaming = new StreamingDataset<Item>(source, bufferSize: 8);
 
-        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        await Assert.ThrowsAsync<ObjectDisposedException>(async () =>
         {
             await foreach (Batch<Item> batch in streaming.ReadAllAsync())
             {
