@@ -43,6 +43,20 @@ public sealed class NestedListTests
         Assert.Equal(0, spans.LengthOf(0));
         Assert.Equal([[1, 2], [], [2]], spans[1].ToArray());
         Assert.Equal(spans.Offsets[64], spans.Values.Length);
+
+        // Flattened, the inner lists are flat too: two levels of offsets over one array of every value, as Arrow holds them.
+        ListColumn<int> inner = spans.Flatten();
+        int[] offsets = spans.Offsets.ToArray();
+        for (int row = 0; row < batch.Count; row++)
+        {
+            int[][] expected = batch[row].Spans;
+            Assert.Equal(expected.Length, offsets[row + 1] - offsets[row]);
+            Assert.Equal(expected, Enumerable.Range(offsets[row], expected.Length).Select(list => inner[list].ToArray()));
+        }
+
+        Assert.Equal(Enumerable.Range(0, batch.Count).SelectMany(row => batch[row].Spans.SelectMany(list => list)), inner.Values.ToArray());
+        ListColumn<long?> cubes = batch.Cubes.Flatten().Flatten();
+        Assert.Equal(Enumerable.Range(0, batch.Count).SelectMany(row => batch[row].Cubes ?? []).SelectMany(cube => cube).SelectMany(list => list), cubes.Values.ToArray());
         batch.Dispose();
     }
 
