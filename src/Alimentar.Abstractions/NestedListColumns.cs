@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 
 namespace Alimentar;
 
@@ -22,30 +21,49 @@ public static class NestedListColumns
     /// <param name="column">A list-of-lists column (a <c>T[][]</c> or <c>List&lt;T[]&gt;</c> member's).</param>
     /// <returns><c>column.ValueCount</c> rows: the inner lists, in order.</returns>
     public static ListColumn<T> Flatten<T>(this ListColumn<T[]> column) =>
-        Flatten(column, static list => list is null, static list => list ?? []);
+        Flatten<T[], T>(column, static list => list is null, static list => list?.Length ?? 0, static (list, target) => list.CopyTo(target));
 
     /// <summary>The inner lists of <paramref name="column"/> as a column of their elements, one row per inner list.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="column">A list-of-lists column whose inner lists are <see cref="List{T}"/>s.</param>
     /// <returns><c>column.ValueCount</c> rows: the inner lists, in order.</returns>
     public static ListColumn<T> Flatten<T>(this ListColumn<List<T>> column) =>
-        Flatten(column, static list => list is null, static list => CollectionsMarshal.AsSpan(list));
+        Flatten<List<T>, T>(column, static list => list is null, static list => list?.Count ?? 0, static (list, target) => list.CopyTo(target));
+
+    /// <summary>The inner lists of <paramref name="column"/> as a column of their elements, one row per inner list.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="column">A list-of-lists column whose inner lists are declared <see cref="IReadOnlyList{T}"/> (read as arrays).</param>
+    /// <returns><c>column.ValueCount</c> rows: the inner lists, in order.</returns>
+    public static ListColumn<T> Flatten<T>(this ListColumn<IReadOnlyList<T>> column) =>
+        Flatten<IReadOnlyList<T>, T>(column, static list => list is null, static list => list?.Count ?? 0, static (list, target) =>
+        {
+            if (list is T[] array)
+            {
+                array.CopyTo(target);
+                return;
+            }
+
+            for (int i = 0; i < target.Length; i++)
+            {
+                target[i] = list[i];
+            }
+        });
 
     /// <summary>The inner lists of <paramref name="column"/> as a column of their elements, one row per inner list.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="column">A list-of-lists column whose inner lists are <see cref="ImmutableArray{T}"/>s (a default one is null).</param>
     /// <returns><c>column.ValueCount</c> rows: the inner lists, in order.</returns>
     public static ListColumn<T> Flatten<T>(this ListColumn<ImmutableArray<T>> column) =>
-        Flatten(column, static list => list.IsDefault, static list => list.AsSpan());
+        Flatten<ImmutableArray<T>, T>(column, static list => list.IsDefault, static list => list.IsDefault ? 0 : list.Length, static (list, target) => list.AsSpan().CopyTo(target));
 
     /// <summary>The inner lists of <paramref name="column"/> as a column of their elements, one row per inner list.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="column">A list-of-lists column whose inner lists are memories (a default one is empty, never null).</param>
     /// <returns><c>column.ValueCount</c> rows: the inner lists, in order.</returns>
     public static ListColumn<T> Flatten<T>(this ListColumn<ReadOnlyMemory<T>> column) =>
-        Flatten(column, static _ => false, static list => list.Span);
+        Flatten<ReadOnlyMemory<T>, T>(column, static _ => false, static list => list.Length, static (list, target) => list.Span.CopyTo(target));
 
-    private static ListColumn<T> Flatten<TList, T>(ListColumn<TList> column, Func<TList, bool> isNull, SpanOf<TList, T> spanOf)
+    private static ListColumn<T> Flatten<TList, T>(ListColumn<TList> column, Func<TList, bool> isNull, Func<TList, int> length, CopyTo<TList, T> copy)
     {
         ReadOnlySpan<TList> lists = column.Values;
         var offsets = new int[lists.Length + 1];
@@ -58,17 +76,21 @@ public static class NestedListColumns
                 nulls[i] = true;
             }
 
-            offsets[i + 1] = checked(offsets[i] + spanOf(lists[i]).Length);
+            offsets[i + 1] = checked(offsets[i] + length(lists[i]));
         }
 
         var values = new T[offsets[^1]];
         for (int i = 0; i < lists.Length; i++)
         {
-            spanOf(lists[i]).CopyTo(values.AsSpan(offsets[i]));
+            if (offsets[i + 1] > offsets[i])
+            {
+                copy(lists[i], values.AsSpan(offsets[i], offsets[i + 1] - offsets[i]));
+            }
         }
 
         return new ListColumn<T>(offsets, values, nulls, 0, lists.Length);
     }
 
-    private delegate ReadOnlySpan<T> SpanOf<TList, T>(TList list);
+    /// <summary>Copies one inner list's elements into <paramref name="target"/>, which is exactly as long as the list.</summary>
+    private delegate void CopyTo<TList, T>(TList list, Span<T> target);
 }

@@ -23,16 +23,18 @@ public sealed class NestedListColumnsTests
     }
 
     [Fact]
-    public void A_view_inside_a_column_flattens_only_its_rows_and_lists_and_memories_flatten_alike()
+    public void A_view_inside_a_column_flattens_only_its_rows_and_lists_read_only_lists_and_memories_flatten_alike()
     {
         // Row 0 is outside the view.
         var lists = new ListColumn<List<long>>([0, 1, 3, 4], [[9], [1, 2], [], [3]], null, 1, 2);
         var arrays = new ListColumn<ImmutableArray<byte>>([0, 2], [[7, 8], default], null, 0, 1);
+        var readOnly = new ListColumn<IReadOnlyList<int>>([0, 3], [new[] { 5, 6 }, ImmutableList.Create(7), null!], null, 0, 1);
         var memories = new ListColumn<ReadOnlyMemory<float>>([0, 2], [new float[] { 0, 1, 2 }.AsMemory(1), default], null, 0, 1);
 
         ListColumn<long> flat = lists.Flatten();
         ListColumn<byte> bytes = arrays.Flatten();
         ListColumn<float> floats = memories.Flatten();
+        ListColumn<int> numbers = readOnly.Flatten();
 
         Assert.Equal([0, 2, 2, 3], flat.Offsets.ToArray());
         Assert.Equal([1L, 2, 3], flat.Values.ToArray());
@@ -42,6 +44,9 @@ public sealed class NestedListColumnsTests
         Assert.Equal([1f, 2f], floats.Values.ToArray());
         Assert.Equal([0, 2, 2], floats.Offsets.ToArray());
         Assert.False(floats.IsNull(1));
+        Assert.Equal([5, 6, 7], numbers.Values.ToArray());
+        Assert.Equal([0, 2, 3, 3], numbers.Offsets.ToArray());
+        Assert.True(numbers.IsNull(2));
     }
 
     [Fact]
