@@ -15,14 +15,8 @@ public sealed class StopFromAnotherThreadTests
         var pool = new ColumnBufferPool();
         var source = new StallingSource(batchesBeforeStall: 2, pool);
         var streaming = new StreamingDataset<Item>(source, bufferSize: 4);
-        IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
-        ReadAndDispose(enumerator);
-        ReadAndDispose(enumerator);
+        (_, Task<bool> waiting) = await StartWaitingReadAsync(streaming, source);
 
-        Task<bool> waiting = Task.Run(enumerator.MoveNext);
-        await source.Stalled;
-        await Task.Delay(100);
-        Assert.False(waiting.IsCompleted);
         streaming.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => waiting);
@@ -57,14 +51,8 @@ public sealed class StopFromAnotherThreadTests
         var source = new StallingSource(batchesBeforeStall: 2, pool);
         using (var streaming = new StreamingDataset<Item>(source, bufferSize: 4))
         {
-            IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
-            ReadAndDispose(enumerator);
-            ReadAndDispose(enumerator);
+            (IEnumerator<Batch<Item>> enumerator, Task<bool> waiting) = await StartWaitingReadAsync(streaming, source);
 
-            Task<bool> waiting = Task.Run(enumerator.MoveNext);
-            await source.Stalled;
-            await Task.Delay(100);
-            Assert.False(waiting.IsCompleted);
             streaming.Reset();
 
             Assert.True(await waiting);
@@ -78,6 +66,20 @@ public sealed class StopFromAnotherThreadTests
         }
 
         Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    /// <summary>Reads the batches a <see cref="StallingSource"/> yields, then starts a read on another thread that waits for more.</summary>
+    private static async Task<(IEnumerator<Batch<Item>> Enumerator, Task<bool> Waiting)> StartWaitingReadAsync(StreamingDataset<Item> streaming, StallingSource source)
+    {
+        IEnumerator<Batch<Item>> enumerator = streaming.GetEnumerator();
+        ReadAndDispose(enumerator);
+        ReadAndDispose(enumerator);
+        Task<bool> waiting = Task.Run(enumerator.MoveNext);
+
+        await source.Stalled;
+        await Task.Delay(100);
+        Assert.False(waiting.IsCompleted);
+        return (enumerator, waiting);
     }
 
     private static void ReadAndDispose(IEnumerator<Batch<Item>> enumerator)
