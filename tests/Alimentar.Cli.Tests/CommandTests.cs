@@ -20,38 +20,44 @@ public sealed class CommandTests
     [Fact]
     public async Task Inspect_shows_date_time_and_timestamp_statistics_in_their_logical_types()
     {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");
-        try
-        {
-            using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
-            {
-                connection.Open();
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
-                    COPY (SELECT DATE '1969-07-20' + i::INTEGER AS day, TIMESTAMP '2024-02-29 12:34:56.5' + INTERVAL (i) HOUR AS at,
-                                 TIME '08:15:00' + INTERVAL (i) MINUTE AS clock, (i - 5)::DECIMAL(9, 2) AS price
-                          FROM range(10) t(i)) TO '{path}' (FORMAT PARQUET)
-                    """;
-                command.ExecuteNonQuery();
-            }
+        (int exit, string output) = await InspectDuckDbFileAsync("""
+            SELECT DATE '1969-07-20' + i::INTEGER AS day, TIMESTAMP '2024-02-29 12:34:56.5' + INTERVAL (i) HOUR AS at,
+                   TIME '08:15:00' + INTERVAL (i) MINUTE AS clock, (i - 5)::DECIMAL(9, 2) AS price
+            FROM range(10) t(i)
+            """, "FORMAT PARQUET");
 
-            (int exit, string output) = await RunAsync("inspect", path);
-
-            Assert.Equal(0, exit);
-            Assert.Contains("1969-07-20", output, StringComparison.Ordinal);
-            Assert.Contains("1969-07-29", output, StringComparison.Ordinal);
-            Assert.Contains("2024-02-29 12:34:56.5", output, StringComparison.Ordinal);
-            Assert.Contains("08:15:00", output, StringComparison.Ordinal);
-            Assert.Contains("-5", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(0, exit);
+        Assert.Contains("1969-07-20", output, StringComparison.Ordinal);
+        Assert.Contains("1969-07-29", output, StringComparison.Ordinal);
+        Assert.Contains("2024-02-29 12:34:56.5", output, StringComparison.Ordinal);
+        Assert.Contains("08:15:00", output, StringComparison.Ordinal);
+        Assert.Contains("-5", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Inspect_takes_the_files_string_and_binary_bounds_in_byte_order_across_row_groups()
+    {
+        // Row group 0 holds apple..banana and bytes AB CD EF, row group 1 Yak..Zebra and 01 23 45: in byte order the
+        // file's bounds are Yak..banana and 012345..ABCDEF; a culture order would say apple..Zebra.
+        (int exit, string output) = await InspectDuckDbFileAsync("""
+            SELECT CASE WHEN i < 2048 THEN (CASE WHEN i % 2 = 0 THEN 'apple' ELSE 'banana' END)
+                        ELSE (CASE WHEN i % 2 = 0 THEN 'Yak' ELSE 'Zebra' END) END AS name,
+                   CASE WHEN i < 2048 THEN '\xAB\xCD\xEF'::BLOB ELSE '\x01\x23\x45'::BLOB END AS tag
+            FROM range(4096) t(i) ORDER BY i
+            """, "FORMAT PARQUET, ROW_GROUP_SIZE 2048");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("in 2 row groups", output, StringComparison.Ordinal);
+        Assert.Contains("Yak", output, StringComparison.Ordinal);
+        Assert.Contains("banana", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("apple", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zebra", output, StringComparison.Ordinal);
+        Assert.Contains("012345", output, StringComparison.Ordinal);
+        Assert.Contains("ABCDEF", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs <c>inspect</c> on the rows of <paramref name="select"/>, written by DuckDB with <paramref name="options"/>.</summary>
+    private static async Task<(int Exit, string Output)> InspectDuckDbFileAsync(string select, string options)
     {
         string path = Path.Combine(Path.GetTempPath(), $"alimentar-cli-{Guid.NewGuid():N}.parquet");
         try
@@ -60,27 +66,11 @@ public sealed class CommandTests
             {
                 connection.Open();
                 using var command = connection.CreateCommand();
-                // Row group 0 holds apple..banana and bytes AB CD EF, row group 1 Yak..Zebra and 01 23 45: in byte order the
-                // file's bounds are Yak..banana and 012345..ABCDEF; a culture order would say apple..Zebra.
-                command.CommandText = $"""
-                    COPY (SELECT CASE WHEN i < 2048 THEN (CASE WHEN i % 2 = 0 THEN 'apple' ELSE 'banana' END)
-                                      ELSE (CASE WHEN i % 2 = 0 THEN 'Yak' ELSE 'Zebra' END) END AS name,
-                                 CASE WHEN i < 2048 THEN '\xAB\xCD\xEF'::BLOB ELSE '\x01\x23\x45'::BLOB END AS tag
-                          FROM range(4096) t(i) ORDER BY i) TO '{path}' (FORMAT PARQUET, ROW_GROUP_SIZE 2048)
-                    """;
+                command.CommandText = $"COPY ({select}) TO '{path}' ({options})";
                 command.ExecuteNonQuery();
             }
 
-            (int exit, string output) = await RunAsync("inspect", path);
-
-            Assert.Equal(0, exit);
-            Assert.Contains("in 2 row groups", output, StringComparison.Ordinal);
-            Assert.Contains("Yak", output, StringComparison.Ordinal);
-            Assert.Contains("banana", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("apple", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("Zebra", output, StringComparison.Ordinal);
-            Assert.Contains("012345", output, StringComparison.Ordinal);
-            Assert.Contains("ABCDEF", output, StringComparison.Ordinal);
+            return await RunAsync("inspect", path);
         }
         finally
         {
