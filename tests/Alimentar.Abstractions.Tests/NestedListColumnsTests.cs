@@ -17,6 +17,11 @@ public sealed class NestedListColumnsTests
         Assert.Equal([1, 2, 3, 4, 5, 6], inner.Values.ToArray());
         Assert.Equal([false, false, false, true, false], Enumerable.Range(0, inner.Count).Select(inner.IsNull));
 
+        // A list of binaries flattens to its bytes, as Arrow holds binary values.
+        var blobs = new ListColumn<byte[]>([0, 2], [[1, 2, 3], [4]], null, 0, 1);
+        Assert.Equal([0, 3, 4], blobs.Flatten().Offsets.ToArray());
+        Assert.Equal([1, 2, 3, 4], blobs.Flatten().Values.ToArray());
+
         // The outer offsets pick each row's inner lists out of the flattened column.
         ReadOnlySpan<int> rows = column.Offsets;
         Assert.Equal([4, 5, 6], inner[rows[2] + 2].ToArray());
