@@ -107,30 +107,7 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
             for (int round = 0; round < mutants; round++)
             {
                 await File.WriteAllBytesAsync(path, PageMutants.Mutate(original, random));
-                long allocatedBefore = GC.GetTotalAllocatedBytes();
-                string outcome;
-                try
-                {
-                    await Task.Run(() => read(path, int.MaxValue)).WaitAsync(TimeSpan.FromSeconds(20));
-                    outcome = "ok";
-                }
-                catch (AlimentarException error)
-                {
-                    Assert.Contains("mutant.parquet", error.Message, StringComparison.Ordinal);
-                    outcome = error.GetType().Name;
-                }
-                catch (TimeoutException)
-                {
-                    throw new Xunit.Sdk.XunitException($"mutant {round} of {relativePath} did not finish within 20 s");
-                }
-                catch (Exception error)
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "alimentar-corpus-mutant.parquet"), await File.ReadAllBytesAsync(path));
-                    throw new Xunit.Sdk.XunitException($"mutant {round} of {relativePath}: {error.GetType().Name} escaped: {error}");
-                }
-
-                long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
-                Assert.True(allocated < (512L << 20) + (original.Length * 64L), $"mutant {round} of {relativePath} ({original.Length:N0} bytes) made the process allocate {allocated:N0} bytes");
+                string outcome = await MutantReads.CheckAsync(() => read(path, int.MaxValue), "mutant.parquet", original.Length, $"mutant {round} of {relativePath}");
                 outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
             }
         }
