@@ -14,7 +14,7 @@ public partial record TextBytesRow(long Id, byte[]? Text);
 /// <summary>
 /// STRING values that are not UTF-8, which writers that do not validate (Arrow C++, parquet-mr) store as given: a
 /// string member reads each invalid sequence as U+FFFD, as .NET's UTF-8 decoder does everywhere, rather than refusing
-/// the file (DuckDB and Polars refuse it, so one bad value costs the whole file); a <c>byte[]</c> member reads the bytes
+/// the file (DuckDB refuses it, so one bad value costs the whole file); a <c>byte[]</c> member reads the bytes
 /// exactly, and a filter for U+FFFD finds them past bounds that hold the stored bytes. Written, a string's unpaired
 /// surrogate becomes U+FFFD, so every file written holds valid UTF-8.
 /// </summary>

@@ -17,8 +17,8 @@ public partial record RequiredUuidRow(long Id, Guid Key);
 /// UUIDs stored as a FIXED_LEN_BYTE_ARRAY(16) with no UUID annotation, as arrow-rs (delta-rs, DataFusion) and
 /// Arrow C++ write a fixed-size binary: a <see cref="Guid"/> member reads them as UUIDs, in the byte order the UUID
 /// annotation stores, filters on them with the column's statistics, and a <c>byte[]</c> member still reads the bytes.
-/// Filters on UUIDs, annotated or not, skip row groups by their bounds and Bloom filters; an Arrow fixed-size binary of
-/// sixteen bytes reads either way too.
+/// Filters on UUIDs, annotated or not, skip row groups by their bounds and Bloom filters, ranges of time-ordered UUIDv7
+/// keys by their bounds; an Arrow fixed-size binary of sixteen bytes reads either way too.
 /// </summary>
 public sealed class UnannotatedUuidTests
 {
