@@ -34,8 +34,7 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
     public async Task A_scaffolded_row_type_reads_every_value_as_DuckDB_does(string relativePath)
     {
         string path = Path.Combine(TestCorpus.DataDirectory, relativePath);
-        (Assembly assembly, Dictionary<string, string> namespaces) = Compiled.Value;
-        var read = (Func<string, int, IList>)assembly.GetType($"{namespaces[relativePath]}.Probe")!.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
+        Func<string, int, IList> read = ProbeOf(relativePath);
 
         IList typed;
         try
@@ -94,8 +93,7 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
     public async Task A_scaffolded_row_type_reads_damaged_pages_to_the_end_or_fails_with_an_alimentar_exception(string relativePath)
     {
         int mutants = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_CORPUS_MUTANTS"), out int set) ? set : 8;
-        (Assembly assembly, Dictionary<string, string> namespaces) = Compiled.Value;
-        var read = (Func<string, int, IList>)assembly.GetType($"{namespaces[relativePath]}.Probe")!.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
+        Func<string, int, IList> read = ProbeOf(relativePath);
         byte[] original = await File.ReadAllBytesAsync(Path.Combine(TestCorpus.DataDirectory, relativePath));
         string directory = Directory.CreateTempSubdirectory("alimentar-corpus-mutant-").FullName;
         string path = Path.Combine(directory, "mutant.parquet");
@@ -117,6 +115,13 @@ public sealed class ScaffoldedCorpusTests(ITestOutputHelper output)
         }
 
         output.WriteLine(string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}")));
+    }
+
+    /// <summary>The compiled scaffold's reader of <paramref name="relativePath"/>: a path and a row count to its first rows.</summary>
+    private static Func<string, int, IList> ProbeOf(string relativePath)
+    {
+        (Assembly assembly, Dictionary<string, string> namespaces) = Compiled.Value;
+        return (Func<string, int, IList>)assembly.GetType($"{namespaces[relativePath]}.Probe")!.GetMethod("Read")!.CreateDelegate(typeof(Func<string, int, IList>));
     }
 
     /// <summary>
