@@ -12,11 +12,14 @@ public partial record LegacyTimes(DateTime Impala, DateTime Millis, DateTimeOffs
 [StreamingDataset]
 public partial record ImpalaStamp(DateTime Impala);
 
+[StreamingDataset]
+public partial record SplitReadings(double? Reading, float? Weight, double?[]? Samples);
+
 /// <summary>
 /// Physical forms Alimentar's own writer does not produce but other writers do, written with Parquet.Net's
 /// low-level API and read back: negative decimals as INT32, INT64 and FIXED_LEN_BYTE_ARRAY (BYTE_ARRAY
 /// decimals share the FIXED_LEN_BYTE_ARRAY converter and come from the corpus), INT96 (Impala, Spark) and
-/// millisecond timestamps, before and after 1970.
+/// millisecond timestamps, before and after 1970; BYTE_STREAM_SPLIT pages holding more values than their levels use.
 /// </summary>
 public sealed class ParquetNetFormsTests
 {
@@ -105,10 +108,67 @@ public sealed class ParquetNetFormsTests
         Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task WriteAsync(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> write)
+    [Fact]
+    public async Task Byte_stream_split_pages_holding_more_values_than_their_levels_use_read_as_Arrow_and_DuckDB_read_them()
+    {
+        // Parquet.Net's raw reads hand out one value per level, the present ones first; written back through its raw
+        // writer as they come, each page holds more values than its levels use. Arrow C++ and DuckDB take a
+        // BYTE_STREAM_SPLIT page's streams as its length over the value width and read the values at their front;
+        // Alimentar refused such a page for the length not matching its values.
+        const int count = 300;
+        double?[] readings = [.. Enumerable.Range(0, count).Select(i => i % 4 == 1 ? (double?)null : (i * 0.25) - 7)];
+        float?[] weights = [.. Enumerable.Range(0, count).Select(i => i % 3 == 0 ? (float?)null : i / 8f)];
+        double?[]?[] samples = [.. Enumerable.Range(0, count).Select(i => i % 5 == 0 ? null : Enumerable.Range(0, i % 4).Select(j => j == 1 ? (double?)null : i + (j / 2.0)).ToArray())];
+        var reading = new DataField<double?>("Reading");
+        var weight = new DataField<float?>("Weight");
+        var sample = new DataField<double?>("element");
+        var schema = new ParquetSchema(reading, weight, new ListField("Samples", sample));
+        var options = new ParquetOptions();
+        foreach (DataField field in schema.GetDataFields())
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.ByteSplitStream;
+        }
+
+        using var file = new TempFile();
+        await WriteAsync(file.Path, schema, async rowGroup =>
+        {
+            await WriteAsRawReadsGiveAsync(rowGroup, reading, readings.Select(r => (r, r is null ? 0 : 1)).ToList(), repetitions: null);
+            await WriteAsRawReadsGiveAsync(rowGroup, weight, weights.Select(w => (w, w is null ? 0 : 1)).ToList(), repetitions: null);
+            var slots = new List<(double?, int)>();
+            var repetitions = new List<int>();
+            foreach (double?[]? list in samples)
+            {
+                slots.AddRange(list is null or [] ? [(null, list is null ? 0 : 1)] : list.Select(value => (value, value is null ? 2 : 3)));
+                repetitions.AddRange(list is null or [] ? [0] : list.Select((_, j) => j == 0 ? 0 : 1));
+            }
+
+            await WriteAsRawReadsGiveAsync(rowGroup, sample, slots, repetitions.ToArray());
+        }, options);
+
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+        Assert.All(info.Columns, column => Assert.Contains("BYTE_STREAM_SPLIT", column.Encodings));
+        List<SplitReadings> rows = ParquetFiles.ReadAll(new ParquetSource<SplitReadings>(file.Path));
+
+        Assert.Equal(readings, rows.Select(r => r.Reading));
+        Assert.Equal(weights, rows.Select(r => r.Weight));
+        Assert.Equal(samples, rows.Select(r => r.Samples));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="slots"/> (a value or null and its definition level) with one value per slot, the present
+    /// values first and zeros after them, as Parquet.Net's <c>RawColumnData.Values</c> holds them.
+    /// </summary>
+    private static Task WriteAsRawReadsGiveAsync<T>(ParquetRowGroupWriter rowGroup, DataField field, List<(T? Value, int Definition)> slots, int[]? repetitions)
+        where T : struct
+    {
+        T[] values = [.. slots.Where(slot => slot.Value is not null).Select(slot => slot.Value!.Value), .. slots.Where(slot => slot.Value is null).Select(_ => default(T))];
+        return rowGroup.WriteAllPartsAsync<T>(field, values, slots.Select(slot => slot.Definition).ToArray(), repetitions, CancellationToken.None);
+    }
+
+    private static async Task WriteAsync(string path, ParquetSchema schema, Func<ParquetRowGroupWriter, Task> write, ParquetOptions? options = null)
     {
         await using FileStream stream = File.Create(path);
-        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream);
+        await using ParquetWriter writer = await ParquetWriter.CreateAsync(schema, stream, options);
         using ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
         await write(rowGroup);
     }

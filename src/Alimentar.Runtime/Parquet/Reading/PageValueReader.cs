@@ -30,6 +30,7 @@ internal sealed class PageValueReader : IDisposable
     private int _valueCount;
     private int _next;
     private int _position;
+    private int _streamLength;
     private ColumnDictionary? _dictionary;
 
     // Pooled scratch: dictionary indices, delta values, and one value for BYTE_STREAM_SPLIT byte arrays.
@@ -102,7 +103,10 @@ internal sealed class PageValueReader : IDisposable
                 (_deltaBytes ??= new()).Reset(data, valueCount, prefixed: true, fixedLength: _type == PhysicalType.FixedLenByteArray ? _typeLength : 0);
                 break;
             case ParquetEncoding.ByteStreamSplit when _width > 0 && _type != PhysicalType.Boolean && _type != PhysicalType.Int96:
-                if ((long)valueCount * _width != data.Length)
+                // Each byte's stream is the page's length over the width, as Arrow C++ and DuckDB read it: a page may
+                // hold more values than its levels use (Parquet.Net's raw writer writes every value it is given).
+                _streamLength = data.Length / _width;
+                if (data.Length % _width != 0 || _streamLength < valueCount)
                 {
                     throw new InvalidDataException($"a BYTE_STREAM_SPLIT page of {data.Length} bytes for {valueCount} values of {_width} bytes");
                 }
@@ -157,7 +161,7 @@ internal sealed class PageValueReader : IDisposable
                 _delta!.Read(MemoryMarshal.Cast<byte, long>(destination));
                 break;
             case ParquetEncoding.ByteStreamSplit:
-                ByteStreamSplit.Decode(_data.Span, _valueCount, _width, _next, destination);
+                ByteStreamSplit.Decode(_data.Span, _streamLength, _width, _next, destination);
                 break;
             default:
                 throw new NotSupportedException($"the {_encoding.Name()} encoding is not supported for {_type.Name()} values");
@@ -338,7 +342,7 @@ internal sealed class PageValueReader : IDisposable
 
                 for (int i = 0; i < count; i++)
                 {
-                    ByteStreamSplit.Decode(data, _valueCount, _typeLength, _next + i, _value.AsSpan(0, _typeLength));
+                    ByteStreamSplit.Decode(data, _streamLength, _typeLength, _next + i, _value.AsSpan(0, _typeLength));
                     destination[i] = converter.Convert(_value.AsSpan(0, _typeLength));
                 }
 

@@ -5,33 +5,34 @@ using System.Runtime.Intrinsics.X86;
 namespace Alimentar.Parquet.Reading.Encodings;
 
 /// <summary>
-/// BYTE_STREAM_SPLIT: byte k of every value sits in stream k, each stream as long as the page has values.
+/// BYTE_STREAM_SPLIT: byte k of every value sits in stream k, each stream a width-th of the page
+/// (as long as the page has values, or longer where a writer put more values in the page than its levels use).
 /// Decoding gathers each value's bytes back together: sixteen values at a time with SSE2 byte and word
 /// interleaves for four- and eight-byte values, one byte at a time otherwise.
 /// </summary>
 internal static class ByteStreamSplit
 {
-    /// <param name="page">The page's values section: <paramref name="width"/> streams of <paramref name="valueCount"/> bytes.</param>
-    /// <param name="valueCount">Values in the page.</param>
+    /// <param name="page">The page's values section: <paramref name="width"/> streams of <paramref name="streamLength"/> bytes.</param>
+    /// <param name="streamLength">Bytes in each stream: the page's length over <paramref name="width"/>.</param>
     /// <param name="width">Bytes per value.</param>
     /// <param name="first">The first value to decode.</param>
     /// <param name="destination">Whole values, <paramref name="width"/> bytes each.</param>
-    public static void Decode(ReadOnlySpan<byte> page, int valueCount, int width, int first, Span<byte> destination)
+    public static void Decode(ReadOnlySpan<byte> page, int streamLength, int width, int first, Span<byte> destination)
     {
         int count = destination.Length / width;
         int done = 0;
         if (Sse2.IsSupported && width == 4)
         {
-            done = DecodeFour(page, valueCount, first, count, destination);
+            done = DecodeFour(page, streamLength, first, count, destination);
         }
         else if (Sse2.IsSupported && width == 8)
         {
-            done = DecodeEight(page, valueCount, first, count, destination);
+            done = DecodeEight(page, streamLength, first, count, destination);
         }
 
         for (int stream = 0; stream < width; stream++)
         {
-            ReadOnlySpan<byte> source = page.Slice(stream * valueCount + first + done, count - done);
+            ReadOnlySpan<byte> source = page.Slice(stream * streamLength + first + done, count - done);
             for (int i = 0; i < source.Length; i++)
             {
                 destination[(done + i) * width + stream] = source[i];
@@ -40,15 +41,15 @@ internal static class ByteStreamSplit
     }
 
     /// <summary>Sixteen four-byte values per step: interleave streams 0/1 and 2/3 bytewise, then the pairs wordwise.</summary>
-    private static int DecodeFour(ReadOnlySpan<byte> page, int valueCount, int first, int count, Span<byte> destination)
+    private static int DecodeFour(ReadOnlySpan<byte> page, int streamLength, int first, int count, Span<byte> destination)
     {
         int i = 0;
         for (; i + 16 <= count; i += 16)
         {
             Vector128<byte> s0 = Vector128.Create(page.Slice(first + i, 16));
-            Vector128<byte> s1 = Vector128.Create(page.Slice(valueCount + first + i, 16));
-            Vector128<byte> s2 = Vector128.Create(page.Slice((2 * valueCount) + first + i, 16));
-            Vector128<byte> s3 = Vector128.Create(page.Slice((3 * valueCount) + first + i, 16));
+            Vector128<byte> s1 = Vector128.Create(page.Slice(streamLength + first + i, 16));
+            Vector128<byte> s2 = Vector128.Create(page.Slice((2 * streamLength) + first + i, 16));
+            Vector128<byte> s3 = Vector128.Create(page.Slice((3 * streamLength) + first + i, 16));
             Vector128<ushort> low01 = Sse2.UnpackLow(s0, s1).AsUInt16();
             Vector128<ushort> high01 = Sse2.UnpackHigh(s0, s1).AsUInt16();
             Vector128<ushort> low23 = Sse2.UnpackLow(s2, s3).AsUInt16();
@@ -65,7 +66,7 @@ internal static class ByteStreamSplit
     }
 
     /// <summary>Sixteen eight-byte values per step: three rounds of interleaving, bytes, then words, then double words.</summary>
-    private static int DecodeEight(ReadOnlySpan<byte> page, int valueCount, int first, int count, Span<byte> destination)
+    private static int DecodeEight(ReadOnlySpan<byte> page, int streamLength, int first, int count, Span<byte> destination)
     {
         Span<Vector128<byte>> streams = stackalloc Vector128<byte>[8];
         int i = 0;
@@ -73,7 +74,7 @@ internal static class ByteStreamSplit
         {
             for (int k = 0; k < 8; k++)
             {
-                streams[k] = Vector128.Create(page.Slice((k * valueCount) + first + i, 16));
+                streams[k] = Vector128.Create(page.Slice((k * streamLength) + first + i, 16));
             }
 
             // Bytes of streams k and k+1 side by side, then pairs of pairs, then fours of fours.
