@@ -13,13 +13,17 @@ public partial record LegacyTimes(DateTime Impala, DateTime Millis, DateTimeOffs
 public partial record ImpalaStamp(DateTime Impala);
 
 [StreamingDataset]
+public partial record NarrowDeltas(short S, ushort U, short[]? L);
+
+[StreamingDataset]
 public partial record SplitReadings(double? Reading, float? Weight, double?[]? Samples);
 
 /// <summary>
 /// Physical forms Alimentar's own writer does not produce but other writers do, written with Parquet.Net's
 /// low-level API and read back: negative decimals as INT32, INT64 and FIXED_LEN_BYTE_ARRAY (BYTE_ARRAY
 /// decimals share the FIXED_LEN_BYTE_ARRAY converter and come from the corpus), INT96 (Impala, Spark) and
-/// millisecond timestamps, before and after 1970; BYTE_STREAM_SPLIT pages holding more values than their levels use.
+/// millisecond timestamps, before and after 1970; BYTE_STREAM_SPLIT pages holding more values than their levels use;
+/// 16-bit integers delta-packed in 16-bit arithmetic.
 /// </summary>
 public sealed class ParquetNetFormsTests
 {
@@ -152,6 +156,44 @@ public sealed class ParquetNetFormsTests
         Assert.Equal(readings, rows.Select(r => r.Reading));
         Assert.Equal(weights, rows.Select(r => r.Weight));
         Assert.Equal(samples, rows.Select(r => r.Samples));
+    }
+
+    [Fact]
+    public async Task Sixteen_bit_integers_Parquet_Net_delta_packs_read_as_it_wrote_them()
+    {
+        // Parquet.Net takes each difference in 16 bits: from -30000 to 30000 it stores -5536, so the INT32 sums run past
+        // INT(16) (35536) with their low 16 bits right. Arrow C++ and DuckDB read those bits; Alimentar refused the value.
+        NarrowPoco[] rows = [.. Enumerable.Range(0, 1_000).Select(i => new NarrowPoco
+        {
+            S = (short)(i % 2 == 0 ? -30_000 : 30_000),
+            U = (ushort)(i % 2 == 0 ? 1 : 65_000),
+            L = i % 3 == 0 ? [] : [(short)(i % 2 == 0 ? -30_000 : 30_000), (short)i, short.MinValue, short.MaxValue],
+        })];
+        var options = new ParquetOptions();
+        foreach (string column in new[] { "S", "U", "L/list/element" })
+        {
+            options.ColumnEncodingHints[column] = EncodingHint.DeltaBinaryPacked;
+        }
+
+        using var file = new TempFile();
+        await global::Parquet.Serialization.ParquetSerializer.SerializeAsync(rows, file.Path, options);
+
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+        Assert.All(info.Columns, column => Assert.Contains("DELTA_BINARY_PACKED", column.Encodings));
+        List<NarrowDeltas> read = ParquetFiles.ReadAll(new ParquetSource<NarrowDeltas>(file.Path));
+
+        Assert.Equal(rows.Select(r => r.S), read.Select(r => r.S));
+        Assert.Equal(rows.Select(r => r.U), read.Select(r => r.U));
+        Assert.Equal(rows.Select(r => r.L?.ToArray()), read.Select(r => r.L));
+    }
+
+    public sealed class NarrowPoco
+    {
+        public short S { get; set; }
+
+        public ushort U { get; set; }
+
+        public List<short>? L { get; set; }
     }
 
     /// <summary>

@@ -125,6 +125,9 @@ internal sealed class PageValueReader : IDisposable
     public bool DecodesFixedWidth =>
         _width > 0 && _encoding is ParquetEncoding.Plain or ParquetEncoding.PlainDictionary or ParquetEncoding.RleDictionary or ParquetEncoding.ByteStreamSplit;
 
+    /// <summary>Whether this page is DELTA_BINARY_PACKED, whose values are sums of wrapping differences.</summary>
+    public bool IsDeltaPacked => _encoding == ParquetEncoding.DeltaBinaryPacked;
+
     /// <summary>Decodes the next <paramref name="count"/> fixed-width values into <paramref name="destination"/> as raw bytes.</summary>
     public void ReadFixed(Span<byte> destination, int count)
     {

@@ -149,11 +149,15 @@ internal static class TypedValueDecoder
     private static int Narrow<TNarrow>(PageValueReader values, Span<TNarrow> target, ScratchBuffers scratch)
         where TNarrow : IBinaryInteger<TNarrow>
     {
+        // Parquet.Net delta-packs 16-bit integers in 16-bit wrapping arithmetic, so the INT32 sums drift by multiples of
+        // 2^16 while their low bits stay right, which is how Arrow C++ and DuckDB read every page. A delta page is read by
+        // those bits; elsewhere a value its annotation cannot hold is an error rather than a wrap.
+        bool byLowBits = values.IsDeltaPacked;
         ReadOnlySpan<int> raw = Stored<int>(values, target.Length, scratch);
         for (int i = 0; i < raw.Length; i++)
         {
             TNarrow value = TNarrow.CreateTruncating(raw[i]);
-            if (int.CreateTruncating(value) != raw[i])
+            if (!byLowBits && int.CreateTruncating(value) != raw[i])
             {
                 return i;
             }
