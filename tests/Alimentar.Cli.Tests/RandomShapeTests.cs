@@ -14,7 +14,7 @@ namespace Alimentar.Cli.Tests;
 /// then a list long enough to run over pages and batches), written by DuckDB with random page versions, codecs and
 /// row group sizes; odd seeds rewritten by Arrow C++ with fields never null REQUIRED at their depth, a page index, and
 /// random codecs and encodings (delta, byte stream split, RLE booleans) column by column. For a longer search every
-/// seed may instead be rewritten by another writer (<see cref="RandomShapeFiles.Rewriter"/>: arrow-rs or Polars).
+/// seed may instead be rewritten by another writer (<see cref="RandomShapeFiles.Rewriter"/>: arrow-rs, Polars or Parquet.Net).
 /// Each is scaffolded (about half of its lists declared as lists, read-only lists, immutable arrays and lists, read-only
 /// collections or memories rather than arrays, and half of its maps as read-only, sorted, immutable or frozen
 /// dictionaries), compiled with the generator and read typed, and every row equals DuckDB's reading of it:
@@ -185,10 +185,17 @@ public sealed class RandomShapeFiles : IDisposable
     /// A script that rewrites every shape's file with another writer before it is read (<c>node script in out seed</c>),
     /// from <c>ALIMENTAR_RANDOM_SHAPES_REWRITER</c>: <c>tests/data/other-writers/generate/rewrite-arrow-rs.mjs</c>, after
     /// <c>npm install</c> beside it, reads every shape as arrow-rs (the writer of delta-rs, DataFusion and most Rust
-    /// tools) lays it out, and <c>rewrite-polars.cjs</c> as Polars does. Unset, odd seeds go through Arrow C++ and even
-    /// ones are read as DuckDB wrote them.
+    /// tools) lays it out, and <c>rewrite-polars.cjs</c> as Polars does; <see cref="ParquetNet"/> rewrites in this process
+    /// as Parquet.Net lays it out (<see cref="ParquetNetRewrite"/>; with <c>ALIMENTAR_RANDOM_SHAPES_WITHOUT=JSON</c>, since
+    /// Parquet.Net writes JSON back as plain bytes). Unset, odd seeds go through Arrow C++ and even ones are read as
+    /// DuckDB wrote them.
     /// </summary>
-    public static readonly string? Rewriter = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_REWRITER") is { Length: > 0 } script ? Path.GetFullPath(script) : null;
+    public static readonly string? Rewriter = Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_SHAPES_REWRITER") is { Length: > 0 } script
+        ? script == ParquetNet ? ParquetNet : Path.GetFullPath(script)
+        : null;
+
+    /// <summary>The <see cref="Rewriter"/> that rewrites every shape with Parquet.Net, in this process.</summary>
+    public const string ParquetNet = "parquet.net";
 
     /// <summary>
     /// Types the shapes leave out, from <c>ALIMENTAR_RANDOM_SHAPES_WITHOUT</c> (comma-separated, e.g. <c>MAP,JSON</c>), for a
@@ -336,6 +343,12 @@ public sealed class RandomShapeFiles : IDisposable
     /// <summary>Runs the <see cref="Rewriter"/> on <paramref name="input"/>, failing with what it printed when it fails.</summary>
     private static void Rewrite(string input, string output, int seed)
     {
+        if (Rewriter == ParquetNet)
+        {
+            ParquetNetRewrite.Rewrite(input, output, seed);
+            return;
+        }
+
         var start = new System.Diagnostics.ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[] { Rewriter!, input, output, seed.ToString(CultureInfo.InvariantCulture) })
         {
