@@ -1,4 +1,5 @@
 using Parquet.Serialization;
+using Parquet.Serialization.Attributes;
 
 namespace Alimentar.IntegrationTests;
 
@@ -8,7 +9,7 @@ public partial record Consignment(
     string? Customer,
     Destination? ShipTo,
     List<Parcel>? Parcels,
-    List<string?>? Tags,
+    List<string>? Tags,
     Dictionary<string, int>? Counts,
     List<List<int>>? Grid,
     double? Discount);
@@ -20,7 +21,9 @@ public sealed record Parcel(string? Sku, int Quantity, double? Weight);
 /// <summary>
 /// Nested rows (a record, a list of records, lists of strings and of lists, a map, nulls and empties at every level)
 /// both ways between Parquet.Net's reflection-based <c>ParquetSerializer</c>, which the users moving to Alimentar wrote
-/// their files with and may still read them with, and the generated reader and writer.
+/// their files with and may still read them with, and the generated reader and writer. A <c>List&lt;string&gt;</c>
+/// member is written with REQUIRED elements, which Parquet.Net reads into a member marked
+/// <c>[ParquetListElementRequired]</c> and refuses otherwise.
 /// </summary>
 public sealed class SerializerNestedInteropTests
 {
@@ -64,13 +67,12 @@ public sealed class SerializerNestedInteropTests
         i % 4 == 1 ? null : i / 16.0);
 
     /// <summary>
-    /// A row as Parquet.Net 6.1 reads it back from any writer's file (its own too): a list of strings loses its null
-    /// elements, and one left empty reads as null.
+    /// A row as Parquet.Net 6.1 reads it back from any writer's file (its own too): a list of nullable strings loses
+    /// its null elements, and one left empty reads as null.
     /// </summary>
     private static Consignment AsParquetNetReadsIt(Consignment c) => c with
     {
         ShipTo = c.ShipTo is { } d ? d with { Lines = AsParquetNetReadsIt(d.Lines) } : null,
-        Tags = AsParquetNetReadsIt(c.Tags),
     };
 
     private static List<string?>? AsParquetNetReadsIt(List<string?>? strings) =>
@@ -131,7 +133,8 @@ public sealed class SerializerNestedInteropTests
 
         public List<ParcelPoco>? Parcels { get; set; }
 
-        public List<string?>? Tags { get; set; }
+        [ParquetListElementRequired]
+        public List<string>? Tags { get; set; }
 
         public Dictionary<string, int>? Counts { get; set; }
 
