@@ -7,7 +7,7 @@ namespace Alimentar.IntegrationTests;
 /// <summary>
 /// Random predicates, pushed down through <see cref="ParquetSource{T}.Where"/>, give exactly the rows an
 /// in-memory LINQ filter over every row gives: over files from Arrow C++ (with and without a page index),
-/// DuckDB (both page versions, with its Bloom filters) and Parquet.Net.
+/// DuckDB (both page versions, with its Bloom filters), Parquet.Net and Alimentar.
 /// </summary>
 public sealed class FilterDifferentialTests
 {
@@ -37,14 +37,43 @@ public sealed class FilterDifferentialTests
     }
 
     [Fact]
-    public async Task Random_filters_over_a_Parquet_Net_file_give_the_rows_LINQ_gives()
+    public async Task Random_filters_over_an_Alimentar_file_give_the_rows_LINQ_gives()
     {
         using var file = new TempFile();
-        await ParquetDatasetWriter<SharpRow>.WriteFileAsync(file.Path, Enumerable.Range(0, 9_000).Select(i => new SharpRow(
-            i, i % 300 - 150, i % 9 == 0 ? float.NaN : i * 0.5f, i % 4 == 0 ? null : i % 5 == 0 ? -0.0 : i * 0.25, i % 2 == 0,
-            $"k{i / 100:D3}", i % 3 == 0 ? null : $"c{i % 17}", new DateTime(2020, 1, 1).AddMinutes(i), i * 0.01m, Guid.Empty)), rowGroupSize: 1_000);
+        await ParquetDatasetWriter<SharpRow>.WriteFileAsync(file.Path, FilterRows(), rowGroupSize: 1_000);
         AssertRandomFiltersMatch<SharpRow>(file.Path, seed: 13, row => row.Id);
     }
+
+    /// <summary>
+    /// Parquet.Net's statistics, bounds and encodings, as its serializer writes them (the writer Alimentar's users come
+    /// from), by default and with the encodings it can be asked for column by column.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Random_filters_over_a_Parquet_Net_file_give_the_rows_LINQ_gives(bool encodings)
+    {
+        using var file = new TempFile();
+        var options = new global::Parquet.ParquetOptions { RowGroupSize = 1_000 };
+        if (encodings)
+        {
+            options.ColumnEncodingHints["Id"] = global::Parquet.EncodingHint.DeltaBinaryPacked;
+            options.ColumnEncodingHints["Small"] = global::Parquet.EncodingHint.DeltaBinaryPacked;
+            options.ColumnEncodingHints["Score"] = global::Parquet.EncodingHint.ByteSplitStream;
+            options.ColumnEncodingHints["Value"] = global::Parquet.EncodingHint.ByteSplitStream;
+            options.ColumnEncodingHints["Label"] = global::Parquet.EncodingHint.Dictionary;
+            options.ColumnEncodingHints["Comment"] = global::Parquet.EncodingHint.Dictionary;
+        }
+
+        await global::Parquet.Serialization.ParquetSerializer.SerializeAsync(FilterRows(), file.Path, options);
+
+        Assert.StartsWith("Parquet.Net", (await ParquetFileInfo.ReadAsync(file.Path)).CreatedBy, StringComparison.Ordinal);
+        AssertRandomFiltersMatch<SharpRow>(file.Path, seed: encodings ? 17 : 19, row => row.Id);
+    }
+
+    private static IEnumerable<SharpRow> FilterRows() => Enumerable.Range(0, 9_000).Select(i => new SharpRow(
+        i, i % 300 - 150, i % 9 == 0 ? float.NaN : i * 0.5f, i % 4 == 0 ? null : i % 5 == 0 ? -0.0 : i * 0.25, i % 2 == 0,
+        $"k{i / 100:D3}", i % 3 == 0 ? null : $"c{i % 17}", new DateTime(2020, 1, 1).AddMinutes(i), i * 0.01m, Guid.Empty));
 
     private static void AssertRandomFiltersMatch<T>(string path, int seed, Func<T, long> id)
         where T : IStreamingRow<T>
