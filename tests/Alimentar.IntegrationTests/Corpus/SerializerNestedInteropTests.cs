@@ -18,6 +18,9 @@ public sealed record Destination(string? City, int? Zip, List<string?>? Lines);
 
 public sealed record Parcel(string? Sku, int Quantity, double? Weight);
 
+[StreamingDataset]
+public partial record RepeatedIds(long Id, int[] Ids, List<string> Names);
+
 /// <summary>
 /// Nested rows (a record, a list of records, lists of strings and of lists, a map, nulls and empties at every level)
 /// both ways between Parquet.Net's reflection-based <c>ParquetSerializer</c>, which the users moving to Alimentar wrote
@@ -49,6 +52,38 @@ public sealed class SerializerNestedInteropTests
         IList<ConsignmentPoco> read = (await ParquetSerializer.DeserializeAsync<ConsignmentPoco>(file.Path)).Data;
 
         AssertSame([.. Consignments.Select(AsParquetNetReadsIt)], read.Select(FromPoco));
+    }
+
+    [Fact]
+    public async Task Lists_ParquetSerializer_writes_as_bare_repeated_fields_stream_into_list_members()
+    {
+        // [ParquetSimpleRepeatable]: a REPEATED leaf with no LIST group around it, the layout of the oldest writers,
+        // in which an empty list and a missing one are the same (no value at all).
+        RepeatedPoco[] pocos = [.. Enumerable.Range(0, 300).Select(i => new RepeatedPoco
+        {
+            Id = i,
+            Ids = [.. Enumerable.Range(0, i % 4).Select(j => (i * 10) + j)],
+            Names = [.. Enumerable.Range(0, i % 3).Select(j => $"n{i}-{j}")],
+        })];
+        using var file = new TempFile();
+        await ParquetSerializer.SerializeAsync(pocos, file.Path);
+
+        List<RepeatedIds> rows = ParquetFiles.ReadAll(new ParquetSource<RepeatedIds>(file.Path));
+
+        Assert.Equal(["Id", "Ids", "Names"], (await ParquetFileInfo.ReadAsync(file.Path)).Columns.Select(column => column.Path));
+        Assert.Equal(pocos.Select(p => p.Ids), rows.Select(r => r.Ids.ToList()));
+        Assert.Equal(pocos.Select(p => p.Names), rows.Select(r => r.Names));
+    }
+
+    public sealed class RepeatedPoco
+    {
+        public long Id { get; set; }
+
+        [ParquetSimpleRepeatable]
+        public List<int> Ids { get; set; } = [];
+
+        [ParquetSimpleRepeatable]
+        public List<string> Names { get; set; } = [];
     }
 
     private static Consignment Make(int i) => new(
