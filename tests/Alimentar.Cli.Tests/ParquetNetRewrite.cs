@@ -41,8 +41,8 @@ internal static class ParquetNetRewrite
         {
             var hint = (EncodingHint)random.Next(4);
 
-            // Parquet.Net splits 8- and 16-bit integers into streams of their own width in an INT32 column, which no
-            // reader reads (Arrow C++ and DuckDB refuse such a page too).
+            // Parquet.Net splits a 16-bit integer into two streams where its INT32 column needs four, a page no reader
+            // reads (Arrow C++ and DuckDB refuse it too); 8-bit integers are kept from it alike.
             bool narrow = field.ClrType == typeof(short) || field.ClrType == typeof(ushort) || field.ClrType == typeof(sbyte) || field.ClrType == typeof(byte);
             options.ColumnEncodingHints[field.Path.ToString()] = hint == EncodingHint.ByteSplitStream && narrow ? EncodingHint.Default : hint;
         }
