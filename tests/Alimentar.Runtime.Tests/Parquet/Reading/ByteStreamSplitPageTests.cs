@@ -41,6 +41,34 @@ public sealed class ByteStreamSplitPageTests
         Assert.Equal(expected, decoded);
     }
 
+    [Fact]
+    public void Fixed_length_byte_arrays_from_longer_streams_convert_value_by_value()
+    {
+        // The path a FIXED_LEN_BYTE_ARRAY takes into byte[], string or decimal members: one value gathered at a time.
+        const int values = 9;
+        const int slots = 14;
+        const int width = 5;
+        byte[][] expected = [.. Enumerable.Range(0, values).Select(v => Enumerable.Range(0, width).Select(k => (byte)((v * 16) + k)).ToArray())];
+        byte[] page = new byte[slots * width];
+        Array.Fill(page, (byte)0xEE);
+        for (int v = 0; v < values; v++)
+        {
+            for (int k = 0; k < width; k++)
+            {
+                page[(k * slots) + v] = expected[v][k];
+            }
+        }
+
+        using var reader = new PageValueReader(PhysicalType.FixedLenByteArray, width);
+        reader.Reset(page, ParquetEncoding.ByteStreamSplit, values, dictionary: null);
+        var decoded = new byte[]?[values];
+        var converter = new BinaryConverter();
+        reader.ReadByteArrays(decoded.AsSpan(0, 4), ref converter);
+        reader.ReadByteArrays(decoded.AsSpan(4), ref converter);
+
+        Assert.Equal(expected, decoded);
+    }
+
     [Theory]
     [InlineData(8 * 37 - 8, "streams shorter than the values")]
     [InlineData(8 * 40 + 3, "a length that is not a whole number of values")]
