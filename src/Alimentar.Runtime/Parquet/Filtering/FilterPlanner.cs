@@ -16,6 +16,8 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
 
     public async ValueTask<RowGroupPlan> PlanAsync(int index, CancellationToken cancellationToken)
     {
+        // A plan looks its columns up among the row group's chunks before the reader checks them.
+        ParquetFile.CheckChunkCount(file.Metadata, file.Name, index);
         RowGroupMetadata group = file.Metadata.RowGroups[index];
         long rows = group.RowCount;
 

@@ -103,11 +103,7 @@ internal sealed class ParquetFile : IAsyncDisposable
             throw Corrupt(index, $"it claims {rows} rows");
         }
 
-        if (rowGroup.Columns.Count != metadata.Schema.Leaves.Count)
-        {
-            throw Corrupt(index, $"it has {rowGroup.Columns.Count} column chunks for {metadata.Schema.Leaves.Count} columns");
-        }
-
+        CheckChunkCount(metadata, name, index);
         for (int i = 0; i < columns.Length; i++)
         {
             BoundColumn column = columns[i];
@@ -203,6 +199,16 @@ internal sealed class ParquetFile : IAsyncDisposable
 
         CorruptParquetFileException Corrupt(int rowGroup, string reason) =>
             AlimentarThrow.Corrupt(name, $"the footer is corrupt ({reason})", rowGroup);
+    }
+
+    /// <summary>Refuses a row group whose footer lists other than one column chunk per leaf of the schema.</summary>
+    public static void CheckChunkCount(FileMetadata metadata, string name, int index)
+    {
+        int chunks = metadata.RowGroups[index].Columns.Count;
+        if (chunks != metadata.Schema.Leaves.Count)
+        {
+            throw AlimentarThrow.Corrupt(name, $"the footer is corrupt (it has {chunks} column chunks for {metadata.Schema.Leaves.Count} columns)", index);
+        }
     }
 
     public ValueTask DisposeAsync() => Pages.DisposeAsync();

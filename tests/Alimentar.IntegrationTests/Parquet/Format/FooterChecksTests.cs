@@ -28,6 +28,37 @@ public sealed class FooterChecksTests
         Assert.Contains("column 'Sensor' claims 1099511627776 bytes", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A filter's plan looks a column up among the row group's chunks before the reader checks them: a footer listing
+    /// fewer chunks than the schema has leaves (found by coverage-guided fuzzing) once escaped as an
+    /// <see cref="ArgumentOutOfRangeException"/> from a filtered read and from its explanation.
+    /// </summary>
+    [Fact]
+    public async Task A_row_group_short_of_a_column_chunk_is_a_corrupt_file_to_filtered_reads_and_their_explanation()
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)));
+        await RewriteFooterAsync(file.Path, metadata => metadata with
+        {
+            RowGroups = [metadata.RowGroups[0] with { Columns = metadata.RowGroups[0].Columns.Take(2).ToArray() }],
+        });
+
+        ParquetSource<Measurement> Filtered() => new ParquetSource<Measurement>(file.Path).Where(m => m.Reading > 3);
+        CorruptParquetFileException[] errors =
+        [
+            Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(Filtered())),
+            await Assert.ThrowsAsync<CorruptParquetFileException>(async () => await Filtered().ExplainAsync()),
+            Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<Measurement>(file.Path))),
+        ];
+
+        Assert.All(errors, error =>
+        {
+            Assert.Contains("it has 2 column chunks for 3 columns", error.Message, StringComparison.Ordinal);
+            Assert.Equal(file.Path, error.FilePath);
+            Assert.Equal(0, error.RowGroup);
+        });
+    }
+
     [Fact]
     public void A_footer_whose_list_claims_more_elements_than_bytes_left_is_malformed()
     {
@@ -78,6 +109,24 @@ public sealed class FooterChecksTests
         var error = Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<KeyRow>(file.Path)));
         Assert.Contains("FIXED_LEN_BYTE_ARRAY column 'Key' has a length of 0", error.Message, StringComparison.Ordinal);
         Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Replaces the footer of the file at <paramref name="path"/> with <paramref name="tamper"/>'s version of it; the pages stay where they are.</summary>
+    private static async Task RewriteFooterAsync(string path, Func<FileMetadata, FileMetadata> tamper)
+    {
+        FileMetadata metadata;
+        long pagesEnd;
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+        {
+            metadata = tamper(parquet.Metadata);
+            byte[] tail = File.ReadAllBytes(path)[^8..];
+            pagesEnd = parquet.Pages.Length - 8 - BitConverter.ToInt32(tail);
+        }
+
+        using var footer = new ByteBuffer();
+        FooterWriter.Write(footer, metadata);
+        byte[] pages = File.ReadAllBytes(path)[..(int)pagesEnd];
+        File.WriteAllBytes(path, [.. pages, .. footer.Memory.Span, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8]);
     }
 
     /// <summary>Opens a small valid file, tampers with its row group's metadata, and returns what the row-group check throws.</summary>
