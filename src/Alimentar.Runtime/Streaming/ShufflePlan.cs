@@ -13,9 +13,13 @@ internal readonly record struct WindowStretch(int Segment, int Unit, long Skip, 
 /// </summary>
 internal static class ShufflePlan
 {
-    public static IReadOnlyList<IReadOnlyList<WindowStretch>> Windows(IReadOnlyList<UnitSegment> segments, int windowRows, int lanes)
+    /// <remarks>
+    /// Made one at a time as the pass reaches them: a pass has a window per <c>windowRows</c> rows, so a list of them
+    /// grew with the dataset (a billion rows in windows of a few rows, or a damaged Arrow batch claiming them, took
+    /// gigabytes before the first row).
+    /// </remarks>
+    public static IEnumerable<WindowStretch[]> Windows(IReadOnlyList<UnitSegment> segments, int windowRows, int lanes)
     {
-        var windows = new List<IReadOnlyList<WindowStretch>>();
         var open = new List<(int Segment, long Offset)>();
         int nextSegment = 0;
         while (true)
@@ -27,21 +31,21 @@ internal static class ShufflePlan
 
             if (open.Count == 0)
             {
-                return windows;
+                yield break;
             }
 
             long quota = (windowRows + open.Count - 1) / open.Count;
-            var window = new List<WindowStretch>(open.Count);
+            var window = new WindowStretch[open.Count];
             for (int lane = 0; lane < open.Count; lane++)
             {
                 (int segment, long offset) = open[lane];
                 UnitSegment source = segments[segment];
                 long take = Math.Min(quota, source.Take - offset);
-                window.Add(new WindowStretch(segment, source.Unit, source.Skip + offset, take));
+                window[lane] = new WindowStretch(segment, source.Unit, source.Skip + offset, take);
                 open[lane] = (segment, offset + take);
             }
 
-            windows.Add(window);
+            yield return window;
             open.RemoveAll(lane => lane.Offset == segments[lane.Segment].Take);
         }
     }

@@ -437,12 +437,14 @@ public sealed partial class StreamingDataset<T>
     /// </summary>
     private async IAsyncEnumerable<Batch<T>> ReadWindowsAsync(UnitTable<T> table, IReadOnlyList<UnitSegment> segments, int seed, int epoch, int rank, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        IReadOnlyList<IReadOnlyList<WindowStretch>> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes);
+        using IEnumerator<WindowStretch[]> windows = ShufflePlan.Windows(segments, _shuffleWindow, _shuffleLanes).GetEnumerator();
         int first = 0;
-        while (first < windows.Count && windows[first].Sum(s => s.Take) is var rows && skip >= rows)
+        bool more = windows.MoveNext();
+        while (more && windows.Current.Sum(s => s.Take) is var rows && skip >= rows)
         {
             skip -= rows;
             first++;
+            more = windows.MoveNext();
         }
 
         var lanes = new Dictionary<int, Lane>();
@@ -451,10 +453,10 @@ public sealed partial class StreamingDataset<T>
         ShuffleWindow<T>? window = null;
         try
         {
-            for (int w = first; w < windows.Count && take > 0; w++)
+            for (int w = first; more && take > 0; w++, more = windows.MoveNext())
             {
                 window = new ShuffleWindow<T>(_shuffleWindow);
-                foreach (WindowStretch stretch in windows[w])
+                foreach (WindowStretch stretch in windows.Current)
                 {
                     if (!lanes.TryGetValue(stretch.Segment, out Lane? lane))
                     {
