@@ -89,13 +89,9 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
                     {
                         preamble.Write(prefix, 0, framing);
                         preamble.Write(metadata);
-                        byte[] body = new byte[bodyLength];
-                        if (!await ReadFullyAsync(stream, body, cancellationToken).ConfigureAwait(false))
-                        {
-                            throw new InvalidDataException($"the message at offset {start} is cut off in its body");
-                        }
 
-                        preamble.Write(body);
+                        // Copied as it arrives: a stream that cannot seek cannot show a claimed body is longer than it.
+                        await CopyAsync(stream, preamble, bodyLength, cancellationToken).ConfigureAwait(false);
                     }
                     else
                     {
@@ -110,7 +106,8 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
     }
 
     /// <summary>The header type, body length and (for a record batch) row count of one message's metadata (a flatbuffer).</summary>
-    private static (byte Header, long BodyLength, long Rows) ReadMessage(byte[] metadata, long offset)
+    /// <exception cref="InvalidDataException">The metadata is not a flatbuffer Message, or claims a negative body or more rows than Arrow counts.</exception>
+    public static (byte Header, long BodyLength, long Rows) ReadMessage(byte[] metadata, long offset)
     {
         try
         {
@@ -153,6 +150,12 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
             return;
         }
 
+        await CopyAsync(stream, destination: null, bytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads <paramref name="bytes"/> on, a piece at a time, into <paramref name="destination"/> where one is given.</summary>
+    private static async Task CopyAsync(Stream stream, Stream? destination, long bytes, CancellationToken cancellationToken)
+    {
         byte[] scratch = new byte[(int)Math.Min(bytes, 1 << 16)];
         for (long left = bytes; left > 0;)
         {
@@ -162,6 +165,7 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
                 throw new InvalidDataException("the stream ends inside a message body");
             }
 
+            destination?.Write(scratch, 0, read);
             left -= read;
         }
     }

@@ -3,9 +3,9 @@ using System.Buffers.Binary;
 namespace Alimentar.Arrow;
 
 /// <summary>
-/// Checks an Arrow stream's schema message before Arrow's own reader parses it. That reader follows a field's children
-/// by recursion with no limit, so a damaged flatbuffer whose child points back at its parent overflows the stack, which
-/// ends the process and cannot be caught. Here the field tree is walked without recursion, every offset bounds-checked,
+/// Checks an Arrow stream's schema message before Arrow's own reader parses it (<see cref="CheckedArrowStream"/>). That
+/// reader follows a field's children by recursion with no limit, so a damaged flatbuffer whose child points back at its
+/// parent overflows the stack, which ends the process and cannot be caught. Here the field tree is walked without recursion, every offset bounds-checked,
 /// its depth and size limited; a schema that fails is refused before Arrow sees it.
 /// </summary>
 internal static class ArrowSchemaGuard
@@ -17,50 +17,12 @@ internal static class ArrowSchemaGuard
     public const int MaxFields = 1 << 20;
 
     private const byte SchemaHeader = 1;
-    private const int MaxMetadataBytes = 64 << 20;
 
-    /// <summary>
-    /// <paramref name="stream"/>, placed where it was, once its first message (the schema) has been checked; a stream
-    /// that cannot seek is wrapped so that the bytes looked at are read again.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The schema's fields are nested too deep, too many, or point outside the message.</exception>
-    public static async ValueTask<Stream> CheckAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        long start = stream.CanSeek ? stream.Position : 0;
-        var taken = new MemoryStream();
-        byte[] prefix = new byte[8];
-        int read = await stream.ReadAtLeastAsync(prefix.AsMemory(0, 4), 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-        taken.Write(prefix, 0, read);
-        if (read == 4)
-        {
-            int length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
-            if (length == -1)
-            {
-                read = await stream.ReadAtLeastAsync(prefix.AsMemory(4, 4), 4, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                taken.Write(prefix, 4, read);
-                length = read == 4 ? BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4)) : 0;
-            }
+    /// <summary>The <c>Type</c> union's tag of a decimal.</summary>
+    private const byte DecimalType = 7;
 
-            if (length is > 0 and <= MaxMetadataBytes)
-            {
-                byte[] metadata = new byte[length];
-                read = await stream.ReadAtLeastAsync(metadata, length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-                taken.Write(metadata, 0, read);
-                if (read == length)
-                {
-                    CheckMessage(metadata);
-                }
-            }
-        }
-
-        if (stream.CanSeek)
-        {
-            stream.Position = start;
-            return stream;
-        }
-
-        return new ReplayingStream(taken.ToArray(), stream);
-    }
+    /// <summary>The most digits an Arrow decimal holds (Decimal256's precision).</summary>
+    private const int MaxDecimalDigits = 76;
 
     /// <summary>Walks the field tree of a schema message's flatbuffer; other messages are left to the reader.</summary>
     /// <exception cref="InvalidDataException">The schema is too deep, too large, or not a well-formed flatbuffer.</exception>
@@ -99,6 +61,7 @@ internal static class ArrowSchemaGuard
                 for (int i = 0; i < count; i++)
                 {
                     int field = FlatBuffer.Table(metadata, checked(vector + 4 + (4 * i)));
+                    CheckDecimal(metadata, field);
                     if (FlatBuffer.FieldPosition(metadata, field, field: 5) is int children)
                     {
                         pending.Push((children, depth + 1));
@@ -111,6 +74,29 @@ internal static class ArrowSchemaGuard
             throw new InvalidDataException("the schema message is not a well-formed flatbuffer", error);
         }
     }
+
+    /// <summary>
+    /// Refuses a decimal whose precision or scale no Arrow decimal has: Arrow's reader scales each value a digit at a time,
+    /// so a damaged scale of hundreds of millions took seconds a value.
+    /// </summary>
+    private static void CheckDecimal(byte[] metadata, int field)
+    {
+        if (Scalar(metadata, field, field: 2) != DecimalType || FlatBuffer.FieldPosition(metadata, field, field: 3) is not int type)
+        {
+            return;
+        }
+
+        int decimalTable = FlatBuffer.Table(metadata, type);
+        int precision = Int(metadata, decimalTable, field: 0);
+        int scale = Int(metadata, decimalTable, field: 1);
+        if (precision is < 1 or > MaxDecimalDigits || Math.Abs((long)scale) > MaxDecimalDigits)
+        {
+            throw new InvalidDataException($"the schema declares a decimal of precision {precision} and scale {scale}, which no Arrow decimal has");
+        }
+    }
+
+    private static int Int(byte[] bytes, int table, int field) =>
+        FlatBuffer.FieldPosition(bytes, table, field) is int at ? BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at, 4)) : 0;
 
     private static byte Scalar(byte[] bytes, int table, int field) => FlatBuffer.FieldPosition(bytes, table, field) is int at ? bytes.AsSpan(at, 1)[0] : (byte)0;
 }

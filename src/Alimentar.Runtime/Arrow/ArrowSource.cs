@@ -89,7 +89,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         Stream stream = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var reader = new ArrowStreamReader(stream, Codecs, leaveOpen: true);
+            using var reader = new ArrowStreamReader(new CheckedArrowStream(stream), Codecs, leaveOpen: true);
             ArrowBinding? binding = null;
             for (int index = 0; ; index++)
             {
@@ -130,6 +130,11 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             if (!HoldsItsRows(recordBatch, binding))
             {
                 throw AlimentarThrow.Unreadable(Name, $"record batch {index} claims {recordBatch.Length} rows, more than its columns' buffers hold");
+            }
+
+            if (Misfit(recordBatch, binding) is { } misfit)
+            {
+                throw AlimentarThrow.Unreadable(Name, $"record batch {index} does not decode: {misfit}");
             }
 
             store = T.CreateColumnStore(recordBatch.Length, ColumnBufferPool.Shared);
@@ -226,7 +231,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
-        using var reader = new ArrowStreamReader(new MemoryStream(bytes, writable: false), Codecs, leaveOpen: false);
+        using var reader = new ArrowStreamReader(new CheckedArrowStream(new MemoryStream(bytes, writable: false)), Codecs, leaveOpen: false);
         return await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
             ?? throw AlimentarThrow.Unreadable(Name, $"record batch {unit} is missing where the stream's framing put it");
     }
@@ -235,7 +240,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     private async ValueTask<RecordBatch> ReadInOrderAsync(int unit, CancellationToken cancellationToken) =>
         await WithStreamAsync(async stream =>
         {
-            using var reader = new ArrowStreamReader(stream, Codecs, leaveOpen: true);
+            using var reader = new ArrowStreamReader(new CheckedArrowStream(stream), Codecs, leaveOpen: true);
             for (int index = 0; ; index++)
             {
                 RecordBatch recordBatch = await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
@@ -266,6 +271,24 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
 
         static long BufferBits(ArrayData data) =>
             ((data.Buffers?.Sum(buffer => (long)buffer.Length) ?? 0) * 8) + (data.Children?.Sum(BufferBits) ?? 0) + (data.Dictionary is { } dictionary ? BufferBits(dictionary) : 0);
+    }
+
+    /// <summary>The first bound column whose length is not the batch's, or whose arrays do not fit their buffers (<see cref="ArrowArrayCheck"/>).</summary>
+    private static string? Misfit(RecordBatch recordBatch, ArrowBinding binding)
+    {
+        for (int column = 0; column < binding.RowSchema.Columns.Count; column++)
+        {
+            ArrayData data = recordBatch.Column(binding.FieldIndex(column)).Data;
+            string? problem = data.Length != recordBatch.Length
+                ? $"it holds {data.Length} values in a batch of {recordBatch.Length} rows"
+                : ArrowArrayCheck.Problem(data) is { } inside ? $"its {inside}" : null;
+            if (problem is not null)
+            {
+                return $"column '{binding.FieldName(column)}': {problem}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -321,24 +344,9 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         }
     }
 
-    /// <summary>Opens the stream at its first message, past an IPC file's header, its schema checked (<see cref="ArrowSchemaGuard"/>).</summary>
-    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken)
-    {
-        Stream stream = await ArrowFileMagic.SkipHeaderAsync(await _open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await ArrowSchemaGuard.CheckAsync(stream, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InvalidDataException error)
-        {
-            if (!_leaveOpen)
-            {
-                await stream.DisposeAsync().ConfigureAwait(false);
-            }
-
-            throw AlimentarThrow.Unreadable(Name, $"it is not a readable Arrow IPC stream ({error.Message})", error);
-        }
-    }
+    /// <summary>Opens the stream at its first message, past an IPC file's header; Arrow's reader reads it through a <see cref="CheckedArrowStream"/>.</summary>
+    private async ValueTask<Stream> OpenAsync(CancellationToken cancellationToken) =>
+        await ArrowFileMagic.SkipHeaderAsync(await _open(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<RecordBatch?> ReadNextAsync(ArrowStreamReader reader, CancellationToken cancellationToken)
     {

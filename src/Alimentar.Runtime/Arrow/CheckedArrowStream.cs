@@ -1,0 +1,151 @@
+using System.Buffers.Binary;
+
+namespace Alimentar.Arrow;
+
+/// <summary>
+/// An Arrow IPC stream as Arrow's reader reads it, each message's metadata read ahead and checked before the reader sees
+/// it (<see cref="ArrowSchemaGuard"/>, <see cref="ArrowBatchGuard"/>): that reader trusts the counts and links in the
+/// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are. The
+/// stream it reads is not disposed with it.
+/// </summary>
+internal sealed class CheckedArrowStream(Stream inner) : Stream
+{
+    /// <summary>The largest message metadata accepted: real ones are kilobytes.</summary>
+    private const int MaxMetadataBytes = 64 << 20;
+
+    /// <summary>A message's framing and metadata, checked, not yet handed to the reader.</summary>
+    private byte[] _checked = [];
+    private int _handedOut;
+
+    /// <summary>What is left of the current message's body.</summary>
+    private long _bodyLeft;
+
+    /// <summary>The bytes read from the stream so far: where the next message starts, for messages about it.</summary>
+    private long _consumed;
+
+    /// <summary>Past the end marker, or the bytes did not frame a whole message: the rest passes through unchecked, and the reader fails or stops on it.</summary>
+    private bool _unframed;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (_handedOut == _checked.Length && _bodyLeft == 0 && !_unframed)
+        {
+            await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_handedOut < _checked.Length)
+        {
+            int count = Math.Min(buffer.Length, _checked.Length - _handedOut);
+            _checked.AsSpan(_handedOut, count).CopyTo(buffer.Span);
+            _handedOut += count;
+            return count;
+        }
+
+        if (_bodyLeft > 0)
+        {
+            int read = await inner.ReadAsync(buffer[..(int)Math.Min(buffer.Length, _bodyLeft)], cancellationToken).ConfigureAwait(false);
+            _consumed += read;
+            _bodyLeft = read == 0 ? 0 : _bodyLeft - read;
+            _unframed |= read == 0;
+            return read;
+        }
+
+        int passed = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        _consumed += passed;
+        return passed;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Arrow's reader is driven asynchronously here (<c>ReadNextRecordBatchAsync</c>).</summary>
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read it asynchronously");
+
+    /// <summary>Reads the next message's framing and metadata, checks them, and keeps them to hand out; its body follows.</summary>
+    private async ValueTask ReadMessageAsync(CancellationToken cancellationToken)
+    {
+        long start = _consumed;
+        byte[] prefix = new byte[8];
+        int framing = await ReadUpToAsync(prefix.AsMemory(0, 4), cancellationToken).ConfigureAwait(false);
+        int length = framing == 4 ? BinaryPrimitives.ReadInt32LittleEndian(prefix) : 0;
+        if (length == -1)
+        {
+            // A continuation marker, then the length.
+            framing += await ReadUpToAsync(prefix.AsMemory(4, 4), cancellationToken).ConfigureAwait(false);
+            length = framing == 8 ? BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4)) : 0;
+        }
+
+        if (length <= 0 || framing is not (4 or 8))
+        {
+            // The end marker, or the end of the bytes: nothing more to check.
+            Hand(prefix.AsSpan(0, framing), [], bodyLength: 0);
+            _unframed = true;
+            return;
+        }
+
+        if (length > MaxMetadataBytes)
+        {
+            throw new InvalidDataException($"the message at offset {start} claims {length} bytes of metadata");
+        }
+
+        byte[] metadata = new byte[length];
+        int read = await ReadUpToAsync(metadata, cancellationToken).ConfigureAwait(false);
+        if (read < length)
+        {
+            Hand(prefix.AsSpan(0, framing), metadata.AsSpan(0, read), bodyLength: 0);
+            _unframed = true;
+            return;
+        }
+
+        ArrowSchemaGuard.CheckMessage(metadata);
+        ArrowBatchGuard.CheckMessage(metadata);
+        long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
+
+        // Arrow's reader allocates a body before reading it; where the stream knows its length, a longer claim is refused.
+        if (inner.CanSeek && bodyLength > inner.Length - inner.Position)
+        {
+            throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end");
+        }
+
+        Hand(prefix.AsSpan(0, framing), metadata, bodyLength);
+    }
+
+    private void Hand(ReadOnlySpan<byte> framing, ReadOnlySpan<byte> metadata, long bodyLength)
+    {
+        _checked = [.. framing, .. metadata];
+        _handedOut = 0;
+        _bodyLeft = bodyLength;
+    }
+
+    private async ValueTask<int> ReadUpToAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        int read = await inner.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        _consumed += read;
+        return read;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
