@@ -240,7 +240,7 @@ internal static class ParquetFileScanner
                 ElementIsNullable = true,
             };
             return MissingMember.IsNullByAnnotation(field)
-                ? MissingMember.Nulls(new RowSchema(name, descriptor), descriptor)
+                ? MissingMember.Nulls(new RowSchema(Path.GetFileName(path), descriptor), descriptor)
                 : new BoundColumn(descriptor, field, kind);
         }).ToArray();
     }

@@ -64,6 +64,21 @@ public sealed class OtherWritersTests
         Assert.Contains("int? RequiredNothing", info.ScaffoldRowType("Row"), StringComparison.Ordinal);
     }
 
+    /// <summary>A column null by its annotation once bound for the scan under a row type named after it, which an empty name (legal in Parquet) refused with an <see cref="ArgumentException"/> (found by coverage-guided fuzzing).</summary>
+    [Fact]
+    public async Task The_untyped_scan_takes_a_column_of_no_name_annotated_unknown_as_null()
+    {
+        using var file = new TempFile();
+        File.Copy(Path("arrow-rs", "misc-dictionary-fallback.parquet"), file.Path, overwrite: true);
+        FooterPatch.ReplaceAll(file.Path, [16, .. "required_nothing"u8], [0]);
+
+        ParquetScan scan = await ParquetFileInfo.ScanAsync(file.Path, headRows: 5);
+
+        int column = scan.Columns.ToList().IndexOf(string.Empty);
+        Assert.True(column >= 0, $"no column of no name among {string.Join(", ", scan.Columns)}");
+        Assert.All(scan.Head, row => Assert.Null(row[column]));
+    }
+
     [Fact]
     public void An_arrow_rs_file_of_no_rows_reads_as_no_rows()
     {

@@ -11,7 +11,9 @@ internal static class FooterPatch
 {
     /// <summary>Replaces the one occurrence of <paramref name="find"/> in the footer with <paramref name="replace"/>.</summary>
     /// <remarks>Thrift's compact protocol writes i32 and i64 as zigzag varints: <see cref="ThriftBytes.Varint"/> gives their bytes.</remarks>
-    public static void Replace(string path, byte[] find, byte[] replace)
+    public static void Replace(string path, byte[] find, byte[] replace) => Replace(path, find, replace, once: true);
+
+    private static void Replace(string path, byte[] find, byte[] replace, bool once)
     {
         byte[] file = File.ReadAllBytes(path);
         int footerLength = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(file.Length - 8));
@@ -19,9 +21,26 @@ internal static class FooterPatch
         Span<byte> footer = file.AsSpan(start, footerLength);
         int at = footer.IndexOf(find);
         Assert.True(at >= 0, "the bytes to patch are not in the footer");
-        Assert.True(footer[(at + 1)..].IndexOf(find) < 0, "the bytes to patch are in the footer more than once");
+        Assert.True(!once || footer[(at + 1)..].IndexOf(find) < 0, "the bytes to patch are in the footer more than once");
         byte[] patched = [.. file.AsSpan(0, start + at), .. replace, .. footer[(at + find.Length)..], 0, 0, 0, 0, .. "PAR1"u8];
         BinaryPrimitives.WriteInt32LittleEndian(patched.AsSpan(patched.Length - 8), footerLength - find.Length + replace.Length);
         File.WriteAllBytes(path, patched);
+    }
+
+    /// <summary>Replaces every occurrence of <paramref name="find"/> in the footer (a column's name in its schema element and its chunks' paths).</summary>
+    public static void ReplaceAll(string path, byte[] find, byte[] replace)
+    {
+        for (int patched = 0; ; patched++)
+        {
+            byte[] file = File.ReadAllBytes(path);
+            int footerLength = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(file.Length - 8));
+            if (file.AsSpan(file.Length - 8 - footerLength, footerLength).IndexOf(find) < 0)
+            {
+                Assert.True(patched > 0, "the bytes to patch are not in the footer");
+                return;
+            }
+
+            Replace(path, find, replace, once: false);
+        }
     }
 }
