@@ -1,0 +1,85 @@
+namespace Alimentar.Fuzzing;
+
+/// <summary>
+/// What one input is put through, and what it may do: every read ends, or fails with an <see cref="AlimentarException"/>
+/// naming the file, allocating no more than a bounded multiple of the input. Anything else escapes, and the fuzzer
+/// records the input as a crash; a read that does not end is recorded as a hang.
+/// </summary>
+internal static class FuzzTargets
+{
+    /// <summary>The name every input is read under, which each error must carry.</summary>
+    public const string FileName = "fuzz-input.bin";
+
+    /// <summary>Reads <paramref name="bytes"/> as a Parquet file (<paramref name="arrow"/> false) or an Arrow IPC stream, every way the library reads one.</summary>
+    /// <param name="bytes">The input.</param>
+    /// <param name="arrow">Whether the input is an Arrow IPC stream.</param>
+    /// <param name="directory">Where the input is written for the readers that take a path.</param>
+    /// <param name="log">Where each read's outcome is written, or null.</param>
+    public static void Run(byte[] bytes, bool arrow, string directory, TextWriter? log)
+    {
+        string path = Path.Combine(directory, FileName);
+        File.WriteAllBytes(path, bytes);
+        long bound = (512L << 20) + (bytes.Length * 64L);
+        var reads = arrow ? ArrowReads(path, bytes) : ParquetReads(path);
+        foreach ((string name, Action read) in reads)
+        {
+            Guard(name, read, bound, log);
+        }
+    }
+
+    private static IEnumerable<(string, Action)> ParquetReads(string path)
+    {
+        yield return ("rows", () => Drain(new StreamingDataset<FuzzRow>(new ParquetSource<FuzzRow>(path).BatchSize(64), bufferSize: 2)));
+        yield return ("filtered", () => Drain(new StreamingDataset<FuzzRow>(
+            new ParquetSource<FuzzRow>(path).BatchSize(7).VerifyPageChecksums().Where(r => r.Id >= 10 && r.Name == "n3" && r.Reading < 0.5), bufferSize: 2)));
+        yield return ("shuffled", () => Drain(new StreamingDataset<FuzzRow>(new ParquetSource<FuzzRow>(path).BatchSize(5), bufferSize: 2).WithShuffle(seed: 3, windowRows: 5, lanes: 2)));
+        yield return ("inspect", () => ParquetFileInfo.ReadAsync(path).GetAwaiter().GetResult().ScaffoldRowType("Row"));
+        yield return ("scan", () => ParquetFileInfo.ScanAsync(path, headRows: 100).GetAwaiter().GetResult());
+        yield return ("explain", () => ParquetFileInfo.ExplainAsync(path, "Id >= 10 && Name == \"n3\"").GetAwaiter().GetResult());
+    }
+
+    private static IEnumerable<(string, Action)> ArrowReads(string path, byte[] bytes)
+    {
+        yield return ("rows", () => Drain(new StreamingDataset<FuzzRow>(new ArrowSource<FuzzRow>(path), bufferSize: 2)));
+        yield return ("shuffled", () => Drain(new StreamingDataset<FuzzRow>(new ArrowSource<FuzzRow>(path), bufferSize: 2).WithShuffle(seed: 3, windowRows: 5, lanes: 2)));
+        yield return ("one-pass stream", () => Drain(new StreamingDataset<FuzzRow>(new ArrowSource<FuzzRow>(new UnseekableStream(bytes), FileName), bufferSize: 2)));
+    }
+
+    private static void Guard(string name, Action read, long bound, TextWriter? log)
+    {
+        long before = GC.GetTotalAllocatedBytes();
+        string outcome = "read to the end";
+        try
+        {
+            read();
+        }
+        catch (AlimentarException error) when (error.Message.Contains(FileName, StringComparison.Ordinal))
+        {
+            outcome = $"{error.GetType().Name}: {error.Message}";
+        }
+
+        long allocated = GC.GetTotalAllocatedBytes() - before;
+        log?.WriteLine($"{name}: {allocated:N0} bytes allocated, {outcome}");
+        if (allocated > bound)
+        {
+            throw new InvalidOperationException($"{name} allocated {allocated:N0} bytes, more than the bound of {bound:N0} for this input");
+        }
+    }
+
+    private static void Drain(StreamingDataset<FuzzRow> dataset)
+    {
+        using (dataset)
+        {
+            foreach (FuzzRow row in dataset.Rows())
+            {
+                GC.KeepAlive(row);
+            }
+        }
+    }
+
+    /// <summary>The input as a stream that cannot seek: how a pipe or a network body reaches <see cref="ArrowSource{T}"/>.</summary>
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        public override bool CanSeek => false;
+    }
+}
