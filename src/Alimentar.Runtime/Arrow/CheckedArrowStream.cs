@@ -20,6 +20,11 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
     /// <summary>What is left of the current message's body.</summary>
     private long _bodyLeft;
 
+    /// <summary>A body read ahead from a stream that cannot seek, handed out after its metadata.</summary>
+    private byte[] _body = [];
+    private int _bodyLength;
+    private int _bodyHandedOut;
+
     /// <summary>The bytes read from the stream so far: where the next message starts, for messages about it.</summary>
     private long _consumed;
 
@@ -43,7 +48,7 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
             return 0;
         }
 
-        if (_handedOut == _checked.Length && _bodyLeft == 0 && !_unframed)
+        if (_handedOut == _checked.Length && _bodyHandedOut == _bodyLength && _bodyLeft == 0 && !_unframed)
         {
             await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -53,6 +58,14 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
             int count = Math.Min(buffer.Length, _checked.Length - _handedOut);
             _checked.AsSpan(_handedOut, count).CopyTo(buffer.Span);
             _handedOut += count;
+            return count;
+        }
+
+        if (_bodyHandedOut < _bodyLength)
+        {
+            int count = Math.Min(buffer.Length, _bodyLength - _bodyHandedOut);
+            _body.AsSpan(_bodyHandedOut, count).CopyTo(buffer.Span);
+            _bodyHandedOut += count;
             return count;
         }
 
@@ -116,10 +129,27 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
         ArrowBatchGuard.CheckMessage(metadata);
         long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
 
-        // Arrow's reader allocates a body before reading it; where the stream knows its length, a longer claim is refused.
+        // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
+        // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from
+        // a pipe once had Arrow allocate the 16 GB its schema message claimed).
         if (inner.CanSeek && bodyLength > inner.Length - inner.Position)
         {
             throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end");
+        }
+
+        if (!inner.CanSeek && bodyLength > 0)
+        {
+            if (bodyLength > Array.MaxLength)
+            {
+                throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, more than a record batch can hold");
+            }
+
+            var body = new MemoryStream();
+            await ArrowIpcIndex.CopyAsync(inner, body, bodyLength, cancellationToken).ConfigureAwait(false);
+            _consumed += bodyLength;
+            Hand(prefix.AsSpan(0, framing), metadata, bodyLength: 0);
+            (_body, _bodyLength, _bodyHandedOut) = (body.GetBuffer(), (int)body.Length, 0);
+            return;
         }
 
         Hand(prefix.AsSpan(0, framing), metadata, bodyLength);
