@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Alimentar.Arrow;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal static class ArrowBatchGuard
         }
 
         int vector = FlatBuffer.Table(metadata, at);
-        long count = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4));
+        long count = BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4));
         if (count * elementBytes > metadata.Length - vector - 4L)
         {
             throw new InvalidDataException($"a record batch claims {count} {what}, more than its {metadata.Length} bytes of metadata hold");

@@ -5,8 +5,8 @@ namespace Alimentar.Arrow;
 /// <summary>
 /// Checks an Arrow stream's schema message before Arrow's own reader parses it (<see cref="CheckedArrowStream"/>). That
 /// reader follows a field's children by recursion with no limit, so a damaged flatbuffer whose child points back at its
-/// parent overflows the stack, which ends the process and cannot be caught. Here the field tree is walked without recursion, every offset bounds-checked,
-/// its depth and size limited; a schema that fails is refused before Arrow sees it.
+/// parent overflows the stack, which ends the process and cannot be caught. Here the field tree is walked without
+/// recursion, every offset bounds-checked, its depth and size limited; a schema that fails is refused before Arrow sees it.
 /// </summary>
 internal static class ArrowSchemaGuard
 {

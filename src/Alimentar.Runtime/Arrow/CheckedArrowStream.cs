@@ -5,8 +5,9 @@ namespace Alimentar.Arrow;
 /// <summary>
 /// An Arrow IPC stream as Arrow's reader reads it, each message's metadata read ahead and checked before the reader sees
 /// it (<see cref="ArrowSchemaGuard"/>, <see cref="ArrowBatchGuard"/>): that reader trusts the counts and links in the
-/// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are. The
-/// stream it reads is not disposed with it.
+/// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are, except
+/// from a stream that cannot seek, whose bodies are read first (see <see cref="ReadMessageAsync"/>). The stream it reads
+/// is not disposed with it.
 /// </summary>
 internal sealed class CheckedArrowStream(Stream inner) : Stream
 {
