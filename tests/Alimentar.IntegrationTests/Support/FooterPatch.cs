@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using Alimentar.Parquet.Format;
+using Alimentar.Parquet.Reading;
 
 namespace Alimentar.IntegrationTests;
 
@@ -42,5 +44,23 @@ internal static class FooterPatch
 
             Replace(path, find, replace, once: false);
         }
+    }
+
+    /// <summary>Replaces the footer of the file at <paramref name="path"/> with <paramref name="tamper"/>'s version of it; the pages stay where they are.</summary>
+    public static async Task RewriteAsync(string path, Func<FileMetadata, FileMetadata> tamper)
+    {
+        FileMetadata metadata;
+        long pagesEnd;
+        await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
+        {
+            metadata = tamper(parquet.Metadata);
+            byte[] tail = File.ReadAllBytes(path)[^8..];
+            pagesEnd = parquet.Pages.Length - 8 - BitConverter.ToInt32(tail);
+        }
+
+        using var footer = new ByteBuffer();
+        FooterWriter.Write(footer, metadata);
+        byte[] pages = File.ReadAllBytes(path)[..(int)pagesEnd];
+        File.WriteAllBytes(path, [.. pages, .. footer.Memory.Span, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8]);
     }
 }

@@ -38,7 +38,7 @@ public sealed class FooterChecksTests
     {
         using var file = new TempFile();
         await ParquetDatasetWriter<Measurement>.WriteFileAsync(file.Path, Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)));
-        await RewriteFooterAsync(file.Path, metadata => metadata with
+        await FooterPatch.RewriteAsync(file.Path, metadata => metadata with
         {
             RowGroups = [metadata.RowGroups[0] with { Columns = metadata.RowGroups[0].Columns.Take(2).ToArray() }],
         });
@@ -109,24 +109,6 @@ public sealed class FooterChecksTests
         var error = Assert.Throws<CorruptParquetFileException>(() => ParquetFiles.ReadAll(new ParquetSource<KeyRow>(file.Path)));
         Assert.Contains("FIXED_LEN_BYTE_ARRAY column 'Key' has a length of 0", error.Message, StringComparison.Ordinal);
         Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>Replaces the footer of the file at <paramref name="path"/> with <paramref name="tamper"/>'s version of it; the pages stay where they are.</summary>
-    private static async Task RewriteFooterAsync(string path, Func<FileMetadata, FileMetadata> tamper)
-    {
-        FileMetadata metadata;
-        long pagesEnd;
-        await using (ParquetFile parquet = await ParquetFile.OpenAsync(path, CancellationToken.None))
-        {
-            metadata = tamper(parquet.Metadata);
-            byte[] tail = File.ReadAllBytes(path)[^8..];
-            pagesEnd = parquet.Pages.Length - 8 - BitConverter.ToInt32(tail);
-        }
-
-        using var footer = new ByteBuffer();
-        FooterWriter.Write(footer, metadata);
-        byte[] pages = File.ReadAllBytes(path)[..(int)pagesEnd];
-        File.WriteAllBytes(path, [.. pages, .. footer.Memory.Span, .. BitConverter.GetBytes(footer.Length), .. "PAR1"u8]);
     }
 
     /// <summary>Opens a small valid file, tampers with its row group's metadata, and returns what the row-group check throws.</summary>
