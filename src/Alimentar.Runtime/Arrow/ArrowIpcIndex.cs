@@ -53,6 +53,13 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
 
             if (length == 0)
             {
+                // Arrow's reader reads past an end marker where the schema belongs, and fails on what follows: a pass
+                // planned here must fail on that stream too, not find it empty.
+                if (preamble.Length == 0 && batches.Count == 0 && !dictionaries && await ReadFullyAsync(stream, prefix.AsMemory(0, 1), cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidDataException($"the stream's end marker at offset {start} comes before its schema, and more follows");
+                }
+
                 break;
             }
 

@@ -29,7 +29,7 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
     /// <summary>The bytes read from the stream so far: where the next message starts, for messages about it.</summary>
     private long _consumed;
 
-    /// <summary>Past the end marker, or the bytes did not frame a whole message: the rest passes through unchecked, and the reader fails or stops on it.</summary>
+    /// <summary>The bytes did not frame a whole message: the rest passes through unchecked, and the reader fails or stops on it.</summary>
     private bool _unframed;
 
     public override bool CanRead => true;
@@ -104,9 +104,17 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
             length = framing == 8 ? BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4)) : 0;
         }
 
-        if (length <= 0 || framing is not (4 or 8))
+        if (length == 0 && framing is (4 or 8))
         {
-            // The end marker, or the end of the bytes: nothing more to check.
+            // An end marker. Arrow's reader stops at one, except where it expects the schema: there it takes the marker as
+            // "no schema yet" and reads on, so whatever it reads next is checked as a message too.
+            Hand(prefix.AsSpan(0, framing), [], bodyLength: 0);
+            return;
+        }
+
+        if (length < 0 || framing is not (4 or 8))
+        {
+            // The end of the bytes, or a length Arrow's reader fails on at once: nothing more to check.
             Hand(prefix.AsSpan(0, framing), [], bodyLength: 0);
             _unframed = true;
             return;
@@ -126,9 +134,9 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
             return;
         }
 
+        long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
         ArrowSchemaGuard.CheckMessage(metadata);
         ArrowBatchGuard.CheckMessage(metadata);
-        long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from

@@ -16,14 +16,29 @@ internal static class FlatBuffer
     public static int? FieldPosition(byte[] bytes, int table, int field)
     {
         int vtable = checked(table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table, 4)));
-        int vtableSize = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable, 2));
+        int vtableSize = SignedShort(bytes, vtable);
         int slot = 4 + (2 * field);
-        if (slot + 2 > vtableSize)
+
+        // Arrow's reader counts a field present when its slot starts inside the vtable, even one whose size is odd and
+        // so ends inside the slot: it found children there that a stricter reading missed, and allocated 13 GB for them.
+        if (slot >= vtableSize)
         {
             return null;
         }
 
-        int offset = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable + slot, 2));
+        int offset = SignedShort(bytes, vtable + slot);
         return offset == 0 ? null : table + offset;
+    }
+
+    /// <summary>
+    /// A vtable's size or field offset. Arrow's flatbuffer reader reads these as signed shorts, so one of 32 KB or more
+    /// hides every field from it (or points before the table) where an unsigned reading finds them: a message the two
+    /// read differently once passed this check with a body Arrow then read as the next message's 1.6 GB length. No
+    /// writer makes such a vtable, so it is refused.
+    /// </summary>
+    private static int SignedShort(byte[] bytes, int at)
+    {
+        short value = BinaryPrimitives.ReadInt16LittleEndian(bytes.AsSpan(at, 2));
+        return value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(at), $"a vtable entry of {(ushort)value} at {at}, past the 32 KB a flatbuffer reader reads");
     }
 }

@@ -166,6 +166,74 @@ public sealed class ArrowSchemaGuardTests
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
     }
 
+    /// <summary>
+    /// Arrow's reader counts a field present when its vtable slot starts inside the vtable, even where an odd vtable size
+    /// ends inside the slot: a schema whose children only Arrow saw (found by coverage-guided fuzzing) had it allocate 13 GB.
+    /// </summary>
+    [Fact]
+    public void Children_in_the_last_slot_of_an_odd_sized_vtable_are_walked_as_arrow_walks_them()
+    {
+        byte[] metadata = SchemaMessage(3, loop: true);
+        const int FieldVtable = 44;
+        BinaryPrimitives.WriteUInt16LittleEndian(metadata.AsSpan(FieldVtable), 15);
+
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(metadata));
+
+        Assert.Contains("not a well-formed flatbuffer", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Arrow's reader reads a vtable's size as a signed short, so one of 32 KB or more hides every field from it: it then
+    /// took a record batch for a message of no body and read the body as the next message's length (found by fuzzing).
+    /// </summary>
+    [Fact]
+    public async Task A_message_whose_vtable_claims_32_KB_or_more_is_refused_before_arrow_misreads_its_body()
+    {
+        byte[] bytes = await TenMeasurementsAsync();
+        (int table, int body) = FirstBatchMessage(bytes);
+        int vtable = table - BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(table));
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(vtable), (ushort)(BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(vtable)) | 0x8000));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(body), 1 << 30);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
+        Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has metadata that is not a flatbuffer Message", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Where the schema belongs, Arrow's reader takes an end marker for "no schema yet" and reads on: the message after it
+    /// must be checked too, or a damaged length there is allocated (1.2 GB in the input fuzzing found).
+    /// </summary>
+    [Fact]
+    public void A_message_after_an_end_marker_where_the_schema_belongs_is_checked_too()
+    {
+        byte[] bytes = [0, 0, 0, 0, 0, 0, 0, 0x40, .. new byte[64]];
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
+        Assert.Contains($"claims {1 << 30} bytes of metadata", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A stream whose schema follows an end marker fails Arrow's reader; a shuffled pass must not read it as empty.</summary>
+    [Fact]
+    public async Task A_stream_whose_schema_follows_an_end_marker_fails_in_a_shuffled_pass_as_in_a_plain_one()
+    {
+        byte[] bytes = [0, 0, 0, 0, .. await TenMeasurementsAsync()];
+
+        AlimentarException plain = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "late.arrows")));
+        using var shuffled = new StreamingDataset<Measurement>(new ArrowSource<Measurement>(new MemoryStream(bytes), "late.arrows"), 2).WithShuffle(1);
+        AlimentarException planned = Assert.ThrowsAny<AlimentarException>(() => shuffled.Rows().Count());
+
+        Assert.Contains("'late.arrows'", plain.Message, StringComparison.Ordinal);
+        Assert.Contains("'late.arrows'", planned.Message, StringComparison.Ordinal);
+        Assert.Contains("end marker at offset 0 comes before its schema", planned.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A stream read front to back only, as a pipe or a response body is.</summary>
     private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
@@ -200,6 +268,14 @@ public sealed class ArrowSchemaGuardTests
         }
 
         return ipc.ToArray();
+    }
+
+    /// <summary>Where the table of the stream's first record batch message (its second) lies, and where its body starts.</summary>
+    private static (int Table, int Body) FirstBatchMessage(byte[] stream)
+    {
+        int second = 8 + BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(4));
+        int metadata = second + 8;
+        return (metadata + BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(metadata)), metadata + BinaryPrimitives.ReadInt32LittleEndian(stream.AsSpan(second + 4)));
     }
 
     /// <summary>Overwrites the row count in the metadata of a stream's first record batch (its second message).</summary>
