@@ -55,7 +55,8 @@ internal static class FuzzTargets
         }
         catch (AlimentarException error) when (error.Message.Contains(FileName, StringComparison.Ordinal))
         {
-            outcome = $"{error.GetType().Name}: {error.Message}";
+            // ALIMENTAR_FUZZ_STACKS=1 prints where the failure was raised, which the message alone does not say.
+            outcome = Environment.GetEnvironmentVariable("ALIMENTAR_FUZZ_STACKS") == "1" ? error.ToString() : $"{error.GetType().Name}: {error.Message}";
         }
 
         long allocated = GC.GetTotalAllocatedBytes() - before;
