@@ -16,9 +16,6 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
     private const byte DictionaryBatchHeader = 2;
     private const byte RecordBatchHeader = 3;
 
-    /// <summary>The largest message metadata accepted: real ones are kilobytes.</summary>
-    private const int MaxMetadataBytes = 64 << 20;
-
     /// <summary>The end-of-stream marker: a continuation and a zero length.</summary>
     public static ReadOnlySpan<byte> EndOfStream => [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0];
 
@@ -29,26 +26,19 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
         var preamble = new MemoryStream();
         bool dictionaries = false;
         long position = stream.CanSeek ? stream.Position : 0;
-        byte[] prefix = new byte[8];
+        byte[] prefix = new byte[ArrowFraming.MaxLength];
         while (true)
         {
             long start = position;
-            if (!await ReadFullyAsync(stream, prefix.AsMemory(0, 4), cancellationToken).ConfigureAwait(false))
+            (int framing, int length) = await ArrowFraming.ReadAsync(stream, prefix, cancellationToken).ConfigureAwait(false);
+            if (framing == 0)
             {
                 break; // A stream may end without its end marker.
             }
 
-            int framing = 4;
-            int length = BinaryPrimitives.ReadInt32LittleEndian(prefix);
-            if (length == -1)
+            if (!ArrowFraming.IsWhole(framing))
             {
-                if (!await ReadFullyAsync(stream, prefix.AsMemory(4, 4), cancellationToken).ConfigureAwait(false))
-                {
-                    throw new InvalidDataException($"the message at offset {start} is cut off after its continuation marker");
-                }
-
-                length = BinaryPrimitives.ReadInt32LittleEndian(prefix.AsSpan(4));
-                framing = 8;
+                throw new InvalidDataException($"the message at offset {start} is cut off in its framing");
             }
 
             if (length == 0)
@@ -63,7 +53,7 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
                 break;
             }
 
-            if (length < 0 || length > MaxMetadataBytes)
+            if (length < 0 || length > ArrowFraming.MaxMetadataBytes)
             {
                 throw new InvalidDataException($"the message at offset {start} claims {length} bytes of metadata");
             }

@@ -234,6 +234,30 @@ public sealed class ArrowSchemaGuardTests
         Assert.Contains("end marker at offset 0 comes before its schema", planned.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A stream cut off inside a message's framing was read by Arrow's reader as ending there, rows and all, while a
+    /// shuffled pass refused it; both refuse it now, with its name, so a truncated stream is never taken for a whole one.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public async Task A_stream_cut_off_inside_a_message_framing_is_refused_by_every_pass(int framingBytes)
+    {
+        byte[] whole = await TenMeasurementsAsync();
+        byte[] bytes = [.. whole.AsSpan(0, whole.Length - ArrowEndOfStream.Length), .. new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x10, 0 }.AsSpan(0, framingBytes)];
+        int cut = whole.Length - ArrowEndOfStream.Length;
+
+        AlimentarException plain = Assert.ThrowsAny<AlimentarException>(() => ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "cut.arrows")));
+        using var shuffled = new StreamingDataset<Measurement>(new ArrowSource<Measurement>(new MemoryStream(bytes), "cut.arrows"), 2).WithShuffle(1);
+        AlimentarException planned = Assert.ThrowsAny<AlimentarException>(() => shuffled.Rows().Count());
+
+        foreach (AlimentarException error in new[] { plain, planned })
+        {
+            Assert.Contains("'cut.arrows'", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"the message at offset {cut} is cut off in its framing", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A stream read front to back only, as a pipe or a response body is.</summary>
     private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
