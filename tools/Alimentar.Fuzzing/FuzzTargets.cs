@@ -47,6 +47,7 @@ internal static class FuzzTargets
 
     private static void Guard(string name, Action read, long bound, TextWriter? log)
     {
+        long residentBefore = PeakResident.Reset();
         long before = GC.GetTotalAllocatedBytes();
         string outcome = "read to the end";
         try
@@ -60,10 +61,16 @@ internal static class FuzzTargets
         }
 
         long allocated = GC.GetTotalAllocatedBytes() - before;
-        log?.WriteLine($"{name}: {allocated:N0} bytes allocated, {outcome}");
+        long grown = PeakResident.Read() - residentBefore;
+        log?.WriteLine($"{name}: {allocated:N0} bytes allocated, resident peak {grown:N0} bytes above its start, {outcome}");
         if (allocated > bound)
         {
             throw new InvalidOperationException($"{name} allocated {allocated:N0} bytes, more than the bound of {bound:N0} for this input");
+        }
+
+        if (grown > bound)
+        {
+            throw new InvalidOperationException($"{name} grew the process by {grown:N0} bytes at its peak, more than the bound of {bound:N0} for this input");
         }
     }
 
