@@ -1,3 +1,6 @@
+using Apache.Arrow.Compression;
+using Apache.Arrow.Ipc;
+
 namespace Alimentar.Fuzzing;
 
 /// <summary>Small files of <see cref="FuzzRow"/> in each of the writer's layouts, and Arrow streams of them: where the fuzzer starts.</summary>
@@ -29,6 +32,23 @@ internal static class FuzzSeeds
             }
 
             Console.WriteLine($"{path}: {new FileInfo(path).Length:N0} bytes");
+        }
+
+        // Compressed bodies: each buffer there states the length it decompresses to, which Arrow's reader allocates first.
+        foreach (CompressionCodecType codec in new[] { CompressionCodecType.Zstd, CompressionCodecType.Lz4Frame })
+        {
+            string path = Path.Combine(arrowDirectory, $"batches-of-16-{codec}.arrows".ToLowerInvariant());
+            var options = new IpcOptions { CompressionCodec = codec, CompressionCodecFactory = new CompressionCodecFactory() };
+            await using FileStream output = File.Create(path);
+            using var writer = new ArrowStreamWriter(output, BatchArrowExtensions.ArrowSchemaOf<FuzzRow>(), leaveOpen: false, options);
+            foreach (FuzzRow[] chunk in rows.Chunk(16))
+            {
+                using Batch<FuzzRow> batch = Batch<FuzzRow>.FromRows(chunk);
+                await writer.WriteRecordBatchAsync(batch.ToArrow());
+            }
+
+            await writer.WriteEndAsync();
+            Console.WriteLine($"{path}: {output.Length:N0} bytes");
         }
     }
 
