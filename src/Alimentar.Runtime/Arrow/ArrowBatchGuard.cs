@@ -19,23 +19,9 @@ internal static class ArrowBatchGuard
     {
         try
         {
-            int message = FlatBuffer.Table(metadata, 0);
-            byte header = FlatBuffer.FieldPosition(metadata, message, field: 1) is int type ? metadata[type] : (byte)0;
-            if (header is not (RecordBatchHeader or DictionaryBatchHeader) || FlatBuffer.FieldPosition(metadata, message, field: 2) is not int union)
+            if (RecordBatchTable(metadata) is not int batch)
             {
                 return;
-            }
-
-            int batch = FlatBuffer.Table(metadata, union);
-            if (header == DictionaryBatchHeader)
-            {
-                // A dictionary batch holds its values as a record batch, its field 1.
-                if (FlatBuffer.FieldPosition(metadata, batch, field: 1) is not int data)
-                {
-                    return;
-                }
-
-                batch = FlatBuffer.Table(metadata, data);
             }
 
             CheckVector(metadata, batch, field: 1, elementBytes: 16, "field nodes");
@@ -46,6 +32,29 @@ internal static class ArrowBatchGuard
         {
             throw new InvalidDataException("a record batch message is not a well-formed flatbuffer", error);
         }
+    }
+
+    /// <summary>
+    /// Where the <c>RecordBatch</c> table of a record batch message lies, or of a dictionary batch message its values;
+    /// null for other messages. Damage throws as <see cref="FlatBuffer"/> does.
+    /// </summary>
+    public static int? RecordBatchTable(byte[] metadata)
+    {
+        int message = FlatBuffer.Table(metadata, 0);
+        byte header = FlatBuffer.FieldPosition(metadata, message, field: 1) is int type ? metadata[type] : (byte)0;
+        if (header is not (RecordBatchHeader or DictionaryBatchHeader) || FlatBuffer.FieldPosition(metadata, message, field: 2) is not int union)
+        {
+            return null;
+        }
+
+        int batch = FlatBuffer.Table(metadata, union);
+        if (header == RecordBatchHeader)
+        {
+            return batch;
+        }
+
+        // A dictionary batch holds its values as a record batch, its field 1.
+        return FlatBuffer.FieldPosition(metadata, batch, field: 1) is int data ? FlatBuffer.Table(metadata, data) : null;
     }
 
     private static void CheckVector(byte[] metadata, int table, int field, int elementBytes, string what)

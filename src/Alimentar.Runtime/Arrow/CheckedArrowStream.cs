@@ -4,7 +4,8 @@ namespace Alimentar.Arrow;
 /// An Arrow IPC stream as Arrow's reader reads it, each message's metadata read ahead and checked before the reader sees
 /// it (<see cref="ArrowSchemaGuard"/>, <see cref="ArrowBatchGuard"/>): that reader trusts the counts and links in the
 /// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are, except
-/// from a stream that cannot seek, whose bodies are read first (see <see cref="ReadMessageAsync"/>). The stream it reads
+/// compressed ones (<see cref="ArrowCompressionGuard"/>) and those from a stream that cannot seek, which are read first
+/// (see <see cref="ReadMessageAsync"/>). The stream it reads
 /// is not disposed with it.
 /// </summary>
 internal sealed class CheckedArrowStream(Stream inner) : Stream
@@ -135,13 +136,14 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from
-        // a pipe once had Arrow allocate the 16 GB its schema message claimed).
+        // a pipe once had Arrow allocate the 16 GB its schema message claimed). A compressed body is read first too, so
+        // that its buffers' decompressed lengths, which Arrow allocates next, are checked.
         if (inner.CanSeek && bodyLength > inner.Length - inner.Position)
         {
             throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end");
         }
 
-        if (!inner.CanSeek && bodyLength > 0)
+        if ((!inner.CanSeek || ArrowCompressionGuard.IsCompressed(metadata)) && bodyLength > 0)
         {
             if (bodyLength > Array.MaxLength)
             {
@@ -151,6 +153,7 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
             var body = new MemoryStream();
             await ArrowIpcIndex.CopyAsync(inner, body, bodyLength, cancellationToken).ConfigureAwait(false);
             _consumed += bodyLength;
+            ArrowCompressionGuard.Check(metadata, body.GetBuffer().AsSpan(0, (int)body.Length));
             Hand(prefix.AsSpan(0, framing), metadata, bodyLength: 0);
             (_body, _bodyLength, _bodyHandedOut) = (body.GetBuffer(), (int)body.Length, 0);
             return;

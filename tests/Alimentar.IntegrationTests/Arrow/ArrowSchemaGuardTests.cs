@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
 using Alimentar.Arrow;
+using Apache.Arrow.Compression;
+using Apache.Arrow.Ipc;
 
 namespace Alimentar.IntegrationTests;
 
@@ -258,6 +260,34 @@ public sealed class ArrowSchemaGuardTests
         }
     }
 
+    /// <summary>
+    /// Each buffer of a compressed body states the length it decompresses to, and Arrow's reader allocates that first: a
+    /// damaged length had a 2 KB stream take 2 GB of native memory. A Zstandard frame states its content size, which the
+    /// claim must equal; Arrow's LZ4 frames do not, and the claim must be one the codec can make from the frame's bytes.
+    /// </summary>
+    [Theory]
+    [InlineData(CompressionCodecType.Zstd, "but its frame states")]
+    [InlineData(CompressionCodecType.Lz4Frame, "but LZ4 makes at most")]
+    public async Task A_compressed_buffer_claiming_more_than_its_frame_can_hold_is_refused_before_arrow_allocates_it(CompressionCodecType codec, string why)
+    {
+        byte[] bytes = await TenMeasurementsAsync(codec);
+        int body = FirstBatchMessage(bytes).Body;
+        int vector = FirstBatchVector(bytes, field: 2);
+        int compressed = Enumerable.Range(0, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(vector)))
+            .Select(i => body + (int)BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(vector + 4 + (16 * i))))
+            .First(at => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at)) > 0);
+        ParquetFiles.ReadAll(new ArrowSource<Measurement>(new MemoryStream(bytes), "claims.arrows"));
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(compressed), 1L << 30);
+
+        foreach (bool canSeek in new[] { true, false })
+        {
+            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes, canSeek));
+
+            Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"claims to decompress to {1L << 30} bytes, {why}", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A stream read front to back only, as a pipe or a response body is.</summary>
     private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
@@ -280,6 +310,21 @@ public sealed class ArrowSchemaGuardTests
         {
             batches.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>An IPC stream of one record batch of ten measurements, its body compressed by Apache Arrow's writer.</summary>
+    private static async Task<byte[]> TenMeasurementsAsync(CompressionCodecType codec)
+    {
+        using var ipc = new MemoryStream();
+        var options = new IpcOptions { CompressionCodec = codec, CompressionCodecFactory = new CompressionCodecFactory() };
+        using (Batch<Measurement> batch = Batch<Measurement>.FromRows(Enumerable.Range(0, 10).Select(i => new Measurement(i, "s", i)).ToArray()))
+        using (var writer = new ArrowStreamWriter(ipc, BatchArrowExtensions.ArrowSchemaOf<Measurement>(), leaveOpen: true, options))
+        {
+            await writer.WriteRecordBatchAsync(batch.ToArrow());
+            await writer.WriteEndAsync();
+        }
+
+        return ipc.ToArray();
     }
 
     /// <summary>An IPC stream of one record batch of ten measurements.</summary>
