@@ -130,6 +130,28 @@ public sealed class ParquetVariantTests
         Assert.ThrowsAny<JsonException>(() => ParquetVariant.FromJson(string.Concat(Enumerable.Repeat("[", 600))));
     }
 
+    /// <summary>
+    /// An object's entries may all point at the same bytes, and nested they multiply: 221 bytes of four entries a level,
+    /// twenty levels deep, stand for 10¹² values, which the check once walked one by one (a day's work for one row).
+    /// </summary>
+    [Fact]
+    public void Object_entries_that_share_their_bytes_are_refused_not_walked_once_for_each_path()
+    {
+        byte[] oneKey = [0x01, 0x01, 0x00, 0x01, (byte)'a'];
+        byte[] value = [0x00];
+        for (int level = 0; level < 20; level++)
+        {
+            // An object of four entries, all key 0, all at offset 0 of the level below.
+            value = [0x02, 4, 0, 0, 0, 0, 0, 0, 0, 0, (byte)value.Length, .. value];
+        }
+
+        FormatException error = Assert.Throws<FormatException>(() => new ParquetVariant(oneKey, value));
+
+        Assert.Contains("share their bytes", error.Message, StringComparison.Ordinal);
+        string nested = string.Concat(Enumerable.Range(0, 20).Select(i => $"{{\"k{i}\":[1,\"s\",{{\"x\":null}},")) + "0" + string.Concat(Enumerable.Repeat("]}", 20));
+        Assert.Equal(nested, ParquetVariant.FromJson(nested).ToJson());
+    }
+
     [Fact]
     public void Damaged_encodings_are_refused_as_FormatException_or_read_whole_never_anything_else()
     {

@@ -92,7 +92,16 @@ internal readonly ref struct VariantValue
 
     /// <summary>Checks a whole value against its metadata and returns its length.</summary>
     /// <exception cref="FormatException">The bytes are not a variant value, or name a key the metadata lacks.</exception>
-    public static int Check(ReadOnlySpan<byte> bytes, VariantMetadata metadata, int depth = 0)
+    public static int Check(ReadOnlySpan<byte> bytes, VariantMetadata metadata)
+    {
+        // Every value has a header byte of its own, so a well-formed value holds no more values than bytes. An object's
+        // entries may point at the same bytes, though, and nested so they multiply: 221 bytes of them once stood for 10¹²
+        // values, and checking them would have taken a day. Visits past the bytes are refused.
+        int visits = bytes.Length;
+        return CheckValue(bytes, metadata, depth: 0, ref visits);
+    }
+
+    private static int CheckValue(ReadOnlySpan<byte> bytes, VariantMetadata metadata, int depth, ref int visits)
     {
         if (bytes.IsEmpty)
         {
@@ -102,6 +111,11 @@ internal readonly ref struct VariantValue
         if (depth > VariantFormat.MaxDepth)
         {
             throw new FormatException($"A variant value nests objects and arrays more than {VariantFormat.MaxDepth} deep.");
+        }
+
+        if (--visits < 0)
+        {
+            throw new FormatException("A variant value's entries share their bytes: it holds more values than bytes.");
         }
 
         var value = new VariantValue(bytes);
@@ -121,11 +135,11 @@ internal readonly ref struct VariantValue
 
                 return 1 + payload;
             default:
-                return CheckContainer(value, metadata, depth);
+                return CheckContainer(value, metadata, depth, ref visits);
         }
     }
 
-    private static int CheckContainer(VariantValue value, VariantMetadata metadata, int depth)
+    private static int CheckContainer(VariantValue value, VariantMetadata metadata, int depth, ref int visits)
     {
         ReadOnlySpan<byte> bytes = value._bytes;
         bool isObject = value.BasicType == VariantFormat.Object;
@@ -164,7 +178,7 @@ internal readonly ref struct VariantValue
                 throw new FormatException($"A variant array's element {i} starts before element {i - 1}.");
             }
 
-            int size = Check(body[offset..], metadata, depth + 1);
+            int size = CheckValue(body[offset..], metadata, depth + 1, ref visits);
             if (!isObject && i + 1 < count && offset + size > VariantFormat.ReadUnsigned(bytes[(int)(offsets + ((i + 1) * offsetSize))..], offsetSize))
             {
                 throw new FormatException($"A variant array's element {i} runs into element {i + 1}.");
