@@ -13,7 +13,7 @@ public sealed record Inner(long X, string? Label);
 
 /// <summary>
 /// A row of every kind of column the readers decode: integers of each width, floats, booleans, strings, bytes, UUIDs,
-/// times, decimals, an enum, a list, a list of nullable strings, a map, a struct, a list of structs and a list of lists.
+/// times, decimals, an enum, a list, a list of nullable strings, a map, a struct, a list of structs, a list of lists and a variant.
 /// </summary>
 [StreamingDataset]
 public sealed partial record FuzzRow(
@@ -38,4 +38,5 @@ public sealed partial record FuzzRow(
     Dictionary<string, long>? Counts,
     Inner? Record,
     List<Inner>? Records,
-    long[][]? Pairs);
+    long[][]? Pairs,
+    ParquetVariant? Extra);

@@ -101,5 +101,6 @@ internal static class FuzzSeeds
         i % 4 == 0 ? null : new Dictionary<string, long> { ["a"] = i, ["b" + (i % 2)] = -i },
         i % 3 == 0 ? null : new Inner(i, i % 2 == 0 ? null : "l" + i),
         i % 7 == 0 ? null : [.. Enumerable.Range(0, i % 3).Select(j => new Inner(j, "r" + j))],
-        i % 5 == 0 ? null : [[i], [], [i, i + 1]]);
+        i % 5 == 0 ? null : [[i], [], [i, i + 1]],
+        i % 4 == 1 ? null : ParquetVariant.FromJson($$"""{"i":{{i}},"t":[1.5,"x{{i}}",null,{"d":{{-i}}}],"b":{{(i % 2 == 0 ? "true" : "\"s\"")}}}"""));
 }
