@@ -42,16 +42,15 @@ internal static class ArrowSchemaGuard
                 pending.Push((top, 1));
             }
 
-            int seen = 0;
+            // A field's children may point at fields already seen, so that the tree Arrow builds multiplies them, each with
+            // its name and metadata: a few kilobytes could stand for gigabytes of names. In a tree each field and each
+            // string has bytes of its own, so visits are held to the message's bytes (strings with room to be shared).
+            var visits = new SchemaVisits(metadata);
             while (pending.Count > 0)
             {
                 (int fields, int depth) = pending.Pop();
                 int vector = FlatBuffer.Table(metadata, fields);
-                int count = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4)));
-                if (count > metadata.Length / 4 || (seen += count) > MaxFields)
-                {
-                    throw new InvalidDataException($"the schema claims more fields than its {metadata.Length} bytes hold");
-                }
+                int count = visits.Fields(vector, MaxFields);
 
                 if (count > 0 && depth > MaxDepth)
                 {
@@ -61,6 +60,7 @@ internal static class ArrowSchemaGuard
                 for (int i = 0; i < count; i++)
                 {
                     int field = FlatBuffer.Table(metadata, checked(vector + 4 + (4 * i)));
+                    visits.Strings(field);
                     CheckDecimal(metadata, field);
                     if (FlatBuffer.FieldPosition(metadata, field, field: 5) is int children)
                     {
@@ -73,6 +73,64 @@ internal static class ArrowSchemaGuard
         {
             throw new InvalidDataException("the schema message is not a well-formed flatbuffer", error);
         }
+    }
+
+    /// <summary>What walking a schema's field tree has visited so far, and the bounds a tree of its bytes keeps to.</summary>
+    private struct SchemaVisits(byte[] metadata)
+    {
+        /// <summary>Strings may be shared (a writer may keep one "item" for every list), so they get this many times the bytes.</summary>
+        private const int SharedStrings = 4;
+
+        private int _fields;
+        private int _pairs;
+        private long _stringBytes;
+
+        /// <summary>Counts the fields of a vector, and returns how many it holds.</summary>
+        public int Fields(int vector, int maxFields)
+        {
+            int count = Count(vector, "fields");
+            if ((_fields += count) > Math.Min(maxFields, metadata.Length / 4))
+            {
+                throw new InvalidDataException($"the schema claims more fields than its {metadata.Length} bytes hold");
+            }
+
+            return count;
+        }
+
+        /// <summary>Counts a field's name and custom metadata.</summary>
+        public void Strings(int field)
+        {
+            _stringBytes += StringLength(field, 0);
+            if (FlatBuffer.FieldPosition(metadata, field, field: 6) is int custom)
+            {
+                int vector = FlatBuffer.Table(metadata, custom);
+                int count = Count(vector, "metadata entries");
+                if ((_pairs += count) > metadata.Length / 4)
+                {
+                    throw new InvalidDataException($"the schema claims more metadata entries than its {metadata.Length} bytes hold");
+                }
+
+                for (int i = 0; i < count; i++)
+                {
+                    int pair = FlatBuffer.Table(metadata, checked(vector + 4 + (4 * i)));
+                    _stringBytes += StringLength(pair, 0) + StringLength(pair, 1);
+                }
+            }
+
+            if (_stringBytes > (long)SharedStrings * metadata.Length)
+            {
+                throw new InvalidDataException($"the schema's field names and metadata come to {_stringBytes} bytes, more than its {metadata.Length} bytes hold");
+            }
+        }
+
+        private readonly int Count(int vector, string what)
+        {
+            int count = checked((int)BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4)));
+            return count <= metadata.Length / 4 ? count : throw new InvalidDataException($"the schema claims more {what} than its {metadata.Length} bytes hold");
+        }
+
+        private readonly long StringLength(int table, int field) =>
+            FlatBuffer.FieldPosition(metadata, table, field) is int at ? BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(FlatBuffer.Table(metadata, at), 4)) : 0;
     }
 
     /// <summary>

@@ -42,6 +42,57 @@ public sealed class ArrowSchemaGuardTests
         return [.. bytes];
     }
 
+    /// <summary>
+    /// A schema message whose fields vector lists one field twice, whose children list the next field twice, and so on
+    /// <paramref name="depth"/> levels down: a tree of 2^<paramref name="depth"/> fields as Arrow's reader builds it, every
+    /// one named by the same string of <paramref name="nameLength"/> bytes at the message's end.
+    /// </summary>
+    private static byte[] SharedFieldsSchema(int depth, int nameLength)
+    {
+        var bytes = new List<byte>();
+        void U16(int value) => bytes.AddRange(BitConverter.GetBytes((ushort)value));
+        void I32(int value) => bytes.AddRange(BitConverter.GetBytes(value));
+
+        const int FirstLevel = 60, LevelBytes = 24, FieldVtable = 44;
+        int noChildren = FirstLevel + (LevelBytes * depth);
+        int name = noChildren + 4;
+        I32(16);                                                          // 0: the root, the Message table at 16
+        U16(10); U16(12); U16(0); U16(4); U16(8); U16(0);                 // 4: Message vtable: header_type at +4, header at +8
+        I32(16 - 4); I32(1); I32(36 - 24);                                // 16: Message: a Schema, whose table is at 36
+        U16(8); U16(8); U16(0); U16(4);                                   // 28: Schema vtable: fields at +4
+        I32(36 - 28); I32(FirstLevel - 40);                               // 36: Schema: its fields vector at 60
+        U16(16); U16(12); U16(4); U16(0); U16(0); U16(0); U16(0); U16(8); // 44: Field vtable: name at +4, children at +8
+        for (int level = 0; level < depth; level++)
+        {
+            int vector = FirstLevel + (LevelBytes * level);
+            int table = vector + 12;
+            int next = level + 1 < depth ? vector + LevelBytes : noChildren;
+            I32(2); I32(table - (vector + 4)); I32(table - (vector + 8));  // two entries, one field
+            I32(table - FieldVtable); I32(name - (table + 4)); I32(next - (table + 8));
+        }
+
+        I32(0);                                                           // the last field's children: none
+        I32(nameLength);
+        bytes.AddRange(Enumerable.Repeat((byte)'n', nameLength));
+        return [.. bytes];
+    }
+
+    /// <summary>
+    /// Fields listed again and again through shared children multiply in the tree Arrow's reader builds, each with its
+    /// own copy of its name: 2¹⁸ fields in 500 bytes, or 126 copies of a 4 KB name, and as much more as depth and names
+    /// allow. In a tree every field and every name has bytes of its own, and the check holds the walk to the message's.
+    /// </summary>
+    [Theory]
+    [InlineData(18, 1, "the schema claims more fields than its")]
+    [InlineData(6, 4_000, "the schema's field names and metadata come to")]
+    public void Fields_shared_so_that_they_multiply_are_refused(int depth, int nameLength, string why)
+    {
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(SharedFieldsSchema(depth, nameLength)));
+
+        Assert.Contains(why, error.Message, StringComparison.Ordinal);
+        ArrowSchemaGuard.CheckMessage(SharedFieldsSchema(1, nameLength));
+    }
+
     [Fact]
     public void A_field_whose_children_point_back_at_the_schema_is_refused()
     {
