@@ -5,8 +5,7 @@ namespace Alimentar.Arrow;
 /// it (<see cref="ArrowSchemaGuard"/>, <see cref="ArrowBatchGuard"/>): that reader trusts the counts and links in the
 /// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are, except
 /// compressed ones (<see cref="ArrowCompressionGuard"/>) and those from a stream that cannot seek, which are read first
-/// (see <see cref="ReadMessageAsync"/>). The stream it reads
-/// is not disposed with it.
+/// (see <see cref="ReadMessageAsync"/>). The stream it reads is not disposed with it.
 /// </summary>
 internal sealed class CheckedArrowStream(Stream inner) : Stream
 {
