@@ -57,6 +57,27 @@ internal static class ArrowBatchGuard
         return FlatBuffer.FieldPosition(metadata, batch, field: 1) is int data ? FlatBuffer.Table(metadata, data) : null;
     }
 
+    /// <summary>Whether a message is a dictionary batch, and whether that batch extends the dictionary before it.</summary>
+    /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
+    public static (bool Dictionary, bool Delta) DictionaryKind(byte[] metadata)
+    {
+        try
+        {
+            int message = FlatBuffer.Table(metadata, 0);
+            byte header = FlatBuffer.FieldPosition(metadata, message, field: 1) is int type ? metadata[type] : (byte)0;
+            if (header != DictionaryBatchHeader || FlatBuffer.FieldPosition(metadata, message, field: 2) is not int union)
+            {
+                return (header == DictionaryBatchHeader, false);
+            }
+
+            return (true, FlatBuffer.FieldPosition(metadata, FlatBuffer.Table(metadata, union), field: 2) is int delta && metadata[delta] != 0);
+        }
+        catch (Exception error) when (error is ArgumentOutOfRangeException or IndexOutOfRangeException or OverflowException)
+        {
+            throw new InvalidDataException("a dictionary batch message is not a well-formed flatbuffer", error);
+        }
+    }
+
     private static void CheckVector(byte[] metadata, int table, int field, int elementBytes, string what)
     {
         if (FlatBuffer.FieldPosition(metadata, table, field) is not int at)

@@ -28,6 +28,20 @@ internal static class ArrowCompressionGuard
     /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
     public static bool IsCompressed(byte[] metadata) => Compressed(metadata) is not null;
 
+    /// <summary>The most a batch message's body can decompress to, all its buffers together: 0 when it is not compressed.</summary>
+    /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
+    public static long DecompressedBound(byte[] metadata, long bodyLength)
+    {
+        if (Compressed(metadata) is not (byte codec, var buffers))
+        {
+            return 0;
+        }
+
+        // Each buffer may claim the smallest bound however few its bytes, and Arrow's reader may read one entry past the vector.
+        long entries = buffers is int vector ? BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4)) + 1L : 1;
+        return (bodyLength * (codec == Zstd ? ZstdExpansion : Lz4Expansion)) + (entries * SmallestBound);
+    }
+
     /// <summary>Holds each buffer's stated decompressed length to its frame.</summary>
     /// <param name="metadata">The message's metadata.</param>
     /// <param name="body">The message's body.</param>

@@ -89,7 +89,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
         Stream stream = await OpenAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var reader = new ArrowStreamReader(new CheckedArrowStream(stream), Codecs, leaveOpen: true);
+            using var reader = CheckedArrowStream.OpenReader(stream, Codecs, leaveOpen: true);
             ArrowBinding? binding = null;
             for (int index = 0; ; index++)
             {
@@ -231,7 +231,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
             return true;
         }, cancellationToken).ConfigureAwait(false);
 
-        using var reader = new ArrowStreamReader(new CheckedArrowStream(new MemoryStream(bytes, writable: false)), Codecs, leaveOpen: false);
+        using var reader = CheckedArrowStream.OpenReader(new MemoryStream(bytes, writable: false), Codecs, leaveOpen: false);
         return await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)
             ?? throw AlimentarThrow.Unreadable(Name, $"record batch {unit} is missing where the stream's framing put it");
     }
@@ -240,7 +240,7 @@ public sealed class ArrowSource<T> : IBatchSource<T>, IUnitSource<T>
     private async ValueTask<RecordBatch> ReadInOrderAsync(int unit, CancellationToken cancellationToken) =>
         await WithStreamAsync(async stream =>
         {
-            using var reader = new ArrowStreamReader(new CheckedArrowStream(stream), Codecs, leaveOpen: true);
+            using var reader = CheckedArrowStream.OpenReader(stream, Codecs, leaveOpen: true);
             for (int index = 0; ; index++)
             {
                 RecordBatch recordBatch = await ReadNextAsync(reader, cancellationToken).ConfigureAwait(false)

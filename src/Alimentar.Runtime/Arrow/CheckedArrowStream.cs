@@ -1,3 +1,5 @@
+using Apache.Arrow.Ipc;
+
 namespace Alimentar.Arrow;
 
 /// <summary>
@@ -7,8 +9,15 @@ namespace Alimentar.Arrow;
 /// compressed ones (<see cref="ArrowCompressionGuard"/>) and those from a stream that cannot seek, which are read first
 /// (see <see cref="ReadMessageAsync"/>). The stream it reads is not disposed with it.
 /// </summary>
-internal sealed class CheckedArrowStream(Stream inner) : Stream
+internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget budget) : Stream
 {
+    /// <summary>Arrow's reader over <paramref name="stream"/> through a checked stream, allocating within each message's budget.</summary>
+    public static ArrowStreamReader OpenReader(Stream stream, ICompressionCodecFactory codecs, bool leaveOpen)
+    {
+        var budget = new ArrowAllocationBudget();
+        return new ArrowStreamReader(new CheckedArrowStream(stream, budget), budget, codecs, leaveOpen);
+    }
+
     /// <summary>A message's framing and metadata, checked, not yet handed to the reader.</summary>
     private byte[] _checked = [];
     private int _handedOut;
@@ -92,6 +101,7 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
         byte[] prefix = new byte[ArrowFraming.MaxLength];
         (int framing, int length) = await ArrowFraming.ReadAsync(inner, prefix, cancellationToken).ConfigureAwait(false);
         _consumed += framing;
+        budget.Close();
         if (length == 0 && ArrowFraming.IsWhole(framing))
         {
             // An end marker. Arrow's reader stops at one, except where it expects the schema: there it takes the marker as
@@ -132,6 +142,8 @@ internal sealed class CheckedArrowStream(Stream inner) : Stream
         long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
         ArrowSchemaGuard.CheckMessage(metadata);
         ArrowBatchGuard.CheckMessage(metadata);
+        (bool dictionary, bool delta) = ArrowBatchGuard.DictionaryKind(metadata);
+        budget.Open(start, bodyLength, ArrowCompressionGuard.DecompressedBound(metadata, bodyLength), dictionary, delta);
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from

@@ -339,6 +339,33 @@ public sealed class ArrowSchemaGuardTests
         }
     }
 
+    /// <summary>
+    /// Arrow's reader reads a buffer entry past the end of a buffer vector that holds too few before it notices, and
+    /// decompresses it: a record batch whose vector claimed no buffers had it allocate 1.2 GB (found by fuzzing). What it
+    /// allocates for a message is held to what the message's body can hold or decompress to.
+    /// </summary>
+    [Fact]
+    public async Task A_buffer_read_past_a_short_buffer_vector_is_held_to_what_the_body_can_decompress_to()
+    {
+        byte[] bytes = await TenMeasurementsAsync(CompressionCodecType.Lz4Frame);
+        int body = FirstBatchMessage(bytes).Body;
+        int vector = FirstBatchVector(bytes, field: 2);
+        int entry = Enumerable.Range(0, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(vector)))
+            .Select(i => vector + 4 + (16 * i))
+            .First(at => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at + 8)) >= 8);
+        bytes.AsSpan(entry, 16).CopyTo(bytes.AsSpan(vector + 4));
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(vector), 0);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(body + (int)BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(entry))), 1L << 30);
+
+        foreach (bool canSeek in new[] { true, false })
+        {
+            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes, canSeek));
+
+            Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
+            Assert.Contains($"asks for {1 << 30} bytes, more than its body can hold or decompress to", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>A stream read front to back only, as a pipe or a response body is.</summary>
     private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes, writable: false)
     {
