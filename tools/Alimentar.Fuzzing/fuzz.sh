@@ -32,8 +32,9 @@ AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_AUTORESUME=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_
   timeout --foreground "${minutes}m" afl-fuzz -i "$work/seeds/$target" -o "$work/out-$target" -t 10000 -m none \
   -- dotnet "$instrumented/Alimentar.Fuzzing.dll" "$target" || true
 
+shopt -s nullglob
 found=("$work/out-$target"/default/crashes/id:* "$work/out-$target"/default/hangs/id:*)
-if [ -e "${found[0]}" ]; then
+if [ ${#found[@]} -gt 0 ]; then
   dotnet "$plain/Alimentar.Fuzzing.dll" repro "$target" "${found[@]}"
 else
   echo "No crash or hang in $work/out-$target."
