@@ -35,7 +35,17 @@ internal static class FuzzTargets
         yield return ("shuffled", () => Drain(new StreamingDataset<FuzzRow>(new ParquetSource<FuzzRow>(path).BatchSize(5), bufferSize: 2).WithShuffle(seed: 3, windowRows: 5, lanes: 2)));
         yield return ("inspect", () => ParquetFileInfo.ReadAsync(path).GetAwaiter().GetResult().ScaffoldRowType("Row"));
         yield return ("scan", () => ParquetFileInfo.ScanAsync(path, headRows: 100).GetAwaiter().GetResult());
-        yield return ("explain", () => ParquetFileInfo.ExplainAsync(path, "Id >= 10 && Name == \"n3\"").GetAwaiter().GetResult());
+        yield return ("explain", () =>
+        {
+            try
+            {
+                ParquetFileInfo.ExplainAsync(path, "Id >= 10 && Name == \"n3\"").GetAwaiter().GetResult();
+            }
+            catch (FormatException)
+            {
+                // The documented answer when damage renamed or retyped a column the filter names: not a filter over this file.
+            }
+        });
     }
 
     private static IEnumerable<(string, Action)> ArrowReads(string path, byte[] bytes)
