@@ -236,7 +236,8 @@ internal static class RowTypeScaffolder
                 }
 
                 string[] childPath = [.. path, child];
-                LeafColumn under = inside.First(l => l.Path.Parts[path.Length] == child);
+                // Only the columns below the group: a damaged footer may give a leaf the group's own name.
+                LeafColumn under = inside.First(l => l.Path.Parts.Count > path.Length && l.Path.Parts[path.Length] == child);
                 bool optional = under.Definitions[childPath.Length - 1] > under.Definitions[childPath.Length - 2];
                 string childName = PascalCase(child).TrimStart('@');
                 string? type = TypeAt(inside, childPath, depth, optional, childName, childName + "Record");

@@ -101,6 +101,29 @@ public sealed class ParquetFileInfoTests
         Assert.Contains("namespace Scaffolded;", source, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A leaf and a group of one name at the same level (a damaged footer; found by coverage-guided fuzzing) once threw
+    /// <see cref="ArgumentOutOfRangeException"/> from the scaffold, which looked for the group's children among every
+    /// column of its name, the leaf too. The scaffold now says what it can: the group as a record, the leaf left out.
+    /// </summary>
+    [Fact]
+    public async Task A_scaffold_takes_a_leaf_and_a_group_of_one_name()
+    {
+        using var file = new TempFile();
+        await using (ParquetDatasetWriter<NameTwins> writer = await ParquetDatasetWriter<NameTwins>.CreateAsync(file.Path))
+        {
+            await writer.WriteAsync([new NameTwins(1, new NameTwinsInner(2))]);
+        }
+
+        FooterPatch.ReplaceAll(file.Path, [3, .. "Abc"u8], [3, .. "Xyz"u8]);
+        ParquetFileInfo info = await ParquetFileInfo.ReadAsync(file.Path);
+
+        Assert.Equal(["Xyz", "Xyz/P"], info.Columns.Select(c => c.Path));
+        string source = info.ScaffoldRowType("Row");
+        Assert.Contains("public sealed record XyzRecord(", source, StringComparison.Ordinal);
+        Assert.Contains("long P", source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_scan_decodes_every_row_and_keeps_the_head()
     {
@@ -143,3 +166,10 @@ public sealed class ParquetFileInfoTests
 
 [StreamingDataset]
 public partial record Stamped(long Id, DateTime At, string? Note);
+
+/// <summary>A row whose leaf <c>Abc</c> is renamed in the footer to share its group's name.</summary>
+[StreamingDataset]
+public partial record NameTwins(long Abc, NameTwinsInner? Xyz);
+
+/// <summary>The group of <see cref="NameTwins"/>.</summary>
+public sealed record NameTwinsInner(long P);
