@@ -24,11 +24,10 @@ internal static class ArrowCompressionGuard
     /// <summary>A frame too small to say anything still decompresses to a few bytes.</summary>
     private const long SmallestBound = 64 << 10;
 
-    /// <summary>Whether a record or dictionary batch message's body holds compressed buffers.</summary>
-    /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
-    public static bool IsCompressed(byte[] metadata) => Compressed(metadata) is not null;
-
-    /// <summary>The most a batch message's body can decompress to, all its buffers together: 0 when it is not compressed.</summary>
+    /// <summary>
+    /// The most a batch message's body can decompress to, all its buffers together: 0 exactly when it is not compressed
+    /// (a compressed body's bound is never 0).
+    /// </summary>
     /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
     public static long DecompressedBound(byte[] metadata, long bodyLength)
     {

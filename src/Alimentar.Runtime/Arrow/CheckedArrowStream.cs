@@ -143,7 +143,8 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
         ArrowSchemaGuard.CheckMessage(metadata);
         ArrowBatchGuard.CheckMessage(metadata);
         (bool dictionary, bool delta) = ArrowBatchGuard.DictionaryKind(metadata);
-        budget.Open(start, bodyLength, ArrowCompressionGuard.DecompressedBound(metadata, bodyLength), dictionary, delta);
+        long decompressed = ArrowCompressionGuard.DecompressedBound(metadata, bodyLength);
+        budget.Open(start, bodyLength, decompressed, dictionary, delta);
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from
@@ -154,7 +155,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
             throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end");
         }
 
-        if ((!inner.CanSeek || ArrowCompressionGuard.IsCompressed(metadata)) && bodyLength > 0)
+        if ((!inner.CanSeek || decompressed > 0) && bodyLength > 0)
         {
             if (bodyLength > Array.MaxLength)
             {
