@@ -238,16 +238,4 @@ public sealed class ArrowFormatsTests
 
     /// <summary>An IPC stream of one record batch, as Arrow's writer writes it (it checks none of the damage the tests plant).</summary>
     private static MemoryStream Ipc(RecordBatch batch) => ArrowStreams.Of(batch);
-
-    /// <summary>A stream that cannot seek, as a network response is.</summary>
-    private sealed class ForwardOnlyStream(Stream inner) : ReadOnlyStreamWrapper(inner)
-    {
-        public override bool CanSeek => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    }
 }

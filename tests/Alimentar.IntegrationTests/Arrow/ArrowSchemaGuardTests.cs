@@ -162,7 +162,7 @@ public sealed class ArrowSchemaGuardTests
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(FirstBatchVector(bytes, field: 1)), 1_000_000_000);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows"));
 
         Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
         Assert.Contains("a record batch claims 1000000000 field nodes", error.Message, StringComparison.Ordinal);
@@ -177,7 +177,7 @@ public sealed class ArrowSchemaGuardTests
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(FirstBatchVector(bytes, field: 1) + 4), 1L << 30);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows"));
 
         Assert.Contains($"record batch 0 does not decode: column 'Id': it holds {1L << 30} values in a batch of 10 rows", error.Message, StringComparison.Ordinal);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
@@ -213,7 +213,7 @@ public sealed class ArrowSchemaGuardTests
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(FirstBatchField(bytes, field: 3, ofMessage: true)), 1L << 30);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes, canSeek: false));
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows", canSeek: false));
 
         Assert.Contains("the stream ends inside a message body", error.Message, StringComparison.Ordinal);
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
@@ -249,7 +249,7 @@ public sealed class ArrowSchemaGuardTests
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(body), 1 << 30);
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows"));
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
         Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
@@ -266,7 +266,7 @@ public sealed class ArrowSchemaGuardTests
         byte[] bytes = [0, 0, 0, 0, 0, 0, 0, 0x40, .. new byte[64]];
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes));
+        AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows"));
 
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 16 << 20);
         Assert.Contains($"claims {1 << 30} bytes of metadata", error.Message, StringComparison.Ordinal);
@@ -332,7 +332,7 @@ public sealed class ArrowSchemaGuardTests
 
         foreach (bool canSeek in new[] { true, false })
         {
-            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes, canSeek));
+            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows", canSeek));
 
             Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
             Assert.Contains($"claims to decompress to {1L << 30} bytes, {why}", error.Message, StringComparison.Ordinal);
@@ -359,34 +359,10 @@ public sealed class ArrowSchemaGuardTests
 
         foreach (bool canSeek in new[] { true, false })
         {
-            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ReadOnThisThread(bytes, canSeek));
+            AlimentarException error = Assert.ThrowsAny<AlimentarException>(() => ArrowStreams.ReadOnThisThread<Measurement>(bytes, "claims.arrows", canSeek));
 
             Assert.Contains("'claims.arrows'", error.Message, StringComparison.Ordinal);
             Assert.Contains($"asks for {1 << 30} bytes, more than its body can hold or decompress to", error.Message, StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>A stream read front to back only, as a pipe or a response body is.</summary>
-    private sealed class OneWayStream(byte[] bytes) : MemoryStream(bytes, writable: false)
-    {
-        public override bool CanSeek => false;
-    }
-
-    /// <summary>Reads <paramref name="bytes"/> as <c>claims.arrows</c> on the calling thread, so that its allocations can be counted.</summary>
-    private static void ReadOnThisThread(byte[] bytes, bool canSeek = true)
-    {
-        Stream stream = canSeek ? new MemoryStream(bytes) : new OneWayStream(bytes);
-        IAsyncEnumerator<Batch<Measurement>> batches = new ArrowSource<Measurement>(stream, "claims.arrows").ReadBatchesAsync().GetAsyncEnumerator();
-        try
-        {
-            while (batches.MoveNextAsync().AsTask().GetAwaiter().GetResult())
-            {
-                batches.Current.Dispose();
-            }
-        }
-        finally
-        {
-            batches.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -29,7 +29,7 @@ public sealed class ArrowUnitsTests
     {
         "path" => new ArrowSource<Measurement>(path),
         "shared stream" => new ArrowSource<Measurement>(new MemoryStream(bytes, writable: false)),
-        _ => new ArrowSource<Measurement>(_ => ValueTask.FromResult<Stream>(new UnseekableStream(new MemoryStream(bytes, writable: false))), "unseekable"),
+        _ => new ArrowSource<Measurement>(_ => ValueTask.FromResult<Stream>(new ForwardOnlyStream(new MemoryStream(bytes, writable: false))), "unseekable"),
     };
 
     [Theory]
@@ -110,22 +110,10 @@ public sealed class ArrowUnitsTests
     public async Task SkipFile_does_not_use_up_an_arrow_stream_that_can_be_read_only_once_to_check_its_pages()
     {
         byte[] bytes = await WriteAsync(1_000);
-        var source = new ArrowSource<Measurement>(new UnseekableStream(new MemoryStream(bytes, writable: false)), "read-once");
+        var source = new ArrowSource<Measurement>(new ForwardOnlyStream(new MemoryStream(bytes, writable: false)), "read-once");
         using var streaming = new StreamingDataset<Measurement>(source, 2).WithErrorPolicy(ErrorPolicy.SkipFile);
 
         Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), streaming.Rows().Select(m => m.Id));
         Assert.Empty(streaming.Skipped);
-    }
-
-    /// <summary>A stream that cannot seek, as a network response is.</summary>
-    private sealed class UnseekableStream(Stream inner) : ReadOnlyStreamWrapper(inner)
-    {
-        public override bool CanSeek => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     }
 }

@@ -17,6 +17,13 @@ internal abstract class ReadOnlyStreamWrapper(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
+    /// <summary>Read as the inner stream reads: <see cref="Stream"/>'s default would move each read to the thread pool.</summary>
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        inner.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
     public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
 
     public override void Flush()
