@@ -151,7 +151,7 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
     }
 
     /// <summary>Reads <paramref name="bytes"/> on, a piece at a time, into <paramref name="destination"/> where one is given.</summary>
-    public static async Task CopyAsync(Stream stream, Stream? destination, long bytes, CancellationToken cancellationToken)
+    private static async Task CopyAsync(Stream stream, Stream? destination, long bytes, CancellationToken cancellationToken)
     {
         byte[] scratch = new byte[(int)Math.Min(bytes, 1 << 16)];
         for (long left = bytes; left > 0;)

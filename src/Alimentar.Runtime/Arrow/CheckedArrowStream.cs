@@ -1,3 +1,4 @@
+using System.Buffers;
 using Apache.Arrow.Ipc;
 
 namespace Alimentar.Arrow;
@@ -7,16 +8,22 @@ namespace Alimentar.Arrow;
 /// it (<see cref="ArrowSchemaGuard"/>, <see cref="ArrowBatchGuard"/>): that reader trusts the counts and links in the
 /// metadata, so damage there once overflowed the stack or allocated gigabytes. Bodies pass through as they are, except
 /// compressed ones (<see cref="ArrowCompressionGuard"/>) and those from a stream that cannot seek, which are read first
-/// (see <see cref="ReadMessageAsync"/>). The stream it reads is not disposed with it.
+/// (see <see cref="ReadMessageAsync"/>), into a pooled buffer that disposing the stream returns.
 /// </summary>
-internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget budget) : Stream
+internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget budget, bool leaveOpen) : Stream
 {
-    /// <summary>Arrow's reader over <paramref name="stream"/> through a checked stream, allocating within each message's budget.</summary>
+    /// <summary>
+    /// Arrow's reader over <paramref name="stream"/> through a checked stream, allocating within each message's budget;
+    /// disposing the reader disposes the checked stream, and <paramref name="stream"/> too unless <paramref name="leaveOpen"/>.
+    /// </summary>
     public static ArrowStreamReader OpenReader(Stream stream, ICompressionCodecFactory codecs, bool leaveOpen)
     {
         var budget = new ArrowAllocationBudget();
-        return new ArrowStreamReader(new CheckedArrowStream(stream, budget), budget, codecs, leaveOpen);
+        return new ArrowStreamReader(new CheckedArrowStream(stream, budget, leaveOpen), budget, codecs, leaveOpen: false);
     }
+
+    /// <summary>The first buffer rented for a body from a stream that cannot seek, which doubles as the body's bytes arrive.</summary>
+    private const int FirstBodyBuffer = 1 << 16;
 
     /// <summary>A message's framing and metadata, checked, not yet handed to the reader.</summary>
     private byte[] _checked = [];
@@ -25,7 +32,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     /// <summary>What is left of the current message's body.</summary>
     private long _bodyLeft;
 
-    /// <summary>A body read ahead from a stream that cannot seek, handed out after its metadata.</summary>
+    /// <summary>A body read ahead (rented from the pool, or empty), handed out after its metadata.</summary>
     private byte[] _body = [];
     private int _bodyLength;
     private int _bodyHandedOut;
@@ -97,6 +104,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     /// <summary>Reads the next message's framing and metadata, checks them, and keeps them to hand out; its body follows.</summary>
     private async ValueTask ReadMessageAsync(CancellationToken cancellationToken)
     {
+        ReturnBody();
         long start = _consumed;
         byte[] prefix = new byte[ArrowFraming.MaxLength];
         (int framing, int length) = await ArrowFraming.ReadAsync(inner, prefix, cancellationToken).ConfigureAwait(false);
@@ -162,16 +170,61 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
                 throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, more than a record batch can hold");
             }
 
-            var body = new MemoryStream();
-            await ArrowIpcIndex.CopyAsync(inner, body, bodyLength, cancellationToken).ConfigureAwait(false);
-            _consumed += bodyLength;
-            ArrowCompressionGuard.Check(metadata, body.GetBuffer().AsSpan(0, (int)body.Length));
+            (_body, _bodyLength, _bodyHandedOut) = (await ReadBodyAsync((int)bodyLength, cancellationToken).ConfigureAwait(false), (int)bodyLength, 0);
+            ArrowCompressionGuard.Check(metadata, _body.AsSpan(0, _bodyLength));
             Hand(prefix.AsSpan(0, framing), metadata, bodyLength: 0);
-            (_body, _bodyLength, _bodyHandedOut) = (body.GetBuffer(), (int)body.Length, 0);
             return;
         }
 
         Hand(prefix.AsSpan(0, framing), metadata, bodyLength);
+    }
+
+    /// <summary>
+    /// Reads a body of <paramref name="length"/> bytes into a rented buffer. A stream that knows its length has been seen
+    /// to hold them, so the buffer is rented whole; otherwise it grows only as the bytes arrive.
+    /// </summary>
+    private async ValueTask<byte[]> ReadBodyAsync(int length, CancellationToken cancellationToken)
+    {
+        byte[] body = ArrayPool<byte>.Shared.Rent(inner.CanSeek ? length : Math.Min(length, FirstBodyBuffer));
+        try
+        {
+            for (int read = 0; read < length;)
+            {
+                if (read == body.Length)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, 2L * body.Length));
+                    body.AsSpan(0, read).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(body);
+                    body = larger;
+                }
+
+                int got = await inner.ReadAsync(body.AsMemory(read, Math.Min(length, body.Length) - read), cancellationToken).ConfigureAwait(false);
+                if (got == 0)
+                {
+                    throw new InvalidDataException("the stream ends inside a message body");
+                }
+
+                read += got;
+                _consumed += got;
+            }
+
+            return body;
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(body);
+            throw;
+        }
+    }
+
+    private void ReturnBody()
+    {
+        if (_body.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_body);
+        }
+
+        (_body, _bodyLength, _bodyHandedOut) = ([], 0, 0);
     }
 
     private void Hand(ReadOnlySpan<byte> framing, ReadOnlySpan<byte> metadata, long bodyLength)
@@ -190,6 +243,20 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
 
     public override void Flush()
     {
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ReturnBody();
+            if (!leaveOpen)
+            {
+                inner.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
     }
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();

@@ -193,6 +193,51 @@ public sealed class ArrowFormatsTests
         AssertRows(ParquetFiles.ReadAll(new ArrowSource<ArrowLayouts>(new MemoryStream(Write(file, codec)))));
     }
 
+    /// <summary>
+    /// A compressed body is read before Arrow's reader sees it, so that the lengths its buffers decompress to can be
+    /// checked (<c>ArrowCompressionGuard</c>). It is read into a pooled buffer: streaming a compressed file makes no
+    /// managed copy of each batch's body, which for large batches would churn the large-object heap. So is every body
+    /// from a stream that cannot seek, compressed or not, which is read before Arrow's reader allocates for it.
+    /// </summary>
+    [Theory]
+    [InlineData(CompressionCodecType.Zstd, true)]
+    [InlineData(CompressionCodecType.Lz4Frame, true)]
+    [InlineData(CompressionCodecType.Zstd, false)]
+    [InlineData(null, false)]
+    public async Task A_body_read_before_arrow_sees_it_is_read_into_a_pooled_buffer_not_copied_per_batch(CompressionCodecType? codec, bool canSeek)
+    {
+        byte[] bytes = await RandomLapsesAsync(codec, batches: 16, rows: 65_536);
+        ArrowStreams.ReadOnThisThread<Lapse>(bytes, "lapses.arrows", canSeek);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        ArrowStreams.ReadOnThisThread<Lapse>(bytes, "lapses.arrows", canSeek);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Less than a single batch's body: no batch's body was copied into managed memory.
+        Assert.True(allocated < bytes.Length / 16, $"reading {bytes.Length} bytes allocated {allocated}");
+    }
+
+    /// <summary>An IPC stream of <paramref name="batches"/> record batches of random lapses, which compress little; <paramref name="codec"/> null leaves them uncompressed.</summary>
+    private static async Task<byte[]> RandomLapsesAsync(CompressionCodecType? codec, int batches, int rows)
+    {
+        var random = new Random(7);
+        var options = new IpcOptions { CompressionCodec = codec, CompressionCodecFactory = codec is null ? null : new CompressionCodecFactory() };
+        using var ipc = new MemoryStream();
+        using (var writer = new ArrowStreamWriter(ipc, BatchArrowExtensions.ArrowSchemaOf<Lapse>(), leaveOpen: true, options))
+        {
+            for (int b = 0; b < batches; b++)
+            {
+                Lapse[] lapses = [.. Enumerable.Range(0, rows).Select(_ => new Lapse(random.NextInt64(), TimeSpan.FromSeconds(random.Next())))];
+                using Batch<Lapse> batch = Batch<Lapse>.FromRows(lapses);
+                await writer.WriteRecordBatchAsync(batch.ToArrow());
+            }
+
+            await writer.WriteEndAsync();
+        }
+
+        return ipc.ToArray();
+    }
+
     [Fact]
     public void A_dictionary_index_past_its_dictionary_is_an_error_naming_the_record_batch()
     {
