@@ -1,3 +1,4 @@
+using Alimentar.Testing;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Apache.Arrow.Compression;
@@ -236,6 +237,27 @@ public sealed class ArrowFormatsTests
         }
 
         return ipc.ToArray();
+    }
+
+    /// <summary>
+    /// Arrow JS sends a dictionary that grows between record batches as a delta: a dictionary batch holding only the new
+    /// values, which extends the dictionary before it (a layout Apache Arrow's C# writer cannot write).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_dictionary_sent_as_a_delta_extends_the_one_before_it(bool shuffled)
+    {
+        string path = Path.Combine(TestCorpus.OtherWritersDirectory, "arrow-js", "delta-dictionary.arrows");
+        using var streaming = new StreamingDataset<Categorised>(new ArrowSource<Categorised>(path), 2);
+        if (shuffled)
+        {
+            streaming.WithShuffle(3);
+        }
+
+        Assert.Equal(
+            [new Categorised(1, "red"), new Categorised(2, "green"), new Categorised(3, "blue"), new Categorised(4, "red"), new Categorised(5, "blue")],
+            streaming.Rows().OrderBy(r => r.Id));
     }
 
     [Fact]
