@@ -29,29 +29,30 @@ internal static class ArrowCompressionGuard
     /// (a compressed body's bound is never 0).
     /// </summary>
     /// <exception cref="InvalidDataException">The flatbuffer is malformed.</exception>
-    public static long DecompressedBound(byte[] metadata, long bodyLength)
+    public static long DecompressedBound(ArrowMessage message)
     {
-        if (Compressed(metadata) is not (byte codec, var buffers))
+        if (Compressed(message) is not (byte codec, var buffers))
         {
             return 0;
         }
 
         // Each buffer may claim the smallest bound however few its bytes, and Arrow's reader may read one entry past the vector.
-        long entries = buffers is int vector ? BinaryPrimitives.ReadUInt32LittleEndian(metadata.AsSpan(vector, 4)) + 1L : 1;
-        return (bodyLength * (codec == Zstd ? ZstdExpansion : Lz4Expansion)) + (entries * SmallestBound);
+        long entries = buffers is int vector ? BinaryPrimitives.ReadUInt32LittleEndian(message.Metadata.AsSpan(vector, 4)) + 1L : 1;
+        return (message.BodyLength * (codec == Zstd ? ZstdExpansion : Lz4Expansion)) + (entries * SmallestBound);
     }
 
     /// <summary>Holds each buffer's stated decompressed length to its frame.</summary>
-    /// <param name="metadata">The message's metadata.</param>
+    /// <param name="message">The message's metadata.</param>
     /// <param name="body">The message's body.</param>
     /// <exception cref="InvalidDataException">A buffer lies outside the body or states a length its frame cannot make.</exception>
-    public static void Check(byte[] metadata, ReadOnlySpan<byte> body)
+    public static void Check(ArrowMessage message, ReadOnlySpan<byte> body)
     {
-        if (Compressed(metadata) is not (byte codec, int vector))
+        if (Compressed(message) is not (byte codec, int vector))
         {
             return;
         }
 
+        byte[] metadata = message.Metadata;
         // ArrowBatchGuard has held the vector's count to the metadata.
         int count = BinaryPrimitives.ReadInt32LittleEndian(metadata.AsSpan(vector, 4));
         for (int i = 0; i < count; i++)
@@ -88,11 +89,12 @@ internal static class ArrowCompressionGuard
     }
 
     /// <summary>The codec and buffers vector (null when absent) of a compressed batch message; null for any other message.</summary>
-    private static (byte Codec, int? Buffers)? Compressed(byte[] metadata)
+    private static (byte Codec, int? Buffers)? Compressed(ArrowMessage message)
     {
+        byte[] metadata = message.Metadata;
         try
         {
-            if (ArrowBatchGuard.RecordBatchTable(metadata) is not int batch || FlatBuffer.FieldPosition(metadata, batch, field: 3) is not int at)
+            if (message.BatchTable is not int batch || FlatBuffer.FieldPosition(metadata, batch, field: 3) is not int at)
             {
                 return null;
             }

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace Alimentar.Arrow;
 
 /// <summary>
@@ -12,10 +10,6 @@ namespace Alimentar.Arrow;
 /// <param name="HasDictionaries">True when the stream holds dictionary batches: a record batch then depends on the messages before it, and is read in order.</param>
 internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatch> Batches, bool HasDictionaries)
 {
-    private const byte SchemaHeader = 1;
-    private const byte DictionaryBatchHeader = 2;
-    private const byte RecordBatchHeader = 3;
-
     /// <summary>The end-of-stream marker: a continuation and a zero length.</summary>
     public static ReadOnlySpan<byte> EndOfStream => [0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 0];
 
@@ -64,20 +58,21 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
                 throw new InvalidDataException($"the message at offset {start} is cut off in its metadata");
             }
 
-            (byte header, long bodyLength, long rows) = ReadMessage(metadata, start);
+            ArrowMessage message = ArrowMessage.Read(metadata, start);
+            long bodyLength = message.BodyLength;
             position = start + framing + length + bodyLength;
             if (stream.CanSeek && position > stream.Length)
             {
                 throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, past the stream's end at {stream.Length}");
             }
 
-            switch (header)
+            switch (message.Header)
             {
-                case RecordBatchHeader:
-                    batches.Add(new ArrowIpcBatch(start, checked((int)(position - start)), rows));
+                case ArrowMessage.RecordBatchHeader:
+                    batches.Add(new ArrowIpcBatch(start, checked((int)(position - start)), message.Rows));
                     await SkipAsync(stream, bodyLength, cancellationToken).ConfigureAwait(false);
                     break;
-                case DictionaryBatchHeader:
+                case ArrowMessage.DictionaryBatchHeader:
                     dictionaries = true;
                     await SkipAsync(stream, bodyLength, cancellationToken).ConfigureAwait(false);
                     break;
@@ -101,42 +96,6 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
 
         return new ArrowIpcIndex(preamble.ToArray(), batches, dictionaries);
     }
-
-    /// <summary>The header type, body length and (for a record batch) row count of one message's metadata (a flatbuffer).</summary>
-    /// <exception cref="InvalidDataException">The metadata is not a flatbuffer Message, or claims a negative body or more rows than Arrow counts.</exception>
-    public static (byte Header, long BodyLength, long Rows) ReadMessage(byte[] metadata, long offset)
-    {
-        try
-        {
-            int message = FlatBuffer.Table(metadata, 0);
-            byte header = (byte)Scalar(metadata, message, field: 1, size: 1);
-            long bodyLength = Scalar(metadata, message, field: 3, size: 8);
-            long rows = 0;
-            if (header == RecordBatchHeader && FlatBuffer.FieldPosition(metadata, message, field: 2) is int union)
-            {
-                rows = Scalar(metadata, FlatBuffer.Table(metadata, union), field: 0, size: 8);
-            }
-
-            // A record batch holds at most int.MaxValue rows (Arrow's own readers count them in an int); a larger claim
-            // is damage, and believed it would have planning walk trillions of rows.
-            if (bodyLength < 0 || rows < 0 || rows > int.MaxValue)
-            {
-                throw new InvalidDataException($"the message at offset {offset} claims a body of {bodyLength} bytes and {rows} rows");
-            }
-
-            return (header, bodyLength, rows);
-        }
-        catch (ArgumentOutOfRangeException error)
-        {
-            throw new InvalidDataException($"the message at offset {offset} has metadata that is not a flatbuffer Message", error);
-        }
-    }
-
-    private static long Scalar(byte[] bytes, int table, int field, int size) => FlatBuffer.FieldPosition(bytes, table, field) is not int at ? 0 : size switch
-    {
-        1 => bytes.AsSpan(at, 1)[0],
-        _ => BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(at, 8)),
-    };
 
     /// <summary>Moves <paramref name="bytes"/> on: by seeking where the stream can, else by reading and dropping.</summary>
     public static async Task SkipAsync(Stream stream, long bytes, CancellationToken cancellationToken)

@@ -16,8 +16,6 @@ internal static class ArrowSchemaGuard
     /// <summary>The most fields, counting nested ones, accepted in one schema.</summary>
     public const int MaxFields = 1 << 20;
 
-    private const byte SchemaHeader = 1;
-
     /// <summary>The <c>Type</c> union's tag of a decimal.</summary>
     private const byte DecimalType = 7;
 
@@ -26,18 +24,18 @@ internal static class ArrowSchemaGuard
 
     /// <summary>Walks the field tree of a schema message's flatbuffer; other messages are left to the reader.</summary>
     /// <exception cref="InvalidDataException">The schema is too deep, too large, or not a well-formed flatbuffer.</exception>
-    public static void CheckMessage(byte[] metadata)
+    public static void CheckMessage(ArrowMessage message)
     {
+        if (message.Header != ArrowMessage.SchemaHeader || message.HeaderTable is not int schema)
+        {
+            return;
+        }
+
+        byte[] metadata = message.Metadata;
         try
         {
-            int message = FlatBuffer.Table(metadata, 0);
-            if (Scalar(metadata, message, field: 1) != SchemaHeader || FlatBuffer.FieldPosition(metadata, message, field: 2) is not int header)
-            {
-                return;
-            }
-
             var pending = new Stack<(int Fields, int Depth)>();
-            if (FlatBuffer.FieldPosition(metadata, FlatBuffer.Table(metadata, header), field: 1) is int top)
+            if (FlatBuffer.FieldPosition(metadata, schema, field: 1) is int top)
             {
                 pending.Push((top, 1));
             }

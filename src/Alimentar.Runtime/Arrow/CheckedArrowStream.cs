@@ -147,12 +147,12 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
             return;
         }
 
-        long bodyLength = ArrowIpcIndex.ReadMessage(metadata, start).BodyLength;
-        ArrowSchemaGuard.CheckMessage(metadata);
-        ArrowBatchGuard.CheckMessage(metadata);
-        (bool dictionary, bool delta) = ArrowBatchGuard.DictionaryKind(metadata);
-        long decompressed = ArrowCompressionGuard.DecompressedBound(metadata, bodyLength);
-        budget.Open(start, bodyLength, decompressed, dictionary, delta);
+        ArrowMessage message = ArrowMessage.Read(metadata, start);
+        long bodyLength = message.BodyLength;
+        ArrowSchemaGuard.CheckMessage(message);
+        ArrowBatchGuard.CheckMessage(message);
+        long decompressed = ArrowCompressionGuard.DecompressedBound(message);
+        budget.Open(start, bodyLength, decompressed, message.IsDictionary, message.IsDelta);
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from
@@ -171,7 +171,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
             }
 
             (_body, _bodyLength, _bodyHandedOut) = (await ReadBodyAsync((int)bodyLength, cancellationToken).ConfigureAwait(false), (int)bodyLength, 0);
-            ArrowCompressionGuard.Check(metadata, _body.AsSpan(0, _bodyLength));
+            ArrowCompressionGuard.Check(message, _body.AsSpan(0, _bodyLength));
             Hand(prefix.AsSpan(0, framing), metadata, bodyLength: 0);
             return;
         }

@@ -87,16 +87,16 @@ public sealed class ArrowSchemaGuardTests
     [InlineData(6, 4_000, "the schema's field names and metadata come to")]
     public void Fields_shared_so_that_they_multiply_are_refused(int depth, int nameLength, string why)
     {
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(SharedFieldsSchema(depth, nameLength)));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(SharedFieldsSchema(depth, nameLength), 0)));
 
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
-        ArrowSchemaGuard.CheckMessage(SharedFieldsSchema(1, nameLength));
+        ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(SharedFieldsSchema(1, nameLength), 0));
     }
 
     [Fact]
     public void A_field_whose_children_point_back_at_the_schema_is_refused()
     {
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(SchemaMessage(3, loop: true)));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(SchemaMessage(3, loop: true), 0)));
 
         Assert.Contains("not a well-formed flatbuffer", error.Message, StringComparison.Ordinal);
     }
@@ -104,9 +104,9 @@ public sealed class ArrowSchemaGuardTests
     [Fact]
     public void Nesting_deeper_than_any_real_schema_is_refused_and_ordinary_nesting_passes()
     {
-        ArrowSchemaGuard.CheckMessage(SchemaMessage(ArrowSchemaGuard.MaxDepth));
+        ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(SchemaMessage(ArrowSchemaGuard.MaxDepth), 0));
 
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(SchemaMessage(ArrowSchemaGuard.MaxDepth + 1)));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(SchemaMessage(ArrowSchemaGuard.MaxDepth + 1), 0)));
         Assert.Contains($"more than {ArrowSchemaGuard.MaxDepth} deep", error.Message, StringComparison.Ordinal);
     }
 
@@ -230,7 +230,7 @@ public sealed class ArrowSchemaGuardTests
         const int FieldVtable = 44;
         BinaryPrimitives.WriteUInt16LittleEndian(metadata.AsSpan(FieldVtable), 15);
 
-        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(metadata));
+        InvalidDataException error = Assert.Throws<InvalidDataException>(() => ArrowSchemaGuard.CheckMessage(ArrowMessage.Read(metadata, 0)));
 
         Assert.Contains("not a well-formed flatbuffer", error.Message, StringComparison.Ordinal);
     }
