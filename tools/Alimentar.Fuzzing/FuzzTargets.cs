@@ -2,7 +2,7 @@ namespace Alimentar.Fuzzing;
 
 /// <summary>
 /// What one input is put through, and what it may do: every read ends, or fails with an <see cref="AlimentarException"/>
-/// naming the file, allocating no more than a bounded multiple of the input. Anything else escapes, and the fuzzer
+/// naming the file (for a Delta commit, its table), allocating no more than a bounded multiple of the input. Anything else escapes, and the fuzzer
 /// records the input as a crash; a read that does not end is recorded as a hang.
 /// </summary>
 internal static class FuzzTargets
@@ -10,21 +10,42 @@ internal static class FuzzTargets
     /// <summary>The name every input is read under, which each error must carry.</summary>
     public const string FileName = "fuzz-input.bin";
 
-    /// <summary>Reads <paramref name="bytes"/> as a Parquet file (<paramref name="arrow"/> false) or an Arrow IPC stream, every way the library reads one.</summary>
+    /// <summary>The folder the Delta target's table is made in, below the run's directory; every error about it names it.</summary>
+    public const string TableName = "fuzz-table";
+
+    /// <summary>Reads <paramref name="bytes"/> as <paramref name="target"/> says, every way the library reads one.</summary>
     /// <param name="bytes">The input.</param>
-    /// <param name="arrow">Whether the input is an Arrow IPC stream.</param>
-    /// <param name="directory">Where the input is written for the readers that take a path.</param>
+    /// <param name="target">What the input is.</param>
+    /// <param name="directory">Where the input is written for the readers that take a path; the same for every input of a run.</param>
     /// <param name="log">Where each read's outcome is written, or null.</param>
-    public static void Run(byte[] bytes, bool arrow, string directory, TextWriter? log)
+    public static void Run(byte[] bytes, FuzzTarget target, string directory, TextWriter? log)
     {
-        string path = Path.Combine(directory, FileName);
-        File.WriteAllBytes(path, bytes);
         long bound = (512L << 20) + (bytes.Length * 64L);
-        var reads = arrow ? ArrowReads(path, bytes) : ParquetReads(path);
+        string path = target == FuzzTarget.Delta ? DeltaCommit(directory) : Path.Combine(directory, FileName);
+        File.WriteAllBytes(path, bytes);
+        var reads = target switch
+        {
+            FuzzTarget.Arrow => ArrowReads(path, bytes),
+            FuzzTarget.Delta => DeltaReads(directory),
+            _ => ParquetReads(path),
+        };
+        string named = target == FuzzTarget.Delta ? TableName : FileName;
         foreach ((string name, Action read) in reads)
         {
-            Guard(name, read, bound, log);
+            Guard(name, read, bound, named, log);
         }
+    }
+
+    /// <summary>Where the Delta target's one commit goes: the first input of a run makes the table around it.</summary>
+    private static string DeltaCommit(string directory)
+    {
+        string table = Path.Combine(directory, TableName);
+        if (!Directory.Exists(table))
+        {
+            FuzzDeltaTables.CopyFiles(table);
+        }
+
+        return Path.Combine(table, "_delta_log", $"{0:D20}.json");
     }
 
     private static IEnumerable<(string, Action)> ParquetReads(string path)
@@ -55,7 +76,23 @@ internal static class FuzzTargets
         yield return ("one-pass stream", () => Drain(new StreamingDataset<FuzzRow>(new ArrowSource<FuzzRow>(new UnseekableStream(bytes), FileName), bufferSize: 2)));
     }
 
-    private static void Guard(string name, Action read, long bound, TextWriter? log)
+    private static IEnumerable<(string, Action)> DeltaReads(string directory)
+    {
+        string table = Path.Combine(directory, TableName);
+        yield return ("rows", () => Drain(ParquetSource<FuzzDeltaRow>.FromDirectory(table, configure: s => s.MissingColumnsAsNull().BatchSize(3))));
+        yield return ("filtered", () => Drain(ParquetSource<FuzzDeltaRow>.FromDirectory(table, configure: s => s.MissingColumnsAsNull().Where(r => r.Id > 3 || r.Value < 5 || r.Name == "Mallory"))));
+        yield return ("store", () => Drain(ParquetSource<FuzzDeltaRow>.FromStore(new LocalObjectStore(directory), TableName + "/", s => s.MissingColumnsAsNull())));
+        yield return ("files", () =>
+        {
+            foreach (DeltaTableFile file in DeltaTable.Files(table))
+            {
+                ParquetFileInfo.ScanAsync(file, headRows: 100).GetAwaiter().GetResult();
+            }
+        });
+        yield return ("version at", () => DeltaTable.VersionAt(table, new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+    }
+
+    private static void Guard(string name, Action read, long bound, string named, TextWriter? log)
     {
         long residentBefore = PeakResident.Reset();
         long before = GC.GetTotalAllocatedBytes();
@@ -64,7 +101,7 @@ internal static class FuzzTargets
         {
             read();
         }
-        catch (AlimentarException error) when (error.Message.Contains(FileName, StringComparison.Ordinal))
+        catch (AlimentarException error) when (error.Message.Contains(named, StringComparison.Ordinal))
         {
             // ALIMENTAR_FUZZ_STACKS=1 prints where the failure was raised, which the message alone does not say.
             outcome = Environment.GetEnvironmentVariable("ALIMENTAR_FUZZ_STACKS") == "1" ? error.ToString() : $"{error.GetType().Name}: {error.Message}";
@@ -84,16 +121,20 @@ internal static class FuzzTargets
         }
     }
 
-    private static void Drain(StreamingDataset<FuzzRow> dataset)
+    private static void Drain<T>(StreamingDataset<T> dataset)
+        where T : IStreamingRow<T>
     {
         using (dataset)
         {
-            foreach (FuzzRow row in dataset.Rows())
+            foreach (T row in dataset.Rows())
             {
                 GC.KeepAlive(row);
             }
         }
     }
+
+    private static void Drain<T>(IBatchSource<T> source)
+        where T : IStreamingRow<T> => Drain(new StreamingDataset<T>(source, bufferSize: 2));
 
     /// <summary>The input as a stream that cannot seek: how a pipe or a network body reaches <see cref="ArrowSource{T}"/>.</summary>
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes, writable: false)

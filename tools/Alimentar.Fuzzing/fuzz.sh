@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Coverage-guided fuzzing of the Parquet or the Arrow reader with AFL++, through SharpFuzz (README.md beside this file).
-#   tools/Alimentar.Fuzzing/fuzz.sh parquet|arrow [minutes]
+# Coverage-guided fuzzing of the Parquet reader, the Arrow reader or the Delta log reader with AFL++, through SharpFuzz
+# (README.md beside this file).
+#   tools/Alimentar.Fuzzing/fuzz.sh parquet|arrow|delta [minutes]
 # Inputs, findings and builds go to artifacts/fuzz (ALIMENTAR_FUZZ_DIR to move them); a second run resumes the first.
 set -euo pipefail
-target=${1:?usage: fuzz.sh parquet|arrow [minutes]}
+target=${1:?usage: fuzz.sh parquet|arrow|delta [minutes]}
 minutes=${2:-30}
 here=$(cd "$(dirname "$0")" && pwd)
 work=${ALIMENTAR_FUZZ_DIR:-$(cd "$here/../.." && pwd)/artifacts/fuzz}
@@ -25,7 +26,7 @@ dotnet build "$here" -c Release -o "$plain" >/dev/null
 for assembly in Alimentar.Runtime.dll Alimentar.Abstractions.dll; do
   sharpfuzz "$instrumented/$assembly"
 done
-[ -d "$work/seeds" ] || dotnet "$plain/Alimentar.Fuzzing.dll" seeds "$work/seeds"
+[ -d "$work/seeds/$target" ] || dotnet "$plain/Alimentar.Fuzzing.dll" seeds "$work/seeds"
 
 # The readers decode on worker threads, so some edges vary from run to run: AFL calls that instability, not a fault.
 AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_AUTORESUME=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
