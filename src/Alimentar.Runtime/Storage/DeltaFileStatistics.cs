@@ -32,7 +32,8 @@ internal sealed class DeltaFileStatistics(string stats, DeltaStatisticsColumns c
     public ValueSummary? Summarize(ColumnDescriptor column, RowSchema rowSchema, string fileName)
     {
         if (column.IsList || column.Fields is not null || columns.Find(column, rowSchema, fileName) is not { } table
-            || _parsed.Value is not { } stats || !stats.TryGetProperty("numRecords", out JsonElement records) || !records.TryGetInt64(out long rows) || rows < 0)
+            || _parsed.Value is not { } stats || !stats.TryGetProperty("numRecords", out JsonElement records)
+            || records.ValueKind != JsonValueKind.Number || !records.TryGetInt64(out long rows) || rows < 0)
         {
             return null;
         }

@@ -159,7 +159,7 @@ internal static class DeltaLog
         try
         {
             using var document = JsonDocument.Parse(schemaString ?? string.Empty);
-            if (!document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
             {
                 return null;
             }

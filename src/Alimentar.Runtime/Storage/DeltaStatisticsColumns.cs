@@ -22,7 +22,7 @@ internal sealed class DeltaStatisticsColumns
         try
         {
             using JsonDocument document = JsonDocument.Parse(schemaString ?? string.Empty);
-            if (!document.RootElement.TryGetProperty("fields", out JsonElement fields) || fields.ValueKind != JsonValueKind.Array)
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("fields", out JsonElement fields) || fields.ValueKind != JsonValueKind.Array)
             {
                 return null;
             }

@@ -111,6 +111,11 @@ public sealed class DamagedDeltaLogTests : IDisposable
     [InlineData("""{"add":{"path":"part-00000-fae5310a-a37d-4e51-827b-c3d5516560ca-c000.snappy.parquet","partitionValues":{"value":{"x":1}},"deletionVector":{"storageType":"u","pathOrInlineDv":"vBn[lx{q8@P<9BNH/isA","offset":1,"sizeInBytes":2000000000,"cardinality":2}}}""")]
     [InlineData("[1,2,3]")]
     [InlineData("null")]
+
+    // Found by the Delta fuzzer: statistics and schemas of the wrong JSON kind threw InvalidOperationException.
+    [InlineData("""{"add":{"path":"part-00000-fae5310a-a37d-4e51-827b-c3d5516560ca-c000.snappy.parquet","partitionValues":{},"size":635,"stats":"{\"numRecords\":{\"value\":9},\"minValues\":{\"value\":0}}"}}""")]
+    [InlineData("""{"metaData":{"schemaString":"5"}}""")]
+    [InlineData("""{"metaData":{"schemaString":"[{\"fields\":[]}]"}}""")]
     public void Hostile_actions_fail_as_Alimentar_exceptions_or_are_ignored(string line)
     {
         string table = Copy("table-with-dv-small");
@@ -121,6 +126,15 @@ public sealed class DamagedDeltaLogTests : IDisposable
         {
             ParquetSource<DeltaAnything>.FromDirectory(table, configure: s => s.MissingColumnsAsNull());
             ReadAll(table);
+        }
+        catch (AlimentarException)
+        {
+        }
+
+        // A filter judges files by the statistics in the log.
+        try
+        {
+            ParquetFiles.ReadAll(ParquetSource<DeltaAnything>.FromDirectory(table, configure: s => s.MissingColumnsAsNull().Where(r => r.Value < 5)));
         }
         catch (AlimentarException)
         {
