@@ -57,11 +57,17 @@ public sealed class HttpObjectStore : IObjectStore
     public async ValueTask ReadAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (destination.IsEmpty)
-        {
-            return;
-        }
 
+        // A server may answer with less than the range (some CDNs cap what one response holds): the rest is asked for.
+        for (int done = 0; done < destination.Length;)
+        {
+            done += await ReadPartAsync(target, offset + done, destination[done..], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One range request for <paramref name="destination"/>'s bytes at <paramref name="offset"/>; returns how many of them the server sent, at least one.</summary>
+    private async ValueTask<int> ReadPartAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, UriOf(target.Key));
         request.Headers.Range = new RangeHeaderValue(offset, offset + destination.Length - 1);
         bool strongTag = target.ETag is { } tag && !tag.StartsWith("W/", StringComparison.Ordinal);
@@ -87,15 +93,32 @@ public sealed class HttpObjectStore : IObjectStore
             throw new ObjectStoreException($"'{target.Key}' was replaced while it was read (ETag {pinned}, now {now})", 412, isTransient: false);
         }
 
+        // Bytes from anywhere but the offset asked for would be read as the wrong part of the file, and are refused.
+        int served = destination.Length;
+        if (response.Content.Headers.ContentRange is { } answered)
+        {
+            if (answered.From is long from && from != offset)
+            {
+                throw new ObjectStoreException($"the server answered a range request for '{target.Key}' at offset {offset} with bytes from offset {from}: not the range asked for", 206, isTransient: false);
+            }
+
+            if (answered.To is long to && to < offset + destination.Length - 1)
+            {
+                served = to >= offset ? (int)(to - offset + 1) : throw new ObjectStoreException($"the server answered a range request for '{target.Key}' at offset {offset} with an empty range", 206, isTransient: false);
+            }
+        }
+
         await using Stream body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await body.ReadExactlyAsync(destination, cancellationToken).ConfigureAwait(false);
+            await body.ReadExactlyAsync(destination[..served], cancellationToken).ConfigureAwait(false);
         }
         catch (EndOfStreamException error)
         {
             throw new ObjectStoreException($"the response for '{target.Key}' ended before the range did", (int)response.StatusCode, isTransient: true, error);
         }
+
+        return served;
     }
 
     /// <inheritdoc />
