@@ -21,7 +21,7 @@ internal static class FuzzTargets
     public static void Run(byte[] bytes, FuzzTarget target, string directory, TextWriter? log)
     {
         long bound = (512L << 20) + (bytes.Length * 64L);
-        string path = target == FuzzTarget.Delta ? DeltaCommit(directory) : Path.Combine(directory, FileName);
+        string path = target == FuzzTarget.Delta ? DeltaLogFile(directory, bytes) : Path.Combine(directory, FileName);
         File.WriteAllBytes(path, bytes);
         var reads = target switch
         {
@@ -36,8 +36,11 @@ internal static class FuzzTargets
         }
     }
 
-    /// <summary>Where the Delta target's one commit goes: the first input of a run makes the table around it.</summary>
-    private static string DeltaCommit(string directory)
+    /// <summary>
+    /// Where the Delta target's input goes, as the log's only file: a Parquet input is a checkpoint (a log cleaned up to
+    /// it), anything else a commit. The first input of a run makes the table around it.
+    /// </summary>
+    private static string DeltaLogFile(string directory, byte[] bytes)
     {
         string table = Path.Combine(directory, TableName);
         if (!Directory.Exists(table))
@@ -45,7 +48,11 @@ internal static class FuzzTargets
             FuzzDeltaTables.CopyFiles(table);
         }
 
-        return Path.Combine(table, "_delta_log", $"{0:D20}.json");
+        string commit = Path.Combine(table, "_delta_log", $"{0:D20}.json");
+        string checkpoint = Path.Combine(table, "_delta_log", $"{0:D20}.checkpoint.parquet");
+        File.Delete(commit);
+        File.Delete(checkpoint);
+        return bytes.AsSpan().StartsWith("PAR1"u8) ? checkpoint : commit;
     }
 
     private static IEnumerable<(string, Action)> ParquetReads(string path)
