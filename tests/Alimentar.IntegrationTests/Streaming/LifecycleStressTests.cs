@@ -7,7 +7,8 @@ public partial record StressItem(long Id, string Name, double? Score, int[] Tags
 
 /// <summary>
 /// Random compositions of sources (a file, a directory with or without a damaged file, a filtered file, rows in
-/// memory; chained or interleaved), training settings (shuffle, shard, error policy, backpressure) and consumers (read
+/// memory, an Arrow stream with compressed bodies from a path or from a one-way stream, damaged or not; chained or
+/// interleaved), training settings (shuffle, shard, error policy, backpressure) and consumers (read
 /// all, break, cancel, reset and read again, reset or dispose from another thread while a read waits). Whatever the
 /// mix, each scenario ends within seconds, throws only what its consumer caused (the damaged file's
 /// <see cref="AlimentarException"/> naming it, <see cref="ObjectDisposedException"/> after a dispose,
@@ -108,7 +109,7 @@ public sealed class LifecycleStressTests(LifecycleStressTests.Files files, ITest
                     return await ConsumeAsync(streaming, consumer, stopAfter, rows);
                 }
             }
-            catch (AlimentarException error) when (_damaged && error.Message.Contains(Files.DamagedName, StringComparison.Ordinal))
+            catch (AlimentarException error) when (_damaged && (error.Message.Contains(Files.DamagedName, StringComparison.Ordinal) || error.Message.Contains(Files.DamagedArrowName, StringComparison.Ordinal)))
             {
                 return error.GetType().Name;
             }
@@ -223,7 +224,7 @@ public sealed class LifecycleStressTests(LifecycleStressTests.Files files, ITest
 
         private (IBatchSource<StressItem> Source, long? Rows) Source(int batchSize)
         {
-            switch (random.Next(4))
+            switch (random.Next(5))
             {
                 case 0:
                     _parts.Add("directory");
@@ -237,6 +238,14 @@ public sealed class LifecycleStressTests(LifecycleStressTests.Files files, ITest
                     var filtered = new ParquetSource<StressItem>(Path.Combine(files.Good, "part-2.parquet")).BatchSize(batchSize).WithBufferPool(pool)
                         .Where(i => i.Id < 11_000 || i.Score > 6_000);
                     return (filtered, Enumerable.Range(2 * FileRows, FileRows).Count(i => i < 11_000 || (i % 5 != 0 && i * 0.5 > 6_000)));
+                case 3:
+                    // Compressed bodies are read ahead into pooled buffers; from a one-way stream, every body is.
+                    bool oneWay = random.Next(2) == 0;
+                    _parts.Add(oneWay ? "arrow-one-way" : "arrow");
+                    string arrow = _damaged ? files.DamagedArrow : files.Arrow;
+                    return (oneWay
+                        ? new ArrowSource<StressItem>(_ => ValueTask.FromResult<Stream>(new ForwardOnlyStream(File.OpenRead(arrow))), arrow)
+                        : new ArrowSource<StressItem>(arrow), _damaged ? null : FileRows);
                 default:
                     _parts.Add("memory");
                     var memory = new MemorySource<StressItem>(Enumerable.Range(0, MemoryRows).Select(i => new StressItem(i, "m", null, [])), batchSize, pool);
@@ -250,6 +259,8 @@ public sealed class LifecycleStressTests(LifecycleStressTests.Files files, ITest
     public sealed class Files : IDisposable
     {
         public const string DamagedName = "part-1-damaged.parquet";
+
+        public const string DamagedArrowName = "part-0-damaged.arrows";
 
         private readonly TempDirectory _root = new("alimentar-lifecycle-");
 
@@ -268,11 +279,42 @@ public sealed class LifecycleStressTests(LifecycleStressTests.Files files, ITest
             byte[] damaged = File.ReadAllBytes(Path.Combine(Good, "part-1.parquet"));
             damaged.AsSpan(3_000, 400).Fill(0xEE);
             File.WriteAllBytes(Path.Combine(Mixed, DamagedName), damaged);
+
+            // The first file's rows as an Arrow stream of LZ4 bodies in batches of 700, and a copy damaged in its middle.
+            // In a folder of their own: the directory sources read every file of theirs.
+            string arrows = Directory.CreateDirectory(Path.Combine(_root.Path, "arrow")).FullName;
+            Arrow = Path.Combine(arrows, "part-0.arrows");
+            using (FileStream output = File.Create(Arrow))
+            using (var writer = new Apache.Arrow.Ipc.ArrowStreamWriter(output, BatchArrowExtensions.ArrowSchemaOf<StressItem>(), leaveOpen: false, new Apache.Arrow.Ipc.IpcOptions
+            {
+                CompressionCodec = Apache.Arrow.Ipc.CompressionCodecType.Lz4Frame,
+                CompressionCodecFactory = new Apache.Arrow.Compression.CompressionCodecFactory(),
+            }))
+            {
+                foreach (StressItem[] chunk in ParquetFiles.ReadAll(new ParquetSource<StressItem>(Path.Combine(Good, "part-0.parquet"))).Chunk(700))
+                {
+                    using Batch<StressItem> batch = Batch<StressItem>.FromRows(chunk);
+                    writer.WriteRecordBatch(batch.ToArrow());
+                }
+
+                writer.WriteEnd();
+            }
+
+            byte[] arrow = File.ReadAllBytes(Arrow);
+            arrow.AsSpan(arrow.Length / 2, 400).Fill(0xEE);
+            DamagedArrow = Path.Combine(arrows, DamagedArrowName);
+            File.WriteAllBytes(DamagedArrow, arrow);
         }
 
         public string Good { get; }
 
         public string Mixed { get; }
+
+        /// <summary>The rows of the first file as an Arrow stream with LZ4 bodies.</summary>
+        public string Arrow { get; }
+
+        /// <summary>That stream, damaged in its middle.</summary>
+        public string DamagedArrow { get; }
 
         public void Dispose() => _root.Dispose();
     }
