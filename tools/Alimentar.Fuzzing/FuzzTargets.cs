@@ -2,8 +2,8 @@ namespace Alimentar.Fuzzing;
 
 /// <summary>
 /// What one input is put through, and what it may do: every read ends, or fails with an <see cref="AlimentarException"/>
-/// naming the file (for a Delta commit, its table), allocating no more than a bounded multiple of the input. Anything else escapes, and the fuzzer
-/// records the input as a crash; a read that does not end is recorded as a hang.
+/// naming the file (for a Delta log, its table), allocating no more than a bounded multiple of the input. Anything else
+/// escapes, and the fuzzer records the input as a crash; a read that does not end is recorded as a hang.
 /// </summary>
 internal static class FuzzTargets
 {

@@ -52,8 +52,8 @@ internal static class ArrowCompressionGuard
             return;
         }
 
-        byte[] metadata = message.Metadata;
         // ArrowBatchGuard has held the vector's count to the metadata.
+        byte[] metadata = message.Metadata;
         int count = BinaryPrimitives.ReadInt32LittleEndian(metadata.AsSpan(vector, 4));
         for (int i = 0; i < count; i++)
         {
