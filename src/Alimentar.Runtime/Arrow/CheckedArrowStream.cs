@@ -1,4 +1,4 @@
-using System.Buffers;
+using Alimentar.Parquet.Format;
 using Apache.Arrow.Ipc;
 
 namespace Alimentar.Arrow;
@@ -22,8 +22,8 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
         return new ArrowStreamReader(new CheckedArrowStream(stream, budget, leaveOpen), budget, codecs, leaveOpen: false);
     }
 
-    /// <summary>The first buffer rented for a body from a stream that cannot seek, which doubles as the body's bytes arrive.</summary>
-    private const int FirstBodyBuffer = 1 << 16;
+    /// <summary>How much more room a body from a stream that cannot seek asks for at a time: its buffer grows only as bytes arrive.</summary>
+    private const int BodyReadSize = 1 << 16;
 
     /// <summary>A message's framing and metadata, checked, not yet handed to the reader.</summary>
     private byte[] _checked = [];
@@ -32,9 +32,8 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     /// <summary>What is left of the current message's body.</summary>
     private long _bodyLeft;
 
-    /// <summary>A body read ahead (rented from the pool, or empty), handed out after its metadata.</summary>
-    private byte[] _body = [];
-    private int _bodyLength;
+    /// <summary>A body read ahead, handed out after its metadata; one pooled buffer, reused from message to message.</summary>
+    private readonly ByteBuffer _body = new(16);
     private int _bodyHandedOut;
 
     /// <summary>The bytes read from the stream so far: where the next message starts, for messages about it.</summary>
@@ -60,7 +59,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
             return 0;
         }
 
-        if (_handedOut == _checked.Length && _bodyHandedOut == _bodyLength && _bodyLeft == 0 && !_unframed)
+        if (_handedOut == _checked.Length && _bodyHandedOut == _body.Length && _bodyLeft == 0 && !_unframed)
         {
             await ReadMessageAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -73,10 +72,10 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
             return count;
         }
 
-        if (_bodyHandedOut < _bodyLength)
+        if (_bodyHandedOut < _body.Length)
         {
-            int count = Math.Min(buffer.Length, _bodyLength - _bodyHandedOut);
-            _body.AsSpan(_bodyHandedOut, count).CopyTo(buffer.Span);
+            int count = Math.Min(buffer.Length, _body.Length - _bodyHandedOut);
+            _body.Span.Slice(_bodyHandedOut, count).CopyTo(buffer.Span);
             _bodyHandedOut += count;
             return count;
         }
@@ -104,7 +103,8 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     /// <summary>Reads the next message's framing and metadata, checks them, and keeps them to hand out; its body follows.</summary>
     private async ValueTask ReadMessageAsync(CancellationToken cancellationToken)
     {
-        ReturnBody();
+        _body.Clear();
+        _bodyHandedOut = 0;
         long start = _consumed;
         byte[] prefix = new byte[ArrowFraming.MaxLength];
         (int framing, int length) = await ArrowFraming.ReadAsync(inner, prefix, cancellationToken).ConfigureAwait(false);
@@ -170,8 +170,8 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
                 throw new InvalidDataException($"the message at offset {start} claims a body of {bodyLength} bytes, more than a record batch can hold");
             }
 
-            (_body, _bodyLength, _bodyHandedOut) = (await ReadBodyAsync((int)bodyLength, cancellationToken).ConfigureAwait(false), (int)bodyLength, 0);
-            ArrowCompressionGuard.Check(message, _body.AsSpan(0, _bodyLength));
+            await ReadBodyAsync((int)bodyLength, cancellationToken).ConfigureAwait(false);
+            ArrowCompressionGuard.Check(message, _body.Span);
             Hand(prefix.AsSpan(0, framing), metadata, bodyLength: 0);
             return;
         }
@@ -180,51 +180,24 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     }
 
     /// <summary>
-    /// Reads a body of <paramref name="length"/> bytes into a rented buffer. A stream that knows its length has been seen
-    /// to hold them, so the buffer is rented whole; otherwise it grows only as the bytes arrive.
+    /// Reads a body of <paramref name="length"/> bytes into the body buffer. A stream that knows its length has been seen
+    /// to hold them, so room for all is asked for at once; otherwise the buffer grows only as the bytes arrive.
     /// </summary>
-    private async ValueTask<byte[]> ReadBodyAsync(int length, CancellationToken cancellationToken)
+    private async ValueTask ReadBodyAsync(int length, CancellationToken cancellationToken)
     {
-        byte[] body = ArrayPool<byte>.Shared.Rent(inner.CanSeek ? length : Math.Min(length, FirstBodyBuffer));
-        try
+        for (int left = length; left > 0;)
         {
-            for (int read = 0; read < length;)
+            Memory<byte> room = _body.GetMemory(inner.CanSeek ? left : Math.Min(left, BodyReadSize));
+            int got = await inner.ReadAsync(room[..Math.Min(room.Length, left)], cancellationToken).ConfigureAwait(false);
+            if (got == 0)
             {
-                if (read == body.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, 2L * body.Length));
-                    body.AsSpan(0, read).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(body);
-                    body = larger;
-                }
-
-                int got = await inner.ReadAsync(body.AsMemory(read, Math.Min(length, body.Length) - read), cancellationToken).ConfigureAwait(false);
-                if (got == 0)
-                {
-                    throw new InvalidDataException("the stream ends inside a message body");
-                }
-
-                read += got;
-                _consumed += got;
+                throw new InvalidDataException("the stream ends inside a message body");
             }
 
-            return body;
+            _body.Advance(got);
+            _consumed += got;
+            left -= got;
         }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(body);
-            throw;
-        }
-    }
-
-    private void ReturnBody()
-    {
-        if (_body.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(_body);
-        }
-
-        (_body, _bodyLength, _bodyHandedOut) = ([], 0, 0);
     }
 
     private void Hand(ReadOnlySpan<byte> framing, ReadOnlySpan<byte> metadata, long bodyLength)
@@ -249,7 +222,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
     {
         if (disposing)
         {
-            ReturnBody();
+            _body.Dispose();
             if (!leaveOpen)
             {
                 inner.Dispose();

@@ -75,6 +75,17 @@ internal sealed class ByteBuffer : IDisposable
         return _bytes.AsSpan(Length);
     }
 
+    /// <summary>Room for at least <paramref name="size"/> more bytes, as memory an asynchronous read can fill; pair with <see cref="Advance"/>.</summary>
+    public Memory<byte> GetMemory(int size)
+    {
+        if (_bytes.Length - Length < size)
+        {
+            Grow(size);
+        }
+
+        return _bytes.AsMemory(Length);
+    }
+
     public void Advance(int count) => Length += count;
 
     /// <summary>Overwrites bytes already written (a length prefix known only later).</summary>
