@@ -22,20 +22,18 @@ internal sealed class ArrowAllocationBudget : NativeMemoryAllocator
     /// <summary>What the stream's dictionary messages have allocated: a delta's concatenation may allocate it again.</summary>
     private long _dictionaryBytes;
 
-    /// <summary>Opens the budget of the message at <paramref name="offset"/>.</summary>
+    /// <summary>Opens the budget of <paramref name="message"/>, found at <paramref name="offset"/>.</summary>
     /// <param name="offset">Where the message starts, for the error.</param>
-    /// <param name="bodyLength">The body's length, which Arrow's reader allocates.</param>
+    /// <param name="message">The message: its body, which Arrow's reader allocates, and whether it is a dictionary batch or a delta.</param>
     /// <param name="decompressed">The most its buffers can decompress to (0 when not compressed).</param>
-    /// <param name="dictionary">Whether it is a dictionary batch, and <paramref name="delta"/> whether it extends one.</param>
-    /// <param name="delta">Whether the dictionary batch extends the dictionary before it.</param>
-    public void Open(long offset, long bodyLength, long decompressed, bool dictionary, bool delta)
+    public void Open(long offset, ArrowMessage message, long decompressed)
     {
         _offset = offset;
-        _dictionary = dictionary;
-        long own = bodyLength + decompressed;
+        _dictionary = message.IsDictionary;
+        long own = message.BodyLength + decompressed;
 
         // A delta is decoded, then concatenated with the dictionary before it into buffers new again.
-        _left = own + Slack + (delta ? _dictionaryBytes + own : 0);
+        _left = own + Slack + (message.IsDelta ? _dictionaryBytes + own : 0);
     }
 
     /// <summary>Closes the budget: bytes that frame no message get nothing.</summary>

@@ -152,7 +152,7 @@ internal sealed class CheckedArrowStream(Stream inner, ArrowAllocationBudget bud
         ArrowSchemaGuard.CheckMessage(message);
         ArrowBatchGuard.CheckMessage(message);
         long decompressed = ArrowCompressionGuard.DecompressedBound(message);
-        budget.Open(start, bodyLength, decompressed, message.IsDictionary, message.IsDelta);
+        budget.Open(start, message, decompressed);
 
         // Arrow's reader allocates a body before reading it: where the stream knows its length a longer claim is refused,
         // and where it cannot tell, the body is read first, its buffer growing only as bytes arrive (a damaged stream from
