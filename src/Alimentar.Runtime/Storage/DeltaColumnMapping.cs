@@ -26,7 +26,7 @@ internal sealed class DeltaColumnMapping
 
     /// <summary>The mapping of a table whose column mapping mode is <paramref name="mode"/>; null when it has none.</summary>
     /// <exception cref="UnsupportedParquetFeatureException">The mode is unknown, or the schema does not parse.</exception>
-    public static DeltaColumnMapping? Of(string table, string? mode, string? schemaString)
+    public static DeltaColumnMapping? Of(string table, string? mode, DeltaTableSchema schema)
     {
         if (mode is null or "none")
         {
@@ -38,17 +38,14 @@ internal sealed class DeltaColumnMapping
             throw AlimentarThrow.Unsupported(table, $"its Delta column mapping mode '{mode}' is not one Alimentar knows ('name' or 'id')");
         }
 
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(schemaString ?? string.Empty);
-            return TypeOf(document.RootElement) is { Fields: not null } schema
-                ? new DeltaColumnMapping(schema, byId: mode == "id")
-                : throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not a struct of fields");
-        }
-        catch (JsonException error)
+        if (schema.Error is { } error)
         {
             throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not JSON", inner: error);
         }
+
+        return schema.Root is { } root && TypeOf(root) is { Fields: not null } type
+            ? new DeltaColumnMapping(type, byId: mode == "id")
+            : throw AlimentarThrow.Unsupported(table, "its Delta column mapping is on, but its schema is not a struct of fields");
     }
 
     /// <summary>The table's name for the top-level column stored as <paramref name="physical"/> (partition values are keyed so); the name itself when none maps.</summary>

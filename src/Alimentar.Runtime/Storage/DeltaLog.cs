@@ -139,9 +139,10 @@ internal static class DeltaLog
             }
         }
 
-        DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, current.Schema);
-        DeltaStatisticsColumns? statistics = DeltaStatisticsColumns.Of(current.Schema, mapped: mapping is not null);
-        IReadOnlySet<string>? columns = TableColumns(current.Schema);
+        DeltaTableSchema schema = DeltaTableSchema.Parse(current.Schema);
+        DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, schema);
+        DeltaStatisticsColumns? statistics = DeltaStatisticsColumns.Of(schema, mapped: mapping is not null);
+        IReadOnlySet<string>? columns = TableColumns(schema);
         return [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
             file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping)
         {
@@ -154,33 +155,25 @@ internal static class DeltaLog
     /// The table's top-level column names (Delta's names are case-insensitive), from its schema; null when the schema does
     /// not say. A data file may hold more (a change data feed's <c>_change_type</c>), which are not the table's.
     /// </summary>
-    private static IReadOnlySet<string>? TableColumns(string? schemaString)
+    private static IReadOnlySet<string>? TableColumns(DeltaTableSchema schema)
     {
-        try
+        if (schema.Fields is not { } fields)
         {
-            using var document = JsonDocument.Parse(schemaString ?? string.Empty);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Array)
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (JsonElement field in fields)
+        {
+            if (field.ValueKind != JsonValueKind.Object || !field.TryGetProperty("name", out JsonElement name) || name.ValueKind != JsonValueKind.String)
             {
                 return null;
             }
 
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var field in fields.EnumerateArray())
-            {
-                if (field.ValueKind != JsonValueKind.Object || !field.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
-                {
-                    return null;
-                }
-
-                names.Add(name.GetString()!);
-            }
-
-            return names;
+            names.Add(name.GetString()!);
         }
-        catch (JsonException)
-        {
-            return null;
-        }
+
+        return names;
     }
 
     /// <summary>The table as replayed so far: its files, and the column mapping its latest metadata sets.</summary>

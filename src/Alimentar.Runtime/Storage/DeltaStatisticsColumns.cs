@@ -16,35 +16,27 @@ internal sealed class DeltaStatisticsColumns
     /// <summary>A column: its table name, its statistics key, its Delta type and its Parquet form.</summary>
     public sealed record Column(string Name, string Key, string Type, SchemaElement Element);
 
-    /// <summary>The columns of the schema <paramref name="schemaString"/>; null when it does not parse or has none of a type statistics can bound.</summary>
-    public static DeltaStatisticsColumns? Of(string? schemaString, bool mapped)
+    /// <summary>The columns of the table's <paramref name="schema"/>; null when it is not a struct of fields or has none of a type statistics can bound.</summary>
+    public static DeltaStatisticsColumns? Of(DeltaTableSchema schema, bool mapped)
     {
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(schemaString ?? string.Empty);
-            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("fields", out JsonElement fields) || fields.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            var columns = new List<Column>();
-            foreach (JsonElement field in fields.EnumerateArray())
-            {
-                if (field.ValueKind == JsonValueKind.Object && field.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String
-                    && field.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String
-                    && ElementOf(name.GetString()!, type.GetString()!) is { } element)
-                {
-                    string key = mapped ? DeltaColumnMapping.PhysicalName(field, name.GetString()!) : name.GetString()!;
-                    columns.Add(new Column(name.GetString()!, key, type.GetString()!, element));
-                }
-            }
-
-            return columns.Count > 0 ? new DeltaStatisticsColumns(columns) : null;
-        }
-        catch (JsonException)
+        if (schema.Fields is not { } fields)
         {
             return null;
         }
+
+        var columns = new List<Column>();
+        foreach (JsonElement field in fields)
+        {
+            if (field.ValueKind == JsonValueKind.Object && field.TryGetProperty("name", out JsonElement name) && name.ValueKind == JsonValueKind.String
+                && field.TryGetProperty("type", out JsonElement type) && type.ValueKind == JsonValueKind.String
+                && ElementOf(name.GetString()!, type.GetString()!) is { } element)
+            {
+                string key = mapped ? DeltaColumnMapping.PhysicalName(field, name.GetString()!) : name.GetString()!;
+                columns.Add(new Column(name.GetString()!, key, type.GetString()!, element));
+            }
+        }
+
+        return columns.Count > 0 ? new DeltaStatisticsColumns(columns) : null;
     }
 
     /// <summary>The column <paramref name="member"/> binds to by the binder's name rules; null when none, or two, do.</summary>

@@ -65,15 +65,15 @@ public sealed class DeltaFileStatisticsTests
         Assert.Null(Summary(Of("""{"numRecords":1,"minValues":{"id":"x"},"maxValues":{"id":2}}"""), "Id")!.Min);
         Assert.Null(Summary(Of("""{"numRecords":1,"minValues":{"score":"NaN"},"maxValues":{"score":1}}"""), "Score")!.Min);
         Assert.Null(Summary(Of("""{"numRecords":1,"minValues":{"at":"yesterday"},"maxValues":{"at":"2024-01-01T00:00:00Z"}}"""), "At")!.Min);
-        Assert.Null(DeltaStatisticsColumns.Of("{\"type\":\"struct\"", mapped: false));
+        Assert.Null(DeltaStatisticsColumns.Of(DeltaTableSchema.Parse("{\"type\":\"struct\""), mapped: false));
 
         // A byte column's bound past a byte (a damaged log) is no bound, not one wrapped into range.
         var bytes = new DeltaFileStatistics("""{"numRecords":1,"minValues":{"small":1},"maxValues":{"small":300}}""",
-            DeltaStatisticsColumns.Of("""{"type":"struct","fields":[{"name":"small","type":"byte","nullable":true,"metadata":{}}]}""", mapped: false)!);
+            DeltaStatisticsColumns.Of(DeltaTableSchema.Parse("""{"type":"struct","fields":[{"name":"small","type":"byte","nullable":true,"metadata":{}}]}"""), mapped: false)!);
         Assert.Null(bytes.Summarize(SchemaOf<SmallRow>().Columns[0], SchemaOf<SmallRow>(), "part-0.parquet")!.Max);
     }
 
-    private static DeltaFileStatistics Of(string stats) => new(stats, DeltaStatisticsColumns.Of(Schema, mapped: false)!);
+    private static DeltaFileStatistics Of(string stats) => new(stats, DeltaStatisticsColumns.Of(DeltaTableSchema.Parse(Schema), mapped: false)!);
 
     private static ValueSummary? Summary(DeltaFileStatistics stats, string member) =>
         stats.Summarize(SchemaOf<LoggedRow>().Columns.Single(c => c.MemberName == member), SchemaOf<LoggedRow>(), "part-0.parquet");
