@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Alimentar.Arrow;
 
 /// <summary>
@@ -112,17 +114,30 @@ internal sealed record ArrowIpcIndex(byte[] Preamble, IReadOnlyList<ArrowIpcBatc
     /// <summary>Reads <paramref name="bytes"/> on, a piece at a time, into <paramref name="destination"/> where one is given.</summary>
     private static async Task CopyAsync(Stream stream, Stream? destination, long bytes, CancellationToken cancellationToken)
     {
-        byte[] scratch = new byte[(int)Math.Min(bytes, 1 << 16)];
-        for (long left = bytes; left > 0;)
+        if (bytes <= 0)
         {
-            int read = await stream.ReadAsync(scratch.AsMemory(0, (int)Math.Min(left, scratch.Length)), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                throw new InvalidDataException("the stream ends inside a message body");
-            }
+            return;
+        }
 
-            destination?.Write(scratch, 0, read);
-            left -= read;
+        // Borrowed per body: planning a one-way stream steps over every body, and a new piece each time adds up to the stream.
+        byte[] scratch = ArrayPool<byte>.Shared.Rent((int)Math.Min(bytes, 1 << 16));
+        try
+        {
+            for (long left = bytes; left > 0;)
+            {
+                int read = await stream.ReadAsync(scratch.AsMemory(0, (int)Math.Min(left, scratch.Length)), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new InvalidDataException("the stream ends inside a message body");
+                }
+
+                destination?.Write(scratch, 0, read);
+                left -= read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
