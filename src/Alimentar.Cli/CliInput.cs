@@ -97,8 +97,7 @@ internal sealed class CliInput
                 string root = store.Name.TrimEnd('/') + "/";
                 if (DeltaTable.IsTable(store, key))
                 {
-                    long version = tableVersion ?? DeltaTable.LatestVersion(store, key);
-                    return DeltaDataset(argument, store, DeltaTable.Files(store, key, version), version);
+                    return DeltaDataset(argument, store, DeltaTable.Snapshot(store, key, tableVersion));
                 }
 
                 CliInput[] objects = [.. ParquetFileInfo.DatasetObjects(store, key).Select(o => new CliInput(root + o.Key, store, o.Key, shortName: o.Key[key.Length..]))];
@@ -113,8 +112,7 @@ internal sealed class CliInput
             string directory = Path.GetFullPath(argument);
             if (DeltaTable.IsTable(directory))
             {
-                long version = tableVersion ?? DeltaTable.LatestVersion(directory);
-                return DeltaDataset(directory, store: null, DeltaTable.Files(directory, version), version);
+                return DeltaDataset(directory, store: null, DeltaTable.Snapshot(directory, tableVersion));
             }
 
             CliInput[] files = [.. ParquetFileInfo.DatasetFiles(directory).Select(file => new CliInput(file, null, file, shortName: Path.GetRelativePath(directory, file)))];
@@ -127,18 +125,18 @@ internal sealed class CliInput
     }
 
     /// <summary>
-    /// A Delta table's files at <paramref name="version"/>, each read as the table holds it (names, partitions, deleted
-    /// rows from the log), shown by their paths below the table.
+    /// A Delta table's files at the <paramref name="snapshot"/>'s version, each read as the table holds it (names,
+    /// partitions, deleted rows from the log), shown by their paths below the table.
     /// </summary>
-    private static CliInput DeltaDataset(string display, IObjectStore? store, IReadOnlyList<DeltaTableFile> files, long version)
+    private static CliInput DeltaDataset(string display, IObjectStore? store, DeltaTableSnapshot snapshot)
     {
-        if (files.Count == 0)
+        if (snapshot.Files.Count == 0)
         {
-            throw Unavailable(display, $"it is a Delta Lake table whose version {version} holds no rows (its log names no data file)");
+            throw Unavailable(display, $"it is a Delta Lake table whose version {snapshot.Version} holds no rows (its log names no data file)");
         }
 
-        CliInput[] inputs = [.. files.Select(file => new CliInput(file.Name, store, file.Name, shortName: file.Path, tableFile: file))];
-        return new CliInput(display, store, display, inputs, shortName: display) { DeltaVersion = version };
+        CliInput[] inputs = [.. snapshot.Files.Select(file => new CliInput(file.Name, store, file.Name, shortName: file.Path, tableFile: file))];
+        return new CliInput(display, store, display, inputs, shortName: display) { DeltaVersion = snapshot.Version };
     }
 
     public Task<FilterExplanation> ExplainAsync(string where, CancellationToken cancellationToken) =>

@@ -72,7 +72,8 @@ internal static class DeltaLog
     /// <param name="asOf">The version to read (time travel); null for the latest.</param>
     /// <exception cref="SourceUnavailableException">The log holds no commit, or none as late as <paramref name="asOf"/>.</exception>
     /// <exception cref="UnsupportedParquetFeatureException">The table uses what the log alone cannot honour.</exception>
-    public static List<DeltaDataFile> CurrentFiles(string table, DeltaLogFolder log, long? asOf = null)
+    /// <returns>The version read (<paramref name="asOf"/>, or the latest the log holds), and its files.</returns>
+    public static (long Version, List<DeltaDataFile> Files) CurrentFiles(string table, DeltaLogFolder log, long? asOf = null)
     {
         var commits = new SortedDictionary<long, string>();
         var checkpoints = new Dictionary<long, List<(int Part, int Parts, string Name)>>();
@@ -143,12 +144,12 @@ internal static class DeltaLog
         DeltaColumnMapping? mapping = DeltaColumnMapping.Of(table, current.MappingMode, schema);
         DeltaStatisticsColumns? statistics = DeltaStatisticsColumns.Of(schema, mapped: mapping is not null);
         IReadOnlySet<string>? columns = TableColumns(schema);
-        return [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
+        return (latest, [.. current.Files.OrderBy(file => file.Key, StringComparer.Ordinal).Select(file => new DeltaDataFile(
             file.Key, file.Value.Vector, [.. file.Value.Partitions.Select(p => (mapping?.LogicalName(p.Key) ?? p.Key, p.Value))], mapping)
         {
             Statistics = file.Value.Stats is { } stats && statistics is not null ? new DeltaFileStatistics(stats, statistics) : null,
             TableColumns = columns,
-        })];
+        })]);
     }
 
     /// <summary>

@@ -145,6 +145,23 @@ public static class DeltaTable
         return Listing(directory, version).Files;
     }
 
+    /// <summary>
+    /// The Delta table in <paramref name="directory"/> (or of which it is a partition folder) at <paramref name="version"/>:
+    /// the version and its data files from one reading of the log, so that with no version given, the latest reported is
+    /// the one whose files are listed (<see cref="DeltaTableSnapshot"/>).
+    /// </summary>
+    /// <param name="directory">The table's folder, or a partition folder of it.</param>
+    /// <param name="version">The version; null for the latest.</param>
+    /// <returns>The version and its files.</returns>
+    /// <exception cref="SourceUnavailableException">The folder is not a Delta table, its log holds no commit, the version is past its latest, or a file the version names is not there (vacuumed).</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The version's commits were cleaned up with no checkpoint for them, or the table uses what its log alone cannot honour.</exception>
+    public static DeltaTableSnapshot Snapshot(string directory, long? version = null)
+    {
+        CheckVersion(version);
+        DeltaTableListing listing = Listing(directory, version);
+        return new DeltaTableSnapshot(listing.Version, listing.Files);
+    }
+
     /// <summary>The data files of the Delta table under <paramref name="prefix"/> of <paramref name="store"/> at <paramref name="version"/>, as <see cref="Files(string, long?)"/> finds them in a folder.</summary>
     /// <param name="store">Where the table lives.</param>
     /// <param name="prefix">The table's prefix, e.g. <c>lake/trips/</c>, or a partition's.</param>
@@ -159,6 +176,23 @@ public static class DeltaTable
         ArgumentNullException.ThrowIfNull(prefix);
         CheckVersion(version);
         return Listing(store, prefix, version, options).Files;
+    }
+
+    /// <summary>The Delta table under <paramref name="prefix"/> of <paramref name="store"/> at <paramref name="version"/>, as <see cref="Snapshot(string, long?)"/> reads a folder: one listing of the log for the version and its files.</summary>
+    /// <param name="store">Where the table lives.</param>
+    /// <param name="prefix">The table's prefix, e.g. <c>lake/trips/</c>, or a partition's.</param>
+    /// <param name="version">The version; null for the latest.</param>
+    /// <param name="options">Request sizes, retries and timeouts for the listing, the log and later reads of the files.</param>
+    /// <returns>The version and its files.</returns>
+    /// <exception cref="SourceUnavailableException">The listing failed after its retries, the prefix is not a Delta table, its log holds no commit, the version is past its latest, or a file it names is not there.</exception>
+    /// <exception cref="UnsupportedParquetFeatureException">The version's commits were cleaned up with no checkpoint for them, or the table uses what its log alone cannot honour.</exception>
+    public static DeltaTableSnapshot Snapshot(IObjectStore store, string prefix, long? version = null, ObjectReadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(prefix);
+        CheckVersion(version);
+        DeltaTableListing listing = Listing(store, prefix, version, options);
+        return new DeltaTableSnapshot(listing.Version, listing.Files);
     }
 
     /// <summary>The files of the table in <paramref name="directory"/> at <paramref name="version"/> (the latest when null).</summary>

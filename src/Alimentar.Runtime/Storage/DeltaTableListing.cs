@@ -6,8 +6,9 @@ namespace Alimentar.Storage;
 /// and untyped tools (<see cref="DeltaTable.Files(string, long?)"/>).
 /// </summary>
 /// <param name="Name">The folder or prefix read, as errors and an empty source name it.</param>
+/// <param name="Version">The version listed: the one asked for, or the latest the log held when it was read.</param>
 /// <param name="Files">The files of the version below it, in the log's order; every one is there (checked for a local table).</param>
-internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFile> Files)
+internal sealed record DeltaTableListing(string Name, long Version, IReadOnlyList<DeltaTableFile> Files)
 {
     /// <summary>The files of <paramref name="table"/> at <paramref name="version"/> (the latest when null) below <paramref name="directory"/>, its root or a partition folder of it.</summary>
     /// <exception cref="SourceUnavailableException">The log names a file that is not there.</exception>
@@ -25,7 +26,8 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
                 ? throw AlimentarThrow.Unsupported(table, $"its Delta log names '{path}', which a table in a folder cannot reach (it follows file: URIs)")
                 : Path.Combine(table, path.Replace('/', Path.DirectorySeparatorChar)));
         var files = new List<DeltaTableFile>();
-        foreach (DeltaDataFile file in DeltaLog.CurrentFiles(table, folder, version))
+        (long listedVersion, List<DeltaDataFile> current) = DeltaLog.CurrentFiles(table, folder, version);
+        foreach (DeltaDataFile file in current)
         {
             if (below != "." && !file.Path.StartsWith(below + "/", StringComparison.Ordinal))
             {
@@ -41,7 +43,7 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
             files.Add(new DeltaTableFile(file, table, path, store: null, path, listed: null, (vector, offset, count) => FileBytes(Local(vector), offset, count)));
         }
 
-        return new DeltaTableListing(directory, files);
+        return new DeltaTableListing(directory, listedVersion, files);
     }
 
     /// <summary>
@@ -69,7 +71,8 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
         // A file named by URI (a shallow clone's) lies outside the listing: it is there unless reading it says otherwise.
         bool InTable(DeltaDataFile file) => root == table || (!DeltaPaths.IsAbsolute(file.Path) && (table + file.Path).StartsWith(root, StringComparison.Ordinal));
         var files = new List<DeltaTableFile>();
-        foreach (DeltaDataFile file in DeltaLog.CurrentFiles(tableName, log, version).Where(InTable))
+        (long listedVersion, List<DeltaDataFile> current) = DeltaLog.CurrentFiles(tableName, log, version);
+        foreach (DeltaDataFile file in current.Where(InTable))
         {
             string key = KeyOf(file.Path);
             ObjectInfo? known = byKey.GetValueOrDefault(key);
@@ -84,7 +87,7 @@ internal sealed record DeltaTableListing(string Name, IReadOnlyList<DeltaTableFi
                 settings));
         }
 
-        return new DeltaTableListing(name, files);
+        return new DeltaTableListing(name, listedVersion, files);
     }
 
     /// <summary>A file the log names that the folder or listing lacks: vacuumed, or a partial copy of the table.</summary>

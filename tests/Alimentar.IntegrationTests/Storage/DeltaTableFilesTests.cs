@@ -1,7 +1,7 @@
 namespace Alimentar.IntegrationTests;
 
 /// <summary>
-/// <see cref="DeltaTable.Files(string, long?)"/> and the untyped reads of a <see cref="DeltaTableFile"/>
+/// <see cref="DeltaTable.Files(string, long?)"/>, <see cref="DeltaTable.Snapshot(string, long?)"/> and the untyped reads of a <see cref="DeltaTableFile"/>
 /// (<see cref="ParquetFileInfo"/>'s footer, scan and filter explanation): a table's rows as its log says, for tools that
 /// have no row type, agreeing with what typed sources read.
 /// </summary>
@@ -105,6 +105,59 @@ public sealed class DeltaTableFilesTests
         Assert.StartsWith(store.Name, file.Name, StringComparison.Ordinal);
         ParquetScan scan = await ParquetFileInfo.ScanAsync(file, headRows: 20);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], scan.Head.Select(row => (int)row[0]!));
+    }
+
+    [Fact]
+    public void A_snapshot_is_a_version_with_that_version_s_files_the_latest_when_none_is_named()
+    {
+        string table = Table("table-with-dv-small");
+        DeltaTableSnapshot latest = DeltaTable.Snapshot(table);
+        Assert.Equal(DeltaTable.LatestVersion(table), latest.Version);
+        Assert.Equal(2, Assert.Single(latest.Files).DeletedRowCount);
+
+        DeltaTableSnapshot first = DeltaTable.Snapshot(table, version: 0);
+        Assert.Equal(0, first.Version);
+        Assert.Equal(0, Assert.Single(first.Files).DeletedRowCount);
+
+        Assert.Throws<SourceUnavailableException>(() => DeltaTable.Snapshot(table, version: latest.Version + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DeltaTable.Snapshot(table, version: -1));
+        Assert.Throws<SourceUnavailableException>(() => DeltaTable.Snapshot(Path.GetDirectoryName(TestCorpus.Root)!));
+    }
+
+    [Fact]
+    public void A_store_table_s_snapshot_takes_one_listing_where_its_latest_version_and_then_its_files_take_two()
+    {
+        var store = new CountingListings(new LocalObjectStore(DeltaTables.Root));
+        DeltaTableSnapshot snapshot = DeltaTable.Snapshot(store, "table-with-dv-small/");
+        Assert.Equal(1, store.Listings);
+
+        store.Listings = 0;
+        long version = DeltaTable.LatestVersion(store, "table-with-dv-small/");
+        IReadOnlyList<DeltaTableFile> files = DeltaTable.Files(store, "table-with-dv-small/", version);
+        Assert.Equal(2, store.Listings);
+
+        Assert.Equal(version, snapshot.Version);
+        Assert.Equal(files.Select(f => (f.Name, f.DeletedRowCount)), snapshot.Files.Select(f => (f.Name, f.DeletedRowCount)));
+        Assert.Equal(0, DeltaTable.Snapshot(store, "table-with-dv-small/", version: 0).Version);
+    }
+
+    /// <summary>A store that counts its listings.</summary>
+    private sealed class CountingListings(IObjectStore inner) : IObjectStore
+    {
+        public int Listings { get; set; }
+
+        public string Name => inner.Name;
+
+        public ValueTask<ObjectInfo> GetInfoAsync(string key, CancellationToken cancellationToken) => inner.GetInfoAsync(key, cancellationToken);
+
+        public ValueTask ReadAsync(ObjectInfo target, long offset, Memory<byte> destination, CancellationToken cancellationToken) =>
+            inner.ReadAsync(target, offset, destination, cancellationToken);
+
+        public IAsyncEnumerable<ObjectInfo> ListAsync(string prefix, CancellationToken cancellationToken)
+        {
+            Listings++;
+            return inner.ListAsync(prefix, cancellationToken);
+        }
     }
 
     [Fact]
