@@ -14,6 +14,7 @@ internal sealed class FilterText
     private readonly string _text;
     private readonly BoundColumn[] _columns;
     private int _at;
+    private int _nesting;
 
     private FilterText(string text, BoundColumn[] columns)
     {
@@ -32,40 +33,53 @@ internal sealed class FilterText
 
     private FilterNode Or()
     {
-        FilterNode node = And();
+        var operands = new List<FilterNode> { And() };
         while (Take("||"))
         {
-            node = new OrNode(node, And());
+            operands.Add(And());
         }
 
-        return node;
+        return FilterNode.Join(operands, any: true);
     }
 
     private FilterNode And()
     {
-        FilterNode node = Unary();
+        var operands = new List<FilterNode> { Unary() };
         while (Take("&&"))
         {
-            node = new AndNode(node, Unary());
+            operands.Add(Unary());
         }
 
-        return node;
+        return FilterNode.Join(operands, any: false);
     }
 
     private FilterNode Unary()
     {
-        if (Take("!"))
+        bool not = Take("!");
+        if (!not && !Take("("))
         {
-            return new NotNode(Unary());
+            return Comparison();
         }
 
-        if (Take("("))
+        if (++_nesting > FilterNode.MaxNesting)
         {
+            throw Error($"it nests deeper than {FilterNode.MaxNesting} levels of ! and (");
+        }
+
+        try
+        {
+            if (not)
+            {
+                return new NotNode(Unary());
+            }
+
             FilterNode inner = Or();
             return Take(")") ? inner : throw Error("expected )");
         }
-
-        return Comparison();
+        finally
+        {
+            _nesting--;
+        }
     }
 
     private FilterNode Comparison()
@@ -261,6 +275,12 @@ internal sealed class FilterText
         return true;
     }
 
-    private FormatException Error(string expected) =>
-        new($"The filter '{_text}' cannot be read at position {_at + 1}: {expected}.");
+    /// <summary>The error at the current position, quoting the text around it when the whole is too long to quote.</summary>
+    private FormatException Error(string expected)
+    {
+        const int Around = 40;
+        string quoted = _text.Length <= 2 * Around ? _text
+            : $"{(_at > Around ? "…" : string.Empty)}{_text[Math.Max(0, _at - Around)..Math.Min(_text.Length, _at + Around)]}{(_at + Around < _text.Length ? "…" : string.Empty)}";
+        return new FormatException($"The filter '{quoted}' cannot be read at position {_at + 1}: {expected}.");
+    }
 }

@@ -13,6 +13,33 @@ internal abstract record FilterNode
     public int[] Columns() => _columns ??= Leaves().Select(leaf => leaf.Column).Distinct().Order().ToArray();
 
     public abstract IEnumerable<FilterLeaf> Leaves();
+
+    /// <summary>
+    /// How deep ! and parentheses may nest, in a filter's text or in a predicate: far past any filter a person writes,
+    /// and far short of the depth at which a walk over the filter, a frame per level, would overflow the stack, which
+    /// ends the process uncaught. Chains of &amp;&amp; and || do not count (<see cref="Join"/>).
+    /// </summary>
+    public const int MaxNesting = 256;
+
+    /// <summary>
+    /// The <paramref name="operands"/> joined by || (<paramref name="any"/>) or &amp;&amp;, as a balanced tree: a chain a
+    /// program folds from a hundred thousand keys is then seventeen levels deep, not a hundred thousand.
+    /// </summary>
+    public static FilterNode Join(IReadOnlyList<FilterNode> operands, bool any)
+    {
+        return Between(0, operands.Count);
+
+        FilterNode Between(int first, int end)
+        {
+            if (end - first == 1)
+            {
+                return operands[first];
+            }
+
+            int middle = first + ((end - first) / 2);
+            return any ? new OrNode(Between(first, middle), Between(middle, end)) : new AndNode(Between(first, middle), Between(middle, end));
+        }
+    }
 }
 
 internal sealed record AndNode(FilterNode Left, FilterNode Right) : FilterNode

@@ -34,20 +34,33 @@ internal static class FilterParser
 
     private sealed class Walker(ParameterExpression row, RowSchema schema, LambdaExpression whole, List<string> nestedPaths)
     {
+        // Past this many operands, an error names the part refused but not the whole predicate: printing a chain of
+        // thousands is both useless and, a frame per level, deep enough to overflow the stack.
+        private const int NamedWhole = 64;
+
+        private int _operands;
+        private int _nesting;
+
         public FilterNode Node(Expression expression)
         {
             switch (expression.NodeType)
             {
                 case ExpressionType.AndAlso:
                 case ExpressionType.And when expression.Type == typeof(bool):
-                    var and = (BinaryExpression)expression;
-                    return new AndNode(Node(and.Left), Node(and.Right));
+                    return Chain((BinaryExpression)expression, any: false);
                 case ExpressionType.OrElse:
                 case ExpressionType.Or when expression.Type == typeof(bool):
-                    var or = (BinaryExpression)expression;
-                    return new OrNode(Node(or.Left), Node(or.Right));
+                    return Chain((BinaryExpression)expression, any: true);
                 case ExpressionType.Not when expression.Type == typeof(bool):
-                    return new NotNode(Node(((UnaryExpression)expression).Operand));
+                    Enter(expression);
+                    try
+                    {
+                        return new NotNode(Node(((UnaryExpression)expression).Operand));
+                    }
+                    finally
+                    {
+                        _nesting--;
+                    }
                 case ExpressionType.Equal:
                 case ExpressionType.NotEqual:
                 case ExpressionType.LessThan:
@@ -495,8 +508,61 @@ internal static class FilterParser
             }
         }
 
-        private UnsupportedFilterException Refuse(Expression part, string why) =>
-            new($"The filter '{whole}' cannot be pushed down to the Parquet reader: {why} (in '{part}').", part.ToString());
+        /// <summary>
+        /// A chain of &amp;&amp; (or of ||) as one balanced node: its operands are found without recursion, however a
+        /// program folded them (left or right), and each is walked on its own.
+        /// </summary>
+        private FilterNode Chain(BinaryExpression top, bool any)
+        {
+            Enter(top);
+            try
+            {
+                var operands = new List<Expression>();
+                var pending = new Stack<Expression>();
+                pending.Push(top);
+                while (pending.TryPop(out Expression? next))
+                {
+                    if (IsJoin(next, any))
+                    {
+                        var join = (BinaryExpression)next;
+                        pending.Push(join.Right);
+                        pending.Push(join.Left);
+                    }
+                    else
+                    {
+                        operands.Add(next);
+                    }
+                }
+
+                _operands += operands.Count;
+                return FilterNode.Join([.. operands.Select(Node)], any);
+            }
+            finally
+            {
+                _nesting--;
+            }
+
+            static bool IsJoin(Expression expression, bool any) => any
+                ? expression.NodeType == ExpressionType.OrElse || (expression.NodeType == ExpressionType.Or && expression.Type == typeof(bool))
+                : expression.NodeType == ExpressionType.AndAlso || (expression.NodeType == ExpressionType.And && expression.Type == typeof(bool));
+        }
+
+        /// <summary>One level deeper into ! or a chain; the caller steps back out.</summary>
+        private void Enter(Expression level)
+        {
+            if (++_nesting > FilterNode.MaxNesting)
+            {
+                throw new UnsupportedFilterException(
+                    $"The filter cannot be pushed down to the Parquet reader: it nests deeper than {FilterNode.MaxNesting} levels of ! and of && within || (or || within &&).",
+                    level.NodeType.ToString());
+            }
+        }
+
+        private UnsupportedFilterException Refuse(Expression part, string why) => new(
+            _operands <= NamedWhole
+                ? $"The filter '{whole}' cannot be pushed down to the Parquet reader: {why} (in '{part}')."
+                : $"The filter of {_operands:N0} operands cannot be pushed down to the Parquet reader: {why} (in '{part}').",
+            part.ToString());
     }
 
     /// <summary>Finds whether an expression reads the row parameter anywhere.</summary>
