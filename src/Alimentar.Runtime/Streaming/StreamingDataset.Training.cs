@@ -154,9 +154,11 @@ public sealed partial class StreamingDataset<T>
     /// <param name="state">A state from <see cref="GetState"/>, perhaps through <see cref="StreamingState.FromBytes"/>.</param>
     /// <returns>This dataset.</returns>
     /// <exception cref="InvalidOperationException">The state was taken with another seed, epoch, shard or set of sources; the message says which.</exception>
+    /// <exception cref="ArgumentException">The state holds a position no run reaches (a rank outside its world, a negative count, ranges outside the epoch): a damaged or hand-edited checkpoint.</exception>
     public StreamingDataset<T> ResumeFrom(StreamingState state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ThrowIfDamaged(state, nameof(state));
         ThrowIfPassRunning();
         StreamingState current = GetState();
         List<string> differences = OrderDifferences(state, current, "the state");
@@ -199,6 +201,7 @@ public sealed partial class StreamingDataset<T>
     /// A rank's state is missing or repeated, the states disagree, or they were taken with another seed, epoch, shuffle
     /// or set of sources than this dataset has; the message says which.
     /// </exception>
+    /// <exception cref="ArgumentException">A state holds a position no run reaches: a damaged or hand-edited checkpoint.</exception>
     /// <example>
     /// <code>
     /// // Four ranks checkpointed; three come back (torchrun --nnodes=1:4 restarted with WORLD_SIZE=3):
@@ -214,6 +217,11 @@ public sealed partial class StreamingDataset<T>
         if (all.Length == 0)
         {
             throw new InvalidOperationException("No states to resume from: pass the state of every rank of the stopped run.");
+        }
+
+        foreach (StreamingState state in all)
+        {
+            ThrowIfDamaged(state, nameof(states));
         }
 
         StreamingState first = all[0];
@@ -235,10 +243,14 @@ public sealed partial class StreamingDataset<T>
         int[] ranks = all.Select(s => s.Rank).ToArray();
         if (!ranks.SequenceEqual(Enumerable.Range(0, first.WorldSize)))
         {
-            int[] missing = Enumerable.Range(0, first.WorldSize).Except(ranks).ToArray();
+            // A damaged world size may be in the billions: the ranks missing are found among the states' own, not listed whole.
+            var present = ranks.ToHashSet();
+            int missingCount = first.WorldSize - present.Count;
+            int[] missing = Enumerable.Range(0, first.WorldSize).Where(rank => !present.Contains(rank)).Take(8).ToArray();
+            string missingText = missing.Length == 0 ? "" : $"rank {string.Join(", ", missing)}{(missingCount > missing.Length ? $" and {missingCount - missing.Length:N0} more" : "")} missing";
             int[] repeated = ranks.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
             throw new InvalidOperationException(
-                $"The states must be those of all {first.WorldSize} ranks of the stopped run, once each: {(missing.Length > 0 ? $"rank {string.Join(", ", missing)} missing" : "")}{(missing.Length > 0 && repeated.Length > 0 ? "; " : "")}{(repeated.Length > 0 ? $"rank {string.Join(", ", repeated)} repeated" : "")}. Without a rank's state its undelivered rows cannot be found.");
+                $"The states must be those of all {first.WorldSize} ranks of the stopped run, once each: {missingText}{(missing.Length > 0 && repeated.Length > 0 ? "; " : "")}{(repeated.Length > 0 ? $"rank {string.Join(", ", repeated)} repeated" : "")}. Without a rank's state its undelivered rows cannot be found.");
         }
 
         long shareRows = UnitPlan.Create(UnitRowCounts(), _shuffleSeed, _epoch, epochPlan).Rows;
@@ -268,6 +280,15 @@ public sealed partial class StreamingDataset<T>
 
         if (state.Sources != current.Sources) differences.Add($"sources '{state.Sources}' in {taken}, '{current.Sources}' here");
         return differences;
+    }
+
+    /// <summary>Refuses a state whose position no run could have reached (<see cref="StreamingState.Damage"/>).</summary>
+    private static void ThrowIfDamaged(StreamingState state, string parameter)
+    {
+        if (state.Damage() is { } damage)
+        {
+            throw new ArgumentException($"The state of rank {state.Rank} is damaged: it holds {damage}, which no run takes.", parameter);
+        }
     }
 
     /// <summary>The plan of the epoch a state belongs to: the world that began the epoch, and its remainder.</summary>

@@ -120,9 +120,10 @@ public sealed record StreamingState
     /// <summary>Reads a state written by <see cref="ToBytes"/>.</summary>
     /// <param name="bytes">The checkpoint's bytes.</param>
     /// <returns>The state.</returns>
-    /// <exception cref="FormatException">The bytes are not a streaming state this build can read.</exception>
+    /// <exception cref="FormatException">The bytes are not a streaming state this build can read, or hold a position no run reaches (a rank outside its world, a negative count, ranges outside the epoch).</exception>
     public static StreamingState FromBytes(ReadOnlySpan<byte> bytes)
     {
+        StreamingState state;
         try
         {
             using JsonDocument document = JsonDocument.Parse(bytes.ToArray());
@@ -139,7 +140,7 @@ public sealed record StreamingState
             }
 
             JsonElement seed = root.GetProperty("seed");
-            return new StreamingState
+            state = new StreamingState
             {
                 Version = version,
                 Seed = seed.ValueKind == JsonValueKind.Null ? null : seed.GetInt32(),
@@ -161,6 +162,45 @@ public sealed record StreamingState
         {
             throw new FormatException($"The bytes are not a readable streaming state: {error.Message}", error);
         }
+
+        return state.Damage() is { } damage ? throw new FormatException($"The streaming state is damaged: it holds {damage}, which no run takes.") : state;
+    }
+
+    /// <summary>
+    /// What makes the state's position one no run could have reached (a damaged or hand-edited checkpoint): a rank
+    /// outside its world, a negative count, or ranges outside the epoch's plan or past the rows a long can count;
+    /// null when nothing does. Settings that must match the dataset's (seed, epoch, shuffle) are checked against it.
+    /// </summary>
+    internal string? Damage()
+    {
+        if (WorldSize < 1 || Rank < 0 || Rank >= WorldSize)
+        {
+            return $"rank {Rank} of a world of {WorldSize}";
+        }
+
+        if (RowsConsumed < 0)
+        {
+            return $"{RowsConsumed} rows consumed";
+        }
+
+        if (EpochWorldSize < 1)
+        {
+            return $"an epoch begun by {EpochWorldSize} ranks";
+        }
+
+        long ranged = 0;
+        foreach (EpochRange range in Ranges)
+        {
+            if (range.Rank < 0 || range.Rank >= (EpochWorldSize ?? WorldSize) || range.Start < 0 || range.Rows < 0 || range.Rows > long.MaxValue - range.Start
+                || range.Rows > long.MaxValue - ranged)
+            {
+                return $"a range of {range.Rows} rows from row {range.Start} of rank {range.Rank} of {EpochWorldSize ?? WorldSize}";
+            }
+
+            ranged += range.Rows;
+        }
+
+        return Ranges.Count > 0 && RowsConsumed > ranged ? $"{RowsConsumed} rows consumed of ranges of {ranged}" : null;
     }
 
     /// <summary>Whether <paramref name="other"/> describes the same position: every setting, and the same ranges in order.</summary>
