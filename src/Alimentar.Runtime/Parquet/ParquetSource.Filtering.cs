@@ -7,7 +7,10 @@ namespace Alimentar;
 /// <content>Filters pushed down into the reader: row groups and pages ruled out by metadata are never read, and only matching rows are handed out.</content>
 public sealed partial class ParquetSource<T>
 {
-    private FilterNode? _filter;
+    // What the filter joins with &&: the rows a deletion vector leaves, then each Where, kept apart and joined when a
+    // pass asks, so that a program calling Where in a loop gets a balanced filter, not one level deeper per call.
+    private readonly List<FilterNode> _conditions = [];
+    private FilterNode? _joinedFilter;
 
     // The record fields the filter reads (Meta.Year): each file binds them as columns after the row type's, in this order.
     private readonly List<string> _nestedFilterPaths = [];
@@ -16,7 +19,24 @@ public sealed partial class ParquetSource<T>
     private ConcurrentDictionary<int, RowGroupPlan> _plans = new();
 
     /// <summary>The filter every pass applies, as the reader evaluates it; null when every row is read.</summary>
-    public string? Filter => _filter?.ToString();
+    public string? Filter => ActiveFilter?.ToString();
+
+    /// <summary>The filter every pass applies: its conditions joined by &amp;&amp;; null when there are none.</summary>
+    private FilterNode? ActiveFilter
+    {
+        get
+        {
+            if (_conditions.Count == 0)
+            {
+                return null;
+            }
+
+            // Passes read on several threads: one joined tree is published, so its worked-out columns are shared.
+            return Volatile.Read(ref _joinedFilter)
+                ?? Interlocked.CompareExchange(ref _joinedFilter, FilterNode.Join(_conditions, any: false), null)
+                ?? _joinedFilter!;
+        }
+    }
 
     /// <summary>
     /// Hands out only the rows for which <paramref name="predicate"/> holds, from the next pass on; called again,
@@ -43,8 +63,8 @@ public sealed partial class ParquetSource<T>
     /// <exception cref="UnsupportedFilterException">Part of <paramref name="predicate"/> cannot be pushed down; the message names it.</exception>
     public ParquetSource<T> Where(Expression<Func<T, bool>> predicate)
     {
-        FilterNode node = FilterParser.Parse(predicate, T.Schema, _nestedFilterPaths);
-        _filter = _filter is null ? node : new AndNode(_filter, node);
+        _conditions.Add(FilterParser.Parse(predicate, T.Schema, _nestedFilterPaths));
+        _joinedFilter = null;
         Volatile.Write(ref _unitRowCounts, null);
         _plans = new ConcurrentDictionary<int, RowGroupPlan>();
         return this;
@@ -56,8 +76,8 @@ public sealed partial class ParquetSource<T>
     /// </summary>
     internal ParquetSource<T> ExcludeRows(DeletedRows rows)
     {
-        var node = new DeletedRowsNode(rows);
-        _filter = _filter is null ? node : new AndNode(node, _filter);
+        _conditions.Insert(0, new DeletedRowsNode(rows));
+        _joinedFilter = null;
         Volatile.Write(ref _unitRowCounts, null);
         _plans = new ConcurrentDictionary<int, RowGroupPlan>();
         return this;
@@ -71,7 +91,7 @@ public sealed partial class ParquetSource<T>
     /// </summary>
     private bool TableRulesOut()
     {
-        if (_filter is not { } filter || _view is not { } view || (view.Partitions is not { Count: > 0 } && view.ColumnSummary is null))
+        if (ActiveFilter is not { } filter || _view is not { } view || (view.Partitions is not { Count: > 0 } && view.ColumnSummary is null))
         {
             return false;
         }
@@ -119,7 +139,7 @@ public sealed partial class ParquetSource<T>
     {
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         var groups = new List<RowGroupExplanation>();
-        FilterPlanner? planner = _filter is null ? null : new FilterPlanner(reader.File, reader.Binding, _filter);
+        FilterPlanner? planner = ActiveFilter is null ? null : new FilterPlanner(reader.File, reader.Binding, ActiveFilter);
         bool ruledOut = TableRulesOut();
         for (int index = 0; index < reader.RowGroupCount; index++)
         {
@@ -204,10 +224,10 @@ public sealed partial class ParquetSource<T>
     private async IAsyncEnumerable<Batch<T>> ReadFilteredUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
+        var planner = new FilterPlanner(reader.File, reader.Binding, ActiveFilter!);
         long seen = 0;
         long end = skip + take;
-        await foreach (Batch<T> batch in ReadFilteredRowGroupAsync(reader, planner, _filter!, unit, cancellationToken).ConfigureAwait(false))
+        await foreach (Batch<T> batch in ReadFilteredRowGroupAsync(reader, planner, ActiveFilter!, unit, cancellationToken).ConfigureAwait(false))
         {
             long first = seen;
             seen += batch.Count;
@@ -241,12 +261,12 @@ public sealed partial class ParquetSource<T>
     /// <summary>The matching rows of each row group, for planning: pruned groups count 0; the rest have their filter columns decoded once.</summary>
     private async ValueTask<long[]> CountMatchingRowsAsync(ParquetFileReader<T> reader, CancellationToken cancellationToken)
     {
-        var planner = new FilterPlanner(reader.File, reader.Binding, _filter!);
+        var planner = new FilterPlanner(reader.File, reader.Binding, ActiveFilter!);
         long[] counts = new long[reader.RowGroupCount];
         for (int index = 0; index < counts.Length; index++)
         {
             RowGroupPlan plan = await PlanAsync(planner, index, cancellationToken).ConfigureAwait(false);
-            if (plan.IsKept && _filter is DeletedRowsNode deleted)
+            if (plan.IsKept && ActiveFilter is DeletedRowsNode deleted)
             {
                 // A deletion vector alone: its rows are counted in the vector, with no column to decode.
                 long rows = reader.File.Metadata.RowGroups[index].RowCount;
@@ -256,7 +276,7 @@ public sealed partial class ParquetSource<T>
             {
                 // Only the filter's columns are decoded: none is fetched ahead for the others.
                 using RowGroupReader rowGroup = reader.OpenRowGroup(index, prefetch: false);
-                counts[index] = await reader.CountMatchesAsync(rowGroup, plan, _filter!, cancellationToken).ConfigureAwait(false);
+                counts[index] = await reader.CountMatchesAsync(rowGroup, plan, ActiveFilter!, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -361,7 +361,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         }
 
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (_filter is { } filter)
+        if (ActiveFilter is { } filter)
         {
             await foreach (Batch<T> batch in DecodeFilteredAsync(reader, filter, cancellationToken).ConfigureAwait(false))
             {
@@ -424,7 +424,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
         // Opening binds the schema: a file of another schema is found while planning, before any rank reads a row.
         await using ParquetFileReader<T> reader = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        long[] counts = _filter is null
+        long[] counts = ActiveFilter is null
             ? reader.File.Metadata.RowGroups.Select(g => g.RowCount).ToArray()
             : await CountMatchingRowsAsync(reader, cancellationToken).ConfigureAwait(false);
         Volatile.Write(ref _unitRowCounts, counts);
@@ -433,7 +433,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
 
     async IAsyncEnumerable<Batch<T>> IUnitSource<T>.ReadUnitAsync(int unit, long skip, long take, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (_filter is not null)
+        if (ActiveFilter is not null)
         {
             await foreach (Batch<T> batch in ReadFilteredUnitAsync(unit, skip, take, cancellationToken).ConfigureAwait(false))
             {

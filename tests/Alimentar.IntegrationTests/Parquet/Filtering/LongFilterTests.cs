@@ -47,6 +47,21 @@ public sealed class LongFilterTests(LongFilterTests.RowsFile file) : IClassFixtu
     }
 
     [Fact]
+    public async Task Where_called_in_a_loop_fifty_thousand_times_keeps_the_rows_every_call_keeps()
+    {
+        var source = new ParquetSource<FilterRow>(file.Path);
+        for (int call = 0; call < 50_000; call++)
+        {
+            long excluded = 3 * (call % 600);
+            source.Where(r => r.Id != excluded);
+        }
+
+        long[] read = await Task.Run(() => ParquetFiles.ReadAll(source).Select(r => r.Id).ToArray());
+
+        Assert.Equal(Enumerable.Range(0, RowCount).Select(i => (long)i).Where(id => id % 3 != 0 || id >= 1_800), read);
+    }
+
+    [Fact]
     public async Task Filter_text_of_a_hundred_thousand_alternatives_is_explained()
     {
         string where = string.Join(" || ", Enumerable.Range(0, Keys).Select(k => $"Id == {1 + (3 * k)}"));
