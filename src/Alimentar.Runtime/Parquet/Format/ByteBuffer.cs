@@ -10,8 +10,10 @@ namespace Alimentar.Parquet.Format;
 internal sealed class ByteBuffer : IDisposable
 {
     private byte[] _bytes;
+    private bool _disposed;
 
-    public ByteBuffer(int capacity = 256) => _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity));
+    /// <param name="capacity">The bytes to rent room for now; 0 rents nothing until the first write.</param>
+    public ByteBuffer(int capacity = 256) => _bytes = capacity <= 0 ? [] : ArrayPool<byte>.Shared.Rent(Math.Max(16, capacity));
 
     public int Length { get; private set; }
 
@@ -91,7 +93,21 @@ internal sealed class ByteBuffer : IDisposable
     /// <summary>Overwrites bytes already written (a length prefix known only later).</summary>
     public Span<byte> Written(int start, int count) => _bytes.AsSpan(start, count);
 
-    public void Dispose()
+    /// <summary>Room for at least <paramref name="size"/> more bytes in one array, so that writing them does not grow it step by step.</summary>
+    public void EnsureCapacity(int size)
+    {
+        if (_bytes.Length - Length < size)
+        {
+            Grow(size);
+        }
+    }
+
+    /// <summary>
+    /// Empties the buffer and returns its array to the pool, leaving it usable: the next write rents one again. For a
+    /// buffer used a moment at a time (a page being encoded), so that a writer of a thousand columns does not hold a
+    /// page-sized array per column between its pages.
+    /// </summary>
+    public void Release()
     {
         byte[] bytes = _bytes;
         _bytes = [];
@@ -102,13 +118,23 @@ internal sealed class ByteBuffer : IDisposable
         }
     }
 
+    public void Dispose()
+    {
+        Release();
+        _disposed = true;
+    }
+
     private void Grow(int size)
     {
-        ObjectDisposedException.ThrowIf(_bytes.Length == 0, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         int capacity = (int)Math.Min(Array.MaxLength, Math.Max((long)_bytes.Length * 2, (long)Length + size));
         byte[] grown = ArrayPool<byte>.Shared.Rent(capacity);
         _bytes.AsSpan(0, Length).CopyTo(grown);
-        ArrayPool<byte>.Shared.Return(_bytes);
+        if (_bytes.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+        }
+
         _bytes = grown;
     }
 }

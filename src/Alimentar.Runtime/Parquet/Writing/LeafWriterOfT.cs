@@ -21,6 +21,13 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private const int DictionaryTrial = 4_096;
 
     /// <summary>
+    /// The values of a chunk's first page after which a dictionary of only distinct values is dropped, before the full
+    /// trial: a column of 5,000 values drawn at random repeats one within its first 1,024 all but surely, while ids,
+    /// timestamps and measurements do not, and a writer builds a dictionary for every column at once.
+    /// </summary>
+    private const int EarlyDictionaryTrial = 1_024;
+
+    /// <summary>
     /// The most rows of a flat column taken between two looks at the page's size. Rows are taken in runs sized to
     /// reach about half the room left, so a page still ends close to the page size, and a dictionary that outgrows its
     /// limit in a run is dropped within this many rows.
@@ -51,8 +58,8 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private readonly PageChain _pages = new();
     private readonly ByteBuffer _header = new(64);
     private readonly ByteBuffer _dictionaryPage = new(1 << 10);
-    private readonly ByteBuffer _scratch = new(1 << 16);
-    private readonly ByteBuffer _body = new(1 << 16);
+    private readonly ByteBuffer _scratch = new(0);
+    private readonly ByteBuffer _body = new(0);
     private readonly List<PageEntry> _pageEntries = [];
     private readonly List<SpilledPages> _spilled = [];
     private long _spilledBytes;
@@ -70,7 +77,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private long _dictionaryUncompressed;
     private bool _dictionaryUsed;
     private readonly SortedSet<ParquetEncoding> _valueEncodings = [];
-    private readonly ByteBuffer _plain = new(1 << 16);
+    private readonly ByteBuffer _plain = new(0);
     private bool _fallBackAtNextPage;
     private long _chunkSlots;
     private long _chunkRows;
@@ -302,6 +309,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             WritePage(new PageHeader { Type = PageType.DictionaryPage, ValueCount = _distinct.Count, Encoding = ParquetEncoding.Plain }, _scratch.Span, ReadOnlySpan<byte>.Empty);
             _dictionaryPage.Write(_header.Span);
             _dictionaryPage.Write(_body.Span);
+            ReleasePageBuffers();
         }
 
         long dictionaryLength = _dictionaryPage.Length;
@@ -456,7 +464,9 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             }
 
             _pageIndexes.Add(index);
-            if (!_dictionaryUsed && _pageIndexes.Count == DictionaryTrial && _distinct.Count > DictionaryTrial * 9 / 10)
+            if (!_dictionaryUsed
+                && ((_pageIndexes.Count == EarlyDictionaryTrial && _distinct.Count == EarlyDictionaryTrial)
+                    || (_pageIndexes.Count == DictionaryTrial && _distinct.Count > DictionaryTrial * 9 / 10)))
             {
                 // Nearly every value of the first few thousand is new (ids, timestamps, measurements): a dictionary
                 // would not pay, and building it for the rest of the page would only cost time and memory.
@@ -569,7 +579,9 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             dictionary = false;
         }
 
+        // The page's buffers are rented for this flush only (released below): a writer holds every column at once.
         _scratch.Clear();
+        _scratch.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, PageBytes() + 64));
         int repetitionLength = 0, definitionLength = 0;
         if (_hasRepetitions)
         {
@@ -617,6 +629,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _uncompressedBytes += WritePage(header, compressible, levels);
         _pages.Append(_header.Span);
         _pages.Append(_body.Span);
+        ReleasePageBuffers();
         _pageEntries.Add(new PageEntry(_spilledBytes + start, (int)(_pages.Length - start), _chunkRows, _pageNulls, _pageBounds));
         _chunkBounds.Include(_pageBounds, in _codec);
         _chunkSlots += _pageSlots;
@@ -632,6 +645,14 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _fallBackAtNextPage = false;
     }
 
+    /// <summary>Returns the buffers a page is encoded and compressed in to the pool, until the next page.</summary>
+    private void ReleasePageBuffers()
+    {
+        _scratch.Release();
+        _body.Release();
+        _plain.Release();
+    }
+
     /// <summary>Encodes the page's values as the column's encoding asks; Auto writes integers delta-packed where that is smaller.</summary>
     private ParquetEncoding WriteValues(ByteBuffer output)
     {
@@ -643,16 +664,19 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
                 return ParquetEncoding.DeltaBinaryPacked;
             case ParquetValueEncoding.ByteStreamSplit:
                 _plain.Clear();
+                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
                 _codec.WritePlain(values, _plain);
                 ByteStreamSplitEncoder.Encode(_plain.Span, _plain.Length / Math.Max(1, values.Length), output);
                 return ParquetEncoding.ByteStreamSplit;
             case ParquetValueEncoding.DeltaLengthByteArray:
                 _plain.Clear();
+                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
                 _codec.WritePlain(values, _plain);
                 ByteArrayEncoders.DeltaLength(_plain.Span, output);
                 return ParquetEncoding.DeltaLengthByteArray;
             case ParquetValueEncoding.DeltaByteArray:
                 _plain.Clear();
+                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
                 _codec.WritePlain(values, _plain);
                 ByteArrayEncoders.Delta(_plain.Span, output);
                 return ParquetEncoding.DeltaByteArray;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Alimentar.Parquet.Writing;
 
 namespace Alimentar.Runtime.Tests;
@@ -20,7 +21,23 @@ public sealed class PageChainTests
 
         Assert.Equal(expected.Count, chain.Length);
         Assert.Equal(expected.ToArray(), chain.Segments.SelectMany(s => s.ToArray()).ToArray());
-        Assert.All(chain.Segments.SkipLast(1), s => Assert.Equal(1 << 20, s.Length));
+        int[] sizes = [.. chain.Segments.SkipLast(1).Select(s => s.Length)];
+        Assert.Equal(sizes.Order(), sizes);
+        Assert.All(sizes, size => Assert.InRange(size, 16 << 10, 1 << 20));
+        Assert.Equal(1 << 20, sizes[^1]);
+    }
+
+    [Fact]
+    public void A_small_chunk_holds_a_small_segment_not_a_megabyte()
+    {
+        // A writer holds every column's chunk at once: a thousand columns of a few pages each must not hold a gigabyte.
+        using var chain = new PageChain();
+        chain.Append(new byte[3_000]);
+
+        ReadOnlyMemory<byte> segment = Assert.Single(chain.Segments);
+        Assert.Equal(3_000, segment.Length);
+        Assert.True(MemoryMarshal.TryGetArray(segment, out ArraySegment<byte> array));
+        Assert.InRange(array.Array!.Length, 3_000, 32 << 10);
     }
 
     [Fact]
