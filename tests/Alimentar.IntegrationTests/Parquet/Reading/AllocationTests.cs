@@ -21,7 +21,7 @@ public sealed class AllocationTests
         // The least of five passes: process-wide counts also see other threads (a pool refilling after a
         // gen-2 trim, a finishing task of an earlier test), and none of that is per row.
         double sum = 0;
-        long allocated = LeastAllocated(5, () => sum = ReadWithAlimentar(file.Path));
+        long allocated = ProcessAllocations.Least(5, () => sum = ReadWithAlimentar(file.Path));
 
         Assert.True(sum > 0);
         double perRow = allocated / (double)rows;
@@ -38,7 +38,7 @@ public sealed class AllocationTests
         await ParquetDatasetWriter<WideInts>.WriteFileAsync(file.Path, Enumerable.Range(0, rows).Select(WideInts.Make), rowGroupSize: rows);
         ReadWide(file.Path);
 
-        long allocated = LeastAllocated(3, () => Assert.Equal(rows * 99L, ReadWide(file.Path)));
+        long allocated = ProcessAllocations.Least(3, () => Assert.Equal(rows * 99L, ReadWide(file.Path)));
 
         // An array per column per batch would be 100 x 4 bytes for every row.
         double perRow = allocated / (double)rows;
@@ -56,7 +56,7 @@ public sealed class AllocationTests
         await ParquetDatasetWriter<Tracked>.WriteFileAsync(file.Path, Enumerable.Range(0, rows).Select(Tracked.Make), rowGroupSize: 100_000);
         ReadTracked(file.Path);
 
-        long allocated = LeastAllocated(3, () => Assert.Equal(rows * 4L, ReadTracked(file.Path)));
+        long allocated = ProcessAllocations.Least(3, () => Assert.Equal(rows * 4L, ReadTracked(file.Path)));
 
         // Four Spot objects of 32 bytes and a string-keyed map's three entries held inline: 128 bytes of objects.
         double perRow = allocated / (double)rows;
@@ -72,20 +72,6 @@ public sealed class AllocationTests
         List<Measurement> rows = ParquetFiles.ReadAll(new ParquetSource<Measurement>(file.Path));
 
         Assert.Equal(4, rows.Select(r => r.Sensor).Distinct(ReferenceEqualityComparer.Instance).Count());
-    }
-
-    /// <summary>The fewest bytes the process allocated in one of <paramref name="passes"/> runs of <paramref name="pass"/>.</summary>
-    private static long LeastAllocated(int passes, Action pass)
-    {
-        long least = long.MaxValue;
-        for (int i = 0; i < passes; i++)
-        {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            pass();
-            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
-        }
-
-        return least;
     }
 
     /// <summary>Streams batches of <see cref="Tracked"/>, disposing each, and counts the spots.</summary>

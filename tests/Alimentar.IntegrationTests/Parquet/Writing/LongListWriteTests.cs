@@ -21,7 +21,7 @@ public sealed class LongListWriteTests
         using var measured = new TempFile();
 
         await WriteAsync(warm.Path, rows);
-        long allocated = await LeastAllocatedAsync(() => WriteAsync(measured.Path, rows));
+        long allocated = await ProcessAllocations.LeastAsync(3, () => WriteAsync(measured.Path, rows));
 
         // A slice of 65,536 such rows held the whole file's values, and its value and level arrays were allocated
         // anew for every slice: three times the values' bytes.
@@ -40,23 +40,10 @@ public sealed class LongListWriteTests
         using var streaming = new StreamingDataset<LongListRow>(new ParquetSource<LongListRow>(source.Path).BatchSize(Rows));
         using Batch<LongListRow> batch = Assert.Single(streaming.ToList());
         await WriteBatchAsync(warm.Path, batch);
-        long allocated = await LeastAllocatedAsync(() => WriteBatchAsync(measured.Path, batch));
+        long allocated = await ProcessAllocations.LeastAsync(3, () => WriteBatchAsync(measured.Path, batch));
 
         Assert.True(allocated < ValueBytes / 8, $"Writing a batch of {ValueBytes:N0} bytes of list values allocated {allocated:N0} bytes.");
         AssertHoldsEveryRow(measured.Path);
-    }
-
-    private static async Task<long> LeastAllocatedAsync(Func<Task> write)
-    {
-        long least = long.MaxValue;
-        for (int i = 0; i < 3; i++)
-        {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            await write();
-            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
-        }
-
-        return least;
     }
 
     private static async Task WriteAsync(string path, IEnumerable<LongListRow> rows)

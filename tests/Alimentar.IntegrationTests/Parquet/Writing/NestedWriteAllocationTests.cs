@@ -18,13 +18,7 @@ public sealed class NestedWriteAllocationTests
         using var file = new TempFile();
         await WriteAsync(file.Path, rows);
 
-        long least = long.MaxValue;
-        for (int i = 0; i < 3; i++)
-        {
-            long before = GC.GetTotalAllocatedBytes(precise: true);
-            await WriteAsync(file.Path, rows);
-            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
-        }
+        long least = await ProcessAllocations.LeastAsync(3, () => WriteAsync(file.Path, rows));
 
         // Growing each slice's nodes afresh allocated about 600 bytes a row, and measuring a slice boxed each map entry
         // where the JIT had not optimised the box away (another 130); the pages themselves need none.
