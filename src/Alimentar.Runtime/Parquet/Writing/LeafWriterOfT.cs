@@ -663,22 +663,14 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
                 WriteDelta(values, output);
                 return ParquetEncoding.DeltaBinaryPacked;
             case ParquetValueEncoding.ByteStreamSplit:
-                _plain.Clear();
-                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
-                _codec.WritePlain(values, _plain);
-                ByteStreamSplitEncoder.Encode(_plain.Span, _plain.Length / Math.Max(1, values.Length), output);
+                ReadOnlySpan<byte> plain = Plain(values);
+                ByteStreamSplitEncoder.Encode(plain, plain.Length / Math.Max(1, values.Length), output);
                 return ParquetEncoding.ByteStreamSplit;
             case ParquetValueEncoding.DeltaLengthByteArray:
-                _plain.Clear();
-                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
-                _codec.WritePlain(values, _plain);
-                ByteArrayEncoders.DeltaLength(_plain.Span, output);
+                ByteArrayEncoders.DeltaLength(Plain(values), output);
                 return ParquetEncoding.DeltaLengthByteArray;
             case ParquetValueEncoding.DeltaByteArray:
-                _plain.Clear();
-                _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
-                _codec.WritePlain(values, _plain);
-                ByteArrayEncoders.Delta(_plain.Span, output);
+                ByteArrayEncoders.Delta(Plain(values), output);
                 return ParquetEncoding.DeltaByteArray;
             case ParquetValueEncoding.Auto when Settings.AutoDelta && (typeof(T) == typeof(int) || typeof(T) == typeof(long)):
                 int start = output.Length;
@@ -695,6 +687,15 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
                 _codec.WritePlain(values, output);
                 return ParquetEncoding.Plain;
         }
+    }
+
+    /// <summary>The page's values PLAIN, in <c>_plain</c>: what the encodings that rearrange them start from.</summary>
+    private ReadOnlySpan<byte> Plain(ReadOnlySpan<T> values)
+    {
+        _plain.Clear();
+        _plain.EnsureCapacity((int)Math.Min(Array.MaxLength / 2, _pagePlainBytes));
+        _codec.WritePlain(values, _plain);
+        return _plain.Span;
     }
 
     private static void WriteDelta(ReadOnlySpan<T> values, ByteBuffer output)

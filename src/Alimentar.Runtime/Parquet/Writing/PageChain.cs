@@ -37,7 +37,7 @@ internal sealed class PageChain : IDisposable
             if (_segments.Count == 0 || _lastLength == _segments[^1].Length)
             {
                 int size = _segments.Count == 0 ? FirstSegmentBytes : Math.Min(2 * _segments[^1].Length, MaxSegmentBytes);
-                _segments.Add(ColumnArrays<byte>.Pool.Rent(Math.Max(size, FirstSegmentBytes)));
+                _segments.Add(ColumnArrays<byte>.Pool.Rent(size));
                 _lastLength = 0;
             }
 
