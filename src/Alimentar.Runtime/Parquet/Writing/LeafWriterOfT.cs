@@ -21,13 +21,6 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
     private const int DictionaryTrial = 4_096;
 
     /// <summary>
-    /// The values of a chunk's first page after which a dictionary of only distinct values is dropped, before the full
-    /// trial: a column of 5,000 values drawn at random repeats one within its first 1,024 all but surely, while ids,
-    /// timestamps and measurements do not, and a writer builds a dictionary for every column at once.
-    /// </summary>
-    private const int EarlyDictionaryTrial = 1_024;
-
-    /// <summary>
     /// The most rows of a flat column taken between two looks at the page's size. Rows are taken in runs sized to
     /// reach about half the room left, so a page still ends close to the page size, and a dictionary that outgrows its
     /// limit in a run is dropped within this many rows.
@@ -464,9 +457,7 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
             }
 
             _pageIndexes.Add(index);
-            if (!_dictionaryUsed
-                && ((_pageIndexes.Count == EarlyDictionaryTrial && _distinct.Count == EarlyDictionaryTrial)
-                    || (_pageIndexes.Count == DictionaryTrial && _distinct.Count > DictionaryTrial * 9 / 10)))
+            if (!_dictionaryUsed && _pageIndexes.Count == DictionaryTrial && _distinct.Count > DictionaryTrial * 9 / 10)
             {
                 // Nearly every value of the first few thousand is new (ids, timestamps, measurements): a dictionary
                 // would not pay, and building it for the rest of the page would only cost time and memory.
