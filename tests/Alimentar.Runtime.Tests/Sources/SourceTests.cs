@@ -73,6 +73,32 @@ public sealed class SourceTests
     }
 
     [Fact]
+    public async Task A_chain_grown_by_appending_in_a_loop_stays_one_level_deep_and_reads_in_order()
+    {
+        // Ten thousand chains nested in one another overflowed the stack on a pass, which ends the process.
+        using var first = new MemorySource<Item>(TestData.Items(2), batchSize: 2);
+        using var next = new MemorySource<Item>(TestData.Items(1, start: 100), batchSize: 2);
+        var chained = new ChainedSource<Item>(first);
+        for (int appended = 0; appended < 20_000; appended++)
+        {
+            chained = new ChainedSource<Item>(chained, next);
+        }
+
+        int[] ids = await Task.Run(() =>
+        {
+            using var streaming = new StreamingDataset<Item>(chained, 4);
+            return streaming.Rows().Select(item => item.Id).ToArray();
+        });
+
+        Assert.Equal([0, 1, .. Enumerable.Repeat(100, 20_000)], ids);
+        Assert.Equal(20_001, chained.Sources.Count);
+        Assert.Same(first, chained.Sources[0]);
+        Assert.All(chained.Sources.Skip(1), source => Assert.Same(next, source));
+        using var sharded = new StreamingDataset<Item>(chained, 4).WithShard(new ShardPlan(1, 2));
+        Assert.Equal(10_001, sharded.TotalRows);
+    }
+
+    [Fact]
     public async Task Batch_positions_name_the_source_and_batch()
     {
         using var source = new MemorySource<Item>(TestData.Items(5), batchSize: 2);
