@@ -129,8 +129,21 @@ public sealed partial class HuggingFaceObjectStore : IObjectStore
         string trimmed = prefix.TrimStart('/');
         string folder = trimmed[..(trimmed.LastIndexOf('/') + 1)].TrimEnd('/');
         Uri? page = ApiUri($"tree/{commit}{(folder.Length == 0 ? string.Empty : "/" + EscapePath(folder))}?recursive=True");
+        var read = new HashSet<Uri>();
         while (page is not null)
         {
+            // The next page is the server's word: one read already would list forever, and one on another host would be
+            // sent the client's token.
+            if (!read.Add(page))
+            {
+                throw Malformed($"a listing whose next page is one it has already given ({page}), for '{prefix}'");
+            }
+
+            if (Uri.Compare(page, _endpoint, UriComponents.SchemeAndServer, UriFormat.UriEscaped, StringComparison.OrdinalIgnoreCase) != 0)
+            {
+                throw Malformed($"a listing whose next page is on another server ({page.GetLeftPart(UriPartial.Authority)}), for '{prefix}'");
+            }
+
             using var request = new HttpRequestMessage(HttpMethod.Get, page);
             using HttpResponseMessage response = await SendAsync(request, prefix, cancellationToken).ConfigureAwait(false);
 

@@ -150,6 +150,23 @@ public sealed class HuggingFaceObjectStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_listing_whose_next_page_repeats_a_page_or_leaves_the_hub_is_refused_not_followed()
+    {
+        string commit = _hub.Commit(new Dictionary<string, byte[]?> { ["data/a.parquet"] = (await TripsAsync(0, 10)).Bytes });
+
+        // The first page names itself as the next: followed, the listing would never end.
+        _hub.TreeLink = $"<{_hub.Endpoint}api/datasets/{_hub.Dataset}/tree/{commit}/data?recursive=True>; rel=\"next\"";
+        ObjectStoreException loop = await Assert.ThrowsAsync<ObjectStoreException>(async () => await Store().ListAsync("data/", CancellationToken.None).ToArrayAsync());
+        Assert.Contains("next page is one it has already given", loop.Message, StringComparison.Ordinal);
+
+        // A next page on another server would be sent the client's token.
+        _hub.TreeLink = "<http://elsewhere.invalid/api/datasets/x/tree/y?cursor=2>; rel=\"next\"";
+        ObjectStoreException away = await Assert.ThrowsAsync<ObjectStoreException>(async () => await Store().ListAsync("data/", CancellationToken.None).ToArrayAsync());
+        Assert.Contains("next page is on another server (http://elsewhere.invalid)", away.Message, StringComparison.Ordinal);
+        Assert.False(away.IsTransient);
+    }
+
+    [Fact]
     public void A_dataset_is_named_owner_slash_name()
     {
         Assert.Throws<ArgumentException>(() => new HuggingFaceObjectStore(_client, "trips"));

@@ -38,6 +38,9 @@ internal sealed class FakeHub : IAsyncDisposable
     /// <summary>When set, the body every tree listing answers with instead of the commit's files (a damaged answer).</summary>
     public string? TreeAnswer { get; set; }
 
+    /// <summary>When set, the <c>Link</c> header every tree listing answers with instead of its next page (a damaged answer).</summary>
+    public string? TreeLink { get; set; }
+
     /// <summary>Whether the hub lists the files without the token and wants it only to resolve them, as a gated dataset may.</summary>
     public bool ListsWithoutToken { get; set; }
 
@@ -166,7 +169,11 @@ internal sealed class FakeHub : IAsyncDisposable
         }
 
         int cursor = int.TryParse(context.Request.Query["cursor"], out int start) ? start : 0;
-        if (cursor + PageSize < entries.Count)
+        if (TreeLink is { } link)
+        {
+            context.Response.Headers.Link = link;
+        }
+        else if (cursor + PageSize < entries.Count)
         {
             string next = $"{Endpoint}api/datasets/{Dataset}/tree/{sha}{(folder.Length == 0 ? string.Empty : "/" + folder)}?recursive=True&cursor={cursor + PageSize}";
             context.Response.Headers.Link = $"<{next}>; rel=\"next\"";
