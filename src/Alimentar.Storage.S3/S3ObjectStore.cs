@@ -93,6 +93,7 @@ public sealed class S3ObjectStore : IWritableObjectStore
     {
         ArgumentNullException.ThrowIfNull(prefix);
         var request = new ListObjectsV2Request { BucketName = _bucket, Prefix = prefix };
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             ListObjectsV2Response response;
@@ -115,7 +116,17 @@ public sealed class S3ObjectStore : IWritableObjectStore
                 yield break;
             }
 
-            request.ContinuationToken = response.NextContinuationToken;
+            // A store that says there is more but names no new place to go on from would be listed forever.
+            string? token = response.NextContinuationToken;
+            if (string.IsNullOrEmpty(token) || !tokens.Add(token))
+            {
+                throw new ObjectStoreException(
+                    $"the listing of '{prefix}' in bucket '{_bucket}' is cut off, but {(string.IsNullOrEmpty(token) ? "names no continuation token" : "gives a continuation token it gave before")}",
+                    null,
+                    isTransient: false);
+            }
+
+            request.ContinuationToken = token;
         }
     }
 

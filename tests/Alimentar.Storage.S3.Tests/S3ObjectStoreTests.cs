@@ -76,4 +76,32 @@ public sealed class S3ObjectStoreTests : ObjectStoreConformance, IAsyncLifetime
 
     [EmulatorFact(EmulatorTools.Moto, Install)]
     public Task Datasets_and_multipart_objects_are_written_to_S3_and_appear_only_when_complete() => WritesDatasetsAndObjectsOnlyWhenCompleteAsync();
+
+    [Theory]
+    [InlineData(null, "names no continuation token")]
+    [InlineData("same", "gives a continuation token it gave before")]
+    public async Task A_listing_cut_off_with_no_new_place_to_go_on_from_is_refused_not_listed_forever(string? token, string named)
+    {
+        using var client = new CutOffListings(token);
+        var store = new S3ObjectStore(client, Bucket);
+
+        // Followed, the listing would never end: ten thousand objects from two keys stand for forever.
+        ObjectStoreException error = await Assert.ThrowsAsync<ObjectStoreException>(async () => await store.ListAsync("data/", CancellationToken.None).Take(10_000).ToArrayAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+        Assert.False(error.IsTransient);
+        Assert.InRange(client.Listings, 1, 2);
+    }
+
+    /// <summary>An S3 client whose every listing says it is cut off, naming <c>token</c> to go on from; no server is asked.</summary>
+    private sealed class CutOffListings(string? token) : AmazonS3Client(new BasicAWSCredentials("test", "test"), new AmazonS3Config { ServiceURL = "http://127.0.0.1:9" })
+    {
+        public int Listings { get; private set; }
+
+        public override Task<ListObjectsV2Response> ListObjectsV2Async(ListObjectsV2Request request, CancellationToken cancellationToken = default)
+        {
+            Listings++;
+            return Task.FromResult(new ListObjectsV2Response { IsTruncated = true, NextContinuationToken = token, S3Objects = [new S3Object { Key = $"data/part-{Listings}.parquet", Size = 10 }] });
+        }
+    }
 }
