@@ -5,8 +5,10 @@ using System.Runtime.InteropServices;
 namespace Alimentar;
 
 /// <summary>
-/// The shared pool of column-sized arrays of <typeparamref name="T"/>: a bounded number of arrays per size and
-/// no per-thread caches, so what it keeps is bounded by the row groups in flight rather than by the threads that ran.
+/// The shared pool of column-sized arrays of <typeparamref name="T"/>: it keeps as many arrays as were in use at once
+/// (the columns of the batches in flight, however wide the row), within a budget shared by every element type, gives
+/// back at full collections those left unrented, and has no per-thread caches, so what it keeps follows the batches
+/// in flight rather than the threads that ran.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 internal static class ColumnArrays<T>
@@ -15,17 +17,11 @@ internal static class ColumnArrays<T>
     // damaged or hostile file that once asked for a giant page must not leave the process holding it.
     private const int MaxPooledBytes = 64 << 20;
 
-    // Enough for every column of a wide row type across the batches in flight: a 100-column store, with two
-    // batches buffered, one decoded ahead and one held, uses 400 arrays of one size. With 64 the rest were
-    // allocated afresh for every batch (63 MB per pass of a 100-column, 1M-row table, against 1 MB now). The
-    // pool never keeps more arrays than were in use at once, so a narrow table keeps no more than before.
-    private const int ArraysPerSize = 512;
-
     /// <summary>The largest array (in bytes asked for) that poisoning hands out larger than asked for.</summary>
     private const int MaxVariedBytes = 64 << 10;
 
     /// <summary>The pool; rent and return through it, or through <see cref="ColumnBufferPool"/> to have rentals counted.</summary>
-    public static ArrayPool<T> Pool { get; } = new PoisoningPool(ArrayPool<T>.Create(Math.Max(1 << 16, MaxPooledBytes / Unsafe.SizeOf<T>()), ArraysPerSize));
+    public static ArrayPool<T> Pool { get; } = new PoisoningPool(new TrimmingArrayPool<T>(Math.Max(1 << 16, MaxPooledBytes / Unsafe.SizeOf<T>()), PoolBudget.ColumnArrays, TrimmingArrayPool<T>.IdleBeforeTrim));
 
     /// <summary>
     /// When <see cref="ColumnBufferPool.PoisonReturnedBuffers"/> is on, overwrites returned value arrays with a fill

@@ -46,6 +46,24 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public async Task A_wide_row_type_reuses_its_column_arrays_however_many_batches_are_held_at_once()
+    {
+        // A consumer that keeps the last sixteen batches (a shuffle window, say) of 100 columns has 1,700 arrays
+        // in use at least, with those buffered and decoded ahead. The pool kept 512 of a size, so the rest were
+        // allocated afresh for every batch; so were all of them once one batch had more than 512 columns (1.4 GB a pass
+        // over 100,000 rows of 1,100 double columns, most of it on the large object heap).
+        using var file = new TempFile();
+        const int rows = 400_000;
+        await ParquetDatasetWriter<WideInts>.WriteFileAsync(file.Path, Enumerable.Range(0, rows).Select(WideInts.Make), rowGroupSize: 10_000);
+        ReadWideHolding(file.Path, held: 16);
+
+        long allocated = ProcessAllocations.Least(3, () => Assert.Equal(rows * 99L, ReadWideHolding(file.Path, held: 16)));
+
+        double perRow = allocated / (double)rows;
+        Assert.True(perRow < 60, $"streaming {rows:N0} rows of 100 columns, 16 batches held, allocated {allocated:N0} bytes: {perRow:N2} per row");
+    }
+
+    [Fact]
     public async Task Batches_of_records_and_maps_allocate_their_objects_and_little_else()
     {
         // Decoding a list of records and a map assembles each batch from per-leaf slots, entry starts and presence;
@@ -96,6 +114,34 @@ public sealed class AllocationTests
 
     private static long ReadWide(string path) =>
         (long)Sum(new ParquetSource<WideInts>(path), batch => batch.C99);
+
+    /// <summary>Streams every batch, keeping the last <paramref name="held"/> undisposed, and adds up the last column.</summary>
+    private static long ReadWideHolding(string path, int held)
+    {
+        using var streaming = new StreamingDataset<WideInts>(new ParquetSource<WideInts>(path));
+        var window = new Queue<Batch<WideInts>>();
+        long sum = 0;
+        foreach (Batch<WideInts> batch in streaming)
+        {
+            foreach (int value in batch.C99)
+            {
+                sum += value;
+            }
+
+            window.Enqueue(batch);
+            if (window.Count > held)
+            {
+                window.Dequeue().Dispose();
+            }
+        }
+
+        while (window.Count > 0)
+        {
+            window.Dequeue().Dispose();
+        }
+
+        return sum;
+    }
 
     // Columns are read through typed spans; batches are disposed so buffers return to the pool.
     private static double ReadWithAlimentar(string path) =>
