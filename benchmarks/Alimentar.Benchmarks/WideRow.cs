@@ -123,7 +123,8 @@ public static class WideRowColumns
         return sum;
     }
 
-    private static double Sum(ReadOnlySpan<double> column)
+    /// <summary>The sum of one column's values.</summary>
+    public static double Sum(ReadOnlySpan<double> column)
     {
         double sum = 0;
         foreach (double value in column)
