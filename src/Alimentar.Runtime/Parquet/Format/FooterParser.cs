@@ -72,11 +72,7 @@ internal static class FooterParser
         int count = reader.ReadListHeader(out byte elementType);
         if (elementType != ThriftCompactReader.Struct)
         {
-            for (int i = 0; i < count; i++)
-            {
-                reader.Skip(elementType is ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse ? ThriftCompactReader.Byte : elementType);
-            }
-
+            SkipElements(ref reader, elementType, count);
             return;
         }
 
@@ -201,7 +197,10 @@ internal static class FooterParser
 
     private static ColumnChunkMetadata ReadColumnChunk(ref ThriftCompactReader reader)
     {
-        var chunk = new ColumnChunkMetadata { IsEncrypted = true };
+        // The chunk's own metadata (field 3) is read last, from a copy of the reader kept where it starts, so that its
+        // record is made once, with the fields of the column chunk that follow it.
+        ThriftCompactReader metadata = default;
+        bool hasMetadata = false;
         string? filePath = null;
         long? offsetIndexOffset = null, columnIndexOffset = null;
         int? offsetIndexLength = null, columnIndexLength = null;
@@ -214,9 +213,9 @@ internal static class FooterParser
                     filePath = reader.ReadString();
                     break;
                 case (3, ThriftCompactReader.Struct):
-                    int saved = reader.BeginStruct();
-                    chunk = ReadColumnMetaData(ref reader);
-                    reader.EndStruct(saved);
+                    metadata = reader;
+                    hasMetadata = true;
+                    reader.Skip(type);
                     break;
                 case (4, ThriftCompactReader.I64):
                     offsetIndexOffset = reader.ReadI64();
@@ -240,88 +239,73 @@ internal static class FooterParser
             }
         }
 
-        return chunk with
+        var placement = new ChunkPlacement(filePath, offsetIndexOffset, offsetIndexLength, columnIndexOffset, columnIndexLength, IsEncrypted: hasCrypto || !hasMetadata);
+        if (!hasMetadata)
         {
-            FilePath = filePath,
-            OffsetIndexOffset = offsetIndexOffset,
-            OffsetIndexLength = offsetIndexLength,
-            ColumnIndexOffset = columnIndexOffset,
-            ColumnIndexLength = columnIndexLength,
-            IsEncrypted = chunk.IsEncrypted || hasCrypto,
-        };
+            return ReadColumnMetaData(ref metadata, placement, fieldsPresent: false);
+        }
+
+        int saved = metadata.BeginStruct();
+        ColumnChunkMetadata chunk = ReadColumnMetaData(ref metadata, placement, fieldsPresent: true);
+        metadata.EndStruct(saved);
+        return chunk;
     }
 
-    private static ColumnChunkMetadata ReadColumnMetaData(ref ThriftCompactReader reader)
+    // Fields are gathered in locals and the record made once: a copy per field (`with`) made a dozen records per chunk,
+    // most of what parsing a footer of thousands of chunks allocated.
+    private static ColumnChunkMetadata ReadColumnMetaData(ref ThriftCompactReader reader, in ChunkPlacement placement, bool fieldsPresent)
     {
-        var chunk = new ColumnChunkMetadata();
-        var encodings = new List<ParquetEncoding>();
-        var path = new List<string>();
-        while (reader.NextField(out short id, out byte type))
+        IReadOnlyList<ParquetEncoding> encodings = [];
+        IReadOnlyList<string> path = [];
+        PhysicalType physicalType = default;
+        CompressionCodec codec = default;
+        long valueCount = 0, uncompressed = 0, compressed = 0, dataPageOffset = 0;
+        long? dictionaryPageOffset = null, bloomFilterOffset = null;
+        int? bloomFilterLength = null;
+        ColumnStatistics? statistics = null;
+        SizeStatistics? sizeStatistics = null;
+        while (fieldsPresent && reader.NextField(out short id, out byte type))
         {
             switch (id, type)
             {
                 case (1, ThriftCompactReader.I32):
-                    chunk = chunk with { Type = (PhysicalType)reader.ReadI32() };
+                    physicalType = (PhysicalType)reader.ReadI32();
                     break;
                 case (2, ThriftCompactReader.List):
-                    int encodingCount = reader.ReadListHeader(out byte encodingType);
-                    for (int i = 0; i < encodingCount; i++)
-                    {
-                        if (encodingType == ThriftCompactReader.I32)
-                        {
-                            encodings.Add((ParquetEncoding)reader.ReadI32());
-                        }
-                        else
-                        {
-                            reader.Skip(encodingType);
-                        }
-                    }
-
+                    encodings = ReadEncodings(ref reader);
                     break;
                 case (3, ThriftCompactReader.List):
-                    int pathCount = reader.ReadListHeader(out byte pathType);
-                    for (int i = 0; i < pathCount; i++)
-                    {
-                        if (pathType == ThriftCompactReader.Binary)
-                        {
-                            path.Add(reader.ReadString());
-                        }
-                        else
-                        {
-                            reader.Skip(pathType);
-                        }
-                    }
-
+                    path = ReadPath(ref reader);
                     break;
                 case (4, ThriftCompactReader.I32):
-                    chunk = chunk with { Codec = (CompressionCodec)reader.ReadI32() };
+                    codec = (CompressionCodec)reader.ReadI32();
                     break;
                 case (5, ThriftCompactReader.I64):
-                    chunk = chunk with { ValueCount = reader.ReadI64() };
+                    valueCount = reader.ReadI64();
                     break;
                 case (6, ThriftCompactReader.I64):
-                    chunk = chunk with { TotalUncompressedSize = reader.ReadI64() };
+                    uncompressed = reader.ReadI64();
                     break;
                 case (7, ThriftCompactReader.I64):
-                    chunk = chunk with { TotalCompressedSize = reader.ReadI64() };
+                    compressed = reader.ReadI64();
                     break;
                 case (9, ThriftCompactReader.I64):
-                    chunk = chunk with { DataPageOffset = reader.ReadI64() };
+                    dataPageOffset = reader.ReadI64();
                     break;
                 case (11, ThriftCompactReader.I64):
-                    chunk = chunk with { DictionaryPageOffset = reader.ReadI64() };
+                    dictionaryPageOffset = reader.ReadI64();
                     break;
                 case (12, ThriftCompactReader.Struct):
-                    chunk = chunk with { Statistics = ReadStatistics(ref reader) };
+                    statistics = ReadStatistics(ref reader);
                     break;
                 case (14, ThriftCompactReader.I64):
-                    chunk = chunk with { BloomFilterOffset = reader.ReadI64() };
+                    bloomFilterOffset = reader.ReadI64();
                     break;
                 case (15, ThriftCompactReader.I32):
-                    chunk = chunk with { BloomFilterLength = reader.ReadI32() };
+                    bloomFilterLength = reader.ReadI32();
                     break;
                 case (16, ThriftCompactReader.Struct):
-                    chunk = chunk with { SizeStatistics = SizeStatistics.Read(ref reader) };
+                    sizeStatistics = SizeStatistics.Read(ref reader);
                     break;
                 default:
                     reader.Skip(type);
@@ -329,29 +313,123 @@ internal static class FooterParser
             }
         }
 
-        return chunk with { Encodings = encodings, PathInSchema = path, IsEncrypted = false };
+        return new ColumnChunkMetadata
+        {
+            Type = physicalType,
+            Encodings = encodings,
+            PathInSchema = path,
+            Codec = codec,
+            ValueCount = valueCount,
+            TotalUncompressedSize = uncompressed,
+            TotalCompressedSize = compressed,
+            DataPageOffset = dataPageOffset,
+            DictionaryPageOffset = dictionaryPageOffset,
+            Statistics = statistics,
+            BloomFilterOffset = bloomFilterOffset,
+            BloomFilterLength = bloomFilterLength,
+            SizeStatistics = sizeStatistics,
+            FilePath = placement.FilePath,
+            OffsetIndexOffset = placement.OffsetIndexOffset,
+            OffsetIndexLength = placement.OffsetIndexLength,
+            ColumnIndexOffset = placement.ColumnIndexOffset,
+            ColumnIndexLength = placement.ColumnIndexLength,
+            IsEncrypted = placement.IsEncrypted,
+        };
     }
+
+    /// <summary>A list of encodings; elements of another type than i32 are skipped, as a reader of a newer writer's list must.</summary>
+    private static IReadOnlyList<ParquetEncoding> ReadEncodings(ref ThriftCompactReader reader)
+    {
+        int count = reader.ReadListHeader(out byte elementType);
+        if (elementType != ThriftCompactReader.I32)
+        {
+            SkipElements(ref reader, elementType, count);
+            return [];
+        }
+
+        var encodings = new ParquetEncoding[count];
+        for (int i = 0; i < count; i++)
+        {
+            encodings[i] = (ParquetEncoding)reader.ReadI32();
+        }
+
+        return encodings;
+    }
+
+    private static IReadOnlyList<string> ReadPath(ref ThriftCompactReader reader)
+    {
+        int count = reader.ReadListHeader(out byte elementType);
+        if (elementType != ThriftCompactReader.Binary)
+        {
+            SkipElements(ref reader, elementType, count);
+            return [];
+        }
+
+        var path = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            path[i] = reader.ReadString();
+        }
+
+        return path;
+    }
+
+    // A list's booleans take a byte each, where a boolean field carries its value in its header.
+    private static void SkipElements(ref ThriftCompactReader reader, byte elementType, int count)
+    {
+        byte skipped = elementType is ThriftCompactReader.BooleanTrue or ThriftCompactReader.BooleanFalse ? ThriftCompactReader.Byte : elementType;
+        for (int i = 0; i < count; i++)
+        {
+            reader.Skip(skipped);
+        }
+    }
+
+    /// <summary>The fields of a column chunk around its metadata: where it lies if elsewhere, its indexes, whether it is encrypted.</summary>
+    private readonly record struct ChunkPlacement(string? FilePath, long? OffsetIndexOffset, int? OffsetIndexLength, long? ColumnIndexOffset, int? ColumnIndexLength, bool IsEncrypted);
 
     private static ColumnStatistics ReadStatistics(ref ThriftCompactReader reader)
     {
         int saved = reader.BeginStruct();
-        var statistics = new ColumnStatistics();
+        byte[]? legacyMax = null, legacyMin = null, max = null, min = null;
+        long? nullCount = null, distinctCount = null;
         while (reader.NextField(out short id, out byte type))
         {
-            statistics = (id, type) switch
+            switch (id, type)
             {
-                (1, ThriftCompactReader.Binary) => statistics with { LegacyMax = reader.ReadBinary().ToArray() },
-                (2, ThriftCompactReader.Binary) => statistics with { LegacyMin = reader.ReadBinary().ToArray() },
-                (3, ThriftCompactReader.I64) => statistics with { NullCount = reader.ReadI64() },
-                (4, ThriftCompactReader.I64) => statistics with { DistinctCount = reader.ReadI64() },
-                (5, ThriftCompactReader.Binary) => statistics with { MaxValue = reader.ReadBinary().ToArray() },
-                (6, ThriftCompactReader.Binary) => statistics with { MinValue = reader.ReadBinary().ToArray() },
-                _ => Skipped(ref reader, type, statistics),
-            };
+                case (1, ThriftCompactReader.Binary):
+                    legacyMax = reader.ReadBinary().ToArray();
+                    break;
+                case (2, ThriftCompactReader.Binary):
+                    legacyMin = reader.ReadBinary().ToArray();
+                    break;
+                case (3, ThriftCompactReader.I64):
+                    nullCount = reader.ReadI64();
+                    break;
+                case (4, ThriftCompactReader.I64):
+                    distinctCount = reader.ReadI64();
+                    break;
+                case (5, ThriftCompactReader.Binary):
+                    max = reader.ReadBinary().ToArray();
+                    break;
+                case (6, ThriftCompactReader.Binary):
+                    min = reader.ReadBinary().ToArray();
+                    break;
+                default:
+                    reader.Skip(type);
+                    break;
+            }
         }
 
         reader.EndStruct(saved);
-        return statistics;
+        return new ColumnStatistics
+        {
+            LegacyMax = legacyMax,
+            LegacyMin = legacyMin,
+            NullCount = nullCount,
+            DistinctCount = distinctCount,
+            MaxValue = max,
+            MinValue = min,
+        };
     }
 
     private static KeyValuePair<string, string?> ReadKeyValue(ref ThriftCompactReader reader)
