@@ -11,7 +11,9 @@ work=${ALIMENTAR_FUZZ_DIR:-$(cd "$here/../.." && pwd)/artifacts/fuzz}
 mkdir -p "$work"
 
 if ! command -v afl-fuzz >/dev/null 2>&1; then
-  apt-get install -y afl++ >/dev/null || { echo "afl-fuzz is needed: install Debian's afl++ package"; exit 1; }
+  # A fresh machine's package lists may not name it yet.
+  { apt-get install -y afl++ || { apt-get update && apt-get install -y afl++; }; } >/dev/null 2>&1 ||
+    { echo "afl-fuzz is needed: install Debian's afl++ package"; exit 1; }
 fi
 export PATH="$PATH:$HOME/.dotnet/tools"
 if ! command -v sharpfuzz >/dev/null 2>&1; then
