@@ -25,6 +25,24 @@ public sealed class WideWriteAllocationTests
         Assert.True(least < 28_000_000, $"Writing {Rows:N0} rows of 100 columns allocated {least:N0} bytes.");
         Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path)));
     }
+
+    [Fact]
+    public async Task A_wide_write_of_many_row_groups_builds_each_columns_trial_dictionary_once()
+    {
+        // Every column's first 4,000 values in each row group are distinct measurements, so each chunk tries a
+        // dictionary and drops it. The trial grew each column's dictionary to 8,419 entries and the next chunk trimmed
+        // it back by allocating it again: 61 MB for these five row groups of 20 MB of values. Now the dictionary stops
+        // at the capacity it has and is cleared from chunk to chunk (24 MB).
+        const int rows = 25_000;
+        WideMeasurement[] wide = [.. Enumerable.Range(0, rows).Select(WideMeasurement.Make)];
+        using var file = new TempFile();
+        await ParquetDatasetWriter<WideMeasurement>.WriteFileAsync(file.Path, wide, rowGroupSize: 5_000);
+
+        long least = await ProcessAllocations.LeastAsync(3, () => ParquetDatasetWriter<WideMeasurement>.WriteFileAsync(file.Path, wide, rowGroupSize: 5_000));
+
+        Assert.True(least < 40_000_000, $"Writing {rows:N0} rows of 100 columns in five row groups allocated {least:N0} bytes.");
+        Assert.Equal(wide, ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path)));
+    }
 }
 
 [StreamingDataset]
