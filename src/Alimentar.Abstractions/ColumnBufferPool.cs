@@ -8,10 +8,11 @@ namespace Alimentar;
 /// returned) is a number you can assert on rather than a slow drift in memory.
 /// </summary>
 /// <remarks>
-/// Arrays come from one pool per element type that keeps at most a few arrays of each size: unlike
-/// <see cref="ArrayPool{T}.Shared"/>, which also caches per thread, it cannot hoard row-group-sized
-/// arrays on every thread that ever touched one. Reference-typed arrays are cleared on return so a
-/// pooled array never keeps strings alive.
+/// Arrays come from one pool per element type that keeps as many arrays of each size as were in use at once (the
+/// columns of the batches in flight, however wide the row), within a quarter of the memory the process may use, and
+/// gives back at each full (gen 2) collection the arrays nobody rented since the previous one. Unlike
+/// <see cref="ArrayPool{T}.Shared"/>, which also caches per thread, it cannot hoard row-group-sized arrays on every
+/// thread that ever touched one. Reference-typed arrays are cleared on return so a pooled array never keeps strings alive.
 /// </remarks>
 public sealed class ColumnBufferPool
 {
