@@ -146,6 +146,63 @@ public sealed class TrimmingArrayPoolTests
         Assert.Equal(0, pool.RetainedArrays);
     }
 
+    [Fact]
+    public async Task Renters_on_many_threads_never_share_an_array_while_trims_run_and_the_budget_counts_what_is_kept()
+    {
+        var budget = new PoolBudget(long.MaxValue);
+        var pool = Pool(budget);
+        var inUse = new System.Collections.Concurrent.ConcurrentDictionary<long[], bool>(ReferenceEqualityComparer.Instance);
+        int shared = 0;
+        using var done = new CancellationTokenSource();
+        Task trimmer = Task.Run(() =>
+        {
+            for (int i = 0; !done.IsCancellationRequested; i++)
+            {
+                pool.Trim(all: i % 2 == 0);
+            }
+        });
+
+        Parallel.For(0, 8, worker =>
+        {
+            var random = new Random(worker);
+            var held = new List<long[]>();
+            for (int step = 0; step < 50_000; step++)
+            {
+                if (held.Count > 0 && random.Next(2) == 0)
+                {
+                    long[] returned = held[^1];
+                    held.RemoveAt(held.Count - 1);
+                    inUse.TryRemove(returned, out _);
+                    pool.Return(returned);
+                }
+                else
+                {
+                    long[] rented = pool.Rent(16 << random.Next(2));
+                    if (!inUse.TryAdd(rented, true))
+                    {
+                        Interlocked.Increment(ref shared);
+                    }
+
+                    held.Add(rented);
+                }
+            }
+
+            foreach (long[] array in held)
+            {
+                inUse.TryRemove(array, out _);
+                pool.Return(array);
+            }
+        });
+        await done.CancelAsync();
+        await trimmer;
+
+        Assert.Equal(0, shared);
+        Assert.Equal(pool.RetainedArrays > 0, budget.KeptBytes > 0);
+        pool.Trim(all: true);
+        Assert.Equal(0, pool.RetainedArrays);
+        Assert.Equal(0, budget.KeptBytes);
+    }
+
     private static TrimmingArrayPool<long> Pool(PoolBudget? budget = null) =>
         new(MaxLength, budget ?? new PoolBudget(long.MaxValue), TimeSpan.Zero, trimAtFullCollections: false);
 
