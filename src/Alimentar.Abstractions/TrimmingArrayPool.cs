@@ -160,6 +160,7 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
         return dropped;
     }
 
+    // The array's header counts too, so that a great many tiny arrays do not count as nothing against the budget.
     private static long BytesOf(int length) => ((long)length * Unsafe.SizeOf<T>()) + IntPtr.Size * 3;
 
     private static int BucketIndex(int length) =>
