@@ -10,7 +10,7 @@ namespace Alimentar;
 /// <remarks>
 /// Arrays come from one pool per element type that keeps as many arrays of each size as were in use at once (the
 /// columns of the batches in flight, however wide the row), within a quarter of the memory the process may use, and
-/// gives back at each full (gen 2) collection the arrays nobody rented since the previous one. Unlike
+/// gives back at full (gen 2) collections the arrays nobody rented for ten seconds or more. Unlike
 /// <see cref="ArrayPool{T}.Shared"/>, which also caches per thread, it cannot hoard row-group-sized arrays on every
 /// thread that ever touched one. Reference-typed arrays are cleared on return so a pooled array never keeps strings alive.
 /// </remarks>
