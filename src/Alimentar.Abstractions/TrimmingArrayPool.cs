@@ -257,8 +257,17 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
                 return;
             }
 
-            GCMemoryInfo memory = GC.GetGCMemoryInfo();
-            pool.Trim(all: memory.MemoryLoadBytes >= memory.HighMemoryLoadThresholdBytes * 9 / 10);
+            try
+            {
+                GCMemoryInfo memory = GC.GetGCMemoryInfo();
+                pool.Trim(all: memory.MemoryLoadBytes >= memory.HighMemoryLoadThresholdBytes * 9 / 10);
+            }
+            catch (OutOfMemoryException)
+            {
+                // Trimming allocates a little (the collector's figures, a bucket's smaller slots); an exception on the
+                // finalizer thread would end the process, so a trim that finds no memory waits for the next collection.
+            }
+
             GC.ReRegisterForFinalize(this);
         }
 
