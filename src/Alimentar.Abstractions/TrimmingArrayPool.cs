@@ -222,13 +222,21 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
                     _count -= idle;
                 }
 
-                // A bucket that grew for a wide pass shrinks with it, so its slots do not outlive its arrays.
+                _fewestSinceTrim = _count;
+
+                // A bucket that grew for a wide pass shrinks with it, so its slots do not outlive its arrays; when even
+                // the smaller slots cannot be had, the larger stay, and the arrays are dropped all the same.
                 if (_arrays.Length > 4 && _count < _arrays.Length / 4)
                 {
-                    Array.Resize(ref _arrays, Math.Max(4, _arrays.Length / 2));
+                    try
+                    {
+                        Array.Resize(ref _arrays, Math.Max(4, _arrays.Length / 2));
+                    }
+                    catch (OutOfMemoryException)
+                    {
+                    }
                 }
 
-                _fewestSinceTrim = _count;
                 return idle;
             }
         }
