@@ -53,44 +53,7 @@ public class WideTableBenchmarks
     public long Floor() => PageFloor.ReadAndDecompress(_path);
 
     [Benchmark(Description = "ParquetSharp LogicalColumnReaders (100 doubles)")]
-    public double ParquetSharpColumns()
-    {
-        using var file = new ParquetSharp.ParquetFileReader(_path);
-        var buffer = new double[65_536];
-        double sum = 0;
-        for (int g = 0; g < file.FileMetaData.NumRowGroups; g++)
-        {
-            using ParquetSharp.RowGroupReader rowGroup = file.RowGroup(g);
-            long rows = rowGroup.MetaData.NumRows;
-            ParquetSharp.LogicalColumnReader<double>[] readers = Enumerable.Range(0, Columns).Select(c => rowGroup.Column(c).LogicalReader<double>()).ToArray();
-            try
-            {
-                for (long done = 0; done < rows;)
-                {
-                    int read = 0;
-                    foreach (ParquetSharp.LogicalColumnReader<double> reader in readers)
-                    {
-                        read = reader.ReadBatch(buffer);
-                        foreach (double value in buffer.AsSpan(0, read))
-                        {
-                            sum += value;
-                        }
-                    }
-
-                    done += read;
-                }
-            }
-            finally
-            {
-                foreach (ParquetSharp.LogicalColumnReader<double> reader in readers)
-                {
-                    reader.Dispose();
-                }
-            }
-        }
-
-        return sum;
-    }
+    public double ParquetSharpColumns() => WideTableFiles.SumWithParquetSharp(_path, Columns, valuesPerRead: 65_536);
 
     [Benchmark(Description = "DuckDB.NET streaming reader (100 doubles)")]
     public double DuckDbStreaming() => Readers.DuckDbQuery($"SELECT * FROM read_parquet('{_path}')", reader =>
@@ -134,37 +97,5 @@ public class WideTableBenchmarks
     }
 
     /// <summary>The table as Arrow C++ writes it: values with three decimals, as measurements are, one row group.</summary>
-    public static string File(int rows)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"alimentar-bench-wide-{Columns}x{rows}.parquet");
-        if (System.IO.File.Exists(path))
-        {
-            return path;
-        }
-
-        var schema = Enumerable.Range(0, Columns).Select(c => (ParquetSharp.Column)new ParquetSharp.Column<double>($"C{c:D2}")).ToArray();
-        using ParquetSharp.WriterProperties properties = new ParquetSharp.WriterPropertiesBuilder().Compression(ParquetSharp.Compression.Snappy).Build();
-        string partial = path + ".tmp";
-        using (var writer = new ParquetSharp.ParquetFileWriter(partial, schema, properties))
-        {
-            var random = new Random(100);
-            var values = new double[rows];
-            using ParquetSharp.RowGroupWriter rowGroup = writer.AppendRowGroup();
-            for (int c = 0; c < Columns; c++)
-            {
-                for (int i = 0; i < rows; i++)
-                {
-                    values[i] = Math.Round(random.NextDouble() * 1_000, 3);
-                }
-
-                using ParquetSharp.LogicalColumnWriter<double> column = rowGroup.NextColumn().LogicalWriter<double>();
-                column.WriteBatch(values);
-            }
-
-            writer.Close();
-        }
-
-        System.IO.File.Move(partial, path, overwrite: true);
-        return path;
-    }
+    public static string File(int rows) => WideTableFiles.Write(Columns, rows, c => $"C{c:D2}");
 }
