@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Alimentar;
 
@@ -25,17 +23,16 @@ namespace Alimentar;
 /// </para>
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
-internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
+internal sealed class TrimmingArrayPool<T> : ArrayPool<T>, ITrimmable
 {
     /// <summary>How long an array must sit unrented before a full collection drops it.</summary>
     public static readonly TimeSpan IdleBeforeTrim = TimeSpan.FromSeconds(10);
 
     private const int SmallestBucketLength = 16;
 
-    private readonly Bucket[] _buckets;
+    private readonly IdleStack<T[]>[] _buckets;
     private readonly PoolBudget _budget;
-    private readonly TimeSpan _idleBeforeTrim;
-    private long _lastTrim = Environment.TickCount64;
+    private readonly TrimSchedule _schedule;
 
     /// <summary>Creates a pool.</summary>
     /// <param name="maxArrayLength">The longest array pooled; longer ones are allocated when asked for and dropped when returned.</param>
@@ -46,11 +43,11 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxArrayLength, SmallestBucketLength);
         _budget = budget;
-        _idleBeforeTrim = idleBeforeTrim;
-        _buckets = new Bucket[BucketIndex(maxArrayLength) + 1];
+        _schedule = new TrimSchedule(idleBeforeTrim);
+        _buckets = new IdleStack<T[]>[BucketIndex(maxArrayLength) + 1];
         for (int i = 0; i < _buckets.Length; i++)
         {
-            _buckets[i] = new Bucket(SmallestBucketLength << i);
+            _buckets[i] = new IdleStack<T[]>();
         }
 
         if (trimAtFullCollections)
@@ -65,7 +62,7 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
         get
         {
             int count = 0;
-            foreach (Bucket bucket in _buckets)
+            foreach (IdleStack<T[]> bucket in _buckets)
             {
                 count += bucket.Count;
             }
@@ -89,14 +86,13 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
             return new T[minimumLength];
         }
 
-        Bucket bucket = _buckets[index];
-        if (bucket.TryPop(out T[]? array))
+        if (_buckets[index].TryPop(out T[]? array))
         {
             _budget.Release(BytesOf(array.Length));
             return array;
         }
 
-        return new T[bucket.Length];
+        return new T[BucketLength(index)];
     }
 
     /// <inheritdoc />
@@ -114,8 +110,7 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
             return;
         }
 
-        Bucket bucket = _buckets[index];
-        if (array.Length != bucket.Length)
+        if (array.Length != BucketLength(index))
         {
             throw new ArgumentException($"An array of {array.Length} {typeof(T).Name} was not rented from this pool.", nameof(array));
         }
@@ -129,7 +124,7 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
         long bytes = BytesOf(array.Length);
         if (_budget.TryReserve(bytes))
         {
-            bucket.Push(array);
+            _buckets[index].TryPush(array);
         }
     }
 
@@ -140,21 +135,19 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
     /// </summary>
     /// <param name="all">Whether to drop every array kept, as under high memory load.</param>
     /// <returns>The arrays dropped.</returns>
-    internal int Trim(bool all = false)
+    public int Trim(bool all = false)
     {
-        long now = Environment.TickCount64;
-        if (!all && now - Interlocked.Read(ref _lastTrim) < (long)_idleBeforeTrim.TotalMilliseconds)
+        if (!_schedule.TryStart(all))
         {
             return 0;
         }
 
-        Interlocked.Exchange(ref _lastTrim, now);
         int dropped = 0;
-        foreach (Bucket bucket in _buckets)
+        for (int i = 0; i < _buckets.Length; i++)
         {
-            int count = bucket.DropIdle(all);
+            int count = _buckets[i].DropIdle(all);
             dropped += count;
-            _budget.Release(count * BytesOf(bucket.Length));
+            _budget.Release(count * BytesOf(BucketLength(i)));
         }
 
         return dropped;
@@ -163,122 +156,8 @@ internal sealed class TrimmingArrayPool<T> : ArrayPool<T>
     // The array's header counts too, so that a great many tiny arrays do not count as nothing against the budget.
     private static long BytesOf(int length) => ((long)length * Unsafe.SizeOf<T>()) + IntPtr.Size * 3;
 
+    private static int BucketLength(int index) => SmallestBucketLength << index;
+
     private static int BucketIndex(int length) =>
         BitOperations.Log2((uint)(length - 1) | (SmallestBucketLength - 1)) - (BitOperations.Log2(SmallestBucketLength) - 1);
-
-    /// <summary>The arrays of one length, most recently returned last, and how few of them there were since the last trim.</summary>
-    private sealed class Bucket(int length)
-    {
-        private readonly Lock _lock = new();
-        private T[]?[] _arrays = new T[]?[4];
-        private int _count;
-
-        // The fewest arrays the bucket held since the last trim: that many sat at its bottom the whole time, unrented.
-        private int _fewestSinceTrim;
-
-        public int Length { get; } = length;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public bool TryPop([NotNullWhen(true)] out T[]? array)
-        {
-            lock (_lock)
-            {
-                if (_count == 0)
-                {
-                    array = null;
-                    return false;
-                }
-
-                array = _arrays[--_count]!;
-                _arrays[_count] = null;
-                _fewestSinceTrim = Math.Min(_fewestSinceTrim, _count);
-                return true;
-            }
-        }
-
-        public void Push(T[] array)
-        {
-            lock (_lock)
-            {
-                if (_count == _arrays.Length)
-                {
-                    Array.Resize(ref _arrays, _arrays.Length * 2);
-                }
-
-                _arrays[_count++] = array;
-            }
-        }
-
-        public int DropIdle(bool all)
-        {
-            lock (_lock)
-            {
-                int idle = all ? _count : _fewestSinceTrim;
-                if (idle > 0)
-                {
-                    _arrays.AsSpan(idle, _count - idle).CopyTo(_arrays);
-                    _arrays.AsSpan(_count - idle, idle).Clear();
-                    _count -= idle;
-                }
-
-                _fewestSinceTrim = _count;
-
-                // A bucket that grew for a wide pass shrinks with it, so its slots do not outlive its arrays; when even
-                // the smaller slots cannot be had, the larger stay, and the arrays are dropped all the same.
-                if (_arrays.Length > 4 && _count < _arrays.Length / 4)
-                {
-                    try
-                    {
-                        Array.Resize(ref _arrays, Math.Max(4, _arrays.Length / 2));
-                    }
-                    catch (OutOfMemoryException)
-                    {
-                    }
-                }
-
-                return idle;
-            }
-        }
-    }
-
-    /// <summary>
-    /// An object the collector finalizes at each gen 2 collection, once it has been promoted there, and that
-    /// re-registers itself for as long as its pool lives: the way the runtime's own pools hear of full collections.
-    /// </summary>
-    /// <remarks>
-    /// It holds its pool by a weak handle rather than a <see cref="WeakReference{T}"/>: a weak reference is an object
-    /// with a finalizer of its own, unreachable along with this one, and finalized in the same collection, after which
-    /// it no longer finds its target.
-    /// </remarks>
-    private sealed class FullCollectionCallback
-    {
-        private GCHandle _pool;
-
-        private FullCollectionCallback(TrimmingArrayPool<T> pool) => _pool = GCHandle.Alloc(pool, GCHandleType.Weak);
-
-        ~FullCollectionCallback()
-        {
-            if (_pool.Target is not TrimmingArrayPool<T> pool)
-            {
-                _pool.Free();
-                return;
-            }
-
-            try
-            {
-                GCMemoryInfo memory = GC.GetGCMemoryInfo();
-                pool.Trim(all: memory.MemoryLoadBytes >= memory.HighMemoryLoadThresholdBytes * 9 / 10);
-            }
-            catch (OutOfMemoryException)
-            {
-                // Trimming allocates a little (the collector's figures, a bucket's smaller slots); an exception on the
-                // finalizer thread would end the process, so a trim that finds no memory waits for the next collection.
-            }
-
-            GC.ReRegisterForFinalize(this);
-        }
-
-        public static void Register(TrimmingArrayPool<T> pool) => _ = new FullCollectionCallback(pool);
-    }
 }

@@ -378,7 +378,6 @@ internal sealed class LeafWriter<T, TCodec> : LeafWriter<T>
         _scratch.Dispose();
         _body.Dispose();
         _plain.Dispose();
-        _compressor.Dispose();
     }
 
     private void StartChunk()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using Alimentar.Parquet.Format;
 
@@ -5,12 +6,15 @@ namespace Alimentar.Parquet.Writing.Encoding;
 
 /// <summary>
 /// Compresses page bodies with the codec a column is written with, into a buffer the page writer owns. The codec
-/// libraries are the ones the reader decompresses with, so the product carries one of each.
+/// libraries are the ones the reader decompresses with, so the product carries one of each. ZSTD pages take a
+/// compression context from a pool per level that the whole process shares, so a wide table's writer holds as many as
+/// it compresses pages at once, not one per column.
 /// </summary>
-internal sealed class PageCompressor : IDisposable
+internal sealed class PageCompressor
 {
+    private static readonly ConcurrentDictionary<int, CodecContextPool<ZstdSharp.Compressor>> ZstdContexts = new();
+
     private readonly int? _level;
-    private ZstdSharp.Compressor? _zstd;
 
     public PageCompressor(CompressionCodec codec, int? level)
     {
@@ -41,8 +45,7 @@ internal sealed class PageCompressor : IDisposable
             case CompressionCodec.Zstd:
                 // Level 1 by default, as Arrow C++ and arrow-rs: on Parquet pages it is about a fifth faster than
                 // ZSTD's own default of 3 and, pages being small, compresses them as well.
-                _zstd ??= new ZstdSharp.Compressor(_level ?? 1);
-                output.Advance(_zstd.Wrap(source, output.GetSpan(ZstdSharp.Compressor.GetCompressBound(source.Length))));
+                CompressZstd(source, output, _level ?? 1);
                 break;
             case CompressionCodec.Lz4Raw:
                 output.Advance(K4os.Compression.LZ4.LZ4Codec.Encode(
@@ -69,7 +72,25 @@ internal sealed class PageCompressor : IDisposable
         return output.Length - start;
     }
 
-    public void Dispose() => _zstd?.Dispose();
+    /// <summary>The ZSTD compression contexts made so far in this process, at every level, for tests.</summary>
+    internal static long ZstdContextsCreated => ZstdContexts.Values.Sum(pool => pool.Created);
+
+    private static void CompressZstd(ReadOnlySpan<byte> source, ByteBuffer output, int level)
+    {
+        CodecContextPool<ZstdSharp.Compressor> pool = ZstdContexts.GetOrAdd(level, static level => new(() => new ZstdSharp.Compressor(level)));
+        ZstdSharp.Compressor context = pool.Rent();
+        try
+        {
+            output.Advance(context.Wrap(source, output.GetSpan(ZstdSharp.Compressor.GetCompressBound(source.Length))));
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+
+        pool.Return(context);
+    }
 
     private CompressionLevel LevelOfGzip() => _level switch
     {
