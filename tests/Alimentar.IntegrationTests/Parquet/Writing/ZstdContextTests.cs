@@ -28,7 +28,7 @@ public sealed class ZstdContextTests
         List<WideMeasurement> read = ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path));
 
         // Warm, the pool already holds what the pass needs; a full collection's trim may free a few to make again.
-        int most = 2 * CodecContextPool<IDisposable>.MostKept;
+        int most = 2 * CodecContexts.MostKept;
         long madeWriting = PageCompressor.ZstdContextsCreated - compressing;
         long madeReading = ZstdCodec.ContextsCreated - decompressing;
         Assert.True(madeWriting <= most, $"writing 500 ZSTD chunks made {madeWriting} compression contexts");

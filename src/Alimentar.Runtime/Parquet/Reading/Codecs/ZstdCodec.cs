@@ -3,13 +3,13 @@ namespace Alimentar.Parquet.Reading.Codecs;
 /// <summary>
 /// ZSTD pages, through the system's libzstd when <see cref="SystemZstd"/> found one and ZstdSharp otherwise: both
 /// decode the same format to the same bytes, and both report damaged input as <see cref="InvalidDataException"/>.
-/// Each page takes a context from a pool the whole process shares (see <see cref="CodecContextPool{TContext}"/>), so a
-/// wide table holds as many as it decodes pages at once, not one per column.
+/// Each page takes a context from a pool the whole process shares (see <see cref="CodecContexts"/>), so a wide table
+/// holds as many as it decodes pages at once, not one per column.
 /// </summary>
 internal sealed class ZstdCodec : IDisposable
 {
-    private static readonly CodecContextPool<SystemZstd.Context> NativeContexts = new(SystemZstd.CreateContext);
-    private static readonly CodecContextPool<ZstdSharp.Decompressor> ManagedContexts = new(static () => new ZstdSharp.Decompressor());
+    private static readonly TrimmingObjectPool<SystemZstd.Context> NativeContexts = CodecContexts.Pool(SystemZstd.CreateContext);
+    private static readonly TrimmingObjectPool<ZstdSharp.Decompressor> ManagedContexts = CodecContexts.Pool(static () => new ZstdSharp.Decompressor());
 
     private readonly bool _system;
     private bool _disposed;

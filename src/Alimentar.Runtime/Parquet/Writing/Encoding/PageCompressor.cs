@@ -12,7 +12,7 @@ namespace Alimentar.Parquet.Writing.Encoding;
 /// </summary>
 internal sealed class PageCompressor
 {
-    private static readonly ConcurrentDictionary<int, CodecContextPool<ZstdSharp.Compressor>> ZstdContexts = new();
+    private static readonly ConcurrentDictionary<int, TrimmingObjectPool<ZstdSharp.Compressor>> ZstdContexts = new();
 
     private readonly int? _level;
 
@@ -77,7 +77,7 @@ internal sealed class PageCompressor
 
     private static void CompressZstd(ReadOnlySpan<byte> source, ByteBuffer output, int level)
     {
-        CodecContextPool<ZstdSharp.Compressor> pool = ZstdContexts.GetOrAdd(level, static level => new(() => new ZstdSharp.Compressor(level)));
+        TrimmingObjectPool<ZstdSharp.Compressor> pool = ZstdContexts.GetOrAdd(level, static level => CodecContexts.Pool(() => new ZstdSharp.Compressor(level)));
         ZstdSharp.Compressor context = pool.Rent();
         try
         {
