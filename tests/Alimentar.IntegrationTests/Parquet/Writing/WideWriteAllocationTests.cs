@@ -21,7 +21,8 @@ public sealed class WideWriteAllocationTests
 
         // 1.6 MB of values. A 1 MiB page segment and three 64 KB page buffers held per column cost 38 MB a write; the
         // segments now start at 16 KiB and the buffers go back to the pool after each page (22 MB, most of it the
-        // dictionary each column of distinct measurements tries on its first 2,000 values before falling back).
+        // dictionary each column of distinct measurements tries on its first 2,000 values before falling back, which
+        // a new writer now takes from those before it: see the last test).
         Assert.True(least < 28_000_000, $"Writing {Rows:N0} rows of 100 columns allocated {least:N0} bytes.");
         Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path)));
     }
@@ -41,6 +42,23 @@ public sealed class WideWriteAllocationTests
         long least = await ProcessAllocations.LeastAsync(3, () => ParquetDatasetWriter<WideMeasurement>.WriteFileAsync(file.Path, wide, rowGroupSize: 5_000));
 
         Assert.True(least < 40_000_000, $"Writing {rows:N0} rows of 100 columns in five row groups allocated {least:N0} bytes.");
+        Assert.Equal(wide, ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path)));
+    }
+
+    [Fact]
+    public async Task Each_new_file_of_a_wide_table_takes_its_dictionaries_from_the_writers_before_it()
+    {
+        // Every column's 4,000 measurements are distinct, so each tries a dictionary on all of them. Each writer grew
+        // its own, column by column: 22 MB a file of 100 columns, twice each dictionary's final size in the tables it
+        // outgrew. The dictionaries now come back to a pool when a writer is done, for the next file's writer.
+        const int rows = 4_000;
+        WideMeasurement[] wide = [.. Enumerable.Range(0, rows).Select(WideMeasurement.Make)];
+        using var file = new TempFile();
+        await ParquetDatasetWriter<WideMeasurement>.WriteFileAsync(file.Path, wide);
+
+        long least = await ProcessAllocations.LeastAsync(3, () => ParquetDatasetWriter<WideMeasurement>.WriteFileAsync(file.Path, wide));
+
+        Assert.True(least < 4_000_000, $"Writing {rows:N0} rows of 100 columns allocated {least:N0} bytes.");
         Assert.Equal(wide, ParquetFiles.ReadAll(new ParquetSource<WideMeasurement>(file.Path)));
     }
 }

@@ -18,7 +18,7 @@ internal interface IValueCodec<T>
     /// <summary>Whether a dictionary can pay off (false for booleans).</summary>
     bool Dictionary { get; }
 
-    /// <summary>Equality for the dictionary; null for the type's default.</summary>
+    /// <summary>Equality for the dictionary; null for the type's default. The same for every value of the codec type, whose writers share their dictionaries.</summary>
     IEqualityComparer<T>? Comparer { get; }
 
     /// <summary>Bytes a value takes in a PLAIN page.</summary>
