@@ -36,9 +36,45 @@ public sealed class ZstdContextTests
         Assert.Equal(wide, read);
     }
 
-    private static async Task WriteAsync(string path, WideMeasurement[] rows, ParquetWriteOptions options)
+    [Fact]
+    public async Task Readers_and_writers_on_many_threads_share_the_contexts_without_mixing_their_pages()
     {
-        await using ParquetDatasetWriter<WideMeasurement> writer = await ParquetDatasetWriter<WideMeasurement>.CreateAsync(path, options);
+        // Coverage of the shared pools under contention: every file read back must be the rows written to it, with
+        // contexts passing between threads page after page. It passed on the per-column contexts too.
+        var options = new ParquetWriteOptions { Compression = ParquetCompression.Zstd, RowGroupSize = 3_000, PageSize = 8 * 1024 };
+        Measurement[][] tables = [.. Enumerable.Range(0, 6).Select(t => Enumerable.Range(0, 9_000).Select(i => new Measurement(i * (t + 1), $"sensor-{t}-{i % (50 * (t + 1))}", i % 7 == 0 ? null : i * 0.25 + t)).ToArray())];
+        TempFile[] files = [.. tables.Select(_ => new TempFile())];
+        try
+        {
+            await Task.WhenAll(tables.Select((rows, t) => Task.Run(() => WriteAsync(files[t].Path, rows, options))));
+
+            // Each round reads half the files while writing the other half again, on separate threads.
+            for (int round = 0; round < 2; round++)
+            {
+                Task[] work = [.. tables.Select((rows, t) => (t + round) % 2 == 0
+                    ? Task.Run(() => Assert.Equal(rows, ParquetFiles.ReadAll(new ParquetSource<Measurement>(files[t].Path))))
+                    : Task.Run(() => WriteAsync(files[t].Path, rows, options)))];
+                await Task.WhenAll(work);
+            }
+
+            for (int t = 0; t < tables.Length; t++)
+            {
+                Assert.Equal(tables[t], ParquetFiles.ReadAll(new ParquetSource<Measurement>(files[t].Path)));
+            }
+        }
+        finally
+        {
+            foreach (TempFile file in files)
+            {
+                file.Dispose();
+            }
+        }
+    }
+
+    private static async Task WriteAsync<T>(string path, T[] rows, ParquetWriteOptions options)
+        where T : IStreamingRow<T>
+    {
+        await using ParquetDatasetWriter<T> writer = await ParquetDatasetWriter<T>.CreateAsync(path, options);
         await writer.WriteAsync(rows);
     }
 }
