@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 
@@ -15,8 +14,9 @@ public sealed partial class ParquetSource<T>
     // The record fields the filter reads (Meta.Year): each file binds them as columns after the row type's, in this order.
     private readonly List<string> _nestedFilterPaths = [];
 
-    // Plans of a file pinned to one version (an object store's): a shuffled pass plans each unit again when it reads it.
-    private ConcurrentDictionary<int, RowGroupPlan> _plans = new();
+    // Plans of a file pinned to one version (an object store's) are kept beside its footer, for the filter this key
+    // stands for: a shuffled pass plans each unit again when it reads it.
+    private object _planKey = new();
 
     /// <summary>The filter every pass applies, as the reader evaluates it; null when every row is read.</summary>
     public string? Filter => ActiveFilter?.ToString();
@@ -66,7 +66,7 @@ public sealed partial class ParquetSource<T>
         _conditions.Add(FilterParser.Parse(predicate, T.Schema, _nestedFilterPaths));
         _joinedFilter = null;
         Volatile.Write(ref _unitRowCounts, null);
-        _plans = new ConcurrentDictionary<int, RowGroupPlan>();
+        _planKey = new object();
         return this;
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ParquetSource<T>
         _conditions.Insert(0, new DeletedRowsNode(rows));
         _joinedFilter = null;
         Volatile.Write(ref _unitRowCounts, null);
-        _plans = new ConcurrentDictionary<int, RowGroupPlan>();
+        _planKey = new object();
         return this;
     }
 
@@ -206,15 +206,16 @@ public sealed partial class ParquetSource<T>
     /// <summary>A row group's plan; over a file pinned to one version, made once per source and filter.</summary>
     private async ValueTask<RowGroupPlan> PlanAsync(FilterPlanner planner, int index, CancellationToken cancellationToken)
     {
-        if (_cachesFooter && _plans.TryGetValue(index, out RowGroupPlan? known))
+        object key = _planKey;
+        if (_footerSlot is { } slot && FooterCache.Shared.Plan(slot, key, index) is { } known)
         {
             return known;
         }
 
         RowGroupPlan plan = await planner.PlanAsync(index, cancellationToken).ConfigureAwait(false);
-        if (_cachesFooter)
+        if (_footerSlot is { } kept)
         {
-            _plans.TryAdd(index, plan);
+            FooterCache.Shared.Remember(kept, key, index, plan);
         }
 
         return plan;

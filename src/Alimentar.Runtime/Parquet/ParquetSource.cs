@@ -36,9 +36,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     private readonly Func<MemoryTracker?, CancellationToken, ValueTask<IRangeReader>> _open;
     private long[]? _unitRowCounts;
 
-    // Sources pinned to one version of their file (object stores) parse its footer once, not once per unit.
-    private readonly bool _cachesFooter;
-    private FileMetadata? _footer;
+    // Sources pinned to one version of their file (object stores) parse its footer once, not once per unit, and keep
+    // it in the process's footer cache (null for a local file, which may change between passes).
+    private readonly FooterCache.Slot? _footerSlot;
     private readonly bool _sharesOneStream;
     private int _streamInUse;
 
@@ -108,7 +108,9 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// Streams the object <paramref name="key"/> of <paramref name="store"/> (S3, Azure Blob, HTTP or local) with range
     /// requests: the footer with one request, then the bound columns' chunks, merged and fetched ahead in parallel.
     /// The first pass pins the object's ETag; a later pass, or a read mid-pass, of a replaced object fails with
-    /// <see cref="SourceUnavailableException"/> rather than mixing two versions. The footer is parsed once per source.
+    /// <see cref="SourceUnavailableException"/> rather than mixing two versions. The footer is parsed once per source
+    /// and kept for later units and passes in a cache the process shares (a thirty-second of its memory, at most
+    /// 256 MiB); a footer let go from it is fetched again, at the version pinned.
     /// </summary>
     /// <param name="store">Where the object lives.</param>
     /// <param name="key">The object's key.</param>
@@ -126,7 +128,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         Name = ObjectRangeReader.NameOf(store, key);
         ObjectReadOptions settings = options ?? ObjectReadOptions.Default;
         ObjectInfo? pinned = known;
-        _cachesFooter = true;
+        _footerSlot = new FooterCache.Slot();
         _open = async (tracker, cancellationToken) =>
         {
             ObjectRangeReader reader = await ObjectRangeReader.OpenAsync(store, key, Volatile.Read(ref pinned), settings, tracker, cancellationToken).ConfigureAwait(false);
@@ -393,7 +395,7 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
     /// <summary>Over an object store, fetches and parses the footer now, so the pass that follows starts with its first row group.</summary>
     async Task IPreparableSource.PrepareAsync(CancellationToken cancellationToken)
     {
-        if (!_cachesFooter || Volatile.Read(ref _footer) is not null)
+        if (_footerSlot is null || CachedFooter() is not null)
         {
             return;
         }
@@ -468,18 +470,20 @@ public sealed partial class ParquetSource<T> : IBatchSource<T>, IUnitSource<T>, 
         // pass's memory: the one place a source learns which pass it serves (docs/architecture.md, "Decided").
         MemoryTracker? memory = PassContext.Current?.Memory;
         ParquetFileReader<T> reader = await ParquetFileReader<T>.OpenAsync(
-            token => _open(memory, token), Name, Options, cancellationToken, Volatile.Read(ref _footer), _nestedFilterPaths, memory, _view).ConfigureAwait(false);
+            token => _open(memory, token), Name, Options, cancellationToken, CachedFooter(), _nestedFilterPaths, memory, _view).ConfigureAwait(false);
         Remember(reader.File.Metadata);
         return reader;
     }
 
     private void Remember(FileMetadata footer)
     {
-        if (_cachesFooter)
+        if (_footerSlot is { } slot)
         {
-            Interlocked.CompareExchange(ref _footer, footer, null);
+            FooterCache.Shared.Remember(slot, footer);
         }
     }
+
+    private FileMetadata? CachedFooter() => _footerSlot is { } slot ? FooterCache.Shared.Footer(slot) : null;
 
     /// <summary>Opens what a pass, or planning, reads pages and footers from.</summary>
     private ValueTask<IRangeReader> OpenPagesAsync(CancellationToken cancellationToken) => _open(null, cancellationToken);
