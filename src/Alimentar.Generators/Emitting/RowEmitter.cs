@@ -250,83 +250,130 @@ namespace Alimentar.Generators.Emitting
             w.Open($"public override async {Tasks}.ValueTask ReadAsync({Alimentar}.IColumnReader reader, {Threading}.CancellationToken cancellationToken)");
             w.Line("int rows = reader.RowCount;");
             w.Line("this.EnsureCapacity(rows);");
+            w.Line();
+            w.Line("// One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.");
+            w.Open($"for (int column = 0; column < {row.Columns.Count}; column++)");
+            w.Line("await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);");
+            w.Close();
+            w.Line();
+            w.Line("this.Count = rows;");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>Reads column <paramref name=\"column\"/> of a batch of <paramref name=\"rows\"/> rows into its array.</summary>");
+            w.Line($"private {Tasks}.ValueTask ReadColumnAsync({Alimentar}.IColumnReader reader, int column, int rows, {Threading}.CancellationToken cancellationToken) => column switch");
+            w.Line("{");
+            for (int i = 0; i < row.Columns.Count; i++)
+            {
+                w.Line($"    {i} => {ColumnRead(row.Columns[i], i)},");
+            }
+
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),");
+            w.Line("};");
+            w.Line();
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
                 if (c.Group is { } group)
                 {
                     EmitRecordRead(w, c, group, i);
-                    continue;
                 }
-
-                if (c.List is { Innermost.Group: not null } records)
+                else if (c.List is { Innermost.Group: not null } records)
                 {
                     EmitRecordListRead(w, c, records, i);
-                    continue;
                 }
+            }
+        }
 
-                if (c.List is { Inner: { } } nested)
-                {
-                    w.Line($"await reader.{NestedReadCall(c, nested)}({i}, this.{Id(c.FieldName)}, {ElementBuilder(nested, 1)}, cancellationToken).ConfigureAwait(false);");
-                    continue;
-                }
-
-                string call = (c.Storage, c.List?.ElementStorage) switch
-                {
-                    (ColumnStorage.Value, _) => "ReadValuesAsync",
-                    (ColumnStorage.NullableValue, _) => "ReadNullableValuesAsync",
-                    (ColumnStorage.String, _) => "ReadStringsAsync",
-                    (ColumnStorage.List, ColumnStorage.Value) => "ReadListsAsync",
-                    (ColumnStorage.List, ColumnStorage.NullableValue) => "ReadNullableElementListsAsync",
-                    (ColumnStorage.List, ColumnStorage.String) => "ReadStringListsAsync",
-                    (ColumnStorage.List, _) => "ReadBinaryListsAsync",
-                    _ => "ReadBinaryAsync",
-                };
-                string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                string destination = c.List is not null
-                    ? $"this.{Id(c.FieldName)}{forgive}"
-                    : $"new global::System.Memory<{c.StoredType}>(this.{Id(c.FieldName)}, 0, rows){forgive}";
-                w.Line($"await reader.{call}({i}, {destination}, cancellationToken).ConfigureAwait(false);");
+        /// <summary>The call that reads column <paramref name="column"/>: the reader's own, or the record column's method.</summary>
+        private static string ColumnRead(ColumnSpec c, int column)
+        {
+            if (c.Group is not null || c.List is { Innermost.Group: not null })
+            {
+                return $"this.ReadColumn{column}Async(reader, rows, cancellationToken)";
             }
 
-            w.Line("this.Count = rows;");
-            w.Close();
-            w.Line();
+            if (c.List is { Inner: { } } nested)
+            {
+                return $"reader.{NestedReadCall(c, nested)}({column}, this.{Id(c.FieldName)}, {ElementBuilder(nested, 1)}, cancellationToken)";
+            }
+
+            string call = (c.Storage, c.List?.ElementStorage) switch
+            {
+                (ColumnStorage.Value, _) => "ReadValuesAsync",
+                (ColumnStorage.NullableValue, _) => "ReadNullableValuesAsync",
+                (ColumnStorage.String, _) => "ReadStringsAsync",
+                (ColumnStorage.List, ColumnStorage.Value) => "ReadListsAsync",
+                (ColumnStorage.List, ColumnStorage.NullableValue) => "ReadNullableElementListsAsync",
+                (ColumnStorage.List, ColumnStorage.String) => "ReadStringListsAsync",
+                (ColumnStorage.List, _) => "ReadBinaryListsAsync",
+                _ => "ReadBinaryAsync",
+            };
+            string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
+            string destination = c.List is not null
+                ? $"this.{Id(c.FieldName)}{forgive}"
+                : $"new global::System.Memory<{c.StoredType}>(this.{Id(c.FieldName)}, 0, rows){forgive}";
+            return $"reader.{call}({column}, {destination}, cancellationToken)";
         }
 
         private static void EmitWrite(SourceWriter w, RowSpec row)
         {
             w.Line("/// <inheritdoc />");
             w.Open($"public override async {Tasks}.ValueTask WriteAsync({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken)");
+            w.Line("// One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.");
+            w.Open($"for (int column = 0; column < {row.Columns.Count}; column++)");
+            w.Line("await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);");
+            w.Close();
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>Writes rows <paramref name=\"start\"/> to <paramref name=\"start\"/> + <paramref name=\"count\"/> of column <paramref name=\"column\"/>.</summary>");
+            w.Line($"private {Tasks}.ValueTask WriteColumnAsync({Alimentar}.IColumnWriter writer, int column, int start, int count, {Threading}.CancellationToken cancellationToken) => column switch");
+            w.Line("{");
+            for (int i = 0; i < row.Columns.Count; i++)
+            {
+                w.Line($"    {i} => {ColumnWrite(row.Columns[i], i)},");
+            }
+
+            w.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),");
+            w.Line("};");
+            w.Line();
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 ColumnSpec c = row.Columns[i];
-                if (c.Group is not null || c.List is { Inner: not null } or { Innermost.Group: not null })
+                if (IsShredded(c))
                 {
                     new RecordShredder().Emit(w, c, i);
-                    continue;
                 }
+            }
+        }
 
-                string call = (c.Storage, c.List?.ElementStorage) switch
-                {
-                    (ColumnStorage.Value, _) => $"WriteValuesAsync<{c.ElementType}>",
-                    (ColumnStorage.NullableValue, _) => $"WriteNullableValuesAsync<{c.ElementType}>",
-                    (ColumnStorage.String, _) => "WriteStringsAsync",
-                    (ColumnStorage.List, ColumnStorage.Value) => $"WriteListsAsync<{c.ElementType}>",
-                    (ColumnStorage.List, ColumnStorage.NullableValue) => $"WriteNullableElementListsAsync<{c.ElementType}>",
-                    (ColumnStorage.List, ColumnStorage.String) => "WriteStringListsAsync",
-                    (ColumnStorage.List, _) => "WriteBinaryListsAsync",
-                    _ => "WriteBinaryAsync",
-                };
-                string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
-                string values = c.List is not null
-                    ? $"this.{Id(c.FieldName)}.View(start, count){forgive}"
-                    : $"new global::System.ReadOnlyMemory<{c.StoredType}>(this.{Id(c.FieldName)}, start, count){forgive}";
-                w.Line($"await writer.{call}({i}, {values}, cancellationToken).ConfigureAwait(false);");
+        private static bool IsShredded(ColumnSpec c) => c.Group is not null || c.List is { Inner: not null } or { Innermost.Group: not null };
+
+        /// <summary>The call that writes column <paramref name="column"/>: the writer's own, or the shredding method of a nested column.</summary>
+        private static string ColumnWrite(ColumnSpec c, int column)
+        {
+            if (IsShredded(c))
+            {
+                return $"this.WriteColumn{column}Async(writer, start, count, cancellationToken)";
             }
 
-            w.Close();
-            w.Line();
+            string call = (c.Storage, c.List?.ElementStorage) switch
+            {
+                (ColumnStorage.Value, _) => $"WriteValuesAsync<{c.ElementType}>",
+                (ColumnStorage.NullableValue, _) => $"WriteNullableValuesAsync<{c.ElementType}>",
+                (ColumnStorage.String, _) => "WriteStringsAsync",
+                (ColumnStorage.List, ColumnStorage.Value) => $"WriteListsAsync<{c.ElementType}>",
+                (ColumnStorage.List, ColumnStorage.NullableValue) => $"WriteNullableElementListsAsync<{c.ElementType}>",
+                (ColumnStorage.List, ColumnStorage.String) => "WriteStringListsAsync",
+                (ColumnStorage.List, _) => "WriteBinaryListsAsync",
+                _ => "WriteBinaryAsync",
+            };
+            string forgive = IsNonNullableReference(c) ? "!" : string.Empty;
+            string values = c.List is not null
+                ? $"this.{Id(c.FieldName)}.View(start, count){forgive}"
+                : $"new global::System.ReadOnlyMemory<{c.StoredType}>(this.{Id(c.FieldName)}, start, count){forgive}";
+            return $"writer.{call}({column}, {values}, cancellationToken)";
         }
 
         private static void EmitSize(SourceWriter w, RowSpec row)
@@ -534,12 +581,21 @@ namespace Alimentar.Generators.Emitting
         private static void EmitRecordRead(SourceWriter w, ColumnSpec c, GroupSpec group, int column)
         {
             string records = $"records{column}";
+            OpenRecordRead(w, c, column);
             w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
             w.Open("for (int row = 0; row < rows; row++)");
             var builder = new RecordBuilder();
             w.Line($"this.{Id(c.FieldName)}[row] = {builder.Group(records, "row", group, c.IsNullable, 0)};");
             w.Close();
+            w.Close();
             w.Line();
+        }
+
+        /// <summary>Opens the method that reads a nested column's values and builds its rows' objects from them.</summary>
+        private static void OpenRecordRead(SourceWriter w, ColumnSpec c, int column)
+        {
+            w.Line($"/// <summary>Reads <c>{c.MemberName}</c> (column {column}) and builds each row's value from it.</summary>");
+            w.Open($"private async {Tasks}.ValueTask ReadColumn{column}Async({Alimentar}.IColumnReader reader, int rows, {Threading}.CancellationToken cancellationToken)");
         }
 
         /// <summary>A list or map that holds records: the rows' lists laid out flat, one element per entry of node 1.</summary>
@@ -552,6 +608,7 @@ namespace Alimentar.Generators.Emitting
             string element = list.Inner is { } inner
                 ? builder.List(records, "first + i", inner, list.ElementIsNullable, 0)
                 : builder.Group(records, "first + i", list.Group!, list.ElementIsNullable, 0, isMapEntry: list.IsMap);
+            OpenRecordRead(w, c, column);
             w.Line($"{Alimentar}.RecordColumn {records} = await reader.ReadRecordsAsync({column}, cancellationToken).ConfigureAwait(false);");
             w.Line($"{field}.Clear();");
             w.Open("for (int row = 0; row < rows; row++)");
@@ -571,6 +628,7 @@ namespace Alimentar.Generators.Emitting
                 w.Line($"{records}.RequireDistinctKeys(row, list);");
             }
 
+            w.Close();
             w.Close();
             w.Line();
         }
@@ -729,7 +787,8 @@ namespace Alimentar.Generators.Emitting
                     Line("}");
                 }
 
-                w.Open($"// {c.MemberName}: each row's values laid out node by node, as a reader reads them.");
+                w.Line($"/// <summary>Writes <c>{c.MemberName}</c> (column {column}): each row's values laid out node by node, as a reader reads them.</summary>");
+                w.Open($"private {Tasks}.ValueTask WriteColumn{column}Async({Alimentar}.IColumnWriter writer, int start, int count, {Threading}.CancellationToken cancellationToken)");
                 w.Line($"var {records} = new {Alimentar}.RecordColumnBuilder(Schema.Columns[{column}]);");
                 foreach (string declaration in _declarations)
                 {
@@ -741,8 +800,9 @@ namespace Alimentar.Generators.Emitting
                     w.Line(line);
                 }
 
-                w.Line($"await writer.WriteRecordsAsync({column}, {records}.Build(count), cancellationToken).ConfigureAwait(false);");
+                w.Line($"return writer.WriteRecordsAsync({column}, {records}.Build(count), cancellationToken);");
                 w.Close();
+                w.Line();
             }
 
             private void Line(string text) => _body.Add(new string(' ', 4 * (_indent - 1)) + text);

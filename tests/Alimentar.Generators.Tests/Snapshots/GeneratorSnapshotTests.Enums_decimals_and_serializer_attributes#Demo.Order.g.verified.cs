@@ -80,27 +80,51 @@ partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<byte>(this.Color, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(this.Size, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(3, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(4, new global::System.Memory<string?>(this.MaybeLabel, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(5, new global::System.Memory<decimal>(this.Price, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(6, new global::System.Memory<string>(this.Customer, 0, rows)!, cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             this.Count = rows;
         }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadValuesAsync(1, new global::System.Memory<byte>(this.Color, 0, rows), cancellationToken),
+            2 => reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(this.Size, 0, rows), cancellationToken),
+            3 => reader.ReadStringsAsync(3, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
+            4 => reader.ReadStringsAsync(4, new global::System.Memory<string?>(this.MaybeLabel, 0, rows), cancellationToken),
+            5 => reader.ReadValuesAsync(5, new global::System.Memory<decimal>(this.Price, 0, rows), cancellationToken),
+            6 => reader.ReadStringsAsync(6, new global::System.Memory<string>(this.Customer, 0, rows)!, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(this.Color, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(this.Size, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(this.MaybeLabel, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(this.Price, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(this.Customer, start, count)!, cancellationToken).ConfigureAwait(false);
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
+            {
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(this.Color, start, count), cancellationToken),
+            2 => writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(this.Size, start, count), cancellationToken),
+            3 => writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
+            4 => writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(this.MaybeLabel, start, count), cancellationToken),
+            5 => writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(this.Price, start, count), cancellationToken),
+            6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(this.Customer, start, count)!, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

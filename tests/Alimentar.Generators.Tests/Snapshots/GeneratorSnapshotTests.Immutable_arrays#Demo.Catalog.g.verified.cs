@@ -68,10 +68,30 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(1, this.Ids, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(2, this.Names, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lists1.Values(entry1, nullable: false)!), cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            this.Count = rows;
+        }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadListsAsync(1, this.Ids, cancellationToken),
+            2 => reader.ReadStringListsAsync(2, this.Names, cancellationToken),
+            3 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lists1.Values(entry1, nullable: false)!), cancellationToken),
+            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Reads <c>Tags</c> (column 4) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
             this.Tags.Clear();
             for (int row = 0; row < rows; row++)
@@ -89,82 +109,97 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
                     list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records4.Values<int>(3, first + i, nullable: false)!));
                 }
             }
-
-            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<long>(1, this.Ids.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(2, this.Names.View(start, count), cancellationToken).ConfigureAwait(false);
-            // Grid: each row's values laid out node by node, as a reader reads them.
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
             {
-                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-                records3.DeclareValue<int>(2);
-                var lists = this.Grid.View(start, count);
-                for (int row = 0; row < count; row++)
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => writer.WriteListsAsync<long>(1, this.Ids.View(start, count), cancellationToken),
+            2 => writer.WriteStringListsAsync(2, this.Names.View(start, count), cancellationToken),
+            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+            records3.DeclareValue<int>(2);
+            var lists = this.Grid.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                var items = lists[row];
+                records3.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                    var items = lists[row];
-                    records3.List(0, items.Length);
-                    foreach (var item in items)
+                    if (global::Alimentar.ImmutableLists.AsArray(item) is { } l0)
                     {
-                        if (global::Alimentar.ImmutableLists.AsArray(item) is { } l0)
+                        records3.List(1, l0.Length);
+                        foreach (var e0 in l0)
                         {
-                            records3.List(1, l0.Length);
-                            foreach (var e0 in l0)
+                            records3.Value<int>(2, (int?)e0);
+                        }
+                    }
+                    else
+                    {
+                        records3.List(1, null);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Tags</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+            records4.DeclareReference<string>(2);
+            records4.DeclareValue<int>(4);
+            var lists = this.Tags.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                var items = lists[row];
+                records4.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    if (item is { } g0)
+                    {
+                        records4.Group(1, true);
+                        records4.Reference<string>(2, g0.Name);
+                        if (global::Alimentar.ImmutableLists.AsArray(g0.Weights) is { } l1)
+                        {
+                            records4.List(3, l1.Length);
+                            foreach (var e1 in l1)
                             {
-                                records3.Value<int>(2, (int?)e0);
+                                records4.Value<int>(4, (int?)e1);
                             }
                         }
                         else
                         {
-                            records3.List(1, null);
+                            records4.List(3, null);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Tags: each row's values laid out node by node, as a reader reads them.
-            {
-                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-                records4.DeclareReference<string>(2);
-                records4.DeclareValue<int>(4);
-                var lists = this.Tags.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                    var items = lists[row];
-                    records4.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        if (item is { } g0)
-                        {
-                            records4.Group(1, true);
-                            records4.Reference<string>(2, g0.Name);
-                            if (global::Alimentar.ImmutableLists.AsArray(g0.Weights) is { } l1)
-                            {
-                                records4.List(3, l1.Length);
-                                foreach (var e1 in l1)
-                                {
-                                    records4.Value<int>(4, (int?)e1);
-                                }
-                            }
-                            else
-                            {
-                                records4.List(3, null);
-                            }
-                        }
-                        else
-                        {
-                            records4.Absent(1);
-                        }
+                        records4.Absent(1);
                     }
                 }
-                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
             }
+            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
         }
 
         /// <inheritdoc />

@@ -68,130 +68,166 @@ partial record Document : global::Alimentar.IStreamingRow<global::Demo.Document>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedListsAsync<int, int[]>(1, this.Spans, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedStringListsAsync<global::System.Collections.Generic.List<string?>?>(2, this.Words, static (lists1, entry1) => lists1.ValueList(entry1, nullable: true), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedNullableElementListsAsync<double, double?[]>(3, this.Scores, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedBinaryListsAsync<byte[][]>(4, this.Chunks, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             this.Count = rows;
         }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadNestedListsAsync<int, int[]>(1, this.Spans, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+            2 => reader.ReadNestedStringListsAsync<global::System.Collections.Generic.List<string?>?>(2, this.Words, static (lists1, entry1) => lists1.ValueList(entry1, nullable: true), cancellationToken),
+            3 => reader.ReadNestedNullableElementListsAsync<double, double?[]>(3, this.Scores, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+            4 => reader.ReadNestedBinaryListsAsync<byte[][]>(4, this.Chunks, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            // Spans: each row's values laid out node by node, as a reader reads them.
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
             {
-                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-                records1.DeclareValue<int>(2);
-                var lists = this.Spans.View(start, count);
-                for (int row = 0; row < count; row++)
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Writes <c>Spans</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+            records1.DeclareValue<int>(2);
+            var lists = this.Spans.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                var items = lists[row];
+                records1.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
-                    var items = lists[row];
-                    records1.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } l0)
                     {
-                        if (item is { } l0)
+                        records1.List(1, l0.Length);
+                        foreach (var e0 in l0)
                         {
-                            records1.List(1, l0.Length);
-                            foreach (var e0 in l0)
-                            {
-                                records1.Value<int>(2, (int?)e0);
-                            }
-                        }
-                        else
-                        {
-                            records1.List(1, null);
+                            records1.Value<int>(2, (int?)e0);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Words: each row's values laid out node by node, as a reader reads them.
-            {
-                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-                records2.DeclareReference<string>(2);
-                var lists = this.Words.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
-                    var items = lists[row];
-                    records2.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        if (item is { } l0)
-                        {
-                            records2.List(1, l0.Count);
-                            foreach (var e0 in l0)
-                            {
-                                records2.Reference<string>(2, e0);
-                            }
-                        }
-                        else
-                        {
-                            records2.List(1, null);
-                        }
+                        records1.List(1, null);
                     }
                 }
-                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
             }
-            // Scores: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Words</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+            records2.DeclareReference<string>(2);
+            var lists = this.Words.View(start, count);
+            for (int row = 0; row < count; row++)
             {
-                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-                records3.DeclareValue<double>(2);
-                var lists = this.Scores.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                var items = lists[row];
+                records2.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                    var items = lists[row];
-                    records3.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } l0)
                     {
-                        if (item is { } l0)
+                        records2.List(1, l0.Count);
+                        foreach (var e0 in l0)
                         {
-                            records3.List(1, l0.Length);
-                            foreach (var e0 in l0)
-                            {
-                                records3.Value<double>(2, (double?)e0);
-                            }
-                        }
-                        else
-                        {
-                            records3.List(1, null);
+                            records2.Reference<string>(2, e0);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Chunks: each row's values laid out node by node, as a reader reads them.
-            {
-                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-                records4.DeclareReference<byte[]>(2);
-                var lists = this.Chunks.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                    var items = lists[row];
-                    records4.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        if (item is { } l0)
-                        {
-                            records4.List(1, l0.Length);
-                            foreach (var e0 in l0)
-                            {
-                                records4.Reference<byte[]>(2, e0);
-                            }
-                        }
-                        else
-                        {
-                            records4.List(1, null);
-                        }
+                        records2.List(1, null);
                     }
                 }
-                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
             }
+            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Scores</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+            records3.DeclareValue<double>(2);
+            var lists = this.Scores.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                var items = lists[row];
+                records3.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    if (item is { } l0)
+                    {
+                        records3.List(1, l0.Length);
+                        foreach (var e0 in l0)
+                        {
+                            records3.Value<double>(2, (double?)e0);
+                        }
+                    }
+                    else
+                    {
+                        records3.List(1, null);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Chunks</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+            records4.DeclareReference<byte[]>(2);
+            var lists = this.Chunks.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                var items = lists[row];
+                records4.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    if (item is { } l0)
+                    {
+                        records4.List(1, l0.Length);
+                        foreach (var e0 in l0)
+                        {
+                            records4.Reference<byte[]>(2, e0);
+                        }
+                    }
+                    else
+                    {
+                        records4.List(1, null);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
         }
 
         /// <inheritdoc />

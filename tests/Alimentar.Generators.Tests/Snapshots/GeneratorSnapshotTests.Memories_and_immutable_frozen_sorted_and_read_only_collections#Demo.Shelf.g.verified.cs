@@ -158,18 +158,48 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(1, this.Embedding, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(2, this.Counts, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedListsAsync<int, global::System.ReadOnlyMemory<int>>(3, this.Grid, static (lists1, entry1) => new global::System.ReadOnlyMemory<int>(lists1.Values(entry1, nullable: false)!), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(4, this.Tags, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(5, this.Shades, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(6, this.Sizes, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(7, this.Sorted, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(8, this.Roles!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(9, this.Codes, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(10, this.Frozen!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList(lists1.Values(entry1, nullable: false)!), cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 23; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            this.Count = rows;
+        }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadListsAsync(1, this.Embedding, cancellationToken),
+            2 => reader.ReadListsAsync(2, this.Counts, cancellationToken),
+            3 => reader.ReadNestedListsAsync<int, global::System.ReadOnlyMemory<int>>(3, this.Grid, static (lists1, entry1) => new global::System.ReadOnlyMemory<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
+            4 => reader.ReadStringListsAsync(4, this.Tags, cancellationToken),
+            5 => reader.ReadListsAsync(5, this.Shades, cancellationToken),
+            6 => reader.ReadListsAsync(6, this.Sizes, cancellationToken),
+            7 => reader.ReadListsAsync(7, this.Sorted, cancellationToken),
+            8 => reader.ReadStringListsAsync(8, this.Roles!, cancellationToken),
+            9 => reader.ReadListsAsync(9, this.Codes, cancellationToken),
+            10 => reader.ReadStringListsAsync(10, this.Frozen!, cancellationToken),
+            11 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList(lists1.Values(entry1, nullable: false)!), cancellationToken),
+            12 => this.ReadColumn12Async(reader, rows, cancellationToken),
+            13 => this.ReadColumn13Async(reader, rows, cancellationToken),
+            14 => this.ReadColumn14Async(reader, rows, cancellationToken),
+            15 => this.ReadColumn15Async(reader, rows, cancellationToken),
+            16 => this.ReadColumn16Async(reader, rows, cancellationToken),
+            17 => this.ReadColumn17Async(reader, rows, cancellationToken),
+            18 => reader.ReadBinaryAsync(18, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
+            19 => reader.ReadBinaryAsync(19, new global::System.Memory<byte[]?>(this.Thumbnail, 0, rows), cancellationToken),
+            20 => this.ReadColumn20Async(reader, rows, cancellationToken),
+            21 => reader.ReadBinaryAsync(21, new global::System.Memory<byte[]>(this.Signature, 0, rows)!, cancellationToken),
+            22 => reader.ReadBinaryAsync(22, new global::System.Memory<byte[]?>(this.Key, 0, rows), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Reads <c>Probes</c> (column 12) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn12Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records12 = await reader.ReadRecordsAsync(12, cancellationToken).ConfigureAwait(false);
             this.Probes.Clear();
             for (int row = 0; row < rows; row++)
@@ -187,7 +217,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
                     list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
                 }
             }
+        }
 
+        /// <summary>Reads <c>Totals</c> (column 13) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn13Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records13 = await reader.ReadRecordsAsync(13, cancellationToken).ConfigureAwait(false);
             this.Totals.Clear();
             for (int row = 0; row < rows; row++)
@@ -207,7 +241,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records13.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Names</c> (column 14) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn14Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records14 = await reader.ReadRecordsAsync(14, cancellationToken).ConfigureAwait(false);
             this.Names.Clear();
             for (int row = 0; row < rows; row++)
@@ -227,7 +265,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records14.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Windows</c> (column 15) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn15Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records15 = await reader.ReadRecordsAsync(15, cancellationToken).ConfigureAwait(false);
             this.Windows.Clear();
             for (int row = 0; row < rows; row++)
@@ -247,7 +289,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records15.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Weights</c> (column 16) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn16Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records16 = await reader.ReadRecordsAsync(16, cancellationToken).ConfigureAwait(false);
             this.Weights.Clear();
             for (int row = 0; row < rows; row++)
@@ -267,7 +313,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records16.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Lookup</c> (column 17) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn17Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records17 = await reader.ReadRecordsAsync(17, cancellationToken).ConfigureAwait(false);
             this.Lookup.Clear();
             for (int row = 0; row < rows; row++)
@@ -287,9 +337,11 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records17.RequireDistinctKeys(row, list);
             }
+        }
 
-            await reader.ReadBinaryAsync(18, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(19, new global::System.Memory<byte[]?>(this.Thumbnail, 0, rows), cancellationToken).ConfigureAwait(false);
+        /// <summary>Reads <c>Attachments</c> (column 20) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn20Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records20 = await reader.ReadRecordsAsync(20, cancellationToken).ConfigureAwait(false);
             this.Attachments.Clear();
             for (int row = 0; row < rows; row++)
@@ -309,305 +361,339 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
 
                 records20.RequireDistinctKeys(row, list);
             }
-
-            await reader.ReadBinaryAsync(21, new global::System.Memory<byte[]>(this.Signature, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(22, new global::System.Memory<byte[]?>(this.Key, 0, rows), cancellationToken).ConfigureAwait(false);
-            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<float>(1, this.Embedding.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(2, this.Counts.View(start, count), cancellationToken).ConfigureAwait(false);
-            // Grid: each row's values laid out node by node, as a reader reads them.
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 23; column++)
             {
-                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-                records3.DeclareValue<int>(2);
-                var lists = this.Grid.View(start, count);
-                for (int row = 0; row < count; row++)
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => writer.WriteListsAsync<float>(1, this.Embedding.View(start, count), cancellationToken),
+            2 => writer.WriteListsAsync<int>(2, this.Counts.View(start, count), cancellationToken),
+            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+            4 => writer.WriteStringListsAsync(4, this.Tags.View(start, count), cancellationToken),
+            5 => writer.WriteListsAsync<int>(5, this.Shades.View(start, count), cancellationToken),
+            6 => writer.WriteListsAsync<long>(6, this.Sizes.View(start, count), cancellationToken),
+            7 => writer.WriteListsAsync<int>(7, this.Sorted.View(start, count), cancellationToken),
+            8 => writer.WriteStringListsAsync(8, this.Roles.View(start, count)!, cancellationToken),
+            9 => writer.WriteListsAsync<int>(9, this.Codes.View(start, count), cancellationToken),
+            10 => writer.WriteStringListsAsync(10, this.Frozen.View(start, count)!, cancellationToken),
+            11 => this.WriteColumn11Async(writer, start, count, cancellationToken),
+            12 => this.WriteColumn12Async(writer, start, count, cancellationToken),
+            13 => this.WriteColumn13Async(writer, start, count, cancellationToken),
+            14 => this.WriteColumn14Async(writer, start, count, cancellationToken),
+            15 => this.WriteColumn15Async(writer, start, count, cancellationToken),
+            16 => this.WriteColumn16Async(writer, start, count, cancellationToken),
+            17 => this.WriteColumn17Async(writer, start, count, cancellationToken),
+            18 => writer.WriteBinaryAsync(18, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
+            19 => writer.WriteBinaryAsync(19, new global::System.ReadOnlyMemory<byte[]?>(this.Thumbnail, start, count), cancellationToken),
+            20 => this.WriteColumn20Async(writer, start, count, cancellationToken),
+            21 => writer.WriteBinaryAsync(21, new global::System.ReadOnlyMemory<byte[]>(this.Signature, start, count)!, cancellationToken),
+            22 => writer.WriteBinaryAsync(22, new global::System.ReadOnlyMemory<byte[]?>(this.Key, start, count), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+            records3.DeclareValue<int>(2);
+            var lists = this.Grid.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                var items = lists[row];
+                records3.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                    var items = lists[row];
-                    records3.List(0, items.Length);
-                    foreach (var item in items)
+                    if (global::Alimentar.MemoryLists.AsArray(item) is { } l0)
                     {
-                        if (global::Alimentar.MemoryLists.AsArray(item) is { } l0)
+                        records3.List(1, l0.Length);
+                        foreach (var e0 in l0)
                         {
-                            records3.List(1, l0.Length);
-                            foreach (var e0 in l0)
-                            {
-                                records3.Value<int>(2, (int?)e0);
-                            }
-                        }
-                        else
-                        {
-                            records3.List(1, null);
+                            records3.Value<int>(2, (int?)e0);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            await writer.WriteStringListsAsync(4, this.Tags.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(5, this.Shades.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<long>(6, this.Sizes.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(7, this.Sorted.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(8, this.Roles.View(start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(9, this.Codes.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(10, this.Frozen.View(start, count)!, cancellationToken).ConfigureAwait(false);
-            // Groups: each row's values laid out node by node, as a reader reads them.
-            {
-                var records11 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[11]);
-                records11.DeclareValue<int>(2);
-                var lists = this.Groups.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records11.List(0, null); continue; }
-                    var items = lists[row];
-                    records11.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        if (item is { } l0)
-                        {
-                            records11.List(1, l0.Count);
-                            foreach (var e0 in l0)
-                            {
-                                records11.Value<int>(2, (int?)e0);
-                            }
-                        }
-                        else
-                        {
-                            records11.List(1, null);
-                        }
+                        records3.List(1, null);
                     }
                 }
-                await writer.WriteRecordsAsync(11, records11.Build(count), cancellationToken).ConfigureAwait(false);
             }
-            // Probes: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Groups</c> (column 11): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn11Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records11 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[11]);
+            records11.DeclareValue<int>(2);
+            var lists = this.Groups.View(start, count);
+            for (int row = 0; row < count; row++)
             {
-                var records12 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[12]);
-                records12.DeclareReference<string>(2);
-                records12.DeclareValue<float>(4);
-                records12.DeclareReference<string>(6);
-                records12.DeclareReference<byte[]>(7);
-                var lists = this.Probes.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (lists.IsNull(row)) { records11.List(0, null); continue; }
+                var items = lists[row];
+                records11.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records12.List(0, null); continue; }
-                    var items = lists[row];
-                    records12.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } l0)
                     {
-                        if (item is { } g0)
+                        records11.List(1, l0.Count);
+                        foreach (var e0 in l0)
                         {
-                            records12.Group(1, true);
-                            records12.Reference<string>(2, g0.Name);
-                            if (global::Alimentar.MemoryLists.AsArray(g0.Weights) is { } l1)
-                            {
-                                records12.List(3, l1.Length);
-                                foreach (var e1 in l1)
-                                {
-                                    records12.Value<float>(4, (float?)e1);
-                                }
-                            }
-                            else
-                            {
-                                records12.List(3, null);
-                            }
-                            if (g0.Notes is { } l2)
-                            {
-                                records12.List(5, l2.Count);
-                                foreach (var e2 in l2)
-                                {
-                                    records12.Reference<string>(6, e2);
-                                }
-                            }
-                            else
-                            {
-                                records12.List(5, null);
-                            }
-                            records12.Reference<byte[]>(7, global::Alimentar.MemoryLists.AsArray(g0.Image));
-                        }
-                        else
-                        {
-                            records12.Absent(1);
+                            records11.Value<int>(2, (int?)e0);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(12, records12.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Totals: each row's values laid out node by node, as a reader reads them.
-            {
-                var records13 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[13]);
-                records13.DeclareReference<string>(2);
-                records13.DeclareValue<int>(3);
-                var lists = this.Totals.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records13.List(0, null); continue; }
-                    var items = lists[row];
-                    records13.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        records13.Group(1, true);
-                        records13.Reference<string>(2, item.Key);
-                        records13.Value<int>(3, (int?)item.Value);
+                        records11.List(1, null);
                     }
                 }
-                await writer.WriteRecordsAsync(13, records13.Build(count), cancellationToken).ConfigureAwait(false);
             }
-            // Names: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(11, records11.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Probes</c> (column 12): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn12Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records12 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[12]);
+            records12.DeclareReference<string>(2);
+            records12.DeclareValue<float>(4);
+            records12.DeclareReference<string>(6);
+            records12.DeclareReference<byte[]>(7);
+            var lists = this.Probes.View(start, count);
+            for (int row = 0; row < count; row++)
             {
-                var records14 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[14]);
-                records14.DeclareValue<int>(2);
-                records14.DeclareReference<string>(3);
-                var lists = this.Names.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (lists.IsNull(row)) { records12.List(0, null); continue; }
+                var items = lists[row];
+                records12.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records14.List(0, null); continue; }
-                    var items = lists[row];
-                    records14.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } g0)
                     {
-                        records14.Group(1, true);
-                        records14.Value<int>(2, (int?)item.Key);
-                        records14.Reference<string>(3, item.Value);
-                    }
-                }
-                await writer.WriteRecordsAsync(14, records14.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Windows: each row's values laid out node by node, as a reader reads them.
-            {
-                var records15 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[15]);
-                records15.DeclareReference<string>(2);
-                records15.DeclareValue<int>(4);
-                var lists = this.Windows.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records15.List(0, null); continue; }
-                    var items = lists[row];
-                    records15.List(0, items.Length);
-                    foreach (var item in items)
-                    {
-                        records15.Group(1, true);
-                        records15.Reference<string>(2, item.Key);
-                        if (global::Alimentar.MemoryLists.AsArray(item.Value) is { } l1)
+                        records12.Group(1, true);
+                        records12.Reference<string>(2, g0.Name);
+                        if (global::Alimentar.MemoryLists.AsArray(g0.Weights) is { } l1)
                         {
-                            records15.List(3, l1.Length);
+                            records12.List(3, l1.Length);
                             foreach (var e1 in l1)
                             {
-                                records15.Value<int>(4, (int?)e1);
+                                records12.Value<float>(4, (float?)e1);
                             }
                         }
                         else
                         {
-                            records15.List(3, null);
+                            records12.List(3, null);
                         }
-                    }
-                }
-                await writer.WriteRecordsAsync(15, records15.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Weights: each row's values laid out node by node, as a reader reads them.
-            {
-                var records16 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[16]);
-                records16.DeclareReference<string>(2);
-                records16.DeclareValue<double>(3);
-                var lists = this.Weights.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records16.List(0, null); continue; }
-                    var items = lists[row];
-                    records16.List(0, items.Length);
-                    foreach (var item in items)
-                    {
-                        records16.Group(1, true);
-                        records16.Reference<string>(2, item.Key);
-                        records16.Value<double>(3, (double?)item.Value);
-                    }
-                }
-                await writer.WriteRecordsAsync(16, records16.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Lookup: each row's values laid out node by node, as a reader reads them.
-            {
-                var records17 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[17]);
-                records17.DeclareReference<string>(2);
-                records17.DeclareReference<string>(4);
-                records17.DeclareValue<float>(6);
-                records17.DeclareReference<string>(8);
-                records17.DeclareReference<byte[]>(9);
-                var lists = this.Lookup.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records17.List(0, null); continue; }
-                    var items = lists[row];
-                    records17.List(0, items.Length);
-                    foreach (var item in items)
-                    {
-                        records17.Group(1, true);
-                        records17.Reference<string>(2, item.Key);
-                        if (item.Value is { } g1)
+                        if (g0.Notes is { } l2)
                         {
-                            records17.Group(3, true);
-                            records17.Reference<string>(4, g1.Name);
-                            if (global::Alimentar.MemoryLists.AsArray(g1.Weights) is { } l2)
+                            records12.List(5, l2.Count);
+                            foreach (var e2 in l2)
                             {
-                                records17.List(5, l2.Length);
-                                foreach (var e2 in l2)
-                                {
-                                    records17.Value<float>(6, (float?)e2);
-                                }
+                                records12.Reference<string>(6, e2);
                             }
-                            else
-                            {
-                                records17.List(5, null);
-                            }
-                            if (g1.Notes is { } l3)
-                            {
-                                records17.List(7, l3.Count);
-                                foreach (var e3 in l3)
-                                {
-                                    records17.Reference<string>(8, e3);
-                                }
-                            }
-                            else
-                            {
-                                records17.List(7, null);
-                            }
-                            records17.Reference<byte[]>(9, global::Alimentar.MemoryLists.AsArray(g1.Image));
                         }
                         else
                         {
-                            records17.Absent(3);
+                            records12.List(5, null);
+                        }
+                        records12.Reference<byte[]>(7, global::Alimentar.MemoryLists.AsArray(g0.Image));
+                    }
+                    else
+                    {
+                        records12.Absent(1);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(12, records12.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Totals</c> (column 13): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn13Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records13 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[13]);
+            records13.DeclareReference<string>(2);
+            records13.DeclareValue<int>(3);
+            var lists = this.Totals.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records13.List(0, null); continue; }
+                var items = lists[row];
+                records13.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records13.Group(1, true);
+                    records13.Reference<string>(2, item.Key);
+                    records13.Value<int>(3, (int?)item.Value);
+                }
+            }
+            return writer.WriteRecordsAsync(13, records13.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Names</c> (column 14): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn14Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records14 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[14]);
+            records14.DeclareValue<int>(2);
+            records14.DeclareReference<string>(3);
+            var lists = this.Names.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records14.List(0, null); continue; }
+                var items = lists[row];
+                records14.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records14.Group(1, true);
+                    records14.Value<int>(2, (int?)item.Key);
+                    records14.Reference<string>(3, item.Value);
+                }
+            }
+            return writer.WriteRecordsAsync(14, records14.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Windows</c> (column 15): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn15Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records15 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[15]);
+            records15.DeclareReference<string>(2);
+            records15.DeclareValue<int>(4);
+            var lists = this.Windows.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records15.List(0, null); continue; }
+                var items = lists[row];
+                records15.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records15.Group(1, true);
+                    records15.Reference<string>(2, item.Key);
+                    if (global::Alimentar.MemoryLists.AsArray(item.Value) is { } l1)
+                    {
+                        records15.List(3, l1.Length);
+                        foreach (var e1 in l1)
+                        {
+                            records15.Value<int>(4, (int?)e1);
                         }
                     }
-                }
-                await writer.WriteRecordsAsync(17, records17.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            await writer.WriteBinaryAsync(18, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(19, new global::System.ReadOnlyMemory<byte[]?>(this.Thumbnail, start, count), cancellationToken).ConfigureAwait(false);
-            // Attachments: each row's values laid out node by node, as a reader reads them.
-            {
-                var records20 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[20]);
-                records20.DeclareReference<string>(2);
-                records20.DeclareReference<byte[]>(3);
-                var lists = this.Attachments.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records20.List(0, null); continue; }
-                    var items = lists[row];
-                    records20.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        records20.Group(1, true);
-                        records20.Reference<string>(2, item.Key);
-                        records20.Reference<byte[]>(3, global::Alimentar.MemoryLists.AsArray(item.Value));
+                        records15.List(3, null);
                     }
                 }
-                await writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken).ConfigureAwait(false);
             }
-            await writer.WriteBinaryAsync(21, new global::System.ReadOnlyMemory<byte[]>(this.Signature, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(22, new global::System.ReadOnlyMemory<byte[]?>(this.Key, start, count), cancellationToken).ConfigureAwait(false);
+            return writer.WriteRecordsAsync(15, records15.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Weights</c> (column 16): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn16Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records16 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[16]);
+            records16.DeclareReference<string>(2);
+            records16.DeclareValue<double>(3);
+            var lists = this.Weights.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records16.List(0, null); continue; }
+                var items = lists[row];
+                records16.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records16.Group(1, true);
+                    records16.Reference<string>(2, item.Key);
+                    records16.Value<double>(3, (double?)item.Value);
+                }
+            }
+            return writer.WriteRecordsAsync(16, records16.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Lookup</c> (column 17): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn17Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records17 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[17]);
+            records17.DeclareReference<string>(2);
+            records17.DeclareReference<string>(4);
+            records17.DeclareValue<float>(6);
+            records17.DeclareReference<string>(8);
+            records17.DeclareReference<byte[]>(9);
+            var lists = this.Lookup.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records17.List(0, null); continue; }
+                var items = lists[row];
+                records17.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records17.Group(1, true);
+                    records17.Reference<string>(2, item.Key);
+                    if (item.Value is { } g1)
+                    {
+                        records17.Group(3, true);
+                        records17.Reference<string>(4, g1.Name);
+                        if (global::Alimentar.MemoryLists.AsArray(g1.Weights) is { } l2)
+                        {
+                            records17.List(5, l2.Length);
+                            foreach (var e2 in l2)
+                            {
+                                records17.Value<float>(6, (float?)e2);
+                            }
+                        }
+                        else
+                        {
+                            records17.List(5, null);
+                        }
+                        if (g1.Notes is { } l3)
+                        {
+                            records17.List(7, l3.Count);
+                            foreach (var e3 in l3)
+                            {
+                                records17.Reference<string>(8, e3);
+                            }
+                        }
+                        else
+                        {
+                            records17.List(7, null);
+                        }
+                        records17.Reference<byte[]>(9, global::Alimentar.MemoryLists.AsArray(g1.Image));
+                    }
+                    else
+                    {
+                        records17.Absent(3);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(17, records17.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Attachments</c> (column 20): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn20Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records20 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[20]);
+            records20.DeclareReference<string>(2);
+            records20.DeclareReference<byte[]>(3);
+            var lists = this.Attachments.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records20.List(0, null); continue; }
+                var items = lists[row];
+                records20.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records20.Group(1, true);
+                    records20.Reference<string>(2, item.Key);
+                    records20.Reference<byte[]>(3, global::Alimentar.MemoryLists.AsArray(item.Value));
+                }
+            }
+            return writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken);
         }
 
         /// <inheritdoc />

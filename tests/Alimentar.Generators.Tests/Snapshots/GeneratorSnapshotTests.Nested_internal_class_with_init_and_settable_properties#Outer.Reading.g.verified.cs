@@ -60,19 +60,43 @@ partial class Outer
             {
                 int rows = reader.RowCount;
                 this.EnsureCapacity(rows);
-                await reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Sensor, 0, rows)!, cancellationToken).ConfigureAwait(false);
-                await reader.ReadValuesAsync(1, new global::System.Memory<double>(this.Celsius, 0, rows), cancellationToken).ConfigureAwait(false);
-                await reader.ReadNullableValuesAsync(2, new global::System.Memory<global::System.DateTime?>(this.TakenAt, 0, rows), cancellationToken).ConfigureAwait(false);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 3; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
                 this.Count = rows;
             }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Sensor, 0, rows)!, cancellationToken),
+                1 => reader.ReadValuesAsync(1, new global::System.Memory<double>(this.Celsius, 0, rows), cancellationToken),
+                2 => reader.ReadNullableValuesAsync(2, new global::System.Memory<global::System.DateTime?>(this.TakenAt, 0, rows), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
 
             /// <inheritdoc />
             public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                await writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Sensor, start, count)!, cancellationToken).ConfigureAwait(false);
-                await writer.WriteValuesAsync<double>(1, new global::System.ReadOnlyMemory<double>(this.Celsius, start, count), cancellationToken).ConfigureAwait(false);
-                await writer.WriteNullableValuesAsync<global::System.DateTime>(2, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.TakenAt, start, count), cancellationToken).ConfigureAwait(false);
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 3; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Sensor, start, count)!, cancellationToken),
+                1 => writer.WriteValuesAsync<double>(1, new global::System.ReadOnlyMemory<double>(this.Celsius, start, count), cancellationToken),
+                2 => writer.WriteNullableValuesAsync<global::System.DateTime>(2, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.TakenAt, start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
 
             /// <inheritdoc />
             public override long GetSizeInBytes(int start, int count) =>

@@ -73,25 +73,49 @@ partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(1, this.Quantities, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(2, this.Tags!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableElementListsAsync(3, this.Prices, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringListsAsync(4, this.Notes, cancellationToken).ConfigureAwait(false);
-            await reader.ReadListsAsync(5, this.Times, cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 6; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             this.Count = rows;
         }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadListsAsync(1, this.Quantities, cancellationToken),
+            2 => reader.ReadStringListsAsync(2, this.Tags!, cancellationToken),
+            3 => reader.ReadNullableElementListsAsync(3, this.Prices, cancellationToken),
+            4 => reader.ReadStringListsAsync(4, this.Notes, cancellationToken),
+            5 => reader.ReadListsAsync(5, this.Times, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<int>(1, this.Quantities.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(2, this.Tags.View(start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableElementListsAsync<double>(3, this.Prices.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringListsAsync(4, this.Notes.View(start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteListsAsync<global::System.DateTime>(5, this.Times.View(start, count), cancellationToken).ConfigureAwait(false);
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 6; column++)
+            {
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => writer.WriteListsAsync<int>(1, this.Quantities.View(start, count), cancellationToken),
+            2 => writer.WriteStringListsAsync(2, this.Tags.View(start, count)!, cancellationToken),
+            3 => writer.WriteNullableElementListsAsync<double>(3, this.Prices.View(start, count), cancellationToken),
+            4 => writer.WriteStringListsAsync(4, this.Notes.View(start, count), cancellationToken),
+            5 => writer.WriteListsAsync<global::System.DateTime>(5, this.Times.View(start, count), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

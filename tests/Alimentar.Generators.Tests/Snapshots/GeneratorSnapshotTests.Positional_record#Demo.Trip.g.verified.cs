@@ -78,27 +78,51 @@ partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<int>(this.UserId, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(2, new global::System.Memory<float>(this.Score, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(this.Value, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(this.Timestamp, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(5, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(6, new global::System.Memory<string?>(this.Comment, 0, rows), cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             this.Count = rows;
         }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => reader.ReadValuesAsync(1, new global::System.Memory<int>(this.UserId, 0, rows), cancellationToken),
+            2 => reader.ReadValuesAsync(2, new global::System.Memory<float>(this.Score, 0, rows), cancellationToken),
+            3 => reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(this.Value, 0, rows), cancellationToken),
+            4 => reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(this.Timestamp, 0, rows), cancellationToken),
+            5 => reader.ReadStringsAsync(5, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
+            6 => reader.ReadStringsAsync(6, new global::System.Memory<string?>(this.Comment, 0, rows), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(this.UserId, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(this.Score, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(this.Value, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(this.Timestamp, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(this.Comment, start, count), cancellationToken).ConfigureAwait(false);
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
+            {
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(this.UserId, start, count), cancellationToken),
+            2 => writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(this.Score, start, count), cancellationToken),
+            3 => writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(this.Value, start, count), cancellationToken),
+            4 => writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(this.Timestamp, start, count), cancellationToken),
+            5 => writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
+            6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(this.Comment, start, count), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

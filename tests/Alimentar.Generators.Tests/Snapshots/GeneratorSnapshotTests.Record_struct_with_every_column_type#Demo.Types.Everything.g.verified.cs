@@ -188,71 +188,95 @@ partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<bool>(this.Flag, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(this.Tiny, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(2, new global::System.Memory<byte>(this.Octet, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(3, new global::System.Memory<short>(this.Small, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(4, new global::System.Memory<ushort>(this.USmall, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(5, new global::System.Memory<int>(this.Medium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(6, new global::System.Memory<uint>(this.UMedium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(7, new global::System.Memory<long>(this.Large, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(8, new global::System.Memory<ulong>(this.ULarge, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(9, new global::System.Memory<float>(this.Single, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(10, new global::System.Memory<double>(this.Double, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(11, new global::System.Memory<decimal>(this.Money, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(12, new global::System.Memory<string>(this.Text, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(this.When, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(this.WhenOffset, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(this.Day, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(this.Clock, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(this.Span, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(this.Key, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(this.MaybeFlag, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(this.MaybeMedium, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(this.MaybeLarge, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(this.MaybeDouble, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(this.MaybeMoney, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadStringsAsync(25, new global::System.Memory<string?>(this.MaybeText, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(this.MaybeBlob, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(this.MaybeWhen, 0, rows), cancellationToken).ConfigureAwait(false);
-            await reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(this.MaybeKey, 0, rows), cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 29; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
             this.Count = rows;
         }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<bool>(this.Flag, 0, rows), cancellationToken),
+            1 => reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(this.Tiny, 0, rows), cancellationToken),
+            2 => reader.ReadValuesAsync(2, new global::System.Memory<byte>(this.Octet, 0, rows), cancellationToken),
+            3 => reader.ReadValuesAsync(3, new global::System.Memory<short>(this.Small, 0, rows), cancellationToken),
+            4 => reader.ReadValuesAsync(4, new global::System.Memory<ushort>(this.USmall, 0, rows), cancellationToken),
+            5 => reader.ReadValuesAsync(5, new global::System.Memory<int>(this.Medium, 0, rows), cancellationToken),
+            6 => reader.ReadValuesAsync(6, new global::System.Memory<uint>(this.UMedium, 0, rows), cancellationToken),
+            7 => reader.ReadValuesAsync(7, new global::System.Memory<long>(this.Large, 0, rows), cancellationToken),
+            8 => reader.ReadValuesAsync(8, new global::System.Memory<ulong>(this.ULarge, 0, rows), cancellationToken),
+            9 => reader.ReadValuesAsync(9, new global::System.Memory<float>(this.Single, 0, rows), cancellationToken),
+            10 => reader.ReadValuesAsync(10, new global::System.Memory<double>(this.Double, 0, rows), cancellationToken),
+            11 => reader.ReadValuesAsync(11, new global::System.Memory<decimal>(this.Money, 0, rows), cancellationToken),
+            12 => reader.ReadStringsAsync(12, new global::System.Memory<string>(this.Text, 0, rows)!, cancellationToken),
+            13 => reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
+            14 => reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(this.When, 0, rows), cancellationToken),
+            15 => reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(this.WhenOffset, 0, rows), cancellationToken),
+            16 => reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(this.Day, 0, rows), cancellationToken),
+            17 => reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(this.Clock, 0, rows), cancellationToken),
+            18 => reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(this.Span, 0, rows), cancellationToken),
+            19 => reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(this.Key, 0, rows), cancellationToken),
+            20 => reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(this.MaybeFlag, 0, rows), cancellationToken),
+            21 => reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(this.MaybeMedium, 0, rows), cancellationToken),
+            22 => reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(this.MaybeLarge, 0, rows), cancellationToken),
+            23 => reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(this.MaybeDouble, 0, rows), cancellationToken),
+            24 => reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(this.MaybeMoney, 0, rows), cancellationToken),
+            25 => reader.ReadStringsAsync(25, new global::System.Memory<string?>(this.MaybeText, 0, rows), cancellationToken),
+            26 => reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(this.MaybeBlob, 0, rows), cancellationToken),
+            27 => reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(this.MaybeWhen, 0, rows), cancellationToken),
+            28 => reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(this.MaybeKey, 0, rows), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(this.Flag, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(this.Tiny, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(this.Octet, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(this.Small, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(this.USmall, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(this.Medium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(this.UMedium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(this.Large, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(this.ULarge, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(this.Single, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(this.Double, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(this.Money, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(this.Text, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(this.When, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(this.WhenOffset, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(this.Day, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(this.Clock, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(this.Span, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(this.Key, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(this.MaybeFlag, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(this.MaybeMedium, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(this.MaybeLarge, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(this.MaybeDouble, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(this.MaybeMoney, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(this.MaybeText, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(this.MaybeBlob, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.MaybeWhen, start, count), cancellationToken).ConfigureAwait(false);
-            await writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(this.MaybeKey, start, count), cancellationToken).ConfigureAwait(false);
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 29; column++)
+            {
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
         }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(this.Flag, start, count), cancellationToken),
+            1 => writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(this.Tiny, start, count), cancellationToken),
+            2 => writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(this.Octet, start, count), cancellationToken),
+            3 => writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(this.Small, start, count), cancellationToken),
+            4 => writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(this.USmall, start, count), cancellationToken),
+            5 => writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(this.Medium, start, count), cancellationToken),
+            6 => writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(this.UMedium, start, count), cancellationToken),
+            7 => writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(this.Large, start, count), cancellationToken),
+            8 => writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(this.ULarge, start, count), cancellationToken),
+            9 => writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(this.Single, start, count), cancellationToken),
+            10 => writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(this.Double, start, count), cancellationToken),
+            11 => writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(this.Money, start, count), cancellationToken),
+            12 => writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(this.Text, start, count)!, cancellationToken),
+            13 => writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
+            14 => writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(this.When, start, count), cancellationToken),
+            15 => writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(this.WhenOffset, start, count), cancellationToken),
+            16 => writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(this.Day, start, count), cancellationToken),
+            17 => writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(this.Clock, start, count), cancellationToken),
+            18 => writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(this.Span, start, count), cancellationToken),
+            19 => writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(this.Key, start, count), cancellationToken),
+            20 => writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(this.MaybeFlag, start, count), cancellationToken),
+            21 => writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(this.MaybeMedium, start, count), cancellationToken),
+            22 => writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(this.MaybeLarge, start, count), cancellationToken),
+            23 => writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(this.MaybeDouble, start, count), cancellationToken),
+            24 => writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(this.MaybeMoney, start, count), cancellationToken),
+            25 => writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(this.MaybeText, start, count), cancellationToken),
+            26 => writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(this.MaybeBlob, start, count), cancellationToken),
+            27 => writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.MaybeWhen, start, count), cancellationToken),
+            28 => writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(this.MaybeKey, start, count), cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
 
         /// <inheritdoc />
         public override long GetSizeInBytes(int start, int count) =>

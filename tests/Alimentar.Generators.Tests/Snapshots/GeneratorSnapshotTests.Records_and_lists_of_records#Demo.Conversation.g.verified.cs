@@ -78,7 +78,32 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Id, 0, rows)!, cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            this.Count = rows;
+        }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Id, 0, rows)!, cancellationToken),
+            1 => this.ReadColumn1Async(reader, rows, cancellationToken),
+            2 => this.ReadColumn2Async(reader, rows, cancellationToken),
+            3 => this.ReadColumn3Async(reader, rows, cancellationToken),
+            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+            5 => this.ReadColumn5Async(reader, rows, cancellationToken),
+            6 => this.ReadColumn6Async(reader, rows, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Reads <c>Messages</c> (column 1) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
             this.Messages.Clear();
             for (int row = 0; row < rows; row++)
@@ -96,19 +121,31 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
                     list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(2, first + i), records1.RequiredReference<string>(3, first + i), records1.Nullable<int>(4, first + i), records1.Values<float>(5, first + i, nullable: false)!, records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
                 }
             }
+        }
 
+        /// <summary>Reads <c>Picture</c> (column 2) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
             for (int row = 0; row < rows; row++)
             {
                 this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(1, row), records2.Reference<string>(2, row));
             }
+        }
 
+        /// <summary>Reads <c>Meta</c> (column 3) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
             for (int row = 0; row < rows; row++)
             {
                 this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(1, row), Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(3, row), records3.Reference<string>(4, row)) };
             }
+        }
 
+        /// <summary>Reads <c>Gallery</c> (column 4) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
             this.Gallery.Clear();
             for (int row = 0; row < rows; row++)
@@ -126,7 +163,11 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
                     list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(2, first + i), records4.Reference<string>(3, first + i));
                 }
             }
+        }
 
+        /// <summary>Reads <c>Scores</c> (column 5) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn5Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records5 = await reader.ReadRecordsAsync(5, cancellationToken).ConfigureAwait(false);
             this.Scores.Clear();
             for (int row = 0; row < rows; row++)
@@ -146,7 +187,11 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
 
                 records5.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Thumbnails</c> (column 6) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn6Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records6 = await reader.ReadRecordsAsync(6, cancellationToken).ConfigureAwait(false);
             this.Thumbnails.Clear();
             for (int row = 0; row < rows; row++)
@@ -166,196 +211,223 @@ partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conve
 
                 records6.RequireDistinctKeys(row, list);
             }
-
-            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Id, start, count)!, cancellationToken).ConfigureAwait(false);
-            // Messages: each row's values laid out node by node, as a reader reads them.
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 7; column++)
             {
-                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-                records1.DeclareValue<int>(2);
-                records1.DeclareReference<string>(3);
-                records1.DeclareValue<int>(4);
-                records1.DeclareValue<float>(6);
-                records1.DeclareReference<string>(8);
-                var lists = this.Messages.View(start, count);
-                for (int row = 0; row < count; row++)
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Id, start, count)!, cancellationToken),
+            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+            5 => this.WriteColumn5Async(writer, start, count, cancellationToken),
+            6 => this.WriteColumn6Async(writer, start, count, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Writes <c>Messages</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+            records1.DeclareValue<int>(2);
+            records1.DeclareReference<string>(3);
+            records1.DeclareValue<int>(4);
+            records1.DeclareValue<float>(6);
+            records1.DeclareReference<string>(8);
+            var lists = this.Messages.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                var items = lists[row];
+                records1.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
-                    var items = lists[row];
-                    records1.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } g0)
                     {
-                        if (item is { } g0)
+                        records1.Group(1, true);
+                        records1.Value<int>(2, (int?)g0.Role);
+                        records1.Reference<string>(3, g0.Content);
+                        records1.Value<int>(4, (int?)g0.Tokens);
+                        if (g0.Scores is { } l1)
                         {
-                            records1.Group(1, true);
-                            records1.Value<int>(2, (int?)g0.Role);
-                            records1.Reference<string>(3, g0.Content);
-                            records1.Value<int>(4, (int?)g0.Tokens);
-                            if (g0.Scores is { } l1)
+                            records1.List(5, l1.Length);
+                            foreach (var e1 in l1)
                             {
-                                records1.List(5, l1.Length);
-                                foreach (var e1 in l1)
-                                {
-                                    records1.Value<float>(6, (float?)e1);
-                                }
-                            }
-                            else
-                            {
-                                records1.List(5, null);
-                            }
-                            if (g0.Tags is { } l2)
-                            {
-                                records1.List(7, l2.Count);
-                                foreach (var e2 in l2)
-                                {
-                                    records1.Reference<string>(8, e2);
-                                }
-                            }
-                            else
-                            {
-                                records1.List(7, null);
+                                records1.Value<float>(6, (float?)e1);
                             }
                         }
                         else
                         {
-                            records1.Absent(1);
+                            records1.List(5, null);
                         }
-                    }
-                }
-                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Picture: each row's values laid out node by node, as a reader reads them.
-            {
-                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-                records2.DeclareReference<byte[]>(1);
-                records2.DeclareReference<string>(2);
-                for (int row = start; row < start + count; row++)
-                {
-                    if (this.Picture[row] is { } g0)
-                    {
-                        records2.Group(0, true);
-                        records2.Reference<byte[]>(1, g0.Bytes);
-                        records2.Reference<string>(2, g0.Path);
-                    }
-                    else
-                    {
-                        records2.Absent(0);
-                    }
-                }
-                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Meta: each row's values laid out node by node, as a reader reads them.
-            {
-                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-                records3.DeclareValue<int>(1);
-                records3.DeclareReference<byte[]>(3);
-                records3.DeclareReference<string>(4);
-                for (int row = start; row < start + count; row++)
-                {
-                    if (this.Meta[row] is { } g0)
-                    {
-                        records3.Group(0, true);
-                        records3.Value<int>(1, (int?)g0.Year);
-                        if (g0.Cover is { } g1)
+                        if (g0.Tags is { } l2)
                         {
-                            records3.Group(2, true);
-                            records3.Reference<byte[]>(3, g1.Bytes);
-                            records3.Reference<string>(4, g1.Path);
+                            records1.List(7, l2.Count);
+                            foreach (var e2 in l2)
+                            {
+                                records1.Reference<string>(8, e2);
+                            }
                         }
                         else
                         {
-                            records3.Absent(2);
+                            records1.List(7, null);
                         }
                     }
                     else
                     {
-                        records3.Absent(0);
+                        records1.Absent(1);
                     }
                 }
-                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
             }
-            // Gallery: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Picture</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+            records2.DeclareReference<byte[]>(1);
+            records2.DeclareReference<string>(2);
+            for (int row = start; row < start + count; row++)
             {
-                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-                records4.DeclareReference<byte[]>(2);
-                records4.DeclareReference<string>(3);
-                var lists = this.Gallery.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (this.Picture[row] is { } g0)
                 {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                    var items = lists[row];
-                    records4.List(0, items.Length);
-                    foreach (var item in items)
-                    {
-                        if (item is { } g0)
-                        {
-                            records4.Group(1, true);
-                            records4.Reference<byte[]>(2, g0.Bytes);
-                            records4.Reference<string>(3, g0.Path);
-                        }
-                        else
-                        {
-                            records4.Absent(1);
-                        }
-                    }
+                    records2.Group(0, true);
+                    records2.Reference<byte[]>(1, g0.Bytes);
+                    records2.Reference<string>(2, g0.Path);
                 }
-                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
+                else
+                {
+                    records2.Absent(0);
+                }
             }
-            // Scores: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Meta</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+            records3.DeclareValue<int>(1);
+            records3.DeclareReference<byte[]>(3);
+            records3.DeclareReference<string>(4);
+            for (int row = start; row < start + count; row++)
             {
-                var records5 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[5]);
-                records5.DeclareReference<string>(2);
-                records5.DeclareValue<double>(3);
-                var lists = this.Scores.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (this.Meta[row] is { } g0)
                 {
-                    if (lists.IsNull(row)) { records5.List(0, null); continue; }
-                    var items = lists[row];
-                    records5.List(0, items.Length);
-                    foreach (var item in items)
+                    records3.Group(0, true);
+                    records3.Value<int>(1, (int?)g0.Year);
+                    if (g0.Cover is { } g1)
                     {
-                        records5.Group(1, true);
-                        records5.Reference<string>(2, item.Key);
-                        records5.Value<double>(3, (double?)item.Value);
+                        records3.Group(2, true);
+                        records3.Reference<byte[]>(3, g1.Bytes);
+                        records3.Reference<string>(4, g1.Path);
+                    }
+                    else
+                    {
+                        records3.Absent(2);
                     }
                 }
-                await writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken).ConfigureAwait(false);
+                else
+                {
+                    records3.Absent(0);
+                }
             }
-            // Thumbnails: each row's values laid out node by node, as a reader reads them.
+            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Gallery</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+            records4.DeclareReference<byte[]>(2);
+            records4.DeclareReference<string>(3);
+            var lists = this.Gallery.View(start, count);
+            for (int row = 0; row < count; row++)
             {
-                var records6 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[6]);
-                records6.DeclareValue<int>(2);
-                records6.DeclareReference<byte[]>(4);
-                records6.DeclareReference<string>(5);
-                var lists = this.Thumbnails.View(start, count);
-                for (int row = 0; row < count; row++)
+                if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                var items = lists[row];
+                records4.List(0, items.Length);
+                foreach (var item in items)
                 {
-                    if (lists.IsNull(row)) { records6.List(0, null); continue; }
-                    var items = lists[row];
-                    records6.List(0, items.Length);
-                    foreach (var item in items)
+                    if (item is { } g0)
                     {
-                        records6.Group(1, true);
-                        records6.Value<int>(2, (int?)item.Key);
-                        if (item.Value is { } g1)
-                        {
-                            records6.Group(3, true);
-                            records6.Reference<byte[]>(4, g1.Bytes);
-                            records6.Reference<string>(5, g1.Path);
-                        }
-                        else
-                        {
-                            records6.Absent(3);
-                        }
+                        records4.Group(1, true);
+                        records4.Reference<byte[]>(2, g0.Bytes);
+                        records4.Reference<string>(3, g0.Path);
+                    }
+                    else
+                    {
+                        records4.Absent(1);
                     }
                 }
-                await writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken).ConfigureAwait(false);
             }
+            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Scores</c> (column 5): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn5Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records5 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[5]);
+            records5.DeclareReference<string>(2);
+            records5.DeclareValue<double>(3);
+            var lists = this.Scores.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records5.List(0, null); continue; }
+                var items = lists[row];
+                records5.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records5.Group(1, true);
+                    records5.Reference<string>(2, item.Key);
+                    records5.Value<double>(3, (double?)item.Value);
+                }
+            }
+            return writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Thumbnails</c> (column 6): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn6Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records6 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[6]);
+            records6.DeclareValue<int>(2);
+            records6.DeclareReference<byte[]>(4);
+            records6.DeclareReference<string>(5);
+            var lists = this.Thumbnails.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records6.List(0, null); continue; }
+                var items = lists[row];
+                records6.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records6.Group(1, true);
+                    records6.Value<int>(2, (int?)item.Key);
+                    if (item.Value is { } g1)
+                    {
+                        records6.Group(3, true);
+                        records6.Reference<byte[]>(4, g1.Bytes);
+                        records6.Reference<string>(5, g1.Path);
+                    }
+                    else
+                    {
+                        records6.Absent(3);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken);
         }
 
         /// <inheritdoc />

@@ -68,13 +68,40 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
         {
             int rows = reader.RowCount;
             this.EnsureCapacity(rows);
-            await reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken).ConfigureAwait(false);
+
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
+            {
+                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+            }
+
+            this.Count = rows;
+        }
+
+        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+            1 => this.ReadColumn1Async(reader, rows, cancellationToken),
+            2 => this.ReadColumn2Async(reader, rows, cancellationToken),
+            3 => this.ReadColumn3Async(reader, rows, cancellationToken),
+            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Reads <c>Main</c> (column 1) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
             for (int row = 0; row < rows; row++)
             {
                 this.Main[row] = records1.IsNull(0, row, nullable: false) ? default! : new global::Demo.Layer(records1.RequiredReference<string>(1, row), records1.Array<global::Demo.Shape?>(2, row, nullable: false, static (r1, e1) => r1.IsNull(3, e1, nullable: true) ? null : new global::Demo.Shape(r1.RequiredReference<string>(4, e1), r1.List<global::Demo.Point[]>(5, e1, nullable: false, static (r2, e2) => r2.Array<global::Demo.Point>(6, e2, nullable: false, static (r3, e3) => r3.IsNull(7, e3, nullable: false) ? default! : new global::Demo.Point(r3.Required<float>(8, e3), r3.Required<float>(9, e3)))!)!, r1.Array<float[]>(10, e1, nullable: true, static (r2, e2) => r2.Values<float>(11, e2, nullable: false)!)))!, records1.Dictionary<string, int[]>(13, row, nullable: true, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r1.RequiredReference<string>(15, e1), r1.Values<int>(16, e1, nullable: false)!)));
             }
+        }
 
+        /// <summary>Reads <c>Grid</c> (column 2) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
             this.Grid.Clear();
             for (int row = 0; row < rows; row++)
@@ -92,7 +119,11 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
                     list[i] = records2.List<global::Demo.Layer>(1, first + i, nullable: true, static (r1, e1) => r1.IsNull(2, e1, nullable: false) ? default! : new global::Demo.Layer(r1.RequiredReference<string>(3, e1), r1.Array<global::Demo.Shape?>(4, e1, nullable: false, static (r2, e2) => r2.IsNull(5, e2, nullable: true) ? null : new global::Demo.Shape(r2.RequiredReference<string>(6, e2), r2.List<global::Demo.Point[]>(7, e2, nullable: false, static (r3, e3) => r3.Array<global::Demo.Point>(8, e3, nullable: false, static (r4, e4) => r4.IsNull(9, e4, nullable: false) ? default! : new global::Demo.Point(r4.Required<float>(10, e4), r4.Required<float>(11, e4)))!)!, r2.Array<float[]>(12, e2, nullable: true, static (r3, e3) => r3.Values<float>(13, e3, nullable: false)!)))!, r1.Dictionary<string, int[]>(15, e1, nullable: true, static (r2, e2) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r2.RequiredReference<string>(17, e2), r2.Values<int>(18, e2, nullable: false)!))));
                 }
             }
+        }
 
+        /// <summary>Reads <c>Flags</c> (column 3) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
             this.Flags.Clear();
             for (int row = 0; row < rows; row++)
@@ -112,7 +143,11 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
 
                 records3.RequireDistinctKeys(row, list);
             }
+        }
 
+        /// <summary>Reads <c>Anchors</c> (column 4) and builds each row's value from it.</summary>
+        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+        {
             global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
             this.Anchors.Clear();
             for (int row = 0; row < rows; row++)
@@ -130,355 +165,376 @@ partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
                     list[i] = records4.Dictionary<string, global::Demo.Point>(1, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>(r1.RequiredReference<string>(3, e1), r1.IsNull(4, e1, nullable: false) ? default! : new global::Demo.Point(r1.Required<float>(5, e1), r1.Required<float>(6, e1))))!;
                 }
             }
-
-            this.Count = rows;
         }
 
         /// <inheritdoc />
         public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
         {
-            await writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken).ConfigureAwait(false);
-            // Main: each row's values laid out node by node, as a reader reads them.
+            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+            for (int column = 0; column < 5; column++)
             {
-                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-                records1.DeclareReference<string>(1);
-                records1.DeclareReference<string>(4);
-                records1.DeclareValue<float>(8);
-                records1.DeclareValue<float>(9);
-                records1.DeclareValue<float>(12);
-                records1.DeclareReference<string>(15);
-                records1.DeclareValue<int>(17);
-                for (int row = start; row < start + count; row++)
+                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+        {
+            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+        };
+
+        /// <summary>Writes <c>Main</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+            records1.DeclareReference<string>(1);
+            records1.DeclareReference<string>(4);
+            records1.DeclareValue<float>(8);
+            records1.DeclareValue<float>(9);
+            records1.DeclareValue<float>(12);
+            records1.DeclareReference<string>(15);
+            records1.DeclareValue<int>(17);
+            for (int row = start; row < start + count; row++)
+            {
+                if (this.Main[row] is { } g0)
                 {
-                    if (this.Main[row] is { } g0)
+                    records1.Group(0, true);
+                    records1.Reference<string>(1, g0.Name);
+                    if (g0.Shapes is { } l1)
                     {
-                        records1.Group(0, true);
-                        records1.Reference<string>(1, g0.Name);
-                        if (g0.Shapes is { } l1)
+                        records1.List(2, l1.Length);
+                        foreach (var e1 in l1)
                         {
-                            records1.List(2, l1.Length);
-                            foreach (var e1 in l1)
+                            if (e1 is { } g2)
                             {
-                                if (e1 is { } g2)
+                                records1.Group(3, true);
+                                records1.Reference<string>(4, g2.Label);
+                                if (g2.Rings is { } l3)
                                 {
-                                    records1.Group(3, true);
-                                    records1.Reference<string>(4, g2.Label);
-                                    if (g2.Rings is { } l3)
+                                    records1.List(5, l3.Count);
+                                    foreach (var e3 in l3)
                                     {
-                                        records1.List(5, l3.Count);
-                                        foreach (var e3 in l3)
+                                        if (e3 is { } l4)
                                         {
-                                            if (e3 is { } l4)
+                                            records1.List(6, l4.Length);
+                                            foreach (var e4 in l4)
                                             {
-                                                records1.List(6, l4.Length);
-                                                foreach (var e4 in l4)
+                                                if (e4 is { } g5)
                                                 {
-                                                    if (e4 is { } g5)
-                                                    {
-                                                        records1.Group(7, true);
-                                                        records1.Value<float>(8, (float?)g5.X);
-                                                        records1.Value<float>(9, (float?)g5.Y);
-                                                    }
-                                                    else
-                                                    {
-                                                        records1.Absent(7);
-                                                    }
+                                                    records1.Group(7, true);
+                                                    records1.Value<float>(8, (float?)g5.X);
+                                                    records1.Value<float>(9, (float?)g5.Y);
+                                                }
+                                                else
+                                                {
+                                                    records1.Absent(7);
                                                 }
                                             }
-                                            else
-                                            {
-                                                records1.List(6, null);
-                                            }
                                         }
-                                    }
-                                    else
-                                    {
-                                        records1.List(5, null);
-                                    }
-                                    if (g2.Holes is { } l6)
-                                    {
-                                        records1.List(10, l6.Length);
-                                        foreach (var e6 in l6)
+                                        else
                                         {
-                                            if (e6 is { } l7)
-                                            {
-                                                records1.List(11, l7.Length);
-                                                foreach (var e7 in l7)
-                                                {
-                                                    records1.Value<float>(12, (float?)e7);
-                                                }
-                                            }
-                                            else
-                                            {
-                                                records1.List(11, null);
-                                            }
+                                            records1.List(6, null);
                                         }
-                                    }
-                                    else
-                                    {
-                                        records1.List(10, null);
                                     }
                                 }
                                 else
                                 {
-                                    records1.Absent(3);
+                                    records1.List(5, null);
                                 }
-                            }
-                        }
-                        else
-                        {
-                            records1.List(2, null);
-                        }
-                        if (g0.Counts is { } l8)
-                        {
-                            records1.List(13, l8.Count);
-                            foreach (var e8 in l8)
-                            {
-                                records1.Group(14, true);
-                                records1.Reference<string>(15, e8.Key);
-                                if (e8.Value is { } l10)
+                                if (g2.Holes is { } l6)
                                 {
-                                    records1.List(16, l10.Length);
-                                    foreach (var e10 in l10)
+                                    records1.List(10, l6.Length);
+                                    foreach (var e6 in l6)
                                     {
-                                        records1.Value<int>(17, (int?)e10);
+                                        if (e6 is { } l7)
+                                        {
+                                            records1.List(11, l7.Length);
+                                            foreach (var e7 in l7)
+                                            {
+                                                records1.Value<float>(12, (float?)e7);
+                                            }
+                                        }
+                                        else
+                                        {
+                                            records1.List(11, null);
+                                        }
                                     }
                                 }
                                 else
                                 {
-                                    records1.List(16, null);
+                                    records1.List(10, null);
                                 }
                             }
-                        }
-                        else
-                        {
-                            records1.List(13, null);
+                            else
+                            {
+                                records1.Absent(3);
+                            }
                         }
                     }
                     else
                     {
-                        records1.Absent(0);
+                        records1.List(2, null);
+                    }
+                    if (g0.Counts is { } l8)
+                    {
+                        records1.List(13, l8.Count);
+                        foreach (var e8 in l8)
+                        {
+                            records1.Group(14, true);
+                            records1.Reference<string>(15, e8.Key);
+                            if (e8.Value is { } l10)
+                            {
+                                records1.List(16, l10.Length);
+                                foreach (var e10 in l10)
+                                {
+                                    records1.Value<int>(17, (int?)e10);
+                                }
+                            }
+                            else
+                            {
+                                records1.List(16, null);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        records1.List(13, null);
                     }
                 }
-                await writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Grid: each row's values laid out node by node, as a reader reads them.
-            {
-                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-                records2.DeclareReference<string>(3);
-                records2.DeclareReference<string>(6);
-                records2.DeclareValue<float>(10);
-                records2.DeclareValue<float>(11);
-                records2.DeclareValue<float>(14);
-                records2.DeclareReference<string>(17);
-                records2.DeclareValue<int>(19);
-                var lists = this.Grid.View(start, count);
-                for (int row = 0; row < count; row++)
+                else
                 {
-                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
-                    var items = lists[row];
-                    records2.List(0, items.Length);
-                    foreach (var item in items)
+                    records1.Absent(0);
+                }
+            }
+            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Grid</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+            records2.DeclareReference<string>(3);
+            records2.DeclareReference<string>(6);
+            records2.DeclareValue<float>(10);
+            records2.DeclareValue<float>(11);
+            records2.DeclareValue<float>(14);
+            records2.DeclareReference<string>(17);
+            records2.DeclareValue<int>(19);
+            var lists = this.Grid.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                var items = lists[row];
+                records2.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    if (item is { } l0)
                     {
-                        if (item is { } l0)
+                        records2.List(1, l0.Count);
+                        foreach (var e0 in l0)
                         {
-                            records2.List(1, l0.Count);
-                            foreach (var e0 in l0)
+                            if (e0 is { } g1)
                             {
-                                if (e0 is { } g1)
+                                records2.Group(2, true);
+                                records2.Reference<string>(3, g1.Name);
+                                if (g1.Shapes is { } l2)
                                 {
-                                    records2.Group(2, true);
-                                    records2.Reference<string>(3, g1.Name);
-                                    if (g1.Shapes is { } l2)
+                                    records2.List(4, l2.Length);
+                                    foreach (var e2 in l2)
                                     {
-                                        records2.List(4, l2.Length);
-                                        foreach (var e2 in l2)
+                                        if (e2 is { } g3)
                                         {
-                                            if (e2 is { } g3)
+                                            records2.Group(5, true);
+                                            records2.Reference<string>(6, g3.Label);
+                                            if (g3.Rings is { } l4)
                                             {
-                                                records2.Group(5, true);
-                                                records2.Reference<string>(6, g3.Label);
-                                                if (g3.Rings is { } l4)
+                                                records2.List(7, l4.Count);
+                                                foreach (var e4 in l4)
                                                 {
-                                                    records2.List(7, l4.Count);
-                                                    foreach (var e4 in l4)
+                                                    if (e4 is { } l5)
                                                     {
-                                                        if (e4 is { } l5)
+                                                        records2.List(8, l5.Length);
+                                                        foreach (var e5 in l5)
                                                         {
-                                                            records2.List(8, l5.Length);
-                                                            foreach (var e5 in l5)
+                                                            if (e5 is { } g6)
                                                             {
-                                                                if (e5 is { } g6)
-                                                                {
-                                                                    records2.Group(9, true);
-                                                                    records2.Value<float>(10, (float?)g6.X);
-                                                                    records2.Value<float>(11, (float?)g6.Y);
-                                                                }
-                                                                else
-                                                                {
-                                                                    records2.Absent(9);
-                                                                }
+                                                                records2.Group(9, true);
+                                                                records2.Value<float>(10, (float?)g6.X);
+                                                                records2.Value<float>(11, (float?)g6.Y);
+                                                            }
+                                                            else
+                                                            {
+                                                                records2.Absent(9);
                                                             }
                                                         }
-                                                        else
-                                                        {
-                                                            records2.List(8, null);
-                                                        }
                                                     }
-                                                }
-                                                else
-                                                {
-                                                    records2.List(7, null);
-                                                }
-                                                if (g3.Holes is { } l7)
-                                                {
-                                                    records2.List(12, l7.Length);
-                                                    foreach (var e7 in l7)
+                                                    else
                                                     {
-                                                        if (e7 is { } l8)
-                                                        {
-                                                            records2.List(13, l8.Length);
-                                                            foreach (var e8 in l8)
-                                                            {
-                                                                records2.Value<float>(14, (float?)e8);
-                                                            }
-                                                        }
-                                                        else
-                                                        {
-                                                            records2.List(13, null);
-                                                        }
+                                                        records2.List(8, null);
                                                     }
-                                                }
-                                                else
-                                                {
-                                                    records2.List(12, null);
                                                 }
                                             }
                                             else
                                             {
-                                                records2.Absent(5);
+                                                records2.List(7, null);
                                             }
-                                        }
-                                    }
-                                    else
-                                    {
-                                        records2.List(4, null);
-                                    }
-                                    if (g1.Counts is { } l9)
-                                    {
-                                        records2.List(15, l9.Count);
-                                        foreach (var e9 in l9)
-                                        {
-                                            records2.Group(16, true);
-                                            records2.Reference<string>(17, e9.Key);
-                                            if (e9.Value is { } l11)
+                                            if (g3.Holes is { } l7)
                                             {
-                                                records2.List(18, l11.Length);
-                                                foreach (var e11 in l11)
+                                                records2.List(12, l7.Length);
+                                                foreach (var e7 in l7)
                                                 {
-                                                    records2.Value<int>(19, (int?)e11);
+                                                    if (e7 is { } l8)
+                                                    {
+                                                        records2.List(13, l8.Length);
+                                                        foreach (var e8 in l8)
+                                                        {
+                                                            records2.Value<float>(14, (float?)e8);
+                                                        }
+                                                    }
+                                                    else
+                                                    {
+                                                        records2.List(13, null);
+                                                    }
                                                 }
                                             }
                                             else
                                             {
-                                                records2.List(18, null);
+                                                records2.List(12, null);
                                             }
                                         }
+                                        else
+                                        {
+                                            records2.Absent(5);
+                                        }
                                     }
-                                    else
+                                }
+                                else
+                                {
+                                    records2.List(4, null);
+                                }
+                                if (g1.Counts is { } l9)
+                                {
+                                    records2.List(15, l9.Count);
+                                    foreach (var e9 in l9)
                                     {
-                                        records2.List(15, null);
+                                        records2.Group(16, true);
+                                        records2.Reference<string>(17, e9.Key);
+                                        if (e9.Value is { } l11)
+                                        {
+                                            records2.List(18, l11.Length);
+                                            foreach (var e11 in l11)
+                                            {
+                                                records2.Value<int>(19, (int?)e11);
+                                            }
+                                        }
+                                        else
+                                        {
+                                            records2.List(18, null);
+                                        }
                                     }
                                 }
                                 else
                                 {
-                                    records2.Absent(2);
+                                    records2.List(15, null);
                                 }
                             }
-                        }
-                        else
-                        {
-                            records2.List(1, null);
-                        }
-                    }
-                }
-                await writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Flags: each row's values laid out node by node, as a reader reads them.
-            {
-                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-                records3.DeclareReference<string>(2);
-                records3.DeclareValue<int>(5);
-                records3.DeclareValue<bool>(6);
-                var lists = this.Flags.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                    var items = lists[row];
-                    records3.List(0, items.Length);
-                    foreach (var item in items)
-                    {
-                        records3.Group(1, true);
-                        records3.Reference<string>(2, item.Key);
-                        if (item.Value is { } l1)
-                        {
-                            records3.List(3, l1.Count);
-                            foreach (var e1 in l1)
+                            else
                             {
-                                records3.Group(4, true);
-                                records3.Value<int>(5, (int?)e1.Key);
-                                records3.Value<bool>(6, (bool?)e1.Value);
+                                records2.Absent(2);
                             }
                         }
-                        else
-                        {
-                            records3.List(3, null);
-                        }
                     }
-                }
-                await writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken).ConfigureAwait(false);
-            }
-            // Anchors: each row's values laid out node by node, as a reader reads them.
-            {
-                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-                records4.DeclareReference<string>(3);
-                records4.DeclareValue<float>(5);
-                records4.DeclareValue<float>(6);
-                var lists = this.Anchors.View(start, count);
-                for (int row = 0; row < count; row++)
-                {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                    var items = lists[row];
-                    records4.List(0, items.Length);
-                    foreach (var item in items)
+                    else
                     {
-                        if (item is { } l0)
-                        {
-                            records4.List(1, l0.Count);
-                            foreach (var e0 in l0)
-                            {
-                                records4.Group(2, true);
-                                records4.Reference<string>(3, e0.Key);
-                                if (e0.Value is { } g2)
-                                {
-                                    records4.Group(4, true);
-                                    records4.Value<float>(5, (float?)g2.X);
-                                    records4.Value<float>(6, (float?)g2.Y);
-                                }
-                                else
-                                {
-                                    records4.Absent(4);
-                                }
-                            }
-                        }
-                        else
-                        {
-                            records4.List(1, null);
-                        }
+                        records2.List(1, null);
                     }
                 }
-                await writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken).ConfigureAwait(false);
             }
+            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Flags</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+            records3.DeclareReference<string>(2);
+            records3.DeclareValue<int>(5);
+            records3.DeclareValue<bool>(6);
+            var lists = this.Flags.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                var items = lists[row];
+                records3.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    records3.Group(1, true);
+                    records3.Reference<string>(2, item.Key);
+                    if (item.Value is { } l1)
+                    {
+                        records3.List(3, l1.Count);
+                        foreach (var e1 in l1)
+                        {
+                            records3.Group(4, true);
+                            records3.Value<int>(5, (int?)e1.Key);
+                            records3.Value<bool>(6, (bool?)e1.Value);
+                        }
+                    }
+                    else
+                    {
+                        records3.List(3, null);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+        }
+
+        /// <summary>Writes <c>Anchors</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+            records4.DeclareReference<string>(3);
+            records4.DeclareValue<float>(5);
+            records4.DeclareValue<float>(6);
+            var lists = this.Anchors.View(start, count);
+            for (int row = 0; row < count; row++)
+            {
+                if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                var items = lists[row];
+                records4.List(0, items.Length);
+                foreach (var item in items)
+                {
+                    if (item is { } l0)
+                    {
+                        records4.List(1, l0.Count);
+                        foreach (var e0 in l0)
+                        {
+                            records4.Group(2, true);
+                            records4.Reference<string>(3, e0.Key);
+                            if (e0.Value is { } g2)
+                            {
+                                records4.Group(4, true);
+                                records4.Value<float>(5, (float?)g2.X);
+                                records4.Value<float>(6, (float?)g2.Y);
+                            }
+                            else
+                            {
+                                records4.Absent(4);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        records4.List(1, null);
+                    }
+                }
+            }
+            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
         }
 
         /// <inheritdoc />
