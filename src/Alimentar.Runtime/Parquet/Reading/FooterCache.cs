@@ -69,7 +69,7 @@ internal sealed class FooterCache
     {
         lock (_lock)
         {
-            if (slot.Footer is { } footer)
+            if (slot.Footer is not null)
             {
                 Touch(slot);
             }
