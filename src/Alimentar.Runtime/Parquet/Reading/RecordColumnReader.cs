@@ -96,9 +96,17 @@ internal sealed class RecordColumnReader(PagedColumnReader reader, int column)
             RecordColumnNode[] inner = Nodes(binding.Nodes);
             Check(record, binding.Nodes, inner, entries);
             ParquetVariant?[] variants = arrays.Rent<ParquetVariant?>(entries);
-            new VariantAssembler(inner, binding.Shape).Fill(variants.AsSpan(0, entries), (entry, error) => ParquetErrors.Corrupt(
-                reader.Binding.FileName, reader.RowGroup, binding.Shape.Root.Path,
-                $"{(node.Depth == 0 ? $"row {reader.FirstRow + entry}" : $"entry {entry} of the batch from row {reader.FirstRow}")}: its variant is not valid ({error.Message.TrimEnd('.')})"));
+            VariantAssembler assembler = VariantAssembler.Shared.Rent();
+            try
+            {
+                assembler.Fill(inner, binding.Shape, variants.AsSpan(0, entries), (entry, error) => ParquetErrors.Corrupt(
+                    reader.Binding.FileName, reader.RowGroup, binding.Shape.Root.Path,
+                    $"{(node.Depth == 0 ? $"row {reader.FirstRow + entry}" : $"entry {entry} of the batch from row {reader.FirstRow}")}: its variant is not valid ({error.Message.TrimEnd('.')})"));
+            }
+            finally
+            {
+                VariantAssembler.Shared.Return(assembler);
+            }
 
             return new RecordColumnNode(entries, []) { Values = variants };
         }
