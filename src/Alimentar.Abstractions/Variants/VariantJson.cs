@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.Numerics;
+using System.Text;
 using System.Text.Json;
 
 namespace Alimentar.Variants;
@@ -54,7 +54,7 @@ internal static class VariantJson
             case VariantFormat.DoubleType: WriteFloating(writer, BinaryPrimitives.ReadDoubleLittleEndian(payload)); break;
             case VariantFormat.FloatType: WriteFloating(writer, BinaryPrimitives.ReadSingleLittleEndian(payload)); break;
             case VariantFormat.Decimal4Type or VariantFormat.Decimal8Type or VariantFormat.Decimal16Type:
-                writer.WriteRawValue(DecimalText(value), skipInputValidation: true);
+                WriteDecimal(writer, value);
                 break;
             case VariantFormat.DateType:
                 writer.WriteStringValue(DateText(BinaryPrimitives.ReadInt32LittleEndian(payload)));
@@ -73,6 +73,13 @@ internal static class VariantJson
             case VariantFormat.UuidType: writer.WriteStringValue(new Guid(payload[..16], bigEndian: true).ToString()); break;
             default: throw new FormatException($"A variant value has primitive type {value.Header}, which the format does not define.");
         }
+    }
+
+    // Apart from Write, which calls itself for every container, so that its frames stay small.
+    private static void WriteDecimal(Utf8JsonWriter writer, VariantValue value)
+    {
+        Span<byte> text = stackalloc byte[MostDecimalBytes];
+        writer.WriteRawValue(text[..DecimalUtf8(value, text)], skipInputValidation: true);
     }
 
     private static void WriteFloating(Utf8JsonWriter writer, double number)
@@ -99,26 +106,67 @@ internal static class VariantJson
         }
     }
 
+    /// <summary>
+    /// The most UTF-8 bytes <see cref="DecimalUtf8"/> writes: a sign, "0.", the zeros of the largest scale a byte holds
+    /// (a damaged value's too; the format's own stop at 38) and 39 digits.
+    /// </summary>
+    public const int MostDecimalBytes = 3 + byte.MaxValue + 39;
+
     /// <summary>A decimal's unscaled integer and scale as exact text: <c>1.50</c> stays <c>1.50</c>.</summary>
     public static string DecimalText(VariantValue value)
     {
+        Span<byte> text = stackalloc byte[MostDecimalBytes];
+        return Encoding.UTF8.GetString(text[..DecimalUtf8(value, text)]);
+    }
+
+    /// <summary>
+    /// Writes <see cref="DecimalText"/> as UTF-8 into <paramref name="destination"/> (at least <see cref="MostDecimalBytes"/>
+    /// long) and returns the bytes written: JSON takes it as it is, with no string per value.
+    /// </summary>
+    public static int DecimalUtf8(VariantValue value, Span<byte> destination)
+    {
         ReadOnlySpan<byte> payload = value.Payload;
         int scale = payload[0];
-        BigInteger unscaled = value.Header switch
+        Int128 unscaled = value.Header switch
         {
             VariantFormat.Decimal4Type => BinaryPrimitives.ReadInt32LittleEndian(payload[1..]),
             VariantFormat.Decimal8Type => BinaryPrimitives.ReadInt64LittleEndian(payload[1..]),
             _ => BinaryPrimitives.ReadInt128LittleEndian(payload[1..]),
         };
-        string digits = BigInteger.Abs(unscaled).ToString(CultureInfo.InvariantCulture);
-        string sign = unscaled.Sign < 0 ? "-" : string.Empty;
-        if (scale == 0)
+
+        // The magnitude as unsigned, so that the least Int128 has one too.
+        UInt128 magnitude = unscaled < 0 ? (UInt128)(-(unscaled + 1)) + 1 : (UInt128)unscaled;
+        Span<byte> digits = stackalloc byte[40];
+        magnitude.TryFormat(digits, out int count, default, CultureInfo.InvariantCulture);
+        int written = 0;
+        if (unscaled < 0)
         {
-            return sign + digits;
+            destination[written++] = (byte)'-';
         }
 
-        digits = digits.PadLeft(scale + 1, '0');
-        return $"{sign}{digits[..^scale]}.{digits[^scale..]}";
+        int whole = count - scale;
+        if (scale == 0)
+        {
+            digits[..count].CopyTo(destination[written..]);
+            return written + count;
+        }
+
+        if (whole <= 0)
+        {
+            // Fewer digits than the scale: "0." and the zeros the digits start after.
+            destination[written++] = (byte)'0';
+            destination[written++] = (byte)'.';
+            destination.Slice(written, -whole).Fill((byte)'0');
+            written += -whole;
+            digits[..count].CopyTo(destination[written..]);
+            return written + count;
+        }
+
+        digits[..whole].CopyTo(destination[written..]);
+        written += whole;
+        destination[written++] = (byte)'.';
+        digits[whole..count].CopyTo(destination[written..]);
+        return written + scale;
     }
 
     public static string DateText(int days) =>
