@@ -50,6 +50,18 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "members named like the store's generated column methods",
+            """
+            public sealed record Spot(int X);
+            [Alimentar.StreamingDataset] public partial record Methods(int ReadColumnAsync, int WriteColumnAsync, Spot Where, int ReadColumn2Async, long WriteColumn2Async, string ReadColumn1Async, string WriteColumn1Async);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(new[] { new Methods(1, 2, new Spot(3), 4, 5, "six", "seven") });
+                public static int Use(Alimentar.Batch<Methods> b) => b.ReadColumnAsync[0] + b.ReadColumn2Async[0];
+            }
+            """
+        },
+        {
             "keyword members",
             """
             [Alimentar.StreamingDataset] public partial record Keywords(long @class, string @event, int @int, bool @return);

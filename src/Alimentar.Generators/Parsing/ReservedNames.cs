@@ -4,7 +4,8 @@ using System.Collections.Generic;
 namespace Alimentar.Generators.Parsing
 {
     /// <summary>
-    /// The member names of the runtime types generated code extends, which generated members must not take.
+    /// The member names of the runtime types generated code extends, and of the methods it adds, which generated
+    /// members must not take.
     /// The generator cannot reference the runtime, so the lists live here; a test reflects over
     /// <c>Batch&lt;T&gt;</c>, its extension methods and <c>ColumnStore&lt;T&gt;</c> and fails when they drift.
     /// </summary>
@@ -23,6 +24,33 @@ namespace Alimentar.Generators.Parsing
             "Count", "Capacity", "Pool", "IsDisposed", "Schema", "FixedRowWidth", "GetRow", "SetRow", "ReadAsync",
             "WriteAsync", "GetSizeInBytes", "Dispose", "ReturnBuffers", "EnsureCapacity", "StringBytes", "BinaryBytes", "VariantBytes",
             "ToChar", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "AwaitCollection",
+            "ReadColumnAsync", "WriteColumnAsync",
         };
+
+        /// <summary>
+        /// Whether a store field may not take <paramref name="name"/>: an inherited member's (<see cref="Store"/>), or
+        /// that of a method the store has per nested column, <c>ReadColumn3Async</c> or <c>WriteColumn3Async</c>.
+        /// </summary>
+        public static bool TakenInStore(string name) =>
+            Store.Contains(name) || IsNumberedColumnMethod(name, "ReadColumn") || IsNumberedColumnMethod(name, "WriteColumn");
+
+        private static bool IsNumberedColumnMethod(string name, string prefix)
+        {
+            const string Suffix = "Async";
+            if (name.Length <= prefix.Length + Suffix.Length || !name.StartsWith(prefix, StringComparison.Ordinal) || !name.EndsWith(Suffix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            for (int i = prefix.Length; i < name.Length - Suffix.Length; i++)
+            {
+                if (name[i] is < '0' or > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -167,7 +167,7 @@ namespace Alimentar.Generators.Parsing
 
                     var column = new ColumnSpec(
                         symbol.Name,
-                        ReservedNames.Store.Contains(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
+                        ReservedNames.TakenInStore(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
                         ReservedNames.Batch.Contains(symbol.Name) ? symbol.Name + "Column" : symbol.Name,
                         explicitName ?? symbol.Name,
                         explicitName is not null,
