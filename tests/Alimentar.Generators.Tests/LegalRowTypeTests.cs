@@ -40,10 +40,10 @@ public sealed class LegalRowTypeTests
             "members named like the generated code's locals and parameters",
             """
             [Alimentar.StreamingDataset] public partial record WordCount(string word, long count);
-            [Alimentar.StreamingDataset] public partial record Locals(int index, int rows, int start, int pool, int capacity, int reader, int writer, int row, int count, int batch, int cancellationToken, int list0, int text0, int number, int result);
+            [Alimentar.StreamingDataset] public partial record Locals(int index, int rows, int start, int pool, int capacity, int reader, int writer, int row, int count, int batch, int cancellationToken, int list0, int text0, int number, int result, int column);
             public static class Run
             {
-                public static string Go() => Probe.Check(new[] { new WordCount("a", 1), new WordCount("b", 2) }) + Probe.Check(new[] { new Locals(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15) }) + Use();
+                public static string Go() => Probe.Check(new[] { new WordCount("a", 1), new WordCount("b", 2) }) + Probe.Check(new[] { new Locals(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16) }) + Use();
                 private static string Use() => "";
                 public static int Batch(Alimentar.Batch<Locals> b) => b.batch[0] + b.count[0] + b.index[0];
             }
