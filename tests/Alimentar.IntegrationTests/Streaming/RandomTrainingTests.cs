@@ -1,3 +1,5 @@
+using Alimentar.Parquet.Reading;
+
 namespace Alimentar.IntegrationTests;
 
 /// <summary>A training loop's row: ids are unique across a dataset's files, so every check can count rows by id.</summary>
@@ -7,12 +9,15 @@ public partial record TrainingRow(long Id, int Bucket, string? Note, int[]? Tags
 /// <summary>
 /// Random training loops over random Parquet datasets: files of random sizes, row groups, pages, codecs and page
 /// versions (empty files among them, and now and then, under <see cref="ErrorPolicy.SkipFile"/>, one that is not
-/// Parquet or whose first page is damaged), read by a directory, a chain or an interleave, filtered or not, through
+/// Parquet or whose first page is damaged), read by a directory, an object store (with a footer cache that lets go of
+/// footers between reads, on some seeds), a chain or an interleave, filtered or not, through
 /// random shards, shuffles, epochs and buffers. Every rank's pass hands out what
 /// <see cref="StreamingDataset{T}.TotalRows"/> announced, the ranks' shares are disjoint (or padded) and cover the
 /// dataset, a pass repeats exactly, a rank stopped anywhere resumes with exactly the rest of its order, and all ranks
-/// stopped anywhere resume on another world size with each row once.
+/// stopped anywhere resume on another world size with each row once. The footer cache is process-wide, so this runs
+/// alone.
 /// </summary>
+[Collection(ProcessWideCountersCollection.Name)]
 public sealed class RandomTrainingTests
 {
     /// <summary>How many loops a run tries; <c>ALIMENTAR_RANDOM_TRAINING</c> sets more for a long search.</summary>
@@ -41,6 +46,21 @@ public sealed class RandomTrainingTests
         Dataset dataset = await Dataset.WriteAsync(directory.Path, random);
         Loop loop = Loop.Draw(random, dataset);
         string context = $"seed {seed}: {dataset} {loop}";
+        FooterCache cache = FooterCache.Shared;
+        long budget = cache.Budget;
+        try
+        {
+            cache.Budget = loop.FooterBudget ?? budget;
+            await RunAsync(dataset, loop, random, context);
+        }
+        finally
+        {
+            cache.Budget = budget;
+        }
+    }
+
+    private static async Task RunAsync(Dataset dataset, Loop loop, Random random, string context)
+    {
 
         // Every rank's uninterrupted pass, and the same pass again from a fresh dataset and from the same one.
         var passes = new List<long[]>();
@@ -167,6 +187,7 @@ public sealed class RandomTrainingTests
     private enum SourceKind
     {
         Directory,
+        Store,
         Chain,
         Interleave,
     }
@@ -255,10 +276,11 @@ public sealed class RandomTrainingTests
     }
 
     /// <summary>One training loop's settings, drawn at random.</summary>
-    private sealed record Loop(SourceKind Kind, bool Batches, int BatchSize, int? MinimumBucket, int Buffer, int World, bool Pad, int? ShuffleSeed, int Window, int Lanes, int Epoch, int MixSeed, double Weight, InterleaveStop Stop)
+    private sealed record Loop(SourceKind Kind, long? FooterBudget, bool Batches, int BatchSize, int? MinimumBucket, int Buffer, int World, bool Pad, int? ShuffleSeed, int Window, int Lanes, int Epoch, int MixSeed, double Weight, InterleaveStop Stop)
     {
         public static Loop Draw(Random random, Dataset dataset) => new(
-            dataset.Files.Count >= 2 ? (SourceKind)random.Next(0, 3) : (SourceKind)random.Next(0, 2),
+            dataset.Files.Count >= 2 ? (SourceKind)random.Next(0, 4) : (SourceKind)random.Next(0, 3),
+            random.Next(0, 2) == 0 ? random.Next(1_000, 20_000) : null,
             random.Next(0, 2) == 0,
             random.Next(1, 5) * random.Next(1, 100),
             random.Next(0, 3) == 0 ? random.Next(0, 10) : null,
@@ -294,7 +316,7 @@ public sealed class RandomTrainingTests
         }
 
         public override string ToString() =>
-            $"{Kind}{(Kind == SourceKind.Interleave ? $" ({MixSeed}, {Weight:F2}, {Stop})" : string.Empty)}, read as {(Batches ? "batches" : "rows")}, batches of {BatchSize}, bucket >= {MinimumBucket?.ToString() ?? "any"}, buffer {Buffer}, " +
+            $"{Kind}{(Kind == SourceKind.Interleave ? $" ({MixSeed}, {Weight:F2}, {Stop})" : string.Empty)}{(Kind == SourceKind.Store && FooterBudget is { } b ? $" (footer cache {b} bytes)" : string.Empty)}, read as {(Batches ? "batches" : "rows")}, batches of {BatchSize}, bucket >= {MinimumBucket?.ToString() ?? "any"}, buffer {Buffer}, " +
             $"{World} ranks {(Pad ? "padded" : "dropping")}, shuffle {ShuffleSeed?.ToString() ?? "none"} window {Window} lanes {Lanes}, epoch {Epoch}";
 
         private IBatchSource<TrainingRow> Source(Dataset dataset)
@@ -303,6 +325,8 @@ public sealed class RandomTrainingTests
             {
                 case SourceKind.Directory:
                     return ParquetSource<TrainingRow>.FromDirectory(dataset.Path, configure: Configure);
+                case SourceKind.Store:
+                    return ParquetSource<TrainingRow>.FromStore(new LocalObjectStore(dataset.Path), "", configure: Configure);
                 case SourceKind.Chain:
                     return new ChainedSource<TrainingRow>(Inputs(dataset.Path).Select(path => (IBatchSource<TrainingRow>)Configure(new ParquetSource<TrainingRow>(path))));
                 default:
