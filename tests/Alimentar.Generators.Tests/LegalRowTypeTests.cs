@@ -31,6 +31,25 @@ public sealed class LegalRowTypeTests
                     System.IO.File.Delete(path);
                 }
             }
+
+            /// <summary>For rows whose members compare by reference (dictionaries, arrays): compares what <paramref name="show"/> makes of them.</summary>
+            public static string Check<T>(T[] rows, System.Func<T, string> show)
+                where T : Alimentar.IStreamingRow<T>
+            {
+                string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), System.Guid.NewGuid().ToString("N") + ".parquet");
+                try
+                {
+                    Alimentar.ParquetDatasetWriter<T>.WriteFileAsync(path, rows).GetAwaiter().GetResult();
+                    using var streaming = new Alimentar.StreamingDataset<T>(new Alimentar.ParquetSource<T>(path), 2);
+                    string[] written = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(rows, show));
+                    string[] back = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(streaming.Rows(), show));
+                    return System.Linq.Enumerable.SequenceEqual(written, back) ? "ok" : "read back: " + string.Join("; ", back);
+                }
+                finally
+                {
+                    System.IO.File.Delete(path);
+                }
+            }
         }
         """;
 
@@ -150,6 +169,59 @@ public sealed class LegalRowTypeTests
                 [property: Alimentar.ParquetColumn("{0}")] [property: Alimentar.ParquetEnumAsString] Plain Z);
             public enum Plain { A, B }
             public static class Run { public static string Go() => Probe.Check(new[] { new Odd(1, 2, Plain.B) }); }
+            """
+        },
+        {
+            "maps keyed by strings, at any depth, which with annotations off say nothing about null",
+            """
+            using System.Collections.Generic;
+            using System.Linq;
+            [Alimentar.StreamingDataset] public partial record Tagged(
+                long Id, Dictionary<string, string> Tags, IReadOnlyDictionary<string, int[]> Spans,
+                Dictionary<int, SortedDictionary<string, string>> Nested, List<Dictionary<string, List<string>>> Lists);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Tagged(
+                            1, new Dictionary<string, string> { ["a"] = "x", ["b"] = "y" }, new Dictionary<string, int[]> { ["s"] = new[] { 1, 2 } },
+                            new Dictionary<int, SortedDictionary<string, string>> { [1] = new SortedDictionary<string, string> { ["k"] = "v" } },
+                            new List<Dictionary<string, List<string>>> { new Dictionary<string, List<string>> { ["l"] = new List<string> { "p", "q" } } }),
+                        new Tagged(
+                            2, new Dictionary<string, string>(), new Dictionary<string, int[]> { ["t"] = new int[0], ["u"] = new[] { 3 } },
+                            new Dictionary<int, SortedDictionary<string, string>>(), new List<Dictionary<string, List<string>>>()),
+                    },
+                    t => t.Id + ": " + Show(t.Tags, v => v) + " | " + Show(t.Spans, v => string.Join("/", v))
+                        + " | " + string.Join(",", t.Nested.Select(n => n.Key + ":" + Show(n.Value, v => v)))
+                        + " | " + string.Join(",", t.Lists.Select(m => Show(m, v => string.Join("/", v)))));
+
+                private static string Show<TValue>(IEnumerable<KeyValuePair<string, TValue>> map, System.Func<TValue, string> value) =>
+                    string.Join(",", map.OrderBy(p => p.Key, System.StringComparer.Ordinal).Select(p => p.Key + "=" + value(p.Value)));
+            }
+            """
+        },
+        {
+            "row types named like the namespaces and types the generated code names, and members named like them",
+            """
+            namespace Shadow
+            {
+                [global::Alimentar.StreamingDataset] public partial record System(long Id, string Name);
+                [global::Alimentar.StreamingDataset] public partial record Alimentar(long Id, double? Value);
+                [global::Alimentar.StreamingDataset] public partial record Batch(long Id, string Tokens);
+                [global::Alimentar.StreamingDataset] public partial record StreamingDataset(long Id);
+                [global::Alimentar.StreamingDataset] public partial record Members(long System, int Alimentar, string Global, double Math, long Span, int Linq);
+            }
+
+            public static class Run
+            {
+                public static string Go() =>
+                    Probe.Check(new[] { new Shadow.System(1, "a") })
+                    + Probe.Check(new[] { new Shadow.Alimentar(2, null), new Shadow.Alimentar(3, 0.5) })
+                    + Probe.Check(new[] { new Shadow.Batch(4, "t") })
+                    + Probe.Check(new[] { new Shadow.StreamingDataset(5) })
+                    + Probe.Check(new[] { new Shadow.Members(6, 7, "g", 8.5, 9, 10) });
+            }
             """
         },
         {

@@ -319,7 +319,9 @@ namespace Alimentar.Generators.Parsing
             ITypeSymbol keyType = type.TypeArguments[0];
             ITypeSymbol valueType = type.TypeArguments[1];
             ColumnTypeMapper.Mapping? key = ColumnTypeMapper.Map(keyType, enumAsString: false);
-            if (key is not ({ Storage: ColumnStorage.Value, IsChar: false } or { Storage: ColumnStorage.String, IsNullable: false, IsChar: false }))
+            // With annotations off a string key says nothing about null, and a dictionary cannot hold a null key: it is required.
+            bool keyMayBeNull = key is { IsNullable: true } && keyType.NullableAnnotation != NullableAnnotation.None;
+            if (key is not ({ Storage: ColumnStorage.Value, IsChar: false } or { Storage: ColumnStorage.String, IsChar: false }) || keyMayBeNull)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.InvalidMapKey, location, keyType.ToDisplayString()));
                 reported = true;
@@ -333,8 +335,7 @@ namespace Alimentar.Generators.Parsing
                 return null;
             }
 
-            SymbolDisplayFormat format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-            string arguments = $"{keyType.ToDisplayString(format)}, {valueType.ToDisplayString(format)}";
+            string arguments = $"{AnnotatedTypeName.NonNull(keyType)}, {AnnotatedTypeName.Of(valueType)}";
             string entry = $"global::System.Collections.Generic.KeyValuePair<{arguments}>";
             var keyField = new ColumnSpec("Key", "Key", "Key", "key", false, key.ColumnType, key.ElementType, key.Storage, false, key.ElementSize, 0, 0, key.Enum);
             var valueField = new ColumnSpec("Value", "Value", "Value", "value", false, value.ColumnType, value.ElementType, value.Storage, value.IsNullable, value.ElementSize, 0, 0, value.Enum, value.List, Group: value.Group, BinaryType: value.BinaryType);
