@@ -48,6 +48,11 @@ namespace Alimentar.Generators
             "Streaming row type cannot be constructed",
             "'{0}' cannot be built from its columns: no constructor takes them and '{1}' has no set or init accessor; add a constructor or make the member settable");
 
+        public static readonly DiagnosticDescriptor NoConstructorBinds = Error(
+            "ALI0015",
+            "A constructor parameter is no column",
+            "'{0}' cannot be built from its columns: its constructor's parameter '{1}' is no column (by name and type), declares no default and sets no [ParquetIgnore] member; add a constructor that takes columns alone, or a parameterless one with settable members");
+
         public static readonly DiagnosticDescriptor InvalidDecimal = Error(
             "ALI0009",
             "Invalid decimal precision or scale",
@@ -86,7 +91,7 @@ namespace Alimentar.Generators
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
             NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal, AbstractType,
-            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord, InvalidMapKey,
+            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord, InvalidMapKey, NoConstructorBinds,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

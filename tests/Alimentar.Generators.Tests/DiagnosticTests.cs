@@ -88,6 +88,12 @@ public sealed class DiagnosticTests
         "'Row' cannot be built from its columns: no constructor takes them and 'A' has no set or init accessor; add a constructor or make the member settable");
 
     [Fact]
+    public void ALI0015_a_constructor_parameter_that_is_no_column_when_every_member_is_settable() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class [|Row|] { public int A { get; set; } public Row(System.IServiceProvider services) { } }",
+        "ALI0015",
+        "'Row' cannot be built from its columns: its constructor's parameter 'services' is no column (by name and type), declares no default and sets no [ParquetIgnore] member; add a constructor that takes columns alone, or a parameterless one with settable members");
+
+    [Fact]
     public void ALI0009_invalid_decimal_precision() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { [ParquetDecimal(40, 2)] public decimal [|Price|] { get; set; } }",
         "ALI0009",

@@ -225,6 +225,26 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "positional members marked [property: ParquetIgnore], with and without a default, and parameters left to their defaults",
+            """
+            [Alimentar.StreamingDataset] public partial record Cached(long Id, [property: Alimentar.ParquetIgnore] string Cache, double Value);
+            [Alimentar.StreamingDataset] public partial record Defaulted(long Id, [property: Alimentar.ParquetIgnore] string Cache = "kept", int @class = 2);
+            [Alimentar.StreamingDataset] public partial class Counted
+            {
+                public Counted(long id, int retries = 3) { Id = id; Retries = retries; }
+                public long Id { get; }
+                [Alimentar.ParquetIgnore] public int Retries { get; }
+            }
+            public static class Run
+            {
+                public static string Go() =>
+                    Probe.Check(new[] { new Cached(1, default!, 2.5), new Cached(2, default!, -1) })
+                    + Probe.Check(new[] { new Defaulted(3), new Defaulted(4, "kept", 5) })
+                    + Probe.Check(new[] { new Counted(6), new Counted(7) }, c => c.Id + "/" + c.Retries);
+            }
+            """
+        },
+        {
             "char members",
             """
             [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);

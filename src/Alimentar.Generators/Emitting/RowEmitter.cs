@@ -175,7 +175,7 @@ namespace Alimentar.Generators.Emitting
 
         private static void EmitGetRow(SourceWriter w, RowSpec row)
         {
-            string[] arguments = row.ConstructorArguments.Select(i => ReadExpression(row.Columns[i], i)).ToArray();
+            string[] arguments = ConstructorCallArguments(row.ConstructorArguments, row.ConstructorParameterNames, i => ReadExpression(row.Columns[i], i));
             string construct = $"new {row.FullyQualifiedName}({string.Join(", ", arguments)})";
             string end = row.InitializedColumns.Count == 0 ? ";" : string.Empty;
             w.Line("/// <inheritdoc />");
@@ -655,7 +655,7 @@ namespace Alimentar.Generators.Emitting
                     arguments[f] = Field(records, entry, spec.Fields[f], lambda);
                 }
 
-                string construct = $"new {spec.TypeName}({string.Join(", ", spec.ConstructorArguments.Select(i => arguments[i]))})";
+                string construct = $"new {spec.TypeName}({string.Join(", ", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]))})";
                 if (spec.InitializedFields.Count > 0)
                 {
                     construct += " { " + string.Join(", ", spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}")) + " }";
@@ -973,6 +973,28 @@ namespace Alimentar.Generators.Emitting
                 ({ }, _) => $"({c.StoredType}){member}",
                 _ => member,
             };
+        }
+
+        /// <summary>
+        /// A constructor call's arguments: each bound column's value, <c>default!</c> for an ignored member's parameter,
+        /// and nothing for a parameter left to its declared default, after which every argument is named.
+        /// </summary>
+        private static string[] ConstructorCallArguments(EquatableArray<int> arguments, EquatableArray<string> parameterNames, System.Func<int, string> value)
+        {
+            var call = new List<string>();
+            for (int p = 0; p < arguments.Count; p++)
+            {
+                int argument = arguments[p];
+                if (argument == ConstructorArgument.LeftToItsDefault)
+                {
+                    continue;
+                }
+
+                string code = argument == ConstructorArgument.IgnoredMember ? "default!" : value(argument);
+                call.Add(parameterNames.Count == 0 ? code : $"{Id(parameterNames[p])}: {code}");
+            }
+
+            return call.ToArray();
         }
 
         /// <summary>An identifier as code writes it: <c>@class</c> for a keyword, the name itself otherwise.</summary>

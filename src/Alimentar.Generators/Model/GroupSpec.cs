@@ -4,12 +4,14 @@ namespace Alimentar.Generators.Model
     /// <param name="TypeName">The type as code names it from anywhere, without nullability (<c>global::Demo.Image</c>).</param>
     /// <param name="IsValueType">A struct (held as <c>T</c> or <c>T?</c>) rather than a class or record.</param>
     /// <param name="Fields">Its fields, in declaration order: scalars or records.</param>
-    /// <param name="ConstructorArguments">Field indexes passed to the constructor, in parameter order.</param>
+    /// <param name="ConstructorArguments">Field indexes passed to the constructor, in parameter order, or a <see cref="ConstructorArgument"/> for a parameter no field binds.</param>
     /// <param name="InitializedFields">Field indexes set in an object initializer.</param>
+    /// <param name="ConstructorParameterNames">The constructor's parameter names when an argument is left to its default (so the call names its arguments); empty otherwise.</param>
     internal sealed record GroupSpec(
         string TypeName,
         bool IsValueType,
         EquatableArray<ColumnSpec> Fields,
         EquatableArray<int> ConstructorArguments,
-        EquatableArray<int> InitializedFields);
+        EquatableArray<int> InitializedFields,
+        EquatableArray<string> ConstructorParameterNames = default);
 }

@@ -7,11 +7,12 @@ namespace Alimentar.Generators.Model
     /// <param name="IsPublic">Whether the type is visible outside its assembly (so its extensions may be public).</param>
     /// <param name="ContainingTypes">Enclosing types, outermost first.</param>
     /// <param name="Columns">The columns, in declaration order.</param>
-    /// <param name="ConstructorArguments">Column indexes passed to the constructor, in parameter order.</param>
+    /// <param name="ConstructorArguments">Column indexes passed to the constructor, in parameter order, or a <see cref="ConstructorArgument"/> for a parameter no column binds.</param>
     /// <param name="InitializedColumns">Column indexes set in an object initializer.</param>
     /// <param name="StoreName">The nested store type's name (<c>Columns</c> unless a member already uses it).</param>
     /// <param name="HidesInheritedStore">A base type is a streaming row too, so its store of the same name is hidden with <c>new</c>.</param>
     /// <param name="AccessorsVisible">Whether code outside the type can see it (not private or protected), so batch accessors can exist.</param>
+    /// <param name="ConstructorParameterNames">The constructor's parameter names when an argument is left to its default (so the call names its arguments); empty otherwise.</param>
     internal sealed record RowSpec(
         string? Namespace,
         string Name,
@@ -23,7 +24,8 @@ namespace Alimentar.Generators.Model
         EquatableArray<int> InitializedColumns,
         string StoreName,
         bool HidesInheritedStore = false,
-        bool AccessorsVisible = true)
+        bool AccessorsVisible = true,
+        EquatableArray<string> ConstructorParameterNames = default)
     {
         /// <summary>The type as code names it from anywhere: <c>global::Demo.Outer.Trip</c>.</summary>
         public string FullyQualifiedName

@@ -94,7 +94,8 @@ namespace Alimentar.Generators.Parsing
                 new EquatableArray<int>(construction.InitializedColumns),
                 storeName,
                 HidesInheritedStore: BaseTypesFirst(type).Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && (!t.GetMembers(storeName).IsEmpty || StoreNameOf(t, scope.Known) == storeName)),
-                AccessorsVisible: IsVisibleOutsideType(type));
+                AccessorsVisible: IsVisibleOutsideType(type),
+                ConstructorParameterNames: new EquatableArray<string>(construction.ParameterNames));
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(warnings));
         }
 
@@ -262,7 +263,8 @@ namespace Alimentar.Generators.Parsing
                     named.IsValueType,
                     new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
                     new EquatableArray<int>(construction.ConstructorArguments),
-                    new EquatableArray<int>(construction.InitializedColumns));
+                    new EquatableArray<int>(construction.InitializedColumns),
+                    new EquatableArray<string>(construction.ParameterNames));
                 return new ColumnTypeMapper.Mapping(ColumnKind.Group, typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
             }
             finally
@@ -471,7 +473,9 @@ namespace Alimentar.Generators.Parsing
 
         /// <summary>
         /// Picks the constructor that takes the most columns (by name, ignoring case, and type) and sets the rest
-        /// through an object initializer; every column must be reachable one way or the other.
+        /// through an object initializer; every column must be reachable one way or the other. A parameter no column
+        /// binds is left to its declared default, or given <c>default</c> when it is an ignored member's (a positional
+        /// record's <c>[property: ParquetIgnore]</c>); any other makes the constructor unusable.
         /// </summary>
         private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics, KnownAttributes known)
         {
@@ -479,6 +483,7 @@ namespace Alimentar.Generators.Parsing
                 .Where(c => !IsCopyConstructor(c, type))
                 .OrderByDescending(c => c.Parameters.Length);
             Member? firstUnsettable = null;
+            IParameterSymbol? firstUnbound = null;
             foreach (IMethodSymbol constructor in constructors)
             {
                 var arguments = new List<int>();
@@ -487,13 +492,24 @@ namespace Alimentar.Generators.Parsing
                     int index = members.FindIndex(m =>
                         string.Equals(m.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
                         && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type));
-                    if (index < 0 || arguments.Contains(index))
+                    if (index >= 0 && !arguments.Contains(index))
                     {
+                        arguments.Add(index);
+                    }
+                    else if (parameter.HasExplicitDefaultValue)
+                    {
+                        arguments.Add(ConstructorArgument.LeftToItsDefault);
+                    }
+                    else if (IsIgnoredMembersParameter(type, parameter, known))
+                    {
+                        arguments.Add(ConstructorArgument.IgnoredMember);
+                    }
+                    else
+                    {
+                        firstUnbound ??= parameter;
                         arguments = null!;
                         break;
                     }
-
-                    arguments.Add(index);
                 }
 
                 if (arguments is null)
@@ -507,16 +523,28 @@ namespace Alimentar.Generators.Parsing
                 Member? unsettable = initialized.Select(i => members[i]).FirstOrDefault(m => !m.Settable);
                 if (unsettable is null)
                 {
-                    return new Construction(arguments, initialized);
+                    List<string> names = arguments.Contains(ConstructorArgument.LeftToItsDefault) ? constructor.Parameters.Select(p => p.Name).ToList() : new List<string>();
+                    return new Construction(arguments, initialized, names);
                 }
 
                 firstUnsettable ??= unsettable;
             }
 
-            Member culprit = firstUnsettable ?? members.First(m => !m.Settable);
-            diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstruction, location, display, culprit.Symbol.Name));
+            if ((firstUnsettable ?? members.FirstOrDefault(m => !m.Settable)) is { } culprit)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstruction, location, display, culprit.Symbol.Name));
+            }
+            else
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructorBinds, location, display, firstUnbound?.Name ?? string.Empty));
+            }
+
             return null;
         }
+
+        /// <summary>Whether <paramref name="parameter"/> sets an ignored member of the same name (a positional record's <c>[property: ParquetIgnore]</c>).</summary>
+        private static bool IsIgnoredMembersParameter(INamedTypeSymbol type, IParameterSymbol parameter, KnownAttributes known) =>
+            BaseTypesFirst(type).SelectMany(t => t.GetMembers(parameter.Name)).Any(m => m is IPropertySymbol or IFieldSymbol && IsIgnored(m, known));
 
         private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
             constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
@@ -584,6 +612,6 @@ namespace Alimentar.Generators.Parsing
             return true;
         }
 
-        private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns);
+        private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns, List<string> ParameterNames);
     }
 }
