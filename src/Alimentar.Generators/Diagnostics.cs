@@ -46,12 +46,12 @@ namespace Alimentar.Generators
         public static readonly DiagnosticDescriptor NoConstruction = Error(
             "ALI0008",
             "Streaming row type cannot be constructed",
-            "'{0}' cannot be built from its columns: no constructor takes them and '{1}' has no set or init accessor; add a constructor or make the member settable");
+            "'{0}' cannot be built from its columns: no constructor takes them and '{1}' has no set or init accessor the row type can call; add a constructor or make the member settable");
 
         public static readonly DiagnosticDescriptor NoConstructorBinds = Error(
             "ALI0015",
-            "A constructor parameter is no column",
-            "'{0}' cannot be built from its columns: its constructor's parameter '{1}' is no column (by name and type), declares no default and sets no [ParquetIgnore] member; add a constructor that takes columns alone, or a parameterless one with settable members");
+            "No constructor builds the rows from their columns",
+            "'{0}' cannot be built from its columns: {1}; add a constructor that takes columns alone (or a parameterless one, with settable members) that the row type can call");
 
         public static readonly DiagnosticDescriptor InvalidDecimal = Error(
             "ALI0009",

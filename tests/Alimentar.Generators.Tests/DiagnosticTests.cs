@@ -85,13 +85,25 @@ public sealed class DiagnosticTests
     public void ALI0008_no_way_to_construct() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class [|Row|] { public int A { get; } public Row(string other) { } }",
         "ALI0008",
-        "'Row' cannot be built from its columns: no constructor takes them and 'A' has no set or init accessor; add a constructor or make the member settable");
+        "'Row' cannot be built from its columns: no constructor takes them and 'A' has no set or init accessor the row type can call; add a constructor or make the member settable");
+
+    [Fact]
+    public void ALI0008_a_held_record_whose_setter_the_row_type_cannot_call() => AssertSingle(
+        "using Alimentar; public class Leaf { public int X { get; private set; } } [StreamingDataset] public partial record Row(long Id, Leaf [|L|]);",
+        "ALI0008",
+        "'Leaf' cannot be built from its columns: no constructor takes them and 'X' has no set or init accessor the row type can call; add a constructor or make the member settable");
 
     [Fact]
     public void ALI0015_a_constructor_parameter_that_is_no_column_when_every_member_is_settable() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class [|Row|] { public int A { get; set; } public Row(System.IServiceProvider services) { } }",
         "ALI0015",
-        "'Row' cannot be built from its columns: its constructor's parameter 'services' is no column (by name and type), declares no default and sets no [ParquetIgnore] member; add a constructor that takes columns alone, or a parameterless one with settable members");
+        "'Row' cannot be built from its columns: its constructor's parameter 'services' is no column (by name and type), declares no default and sets no [ParquetIgnore] member; add a constructor that takes columns alone (or a parameterless one, with settable members) that the row type can call");
+
+    [Fact]
+    public void ALI0015_a_held_record_whose_constructor_the_row_type_cannot_call() => AssertSingle(
+        "using Alimentar; public sealed class Point { private Point() { } public int X { get; set; } } [StreamingDataset] public partial record Row(long Id, Point [|Where|]);",
+        "ALI0015",
+        "'Point' cannot be built from its columns: none of its constructors can be called from the row type (they are private, or internal to another assembly); add a constructor that takes columns alone (or a parameterless one, with settable members) that the row type can call");
 
     [Fact]
     public void ALI0009_invalid_decimal_precision() => AssertSingle(

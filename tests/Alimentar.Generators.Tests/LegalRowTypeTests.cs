@@ -245,6 +245,23 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "members whose names differ only in case, and a row's own private setters",
+            """
+            [Alimentar.StreamingDataset] public partial record CaseClash(long Id, long ID, string id);
+            [Alimentar.StreamingDataset] public partial class OwnPrivateSetter
+            {
+                public long Id { get; private set; }
+                public static OwnPrivateSetter Of(long id) => new OwnPrivateSetter { Id = id };
+            }
+            public static class Run
+            {
+                public static string Go() =>
+                    Probe.Check(new[] { new CaseClash(1, 2, "three"), new CaseClash(4, 5, "six") })
+                    + Probe.Check(new[] { OwnPrivateSetter.Of(7), OwnPrivateSetter.Of(8) }, r => r.Id.ToString());
+            }
+            """
+        },
+        {
             "char members",
             """
             [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);

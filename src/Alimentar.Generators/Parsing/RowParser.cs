@@ -68,7 +68,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             var warnings = new List<DiagnosticInfo>();
-            var scope = new ParseScope(KnownAttributes.For(context.SemanticModel.Compilation), type);
+            var scope = new ParseScope(context.SemanticModel.Compilation, type);
             List<Member> members = CollectMembers(type, display, diagnostics, warnings, scope, nested: false, cancellationToken);
             if (members.Count == 0 && diagnostics.Count == 0)
             {
@@ -76,7 +76,7 @@ namespace Alimentar.Generators.Parsing
             }
 
             ReportDuplicateNames(members, display, diagnostics);
-            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax.Identifier.GetLocation(), diagnostics, scope.Known) : null;
+            Construction? construction = diagnostics.Count == 0 ? BindConstruction(type, members, display, syntax.Identifier.GetLocation(), diagnostics, scope) : null;
             if (diagnostics.Count > 0 || construction is null)
             {
                 return new ParseResult(null, new EquatableArray<DiagnosticInfo>(diagnostics));
@@ -110,7 +110,7 @@ namespace Alimentar.Generators.Parsing
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
-                    bool candidate = IsCandidate(symbol, out ITypeSymbol? memberType, out bool settable);
+                    bool candidate = IsCandidate(symbol, scope, out ITypeSymbol? memberType, out bool settable);
                     bool computed = candidate && symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property);
                     if (!candidate || computed || IsIgnored(symbol, scope.Known))
                     {
@@ -247,7 +247,7 @@ namespace Alimentar.Generators.Parsing
                 }
 
                 ReportDuplicateNames(members, recordDisplay, found);
-                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found, scope.Known) : null;
+                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found, scope) : null;
                 if (found.Count > 0 || construction is null)
                 {
                     // A record from another assembly has no source to point at: its problems point at the member that holds it.
@@ -375,20 +375,20 @@ namespace Alimentar.Generators.Parsing
             return chain;
         }
 
-        private static bool IsCandidate(ISymbol symbol, out ITypeSymbol? type, out bool settable)
+        private static bool IsCandidate(ISymbol symbol, ParseScope scope, out ITypeSymbol? type, out bool settable)
         {
             type = null;
             settable = false;
-            if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !IsAccessible(symbol.DeclaredAccessibility))
+            if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !IsAccessible(symbol.DeclaredAccessibility) || !scope.CanReach(symbol))
             {
                 return false;
             }
 
             switch (symbol)
             {
-                case IPropertySymbol { IsIndexer: false, GetMethod: not null } property when property.Name != "EqualityContract":
+                case IPropertySymbol { IsIndexer: false, GetMethod: { } getter } property when property.Name != "EqualityContract" && scope.CanReach(getter):
                     type = property.Type;
-                    settable = property.SetMethod is not null;
+                    settable = property.SetMethod is { } setter && scope.CanReach(setter);
                     return true;
                 case IFieldSymbol { IsConst: false, AssociatedSymbol: null } field:
                     type = field.Type;
@@ -477,10 +477,11 @@ namespace Alimentar.Generators.Parsing
         /// binds is left to its declared default, or given <c>default</c> when it is an ignored member's (a positional
         /// record's <c>[property: ParquetIgnore]</c>); any other makes the constructor unusable.
         /// </summary>
-        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics, KnownAttributes known)
+        private static Construction? BindConstruction(INamedTypeSymbol type, List<Member> members, string display, Location location, List<DiagnosticInfo> diagnostics, ParseScope scope)
         {
+            KnownAttributes known = scope.Known;
             IEnumerable<IMethodSymbol> constructors = type.InstanceConstructors
-                .Where(c => !IsCopyConstructor(c, type))
+                .Where(c => !IsCopyConstructor(c, type) && scope.CanReach(c))
                 .OrderByDescending(c => c.Parameters.Length);
             Member? firstUnsettable = null;
             IParameterSymbol? firstUnbound = null;
@@ -489,9 +490,16 @@ namespace Alimentar.Generators.Parsing
                 var arguments = new List<int>();
                 foreach (IParameterSymbol parameter in constructor.Parameters)
                 {
-                    int index = members.FindIndex(m =>
-                        string.Equals(m.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
-                        && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type));
+                    // The member of the parameter's exact name first, so that members differing only in case (Id, ID) each find theirs.
+                    int index = members.FindIndex(m => m.Symbol.Name == parameter.Name && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type));
+                    if (index < 0 || arguments.Contains(index))
+                    {
+                        index = members.FindIndex(m =>
+                            string.Equals(m.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)
+                            && SymbolEqualityComparer.Default.Equals(m.Type, parameter.Type)
+                            && !arguments.Contains(members.IndexOf(m)));
+                    }
+
                     if (index >= 0 && !arguments.Contains(index))
                     {
                         arguments.Add(index);
@@ -536,7 +544,10 @@ namespace Alimentar.Generators.Parsing
             }
             else
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructorBinds, location, display, firstUnbound?.Name ?? string.Empty));
+                string why = firstUnbound is null
+                    ? "none of its constructors can be called from the row type (they are private, or internal to another assembly)"
+                    : $"its constructor's parameter '{firstUnbound.Name}' is no column (by name and type), declares no default and sets no [ParquetIgnore] member";
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.NoConstructorBinds, location, display, why));
             }
 
             return null;
