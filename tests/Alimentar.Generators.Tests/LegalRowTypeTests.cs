@@ -262,6 +262,28 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "required members marked [ParquetIgnore], in a row and in a record it holds, and a member named Batch",
+            """
+            public class Tag { public required string Name { get; init; } [Alimentar.ParquetIgnore] public required int Cached { get; init; } }
+            [Alimentar.StreamingDataset] public partial class Tagged
+            {
+                public long Id { get; set; }
+                [Alimentar.ParquetIgnore] public required string Note { get; init; }
+                public Tag Tag { get; set; } = new Tag { Name = "", Cached = 0 };
+            }
+            [Alimentar.StreamingDataset] public partial record Batched(long Id, int Batch);
+            public static class Run
+            {
+                public static string Go() =>
+                    // Ignored members read back as their defaults, so rows holding those compare equal.
+                    Probe.Check(new[] { new Tagged { Id = 1, Note = null!, Tag = new Tag { Name = "a", Cached = 0 } } }, t => t.Id + "/" + (t.Note ?? "null") + "/" + t.Tag.Name + "/" + t.Tag.Cached)
+                    + Probe.Check(new[] { new Batched(2, 3) })
+                    + Use(default!);
+                private static string Use(Alimentar.Batch<Batched> batch) => batch is null ? "ok" : batch.BatchColumn.Length.ToString();
+            }
+            """
+        },
+        {
             "char members",
             """
             [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);

@@ -177,7 +177,8 @@ namespace Alimentar.Generators.Emitting
         {
             string[] arguments = ConstructorCallArguments(row.ConstructorArguments, row.ConstructorParameterNames, i => ReadExpression(row.Columns[i], i));
             string construct = $"new {row.FullyQualifiedName}({string.Join(", ", arguments)})";
-            string end = row.InitializedColumns.Count == 0 ? ";" : string.Empty;
+            bool initializer = row.InitializedColumns.Count + row.DefaultedRequiredMembers.Count > 0;
+            string end = initializer ? string.Empty : ";";
             w.Line("/// <inheritdoc />");
             w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
             if (construct.Length > 100)
@@ -194,7 +195,7 @@ namespace Alimentar.Generators.Emitting
                 w.Line($"public override {row.FullyQualifiedName} GetRow(int index) => {construct}{end}");
             }
 
-            if (row.InitializedColumns.Count == 0)
+            if (!initializer)
             {
                 w.Line();
                 return;
@@ -205,6 +206,11 @@ namespace Alimentar.Generators.Emitting
             {
                 ColumnSpec c = row.Columns[i];
                 w.Line($"    {Id(c.MemberName)} = {ReadExpression(c, i)},");
+            }
+
+            foreach (string member in row.DefaultedRequiredMembers)
+            {
+                w.Line($"    {Id(member)} = default!,");
             }
 
             w.Line("};");
@@ -656,9 +662,10 @@ namespace Alimentar.Generators.Emitting
                 }
 
                 string construct = $"new {spec.TypeName}({string.Join(", ", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]))})";
-                if (spec.InitializedFields.Count > 0)
+                if (spec.InitializedFields.Count + spec.DefaultedRequiredMembers.Count > 0)
                 {
-                    construct += " { " + string.Join(", ", spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}")) + " }";
+                    IEnumerable<string> fields = spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}");
+                    construct += " { " + string.Join(", ", fields.Concat(spec.DefaultedRequiredMembers.Select(m => $"{Id(m)} = default!"))) + " }";
                 }
 
                 // A map's key-value pair is there whenever its entry is.

@@ -7,11 +7,13 @@ namespace Alimentar.Generators.Model
     /// <param name="ConstructorArguments">Field indexes passed to the constructor, in parameter order, or a <see cref="ConstructorArgument"/> for a parameter no field binds.</param>
     /// <param name="InitializedFields">Field indexes set in an object initializer.</param>
     /// <param name="ConstructorParameterNames">The constructor's parameter names when an argument is left to its default (so the call names its arguments); empty otherwise.</param>
+    /// <param name="DefaultedRequiredMembers">Required members that are no columns (<c>[ParquetIgnore]</c>), which the object initializer sets to <c>default</c>.</param>
     internal sealed record GroupSpec(
         string TypeName,
         bool IsValueType,
         EquatableArray<ColumnSpec> Fields,
         EquatableArray<int> ConstructorArguments,
         EquatableArray<int> InitializedFields,
-        EquatableArray<string> ConstructorParameterNames = default);
+        EquatableArray<string> ConstructorParameterNames = default,
+        EquatableArray<string> DefaultedRequiredMembers = default);
 }

@@ -13,6 +13,7 @@ namespace Alimentar.Generators.Model
     /// <param name="HidesInheritedStore">A base type is a streaming row too, so its store of the same name is hidden with <c>new</c>.</param>
     /// <param name="AccessorsVisible">Whether code outside the type can see it (not private or protected), so batch accessors can exist.</param>
     /// <param name="ConstructorParameterNames">The constructor's parameter names when an argument is left to its default (so the call names its arguments); empty otherwise.</param>
+    /// <param name="DefaultedRequiredMembers">Required members that are no columns (<c>[ParquetIgnore]</c>), which the object initializer sets to <c>default</c>.</param>
     internal sealed record RowSpec(
         string? Namespace,
         string Name,
@@ -25,7 +26,8 @@ namespace Alimentar.Generators.Model
         string StoreName,
         bool HidesInheritedStore = false,
         bool AccessorsVisible = true,
-        EquatableArray<string> ConstructorParameterNames = default)
+        EquatableArray<string> ConstructorParameterNames = default,
+        EquatableArray<string> DefaultedRequiredMembers = default)
     {
         /// <summary>The type as code names it from anywhere: <c>global::Demo.Outer.Trip</c>.</summary>
         public string FullyQualifiedName

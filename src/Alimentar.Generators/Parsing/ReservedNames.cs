@@ -11,9 +11,14 @@ namespace Alimentar.Generators.Parsing
     /// </summary>
     internal static class ReservedNames
     {
-        /// <summary>Names a column accessor may not take because <c>Batch&lt;T&gt;</c> (or an extension of it) already has them; the accessor gets the suffix <c>Column</c>.</summary>
+        /// <summary>
+        /// Names a column accessor may not take because <c>Batch&lt;T&gt;</c> (or an extension of it) already has them, or
+        /// because an extension member may not be named like the type it extends (<c>Batch</c>); the accessor gets the
+        /// suffix <c>Column</c>.
+        /// </summary>
         public static readonly HashSet<string> Batch = new(StringComparer.Ordinal)
         {
+            "Batch",
             "Count", "Position", "SizeInBytes", "IsDisposed", "Columns", "Offset", "Item", "Share", "ToArray",
             "FromRows", "FromStore", "GetEnumerator", "Enumerator", "Dispose", "ToArrow", "Equals", "GetHashCode", "ToString", "GetType",
         };

@@ -95,7 +95,8 @@ namespace Alimentar.Generators.Parsing
                 storeName,
                 HidesInheritedStore: BaseTypesFirst(type).Any(t => !SymbolEqualityComparer.Default.Equals(t, type) && (!t.GetMembers(storeName).IsEmpty || StoreNameOf(t, scope.Known) == storeName)),
                 AccessorsVisible: IsVisibleOutsideType(type),
-                ConstructorParameterNames: new EquatableArray<string>(construction.ParameterNames));
+                ConstructorParameterNames: new EquatableArray<string>(construction.ParameterNames),
+                DefaultedRequiredMembers: new EquatableArray<string>(construction.DefaultedRequiredMembers));
             return new ParseResult(spec, new EquatableArray<DiagnosticInfo>(warnings));
         }
 
@@ -264,7 +265,8 @@ namespace Alimentar.Generators.Parsing
                     new EquatableArray<ColumnSpec>(members.Select(m => m.Column)),
                     new EquatableArray<int>(construction.ConstructorArguments),
                     new EquatableArray<int>(construction.InitializedColumns),
-                    new EquatableArray<string>(construction.ParameterNames));
+                    new EquatableArray<string>(construction.ParameterNames),
+                    new EquatableArray<string>(construction.DefaultedRequiredMembers));
                 return new ColumnTypeMapper.Mapping(ColumnKind.Group, typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
             }
             finally
@@ -532,7 +534,8 @@ namespace Alimentar.Generators.Parsing
                 if (unsettable is null)
                 {
                     List<string> names = arguments.Contains(ConstructorArgument.LeftToItsDefault) ? constructor.Parameters.Select(p => p.Name).ToList() : new List<string>();
-                    return new Construction(arguments, initialized, names);
+                    List<string> defaulted = setsRequired ? new List<string>() : RequiredIgnoredMembers(type, known);
+                    return new Construction(arguments, initialized, names, defaulted);
                 }
 
                 firstUnsettable ??= unsettable;
@@ -552,6 +555,10 @@ namespace Alimentar.Generators.Parsing
 
             return null;
         }
+
+        /// <summary>Required members marked <c>[ParquetIgnore]</c>: no column sets them, yet an object initializer must, so it sets <c>default</c>.</summary>
+        private static List<string> RequiredIgnoredMembers(INamedTypeSymbol type, KnownAttributes known) =>
+            BaseTypesFirst(type).SelectMany(t => t.GetMembers()).Where(m => IsRequired(m) && IsIgnored(m, known)).Select(m => m.Name).Distinct().ToList();
 
         /// <summary>Whether <paramref name="parameter"/> sets an ignored member of the same name (a positional record's <c>[property: ParquetIgnore]</c>).</summary>
         private static bool IsIgnoredMembersParameter(INamedTypeSymbol type, IParameterSymbol parameter, KnownAttributes known) =>
@@ -623,6 +630,6 @@ namespace Alimentar.Generators.Parsing
             return true;
         }
 
-        private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns, List<string> ParameterNames);
+        private sealed record Construction(List<int> ConstructorArguments, List<int> InitializedColumns, List<string> ParameterNames, List<string> DefaultedRequiredMembers);
     }
 }
