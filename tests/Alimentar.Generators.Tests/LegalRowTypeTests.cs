@@ -284,6 +284,28 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "immutable arrays of strings and bytes inside lists, nullable or not",
+            """
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Linq;
+            [Alimentar.StreamingDataset] public partial record Nested(
+                long Id, ImmutableArray<ImmutableArray<byte[]>> Blobs, List<ImmutableArray<string>> Words, List<ImmutableArray<string>?> Maybe);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Nested(1, ImmutableArray.Create(ImmutableArray.Create<byte[]>(new byte[] { 1, 2 })), new List<ImmutableArray<string>> { ImmutableArray.Create("a", "b") }, new List<ImmutableArray<string>?> { null, ImmutableArray.Create("c") }),
+                        new Nested(2, ImmutableArray<ImmutableArray<byte[]>>.Empty, new List<ImmutableArray<string>>(), new List<ImmutableArray<string>?>()),
+                    },
+                    n => n.Id + ": " + string.Join(";", n.Blobs.Select(b => string.Join(",", b.Select(x => string.Join(".", x)))))
+                        + " | " + string.Join(";", n.Words.Select(w => string.Join(",", w)))
+                        + " | " + string.Join(";", n.Maybe.Select(m => m is { } w ? string.Join(",", w) : "null")));
+            }
+            """
+        },
+        {
             "char members",
             """
             [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);

@@ -64,9 +64,11 @@ namespace Alimentar.Generators.Model
         /// </summary>
         public string FromArray(string array, bool nullable) => Container switch
         {
+            // The element type is named: inferred from an array the readers type with nullable elements, it would not
+            // match the member's (the reader holds no null where the member's elements are not nullable).
             ListContainer.ImmutableArray => nullable
-                ? $"global::Alimentar.ImmutableLists.Nullable({array})"
-                : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray({array})",
+                ? $"global::Alimentar.ImmutableLists.Nullable<{ElementCode}>({array}!)"
+                : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<{ElementCode}>({array})",
             ListContainer.Set or ListContainer.SetInterface or ListContainer.ReadOnlySet => nullable
                 ? $"global::Alimentar.SetLists.Nullable({array})"
                 : $"new global::System.Collections.Generic.HashSet<{ElementCode}>({array})",

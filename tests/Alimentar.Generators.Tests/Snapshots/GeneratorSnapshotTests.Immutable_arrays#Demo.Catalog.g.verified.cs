@@ -48,10 +48,10 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public override global::Demo.Catalog GetRow(int index) => new global::Demo.Catalog(
             this.Id[index],
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Ids.ToArray(index)),
-            global::Alimentar.ImmutableLists.Nullable(this.Names.IsNull(index) ? null : this.Names.ToArray(index)),
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Grid.ToArray(index)),
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Tags.ToArray(index)));
+            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<long>(this.Ids.ToArray(index)),
+            global::Alimentar.ImmutableLists.Nullable<string?>(this.Names.IsNull(index) ? null : this.Names.ToArray(index)!),
+            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::System.Collections.Immutable.ImmutableArray<int>>(this.Grid.ToArray(index)),
+            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::Demo.Tag>(this.Tags.ToArray(index)));
 
         /// <inheritdoc />
         public override void SetRow(int index, global::Demo.Catalog row)
@@ -84,7 +84,7 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
             0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
             1 => reader.ReadListsAsync(1, this.Ids, cancellationToken),
             2 => reader.ReadStringListsAsync(2, this.Names, cancellationToken),
-            3 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(lists1.Values(entry1, nullable: false)!), cancellationToken),
+            3 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
             4 => this.ReadColumn4Async(reader, rows, cancellationToken),
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
         };
@@ -106,7 +106,7 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
                 int first = records4.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(records4.Values<int>(3, first + i, nullable: false)!));
+                    list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(records4.Values<int>(3, first + i, nullable: false)!));
                 }
             }
         }
