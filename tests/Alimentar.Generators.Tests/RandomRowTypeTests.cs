@@ -239,12 +239,15 @@ public sealed class RandomRowTypeTests
                 3 => ValueScalars[random.Next(ValueScalars.Length)] + "?",
                 4 => Enum(),
                 5 => random.Next(0, 2) == 0 ? "string?" : "byte[]?",
-                6 or 7 => string.Format(CultureInfoInvariant, Lists[random.Next(Lists.Length)], Type(depth + 1, allowChar: false)),
-                8 => string.Format(CultureInfoInvariant, Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Keys[random.Next(Keys.Length)], Type(depth + 1, allowChar: false)),
+                6 or 7 => Nullable(string.Format(CultureInfoInvariant, Lists[random.Next(Lists.Length)], Type(depth + 1, allowChar: false))),
+                8 => Nullable(string.Format(CultureInfoInvariant, Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Keys[random.Next(Keys.Length)], Type(depth + 1, allowChar: false))),
                 _ => _records < 4 ? Declare(isRow: false, depth + 1) + (random.Next(0, 3) == 0 ? "?" : string.Empty) : "long",
             };
             return type;
         }
+
+        /// <summary>A list or map, now and then declared nullable.</summary>
+        private string Nullable(string type) => random.Next(0, 3) == 0 ? type + "?" : type;
 
         private static readonly IFormatProvider CultureInfoInvariant = System.Globalization.CultureInfo.InvariantCulture;
 

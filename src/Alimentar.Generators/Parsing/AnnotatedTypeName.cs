@@ -32,7 +32,7 @@ namespace Alimentar.Generators.Parsing
                 case INamedTypeSymbol { IsGenericType: true } named when named.ContainingType is not { IsGenericType: true }:
                     // A dictionary's key (every map container's TKey) cannot be null.
                     var arguments = named.TypeArguments.Select((argument, i) => named.OriginalDefinition.TypeParameters[i].Name == "TKey" ? NonNull(argument) : Of(argument));
-                    return $"{named.ToDisplayString(Bare)}<{string.Join(", ", arguments)}>";
+                    return $"{named.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Bare)}<{string.Join(", ", arguments)}>";
                 default:
                     return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Qualified);
             }
