@@ -944,10 +944,15 @@ namespace Alimentar.Generators.Emitting
             string lists = $"lists{depth}";
             string entry = $"entry{depth}";
             string forgive = list.ElementIsNullable ? string.Empty : "!";
+
+            // The readers hand out strings and bytes as nullable; where this list's own values may not be null, a list
+            // that may be null is forgiven too.
+            bool valuesNeverNull = !inner.ElementIsNullable && inner.ElementStorage is ColumnStorage.String or ColumnStorage.Binary;
+            string forgiveValues = valuesNeverNull ? "!" : forgive;
             string body = inner is { Inner: null, Enum: not null }
                 ? $"{Alimentar}.EnumLists.{(inner.ReadsIntoList ? "List" : "Array")}<{inner.StoredElementCode}, {inner.ElementCode}>({lists}.Values({entry}, nullable: {Bool(list.ElementIsNullable)})){forgive}"
                 : inner.Inner is null
-                ? $"{lists}.{(inner.ReadsIntoList ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgive}"
+                ? $"{lists}.{(inner.ReadsIntoList ? "ValueList" : "Values")}({entry}, nullable: {Bool(list.ElementIsNullable)}){forgiveValues}"
                 : $"{lists}.{(inner.ReadsIntoList ? "List" : "Array")}<{inner.ElementCode}>({depth}, {entry}, nullable: {Bool(list.ElementIsNullable)}, {ElementBuilder(inner, depth + 1)}){forgive}";
             return $"static ({lists}, {entry}) => {inner.FromArray(body, list.ElementIsNullable)}";
         }

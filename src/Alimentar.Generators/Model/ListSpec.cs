@@ -64,25 +64,24 @@ namespace Alimentar.Generators.Model
         /// </summary>
         public string FromArray(string array, bool nullable) => Container switch
         {
-            // The element type is named: inferred from an array the readers type with nullable elements, it would not
-            // match the member's (the reader holds no null where the member's elements are not nullable).
+            // Element types are named, so that a helper's result is the member's type whatever the array's.
             ListContainer.ImmutableArray => nullable
-                ? $"global::Alimentar.ImmutableLists.Nullable<{ElementCode}>({array}!)"
+                ? $"global::Alimentar.ImmutableLists.Nullable<{ElementCode}>({array})"
                 : $"global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<{ElementCode}>({array})",
             ListContainer.Set or ListContainer.SetInterface or ListContainer.ReadOnlySet => nullable
-                ? $"global::Alimentar.SetLists.Nullable({array})"
+                ? $"global::Alimentar.SetLists.Nullable<{ElementCode}>({array})"
                 : $"new global::System.Collections.Generic.HashSet<{ElementCode}>({array})",
             ListContainer.ReadOnlyMemory => nullable
-                ? $"global::Alimentar.MemoryLists.NullableReadOnly({array})"
+                ? $"global::Alimentar.MemoryLists.NullableReadOnly<{ElementCode}>({array})"
                 : $"new global::System.ReadOnlyMemory<{ElementCode}>({array})",
             ListContainer.Memory => nullable
-                ? $"global::Alimentar.MemoryLists.Nullable({array})"
+                ? $"global::Alimentar.MemoryLists.Nullable<{ElementCode}>({array})"
                 : $"new global::System.Memory<{ElementCode}>({array})",
-            ListContainer.ImmutableList or ListContainer.ImmutableListInterface => $"global::Alimentar.MemberCollections.ImmutableList({array})",
-            ListContainer.ImmutableSet or ListContainer.ImmutableSetInterface => $"global::Alimentar.MemberCollections.ImmutableHashSet({array})",
-            ListContainer.FrozenSet => $"global::Alimentar.MemberCollections.FrozenSet({array})",
-            ListContainer.SortedSet => $"global::Alimentar.MemberCollections.SortedSet({array})",
-            ListContainer.ReadOnlyCollectionWrapper => $"global::Alimentar.MemberCollections.ReadOnlyCollection({array})",
+            ListContainer.ImmutableList or ListContainer.ImmutableListInterface => $"global::Alimentar.MemberCollections.ImmutableList<{ElementCode}>({array})",
+            ListContainer.ImmutableSet or ListContainer.ImmutableSetInterface => $"global::Alimentar.MemberCollections.ImmutableHashSet<{ElementCode}>({array})",
+            ListContainer.FrozenSet => $"global::Alimentar.MemberCollections.FrozenSet<{ElementCode}>({array})",
+            ListContainer.SortedSet => $"global::Alimentar.MemberCollections.SortedSet<{ElementCode}>({array})",
+            ListContainer.ReadOnlyCollectionWrapper => $"global::Alimentar.MemberCollections.ReadOnlyCollection<{ElementCode}>({array})",
             ListContainer.ImmutableDictionary or ListContainer.ImmutableDictionaryInterface => $"global::Alimentar.MemberCollections.ImmutableDictionary({array})",
             ListContainer.FrozenDictionary => $"global::Alimentar.MemberCollections.FrozenDictionary({array})",
             ListContainer.SortedDictionary => $"global::Alimentar.MemberCollections.SortedDictionary({array})",

@@ -49,7 +49,7 @@ partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
         public override global::Demo.Catalog GetRow(int index) => new global::Demo.Catalog(
             this.Id[index],
             global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<long>(this.Ids.ToArray(index)),
-            global::Alimentar.ImmutableLists.Nullable<string?>(this.Names.IsNull(index) ? null : this.Names.ToArray(index)!),
+            global::Alimentar.ImmutableLists.Nullable<string?>(this.Names.IsNull(index) ? null : this.Names.ToArray(index)),
             global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::System.Collections.Immutable.ImmutableArray<int>>(this.Grid.ToArray(index)),
             global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::Demo.Tag>(this.Tags.ToArray(index)));
 

@@ -103,17 +103,17 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
         public override global::Demo.Shelf GetRow(int index) => new global::Demo.Shelf(
             this.Id[index],
             new global::System.ReadOnlyMemory<float>(this.Embedding.ToArray(index)),
-            global::Alimentar.MemoryLists.Nullable(this.Counts.IsNull(index) ? null : this.Counts.ToArray(index)),
+            global::Alimentar.MemoryLists.Nullable<int>(this.Counts.IsNull(index) ? null : this.Counts.ToArray(index)),
             new global::System.ReadOnlyMemory<global::System.ReadOnlyMemory<int>>(this.Grid.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableList(this.Tags.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableList(this.Shades.IsNull(index) ? null : global::Alimentar.EnumLists.ToArray<int, global::Demo.Shade>(this.Shades, index)),
-            global::Alimentar.MemberCollections.ReadOnlyCollection(this.Sizes.ToArray(index)),
-            global::Alimentar.MemberCollections.SortedSet(this.Sorted.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableHashSet(this.Roles.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableHashSet(this.Codes.IsNull(index) ? null : this.Codes.ToArray(index)),
-            global::Alimentar.MemberCollections.FrozenSet(this.Frozen.ToArray(index)),
+            global::Alimentar.MemberCollections.ImmutableList<string?>(this.Tags.ToArray(index)),
+            global::Alimentar.MemberCollections.ImmutableList<global::Demo.Shade>(this.Shades.IsNull(index) ? null : global::Alimentar.EnumLists.ToArray<int, global::Demo.Shade>(this.Shades, index)),
+            global::Alimentar.MemberCollections.ReadOnlyCollection<long>(this.Sizes.ToArray(index)),
+            global::Alimentar.MemberCollections.SortedSet<int>(this.Sorted.ToArray(index)),
+            global::Alimentar.MemberCollections.ImmutableHashSet<string>(this.Roles.ToArray(index)),
+            global::Alimentar.MemberCollections.ImmutableHashSet<int>(this.Codes.IsNull(index) ? null : this.Codes.ToArray(index)),
+            global::Alimentar.MemberCollections.FrozenSet<string>(this.Frozen.ToArray(index)),
             this.Groups.ToList(index),
-            global::Alimentar.MemberCollections.ImmutableList(this.Probes.ToArray(index)),
+            global::Alimentar.MemberCollections.ImmutableList<global::Demo.Probe>(this.Probes.ToArray(index)),
             global::Alimentar.MemberCollections.FrozenDictionary(global::Alimentar.MapEntries.ToDictionary(this.Totals, index)),
             global::Alimentar.MemberCollections.SortedDictionary(this.Names.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Names, index)),
             global::Alimentar.MemberCollections.ImmutableDictionary(global::Alimentar.MapEntries.ToDictionary(this.Windows, index)),
@@ -182,7 +182,7 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
             8 => reader.ReadStringListsAsync(8, this.Roles!, cancellationToken),
             9 => reader.ReadListsAsync(9, this.Codes, cancellationToken),
             10 => reader.ReadStringListsAsync(10, this.Frozen!, cancellationToken),
-            11 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList(lists1.Values(entry1, nullable: false)!), cancellationToken),
+            11 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
             12 => this.ReadColumn12Async(reader, rows, cancellationToken),
             13 => this.ReadColumn13Async(reader, rows, cancellationToken),
             14 => this.ReadColumn14Async(reader, rows, cancellationToken),
@@ -214,7 +214,7 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
                 int first = records12.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
+                    list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
                 }
             }
         }
@@ -332,7 +332,7 @@ partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
                 int first = records17.Start(0, row);
                 for (int i = 0; i < list.Length; i++)
                 {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(records17.RequiredReference<string>(2, first + i), records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(records17.RequiredReference<string>(4, first + i), new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList(records17.References<string>(7, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
+                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(records17.RequiredReference<string>(2, first + i), records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(records17.RequiredReference<string>(4, first + i), new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records17.References<string>(7, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
                 }
 
                 records17.RequireDistinctKeys(row, list);
