@@ -1,3 +1,4 @@
+using Alimentar.Testing;
 using System.Collections.Immutable;
 using System.Text;
 using Basic.Reference.Assemblies;
@@ -14,12 +15,6 @@ namespace Alimentar.Generators.Tests;
 /// </summary>
 public sealed class RandomRowTypeTests
 {
-    /// <summary>How many types a run tries; <c>ALIMENTAR_RANDOM_ROW_TYPES</c> sets more for a long search.</summary>
-    private static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_ROW_TYPES"), out int count) ? count : 200;
-
-    /// <summary>The first type's seed; <c>ALIMENTAR_RANDOM_ROW_TYPES_FROM</c> starts a search past the types already tried.</summary>
-    private static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_ROW_TYPES_FROM"), out int first) ? first : 0;
-
     private static readonly MetadataReference[] References =
     [
         .. Net100.References.All,
@@ -27,16 +22,8 @@ public sealed class RandomRowTypeTests
         MetadataReference.CreateFromFile(typeof(Batch<>).Assembly.Location),
     ];
 
-    public static TheoryData<int> Seeds()
-    {
-        var seeds = new TheoryData<int>();
-        for (int seed = First; seed < First + Count; seed++)
-        {
-            seeds.Add(seed);
-        }
-
-        return seeds;
-    }
+    /// <summary>200 types a run; <c>ALIMENTAR_RANDOM_ROW_TYPES</c> sets more for a long search, <c>ALIMENTAR_RANDOM_ROW_TYPES_FROM</c> where it starts.</summary>
+    public static TheoryData<int> Seeds() => SearchSeeds.Of("ALIMENTAR_RANDOM_ROW_TYPES", 200);
 
     [Theory]
     [MemberData(nameof(Seeds))]

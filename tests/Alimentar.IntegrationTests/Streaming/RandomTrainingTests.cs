@@ -20,22 +20,8 @@ public partial record TrainingRow(long Id, int Bucket, string? Note, int[]? Tags
 [Collection(ProcessWideCountersCollection.Name)]
 public sealed class RandomTrainingTests
 {
-    /// <summary>How many loops a run tries; <c>ALIMENTAR_RANDOM_TRAINING</c> sets more for a long search.</summary>
-    private static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_TRAINING"), out int count) ? count : 16;
-
-    /// <summary>The first loop's seed; <c>ALIMENTAR_RANDOM_TRAINING_FROM</c> starts a search past the loops already tried.</summary>
-    private static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_TRAINING_FROM"), out int first) ? first : 0;
-
-    public static TheoryData<int> Seeds()
-    {
-        var seeds = new TheoryData<int>();
-        for (int seed = First; seed < First + Count; seed++)
-        {
-            seeds.Add(seed);
-        }
-
-        return seeds;
-    }
+    /// <summary>16 loops a run; <c>ALIMENTAR_RANDOM_TRAINING</c> sets more for a long search, <c>ALIMENTAR_RANDOM_TRAINING_FROM</c> where it starts.</summary>
+    public static TheoryData<int> Seeds() => SearchSeeds.Of("ALIMENTAR_RANDOM_TRAINING", 16);
 
     [Theory]
     [MemberData(nameof(Seeds))]

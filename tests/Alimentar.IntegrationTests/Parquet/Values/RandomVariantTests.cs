@@ -12,22 +12,8 @@ namespace Alimentar.IntegrationTests;
 /// </summary>
 public sealed partial class RandomVariantTests
 {
-    /// <summary>How many shapes a run tries; <c>ALIMENTAR_RANDOM_VARIANTS</c> sets more for a long search (seeds 0 to 7,499 passed).</summary>
-    private static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_VARIANTS"), out int count) ? count : 40;
-
-    /// <summary>The first shape's seed; <c>ALIMENTAR_RANDOM_VARIANTS_FROM</c> starts a search past the shapes already tried.</summary>
-    private static readonly int First = int.TryParse(Environment.GetEnvironmentVariable("ALIMENTAR_RANDOM_VARIANTS_FROM"), out int first) ? first : 0;
-
-    public static TheoryData<int> Seeds()
-    {
-        var seeds = new TheoryData<int>();
-        for (int seed = First; seed < First + Count; seed++)
-        {
-            seeds.Add(seed);
-        }
-
-        return seeds;
-    }
+    /// <summary>40 shapes a run; <c>ALIMENTAR_RANDOM_VARIANTS</c> sets more for a long search, <c>ALIMENTAR_RANDOM_VARIANTS_FROM</c> where it starts (the README lists the seeds that passed).</summary>
+    public static TheoryData<int> Seeds() => SearchSeeds.Of("ALIMENTAR_RANDOM_VARIANTS", 40);
 
     [Theory]
     [MemberData(nameof(Seeds))]
