@@ -106,6 +106,12 @@ public sealed class DiagnosticTests
         "'Point' cannot be built from its columns: none of its constructors can be called from the row type (they are private, or internal to another assembly); add a constructor that takes columns alone (or a parameterless one, with settable members) that the row type can call");
 
     [Fact]
+    public void ALI0008_a_held_record_whose_hand_written_property_has_a_setter_the_row_type_cannot_call() => AssertSingle(
+        "using Alimentar; public class Leaf { private int _x; public int X { get => _x; private set => _x = value; } } [StreamingDataset] public partial record Row(long Id, Leaf [|L|]);",
+        "ALI0008",
+        "'Leaf' cannot be built from its columns: no constructor takes them and 'X' has no set or init accessor the row type can call; add a constructor or make the member settable");
+
+    [Fact]
     public void ALI0009_invalid_decimal_precision() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { [ParquetDecimal(40, 2)] public decimal [|Price|] { get; set; } }",
         "ALI0009",

@@ -112,7 +112,8 @@ namespace Alimentar.Generators.Parsing
                     cancellationToken.ThrowIfCancellationRequested();
                     Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
                     bool candidate = IsCandidate(symbol, scope, out ITypeSymbol? memberType, out bool settable);
-                    bool computed = candidate && symbol is IPropertySymbol property && !settable && !IsAutoProperty(property) && !IsPositional(property);
+                    // Computed: no setter at all (one the row type cannot call still makes a column, which ALI0008 then names).
+                    bool computed = candidate && symbol is IPropertySymbol { SetMethod: null } property && !IsAutoProperty(property) && !IsPositional(property);
                     if (!candidate || computed || IsIgnored(symbol, scope.Known))
                     {
                         // A computed property (an expression over other members) is derived data, not a column; an
