@@ -306,6 +306,31 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "read-only, immutable and nullable collections of strings inside lists",
+            """
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Collections.Immutable;
+            using System.Collections.ObjectModel;
+            using System.Linq;
+            [Alimentar.StreamingDataset] public partial record Wrapped(
+                long Id, List<ReadOnlyCollection<string>> Read, List<IReadOnlyList<string>?> Maybe, List<ImmutableList<string>> Immutable, List<SortedSet<string>?> Sorted);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Wrapped(
+                            1, new List<ReadOnlyCollection<string>> { new ReadOnlyCollection<string>(new[] { "a", "b" }) },
+                            new List<IReadOnlyList<string>?> { null, new[] { "c" } }, new List<ImmutableList<string>> { ImmutableList.Create("d") },
+                            new List<SortedSet<string>?> { new SortedSet<string>(new[] { "f", "e" }, System.StringComparer.Ordinal), null }),
+                    },
+                    w => w.Id + ": " + string.Join(";", w.Read.Select(r => string.Join(",", r))) + " | " + string.Join(";", w.Maybe.Select(m => m is null ? "null" : string.Join(",", m)))
+                        + " | " + string.Join(";", w.Immutable.Select(i => string.Join(",", i))) + " | " + string.Join(";", w.Sorted.Select(x => x is null ? "null" : string.Join(",", x))));
+            }
+            """
+        },
+        {
             "char members",
             """
             [Alimentar.StreamingDataset] public partial record Letters(char Letter, char? Maybe, int N);
