@@ -32,7 +32,20 @@ internal sealed class CastMemoryManager<T> : MemoryManager<byte>
     // share of the batch: the arrays reach the pool once neither the record batch (which holds this manager
     // through its buffers) nor the manager is reachable, which is the lifetime Arrow code uses spans within.
 #pragma warning disable CA2015
-    ~CastMemoryManager() => Interlocked.Exchange(ref _owner, null)?.Dispose();
+    ~CastMemoryManager()
+    {
+        try
+        {
+            Interlocked.Exchange(ref _owner, null)?.Dispose();
+        }
+        catch (Exception)
+        {
+            // An exception on the finalizer thread would end the process, and there is no caller to tell. Releasing
+            // the last share runs the row type's code returning its buffers, which may reach objects the collector
+            // finalized in the same pass (an unloaded plugin's pools go together with its batches); the buffers are
+            // then left to the collector.
+        }
+    }
 #pragma warning restore CA2015
 
     public override Span<byte> GetSpan() => MemoryMarshal.AsBytes(_array.AsSpan(_start, _length));
