@@ -1,0 +1,354 @@
+using System.Globalization;
+using System.Text;
+
+namespace Alimentar.Generators.Tests;
+
+/// <summary>
+/// Writes one random row type and the types its members need, as a user might declare them, and C# expressions that
+/// build random rows of it. Types are drawn from one <see cref="Random"/> and values from another, so a seed's type is
+/// the same whether or not its values are asked for.
+/// </summary>
+internal sealed class RandomRowTypeWriter(Random random, Random values)
+{
+    private static readonly string[] Scalars =
+    [
+        "bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "global::System.Half",
+        "string", "byte[]", "global::System.DateTime", "global::System.DateTimeOffset", "global::System.DateOnly", "global::System.TimeOnly", "global::System.TimeSpan",
+        "global::System.Guid", "global::Alimentar.ParquetInterval", "global::Alimentar.ParquetVariant",
+    ];
+
+    private static readonly string[] ValueScalars =
+    [
+        "bool", "sbyte", "byte", "short", "ushort", "int", "uint", "long", "ulong", "float", "double", "decimal", "global::System.Half",
+        "global::System.DateTime", "global::System.DateTimeOffset", "global::System.DateOnly", "global::System.TimeOnly", "global::System.TimeSpan", "global::System.Guid",
+        "global::Alimentar.ParquetInterval", "global::Alimentar.ParquetVariant",
+    ];
+
+    private static readonly string[] Keys = ["string", "int", "long", "global::System.Guid", "global::System.DateOnly"];
+
+    private static readonly string[] Lists =
+    [
+        "{0}[]", "global::System.Collections.Generic.List<{0}>", "global::System.Collections.Generic.IReadOnlyList<{0}>", "global::System.Collections.Generic.IList<{0}>",
+        "global::System.Collections.Generic.ICollection<{0}>", "global::System.Collections.Generic.IEnumerable<{0}>", "global::System.Collections.Generic.IReadOnlyCollection<{0}>",
+        "global::System.Collections.Immutable.ImmutableArray<{0}>", "global::System.Collections.Immutable.ImmutableList<{0}>", "global::System.Collections.Generic.HashSet<{0}>",
+        "global::System.Collections.Generic.SortedSet<{0}>", "global::System.ReadOnlyMemory<{0}>", "global::System.Collections.ObjectModel.ReadOnlyCollection<{0}>",
+    ];
+
+    private static readonly string[] Maps =
+    [
+        "global::System.Collections.Generic.Dictionary<{0}, {1}>", "global::System.Collections.Generic.IReadOnlyDictionary<{0}, {1}>",
+        "global::System.Collections.Generic.SortedDictionary<{0}, {1}>", "global::System.Collections.Frozen.FrozenDictionary<{0}, {1}>",
+        "global::System.Collections.Immutable.ImmutableDictionary<{0}, {1}>", "global::System.Collections.Generic.IDictionary<{0}, {1}>",
+    ];
+
+    // Names the generated code uses for its own members, locals and parameters, names like the namespaces it
+    // names, keywords, and names that differ only in case.
+    private static readonly string[] Names =
+    [
+        "Id", "ID", "id", "Count", "Columns", "Values", "Value", "Dispose", "GetRow", "Row", "row", "index", "Index", "value", "i", "batch",
+        "Batch", "System", "Alimentar", "Global", "Span", "Length", "Offsets", "Keys", "Item", "Tokens", "Store", "store", "Schema",
+        "@class", "@event", "@string", "@default", "column", "Column", "ReadAsync", "WriteAsync", "Rows", "Name", "Label", "Score",
+        "Nulls", "Levels", "Reader", "Writer", "Create", "Clear", "Capacity", "Pool", "cancellationToken", "Data", "Items", "Key",
+    ];
+
+    // Text a writer must keep exactly: empty, non-ASCII, a NUL, a character outside the basic plane, quotes and
+    // escapes, and one long enough to span more than a small page.
+    private static readonly string[] Texts =
+    [
+        string.Empty, "a", "héllo wörld", "日本語のテキスト", "x\0y", "\U0001F600 grin", "\"quoted\" \\ back", "line\nbreak\ttab", new string('z', 3000), "Id",
+    ];
+
+    private static readonly string[] Json =
+    [
+        "null", "true", "0", "-17", "2.5", "1e300", "12345678901234567890", "\"text\"", "[]", "{}", "[1,\"a\",{\"k\":false}]", "{\"a\":{\"b\":[null,1.25]},\"c\":\"d\"}",
+    ];
+
+    private readonly StringBuilder _types = new();
+    private int _next;
+    private int _records;
+
+    /// <summary>The namespace the types are declared in.</summary>
+    public string Namespace { get; private set; } = string.Empty;
+
+    /// <summary>The row type, once <see cref="Write"/> has run.</summary>
+    public Shape Row { get; private set; } = new(string.Empty, () => string.Empty);
+
+    /// <summary>The source declaring the row type and every type it holds.</summary>
+    public string Write()
+    {
+        Row = Declare(isRow: true, depth: 0);
+        Namespace = "Random" + _next;
+        return $"namespace {Namespace}\n{{\n{_types}}}\n";
+    }
+
+    /// <summary>A member's type, and how to write a value of it as a C# expression.</summary>
+    /// <param name="Name">The type as the declarations name it.</param>
+    /// <param name="Value">Writes a random value; each call draws anew.</param>
+    /// <param name="Comparable">Whether <see cref="Comparer{T}.Default"/> orders it, so a sorted set may hold more than one.</param>
+    public sealed record Shape(string Name, Func<string> Value, bool Comparable = false);
+
+    private sealed record Member(Shape Type, string Name, string Attribute);
+
+    private Shape Declare(bool isRow, int depth)
+    {
+        string name = (isRow ? "Row" : "Held") + _next++;
+        if (!isRow)
+        {
+            _records++;
+        }
+
+        var members = new List<Member>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        int memberCount = random.Next(1, isRow ? 7 : 4);
+        for (int m = 0; m < memberCount; m++)
+        {
+            string memberName = Names[random.Next(Names.Length)];
+            if (memberName.TrimStart('@') == name || !taken.Add(memberName.TrimStart('@')))
+            {
+                continue;
+            }
+
+            string attribute = random.Next(0, 8) switch
+            {
+                0 => $"global::Alimentar.ParquetColumn(\"{Names[random.Next(Names.Length)].TrimStart('@').ToLowerInvariant()}\")",
+                1 => "global::Alimentar.ParquetIgnore",
+                2 => $"global::System.Text.Json.Serialization.JsonPropertyName(\"c{random.Next(0, 4)}\")",
+                _ => string.Empty,
+            };
+            members.Add(new Member(Type(depth, allowChar: isRow), memberName, attribute));
+        }
+
+        string attributeLine = isRow ? "[global::Alimentar.StreamingDataset]\n" : string.Empty;
+        string partial = isRow ? "partial " : string.Empty;
+        string access = "public";
+        int form = random.Next(0, 7);
+        var declaration = new StringBuilder();
+        var initialised = new List<Member>();
+        switch (form)
+        {
+            case 0 or 1 or 2:
+                // Positional record, record struct or readonly record struct.
+                string keyword = form switch { 0 => "record", 1 => "record struct", _ => "record struct" };
+                string parameters = string.Join(", ", members.Select(m => $"{(m.Attribute.Length > 0 ? $"[property: {m.Attribute}] " : string.Empty)}{m.Type.Name} {m.Name}"));
+                declaration.Append(Invariant($"{attributeLine}{access} {(form == 2 ? "readonly " : string.Empty)}{partial}{keyword} {name}({parameters});"));
+                break;
+            case 3 or 4:
+                // Class or struct of properties: set, init, required init, or private set (given its value where it
+                // is declared, since nothing outside the type can set it).
+                string kind = form == 3 ? "class" : "struct";
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}{kind} {name}\n{{\n"));
+                if (form == 4)
+                {
+                    declaration.Append(Invariant($"    public {name}() {{ }}\n"));
+                }
+
+                foreach (Member member in members)
+                {
+                    string accessor = random.Next(0, 5) switch
+                    {
+                        0 => "{ get; init; }",
+                        1 when form == 3 => "{ get; private set; }",
+                        _ => "{ get; set; }",
+                    };
+                    string required = accessor == "{ get; init; }" && random.Next(0, 2) == 0 ? "required " : string.Empty;
+                    string initialiser = accessor.Contains("private", StringComparison.Ordinal) ? $" = {member.Type.Value()};" : string.Empty;
+                    if (initialiser.Length == 0)
+                    {
+                        initialised.Add(member);
+                    }
+
+                    declaration.Append(Invariant($"    {(member.Attribute.Length > 0 ? $"[{member.Attribute}] " : string.Empty)}public {required}{member.Type.Name} {member.Name} {accessor}{initialiser}\n"));
+                }
+
+                declaration.Append("}\n");
+                break;
+            case 5:
+                // A class whose constructor takes its members, with a parameter left to a default now and then.
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}class {name}\n{{\n"));
+                string arguments = string.Join(", ", members.Select(m => $"{m.Type.Name} {ParameterName(m.Name)}"));
+                string extra = random.Next(0, 3) == 0 ? (members.Count > 0 ? ", " : string.Empty) + "int retries = 3" : string.Empty;
+                string visibility = !isRow && random.Next(0, 5) == 0 ? "private" : "public";
+                declaration.Append(Invariant($"    {visibility} {name}({arguments}{extra})\n    {{\n"));
+                foreach (Member member in members)
+                {
+                    declaration.Append(Invariant($"        this.{member.Name} = {ParameterName(member.Name)};\n"));
+                }
+
+                declaration.Append("    }\n");
+                foreach (Member member in members)
+                {
+                    declaration.Append(Invariant($"    {(member.Attribute.Length > 0 ? $"[{member.Attribute}] " : string.Empty)}public {member.Type.Name} {member.Name} {{ get; }}\n"));
+                }
+
+                declaration.Append("}\n");
+                break;
+            default:
+                // A struct of fields.
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}struct {name}\n{{\n"));
+                foreach (Member member in members)
+                {
+                    declaration.Append(Invariant($"    {(member.Attribute.Length > 0 ? $"[{member.Attribute}] " : string.Empty)}public {member.Type.Name} {member.Name};\n"));
+                }
+
+                initialised.AddRange(members);
+                declaration.Append("}\n");
+                break;
+        }
+
+        _types.Append(declaration).Append('\n');
+        bool hidden = form == 5 && declaration.ToString().Contains($"private {name}(", StringComparison.Ordinal);
+        Func<string> value = hidden
+            ? () => "default!" // Nothing outside the type can build it; only an ignored member may hold it.
+            : form is 3 or 4 or 6
+            ? () => $"new {name} {{ {string.Join(", ", initialised.Select(m => $"{m.Name} = {m.Type.Value()}"))} }}"
+            : () => $"new {name}({string.Join(", ", members.Select(m => m.Type.Value()))})";
+        return new Shape(name, value);
+    }
+
+    private static string ParameterName(string member) => "p" + member.TrimStart('@');
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    private Shape Type(int depth, bool allowChar)
+    {
+        int choice = random.Next(0, depth >= 3 ? 6 : 10);
+        return choice switch
+        {
+            0 when allowChar => Scalar("char"),
+            0 or 1 or 2 => Scalar(Scalars[random.Next(Scalars.Length)]),
+            3 => OrNull(Scalar(ValueScalars[random.Next(ValueScalars.Length)])),
+            4 => Enum(),
+            5 => OrNull(Scalar(random.Next(0, 2) == 0 ? "string" : "byte[]")),
+            6 or 7 => List(Lists[random.Next(Lists.Length)], Type(depth + 1, allowChar: false)),
+            8 => Map(Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Scalar(Keys[random.Next(Keys.Length)]), Type(depth + 1, allowChar: false)),
+            _ => _records < 4 ? HeldOrNull(Declare(isRow: false, depth + 1)) : Scalar("long"),
+        };
+    }
+
+    private Shape HeldOrNull(Shape held) => random.Next(0, 3) == 0 ? OrNull(held) : held;
+
+    /// <summary>A list or map, now and then declared nullable.</summary>
+    private Shape Nullable(Shape type) => random.Next(0, 3) == 0 ? OrNull(type) : type;
+
+    /// <summary>The nullable form of a type, whose values are null now and then.</summary>
+    private Shape OrNull(Shape type) => new(type.Name + "?", () => values.Next(0, 4) == 0 ? "null" : type.Value(), type.Comparable);
+
+    private Shape List(string template, Shape element)
+    {
+        string name = string.Format(CultureInfo.InvariantCulture, template, element.Name);
+        string e = element.Name;
+        bool sorted = template.Contains("SortedSet", StringComparison.Ordinal);
+        Func<string> value = () =>
+        {
+            // A sorted set of elements without an order can hold one: a second would make it throw. A set of byte
+            // arrays holds one too: it compares them by reference, and every empty array read is the same one
+            // (Array.Empty, as .NET's own readers give), so two empty arrays would read back as one.
+            bool one = (sorted && !element.Comparable) || (template.Contains("Set<", StringComparison.Ordinal) && e.StartsWith("byte[]", StringComparison.Ordinal));
+            int count = values.Next(0, one ? 2 : 5);
+            string items = string.Join(", ", Enumerable.Range(0, count).Select(_ => element.Value()));
+            string array = $"new {ArrayOf(e)} {{ {items} }}";
+            return template switch
+            {
+                _ when template.StartsWith("global::System.Collections.Generic.List", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {items} }}",
+                _ when template.Contains("HashSet", StringComparison.Ordinal) || sorted => $"new {name.TrimEnd('?')} {{ {items} }}",
+                _ when template.Contains("ImmutableArray", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableArray.Create<{e}>({array})",
+                _ when template.Contains("ImmutableList", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableList.Create<{e}>({array})",
+                _ when template.Contains("ObjectModel.ReadOnlyCollection", StringComparison.Ordinal) => $"new {name.TrimEnd('?')}({array})",
+                _ => array,
+            };
+        };
+        return Nullable(new Shape(name, value));
+    }
+
+    /// <summary>The array type of an element type: <c>int[]</c> of <c>int</c>, <c>int[][]</c> of <c>int[]</c>.</summary>
+    private static string ArrayOf(string element) => element + "[]";
+
+    private Shape Map(string template, Shape key, Shape value)
+    {
+        string name = string.Format(CultureInfo.InvariantCulture, template, key.Name, value.Name);
+        string dictionary = $"global::System.Collections.Generic.Dictionary<{key.Name}, {value.Name}>";
+        Func<string> write = () =>
+        {
+            // Keys are distinct because their expressions are: each expression writes a different value.
+            string[] keys = Enumerable.Range(0, values.Next(0, 4)).Select(_ => key.Value()).Distinct(StringComparer.Ordinal).ToArray();
+            string entries = string.Join(", ", keys.Select(k => $"[{k}] = {value.Value()}"));
+            return template switch
+            {
+                _ when template.Contains("SortedDictionary", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {entries} }}",
+                _ when template.Contains("Frozen", StringComparison.Ordinal) => $"global::System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
+                _ when template.Contains("Immutable", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableDictionary.CreateRange<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
+                _ => $"new {dictionary} {{ {entries} }}",
+            };
+        };
+        return Nullable(new Shape(name, write));
+    }
+
+    private Shape Enum()
+    {
+        string name = "Kind" + _next++;
+        _types.Append(Invariant($"public enum {name} {{ A, B, C = 7 }}\n"));
+        int[] defined = [0, 1, 7, 5, -3];
+        return new Shape(name, () => Invariant($"(({name})({defined[values.Next(defined.Length)]}))"), Comparable: true);
+    }
+
+    private Shape Scalar(string type) => type switch
+    {
+        "byte[]" => new Shape(type, () => $"new byte[] {{ {string.Join(", ", Enumerable.Range(0, values.Next(0, 6)).Select(_ => values.Next(0, 256)))} }}"),
+        // Arrow counts an interval's parts in signed integers, and the rows also go through Arrow IPC.
+        "global::Alimentar.ParquetInterval" => new Shape(type, () => Invariant($"new global::Alimentar.ParquetInterval({Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u)")),
+        "global::Alimentar.ParquetVariant" => new Shape(type, () => $"global::Alimentar.ParquetVariant.FromJson({Literal(Json[values.Next(Json.Length)])})"),
+        _ => new Shape(type, () => ScalarValue(type), Comparable: true),
+    };
+
+    private string ScalarValue(string type) => type switch
+    {
+        "bool" => values.Next(0, 2) == 0 ? "true" : "false",
+        "char" => Invariant($"'\\u{values.Next(0x20, 0xD800):X4}'"),
+        "sbyte" => Invariant($"((sbyte)({values.Next(sbyte.MinValue, sbyte.MaxValue + 1)}))"),
+        "byte" => Invariant($"((byte){values.Next(0, 256)})"),
+        "short" => Invariant($"((short)({values.Next(short.MinValue, short.MaxValue + 1)}))"),
+        "ushort" => Invariant($"((ushort){values.Next(0, ushort.MaxValue + 1)})"),
+        "int" => Invariant($"({Edge(int.MinValue, int.MaxValue, values.Next(int.MinValue, int.MaxValue))})"),
+        "uint" => Invariant($"{Edge(uint.MinValue, uint.MaxValue, (uint)values.NextInt64(0, 1L << 32))}u"),
+        "long" => Invariant($"({Edge(long.MinValue, long.MaxValue, values.NextInt64(long.MinValue, long.MaxValue))}L)"),
+        "ulong" => Invariant($"{Edge(ulong.MinValue, ulong.MaxValue, (ulong)values.NextInt64(long.MinValue, long.MaxValue))}UL"),
+        "float" => Invariant($"global::System.BitConverter.Int32BitsToSingle({values.Next(int.MinValue, int.MaxValue)})"),
+        "double" => Invariant($"global::System.BitConverter.Int64BitsToDouble({values.NextInt64(long.MinValue, long.MaxValue)}L)"),
+        "global::System.Half" => Invariant($"global::System.BitConverter.Int16BitsToHalf((short)({values.Next(short.MinValue, short.MaxValue + 1)}))"),
+
+        // DECIMAL(38, 18) holds twenty digits before the point; a long's mantissa at any scale stays inside it.
+        "decimal" => Invariant($"new decimal({values.Next(int.MinValue, int.MaxValue)}, {values.Next(int.MinValue, int.MaxValue)}, 0, {(values.Next(0, 2) == 0 ? "true" : "false")}, (byte){values.Next(0, 19)})"),
+        "string" => Literal(Texts[values.Next(Texts.Length)]),
+
+        // Timestamps and times are stored in microseconds.
+        "global::System.DateTime" => Invariant($"new global::System.DateTime({Micros(0, DateTime.MaxValue.Ticks)}L, global::System.DateTimeKind.Utc)"),
+        "global::System.DateTimeOffset" => Invariant($"new global::System.DateTimeOffset({Micros(TimeSpan.TicksPerDay, DateTime.MaxValue.Ticks - TimeSpan.TicksPerDay)}L, global::System.TimeSpan.FromMinutes({values.Next(-840, 841)}))"),
+        "global::System.DateOnly" => Invariant($"global::System.DateOnly.FromDayNumber({values.Next(0, DateOnly.MaxValue.DayNumber + 1)})"),
+        "global::System.TimeOnly" => Invariant($"new global::System.TimeOnly({Micros(0, TimeSpan.TicksPerDay - 1)}L)"),
+        "global::System.TimeSpan" => Invariant($"global::System.TimeSpan.FromTicks({Micros(long.MinValue / 2, long.MaxValue / 2)}L)"),
+        "global::System.Guid" => Invariant($"new global::System.Guid(\"{new Guid(Enumerable.Range(0, 16).Select(_ => (byte)values.Next(0, 256)).ToArray())}\")"),
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no values written for this type"),
+    };
+
+    /// <summary>One of a type's bounds now and then, otherwise <paramref name="any"/>.</summary>
+    private T Edge<T>(T min, T max, T any) => values.Next(0, 8) switch
+    {
+        0 => min,
+        1 => max,
+        _ => any,
+    };
+
+    /// <summary>Ticks in a range, whole microseconds.</summary>
+    private long Micros(long from, long to) => values.NextInt64(from, to) / 10 * 10;
+
+    private static string Literal(string text)
+    {
+        var literal = new StringBuilder("\"");
+        foreach (char c in text)
+        {
+            literal.Append(char.IsAsciiLetterOrDigit(c) || c == ' ' ? c.ToString() : Invariant($"\\u{(int)c:X4}"));
+        }
+
+        return literal.Append('"').ToString();
+    }
+}
