@@ -13,8 +13,8 @@ namespace Alimentar.Generators.Tests;
 /// supported type and container at random depths, records held in rows declared with private constructors or setters,
 /// attributes, names like the generated code's own and like keywords, nullable annotations on and off): the generator
 /// never fails, and either reports ALI diagnostics or emits code that compiles without a warning, and random rows of
-/// the type, edge values among them, read back as they were written from a Parquet file (written with random settings)
-/// and through Arrow IPC.
+/// the type, edge values among them, read back as they were written from a Parquet file (written with random settings),
+/// through Arrow IPC, and after their batches are written to another file.
 /// </summary>
 public sealed class RandomRowTypeTests
 {
@@ -65,7 +65,10 @@ public sealed class RandomRowTypeTests
     private const string Probe = """
         public static class Probe
         {
-            /// <summary>The rows, the rows read back from a Parquet file the writer's random settings wrote, and those read back through Arrow IPC.</summary>
+            /// <summary>
+            /// The rows; the rows read back from a Parquet file the writer's random settings wrote; those read back through
+            /// Arrow IPC; and those read back after the batches read were written to a second file.
+            /// </summary>
             public static object?[][] RoundTrip<T>(T[] rows, int settings)
                 where T : Alimentar.IStreamingRow<T> => RoundTripAsync(rows, settings).GetAwaiter().GetResult();
 
@@ -73,6 +76,7 @@ public sealed class RandomRowTypeTests
                 where T : Alimentar.IStreamingRow<T>
             {
                 string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "alimentar-row-type-" + System.Guid.NewGuid().ToString("N") + ".parquet");
+                string copy = path + ".copy";
                 try
                 {
                     Alimentar.ParquetCompression[] codecs = [Alimentar.ParquetCompression.None, Alimentar.ParquetCompression.Snappy, Alimentar.ParquetCompression.Zstd];
@@ -108,11 +112,32 @@ public sealed class RandomRowTypeTests
                         arrow = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(streaming.Rows()));
                     }
 
-                    return [System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(rows)), back, arrow];
+                    // The batches read, written back as batches (their columns, not rows) with other settings.
+                    options = options with { RowGroupSize = 2, DataPageV2 = !options.DataPageV2, Dictionary = !options.Dictionary };
+                    using (var streaming = new Alimentar.StreamingDataset<T>(source, 2))
+                    await using (var writer = await Alimentar.ParquetDatasetWriter<T>.CreateAsync(copy, options))
+                    {
+                        await foreach (Alimentar.Batch<T> batch in streaming.ReadAllAsync())
+                        {
+                            using (batch)
+                            {
+                                await writer.WriteAsync(batch);
+                            }
+                        }
+                    }
+
+                    object?[] batches;
+                    using (var streaming = new Alimentar.StreamingDataset<T>(new Alimentar.ParquetSource<T>(copy), 2))
+                    {
+                        batches = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(streaming.Rows()));
+                    }
+
+                    return [System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(rows)), back, arrow, batches];
                 }
                 finally
                 {
                     System.IO.File.Delete(path);
+                    System.IO.File.Delete(copy);
                 }
             }
         }
@@ -163,6 +188,8 @@ public sealed class RandomRowTypeTests
             Assert.True(written.SequenceEqual(read), $"seed {seed}: rows read back differ.\nwritten:\n{string.Join("\n", written)}\nread:\n{string.Join("\n", read)}\n{source}\n{run}");
             string[] arrow = result[2].Select(RowText.Show).ToArray();
             Assert.True(written.SequenceEqual(arrow), $"seed {seed}: rows read back through Arrow IPC differ.\nwritten:\n{string.Join("\n", written)}\nthrough Arrow:\n{string.Join("\n", arrow)}\n{source}\n{run}");
+            string[] batches = result[3].Select(RowText.Show).ToArray();
+            Assert.True(written.SequenceEqual(batches), $"seed {seed}: rows written back as batches differ.\nwritten:\n{string.Join("\n", written)}\nwritten back as batches:\n{string.Join("\n", batches)}\n{source}\n{run}");
         }
         finally
         {
