@@ -32,6 +32,9 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         "global::System.Collections.Generic.ICollection<{0}>", "global::System.Collections.Generic.IEnumerable<{0}>", "global::System.Collections.Generic.IReadOnlyCollection<{0}>",
         "global::System.Collections.Immutable.ImmutableArray<{0}>", "global::System.Collections.Immutable.ImmutableList<{0}>", "global::System.Collections.Generic.HashSet<{0}>",
         "global::System.Collections.Generic.SortedSet<{0}>", "global::System.ReadOnlyMemory<{0}>", "global::System.Collections.ObjectModel.ReadOnlyCollection<{0}>",
+        "global::System.Memory<{0}>", "global::System.Collections.Generic.ISet<{0}>", "global::System.Collections.Generic.IReadOnlySet<{0}>",
+        "global::System.Collections.Immutable.ImmutableHashSet<{0}>", "global::System.Collections.Immutable.IImmutableSet<{0}>",
+        "global::System.Collections.Frozen.FrozenSet<{0}>", "global::System.Collections.Immutable.IImmutableList<{0}>",
     ];
 
     private static readonly string[] Maps =
@@ -39,6 +42,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         "global::System.Collections.Generic.Dictionary<{0}, {1}>", "global::System.Collections.Generic.IReadOnlyDictionary<{0}, {1}>",
         "global::System.Collections.Generic.SortedDictionary<{0}, {1}>", "global::System.Collections.Frozen.FrozenDictionary<{0}, {1}>",
         "global::System.Collections.Immutable.ImmutableDictionary<{0}, {1}>", "global::System.Collections.Generic.IDictionary<{0}, {1}>",
+        "global::System.Collections.ObjectModel.ReadOnlyDictionary<{0}, {1}>", "global::System.Collections.Immutable.IImmutableDictionary<{0}, {1}>",
     ];
 
     // Names the generated code uses for its own members, locals and parameters, names like the namespaces it
@@ -250,7 +254,10 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             return template switch
             {
                 _ when template.StartsWith("global::System.Collections.Generic.List", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {items} }}",
-                _ when template.Contains("HashSet", StringComparison.Ordinal) || sorted => $"new {name.TrimEnd('?')} {{ {items} }}",
+                _ when template.Contains("Generic.HashSet", StringComparison.Ordinal) || sorted => $"new {name.TrimEnd('?')} {{ {items} }}",
+                _ when template.Contains("Generic.ISet", StringComparison.Ordinal) || template.Contains("Generic.IReadOnlySet", StringComparison.Ordinal) => $"new global::System.Collections.Generic.HashSet<{e}> {{ {items} }}",
+                _ when template.Contains("ImmutableHashSet", StringComparison.Ordinal) || template.Contains("IImmutableSet", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableHashSet.Create<{e}>({array})",
+                _ when template.Contains("FrozenSet", StringComparison.Ordinal) => $"global::System.Collections.Frozen.FrozenSet.ToFrozenSet<{e}>({array})",
                 _ when template.Contains("ImmutableArray", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableArray.Create<{e}>({array})",
                 _ when template.Contains("ImmutableList", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableList.Create<{e}>({array})",
                 _ when template.Contains("ObjectModel.ReadOnlyCollection", StringComparison.Ordinal) => $"new {name.TrimEnd('?')}({array})",
@@ -277,6 +284,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 _ when template.Contains("SortedDictionary", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {entries} }}",
                 _ when template.Contains("Frozen", StringComparison.Ordinal) => $"global::System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
                 _ when template.Contains("Immutable", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableDictionary.CreateRange<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
+                _ when template.Contains("ObjectModel", StringComparison.Ordinal) => $"new {name.TrimEnd('?')}(new {dictionary} {{ {entries} }})",
                 _ => $"new {dictionary} {{ {entries} }}",
             };
         };

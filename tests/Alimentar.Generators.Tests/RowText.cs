@@ -69,7 +69,7 @@ internal static class RowText
         }
 
         Type type = value.GetType();
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ReadOnlyMemory<>))
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(ReadOnlyMemory<>) || type.GetGenericTypeDefinition() == typeof(Memory<>)))
         {
             Append(text, type.GetMethod(nameof(ReadOnlyMemory<int>.ToArray))!.Invoke(value, null));
             return;
@@ -89,7 +89,7 @@ internal static class RowText
                 items.Add(Show(item));
             }
 
-            bool isSet = type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISet<>));
+            bool isSet = type.GetInterfaces().Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ISet<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlySet<>)));
             IEnumerable<string> shown = isSet ? items.Order(StringComparer.Ordinal) : items;
             text.Append('[').AppendJoin(", ", shown).Append(']');
             return;
