@@ -105,10 +105,12 @@ public abstract class ColumnStore<TRow> : IDisposable
             {
                 ReturnBuffers();
             }
-            catch (Exception error) when (error is ArgumentNullException or NullReferenceException)
+            catch (Exception)
             {
-                // A store whose constructor failed part way (a rent that ran out of memory) is finalized with its later
-                // buffers never rented; the ones before were returned in order. An exception here would end the process.
+                // An exception on the finalizer thread would end the process, and there is no caller to tell. A store
+                // whose constructor failed part way (a rent that ran out of memory) is finalized with its later buffers
+                // never rented, the ones before returned in order; and a store of a type in an unloaded assembly is
+                // finalized in the same pass as its type's pool, whose parts it may reach already finalized.
             }
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Alimentar.Abstractions.Tests;
 
 public sealed class ColumnStoreTests
@@ -53,6 +55,22 @@ public sealed class ColumnStoreTests
         GC.WaitForPendingFinalizers();
 
         Assert.Equal(0, pool.OutstandingBuffers);
+    }
+
+    [Fact]
+    public void A_store_whose_return_throws_on_the_finalizer_thread_does_not_end_the_process()
+    {
+        var returns = new StrongBox<int>();
+        Drop(returns);
+
+        // Had the exception left the finalizer, the process would have ended here.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.Equal(1, returns.Value);
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void Drop(StrongBox<int> returns) => _ = new ThrowingStore(returns);
     }
 
     [Fact]
@@ -117,6 +135,26 @@ public sealed class ColumnStoreTests
 
     private static RowSchema GetSchema<T>()
         where T : IStreamingRow<T> => T.Schema;
+
+    /// <summary>A store whose return throws, as one reaching a pool finalized before it (an unloaded assembly's) may.</summary>
+    private sealed class ThrowingStore(StrongBox<int> returns) : ColumnStore<Point>(4, new ColumnBufferPool())
+    {
+        public override Point GetRow(int index) => throw new NotSupportedException();
+
+        public override void SetRow(int index, Point row) => throw new NotSupportedException();
+
+        public override ValueTask ReadAsync(IColumnReader reader, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public override ValueTask WriteAsync(IColumnWriter writer, int start, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public override long GetSizeInBytes(int start, int count) => 0;
+
+        protected override void ReturnBuffers()
+        {
+            returns.Value++;
+            throw new InvalidOperationException("an array returned to a pool whose table of returned arrays was finalized");
+        }
+    }
 
     /// <summary>A store whose second column's rent fails, as one for an impossible row count does.</summary>
     private sealed class HalfBuiltStore : ColumnStore<Point>
