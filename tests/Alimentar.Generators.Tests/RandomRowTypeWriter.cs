@@ -244,10 +244,11 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         bool sorted = template.Contains("SortedSet", StringComparison.Ordinal);
         Func<string> value = () =>
         {
-            // A sorted set of elements without an order can hold one: a second would make it throw. A set of byte
-            // arrays holds one too: it compares them by reference, and every empty array read is the same one
-            // (Array.Empty, as .NET's own readers give), so two empty arrays would read back as one.
-            bool one = (sorted && !element.Comparable) || (template.Contains("Set<", StringComparison.Ordinal) && e.StartsWith("byte[]", StringComparison.Ordinal));
+            // A sorted set of elements without an order can hold one: a second would make it throw. Any other set of
+            // them holds one too: it may compare them by reference (byte arrays, lists, records holding them), and
+            // every empty array read is the same one (Array.Empty, as .NET's own readers give), so two empty lists
+            // would read back as one.
+            bool one = !element.Comparable && template.Contains("Set<", StringComparison.Ordinal);
             int count = values.Next(0, one ? 2 : 5);
             string items = string.Join(", ", Enumerable.Range(0, count).Select(_ => element.Value()));
             string array = $"new {ArrayOf(e)} {{ {items} }}";
