@@ -136,8 +136,8 @@ public sealed class ColumnStoreTests
     private static RowSchema GetSchema<T>()
         where T : IStreamingRow<T> => T.Schema;
 
-    /// <summary>A store whose return throws, as one reaching a pool finalized before it (an unloaded assembly's) may.</summary>
-    private sealed class ThrowingStore(StrongBox<int> returns) : ColumnStore<Point>(4, new ColumnBufferPool())
+    /// <summary>A store that tests only build, drop and finalize: it holds no rows.</summary>
+    private abstract class FinalizedOnlyStore(ColumnBufferPool pool) : ColumnStore<Point>(4, pool)
     {
         public override Point GetRow(int index) => throw new NotSupportedException();
 
@@ -148,7 +148,11 @@ public sealed class ColumnStoreTests
         public override ValueTask WriteAsync(IColumnWriter writer, int start, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public override long GetSizeInBytes(int start, int count) => 0;
+    }
 
+    /// <summary>A store whose return throws, as one reaching a pool finalized before it (an unloaded assembly's) may.</summary>
+    private sealed class ThrowingStore(StrongBox<int> returns) : FinalizedOnlyStore(new ColumnBufferPool())
+    {
         protected override void ReturnBuffers()
         {
             returns.Value++;
@@ -157,27 +161,17 @@ public sealed class ColumnStoreTests
     }
 
     /// <summary>A store whose second column's rent fails, as one for an impossible row count does.</summary>
-    private sealed class HalfBuiltStore : ColumnStore<Point>
+    private sealed class HalfBuiltStore : FinalizedOnlyStore
     {
         private readonly float[] _x;
         private readonly float[] _y;
 
         public HalfBuiltStore(ColumnBufferPool pool)
-            : base(4, pool)
+            : base(pool)
         {
             _x = pool.Rent<float>(4);
             _y = Fail();
         }
-
-        public override Point GetRow(int index) => throw new NotSupportedException();
-
-        public override void SetRow(int index, Point row) => throw new NotSupportedException();
-
-        public override ValueTask ReadAsync(IColumnReader reader, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public override ValueTask WriteAsync(IColumnWriter writer, int start, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public override long GetSizeInBytes(int start, int count) => 0;
 
         protected override void ReturnBuffers()
         {
