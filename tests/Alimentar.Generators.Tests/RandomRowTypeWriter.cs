@@ -254,14 +254,14 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             string array = $"new {ArrayOf(e)} {{ {items} }}";
             return template switch
             {
-                _ when template.StartsWith("global::System.Collections.Generic.List", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {items} }}",
-                _ when template.Contains("Generic.HashSet", StringComparison.Ordinal) || sorted => $"new {name.TrimEnd('?')} {{ {items} }}",
+                _ when template.StartsWith("global::System.Collections.Generic.List", StringComparison.Ordinal) => $"new {name} {{ {items} }}",
+                _ when template.Contains("Generic.HashSet", StringComparison.Ordinal) || sorted => $"new {name} {{ {items} }}",
                 _ when template.Contains("Generic.ISet", StringComparison.Ordinal) || template.Contains("Generic.IReadOnlySet", StringComparison.Ordinal) => $"new global::System.Collections.Generic.HashSet<{e}> {{ {items} }}",
                 _ when template.Contains("ImmutableHashSet", StringComparison.Ordinal) || template.Contains("IImmutableSet", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableHashSet.Create<{e}>({array})",
                 _ when template.Contains("FrozenSet", StringComparison.Ordinal) => $"global::System.Collections.Frozen.FrozenSet.ToFrozenSet<{e}>({array})",
                 _ when template.Contains("ImmutableArray", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableArray.Create<{e}>({array})",
                 _ when template.Contains("ImmutableList", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableList.Create<{e}>({array})",
-                _ when template.Contains("ObjectModel.ReadOnlyCollection", StringComparison.Ordinal) => $"new {name.TrimEnd('?')}({array})",
+                _ when template.Contains("ObjectModel.ReadOnlyCollection", StringComparison.Ordinal) => $"new {name}({array})",
                 _ => array,
             };
         };
@@ -282,10 +282,10 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             string entries = string.Join(", ", keys.Select(k => $"[{k}] = {value.Value()}"));
             return template switch
             {
-                _ when template.Contains("SortedDictionary", StringComparison.Ordinal) => $"new {name.TrimEnd('?')} {{ {entries} }}",
+                _ when template.Contains("SortedDictionary", StringComparison.Ordinal) => $"new {name} {{ {entries} }}",
                 _ when template.Contains("Frozen", StringComparison.Ordinal) => $"global::System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
                 _ when template.Contains("Immutable", StringComparison.Ordinal) => $"global::System.Collections.Immutable.ImmutableDictionary.CreateRange<{key.Name}, {value.Name}>(new {dictionary} {{ {entries} }})",
-                _ when template.Contains("ObjectModel", StringComparison.Ordinal) => $"new {name.TrimEnd('?')}(new {dictionary} {{ {entries} }})",
+                _ when template.Contains("ObjectModel", StringComparison.Ordinal) => $"new {name}(new {dictionary} {{ {entries} }})",
                 _ => $"new {dictionary} {{ {entries} }}",
             };
         };
