@@ -2,9 +2,11 @@ using Alimentar.Testing;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.RegularExpressions;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Alimentar.Generators.Tests;
 
@@ -16,7 +18,7 @@ namespace Alimentar.Generators.Tests;
 /// the type, edge values among them, read back as they were written from a Parquet file (written with random settings),
 /// through Arrow IPC, and after their batches are written to another file.
 /// </summary>
-public sealed class RandomRowTypeTests
+public sealed partial class RandomRowTypeTests
 {
     private static readonly MetadataReference[] References =
     [
@@ -67,12 +69,20 @@ public sealed class RandomRowTypeTests
         {
             /// <summary>
             /// The rows; the rows read back from a Parquet file the writer's random settings wrote; those read back through
-            /// Arrow IPC; and those read back after the batches read were written to a second file.
+            /// Arrow IPC; those read back after the batches read were written to a second file; and, for every row of the
+            /// batches read whole and of those two shards read (sliced from the file's), the row and what each generated
+            /// column accessor holds for it (<paramref name="cells"/>).
             /// </summary>
-            public static object?[][] RoundTrip<T>(T[] rows, int settings)
-                where T : Alimentar.IStreamingRow<T> => RoundTripAsync(rows, settings).GetAwaiter().GetResult();
+            public static object?[][] RoundTrip<T>(T[] rows, int settings, System.Func<Alimentar.Batch<T>, int, object?[]> cells)
+                where T : Alimentar.IStreamingRow<T> => RoundTripAsync(rows, settings, cells).GetAwaiter().GetResult();
 
-            private static async System.Threading.Tasks.Task<object?[][]> RoundTripAsync<T>(T[] rows, int settings)
+            /// <summary>A span accessor's value at a row, boxed.</summary>
+            public static object? Cell<TValue>(System.ReadOnlySpan<TValue> column, int row) => column[row];
+
+            /// <summary>A list accessor's list at a row, as an array; null for a null list.</summary>
+            public static object? Cell<TValue>(Alimentar.ListColumn<TValue> column, int row) => column.ToArray(row);
+
+            private static async System.Threading.Tasks.Task<object?[][]> RoundTripAsync<T>(T[] rows, int settings, System.Func<Alimentar.Batch<T>, int, object?[]> cells)
                 where T : Alimentar.IStreamingRow<T>
             {
                 string path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "alimentar-row-type-" + System.Guid.NewGuid().ToString("N") + ".parquet");
@@ -132,7 +142,26 @@ public sealed class RandomRowTypeTests
                         batches = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(streaming.Rows()));
                     }
 
-                    return [System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(rows)), back, arrow, batches];
+                    var columns = new System.Collections.Generic.List<object?>();
+                    for (int world = 1; world <= 2; world++)
+                    {
+                        for (int rank = 0; rank < world; rank++)
+                        {
+                            using var streaming = new Alimentar.StreamingDataset<T>(source, 2).WithShard(rank, world);
+                            foreach (Alimentar.Batch<T> batch in streaming)
+                            {
+                                using (batch)
+                                {
+                                    for (int row = 0; row < batch.Count; row++)
+                                    {
+                                        columns.Add(cells(batch, row));
+                                    }
+                                }
+                            }
+                        }
+                    }
+
+                    return [System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(rows)), back, arrow, batches, columns.ToArray()];
                 }
                 finally
                 {
@@ -143,11 +172,27 @@ public sealed class RandomRowTypeTests
         }
         """;
 
+    /// <summary>
+    /// The column accessors generated on batches of <paramref name="rowType"/>: each one's name in code, and the member it
+    /// reads, as its summary names it.
+    /// </summary>
+    private static (string Accessor, string Member)[] AccessorsOf(Compilation output, string rowType) =>
+        [.. output.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ExtensionBlockDeclarationSyntax>())
+            .Where(block => block.ParameterList?.Parameters.FirstOrDefault()?.Type?.ToString() == $"global::Alimentar.Batch<{rowType}>")
+            .SelectMany(block => block.Members.OfType<PropertyDeclarationSyntax>())
+            .Select(property => (property.Identifier.Text, SummaryMember().Match(property.GetLeadingTrivia().ToFullString()).Groups[1].Value))];
+
+    [GeneratedRegex("<summary>The <c>([^<]+)</c> column")]
+    private static partial Regex SummaryMember();
+
     /// <summary>Writes random rows of the type to a file and reads them back, in an assembly unloaded afterwards.</summary>
     private static void RoundTrip(int seed, RandomRowTypeWriter writer, string source, Compilation output)
     {
         var values = new Random(seed ^ 0x5EED);
         string rows = string.Join(",\n", Enumerable.Range(0, values.Next(0, 5)).Select(_ => "        " + writer.Row.Value()));
+        (string Accessor, string Member)[] accessors = AccessorsOf(output, $"global::{writer.Namespace}.{writer.Row.Name}");
+        string cells = string.Concat(accessors.Select(a => $", global::Probe.Cell(batch.{a.Accessor}, row)"));
         string run = $$"""
             namespace {{writer.Namespace}}
             {
@@ -156,7 +201,9 @@ public sealed class RandomRowTypeTests
                     public static object?[][] Go() => global::Probe.RoundTrip(new {{writer.Row.Name}}[]
                     {
             {{rows}}
-                    }, {{values.Next(0, 216)}});
+                    }, {{values.Next(0, 216)}}, Cells);
+
+                    private static object?[] Cells(global::Alimentar.Batch<{{writer.Row.Name}}> batch, int row) => [batch[row]{{cells}}];
                 }
             }
             """;
@@ -190,6 +237,16 @@ public sealed class RandomRowTypeTests
             Assert.True(written.SequenceEqual(arrow), $"seed {seed}: rows read back through Arrow IPC differ.\nwritten:\n{string.Join("\n", written)}\nthrough Arrow:\n{string.Join("\n", arrow)}\n{source}\n{run}");
             string[] batches = result[3].Select(RowText.Show).ToArray();
             Assert.True(written.SequenceEqual(batches), $"seed {seed}: rows written back as batches differ.\nwritten:\n{string.Join("\n", written)}\nwritten back as batches:\n{string.Join("\n", batches)}\n{source}\n{run}");
+            foreach (object?[] cell in result[4].Cast<object?[]>())
+            {
+                for (int a = 0; a < accessors.Length; a++)
+                {
+                    object? member = RowText.MemberOf(cell[0]!, accessors[a].Member);
+                    string expected = RowText.Show(member);
+                    string actual = RowText.Show(RowText.AsMember(cell[a + 1], member));
+                    Assert.True(expected == actual, $"seed {seed}: batch.{accessors[a].Accessor} holds {actual} where its row's {accessors[a].Member} is {expected}.\n{source}\n{run}");
+                }
+            }
         }
         finally
         {

@@ -20,6 +20,53 @@ internal static class RowText
         return text.ToString();
     }
 
+    /// <summary>The public property or field <paramref name="name"/> of <paramref name="row"/>.</summary>
+    public static object? MemberOf(object row, string name)
+    {
+        Type type = row.GetType();
+        return type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is { } property ? property.GetValue(row)
+            : type.GetField(name, BindingFlags.Public | BindingFlags.Instance) is { } field ? field.GetValue(row)
+            : throw new ArgumentException($"{type.Name} has no public member {name}", nameof(name));
+    }
+
+    /// <summary>
+    /// What a batch's column holds for a row, in the form <see cref="Show"/> gives its row's <paramref name="member"/>: a
+    /// list column holds a dictionary's entries and a set's elements in the file's order, as an array, and a <c>char</c>
+    /// and an enum written as its name are held as strings.
+    /// </summary>
+    public static object? AsMember(object? cell, object? member)
+    {
+        switch (member, cell)
+        {
+            case (char, string { Length: 1 } text):
+                return text[0];
+            case (Enum, string name):
+                return Enum.Parse(member.GetType(), name);
+        }
+
+        if (cell is not Array elements)
+        {
+            return cell;
+        }
+
+        Type element = elements.GetType().GetElementType()!;
+        if (element.IsGenericType && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+        {
+            var entries = new Hashtable();
+            foreach (object entry in elements)
+            {
+                entries.Add(element.GetProperty("Key")!.GetValue(entry)!, element.GetProperty("Value")!.GetValue(entry));
+            }
+
+            return entries;
+        }
+
+        return member is not null && IsSet(member.GetType()) ? new HashSet<object?>(elements.Cast<object?>()) : cell;
+    }
+
+    private static bool IsSet(Type type) =>
+        type.GetInterfaces().Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ISet<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlySet<>)));
+
     private static void Append(StringBuilder text, object? value)
     {
         switch (value)
@@ -51,7 +98,11 @@ internal static class RowText
             case double f:
                 text.Append(f.ToString("R", CultureInfo.InvariantCulture));
                 return;
-            case Enum or bool or char:
+            case Enum:
+                // By number: a list of enums holds their numbers, and its batch accessor shows them so.
+                text.Append(((IFormattable)value).ToString("D", CultureInfo.InvariantCulture));
+                return;
+            case bool or char:
                 text.Append(value);
                 return;
             case IFormattable formattable when value.GetType().IsPrimitive || value.GetType().Namespace == "System":
@@ -89,8 +140,7 @@ internal static class RowText
                 items.Add(Show(item));
             }
 
-            bool isSet = type.GetInterfaces().Any(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ISet<>) || i.GetGenericTypeDefinition() == typeof(IReadOnlySet<>)));
-            IEnumerable<string> shown = isSet ? items.Order(StringComparer.Ordinal) : items;
+            IEnumerable<string> shown = IsSet(type) ? items.Order(StringComparer.Ordinal) : items;
             text.Append('[').AppendJoin(", ", shown).Append(']');
             return;
         }
