@@ -70,8 +70,8 @@ public sealed partial class RandomRowTypeTests
             /// <summary>
             /// The rows; the rows read back from a Parquet file the writer's random settings wrote; those read back through
             /// Arrow IPC; those read back after the batches read were written to a second file; and, for every row of the
-            /// batches read whole and of those two shards read (sliced from the file's), the row and what each generated
-            /// column accessor holds for it (<paramref name="cells"/>).
+            /// batches of whole passes and of two shards' passes, the row and what each generated column accessor holds
+            /// for it (<paramref name="cells"/>).
             /// </summary>
             public static object?[][] RoundTrip<T>(T[] rows, int settings, System.Func<Alimentar.Batch<T>, int, object?[]> cells)
                 where T : Alimentar.IStreamingRow<T> => RoundTripAsync(rows, settings, cells).GetAwaiter().GetResult();
@@ -142,12 +142,15 @@ public sealed partial class RandomRowTypeTests
                         batches = System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Cast<object?>(streaming.Rows()));
                     }
 
+                    // Every row of a plain pass and of two shards' passes, from the file (whose shards decode part of a
+                    // row group) and from the Arrow stream (whose shards are slices of a record batch's columns).
                     var columns = new System.Collections.Generic.List<object?>();
+                    Alimentar.IBatchSource<T>[] sources = [source, new Alimentar.ArrowSource<T>(new System.IO.MemoryStream(ipc.ToArray()))];
                     for (int world = 1; world <= 2; world++)
                     {
-                        for (int rank = 0; rank < world; rank++)
+                        for (int rank = 0; rank < world * sources.Length; rank++)
                         {
-                            using var streaming = new Alimentar.StreamingDataset<T>(source, 2).WithShard(rank, world);
+                            using var streaming = new Alimentar.StreamingDataset<T>(sources[rank / world], 2).WithShard(rank % world, world);
                             foreach (Alimentar.Batch<T> batch in streaming)
                             {
                                 using (batch)
