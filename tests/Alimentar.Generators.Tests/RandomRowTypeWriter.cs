@@ -89,7 +89,8 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
     /// <param name="Name">The type as the declarations name it.</param>
     /// <param name="Value">Writes a random value; each call draws anew.</param>
     /// <param name="Comparable">Whether <see cref="Comparer{T}.Default"/> orders it, so a sorted set may hold more than one.</param>
-    public sealed record Shape(string Name, Func<string> Value, bool Comparable = false);
+    /// <param name="Attribute">An attribute a member of this type carries (<c>[ParquetDecimal]</c> for the values it writes), or empty.</param>
+    public sealed record Shape(string Name, Func<string> Value, bool Comparable = false, string Attribute = "");
 
     private sealed record Member(Shape Type, string Name, string Attribute);
 
@@ -119,7 +120,8 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 2 => $"global::System.Text.Json.Serialization.JsonPropertyName(\"c{random.Next(0, 4)}\")",
                 _ => string.Empty,
             };
-            members.Add(new Member(Type(depth, allowChar: isRow), memberName, attribute));
+            Shape type = Type(depth, topLevel: isRow);
+            members.Add(new Member(type, memberName, string.Join(", ", new[] { attribute, type.Attribute }.Where(a => a.Length > 0))));
         }
 
         string attributeLine = isRow ? "[global::Alimentar.StreamingDataset]\n" : string.Empty;
@@ -213,21 +215,26 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private Shape Type(int depth, bool allowChar)
+    /// <summary>A member's type; <paramref name="topLevel"/> for a member of the row itself, which alone may hold a <c>char</c> or an enum written as its name.</summary>
+    private Shape Type(int depth, bool topLevel)
     {
         int choice = random.Next(0, depth >= 3 ? 6 : 10);
         return choice switch
         {
-            0 when allowChar => Scalar("char"),
+            0 when topLevel => random.Next(0, 3) == 0 ? OrNull(Scalar("char")) : Scalar("char"),
             0 or 1 or 2 => Scalar(Scalars[random.Next(Scalars.Length)]),
             3 => OrNull(Scalar(ValueScalars[random.Next(ValueScalars.Length)])),
-            4 => Enum(),
+            4 when topLevel && random.Next(0, 3) == 0 => AsName(random.Next(0, 2) == 0 ? OrNull(Enum()) : Enum()),
+            4 => random.Next(0, 3) == 0 ? OrNull(Enum()) : Enum(),
             5 => OrNull(Scalar(random.Next(0, 2) == 0 ? "string" : "byte[]")),
-            6 or 7 => List(Lists[random.Next(Lists.Length)], Type(depth + 1, allowChar: false)),
-            8 => Map(Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Scalar(Keys[random.Next(Keys.Length)]), Type(depth + 1, allowChar: false)),
+            6 or 7 => List(Lists[random.Next(Lists.Length)], Type(depth + 1, topLevel: false)),
+            8 => Map(Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Scalar(Keys[random.Next(Keys.Length)]), Type(depth + 1, topLevel: false)),
             _ => _records < 4 ? HeldOrNull(Declare(isRow: false, depth + 1)) : Scalar("long"),
         };
     }
+
+    /// <summary>An enum member written as its name.</summary>
+    private static Shape AsName(Shape type) => type with { Attribute = "global::Alimentar.ParquetEnumAsString" };
 
     private Shape HeldOrNull(Shape held) => random.Next(0, 3) == 0 ? OrNull(held) : held;
 
@@ -235,7 +242,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
     private Shape Nullable(Shape type) => random.Next(0, 3) == 0 ? OrNull(type) : type;
 
     /// <summary>The nullable form of a type, whose values are null now and then.</summary>
-    private Shape OrNull(Shape type) => new(type.Name + "?", () => values.Next(0, 4) == 0 ? "null" : type.Value(), type.Comparable);
+    private Shape OrNull(Shape type) => type with { Name = type.Name + "?", Value = () => values.Next(0, 4) == 0 ? "null" : type.Value() };
 
     private Shape List(string template, Shape element)
     {
@@ -292,16 +299,32 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         return Nullable(new Shape(name, write));
     }
 
+    private static readonly (string Type, string Min, string Max)[] Underlying =
+    [
+        ("byte", "0", "255"), ("sbyte", "-128", "127"), ("short", "-32768", "32767"), ("ushort", "0", "65535"),
+        ("int", "-2147483648", "2147483647"), ("uint", "0", "4294967295U"),
+        ("long", "-9223372036854775808L", "9223372036854775807L"), ("ulong", "0", "18446744073709551615UL"),
+    ];
+
+    /// <summary>
+    /// An enum of a random underlying type, now and then <c>[Flags]</c>; its values are defined ones, combinations of
+    /// flags, undefined ones and the underlying type's bounds, so both the numbers and the names written are tried.
+    /// </summary>
     private Shape Enum()
     {
         string name = "Kind" + _next++;
-        _types.Append(Invariant($"public enum {name} {{ A, B, C = 7 }}\n"));
-        int[] defined = [0, 1, 7, 5, -3];
-        return new Shape(name, () => Invariant($"(({name})({defined[values.Next(defined.Length)]}))"), Comparable: true);
+        (string type, string min, string max) = Underlying[random.Next(Underlying.Length)];
+        bool flags = random.Next(0, 3) == 0;
+        _types.Append(flags
+            ? Invariant($"[global::System.Flags]\npublic enum {name} : {type} {{ None = 0, A = 1, B = 2, C = 4 }}\n")
+            : Invariant($"public enum {name} : {type} {{ A, B, C = 7 }}\n"));
+        string[] written = flags ? ["0", "1", "3", "7", "8", "13", min, max] : ["0", "1", "7", "5", min, max];
+        return new Shape(name, () => Invariant($"(({name})({written[values.Next(written.Length)]}))"), Comparable: true);
     }
 
     private Shape Scalar(string type) => type switch
     {
+        "decimal" when random.Next(0, 2) == 0 => Decimal(random.Next(1, 39)),
         "byte[]" => new Shape(type, () => $"new byte[] {{ {string.Join(", ", Enumerable.Range(0, values.Next(0, 6)).Select(_ => values.Next(0, 256)))} }}"),
         // Arrow counts an interval's parts in signed integers, and the rows also go through Arrow IPC.
         "global::Alimentar.ParquetInterval" => new Shape(type, () => Invariant($"new global::Alimentar.ParquetInterval({Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u)")),
@@ -338,6 +361,25 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         "global::System.Guid" => Invariant($"new global::System.Guid(\"{new Guid(Enumerable.Range(0, 16).Select(_ => (byte)values.Next(0, 256)).ToArray())}\")"),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no values written for this type"),
     };
+
+    /// <summary>
+    /// A decimal written as <c>[ParquetDecimal(precision, scale)]</c> (INT32, INT64 or a fixed-length binary, as the
+    /// precision needs), whose values fit it: at most <c>precision - scale</c> digits before the point, at most
+    /// <c>scale</c> after it, and no more than a <see cref="decimal"/> holds.
+    /// </summary>
+    private Shape Decimal(int precision)
+    {
+        int scale = random.Next(0, precision + 1);
+        string attribute = Invariant($"global::Alimentar.ParquetDecimal({precision}, {scale})");
+        return new Shape("decimal", () =>
+        {
+            int fraction = values.Next(0, Math.Min(scale, 28) + 1);
+            int whole = values.Next(0, Math.Min(precision - scale, 28 - fraction) + 1);
+            int[] digits = [.. Enumerable.Range(0, whole + fraction).Select(_ => values.Next(0, 8) == 0 ? 9 : values.Next(0, 10))];
+            string number = (whole == 0 ? "0" : string.Concat(digits[..whole])) + (fraction == 0 ? string.Empty : "." + string.Concat(digits[whole..]));
+            return (values.Next(0, 2) == 0 ? "-" : string.Empty) + number + "m";
+        }, Comparable: true, Attribute: attribute);
+    }
 
     /// <summary>One of a type's bounds now and then, otherwise <paramref name="any"/>.</summary>
     private T Edge<T>(T min, T max, T any) => values.Next(0, 8) switch
