@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Alimentar.Parquet.Values;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using TimeUnit = Apache.Arrow.Types.TimeUnit;
@@ -13,7 +14,7 @@ namespace Alimentar.Arrow;
 /// </summary>
 internal sealed class ArrowBatchBuilder : IColumnWriter
 {
-    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
     private readonly RowSchema _schema;
     private readonly List<Field> _fields = [];
     private readonly List<IArrowArray> _arrays = [];
@@ -480,11 +481,12 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         ArrowBuffer data = column.Type switch
         {
             ColumnType.Boolean => Bitmap(MemoryMarshal.Cast<T, bool>(values)),
-            ColumnType.DateTime => Bytes(values, static v => ((DateTime)(object)v).ToUniversalTime().Ticks, static t => (t - UnixEpochTicks) / 10),
-            ColumnType.DateTimeOffset => Bytes(values, static v => ((DateTimeOffset)(object)v).UtcTicks, static t => (t - UnixEpochTicks) / 10),
-            ColumnType.DateOnly => Bytes(values, static v => ((DateOnly)(object)v).DayNumber, static d => d - DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber),
-            ColumnType.TimeOnly => Bytes(values, static v => ((TimeOnly)(object)v).Ticks, static t => t / 10),
-            ColumnType.TimeSpan => Bytes(values, static v => ((TimeSpan)(object)v).Ticks, static t => t / 10),
+            // Times are converted as the Parquet writer converts them, so a row reads back alike from either.
+            ColumnType.DateTime => Bytes(values, static v => ParquetTime.UnixMicroseconds((DateTime)(object)v)),
+            ColumnType.DateTimeOffset => Bytes(values, static v => ParquetTime.UnixMicroseconds((DateTimeOffset)(object)v)),
+            ColumnType.DateOnly => Bytes(values, static v => ((DateOnly)(object)v).DayNumber - UnixEpochDay),
+            ColumnType.TimeOnly => Bytes(values, static v => ParquetTime.Microseconds(((TimeOnly)(object)v).Ticks)),
+            ColumnType.TimeSpan => Bytes(values, static v => ParquetTime.Microseconds(((TimeSpan)(object)v).Ticks)),
             ColumnType.Guid => new ArrowBuffer(GuidBytes(MemoryMarshal.Cast<T, Guid>(values))),
             ColumnType.Interval => new ArrowBuffer(IntervalBytes(MemoryMarshal.Cast<T, ParquetInterval>(values))),
             _ => new ArrowBuffer(MemoryMarshal.AsBytes(values).ToArray()),
@@ -492,13 +494,13 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         return ArrowArrayFactory.BuildArray(new ArrayData(type, length, nullCount, 0, [bitmap, data]));
     }
 
-    private static ArrowBuffer Bytes<T, TRaw>(ReadOnlySpan<T> values, Func<T, TRaw> raw, Func<TRaw, TRaw> toArrow)
+    private static ArrowBuffer Bytes<T, TRaw>(ReadOnlySpan<T> values, Func<T, TRaw> toArrow)
         where TRaw : unmanaged
     {
         var converted = new TRaw[values.Length];
         for (int i = 0; i < values.Length; i++)
         {
-            converted[i] = toArrow(raw(values[i]));
+            converted[i] = toArrow(values[i]);
         }
 
         return new ArrowBuffer(MemoryMarshal.AsBytes(converted.AsSpan()).ToArray());

@@ -134,6 +134,21 @@ internal static class ParquetTime
         return $"{(year < 0 ? "-" : string.Empty)}{Math.Abs(year):0000}-{date.Month:00}-{date.Day:00} {time}";
     }
 
+    /// <summary>
+    /// A <see cref="DateTime"/> as the microseconds since the Unix epoch a UTC-adjusted TIMESTAMP stores, for every writer
+    /// alike (Parquet pages, Arrow arrays): a local time is converted to UTC, an unspecified one is taken as UTC (so it
+    /// reads back at the clock time it was written with, on any machine), and ticks below a microsecond are rounded
+    /// down (so instants before 1970 keep their order).
+    /// </summary>
+    public static long UnixMicroseconds(DateTime value) =>
+        Microseconds((value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks - DateTime.UnixEpoch.Ticks);
+
+    /// <summary>A <see cref="DateTimeOffset"/>'s instant as microseconds since the Unix epoch, rounded down.</summary>
+    public static long UnixMicroseconds(DateTimeOffset value) => Microseconds(value.UtcTicks - DateTime.UnixEpoch.Ticks);
+
+    /// <summary>Ticks (100 ns) as whole microseconds, rounded down, as TIME and durations store a span or a time of day.</summary>
+    public static long Microseconds(long ticks) => FloorDivide(ticks, 10);
+
     public static long FloorDivide(long value, long divisor)
     {
         long quotient = Math.DivRem(value, divisor, out long remainder);

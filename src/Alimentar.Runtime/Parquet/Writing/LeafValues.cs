@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Alimentar.Parquet.Values;
 
 namespace Alimentar.Parquet.Writing;
 
@@ -69,12 +70,6 @@ internal static class LeafValues
         }
     }
 
-    /// <summary>Parquet timestamps are UTC instants; a local time is converted, an unspecified one taken as UTC.</summary>
-    private static DateTime ToUtc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
-
-    /// <summary>Ticks (100 ns) to whole microseconds, rounding down so times before 1970 stay in order.</summary>
-    private static long Microseconds(long ticks) => Math.DivRem(ticks, 10, out long remainder) - (remainder < 0 ? 1 : 0);
-
     /// <summary>Maps the values through <typeparamref name="TMap"/>, a struct, so the conversion is inlined into the loop.</summary>
     private static void Mapped<TFrom, TTo, TMap>(LeafWriter leaf, ReadOnlySpan<TFrom> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
         where TMap : struct, IMap<TFrom, TTo>
@@ -121,16 +116,16 @@ internal static class LeafValues
 
     private readonly struct UnixMicroseconds : IMap<DateTime, long>, IMap<DateTimeOffset, long>
     {
-        public static long Map(DateTime value) => Microseconds(ToUtc(value).Ticks - UnixEpoch.Ticks);
+        public static long Map(DateTime value) => ParquetTime.UnixMicroseconds(value);
 
-        public static long Map(DateTimeOffset value) => Microseconds(value.UtcTicks - UnixEpoch.Ticks);
+        public static long Map(DateTimeOffset value) => ParquetTime.UnixMicroseconds(value);
     }
 
     private readonly struct DayMicroseconds : IMap<TimeOnly, long>, IMap<TimeSpan, long>
     {
-        public static long Map(TimeOnly value) => Microseconds(value.Ticks);
+        public static long Map(TimeOnly value) => ParquetTime.Microseconds(value.Ticks);
 
-        public static long Map(TimeSpan value) => Microseconds(value.Ticks);
+        public static long Map(TimeSpan value) => ParquetTime.Microseconds(value.Ticks);
     }
 
     private static ReadOnlySpan<TTo> As<TFrom, TTo>(ReadOnlySpan<TFrom> values) =>
