@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 
 namespace Alimentar.Cli;
@@ -27,9 +28,9 @@ internal sealed class BenchCommand(IAnsiConsole console)
         });
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        string files = input.IsDataset ? $" in {infos.Length:N0} files" : string.Empty;
-        console.MarkupLineInterpolated($"{rows:N0} rows of {columns} columns{files} in {seconds:N2} s: {rows / seconds:N0} rows/s, {infos.Sum(i => i.Length) / 1_048_576.0 / seconds:N1} MB/s");
-        console.MarkupLineInterpolated($"Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
+        string files = input.IsDataset ? string.Create(CultureInfo.InvariantCulture, $" in {infos.Length:N0} files") : string.Empty;
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{rows:N0} rows of {columns} columns{files} in {seconds:N2} s: {rows / seconds:N0} rows/s, {infos.Sum(i => i.Length) / 1_048_576.0 / seconds:N1} MB/s");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1_048_576.0:N0} MB");
         return ExitCodes.Success;
     }
 }

@@ -18,7 +18,7 @@ internal sealed class InspectCommand(IAnsiConsole console)
 
         ParquetFileInfo info = await file.ReadInfoAsync(cancellationToken);
         console.MarkupLineInterpolated($"[bold]{file.Display}[/]");
-        console.MarkupLineInterpolated($"{info.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{info.Length:N0} bytes, {info.RowCount:N0} rows in {info.RowGroups.Count} row groups, written by {Shorten(info.CreatedBy ?? "an unknown writer", CreatedByShown)}");
 
         if (info.Schema.Any(node => node.Children.Count > 0))
         {
@@ -89,10 +89,10 @@ internal sealed class InspectCommand(IAnsiConsole console)
         if (dataset.DeltaVersion is { } version)
         {
             // The files are those the table's log names at its version, their columns under the table's names.
-            console.MarkupLineInterpolated($"Delta Lake table at version {version:N0}: the files its log names, {infos.Sum(f => f.Info.RowCount) - deleted:N0} rows after its deletion vectors delete {deleted:N0}");
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Delta Lake table at version {version:N0}: the files its log names, {infos.Sum(f => f.Info.RowCount) - deleted:N0} rows after its deletion vectors delete {deleted:N0}");
         }
 
-        console.MarkupLineInterpolated($"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{infos.Count:N0} files, {infos.Sum(f => f.Info.Length):N0} bytes, {infos.Sum(f => f.Info.RowCount):N0} rows in {infos.Sum(f => f.Info.RowGroups.Count):N0} row groups");
 
         // A Delta table's partition values are its log's, which a file's path need not show (column mapping keeps files in random folders).
         bool partitioned = dataset.DeltaVersion is not null && infos.Any(f => f.File.Partitions.Any());

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Alimentar.Storage;
 
 /// <summary>
@@ -30,7 +32,7 @@ internal static class StoreRequest
                 }
                 catch (OperationCanceledException error) when (!cancellationToken.IsCancellationRequested)
                 {
-                    failure = new ObjectStoreException($"no answer within {options.RequestTimeout.TotalSeconds:0.###} s", null, isTransient: true, error);
+                    failure = new ObjectStoreException(string.Create(CultureInfo.InvariantCulture, $"no answer within {options.RequestTimeout.TotalSeconds:0.###} s"), null, isTransient: true, error);
                 }
                 catch (ObjectStoreException error) when (error.IsTransient)
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace Alimentar;
@@ -247,7 +248,7 @@ public sealed partial class StreamingDataset<T>
             var present = ranks.ToHashSet();
             int missingCount = first.WorldSize - present.Count;
             int[] missing = Enumerable.Range(0, first.WorldSize).Where(rank => !present.Contains(rank)).Take(8).ToArray();
-            string missingText = missing.Length == 0 ? "" : $"rank {string.Join(", ", missing)}{(missingCount > missing.Length ? $" and {missingCount - missing.Length:N0} more" : "")} missing";
+            string missingText = missing.Length == 0 ? "" : $"rank {string.Join(", ", missing)}{(missingCount > missing.Length ? string.Create(CultureInfo.InvariantCulture, $" and {missingCount - missing.Length:N0} more") : "")} missing";
             int[] repeated = ranks.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => g.Key).ToArray();
             throw new InvalidOperationException(
                 $"The states must be those of all {first.WorldSize} ranks of the stopped run, once each: {missingText}{(missing.Length > 0 && repeated.Length > 0 ? "; " : "")}{(repeated.Length > 0 ? $"rank {string.Join(", ", repeated)} repeated" : "")}. Without a rank's state its undelivered rows cannot be found.");

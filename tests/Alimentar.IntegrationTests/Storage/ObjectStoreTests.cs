@@ -1,3 +1,4 @@
+using Alimentar.Testing;
 using System.Data.Common;
 using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http;
@@ -237,6 +238,8 @@ public sealed class ObjectStoreTests : IAsyncLifetime
     [Fact]
     public async Task A_stalled_connection_times_out_and_cancellation_stops_everything()
     {
+        // On a machine set to German, too: the message's numbers are written alike everywhere.
+        using var culture = new CultureScope();
         string key = await WriteMeasurementsAsync("stalled.parquet");
         _server.Fault = async context =>
         {

@@ -1,3 +1,4 @@
+using Alimentar.Testing;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -54,6 +55,8 @@ public sealed class DamagedStateTests
     [Fact]
     public void A_world_of_billions_claimed_by_one_state_is_refused_naming_a_few_missing_ranks_not_listing_them_all()
     {
+        // On a machine set to German, too: the message's numbers are written alike everywhere.
+        using var culture = new CultureScope();
         using MemorySource<Item> source = TestData.UnevenSource(UnitSizes);
         StreamingState huge = Configure(source, 0, 2).GetState() with { WorldSize = int.MaxValue };
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 
@@ -561,7 +562,7 @@ internal static class FilterParser
         private UnsupportedFilterException Refuse(Expression part, string why) => new(
             _operands <= NamedWhole
                 ? $"The filter '{whole}' cannot be pushed down to the Parquet reader: {why} (in '{part}')."
-                : $"The filter of {_operands:N0} operands cannot be pushed down to the Parquet reader: {why} (in '{part}').",
+                : string.Create(CultureInfo.InvariantCulture, $"The filter of {_operands:N0} operands cannot be pushed down to the Parquet reader: {why} (in '{part}')."),
             part.ToString());
     }
 
