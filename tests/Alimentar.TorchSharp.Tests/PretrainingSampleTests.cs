@@ -37,6 +37,9 @@ public sealed class PretrainingSampleTests
     private static async Task<string> RunAsync(int? rank)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // The sample prints its figures as the machine's culture does; the patterns below read English ones.
+        start.Environment["LC_ALL"] = "en_US.UTF-8";
         start.ArgumentList.Add(SamplePath);
         start.ArgumentList.Add("800");
         if (rank is { } r)

@@ -166,7 +166,7 @@ public sealed class SideBySideDecodingTests
     }
 
     private static string Describe(MixedRow row) => string.Join('|',
-        row.Id, row.Count, row.Score, row.Name, row.Note, System.Text.Encoding.ASCII.GetString(row.Blob), string.Join(',', row.Tokens), string.Join(',', row.Tags),
+        row.Id, row.Count, row.Score.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Name, row.Note, System.Text.Encoding.ASCII.GetString(row.Blob), string.Join(',', row.Tokens), string.Join(',', row.Tags),
         string.Join(';', row.Pairs.Select(pair => string.Join(',', pair))), row.Picture?.Path, string.Join(',', row.Messages.Select(m => $"{m.Role}:{m.Content}:{m.Tokens}")));
 }
 

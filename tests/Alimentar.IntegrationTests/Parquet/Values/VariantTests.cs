@@ -34,7 +34,7 @@ public partial record WrittenVariantRow(long Id, ParquetVariant? Payload, Parque
         ParquetVariant.FromJson(i % 3 == 0 ? "null" : $"[{i}, \"é{i}\"]"),
         i % 11 == 0 ? null : [ParquetVariant.FromJson($"{i}"), null, ParquetVariant.FromJson("\"x\"")],
         i % 13 == 0 ? null : new VariantHolder(i % 2 == 0 ? null : ParquetVariant.FromJson($$"""{"h": {{i}}}""")),
-        i % 17 == 0 ? null : new Dictionary<string, ParquetVariant> { ["k"] = ParquetVariant.FromJson($"{i * 1.25m}") });
+        i % 17 == 0 ? null : new Dictionary<string, ParquetVariant> { ["k"] = ParquetVariant.FromJson((i * 1.25m).ToString(System.Globalization.CultureInfo.InvariantCulture)) });
 
     /// <summary>Every member of every row equal, the dictionaries entry by entry.</summary>
     public static void AssertSame(IReadOnlyList<WrittenVariantRow> expected, IReadOnlyList<WrittenVariantRow> actual)
