@@ -365,7 +365,8 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
     /// <summary>
     /// A decimal written as <c>[ParquetDecimal(precision, scale)]</c> (INT32, INT64 or a fixed-length binary, as the
     /// precision needs), whose values fit it: at most <c>precision - scale</c> digits before the point, at most
-    /// <c>scale</c> after it, and no more than a <see cref="decimal"/> holds.
+    /// <c>scale</c> after it. They fit DECIMAL(38, 18) as well, which a list's element or a map's value is written as
+    /// (the attribute is a member's), and no more than a <see cref="decimal"/> holds.
     /// </summary>
     private Shape Decimal(int precision)
     {
@@ -373,8 +374,8 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         string attribute = Invariant($"global::Alimentar.ParquetDecimal({precision}, {scale})");
         return new Shape("decimal", () =>
         {
-            int fraction = values.Next(0, Math.Min(scale, 28) + 1);
-            int whole = values.Next(0, Math.Min(precision - scale, 28 - fraction) + 1);
+            int fraction = values.Next(0, Math.Min(scale, 18) + 1);
+            int whole = values.Next(0, Math.Min(Math.Min(precision - scale, 20), 28 - fraction) + 1);
             int[] digits = [.. Enumerable.Range(0, whole + fraction).Select(_ => values.Next(0, 8) == 0 ? 9 : values.Next(0, 10))];
             string number = (whole == 0 ? "0" : string.Concat(digits[..whole])) + (fraction == 0 ? string.Empty : "." + string.Concat(digits[whole..]));
             return (values.Next(0, 2) == 0 ? "-" : string.Empty) + number + "m";
