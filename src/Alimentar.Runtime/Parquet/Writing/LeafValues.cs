@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Alimentar.Parquet.Format;
 using Alimentar.Parquet.Values;
+using Alimentar.Parquet.Writing.Encoding;
 
 namespace Alimentar.Parquet.Writing;
 
@@ -15,6 +17,11 @@ internal static class LeafValues
 
     public static void Append<T>(LeafWriter leaf, ReadOnlySpan<T> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
     {
+        if (typeof(T) == typeof(decimal))
+        {
+            ThrowIfMisfit(leaf.Leaf, As<T, decimal>(values), definitions, repetitions);
+        }
+
         if (typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(bool) || typeof(T) == typeof(float) || typeof(T) == typeof(double)
             || typeof(T) == typeof(decimal) || typeof(T) == typeof(Guid) || typeof(T) == typeof(ParquetInterval) || typeof(T) == typeof(Half) || typeof(T) == typeof(string) || typeof(T) == typeof(byte[]))
         {
@@ -68,6 +75,39 @@ internal static class LeafValues
         {
             throw new NotSupportedException($"Values of {typeof(T).Name} cannot be written.");
         }
+    }
+
+    /// <summary>
+    /// A decimal the leaf's DECIMAL cannot hold fails here, where its row is still known, rather than when its page or
+    /// the chunk's dictionary is encoded, far from it: wherever it lies, at the top of a row, in a list, a record or a map.
+    /// </summary>
+    private static void ThrowIfMisfit(LeafColumn leaf, ReadOnlySpan<decimal> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (DecimalUnscaler.Misfit(values[i], leaf.Element.Precision ?? LeafTypes.DefaultDecimalPrecision, leaf.Element.Scale ?? LeafTypes.DefaultDecimalScale) is string reason)
+            {
+                throw new DecimalMisfitException(RowOf(i, leaf.MaxDefinitionLevel, definitions, repetitions), reason);
+            }
+        }
+    }
+
+    /// <summary>The row, from the slice's first, holding its <paramref name="value"/>th present value.</summary>
+    private static int RowOf(int value, int maxDefinition, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
+    {
+        int slot = value;
+        if (!definitions.IsEmpty)
+        {
+            for (slot = 0; value > 0 || definitions[slot] != maxDefinition; slot++)
+            {
+                if (definitions[slot] == maxDefinition)
+                {
+                    value--;
+                }
+            }
+        }
+
+        return repetitions.IsEmpty ? slot : repetitions[..(slot + 1)].Count(0) - 1;
     }
 
     /// <summary>Maps the values through <typeparamref name="TMap"/>, a struct, so the conversion is inlined into the loop.</summary>

@@ -54,7 +54,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             return WriteRecordsAsync(column, VariantRecords.Of(nullable), cancellationToken);
         }
 
-        Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default), () => FirstMisfit(column, values.Span));
+        Queue(column, _ => LeafValues.Append(LeafOf(column), values.Span, default, default));
         return ValueTask.CompletedTask;
     }
 
@@ -66,7 +66,7 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
             return WriteRecordsAsync(column, VariantRecords.Of(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T?, ParquetVariant?>(ref MemoryMarshal.GetReference(values.Span)), values.Length)), cancellationToken);
         }
 
-        Queue(column, levels => AppendNullable(column, values.Span, levels), () => FirstMisfit(column, values.Span));
+        Queue(column, levels => AppendNullable(column, values.Span, levels));
         return ValueTask.CompletedTask;
     }
 
@@ -159,11 +159,10 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
 
     /// <summary>
     /// Queues a column's encoding; its level buffers are made here, on the writing thread, not in parallel. A value the
-    /// column's type cannot hold (a decimal beyond its precision) would fail deep inside a page, or when the chunk's
-    /// dictionary is written, far from its row: <paramref name="firstMisfit"/> finds it first, so the error names the
-    /// member and the row.
+    /// column's type cannot hold (a decimal beyond its precision, wherever it lies in the member) is found as its leaf
+    /// takes it, and named here by member and row.
     /// </summary>
-    private void Queue(int column, Action<LevelBuffers> encode, Func<(int Row, string Reason)?>? firstMisfit = null)
+    private void Queue(int column, Action<LevelBuffers> encode)
     {
         if (!_levels.ContainsKey(column))
         {
@@ -172,34 +171,15 @@ internal sealed class PageColumnWriter(WriteSchema schema, IReadOnlyList<LeafWri
 
         _queued.Add((column, levels =>
         {
-            if (firstMisfit?.Invoke() is (int row, string reason))
+            try
             {
-                throw new OverflowException($"{rowSchema.RowTypeName}.{rowSchema.Columns[column].MemberName} in row {FirstRow + row}: {reason}");
+                encode(levels);
             }
-
-            encode(levels);
+            catch (DecimalMisfitException misfit)
+            {
+                throw new OverflowException($"{rowSchema.RowTypeName}.{rowSchema.Columns[column].MemberName} in row {FirstRow + misfit.Row}: {misfit.Message}");
+            }
         }));
-    }
-
-    /// <summary>The first of a column's decimals its DECIMAL cannot hold, and why; null for other values.</summary>
-    private (int Row, string Reason)? FirstMisfit<T>(int column, ReadOnlySpan<T> values)
-    {
-        if (typeof(T) != typeof(decimal) && typeof(T) != typeof(decimal?))
-        {
-            return null;
-        }
-
-        int precision = LeafTypes.PrecisionOf(rowSchema.Columns[column]), scale = LeafTypes.ScaleOf(rowSchema.Columns[column]);
-        for (int i = 0; i < values.Length; i++)
-        {
-            decimal? value = typeof(T) == typeof(decimal) ? Unsafe.As<T, decimal>(ref Unsafe.AsRef(in values[i])) : Unsafe.As<T, decimal?>(ref Unsafe.AsRef(in values[i]));
-            if (value is decimal number && DecimalUnscaler.Misfit(number, precision, scale) is string reason)
-            {
-                return (i, reason);
-            }
-        }
-
-        return null;
     }
 
     private void AppendNullable<T>(int column, ReadOnlySpan<T?> source, LevelBuffers levels)

@@ -262,6 +262,34 @@ public sealed class WriterLayoutTests
         Assert.Contains("DECIMAL(8,2)", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Amounts")]
+    [InlineData("Maybe")]
+    [InlineData("Line")]
+    [InlineData("Ledger")]
+    [InlineData("Grid")]
+    public async Task A_decimal_too_wide_in_a_list_a_record_or_a_map_is_an_error_naming_the_member_and_row(string member)
+    {
+        using var file = new TempFile();
+        const decimal TooWide = 100_000_000_000_000_000_000m; // 21 digits before the point; DECIMAL(38,18) holds 20.
+        PricedLists[] rows = [.. Enumerable.Range(0, 3_000).Select(PricedLists.Make)];
+        rows[2_500] = member switch
+        {
+            "Amounts" => rows[2_500] with { Amounts = [1m, TooWide] },
+            "Maybe" => rows[2_500] with { Maybe = [null, TooWide] },
+            "Line" => rows[2_500] with { Line = new PriceLine("x", TooWide) },
+            "Ledger" => rows[2_500] with { Ledger = new Dictionary<string, decimal> { ["a"] = TooWide } },
+            _ => rows[2_500] with { Grid = [[1m], [TooWide]] },
+        };
+
+        OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<PricedLists>.WriteFileAsync(file.Path, rows, rowGroupSize: 2_000));
+
+        Assert.Contains($"PricedLists.{member} in row 2500:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("100000000000000000000", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DECIMAL(38,18)", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(file.Path));
+    }
+
     [Fact]
     public async Task Row_groups_hold_exactly_the_rows_asked_for_whatever_the_slice_rows_are_encoded_in()
     {
@@ -538,6 +566,14 @@ public partial record Sensor(long Id, string Name, string Tag, ulong Counter, do
 
 [StreamingDataset]
 public partial record Priced(long Id, [property: ParquetDecimal(8, 2)] decimal Price);
+
+[StreamingDataset]
+public partial record PricedLists(long Id, decimal[] Amounts, List<decimal?> Maybe, PriceLine Line, Dictionary<string, decimal> Ledger, decimal[][] Grid)
+{
+    public static PricedLists Make(int i) => new(i, [i, i + 0.5m], [null, i], new PriceLine("l", i), new Dictionary<string, decimal> { ["k"] = i }, [[i], []]);
+}
+
+public sealed record PriceLine(string Label, decimal Amount);
 
 /// <summary>A label and a payload, for values that repeat by reference or by content.</summary>
 [StreamingDataset]
