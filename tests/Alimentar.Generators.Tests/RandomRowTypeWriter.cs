@@ -89,7 +89,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
     /// <param name="Name">The type as the declarations name it.</param>
     /// <param name="Value">Writes a random value; each call draws anew.</param>
     /// <param name="Comparable">Whether <see cref="Comparer{T}.Default"/> orders it, so a sorted set may hold more than one.</param>
-    /// <param name="Attribute">An attribute a member of this type carries (<c>[ParquetDecimal]</c> for the values it writes), or empty.</param>
+    /// <param name="Attribute">An attribute a member of this type carries (<c>[ParquetDecimal]</c> for the decimals it writes, directly or in lists), or empty.</param>
     public sealed record Shape(string Name, Func<string> Value, bool Comparable = false, string Attribute = "");
 
     private sealed record Member(Shape Type, string Name, string Attribute);
@@ -272,7 +272,8 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 _ => array,
             };
         };
-        return Nullable(new Shape(name, value));
+        // [ParquetDecimal] on a list of decimals (or of lists of them) sets its elements' DECIMAL.
+        return Nullable(new Shape(name, value, Attribute: element.Attribute));
     }
 
     /// <summary>The array type of an element type: <c>int[]</c> of <c>int</c>, <c>int[][]</c> of <c>int[]</c>.</summary>

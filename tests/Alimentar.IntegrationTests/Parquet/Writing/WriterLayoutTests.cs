@@ -291,6 +291,23 @@ public sealed class WriterLayoutTests
     }
 
     [Fact]
+    public async Task ParquetDecimal_on_a_list_sets_its_elements_scale_at_any_depth_rounding_half_to_even()
+    {
+        using var file = new TempFile();
+        ScaledLists[] rows = [new(0, [1.005m, 1.015m, -2.5m], [[1.005m], [], [9.999m]])];
+        await ParquetDatasetWriter<ScaledLists>.WriteFileAsync(file.Path, rows);
+
+        ScaledLists read = Assert.Single(ParquetFiles.ReadAll(new ParquetSource<ScaledLists>(file.Path)));
+
+        Assert.Equal([1.00m, 1.02m, -2.50m], read.Prices);
+        Assert.Equal("1.00|1.02|-2.50", string.Join('|', read.Prices.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal("1.00;;10.00", string.Join(';', read.Nested.Select(l => string.Join('|', l.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture))))));
+        OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<ScaledLists>.WriteFileAsync(file.Path, [new(0, [], [[1m, 123_456_789m]])]));
+        Assert.Contains("ScaledLists.Nested in row 0:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DECIMAL(10,2)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Row_groups_hold_exactly_the_rows_asked_for_whatever_the_slice_rows_are_encoded_in()
     {
         using var file = new TempFile();
@@ -574,6 +591,9 @@ public partial record PricedLists(long Id, decimal[] Amounts, List<decimal?> May
 }
 
 public sealed record PriceLine(string Label, decimal Amount);
+
+[StreamingDataset]
+public partial record ScaledLists(long Id, [property: ParquetDecimal(10, 2)] decimal[] Prices, [property: ParquetDecimal(10, 2)] List<decimal[]> Nested);
 
 /// <summary>A label and a payload, for values that repeat by reference or by content.</summary>
 [StreamingDataset]
