@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Alimentar.Parquet.Values;
+using Alimentar.Parquet.Writing.Encoding;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using TimeUnit = Apache.Arrow.Types.TimeUnit;
@@ -129,7 +130,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         }
         else
         {
-            Add(descriptor, Build(descriptor, values.Span, null));
+            Add(descriptor, Named(column, () => Build(descriptor, values.Span, null)));
         }
 
         return ValueTask.CompletedTask;
@@ -148,7 +149,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             present[i] = source[i].GetValueOrDefault();
         }
 
-        Add(descriptor, Build(descriptor, present, valid));
+        Add(descriptor, Named(column, () => Build(descriptor, present, valid)));
         return ValueTask.CompletedTask;
     }
 
@@ -194,7 +195,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         where T : struct
     {
         ColumnDescriptor descriptor = Describe(column);
-        AddList(descriptor, lists, Build(ElementOf(descriptor), lists.Values, null));
+        AddList(descriptor, lists, Named(column, () => Build(ElementOf(descriptor), lists.Values, null)));
         return ValueTask.CompletedTask;
     }
 
@@ -211,7 +212,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             valid[i] = flat[i].HasValue;
         }
 
-        AddList(descriptor, lists, Build(ElementOf(descriptor), values, valid));
+        AddList(descriptor, lists, Named(column, () => Build(ElementOf(descriptor), values, valid)));
         return ValueTask.CompletedTask;
     }
 
@@ -256,9 +257,11 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     public ValueTask WriteRecordsAsync(int column, RecordColumn records, CancellationToken cancellationToken)
     {
         ColumnDescriptor descriptor = Describe(column);
-        int node = 0;
-        IArrowArray array = NodeArray(records, descriptor, descriptor.ListDepth, ref node);
-        Add(descriptor, array);
+        Add(descriptor, Named(column, () =>
+        {
+            int node = 0;
+            return NodeArray(records, descriptor, descriptor.ListDepth, ref node);
+        }));
         return ValueTask.CompletedTask;
     }
 
@@ -462,20 +465,25 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
 
         if (column.Type == ColumnType.Decimal)
         {
-            var builder = new Decimal128Array.Builder((Decimal128Type)type);
+            // Scaled as the Parquet writer scales them (places past the scale rounded half to even), not refused as
+            // Arrow's own builder refuses them, so a row writes alike to either.
+            var decimalType = (Decimal128Type)type;
+            byte[] unscaled = new byte[length * 16];
+            ReadOnlySpan<decimal> decimals = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, decimal>(ref MemoryMarshal.GetReference(values)), length);
             for (int i = 0; i < length; i++)
             {
-                if (valid is not null && !valid[i])
+                if (valid is null || valid[i])
                 {
-                    builder.AppendNull();
-                }
-                else
-                {
-                    builder.Append((decimal)(object)values[i]);
+                    if (DecimalUnscaler.Misfit(decimals[i], decimalType.Precision, decimalType.Scale) is string reason)
+                    {
+                        throw new DecimalMisfitException(i, reason);
+                    }
+
+                    BinaryPrimitives.WriteInt128LittleEndian(unscaled.AsSpan(i * 16, 16), DecimalUnscaler.Unscale(decimals[i], decimalType.Precision, decimalType.Scale));
                 }
             }
 
-            return builder.Build();
+            return ArrowArrayFactory.BuildArray(new ArrayData(type, length, nullCount, 0, [bitmap, new ArrowBuffer(unscaled)]));
         }
 
         ArrowBuffer data = column.Type switch
@@ -555,6 +563,19 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     }
 
     private ColumnDescriptor Describe(int column) => _schema.Columns[column];
+
+    /// <summary>Builds a column's array; a decimal its DECIMAL cannot hold, wherever it lies in the column, is named by its member.</summary>
+    private IArrowArray Named(int column, Func<IArrowArray> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (DecimalMisfitException misfit)
+        {
+            throw new OverflowException($"{_schema.RowTypeName}.{Describe(column).MemberName}: {misfit.Message}");
+        }
+    }
 
     private void Add(ColumnDescriptor column, ArrayData data) => Add(column, ArrowArrayFactory.BuildArray(data));
 

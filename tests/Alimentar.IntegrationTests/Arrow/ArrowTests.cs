@@ -163,6 +163,28 @@ public sealed class ArrowTests
     }
 
     [Fact]
+    public async Task Decimals_go_into_arrow_as_into_parquet_rounded_half_to_even_and_a_misfit_names_the_member()
+    {
+        PricedLists[] rows = [PricedLists.Make(0) with { Amounts = [1.0000000000000000005m, 1.0000000000000000015m, -0.5m], Line = new PriceLine("x", 2.0000000000000000025m) }];
+        using var ipc = new MemoryStream();
+        using (var streaming = new StreamingDataset<PricedLists>(new MemorySource<PricedLists>(rows, batchSize: 1), bufferSize: 1))
+        {
+            await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
+        }
+
+        ipc.Position = 0;
+        PricedLists read = Assert.Single(ParquetFiles.ReadAll(new ArrowSource<PricedLists>(ipc, "priced.arrows")));
+        Assert.Equal([1.000000000000000000m, 1.000000000000000002m, -0.5m], read.Amounts);
+        Assert.Equal(2.000000000000000002m, read.Line.Amount);
+
+        PricedLists tooWide = PricedLists.Make(1) with { Amounts = [1m, 100_000_000_000_000_000_000m] };
+        using var batch = Batch<PricedLists>.FromRows([PricedLists.Make(0), tooWide]);
+        OverflowException error = Assert.Throws<OverflowException>(() => batch.ToArrow());
+        Assert.Contains("PricedLists.Amounts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DECIMAL(38,18)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Half_columns_become_arrow_half_floats()
     {
         using Batch<Halves> batch = Batch<Halves>.FromRows([new Halves(1, (Half)1.5f, null), new Halves(2, (Half)(-2f), (Half)0.25f)]);
