@@ -234,7 +234,7 @@ internal sealed class ArrowColumnReader : IColumnReader
             DoubleArray a => Convert(a, destination),
             BooleanArray a => Convert(a, i => a.GetValue(i) ?? false, destination),
             Decimal128Array a => Convert(a, i => a.GetValue(i) ?? 0m, destination),
-            TimestampArray a => Convert(a, i => a.IsNull(i) ? default : a.GetTimestampUnchecked(i).UtcDateTime, destination),
+            TimestampArray a => Timestamps(a, destination),
             Date32Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
             Date64Array a => Convert(a, i => a.GetDateOnly(i) ?? default, destination),
             Time32Array a => Spans(a, destination),
@@ -312,6 +312,46 @@ internal sealed class ArrowColumnReader : IColumnReader
         finally
         {
             ColumnArrays<TimeSpan>.Pool.Return(spans);
+        }
+    }
+
+    /// <summary>
+    /// Timestamps as <see cref="DateTime"/>s, read as the Parquet reader reads TIMESTAMP: nanoseconds rounded down (so
+    /// instants before 1970 keep their order), kind <see cref="DateTimeKind.Utc"/> for an instant (a timestamp with a
+    /// time zone) and <see cref="DateTimeKind.Unspecified"/> for a wall-clock time (one without, as Parquet's not
+    /// UTC-adjusted ones); a count outside <see cref="DateTime"/> is the misfit returned.
+    /// </summary>
+    private static int Timestamps<T>(TimestampArray array, Span<T> destination)
+    {
+        var type = (Apache.Arrow.Types.TimestampType)array.Data.DataType;
+        long unitTicks = type.Unit switch
+        {
+            Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
+            Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
+            Apache.Arrow.Types.TimeUnit.Microsecond => 10,
+            _ => 0, // nanoseconds
+        };
+        DateTimeKind kind = string.IsNullOrEmpty(type.Timezone) ? DateTimeKind.Unspecified : DateTimeKind.Utc;
+        DateTime[] times = ColumnArrays<DateTime>.Pool.Rent(array.Length);
+        try
+        {
+            ReadOnlySpan<long> counts = array.Values;
+            for (int i = 0; i < array.Length; i++)
+            {
+                if (!ParquetTime.TrySpan(array.IsNull(i) ? 0 : counts[i], unitTicks, out TimeSpan sinceEpoch)
+                    || sinceEpoch.Ticks < -DateTime.UnixEpoch.Ticks || sinceEpoch.Ticks > DateTime.MaxValue.Ticks - DateTime.UnixEpoch.Ticks)
+                {
+                    return i;
+                }
+
+                times[i] = new DateTime(DateTime.UnixEpoch.Ticks + sinceEpoch.Ticks, kind);
+            }
+
+            return ValueConverter.Convert<DateTime, T>(times.AsSpan(0, array.Length), destination);
+        }
+        finally
+        {
+            ColumnArrays<DateTime>.Pool.Return(times);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
+using Apache.Arrow.Types;
 
 namespace Alimentar.IntegrationTests;
 
@@ -185,6 +186,42 @@ public sealed class ArrowTests
     }
 
     [Fact]
+    public async Task Arrow_timestamps_read_as_parquet_ones_wall_clock_without_a_zone_rounded_down_and_a_misfit_named()
+    {
+        static byte[] Stream(TimestampType whenType, long when, long at)
+        {
+            Schema schema = new Schema.Builder()
+                .Field(new Field("id", Int64Type.Default, false))
+                .Field(new Field("when", whenType, false))
+                .Field(new Field("at", new TimestampType(TimeUnit.Microsecond, "UTC"), false))
+                .Build();
+            static IArrowArray Longs(IArrowType type, long value) =>
+                ArrowArrayFactory.BuildArray(new ArrayData(type, 1, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(BitConverter.GetBytes(value))]));
+            using var ipc = new MemoryStream();
+            using (var writer = new ArrowStreamWriter(ipc, schema, leaveOpen: true))
+            {
+                writer.WriteRecordBatch(new RecordBatch(schema, [Longs(Int64Type.Default, 1), Longs(whenType, when), Longs(schema.GetFieldByName("at").DataType, at)], 1));
+                writer.WriteEnd();
+            }
+
+            return ipc.ToArray();
+        }
+
+        // A nanosecond before 1970 without a zone (pandas' naive datetime64[ns]), and an instant in UTC.
+        byte[] bytes = Stream(new TimestampType(TimeUnit.Nanosecond, (string?)null), -1, 1_700_000_000_000_000);
+        ArrowTimes read = Assert.Single(ParquetFiles.ReadAll(new ArrowSource<ArrowTimes>(new MemoryStream(bytes), "times.arrows")));
+
+        Assert.Equal((DateTime.UnixEpoch.Ticks - 1, DateTimeKind.Unspecified), (read.When.Ticks, read.When.Kind));
+        Assert.Equal((DateTime.UnixEpoch.Ticks + 17_000_000_000_000_000, DateTimeKind.Utc), (read.At.Ticks, read.At.Kind));
+
+        // Seconds past year 9999.
+        byte[] beyond = Stream(new TimestampType(TimeUnit.Second, (string?)null), 300_000_000_000, 0);
+        ValueOutOfRangeException error = Assert.Throws<ValueOutOfRangeException>(() => ParquetFiles.ReadAll(new ArrowSource<ArrowTimes>(new MemoryStream(beyond), "beyond.arrows")));
+        Assert.Contains("'when'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ArrowTimes.When", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Half_columns_become_arrow_half_floats()
     {
         using Batch<Halves> batch = Batch<Halves>.FromRows([new Halves(1, (Half)1.5f, null), new Halves(2, (Half)(-2f), (Half)0.25f)]);
@@ -194,3 +231,6 @@ public sealed class ArrowTests
         Assert.Equal([null, (Half)0.25f], ((HalfFloatArray)record.Column("Maybe")).ToArray());
     }
 }
+
+[StreamingDataset]
+public partial record ArrowTimes(long Id, DateTime When, DateTime At);
