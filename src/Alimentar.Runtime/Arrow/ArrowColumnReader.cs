@@ -288,13 +288,7 @@ internal sealed class ArrowColumnReader : IColumnReader
     private static int Spans<TArrow, T>(PrimitiveArray<TArrow> array, Span<T> destination)
         where TArrow : struct, IEquatable<TArrow>, IBinaryInteger<TArrow>
     {
-        long unitTicks = ((Apache.Arrow.Types.TimeBasedType)array.Data.DataType).Unit switch
-        {
-            Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
-            Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
-            Apache.Arrow.Types.TimeUnit.Microsecond => 10,
-            _ => 0, // nanoseconds
-        };
+        long unitTicks = UnitTicks((Apache.Arrow.Types.TimeBasedType)array.Data.DataType);
         TimeSpan[] spans = ColumnArrays<TimeSpan>.Pool.Rent(array.Length);
         try
         {
@@ -315,6 +309,15 @@ internal sealed class ArrowColumnReader : IColumnReader
         }
     }
 
+    /// <summary>The ticks in one unit of a time, duration or timestamp type; 0 for nanoseconds, which <see cref="ParquetTime.TrySpan"/> rounds down.</summary>
+    private static long UnitTicks(Apache.Arrow.Types.TimeBasedType type) => type.Unit switch
+    {
+        Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
+        Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
+        Apache.Arrow.Types.TimeUnit.Microsecond => 10,
+        _ => 0,
+    };
+
     /// <summary>
     /// Timestamps as <see cref="DateTime"/>s, read as the Parquet reader reads TIMESTAMP: nanoseconds rounded down (so
     /// instants before 1970 keep their order), kind <see cref="DateTimeKind.Utc"/> for an instant (a timestamp with a
@@ -324,13 +327,7 @@ internal sealed class ArrowColumnReader : IColumnReader
     private static int Timestamps<T>(TimestampArray array, Span<T> destination)
     {
         var type = (Apache.Arrow.Types.TimestampType)array.Data.DataType;
-        long unitTicks = type.Unit switch
-        {
-            Apache.Arrow.Types.TimeUnit.Second => TimeSpan.TicksPerSecond,
-            Apache.Arrow.Types.TimeUnit.Millisecond => TimeSpan.TicksPerMillisecond,
-            Apache.Arrow.Types.TimeUnit.Microsecond => 10,
-            _ => 0, // nanoseconds
-        };
+        long unitTicks = UnitTicks(type);
         DateTimeKind kind = string.IsNullOrEmpty(type.Timezone) ? DateTimeKind.Unspecified : DateTimeKind.Utc;
         DateTime[] times = ColumnArrays<DateTime>.Pool.Rent(array.Length);
         try
