@@ -23,10 +23,14 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
     /// <summary>Gives each zero-copy buffer its own hold on the arrays it views (a share of the batch), or nothing when null.</summary>
     private readonly Func<IDisposable>? _keepAlive;
 
-    public ArrowBatchBuilder(RowSchema schema, Func<IDisposable>? keepAlive = null)
+    /// <summary>The batch's first row in the stream written, so that a value refused is named by its row there; null when the batch stands alone.</summary>
+    private readonly long? _firstRow;
+
+    public ArrowBatchBuilder(RowSchema schema, Func<IDisposable>? keepAlive = null, long? firstRow = null)
     {
         _schema = schema;
         _keepAlive = keepAlive;
+        _firstRow = firstRow;
     }
 
     public RecordBatch Build(int length)
@@ -195,7 +199,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         where T : struct
     {
         ColumnDescriptor descriptor = Describe(column);
-        AddList(descriptor, lists, Named(column, () => Build(ElementOf(descriptor), lists.Values, null)));
+        AddList(descriptor, lists, Named(column, () => InLists(() => lists.Offsets.ToArray(), lists.Count, () => Build(ElementOf(descriptor), lists.Values, null))));
         return ValueTask.CompletedTask;
     }
 
@@ -212,7 +216,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
             valid[i] = flat[i].HasValue;
         }
 
-        AddList(descriptor, lists, Named(column, () => Build(ElementOf(descriptor), values, valid)));
+        AddList(descriptor, lists, Named(column, () => InLists(() => lists.Offsets.ToArray(), lists.Count, () => Build(ElementOf(descriptor), values, valid))));
         return ValueTask.CompletedTask;
     }
 
@@ -274,7 +278,9 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         RecordColumnNode entries = records.Nodes[node++];
         if (lists > 0)
         {
-            IArrowArray values = NodeArray(records, descriptor, lists - 1, ref node);
+            int child = node;
+            IArrowArray values = InLists(() => entries.Offsets!, entries.Entries, () => NodeArray(records, descriptor, lists - 1, ref child));
+            node = child;
             (ArrowBuffer validity, int nullCount) = Validity(entries.Entries, i => !entries.NullLists![i]);
             var offsets = new ArrowBuffer(MemoryMarshal.AsBytes(entries.Offsets.AsSpan()).ToArray());
             IArrowType type = TypeOf(descriptor, lists);
@@ -564,7 +570,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
 
     private ColumnDescriptor Describe(int column) => _schema.Columns[column];
 
-    /// <summary>Builds a column's array; a decimal its DECIMAL cannot hold, wherever it lies in the column, is named by its member.</summary>
+    /// <summary>Builds a column's array; a decimal its DECIMAL cannot hold, wherever it lies in the column, is named by its member and row.</summary>
     private IArrowArray Named(int column, Func<IArrowArray> build)
     {
         try
@@ -573,8 +579,43 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         }
         catch (DecimalMisfitException misfit)
         {
-            throw new OverflowException($"{_schema.RowTypeName}.{Describe(column).MemberName}: {misfit.Message}");
+            string row = _firstRow is { } first ? $"row {first + misfit.Row}" : $"row {misfit.Row} of the batch";
+            throw new OverflowException($"{_schema.RowTypeName}.{Describe(column).MemberName} in {row}: {misfit.Message}");
         }
+    }
+
+    /// <summary>
+    /// Builds the items of <paramref name="count"/> lists whose bounds <paramref name="offsets"/> gives; a value refused
+    /// among the items is renumbered by the list holding it, so that, list by list up to the column, it ends numbered by
+    /// its row. The bounds are asked for only then, as a sliced list column's are a copy.
+    /// </summary>
+    private static IArrowArray InLists(Func<int[]> offsets, int count, Func<IArrowArray> buildItems)
+    {
+        try
+        {
+            return buildItems();
+        }
+        catch (DecimalMisfitException misfit)
+        {
+            throw new DecimalMisfitException(ListHolding(offsets().AsSpan(0, count), misfit.Row), misfit.Message);
+        }
+    }
+
+    /// <summary>The list an item lies in: the last to start at or before it (an empty list may start there too, but ends there).</summary>
+    private static int ListHolding(ReadOnlySpan<int> starts, int item)
+    {
+        int at = starts.BinarySearch(item);
+        if (at < 0)
+        {
+            return ~at - 1;
+        }
+
+        while (at + 1 < starts.Length && starts[at + 1] == item)
+        {
+            at++;
+        }
+
+        return at;
     }
 
     private void Add(ColumnDescriptor column, ArrayData data) => Add(column, ArrowArrayFactory.BuildArray(data));

@@ -24,7 +24,7 @@ public static class ArrowIpc
         {
             using (batch)
             {
-                using RecordBatch recordBatch = batch.ToArrow();
+                using RecordBatch recordBatch = BatchArrowExtensions.ToArrow(batch, firstRow: rows);
                 await writer.WriteRecordBatchAsync(recordBatch, cancellationToken).ConfigureAwait(false);
                 rows += batch.Count;
             }

@@ -22,7 +22,14 @@ public static class BatchArrowExtensions
         where T : IStreamingRow<T>
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var builder = new ArrowBatchBuilder(T.Schema, batch.Share);
+        return ToArrow(batch, firstRow: null);
+    }
+
+    /// <summary>The batch as an Arrow record batch; a value refused is named by its row in the stream when <paramref name="firstRow"/>, the batch's first there, is given.</summary>
+    internal static RecordBatch ToArrow<T>(Batch<T> batch, long? firstRow)
+        where T : IStreamingRow<T>
+    {
+        var builder = new ArrowBatchBuilder(T.Schema, batch.Share, firstRow);
 
         // The builder never awaits, so the generated write completes synchronously.
         batch.Columns.WriteAsync(builder, batch.Offset, batch.Count, CancellationToken.None).GetAwaiter().GetResult();
