@@ -186,33 +186,10 @@ public sealed class ArrowTests
     }
 
     [Theory]
-    [InlineData("Price", "DECIMAL(8,2)")]
-    [InlineData("Amounts", "DECIMAL(38,18)")]
-    [InlineData("Maybe", "DECIMAL(38,18)")]
-    [InlineData("Line", "DECIMAL(38,18)")]
-    [InlineData("Ledger", "DECIMAL(38,18)")]
-    [InlineData("Grid", "DECIMAL(38,18)")]
+    [MemberData(nameof(PricedLists.Members), MemberType = typeof(PricedLists))]
     public async Task A_decimal_arrow_cannot_hold_is_named_by_member_and_row_wherever_it_lies(string member, string column)
     {
-        const decimal TooWide = 100_000_000_000_000_000_000m; // 21 digits before the point; DECIMAL(38,18) holds 20.
-        PricedLists[] rows = [.. Enumerable.Range(0, 3_000).Select(PricedLists.Make)];
-
-        // Rows before it hold empty lists and lists of several items, so that only the lists' bounds tell its row.
-        for (int i = 2_400; i < 2_500; i++)
-        {
-            rows[i] = rows[i] with { Amounts = [], Maybe = [null, 1m, 2m], Ledger = [], Grid = [[], [1m, 2m], []] };
-        }
-
-        rows[2_500] = member switch
-        {
-            "Price" => rows[2_500] with { Price = TooWide },
-            "Amounts" => rows[2_500] with { Amounts = [1m, TooWide] },
-            "Maybe" => rows[2_500] with { Maybe = [null, TooWide] },
-            "Line" => rows[2_500] with { Line = new PriceLine("x", TooWide) },
-            "Ledger" => rows[2_500] with { Ledger = new Dictionary<string, decimal> { ["a"] = 1m, ["b"] = TooWide } },
-            _ => rows[2_500] with { Grid = [[], [1m], [TooWide]] },
-        };
-
+        PricedLists[] rows = PricedLists.WithMisfit(member, rows: 3_000, at: 2_500);
         using var ipc = new MemoryStream();
         using var streaming = new StreamingDataset<PricedLists>(new MemorySource<PricedLists>(rows, batchSize: 1_000), bufferSize: 1);
         OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync()));

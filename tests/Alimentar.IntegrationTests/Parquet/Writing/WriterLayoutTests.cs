@@ -250,26 +250,11 @@ public sealed class WriterLayoutTests
     }
 
     [Theory]
-    [InlineData("Price", "DECIMAL(8,2)")]
-    [InlineData("Amounts", "DECIMAL(38,18)")]
-    [InlineData("Maybe", "DECIMAL(38,18)")]
-    [InlineData("Line", "DECIMAL(38,18)")]
-    [InlineData("Ledger", "DECIMAL(38,18)")]
-    [InlineData("Grid", "DECIMAL(38,18)")]
+    [MemberData(nameof(PricedLists.Members), MemberType = typeof(PricedLists))]
     public async Task A_decimal_too_wide_for_its_column_anywhere_in_a_row_is_an_error_naming_the_member_row_and_value(string member, string column)
     {
         using var file = new TempFile();
-        const decimal TooWide = 100_000_000_000_000_000_000m; // 21 digits before the point; DECIMAL(38,18) holds 20.
-        PricedLists[] rows = [.. Enumerable.Range(0, 3_000).Select(PricedLists.Make)];
-        rows[2_500] = member switch
-        {
-            "Price" => rows[2_500] with { Price = TooWide },
-            "Amounts" => rows[2_500] with { Amounts = [1m, TooWide] },
-            "Maybe" => rows[2_500] with { Maybe = [null, TooWide] },
-            "Line" => rows[2_500] with { Line = new PriceLine("x", TooWide) },
-            "Ledger" => rows[2_500] with { Ledger = new Dictionary<string, decimal> { ["a"] = TooWide } },
-            _ => rows[2_500] with { Grid = [[1m], [TooWide]] },
-        };
+        PricedLists[] rows = PricedLists.WithMisfit(member, rows: 3_000, at: 2_500);
 
         OverflowException error = await Assert.ThrowsAsync<OverflowException>(() => ParquetDatasetWriter<PricedLists>.WriteFileAsync(file.Path, rows, rowGroupSize: 2_000));
 
@@ -574,7 +559,45 @@ public partial record Sensor(long Id, string Name, string Tag, ulong Counter, do
 public partial record PricedLists(
     long Id, [property: ParquetDecimal(8, 2)] decimal Price, decimal[] Amounts, List<decimal?> Maybe, PriceLine Line, Dictionary<string, decimal> Ledger, decimal[][] Grid)
 {
+    /// <summary>A value 21 digits before the point: DECIMAL(38,18) holds 20.</summary>
+    public const decimal TooWide = 100_000_000_000_000_000_000m;
+
+    /// <summary>Each member that can hold a decimal, and the DECIMAL its column declares.</summary>
+    public static TheoryData<string, string> Members => new()
+    {
+        { "Price", "DECIMAL(8,2)" },
+        { "Amounts", "DECIMAL(38,18)" },
+        { "Maybe", "DECIMAL(38,18)" },
+        { "Line", "DECIMAL(38,18)" },
+        { "Ledger", "DECIMAL(38,18)" },
+        { "Grid", "DECIMAL(38,18)" },
+    };
+
     public static PricedLists Make(int i) => new(i, i, [i, i + 0.5m], [null, i], new PriceLine("l", i), new Dictionary<string, decimal> { ["k"] = i }, [[i], []]);
+
+    /// <summary>
+    /// Rows whose <paramref name="member"/> holds <see cref="TooWide"/> at row <paramref name="at"/>, behind a hundred
+    /// rows of empty lists and lists of several items, so that only the lists' bounds tell its row.
+    /// </summary>
+    public static PricedLists[] WithMisfit(string member, int rows, int at)
+    {
+        PricedLists[] made = [.. Enumerable.Range(0, rows).Select(Make)];
+        for (int i = Math.Max(0, at - 100); i < at; i++)
+        {
+            made[i] = made[i] with { Amounts = [], Maybe = [null, 1m, 2m], Ledger = [], Grid = [[], [1m, 2m], []] };
+        }
+
+        made[at] = member switch
+        {
+            "Price" => made[at] with { Price = TooWide },
+            "Amounts" => made[at] with { Amounts = [1m, TooWide] },
+            "Maybe" => made[at] with { Maybe = [null, TooWide] },
+            "Line" => made[at] with { Line = new PriceLine("x", TooWide) },
+            "Ledger" => made[at] with { Ledger = new Dictionary<string, decimal> { ["a"] = 1m, ["b"] = TooWide } },
+            _ => made[at] with { Grid = [[], [1m], [TooWide]] },
+        };
+        return made;
+    }
 }
 
 public sealed record PriceLine(string Label, decimal Amount);
