@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace Alimentar.Abstractions.Tests;
 
@@ -35,18 +34,10 @@ public sealed class MemberCollectionsTests
         var map = new Dictionary<string, int> { [hyphenated] = 1, ["Zebra"] = 2, [plain] = 3, ["apple"] = 4 };
         string[] ordinal = [.. read.Distinct().Order(StringComparer.Ordinal)];
 
-        CultureInfo culture = CultureInfo.CurrentCulture;
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-US");
-            Assert.Equal(ordinal, MemberCollections.SortedSet(read));
-            Assert.Equal(ordinal, MemberCollections.SortedDictionary(map).Keys);
-            Assert.Equal(3, MemberCollections.SortedDictionary(map)[plain]);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-        }
+        using var culture = new CultureScope("en-US");
+        Assert.Equal(ordinal, MemberCollections.SortedSet(read));
+        Assert.Equal(ordinal, MemberCollections.SortedDictionary(map).Keys);
+        Assert.Equal(3, MemberCollections.SortedDictionary(map)[plain]);
     }
 
     [Fact]
