@@ -83,9 +83,10 @@ internal static class LeafValues
     /// </summary>
     private static void ThrowIfMisfit(LeafColumn leaf, ReadOnlySpan<decimal> values, ReadOnlySpan<int> definitions, ReadOnlySpan<int> repetitions)
     {
+        int precision = leaf.Element.Precision ?? LeafTypes.DefaultDecimalPrecision, scale = leaf.Element.Scale ?? LeafTypes.DefaultDecimalScale;
         for (int i = 0; i < values.Length; i++)
         {
-            if (DecimalUnscaler.Misfit(values[i], leaf.Element.Precision ?? LeafTypes.DefaultDecimalPrecision, leaf.Element.Scale ?? LeafTypes.DefaultDecimalScale) is string reason)
+            if (DecimalUnscaler.Misfit(values[i], precision, scale) is string reason)
             {
                 throw new DecimalMisfitException(RowOf(i, leaf.MaxDefinitionLevel, definitions, repetitions), reason);
             }
