@@ -35,7 +35,7 @@ internal static class MutantReads
         }
 
         long bound = (512L << 20) + (originalLength * 64L);
-        long allocated = ProcessWideAllocation.Confirmed(GC.GetTotalAllocatedBytes() - allocatedBefore, bound, () => Task.Run(read).Wait(Bound));
+        long allocated = ProcessAllocations.Confirmed(GC.GetTotalAllocatedBytes() - allocatedBefore, bound, () => Task.Run(read).Wait(Bound));
         Assert.True(allocated < bound, $"{mutant} ({originalLength:N0} bytes before the damage) made the process allocate {allocated:N0} bytes");
         return outcome;
     }

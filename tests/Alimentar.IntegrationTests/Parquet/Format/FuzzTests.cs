@@ -279,7 +279,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         {
             // Files of a few kilobytes: whatever a mutant declares, reading it may not cost more than this.
             const long Bound = 256L << 20;
-            long allocated = ProcessWideAllocation.Confirmed(GC.GetTotalAllocatedBytes() - allocatedBefore, Bound, () => Read<T>(bytes, verifyChecksums, filter));
+            long allocated = ProcessAllocations.Confirmed(GC.GetTotalAllocatedBytes() - allocatedBefore, Bound, () => Read<T>(bytes, verifyChecksums, filter));
             Assert.True(allocated < Bound, $"a mutant of {bytes.Length} bytes made the process allocate {allocated:N0} bytes");
         }
     }
