@@ -16,6 +16,12 @@ public sealed record ColumnDescriptor(string Name, string MemberName, ColumnType
     /// <summary>Decimal scale (digits after the point) used when writing; 0 when not a decimal.</summary>
     public int Scale { get; init; }
 
+    /// <summary>
+    /// True for a <see cref="ColumnType.DateTime"/> written as a local (wall-clock) TIMESTAMP, not adjusted to UTC
+    /// (<see cref="ParquetTimestampAttribute"/>): each value at the clock time it shows, whatever its kind.
+    /// </summary>
+    public bool IsLocalTimestamp { get; init; }
+
     /// <summary>True for a one-level list (<c>T[]</c>, <c>List&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c>) of <see cref="Type"/>.</summary>
     public bool IsList { get; init; }
 

@@ -87,11 +87,16 @@ namespace Alimentar.Generators
             "Map key must be a non-null scalar",
             "A map's key type '{0}' is not a non-null scalar; Parquet map keys are required, so use a number, a non-nullable string, a date, time, Guid or enum");
 
+        public static readonly DiagnosticDescriptor TimestampOnOtherType = Error(
+            "ALI0016",
+            "[ParquetTimestamp] on a member that is not a DateTime",
+            "[ParquetTimestamp] on member '{0}' of '{1}' has no timestamp to set: its type is '{2}'; it applies to DateTime members and lists of them (a DateTimeOffset is an instant, always written adjusted to UTC)");
+
         public static readonly DiagnosticDescriptor[] All =
         {
             TypeNotPartial, ContainingTypeNotPartial, UnsupportedMemberType, DuplicateColumnName,
             NoColumns, GenericType, InvalidColumnName, NoConstruction, InvalidDecimal, AbstractType,
-            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord, InvalidMapKey, NoConstructorBinds,
+            ColumnAttributeIgnored, RecursiveRecord, UnsupportedInRecord, InvalidMapKey, NoConstructorBinds, TimestampOnOtherType,
         };
 
         public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

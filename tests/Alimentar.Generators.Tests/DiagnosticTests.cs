@@ -118,6 +118,18 @@ public sealed class DiagnosticTests
         "[ParquetDecimal(40, 2)] on member 'Price' of 'Row' is not a valid DECIMAL; precision must be 1 to 38 and scale 0 to precision");
 
     [Fact]
+    public void ALI0016_a_timestamp_attribute_on_a_member_that_is_no_DateTime() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } [ParquetTimestamp(isAdjustedToUtc: false)] public System.DateTimeOffset [|Opened|] { get; set; } }",
+        "ALI0016",
+        "[ParquetTimestamp] on member 'Opened' of 'Row' has no timestamp to set: its type is 'System.DateTimeOffset'; it applies to DateTime members and lists of them (a DateTimeOffset is an instant, always written adjusted to UTC)");
+
+    [Fact]
+    public void ALI0016_a_timestamp_attribute_on_a_list_of_strings() => AssertSingle(
+        "using Alimentar; [StreamingDataset] public partial record Row(int A, [ParquetTimestamp] string[] [|Labels|]);",
+        "ALI0016",
+        "[ParquetTimestamp] on member 'Labels' of 'Row' has no timestamp to set: its type is 'string[]'; it applies to DateTime members and lists of them (a DateTimeOffset is an instant, always written adjusted to UTC)");
+
+    [Fact]
     public void ALI0010_abstract_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public abstract partial class [|Row|] { public int A { get; set; } }",
         "ALI0010",

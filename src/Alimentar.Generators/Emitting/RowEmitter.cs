@@ -136,6 +136,11 @@ namespace Alimentar.Generators.Emitting
                 settings.Add($"Scale = {c.Scale}");
             }
 
+            if (c.IsLocalTimestamp)
+            {
+                settings.Add("IsLocalTimestamp = true");
+            }
+
             if ((c.Group ?? c.List?.Innermost.Group) is { } group)
             {
                 settings.Add($"Fields = new {Alimentar}.ColumnDescriptor[] {{ {string.Join(", ", group.Fields.Select(Descriptor))} }}");

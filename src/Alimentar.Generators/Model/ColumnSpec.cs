@@ -18,6 +18,7 @@ namespace Alimentar.Generators.Model
     /// <param name="IsChar">A <c>char</c> member, held as a one-character string.</param>
     /// <param name="Group">The record the member holds, when it is one (a list of records has it on its <see cref="ListSpec"/>).</param>
     /// <param name="BinaryType">For a binary member declared <c>ReadOnlyMemory&lt;byte&gt;</c>, <c>Memory&lt;byte&gt;</c> or <c>ImmutableArray&lt;byte&gt;</c>, that type as code; the store holds <c>byte[]</c>.</param>
+    /// <param name="IsLocalTimestamp">A <c>DateTime</c> (or list of them) written as a local, wall-clock TIMESTAMP: <c>[ParquetTimestamp(isAdjustedToUtc: false)]</c>.</param>
     internal sealed record ColumnSpec(
         string MemberName,
         string FieldName,
@@ -35,7 +36,8 @@ namespace Alimentar.Generators.Model
         ListSpec? List = null,
         bool IsChar = false,
         GroupSpec? Group = null,
-        string? BinaryType = null)
+        string? BinaryType = null,
+        bool IsLocalTimestamp = false)
     {
         /// <summary>The member's type as written in code: the enum (nullable where the member is) or the stored type.</summary>
         public string MemberType => (Enum, List) switch

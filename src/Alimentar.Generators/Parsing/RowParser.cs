@@ -168,6 +168,13 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
+                    bool? adjustedToUtc = TimestampSetting(attributes, scope.Known);
+                    if (adjustedToUtc is not null && mapping.ColumnType != ColumnKind.DateTime)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TimestampOnOtherType, location, symbol.Name, display, memberType!.ToDisplayString()));
+                        continue;
+                    }
+
                     var column = new ColumnSpec(
                         symbol.Name,
                         ReservedNames.TakenInStore(symbol.Name) ? symbol.Name + "Values" : symbol.Name,
@@ -185,7 +192,8 @@ namespace Alimentar.Generators.Parsing
                         mapping.List,
                         mapping.IsChar,
                         mapping.Group,
-                        mapping.BinaryType);
+                        mapping.BinaryType,
+                        IsLocalTimestamp: adjustedToUtc == false);
                     var member = new Member(symbol, memberType!, settable, location, column, IsRequired(symbol));
                     if (redeclared >= 0)
                     {
@@ -445,6 +453,29 @@ namespace Alimentar.Generators.Parsing
             return attribute is { ConstructorArguments.Length: >= 2 } && attribute.ConstructorArguments[0].Value is int precision && attribute.ConstructorArguments[1].Value is int scale
                 ? (precision, scale)
                 : (0, 0);
+        }
+
+        /// <summary>
+        /// Whether a timestamp attribute asks for a UTC-adjusted TIMESTAMP (true) or a local one (false); null with none.
+        /// Alimentar's takes it first, Parquet.Net's third (after its resolution and logical-type flag): found by name.
+        /// </summary>
+        private static bool? TimestampSetting(AttributeData[] attributes, KnownAttributes known)
+        {
+            AttributeData? attribute = attributes.FirstOrDefault(a => known.RoleOf(a) == AttributeRole.Timestamp);
+            if (attribute?.AttributeConstructor is not { } constructor)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < constructor.Parameters.Length && i < attribute.ConstructorArguments.Length; i++)
+            {
+                if (string.Equals(constructor.Parameters[i].Name, "isAdjustedToUtc", StringComparison.OrdinalIgnoreCase) && attribute.ConstructorArguments[i].Value is bool adjusted)
+                {
+                    return adjusted;
+                }
+            }
+
+            return true;
         }
 
         private static string? NameFrom(AttributeData[] attributes, AttributeRole role, KnownAttributes known)

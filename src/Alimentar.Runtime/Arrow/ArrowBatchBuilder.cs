@@ -110,6 +110,8 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         ColumnType.Decimal => new Decimal128Type(column.Precision > 0 ? column.Precision : 38, column.Precision > 0 ? column.Scale : 18),
         ColumnType.String => StringType.Default,
         ColumnType.Binary => BinaryType.Default,
+        // A timestamp without a time zone is Arrow's local (wall-clock) one, as pandas' naive datetime64 is.
+        ColumnType.DateTime when column.IsLocalTimestamp => new TimestampType(TimeUnit.Microsecond, (string?)null),
         ColumnType.DateTime or ColumnType.DateTimeOffset => new TimestampType(TimeUnit.Microsecond, "UTC"),
         ColumnType.DateOnly => Date32Type.Default,
         ColumnType.TimeOnly => new Time64Type(TimeUnit.Microsecond),
@@ -496,6 +498,7 @@ internal sealed class ArrowBatchBuilder : IColumnWriter
         {
             ColumnType.Boolean => Bitmap(MemoryMarshal.Cast<T, bool>(values)),
             // Times are converted as the Parquet writer converts them, so a row reads back alike from either.
+            ColumnType.DateTime when column.IsLocalTimestamp => Bytes(values, static v => ParquetTime.WallClockMicroseconds((DateTime)(object)v)),
             ColumnType.DateTime => Bytes(values, static v => ParquetTime.UnixMicroseconds((DateTime)(object)v)),
             ColumnType.DateTimeOffset => Bytes(values, static v => ParquetTime.UnixMicroseconds((DateTimeOffset)(object)v)),
             ColumnType.DateOnly => Bytes(values, static v => ((DateOnly)(object)v).DayNumber - UnixEpochDay),

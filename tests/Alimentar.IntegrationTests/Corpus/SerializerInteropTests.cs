@@ -54,6 +54,16 @@ public partial class SerializerScalars
 [StreamingDataset]
 public partial record SerializerTicks(long Time);
 
+[StreamingDataset]
+public partial class SerializerClock
+{
+    [global::Parquet.Serialization.Attributes.ParquetTimestamp(ParquetTimestampResolution.Microseconds, useLogicalTimestamp: true, isAdjustedToUTC: false)]
+    public DateTime Local { get; set; }
+
+    [global::Parquet.Serialization.Attributes.ParquetTimestamp(ParquetTimestampResolution.Microseconds, useLogicalTimestamp: true)]
+    public DateTime Instant { get; set; }
+}
+
 public sealed class SerializerInteropTests
 {
     private static readonly Shipment[] Shipments =
@@ -86,6 +96,29 @@ public sealed class SerializerInteropTests
         Assert.Equal(typeof(ReadOnlyMemory<char>), fields[2].ClrType);
         Assert.True(fields[2].IsNullable);
         Assert.False(fields[0].IsNullable);
+    }
+
+    [Fact]
+    public async Task Parquet_Nets_timestamp_attribute_writes_the_timestamp_ParquetSerializer_writes_for_it()
+    {
+        var noon = new DateTime(2024, 7, 1, 12, 0, 0, DateTimeKind.Utc);
+        SerializerClock[] rows = [new() { Local = DateTime.SpecifyKind(noon, DateTimeKind.Unspecified), Instant = noon }];
+        using var ours = new TempFile();
+        using var theirs = new TempFile();
+        await ParquetDatasetWriter<SerializerClock>.WriteFileAsync(ours.Path, rows);
+        await ParquetSerializer.SerializeAsync(rows, theirs.Path);
+
+        foreach (string path in (string[])[ours.Path, theirs.Path])
+        {
+            await using ParquetReader reader = await ParquetReader.CreateAsync(path);
+            DataField[] fields = reader.Schema.GetDataFields();
+            Assert.False(Assert.IsType<DateTimeDataField>(fields[0]).IsAdjustedToUTC);
+            Assert.True(Assert.IsType<DateTimeDataField>(fields[1]).IsAdjustedToUTC);
+        }
+
+        SerializerClock read = Assert.Single((await ParquetSerializer.DeserializeAsync<SerializerClock>(ours.Path)).Data);
+        Assert.Equal(noon.Ticks, read.Local.Ticks);
+        Assert.Equal(noon.Ticks, read.Instant.Ticks);
     }
 
     [Fact]

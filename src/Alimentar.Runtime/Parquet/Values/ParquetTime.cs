@@ -143,6 +143,12 @@ internal static class ParquetTime
     public static long UnixMicroseconds(DateTime value) =>
         Microseconds((value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value).Ticks - DateTime.UnixEpoch.Ticks);
 
+    /// <summary>
+    /// A <see cref="DateTime"/> as the microseconds since the Unix epoch a local (wall-clock) TIMESTAMP stores: the clock
+    /// time the value shows, whatever its kind, ticks below a microsecond rounded down.
+    /// </summary>
+    public static long WallClockMicroseconds(DateTime value) => Microseconds(value.Ticks - DateTime.UnixEpoch.Ticks);
+
     /// <summary>A <see cref="DateTimeOffset"/>'s instant as microseconds since the Unix epoch, rounded down.</summary>
     public static long UnixMicroseconds(DateTimeOffset value) => Microseconds(value.UtcTicks - DateTime.UnixEpoch.Ticks);
 

@@ -5,7 +5,7 @@ namespace Alimentar.Parquet.Writing;
 
 /// <summary>
 /// The Parquet type each member type is written as, and the page writer that writes it: the physical and logical
-/// types Spark, DuckDB and pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), times as TIME(MICROS), UUID
+/// types Spark, DuckDB and pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), or local where a member asks, times as TIME(MICROS), UUID
 /// for Guid, FLOAT16 for Half, INTERVAL for ParquetInterval, unsigned and narrow integers annotated as INT(bits, signed)).
 /// </summary>
 internal static class LeafTypes
@@ -33,6 +33,12 @@ internal static class LeafTypes
             ColumnType.Decimal => Decimal(element, column),
             ColumnType.String => element with { Type = PhysicalType.ByteArray, ConvertedType = ConvertedType.Utf8, LogicalType = new LogicalType(LogicalTypeKind.String) },
             ColumnType.Binary => element with { Type = PhysicalType.ByteArray },
+            // A local timestamp has no converted type: TIMESTAMP_MICROS stands for one adjusted to UTC.
+            ColumnType.DateTime when column.IsLocalTimestamp => element with
+            {
+                Type = PhysicalType.Int64,
+                LogicalType = new LogicalType(LogicalTypeKind.Timestamp, IsAdjustedToUtc: false, Unit: TimeUnit.Micros),
+            },
             ColumnType.DateTime or ColumnType.DateTimeOffset => element with
             {
                 Type = PhysicalType.Int64,

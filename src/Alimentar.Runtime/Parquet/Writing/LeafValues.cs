@@ -55,6 +55,10 @@ internal static class LeafValues
         {
             Mapped<DateOnly, int, UnixDays>(leaf, As<T, DateOnly>(values), definitions, repetitions);
         }
+        else if (typeof(T) == typeof(DateTime) && leaf.Leaf.Element.LogicalType is { IsAdjustedToUtc: false })
+        {
+            Mapped<DateTime, long, WallClockMicroseconds>(leaf, As<T, DateTime>(values), definitions, repetitions);
+        }
         else if (typeof(T) == typeof(DateTime))
         {
             Mapped<DateTime, long, UnixMicroseconds>(leaf, As<T, DateTime>(values), definitions, repetitions);
@@ -160,6 +164,11 @@ internal static class LeafValues
         public static long Map(DateTime value) => ParquetTime.UnixMicroseconds(value);
 
         public static long Map(DateTimeOffset value) => ParquetTime.UnixMicroseconds(value);
+    }
+
+    private readonly struct WallClockMicroseconds : IMap<DateTime, long>
+    {
+        public static long Map(DateTime value) => ParquetTime.WallClockMicroseconds(value);
     }
 
     private readonly struct DayMicroseconds : IMap<TimeOnly, long>, IMap<TimeSpan, long>
