@@ -312,6 +312,90 @@ public sealed class DuckDbFileTests
         }
         """;
 
+    /// <summary>
+    /// A scaffolded record writes back the types it read: a naive TIMESTAMP stays TIMESTAMP (not TIMESTAMPTZ) and a
+    /// DECIMAL keeps its precision and scale, at the top of a row, in a list and in a struct, with the same values.
+    /// </summary>
+    [Fact]
+    public async Task A_scaffolded_record_writes_back_local_timestamps_and_sized_decimals_as_DuckDB_wrote_them()
+    {
+        string original = Path.Combine(Path.GetTempPath(), $"alimentar-duckdb-{Guid.NewGuid():N}.parquet");
+        string back = Path.ChangeExtension(original, ".back.parquet");
+        try
+        {
+            WriteWithDuckDb(
+                """
+                SELECT i::BIGINT AS id,
+                       TIMESTAMP '2024-07-01 12:00:00.123456' + INTERVAL (i) HOUR AS seen,
+                       TIMESTAMPTZ '2024-07-01 12:00:00+00' + INTERVAL (i) HOUR AS logged,
+                       (i * 1.25)::DECIMAL(9,2) AS price,
+                       [(i * 0.5)::DECIMAL(5,1), NULL] AS steps,
+                       [TIMESTAMP '2020-01-01 00:00:00' + INTERVAL (i) DAY] AS times,
+                       {'at': TIMESTAMP '2024-01-01 00:00:00' + INTERVAL (i) MINUTE, 'amount': i::DECIMAL(12,3)} AS shift
+                FROM range(5) t(i)
+                """,
+                original,
+                rowGroupSize: 3);
+            string source;
+            await using (ParquetFile parquet = await ParquetFile.OpenAsync(original, CancellationToken.None))
+            {
+                source = RowTypeScaffolder.Scaffold(parquet.Schema, "Row", "FromDuckDb", "duck.parquet");
+            }
+
+            Assert.Contains("[property: ParquetTimestamp(isAdjustedToUtc: false)] DateTime? Seen", source, StringComparison.Ordinal);
+            Assert.Contains("    DateTime? Logged", source, StringComparison.Ordinal);
+            Assert.Contains("[property: ParquetDecimal(9, 2)] decimal? Price", source, StringComparison.Ordinal);
+            Assert.Contains("[property: ParquetDecimal(5, 1)] decimal?[]? Steps", source, StringComparison.Ordinal);
+            Assert.Contains("[property: ParquetTimestamp(isAdjustedToUtc: false)] DateTime?[]? Times", source, StringComparison.Ordinal);
+            Assert.Contains("[property: ParquetTimestamp(isAdjustedToUtc: false)] DateTime? At", source, StringComparison.Ordinal);
+            Assert.Contains("[property: ParquetDecimal(12, 3)] decimal? Amount", source, StringComparison.Ordinal);
+
+            Assembly assembly = GeneratedAssembly.Compile(source, WriteBackProbe);
+            var writeBack = (Action<string, string>)assembly.GetType("FromDuckDb.Probe")!.GetMethod("WriteBack")!.CreateDelegate(typeof(Action<string, string>));
+            writeBack(original, back);
+
+            using var connection = new DuckDBConnection("Data Source=:memory:");
+            connection.Open();
+            Assert.Equal(ColumnTypes(connection, original), ColumnTypes(connection, back));
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT count(*) FROM ((FROM '{original}' EXCEPT FROM '{back}') UNION ALL (FROM '{back}' EXCEPT FROM '{original}'))";
+            Assert.Equal(0L, Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            File.Delete(original);
+            File.Delete(back);
+        }
+
+        static string[] ColumnTypes(DuckDBConnection connection, string path)
+        {
+            using var command = connection.CreateCommand();
+            // The names fold to the members' (seen and Seen, at in a struct and At): the types are what is compared.
+            command.CommandText = $"SELECT lower(column_name || ' ' || column_type) FROM (DESCRIBE FROM '{path}')";
+            using var reader = command.ExecuteReader();
+            var types = new List<string>();
+            while (reader.Read())
+            {
+                types.Add(reader.GetString(0));
+            }
+
+            return [.. types];
+        }
+    }
+
+    private const string WriteBackProbe = """
+        namespace FromDuckDb;
+
+        public static class Probe
+        {
+            public static void WriteBack(string from, string to)
+            {
+                using var streaming = new Alimentar.StreamingDataset<Row>(new Alimentar.ParquetSource<Row>(from), bufferSize: 2);
+                Alimentar.ParquetDatasetWriter<Row>.WriteFileAsync(to, System.Linq.Enumerable.ToArray(streaming.Rows())).GetAwaiter().GetResult();
+            }
+        }
+        """;
+
     /// <summary>Writes what <paramref name="select"/> gives to <paramref name="path"/> with DuckDB.</summary>
     private static void WriteWithDuckDb(string select, string path, int rowGroupSize)
     {

@@ -82,7 +82,7 @@ internal static class RowTypeScaffolder
                 && string.Equals(ColumnNameMatcher.Fold(member), ColumnNameMatcher.Fold(columnName), StringComparison.OrdinalIgnoreCase)
                 && foldCounts.GetValueOrDefault(ColumnNameMatcher.Fold(path)) <= 1;
             string attribute = bindsByDefault ? string.Empty : $"[property: ParquetColumn(\"{columnName.Replace('/', '.')}\")] ";
-            members.Add($"    {attribute}{type} {member}");
+            members.Add($"    {attribute}{WriteAs(field, type)}{type} {member}");
         }
 
         foreach ((string key, string value) in tablePartitions ?? HivePartition.Of(sourceName))
@@ -250,7 +250,8 @@ internal static class RowTypeScaffolder
                 string attribute = string.Equals(ColumnNameMatcher.Fold(name), ColumnNameMatcher.Fold(child), StringComparison.OrdinalIgnoreCase)
                     ? string.Empty
                     : $"[property: ParquetColumn(\"{child}\")] ";
-                fields.Add($"    {attribute}{type} {name}");
+                string writeAs = inside.Count(l => l.Path.Parts.Count > path.Length && l.Path.Parts[path.Length] == child) == 1 ? WriteAs(under, type) : string.Empty;
+                fields.Add($"    {attribute}{writeAs}{type} {name}");
             }
 
             if (fields.Count == 0)
@@ -263,6 +264,35 @@ internal static class RowTypeScaffolder
             records.Add($"/// <summary>The group '{string.Join('/', path)}'.{unnamed}</summary>\npublic sealed record {typeName}(\n{string.Join(",\n", fields)});\n");
             return typeName;
         }
+    }
+
+    /// <summary>
+    /// The attributes that have a member write its column as the file stores it where the writer's default differs (a
+    /// local timestamp; a DECIMAL other than (38, 18)), so that a scaffolded type writes back what it read; empty where
+    /// there is nothing to say, and where <paramref name="memberType"/> holds the leaf inside a record, a dictionary or a
+    /// variant, which such an attribute does not reach.
+    /// </summary>
+    private static string WriteAs(LeafColumn leaf, string memberType)
+    {
+        string? element = ElementType(leaf);
+        if (element is not ("DateTime" or "decimal") || memberType.Replace("?", string.Empty, StringComparison.Ordinal).Replace("[]", string.Empty, StringComparison.Ordinal) != element)
+        {
+            return string.Empty;
+        }
+
+        SchemaElement schema = leaf.Element;
+        if (element == "DateTime")
+        {
+            return schema.LogicalType is { Kind: LogicalTypeKind.Timestamp, IsAdjustedToUtc: false } ? "[property: ParquetTimestamp(isAdjustedToUtc: false)] " : string.Empty;
+        }
+
+        (int precision, int scale) = schema.LogicalType is { Kind: LogicalTypeKind.Decimal } logical
+            ? (logical.Precision, logical.Scale)
+            : (schema.Precision ?? 0, schema.Scale ?? 0);
+        bool writable = precision is >= 1 and <= 38 && scale >= 0 && scale <= precision;
+        return writable && (precision, scale) != (LeafTypes.DefaultDecimalPrecision, LeafTypes.DefaultDecimalScale)
+            ? string.Create(CultureInfo.InvariantCulture, $"[property: ParquetDecimal({precision}, {scale})] ")
+            : string.Empty;
     }
 
     /// <summary>
