@@ -42,18 +42,7 @@ public sealed class LocalTimeZoneTests
             new(3, beforeEpochFloored, [beforeEpochFloored], TimeSpan.FromTicks(-20), new Moment(beforeEpochFloored, new TimeOnly(10))),
         ];
 
-        using var file = new TempFile();
-        await ParquetDatasetWriter<ClockReading>.WriteFileAsync(file.Path, rows);
-        using var ipc = new MemoryStream();
-        using (var streaming = new StreamingDataset<ClockReading>(new MemorySource<ClockReading>(rows, batchSize: 2), bufferSize: 2))
-        {
-            await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
-        }
-
-        ipc.Position = 0;
-        foreach ((string from, List<ClockReading> read) in (ReadOnlySpan<(string, List<ClockReading>)>)[
-            ("Parquet", ParquetFiles.ReadAll(new ParquetSource<ClockReading>(file.Path))),
-            ("Arrow", ParquetFiles.ReadAll(new ArrowSource<ClockReading>(ipc, "clock.arrows")))])
+        foreach ((string from, List<ClockReading> read) in await ParquetFiles.WrittenToParquetAndArrowAsync(rows))
         {
             Assert.Equal(expected.Length, read.Count);
             for (int i = 0; i < expected.Length; i++)

@@ -12,6 +12,25 @@ internal static class ParquetFiles
         return streaming.Rows().ToList();
     }
 
+    /// <summary>
+    /// <paramref name="rows"/> written to a Parquet file and to an Arrow IPC stream (in batches of two), each read back
+    /// through the same row type: what must hold of a row whichever way it travels.
+    /// </summary>
+    public static async Task<(string From, List<T> Read)[]> WrittenToParquetAndArrowAsync<T>(T[] rows)
+        where T : IStreamingRow<T>
+    {
+        using var file = new TempFile();
+        await ParquetDatasetWriter<T>.WriteFileAsync(file.Path, rows);
+        using var ipc = new MemoryStream();
+        using (var streaming = new StreamingDataset<T>(new MemorySource<T>(rows, batchSize: 2), bufferSize: 2))
+        {
+            await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
+        }
+
+        ipc.Position = 0;
+        return [("Parquet", ReadAll(new ParquetSource<T>(file.Path))), ("Arrow", ReadAll(new ArrowSource<T>(ipc, "rows.arrows")))];
+    }
+
     /// <summary>Abandons passes after one, two and three batches; after each, every buffer rented from the pool is back.</summary>
     /// <param name="source">The source to read, renting from the pool it is given.</param>
     public static void AssertAbandonedPassesReturnEveryBuffer<T>(Func<ColumnBufferPool, IBatchSource<T>> source)

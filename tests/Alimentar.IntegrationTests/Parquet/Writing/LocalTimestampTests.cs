@@ -49,18 +49,7 @@ public sealed class LocalTimestampTests
             new(3, clock.AddTicks(10), [clock.AddTicks(10)], new WallClockShift(clock.AddTicks(10), utcNoon.AddTicks(10)), utcNoon.AddTicks(10)),
         ];
 
-        using var file = new TempFile();
-        await ParquetDatasetWriter<WallClockReading>.WriteFileAsync(file.Path, rows);
-        using var ipc = new MemoryStream();
-        using (var streaming = new StreamingDataset<WallClockReading>(new MemorySource<WallClockReading>(rows, batchSize: 2), bufferSize: 2))
-        {
-            await ArrowIpc.WriteAsync(ipc, streaming.ReadAllAsync());
-        }
-
-        ipc.Position = 0;
-        foreach ((string from, List<WallClockReading> read) in (ReadOnlySpan<(string, List<WallClockReading>)>)[
-            ("Parquet", ParquetFiles.ReadAll(new ParquetSource<WallClockReading>(file.Path))),
-            ("Arrow", ParquetFiles.ReadAll(new ArrowSource<WallClockReading>(ipc, "clock.arrows")))])
+        foreach ((string from, List<WallClockReading> read) in await ParquetFiles.WrittenToParquetAndArrowAsync(rows))
         {
             Assert.Equal(expected.Length, read.Count);
             for (int i = 0; i < expected.Length; i++)
