@@ -33,6 +33,15 @@ public sealed class ExplainTests : IDisposable
         Assert.Contains("row group 3 (10240 rows): read", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Timestamp_bounds_are_shown_in_ISO_8601()
+    {
+        (int exit, string output) = await CommandTests.RunAsync("explain", _path, "--where", "at >= \"2024-01-20T00:00:00Z\"");
+
+        Assert.Equal(0, exit);
+        Assert.True(output.Contains("(at: 2024-01-01 00:00:00 to 2024-01-08 02:39:00, 0 nulls)", StringComparison.Ordinal), output);
+    }
+
     [Theory]
     [InlineData("at >= \"2024-01-20T00:00:00Z\"", "filter at >= \"2024-01-20T00:00:00Z\"\nreads 29520 of 50000 rows, in 3 of 5 row groups")]
     [InlineData("!(score != null) && id < 5000", "in 1 of 5 row groups")]
