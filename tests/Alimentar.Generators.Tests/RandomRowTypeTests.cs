@@ -47,7 +47,8 @@ public sealed partial class RandomRowTypeTests
 
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
 
-        Diagnostic[] failures = generatorDiagnostics.Where(d => !d.Id.StartsWith("ALI", StringComparison.Ordinal)).ToArray();
+        // The writer puts [ParquetDecimal] on decimals and [ParquetTimestamp] on DateTimes only, always valid.
+        Diagnostic[] failures = generatorDiagnostics.Where(d => !d.Id.StartsWith("ALI", StringComparison.Ordinal) || d.Id is "ALI0009" or "ALI0016").ToArray();
         Assert.True(failures.Length == 0, $"seed {seed} ({nullable}): {string.Join("\n", failures.Select(d => d.ToString()))}\n{source}");
         if (generatorDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {

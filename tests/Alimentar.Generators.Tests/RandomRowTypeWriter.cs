@@ -281,6 +281,13 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
 
     private Shape Map(string template, Shape key, Shape value)
     {
+        if (value.Attribute.Contains("ParquetTimestamp", StringComparison.Ordinal))
+        {
+            // A map's value is written as an instant whatever its type's attribute says, and reads back as UTC.
+            Shape local = value;
+            value = local with { Value = () => local.Value().Replace(UnspecifiedKind, "global::System.DateTimeKind.Utc", StringComparison.Ordinal) };
+        }
+
         string name = string.Format(CultureInfo.InvariantCulture, template, key.Name, value.Name);
         string dictionary = $"global::System.Collections.Generic.Dictionary<{key.Name}, {value.Name}>";
         Func<string> write = () =>
@@ -326,6 +333,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
     private Shape Scalar(string type) => type switch
     {
         "decimal" when random.Next(0, 2) == 0 => Decimal(random.Next(1, 39)),
+        "global::System.DateTime" when random.Next(0, 3) == 0 => LocalTimestamp(),
         "byte[]" => new Shape(type, () => $"new byte[] {{ {string.Join(", ", Enumerable.Range(0, values.Next(0, 6)).Select(_ => values.Next(0, 256)))} }}"),
         // Arrow counts an interval's parts in signed integers, and the rows also go through Arrow IPC.
         "global::Alimentar.ParquetInterval" => new Shape(type, () => Invariant($"new global::Alimentar.ParquetInterval({Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u, {Edge(0, int.MaxValue, values.Next())}u)")),
@@ -382,6 +390,19 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             return (values.Next(0, 2) == 0 ? "-" : string.Empty) + number + "m";
         }, Comparable: true, Attribute: attribute);
     }
+
+    /// <summary>
+    /// A DateTime written as <c>[ParquetTimestamp(isAdjustedToUtc: false)]</c>: a local timestamp, whose values are
+    /// unspecified, as such a column reads back (a map's value, which the attribute does not reach, takes them as UTC;
+    /// see <see cref="Map"/>).
+    /// </summary>
+    private Shape LocalTimestamp() => new(
+        "global::System.DateTime",
+        () => Invariant($"new global::System.DateTime({Micros(0, DateTime.MaxValue.Ticks)}L, {UnspecifiedKind})"),
+        Comparable: true,
+        Attribute: "global::Alimentar.ParquetTimestamp(isAdjustedToUtc: false)");
+
+    private const string UnspecifiedKind = "global::System.DateTimeKind.Unspecified";
 
     /// <summary>One of a type's bounds now and then, otherwise <paramref name="any"/>.</summary>
     private T Edge<T>(T min, T max, T any) => values.Next(0, 8) switch
