@@ -5,8 +5,9 @@ namespace Alimentar.Parquet.Writing;
 
 /// <summary>
 /// The Parquet type each member type is written as, and the page writer that writes it: the physical and logical
-/// types Spark, DuckDB and pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), or local where a member asks, times as TIME(MICROS), UUID
-/// for Guid, FLOAT16 for Half, INTERVAL for ParquetInterval, unsigned and narrow integers annotated as INT(bits, signed)).
+/// types Spark, DuckDB and pyarrow expect (timestamps as INT64 TIMESTAMP(MICROS, UTC), or local where a member asks,
+/// times as TIME(MICROS), UUID for Guid, FLOAT16 for Half, INTERVAL for ParquetInterval, unsigned and narrow integers
+/// annotated as INT(bits, signed)).
 /// </summary>
 internal static class LeafTypes
 {
