@@ -9,7 +9,8 @@ namespace Alimentar;
 /// </summary>
 /// <remarks>
 /// It applies to a <see cref="DateTime"/> member, a nullable one, or a list of them at any depth; a record's fields
-/// take their own, a map's values the default.
+/// take their own, a map's values the default. A <see cref="DateTimeOffset"/> is always written adjusted to UTC, so it
+/// may carry the attribute only asking for that; on any other member it is compile-time error ALI0016.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]
 public sealed class ParquetTimestampAttribute : Attribute

@@ -78,6 +78,16 @@ public sealed class TimestampAttributeTests
         Assert.False(columns["ParquetNetDefault"].IsLocalTimestamp);
     }
 
+    [Fact]
+    public void A_DateTimeOffset_may_be_asked_to_be_adjusted_to_UTC_as_it_always_is()
+    {
+        GeneratorRun run = GeneratorHarness.Run(
+            "using Alimentar; [StreamingDataset] public partial record Row([ParquetTimestamp] System.DateTimeOffset Opened, [ParquetTimestamp(true)] System.DateTimeOffset?[] Closed);");
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain("IsLocalTimestamp", run.Sources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     private static RowSchema Compile()
     {
         var parse = new CSharpParseOptions(LanguageVersion.Preview);

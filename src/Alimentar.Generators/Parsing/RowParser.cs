@@ -168,8 +168,10 @@ namespace Alimentar.Generators.Parsing
                         continue;
                     }
 
+                    // Asking a DateTimeOffset to be adjusted to UTC, as it always is, is no mistake: Parquet.Net's serializer
+                    // types may say so.
                     bool? adjustedToUtc = TimestampSetting(attributes, scope.Known);
-                    if (adjustedToUtc is not null && mapping.ColumnType != ColumnKind.DateTime)
+                    if (adjustedToUtc is { } adjusted && mapping.ColumnType != ColumnKind.DateTime && !(adjusted && mapping.ColumnType == ColumnKind.DateTimeOffset))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(Diagnostics.TimestampOnOtherType, location, symbol.Name, display, memberType!.ToDisplayString()));
                         continue;
