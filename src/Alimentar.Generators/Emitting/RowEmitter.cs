@@ -31,8 +31,7 @@ namespace Alimentar.Generators.Emitting
             w.Line();
             if (row.Namespace is not null)
             {
-                w.Line($"namespace {row.Namespace}");
-                w.Line("{");
+                w.Open($"namespace {row.Namespace}");
             }
 
             foreach (ContainingTypeSpec containing in row.ContainingTypes)
@@ -56,7 +55,7 @@ namespace Alimentar.Generators.Emitting
 
             if (row.Namespace is not null)
             {
-                w.Line("}");
+                w.Close();
             }
 
             return w.ToString();

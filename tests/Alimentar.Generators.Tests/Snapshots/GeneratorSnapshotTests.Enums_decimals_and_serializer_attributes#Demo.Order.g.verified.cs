@@ -3,252 +3,252 @@
 
 namespace Demo
 {
-partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Order>.Schema => Columns.Schema;
+    partial class Order : global::Alimentar.IStreamingRow<global::Demo.Order>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Order>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Order> global::Alimentar.IStreamingRow<global::Demo.Order>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Order> global::Alimentar.IStreamingRow<global::Demo.Order>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Order"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Order"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Order>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Order"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Order",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Color", "Color", global::Alimentar.ColumnType.Byte, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Size", "Size", global::Alimentar.ColumnType.Int32, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("MaybeLabel", "MaybeLabel", global::Alimentar.ColumnType.String, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("Price", "Price", global::Alimentar.ColumnType.Decimal, IsNullable: false) { Precision = 18, Scale = 4 },
+                new global::Alimentar.ColumnDescriptor("customer_name", "Customer", global::Alimentar.ColumnType.String, IsNullable: false) { HasExplicitName = true });
+
+            private const int FixedRowWidth = 57;
+
+            internal readonly long[] Id;
+            internal readonly byte[] Color;
+            internal readonly int?[] Size;
+            internal readonly string[] Label;
+            internal readonly string?[] MaybeLabel;
+            internal readonly decimal[] Price;
+            internal readonly string[] Customer;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Id = pool.Rent<long>(capacity);
+                this.Color = pool.Rent<byte>(capacity);
+                this.Size = pool.Rent<int?>(capacity);
+                this.Label = pool.Rent<string>(capacity);
+                this.MaybeLabel = pool.Rent<string?>(capacity);
+                this.Price = pool.Rent<decimal>(capacity);
+                this.Customer = pool.Rent<string>(capacity);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Order GetRow(int index) => new global::Demo.Order()
+            {
+                Id = this.Id[index],
+                Color = (global::Demo.Color)this.Color[index],
+                Size = (global::Demo.Size?)this.Size[index],
+                Label = ParseLabel(this.Label[index]),
+                MaybeLabel = ParseMaybeLabel(this.MaybeLabel[index]),
+                Price = this.Price[index],
+                Customer = this.Customer[index],
+            };
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Order row)
+            {
+                this.Id[index] = row.Id;
+                this.Color[index] = (byte)row.Color;
+                this.Size[index] = (int?)row.Size;
+                this.Label[index] = FormatLabel(row.Label);
+                this.MaybeLabel[index] = FormatMaybeLabel(row.MaybeLabel);
+                this.Price[index] = row.Price;
+                this.Customer[index] = row.Customer;
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadValuesAsync(1, new global::System.Memory<byte>(this.Color, 0, rows), cancellationToken),
+                2 => reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(this.Size, 0, rows), cancellationToken),
+                3 => reader.ReadStringsAsync(3, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
+                4 => reader.ReadStringsAsync(4, new global::System.Memory<string?>(this.MaybeLabel, 0, rows), cancellationToken),
+                5 => reader.ReadValuesAsync(5, new global::System.Memory<decimal>(this.Price, 0, rows), cancellationToken),
+                6 => reader.ReadStringsAsync(6, new global::System.Memory<string>(this.Customer, 0, rows)!, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(this.Color, start, count), cancellationToken),
+                2 => writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(this.Size, start, count), cancellationToken),
+                3 => writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
+                4 => writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(this.MaybeLabel, start, count), cancellationToken),
+                5 => writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(this.Price, start, count), cancellationToken),
+                6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(this.Customer, start, count)!, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + StringBytes(this.Label, start, count)
+                + StringBytes(this.MaybeLabel, start, count)
+                + StringBytes(this.Customer, start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Pool.Return(this.Color);
+                this.Pool.Return(this.Size);
+                this.Pool.Return(this.Label);
+                this.Pool.Return(this.MaybeLabel);
+                this.Pool.Return(this.Price);
+                this.Pool.Return(this.Customer);
+            }
+
+            private static global::Demo.Color ParseLabel(string? value) => value switch
+            {
+                "Red" => global::Demo.Color.Red,
+                "Green" => global::Demo.Color.Green,
+                "Blue" => global::Demo.Color.Blue,
+                _ => ParseOtherLabel(value),
+            };
+
+            /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
+            private static global::Demo.Color ParseOtherLabel(string? value)
+            {
+                if (byte.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out byte number))
+                {
+                    return (global::Demo.Color)number;
+                }
+
+                global::Demo.Color result = default;
+                foreach (string part in (value ?? string.Empty).Split(','))
+                {
+                    result |= part.Trim() switch
+                    {
+                        "Red" => global::Demo.Color.Red,
+                        "Green" => global::Demo.Color.Green,
+                        "Blue" => global::Demo.Color.Blue,
+                        _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "Label" + "' is not a name of Demo.Color."),
+                    };
+                }
+
+                return result;
+            }
+
+            private static string FormatLabel(global::Demo.Color value) => value.ToString();
+
+            private static global::Demo.Size? ParseMaybeLabel(string? value) => value switch
+            {
+                null => null,
+                "Small" => global::Demo.Size.Small,
+                "Large" => global::Demo.Size.Large,
+                _ => ParseOtherMaybeLabel(value),
+            };
+
+            /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
+            private static global::Demo.Size ParseOtherMaybeLabel(string? value)
+            {
+                if (int.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out int number))
+                {
+                    return (global::Demo.Size)number;
+                }
+
+                global::Demo.Size result = default;
+                foreach (string part in (value ?? string.Empty).Split(','))
+                {
+                    result |= part.Trim() switch
+                    {
+                        "Small" => global::Demo.Size.Small,
+                        "Large" => global::Demo.Size.Large,
+                        _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "MaybeLabel" + "' is not a name of Demo.Size."),
+                    };
+                }
+
+                return result;
+            }
+
+            private static string? FormatMaybeLabel(global::Demo.Size? value) => value?.ToString();
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Order"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Order>
+    public static class OrderBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Order"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Order",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Color", "Color", global::Alimentar.ColumnType.Byte, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Size", "Size", global::Alimentar.ColumnType.Int32, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("MaybeLabel", "MaybeLabel", global::Alimentar.ColumnType.String, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("Price", "Price", global::Alimentar.ColumnType.Decimal, IsNullable: false) { Precision = 18, Scale = 4 },
-            new global::Alimentar.ColumnDescriptor("customer_name", "Customer", global::Alimentar.ColumnType.String, IsNullable: false) { HasExplicitName = true });
-
-        private const int FixedRowWidth = 57;
-
-        internal readonly long[] Id;
-        internal readonly byte[] Color;
-        internal readonly int?[] Size;
-        internal readonly string[] Label;
-        internal readonly string?[] MaybeLabel;
-        internal readonly decimal[] Price;
-        internal readonly string[] Customer;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Order> batch)
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Color = pool.Rent<byte>(capacity);
-            this.Size = pool.Rent<int?>(capacity);
-            this.Label = pool.Rent<string>(capacity);
-            this.MaybeLabel = pool.Rent<string?>(capacity);
-            this.Price = pool.Rent<decimal>(capacity);
-            this.Customer = pool.Rent<string>(capacity);
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Order.Columns)batch.Columns).Id, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Color</c> column (Parquet column <c>Color</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::Demo.Color> Color =>
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Demo.Color>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(new global::System.ReadOnlySpan<byte>(((global::Demo.Order.Columns)batch.Columns).Color, batch.Offset, batch.Count))),
+                    batch.Count);
+
+            /// <summary>The <c>Size</c> column (Parquet column <c>Size</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::Demo.Size?> Size =>
+                global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
+                    ref global::System.Runtime.CompilerServices.Unsafe.As<int?, global::Demo.Size?>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(new global::System.ReadOnlySpan<int?>(((global::Demo.Order.Columns)batch.Columns).Size, batch.Offset, batch.Count))),
+                    batch.Count);
+
+            /// <summary>The <c>Label</c> column (Parquet column <c>Label</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string> Label =>
+                new global::System.ReadOnlySpan<string>(((global::Demo.Order.Columns)batch.Columns).Label, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeLabel</c> column (Parquet column <c>MaybeLabel</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string?> MaybeLabel =>
+                new global::System.ReadOnlySpan<string?>(((global::Demo.Order.Columns)batch.Columns).MaybeLabel, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Price</c> column (Parquet column <c>Price</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<decimal> Price =>
+                new global::System.ReadOnlySpan<decimal>(((global::Demo.Order.Columns)batch.Columns).Price, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Customer</c> column (Parquet column <c>customer_name</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string> Customer =>
+                new global::System.ReadOnlySpan<string>(((global::Demo.Order.Columns)batch.Columns).Customer, batch.Offset, batch.Count);
         }
-
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Order GetRow(int index) => new global::Demo.Order()
-        {
-            Id = this.Id[index],
-            Color = (global::Demo.Color)this.Color[index],
-            Size = (global::Demo.Size?)this.Size[index],
-            Label = ParseLabel(this.Label[index]),
-            MaybeLabel = ParseMaybeLabel(this.MaybeLabel[index]),
-            Price = this.Price[index],
-            Customer = this.Customer[index],
-        };
-
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Order row)
-        {
-            this.Id[index] = row.Id;
-            this.Color[index] = (byte)row.Color;
-            this.Size[index] = (int?)row.Size;
-            this.Label[index] = FormatLabel(row.Label);
-            this.MaybeLabel[index] = FormatMaybeLabel(row.MaybeLabel);
-            this.Price[index] = row.Price;
-            this.Customer[index] = row.Customer;
-        }
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
-
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
-
-            this.Count = rows;
-        }
-
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadValuesAsync(1, new global::System.Memory<byte>(this.Color, 0, rows), cancellationToken),
-            2 => reader.ReadNullableValuesAsync(2, new global::System.Memory<int?>(this.Size, 0, rows), cancellationToken),
-            3 => reader.ReadStringsAsync(3, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
-            4 => reader.ReadStringsAsync(4, new global::System.Memory<string?>(this.MaybeLabel, 0, rows), cancellationToken),
-            5 => reader.ReadValuesAsync(5, new global::System.Memory<decimal>(this.Price, 0, rows), cancellationToken),
-            6 => reader.ReadStringsAsync(6, new global::System.Memory<string>(this.Customer, 0, rows)!, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => writer.WriteValuesAsync<byte>(1, new global::System.ReadOnlyMemory<byte>(this.Color, start, count), cancellationToken),
-            2 => writer.WriteNullableValuesAsync<int>(2, new global::System.ReadOnlyMemory<int?>(this.Size, start, count), cancellationToken),
-            3 => writer.WriteStringsAsync(3, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
-            4 => writer.WriteStringsAsync(4, new global::System.ReadOnlyMemory<string?>(this.MaybeLabel, start, count), cancellationToken),
-            5 => writer.WriteValuesAsync<decimal>(5, new global::System.ReadOnlyMemory<decimal>(this.Price, start, count), cancellationToken),
-            6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string>(this.Customer, start, count)!, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + StringBytes(this.Label, start, count)
-            + StringBytes(this.MaybeLabel, start, count)
-            + StringBytes(this.Customer, start, count);
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Pool.Return(this.Color);
-            this.Pool.Return(this.Size);
-            this.Pool.Return(this.Label);
-            this.Pool.Return(this.MaybeLabel);
-            this.Pool.Return(this.Price);
-            this.Pool.Return(this.Customer);
-        }
-
-        private static global::Demo.Color ParseLabel(string? value) => value switch
-        {
-            "Red" => global::Demo.Color.Red,
-            "Green" => global::Demo.Color.Green,
-            "Blue" => global::Demo.Color.Blue,
-            _ => ParseOtherLabel(value),
-        };
-
-        /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
-        private static global::Demo.Color ParseOtherLabel(string? value)
-        {
-            if (byte.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out byte number))
-            {
-                return (global::Demo.Color)number;
-            }
-
-            global::Demo.Color result = default;
-            foreach (string part in (value ?? string.Empty).Split(','))
-            {
-                result |= part.Trim() switch
-                {
-                    "Red" => global::Demo.Color.Red,
-                    "Green" => global::Demo.Color.Green,
-                    "Blue" => global::Demo.Color.Blue,
-                    _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "Label" + "' is not a name of Demo.Color."),
-                };
-            }
-
-            return result;
-        }
-
-        private static string FormatLabel(global::Demo.Color value) => value.ToString();
-
-        private static global::Demo.Size? ParseMaybeLabel(string? value) => value switch
-        {
-            null => null,
-            "Small" => global::Demo.Size.Small,
-            "Large" => global::Demo.Size.Large,
-            _ => ParseOtherMaybeLabel(value),
-        };
-
-        /// <summary>An undefined value written as its number, or a [Flags] combination written as names joined by commas.</summary>
-        private static global::Demo.Size ParseOtherMaybeLabel(string? value)
-        {
-            if (int.TryParse(value, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out int number))
-            {
-                return (global::Demo.Size)number;
-            }
-
-            global::Demo.Size result = default;
-            foreach (string part in (value ?? string.Empty).Split(','))
-            {
-                result |= part.Trim() switch
-                {
-                    "Small" => global::Demo.Size.Small,
-                    "Large" => global::Demo.Size.Large,
-                    _ => throw new global::Alimentar.AlimentarException("'" + value + "' in column '" + "MaybeLabel" + "' is not a name of Demo.Size."),
-                };
-            }
-
-            return result;
-        }
-
-        private static string? FormatMaybeLabel(global::Demo.Size? value) => value?.ToString();
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Order"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class OrderBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Order> batch)
-    {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Order.Columns)batch.Columns).Id, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Color</c> column (Parquet column <c>Color</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::Demo.Color> Color =>
-            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-                ref global::System.Runtime.CompilerServices.Unsafe.As<byte, global::Demo.Color>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(new global::System.ReadOnlySpan<byte>(((global::Demo.Order.Columns)batch.Columns).Color, batch.Offset, batch.Count))),
-                batch.Count);
-
-        /// <summary>The <c>Size</c> column (Parquet column <c>Size</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::Demo.Size?> Size =>
-            global::System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(
-                ref global::System.Runtime.CompilerServices.Unsafe.As<int?, global::Demo.Size?>(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(new global::System.ReadOnlySpan<int?>(((global::Demo.Order.Columns)batch.Columns).Size, batch.Offset, batch.Count))),
-                batch.Count);
-
-        /// <summary>The <c>Label</c> column (Parquet column <c>Label</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string> Label =>
-            new global::System.ReadOnlySpan<string>(((global::Demo.Order.Columns)batch.Columns).Label, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeLabel</c> column (Parquet column <c>MaybeLabel</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string?> MaybeLabel =>
-            new global::System.ReadOnlySpan<string?>(((global::Demo.Order.Columns)batch.Columns).MaybeLabel, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Price</c> column (Parquet column <c>Price</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<decimal> Price =>
-            new global::System.ReadOnlySpan<decimal>(((global::Demo.Order.Columns)batch.Columns).Price, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Customer</c> column (Parquet column <c>customer_name</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string> Customer =>
-            new global::System.ReadOnlySpan<string>(((global::Demo.Order.Columns)batch.Columns).Customer, batch.Offset, batch.Count);
-    }
-}
 }

@@ -3,250 +3,250 @@
 
 namespace Demo
 {
-partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Catalog>.Schema => Columns.Schema;
-
-    static global::Alimentar.ColumnStore<global::Demo.Catalog> global::Alimentar.IStreamingRow<global::Demo.Catalog>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
-
-    /// <summary>Rows of <see cref="Demo.Catalog"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Catalog>
+    partial record Catalog : global::Alimentar.IStreamingRow<global::Demo.Catalog>
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Catalog"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Catalog",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Ids", "Ids", global::Alimentar.ColumnType.Int64, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
-            new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } });
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Catalog>.Schema => Columns.Schema;
 
-        private const int FixedRowWidth = 8;
+        static global::Alimentar.ColumnStore<global::Demo.Catalog> global::Alimentar.IStreamingRow<global::Demo.Catalog>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-        internal readonly long[] Id;
-        internal readonly global::Alimentar.ListBuffer<long> Ids;
-        internal readonly global::Alimentar.ListBuffer<string?> Names;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableArray<int>> Grid;
-        internal readonly global::Alimentar.ListBuffer<global::Demo.Tag> Tags;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        /// <summary>Rows of <see cref="Demo.Catalog"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Catalog>
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Ids = new global::Alimentar.ListBuffer<long>(capacity, pool);
-            this.Names = new global::Alimentar.ListBuffer<string?>(capacity, pool);
-            this.Grid = new global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableArray<int>>(capacity, pool);
-            this.Tags = new global::Alimentar.ListBuffer<global::Demo.Tag>(capacity, pool);
-        }
+            /// <summary>The Parquet columns of <see cref="Demo.Catalog"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Catalog",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Ids", "Ids", global::Alimentar.ColumnType.Int64, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
+                new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } });
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Catalog GetRow(int index) => new global::Demo.Catalog(
-            this.Id[index],
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<long>(this.Ids.ToArray(index)),
-            global::Alimentar.ImmutableLists.Nullable<string?>(this.Names.IsNull(index) ? null : this.Names.ToArray(index)),
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::System.Collections.Immutable.ImmutableArray<int>>(this.Grid.ToArray(index)),
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::Demo.Tag>(this.Tags.ToArray(index)));
+            private const int FixedRowWidth = 8;
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Catalog row)
-        {
-            this.Id[index] = row.Id;
-            this.Ids.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Ids));
-            this.Names.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Names));
-            this.Grid.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Grid));
-            this.Tags.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Tags));
-        }
+            internal readonly long[] Id;
+            internal readonly global::Alimentar.ListBuffer<long> Ids;
+            internal readonly global::Alimentar.ListBuffer<string?> Names;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableArray<int>> Grid;
+            internal readonly global::Alimentar.ListBuffer<global::Demo.Tag> Tags;
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
-
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
             {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                this.Id = pool.Rent<long>(capacity);
+                this.Ids = new global::Alimentar.ListBuffer<long>(capacity, pool);
+                this.Names = new global::Alimentar.ListBuffer<string?>(capacity, pool);
+                this.Grid = new global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableArray<int>>(capacity, pool);
+                this.Tags = new global::Alimentar.ListBuffer<global::Demo.Tag>(capacity, pool);
             }
 
-            this.Count = rows;
-        }
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Catalog GetRow(int index) => new global::Demo.Catalog(
+                this.Id[index],
+                global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<long>(this.Ids.ToArray(index)),
+                global::Alimentar.ImmutableLists.Nullable<string?>(this.Names.IsNull(index) ? null : this.Names.ToArray(index)),
+                global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::System.Collections.Immutable.ImmutableArray<int>>(this.Grid.ToArray(index)),
+                global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<global::Demo.Tag>(this.Tags.ToArray(index)));
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadListsAsync(1, this.Ids, cancellationToken),
-            2 => reader.ReadStringListsAsync(2, this.Names, cancellationToken),
-            3 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
-            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Reads <c>Tags</c> (column 4) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
-            this.Tags.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Catalog row)
             {
-                if (records4.IsNullList(0, row, nullable: false))
+                this.Id[index] = row.Id;
+                this.Ids.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Ids));
+                this.Names.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Names));
+                this.Grid.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Grid));
+                this.Tags.Set(index, global::Alimentar.ImmutableLists.AsArray(row.Tags));
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
                 {
-                    this.Tags.AppendNull();
-                    continue;
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
                 }
 
-                global::System.Span<global::Demo.Tag> list = this.Tags.AppendList(records4.LengthOf(0, row));
-                int first = records4.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(records4.Values<int>(3, first + i, nullable: false)!));
-                }
+                this.Count = rows;
             }
-        }
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
             {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadListsAsync(1, this.Ids, cancellationToken),
+                2 => reader.ReadStringListsAsync(2, this.Names, cancellationToken),
+                3 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableArray<int>>(3, this.Grid, static (lists1, entry1) => global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
+                4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
 
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => writer.WriteListsAsync<long>(1, this.Ids.View(start, count), cancellationToken),
-            2 => writer.WriteStringListsAsync(2, this.Names.View(start, count), cancellationToken),
-            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
-            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-            records3.DeclareValue<int>(2);
-            var lists = this.Grid.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <summary>Reads <c>Tags</c> (column 4) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                var items = lists[row];
-                records3.List(0, items.Length);
-                foreach (var item in items)
+                global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
+                this.Tags.Clear();
+                for (int row = 0; row < rows; row++)
                 {
-                    if (global::Alimentar.ImmutableLists.AsArray(item) is { } l0)
+                    if (records4.IsNullList(0, row, nullable: false))
                     {
-                        records3.List(1, l0.Length);
-                        foreach (var e0 in l0)
-                        {
-                            records3.Value<int>(2, (int?)e0);
-                        }
+                        this.Tags.AppendNull();
+                        continue;
                     }
-                    else
+
+                    global::System.Span<global::Demo.Tag> list = this.Tags.AppendList(records4.LengthOf(0, row));
+                    int first = records4.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
                     {
-                        records3.List(1, null);
+                        list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(records4.Values<int>(3, first + i, nullable: false)!));
                     }
                 }
             }
-            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
-        }
 
-        /// <summary>Writes <c>Tags</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-            records4.DeclareReference<string>(2);
-            records4.DeclareValue<int>(4);
-            var lists = this.Tags.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                var items = lists[row];
-                records4.List(0, items.Length);
-                foreach (var item in items)
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
                 {
-                    if (item is { } g0)
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => writer.WriteListsAsync<long>(1, this.Ids.View(start, count), cancellationToken),
+                2 => writer.WriteStringListsAsync(2, this.Names.View(start, count), cancellationToken),
+                3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+                4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<int>(2);
+                var lists = this.Grid.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records4.Group(1, true);
-                        records4.Reference<string>(2, g0.Name);
-                        if (global::Alimentar.ImmutableLists.AsArray(g0.Weights) is { } l1)
+                        if (global::Alimentar.ImmutableLists.AsArray(item) is { } l0)
                         {
-                            records4.List(3, l1.Length);
-                            foreach (var e1 in l1)
+                            records3.List(1, l0.Length);
+                            foreach (var e0 in l0)
                             {
-                                records4.Value<int>(4, (int?)e1);
+                                records3.Value<int>(2, (int?)e0);
                             }
                         }
                         else
                         {
-                            records4.List(3, null);
+                            records3.List(1, null);
                         }
                     }
-                    else
+                }
+                return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Tags</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<string>(2);
+                records4.DeclareValue<int>(4);
+                var lists = this.Tags.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records4.Absent(1);
+                        if (item is { } g0)
+                        {
+                            records4.Group(1, true);
+                            records4.Reference<string>(2, g0.Name);
+                            if (global::Alimentar.ImmutableLists.AsArray(g0.Weights) is { } l1)
+                            {
+                                records4.List(3, l1.Length);
+                                foreach (var e1 in l1)
+                                {
+                                    records4.Value<int>(4, (int?)e1);
+                                }
+                            }
+                            else
+                            {
+                                records4.List(3, null);
+                            }
+                        }
+                        else
+                        {
+                            records4.Absent(1);
+                        }
                     }
                 }
+                return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
-        }
 
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + this.Ids.SizeInBytes(start, count)
-            + this.Names.SizeInBytes(start, count)
-            + this.Grid.SizeInBytes(start, count)
-            + this.Tags.SizeInBytes(start, count);
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + this.Ids.SizeInBytes(start, count)
+                + this.Names.SizeInBytes(start, count)
+                + this.Grid.SizeInBytes(start, count)
+                + this.Tags.SizeInBytes(start, count);
 
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Ids.Return();
-            this.Names.Return();
-            this.Grid.Return();
-            this.Tags.Return();
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Ids.Return();
+                this.Names.Return();
+                this.Grid.Return();
+                this.Tags.Return();
+            }
         }
     }
-}
 
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Catalog"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class CatalogBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Catalog> batch)
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Catalog"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+    public static class CatalogBatchExtensions
     {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Catalog.Columns)batch.Columns).Id, batch.Offset, batch.Count);
+        extension(global::Alimentar.Batch<global::Demo.Catalog> batch)
+        {
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Catalog.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Ids</c> column (Parquet column <c>Ids</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<long> Ids =>
-            ((global::Demo.Catalog.Columns)batch.Columns).Ids.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Ids</c> column (Parquet column <c>Ids</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<long> Ids =>
+                ((global::Demo.Catalog.Columns)batch.Columns).Ids.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Names</c> column (Parquet column <c>Names</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string?> Names =>
-            ((global::Demo.Catalog.Columns)batch.Columns).Names.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Names</c> column (Parquet column <c>Names</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string?> Names =>
+                ((global::Demo.Catalog.Columns)batch.Columns).Names.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Immutable.ImmutableArray<int>> Grid =>
-            ((global::Demo.Catalog.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Immutable.ImmutableArray<int>> Grid =>
+                ((global::Demo.Catalog.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::Demo.Tag> Tags =>
-            ((global::Demo.Catalog.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::Demo.Tag> Tags =>
+                ((global::Demo.Catalog.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
+        }
     }
-}
 }

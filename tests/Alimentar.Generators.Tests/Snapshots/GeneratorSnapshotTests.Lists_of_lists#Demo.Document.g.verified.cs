@@ -3,278 +3,278 @@
 
 namespace Demo
 {
-partial record Document : global::Alimentar.IStreamingRow<global::Demo.Document>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Document>.Schema => Columns.Schema;
+    partial record Document : global::Alimentar.IStreamingRow<global::Demo.Document>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Document>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Document> global::Alimentar.IStreamingRow<global::Demo.Document>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Document> global::Alimentar.IStreamingRow<global::Demo.Document>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Document"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Document"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Document>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Document"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Document",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Spans", "Spans", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Words", "Words", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Double, IsNullable: true) { IsList = true, ElementIsNullable = true, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Chunks", "Chunks", global::Alimentar.ColumnType.Binary, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 });
+
+            private const int FixedRowWidth = 8;
+
+            internal readonly long[] Id;
+            internal readonly global::Alimentar.ListBuffer<int[]> Spans;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.List<string?>?> Words;
+            internal readonly global::Alimentar.ListBuffer<double?[]> Scores;
+            internal readonly global::Alimentar.ListBuffer<byte[][]> Chunks;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Id = pool.Rent<long>(capacity);
+                this.Spans = new global::Alimentar.ListBuffer<int[]>(capacity, pool);
+                this.Words = new global::Alimentar.ListBuffer<global::System.Collections.Generic.List<string?>?>(capacity, pool);
+                this.Scores = new global::Alimentar.ListBuffer<double?[]>(capacity, pool);
+                this.Chunks = new global::Alimentar.ListBuffer<byte[][]>(capacity, pool);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Document GetRow(int index) => new global::Demo.Document(
+                this.Id[index],
+                this.Spans.ToArray(index),
+                this.Words.IsNull(index) ? null : this.Words.ToList(index),
+                this.Scores.IsNull(index) ? null : this.Scores.ToArray(index),
+                this.Chunks.ToArray(index));
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Document row)
+            {
+                this.Id[index] = row.Id;
+                this.Spans.Set(index, row.Spans);
+                this.Words.Set(index, row.Words);
+                this.Scores.Set(index, row.Scores);
+                this.Chunks.Set(index, row.Chunks);
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadNestedListsAsync<int, int[]>(1, this.Spans, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+                2 => reader.ReadNestedStringListsAsync<global::System.Collections.Generic.List<string?>?>(2, this.Words, static (lists1, entry1) => lists1.ValueList(entry1, nullable: true), cancellationToken),
+                3 => reader.ReadNestedNullableElementListsAsync<double, double?[]>(3, this.Scores, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+                4 => reader.ReadNestedBinaryListsAsync<byte[][]>(4, this.Chunks, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+                2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+                3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+                4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Writes <c>Spans</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareValue<int>(2);
+                var lists = this.Spans.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    var items = lists[row];
+                    records1.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records1.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records1.Value<int>(2, (int?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records1.List(1, null);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Words</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<string>(2);
+                var lists = this.Words.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    var items = lists[row];
+                    records2.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records2.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                records2.Reference<string>(2, e0);
+                            }
+                        }
+                        else
+                        {
+                            records2.List(1, null);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Scores</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<double>(2);
+                var lists = this.Scores.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records3.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records3.Value<double>(2, (double?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records3.List(1, null);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Chunks</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<byte[]>(2);
+                var lists = this.Chunks.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records4.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records4.Reference<byte[]>(2, e0);
+                            }
+                        }
+                        else
+                        {
+                            records4.List(1, null);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
+            }
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + this.Spans.SizeInBytes(start, count)
+                + this.Words.SizeInBytes(start, count)
+                + this.Scores.SizeInBytes(start, count)
+                + this.Chunks.SizeInBytes(start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Spans.Return();
+                this.Words.Return();
+                this.Scores.Return();
+                this.Chunks.Return();
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Document"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Document>
+    public static class DocumentBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Document"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Document",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Spans", "Spans", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Words", "Words", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Double, IsNullable: true) { IsList = true, ElementIsNullable = true, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Chunks", "Chunks", global::Alimentar.ColumnType.Binary, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 });
-
-        private const int FixedRowWidth = 8;
-
-        internal readonly long[] Id;
-        internal readonly global::Alimentar.ListBuffer<int[]> Spans;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.List<string?>?> Words;
-        internal readonly global::Alimentar.ListBuffer<double?[]> Scores;
-        internal readonly global::Alimentar.ListBuffer<byte[][]> Chunks;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Document> batch)
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Spans = new global::Alimentar.ListBuffer<int[]>(capacity, pool);
-            this.Words = new global::Alimentar.ListBuffer<global::System.Collections.Generic.List<string?>?>(capacity, pool);
-            this.Scores = new global::Alimentar.ListBuffer<double?[]>(capacity, pool);
-            this.Chunks = new global::Alimentar.ListBuffer<byte[][]>(capacity, pool);
-        }
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Document.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Document GetRow(int index) => new global::Demo.Document(
-            this.Id[index],
-            this.Spans.ToArray(index),
-            this.Words.IsNull(index) ? null : this.Words.ToList(index),
-            this.Scores.IsNull(index) ? null : this.Scores.ToArray(index),
-            this.Chunks.ToArray(index));
+            /// <summary>The <c>Spans</c> column (Parquet column <c>Spans</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int[]> Spans =>
+                ((global::Demo.Document.Columns)batch.Columns).Spans.View(batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Document row)
-        {
-            this.Id[index] = row.Id;
-            this.Spans.Set(index, row.Spans);
-            this.Words.Set(index, row.Words);
-            this.Scores.Set(index, row.Scores);
-            this.Chunks.Set(index, row.Chunks);
-        }
+            /// <summary>The <c>Words</c> column (Parquet column <c>Words</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.List<string?>?> Words =>
+                ((global::Demo.Document.Columns)batch.Columns).Words.View(batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
+            /// <summary>The <c>Scores</c> column (Parquet column <c>Scores</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<double?[]> Scores =>
+                ((global::Demo.Document.Columns)batch.Columns).Scores.View(batch.Offset, batch.Count);
 
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
-
-            this.Count = rows;
-        }
-
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadNestedListsAsync<int, int[]>(1, this.Spans, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
-            2 => reader.ReadNestedStringListsAsync<global::System.Collections.Generic.List<string?>?>(2, this.Words, static (lists1, entry1) => lists1.ValueList(entry1, nullable: true), cancellationToken),
-            3 => reader.ReadNestedNullableElementListsAsync<double, double?[]>(3, this.Scores, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
-            4 => reader.ReadNestedBinaryListsAsync<byte[][]>(4, this.Chunks, static (lists1, entry1) => lists1.Values(entry1, nullable: false)!, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
-            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
-            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
-            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Writes <c>Spans</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-            records1.DeclareValue<int>(2);
-            var lists = this.Spans.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records1.List(0, null); continue; }
-                var items = lists[row];
-                records1.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } l0)
-                    {
-                        records1.List(1, l0.Length);
-                        foreach (var e0 in l0)
-                        {
-                            records1.Value<int>(2, (int?)e0);
-                        }
-                    }
-                    else
-                    {
-                        records1.List(1, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Words</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-            records2.DeclareReference<string>(2);
-            var lists = this.Words.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records2.List(0, null); continue; }
-                var items = lists[row];
-                records2.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } l0)
-                    {
-                        records2.List(1, l0.Count);
-                        foreach (var e0 in l0)
-                        {
-                            records2.Reference<string>(2, e0);
-                        }
-                    }
-                    else
-                    {
-                        records2.List(1, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Scores</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-            records3.DeclareValue<double>(2);
-            var lists = this.Scores.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                var items = lists[row];
-                records3.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } l0)
-                    {
-                        records3.List(1, l0.Length);
-                        foreach (var e0 in l0)
-                        {
-                            records3.Value<double>(2, (double?)e0);
-                        }
-                    }
-                    else
-                    {
-                        records3.List(1, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Chunks</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-            records4.DeclareReference<byte[]>(2);
-            var lists = this.Chunks.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                var items = lists[row];
-                records4.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } l0)
-                    {
-                        records4.List(1, l0.Length);
-                        foreach (var e0 in l0)
-                        {
-                            records4.Reference<byte[]>(2, e0);
-                        }
-                    }
-                    else
-                    {
-                        records4.List(1, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
-        }
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + this.Spans.SizeInBytes(start, count)
-            + this.Words.SizeInBytes(start, count)
-            + this.Scores.SizeInBytes(start, count)
-            + this.Chunks.SizeInBytes(start, count);
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Spans.Return();
-            this.Words.Return();
-            this.Scores.Return();
-            this.Chunks.Return();
+            /// <summary>The <c>Chunks</c> column (Parquet column <c>Chunks</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<byte[][]> Chunks =>
+                ((global::Demo.Document.Columns)batch.Columns).Chunks.View(batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Document"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class DocumentBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Document> batch)
-    {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Document.Columns)batch.Columns).Id, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Spans</c> column (Parquet column <c>Spans</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int[]> Spans =>
-            ((global::Demo.Document.Columns)batch.Columns).Spans.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Words</c> column (Parquet column <c>Words</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.List<string?>?> Words =>
-            ((global::Demo.Document.Columns)batch.Columns).Words.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Scores</c> column (Parquet column <c>Scores</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<double?[]> Scores =>
-            ((global::Demo.Document.Columns)batch.Columns).Scores.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Chunks</c> column (Parquet column <c>Chunks</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<byte[][]> Chunks =>
-            ((global::Demo.Document.Columns)batch.Columns).Chunks.View(batch.Offset, batch.Count);
-    }
-}
 }

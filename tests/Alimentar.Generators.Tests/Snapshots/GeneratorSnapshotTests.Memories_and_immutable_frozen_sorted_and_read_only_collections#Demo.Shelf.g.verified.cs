@@ -3,852 +3,852 @@
 
 namespace Demo
 {
-partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Shelf>.Schema => Columns.Schema;
-
-    static global::Alimentar.ColumnStore<global::Demo.Shelf> global::Alimentar.IStreamingRow<global::Demo.Shelf>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
-
-    /// <summary>Rows of <see cref="Demo.Shelf"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Shelf>
+    partial record Shelf : global::Alimentar.IStreamingRow<global::Demo.Shelf>
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Shelf"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Shelf",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Embedding", "Embedding", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = true },
-            new global::Alimentar.ColumnDescriptor("Shades", "Shades", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Sizes", "Sizes", global::Alimentar.ColumnType.Int64, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Sorted", "Sorted", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Roles", "Roles", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Codes", "Codes", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Frozen", "Frozen", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Groups", "Groups", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-            new global::Alimentar.ColumnDescriptor("Probes", "Probes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Totals", "Totals", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) } },
-            new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.String, IsNullable: false) } },
-            new global::Alimentar.ColumnDescriptor("Windows", "Windows", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } },
-            new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: false) } },
-            new global::Alimentar.ColumnDescriptor("Lookup", "Lookup", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } } } },
-            new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Thumbnail", "Thumbnail", global::Alimentar.ColumnType.Binary, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false) } },
-            new global::Alimentar.ColumnDescriptor("Signature", "Signature", global::Alimentar.ColumnType.Binary, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Binary, IsNullable: true));
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Shelf>.Schema => Columns.Schema;
 
-        private const int FixedRowWidth = 40;
+        static global::Alimentar.ColumnStore<global::Demo.Shelf> global::Alimentar.IStreamingRow<global::Demo.Shelf>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-        internal readonly long[] Id;
-        internal readonly global::Alimentar.ListBuffer<float> Embedding;
-        internal readonly global::Alimentar.ListBuffer<int> Counts;
-        internal readonly global::Alimentar.ListBuffer<global::System.ReadOnlyMemory<int>> Grid;
-        internal readonly global::Alimentar.ListBuffer<string?> Tags;
-        internal readonly global::Alimentar.ListBuffer<int> Shades;
-        internal readonly global::Alimentar.ListBuffer<long> Sizes;
-        internal readonly global::Alimentar.ListBuffer<int> Sorted;
-        internal readonly global::Alimentar.ListBuffer<string> Roles;
-        internal readonly global::Alimentar.ListBuffer<int> Codes;
-        internal readonly global::Alimentar.ListBuffer<string> Frozen;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableList<int>> Groups;
-        internal readonly global::Alimentar.ListBuffer<global::Demo.Probe> Probes;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, int>> Totals;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, string>> Names;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> Windows;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double>> Weights;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> Lookup;
-        internal readonly byte[][] Blob;
-        internal readonly byte[]?[] Thumbnail;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments;
-        internal readonly byte[][] Signature;
-        internal readonly byte[]?[] Key;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        /// <summary>Rows of <see cref="Demo.Shelf"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Shelf>
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Embedding = new global::Alimentar.ListBuffer<float>(capacity, pool);
-            this.Counts = new global::Alimentar.ListBuffer<int>(capacity, pool);
-            this.Grid = new global::Alimentar.ListBuffer<global::System.ReadOnlyMemory<int>>(capacity, pool);
-            this.Tags = new global::Alimentar.ListBuffer<string?>(capacity, pool);
-            this.Shades = new global::Alimentar.ListBuffer<int>(capacity, pool);
-            this.Sizes = new global::Alimentar.ListBuffer<long>(capacity, pool);
-            this.Sorted = new global::Alimentar.ListBuffer<int>(capacity, pool);
-            this.Roles = new global::Alimentar.ListBuffer<string>(capacity, pool);
-            this.Codes = new global::Alimentar.ListBuffer<int>(capacity, pool);
-            this.Frozen = new global::Alimentar.ListBuffer<string>(capacity, pool);
-            this.Groups = new global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableList<int>>(capacity, pool);
-            this.Probes = new global::Alimentar.ListBuffer<global::Demo.Probe>(capacity, pool);
-            this.Totals = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, int>>(capacity, pool);
-            this.Names = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, string>>(capacity, pool);
-            this.Windows = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>>(capacity, pool);
-            this.Weights = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double>>(capacity, pool);
-            this.Lookup = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>>(capacity, pool);
-            this.Blob = pool.Rent<byte[]>(capacity);
-            this.Thumbnail = pool.Rent<byte[]?>(capacity);
-            this.Attachments = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>>(capacity, pool);
-            this.Signature = pool.Rent<byte[]>(capacity);
-            this.Key = pool.Rent<byte[]?>(capacity);
-        }
+            /// <summary>The Parquet columns of <see cref="Demo.Shelf"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Shelf",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Embedding", "Embedding", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = true },
+                new global::Alimentar.ColumnDescriptor("Shades", "Shades", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Sizes", "Sizes", global::Alimentar.ColumnType.Int64, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Sorted", "Sorted", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Roles", "Roles", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Codes", "Codes", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Frozen", "Frozen", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Groups", "Groups", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                new global::Alimentar.ColumnDescriptor("Probes", "Probes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } },
+                new global::Alimentar.ColumnDescriptor("Totals", "Totals", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) } },
+                new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.String, IsNullable: false) } },
+                new global::Alimentar.ColumnDescriptor("Windows", "Windows", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } },
+                new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: false) } },
+                new global::Alimentar.ColumnDescriptor("Lookup", "Lookup", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } } } },
+                new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Thumbnail", "Thumbnail", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false) } },
+                new global::Alimentar.ColumnDescriptor("Signature", "Signature", global::Alimentar.ColumnType.Binary, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Binary, IsNullable: true));
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Shelf GetRow(int index) => new global::Demo.Shelf(
-            this.Id[index],
-            new global::System.ReadOnlyMemory<float>(this.Embedding.ToArray(index)),
-            global::Alimentar.MemoryLists.Nullable<int>(this.Counts.IsNull(index) ? null : this.Counts.ToArray(index)),
-            new global::System.ReadOnlyMemory<global::System.ReadOnlyMemory<int>>(this.Grid.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableList<string?>(this.Tags.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableList<global::Demo.Shade>(this.Shades.IsNull(index) ? null : global::Alimentar.EnumLists.ToArray<int, global::Demo.Shade>(this.Shades, index)),
-            global::Alimentar.MemberCollections.ReadOnlyCollection<long>(this.Sizes.ToArray(index)),
-            global::Alimentar.MemberCollections.SortedSet<int>(this.Sorted.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableHashSet<string>(this.Roles.ToArray(index)),
-            global::Alimentar.MemberCollections.ImmutableHashSet<int>(this.Codes.IsNull(index) ? null : this.Codes.ToArray(index)),
-            global::Alimentar.MemberCollections.FrozenSet<string>(this.Frozen.ToArray(index)),
-            this.Groups.ToList(index),
-            global::Alimentar.MemberCollections.ImmutableList<global::Demo.Probe>(this.Probes.ToArray(index)),
-            global::Alimentar.MemberCollections.FrozenDictionary(global::Alimentar.MapEntries.ToDictionary(this.Totals, index)),
-            global::Alimentar.MemberCollections.SortedDictionary(this.Names.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Names, index)),
-            global::Alimentar.MemberCollections.ImmutableDictionary(global::Alimentar.MapEntries.ToDictionary(this.Windows, index)),
-            global::Alimentar.MemberCollections.ImmutableDictionary(this.Weights.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Weights, index)),
-            global::Alimentar.MemberCollections.ReadOnlyDictionary(global::Alimentar.MapEntries.ToDictionary(this.Lookup, index)),
-            new global::System.ReadOnlyMemory<byte>(this.Blob[index]),
-            global::Alimentar.MemoryLists.Nullable(this.Thumbnail[index]),
-            global::Alimentar.MapEntries.ToDictionary(this.Attachments, index),
-            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Signature[index]),
-            global::Alimentar.ImmutableLists.Nullable(this.Key[index]));
+            private const int FixedRowWidth = 40;
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Shelf row)
-        {
-            this.Id[index] = row.Id;
-            this.Embedding.Set(index, global::Alimentar.MemoryLists.AsArray(row.Embedding));
-            this.Counts.Set(index, global::Alimentar.MemoryLists.AsArray(row.Counts));
-            this.Grid.Set(index, global::Alimentar.MemoryLists.AsArray(row.Grid));
-            this.Tags.Set(index, row.Tags);
-            this.Shades.Set(index, global::Alimentar.EnumLists.Numbers<global::Demo.Shade, int>(row.Shades));
-            this.Sizes.Set(index, row.Sizes);
-            this.Sorted.Set(index, row.Sorted);
-            this.Roles.Set(index, row.Roles);
-            this.Codes.Set(index, row.Codes);
-            this.Frozen.Set(index, row.Frozen);
-            this.Groups.Set(index, row.Groups);
-            this.Probes.Set(index, row.Probes);
-            this.Totals.Set(index, row.Totals);
-            this.Names.Set(index, row.Names);
-            this.Windows.Set(index, row.Windows);
-            this.Weights.Set(index, row.Weights);
-            this.Lookup.Set(index, row.Lookup);
-            this.Blob[index] = global::Alimentar.MemoryLists.AsArray(row.Blob);
-            this.Thumbnail[index] = global::Alimentar.MemoryLists.AsArray(row.Thumbnail);
-            this.Attachments.Set(index, row.Attachments);
-            this.Signature[index] = global::Alimentar.ImmutableLists.AsArray(row.Signature)!;
-            this.Key[index] = global::Alimentar.ImmutableLists.AsArray(row.Key);
-        }
+            internal readonly long[] Id;
+            internal readonly global::Alimentar.ListBuffer<float> Embedding;
+            internal readonly global::Alimentar.ListBuffer<int> Counts;
+            internal readonly global::Alimentar.ListBuffer<global::System.ReadOnlyMemory<int>> Grid;
+            internal readonly global::Alimentar.ListBuffer<string?> Tags;
+            internal readonly global::Alimentar.ListBuffer<int> Shades;
+            internal readonly global::Alimentar.ListBuffer<long> Sizes;
+            internal readonly global::Alimentar.ListBuffer<int> Sorted;
+            internal readonly global::Alimentar.ListBuffer<string> Roles;
+            internal readonly global::Alimentar.ListBuffer<int> Codes;
+            internal readonly global::Alimentar.ListBuffer<string> Frozen;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableList<int>> Groups;
+            internal readonly global::Alimentar.ListBuffer<global::Demo.Probe> Probes;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, int>> Totals;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, string>> Names;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> Windows;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double>> Weights;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> Lookup;
+            internal readonly byte[][] Blob;
+            internal readonly byte[]?[] Thumbnail;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments;
+            internal readonly byte[][] Signature;
+            internal readonly byte[]?[] Key;
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
-
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 23; column++)
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
             {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                this.Id = pool.Rent<long>(capacity);
+                this.Embedding = new global::Alimentar.ListBuffer<float>(capacity, pool);
+                this.Counts = new global::Alimentar.ListBuffer<int>(capacity, pool);
+                this.Grid = new global::Alimentar.ListBuffer<global::System.ReadOnlyMemory<int>>(capacity, pool);
+                this.Tags = new global::Alimentar.ListBuffer<string?>(capacity, pool);
+                this.Shades = new global::Alimentar.ListBuffer<int>(capacity, pool);
+                this.Sizes = new global::Alimentar.ListBuffer<long>(capacity, pool);
+                this.Sorted = new global::Alimentar.ListBuffer<int>(capacity, pool);
+                this.Roles = new global::Alimentar.ListBuffer<string>(capacity, pool);
+                this.Codes = new global::Alimentar.ListBuffer<int>(capacity, pool);
+                this.Frozen = new global::Alimentar.ListBuffer<string>(capacity, pool);
+                this.Groups = new global::Alimentar.ListBuffer<global::System.Collections.Immutable.ImmutableList<int>>(capacity, pool);
+                this.Probes = new global::Alimentar.ListBuffer<global::Demo.Probe>(capacity, pool);
+                this.Totals = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, int>>(capacity, pool);
+                this.Names = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, string>>(capacity, pool);
+                this.Windows = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>>(capacity, pool);
+                this.Weights = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double>>(capacity, pool);
+                this.Lookup = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>>(capacity, pool);
+                this.Blob = pool.Rent<byte[]>(capacity);
+                this.Thumbnail = pool.Rent<byte[]?>(capacity);
+                this.Attachments = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>>(capacity, pool);
+                this.Signature = pool.Rent<byte[]>(capacity);
+                this.Key = pool.Rent<byte[]?>(capacity);
             }
 
-            this.Count = rows;
-        }
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Shelf GetRow(int index) => new global::Demo.Shelf(
+                this.Id[index],
+                new global::System.ReadOnlyMemory<float>(this.Embedding.ToArray(index)),
+                global::Alimentar.MemoryLists.Nullable<int>(this.Counts.IsNull(index) ? null : this.Counts.ToArray(index)),
+                new global::System.ReadOnlyMemory<global::System.ReadOnlyMemory<int>>(this.Grid.ToArray(index)),
+                global::Alimentar.MemberCollections.ImmutableList<string?>(this.Tags.ToArray(index)),
+                global::Alimentar.MemberCollections.ImmutableList<global::Demo.Shade>(this.Shades.IsNull(index) ? null : global::Alimentar.EnumLists.ToArray<int, global::Demo.Shade>(this.Shades, index)),
+                global::Alimentar.MemberCollections.ReadOnlyCollection<long>(this.Sizes.ToArray(index)),
+                global::Alimentar.MemberCollections.SortedSet<int>(this.Sorted.ToArray(index)),
+                global::Alimentar.MemberCollections.ImmutableHashSet<string>(this.Roles.ToArray(index)),
+                global::Alimentar.MemberCollections.ImmutableHashSet<int>(this.Codes.IsNull(index) ? null : this.Codes.ToArray(index)),
+                global::Alimentar.MemberCollections.FrozenSet<string>(this.Frozen.ToArray(index)),
+                this.Groups.ToList(index),
+                global::Alimentar.MemberCollections.ImmutableList<global::Demo.Probe>(this.Probes.ToArray(index)),
+                global::Alimentar.MemberCollections.FrozenDictionary(global::Alimentar.MapEntries.ToDictionary(this.Totals, index)),
+                global::Alimentar.MemberCollections.SortedDictionary(this.Names.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Names, index)),
+                global::Alimentar.MemberCollections.ImmutableDictionary(global::Alimentar.MapEntries.ToDictionary(this.Windows, index)),
+                global::Alimentar.MemberCollections.ImmutableDictionary(this.Weights.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Weights, index)),
+                global::Alimentar.MemberCollections.ReadOnlyDictionary(global::Alimentar.MapEntries.ToDictionary(this.Lookup, index)),
+                new global::System.ReadOnlyMemory<byte>(this.Blob[index]),
+                global::Alimentar.MemoryLists.Nullable(this.Thumbnail[index]),
+                global::Alimentar.MapEntries.ToDictionary(this.Attachments, index),
+                global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(this.Signature[index]),
+                global::Alimentar.ImmutableLists.Nullable(this.Key[index]));
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadListsAsync(1, this.Embedding, cancellationToken),
-            2 => reader.ReadListsAsync(2, this.Counts, cancellationToken),
-            3 => reader.ReadNestedListsAsync<int, global::System.ReadOnlyMemory<int>>(3, this.Grid, static (lists1, entry1) => new global::System.ReadOnlyMemory<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
-            4 => reader.ReadStringListsAsync(4, this.Tags, cancellationToken),
-            5 => reader.ReadListsAsync(5, this.Shades, cancellationToken),
-            6 => reader.ReadListsAsync(6, this.Sizes, cancellationToken),
-            7 => reader.ReadListsAsync(7, this.Sorted, cancellationToken),
-            8 => reader.ReadStringListsAsync(8, this.Roles!, cancellationToken),
-            9 => reader.ReadListsAsync(9, this.Codes, cancellationToken),
-            10 => reader.ReadStringListsAsync(10, this.Frozen!, cancellationToken),
-            11 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
-            12 => this.ReadColumn12Async(reader, rows, cancellationToken),
-            13 => this.ReadColumn13Async(reader, rows, cancellationToken),
-            14 => this.ReadColumn14Async(reader, rows, cancellationToken),
-            15 => this.ReadColumn15Async(reader, rows, cancellationToken),
-            16 => this.ReadColumn16Async(reader, rows, cancellationToken),
-            17 => this.ReadColumn17Async(reader, rows, cancellationToken),
-            18 => reader.ReadBinaryAsync(18, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
-            19 => reader.ReadBinaryAsync(19, new global::System.Memory<byte[]?>(this.Thumbnail, 0, rows), cancellationToken),
-            20 => this.ReadColumn20Async(reader, rows, cancellationToken),
-            21 => reader.ReadBinaryAsync(21, new global::System.Memory<byte[]>(this.Signature, 0, rows)!, cancellationToken),
-            22 => reader.ReadBinaryAsync(22, new global::System.Memory<byte[]?>(this.Key, 0, rows), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Reads <c>Probes</c> (column 12) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn12Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records12 = await reader.ReadRecordsAsync(12, cancellationToken).ConfigureAwait(false);
-            this.Probes.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Shelf row)
             {
-                if (records12.IsNullList(0, row, nullable: false))
-                {
-                    this.Probes.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::Demo.Probe> list = this.Probes.AppendList(records12.LengthOf(0, row));
-                int first = records12.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
-                }
+                this.Id[index] = row.Id;
+                this.Embedding.Set(index, global::Alimentar.MemoryLists.AsArray(row.Embedding));
+                this.Counts.Set(index, global::Alimentar.MemoryLists.AsArray(row.Counts));
+                this.Grid.Set(index, global::Alimentar.MemoryLists.AsArray(row.Grid));
+                this.Tags.Set(index, row.Tags);
+                this.Shades.Set(index, global::Alimentar.EnumLists.Numbers<global::Demo.Shade, int>(row.Shades));
+                this.Sizes.Set(index, row.Sizes);
+                this.Sorted.Set(index, row.Sorted);
+                this.Roles.Set(index, row.Roles);
+                this.Codes.Set(index, row.Codes);
+                this.Frozen.Set(index, row.Frozen);
+                this.Groups.Set(index, row.Groups);
+                this.Probes.Set(index, row.Probes);
+                this.Totals.Set(index, row.Totals);
+                this.Names.Set(index, row.Names);
+                this.Windows.Set(index, row.Windows);
+                this.Weights.Set(index, row.Weights);
+                this.Lookup.Set(index, row.Lookup);
+                this.Blob[index] = global::Alimentar.MemoryLists.AsArray(row.Blob);
+                this.Thumbnail[index] = global::Alimentar.MemoryLists.AsArray(row.Thumbnail);
+                this.Attachments.Set(index, row.Attachments);
+                this.Signature[index] = global::Alimentar.ImmutableLists.AsArray(row.Signature)!;
+                this.Key[index] = global::Alimentar.ImmutableLists.AsArray(row.Key);
             }
-        }
 
-        /// <summary>Reads <c>Totals</c> (column 13) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn13Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records13 = await reader.ReadRecordsAsync(13, cancellationToken).ConfigureAwait(false);
-            this.Totals.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (records13.IsNullList(0, row, nullable: false))
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 23; column++)
                 {
-                    this.Totals.AppendNull();
-                    continue;
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
                 }
 
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, int>> list = this.Totals.AppendList(records13.LengthOf(0, row));
-                int first = records13.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, int>(records13.RequiredReference<string>(2, first + i), records13.Required<int>(3, first + i));
-                }
-
-                records13.RequireDistinctKeys(row, list);
+                this.Count = rows;
             }
-        }
 
-        /// <summary>Reads <c>Names</c> (column 14) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn14Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records14 = await reader.ReadRecordsAsync(14, cancellationToken).ConfigureAwait(false);
-            this.Names.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
             {
-                if (records14.IsNullList(0, row, nullable: true))
-                {
-                    this.Names.AppendNull();
-                    continue;
-                }
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadListsAsync(1, this.Embedding, cancellationToken),
+                2 => reader.ReadListsAsync(2, this.Counts, cancellationToken),
+                3 => reader.ReadNestedListsAsync<int, global::System.ReadOnlyMemory<int>>(3, this.Grid, static (lists1, entry1) => new global::System.ReadOnlyMemory<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
+                4 => reader.ReadStringListsAsync(4, this.Tags, cancellationToken),
+                5 => reader.ReadListsAsync(5, this.Shades, cancellationToken),
+                6 => reader.ReadListsAsync(6, this.Sizes, cancellationToken),
+                7 => reader.ReadListsAsync(7, this.Sorted, cancellationToken),
+                8 => reader.ReadStringListsAsync(8, this.Roles!, cancellationToken),
+                9 => reader.ReadListsAsync(9, this.Codes, cancellationToken),
+                10 => reader.ReadStringListsAsync(10, this.Frozen!, cancellationToken),
+                11 => reader.ReadNestedListsAsync<int, global::System.Collections.Immutable.ImmutableList<int>>(11, this.Groups, static (lists1, entry1) => global::Alimentar.MemberCollections.ImmutableList<int>(lists1.Values(entry1, nullable: false)!), cancellationToken),
+                12 => this.ReadColumn12Async(reader, rows, cancellationToken),
+                13 => this.ReadColumn13Async(reader, rows, cancellationToken),
+                14 => this.ReadColumn14Async(reader, rows, cancellationToken),
+                15 => this.ReadColumn15Async(reader, rows, cancellationToken),
+                16 => this.ReadColumn16Async(reader, rows, cancellationToken),
+                17 => this.ReadColumn17Async(reader, rows, cancellationToken),
+                18 => reader.ReadBinaryAsync(18, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
+                19 => reader.ReadBinaryAsync(19, new global::System.Memory<byte[]?>(this.Thumbnail, 0, rows), cancellationToken),
+                20 => this.ReadColumn20Async(reader, rows, cancellationToken),
+                21 => reader.ReadBinaryAsync(21, new global::System.Memory<byte[]>(this.Signature, 0, rows)!, cancellationToken),
+                22 => reader.ReadBinaryAsync(22, new global::System.Memory<byte[]?>(this.Key, 0, rows), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
 
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<int, string>> list = this.Names.AppendList(records14.LengthOf(0, row));
-                int first = records14.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<int, string>(records14.Required<int>(2, first + i), records14.RequiredReference<string>(3, first + i));
-                }
-
-                records14.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Windows</c> (column 15) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn15Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records15 = await reader.ReadRecordsAsync(15, cancellationToken).ConfigureAwait(false);
-            this.Windows.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <summary>Reads <c>Probes</c> (column 12) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn12Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (records15.IsNullList(0, row, nullable: false))
+                global::Alimentar.RecordColumn records12 = await reader.ReadRecordsAsync(12, cancellationToken).ConfigureAwait(false);
+                this.Probes.Clear();
+                for (int row = 0; row < rows; row++)
                 {
-                    this.Windows.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> list = this.Windows.AppendList(records15.LengthOf(0, row));
-                int first = records15.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>(records15.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<int>(records15.Values<int>(3, first + i, nullable: false)!));
-                }
-
-                records15.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Weights</c> (column 16) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn16Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records16 = await reader.ReadRecordsAsync(16, cancellationToken).ConfigureAwait(false);
-            this.Weights.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records16.IsNullList(0, row, nullable: true))
-                {
-                    this.Weights.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double>> list = this.Weights.AppendList(records16.LengthOf(0, row));
-                int first = records16.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, double>(records16.RequiredReference<string>(2, first + i), records16.Required<double>(3, first + i));
-                }
-
-                records16.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Lookup</c> (column 17) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn17Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records17 = await reader.ReadRecordsAsync(17, cancellationToken).ConfigureAwait(false);
-            this.Lookup.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records17.IsNullList(0, row, nullable: false))
-                {
-                    this.Lookup.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> list = this.Lookup.AppendList(records17.LengthOf(0, row));
-                int first = records17.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(records17.RequiredReference<string>(2, first + i), records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(records17.RequiredReference<string>(4, first + i), new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records17.References<string>(7, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
-                }
-
-                records17.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Attachments</c> (column 20) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn20Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records20 = await reader.ReadRecordsAsync(20, cancellationToken).ConfigureAwait(false);
-            this.Attachments.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records20.IsNullList(0, row, nullable: false))
-                {
-                    this.Attachments.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> list = this.Attachments.AppendList(records20.LengthOf(0, row));
-                int first = records20.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>(records20.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<byte>(records20.RequiredReference<byte[]>(3, first + i)));
-                }
-
-                records20.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 23; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => writer.WriteListsAsync<float>(1, this.Embedding.View(start, count), cancellationToken),
-            2 => writer.WriteListsAsync<int>(2, this.Counts.View(start, count), cancellationToken),
-            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
-            4 => writer.WriteStringListsAsync(4, this.Tags.View(start, count), cancellationToken),
-            5 => writer.WriteListsAsync<int>(5, this.Shades.View(start, count), cancellationToken),
-            6 => writer.WriteListsAsync<long>(6, this.Sizes.View(start, count), cancellationToken),
-            7 => writer.WriteListsAsync<int>(7, this.Sorted.View(start, count), cancellationToken),
-            8 => writer.WriteStringListsAsync(8, this.Roles.View(start, count)!, cancellationToken),
-            9 => writer.WriteListsAsync<int>(9, this.Codes.View(start, count), cancellationToken),
-            10 => writer.WriteStringListsAsync(10, this.Frozen.View(start, count)!, cancellationToken),
-            11 => this.WriteColumn11Async(writer, start, count, cancellationToken),
-            12 => this.WriteColumn12Async(writer, start, count, cancellationToken),
-            13 => this.WriteColumn13Async(writer, start, count, cancellationToken),
-            14 => this.WriteColumn14Async(writer, start, count, cancellationToken),
-            15 => this.WriteColumn15Async(writer, start, count, cancellationToken),
-            16 => this.WriteColumn16Async(writer, start, count, cancellationToken),
-            17 => this.WriteColumn17Async(writer, start, count, cancellationToken),
-            18 => writer.WriteBinaryAsync(18, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
-            19 => writer.WriteBinaryAsync(19, new global::System.ReadOnlyMemory<byte[]?>(this.Thumbnail, start, count), cancellationToken),
-            20 => this.WriteColumn20Async(writer, start, count, cancellationToken),
-            21 => writer.WriteBinaryAsync(21, new global::System.ReadOnlyMemory<byte[]>(this.Signature, start, count)!, cancellationToken),
-            22 => writer.WriteBinaryAsync(22, new global::System.ReadOnlyMemory<byte[]?>(this.Key, start, count), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-            records3.DeclareValue<int>(2);
-            var lists = this.Grid.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                var items = lists[row];
-                records3.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (global::Alimentar.MemoryLists.AsArray(item) is { } l0)
+                    if (records12.IsNullList(0, row, nullable: false))
                     {
-                        records3.List(1, l0.Length);
-                        foreach (var e0 in l0)
+                        this.Probes.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::Demo.Probe> list = this.Probes.AppendList(records12.LengthOf(0, row));
+                    int first = records12.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
+                    }
+                }
+            }
+
+            /// <summary>Reads <c>Totals</c> (column 13) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn13Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records13 = await reader.ReadRecordsAsync(13, cancellationToken).ConfigureAwait(false);
+                this.Totals.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records13.IsNullList(0, row, nullable: false))
+                    {
+                        this.Totals.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, int>> list = this.Totals.AppendList(records13.LengthOf(0, row));
+                    int first = records13.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, int>(records13.RequiredReference<string>(2, first + i), records13.Required<int>(3, first + i));
+                    }
+
+                    records13.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Names</c> (column 14) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn14Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records14 = await reader.ReadRecordsAsync(14, cancellationToken).ConfigureAwait(false);
+                this.Names.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records14.IsNullList(0, row, nullable: true))
+                    {
+                        this.Names.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<int, string>> list = this.Names.AppendList(records14.LengthOf(0, row));
+                    int first = records14.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, string>(records14.Required<int>(2, first + i), records14.RequiredReference<string>(3, first + i));
+                    }
+
+                    records14.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Windows</c> (column 15) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn15Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records15 = await reader.ReadRecordsAsync(15, cancellationToken).ConfigureAwait(false);
+                this.Windows.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records15.IsNullList(0, row, nullable: false))
+                    {
+                        this.Windows.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> list = this.Windows.AppendList(records15.LengthOf(0, row));
+                    int first = records15.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>(records15.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<int>(records15.Values<int>(3, first + i, nullable: false)!));
+                    }
+
+                    records15.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Weights</c> (column 16) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn16Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records16 = await reader.ReadRecordsAsync(16, cancellationToken).ConfigureAwait(false);
+                this.Weights.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records16.IsNullList(0, row, nullable: true))
+                    {
+                        this.Weights.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double>> list = this.Weights.AppendList(records16.LengthOf(0, row));
+                    int first = records16.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double>(records16.RequiredReference<string>(2, first + i), records16.Required<double>(3, first + i));
+                    }
+
+                    records16.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Lookup</c> (column 17) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn17Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records17 = await reader.ReadRecordsAsync(17, cancellationToken).ConfigureAwait(false);
+                this.Lookup.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records17.IsNullList(0, row, nullable: false))
+                    {
+                        this.Lookup.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> list = this.Lookup.AppendList(records17.LengthOf(0, row));
+                    int first = records17.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(records17.RequiredReference<string>(2, first + i), records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(records17.RequiredReference<string>(4, first + i), new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records17.References<string>(7, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
+                    }
+
+                    records17.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Attachments</c> (column 20) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn20Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records20 = await reader.ReadRecordsAsync(20, cancellationToken).ConfigureAwait(false);
+                this.Attachments.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records20.IsNullList(0, row, nullable: false))
+                    {
+                        this.Attachments.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> list = this.Attachments.AppendList(records20.LengthOf(0, row));
+                    int first = records20.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>(records20.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<byte>(records20.RequiredReference<byte[]>(3, first + i)));
+                    }
+
+                    records20.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 23; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => writer.WriteListsAsync<float>(1, this.Embedding.View(start, count), cancellationToken),
+                2 => writer.WriteListsAsync<int>(2, this.Counts.View(start, count), cancellationToken),
+                3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+                4 => writer.WriteStringListsAsync(4, this.Tags.View(start, count), cancellationToken),
+                5 => writer.WriteListsAsync<int>(5, this.Shades.View(start, count), cancellationToken),
+                6 => writer.WriteListsAsync<long>(6, this.Sizes.View(start, count), cancellationToken),
+                7 => writer.WriteListsAsync<int>(7, this.Sorted.View(start, count), cancellationToken),
+                8 => writer.WriteStringListsAsync(8, this.Roles.View(start, count)!, cancellationToken),
+                9 => writer.WriteListsAsync<int>(9, this.Codes.View(start, count), cancellationToken),
+                10 => writer.WriteStringListsAsync(10, this.Frozen.View(start, count)!, cancellationToken),
+                11 => this.WriteColumn11Async(writer, start, count, cancellationToken),
+                12 => this.WriteColumn12Async(writer, start, count, cancellationToken),
+                13 => this.WriteColumn13Async(writer, start, count, cancellationToken),
+                14 => this.WriteColumn14Async(writer, start, count, cancellationToken),
+                15 => this.WriteColumn15Async(writer, start, count, cancellationToken),
+                16 => this.WriteColumn16Async(writer, start, count, cancellationToken),
+                17 => this.WriteColumn17Async(writer, start, count, cancellationToken),
+                18 => writer.WriteBinaryAsync(18, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
+                19 => writer.WriteBinaryAsync(19, new global::System.ReadOnlyMemory<byte[]?>(this.Thumbnail, start, count), cancellationToken),
+                20 => this.WriteColumn20Async(writer, start, count, cancellationToken),
+                21 => writer.WriteBinaryAsync(21, new global::System.ReadOnlyMemory<byte[]>(this.Signature, start, count)!, cancellationToken),
+                22 => writer.WriteBinaryAsync(22, new global::System.ReadOnlyMemory<byte[]?>(this.Key, start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Writes <c>Grid</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<int>(2);
+                var lists = this.Grid.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (global::Alimentar.MemoryLists.AsArray(item) is { } l0)
                         {
-                            records3.Value<int>(2, (int?)e0);
+                            records3.List(1, l0.Length);
+                            foreach (var e0 in l0)
+                            {
+                                records3.Value<int>(2, (int?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records3.List(1, null);
                         }
                     }
-                    else
-                    {
-                        records3.List(1, null);
-                    }
                 }
+                return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
-        }
 
-        /// <summary>Writes <c>Groups</c> (column 11): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn11Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records11 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[11]);
-            records11.DeclareValue<int>(2);
-            var lists = this.Groups.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <summary>Writes <c>Groups</c> (column 11): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn11Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records11.List(0, null); continue; }
-                var items = lists[row];
-                records11.List(0, items.Length);
-                foreach (var item in items)
+                var records11 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[11]);
+                records11.DeclareValue<int>(2);
+                var lists = this.Groups.View(start, count);
+                for (int row = 0; row < count; row++)
                 {
-                    if (item is { } l0)
+                    if (lists.IsNull(row)) { records11.List(0, null); continue; }
+                    var items = lists[row];
+                    records11.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records11.List(1, l0.Count);
-                        foreach (var e0 in l0)
+                        if (item is { } l0)
                         {
-                            records11.Value<int>(2, (int?)e0);
+                            records11.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                records11.Value<int>(2, (int?)e0);
+                            }
+                        }
+                        else
+                        {
+                            records11.List(1, null);
                         }
                     }
-                    else
+                }
+                return writer.WriteRecordsAsync(11, records11.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Probes</c> (column 12): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn12Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records12 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[12]);
+                records12.DeclareReference<string>(2);
+                records12.DeclareValue<float>(4);
+                records12.DeclareReference<string>(6);
+                records12.DeclareReference<byte[]>(7);
+                var lists = this.Probes.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records12.List(0, null); continue; }
+                    var items = lists[row];
+                    records12.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records11.List(1, null);
+                        if (item is { } g0)
+                        {
+                            records12.Group(1, true);
+                            records12.Reference<string>(2, g0.Name);
+                            if (global::Alimentar.MemoryLists.AsArray(g0.Weights) is { } l1)
+                            {
+                                records12.List(3, l1.Length);
+                                foreach (var e1 in l1)
+                                {
+                                    records12.Value<float>(4, (float?)e1);
+                                }
+                            }
+                            else
+                            {
+                                records12.List(3, null);
+                            }
+                            if (g0.Notes is { } l2)
+                            {
+                                records12.List(5, l2.Count);
+                                foreach (var e2 in l2)
+                                {
+                                    records12.Reference<string>(6, e2);
+                                }
+                            }
+                            else
+                            {
+                                records12.List(5, null);
+                            }
+                            records12.Reference<byte[]>(7, global::Alimentar.MemoryLists.AsArray(g0.Image));
+                        }
+                        else
+                        {
+                            records12.Absent(1);
+                        }
                     }
                 }
+                return writer.WriteRecordsAsync(12, records12.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(11, records11.Build(count), cancellationToken);
-        }
 
-        /// <summary>Writes <c>Probes</c> (column 12): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn12Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records12 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[12]);
-            records12.DeclareReference<string>(2);
-            records12.DeclareValue<float>(4);
-            records12.DeclareReference<string>(6);
-            records12.DeclareReference<byte[]>(7);
-            var lists = this.Probes.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <summary>Writes <c>Totals</c> (column 13): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn13Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records12.List(0, null); continue; }
-                var items = lists[row];
-                records12.List(0, items.Length);
-                foreach (var item in items)
+                var records13 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[13]);
+                records13.DeclareReference<string>(2);
+                records13.DeclareValue<int>(3);
+                var lists = this.Totals.View(start, count);
+                for (int row = 0; row < count; row++)
                 {
-                    if (item is { } g0)
+                    if (lists.IsNull(row)) { records13.List(0, null); continue; }
+                    var items = lists[row];
+                    records13.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records12.Group(1, true);
-                        records12.Reference<string>(2, g0.Name);
-                        if (global::Alimentar.MemoryLists.AsArray(g0.Weights) is { } l1)
+                        records13.Group(1, true);
+                        records13.Reference<string>(2, item.Key);
+                        records13.Value<int>(3, (int?)item.Value);
+                    }
+                }
+                return writer.WriteRecordsAsync(13, records13.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Names</c> (column 14): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn14Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records14 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[14]);
+                records14.DeclareValue<int>(2);
+                records14.DeclareReference<string>(3);
+                var lists = this.Names.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records14.List(0, null); continue; }
+                    var items = lists[row];
+                    records14.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records14.Group(1, true);
+                        records14.Value<int>(2, (int?)item.Key);
+                        records14.Reference<string>(3, item.Value);
+                    }
+                }
+                return writer.WriteRecordsAsync(14, records14.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Windows</c> (column 15): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn15Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records15 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[15]);
+                records15.DeclareReference<string>(2);
+                records15.DeclareValue<int>(4);
+                var lists = this.Windows.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records15.List(0, null); continue; }
+                    var items = lists[row];
+                    records15.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records15.Group(1, true);
+                        records15.Reference<string>(2, item.Key);
+                        if (global::Alimentar.MemoryLists.AsArray(item.Value) is { } l1)
                         {
-                            records12.List(3, l1.Length);
+                            records15.List(3, l1.Length);
                             foreach (var e1 in l1)
                             {
-                                records12.Value<float>(4, (float?)e1);
+                                records15.Value<int>(4, (int?)e1);
                             }
                         }
                         else
                         {
-                            records12.List(3, null);
+                            records15.List(3, null);
                         }
-                        if (g0.Notes is { } l2)
+                    }
+                }
+                return writer.WriteRecordsAsync(15, records15.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Weights</c> (column 16): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn16Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records16 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[16]);
+                records16.DeclareReference<string>(2);
+                records16.DeclareValue<double>(3);
+                var lists = this.Weights.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records16.List(0, null); continue; }
+                    var items = lists[row];
+                    records16.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records16.Group(1, true);
+                        records16.Reference<string>(2, item.Key);
+                        records16.Value<double>(3, (double?)item.Value);
+                    }
+                }
+                return writer.WriteRecordsAsync(16, records16.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Lookup</c> (column 17): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn17Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records17 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[17]);
+                records17.DeclareReference<string>(2);
+                records17.DeclareReference<string>(4);
+                records17.DeclareValue<float>(6);
+                records17.DeclareReference<string>(8);
+                records17.DeclareReference<byte[]>(9);
+                var lists = this.Lookup.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records17.List(0, null); continue; }
+                    var items = lists[row];
+                    records17.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records17.Group(1, true);
+                        records17.Reference<string>(2, item.Key);
+                        if (item.Value is { } g1)
                         {
-                            records12.List(5, l2.Count);
-                            foreach (var e2 in l2)
+                            records17.Group(3, true);
+                            records17.Reference<string>(4, g1.Name);
+                            if (global::Alimentar.MemoryLists.AsArray(g1.Weights) is { } l2)
                             {
-                                records12.Reference<string>(6, e2);
+                                records17.List(5, l2.Length);
+                                foreach (var e2 in l2)
+                                {
+                                    records17.Value<float>(6, (float?)e2);
+                                }
                             }
-                        }
-                        else
-                        {
-                            records12.List(5, null);
-                        }
-                        records12.Reference<byte[]>(7, global::Alimentar.MemoryLists.AsArray(g0.Image));
-                    }
-                    else
-                    {
-                        records12.Absent(1);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(12, records12.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Totals</c> (column 13): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn13Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records13 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[13]);
-            records13.DeclareReference<string>(2);
-            records13.DeclareValue<int>(3);
-            var lists = this.Totals.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records13.List(0, null); continue; }
-                var items = lists[row];
-                records13.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records13.Group(1, true);
-                    records13.Reference<string>(2, item.Key);
-                    records13.Value<int>(3, (int?)item.Value);
-                }
-            }
-            return writer.WriteRecordsAsync(13, records13.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Names</c> (column 14): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn14Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records14 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[14]);
-            records14.DeclareValue<int>(2);
-            records14.DeclareReference<string>(3);
-            var lists = this.Names.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records14.List(0, null); continue; }
-                var items = lists[row];
-                records14.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records14.Group(1, true);
-                    records14.Value<int>(2, (int?)item.Key);
-                    records14.Reference<string>(3, item.Value);
-                }
-            }
-            return writer.WriteRecordsAsync(14, records14.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Windows</c> (column 15): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn15Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records15 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[15]);
-            records15.DeclareReference<string>(2);
-            records15.DeclareValue<int>(4);
-            var lists = this.Windows.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records15.List(0, null); continue; }
-                var items = lists[row];
-                records15.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records15.Group(1, true);
-                    records15.Reference<string>(2, item.Key);
-                    if (global::Alimentar.MemoryLists.AsArray(item.Value) is { } l1)
-                    {
-                        records15.List(3, l1.Length);
-                        foreach (var e1 in l1)
-                        {
-                            records15.Value<int>(4, (int?)e1);
-                        }
-                    }
-                    else
-                    {
-                        records15.List(3, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(15, records15.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Weights</c> (column 16): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn16Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records16 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[16]);
-            records16.DeclareReference<string>(2);
-            records16.DeclareValue<double>(3);
-            var lists = this.Weights.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records16.List(0, null); continue; }
-                var items = lists[row];
-                records16.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records16.Group(1, true);
-                    records16.Reference<string>(2, item.Key);
-                    records16.Value<double>(3, (double?)item.Value);
-                }
-            }
-            return writer.WriteRecordsAsync(16, records16.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Lookup</c> (column 17): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn17Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records17 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[17]);
-            records17.DeclareReference<string>(2);
-            records17.DeclareReference<string>(4);
-            records17.DeclareValue<float>(6);
-            records17.DeclareReference<string>(8);
-            records17.DeclareReference<byte[]>(9);
-            var lists = this.Lookup.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records17.List(0, null); continue; }
-                var items = lists[row];
-                records17.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records17.Group(1, true);
-                    records17.Reference<string>(2, item.Key);
-                    if (item.Value is { } g1)
-                    {
-                        records17.Group(3, true);
-                        records17.Reference<string>(4, g1.Name);
-                        if (global::Alimentar.MemoryLists.AsArray(g1.Weights) is { } l2)
-                        {
-                            records17.List(5, l2.Length);
-                            foreach (var e2 in l2)
+                            else
                             {
-                                records17.Value<float>(6, (float?)e2);
+                                records17.List(5, null);
                             }
-                        }
-                        else
-                        {
-                            records17.List(5, null);
-                        }
-                        if (g1.Notes is { } l3)
-                        {
-                            records17.List(7, l3.Count);
-                            foreach (var e3 in l3)
+                            if (g1.Notes is { } l3)
                             {
-                                records17.Reference<string>(8, e3);
+                                records17.List(7, l3.Count);
+                                foreach (var e3 in l3)
+                                {
+                                    records17.Reference<string>(8, e3);
+                                }
                             }
+                            else
+                            {
+                                records17.List(7, null);
+                            }
+                            records17.Reference<byte[]>(9, global::Alimentar.MemoryLists.AsArray(g1.Image));
                         }
                         else
                         {
-                            records17.List(7, null);
+                            records17.Absent(3);
                         }
-                        records17.Reference<byte[]>(9, global::Alimentar.MemoryLists.AsArray(g1.Image));
-                    }
-                    else
-                    {
-                        records17.Absent(3);
                     }
                 }
+                return writer.WriteRecordsAsync(17, records17.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(17, records17.Build(count), cancellationToken);
-        }
 
-        /// <summary>Writes <c>Attachments</c> (column 20): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn20Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records20 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[20]);
-            records20.DeclareReference<string>(2);
-            records20.DeclareReference<byte[]>(3);
-            var lists = this.Attachments.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <summary>Writes <c>Attachments</c> (column 20): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn20Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records20.List(0, null); continue; }
-                var items = lists[row];
-                records20.List(0, items.Length);
-                foreach (var item in items)
+                var records20 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[20]);
+                records20.DeclareReference<string>(2);
+                records20.DeclareReference<byte[]>(3);
+                var lists = this.Attachments.View(start, count);
+                for (int row = 0; row < count; row++)
                 {
-                    records20.Group(1, true);
-                    records20.Reference<string>(2, item.Key);
-                    records20.Reference<byte[]>(3, global::Alimentar.MemoryLists.AsArray(item.Value));
+                    if (lists.IsNull(row)) { records20.List(0, null); continue; }
+                    var items = lists[row];
+                    records20.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records20.Group(1, true);
+                        records20.Reference<string>(2, item.Key);
+                        records20.Reference<byte[]>(3, global::Alimentar.MemoryLists.AsArray(item.Value));
+                    }
                 }
+                return writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken);
-        }
 
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + this.Embedding.SizeInBytes(start, count)
-            + this.Counts.SizeInBytes(start, count)
-            + this.Grid.SizeInBytes(start, count)
-            + this.Tags.SizeInBytes(start, count)
-            + this.Shades.SizeInBytes(start, count)
-            + this.Sizes.SizeInBytes(start, count)
-            + this.Sorted.SizeInBytes(start, count)
-            + this.Roles.SizeInBytes(start, count)
-            + this.Codes.SizeInBytes(start, count)
-            + this.Frozen.SizeInBytes(start, count)
-            + this.Groups.SizeInBytes(start, count)
-            + this.Probes.SizeInBytes(start, count)
-            + this.Totals.SizeInBytes(start, count)
-            + this.Names.SizeInBytes(start, count)
-            + this.Windows.SizeInBytes(start, count)
-            + this.Weights.SizeInBytes(start, count)
-            + this.Lookup.SizeInBytes(start, count)
-            + BinaryBytes(this.Blob, start, count)
-            + BinaryBytes(this.Thumbnail, start, count)
-            + this.Attachments.SizeInBytes(start, count)
-            + BinaryBytes(this.Signature, start, count)
-            + BinaryBytes(this.Key, start, count);
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + this.Embedding.SizeInBytes(start, count)
+                + this.Counts.SizeInBytes(start, count)
+                + this.Grid.SizeInBytes(start, count)
+                + this.Tags.SizeInBytes(start, count)
+                + this.Shades.SizeInBytes(start, count)
+                + this.Sizes.SizeInBytes(start, count)
+                + this.Sorted.SizeInBytes(start, count)
+                + this.Roles.SizeInBytes(start, count)
+                + this.Codes.SizeInBytes(start, count)
+                + this.Frozen.SizeInBytes(start, count)
+                + this.Groups.SizeInBytes(start, count)
+                + this.Probes.SizeInBytes(start, count)
+                + this.Totals.SizeInBytes(start, count)
+                + this.Names.SizeInBytes(start, count)
+                + this.Windows.SizeInBytes(start, count)
+                + this.Weights.SizeInBytes(start, count)
+                + this.Lookup.SizeInBytes(start, count)
+                + BinaryBytes(this.Blob, start, count)
+                + BinaryBytes(this.Thumbnail, start, count)
+                + this.Attachments.SizeInBytes(start, count)
+                + BinaryBytes(this.Signature, start, count)
+                + BinaryBytes(this.Key, start, count);
 
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Embedding.Return();
-            this.Counts.Return();
-            this.Grid.Return();
-            this.Tags.Return();
-            this.Shades.Return();
-            this.Sizes.Return();
-            this.Sorted.Return();
-            this.Roles.Return();
-            this.Codes.Return();
-            this.Frozen.Return();
-            this.Groups.Return();
-            this.Probes.Return();
-            this.Totals.Return();
-            this.Names.Return();
-            this.Windows.Return();
-            this.Weights.Return();
-            this.Lookup.Return();
-            this.Pool.Return(this.Blob);
-            this.Pool.Return(this.Thumbnail);
-            this.Attachments.Return();
-            this.Pool.Return(this.Signature);
-            this.Pool.Return(this.Key);
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Embedding.Return();
+                this.Counts.Return();
+                this.Grid.Return();
+                this.Tags.Return();
+                this.Shades.Return();
+                this.Sizes.Return();
+                this.Sorted.Return();
+                this.Roles.Return();
+                this.Codes.Return();
+                this.Frozen.Return();
+                this.Groups.Return();
+                this.Probes.Return();
+                this.Totals.Return();
+                this.Names.Return();
+                this.Windows.Return();
+                this.Weights.Return();
+                this.Lookup.Return();
+                this.Pool.Return(this.Blob);
+                this.Pool.Return(this.Thumbnail);
+                this.Attachments.Return();
+                this.Pool.Return(this.Signature);
+                this.Pool.Return(this.Key);
+            }
         }
     }
-}
 
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Shelf"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class ShelfBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Shelf> batch)
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Shelf"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+    public static class ShelfBatchExtensions
     {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Shelf.Columns)batch.Columns).Id, batch.Offset, batch.Count);
+        extension(global::Alimentar.Batch<global::Demo.Shelf> batch)
+        {
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Shelf.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Embedding</c> column (Parquet column <c>Embedding</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<float> Embedding =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Embedding.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Embedding</c> column (Parquet column <c>Embedding</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<float> Embedding =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Embedding.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Counts</c> column (Parquet column <c>Counts</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int> Counts =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Counts.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Counts</c> column (Parquet column <c>Counts</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int> Counts =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Counts.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.ReadOnlyMemory<int>> Grid =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.ReadOnlyMemory<int>> Grid =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string?> Tags =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string?> Tags =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Shades</c> column (Parquet column <c>Shades</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int> Shades =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Shades.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Shades</c> column (Parquet column <c>Shades</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int> Shades =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Shades.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Sizes</c> column (Parquet column <c>Sizes</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<long> Sizes =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Sizes.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Sizes</c> column (Parquet column <c>Sizes</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<long> Sizes =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Sizes.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Sorted</c> column (Parquet column <c>Sorted</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int> Sorted =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Sorted.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Sorted</c> column (Parquet column <c>Sorted</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int> Sorted =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Sorted.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Roles</c> column (Parquet column <c>Roles</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string> Roles =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Roles.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Roles</c> column (Parquet column <c>Roles</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string> Roles =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Roles.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Codes</c> column (Parquet column <c>Codes</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int> Codes =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Codes.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Codes</c> column (Parquet column <c>Codes</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int> Codes =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Codes.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Frozen</c> column (Parquet column <c>Frozen</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string> Frozen =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Frozen.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Frozen</c> column (Parquet column <c>Frozen</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string> Frozen =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Frozen.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Groups</c> column (Parquet column <c>Groups</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Immutable.ImmutableList<int>> Groups =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Groups.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Groups</c> column (Parquet column <c>Groups</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Immutable.ImmutableList<int>> Groups =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Groups.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Probes</c> column (Parquet column <c>Probes</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::Demo.Probe> Probes =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Probes.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Probes</c> column (Parquet column <c>Probes</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::Demo.Probe> Probes =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Probes.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Totals</c> column (Parquet column <c>Totals</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, int>> Totals =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Totals.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Totals</c> column (Parquet column <c>Totals</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, int>> Totals =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Totals.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Names</c> column (Parquet column <c>Names</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<int, string>> Names =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Names.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Names</c> column (Parquet column <c>Names</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<int, string>> Names =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Names.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Windows</c> column (Parquet column <c>Windows</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> Windows =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Windows.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Windows</c> column (Parquet column <c>Windows</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>> Windows =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Windows.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Weights</c> column (Parquet column <c>Weights</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, double>> Weights =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Weights.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Weights</c> column (Parquet column <c>Weights</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, double>> Weights =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Weights.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Lookup</c> column (Parquet column <c>Lookup</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> Lookup =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Lookup.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Lookup</c> column (Parquet column <c>Lookup</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>> Lookup =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Lookup.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Blob</c> column (Parquet column <c>Blob</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]> Blob =>
-            new global::System.ReadOnlySpan<byte[]>(((global::Demo.Shelf.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
+            /// <summary>The <c>Blob</c> column (Parquet column <c>Blob</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]> Blob =>
+                new global::System.ReadOnlySpan<byte[]>(((global::Demo.Shelf.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Thumbnail</c> column (Parquet column <c>Thumbnail</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]?> Thumbnail =>
-            new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Shelf.Columns)batch.Columns).Thumbnail, batch.Offset, batch.Count);
+            /// <summary>The <c>Thumbnail</c> column (Parquet column <c>Thumbnail</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]?> Thumbnail =>
+                new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Shelf.Columns)batch.Columns).Thumbnail, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Attachments</c> column (Parquet column <c>Attachments</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments =>
-            ((global::Demo.Shelf.Columns)batch.Columns).Attachments.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Attachments</c> column (Parquet column <c>Attachments</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>> Attachments =>
+                ((global::Demo.Shelf.Columns)batch.Columns).Attachments.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Signature</c> column (Parquet column <c>Signature</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]> Signature =>
-            new global::System.ReadOnlySpan<byte[]>(((global::Demo.Shelf.Columns)batch.Columns).Signature, batch.Offset, batch.Count);
+            /// <summary>The <c>Signature</c> column (Parquet column <c>Signature</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]> Signature =>
+                new global::System.ReadOnlySpan<byte[]>(((global::Demo.Shelf.Columns)batch.Columns).Signature, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]?> Key =>
-            new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Shelf.Columns)batch.Columns).Key, batch.Offset, batch.Count);
+            /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]?> Key =>
+                new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Shelf.Columns)batch.Columns).Key, batch.Offset, batch.Count);
+        }
     }
-}
 }

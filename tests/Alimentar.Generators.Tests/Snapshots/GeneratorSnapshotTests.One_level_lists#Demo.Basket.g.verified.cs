@@ -3,171 +3,171 @@
 
 namespace Demo
 {
-partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Basket>.Schema => Columns.Schema;
+    partial record Basket : global::Alimentar.IStreamingRow<global::Demo.Basket>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Basket>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Basket> global::Alimentar.IStreamingRow<global::Demo.Basket>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Basket> global::Alimentar.IStreamingRow<global::Demo.Basket>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Basket"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Basket"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Basket>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Basket"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Basket",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Quantities", "Quantities", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                new global::Alimentar.ColumnDescriptor("Prices", "Prices", global::Alimentar.ColumnType.Double, IsNullable: true) { IsList = true, ElementIsNullable = true },
+                new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
+                new global::Alimentar.ColumnDescriptor("Times", "Times", global::Alimentar.ColumnType.DateTime, IsNullable: true) { IsList = true, ElementIsNullable = false });
+
+            private const int FixedRowWidth = 8;
+
+            internal readonly long[] Id;
+            internal readonly global::Alimentar.ListBuffer<int> Quantities;
+            internal readonly global::Alimentar.ListBuffer<string> Tags;
+            internal readonly global::Alimentar.ListBuffer<double?> Prices;
+            internal readonly global::Alimentar.ListBuffer<string?> Notes;
+            internal readonly global::Alimentar.ListBuffer<global::System.DateTime> Times;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Id = pool.Rent<long>(capacity);
+                this.Quantities = new global::Alimentar.ListBuffer<int>(capacity, pool);
+                this.Tags = new global::Alimentar.ListBuffer<string>(capacity, pool);
+                this.Prices = new global::Alimentar.ListBuffer<double?>(capacity, pool);
+                this.Notes = new global::Alimentar.ListBuffer<string?>(capacity, pool);
+                this.Times = new global::Alimentar.ListBuffer<global::System.DateTime>(capacity, pool);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Basket GetRow(int index) => new global::Demo.Basket(
+                this.Id[index],
+                this.Quantities.ToArray(index),
+                this.Tags.ToList(index),
+                this.Prices.IsNull(index) ? null : this.Prices.ToArray(index),
+                this.Notes.IsNull(index) ? null : this.Notes.ToArray(index),
+                this.Times.IsNull(index) ? null : this.Times.ToList(index));
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Basket row)
+            {
+                this.Id[index] = row.Id;
+                this.Quantities.Set(index, row.Quantities);
+                this.Tags.Set(index, row.Tags);
+                this.Prices.Set(index, row.Prices);
+                this.Notes.Set(index, row.Notes);
+                this.Times.Set(index, row.Times);
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 6; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadListsAsync(1, this.Quantities, cancellationToken),
+                2 => reader.ReadStringListsAsync(2, this.Tags!, cancellationToken),
+                3 => reader.ReadNullableElementListsAsync(3, this.Prices, cancellationToken),
+                4 => reader.ReadStringListsAsync(4, this.Notes, cancellationToken),
+                5 => reader.ReadListsAsync(5, this.Times, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 6; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => writer.WriteListsAsync<int>(1, this.Quantities.View(start, count), cancellationToken),
+                2 => writer.WriteStringListsAsync(2, this.Tags.View(start, count)!, cancellationToken),
+                3 => writer.WriteNullableElementListsAsync<double>(3, this.Prices.View(start, count), cancellationToken),
+                4 => writer.WriteStringListsAsync(4, this.Notes.View(start, count), cancellationToken),
+                5 => writer.WriteListsAsync<global::System.DateTime>(5, this.Times.View(start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + this.Quantities.SizeInBytes(start, count)
+                + this.Tags.SizeInBytes(start, count)
+                + this.Prices.SizeInBytes(start, count)
+                + this.Notes.SizeInBytes(start, count)
+                + this.Times.SizeInBytes(start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Quantities.Return();
+                this.Tags.Return();
+                this.Prices.Return();
+                this.Notes.Return();
+                this.Times.Return();
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Basket"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Basket>
+    public static class BasketBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Basket"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Basket",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Quantities", "Quantities", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
-            new global::Alimentar.ColumnDescriptor("Prices", "Prices", global::Alimentar.ColumnType.Double, IsNullable: true) { IsList = true, ElementIsNullable = true },
-            new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
-            new global::Alimentar.ColumnDescriptor("Times", "Times", global::Alimentar.ColumnType.DateTime, IsNullable: true) { IsList = true, ElementIsNullable = false });
-
-        private const int FixedRowWidth = 8;
-
-        internal readonly long[] Id;
-        internal readonly global::Alimentar.ListBuffer<int> Quantities;
-        internal readonly global::Alimentar.ListBuffer<string> Tags;
-        internal readonly global::Alimentar.ListBuffer<double?> Prices;
-        internal readonly global::Alimentar.ListBuffer<string?> Notes;
-        internal readonly global::Alimentar.ListBuffer<global::System.DateTime> Times;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Basket> batch)
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Quantities = new global::Alimentar.ListBuffer<int>(capacity, pool);
-            this.Tags = new global::Alimentar.ListBuffer<string>(capacity, pool);
-            this.Prices = new global::Alimentar.ListBuffer<double?>(capacity, pool);
-            this.Notes = new global::Alimentar.ListBuffer<string?>(capacity, pool);
-            this.Times = new global::Alimentar.ListBuffer<global::System.DateTime>(capacity, pool);
-        }
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Basket.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Basket GetRow(int index) => new global::Demo.Basket(
-            this.Id[index],
-            this.Quantities.ToArray(index),
-            this.Tags.ToList(index),
-            this.Prices.IsNull(index) ? null : this.Prices.ToArray(index),
-            this.Notes.IsNull(index) ? null : this.Notes.ToArray(index),
-            this.Times.IsNull(index) ? null : this.Times.ToList(index));
+            /// <summary>The <c>Quantities</c> column (Parquet column <c>Quantities</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<int> Quantities =>
+                ((global::Demo.Basket.Columns)batch.Columns).Quantities.View(batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Basket row)
-        {
-            this.Id[index] = row.Id;
-            this.Quantities.Set(index, row.Quantities);
-            this.Tags.Set(index, row.Tags);
-            this.Prices.Set(index, row.Prices);
-            this.Notes.Set(index, row.Notes);
-            this.Times.Set(index, row.Times);
-        }
+            /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string> Tags =>
+                ((global::Demo.Basket.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
+            /// <summary>The <c>Prices</c> column (Parquet column <c>Prices</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<double?> Prices =>
+                ((global::Demo.Basket.Columns)batch.Columns).Prices.View(batch.Offset, batch.Count);
 
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 6; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
+            /// <summary>The <c>Notes</c> column (Parquet column <c>Notes</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<string?> Notes =>
+                ((global::Demo.Basket.Columns)batch.Columns).Notes.View(batch.Offset, batch.Count);
 
-            this.Count = rows;
-        }
-
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadListsAsync(1, this.Quantities, cancellationToken),
-            2 => reader.ReadStringListsAsync(2, this.Tags!, cancellationToken),
-            3 => reader.ReadNullableElementListsAsync(3, this.Prices, cancellationToken),
-            4 => reader.ReadStringListsAsync(4, this.Notes, cancellationToken),
-            5 => reader.ReadListsAsync(5, this.Times, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 6; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => writer.WriteListsAsync<int>(1, this.Quantities.View(start, count), cancellationToken),
-            2 => writer.WriteStringListsAsync(2, this.Tags.View(start, count)!, cancellationToken),
-            3 => writer.WriteNullableElementListsAsync<double>(3, this.Prices.View(start, count), cancellationToken),
-            4 => writer.WriteStringListsAsync(4, this.Notes.View(start, count), cancellationToken),
-            5 => writer.WriteListsAsync<global::System.DateTime>(5, this.Times.View(start, count), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + this.Quantities.SizeInBytes(start, count)
-            + this.Tags.SizeInBytes(start, count)
-            + this.Prices.SizeInBytes(start, count)
-            + this.Notes.SizeInBytes(start, count)
-            + this.Times.SizeInBytes(start, count);
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Quantities.Return();
-            this.Tags.Return();
-            this.Prices.Return();
-            this.Notes.Return();
-            this.Times.Return();
+            /// <summary>The <c>Times</c> column (Parquet column <c>Times</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.DateTime> Times =>
+                ((global::Demo.Basket.Columns)batch.Columns).Times.View(batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Basket"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class BasketBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Basket> batch)
-    {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Basket.Columns)batch.Columns).Id, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Quantities</c> column (Parquet column <c>Quantities</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<int> Quantities =>
-            ((global::Demo.Basket.Columns)batch.Columns).Quantities.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Tags</c> column (Parquet column <c>Tags</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string> Tags =>
-            ((global::Demo.Basket.Columns)batch.Columns).Tags.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Prices</c> column (Parquet column <c>Prices</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<double?> Prices =>
-            ((global::Demo.Basket.Columns)batch.Columns).Prices.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Notes</c> column (Parquet column <c>Notes</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<string?> Notes =>
-            ((global::Demo.Basket.Columns)batch.Columns).Notes.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Times</c> column (Parquet column <c>Times</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.DateTime> Times =>
-            ((global::Demo.Basket.Columns)batch.Columns).Times.View(batch.Offset, batch.Count);
-    }
-}
 }

@@ -3,180 +3,180 @@
 
 namespace Demo
 {
-partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Trip>.Schema => Columns.Schema;
+    partial record Trip : global::Alimentar.IStreamingRow<global::Demo.Trip>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Trip>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Trip> global::Alimentar.IStreamingRow<global::Demo.Trip>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Trip> global::Alimentar.IStreamingRow<global::Demo.Trip>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Trip"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Trip"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Trip>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Trip"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Trip",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("user_id", "UserId", global::Alimentar.ColumnType.Int32, IsNullable: false) { HasExplicitName = true },
+                new global::Alimentar.ColumnDescriptor("Score", "Score", global::Alimentar.ColumnType.Single, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("Timestamp", "Timestamp", global::Alimentar.ColumnType.DateTime, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Comment", "Comment", global::Alimentar.ColumnType.String, IsNullable: true));
+
+            private const int FixedRowWidth = 56;
+
+            internal readonly long[] Id;
+            internal readonly int[] UserId;
+            internal readonly float[] Score;
+            internal readonly double?[] Value;
+            internal readonly global::System.DateTime[] Timestamp;
+            internal readonly string[] Label;
+            internal readonly string?[] Comment;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Id = pool.Rent<long>(capacity);
+                this.UserId = pool.Rent<int>(capacity);
+                this.Score = pool.Rent<float>(capacity);
+                this.Value = pool.Rent<double?>(capacity);
+                this.Timestamp = pool.Rent<global::System.DateTime>(capacity);
+                this.Label = pool.Rent<string>(capacity);
+                this.Comment = pool.Rent<string?>(capacity);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(
+                this.Id[index],
+                this.UserId[index],
+                this.Score[index],
+                this.Value[index],
+                this.Timestamp[index],
+                this.Label[index],
+                this.Comment[index]);
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Trip row)
+            {
+                this.Id[index] = row.Id;
+                this.UserId[index] = row.UserId;
+                this.Score[index] = row.Score;
+                this.Value[index] = row.Value;
+                this.Timestamp[index] = row.Timestamp;
+                this.Label[index] = row.Label;
+                this.Comment[index] = row.Comment;
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => reader.ReadValuesAsync(1, new global::System.Memory<int>(this.UserId, 0, rows), cancellationToken),
+                2 => reader.ReadValuesAsync(2, new global::System.Memory<float>(this.Score, 0, rows), cancellationToken),
+                3 => reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(this.Value, 0, rows), cancellationToken),
+                4 => reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(this.Timestamp, 0, rows), cancellationToken),
+                5 => reader.ReadStringsAsync(5, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
+                6 => reader.ReadStringsAsync(6, new global::System.Memory<string?>(this.Comment, 0, rows), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(this.UserId, start, count), cancellationToken),
+                2 => writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(this.Score, start, count), cancellationToken),
+                3 => writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(this.Value, start, count), cancellationToken),
+                4 => writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(this.Timestamp, start, count), cancellationToken),
+                5 => writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
+                6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(this.Comment, start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + StringBytes(this.Label, start, count)
+                + StringBytes(this.Comment, start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Pool.Return(this.UserId);
+                this.Pool.Return(this.Score);
+                this.Pool.Return(this.Value);
+                this.Pool.Return(this.Timestamp);
+                this.Pool.Return(this.Label);
+                this.Pool.Return(this.Comment);
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Trip"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Trip>
+    public static class TripBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Trip"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Trip",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("user_id", "UserId", global::Alimentar.ColumnType.Int32, IsNullable: false) { HasExplicitName = true },
-            new global::Alimentar.ColumnDescriptor("Score", "Score", global::Alimentar.ColumnType.Single, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("Timestamp", "Timestamp", global::Alimentar.ColumnType.DateTime, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Comment", "Comment", global::Alimentar.ColumnType.String, IsNullable: true));
-
-        private const int FixedRowWidth = 56;
-
-        internal readonly long[] Id;
-        internal readonly int[] UserId;
-        internal readonly float[] Score;
-        internal readonly double?[] Value;
-        internal readonly global::System.DateTime[] Timestamp;
-        internal readonly string[] Label;
-        internal readonly string?[] Comment;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Trip> batch)
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.UserId = pool.Rent<int>(capacity);
-            this.Score = pool.Rent<float>(capacity);
-            this.Value = pool.Rent<double?>(capacity);
-            this.Timestamp = pool.Rent<global::System.DateTime>(capacity);
-            this.Label = pool.Rent<string>(capacity);
-            this.Comment = pool.Rent<string?>(capacity);
-        }
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Trip.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Trip GetRow(int index) => new global::Demo.Trip(
-            this.Id[index],
-            this.UserId[index],
-            this.Score[index],
-            this.Value[index],
-            this.Timestamp[index],
-            this.Label[index],
-            this.Comment[index]);
+            /// <summary>The <c>UserId</c> column (Parquet column <c>user_id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<int> UserId =>
+                new global::System.ReadOnlySpan<int>(((global::Demo.Trip.Columns)batch.Columns).UserId, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Trip row)
-        {
-            this.Id[index] = row.Id;
-            this.UserId[index] = row.UserId;
-            this.Score[index] = row.Score;
-            this.Value[index] = row.Value;
-            this.Timestamp[index] = row.Timestamp;
-            this.Label[index] = row.Label;
-            this.Comment[index] = row.Comment;
-        }
+            /// <summary>The <c>Score</c> column (Parquet column <c>Score</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<float> Score =>
+                new global::System.ReadOnlySpan<float>(((global::Demo.Trip.Columns)batch.Columns).Score, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
+            /// <summary>The <c>Value</c> column (Parquet column <c>Value</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<double?> Value =>
+                new global::System.ReadOnlySpan<double?>(((global::Demo.Trip.Columns)batch.Columns).Value, batch.Offset, batch.Count);
 
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
+            /// <summary>The <c>Timestamp</c> column (Parquet column <c>Timestamp</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.DateTime> Timestamp =>
+                new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Trip.Columns)batch.Columns).Timestamp, batch.Offset, batch.Count);
 
-            this.Count = rows;
-        }
+            /// <summary>The <c>Label</c> column (Parquet column <c>Label</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string> Label =>
+                new global::System.ReadOnlySpan<string>(((global::Demo.Trip.Columns)batch.Columns).Label, batch.Offset, batch.Count);
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => reader.ReadValuesAsync(1, new global::System.Memory<int>(this.UserId, 0, rows), cancellationToken),
-            2 => reader.ReadValuesAsync(2, new global::System.Memory<float>(this.Score, 0, rows), cancellationToken),
-            3 => reader.ReadNullableValuesAsync(3, new global::System.Memory<double?>(this.Value, 0, rows), cancellationToken),
-            4 => reader.ReadValuesAsync(4, new global::System.Memory<global::System.DateTime>(this.Timestamp, 0, rows), cancellationToken),
-            5 => reader.ReadStringsAsync(5, new global::System.Memory<string>(this.Label, 0, rows)!, cancellationToken),
-            6 => reader.ReadStringsAsync(6, new global::System.Memory<string?>(this.Comment, 0, rows), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => writer.WriteValuesAsync<int>(1, new global::System.ReadOnlyMemory<int>(this.UserId, start, count), cancellationToken),
-            2 => writer.WriteValuesAsync<float>(2, new global::System.ReadOnlyMemory<float>(this.Score, start, count), cancellationToken),
-            3 => writer.WriteNullableValuesAsync<double>(3, new global::System.ReadOnlyMemory<double?>(this.Value, start, count), cancellationToken),
-            4 => writer.WriteValuesAsync<global::System.DateTime>(4, new global::System.ReadOnlyMemory<global::System.DateTime>(this.Timestamp, start, count), cancellationToken),
-            5 => writer.WriteStringsAsync(5, new global::System.ReadOnlyMemory<string>(this.Label, start, count)!, cancellationToken),
-            6 => writer.WriteStringsAsync(6, new global::System.ReadOnlyMemory<string?>(this.Comment, start, count), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + StringBytes(this.Label, start, count)
-            + StringBytes(this.Comment, start, count);
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Pool.Return(this.UserId);
-            this.Pool.Return(this.Score);
-            this.Pool.Return(this.Value);
-            this.Pool.Return(this.Timestamp);
-            this.Pool.Return(this.Label);
-            this.Pool.Return(this.Comment);
+            /// <summary>The <c>Comment</c> column (Parquet column <c>Comment</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string?> Comment =>
+                new global::System.ReadOnlySpan<string?>(((global::Demo.Trip.Columns)batch.Columns).Comment, batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Trip"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class TripBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Trip> batch)
-    {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Trip.Columns)batch.Columns).Id, batch.Offset, batch.Count);
-
-        /// <summary>The <c>UserId</c> column (Parquet column <c>user_id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<int> UserId =>
-            new global::System.ReadOnlySpan<int>(((global::Demo.Trip.Columns)batch.Columns).UserId, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Score</c> column (Parquet column <c>Score</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<float> Score =>
-            new global::System.ReadOnlySpan<float>(((global::Demo.Trip.Columns)batch.Columns).Score, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Value</c> column (Parquet column <c>Value</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<double?> Value =>
-            new global::System.ReadOnlySpan<double?>(((global::Demo.Trip.Columns)batch.Columns).Value, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Timestamp</c> column (Parquet column <c>Timestamp</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateTime> Timestamp =>
-            new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Trip.Columns)batch.Columns).Timestamp, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Label</c> column (Parquet column <c>Label</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string> Label =>
-            new global::System.ReadOnlySpan<string>(((global::Demo.Trip.Columns)batch.Columns).Label, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Comment</c> column (Parquet column <c>Comment</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string?> Comment =>
-            new global::System.ReadOnlySpan<string?>(((global::Demo.Trip.Columns)batch.Columns).Comment, batch.Offset, batch.Count);
-    }
-}
 }

@@ -3,446 +3,446 @@
 
 namespace Demo.Types
 {
-partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.Types.Everything>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Types.Everything>.Schema => Columns.Schema;
+    partial record struct Everything : global::Alimentar.IStreamingRow<global::Demo.Types.Everything>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Types.Everything>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Types.Everything> global::Alimentar.IStreamingRow<global::Demo.Types.Everything>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Types.Everything> global::Alimentar.IStreamingRow<global::Demo.Types.Everything>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Types.Everything"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Types.Everything"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Types.Everything>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Types.Everything"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Everything",
+                new global::Alimentar.ColumnDescriptor("Flag", "Flag", global::Alimentar.ColumnType.Boolean, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Tiny", "Tiny", global::Alimentar.ColumnType.SByte, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Octet", "Octet", global::Alimentar.ColumnType.Byte, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Small", "Small", global::Alimentar.ColumnType.Int16, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("USmall", "USmall", global::Alimentar.ColumnType.UInt16, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Medium", "Medium", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("UMedium", "UMedium", global::Alimentar.ColumnType.UInt32, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Large", "Large", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("ULarge", "ULarge", global::Alimentar.ColumnType.UInt64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Single", "Single", global::Alimentar.ColumnType.Single, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Double", "Double", global::Alimentar.ColumnType.Double, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Money", "Money", global::Alimentar.ColumnType.Decimal, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Text", "Text", global::Alimentar.ColumnType.String, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("When", "When", global::Alimentar.ColumnType.DateTime, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("WhenOffset", "WhenOffset", global::Alimentar.ColumnType.DateTimeOffset, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Day", "Day", global::Alimentar.ColumnType.DateOnly, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Clock", "Clock", global::Alimentar.ColumnType.TimeOnly, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Span", "Span", global::Alimentar.ColumnType.TimeSpan, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Guid, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("MaybeFlag", "MaybeFlag", global::Alimentar.ColumnType.Boolean, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeMedium", "MaybeMedium", global::Alimentar.ColumnType.Int32, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeLarge", "MaybeLarge", global::Alimentar.ColumnType.Int64, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeDouble", "MaybeDouble", global::Alimentar.ColumnType.Double, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeMoney", "MaybeMoney", global::Alimentar.ColumnType.Decimal, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeText", "MaybeText", global::Alimentar.ColumnType.String, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeBlob", "MaybeBlob", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeWhen", "MaybeWhen", global::Alimentar.ColumnType.DateTime, IsNullable: true),
+                new global::Alimentar.ColumnDescriptor("MaybeKey", "MaybeKey", global::Alimentar.ColumnType.Guid, IsNullable: true));
+
+            private const int FixedRowWidth = 253;
+
+            internal readonly bool[] Flag;
+            internal readonly sbyte[] Tiny;
+            internal readonly byte[] Octet;
+            internal readonly short[] Small;
+            internal readonly ushort[] USmall;
+            internal readonly int[] Medium;
+            internal readonly uint[] UMedium;
+            internal readonly long[] Large;
+            internal readonly ulong[] ULarge;
+            internal readonly float[] Single;
+            internal readonly double[] Double;
+            internal readonly decimal[] Money;
+            internal readonly string[] Text;
+            internal readonly byte[][] Blob;
+            internal readonly global::System.DateTime[] When;
+            internal readonly global::System.DateTimeOffset[] WhenOffset;
+            internal readonly global::System.DateOnly[] Day;
+            internal readonly global::System.TimeOnly[] Clock;
+            internal readonly global::System.TimeSpan[] Span;
+            internal readonly global::System.Guid[] Key;
+            internal readonly bool?[] MaybeFlag;
+            internal readonly int?[] MaybeMedium;
+            internal readonly long?[] MaybeLarge;
+            internal readonly double?[] MaybeDouble;
+            internal readonly decimal?[] MaybeMoney;
+            internal readonly string?[] MaybeText;
+            internal readonly byte[]?[] MaybeBlob;
+            internal readonly global::System.DateTime?[] MaybeWhen;
+            internal readonly global::System.Guid?[] MaybeKey;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Flag = pool.Rent<bool>(capacity);
+                this.Tiny = pool.Rent<sbyte>(capacity);
+                this.Octet = pool.Rent<byte>(capacity);
+                this.Small = pool.Rent<short>(capacity);
+                this.USmall = pool.Rent<ushort>(capacity);
+                this.Medium = pool.Rent<int>(capacity);
+                this.UMedium = pool.Rent<uint>(capacity);
+                this.Large = pool.Rent<long>(capacity);
+                this.ULarge = pool.Rent<ulong>(capacity);
+                this.Single = pool.Rent<float>(capacity);
+                this.Double = pool.Rent<double>(capacity);
+                this.Money = pool.Rent<decimal>(capacity);
+                this.Text = pool.Rent<string>(capacity);
+                this.Blob = pool.Rent<byte[]>(capacity);
+                this.When = pool.Rent<global::System.DateTime>(capacity);
+                this.WhenOffset = pool.Rent<global::System.DateTimeOffset>(capacity);
+                this.Day = pool.Rent<global::System.DateOnly>(capacity);
+                this.Clock = pool.Rent<global::System.TimeOnly>(capacity);
+                this.Span = pool.Rent<global::System.TimeSpan>(capacity);
+                this.Key = pool.Rent<global::System.Guid>(capacity);
+                this.MaybeFlag = pool.Rent<bool?>(capacity);
+                this.MaybeMedium = pool.Rent<int?>(capacity);
+                this.MaybeLarge = pool.Rent<long?>(capacity);
+                this.MaybeDouble = pool.Rent<double?>(capacity);
+                this.MaybeMoney = pool.Rent<decimal?>(capacity);
+                this.MaybeText = pool.Rent<string?>(capacity);
+                this.MaybeBlob = pool.Rent<byte[]?>(capacity);
+                this.MaybeWhen = pool.Rent<global::System.DateTime?>(capacity);
+                this.MaybeKey = pool.Rent<global::System.Guid?>(capacity);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(
+                this.Flag[index],
+                this.Tiny[index],
+                this.Octet[index],
+                this.Small[index],
+                this.USmall[index],
+                this.Medium[index],
+                this.UMedium[index],
+                this.Large[index],
+                this.ULarge[index],
+                this.Single[index],
+                this.Double[index],
+                this.Money[index],
+                this.Text[index],
+                this.Blob[index],
+                this.When[index],
+                this.WhenOffset[index],
+                this.Day[index],
+                this.Clock[index],
+                this.Span[index],
+                this.Key[index],
+                this.MaybeFlag[index],
+                this.MaybeMedium[index],
+                this.MaybeLarge[index],
+                this.MaybeDouble[index],
+                this.MaybeMoney[index],
+                this.MaybeText[index],
+                this.MaybeBlob[index],
+                this.MaybeWhen[index],
+                this.MaybeKey[index]);
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Types.Everything row)
+            {
+                this.Flag[index] = row.Flag;
+                this.Tiny[index] = row.Tiny;
+                this.Octet[index] = row.Octet;
+                this.Small[index] = row.Small;
+                this.USmall[index] = row.USmall;
+                this.Medium[index] = row.Medium;
+                this.UMedium[index] = row.UMedium;
+                this.Large[index] = row.Large;
+                this.ULarge[index] = row.ULarge;
+                this.Single[index] = row.Single;
+                this.Double[index] = row.Double;
+                this.Money[index] = row.Money;
+                this.Text[index] = row.Text;
+                this.Blob[index] = row.Blob;
+                this.When[index] = row.When;
+                this.WhenOffset[index] = row.WhenOffset;
+                this.Day[index] = row.Day;
+                this.Clock[index] = row.Clock;
+                this.Span[index] = row.Span;
+                this.Key[index] = row.Key;
+                this.MaybeFlag[index] = row.MaybeFlag;
+                this.MaybeMedium[index] = row.MaybeMedium;
+                this.MaybeLarge[index] = row.MaybeLarge;
+                this.MaybeDouble[index] = row.MaybeDouble;
+                this.MaybeMoney[index] = row.MaybeMoney;
+                this.MaybeText[index] = row.MaybeText;
+                this.MaybeBlob[index] = row.MaybeBlob;
+                this.MaybeWhen[index] = row.MaybeWhen;
+                this.MaybeKey[index] = row.MaybeKey;
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 29; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<bool>(this.Flag, 0, rows), cancellationToken),
+                1 => reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(this.Tiny, 0, rows), cancellationToken),
+                2 => reader.ReadValuesAsync(2, new global::System.Memory<byte>(this.Octet, 0, rows), cancellationToken),
+                3 => reader.ReadValuesAsync(3, new global::System.Memory<short>(this.Small, 0, rows), cancellationToken),
+                4 => reader.ReadValuesAsync(4, new global::System.Memory<ushort>(this.USmall, 0, rows), cancellationToken),
+                5 => reader.ReadValuesAsync(5, new global::System.Memory<int>(this.Medium, 0, rows), cancellationToken),
+                6 => reader.ReadValuesAsync(6, new global::System.Memory<uint>(this.UMedium, 0, rows), cancellationToken),
+                7 => reader.ReadValuesAsync(7, new global::System.Memory<long>(this.Large, 0, rows), cancellationToken),
+                8 => reader.ReadValuesAsync(8, new global::System.Memory<ulong>(this.ULarge, 0, rows), cancellationToken),
+                9 => reader.ReadValuesAsync(9, new global::System.Memory<float>(this.Single, 0, rows), cancellationToken),
+                10 => reader.ReadValuesAsync(10, new global::System.Memory<double>(this.Double, 0, rows), cancellationToken),
+                11 => reader.ReadValuesAsync(11, new global::System.Memory<decimal>(this.Money, 0, rows), cancellationToken),
+                12 => reader.ReadStringsAsync(12, new global::System.Memory<string>(this.Text, 0, rows)!, cancellationToken),
+                13 => reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
+                14 => reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(this.When, 0, rows), cancellationToken),
+                15 => reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(this.WhenOffset, 0, rows), cancellationToken),
+                16 => reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(this.Day, 0, rows), cancellationToken),
+                17 => reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(this.Clock, 0, rows), cancellationToken),
+                18 => reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(this.Span, 0, rows), cancellationToken),
+                19 => reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(this.Key, 0, rows), cancellationToken),
+                20 => reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(this.MaybeFlag, 0, rows), cancellationToken),
+                21 => reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(this.MaybeMedium, 0, rows), cancellationToken),
+                22 => reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(this.MaybeLarge, 0, rows), cancellationToken),
+                23 => reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(this.MaybeDouble, 0, rows), cancellationToken),
+                24 => reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(this.MaybeMoney, 0, rows), cancellationToken),
+                25 => reader.ReadStringsAsync(25, new global::System.Memory<string?>(this.MaybeText, 0, rows), cancellationToken),
+                26 => reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(this.MaybeBlob, 0, rows), cancellationToken),
+                27 => reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(this.MaybeWhen, 0, rows), cancellationToken),
+                28 => reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(this.MaybeKey, 0, rows), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 29; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(this.Flag, start, count), cancellationToken),
+                1 => writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(this.Tiny, start, count), cancellationToken),
+                2 => writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(this.Octet, start, count), cancellationToken),
+                3 => writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(this.Small, start, count), cancellationToken),
+                4 => writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(this.USmall, start, count), cancellationToken),
+                5 => writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(this.Medium, start, count), cancellationToken),
+                6 => writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(this.UMedium, start, count), cancellationToken),
+                7 => writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(this.Large, start, count), cancellationToken),
+                8 => writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(this.ULarge, start, count), cancellationToken),
+                9 => writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(this.Single, start, count), cancellationToken),
+                10 => writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(this.Double, start, count), cancellationToken),
+                11 => writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(this.Money, start, count), cancellationToken),
+                12 => writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(this.Text, start, count)!, cancellationToken),
+                13 => writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
+                14 => writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(this.When, start, count), cancellationToken),
+                15 => writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(this.WhenOffset, start, count), cancellationToken),
+                16 => writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(this.Day, start, count), cancellationToken),
+                17 => writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(this.Clock, start, count), cancellationToken),
+                18 => writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(this.Span, start, count), cancellationToken),
+                19 => writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(this.Key, start, count), cancellationToken),
+                20 => writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(this.MaybeFlag, start, count), cancellationToken),
+                21 => writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(this.MaybeMedium, start, count), cancellationToken),
+                22 => writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(this.MaybeLarge, start, count), cancellationToken),
+                23 => writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(this.MaybeDouble, start, count), cancellationToken),
+                24 => writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(this.MaybeMoney, start, count), cancellationToken),
+                25 => writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(this.MaybeText, start, count), cancellationToken),
+                26 => writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(this.MaybeBlob, start, count), cancellationToken),
+                27 => writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.MaybeWhen, start, count), cancellationToken),
+                28 => writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(this.MaybeKey, start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + StringBytes(this.Text, start, count)
+                + BinaryBytes(this.Blob, start, count)
+                + StringBytes(this.MaybeText, start, count)
+                + BinaryBytes(this.MaybeBlob, start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Flag);
+                this.Pool.Return(this.Tiny);
+                this.Pool.Return(this.Octet);
+                this.Pool.Return(this.Small);
+                this.Pool.Return(this.USmall);
+                this.Pool.Return(this.Medium);
+                this.Pool.Return(this.UMedium);
+                this.Pool.Return(this.Large);
+                this.Pool.Return(this.ULarge);
+                this.Pool.Return(this.Single);
+                this.Pool.Return(this.Double);
+                this.Pool.Return(this.Money);
+                this.Pool.Return(this.Text);
+                this.Pool.Return(this.Blob);
+                this.Pool.Return(this.When);
+                this.Pool.Return(this.WhenOffset);
+                this.Pool.Return(this.Day);
+                this.Pool.Return(this.Clock);
+                this.Pool.Return(this.Span);
+                this.Pool.Return(this.Key);
+                this.Pool.Return(this.MaybeFlag);
+                this.Pool.Return(this.MaybeMedium);
+                this.Pool.Return(this.MaybeLarge);
+                this.Pool.Return(this.MaybeDouble);
+                this.Pool.Return(this.MaybeMoney);
+                this.Pool.Return(this.MaybeText);
+                this.Pool.Return(this.MaybeBlob);
+                this.Pool.Return(this.MaybeWhen);
+                this.Pool.Return(this.MaybeKey);
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Types.Everything"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Types.Everything>
+    public static class EverythingBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Types.Everything"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Everything",
-            new global::Alimentar.ColumnDescriptor("Flag", "Flag", global::Alimentar.ColumnType.Boolean, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Tiny", "Tiny", global::Alimentar.ColumnType.SByte, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Octet", "Octet", global::Alimentar.ColumnType.Byte, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Small", "Small", global::Alimentar.ColumnType.Int16, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("USmall", "USmall", global::Alimentar.ColumnType.UInt16, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Medium", "Medium", global::Alimentar.ColumnType.Int32, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("UMedium", "UMedium", global::Alimentar.ColumnType.UInt32, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Large", "Large", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("ULarge", "ULarge", global::Alimentar.ColumnType.UInt64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Single", "Single", global::Alimentar.ColumnType.Single, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Double", "Double", global::Alimentar.ColumnType.Double, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Money", "Money", global::Alimentar.ColumnType.Decimal, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Text", "Text", global::Alimentar.ColumnType.String, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("When", "When", global::Alimentar.ColumnType.DateTime, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("WhenOffset", "WhenOffset", global::Alimentar.ColumnType.DateTimeOffset, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Day", "Day", global::Alimentar.ColumnType.DateOnly, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Clock", "Clock", global::Alimentar.ColumnType.TimeOnly, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Span", "Span", global::Alimentar.ColumnType.TimeSpan, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Guid, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("MaybeFlag", "MaybeFlag", global::Alimentar.ColumnType.Boolean, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeMedium", "MaybeMedium", global::Alimentar.ColumnType.Int32, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeLarge", "MaybeLarge", global::Alimentar.ColumnType.Int64, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeDouble", "MaybeDouble", global::Alimentar.ColumnType.Double, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeMoney", "MaybeMoney", global::Alimentar.ColumnType.Decimal, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeText", "MaybeText", global::Alimentar.ColumnType.String, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeBlob", "MaybeBlob", global::Alimentar.ColumnType.Binary, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeWhen", "MaybeWhen", global::Alimentar.ColumnType.DateTime, IsNullable: true),
-            new global::Alimentar.ColumnDescriptor("MaybeKey", "MaybeKey", global::Alimentar.ColumnType.Guid, IsNullable: true));
-
-        private const int FixedRowWidth = 253;
-
-        internal readonly bool[] Flag;
-        internal readonly sbyte[] Tiny;
-        internal readonly byte[] Octet;
-        internal readonly short[] Small;
-        internal readonly ushort[] USmall;
-        internal readonly int[] Medium;
-        internal readonly uint[] UMedium;
-        internal readonly long[] Large;
-        internal readonly ulong[] ULarge;
-        internal readonly float[] Single;
-        internal readonly double[] Double;
-        internal readonly decimal[] Money;
-        internal readonly string[] Text;
-        internal readonly byte[][] Blob;
-        internal readonly global::System.DateTime[] When;
-        internal readonly global::System.DateTimeOffset[] WhenOffset;
-        internal readonly global::System.DateOnly[] Day;
-        internal readonly global::System.TimeOnly[] Clock;
-        internal readonly global::System.TimeSpan[] Span;
-        internal readonly global::System.Guid[] Key;
-        internal readonly bool?[] MaybeFlag;
-        internal readonly int?[] MaybeMedium;
-        internal readonly long?[] MaybeLarge;
-        internal readonly double?[] MaybeDouble;
-        internal readonly decimal?[] MaybeMoney;
-        internal readonly string?[] MaybeText;
-        internal readonly byte[]?[] MaybeBlob;
-        internal readonly global::System.DateTime?[] MaybeWhen;
-        internal readonly global::System.Guid?[] MaybeKey;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Types.Everything> batch)
         {
-            this.Flag = pool.Rent<bool>(capacity);
-            this.Tiny = pool.Rent<sbyte>(capacity);
-            this.Octet = pool.Rent<byte>(capacity);
-            this.Small = pool.Rent<short>(capacity);
-            this.USmall = pool.Rent<ushort>(capacity);
-            this.Medium = pool.Rent<int>(capacity);
-            this.UMedium = pool.Rent<uint>(capacity);
-            this.Large = pool.Rent<long>(capacity);
-            this.ULarge = pool.Rent<ulong>(capacity);
-            this.Single = pool.Rent<float>(capacity);
-            this.Double = pool.Rent<double>(capacity);
-            this.Money = pool.Rent<decimal>(capacity);
-            this.Text = pool.Rent<string>(capacity);
-            this.Blob = pool.Rent<byte[]>(capacity);
-            this.When = pool.Rent<global::System.DateTime>(capacity);
-            this.WhenOffset = pool.Rent<global::System.DateTimeOffset>(capacity);
-            this.Day = pool.Rent<global::System.DateOnly>(capacity);
-            this.Clock = pool.Rent<global::System.TimeOnly>(capacity);
-            this.Span = pool.Rent<global::System.TimeSpan>(capacity);
-            this.Key = pool.Rent<global::System.Guid>(capacity);
-            this.MaybeFlag = pool.Rent<bool?>(capacity);
-            this.MaybeMedium = pool.Rent<int?>(capacity);
-            this.MaybeLarge = pool.Rent<long?>(capacity);
-            this.MaybeDouble = pool.Rent<double?>(capacity);
-            this.MaybeMoney = pool.Rent<decimal?>(capacity);
-            this.MaybeText = pool.Rent<string?>(capacity);
-            this.MaybeBlob = pool.Rent<byte[]?>(capacity);
-            this.MaybeWhen = pool.Rent<global::System.DateTime?>(capacity);
-            this.MaybeKey = pool.Rent<global::System.Guid?>(capacity);
-        }
+            /// <summary>The <c>Flag</c> column (Parquet column <c>Flag</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<bool> Flag =>
+                new global::System.ReadOnlySpan<bool>(((global::Demo.Types.Everything.Columns)batch.Columns).Flag, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Types.Everything GetRow(int index) => new global::Demo.Types.Everything(
-            this.Flag[index],
-            this.Tiny[index],
-            this.Octet[index],
-            this.Small[index],
-            this.USmall[index],
-            this.Medium[index],
-            this.UMedium[index],
-            this.Large[index],
-            this.ULarge[index],
-            this.Single[index],
-            this.Double[index],
-            this.Money[index],
-            this.Text[index],
-            this.Blob[index],
-            this.When[index],
-            this.WhenOffset[index],
-            this.Day[index],
-            this.Clock[index],
-            this.Span[index],
-            this.Key[index],
-            this.MaybeFlag[index],
-            this.MaybeMedium[index],
-            this.MaybeLarge[index],
-            this.MaybeDouble[index],
-            this.MaybeMoney[index],
-            this.MaybeText[index],
-            this.MaybeBlob[index],
-            this.MaybeWhen[index],
-            this.MaybeKey[index]);
+            /// <summary>The <c>Tiny</c> column (Parquet column <c>Tiny</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<sbyte> Tiny =>
+                new global::System.ReadOnlySpan<sbyte>(((global::Demo.Types.Everything.Columns)batch.Columns).Tiny, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Types.Everything row)
-        {
-            this.Flag[index] = row.Flag;
-            this.Tiny[index] = row.Tiny;
-            this.Octet[index] = row.Octet;
-            this.Small[index] = row.Small;
-            this.USmall[index] = row.USmall;
-            this.Medium[index] = row.Medium;
-            this.UMedium[index] = row.UMedium;
-            this.Large[index] = row.Large;
-            this.ULarge[index] = row.ULarge;
-            this.Single[index] = row.Single;
-            this.Double[index] = row.Double;
-            this.Money[index] = row.Money;
-            this.Text[index] = row.Text;
-            this.Blob[index] = row.Blob;
-            this.When[index] = row.When;
-            this.WhenOffset[index] = row.WhenOffset;
-            this.Day[index] = row.Day;
-            this.Clock[index] = row.Clock;
-            this.Span[index] = row.Span;
-            this.Key[index] = row.Key;
-            this.MaybeFlag[index] = row.MaybeFlag;
-            this.MaybeMedium[index] = row.MaybeMedium;
-            this.MaybeLarge[index] = row.MaybeLarge;
-            this.MaybeDouble[index] = row.MaybeDouble;
-            this.MaybeMoney[index] = row.MaybeMoney;
-            this.MaybeText[index] = row.MaybeText;
-            this.MaybeBlob[index] = row.MaybeBlob;
-            this.MaybeWhen[index] = row.MaybeWhen;
-            this.MaybeKey[index] = row.MaybeKey;
-        }
+            /// <summary>The <c>Octet</c> column (Parquet column <c>Octet</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte> Octet =>
+                new global::System.ReadOnlySpan<byte>(((global::Demo.Types.Everything.Columns)batch.Columns).Octet, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
+            /// <summary>The <c>Small</c> column (Parquet column <c>Small</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<short> Small =>
+                new global::System.ReadOnlySpan<short>(((global::Demo.Types.Everything.Columns)batch.Columns).Small, batch.Offset, batch.Count);
 
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 29; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
+            /// <summary>The <c>USmall</c> column (Parquet column <c>USmall</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<ushort> USmall =>
+                new global::System.ReadOnlySpan<ushort>(((global::Demo.Types.Everything.Columns)batch.Columns).USmall, batch.Offset, batch.Count);
 
-            this.Count = rows;
-        }
+            /// <summary>The <c>Medium</c> column (Parquet column <c>Medium</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<int> Medium =>
+                new global::System.ReadOnlySpan<int>(((global::Demo.Types.Everything.Columns)batch.Columns).Medium, batch.Offset, batch.Count);
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<bool>(this.Flag, 0, rows), cancellationToken),
-            1 => reader.ReadValuesAsync(1, new global::System.Memory<sbyte>(this.Tiny, 0, rows), cancellationToken),
-            2 => reader.ReadValuesAsync(2, new global::System.Memory<byte>(this.Octet, 0, rows), cancellationToken),
-            3 => reader.ReadValuesAsync(3, new global::System.Memory<short>(this.Small, 0, rows), cancellationToken),
-            4 => reader.ReadValuesAsync(4, new global::System.Memory<ushort>(this.USmall, 0, rows), cancellationToken),
-            5 => reader.ReadValuesAsync(5, new global::System.Memory<int>(this.Medium, 0, rows), cancellationToken),
-            6 => reader.ReadValuesAsync(6, new global::System.Memory<uint>(this.UMedium, 0, rows), cancellationToken),
-            7 => reader.ReadValuesAsync(7, new global::System.Memory<long>(this.Large, 0, rows), cancellationToken),
-            8 => reader.ReadValuesAsync(8, new global::System.Memory<ulong>(this.ULarge, 0, rows), cancellationToken),
-            9 => reader.ReadValuesAsync(9, new global::System.Memory<float>(this.Single, 0, rows), cancellationToken),
-            10 => reader.ReadValuesAsync(10, new global::System.Memory<double>(this.Double, 0, rows), cancellationToken),
-            11 => reader.ReadValuesAsync(11, new global::System.Memory<decimal>(this.Money, 0, rows), cancellationToken),
-            12 => reader.ReadStringsAsync(12, new global::System.Memory<string>(this.Text, 0, rows)!, cancellationToken),
-            13 => reader.ReadBinaryAsync(13, new global::System.Memory<byte[]>(this.Blob, 0, rows)!, cancellationToken),
-            14 => reader.ReadValuesAsync(14, new global::System.Memory<global::System.DateTime>(this.When, 0, rows), cancellationToken),
-            15 => reader.ReadValuesAsync(15, new global::System.Memory<global::System.DateTimeOffset>(this.WhenOffset, 0, rows), cancellationToken),
-            16 => reader.ReadValuesAsync(16, new global::System.Memory<global::System.DateOnly>(this.Day, 0, rows), cancellationToken),
-            17 => reader.ReadValuesAsync(17, new global::System.Memory<global::System.TimeOnly>(this.Clock, 0, rows), cancellationToken),
-            18 => reader.ReadValuesAsync(18, new global::System.Memory<global::System.TimeSpan>(this.Span, 0, rows), cancellationToken),
-            19 => reader.ReadValuesAsync(19, new global::System.Memory<global::System.Guid>(this.Key, 0, rows), cancellationToken),
-            20 => reader.ReadNullableValuesAsync(20, new global::System.Memory<bool?>(this.MaybeFlag, 0, rows), cancellationToken),
-            21 => reader.ReadNullableValuesAsync(21, new global::System.Memory<int?>(this.MaybeMedium, 0, rows), cancellationToken),
-            22 => reader.ReadNullableValuesAsync(22, new global::System.Memory<long?>(this.MaybeLarge, 0, rows), cancellationToken),
-            23 => reader.ReadNullableValuesAsync(23, new global::System.Memory<double?>(this.MaybeDouble, 0, rows), cancellationToken),
-            24 => reader.ReadNullableValuesAsync(24, new global::System.Memory<decimal?>(this.MaybeMoney, 0, rows), cancellationToken),
-            25 => reader.ReadStringsAsync(25, new global::System.Memory<string?>(this.MaybeText, 0, rows), cancellationToken),
-            26 => reader.ReadBinaryAsync(26, new global::System.Memory<byte[]?>(this.MaybeBlob, 0, rows), cancellationToken),
-            27 => reader.ReadNullableValuesAsync(27, new global::System.Memory<global::System.DateTime?>(this.MaybeWhen, 0, rows), cancellationToken),
-            28 => reader.ReadNullableValuesAsync(28, new global::System.Memory<global::System.Guid?>(this.MaybeKey, 0, rows), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
+            /// <summary>The <c>UMedium</c> column (Parquet column <c>UMedium</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<uint> UMedium =>
+                new global::System.ReadOnlySpan<uint>(((global::Demo.Types.Everything.Columns)batch.Columns).UMedium, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 29; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
+            /// <summary>The <c>Large</c> column (Parquet column <c>Large</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Large =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Types.Everything.Columns)batch.Columns).Large, batch.Offset, batch.Count);
 
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<bool>(0, new global::System.ReadOnlyMemory<bool>(this.Flag, start, count), cancellationToken),
-            1 => writer.WriteValuesAsync<sbyte>(1, new global::System.ReadOnlyMemory<sbyte>(this.Tiny, start, count), cancellationToken),
-            2 => writer.WriteValuesAsync<byte>(2, new global::System.ReadOnlyMemory<byte>(this.Octet, start, count), cancellationToken),
-            3 => writer.WriteValuesAsync<short>(3, new global::System.ReadOnlyMemory<short>(this.Small, start, count), cancellationToken),
-            4 => writer.WriteValuesAsync<ushort>(4, new global::System.ReadOnlyMemory<ushort>(this.USmall, start, count), cancellationToken),
-            5 => writer.WriteValuesAsync<int>(5, new global::System.ReadOnlyMemory<int>(this.Medium, start, count), cancellationToken),
-            6 => writer.WriteValuesAsync<uint>(6, new global::System.ReadOnlyMemory<uint>(this.UMedium, start, count), cancellationToken),
-            7 => writer.WriteValuesAsync<long>(7, new global::System.ReadOnlyMemory<long>(this.Large, start, count), cancellationToken),
-            8 => writer.WriteValuesAsync<ulong>(8, new global::System.ReadOnlyMemory<ulong>(this.ULarge, start, count), cancellationToken),
-            9 => writer.WriteValuesAsync<float>(9, new global::System.ReadOnlyMemory<float>(this.Single, start, count), cancellationToken),
-            10 => writer.WriteValuesAsync<double>(10, new global::System.ReadOnlyMemory<double>(this.Double, start, count), cancellationToken),
-            11 => writer.WriteValuesAsync<decimal>(11, new global::System.ReadOnlyMemory<decimal>(this.Money, start, count), cancellationToken),
-            12 => writer.WriteStringsAsync(12, new global::System.ReadOnlyMemory<string>(this.Text, start, count)!, cancellationToken),
-            13 => writer.WriteBinaryAsync(13, new global::System.ReadOnlyMemory<byte[]>(this.Blob, start, count)!, cancellationToken),
-            14 => writer.WriteValuesAsync<global::System.DateTime>(14, new global::System.ReadOnlyMemory<global::System.DateTime>(this.When, start, count), cancellationToken),
-            15 => writer.WriteValuesAsync<global::System.DateTimeOffset>(15, new global::System.ReadOnlyMemory<global::System.DateTimeOffset>(this.WhenOffset, start, count), cancellationToken),
-            16 => writer.WriteValuesAsync<global::System.DateOnly>(16, new global::System.ReadOnlyMemory<global::System.DateOnly>(this.Day, start, count), cancellationToken),
-            17 => writer.WriteValuesAsync<global::System.TimeOnly>(17, new global::System.ReadOnlyMemory<global::System.TimeOnly>(this.Clock, start, count), cancellationToken),
-            18 => writer.WriteValuesAsync<global::System.TimeSpan>(18, new global::System.ReadOnlyMemory<global::System.TimeSpan>(this.Span, start, count), cancellationToken),
-            19 => writer.WriteValuesAsync<global::System.Guid>(19, new global::System.ReadOnlyMemory<global::System.Guid>(this.Key, start, count), cancellationToken),
-            20 => writer.WriteNullableValuesAsync<bool>(20, new global::System.ReadOnlyMemory<bool?>(this.MaybeFlag, start, count), cancellationToken),
-            21 => writer.WriteNullableValuesAsync<int>(21, new global::System.ReadOnlyMemory<int?>(this.MaybeMedium, start, count), cancellationToken),
-            22 => writer.WriteNullableValuesAsync<long>(22, new global::System.ReadOnlyMemory<long?>(this.MaybeLarge, start, count), cancellationToken),
-            23 => writer.WriteNullableValuesAsync<double>(23, new global::System.ReadOnlyMemory<double?>(this.MaybeDouble, start, count), cancellationToken),
-            24 => writer.WriteNullableValuesAsync<decimal>(24, new global::System.ReadOnlyMemory<decimal?>(this.MaybeMoney, start, count), cancellationToken),
-            25 => writer.WriteStringsAsync(25, new global::System.ReadOnlyMemory<string?>(this.MaybeText, start, count), cancellationToken),
-            26 => writer.WriteBinaryAsync(26, new global::System.ReadOnlyMemory<byte[]?>(this.MaybeBlob, start, count), cancellationToken),
-            27 => writer.WriteNullableValuesAsync<global::System.DateTime>(27, new global::System.ReadOnlyMemory<global::System.DateTime?>(this.MaybeWhen, start, count), cancellationToken),
-            28 => writer.WriteNullableValuesAsync<global::System.Guid>(28, new global::System.ReadOnlyMemory<global::System.Guid?>(this.MaybeKey, start, count), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
+            /// <summary>The <c>ULarge</c> column (Parquet column <c>ULarge</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<ulong> ULarge =>
+                new global::System.ReadOnlySpan<ulong>(((global::Demo.Types.Everything.Columns)batch.Columns).ULarge, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + StringBytes(this.Text, start, count)
-            + BinaryBytes(this.Blob, start, count)
-            + StringBytes(this.MaybeText, start, count)
-            + BinaryBytes(this.MaybeBlob, start, count);
+            /// <summary>The <c>Single</c> column (Parquet column <c>Single</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<float> Single =>
+                new global::System.ReadOnlySpan<float>(((global::Demo.Types.Everything.Columns)batch.Columns).Single, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Flag);
-            this.Pool.Return(this.Tiny);
-            this.Pool.Return(this.Octet);
-            this.Pool.Return(this.Small);
-            this.Pool.Return(this.USmall);
-            this.Pool.Return(this.Medium);
-            this.Pool.Return(this.UMedium);
-            this.Pool.Return(this.Large);
-            this.Pool.Return(this.ULarge);
-            this.Pool.Return(this.Single);
-            this.Pool.Return(this.Double);
-            this.Pool.Return(this.Money);
-            this.Pool.Return(this.Text);
-            this.Pool.Return(this.Blob);
-            this.Pool.Return(this.When);
-            this.Pool.Return(this.WhenOffset);
-            this.Pool.Return(this.Day);
-            this.Pool.Return(this.Clock);
-            this.Pool.Return(this.Span);
-            this.Pool.Return(this.Key);
-            this.Pool.Return(this.MaybeFlag);
-            this.Pool.Return(this.MaybeMedium);
-            this.Pool.Return(this.MaybeLarge);
-            this.Pool.Return(this.MaybeDouble);
-            this.Pool.Return(this.MaybeMoney);
-            this.Pool.Return(this.MaybeText);
-            this.Pool.Return(this.MaybeBlob);
-            this.Pool.Return(this.MaybeWhen);
-            this.Pool.Return(this.MaybeKey);
+            /// <summary>The <c>Double</c> column (Parquet column <c>Double</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<double> Double =>
+                new global::System.ReadOnlySpan<double>(((global::Demo.Types.Everything.Columns)batch.Columns).Double, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Money</c> column (Parquet column <c>Money</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<decimal> Money =>
+                new global::System.ReadOnlySpan<decimal>(((global::Demo.Types.Everything.Columns)batch.Columns).Money, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Text</c> column (Parquet column <c>Text</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string> Text =>
+                new global::System.ReadOnlySpan<string>(((global::Demo.Types.Everything.Columns)batch.Columns).Text, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Blob</c> column (Parquet column <c>Blob</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]> Blob =>
+                new global::System.ReadOnlySpan<byte[]>(((global::Demo.Types.Everything.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
+
+            /// <summary>The <c>When</c> column (Parquet column <c>When</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.DateTime> When =>
+                new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Types.Everything.Columns)batch.Columns).When, batch.Offset, batch.Count);
+
+            /// <summary>The <c>WhenOffset</c> column (Parquet column <c>WhenOffset</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.DateTimeOffset> WhenOffset =>
+                new global::System.ReadOnlySpan<global::System.DateTimeOffset>(((global::Demo.Types.Everything.Columns)batch.Columns).WhenOffset, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Day</c> column (Parquet column <c>Day</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.DateOnly> Day =>
+                new global::System.ReadOnlySpan<global::System.DateOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Day, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Clock</c> column (Parquet column <c>Clock</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.TimeOnly> Clock =>
+                new global::System.ReadOnlySpan<global::System.TimeOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Clock, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Span</c> column (Parquet column <c>Span</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.TimeSpan> Span =>
+                new global::System.ReadOnlySpan<global::System.TimeSpan>(((global::Demo.Types.Everything.Columns)batch.Columns).Span, batch.Offset, batch.Count);
+
+            /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.Guid> Key =>
+                new global::System.ReadOnlySpan<global::System.Guid>(((global::Demo.Types.Everything.Columns)batch.Columns).Key, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeFlag</c> column (Parquet column <c>MaybeFlag</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<bool?> MaybeFlag =>
+                new global::System.ReadOnlySpan<bool?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeFlag, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeMedium</c> column (Parquet column <c>MaybeMedium</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<int?> MaybeMedium =>
+                new global::System.ReadOnlySpan<int?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMedium, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeLarge</c> column (Parquet column <c>MaybeLarge</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long?> MaybeLarge =>
+                new global::System.ReadOnlySpan<long?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeLarge, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeDouble</c> column (Parquet column <c>MaybeDouble</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<double?> MaybeDouble =>
+                new global::System.ReadOnlySpan<double?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeDouble, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeMoney</c> column (Parquet column <c>MaybeMoney</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<decimal?> MaybeMoney =>
+                new global::System.ReadOnlySpan<decimal?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMoney, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeText</c> column (Parquet column <c>MaybeText</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string?> MaybeText =>
+                new global::System.ReadOnlySpan<string?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeText, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeBlob</c> column (Parquet column <c>MaybeBlob</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<byte[]?> MaybeBlob =>
+                new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeBlob, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeWhen</c> column (Parquet column <c>MaybeWhen</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.DateTime?> MaybeWhen =>
+                new global::System.ReadOnlySpan<global::System.DateTime?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeWhen, batch.Offset, batch.Count);
+
+            /// <summary>The <c>MaybeKey</c> column (Parquet column <c>MaybeKey</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::System.Guid?> MaybeKey =>
+                new global::System.ReadOnlySpan<global::System.Guid?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeKey, batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Types.Everything"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class EverythingBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Types.Everything> batch)
-    {
-        /// <summary>The <c>Flag</c> column (Parquet column <c>Flag</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<bool> Flag =>
-            new global::System.ReadOnlySpan<bool>(((global::Demo.Types.Everything.Columns)batch.Columns).Flag, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Tiny</c> column (Parquet column <c>Tiny</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<sbyte> Tiny =>
-            new global::System.ReadOnlySpan<sbyte>(((global::Demo.Types.Everything.Columns)batch.Columns).Tiny, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Octet</c> column (Parquet column <c>Octet</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte> Octet =>
-            new global::System.ReadOnlySpan<byte>(((global::Demo.Types.Everything.Columns)batch.Columns).Octet, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Small</c> column (Parquet column <c>Small</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<short> Small =>
-            new global::System.ReadOnlySpan<short>(((global::Demo.Types.Everything.Columns)batch.Columns).Small, batch.Offset, batch.Count);
-
-        /// <summary>The <c>USmall</c> column (Parquet column <c>USmall</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<ushort> USmall =>
-            new global::System.ReadOnlySpan<ushort>(((global::Demo.Types.Everything.Columns)batch.Columns).USmall, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Medium</c> column (Parquet column <c>Medium</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<int> Medium =>
-            new global::System.ReadOnlySpan<int>(((global::Demo.Types.Everything.Columns)batch.Columns).Medium, batch.Offset, batch.Count);
-
-        /// <summary>The <c>UMedium</c> column (Parquet column <c>UMedium</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<uint> UMedium =>
-            new global::System.ReadOnlySpan<uint>(((global::Demo.Types.Everything.Columns)batch.Columns).UMedium, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Large</c> column (Parquet column <c>Large</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Large =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Types.Everything.Columns)batch.Columns).Large, batch.Offset, batch.Count);
-
-        /// <summary>The <c>ULarge</c> column (Parquet column <c>ULarge</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<ulong> ULarge =>
-            new global::System.ReadOnlySpan<ulong>(((global::Demo.Types.Everything.Columns)batch.Columns).ULarge, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Single</c> column (Parquet column <c>Single</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<float> Single =>
-            new global::System.ReadOnlySpan<float>(((global::Demo.Types.Everything.Columns)batch.Columns).Single, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Double</c> column (Parquet column <c>Double</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<double> Double =>
-            new global::System.ReadOnlySpan<double>(((global::Demo.Types.Everything.Columns)batch.Columns).Double, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Money</c> column (Parquet column <c>Money</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<decimal> Money =>
-            new global::System.ReadOnlySpan<decimal>(((global::Demo.Types.Everything.Columns)batch.Columns).Money, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Text</c> column (Parquet column <c>Text</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string> Text =>
-            new global::System.ReadOnlySpan<string>(((global::Demo.Types.Everything.Columns)batch.Columns).Text, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Blob</c> column (Parquet column <c>Blob</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]> Blob =>
-            new global::System.ReadOnlySpan<byte[]>(((global::Demo.Types.Everything.Columns)batch.Columns).Blob, batch.Offset, batch.Count);
-
-        /// <summary>The <c>When</c> column (Parquet column <c>When</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateTime> When =>
-            new global::System.ReadOnlySpan<global::System.DateTime>(((global::Demo.Types.Everything.Columns)batch.Columns).When, batch.Offset, batch.Count);
-
-        /// <summary>The <c>WhenOffset</c> column (Parquet column <c>WhenOffset</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateTimeOffset> WhenOffset =>
-            new global::System.ReadOnlySpan<global::System.DateTimeOffset>(((global::Demo.Types.Everything.Columns)batch.Columns).WhenOffset, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Day</c> column (Parquet column <c>Day</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateOnly> Day =>
-            new global::System.ReadOnlySpan<global::System.DateOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Day, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Clock</c> column (Parquet column <c>Clock</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.TimeOnly> Clock =>
-            new global::System.ReadOnlySpan<global::System.TimeOnly>(((global::Demo.Types.Everything.Columns)batch.Columns).Clock, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Span</c> column (Parquet column <c>Span</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.TimeSpan> Span =>
-            new global::System.ReadOnlySpan<global::System.TimeSpan>(((global::Demo.Types.Everything.Columns)batch.Columns).Span, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Key</c> column (Parquet column <c>Key</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.Guid> Key =>
-            new global::System.ReadOnlySpan<global::System.Guid>(((global::Demo.Types.Everything.Columns)batch.Columns).Key, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeFlag</c> column (Parquet column <c>MaybeFlag</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<bool?> MaybeFlag =>
-            new global::System.ReadOnlySpan<bool?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeFlag, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeMedium</c> column (Parquet column <c>MaybeMedium</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<int?> MaybeMedium =>
-            new global::System.ReadOnlySpan<int?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMedium, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeLarge</c> column (Parquet column <c>MaybeLarge</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long?> MaybeLarge =>
-            new global::System.ReadOnlySpan<long?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeLarge, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeDouble</c> column (Parquet column <c>MaybeDouble</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<double?> MaybeDouble =>
-            new global::System.ReadOnlySpan<double?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeDouble, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeMoney</c> column (Parquet column <c>MaybeMoney</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<decimal?> MaybeMoney =>
-            new global::System.ReadOnlySpan<decimal?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeMoney, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeText</c> column (Parquet column <c>MaybeText</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string?> MaybeText =>
-            new global::System.ReadOnlySpan<string?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeText, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeBlob</c> column (Parquet column <c>MaybeBlob</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<byte[]?> MaybeBlob =>
-            new global::System.ReadOnlySpan<byte[]?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeBlob, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeWhen</c> column (Parquet column <c>MaybeWhen</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.DateTime?> MaybeWhen =>
-            new global::System.ReadOnlySpan<global::System.DateTime?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeWhen, batch.Offset, batch.Count);
-
-        /// <summary>The <c>MaybeKey</c> column (Parquet column <c>MaybeKey</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::System.Guid?> MaybeKey =>
-            new global::System.ReadOnlySpan<global::System.Guid?>(((global::Demo.Types.Everything.Columns)batch.Columns).MaybeKey, batch.Offset, batch.Count);
-    }
-}
 }

@@ -3,489 +3,489 @@
 
 namespace Demo
 {
-partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conversation>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Conversation>.Schema => Columns.Schema;
+    partial record Conversation : global::Alimentar.IStreamingRow<global::Demo.Conversation>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Conversation>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Conversation> global::Alimentar.IStreamingRow<global::Demo.Conversation>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Conversation> global::Alimentar.IStreamingRow<global::Demo.Conversation>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Conversation"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Conversation"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Conversation>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Conversation"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Conversation",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.String, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Messages", "Messages", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Role", "Role", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Content", "Content", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Tokens", "Tokens", global::Alimentar.ColumnType.Int32, IsNullable: true), new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true } } },
+                new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
+                new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } },
+                new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
+                new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
+                new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
+
+            private const int FixedRowWidth = 24;
+
+            internal readonly string[] Id;
+            internal readonly global::Alimentar.ListBuffer<global::Demo.Message> Messages;
+            internal readonly global::Demo.Image?[] Picture;
+            internal readonly global::Demo.Meta?[] Meta;
+            internal readonly global::Alimentar.ListBuffer<global::Demo.Image?> Gallery;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.Id = pool.Rent<string>(capacity);
+                this.Messages = new global::Alimentar.ListBuffer<global::Demo.Message>(capacity, pool);
+                this.Picture = pool.Rent<global::Demo.Image?>(capacity);
+                this.Meta = pool.Rent<global::Demo.Meta?>(capacity);
+                this.Gallery = new global::Alimentar.ListBuffer<global::Demo.Image?>(capacity, pool);
+                this.Scores = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>>(capacity, pool);
+                this.Thumbnails = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>>(capacity, pool);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Conversation GetRow(int index) => new global::Demo.Conversation(
+                this.Id[index],
+                this.Messages.ToList(index),
+                this.Picture[index],
+                this.Meta[index]!,
+                this.Gallery.IsNull(index) ? null : this.Gallery.ToArray(index),
+                this.Scores.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Scores, index),
+                global::Alimentar.MapEntries.ToDictionary(this.Thumbnails, index));
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Conversation row)
+            {
+                this.Id[index] = row.Id;
+                this.Messages.Set(index, row.Messages);
+                this.Picture[index] = row.Picture;
+                this.Meta[index] = row.Meta;
+                this.Gallery.Set(index, row.Gallery);
+                this.Scores.Set(index, row.Scores);
+                this.Thumbnails.Set(index, row.Thumbnails);
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Id, 0, rows)!, cancellationToken),
+                1 => this.ReadColumn1Async(reader, rows, cancellationToken),
+                2 => this.ReadColumn2Async(reader, rows, cancellationToken),
+                3 => this.ReadColumn3Async(reader, rows, cancellationToken),
+                4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+                5 => this.ReadColumn5Async(reader, rows, cancellationToken),
+                6 => this.ReadColumn6Async(reader, rows, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Reads <c>Messages</c> (column 1) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
+                this.Messages.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records1.IsNullList(0, row, nullable: false))
+                    {
+                        this.Messages.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::Demo.Message> list = this.Messages.AppendList(records1.LengthOf(0, row));
+                    int first = records1.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(2, first + i), records1.RequiredReference<string>(3, first + i), records1.Nullable<int>(4, first + i), records1.Values<float>(5, first + i, nullable: false)!, records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
+                    }
+                }
+            }
+
+            /// <summary>Reads <c>Picture</c> (column 2) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
+                for (int row = 0; row < rows; row++)
+                {
+                    this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(1, row), records2.Reference<string>(2, row));
+                }
+            }
+
+            /// <summary>Reads <c>Meta</c> (column 3) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
+                for (int row = 0; row < rows; row++)
+                {
+                    this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(1, row), Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(3, row), records3.Reference<string>(4, row)) };
+                }
+            }
+
+            /// <summary>Reads <c>Gallery</c> (column 4) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
+                this.Gallery.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records4.IsNullList(0, row, nullable: true))
+                    {
+                        this.Gallery.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::Demo.Image?> list = this.Gallery.AppendList(records4.LengthOf(0, row));
+                    int first = records4.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(2, first + i), records4.Reference<string>(3, first + i));
+                    }
+                }
+            }
+
+            /// <summary>Reads <c>Scores</c> (column 5) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn5Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records5 = await reader.ReadRecordsAsync(5, cancellationToken).ConfigureAwait(false);
+                this.Scores.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records5.IsNullList(0, row, nullable: true))
+                    {
+                        this.Scores.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double?>> list = this.Scores.AppendList(records5.LengthOf(0, row));
+                    int first = records5.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(2, first + i), records5.Nullable<double>(3, first + i));
+                    }
+
+                    records5.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Thumbnails</c> (column 6) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn6Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records6 = await reader.ReadRecordsAsync(6, cancellationToken).ConfigureAwait(false);
+                this.Thumbnails.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records6.IsNullList(0, row, nullable: false))
+                    {
+                        this.Thumbnails.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> list = this.Thumbnails.AppendList(records6.LengthOf(0, row));
+                    int first = records6.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(2, first + i), records6.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(4, first + i), records6.Reference<string>(5, first + i)));
+                    }
+
+                    records6.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 7; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Id, start, count)!, cancellationToken),
+                1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+                2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+                3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+                4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+                5 => this.WriteColumn5Async(writer, start, count, cancellationToken),
+                6 => this.WriteColumn6Async(writer, start, count, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Writes <c>Messages</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareValue<int>(2);
+                records1.DeclareReference<string>(3);
+                records1.DeclareValue<int>(4);
+                records1.DeclareValue<float>(6);
+                records1.DeclareReference<string>(8);
+                var lists = this.Messages.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    var items = lists[row];
+                    records1.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } g0)
+                        {
+                            records1.Group(1, true);
+                            records1.Value<int>(2, (int?)g0.Role);
+                            records1.Reference<string>(3, g0.Content);
+                            records1.Value<int>(4, (int?)g0.Tokens);
+                            if (g0.Scores is { } l1)
+                            {
+                                records1.List(5, l1.Length);
+                                foreach (var e1 in l1)
+                                {
+                                    records1.Value<float>(6, (float?)e1);
+                                }
+                            }
+                            else
+                            {
+                                records1.List(5, null);
+                            }
+                            if (g0.Tags is { } l2)
+                            {
+                                records1.List(7, l2.Count);
+                                foreach (var e2 in l2)
+                                {
+                                    records1.Reference<string>(8, e2);
+                                }
+                            }
+                            else
+                            {
+                                records1.List(7, null);
+                            }
+                        }
+                        else
+                        {
+                            records1.Absent(1);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Picture</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<byte[]>(1);
+                records2.DeclareReference<string>(2);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Picture[row] is { } g0)
+                    {
+                        records2.Group(0, true);
+                        records2.Reference<byte[]>(1, g0.Bytes);
+                        records2.Reference<string>(2, g0.Path);
+                    }
+                    else
+                    {
+                        records2.Absent(0);
+                    }
+                }
+                return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Meta</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareValue<int>(1);
+                records3.DeclareReference<byte[]>(3);
+                records3.DeclareReference<string>(4);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Meta[row] is { } g0)
+                    {
+                        records3.Group(0, true);
+                        records3.Value<int>(1, (int?)g0.Year);
+                        if (g0.Cover is { } g1)
+                        {
+                            records3.Group(2, true);
+                            records3.Reference<byte[]>(3, g1.Bytes);
+                            records3.Reference<string>(4, g1.Path);
+                        }
+                        else
+                        {
+                            records3.Absent(2);
+                        }
+                    }
+                    else
+                    {
+                        records3.Absent(0);
+                    }
+                }
+                return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Gallery</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<byte[]>(2);
+                records4.DeclareReference<string>(3);
+                var lists = this.Gallery.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } g0)
+                        {
+                            records4.Group(1, true);
+                            records4.Reference<byte[]>(2, g0.Bytes);
+                            records4.Reference<string>(3, g0.Path);
+                        }
+                        else
+                        {
+                            records4.Absent(1);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Scores</c> (column 5): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn5Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records5 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[5]);
+                records5.DeclareReference<string>(2);
+                records5.DeclareValue<double>(3);
+                var lists = this.Scores.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records5.List(0, null); continue; }
+                    var items = lists[row];
+                    records5.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records5.Group(1, true);
+                        records5.Reference<string>(2, item.Key);
+                        records5.Value<double>(3, (double?)item.Value);
+                    }
+                }
+                return writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Thumbnails</c> (column 6): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn6Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records6 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[6]);
+                records6.DeclareValue<int>(2);
+                records6.DeclareReference<byte[]>(4);
+                records6.DeclareReference<string>(5);
+                var lists = this.Thumbnails.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records6.List(0, null); continue; }
+                    var items = lists[row];
+                    records6.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        records6.Group(1, true);
+                        records6.Value<int>(2, (int?)item.Key);
+                        if (item.Value is { } g1)
+                        {
+                            records6.Group(3, true);
+                            records6.Reference<byte[]>(4, g1.Bytes);
+                            records6.Reference<string>(5, g1.Path);
+                        }
+                        else
+                        {
+                            records6.Absent(3);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken);
+            }
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + StringBytes(this.Id, start, count)
+                + this.Messages.SizeInBytes(start, count)
+                + this.Gallery.SizeInBytes(start, count)
+                + this.Scores.SizeInBytes(start, count)
+                + this.Thumbnails.SizeInBytes(start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Messages.Return();
+                this.Pool.Return(this.Picture);
+                this.Pool.Return(this.Meta);
+                this.Gallery.Return();
+                this.Scores.Return();
+                this.Thumbnails.Return();
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Conversation"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Conversation>
+    public static class ConversationBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Conversation"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Conversation",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.String, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Messages", "Messages", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Role", "Role", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Content", "Content", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Tokens", "Tokens", global::Alimentar.ColumnType.Int32, IsNullable: true), new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true } } },
-            new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } },
-            new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
-            new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
-
-        private const int FixedRowWidth = 24;
-
-        internal readonly string[] Id;
-        internal readonly global::Alimentar.ListBuffer<global::Demo.Message> Messages;
-        internal readonly global::Demo.Image?[] Picture;
-        internal readonly global::Demo.Meta?[] Meta;
-        internal readonly global::Alimentar.ListBuffer<global::Demo.Image?> Gallery;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Conversation> batch)
         {
-            this.Id = pool.Rent<string>(capacity);
-            this.Messages = new global::Alimentar.ListBuffer<global::Demo.Message>(capacity, pool);
-            this.Picture = pool.Rent<global::Demo.Image?>(capacity);
-            this.Meta = pool.Rent<global::Demo.Meta?>(capacity);
-            this.Gallery = new global::Alimentar.ListBuffer<global::Demo.Image?>(capacity, pool);
-            this.Scores = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, double?>>(capacity, pool);
-            this.Thumbnails = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>>(capacity, pool);
-        }
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<string> Id =>
+                new global::System.ReadOnlySpan<string>(((global::Demo.Conversation.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Conversation GetRow(int index) => new global::Demo.Conversation(
-            this.Id[index],
-            this.Messages.ToList(index),
-            this.Picture[index],
-            this.Meta[index]!,
-            this.Gallery.IsNull(index) ? null : this.Gallery.ToArray(index),
-            this.Scores.IsNull(index) ? null : global::Alimentar.MapEntries.ToDictionary(this.Scores, index),
-            global::Alimentar.MapEntries.ToDictionary(this.Thumbnails, index));
+            /// <summary>The <c>Messages</c> column (Parquet column <c>Messages</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::Demo.Message> Messages =>
+                ((global::Demo.Conversation.Columns)batch.Columns).Messages.View(batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Conversation row)
-        {
-            this.Id[index] = row.Id;
-            this.Messages.Set(index, row.Messages);
-            this.Picture[index] = row.Picture;
-            this.Meta[index] = row.Meta;
-            this.Gallery.Set(index, row.Gallery);
-            this.Scores.Set(index, row.Scores);
-            this.Thumbnails.Set(index, row.Thumbnails);
-        }
+            /// <summary>The <c>Picture</c> column (Parquet column <c>Picture</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::Demo.Image?> Picture =>
+                new global::System.ReadOnlySpan<global::Demo.Image?>(((global::Demo.Conversation.Columns)batch.Columns).Picture, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
+            /// <summary>The <c>Meta</c> column (Parquet column <c>Meta</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::Demo.Meta?> Meta =>
+                new global::System.ReadOnlySpan<global::Demo.Meta?>(((global::Demo.Conversation.Columns)batch.Columns).Meta, batch.Offset, batch.Count);
 
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
+            /// <summary>The <c>Gallery</c> column (Parquet column <c>Gallery</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::Demo.Image?> Gallery =>
+                ((global::Demo.Conversation.Columns)batch.Columns).Gallery.View(batch.Offset, batch.Count);
 
-            this.Count = rows;
-        }
+            /// <summary>The <c>Scores</c> column (Parquet column <c>Scores</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores =>
+                ((global::Demo.Conversation.Columns)batch.Columns).Scores.View(batch.Offset, batch.Count);
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadStringsAsync(0, new global::System.Memory<string>(this.Id, 0, rows)!, cancellationToken),
-            1 => this.ReadColumn1Async(reader, rows, cancellationToken),
-            2 => this.ReadColumn2Async(reader, rows, cancellationToken),
-            3 => this.ReadColumn3Async(reader, rows, cancellationToken),
-            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
-            5 => this.ReadColumn5Async(reader, rows, cancellationToken),
-            6 => this.ReadColumn6Async(reader, rows, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Reads <c>Messages</c> (column 1) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
-            this.Messages.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records1.IsNullList(0, row, nullable: false))
-                {
-                    this.Messages.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::Demo.Message> list = this.Messages.AppendList(records1.LengthOf(0, row));
-                int first = records1.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(2, first + i), records1.RequiredReference<string>(3, first + i), records1.Nullable<int>(4, first + i), records1.Values<float>(5, first + i, nullable: false)!, records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
-                }
-            }
-        }
-
-        /// <summary>Reads <c>Picture</c> (column 2) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
-            for (int row = 0; row < rows; row++)
-            {
-                this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(1, row), records2.Reference<string>(2, row));
-            }
-        }
-
-        /// <summary>Reads <c>Meta</c> (column 3) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
-            for (int row = 0; row < rows; row++)
-            {
-                this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(1, row), Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(3, row), records3.Reference<string>(4, row)) };
-            }
-        }
-
-        /// <summary>Reads <c>Gallery</c> (column 4) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
-            this.Gallery.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records4.IsNullList(0, row, nullable: true))
-                {
-                    this.Gallery.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::Demo.Image?> list = this.Gallery.AppendList(records4.LengthOf(0, row));
-                int first = records4.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(2, first + i), records4.Reference<string>(3, first + i));
-                }
-            }
-        }
-
-        /// <summary>Reads <c>Scores</c> (column 5) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn5Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records5 = await reader.ReadRecordsAsync(5, cancellationToken).ConfigureAwait(false);
-            this.Scores.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records5.IsNullList(0, row, nullable: true))
-                {
-                    this.Scores.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, double?>> list = this.Scores.AppendList(records5.LengthOf(0, row));
-                int first = records5.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(2, first + i), records5.Nullable<double>(3, first + i));
-                }
-
-                records5.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Thumbnails</c> (column 6) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn6Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records6 = await reader.ReadRecordsAsync(6, cancellationToken).ConfigureAwait(false);
-            this.Thumbnails.Clear();
-            for (int row = 0; row < rows; row++)
-            {
-                if (records6.IsNullList(0, row, nullable: false))
-                {
-                    this.Thumbnails.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> list = this.Thumbnails.AppendList(records6.LengthOf(0, row));
-                int first = records6.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(2, first + i), records6.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(4, first + i), records6.Reference<string>(5, first + i)));
-                }
-
-                records6.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 7; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteStringsAsync(0, new global::System.ReadOnlyMemory<string>(this.Id, start, count)!, cancellationToken),
-            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
-            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
-            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
-            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
-            5 => this.WriteColumn5Async(writer, start, count, cancellationToken),
-            6 => this.WriteColumn6Async(writer, start, count, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Writes <c>Messages</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-            records1.DeclareValue<int>(2);
-            records1.DeclareReference<string>(3);
-            records1.DeclareValue<int>(4);
-            records1.DeclareValue<float>(6);
-            records1.DeclareReference<string>(8);
-            var lists = this.Messages.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records1.List(0, null); continue; }
-                var items = lists[row];
-                records1.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } g0)
-                    {
-                        records1.Group(1, true);
-                        records1.Value<int>(2, (int?)g0.Role);
-                        records1.Reference<string>(3, g0.Content);
-                        records1.Value<int>(4, (int?)g0.Tokens);
-                        if (g0.Scores is { } l1)
-                        {
-                            records1.List(5, l1.Length);
-                            foreach (var e1 in l1)
-                            {
-                                records1.Value<float>(6, (float?)e1);
-                            }
-                        }
-                        else
-                        {
-                            records1.List(5, null);
-                        }
-                        if (g0.Tags is { } l2)
-                        {
-                            records1.List(7, l2.Count);
-                            foreach (var e2 in l2)
-                            {
-                                records1.Reference<string>(8, e2);
-                            }
-                        }
-                        else
-                        {
-                            records1.List(7, null);
-                        }
-                    }
-                    else
-                    {
-                        records1.Absent(1);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Picture</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-            records2.DeclareReference<byte[]>(1);
-            records2.DeclareReference<string>(2);
-            for (int row = start; row < start + count; row++)
-            {
-                if (this.Picture[row] is { } g0)
-                {
-                    records2.Group(0, true);
-                    records2.Reference<byte[]>(1, g0.Bytes);
-                    records2.Reference<string>(2, g0.Path);
-                }
-                else
-                {
-                    records2.Absent(0);
-                }
-            }
-            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Meta</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-            records3.DeclareValue<int>(1);
-            records3.DeclareReference<byte[]>(3);
-            records3.DeclareReference<string>(4);
-            for (int row = start; row < start + count; row++)
-            {
-                if (this.Meta[row] is { } g0)
-                {
-                    records3.Group(0, true);
-                    records3.Value<int>(1, (int?)g0.Year);
-                    if (g0.Cover is { } g1)
-                    {
-                        records3.Group(2, true);
-                        records3.Reference<byte[]>(3, g1.Bytes);
-                        records3.Reference<string>(4, g1.Path);
-                    }
-                    else
-                    {
-                        records3.Absent(2);
-                    }
-                }
-                else
-                {
-                    records3.Absent(0);
-                }
-            }
-            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Gallery</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-            records4.DeclareReference<byte[]>(2);
-            records4.DeclareReference<string>(3);
-            var lists = this.Gallery.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                var items = lists[row];
-                records4.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } g0)
-                    {
-                        records4.Group(1, true);
-                        records4.Reference<byte[]>(2, g0.Bytes);
-                        records4.Reference<string>(3, g0.Path);
-                    }
-                    else
-                    {
-                        records4.Absent(1);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Scores</c> (column 5): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn5Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records5 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[5]);
-            records5.DeclareReference<string>(2);
-            records5.DeclareValue<double>(3);
-            var lists = this.Scores.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records5.List(0, null); continue; }
-                var items = lists[row];
-                records5.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records5.Group(1, true);
-                    records5.Reference<string>(2, item.Key);
-                    records5.Value<double>(3, (double?)item.Value);
-                }
-            }
-            return writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Thumbnails</c> (column 6): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn6Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records6 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[6]);
-            records6.DeclareValue<int>(2);
-            records6.DeclareReference<byte[]>(4);
-            records6.DeclareReference<string>(5);
-            var lists = this.Thumbnails.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records6.List(0, null); continue; }
-                var items = lists[row];
-                records6.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records6.Group(1, true);
-                    records6.Value<int>(2, (int?)item.Key);
-                    if (item.Value is { } g1)
-                    {
-                        records6.Group(3, true);
-                        records6.Reference<byte[]>(4, g1.Bytes);
-                        records6.Reference<string>(5, g1.Path);
-                    }
-                    else
-                    {
-                        records6.Absent(3);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken);
-        }
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + StringBytes(this.Id, start, count)
-            + this.Messages.SizeInBytes(start, count)
-            + this.Gallery.SizeInBytes(start, count)
-            + this.Scores.SizeInBytes(start, count)
-            + this.Thumbnails.SizeInBytes(start, count);
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Messages.Return();
-            this.Pool.Return(this.Picture);
-            this.Pool.Return(this.Meta);
-            this.Gallery.Return();
-            this.Scores.Return();
-            this.Thumbnails.Return();
+            /// <summary>The <c>Thumbnails</c> column (Parquet column <c>Thumbnails</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails =>
+                ((global::Demo.Conversation.Columns)batch.Columns).Thumbnails.View(batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Conversation"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class ConversationBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Conversation> batch)
-    {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<string> Id =>
-            new global::System.ReadOnlySpan<string>(((global::Demo.Conversation.Columns)batch.Columns).Id, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Messages</c> column (Parquet column <c>Messages</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::Demo.Message> Messages =>
-            ((global::Demo.Conversation.Columns)batch.Columns).Messages.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Picture</c> column (Parquet column <c>Picture</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::Demo.Image?> Picture =>
-            new global::System.ReadOnlySpan<global::Demo.Image?>(((global::Demo.Conversation.Columns)batch.Columns).Picture, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Meta</c> column (Parquet column <c>Meta</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::Demo.Meta?> Meta =>
-            new global::System.ReadOnlySpan<global::Demo.Meta?>(((global::Demo.Conversation.Columns)batch.Columns).Meta, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Gallery</c> column (Parquet column <c>Gallery</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::Demo.Image?> Gallery =>
-            ((global::Demo.Conversation.Columns)batch.Columns).Gallery.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Scores</c> column (Parquet column <c>Scores</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, double?>> Scores =>
-            ((global::Demo.Conversation.Columns)batch.Columns).Scores.View(batch.Offset, batch.Count);
-
-        /// <summary>The <c>Thumbnails</c> column (Parquet column <c>Thumbnails</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>> Thumbnails =>
-            ((global::Demo.Conversation.Columns)batch.Columns).Thumbnails.View(batch.Offset, batch.Count);
-    }
-}
 }

@@ -3,584 +3,584 @@
 
 namespace Demo
 {
-partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Scene>.Schema => Columns.Schema;
-
-    static global::Alimentar.ColumnStore<global::Demo.Scene> global::Alimentar.IStreamingRow<global::Demo.Scene>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
-
-    /// <summary>Rows of <see cref="Demo.Scene"/> held column by column in pooled arrays.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Scene>
+    partial record Scene : global::Alimentar.IStreamingRow<global::Demo.Scene>
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Scene"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Scene",
-            new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-            new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-            new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true) } } } },
-            new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } } } });
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Scene>.Schema => Columns.Schema;
 
-        private const int FixedRowWidth = 16;
+        static global::Alimentar.ColumnStore<global::Demo.Scene> global::Alimentar.IStreamingRow<global::Demo.Scene>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-        internal readonly long[] Id;
-        internal readonly global::Demo.Layer?[] Main;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.List<global::Demo.Layer>?> Grid;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> Flags;
-        internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> Anchors;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        /// <summary>Rows of <see cref="Demo.Scene"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Scene>
         {
-            this.Id = pool.Rent<long>(capacity);
-            this.Main = pool.Rent<global::Demo.Layer?>(capacity);
-            this.Grid = new global::Alimentar.ListBuffer<global::System.Collections.Generic.List<global::Demo.Layer>?>(capacity, pool);
-            this.Flags = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>>(capacity, pool);
-            this.Anchors = new global::Alimentar.ListBuffer<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>>(capacity, pool);
-        }
+            /// <summary>The Parquet columns of <see cref="Demo.Scene"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Scene",
+                new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
+                new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
+                new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true) } } } },
+                new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } } } });
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Scene GetRow(int index) => new global::Demo.Scene(
-            this.Id[index],
-            this.Main[index]!,
-            this.Grid.ToList(index),
-            global::Alimentar.MapEntries.ToDictionary(this.Flags, index),
-            this.Anchors.IsNull(index) ? null : this.Anchors.ToArray(index));
+            private const int FixedRowWidth = 16;
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Scene row)
-        {
-            this.Id[index] = row.Id;
-            this.Main[index] = row.Main;
-            this.Grid.Set(index, row.Grid);
-            this.Flags.Set(index, row.Flags);
-            this.Anchors.Set(index, row.Anchors);
-        }
+            internal readonly long[] Id;
+            internal readonly global::Demo.Layer?[] Main;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.List<global::Demo.Layer>?> Grid;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> Flags;
+            internal readonly global::Alimentar.ListBuffer<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> Anchors;
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
-
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
             {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                this.Id = pool.Rent<long>(capacity);
+                this.Main = pool.Rent<global::Demo.Layer?>(capacity);
+                this.Grid = new global::Alimentar.ListBuffer<global::System.Collections.Generic.List<global::Demo.Layer>?>(capacity, pool);
+                this.Flags = new global::Alimentar.ListBuffer<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>>(capacity, pool);
+                this.Anchors = new global::Alimentar.ListBuffer<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>>(capacity, pool);
             }
 
-            this.Count = rows;
-        }
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Scene GetRow(int index) => new global::Demo.Scene(
+                this.Id[index],
+                this.Main[index]!,
+                this.Grid.ToList(index),
+                global::Alimentar.MapEntries.ToDictionary(this.Flags, index),
+                this.Anchors.IsNull(index) ? null : this.Anchors.ToArray(index));
 
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
-            1 => this.ReadColumn1Async(reader, rows, cancellationToken),
-            2 => this.ReadColumn2Async(reader, rows, cancellationToken),
-            3 => this.ReadColumn3Async(reader, rows, cancellationToken),
-            4 => this.ReadColumn4Async(reader, rows, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Reads <c>Main</c> (column 1) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
-            for (int row = 0; row < rows; row++)
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Scene row)
             {
-                this.Main[row] = records1.IsNull(0, row, nullable: false) ? default! : new global::Demo.Layer(records1.RequiredReference<string>(1, row), records1.Array<global::Demo.Shape?>(2, row, nullable: false, static (r1, e1) => r1.IsNull(3, e1, nullable: true) ? null : new global::Demo.Shape(r1.RequiredReference<string>(4, e1), r1.List<global::Demo.Point[]>(5, e1, nullable: false, static (r2, e2) => r2.Array<global::Demo.Point>(6, e2, nullable: false, static (r3, e3) => r3.IsNull(7, e3, nullable: false) ? default! : new global::Demo.Point(r3.Required<float>(8, e3), r3.Required<float>(9, e3)))!)!, r1.Array<float[]>(10, e1, nullable: true, static (r2, e2) => r2.Values<float>(11, e2, nullable: false)!)))!, records1.Dictionary<string, int[]>(13, row, nullable: true, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r1.RequiredReference<string>(15, e1), r1.Values<int>(16, e1, nullable: false)!)));
+                this.Id[index] = row.Id;
+                this.Main[index] = row.Main;
+                this.Grid.Set(index, row.Grid);
+                this.Flags.Set(index, row.Flags);
+                this.Anchors.Set(index, row.Anchors);
             }
-        }
 
-        /// <summary>Reads <c>Grid</c> (column 2) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
-            this.Grid.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (records2.IsNullList(0, row, nullable: false))
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
                 {
-                    this.Grid.AppendNull();
-                    continue;
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
                 }
 
-                global::System.Span<global::System.Collections.Generic.List<global::Demo.Layer>?> list = this.Grid.AppendList(records2.LengthOf(0, row));
-                int first = records2.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records2.List<global::Demo.Layer>(1, first + i, nullable: true, static (r1, e1) => r1.IsNull(2, e1, nullable: false) ? default! : new global::Demo.Layer(r1.RequiredReference<string>(3, e1), r1.Array<global::Demo.Shape?>(4, e1, nullable: false, static (r2, e2) => r2.IsNull(5, e2, nullable: true) ? null : new global::Demo.Shape(r2.RequiredReference<string>(6, e2), r2.List<global::Demo.Point[]>(7, e2, nullable: false, static (r3, e3) => r3.Array<global::Demo.Point>(8, e3, nullable: false, static (r4, e4) => r4.IsNull(9, e4, nullable: false) ? default! : new global::Demo.Point(r4.Required<float>(10, e4), r4.Required<float>(11, e4)))!)!, r2.Array<float[]>(12, e2, nullable: true, static (r3, e3) => r3.Values<float>(13, e3, nullable: false)!)))!, r1.Dictionary<string, int[]>(15, e1, nullable: true, static (r2, e2) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r2.RequiredReference<string>(17, e2), r2.Values<int>(18, e2, nullable: false)!))));
-                }
+                this.Count = rows;
             }
-        }
 
-        /// <summary>Reads <c>Flags</c> (column 3) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
-            this.Flags.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
             {
-                if (records3.IsNullList(0, row, nullable: false))
-                {
-                    this.Flags.AppendNull();
-                    continue;
-                }
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<long>(this.Id, 0, rows), cancellationToken),
+                1 => this.ReadColumn1Async(reader, rows, cancellationToken),
+                2 => this.ReadColumn2Async(reader, rows, cancellationToken),
+                3 => this.ReadColumn3Async(reader, rows, cancellationToken),
+                4 => this.ReadColumn4Async(reader, rows, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
 
-                global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> list = this.Flags.AppendList(records3.LengthOf(0, row));
-                int first = records3.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>(records3.RequiredReference<string>(2, first + i), records3.Dictionary<int, bool?>(3, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<int, bool?>(r1.Required<int>(5, e1), r1.Nullable<bool>(6, e1)))!);
-                }
-
-                records3.RequireDistinctKeys(row, list);
-            }
-        }
-
-        /// <summary>Reads <c>Anchors</c> (column 4) and builds each row's value from it.</summary>
-        private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
-        {
-            global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
-            this.Anchors.Clear();
-            for (int row = 0; row < rows; row++)
+            /// <summary>Reads <c>Main</c> (column 1) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn1Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (records4.IsNullList(0, row, nullable: true))
+                global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
+                for (int row = 0; row < rows; row++)
                 {
-                    this.Anchors.AppendNull();
-                    continue;
-                }
-
-                global::System.Span<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> list = this.Anchors.AppendList(records4.LengthOf(0, row));
-                int first = records4.Start(0, row);
-                for (int i = 0; i < list.Length; i++)
-                {
-                    list[i] = records4.Dictionary<string, global::Demo.Point>(1, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>(r1.RequiredReference<string>(3, e1), r1.IsNull(4, e1, nullable: false) ? default! : new global::Demo.Point(r1.Required<float>(5, e1), r1.Required<float>(6, e1))))!;
+                    this.Main[row] = records1.IsNull(0, row, nullable: false) ? default! : new global::Demo.Layer(records1.RequiredReference<string>(1, row), records1.Array<global::Demo.Shape?>(2, row, nullable: false, static (r1, e1) => r1.IsNull(3, e1, nullable: true) ? null : new global::Demo.Shape(r1.RequiredReference<string>(4, e1), r1.List<global::Demo.Point[]>(5, e1, nullable: false, static (r2, e2) => r2.Array<global::Demo.Point>(6, e2, nullable: false, static (r3, e3) => r3.IsNull(7, e3, nullable: false) ? default! : new global::Demo.Point(r3.Required<float>(8, e3), r3.Required<float>(9, e3)))!)!, r1.Array<float[]>(10, e1, nullable: true, static (r2, e2) => r2.Values<float>(11, e2, nullable: false)!)))!, records1.Dictionary<string, int[]>(13, row, nullable: true, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r1.RequiredReference<string>(15, e1), r1.Values<int>(16, e1, nullable: false)!)));
                 }
             }
-        }
 
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 5; column++)
+            /// <summary>Reads <c>Grid</c> (column 2) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn2Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
             {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
-            1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
-            2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
-            3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
-            4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <summary>Writes <c>Main</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
-            records1.DeclareReference<string>(1);
-            records1.DeclareReference<string>(4);
-            records1.DeclareValue<float>(8);
-            records1.DeclareValue<float>(9);
-            records1.DeclareValue<float>(12);
-            records1.DeclareReference<string>(15);
-            records1.DeclareValue<int>(17);
-            for (int row = start; row < start + count; row++)
-            {
-                if (this.Main[row] is { } g0)
+                global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
+                this.Grid.Clear();
+                for (int row = 0; row < rows; row++)
                 {
-                    records1.Group(0, true);
-                    records1.Reference<string>(1, g0.Name);
-                    if (g0.Shapes is { } l1)
+                    if (records2.IsNullList(0, row, nullable: false))
                     {
-                        records1.List(2, l1.Length);
-                        foreach (var e1 in l1)
+                        this.Grid.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.List<global::Demo.Layer>?> list = this.Grid.AppendList(records2.LengthOf(0, row));
+                    int first = records2.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = records2.List<global::Demo.Layer>(1, first + i, nullable: true, static (r1, e1) => r1.IsNull(2, e1, nullable: false) ? default! : new global::Demo.Layer(r1.RequiredReference<string>(3, e1), r1.Array<global::Demo.Shape?>(4, e1, nullable: false, static (r2, e2) => r2.IsNull(5, e2, nullable: true) ? null : new global::Demo.Shape(r2.RequiredReference<string>(6, e2), r2.List<global::Demo.Point[]>(7, e2, nullable: false, static (r3, e3) => r3.Array<global::Demo.Point>(8, e3, nullable: false, static (r4, e4) => r4.IsNull(9, e4, nullable: false) ? default! : new global::Demo.Point(r4.Required<float>(10, e4), r4.Required<float>(11, e4)))!)!, r2.Array<float[]>(12, e2, nullable: true, static (r3, e3) => r3.Values<float>(13, e3, nullable: false)!)))!, r1.Dictionary<string, int[]>(15, e1, nullable: true, static (r2, e2) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r2.RequiredReference<string>(17, e2), r2.Values<int>(18, e2, nullable: false)!))));
+                    }
+                }
+            }
+
+            /// <summary>Reads <c>Flags</c> (column 3) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn3Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
+                this.Flags.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records3.IsNullList(0, row, nullable: false))
+                    {
+                        this.Flags.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> list = this.Flags.AppendList(records3.LengthOf(0, row));
+                    int first = records3.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>(records3.RequiredReference<string>(2, first + i), records3.Dictionary<int, bool?>(3, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<int, bool?>(r1.Required<int>(5, e1), r1.Nullable<bool>(6, e1)))!);
+                    }
+
+                    records3.RequireDistinctKeys(row, list);
+                }
+            }
+
+            /// <summary>Reads <c>Anchors</c> (column 4) and builds each row's value from it.</summary>
+            private async global::System.Threading.Tasks.ValueTask ReadColumn4Async(global::Alimentar.IColumnReader reader, int rows, global::System.Threading.CancellationToken cancellationToken)
+            {
+                global::Alimentar.RecordColumn records4 = await reader.ReadRecordsAsync(4, cancellationToken).ConfigureAwait(false);
+                this.Anchors.Clear();
+                for (int row = 0; row < rows; row++)
+                {
+                    if (records4.IsNullList(0, row, nullable: true))
+                    {
+                        this.Anchors.AppendNull();
+                        continue;
+                    }
+
+                    global::System.Span<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> list = this.Anchors.AppendList(records4.LengthOf(0, row));
+                    int first = records4.Start(0, row);
+                    for (int i = 0; i < list.Length; i++)
+                    {
+                        list[i] = records4.Dictionary<string, global::Demo.Point>(1, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>(r1.RequiredReference<string>(3, e1), r1.IsNull(4, e1, nullable: false) ? default! : new global::Demo.Point(r1.Required<float>(5, e1), r1.Required<float>(6, e1))))!;
+                    }
+                }
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 5; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<long>(0, new global::System.ReadOnlyMemory<long>(this.Id, start, count), cancellationToken),
+                1 => this.WriteColumn1Async(writer, start, count, cancellationToken),
+                2 => this.WriteColumn2Async(writer, start, count, cancellationToken),
+                3 => this.WriteColumn3Async(writer, start, count, cancellationToken),
+                4 => this.WriteColumn4Async(writer, start, count, cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <summary>Writes <c>Main</c> (column 1): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn1Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records1 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[1]);
+                records1.DeclareReference<string>(1);
+                records1.DeclareReference<string>(4);
+                records1.DeclareValue<float>(8);
+                records1.DeclareValue<float>(9);
+                records1.DeclareValue<float>(12);
+                records1.DeclareReference<string>(15);
+                records1.DeclareValue<int>(17);
+                for (int row = start; row < start + count; row++)
+                {
+                    if (this.Main[row] is { } g0)
+                    {
+                        records1.Group(0, true);
+                        records1.Reference<string>(1, g0.Name);
+                        if (g0.Shapes is { } l1)
                         {
-                            if (e1 is { } g2)
+                            records1.List(2, l1.Length);
+                            foreach (var e1 in l1)
                             {
-                                records1.Group(3, true);
-                                records1.Reference<string>(4, g2.Label);
-                                if (g2.Rings is { } l3)
+                                if (e1 is { } g2)
                                 {
-                                    records1.List(5, l3.Count);
-                                    foreach (var e3 in l3)
+                                    records1.Group(3, true);
+                                    records1.Reference<string>(4, g2.Label);
+                                    if (g2.Rings is { } l3)
                                     {
-                                        if (e3 is { } l4)
+                                        records1.List(5, l3.Count);
+                                        foreach (var e3 in l3)
                                         {
-                                            records1.List(6, l4.Length);
-                                            foreach (var e4 in l4)
+                                            if (e3 is { } l4)
                                             {
-                                                if (e4 is { } g5)
+                                                records1.List(6, l4.Length);
+                                                foreach (var e4 in l4)
                                                 {
-                                                    records1.Group(7, true);
-                                                    records1.Value<float>(8, (float?)g5.X);
-                                                    records1.Value<float>(9, (float?)g5.Y);
+                                                    if (e4 is { } g5)
+                                                    {
+                                                        records1.Group(7, true);
+                                                        records1.Value<float>(8, (float?)g5.X);
+                                                        records1.Value<float>(9, (float?)g5.Y);
+                                                    }
+                                                    else
+                                                    {
+                                                        records1.Absent(7);
+                                                    }
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records1.List(6, null);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records1.List(5, null);
+                                    }
+                                    if (g2.Holes is { } l6)
+                                    {
+                                        records1.List(10, l6.Length);
+                                        foreach (var e6 in l6)
+                                        {
+                                            if (e6 is { } l7)
+                                            {
+                                                records1.List(11, l7.Length);
+                                                foreach (var e7 in l7)
+                                                {
+                                                    records1.Value<float>(12, (float?)e7);
+                                                }
+                                            }
+                                            else
+                                            {
+                                                records1.List(11, null);
+                                            }
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records1.List(10, null);
+                                    }
+                                }
+                                else
+                                {
+                                    records1.Absent(3);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records1.List(2, null);
+                        }
+                        if (g0.Counts is { } l8)
+                        {
+                            records1.List(13, l8.Count);
+                            foreach (var e8 in l8)
+                            {
+                                records1.Group(14, true);
+                                records1.Reference<string>(15, e8.Key);
+                                if (e8.Value is { } l10)
+                                {
+                                    records1.List(16, l10.Length);
+                                    foreach (var e10 in l10)
+                                    {
+                                        records1.Value<int>(17, (int?)e10);
+                                    }
+                                }
+                                else
+                                {
+                                    records1.List(16, null);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records1.List(13, null);
+                        }
+                    }
+                    else
+                    {
+                        records1.Absent(0);
+                    }
+                }
+                return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
+            }
+
+            /// <summary>Writes <c>Grid</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
+                records2.DeclareReference<string>(3);
+                records2.DeclareReference<string>(6);
+                records2.DeclareValue<float>(10);
+                records2.DeclareValue<float>(11);
+                records2.DeclareValue<float>(14);
+                records2.DeclareReference<string>(17);
+                records2.DeclareValue<int>(19);
+                var lists = this.Grid.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    var items = lists[row];
+                    records2.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records2.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                if (e0 is { } g1)
+                                {
+                                    records2.Group(2, true);
+                                    records2.Reference<string>(3, g1.Name);
+                                    if (g1.Shapes is { } l2)
+                                    {
+                                        records2.List(4, l2.Length);
+                                        foreach (var e2 in l2)
+                                        {
+                                            if (e2 is { } g3)
+                                            {
+                                                records2.Group(5, true);
+                                                records2.Reference<string>(6, g3.Label);
+                                                if (g3.Rings is { } l4)
+                                                {
+                                                    records2.List(7, l4.Count);
+                                                    foreach (var e4 in l4)
+                                                    {
+                                                        if (e4 is { } l5)
+                                                        {
+                                                            records2.List(8, l5.Length);
+                                                            foreach (var e5 in l5)
+                                                            {
+                                                                if (e5 is { } g6)
+                                                                {
+                                                                    records2.Group(9, true);
+                                                                    records2.Value<float>(10, (float?)g6.X);
+                                                                    records2.Value<float>(11, (float?)g6.Y);
+                                                                }
+                                                                else
+                                                                {
+                                                                    records2.Absent(9);
+                                                                }
+                                                            }
+                                                        }
+                                                        else
+                                                        {
+                                                            records2.List(8, null);
+                                                        }
+                                                    }
                                                 }
                                                 else
                                                 {
-                                                    records1.Absent(7);
+                                                    records2.List(7, null);
                                                 }
-                                            }
-                                        }
-                                        else
-                                        {
-                                            records1.List(6, null);
-                                        }
-                                    }
-                                }
-                                else
-                                {
-                                    records1.List(5, null);
-                                }
-                                if (g2.Holes is { } l6)
-                                {
-                                    records1.List(10, l6.Length);
-                                    foreach (var e6 in l6)
-                                    {
-                                        if (e6 is { } l7)
-                                        {
-                                            records1.List(11, l7.Length);
-                                            foreach (var e7 in l7)
-                                            {
-                                                records1.Value<float>(12, (float?)e7);
-                                            }
-                                        }
-                                        else
-                                        {
-                                            records1.List(11, null);
-                                        }
-                                    }
-                                }
-                                else
-                                {
-                                    records1.List(10, null);
-                                }
-                            }
-                            else
-                            {
-                                records1.Absent(3);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        records1.List(2, null);
-                    }
-                    if (g0.Counts is { } l8)
-                    {
-                        records1.List(13, l8.Count);
-                        foreach (var e8 in l8)
-                        {
-                            records1.Group(14, true);
-                            records1.Reference<string>(15, e8.Key);
-                            if (e8.Value is { } l10)
-                            {
-                                records1.List(16, l10.Length);
-                                foreach (var e10 in l10)
-                                {
-                                    records1.Value<int>(17, (int?)e10);
-                                }
-                            }
-                            else
-                            {
-                                records1.List(16, null);
-                            }
-                        }
-                    }
-                    else
-                    {
-                        records1.List(13, null);
-                    }
-                }
-                else
-                {
-                    records1.Absent(0);
-                }
-            }
-            return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Grid</c> (column 2): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn2Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records2 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[2]);
-            records2.DeclareReference<string>(3);
-            records2.DeclareReference<string>(6);
-            records2.DeclareValue<float>(10);
-            records2.DeclareValue<float>(11);
-            records2.DeclareValue<float>(14);
-            records2.DeclareReference<string>(17);
-            records2.DeclareValue<int>(19);
-            var lists = this.Grid.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records2.List(0, null); continue; }
-                var items = lists[row];
-                records2.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    if (item is { } l0)
-                    {
-                        records2.List(1, l0.Count);
-                        foreach (var e0 in l0)
-                        {
-                            if (e0 is { } g1)
-                            {
-                                records2.Group(2, true);
-                                records2.Reference<string>(3, g1.Name);
-                                if (g1.Shapes is { } l2)
-                                {
-                                    records2.List(4, l2.Length);
-                                    foreach (var e2 in l2)
-                                    {
-                                        if (e2 is { } g3)
-                                        {
-                                            records2.Group(5, true);
-                                            records2.Reference<string>(6, g3.Label);
-                                            if (g3.Rings is { } l4)
-                                            {
-                                                records2.List(7, l4.Count);
-                                                foreach (var e4 in l4)
+                                                if (g3.Holes is { } l7)
                                                 {
-                                                    if (e4 is { } l5)
+                                                    records2.List(12, l7.Length);
+                                                    foreach (var e7 in l7)
                                                     {
-                                                        records2.List(8, l5.Length);
-                                                        foreach (var e5 in l5)
+                                                        if (e7 is { } l8)
                                                         {
-                                                            if (e5 is { } g6)
+                                                            records2.List(13, l8.Length);
+                                                            foreach (var e8 in l8)
                                                             {
-                                                                records2.Group(9, true);
-                                                                records2.Value<float>(10, (float?)g6.X);
-                                                                records2.Value<float>(11, (float?)g6.Y);
-                                                            }
-                                                            else
-                                                            {
-                                                                records2.Absent(9);
+                                                                records2.Value<float>(14, (float?)e8);
                                                             }
                                                         }
+                                                        else
+                                                        {
+                                                            records2.List(13, null);
+                                                        }
                                                     }
-                                                    else
-                                                    {
-                                                        records2.List(8, null);
-                                                    }
+                                                }
+                                                else
+                                                {
+                                                    records2.List(12, null);
                                                 }
                                             }
                                             else
                                             {
-                                                records2.List(7, null);
+                                                records2.Absent(5);
                                             }
-                                            if (g3.Holes is { } l7)
+                                        }
+                                    }
+                                    else
+                                    {
+                                        records2.List(4, null);
+                                    }
+                                    if (g1.Counts is { } l9)
+                                    {
+                                        records2.List(15, l9.Count);
+                                        foreach (var e9 in l9)
+                                        {
+                                            records2.Group(16, true);
+                                            records2.Reference<string>(17, e9.Key);
+                                            if (e9.Value is { } l11)
                                             {
-                                                records2.List(12, l7.Length);
-                                                foreach (var e7 in l7)
+                                                records2.List(18, l11.Length);
+                                                foreach (var e11 in l11)
                                                 {
-                                                    if (e7 is { } l8)
-                                                    {
-                                                        records2.List(13, l8.Length);
-                                                        foreach (var e8 in l8)
-                                                        {
-                                                            records2.Value<float>(14, (float?)e8);
-                                                        }
-                                                    }
-                                                    else
-                                                    {
-                                                        records2.List(13, null);
-                                                    }
+                                                    records2.Value<int>(19, (int?)e11);
                                                 }
                                             }
                                             else
                                             {
-                                                records2.List(12, null);
+                                                records2.List(18, null);
                                             }
                                         }
-                                        else
-                                        {
-                                            records2.Absent(5);
-                                        }
                                     }
-                                }
-                                else
-                                {
-                                    records2.List(4, null);
-                                }
-                                if (g1.Counts is { } l9)
-                                {
-                                    records2.List(15, l9.Count);
-                                    foreach (var e9 in l9)
+                                    else
                                     {
-                                        records2.Group(16, true);
-                                        records2.Reference<string>(17, e9.Key);
-                                        if (e9.Value is { } l11)
-                                        {
-                                            records2.List(18, l11.Length);
-                                            foreach (var e11 in l11)
-                                            {
-                                                records2.Value<int>(19, (int?)e11);
-                                            }
-                                        }
-                                        else
-                                        {
-                                            records2.List(18, null);
-                                        }
+                                        records2.List(15, null);
                                     }
                                 }
                                 else
                                 {
-                                    records2.List(15, null);
+                                    records2.Absent(2);
                                 }
                             }
-                            else
-                            {
-                                records2.Absent(2);
-                            }
                         }
-                    }
-                    else
-                    {
-                        records2.List(1, null);
-                    }
-                }
-            }
-            return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
-        }
-
-        /// <summary>Writes <c>Flags</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
-            records3.DeclareReference<string>(2);
-            records3.DeclareValue<int>(5);
-            records3.DeclareValue<bool>(6);
-            var lists = this.Flags.View(start, count);
-            for (int row = 0; row < count; row++)
-            {
-                if (lists.IsNull(row)) { records3.List(0, null); continue; }
-                var items = lists[row];
-                records3.List(0, items.Length);
-                foreach (var item in items)
-                {
-                    records3.Group(1, true);
-                    records3.Reference<string>(2, item.Key);
-                    if (item.Value is { } l1)
-                    {
-                        records3.List(3, l1.Count);
-                        foreach (var e1 in l1)
+                        else
                         {
-                            records3.Group(4, true);
-                            records3.Value<int>(5, (int?)e1.Key);
-                            records3.Value<bool>(6, (bool?)e1.Value);
+                            records2.List(1, null);
                         }
                     }
-                    else
-                    {
-                        records3.List(3, null);
-                    }
                 }
+                return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
-        }
 
-        /// <summary>Writes <c>Anchors</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
-            records4.DeclareReference<string>(3);
-            records4.DeclareValue<float>(5);
-            records4.DeclareValue<float>(6);
-            var lists = this.Anchors.View(start, count);
-            for (int row = 0; row < count; row++)
+            /// <summary>Writes <c>Flags</c> (column 3): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn3Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (lists.IsNull(row)) { records4.List(0, null); continue; }
-                var items = lists[row];
-                records4.List(0, items.Length);
-                foreach (var item in items)
+                var records3 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[3]);
+                records3.DeclareReference<string>(2);
+                records3.DeclareValue<int>(5);
+                records3.DeclareValue<bool>(6);
+                var lists = this.Flags.View(start, count);
+                for (int row = 0; row < count; row++)
                 {
-                    if (item is { } l0)
+                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    var items = lists[row];
+                    records3.List(0, items.Length);
+                    foreach (var item in items)
                     {
-                        records4.List(1, l0.Count);
-                        foreach (var e0 in l0)
+                        records3.Group(1, true);
+                        records3.Reference<string>(2, item.Key);
+                        if (item.Value is { } l1)
                         {
-                            records4.Group(2, true);
-                            records4.Reference<string>(3, e0.Key);
-                            if (e0.Value is { } g2)
+                            records3.List(3, l1.Count);
+                            foreach (var e1 in l1)
                             {
-                                records4.Group(4, true);
-                                records4.Value<float>(5, (float?)g2.X);
-                                records4.Value<float>(6, (float?)g2.Y);
-                            }
-                            else
-                            {
-                                records4.Absent(4);
+                                records3.Group(4, true);
+                                records3.Value<int>(5, (int?)e1.Key);
+                                records3.Value<bool>(6, (bool?)e1.Value);
                             }
                         }
-                    }
-                    else
-                    {
-                        records4.List(1, null);
+                        else
+                        {
+                            records3.List(3, null);
+                        }
                     }
                 }
+                return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
-            return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
-        }
 
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth
-            + this.Grid.SizeInBytes(start, count)
-            + this.Flags.SizeInBytes(start, count)
-            + this.Anchors.SizeInBytes(start, count);
+            /// <summary>Writes <c>Anchors</c> (column 4): each row's values laid out node by node, as a reader reads them.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumn4Async(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var records4 = new global::Alimentar.RecordColumnBuilder(Schema.Columns[4]);
+                records4.DeclareReference<string>(3);
+                records4.DeclareValue<float>(5);
+                records4.DeclareValue<float>(6);
+                var lists = this.Anchors.View(start, count);
+                for (int row = 0; row < count; row++)
+                {
+                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    var items = lists[row];
+                    records4.List(0, items.Length);
+                    foreach (var item in items)
+                    {
+                        if (item is { } l0)
+                        {
+                            records4.List(1, l0.Count);
+                            foreach (var e0 in l0)
+                            {
+                                records4.Group(2, true);
+                                records4.Reference<string>(3, e0.Key);
+                                if (e0.Value is { } g2)
+                                {
+                                    records4.Group(4, true);
+                                    records4.Value<float>(5, (float?)g2.X);
+                                    records4.Value<float>(6, (float?)g2.Y);
+                                }
+                                else
+                                {
+                                    records4.Absent(4);
+                                }
+                            }
+                        }
+                        else
+                        {
+                            records4.List(1, null);
+                        }
+                    }
+                }
+                return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
+            }
 
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.Id);
-            this.Pool.Return(this.Main);
-            this.Grid.Return();
-            this.Flags.Return();
-            this.Anchors.Return();
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth
+                + this.Grid.SizeInBytes(start, count)
+                + this.Flags.SizeInBytes(start, count)
+                + this.Anchors.SizeInBytes(start, count);
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.Id);
+                this.Pool.Return(this.Main);
+                this.Grid.Return();
+                this.Flags.Return();
+                this.Anchors.Return();
+            }
         }
     }
-}
 
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Scene"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class SceneBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Scene> batch)
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Scene"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+    public static class SceneBatchExtensions
     {
-        /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<long> Id =>
-            new global::System.ReadOnlySpan<long>(((global::Demo.Scene.Columns)batch.Columns).Id, batch.Offset, batch.Count);
+        extension(global::Alimentar.Batch<global::Demo.Scene> batch)
+        {
+            /// <summary>The <c>Id</c> column (Parquet column <c>Id</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<long> Id =>
+                new global::System.ReadOnlySpan<long>(((global::Demo.Scene.Columns)batch.Columns).Id, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Main</c> column (Parquet column <c>Main</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<global::Demo.Layer?> Main =>
-            new global::System.ReadOnlySpan<global::Demo.Layer?>(((global::Demo.Scene.Columns)batch.Columns).Main, batch.Offset, batch.Count);
+            /// <summary>The <c>Main</c> column (Parquet column <c>Main</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<global::Demo.Layer?> Main =>
+                new global::System.ReadOnlySpan<global::Demo.Layer?>(((global::Demo.Scene.Columns)batch.Columns).Main, batch.Offset, batch.Count);
 
-        /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.List<global::Demo.Layer>?> Grid =>
-            ((global::Demo.Scene.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Grid</c> column (Parquet column <c>Grid</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.List<global::Demo.Layer>?> Grid =>
+                ((global::Demo.Scene.Columns)batch.Columns).Grid.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Flags</c> column (Parquet column <c>Flags</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> Flags =>
-            ((global::Demo.Scene.Columns)batch.Columns).Flags.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Flags</c> column (Parquet column <c>Flags</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>> Flags =>
+                ((global::Demo.Scene.Columns)batch.Columns).Flags.View(batch.Offset, batch.Count);
 
-        /// <summary>The <c>Anchors</c> column (Parquet column <c>Anchors</c>) of this batch.</summary>
-        public global::Alimentar.ListColumn<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> Anchors =>
-            ((global::Demo.Scene.Columns)batch.Columns).Anchors.View(batch.Offset, batch.Count);
+            /// <summary>The <c>Anchors</c> column (Parquet column <c>Anchors</c>) of this batch.</summary>
+            public global::Alimentar.ListColumn<global::System.Collections.Generic.IReadOnlyDictionary<string, global::Demo.Point>> Anchors =>
+                ((global::Demo.Scene.Columns)batch.Columns).Anchors.View(batch.Offset, batch.Count);
+        }
     }
-}
 }

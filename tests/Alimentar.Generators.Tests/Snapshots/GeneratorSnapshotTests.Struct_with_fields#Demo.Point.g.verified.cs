@@ -3,132 +3,132 @@
 
 namespace Demo
 {
-partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
-{
-    static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Point>.Schema => Columns.Schema;
+    partial struct Point : global::Alimentar.IStreamingRow<global::Demo.Point>
+    {
+        static global::Alimentar.RowSchema global::Alimentar.IStreamingRow<global::Demo.Point>.Schema => Columns.Schema;
 
-    static global::Alimentar.ColumnStore<global::Demo.Point> global::Alimentar.IStreamingRow<global::Demo.Point>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
-        new Columns(capacity, pool);
+        static global::Alimentar.ColumnStore<global::Demo.Point> global::Alimentar.IStreamingRow<global::Demo.Point>.CreateColumnStore(int capacity, global::Alimentar.ColumnBufferPool pool) =>
+            new Columns(capacity, pool);
 
-    /// <summary>Rows of <see cref="Demo.Point"/> held column by column in pooled arrays.</summary>
+        /// <summary>Rows of <see cref="Demo.Point"/> held column by column in pooled arrays.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
+        public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Point>
+        {
+            /// <summary>The Parquet columns of <see cref="Demo.Point"/>, in declaration order.</summary>
+            public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
+                "Point",
+                new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false),
+                new global::Alimentar.ColumnDescriptor("Count", "Count", global::Alimentar.ColumnType.Int32, IsNullable: false));
+
+            private const int FixedRowWidth = 12;
+
+            internal readonly float[] X;
+            internal readonly float[] Y;
+            internal readonly int[] CountValues;
+
+            /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
+            /// <param name="capacity">The most rows the store holds.</param>
+            /// <param name="pool">Where the buffers come from and return to.</param>
+            public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
+                : base(capacity, pool)
+            {
+                this.X = pool.Rent<float>(capacity);
+                this.Y = pool.Rent<float>(capacity);
+                this.CountValues = pool.Rent<int>(capacity);
+            }
+
+            /// <inheritdoc />
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public override global::Demo.Point GetRow(int index) => new global::Demo.Point()
+            {
+                X = this.X[index],
+                Y = this.Y[index],
+                Count = this.CountValues[index],
+            };
+
+            /// <inheritdoc />
+            public override void SetRow(int index, global::Demo.Point row)
+            {
+                this.X[index] = row.X;
+                this.Y[index] = row.Y;
+                this.CountValues[index] = row.Count;
+            }
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
+            {
+                int rows = reader.RowCount;
+                this.EnsureCapacity(rows);
+
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 3; column++)
+                {
+                    await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
+                }
+
+                this.Count = rows;
+            }
+
+            /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
+            private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => reader.ReadValuesAsync(0, new global::System.Memory<float>(this.X, 0, rows), cancellationToken),
+                1 => reader.ReadValuesAsync(1, new global::System.Memory<float>(this.Y, 0, rows), cancellationToken),
+                2 => reader.ReadValuesAsync(2, new global::System.Memory<int>(this.CountValues, 0, rows), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
+            {
+                // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
+                for (int column = 0; column < 3; column++)
+                {
+                    await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
+            private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
+            {
+                0 => writer.WriteValuesAsync<float>(0, new global::System.ReadOnlyMemory<float>(this.X, start, count), cancellationToken),
+                1 => writer.WriteValuesAsync<float>(1, new global::System.ReadOnlyMemory<float>(this.Y, start, count), cancellationToken),
+                2 => writer.WriteValuesAsync<int>(2, new global::System.ReadOnlyMemory<int>(this.CountValues, start, count), cancellationToken),
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
+            };
+
+            /// <inheritdoc />
+            public override long GetSizeInBytes(int start, int count) =>
+                (long)count * FixedRowWidth;
+
+            /// <inheritdoc />
+            protected override void ReturnBuffers()
+            {
+                this.Pool.Return(this.X);
+                this.Pool.Return(this.Y);
+                this.Pool.Return(this.CountValues);
+            }
+        }
+    }
+
+    /// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Point"/>.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-    public sealed class Columns : global::Alimentar.ColumnStore<global::Demo.Point>
+    public static class PointBatchExtensions
     {
-        /// <summary>The Parquet columns of <see cref="Demo.Point"/>, in declaration order.</summary>
-        public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
-            "Point",
-            new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false),
-            new global::Alimentar.ColumnDescriptor("Count", "Count", global::Alimentar.ColumnType.Int32, IsNullable: false));
-
-        private const int FixedRowWidth = 12;
-
-        internal readonly float[] X;
-        internal readonly float[] Y;
-        internal readonly int[] CountValues;
-
-        /// <summary>Rents a buffer per column for <paramref name="capacity"/> rows.</summary>
-        /// <param name="capacity">The most rows the store holds.</param>
-        /// <param name="pool">Where the buffers come from and return to.</param>
-        public Columns(int capacity, global::Alimentar.ColumnBufferPool pool)
-            : base(capacity, pool)
+        extension(global::Alimentar.Batch<global::Demo.Point> batch)
         {
-            this.X = pool.Rent<float>(capacity);
-            this.Y = pool.Rent<float>(capacity);
-            this.CountValues = pool.Rent<int>(capacity);
-        }
+            /// <summary>The <c>X</c> column (Parquet column <c>X</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<float> X =>
+                new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).X, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        public override global::Demo.Point GetRow(int index) => new global::Demo.Point()
-        {
-            X = this.X[index],
-            Y = this.Y[index],
-            Count = this.CountValues[index],
-        };
+            /// <summary>The <c>Y</c> column (Parquet column <c>Y</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<float> Y =>
+                new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).Y, batch.Offset, batch.Count);
 
-        /// <inheritdoc />
-        public override void SetRow(int index, global::Demo.Point row)
-        {
-            this.X[index] = row.X;
-            this.Y[index] = row.Y;
-            this.CountValues[index] = row.Count;
-        }
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask ReadAsync(global::Alimentar.IColumnReader reader, global::System.Threading.CancellationToken cancellationToken)
-        {
-            int rows = reader.RowCount;
-            this.EnsureCapacity(rows);
-
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 3; column++)
-            {
-                await this.ReadColumnAsync(reader, column, rows, cancellationToken).ConfigureAwait(false);
-            }
-
-            this.Count = rows;
-        }
-
-        /// <summary>Reads column <paramref name="column"/> of a batch of <paramref name="rows"/> rows into its array.</summary>
-        private global::System.Threading.Tasks.ValueTask ReadColumnAsync(global::Alimentar.IColumnReader reader, int column, int rows, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => reader.ReadValuesAsync(0, new global::System.Memory<float>(this.X, 0, rows), cancellationToken),
-            1 => reader.ReadValuesAsync(1, new global::System.Memory<float>(this.Y, 0, rows), cancellationToken),
-            2 => reader.ReadValuesAsync(2, new global::System.Memory<int>(this.CountValues, 0, rows), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.ValueTask WriteAsync(global::Alimentar.IColumnWriter writer, int start, int count, global::System.Threading.CancellationToken cancellationToken)
-        {
-            // One await in a loop rather than one per column keeps the state machine small for the JIT however wide the row.
-            for (int column = 0; column < 3; column++)
-            {
-                await this.WriteColumnAsync(writer, column, start, count, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        /// <summary>Writes rows <paramref name="start"/> to <paramref name="start"/> + <paramref name="count"/> of column <paramref name="column"/>.</summary>
-        private global::System.Threading.Tasks.ValueTask WriteColumnAsync(global::Alimentar.IColumnWriter writer, int column, int start, int count, global::System.Threading.CancellationToken cancellationToken) => column switch
-        {
-            0 => writer.WriteValuesAsync<float>(0, new global::System.ReadOnlyMemory<float>(this.X, start, count), cancellationToken),
-            1 => writer.WriteValuesAsync<float>(1, new global::System.ReadOnlyMemory<float>(this.Y, start, count), cancellationToken),
-            2 => writer.WriteValuesAsync<int>(2, new global::System.ReadOnlyMemory<int>(this.CountValues, start, count), cancellationToken),
-            _ => throw new global::System.ArgumentOutOfRangeException(nameof(column)),
-        };
-
-        /// <inheritdoc />
-        public override long GetSizeInBytes(int start, int count) =>
-            (long)count * FixedRowWidth;
-
-        /// <inheritdoc />
-        protected override void ReturnBuffers()
-        {
-            this.Pool.Return(this.X);
-            this.Pool.Return(this.Y);
-            this.Pool.Return(this.CountValues);
+            /// <summary>The <c>Count</c> column (Parquet column <c>Count</c>) of this batch.</summary>
+            public global::System.ReadOnlySpan<int> CountColumn =>
+                new global::System.ReadOnlySpan<int>(((global::Demo.Point.Columns)batch.Columns).CountValues, batch.Offset, batch.Count);
         }
     }
-}
-
-/// <summary>Typed, zero-copy column access on batches of <see cref="Demo.Point"/>.</summary>
-[global::System.CodeDom.Compiler.GeneratedCode("Alimentar.Generators", "0.1.0")]
-public static class PointBatchExtensions
-{
-    extension(global::Alimentar.Batch<global::Demo.Point> batch)
-    {
-        /// <summary>The <c>X</c> column (Parquet column <c>X</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<float> X =>
-            new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).X, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Y</c> column (Parquet column <c>Y</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<float> Y =>
-            new global::System.ReadOnlySpan<float>(((global::Demo.Point.Columns)batch.Columns).Y, batch.Offset, batch.Count);
-
-        /// <summary>The <c>Count</c> column (Parquet column <c>Count</c>) of this batch.</summary>
-        public global::System.ReadOnlySpan<int> CountColumn =>
-            new global::System.ReadOnlySpan<int>(((global::Demo.Point.Columns)batch.Columns).CountValues, batch.Offset, batch.Count);
-    }
-}
 }
