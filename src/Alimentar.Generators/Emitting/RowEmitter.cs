@@ -665,11 +665,11 @@ namespace Alimentar.Generators.Emitting
                     arguments[f] = Field(records, entry, spec.Fields[f], lambda);
                 }
 
-                string construct = $"new {spec.TypeName}({string.Join(", ", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]))})";
+                string construct = SourceWriter.Call($"new {spec.TypeName}", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]));
                 if (spec.InitializedFields.Count + spec.DefaultedRequiredMembers.Count > 0)
                 {
                     IEnumerable<string> fields = spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}");
-                    construct += " { " + string.Join(", ", fields.Concat(spec.DefaultedRequiredMembers.Select(m => $"{Id(m)} = default!"))) + " }";
+                    construct = SourceWriter.Initializer(construct, fields.Concat(spec.DefaultedRequiredMembers.Select(m => $"{Id(m)} = default!")).ToArray());
                 }
 
                 // A map's key-value pair is there whenever its entry is.
@@ -723,7 +723,8 @@ namespace Alimentar.Generators.Emitting
                     _ when list.ReadsIntoList => $"List<{list.ElementCode}>",
                     _ => $"Array<{list.ElementCode}>",
                 };
-                return list.FromArray($"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) => {element}){forgive}", nullable);
+                string elements = SourceWriter.Lambda($"{records}.{call}({self}, {entry}, nullable: {Bool(nullable)}, static ({r}, {e}) =>", element);
+                return list.FromArray($"{elements}){forgive}", nullable);
             }
 
             /// <summary>A record's field at <paramref name="entry"/>: a record, a list or map, or a value.</summary>
@@ -785,7 +786,13 @@ namespace Alimentar.Generators.Emitting
                     Line("for (int row = 0; row < count; row++)");
                     Line("{");
                     _indent++;
-                    Line($"if (lists.IsNull(row)) {{ {records}.List(0, null); continue; }}");
+                    Line("if (lists.IsNull(row))");
+                    Line("{");
+                    _indent++;
+                    Line($"{records}.List(0, null);");
+                    Line("continue;");
+                    _indent--;
+                    Line("}");
                     Line($"var items = lists[row];");
                     Line($"{records}.List(0, items.Length);");
                     Line("foreach (var item in items)");
@@ -806,12 +813,20 @@ namespace Alimentar.Generators.Emitting
                     w.Line($"{records}.{declaration};");
                 }
 
-                foreach (string line in _body)
+                // A block's closing brace is followed by a blank line unless another closes or an else follows, as hand-written code is.
+                string previous = string.Empty;
+                foreach (string line in _body.Append($"return writer.WriteRecordsAsync({column}, {records}.Build(count), cancellationToken);"))
                 {
+                    string text = line.TrimStart();
+                    if (previous == "}" && text != "}" && !text.StartsWith("else", System.StringComparison.Ordinal))
+                    {
+                        w.Line();
+                    }
+
                     w.Line(line);
+                    previous = text;
                 }
 
-                w.Line($"return writer.WriteRecordsAsync({column}, {records}.Build(count), cancellationToken);");
                 w.Close();
                 w.Line();
             }

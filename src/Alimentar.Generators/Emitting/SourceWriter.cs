@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace Alimentar.Generators.Emitting
@@ -5,19 +7,48 @@ namespace Alimentar.Generators.Emitting
     /// <summary>Builds source text line by line with four-space indentation.</summary>
     internal sealed class SourceWriter
     {
+        /// <summary>How long an expression may grow on one line before its arguments take a line each.</summary>
+        private const int WrapWidth = 80;
+
         private readonly StringBuilder _text = new();
         private int _indent;
 
+        /// <summary>Appends <paramref name="line"/> at the current indentation; each line of a wrapped expression keeps its own indentation under it.</summary>
         public SourceWriter Line(string line = "")
         {
-            if (line.Length > 0)
+            foreach (string part in line.Split('\n'))
             {
-                _text.Append(' ', _indent * 4);
+                if (part.Length > 0)
+                {
+                    _text.Append(' ', _indent * 4);
+                }
+
+                _text.Append(part).Append('\n');
             }
 
-            _text.Append(line).Append('\n');
             return this;
         }
+
+        /// <summary>A call or constructor on one line while that stays short, otherwise one argument a line, indented under it.</summary>
+        public static string Call(string callee, IReadOnlyList<string> arguments) =>
+            Fits(callee, arguments)
+                ? callee + "(" + string.Join(", ", arguments) + ")"
+                : callee + "(\n" + string.Join(",\n", arguments.Select(Indented)) + ")";
+
+        /// <summary>An object initializer after a constructor: on its line while that stays short, otherwise a block of one assignment a line.</summary>
+        public static string Initializer(string construct, IReadOnlyList<string> assignments) =>
+            Fits(construct, assignments)
+                ? construct + " { " + string.Join(", ", assignments) + " }"
+                : construct + "\n{\n" + string.Join("\n", assignments.Select(a => Indented(a) + ",")) + "\n}";
+
+        /// <summary>A lambda's head and body on one line while that stays short, otherwise its body on the next lines, indented under the head.</summary>
+        public static string Lambda(string head, string body) =>
+            Fits(head, [body]) ? head + " " + body : head + "\n" + Indented(body);
+
+        private static bool Fits(string head, IReadOnlyList<string> items) =>
+            head.IndexOf('\n') < 0 && items.All(item => item.IndexOf('\n') < 0) && head.Length + items.Sum(item => item.Length + 2) <= WrapWidth;
+
+        private static string Indented(string text) => "    " + text.Replace("\n", "\n    ");
 
         public SourceWriter Open(string line)
         {

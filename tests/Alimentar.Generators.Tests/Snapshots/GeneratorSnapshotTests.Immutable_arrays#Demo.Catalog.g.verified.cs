@@ -106,7 +106,9 @@ namespace Demo
                     int first = records4.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(records4.RequiredReference<string>(2, first + i), global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(records4.Values<int>(3, first + i, nullable: false)!));
+                        list[i] = records4.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Tag(
+                            records4.RequiredReference<string>(2, first + i),
+                            global::System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray<int>(records4.Values<int>(3, first + i, nullable: false)!));
                     }
                 }
             }
@@ -140,7 +142,12 @@ namespace Demo
                 var lists = this.Grid.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records3.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records3.List(0, items.Length);
                     foreach (var item in items)
@@ -159,6 +166,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
 
@@ -171,7 +179,12 @@ namespace Demo
                 var lists = this.Tags.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records4.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records4.List(0, items.Length);
                     foreach (var item in items)
@@ -199,6 +212,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
             }
 

@@ -118,7 +118,12 @@ namespace Demo
                 var lists = this.Spans.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records1.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records1.List(0, items.Length);
                     foreach (var item in items)
@@ -137,6 +142,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
             }
 
@@ -148,7 +154,12 @@ namespace Demo
                 var lists = this.Words.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records2.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records2.List(0, items.Length);
                     foreach (var item in items)
@@ -167,6 +178,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
             }
 
@@ -178,7 +190,12 @@ namespace Demo
                 var lists = this.Scores.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records3.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records3.List(0, items.Length);
                     foreach (var item in items)
@@ -197,6 +214,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
 
@@ -208,7 +226,12 @@ namespace Demo
                 var lists = this.Chunks.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records4.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records4.List(0, items.Length);
                     foreach (var item in items)
@@ -227,6 +250,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
             }
 

@@ -214,7 +214,11 @@ namespace Demo
                     int first = records12.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(records12.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records12.References<string>(5, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
+                        list[i] = records12.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Probe(
+                            records12.RequiredReference<string>(2, first + i),
+                            new global::System.ReadOnlyMemory<float>(records12.Values<float>(3, first + i, nullable: false)!),
+                            global::Alimentar.MemberCollections.ImmutableList<string>(records12.References<string>(5, first + i, nullable: true)),
+                            global::Alimentar.MemoryLists.NullableReadOnly(records12.Reference<byte[]>(7, first + i)));
                     }
                 }
             }
@@ -236,7 +240,9 @@ namespace Demo
                     int first = records13.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, int>(records13.RequiredReference<string>(2, first + i), records13.Required<int>(3, first + i));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, int>(
+                            records13.RequiredReference<string>(2, first + i),
+                            records13.Required<int>(3, first + i));
                     }
 
                     records13.RequireDistinctKeys(row, list);
@@ -260,7 +266,9 @@ namespace Demo
                     int first = records14.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, string>(records14.Required<int>(2, first + i), records14.RequiredReference<string>(3, first + i));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, string>(
+                            records14.Required<int>(2, first + i),
+                            records14.RequiredReference<string>(3, first + i));
                     }
 
                     records14.RequireDistinctKeys(row, list);
@@ -284,7 +292,9 @@ namespace Demo
                     int first = records15.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>(records15.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<int>(records15.Values<int>(3, first + i, nullable: false)!));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<int>>(
+                            records15.RequiredReference<string>(2, first + i),
+                            new global::System.ReadOnlyMemory<int>(records15.Values<int>(3, first + i, nullable: false)!));
                     }
 
                     records15.RequireDistinctKeys(row, list);
@@ -308,7 +318,9 @@ namespace Demo
                     int first = records16.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double>(records16.RequiredReference<string>(2, first + i), records16.Required<double>(3, first + i));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double>(
+                            records16.RequiredReference<string>(2, first + i),
+                            records16.Required<double>(3, first + i));
                     }
 
                     records16.RequireDistinctKeys(row, list);
@@ -332,7 +344,13 @@ namespace Demo
                     int first = records17.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(records17.RequiredReference<string>(2, first + i), records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(records17.RequiredReference<string>(4, first + i), new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!), global::Alimentar.MemberCollections.ImmutableList<string>(records17.References<string>(7, first + i, nullable: true)), global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Probe>(
+                            records17.RequiredReference<string>(2, first + i),
+                            records17.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Probe(
+                                records17.RequiredReference<string>(4, first + i),
+                                new global::System.ReadOnlyMemory<float>(records17.Values<float>(5, first + i, nullable: false)!),
+                                global::Alimentar.MemberCollections.ImmutableList<string>(records17.References<string>(7, first + i, nullable: true)),
+                                global::Alimentar.MemoryLists.NullableReadOnly(records17.Reference<byte[]>(9, first + i))));
                     }
 
                     records17.RequireDistinctKeys(row, list);
@@ -356,7 +374,9 @@ namespace Demo
                     int first = records20.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>(records20.RequiredReference<string>(2, first + i), new global::System.ReadOnlyMemory<byte>(records20.RequiredReference<byte[]>(3, first + i)));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.ReadOnlyMemory<byte>>(
+                            records20.RequiredReference<string>(2, first + i),
+                            new global::System.ReadOnlyMemory<byte>(records20.RequiredReference<byte[]>(3, first + i)));
                     }
 
                     records20.RequireDistinctKeys(row, list);
@@ -410,7 +430,12 @@ namespace Demo
                 var lists = this.Grid.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records3.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records3.List(0, items.Length);
                     foreach (var item in items)
@@ -429,6 +454,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
 
@@ -440,7 +466,12 @@ namespace Demo
                 var lists = this.Groups.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records11.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records11.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records11.List(0, items.Length);
                     foreach (var item in items)
@@ -459,6 +490,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(11, records11.Build(count), cancellationToken);
             }
 
@@ -473,7 +505,12 @@ namespace Demo
                 var lists = this.Probes.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records12.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records12.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records12.List(0, items.Length);
                     foreach (var item in items)
@@ -494,6 +531,7 @@ namespace Demo
                             {
                                 records12.List(3, null);
                             }
+
                             if (g0.Notes is { } l2)
                             {
                                 records12.List(5, l2.Count);
@@ -506,6 +544,7 @@ namespace Demo
                             {
                                 records12.List(5, null);
                             }
+
                             records12.Reference<byte[]>(7, global::Alimentar.MemoryLists.AsArray(g0.Image));
                         }
                         else
@@ -514,6 +553,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(12, records12.Build(count), cancellationToken);
             }
 
@@ -526,7 +566,12 @@ namespace Demo
                 var lists = this.Totals.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records13.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records13.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records13.List(0, items.Length);
                     foreach (var item in items)
@@ -536,6 +581,7 @@ namespace Demo
                         records13.Value<int>(3, (int?)item.Value);
                     }
                 }
+
                 return writer.WriteRecordsAsync(13, records13.Build(count), cancellationToken);
             }
 
@@ -548,7 +594,12 @@ namespace Demo
                 var lists = this.Names.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records14.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records14.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records14.List(0, items.Length);
                     foreach (var item in items)
@@ -558,6 +609,7 @@ namespace Demo
                         records14.Reference<string>(3, item.Value);
                     }
                 }
+
                 return writer.WriteRecordsAsync(14, records14.Build(count), cancellationToken);
             }
 
@@ -570,7 +622,12 @@ namespace Demo
                 var lists = this.Windows.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records15.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records15.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records15.List(0, items.Length);
                     foreach (var item in items)
@@ -591,6 +648,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(15, records15.Build(count), cancellationToken);
             }
 
@@ -603,7 +661,12 @@ namespace Demo
                 var lists = this.Weights.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records16.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records16.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records16.List(0, items.Length);
                     foreach (var item in items)
@@ -613,6 +676,7 @@ namespace Demo
                         records16.Value<double>(3, (double?)item.Value);
                     }
                 }
+
                 return writer.WriteRecordsAsync(16, records16.Build(count), cancellationToken);
             }
 
@@ -628,7 +692,12 @@ namespace Demo
                 var lists = this.Lookup.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records17.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records17.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records17.List(0, items.Length);
                     foreach (var item in items)
@@ -651,6 +720,7 @@ namespace Demo
                             {
                                 records17.List(5, null);
                             }
+
                             if (g1.Notes is { } l3)
                             {
                                 records17.List(7, l3.Count);
@@ -663,6 +733,7 @@ namespace Demo
                             {
                                 records17.List(7, null);
                             }
+
                             records17.Reference<byte[]>(9, global::Alimentar.MemoryLists.AsArray(g1.Image));
                         }
                         else
@@ -671,6 +742,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(17, records17.Build(count), cancellationToken);
             }
 
@@ -683,7 +755,12 @@ namespace Demo
                 var lists = this.Attachments.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records20.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records20.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records20.List(0, items.Length);
                     foreach (var item in items)
@@ -693,6 +770,7 @@ namespace Demo
                         records20.Reference<byte[]>(3, global::Alimentar.MemoryLists.AsArray(item.Value));
                     }
                 }
+
                 return writer.WriteRecordsAsync(20, records20.Build(count), cancellationToken);
             }
 

@@ -118,7 +118,12 @@ namespace Demo
                     int first = records1.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message((global::Demo.Role)records1.Required<int>(2, first + i), records1.RequiredReference<string>(3, first + i), records1.Nullable<int>(4, first + i), records1.Values<float>(5, first + i, nullable: false)!, records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
+                        list[i] = records1.IsNull(1, first + i, nullable: false) ? default! : new global::Demo.Message(
+                            (global::Demo.Role)records1.Required<int>(2, first + i),
+                            records1.RequiredReference<string>(3, first + i),
+                            records1.Nullable<int>(4, first + i),
+                            records1.Values<float>(5, first + i, nullable: false)!,
+                            records1.NullableReferences<string>(7, first + i, nullable: true) is { } list8 ? new global::System.Collections.Generic.List<string?>(list8) : null);
                     }
                 }
             }
@@ -129,7 +134,9 @@ namespace Demo
                 global::Alimentar.RecordColumn records2 = await reader.ReadRecordsAsync(2, cancellationToken).ConfigureAwait(false);
                 for (int row = 0; row < rows; row++)
                 {
-                    this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(records2.Reference<byte[]>(1, row), records2.Reference<string>(2, row));
+                    this.Picture[row] = records2.IsNull(0, row, nullable: true) ? null : new global::Demo.Image(
+                        records2.Reference<byte[]>(1, row),
+                        records2.Reference<string>(2, row));
                 }
             }
 
@@ -139,7 +146,13 @@ namespace Demo
                 global::Alimentar.RecordColumn records3 = await reader.ReadRecordsAsync(3, cancellationToken).ConfigureAwait(false);
                 for (int row = 0; row < rows; row++)
                 {
-                    this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta() { Year = records3.Required<int>(1, row), Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(records3.Reference<byte[]>(3, row), records3.Reference<string>(4, row)) };
+                    this.Meta[row] = records3.IsNull(0, row, nullable: false) ? default! : new global::Demo.Meta()
+                    {
+                        Year = records3.Required<int>(1, row),
+                        Cover = records3.IsNull(2, row, nullable: false) ? default! : new global::Demo.Image(
+                            records3.Reference<byte[]>(3, row),
+                            records3.Reference<string>(4, row)),
+                    };
                 }
             }
 
@@ -160,7 +173,9 @@ namespace Demo
                     int first = records4.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(records4.Reference<byte[]>(2, first + i), records4.Reference<string>(3, first + i));
+                        list[i] = records4.IsNull(1, first + i, nullable: true) ? null : new global::Demo.Image(
+                            records4.Reference<byte[]>(2, first + i),
+                            records4.Reference<string>(3, first + i));
                     }
                 }
             }
@@ -182,7 +197,9 @@ namespace Demo
                     int first = records5.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double?>(records5.RequiredReference<string>(2, first + i), records5.Nullable<double>(3, first + i));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, double?>(
+                            records5.RequiredReference<string>(2, first + i),
+                            records5.Nullable<double>(3, first + i));
                     }
 
                     records5.RequireDistinctKeys(row, list);
@@ -206,7 +223,11 @@ namespace Demo
                     int first = records6.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(records6.Required<int>(2, first + i), records6.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Image(records6.Reference<byte[]>(4, first + i), records6.Reference<string>(5, first + i)));
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<int, global::Demo.Image>(
+                            records6.Required<int>(2, first + i),
+                            records6.IsNull(3, first + i, nullable: false) ? default! : new global::Demo.Image(
+                                records6.Reference<byte[]>(4, first + i),
+                                records6.Reference<string>(5, first + i)));
                     }
 
                     records6.RequireDistinctKeys(row, list);
@@ -248,7 +269,12 @@ namespace Demo
                 var lists = this.Messages.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records1.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records1.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records1.List(0, items.Length);
                     foreach (var item in items)
@@ -271,6 +297,7 @@ namespace Demo
                             {
                                 records1.List(5, null);
                             }
+
                             if (g0.Tags is { } l2)
                             {
                                 records1.List(7, l2.Count);
@@ -290,6 +317,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
             }
 
@@ -312,6 +340,7 @@ namespace Demo
                         records2.Absent(0);
                     }
                 }
+
                 return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
             }
 
@@ -344,6 +373,7 @@ namespace Demo
                         records3.Absent(0);
                     }
                 }
+
                 return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
 
@@ -356,7 +386,12 @@ namespace Demo
                 var lists = this.Gallery.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records4.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records4.List(0, items.Length);
                     foreach (var item in items)
@@ -373,6 +408,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
             }
 
@@ -385,7 +421,12 @@ namespace Demo
                 var lists = this.Scores.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records5.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records5.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records5.List(0, items.Length);
                     foreach (var item in items)
@@ -395,6 +436,7 @@ namespace Demo
                         records5.Value<double>(3, (double?)item.Value);
                     }
                 }
+
                 return writer.WriteRecordsAsync(5, records5.Build(count), cancellationToken);
             }
 
@@ -408,7 +450,12 @@ namespace Demo
                 var lists = this.Thumbnails.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records6.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records6.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records6.List(0, items.Length);
                     foreach (var item in items)
@@ -427,6 +474,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(6, records6.Build(count), cancellationToken);
             }
 

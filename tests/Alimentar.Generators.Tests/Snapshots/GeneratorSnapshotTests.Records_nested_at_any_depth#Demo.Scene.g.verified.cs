@@ -95,7 +95,20 @@ namespace Demo
                 global::Alimentar.RecordColumn records1 = await reader.ReadRecordsAsync(1, cancellationToken).ConfigureAwait(false);
                 for (int row = 0; row < rows; row++)
                 {
-                    this.Main[row] = records1.IsNull(0, row, nullable: false) ? default! : new global::Demo.Layer(records1.RequiredReference<string>(1, row), records1.Array<global::Demo.Shape?>(2, row, nullable: false, static (r1, e1) => r1.IsNull(3, e1, nullable: true) ? null : new global::Demo.Shape(r1.RequiredReference<string>(4, e1), r1.List<global::Demo.Point[]>(5, e1, nullable: false, static (r2, e2) => r2.Array<global::Demo.Point>(6, e2, nullable: false, static (r3, e3) => r3.IsNull(7, e3, nullable: false) ? default! : new global::Demo.Point(r3.Required<float>(8, e3), r3.Required<float>(9, e3)))!)!, r1.Array<float[]>(10, e1, nullable: true, static (r2, e2) => r2.Values<float>(11, e2, nullable: false)!)))!, records1.Dictionary<string, int[]>(13, row, nullable: true, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r1.RequiredReference<string>(15, e1), r1.Values<int>(16, e1, nullable: false)!)));
+                    this.Main[row] = records1.IsNull(0, row, nullable: false) ? default! : new global::Demo.Layer(
+                        records1.RequiredReference<string>(1, row),
+                        records1.Array<global::Demo.Shape?>(2, row, nullable: false, static (r1, e1) =>
+                            r1.IsNull(3, e1, nullable: true) ? null : new global::Demo.Shape(
+                                r1.RequiredReference<string>(4, e1),
+                                r1.List<global::Demo.Point[]>(5, e1, nullable: false, static (r2, e2) =>
+                                    r2.Array<global::Demo.Point>(6, e2, nullable: false, static (r3, e3) =>
+                                        r3.IsNull(7, e3, nullable: false) ? default! : new global::Demo.Point(r3.Required<float>(8, e3), r3.Required<float>(9, e3)))!)!,
+                                r1.Array<float[]>(10, e1, nullable: true, static (r2, e2) =>
+                                    r2.Values<float>(11, e2, nullable: false)!)))!,
+                        records1.Dictionary<string, int[]>(13, row, nullable: true, static (r1, e1) =>
+                            new global::System.Collections.Generic.KeyValuePair<string, int[]>(
+                                r1.RequiredReference<string>(15, e1),
+                                r1.Values<int>(16, e1, nullable: false)!)));
                 }
             }
 
@@ -116,7 +129,21 @@ namespace Demo
                     int first = records2.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records2.List<global::Demo.Layer>(1, first + i, nullable: true, static (r1, e1) => r1.IsNull(2, e1, nullable: false) ? default! : new global::Demo.Layer(r1.RequiredReference<string>(3, e1), r1.Array<global::Demo.Shape?>(4, e1, nullable: false, static (r2, e2) => r2.IsNull(5, e2, nullable: true) ? null : new global::Demo.Shape(r2.RequiredReference<string>(6, e2), r2.List<global::Demo.Point[]>(7, e2, nullable: false, static (r3, e3) => r3.Array<global::Demo.Point>(8, e3, nullable: false, static (r4, e4) => r4.IsNull(9, e4, nullable: false) ? default! : new global::Demo.Point(r4.Required<float>(10, e4), r4.Required<float>(11, e4)))!)!, r2.Array<float[]>(12, e2, nullable: true, static (r3, e3) => r3.Values<float>(13, e3, nullable: false)!)))!, r1.Dictionary<string, int[]>(15, e1, nullable: true, static (r2, e2) => new global::System.Collections.Generic.KeyValuePair<string, int[]>(r2.RequiredReference<string>(17, e2), r2.Values<int>(18, e2, nullable: false)!))));
+                        list[i] = records2.List<global::Demo.Layer>(1, first + i, nullable: true, static (r1, e1) =>
+                            r1.IsNull(2, e1, nullable: false) ? default! : new global::Demo.Layer(
+                                r1.RequiredReference<string>(3, e1),
+                                r1.Array<global::Demo.Shape?>(4, e1, nullable: false, static (r2, e2) =>
+                                    r2.IsNull(5, e2, nullable: true) ? null : new global::Demo.Shape(
+                                        r2.RequiredReference<string>(6, e2),
+                                        r2.List<global::Demo.Point[]>(7, e2, nullable: false, static (r3, e3) =>
+                                            r3.Array<global::Demo.Point>(8, e3, nullable: false, static (r4, e4) =>
+                                                r4.IsNull(9, e4, nullable: false) ? default! : new global::Demo.Point(r4.Required<float>(10, e4), r4.Required<float>(11, e4)))!)!,
+                                        r2.Array<float[]>(12, e2, nullable: true, static (r3, e3) =>
+                                            r3.Values<float>(13, e3, nullable: false)!)))!,
+                                r1.Dictionary<string, int[]>(15, e1, nullable: true, static (r2, e2) =>
+                                    new global::System.Collections.Generic.KeyValuePair<string, int[]>(
+                                        r2.RequiredReference<string>(17, e2),
+                                        r2.Values<int>(18, e2, nullable: false)!))));
                     }
                 }
             }
@@ -138,7 +165,12 @@ namespace Demo
                     int first = records3.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>(records3.RequiredReference<string>(2, first + i), records3.Dictionary<int, bool?>(3, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<int, bool?>(r1.Required<int>(5, e1), r1.Nullable<bool>(6, e1)))!);
+                        list[i] = new global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.Dictionary<int, bool?>>(
+                            records3.RequiredReference<string>(2, first + i),
+                            records3.Dictionary<int, bool?>(3, first + i, nullable: false, static (r1, e1) =>
+                                new global::System.Collections.Generic.KeyValuePair<int, bool?>(
+                                    r1.Required<int>(5, e1),
+                                    r1.Nullable<bool>(6, e1)))!);
                     }
 
                     records3.RequireDistinctKeys(row, list);
@@ -162,7 +194,10 @@ namespace Demo
                     int first = records4.Start(0, row);
                     for (int i = 0; i < list.Length; i++)
                     {
-                        list[i] = records4.Dictionary<string, global::Demo.Point>(1, first + i, nullable: false, static (r1, e1) => new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>(r1.RequiredReference<string>(3, e1), r1.IsNull(4, e1, nullable: false) ? default! : new global::Demo.Point(r1.Required<float>(5, e1), r1.Required<float>(6, e1))))!;
+                        list[i] = records4.Dictionary<string, global::Demo.Point>(1, first + i, nullable: false, static (r1, e1) =>
+                            new global::System.Collections.Generic.KeyValuePair<string, global::Demo.Point>(
+                                r1.RequiredReference<string>(3, e1),
+                                r1.IsNull(4, e1, nullable: false) ? default! : new global::Demo.Point(r1.Required<float>(5, e1), r1.Required<float>(6, e1))))!;
                     }
                 }
             }
@@ -246,6 +281,7 @@ namespace Demo
                                     {
                                         records1.List(5, null);
                                     }
+
                                     if (g2.Holes is { } l6)
                                     {
                                         records1.List(10, l6.Length);
@@ -280,6 +316,7 @@ namespace Demo
                         {
                             records1.List(2, null);
                         }
+
                         if (g0.Counts is { } l8)
                         {
                             records1.List(13, l8.Count);
@@ -311,6 +348,7 @@ namespace Demo
                         records1.Absent(0);
                     }
                 }
+
                 return writer.WriteRecordsAsync(1, records1.Build(count), cancellationToken);
             }
 
@@ -328,7 +366,12 @@ namespace Demo
                 var lists = this.Grid.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records2.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records2.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records2.List(0, items.Length);
                     foreach (var item in items)
@@ -383,6 +426,7 @@ namespace Demo
                                                 {
                                                     records2.List(7, null);
                                                 }
+
                                                 if (g3.Holes is { } l7)
                                                 {
                                                     records2.List(12, l7.Length);
@@ -417,6 +461,7 @@ namespace Demo
                                     {
                                         records2.List(4, null);
                                     }
+
                                     if (g1.Counts is { } l9)
                                     {
                                         records2.List(15, l9.Count);
@@ -455,6 +500,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(2, records2.Build(count), cancellationToken);
             }
 
@@ -468,7 +514,12 @@ namespace Demo
                 var lists = this.Flags.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records3.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records3.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records3.List(0, items.Length);
                     foreach (var item in items)
@@ -491,6 +542,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(3, records3.Build(count), cancellationToken);
             }
 
@@ -504,7 +556,12 @@ namespace Demo
                 var lists = this.Anchors.View(start, count);
                 for (int row = 0; row < count; row++)
                 {
-                    if (lists.IsNull(row)) { records4.List(0, null); continue; }
+                    if (lists.IsNull(row))
+                    {
+                        records4.List(0, null);
+                        continue;
+                    }
+
                     var items = lists[row];
                     records4.List(0, items.Length);
                     foreach (var item in items)
@@ -534,6 +591,7 @@ namespace Demo
                         }
                     }
                 }
+
                 return writer.WriteRecordsAsync(4, records4.Build(count), cancellationToken);
             }
 
