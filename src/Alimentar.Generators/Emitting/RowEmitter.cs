@@ -97,7 +97,7 @@ namespace Alimentar.Generators.Emitting
             for (int i = 0; i < row.Columns.Count; i++)
             {
                 string separator = i == row.Columns.Count - 1 ? ");" : ",";
-                w.Line($"    {Descriptor(row.Columns[i])}{separator}");
+                w.Line(SourceWriter.Indented(Descriptor(row.Columns[i])) + separator);
             }
 
             w.Line();
@@ -140,13 +140,15 @@ namespace Alimentar.Generators.Emitting
                 settings.Add("IsLocalTimestamp = true");
             }
 
+            string descriptor = $"new {Alimentar}.ColumnDescriptor({Literal(c.ColumnName)}, \"{c.MemberName}\", {Alimentar}.ColumnType.{c.ColumnType}, IsNullable: {Bool(c.IsNullable)})";
             if ((c.Group ?? c.List?.Innermost.Group) is { } group)
             {
-                settings.Add($"Fields = new {Alimentar}.ColumnDescriptor[] {{ {string.Join(", ", group.Fields.Select(Descriptor))} }}");
+                // A record's fields are laid out as a tree, one descriptor a line, so its shape can be read off the code.
+                settings.Add(SourceWriter.Block($"Fields = new {Alimentar}.ColumnDescriptor[]", group.Fields.Select(Descriptor)));
+                return SourceWriter.Block(descriptor, settings);
             }
 
-            string extras = settings.Count == 0 ? string.Empty : " { " + string.Join(", ", settings) + " }";
-            return $"new {Alimentar}.ColumnDescriptor({Literal(c.ColumnName)}, \"{c.MemberName}\", {Alimentar}.ColumnType.{c.ColumnType}, IsNullable: {Bool(c.IsNullable)}){extras}";
+            return settings.Count == 0 ? descriptor : descriptor + " { " + string.Join(", ", settings) + " }";
         }
 
         private static void EmitFields(SourceWriter w, RowSpec row)

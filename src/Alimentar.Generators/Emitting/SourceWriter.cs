@@ -37,9 +37,11 @@ namespace Alimentar.Generators.Emitting
 
         /// <summary>An object initializer after a constructor: on its line while that stays short, otherwise a block of one assignment a line.</summary>
         public static string Initializer(string construct, IReadOnlyList<string> assignments) =>
-            Fits(construct, assignments)
-                ? construct + " { " + string.Join(", ", assignments) + " }"
-                : construct + "\n{\n" + string.Join("\n", assignments.Select(a => Indented(a) + ",")) + "\n}";
+            Fits(construct, assignments) ? construct + " { " + string.Join(", ", assignments) + " }" : Block(construct, assignments);
+
+        /// <summary><paramref name="head"/>, then its items in braces, one a line, each followed by a comma.</summary>
+        public static string Block(string head, IEnumerable<string> items) =>
+            head + "\n{\n" + string.Join("\n", items.Select(item => Indented(item) + ",")) + "\n}";
 
         /// <summary>A lambda's head and body on one line while that stays short, otherwise its body on the next lines, indented under the head.</summary>
         public static string Lambda(string head, string body) =>
@@ -48,7 +50,8 @@ namespace Alimentar.Generators.Emitting
         private static bool Fits(string head, IReadOnlyList<string> items) =>
             head.IndexOf('\n') < 0 && items.All(item => item.IndexOf('\n') < 0) && head.Length + items.Sum(item => item.Length + 2) <= WrapWidth;
 
-        private static string Indented(string text) => "    " + text.Replace("\n", "\n    ");
+        /// <summary>Every line of <paramref name="text"/> one level further in.</summary>
+        public static string Indented(string text) => "    " + text.Replace("\n", "\n    ");
 
         public SourceWriter Open(string line)
         {

@@ -21,7 +21,16 @@ namespace Demo
                 new global::Alimentar.ColumnDescriptor("Ids", "Ids", global::Alimentar.ColumnType.Int64, IsNullable: false) { IsList = true, ElementIsNullable = false },
                 new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
                 new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-                new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } });
+                new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                    },
+                });
 
             private const int FixedRowWidth = 8;
 

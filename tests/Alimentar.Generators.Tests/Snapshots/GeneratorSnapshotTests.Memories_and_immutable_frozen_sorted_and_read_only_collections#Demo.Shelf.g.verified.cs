@@ -29,15 +29,95 @@ namespace Demo
                 new global::Alimentar.ColumnDescriptor("Codes", "Codes", global::Alimentar.ColumnType.Int32, IsNullable: true) { IsList = true, ElementIsNullable = false },
                 new global::Alimentar.ColumnDescriptor("Frozen", "Frozen", global::Alimentar.ColumnType.String, IsNullable: false) { IsList = true, ElementIsNullable = false },
                 new global::Alimentar.ColumnDescriptor("Groups", "Groups", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
-                new global::Alimentar.ColumnDescriptor("Probes", "Probes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } },
-                new global::Alimentar.ColumnDescriptor("Totals", "Totals", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) } },
-                new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.String, IsNullable: false) } },
-                new global::Alimentar.ColumnDescriptor("Windows", "Windows", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } },
-                new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: false) } },
-                new global::Alimentar.ColumnDescriptor("Lookup", "Lookup", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true) } } } },
+                new global::Alimentar.ColumnDescriptor("Probes", "Probes", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                        new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false },
+                        new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Totals", "Totals", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Names", "Names", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.String, IsNullable: false),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Windows", "Windows", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: false),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Lookup", "Lookup", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("Weights", "Weights", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                                new global::Alimentar.ColumnDescriptor("Notes", "Notes", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = false },
+                                new global::Alimentar.ColumnDescriptor("Image", "Image", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                            },
+                        },
+                    },
+                },
                 new global::Alimentar.ColumnDescriptor("Blob", "Blob", global::Alimentar.ColumnType.Binary, IsNullable: false),
                 new global::Alimentar.ColumnDescriptor("Thumbnail", "Thumbnail", global::Alimentar.ColumnType.Binary, IsNullable: true),
-                new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false) } },
+                new global::Alimentar.ColumnDescriptor("Attachments", "Attachments", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Binary, IsNullable: false),
+                    },
+                },
                 new global::Alimentar.ColumnDescriptor("Signature", "Signature", global::Alimentar.ColumnType.Binary, IsNullable: false),
                 new global::Alimentar.ColumnDescriptor("Key", "Key", global::Alimentar.ColumnType.Binary, IsNullable: true));
 

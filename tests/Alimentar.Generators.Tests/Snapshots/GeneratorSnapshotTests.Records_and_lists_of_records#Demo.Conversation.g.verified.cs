@@ -18,12 +18,81 @@ namespace Demo
             public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
                 "Conversation",
                 new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.String, IsNullable: false),
-                new global::Alimentar.ColumnDescriptor("Messages", "Messages", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Role", "Role", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Content", "Content", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Tokens", "Tokens", global::Alimentar.ColumnType.Int32, IsNullable: true), new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false }, new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true } } },
-                new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
-                new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } },
-                new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } },
-                new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true) } },
-                new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true), new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true) } } } });
+                new global::Alimentar.ColumnDescriptor("Messages", "Messages", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Role", "Role", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Content", "Content", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Tokens", "Tokens", global::Alimentar.ColumnType.Int32, IsNullable: true),
+                        new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Single, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                        new global::Alimentar.ColumnDescriptor("Tags", "Tags", global::Alimentar.ColumnType.String, IsNullable: true) { IsList = true, ElementIsNullable = true },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Picture", "Picture", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                        new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Meta", "Meta", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Year", "Year", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Cover", "Cover", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                                new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true),
+                            },
+                        },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Gallery", "Gallery", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    IsList = true,
+                    ElementIsNullable = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                        new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Scores", "Scores", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Double, IsNullable: true),
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Thumbnails", "Thumbnails", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("Bytes", "Bytes", global::Alimentar.ColumnType.Binary, IsNullable: true),
+                                new global::Alimentar.ColumnDescriptor("Path", "Path", global::Alimentar.ColumnType.String, IsNullable: true),
+                            },
+                        },
+                    },
+                });
 
             private const int FixedRowWidth = 24;
 

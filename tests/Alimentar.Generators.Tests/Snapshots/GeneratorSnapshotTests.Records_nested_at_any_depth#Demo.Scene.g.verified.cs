@@ -18,10 +18,127 @@ namespace Demo
             public static global::Alimentar.RowSchema Schema { get; } = new global::Alimentar.RowSchema(
                 "Scene",
                 new global::Alimentar.ColumnDescriptor("Id", "Id", global::Alimentar.ColumnType.Int64, IsNullable: false),
-                new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-                new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, ListDepth = 2, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } }, new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 } } }, new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false } } } } },
-                new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { IsList = true, ElementIsNullable = false, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true) } } } },
-                new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2, IsMap = true, Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false), new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false) { Fields = new global::Alimentar.ColumnDescriptor[] { new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false), new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false) } } } });
+                new global::Alimentar.ColumnDescriptor("Main", "Main", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            IsList = true,
+                            ElementIsNullable = true,
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false)
+                                {
+                                    IsList = true,
+                                    ElementIsNullable = false,
+                                    ListDepth = 2,
+                                    Fields = new global::Alimentar.ColumnDescriptor[]
+                                    {
+                                        new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false),
+                                        new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false),
+                                    },
+                                },
+                                new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                            },
+                        },
+                        new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true)
+                        {
+                            IsList = true,
+                            ElementIsNullable = false,
+                            IsMap = true,
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                            },
+                        },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Grid", "Grid", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    ListDepth = 2,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("Name", "Name", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("Shapes", "Shapes", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            IsList = true,
+                            ElementIsNullable = true,
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("Label", "Label", global::Alimentar.ColumnType.String, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("Rings", "Rings", global::Alimentar.ColumnType.Group, IsNullable: false)
+                                {
+                                    IsList = true,
+                                    ElementIsNullable = false,
+                                    ListDepth = 2,
+                                    Fields = new global::Alimentar.ColumnDescriptor[]
+                                    {
+                                        new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false),
+                                        new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false),
+                                    },
+                                },
+                                new global::Alimentar.ColumnDescriptor("Holes", "Holes", global::Alimentar.ColumnType.Single, IsNullable: true) { IsList = true, ElementIsNullable = false, ListDepth = 2 },
+                            },
+                        },
+                        new global::Alimentar.ColumnDescriptor("Counts", "Counts", global::Alimentar.ColumnType.Group, IsNullable: true)
+                        {
+                            IsList = true,
+                            ElementIsNullable = false,
+                            IsMap = true,
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Int32, IsNullable: false) { IsList = true, ElementIsNullable = false },
+                            },
+                        },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Flags", "Flags", global::Alimentar.ColumnType.Group, IsNullable: false)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            IsList = true,
+                            ElementIsNullable = false,
+                            IsMap = true,
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.Int32, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Boolean, IsNullable: true),
+                            },
+                        },
+                    },
+                },
+                new global::Alimentar.ColumnDescriptor("Anchors", "Anchors", global::Alimentar.ColumnType.Group, IsNullable: true)
+                {
+                    IsList = true,
+                    ElementIsNullable = false,
+                    ListDepth = 2,
+                    IsMap = true,
+                    Fields = new global::Alimentar.ColumnDescriptor[]
+                    {
+                        new global::Alimentar.ColumnDescriptor("key", "Key", global::Alimentar.ColumnType.String, IsNullable: false),
+                        new global::Alimentar.ColumnDescriptor("value", "Value", global::Alimentar.ColumnType.Group, IsNullable: false)
+                        {
+                            Fields = new global::Alimentar.ColumnDescriptor[]
+                            {
+                                new global::Alimentar.ColumnDescriptor("X", "X", global::Alimentar.ColumnType.Single, IsNullable: false),
+                                new global::Alimentar.ColumnDescriptor("Y", "Y", global::Alimentar.ColumnType.Single, IsNullable: false),
+                            },
+                        },
+                    },
+                });
 
             private const int FixedRowWidth = 16;
 
