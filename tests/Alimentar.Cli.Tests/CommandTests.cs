@@ -110,6 +110,20 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Head_and_explain_show_booleans_in_lower_case_as_SQL_engines_and_the_filter_text_do()
+    {
+        (int exit, string output) = await RunAsync("head", Corpus.File("alltypes_plain.parquet"), "-n", "2", "-c", "bool_col");
+        (int explainExit, string explained) = await RunAsync("explain", Corpus.File("alltypes_plain.parquet"), "--where", "bool_col == true");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"bool_col[^\n]*\n(.*\n)?[^\n]*true[^\n]*\n[^\n]*false", output);
+        Assert.DoesNotContain("True", output, StringComparison.Ordinal);
+        Assert.True(explainExit == 0, explained);
+        Assert.Contains("bool_col == true", explained, StringComparison.Ordinal);
+        Assert.DoesNotContain("True", explained, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Head_shows_the_columns_asked_for_in_that_order()
     {
         (int exit, string output) = await RunAsync("head", Corpus.File("alltypes_plain.parquet"), "-n", "2", "-c", "string_col,ID");

@@ -132,7 +132,7 @@ internal sealed class FilterText
             };
         }
 
-        return Typed(new CompareLeaf(index, member, op, Value(value, column, domain)) { Shown = value is string text ? $"\"{text}\"" : Convert.ToString(value, CultureInfo.InvariantCulture) }, domain);
+        return Typed(new CompareLeaf(index, member, op, Value(value, column, domain)) { Shown = ExplainedValue.Show(value) }, domain);
     }
 
     private static FilterLeaf Typed(FilterLeaf leaf, FilterDomain domain) => leaf with { Domain = domain };

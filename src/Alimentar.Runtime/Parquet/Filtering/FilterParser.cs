@@ -136,7 +136,7 @@ internal static class FilterParser
 
             FilterValue converted = FilterValue.From(value, column.Domain, column.Single)
                 ?? throw Refuse(comparison, $"the value {value} ({value.GetType().Name}) cannot be compared with '{column.Member}'");
-            return Typed(new CompareLeaf(column.Column, column.Member, op, converted) { Shown = Show(value) }, column);
+            return Typed(new CompareLeaf(column.Column, column.Member, op, converted) { Shown = ExplainedValue.Show(value) }, column);
         }
 
         /// <summary>
@@ -432,15 +432,6 @@ internal static class FilterParser
 
             return null;
         }
-
-        private static string Show(object value) => value switch
-        {
-            string text => $"\"{text}\"",
-            DateTime time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            DateTimeOffset time => time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
-        };
 
         private static CompareOp OpOf(ExpressionType comparison) => comparison switch
         {

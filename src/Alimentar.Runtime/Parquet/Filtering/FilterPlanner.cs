@@ -267,20 +267,8 @@ internal sealed class FilterPlanner(ParquetFile file, ParquetFileBinding binding
             null => $"{name}: no statistics",
             { AllNull: true } => $"{name}: all null",
             { Min: null } => $"{name}: no usable bounds",
-            _ => $"{name}: {Show(summary.Min)} to {Show(summary.Max)}{(summary.NullCount is long nulls ? $", {nulls} nulls" : string.Empty)}",
+            _ => $"{name}: {ExplainedValue.Show(summary.Min)} to {ExplainedValue.Show(summary.Max)}{(summary.NullCount is long nulls ? $", {nulls} nulls" : string.Empty)}",
         };
     }));
 
-    // Dates and times in ISO 8601, as the filter text takes them and SQL engines show them; the invariant culture's
-    // own form (01/18/2024 08:40:00) reads as a month or a day depending on who reads it.
-    private static string Show(object? value) => value switch
-    {
-        string s => $"\"{s}\"",
-        DateTime time => time.ToString(time.Kind == DateTimeKind.Utc ? "yyyy-MM-dd HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateTimeOffset moment => moment.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        TimeOnly time => time.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value?.ToString() ?? "null",
-    };
 }

@@ -100,6 +100,22 @@ public sealed class FilterTests
     }
 
     [Fact]
+    public async Task An_explanation_shows_booleans_and_timestamps_as_a_filter_is_written_not_in_the_invariant_culture_s_forms()
+    {
+        using var file = new TempFile();
+        string path = await WriteRowsAsync(file);
+        var from = new DateTime(2024, 1, 5, 6, 30, 0, DateTimeKind.Utc);
+
+        string explanation = new ParquetSource<FilterRow>(path).Where(t => t.Active == false && t.At >= from).Explain().ToString();
+
+        Assert.True(explanation.Contains("Active == false", StringComparison.Ordinal), explanation);
+        Assert.True(explanation.Contains("At >= 2024-01-05 06:30:00Z", StringComparison.Ordinal), explanation);
+        Assert.True(explanation.Contains("Active: false to true", StringComparison.Ordinal), explanation);
+        Assert.DoesNotContain("False", explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("01/05/2024", explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_page_index_narrows_a_row_group_to_the_pages_that_can_match_and_the_reader_seeks_over_the_rest()
     {
         using var file = new TempFile();
