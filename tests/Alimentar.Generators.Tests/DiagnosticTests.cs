@@ -40,6 +40,12 @@ public sealed class DiagnosticTests
         "'Node' holds itself, directly or through other records, so the Parquet group it maps to would never end; hold the repeated part as a separate column or mark a member [ParquetIgnore]");
 
     [Fact]
+    public void ALI0012_a_generic_record_that_holds_itself_under_ever_longer_arguments_rather_than_a_generator_that_never_ends() => AssertSingle(
+        "using Alimentar; using System.Collections.Generic; public sealed record Node<T>(T Value, Node<List<T>>? [|Next|]); [StreamingDataset] public partial record Row(int A, Node<int> Root);",
+        "ALI0012",
+        "'Node<T>' holds itself, directly or through other records, so the Parquet group it maps to would never end; hold the repeated part as a separate column or mark a member [ParquetIgnore]");
+
+    [Fact]
     public void ALI0013_a_char_inside_a_nested_record() => AssertSingle(
         "using Alimentar; public sealed record Person(string Name, char [|Initial|]); [StreamingDataset] public partial record Row(int A, Person Author);",
         "ALI0013",

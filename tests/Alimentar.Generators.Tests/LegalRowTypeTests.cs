@@ -81,6 +81,58 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "generic records, classes and structs as nested records: alone, in lists and maps, holding each other",
+            """
+            public sealed record Pair<TFirst, TSecond>(TFirst First, TSecond Second);
+            public record struct Box<T>(T Value);
+            public sealed class Slot<T> { public T Item { get; set; } = default!; public int Rank { get; set; } public override string ToString() => $"{Item}@{Rank}"; }
+            [Alimentar.StreamingDataset] public partial record Generic(
+                long Id,
+                Pair<int, string> Named,
+                Box<float> Boxed,
+                Box<double?>? MaybeBoxed,
+                Pair<int, Pair<long, string>> Nested,
+                Slot<string> Slot,
+                Slot<int> ValueSlot,
+                System.Collections.Generic.List<Pair<int, string>> Pairs,
+                System.Collections.Generic.Dictionary<string, Box<int[]>> Boxes);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Generic(1, new Pair<int, string>(1, "a"), new Box<float>(0.5f), new Box<double?>(2.5), new Pair<int, Pair<long, string>>(2, new Pair<long, string>(3, "c")), new Slot<string> { Item = "s", Rank = 4 }, new Slot<int> { Item = 5, Rank = 6 }, new() { new Pair<int, string>(7, "d") }, new() { ["k"] = new Box<int[]>(new[] { 8, 9 }) }),
+                        new Generic(2, new Pair<int, string>(0, ""), default, null, new Pair<int, Pair<long, string>>(0, new Pair<long, string>(0, "")), new Slot<string> { Item = "" }, new Slot<int>(), new(), new()),
+                    },
+                    g => $"{g.Id} {g.Named} {g.Boxed} {g.MaybeBoxed} {g.Nested} {g.Slot} {g.ValueSlot} [{string.Join(",", g.Pairs)}] [{string.Join(",", System.Linq.Enumerable.Select(g.Boxes, e => e.Key + "=" + string.Join("+", e.Value.Value)))}]");
+                public static long First(Alimentar.Batch<Generic> b) => b.Id[0];
+            }
+            """
+        },
+        {
+            "generic records whose type arguments are nullable reference types",
+            """
+            #nullable enable
+            public sealed record Pair<TFirst, TSecond>(TFirst First, TSecond Second);
+            public sealed record Optional<T>(T? Value) where T : class;
+            [Alimentar.StreamingDataset] public partial record Annotated(
+                Pair<string?, double?>? Maybe,
+                Pair<string, string?> Half,
+                Optional<string> Wrapped,
+                System.Collections.Generic.List<Pair<string?, int>?> Items);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Annotated(null, new Pair<string, string?>("a", null), new Optional<string>(null), new() { null, new Pair<string?, int>(null, 1) }),
+                        new Annotated(new Pair<string?, double?>("m", 1.5), new Pair<string, string?>("b", "c"), new Optional<string>("w"), new()),
+                    },
+                    a => $"{a.Maybe} {a.Half} {a.Wrapped} [{string.Join(",", a.Items)}]");
+            }
+            """
+        },
+        {
             "keyword members",
             """
             [Alimentar.StreamingDataset] public partial record Keywords(long @class, string @event, int @int, bool @return);

@@ -124,6 +124,17 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             members.Add(new Member(type, memberName, string.Join(", ", new[] { attribute, type.Attribute }.Where(a => a.Length > 0))));
         }
 
+        // A held record is now and then generic, one member's type its type argument (Held3<T> holding a T, used as
+        // Held3<int?>), so that records are also read and written through constructed types.
+        string declared = name, constructed = name;
+        if (!isRow && members.Count > 0 && random.Next(0, 4) == 0)
+        {
+            int generic = random.Next(members.Count);
+            constructed = $"{name}<{members[generic].Type.Name}>";
+            declared = name + "<T>";
+            members[generic] = members[generic] with { Type = members[generic].Type with { Name = "T" } };
+        }
+
         string attributeLine = isRow ? "[global::Alimentar.StreamingDataset]\n" : string.Empty;
         string partial = isRow ? "partial " : string.Empty;
         string access = "public";
@@ -136,13 +147,13 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 // Positional record, record struct or readonly record struct.
                 string keyword = form switch { 0 => "record", 1 => "record struct", _ => "record struct" };
                 string parameters = string.Join(", ", members.Select(m => $"{(m.Attribute.Length > 0 ? $"[property: {m.Attribute}] " : string.Empty)}{m.Type.Name} {m.Name}"));
-                declaration.Append(Invariant($"{attributeLine}{access} {(form == 2 ? "readonly " : string.Empty)}{partial}{keyword} {name}({parameters});"));
+                declaration.Append(Invariant($"{attributeLine}{access} {(form == 2 ? "readonly " : string.Empty)}{partial}{keyword} {declared}({parameters});"));
                 break;
             case 3 or 4:
                 // Class or struct of properties: set, init, required init, or private set (given its value where it
                 // is declared, since nothing outside the type can set it).
                 string kind = form == 3 ? "class" : "struct";
-                declaration.Append(Invariant($"{attributeLine}{access} {partial}{kind} {name}\n{{\n"));
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}{kind} {declared}\n{{\n"));
                 if (form == 4)
                 {
                     declaration.Append(Invariant($"    public {name}() {{ }}\n"));
@@ -153,7 +164,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                     string accessor = random.Next(0, 5) switch
                     {
                         0 => "{ get; init; }",
-                        1 when form == 3 => "{ get; private set; }",
+                        1 when form == 3 && member.Type.Name != "T" => "{ get; private set; }", // its initialiser's value is not a T
                         _ => "{ get; set; }",
                     };
                     string required = accessor == "{ get; init; }" && random.Next(0, 2) == 0 ? "required " : string.Empty;
@@ -170,7 +181,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 break;
             case 5:
                 // A class whose constructor takes its members, with a parameter left to a default now and then.
-                declaration.Append(Invariant($"{attributeLine}{access} {partial}class {name}\n{{\n"));
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}class {declared}\n{{\n"));
                 string arguments = string.Join(", ", members.Select(m => $"{m.Type.Name} {ParameterName(m.Name)}"));
                 string extra = random.Next(0, 3) == 0 ? (members.Count > 0 ? ", " : string.Empty) + "int retries = 3" : string.Empty;
                 string visibility = !isRow && random.Next(0, 5) == 0 ? "private" : "public";
@@ -190,7 +201,7 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
                 break;
             default:
                 // A struct of fields.
-                declaration.Append(Invariant($"{attributeLine}{access} {partial}struct {name}\n{{\n"));
+                declaration.Append(Invariant($"{attributeLine}{access} {partial}struct {declared}\n{{\n"));
                 foreach (Member member in members)
                 {
                     declaration.Append(Invariant($"    {(member.Attribute.Length > 0 ? $"[{member.Attribute}] " : string.Empty)}public {member.Type.Name} {member.Name};\n"));
@@ -206,9 +217,9 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
         Func<string> value = hidden
             ? () => "default!" // Nothing outside the type can build it; only an ignored member may hold it.
             : form is 3 or 4 or 6
-            ? () => $"new {name} {{ {string.Join(", ", initialised.Select(m => $"{m.Name} = {m.Type.Value()}"))} }}"
-            : () => $"new {name}({string.Join(", ", members.Select(m => m.Type.Value()))})";
-        return new Shape(name, value);
+            ? () => $"new {constructed} {{ {string.Join(", ", initialised.Select(m => $"{m.Name} = {m.Type.Value()}"))} }}"
+            : () => $"new {constructed}({string.Join(", ", members.Select(m => m.Type.Value()))})";
+        return new Shape(constructed, value);
     }
 
     private static string ParameterName(string member) => "p" + member.TrimStart('@');

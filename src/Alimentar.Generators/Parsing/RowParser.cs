@@ -242,9 +242,11 @@ namespace Alimentar.Generators.Parsing
             }
 
             string recordDisplay = DisplayName(named);
-            if (!scope.Visiting.Add(named))
+            if (GenericNestingGrows(named, scope) || !scope.Visiting.Add(named))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RecursiveRecord, location, recordDisplay));
+                // A generic record that grows as it nests is named as declared (Node<T>), not as the ninth construction.
+                string holder = GenericNestingGrows(named, scope) ? DisplayName(named.OriginalDefinition) : recordDisplay;
+                diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RecursiveRecord, location, holder));
                 reported = true;
                 return null;
             }
@@ -269,7 +271,8 @@ namespace Alimentar.Generators.Parsing
                     return null;
                 }
 
-                string typeName = named.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                // A generic record is named with its arguments' annotations (Pair<int, string?>), as its members read them.
+                string typeName = AnnotatedTypeName.NonNull(named);
                 var group = new GroupSpec(
                     typeName,
                     named.IsValueType,
@@ -364,8 +367,19 @@ namespace Alimentar.Generators.Parsing
             type.TypeKind is TypeKind.Class or TypeKind.Struct
             && !type.IsAbstract
             && type.SpecialType == SpecialType.None
-            && type.TypeArguments.Length == 0
+            && !type.TypeArguments.Any(argument => argument is ITypeParameterSymbol)
             && !(type.ContainingNamespace?.ToDisplayString() is { } ns && (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal)));
+
+        /// <summary>
+        /// Whether a generic record is met inside itself again under other arguments more often than any finite type
+        /// nests it (<c>Node&lt;T&gt;</c> holding a <c>Node&lt;List&lt;T&gt;&gt;</c>): each construction differs, so only
+        /// the count ends the walk, which would otherwise never end.
+        /// </summary>
+        private static bool GenericNestingGrows(INamedTypeSymbol type, ParseScope scope) =>
+            type.IsGenericType && scope.Visiting.Count(visited => SymbolEqualityComparer.Default.Equals(visited.OriginalDefinition, type.OriginalDefinition)) > MaxGenericNesting;
+
+        /// <summary>How often a generic record may hold itself under other arguments (a pair of pairs of pairs…).</summary>
+        private const int MaxGenericNesting = 8;
 
         /// <summary>Whether <paramref name="syntax"/> is the first part of <paramref name="type"/> that carries <c>[StreamingDataset]</c>.</summary>
         private static bool IsFirstMarkedPart(INamedTypeSymbol type, TypeDeclarationSyntax syntax, CancellationToken cancellationToken)
@@ -614,8 +628,14 @@ namespace Alimentar.Generators.Parsing
             return true;
         }
 
-        private static string DisplayName(INamedTypeSymbol type) =>
-            type.ContainingType is null ? type.Name : DisplayName(type.ContainingType) + "." + type.Name;
+        private static string DisplayName(INamedTypeSymbol type)
+        {
+            // A generic record is named with its arguments (Pair<int, string>), or its parameters where it is declared (Node<T>).
+            string name = type.TypeArguments.Length == 0
+                ? type.Name
+                : type.Name + "<" + string.Join(", ", type.TypeArguments.Select(argument => argument.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ">";
+            return type.ContainingType is null ? name : DisplayName(type.ContainingType) + "." + name;
+        }
 
         private static string Keyword(TypeDeclarationSyntax syntax) => syntax switch
         {
