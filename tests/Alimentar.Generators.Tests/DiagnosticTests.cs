@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
     public void ALI0003_unsupported_member_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial class Row { public int A { get; set; } public System.Uri [|Link|] { get; set; } = null!; }",
         "ALI0003",
-        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[] (or ReadOnlyMemory<byte>, Memory<byte>, ImmutableArray<byte>), DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, list, set or memory of them (List<T>, HashSet<T>, SortedSet<T>, ImmutableArray<T>, ReadOnlyMemory<T>, Memory<T>, their interfaces, and their immutable, frozen and read-only forms) at any depth, a dictionary of them (Dictionary<K, V>, its interfaces, and its sorted, immutable, frozen and read-only forms), a record, class or struct holding them, or mark it [ParquetIgnore]");
+        "Member 'Link' of 'Row' has type 'System.Uri', which cannot be a Parquet column; use bool, sbyte, byte, short, ushort, int, uint, long, ulong, float, double, Half, decimal, char, string, byte[] (or ReadOnlyMemory<byte>, Memory<byte>, ImmutableArray<byte>), DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Guid, ParquetInterval, ParquetVariant, an enum, a nullable form of these, an array, list, set or memory of them (List<T>, HashSet<T>, SortedSet<T>, ImmutableArray<T>, ReadOnlyMemory<T>, Memory<T>, their interfaces, and their immutable, frozen and read-only forms) at any depth, a dictionary of them (Dictionary<K, V>, its interfaces, and its sorted, immutable, frozen and read-only forms), a record, class, struct or tuple holding them, or mark it [ParquetIgnore]");
 
     [Fact]
     public void ALI0003_a_list_of_byte_memories_which_byte_arrays_declare()
@@ -73,13 +73,13 @@ public sealed class DiagnosticTests
     public void ALI0006_generic_type() => AssertSingle(
         "using Alimentar; [StreamingDataset] public partial record [|Row|]<T>(int A);",
         "ALI0006",
-        "'Row' has type parameters; a [StreamingDataset] type must be a closed, non-generic type");
+        "'Row<T>' has type parameters; a [StreamingDataset] type must be a closed, non-generic type");
 
     [Fact]
     public void ALI0006_names_the_generic_container_when_only_it_is_generic() => AssertSingle(
         "using Alimentar; public partial class Outer<T> { [StreamingDataset] public partial record [|Row|](int A); }",
         "ALI0006",
-        "'Outer.Row' is nested in the generic type 'Outer<T>'; a [StreamingDataset] type must be a closed, non-generic type");
+        "'Outer<T>.Row' is nested in the generic type 'Outer<T>'; a [StreamingDataset] type must be a closed, non-generic type");
 
     [Fact]
     public void ALI0007_empty_column_name() => AssertSingle(

@@ -110,6 +110,31 @@ public sealed class LegalRowTypeTests
             """
         },
         {
+            "tuples as nested records: named, unnamed and keyword-named elements, nested, nullable, in lists and maps",
+            """
+            [Alimentar.StreamingDataset] public partial record Tupled(
+                long Id,
+                (int Start, int End) Span,
+                (double, string) Unnamed,
+                (int @class, string @event) Keywords,
+                (int Depth, (long Inner, string Label) Nested) Deep,
+                (float X, float Y)? Maybe,
+                System.Collections.Generic.List<(int Start, int End)> Spans,
+                System.Collections.Generic.Dictionary<string, (int Count, double Mean)> Stats);
+            public static class Run
+            {
+                public static string Go() => Probe.Check(
+                    new[]
+                    {
+                        new Tupled(1, (0, 4), (0.5, "a"), (1, "e"), (2, (3L, "l")), (1.5f, 2.5f), new() { (1, 2), (3, 4) }, new() { ["k"] = (5, 6.5) }),
+                        new Tupled(2, default, (0, ""), (0, ""), (0, (0L, "")), null, new(), new()),
+                    },
+                    t => $"{t.Id} {t.Span} {t.Unnamed} {t.Keywords} {t.Deep} {t.Maybe} [{string.Join(",", t.Spans)}] [{string.Join(",", t.Stats)}]");
+                public static int First(Alimentar.Batch<Tupled> b) => b.Span[0].End + b.Spans[0][0].Start;
+            }
+            """
+        },
+        {
             "generic records whose type arguments are nullable reference types",
             """
             #nullable enable
@@ -119,16 +144,17 @@ public sealed class LegalRowTypeTests
                 Pair<string?, double?>? Maybe,
                 Pair<string, string?> Half,
                 Optional<string> Wrapped,
-                System.Collections.Generic.List<Pair<string?, int>?> Items);
+                System.Collections.Generic.List<Pair<string?, int>?> Items,
+                (string? Name, byte[]? Bytes) Tuple);
             public static class Run
             {
                 public static string Go() => Probe.Check(
                     new[]
                     {
-                        new Annotated(null, new Pair<string, string?>("a", null), new Optional<string>(null), new() { null, new Pair<string?, int>(null, 1) }),
-                        new Annotated(new Pair<string?, double?>("m", 1.5), new Pair<string, string?>("b", "c"), new Optional<string>("w"), new()),
+                        new Annotated(null, new Pair<string, string?>("a", null), new Optional<string>(null), new() { null, new Pair<string?, int>(null, 1) }, (null, null)),
+                        new Annotated(new Pair<string?, double?>("m", 1.5), new Pair<string, string?>("b", "c"), new Optional<string>("w"), new(), ("n", new byte[] { 1 })),
                     },
-                    a => $"{a.Maybe} {a.Half} {a.Wrapped} [{string.Join(",", a.Items)}]");
+                    a => $"{a.Maybe} {a.Half} {a.Wrapped} [{string.Join(",", a.Items)}] {a.Tuple.Name}/{(a.Tuple.Bytes is null ? "null" : string.Join("+", a.Tuple.Bytes))}");
             }
             """
         },

@@ -240,8 +240,29 @@ internal sealed class RandomRowTypeWriter(Random random, Random values)
             5 => OrNull(Scalar(random.Next(0, 2) == 0 ? "string" : "byte[]")),
             6 or 7 => List(Lists[random.Next(Lists.Length)], Type(depth + 1, topLevel: false)),
             8 => Map(Maps[random.Next(Maps.Length)], random.Next(0, 4) == 0 ? Enum() : Scalar(Keys[random.Next(Keys.Length)]), Type(depth + 1, topLevel: false)),
+            _ when _records < 4 && random.Next(0, 5) == 0 => HeldOrNull(Tuple(depth + 1)),
             _ => _records < 4 ? HeldOrNull(Declare(isRow: false, depth + 1)) : Scalar("long"),
         };
+    }
+
+    /// <summary>A tuple of two or three elements of any type, some named and some not (<c>(int Id, string)</c>).</summary>
+    private Shape Tuple(int depth)
+    {
+        _records++;
+        var elements = new List<(Shape Type, string Name)>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (int e = random.Next(2, 4); e > 0; e--)
+        {
+            // An element carries no attribute, so a decimal or local timestamp that needs one is a long instead.
+            Shape type = Type(depth, topLevel: false);
+            type = type.Attribute.Length > 0 ? Scalar("long") : type;
+            string name = random.Next(0, 4) == 0 ? string.Empty : Names[random.Next(Names.Length)];
+            elements.Add((type, name.Length > 0 && taken.Add(name.TrimStart('@')) ? name : string.Empty));
+        }
+
+        return new Shape(
+            "(" + string.Join(", ", elements.Select(e => e.Name.Length > 0 ? $"{e.Type.Name} {e.Name}" : e.Type.Name)) + ")",
+            () => "(" + string.Join(", ", elements.Select(e => e.Type.Value())) + ")");
     }
 
     /// <summary>An enum member written as its name.</summary>

@@ -667,7 +667,9 @@ namespace Alimentar.Generators.Emitting
                     arguments[f] = Field(records, entry, spec.Fields[f], lambda);
                 }
 
-                string construct = SourceWriter.Call($"new {spec.TypeName}", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]));
+                string construct = spec.IsTuple
+                    ? SourceWriter.Call(string.Empty, arguments)
+                    : SourceWriter.Call($"new {spec.TypeName}", ConstructorCallArguments(spec.ConstructorArguments, spec.ConstructorParameterNames, i => arguments[i]));
                 if (spec.InitializedFields.Count + spec.DefaultedRequiredMembers.Count > 0)
                 {
                     IEnumerable<string> fields = spec.InitializedFields.Select(i => $"{Id(spec.Fields[i].MemberName)} = {arguments[i]}");

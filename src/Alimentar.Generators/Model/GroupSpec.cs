@@ -8,6 +8,7 @@ namespace Alimentar.Generators.Model
     /// <param name="InitializedFields">Field indexes set in an object initializer.</param>
     /// <param name="ConstructorParameterNames">The constructor's parameter names when an argument is left to its default (so the call names its arguments); empty otherwise.</param>
     /// <param name="DefaultedRequiredMembers">Required members that are no columns (<c>[ParquetIgnore]</c>), which the object initializer sets to <c>default</c>.</param>
+    /// <param name="IsTuple">A tuple, built by a tuple literal of its elements in order rather than by a constructor.</param>
     internal sealed record GroupSpec(
         string TypeName,
         bool IsValueType,
@@ -15,5 +16,6 @@ namespace Alimentar.Generators.Model
         EquatableArray<int> ConstructorArguments,
         EquatableArray<int> InitializedFields,
         EquatableArray<string> ConstructorParameterNames = default,
-        EquatableArray<string> DefaultedRequiredMembers = default);
+        EquatableArray<string> DefaultedRequiredMembers = default,
+        bool IsTuple = false);
 }

@@ -107,11 +107,18 @@ namespace Alimentar.Generators.Parsing
             var members = new List<Member>();
             foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
             {
-                foreach (ISymbol symbol in declaring.GetMembers())
+                // A tuple's columns are its elements, by the names it gives them (Item1 where it gives none).
+                IEnumerable<ISymbol> symbols = IsTuple(type) ? type.TupleElements : declaring.GetMembers();
+                foreach (ISymbol symbol in symbols)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
                     bool candidate = IsCandidate(symbol, scope, out ITypeSymbol? memberType, out bool settable);
+                    if (IsTuple(type))
+                    {
+                        (candidate, memberType, settable) = (true, ((IFieldSymbol)symbol).Type, true);
+                    }
+
                     // Computed: no setter at all (one the row type cannot call still makes a column, which ALI0008 then names).
                     bool computed = candidate && symbol is IPropertySymbol { SetMethod: null } property && !IsAutoProperty(property) && !IsPositional(property);
                     if (!candidate || computed || IsIgnored(symbol, scope.Known))
@@ -236,7 +243,7 @@ namespace Alimentar.Generators.Parsing
                 target = wrapped.TypeArguments[0];
             }
 
-            if (target is not INamedTypeSymbol named || !IsRecordCandidate(named))
+            if (target is not INamedTypeSymbol named || !(IsRecordCandidate(named) || IsTuple(named)))
             {
                 return null;
             }
@@ -261,7 +268,9 @@ namespace Alimentar.Generators.Parsing
                 }
 
                 ReportDuplicateNames(members, recordDisplay, found);
-                Construction? construction = found.Count == 0 ? BindConstruction(named, members, recordDisplay, location, found, scope) : null;
+                Construction? construction = found.Count > 0 ? null
+                    : IsTuple(named) ? new Construction([.. Enumerable.Range(0, members.Count)], [], [], [])
+                    : BindConstruction(named, members, recordDisplay, location, found, scope);
                 if (found.Count > 0 || construction is null)
                 {
                     // A record from another assembly has no source to point at: its problems point at the member that holds it.
@@ -280,7 +289,8 @@ namespace Alimentar.Generators.Parsing
                     new EquatableArray<int>(construction.ConstructorArguments),
                     new EquatableArray<int>(construction.InitializedColumns),
                     new EquatableArray<string>(construction.ParameterNames),
-                    new EquatableArray<string>(construction.DefaultedRequiredMembers));
+                    new EquatableArray<string>(construction.DefaultedRequiredMembers),
+                    IsTuple: IsTuple(named));
                 return new ColumnTypeMapper.Mapping(ColumnKind.Group, typeName, ColumnStorage.Group, targetNullable, 8, Group: group);
             }
             finally
@@ -376,7 +386,13 @@ namespace Alimentar.Generators.Parsing
         /// the count ends the walk, which would otherwise never end.
         /// </summary>
         private static bool GenericNestingGrows(INamedTypeSymbol type, ParseScope scope) =>
-            type.IsGenericType && scope.Visiting.Count(visited => SymbolEqualityComparer.Default.Equals(visited.OriginalDefinition, type.OriginalDefinition)) > MaxGenericNesting;
+            type.IsGenericType && !IsTuple(type) && scope.Visiting.Count(visited => SymbolEqualityComparer.Default.Equals(visited.OriginalDefinition, type.OriginalDefinition)) > MaxGenericNesting;
+
+        /// <summary>
+        /// A tuple of two or more elements (<c>(int Start, int End)</c>), read and written as a record of its elements;
+        /// it cannot hold itself, and its elements need no constructor to bind.
+        /// </summary>
+        private static bool IsTuple(INamedTypeSymbol type) => type.IsTupleType && type.TupleElements.Length >= 2;
 
         /// <summary>How often a generic record may hold itself under other arguments (a pair of pairs of pairs…).</summary>
         private const int MaxGenericNesting = 8;
@@ -630,6 +646,11 @@ namespace Alimentar.Generators.Parsing
 
         private static string DisplayName(INamedTypeSymbol type)
         {
+            if (IsTuple(type))
+            {
+                return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            }
+
             // A generic record is named with its arguments (Pair<int, string>), or its parameters where it is declared (Node<T>).
             string name = type.TypeArguments.Length == 0
                 ? type.Name
