@@ -14,6 +14,10 @@ namespace Alimentar.Generators.Parsing
     internal static class RowParser
     {
         private const int MaxDecimalPrecision = 38;
+
+        /// <summary>How often a generic record may hold itself under other arguments (a pair of pairs of pairs…).</summary>
+        private const int MaxGenericNesting = 8;
+
         private const int JsonIgnoreConditionAlways = 1;
 
         public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
@@ -249,10 +253,11 @@ namespace Alimentar.Generators.Parsing
             }
 
             string recordDisplay = DisplayName(named);
-            if (GenericNestingGrows(named, scope) || !scope.Visiting.Add(named))
+            bool grows = GenericNestingGrows(named, scope);
+            if (grows || !scope.Visiting.Add(named))
             {
                 // A generic record that grows as it nests is named as declared (Node<T>), not as the ninth construction.
-                string holder = GenericNestingGrows(named, scope) ? DisplayName(named.OriginalDefinition) : recordDisplay;
+                string holder = grows ? DisplayName(named.OriginalDefinition) : recordDisplay;
                 diagnostics.Add(DiagnosticInfo.Create(Diagnostics.RecursiveRecord, location, holder));
                 reported = true;
                 return null;
@@ -393,9 +398,6 @@ namespace Alimentar.Generators.Parsing
         /// it cannot hold itself, and its elements need no constructor to bind.
         /// </summary>
         private static bool IsTuple(INamedTypeSymbol type) => type.IsTupleType && type.TupleElements.Length >= 2;
-
-        /// <summary>How often a generic record may hold itself under other arguments (a pair of pairs of pairs…).</summary>
-        private const int MaxGenericNesting = 8;
 
         /// <summary>Whether <paramref name="syntax"/> is the first part of <paramref name="type"/> that carries <c>[StreamingDataset]</c>.</summary>
         private static bool IsFirstMarkedPart(INamedTypeSymbol type, TypeDeclarationSyntax syntax, CancellationToken cancellationToken)
