@@ -13,11 +13,10 @@ namespace Alimentar.Generators.Tests;
 /// <summary>
 /// Random legal row types (records, record structs, classes and structs in every declaration form, members of every
 /// supported type and container at random depths, records held in rows declared with private constructors or setters
-/// and now and then generic, tuples, attributes, names like the generated code's own and like keywords, nullable annotations
-/// on and off): the generator
-/// never fails, and either reports ALI diagnostics or emits code that compiles without a warning, and random rows of
-/// the type, edge values among them, read back as they were written from a Parquet file (written with random settings),
-/// through Arrow IPC, and after their batches are written to another file.
+/// and now and then generic, tuples, attributes, names like the generated code's own and like keywords, nullable
+/// annotations on and off): the generator never fails, and either reports ALI diagnostics or emits code that compiles
+/// without a warning, and random rows of the type, edge values among them, read back as they were written from a
+/// Parquet file (written with random settings), through Arrow IPC, and after their batches are written to another file.
 /// </summary>
 public sealed partial class RandomRowTypeTests
 {
