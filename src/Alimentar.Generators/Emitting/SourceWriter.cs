@@ -16,17 +16,24 @@ namespace Alimentar.Generators.Emitting
         /// <summary>Appends <paramref name="line"/> at the current indentation; each line of a wrapped expression keeps its own indentation under it.</summary>
         public SourceWriter Line(string line = "")
         {
-            foreach (string part in line.Split('\n'))
+            int start = 0;
+            for (int end; (end = line.IndexOf('\n', start)) >= 0; start = end + 1)
             {
-                if (part.Length > 0)
-                {
-                    _text.Append(' ', _indent * 4);
-                }
-
-                _text.Append(part).Append('\n');
+                Append(line, start, end - start);
             }
 
+            Append(line, start, line.Length - start);
             return this;
+        }
+
+        private void Append(string line, int start, int length)
+        {
+            if (length > 0)
+            {
+                _text.Append(' ', _indent * 4);
+            }
+
+            _text.Append(line, start, length).Append('\n');
         }
 
         /// <summary>A call or constructor on one line while that stays short, otherwise one argument a line, indented under it.</summary>

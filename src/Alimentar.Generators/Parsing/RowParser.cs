@@ -109,16 +109,17 @@ namespace Alimentar.Generators.Parsing
         private static List<Member> CollectMembers(INamedTypeSymbol type, string display, List<DiagnosticInfo> diagnostics, List<DiagnosticInfo> warnings, ParseScope scope, bool nested, CancellationToken cancellationToken)
         {
             var members = new List<Member>();
+            bool tuple = IsTuple(type);
             foreach (INamedTypeSymbol declaring in BaseTypesFirst(type))
             {
                 // A tuple's columns are its elements, by the names it gives them (Item1 where it gives none).
-                IEnumerable<ISymbol> symbols = IsTuple(type) ? type.TupleElements : declaring.GetMembers();
+                IEnumerable<ISymbol> symbols = tuple ? type.TupleElements : declaring.GetMembers();
                 foreach (ISymbol symbol in symbols)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     Location location = symbol.Locations.FirstOrDefault() ?? Location.None;
                     bool candidate = IsCandidate(symbol, scope, out ITypeSymbol? memberType, out bool settable);
-                    if (IsTuple(type))
+                    if (tuple)
                     {
                         (candidate, memberType, settable) = (true, ((IFieldSymbol)symbol).Type, true);
                     }
