@@ -42,6 +42,9 @@ public sealed class GeneratorSnapshotTests
     public void Memories_and_immutable_frozen_sorted_and_read_only_collections() =>
         Verify(nameof(Memories_and_immutable_frozen_sorted_and_read_only_collections), RowSources.Collections, "Demo.Shelf.g.cs");
 
+    [Fact]
+    public void Generic_records_and_tuples() => Verify(nameof(Generic_records_and_tuples), RowSources.GenericRecordsAndTuples, "Demo.Chat.g.cs");
+
     private static void Verify(string method, string source, string expectedHintName, params string[] otherSources)
     {
         GeneratorRun run = GeneratorHarness.Run([source, .. otherSources]);

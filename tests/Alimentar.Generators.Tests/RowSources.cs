@@ -133,6 +133,18 @@ internal static class RowSources
         public partial record Catalog(long Id, ImmutableArray<long> Ids, ImmutableArray<string?>? Names, ImmutableArray<ImmutableArray<int>> Grid, ImmutableArray<Tag> Tags);
         """;
 
+    public const string GenericRecordsAndTuples = """
+        using System.Collections.Generic;
+        using Alimentar;
+
+        namespace Demo;
+
+        public sealed record Pair<TFirst, TSecond>(TFirst First, TSecond Second);
+
+        [StreamingDataset]
+        public partial record Chat(long Id, List<(string Role, string? Content)> Messages, (long Start, long End) Span, Pair<string, double?>? Label);
+        """;
+
     public const string Sets = """
         using System.Collections.Generic;
         using Alimentar;
